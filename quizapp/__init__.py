@@ -1,0 +1,30 @@
+"""quizapp: quizzes and flashcards from real reading material."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from flask import Flask
+
+from .settings import PROJECT_ROOT
+
+
+def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
+    """Build the app: configuration, database, banks, web pages and commands."""
+    app = Flask(
+        __name__,
+        instance_relative_config=True,
+        template_folder=str(PROJECT_ROOT / "templates"),
+    )
+    from . import bank_library, cli, database, pages, settings, web_security
+    from .extensions import csrf
+
+    settings.configure(app, test_config)
+    database.init_app(app)
+    csrf.init_app(app)
+    bank_library.init_app(app)
+    web_security.init_app(app)
+    app.register_blueprint(pages.blueprint)
+    cli.init_app(app)
+    return app

@@ -1,0 +1,100 @@
+"""The full-marks answer of each question: as text for people, and as a response for machines."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from .checkers import Response
+from .model import (
+    Bank,
+    ChoiceAnswer,
+    ClozeAnswer,
+    MatchingAnswer,
+    NumericAnswer,
+    OrderingAnswer,
+    Question,
+    QuestionType,
+    TextAnswer,
+    TrueFalseAnswer,
+)
+
+ARROW = " → "
+
+
+def format_number(value: Decimal) -> str:
+    """``5000`` rather than ``5.0E+3``; ``0.5`` stays ``0.5``."""
+    text = format(value.normalize(), "f")
+    return text
+
+
+def answer_text(question: Question) -> str:
+    """The full-marks answer written for a human, e.g. "Kuwait" or "1999 → 2008"."""
+    spec = question.answer
+    match spec:
+        case ChoiceAnswer():
+            return "; ".join(choice.text for choice in spec.correct_choices)
+        case TrueFalseAnswer():
+            return "True" if spec.value else "False"
+        case NumericAnswer():
+            return _numeric_text(spec)
+        case TextAnswer():
+            return spec.accepted[0]
+        case ClozeAnswer():
+            return "; ".join(blank.accepted[0] for blank in spec.blanks)
+        case OrderingAnswer():
+            return ARROW.join(item.text for item in spec.items)
+        case MatchingAnswer():
+            return "; ".join(f"{left.text}{ARROW}{right.text}" for left, right in spec.pairs)
+    raise TypeError(f"no answer text for {type(spec).__name__}")
+
+
+def _numeric_text(spec: NumericAnswer) -> str:
+    unit = f" {spec.unit}" if spec.unit else ""
+    if spec.value is None:
+        low = format_number(spec.minimum) if spec.minimum is not None else "…"
+        high = format_number(spec.maximum) if spec.maximum is not None else "…"
+        return f"between {low} and {high}{unit}"
+    text = format_number(spec.value) + unit
+    if spec.tolerance:
+        if spec.relative:
+            return f"{text} (± {format_number(spec.tolerance * 100)}%)"
+        return f"{text} (± {format_number(spec.tolerance)})"
+    return text
+
+
+def full_marks_response(question: Question) -> Response:
+    """A response, in the checkers' JSON shape, that scores full marks."""
+    spec = question.answer
+    match spec:
+        case ChoiceAnswer():
+            ids = [choice.id for choice in spec.correct_choices]
+            return ids[0] if question.type is QuestionType.SINGLE else ids
+        case TrueFalseAnswer():
+            return spec.value
+        case NumericAnswer():
+            value = spec.value if spec.value is not None else spec.minimum
+            if value is None:
+                value = spec.maximum
+            return format_number(value) if value is not None else "0"
+        case TextAnswer():
+            return spec.accepted[0].replace("*", "")
+        case ClozeAnswer():
+            return [blank.accepted[0].replace("*", "") for blank in spec.blanks]
+        case OrderingAnswer():
+            return [item.id for item in spec.items]
+        case MatchingAnswer():
+            return {left.id: right.id for left, right in spec.pairs}
+    raise TypeError(f"no full-marks response for {type(spec).__name__}")
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerKeyEntry:
+    id: str
+    type: QuestionType
+    prompt: str
+    answer_text: str
+
+
+def answer_key(bank: Bank) -> list[AnswerKeyEntry]:
+    return [AnswerKeyEntry(q.id, q.type, q.prompt, answer_text(q)) for q in bank.questions]

@@ -1,0 +1,146 @@
+"""Turn question files into banks: bytes checked, YAML parsed, schema applied, problems collected.
+
+A broken file yields problems, never an exception, and never stops the other files of a folder
+from loading.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from .bank_schema import SourceReader, SourceUnavailable, build_bank
+from .model import Bank
+from .problems import Problem, ProblemList
+from .yaml_document import YamlError, parse_document
+
+log = logging.getLogger(__name__)
+
+MAX_BANK_BYTES = 10 * 1024 * 1024
+MAX_SOURCE_BYTES = 2 * 1024 * 1024
+BANK_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass(frozen=True, slots=True)
+class LoadResult:
+    bank: Bank | None
+    problems: tuple[Problem, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Catalog:
+    """The valid banks of a set of files, and the problems of the others."""
+
+    banks: tuple[Bank, ...]
+    problems: tuple[Problem, ...]
+
+    def get(self, bank_id: str) -> Bank | None:
+        for bank in self.banks:
+            if bank.id == bank_id:
+                return bank
+        return None
+
+
+def decode_text(data: bytes, what: str, limit: int) -> str:
+    """UTF-8 text of ``data``; raises ``YamlError`` (with the line) for what we refuse."""
+    if len(data) > limit:
+        raise YamlError(1, f"{what} is {len(data):,} bytes; the limit is {limit:,}")
+    nul = data.find(b"\0")
+    if nul >= 0:
+        raise YamlError(data.count(b"\n", 0, nul) + 1, f"{what} contains a NUL byte")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise YamlError(line, f"{what} is not valid UTF-8 (byte {exc.start})") from None
+
+
+def load_bank_bytes(data: bytes, file: str, default_id: str, read_source: SourceReader) -> LoadResult:
+    """Validate one bank file's content; ``file`` is the name used in problem reports."""
+    problems = ProblemList(file)
+    try:
+        document = parse_document(decode_text(data, "the file", MAX_BANK_BYTES))
+    except YamlError as exc:
+        problems.add(exc.line, exc.message)
+        return LoadResult(None, tuple(problems.items))
+    for line, message in document.warnings:
+        problems.add(line, message)
+    bank = build_bank(document.root, file, default_id, read_source, problems)
+    ordered = tuple(sorted(problems.items, key=lambda problem: problem.line))
+    return LoadResult(bank if not problems else None, ordered)
+
+
+def folder_source_reader(folder: Path) -> SourceReader:
+    """Reads source texts by paths relative to ``folder``, refusing paths that leave it."""
+    root = folder.resolve()
+
+    def read(relative: str) -> str:
+        path = (root / relative).resolve()
+        if not path.is_relative_to(root):
+            raise SourceUnavailable("the path must stay inside the questions folder")
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise SourceUnavailable(f"cannot be read ({exc.strerror or exc})") from None
+        try:
+            return decode_text(data, "the source text", MAX_SOURCE_BYTES)
+        except YamlError as exc:
+            raise SourceUnavailable(exc.message) from None
+
+    return read
+
+
+def load_bank_file(path: Path, display_name: str | None = None) -> LoadResult:
+    name = display_name or str(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return LoadResult(None, (Problem(name, 1, f"cannot read the file: {exc.strerror}"),))
+    return load_bank_bytes(data, name, path.stem, folder_source_reader(path.parent))
+
+
+def bank_files(folder: Path) -> list[Path]:
+    """The bank files directly in ``folder``, in name order (sub-folders hold sources)."""
+    return sorted(p for p in folder.iterdir() if p.suffix in BANK_SUFFIXES and p.is_file())
+
+
+def load_files(paths: Iterable[Path], display: Path | None = None) -> Catalog:
+    """Load every file; a duplicate bank id is a problem of the later file."""
+    banks: dict[str, Bank] = {}
+    problems: list[Problem] = []
+    for path in paths:
+        name = _display_name(path, display)
+        try:
+            result = load_bank_file(path, name)
+        except Exception as exc:  # a bug must not take the other banks down
+            log.exception("loading %s failed", name)
+            result = LoadResult(None, (Problem(name, 1, f"internal error while loading: {exc}"),))
+        problems.extend(result.problems)
+        bank = result.bank
+        if bank is None:
+            continue
+        if bank.id in banks:
+            other = banks[bank.id].path
+            problems.append(Problem(name, 1, f"bank id '{bank.id}' is already used by {other}"))
+            continue
+        banks[bank.id] = bank
+    return Catalog(tuple(banks.values()), tuple(problems))
+
+
+def load_folder(folder: Path, display: Path | None = None) -> Catalog:
+    if not folder.is_dir():
+        problem = Problem(str(folder), 1, "the questions folder does not exist")
+        return Catalog((), (problem,))
+    return load_files(bank_files(folder), display)
+
+
+def _display_name(path: Path, base: Path | None) -> str:
+    """The path relative to ``base`` when it lies inside, e.g. ``questions/bank.yaml``."""
+    if base is not None:
+        try:
+            return str(path.resolve().relative_to(base.resolve()))
+        except ValueError:
+            pass
+    return str(path)

@@ -1,0 +1,299 @@
+"""What the fields of a bank file mean, and every way they can be wrong (docs/question-format.md).
+
+``build_bank`` walks the parsed YAML tree once, builds the typed ``Bank`` and reports each
+problem with its line. It reports all problems of a file rather than stopping at the first.
+Scalars reach it as written, so ``no`` stays the text "no" where text is expected, and a
+boolean must be written ``true`` or ``false``.
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from decimal import Decimal
+
+from .answer_fields import ANSWER_READERS, TYPE_FIELDS, derive_id
+from .field_reader import ID_PATTERN, FieldReader
+from .model import (
+    AnswerVisibility,
+    Bank,
+    Card,
+    Question,
+    QuestionType,
+    QuizSettings,
+    SourceInfo,
+)
+from .problems import ProblemList
+from .serialization import canonical_json, with_content_hash
+from .yaml_document import Mapping, Node, Scalar, Sequence
+
+BANK_FIELDS = ("id", "title", "description", "source", "tags", "settings", "questions", "cards")
+SOURCE_FIELDS = ("title", "publisher", "path", "url")
+SETTINGS_FIELDS = (
+    "time_limit_minutes",
+    "draw",
+    "shuffle_questions",
+    "shuffle_choices",
+    "pass_mark",
+    "flashcards",
+    "show_answers",
+)
+COMMON_FIELDS = ("id", "type", "prompt", "explanation", "source", "tags", "points")
+CARD_FIELDS = ("id", "term", "definition", "tags")
+
+
+class SourceUnavailable(Exception):
+    """The bank's source text cannot be read; the message says why."""
+
+
+SourceReader = Callable[[str], str]
+
+
+@dataclass(frozen=True, slots=True)
+class _SourceQuotes:
+    """The source text, and its normalized form so that each quote check is a substring search."""
+
+    path: str
+    normalized: str
+    text: str
+
+    def contains(self, quote: str) -> bool:
+        return normalize_quote(quote) in self.normalized
+
+
+_QUOTE_FOLD = str.maketrans(
+    {"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-", "\u00a0": " "}
+)
+
+
+def normalize_quote(text: str) -> str:
+    """Whitespace collapsed and typographic quotes and dashes made plain."""
+    return " ".join(text.translate(_QUOTE_FOLD).split())
+
+
+def build_bank(
+    root: Node | None, file: str, default_id: str, read_source: SourceReader, problems: ProblemList
+) -> Bank | None:
+    """The bank described by ``root``, or None; every problem found goes to ``problems``."""
+    read = FieldReader(problems)
+    bank_node = read.mapping(root, 1, "a bank file")
+    if bank_node is None:
+        if root is None or isinstance(root, Scalar):
+            read.report(1, "the file holds no bank: start with 'title:' and 'questions:'")
+        return None
+    read.fields(bank_node, BANK_FIELDS, "the bank")
+    fields = bank_node.entries
+    bank_id = read.text(fields.get("id"), "id") or default_id
+    if not ID_PATTERN.fullmatch(bank_id):
+        read.report(
+            bank_node.key_lines.get("id", 1),
+            f"bank id '{bank_id}' may only use letters, digits, '-', '_' and '.'",
+        )
+    title = read.text(fields.get("title"), "title", required=True, line=bank_node.line)
+    source, quotes = _source(read, fields.get("source"), read_source)
+    questions = _questions(read, fields.get("questions"), bank_node, quotes)
+    cards = _cards(read, fields.get("cards"))
+    settings = _settings(read, fields.get("settings"), len(questions))
+    if problems:
+        return None
+    bank = Bank(
+        id=bank_id,
+        title=title,
+        description=read.text(fields.get("description"), "description"),
+        source=source,
+        source_text=quotes.text if quotes else "",
+        tags=read.texts(fields.get("tags"), "tags"),
+        settings=settings,
+        questions=questions,
+        cards=cards,
+        path=file,
+    )
+    return _with_bank_hash(bank)
+
+
+def _with_bank_hash(bank: Bank) -> Bank:
+    parts = [
+        bank.id,
+        bank.title,
+        bank.description,
+        repr(bank.source),
+        repr(bank.settings),
+        repr(bank.tags),
+        repr(bank.cards),
+    ] + [q.content_hash for q in bank.questions]
+    digest = hashlib.sha256(canonical_json(parts).encode("utf-8")).hexdigest()
+    return replace(bank, content_hash=digest)
+
+
+def _source(
+    read: FieldReader, node: Node | None, read_source: SourceReader
+) -> tuple[SourceInfo | None, _SourceQuotes | None]:
+    source = read.mapping(node, 0, "source")
+    if source is None:
+        return None, None
+    read.fields(source, SOURCE_FIELDS, "source")
+    entries = source.entries
+    info = SourceInfo(
+        title=read.text(entries.get("title"), "title", required=True, line=source.line),
+        publisher=read.text(entries.get("publisher"), "publisher"),
+        path=read.text(entries.get("path"), "path"),
+        url=read.text(entries.get("url"), "url"),
+    )
+    if not info.path:
+        return info, None
+    try:
+        text = read_source(info.path)
+    except SourceUnavailable as exc:
+        read.report(entries["path"].line, f"source text '{info.path}': {exc}")
+        return info, None
+    return info, _SourceQuotes(info.path, normalize_quote(text), text)
+
+
+def _settings(read: FieldReader, node: Node | None, question_count: int) -> QuizSettings:
+    settings = read.mapping(node, 0, "settings")
+    if settings is None:
+        return QuizSettings()
+    read.fields(settings, SETTINGS_FIELDS, "settings")
+    get = settings.entries.get
+    defaults = QuizSettings()
+    visibility = defaults.show_answers
+    shown = read.text(get("show_answers"), "show_answers")
+    if shown:
+        key = shown.lower().replace(" ", "_").replace("-", "_")
+        try:
+            visibility = AnswerVisibility(key)
+        except ValueError:
+            options = ", ".join(v.value for v in AnswerVisibility)
+            read.report(get("show_answers").line, f"'show_answers' must be one of {options}, not '{shown}'")
+    draw = read.integer(get("draw"), "draw", 1, max(question_count, 1))
+    return QuizSettings(
+        time_limit_minutes=read.integer(get("time_limit_minutes"), "time_limit_minutes", 1, 24 * 60),
+        draw=draw,
+        shuffle_questions=read.boolean(
+            get("shuffle_questions"), "shuffle_questions", defaults.shuffle_questions
+        ),
+        shuffle_choices=read.boolean(get("shuffle_choices"), "shuffle_choices", defaults.shuffle_choices),
+        pass_mark=_or(read.integer(get("pass_mark"), "pass_mark", 0, 100), defaults.pass_mark),
+        flashcards=read.boolean(get("flashcards"), "flashcards", defaults.flashcards),
+        show_answers=visibility,
+    )
+
+
+def _or(value: int | None, default: int) -> int:
+    return default if value is None else value
+
+
+def _questions(
+    read: FieldReader, node: Node | None, bank_node: Mapping, quotes: _SourceQuotes | None
+) -> tuple[Question, ...]:
+    if node is None:
+        read.report(bank_node.line, "missing field 'questions'")
+        return ()
+    items = read.sequence(node, "questions")
+    if not items and isinstance(node, Sequence | Scalar):
+        read.report(node.line, "the bank has no questions")
+    seen: dict[str, int] = {}
+    questions = []
+    for item in items:
+        read.qid = None
+        question = _question(read, item, quotes, seen)
+        if question is not None:
+            questions.append(question)
+    read.qid = None
+    return tuple(questions)
+
+
+def _question(
+    read: FieldReader, node: Node, quotes: _SourceQuotes | None, seen: dict[str, int]
+) -> Question | None:
+    mapping = read.mapping(node, node.line, "a question")
+    if mapping is None:
+        return None
+    fields = mapping.entries
+    qid = read.text(fields.get("id"), "id", required=True, line=mapping.line)
+    read.qid = qid or f"question on line {mapping.line}"
+    if qid and not ID_PATTERN.fullmatch(qid):
+        read.report(fields["id"].line, "an id may only use letters, digits, '-', '_' and '.'")
+    if qid in seen:
+        read.report(fields["id"].line, f"duplicate id '{qid}' (first on line {seen[qid]})")
+    elif qid:
+        seen[qid] = mapping.line
+    type_name = read.text(fields.get("type"), "type", required=True, line=mapping.line)
+    try:
+        qtype = QuestionType(type_name)
+    except ValueError:
+        if type_name:
+            names = [t.value for t in QuestionType]
+            close = difflib.get_close_matches(type_name, names, n=1, cutoff=0.5)
+            hint = f"did you mean '{close[0]}'?" if close else f"types: {', '.join(names)}"
+            read.report(fields["type"].line, f"unknown type '{type_name}'; {hint}")
+        read.fields(
+            mapping, COMMON_FIELDS + tuple({f for fs in TYPE_FIELDS.values() for f in fs}), "a question"
+        )
+        return None
+    read.fields(mapping, COMMON_FIELDS + TYPE_FIELDS[qtype], f"a {qtype.value} question")
+    prompt = read.text(fields.get("prompt"), "prompt", required=True, line=mapping.line)
+    before = len(read.problems)
+    answer = ANSWER_READERS[qtype](read, mapping, prompt)
+    quote = read.text(fields.get("source"), "source")
+    if quote:
+        if quotes is None:
+            read.report(
+                fields["source"].line,
+                "the question quotes a source, but the bank has no source 'path' to check it",
+            )
+        elif not quotes.contains(quote):
+            read.report(fields["source"].line, f'source quote not found in {quotes.path}: "{quote[:60]}"')
+    points = _points(read, fields.get("points"))
+    if answer is None or len(read.problems) > before or not qid or not prompt:
+        return None
+    return with_content_hash(
+        Question(
+            id=qid,
+            type=qtype,
+            prompt=prompt,
+            answer=answer,
+            explanation=read.text(fields.get("explanation"), "explanation"),
+            source_quote=quote,
+            tags=read.texts(fields.get("tags"), "tags"),
+            points=points,
+            line=mapping.line,
+        )
+    )
+
+
+def _points(read: FieldReader, node: Node | None) -> Decimal:
+    value = read.number(node, "points")
+    if value is None:
+        return Decimal(1)
+    if value <= 0 or value > 1000:
+        read.report(node.line, "'points' must be more than 0 and at most 1000")
+        return Decimal(1)
+    return Decimal(format(value.normalize(), "f"))
+
+
+def _cards(read: FieldReader, node: Node | None) -> tuple[Card, ...]:
+    cards: list[Card] = []
+    seen: dict[str, int] = {}
+    for entry in read.sequence(node, "cards"):
+        read.qid = None
+        card = read.mapping(entry, entry.line, "a card")
+        if card is None:
+            continue
+        read.fields(card, CARD_FIELDS, "a card")
+        get = card.entries.get
+        term = read.text(get("term"), "term", required=True, line=card.line)
+        definition = read.text(get("definition"), "definition", required=True, line=card.line)
+        card_id = read.text(get("id"), "id") or derive_id("card-", term)
+        if card_id in seen:
+            read.report(card.line, f"duplicate card id '{card_id}' (first on line {seen[card_id]})")
+            continue
+        seen[card_id] = card.line
+        if term and definition:
+            cards.append(Card(card_id, term, definition, read.texts(get("tags"), "tags"), card.line))
+    return tuple(cards)
+
+
+__all__ = ["SourceUnavailable", "build_bank", "normalize_quote"]

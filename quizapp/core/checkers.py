@@ -1,0 +1,205 @@
+"""One small pure function per question type that scores a response (see docs/scoring.md).
+
+A response has the JSON shape of its type: ``single`` a choice id; ``multiple`` a list of choice
+ids; ``true_false`` a boolean; ``numeric`` a number or a string such as "5,000"; ``short`` a
+string; ``cloze`` a list of strings, one per blank; ``ordering`` a list of item ids;
+``matching`` an object ``{left_id: right_id}``. ``None`` (or an empty string or list) is no answer.
+A response of the wrong shape raises ``ResponseError``, whose message says the expected shape.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any
+
+from .model import (
+    AnswerSpec,
+    ChoiceAnswer,
+    ClozeAnswer,
+    MatchingAnswer,
+    NumericAnswer,
+    OrderingAnswer,
+    Question,
+    QuestionType,
+    TextAnswer,
+    TrueFalseAnswer,
+)
+from .numbers import parse_number
+from .text_matching import matches_any
+
+Response = Any  # JSON-shaped: str | bool | int | float | list | dict | None
+
+
+class ResponseError(ValueError):
+    """The response does not have the shape its question type expects."""
+
+
+@dataclass(frozen=True, slots=True)
+class Check:
+    """The outcome of one response: the share of the points earned, and which parts were right."""
+
+    fraction: Fraction
+    parts: tuple[bool, ...] = ()
+    answered: bool = True
+
+    @property
+    def correct(self) -> bool:
+        return self.fraction == 1
+
+
+UNANSWERED = Check(Fraction(0), answered=False)
+Checker = Callable[[Any, Response], Check]
+CHECKERS: dict[QuestionType, Checker] = {}
+
+
+def checker(*types: QuestionType) -> Callable[[Checker], Checker]:
+    """Register the decorated function as the checker of ``types``."""
+
+    def register(function: Checker) -> Checker:
+        for question_type in types:
+            CHECKERS[question_type] = function
+        return function
+
+    return register
+
+
+def check(question: Question, response: Response) -> Check:
+    """Score ``response`` to ``question``; raises ``ResponseError`` for a wrong shape."""
+    return check_answer(question.type, question.answer, response)
+
+
+def check_answer(question_type: QuestionType, answer: AnswerSpec, response: Response) -> Check:
+    if response is None or response == "" or response == [] or response == {}:
+        return UNANSWERED
+    return CHECKERS[question_type](answer, response)
+
+
+def _all_or_nothing(ok: bool) -> Check:
+    return Check(Fraction(int(ok)), (ok,))
+
+
+def _ids(response: Response, expected: str) -> list[str]:
+    if not isinstance(response, list) or not all(isinstance(x, str) for x in response):
+        raise ResponseError(f"expected {expected}")
+    return response
+
+
+@checker(QuestionType.SINGLE)
+def check_single(answer: ChoiceAnswer, response: Response) -> Check:
+    if not isinstance(response, str):
+        raise ResponseError('expected one choice id as a string, e.g. "c1a2b3"')
+    chosen = {choice.id: choice for choice in answer.choices}.get(response)
+    if chosen is None:
+        raise ResponseError(f"unknown choice id {response[:40]!r}")
+    return _all_or_nothing(chosen.correct)
+
+
+@checker(QuestionType.MULTIPLE)
+def check_multiple(answer: ChoiceAnswer, response: Response) -> Check:
+    """Each right pick earns 1/R, each wrong pick costs 1/W; never below 0."""
+    picked = set(_ids(response, "a list of choice ids"))
+    known = {choice.id for choice in answer.choices}
+    unknown = picked - known
+    if unknown:
+        raise ResponseError(f"unknown choice id {sorted(unknown)[0][:40]!r}")
+    right = [c for c in answer.choices if c.correct]
+    wrong = [c for c in answer.choices if not c.correct]
+    gained = Fraction(sum(c.id in picked for c in right), len(right))
+    lost = Fraction(sum(c.id in picked for c in wrong), len(wrong)) if wrong else Fraction(0)
+    parts = tuple((c.id in picked) == c.correct for c in answer.choices)
+    return Check(max(Fraction(0), gained - lost), parts)
+
+
+@checker(QuestionType.TRUE_FALSE)
+def check_true_false(answer: TrueFalseAnswer, response: Response) -> Check:
+    if isinstance(response, str) and response.lower() in ("true", "false"):
+        response = response.lower() == "true"
+    if not isinstance(response, bool):
+        raise ResponseError("expected true or false")
+    return _all_or_nothing(response is answer.value)
+
+
+def numeric_matches(answer: NumericAnswer, value: Decimal) -> bool:
+    if answer.value is None:
+        low = answer.minimum if answer.minimum is not None else value
+        high = answer.maximum if answer.maximum is not None else value
+        return low <= value <= high
+    allowed = answer.tolerance * abs(answer.value) if answer.relative else answer.tolerance
+    return abs(value - answer.value) <= allowed
+
+
+@checker(QuestionType.NUMERIC)
+def check_numeric(answer: NumericAnswer, response: Response) -> Check:
+    if isinstance(response, bool) or not isinstance(response, int | float | str | Decimal):
+        raise ResponseError('expected a number, or a string such as "5,000"')
+    if isinstance(response, str):
+        value = parse_number(response)
+    elif isinstance(response, float) and response != response:  # NaN
+        value = None
+    else:
+        try:
+            value = Decimal(str(response))
+        except ArithmeticError:
+            value = None
+    if value is None or not value.is_finite():
+        return Check(Fraction(0), (False,))
+    return _all_or_nothing(numeric_matches(answer, value))
+
+
+@checker(QuestionType.SHORT)
+def check_short(answer: TextAnswer, response: Response) -> Check:
+    if not isinstance(response, str):
+        raise ResponseError("expected the answer as a string")
+    return _all_or_nothing(matches_any(answer.accepted, response, answer.typos))
+
+
+@checker(QuestionType.CLOZE)
+def check_cloze(answer: ClozeAnswer, response: Response) -> Check:
+    """Each blank is matched like a short answer and earns an equal share."""
+    count = len(answer.blanks)
+    if (
+        not isinstance(response, list)
+        or len(response) != count
+        or not all(isinstance(x, str | None) for x in response)
+    ):
+        raise ResponseError(f"expected a list of {count} strings, one per blank")
+    parts = tuple(
+        bool(given) and matches_any(blank.accepted, given, blank.typos)
+        for blank, given in zip(answer.blanks, response, strict=True)
+    )
+    return Check(Fraction(sum(parts), count), parts)
+
+
+@checker(QuestionType.ORDERING)
+def check_ordering(answer: OrderingAnswer, response: Response) -> Check:
+    """The share of item pairs that stand in the right order relative to each other."""
+    order = _ids(response, "a list of item ids in the chosen order")
+    ids = [item.id for item in answer.items]
+    if sorted(order) != sorted(ids):
+        raise ResponseError(f"expected each of the {len(ids)} item ids exactly once")
+    position = {item_id: index for index, item_id in enumerate(order)}
+    pairs = [position[ids[i]] < position[ids[j]] for i in range(len(ids)) for j in range(i + 1, len(ids))]
+    if not pairs:
+        return _all_or_nothing(True)
+    return Check(Fraction(sum(pairs), len(pairs)), tuple(pairs))
+
+
+@checker(QuestionType.MATCHING)
+def check_matching(answer: MatchingAnswer, response: Response) -> Check:
+    """Each left item matched to its right item earns an equal share."""
+    if not isinstance(response, dict) or not all(
+        isinstance(k, str) and isinstance(v, str | None) for k, v in response.items()
+    ):
+        raise ResponseError("expected an object mapping left item ids to right item ids")
+    lefts = {left.id for left, _ in answer.pairs}
+    rights = {item.id for item in answer.rights}
+    for left_id, right_id in response.items():
+        if left_id not in lefts:
+            raise ResponseError(f"unknown left item id {left_id[:40]!r}")
+        if right_id and right_id not in rights:
+            raise ResponseError(f"unknown right item id {right_id[:40]!r}")
+    parts = tuple(response.get(left.id) == right.id for left, right in answer.pairs)
+    return Check(Fraction(sum(parts), len(parts)), parts)

@@ -1,0 +1,207 @@
+"""The question bank as typed, immutable values: what a YAML file means once it is valid."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import StrEnum
+
+
+class QuestionType(StrEnum):
+    SINGLE = "single"
+    MULTIPLE = "multiple"
+    TRUE_FALSE = "true_false"
+    NUMERIC = "numeric"
+    SHORT = "short"
+    CLOZE = "cloze"
+    ORDERING = "ordering"
+    MATCHING = "matching"
+
+    @property
+    def label(self) -> str:
+        """The name teachers and students see."""
+        return _TYPE_LABELS[self]
+
+
+_TYPE_LABELS = {
+    QuestionType.SINGLE: "Single choice",
+    QuestionType.MULTIPLE: "Multiple choice",
+    QuestionType.TRUE_FALSE: "True or false",
+    QuestionType.NUMERIC: "Number",
+    QuestionType.SHORT: "Short answer",
+    QuestionType.CLOZE: "Fill in the blanks",
+    QuestionType.ORDERING: "Ordering",
+    QuestionType.MATCHING: "Matching",
+}
+
+
+class AnswerVisibility(StrEnum):
+    """When a student may see correct answers and explanations."""
+
+    IMMEDIATELY = "immediately"
+    AFTER_SUBMIT = "after_submit"
+    NEVER = "never"
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    id: str
+    text: str
+    correct: bool
+    feedback: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """An entry of an ordering or matching question; ``id`` is derived from the text."""
+
+    id: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class ChoiceAnswer:
+    """``single`` and ``multiple``: the choices in the order the teacher wrote them."""
+
+    choices: tuple[Choice, ...]
+
+    @property
+    def correct_choices(self) -> tuple[Choice, ...]:
+        return tuple(choice for choice in self.choices if choice.correct)
+
+
+@dataclass(frozen=True, slots=True)
+class TrueFalseAnswer:
+    value: bool
+
+
+@dataclass(frozen=True, slots=True)
+class NumericAnswer:
+    """Either ``value`` with a tolerance (absolute, or relative as a fraction) or a range."""
+
+    value: Decimal | None = None
+    tolerance: Decimal = Decimal(0)
+    relative: bool = False
+    minimum: Decimal | None = None
+    maximum: Decimal | None = None
+    unit: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class TextAnswer:
+    """Accepted spellings of a short answer or of one cloze blank."""
+
+    accepted: tuple[str, ...]
+    typos: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class ClozeAnswer:
+    blanks: tuple[TextAnswer, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class OrderingAnswer:
+    items: tuple[Item, ...]  # in the correct order
+
+
+@dataclass(frozen=True, slots=True)
+class MatchingAnswer:
+    pairs: tuple[tuple[Item, Item], ...]
+    distractors: tuple[Item, ...] = ()
+
+    @property
+    def lefts(self) -> tuple[Item, ...]:
+        return tuple(left for left, _ in self.pairs)
+
+    @property
+    def rights(self) -> tuple[Item, ...]:
+        """Every option on the right, each once (several lefts may share one right)."""
+        seen: dict[str, Item] = {}
+        for _, right in self.pairs:
+            seen.setdefault(right.id, right)
+        for item in self.distractors:
+            seen.setdefault(item.id, item)
+        return tuple(seen.values())
+
+
+AnswerSpec = (
+    ChoiceAnswer
+    | TrueFalseAnswer
+    | NumericAnswer
+    | TextAnswer
+    | ClozeAnswer
+    | OrderingAnswer
+    | MatchingAnswer
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    id: str
+    type: QuestionType
+    prompt: str
+    answer: AnswerSpec
+    explanation: str = ""
+    source_quote: str = ""
+    tags: tuple[str, ...] = ()
+    points: Decimal = Decimal(1)
+    line: int = 0
+    content_hash: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Card:
+    """A plain term/definition flashcard written in the bank."""
+
+    id: str
+    term: str
+    definition: str
+    tags: tuple[str, ...] = ()
+    line: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class SourceInfo:
+    title: str
+    publisher: str = ""
+    path: str = ""  # relative to the bank file
+    url: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class QuizSettings:
+    time_limit_minutes: int | None = None
+    draw: int | None = None  # how many questions an attempt draws; None: all
+    shuffle_questions: bool = True
+    shuffle_choices: bool = True
+    pass_mark: int = 50  # percent
+    flashcards: bool = True
+    show_answers: AnswerVisibility = AnswerVisibility.AFTER_SUBMIT
+
+
+@dataclass(frozen=True, slots=True)
+class Bank:
+    id: str
+    title: str
+    questions: tuple[Question, ...]
+    description: str = ""
+    source: SourceInfo | None = None
+    source_text: str = ""
+    tags: tuple[str, ...] = ()
+    settings: QuizSettings = QuizSettings()
+    cards: tuple[Card, ...] = ()
+    path: str = ""
+    content_hash: str = ""
+
+    def question(self, question_id: str) -> Question | None:
+        for question in self.questions:
+            if question.id == question_id:
+                return question
+        return None
+
+    def count_by_type(self) -> dict[QuestionType, int]:
+        counts: dict[QuestionType, int] = {}
+        for question in self.questions:
+            counts[question.type] = counts.get(question.type, 0) + 1
+        return counts

@@ -1,0 +1,90 @@
+"""How a typed answer is compared with the accepted ones (see docs/scoring.md).
+
+Students should not lose a point for "kuwait", "Kuwait.", "  Kuwait " or "Priština" vs
+"Pristina"; nor gain one for an empty box or a wildcard that swallows everything.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+MAX_ANSWER_LENGTH = 1000  # longer responses are never compared character by character
+
+# Apostrophes, quotes and dots vanish ("U.S." = "US", "Kosovo’s" = "Kosovos");
+# every other punctuation mark separates words ("Al-Jazeera" = "al jazeera").
+_VANISH = frozenset("'\"`.\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f\u00b4\u02bc\u2032\u2033")
+
+
+def normalize(text: str) -> str:
+    """Case, diacritics, punctuation and spacing folded away; what is left is compared."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    out: list[str] = []
+    for char in decomposed:
+        if char in _VANISH:
+            continue
+        category = unicodedata.category(char)
+        if category == "Mn":  # combining marks: the diacritics of NFKD
+            continue
+        if category[0] in "PSZC":  # punctuation, symbols, separators, control
+            out.append(" ")
+        else:
+            out.append(char)
+    return " ".join("".join(out).casefold().split())
+
+
+def typo_budget(length: int) -> int:
+    """Edits forgiven for an answer of ``length`` characters when typos are allowed."""
+    if length < 4:
+        return 0
+    return 1 if length <= 9 else 2
+
+
+def edit_distance_within(a: str, b: str, limit: int) -> bool:
+    """Whether the Damerau-Levenshtein (optimal string alignment) distance is <= ``limit``."""
+    if abs(len(a) - len(b)) > limit:
+        return False
+    if a == b:
+        return True
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        current = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            best = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                best = min(best, previous2[j - 2] + 1)
+            current[j] = best
+        if min(current) > limit:
+            return False
+        previous2, previous = previous, current
+    return previous[-1] <= limit
+
+
+@lru_cache(maxsize=4096)
+def _wildcard_pattern(accepted: str) -> re.Pattern[str]:
+    parts = [re.escape(normalize(part)) for part in accepted.split("*")]
+    return re.compile(".*".join(parts), re.DOTALL)
+
+
+def matches(accepted: str, response: str, typos: bool = False) -> bool:
+    """Whether ``response`` counts as the accepted answer ``accepted``."""
+    if len(response) > MAX_ANSWER_LENGTH:
+        return False
+    given = normalize(response)
+    if not given:
+        return False
+    if "*" in accepted:
+        return _wildcard_pattern(accepted).fullmatch(given) is not None
+    expected = normalize(accepted)
+    if given == expected:
+        return True
+    if typos:
+        return edit_distance_within(given, expected, typo_budget(len(expected)))
+    return False
+
+
+def matches_any(accepted: tuple[str, ...], response: str, typos: bool = False) -> bool:
+    return any(matches(option, response, typos) for option in accepted)

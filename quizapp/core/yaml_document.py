@@ -1,0 +1,153 @@
+"""Read one YAML document into a small tree that remembers lines and keeps scalars as written.
+
+Why not ``yaml.safe_load``: it turns ``no`` into ``False`` and ``010`` into ``8``, forgets where
+each value was, and silently keeps the last of two duplicate keys. We read PyYAML's event stream
+(libyaml when it is available: about ten times faster), refuse tags, anchors and aliases, and leave
+it to the bank schema to decide what each scalar means where it stands.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import yaml
+
+_Parser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+
+
+@dataclass(frozen=True, slots=True)
+class Scalar:
+    """A scalar exactly as written; ``plain`` is False for quoted and block scalars."""
+
+    text: str
+    line: int
+    plain: bool = True
+
+    @property
+    def is_null(self) -> bool:
+        return self.plain and self.text in _NULLS
+
+
+@dataclass(frozen=True, slots=True)
+class Sequence:
+    items: tuple[Node, ...]
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class Mapping:
+    """Keys in file order; ``key_lines`` says where each key was written."""
+
+    entries: dict[str, Node]
+    line: int
+    key_lines: dict[str, int] = field(default_factory=dict)
+
+
+Node = Scalar | Sequence | Mapping
+
+
+class YamlError(Exception):
+    """The text is not a YAML document we accept; ``line`` is 1-based."""
+
+    def __init__(self, line: int, message: str):
+        super().__init__(f"line {line}: {message}")
+        self.line = line
+        self.message = message
+
+
+@dataclass(slots=True)
+class ParsedDocument:
+    root: Node | None
+    warnings: list[tuple[int, str]]  # problems that did not stop reading: (line, message)
+
+
+def parse_document(text: str) -> ParsedDocument:
+    """Parse ``text``; raise ``YamlError`` for syntax errors, tags, anchors and aliases."""
+    builder = _TreeBuilder()
+    try:
+        for event in yaml.parse(text, Loader=_Parser):
+            builder.feed(event)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else 1
+        raise YamlError(line, f"YAML syntax error: {exc.problem or exc.context}") from None
+    except yaml.YAMLError as exc:  # reader errors: control characters and the like
+        raise YamlError(_reader_error_line(text, exc), f"unreadable YAML: {exc}") from None
+    return ParsedDocument(builder.root, builder.warnings)
+
+
+def _reader_error_line(text: str, exc: yaml.YAMLError) -> int:
+    position = getattr(exc, "position", None)
+    if isinstance(position, int):
+        return text.count("\n", 0, position) + 1
+    return 1
+
+
+class _TreeBuilder:
+    """Turns PyYAML events into ``Node`` objects with a stack of open collections."""
+
+    def __init__(self) -> None:
+        self.root: Node | None = None
+        self.warnings: list[tuple[int, str]] = []
+        self._stack: list[list] = []  # [kind, line, items, pending_key]
+        self._documents = 0
+
+    def feed(self, event: yaml.Event) -> None:
+        kind = type(event)
+        line = event.start_mark.line + 1 if event.start_mark is not None else 1
+        if kind is yaml.ScalarEvent:
+            self._check_plain_event(event, line)
+            plain = bool(event.implicit[0]) and not event.style
+            self._add(Scalar(event.value, line, plain), line)
+        elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+            self._check_plain_event(event, line)
+            is_map = kind is yaml.MappingStartEvent
+            self._stack.append(["map" if is_map else "seq", line, {} if is_map else [], None, {}])
+        elif kind is yaml.MappingEndEvent:
+            _, start, entries, _, key_lines = self._stack.pop()
+            self._add(Mapping(entries, start, key_lines), start)
+        elif kind is yaml.SequenceEndEvent:
+            _, start, items, _, _ = self._stack.pop()
+            self._add(Sequence(tuple(items), start), start)
+        elif kind is yaml.AliasEvent:
+            raise YamlError(line, "anchors and aliases (& and *) are not allowed; write the value out")
+        elif kind is yaml.DocumentStartEvent:
+            self._documents += 1
+            if self._documents > 1:
+                raise YamlError(line, "one bank per file: remove the second document (after '---')")
+
+    def _check_plain_event(self, event: yaml.Event, line: int) -> None:
+        if event.anchor is not None:
+            raise YamlError(line, "anchors and aliases (& and *) are not allowed; write the value out")
+        tag = event.tag
+        if tag is not None:
+            raise YamlError(line, f"YAML tags such as {tag!r} are not allowed; remove the tag")
+
+    def _add(self, node: Node, line: int) -> None:
+        if not self._stack:
+            self.root = node
+            return
+        top = self._stack[-1]
+        if top[0] == "seq":
+            top[2].append(node)
+            return
+        key = top[3]
+        if key is None:  # this node is a key
+            if not isinstance(node, Scalar) or node.is_null:
+                self.warnings.append((line, "a key must be a plain word such as 'prompt'"))
+                top[3] = ("", line, False)
+            else:
+                duplicate = node.text in top[2]
+                if duplicate:
+                    first = top[4][node.text]
+                    self.warnings.append(
+                        (line, f"duplicate key '{node.text}' (first on line {first}); keep one")
+                    )
+                top[3] = (node.text, line, not duplicate)
+            return
+        name, key_line, keep = key
+        top[3] = None
+        if keep:
+            top[2][name] = node
+            top[4][name] = key_line

@@ -1,0 +1,73 @@
+"""Configuration: defaults, then ``instance/config.py``, then ``QUIZAPP_*`` environment variables.
+
+Anything left unset that must exist (database, secret key, questions folder) is derived from
+the instance folder, so a fresh checkout runs with no set-up.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import tempfile
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from flask import Flask
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+SECRET_KEY_FILE = "secret_key"
+
+
+class Defaults:
+    SECRET_KEY: str | None = None
+    SQLALCHEMY_DATABASE_URI: str | None = None  # default: SQLite file in the instance folder
+    QUESTIONS_DIR: str | None = None  # default: questions/ beside the package
+    SQLITE_BUSY_TIMEOUT_MS = 10_000
+    SQLITE_SYNCHRONOUS = "FULL"  # an acknowledged answer survives a power cut, not only a crash
+    BANK_RESCAN_SECONDS = 1.0  # how often a request may look for changed question files
+    CREATE_SCHEMA_ON_START = True
+    MAX_CONTENT_LENGTH = 2 * 1024 * 1024
+    WTF_CSRF_TIME_LIMIT = None  # the token lives as long as the session: tests can be long
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+
+
+def configure(app: Flask, test_config: Mapping[str, Any] | None) -> None:
+    app.config.from_object(Defaults)
+    if test_config is None:
+        app.config.from_pyfile("config.py", silent=True)
+    app.config.from_prefixed_env("QUIZAPP")
+    if test_config is not None:
+        app.config.from_mapping(test_config)
+    Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+    if not app.config["SQLALCHEMY_DATABASE_URI"]:
+        database = Path(app.instance_path) / "quizapp.sqlite"
+        app.config["SQLALCHEMY_DATABASE_URI"] = f"sqlite:///{database}"
+    if not app.config["QUESTIONS_DIR"]:
+        app.config["QUESTIONS_DIR"] = str(PROJECT_ROOT / "questions")
+    if not app.config["SECRET_KEY"]:
+        app.config["SECRET_KEY"] = instance_secret_key(Path(app.instance_path))
+
+
+def instance_secret_key(instance: Path) -> str:
+    """The key in ``instance/secret_key``, created (readable by the owner only) on first run.
+
+    The key is written to a temporary file and linked into place, so two workers starting at
+    once both end up with the same complete key.
+    """
+    path = instance / SECRET_KEY_FILE
+    if not path.exists():
+        descriptor, temporary = tempfile.mkstemp(dir=instance, prefix=".secret-")
+        try:
+            with os.fdopen(descriptor, "w", encoding="ascii") as handle:
+                handle.write(secrets.token_hex(32) + "\n")
+            os.link(temporary, path)
+        except FileExistsError:
+            pass
+        finally:
+            os.unlink(temporary)
+    key = path.read_text(encoding="ascii").strip()
+    if not key:
+        raise RuntimeError(f"{path} is empty; delete it to have a new key made")
+    return key

@@ -1,0 +1,41 @@
+"""Security headers on every response and the write-transaction rule for unsafe methods."""
+
+from __future__ import annotations
+
+from flask import Flask, Response, request
+
+from .database import begin_write
+
+CONTENT_SECURITY_POLICY = "; ".join(
+    [
+        "default-src 'self'",
+        "script-src 'self'",
+        "style-src 'self'",
+        "img-src 'self' data:",
+        "object-src 'none'",
+        "base-uri 'none'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+    ]
+)
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+
+def init_app(app: Flask) -> None:
+    app.before_request(_writes_begin_immediate)
+    app.after_request(_security_headers)
+
+
+def _writes_begin_immediate() -> None:
+    """A request that may write holds the write lock from its first query (see database.py)."""
+    if request.method not in SAFE_METHODS:
+        begin_write()
+
+
+def _security_headers(response: Response) -> Response:
+    headers = response.headers
+    headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+    headers.setdefault("X-Content-Type-Options", "nosniff")
+    headers.setdefault("Referrer-Policy", "same-origin")
+    headers.setdefault("X-Frame-Options", "DENY")
+    return response
