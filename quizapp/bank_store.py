@@ -108,7 +108,7 @@ def _sync_questions(bank: core.Bank, row: Bank) -> None:
             db.select(QuestionVersion.question_id, QuestionVersion.content_hash).where(
                 QuestionVersion.question_id.in_(ids.values())
             )
-        ).tuples()
+        )
     )
     for question in bank.questions:
         key = (ids[question.id], question.content_hash)
@@ -129,7 +129,7 @@ def list_banks() -> list[BankSummary]:
         .join(Bank)
         .where(Bank.active, Question.active)
         .group_by(Question.bank_id, Question.type)
-    ).tuples()
+    )
     for bank_id, type_name, count in rows:
         counts[bank_id][QuestionType(type_name)] = count
     return [

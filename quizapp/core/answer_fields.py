@@ -174,7 +174,7 @@ def _accepted(read: FieldReader, node: Node | None, line: int, what: str) -> tup
         if not normalize(answer.replace("*", "")):
             read.report(node.line, f"accepted answer '{answer}' has no letters or digits to match")
             ok = False
-    if "*" in answers[0]:
+    if ok and "*" in answers[0]:
         read.report(
             node.line,
             f"the first accepted answer '{answers[0]}' is shown to students "

@@ -212,8 +212,9 @@ def _question(
     if mapping is None:
         return None
     fields = mapping.entries
+    read.qid = f"question on line {mapping.line}"
     qid = read.text(fields.get("id"), "id", required=True, line=mapping.line)
-    read.qid = qid or f"question on line {mapping.line}"
+    read.qid = qid or read.qid
     if qid and not ID_PATTERN.fullmatch(qid):
         read.report(fields["id"].line, "an id may only use letters, digits, '-', '_' and '.'")
     if qid in seen:

@@ -48,7 +48,7 @@ class FieldReader:
         if node is None or (isinstance(node, Scalar) and node.is_null):
             return ()
         if not isinstance(node, Sequence):
-            self.report(node.line, f"{what} must be a list (lines starting with '- ')")
+            self.report(node.line, f"'{what}' must be a list (lines starting with '- ')")
             return ()
         return node.items
 

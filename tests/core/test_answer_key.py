@@ -1,0 +1,42 @@
+from quizapp.core import answer_key, answer_text
+
+from .yaml_banks import bank_from
+
+
+def test_answer_text_of_every_type():
+    bank = bank_from("""
+        title: T
+        questions:
+          - {id: s, type: single, prompt: P, choices: [Iraq, Kuwait], answer: Kuwait}
+          - {id: m, type: multiple, prompt: P, choices: [Russia, USA, China], answers: [Russia, China]}
+          - {id: t, type: true_false, prompt: P, answer: false}
+          - {id: n, type: numeric, prompt: P, answer: "5,000"}
+          - {id: n2, type: numeric, prompt: P, answer: 5000, tolerance: 2%, unit: troops}
+          - {id: n3, type: numeric, prompt: P, min: 1990, max: 2000}
+          - {id: n4, type: numeric, prompt: P, answer: 0.5, tolerance: 0.05}
+          - {id: sh, type: short, prompt: P, accept: [Iowa National Guard, "*Iowa*"]}
+          - {id: c, type: cloze, prompt: "{{1}} in {{2}}", blanks: [[Serbia], ["2008"]]}
+          - id: o
+            type: ordering
+            prompt: P
+            items: [war ends (1999), independence (2008), first mission abroad]
+          - id: ma
+            type: matching
+            prompt: P
+            pairs: [{left: Osmani, right: President}, {left: NATO, right: Air campaign}]
+    """)
+    texts = {q.id: answer_text(q) for q in bank.questions}
+    assert texts == {
+        "s": "Kuwait",
+        "m": "Russia; China",
+        "t": "False",
+        "n": "5000",
+        "n2": "5000 troops (± 2%)",
+        "n3": "between 1990 and 2000",
+        "n4": "0.5 (± 0.05)",
+        "sh": "Iowa National Guard",
+        "c": "Serbia; 2008",
+        "o": "war ends (1999) → independence (2008) → first mission abroad",
+        "ma": "Osmani → President; NATO → Air campaign",
+    }
+    assert [entry.id for entry in answer_key(bank)] == [q.id for q in bank.questions]

@@ -1,0 +1,40 @@
+from pathlib import Path
+
+from quizapp.core import load_folder
+from quizapp.core.bank_loader import MAX_BANK_BYTES
+
+GOOD = "title: Good\nquestions:\n  - {id: q, type: true_false, prompt: P, answer: true}\n"
+
+
+def test_a_broken_file_does_not_stop_the_others(tmp_path: Path):
+    (tmp_path / "a-good.yaml").write_text(GOOD)
+    (tmp_path / "b-broken.yaml").write_text("title: [unclosed\n")
+    (tmp_path / "c-good.yml").write_text(GOOD.replace("Good", "Also good"))
+    (tmp_path / "notes.txt").write_text("not a bank")
+    catalog = load_folder(tmp_path, display=tmp_path.parent)
+    assert [bank.id for bank in catalog.banks] == ["a-good", "c-good"]
+    assert len(catalog.problems) == 1
+    assert str(catalog.problems[0]).startswith(f"{tmp_path.name}/b-broken.yaml:2: YAML syntax error")
+
+
+def test_duplicate_bank_ids_across_files(tmp_path: Path):
+    (tmp_path / "a.yaml").write_text("id: same\n" + GOOD)
+    (tmp_path / "b.yaml").write_text("id: same\n" + GOOD)
+    catalog = load_folder(tmp_path)
+    assert [bank.path for bank in catalog.banks] == [str(tmp_path / "a.yaml")]
+    assert (
+        str(catalog.problems[0])
+        == f"{tmp_path / 'b.yaml'}:1: bank id 'same' is already used by {tmp_path / 'a.yaml'}"
+    )
+
+
+def test_oversized_file_is_refused_unread(tmp_path: Path):
+    big = tmp_path / "big.yaml"
+    big.write_bytes(b"#" * (MAX_BANK_BYTES + 1))
+    problems = load_folder(tmp_path).problems
+    assert "the limit is" in problems[0].message
+
+
+def test_missing_folder_is_a_problem_not_a_crash(tmp_path: Path):
+    catalog = load_folder(tmp_path / "nope")
+    assert catalog.banks == () and "does not exist" in catalog.problems[0].message

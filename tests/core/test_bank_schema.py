@@ -1,0 +1,339 @@
+"""The validator: every planted problem is reported, with its line, and nothing else."""
+
+from decimal import Decimal
+
+import pytest
+
+from quizapp.core.model import AnswerVisibility, NumericAnswer, QuestionType
+
+from .yaml_banks import bank_from, load
+
+HEADER = "title: T\nsource:\n  title: S\n  path: source.txt\nquestions:\n"
+
+
+def problems_of(text: str) -> list[str]:
+    return [str(problem) for problem in load(text).problems]
+
+
+def one_problem(question_yaml: str) -> str:
+    """The single problem of a bank holding one question (written at line 6)."""
+    problems = problems_of(HEADER + question_yaml)
+    assert len(problems) == 1, problems
+    return problems[0]
+
+
+def test_a_valid_bank_with_every_field():
+    bank = bank_from("""
+        id: my-bank
+        title: My bank
+        description: About things.
+        source:
+          title: The article
+          publisher: RFE/RL
+          path: source.txt
+        tags: [news]
+        settings:
+          time_limit_minutes: 20
+          draw: 1
+          shuffle_questions: false
+          shuffle_choices: false
+          pass_mark: 70
+          flashcards: false
+          show_answers: never
+        questions:
+          - id: q1
+            type: short
+            prompt: Where?
+            accept: Kuwait
+            explanation: Because.
+            source: sent an army platoon to Kuwait
+            tags: [mission]
+            points: 2.5
+        cards:
+          - term: KSF
+            definition: Kosovo Security Force
+    """)
+    assert bank.id == "my-bank" and bank.source.publisher == "RFE/RL"
+    assert bank.settings.time_limit_minutes == 20 and bank.settings.draw == 1
+    assert not bank.settings.shuffle_questions and not bank.settings.flashcards
+    assert bank.settings.pass_mark == 70 and bank.settings.show_answers is AnswerVisibility.NEVER
+    question = bank.questions[0]
+    assert question.points == Decimal("2.5") and question.tags == ("mission",)
+    assert question.line == 19 and len(question.content_hash) == 64
+    assert bank.cards[0].term == "KSF" and bank.cards[0].id.startswith("card-")
+    assert bank.source_text.startswith("Kosovo has sent")
+
+
+def test_defaults():
+    bank = bank_from("title: T\nquestions:\n  - {id: q, type: true_false, prompt: P, answer: false}\n")
+    assert bank.id == "bank"  # the file name
+    assert bank.settings.show_answers is AnswerVisibility.AFTER_SUBMIT
+    assert bank.settings.draw is None and bank.settings.pass_mark == 50
+    assert bank.questions[0].points == 1
+
+
+def test_text_fields_keep_yaml_lookalikes_as_text():
+    bank = bank_from("""
+        title: no
+        questions:
+          - id: "010"
+            type: single
+            prompt: 0x1F
+            choices: [yes, no, on, off, 010, 1e3]
+            answer: no
+    """)
+    question = bank.questions[0]
+    assert bank.title == "no" and question.id == "010" and question.prompt == "0x1F"
+    assert [c.text for c in question.answer.choices] == ["yes", "no", "on", "off", "010", "1e3"]
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        (
+            "  - id: q\n    type: singel\n    prompt: P\n",
+            "bank.yaml:7: [q] unknown type 'singel'; did you mean 'single'?",
+        ),
+        (
+            "  - id: q\n    type: single\n    prompt: P\n    choices: [a, b]\n    answer: c\n",
+            "bank.yaml:10: [q] answer 'c' is not among the choices",
+        ),
+        (
+            "  - id: q\n    type: single\n    prompt: P\n    choices: [Kuwait, b]\n    answer: Kuwiat\n",
+            "bank.yaml:10: [q] answer 'Kuwiat' is not among the choices; did you mean 'Kuwait'?",
+        ),
+        (
+            "  - id: q\n    type: single\n    prompt: P\n    choices: []\n    answer: a\n",
+            "bank.yaml:9: [q] give at least 2 choices",
+        ),
+        (
+            "  - id: q\n    type: numeric\n    prompt: P\n    answer: 5\n    tolerance: -1\n",
+            "bank.yaml:10: [q] 'tolerance' cannot be negative",
+        ),
+        (
+            "  - id: q\n    type: numeric\n    prompt: P\n    min: 5\n    max: 1\n",
+            "bank.yaml:9: [q] 'min' (5) is larger than 'max' (1)",
+        ),
+        (
+            "  - id: q\n    type: numeric\n    prompt: P\n    answer: 0x1F\n",
+            "bank.yaml:9: [q] 'answer' must be a number written in decimals, not '0x1F'",
+        ),
+        (
+            "  - id: q\n    type: true_false\n    prompt: P\n    answer: yes\n",
+            "bank.yaml:9: [q] 'answer' must be true or false, not 'yes'",
+        ),
+        (
+            "  - id: q\n    type: short\n    prompt: P\n    accept: ['*']\n",
+            "bank.yaml:9: [q] accepted answer '*' has no letters or digits to match",
+        ),
+        (
+            "  - id: q\n    type: short\n    prompt: P\n    accept: ['Iowa*']\n",
+            "bank.yaml:9: [q] the first accepted answer 'Iowa*' is shown to students as the correct "
+            "answer; write it without '*'",
+        ),
+        (
+            "  - id: q\n    type: short\n    prompt: P\n    accept: [a]\n    source: sent a battalion\n",
+            'bank.yaml:10: [q] source quote not found in source.txt: "sent a battalion"',
+        ),
+        (
+            "  - id: q\n    type: cloze\n    prompt: '{{1}} and {{3}}'\n    blanks: [a, b]\n",
+            "bank.yaml:9: [q] the prompt must contain each of {{1}} to {{2}} once for 2 blanks; "
+            "it has [1, 3]",
+        ),
+        (
+            "  - id: q\n    type: ordering\n    prompt: P\n    items: [a, a, b]\n",
+            "bank.yaml:9: [q] 'a' is listed twice (first on line 9)",
+        ),
+        (
+            "  - id: q\n    type: matching\n    prompt: P\n    pairs:\n      - {left: a, right: b}\n",
+            "bank.yaml:10: [q] give at least 2 pairs",
+        ),
+        (
+            "  - id: 'q 1'\n    type: true_false\n    prompt: P\n    answer: true\n",
+            "bank.yaml:6: [q 1] an id may only use letters, digits, '-', '_' and '.'",
+        ),
+        (
+            "  - id: q\n    type: true_false\n    prompt: P\n    answer: true\n    points: 0\n",
+            "bank.yaml:10: [q] 'points' must be more than 0 and at most 1000",
+        ),
+        (
+            "  - id: q\n    type: true_false\n    prompt: [P]\n    answer: true\n",
+            "bank.yaml:8: [q] 'prompt' must be text, not a list or a set of fields",
+        ),
+        (
+            "  - type: true_false\n    prompt: P\n    answer: true\n",
+            "bank.yaml:6: [question on line 6] missing field 'id'",
+        ),
+        (
+            "  - id: q\n    type: multiple\n    prompt: P\n    choices: [a, b]\n",
+            "bank.yaml:6: [q] missing field 'answers' (the list of correct choices)",
+        ),
+        (
+            "  - id: q\n    type: numeric\n    prompt: P\n    answer: 1\n    min: 0\n",
+            "bank.yaml:6: [q] give either 'answer' (with an optional 'tolerance') or 'min'/'max'",
+        ),
+        (
+            "  - just text\n",
+            "bank.yaml:6: a question must be a set of 'field: value' lines",
+        ),
+    ],
+)
+def test_each_problem_is_reported_with_file_line_and_question(question, expected):
+    assert one_problem(question) == expected
+
+
+def test_misspelled_field_is_reported_with_a_suggestion():
+    problems = problems_of(
+        HEADER + "  - id: q\n    type: single\n    promt: P\n    choices: [a, b]\n    answer: a\n"
+    )
+    assert problems == [
+        "bank.yaml:6: [q] missing field 'prompt'",
+        "bank.yaml:8: [q] unknown field 'promt' in a single question; did you mean 'prompt'?",
+    ]
+
+
+def test_field_of_another_type_is_unknown():
+    problems = problems_of(
+        HEADER + "  - id: q\n    type: true_false\n    prompt: P\n    answer: true\n    choices: [a, b]\n"
+    )
+    assert problems == [
+        "bank.yaml:10: [q] unknown field 'choices' in a true_false question (allowed: id, type, prompt, "
+        "explanation, source, tags, points, answer)"
+    ]
+
+
+def test_duplicate_ids_and_all_problems_of_a_file():
+    problems = problems_of("""
+        title: T
+        settings:
+          flashcards: no
+          show_answers: later
+          draw: 5
+        questions:
+          - {id: a, type: true_false, prompt: P, answer: true}
+          - {id: a, type: true_false, prompt: P, answer: false}
+          - {id: b, type: short, prompt: P}
+    """)
+    assert problems == [
+        "bank.yaml:4: 'flashcards' must be true or false, not 'no'",
+        "bank.yaml:5: 'show_answers' must be one of immediately, after_submit, never, not 'later'",
+        "bank.yaml:6: 'draw' must be a whole number from 1 to 2",
+        "bank.yaml:9: [a] duplicate id 'a' (first on line 8)",
+        "bank.yaml:10: [b] missing field 'accept' (the accepted answers)",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (b"", "bank.yaml:1: the file holds no bank: start with 'title:' and 'questions:'"),
+        (b"just a sentence", "bank.yaml:1: the file holds no bank: start with 'title:' and 'questions:'"),
+        (b"- a\n- b\n", "bank.yaml:1: a bank file must be a set of 'field: value' lines"),
+        (b"title: T\nquestions: []\n", "bank.yaml:2: the bank has no questions"),
+        (b"title: T\n", "bank.yaml:1: missing field 'questions'"),
+        (b"title: T\nquestions:\n  - id: q\n\x00\n", "bank.yaml:4: the file contains a NUL byte"),
+        (b"title: T\n\xff\xfe\n", "bank.yaml:2: the file is not valid UTF-8 (byte 9)"),
+        (
+            b"title: T\nqestions: []\n",
+            "bank.yaml:2: unknown field 'qestions' in the bank; did you mean 'questions'?",
+        ),
+    ],
+)
+def test_file_level_problems(text, expected):
+    from quizapp.core import load_bank_bytes
+
+    from .yaml_banks import read_source
+
+    problems = [str(p) for p in load_bank_bytes(text, "bank.yaml", "bank", read_source).problems]
+    assert expected in problems
+
+
+def test_source_file_problems():
+    problems = problems_of(
+        "title: T\nsource:\n  title: S\n  path: missing.txt\nquestions:\n"
+        "  - {id: q, type: true_false, prompt: P, answer: true, source: x}\n"
+    )
+    assert problems == [
+        "bank.yaml:4: source text 'missing.txt': no such file",
+        "bank.yaml:6: [q] the question quotes a source, but the bank has no source 'path' to check it",
+    ]
+
+
+def test_quotes_match_after_normalizing_whitespace_and_typographic_quotes(tmp_path):
+    from quizapp.core import load_bank_file
+
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "sources" / "a.txt").write_text("He said: “It’s   extremely\nimportant” – twice.")
+    (tmp_path / "b.yaml").write_text(
+        "title: T\nsource: {title: S, path: sources/a.txt}\nquestions:\n"
+        "  - {id: q, type: true_false, prompt: P, answer: true,\n"
+        '     source: "\\"It\'s extremely important\\" - twice"}\n'
+    )
+    result = load_bank_file(tmp_path / "b.yaml")
+    assert result.problems == ()
+
+
+def test_source_path_must_stay_in_the_questions_folder(tmp_path):
+    from quizapp.core import load_bank_file
+
+    (tmp_path / "secret.txt").write_text("secret")
+    folder = tmp_path / "questions"
+    folder.mkdir()
+    (folder / "b.yaml").write_text(
+        "title: T\nsource: {title: S, path: ../secret.txt}\nquestions:\n"
+        "  - {id: q, type: true_false, prompt: P, answer: true}\n"
+    )
+    problems = [str(p) for p in load_bank_file(folder / "b.yaml", "b.yaml").problems]
+    assert problems == [
+        "b.yaml:2: source text '../secret.txt': the path must stay inside the questions folder"
+    ]
+
+
+def test_numeric_forms():
+    bank = bank_from("""
+        title: T
+        questions:
+          - {id: a, type: numeric, prompt: P, answer: "5,000", tolerance: 5%, unit: troops}
+          - {id: b, type: numeric, prompt: P, min: 1990, max: 2000}
+    """)
+    a, b = (q.answer for q in bank.questions)
+    assert a == NumericAnswer(value=Decimal(5000), tolerance=Decimal("0.05"), relative=True, unit="troops")
+    assert b.minimum == 1990 and b.maximum == 2000 and b.value is None
+
+
+def test_choice_ids_follow_the_text_not_the_position():
+    first = bank_from(
+        "title: T\nquestions:\n  - {id: q, type: single, prompt: P, choices: [a, b], answer: a}\n"
+    )
+    second = bank_from(
+        "title: T\nquestions:\n  - {id: q, type: single, prompt: P, choices: [b, a], answer: a}\n"
+    )
+    ids = {c.text: c.id for c in first.questions[0].answer.choices}
+    assert ids == {c.text: c.id for c in second.questions[0].answer.choices}
+    assert first.questions[0].content_hash != second.questions[0].content_hash
+
+
+def test_choice_feedback_and_matching_shared_rights():
+    bank = bank_from("""
+        title: T
+        questions:
+          - id: q
+            type: single
+            prompt: P
+            choices:
+              - text: a
+                feedback: Yes!
+              - b
+            answer: a
+          - id: m
+            type: matching
+            prompt: P
+            pairs:
+              - {left: Russia, right: No}
+              - {left: China, right: No}
+            distractors: [Yes, No]
+    """)
+    assert bank.questions[0].answer.choices[0].feedback == "Yes!"
+    matching = bank.questions[1].answer
+    assert [r.text for r in matching.rights] == ["No", "Yes"]
+    assert bank.count_by_type() == {QuestionType.SINGLE: 1, QuestionType.MATCHING: 1}

@@ -1,0 +1,268 @@
+from decimal import Decimal
+from fractions import Fraction
+
+import pytest
+
+from quizapp.core import CHECKERS, QuestionType, ResponseError, check
+from quizapp.core.answer_key import full_marks_response
+
+from .yaml_banks import question_from
+
+SINGLE = question_from("""
+    id: q
+    type: single
+    prompt: Where?
+    choices: [Kuwait, Iraq, Qatar]
+    answer: Kuwait
+""")
+MULTIPLE = question_from("""
+    id: q
+    type: multiple
+    prompt: Which?
+    choices: [A, B, C, D, E]
+    answers: [A, B]
+""")
+TRUE_FALSE = question_from("""
+    id: q
+    type: true_false
+    prompt: First mission?
+    answer: true
+""")
+CLOZE = question_from("""
+    id: q
+    type: cloze
+    prompt: Independence from {{1}} in {{2}}.
+    blanks:
+      - accept: [Serbia]
+        typos: true
+      - ["2008"]
+""")
+ORDERING = question_from("""
+    id: q
+    type: ordering
+    prompt: Order
+    items: [a, b, c, d]
+""")
+MATCHING = question_from("""
+    id: q
+    type: matching
+    prompt: Match
+    pairs:
+      - {left: Russia, right: Does not recognize}
+      - {left: China, right: Does not recognize}
+      - {left: Most Western nations, right: Recognize}
+    distractors: [Supports the military]
+""")
+
+
+def ids(question, *texts):
+    by_text = {c.text: c.id for c in question.answer.choices}
+    return [by_text[t] for t in texts]
+
+
+def test_every_question_type_has_a_checker():
+    assert set(CHECKERS) == set(QuestionType)
+
+
+def test_single_choice():
+    assert check(SINGLE, ids(SINGLE, "Kuwait")[0]).correct
+    wrong = check(SINGLE, ids(SINGLE, "Iraq")[0])
+    assert wrong.fraction == 0 and not wrong.correct
+
+
+@pytest.mark.parametrize("bad", [["x"], 3, True, {"a": 1}])
+def test_single_wrong_shape(bad):
+    with pytest.raises(ResponseError, match="choice id"):
+        check(SINGLE, bad)
+
+
+def test_single_unknown_choice():
+    with pytest.raises(ResponseError, match="unknown choice"):
+        check(SINGLE, "nope")
+
+
+@pytest.mark.parametrize(
+    ("picked", "fraction"),
+    [
+        (["A", "B"], Fraction(1)),
+        (["A"], Fraction(1, 2)),
+        (["A", "C"], Fraction(1, 2) - Fraction(1, 3)),
+        (["A", "B", "C"], Fraction(2, 3)),
+        (["C", "D", "E"], Fraction(0)),  # never below zero
+        (["A", "B", "C", "D", "E"], Fraction(0)),  # picking everything earns nothing
+        (["A", "A", "B"], Fraction(1)),  # duplicates count once
+    ],
+)
+def test_multiple_partial_credit(picked, fraction):
+    assert check(MULTIPLE, ids(MULTIPLE, *picked)).fraction == fraction
+
+
+def test_multiple_parts_say_which_choices_were_right():
+    result = check(MULTIPLE, ids(MULTIPLE, "A", "C"))
+    assert result.parts == (True, False, False, True, True)
+
+
+def test_multiple_wrong_shape_and_unknown_ids():
+    with pytest.raises(ResponseError, match="list of choice ids"):
+        check(MULTIPLE, "A")
+    with pytest.raises(ResponseError, match="unknown choice"):
+        check(MULTIPLE, ["zzz"])
+
+
+def test_true_false():
+    assert check(TRUE_FALSE, True).correct
+    assert not check(TRUE_FALSE, False).correct
+    assert check(TRUE_FALSE, "true").correct  # form posts send text
+    with pytest.raises(ResponseError, match="true or false"):
+        check(TRUE_FALSE, 1)
+    with pytest.raises(ResponseError):
+        check(TRUE_FALSE, "yes")
+
+
+@pytest.mark.parametrize("unanswered", [None, "", [], {}])
+def test_no_response_is_unanswered_and_earns_nothing(unanswered):
+    for question in (SINGLE, MULTIPLE, TRUE_FALSE, CLOZE, ORDERING, MATCHING):
+        result = check(question, unanswered)
+        assert result.fraction == 0 and not result.answered
+
+
+@pytest.mark.parametrize("response", ["5000", "5,000", "5 000", "5000.0", 5000, 5000.0, Decimal(5000)])
+def test_numeric_exact_in_every_spelling(response):
+    question = question_from("id: q\ntype: numeric\nprompt: How many?\nanswer: 5000")
+    assert check(question, response).correct
+
+
+@pytest.mark.parametrize(
+    ("spec", "response", "ok"),
+    [
+        ("answer: 5000\ntolerance: 100", "5100", True),
+        ("answer: 5000\ntolerance: 100", "5100.01", False),
+        ("answer: 5000\ntolerance: 100", 4900, True),
+        ("answer: 5000\ntolerance: 2%", "5100", True),
+        ("answer: 5000\ntolerance: 2%", "5101", False),
+        ("answer: -40\ntolerance: 10%", "-44", True),
+        ("min: 1990\nmax: 2000", "1999", True),
+        ("min: 1990\nmax: 2000", "2000", True),
+        ("min: 1990\nmax: 2000", "2001", False),
+        ("min: 10", "1e6", True),
+        ("max: 10", "-5", True),
+        ("answer: 0.3", 0.1 + 0.2, False),  # floats are taken at their exact decimal text
+        ("answer: 0.3\ntolerance: 0.0001", 0.1 + 0.2, True),
+        ("answer: 5000", "five thousand", False),
+        ("answer: 5000", "5000 troops", False),
+        ("answer: 5000", float("nan"), False),
+        ("answer: 5000", float("inf"), False),
+        ("answer: 5000", "9" * 5000, False),
+    ],
+)
+def test_numeric_tolerance_and_ranges(spec, response, ok):
+    question = question_from(f"id: q\ntype: numeric\nprompt: How many?\n{spec}")
+    assert check(question, response).correct is ok
+
+
+@pytest.mark.parametrize("bad", [True, ["5000"], {"v": 1}])
+def test_numeric_wrong_shape(bad):
+    question = question_from("id: q\ntype: numeric\nprompt: How many?\nanswer: 5000")
+    with pytest.raises(ResponseError, match="number"):
+        check(question, bad)
+
+
+def test_short_answer_matching():
+    question = question_from("""
+        id: q
+        type: short
+        prompt: Who?
+        accept: [Vjosa Osmani, Osmani]
+        typos: true
+    """)
+    for response in ["vjosa osmani", "OSMANI", "Vjosa  Osmani.", "Vjosa Osmnai", "Osmany"]:
+        assert check(question, response).correct, response
+    for response in ["Osman Vjosa", "Thaci", "", "   ", "x" * 100_000]:
+        assert not check(question, response).correct, response
+    with pytest.raises(ResponseError, match="string"):
+        check(question, ["Osmani"])
+
+
+def test_short_answer_without_typo_tolerance_is_exact_after_folding():
+    question = question_from("id: q\ntype: short\nprompt: Where?\naccept: Kuwait")
+    assert check(question, "KUWAIT!").correct
+    assert not check(question, "Kuwiat").correct
+
+
+def test_cloze_scores_each_blank():
+    assert check(CLOZE, ["Serbia", "2008"]).fraction == 1
+    half = check(CLOZE, ["Serbai", "2009"])  # typo allowed on blank 1 only
+    assert half.fraction == Fraction(1, 2) and half.parts == (True, False)
+    assert check(CLOZE, ["", "2008"]).parts == (False, True)
+    assert check(CLOZE, [None, "2008"]).fraction == Fraction(1, 2)
+
+
+@pytest.mark.parametrize("bad", [["Serbia"], ["a", "b", "c"], "Serbia 2008", [1, 2]])
+def test_cloze_wrong_shape(bad):
+    with pytest.raises(ResponseError, match="2 strings"):
+        check(CLOZE, bad)
+
+
+def item_ids(question, *texts):
+    by_text = {item.text: item.id for item in question.answer.items}
+    return [by_text[t] for t in texts]
+
+
+@pytest.mark.parametrize(
+    ("order", "fraction"),
+    [
+        ("abcd", Fraction(1)),
+        ("dcba", Fraction(0)),
+        ("bacd", Fraction(5, 6)),  # one of six pairs swapped
+        ("abdc", Fraction(5, 6)),
+        ("dabc", Fraction(3, 6)),  # d before a, b, c: three pairs wrong
+    ],
+)
+def test_ordering_counts_correctly_ordered_pairs(order, fraction):
+    assert check(ORDERING, item_ids(ORDERING, *order)).fraction == fraction
+
+
+@pytest.mark.parametrize("bad", [["x"], "abcd", [1, 2, 3, 4]])
+def test_ordering_wrong_shape(bad):
+    with pytest.raises(ResponseError):
+        check(ORDERING, bad)
+
+
+def test_ordering_needs_each_item_once():
+    a, b, c, _ = item_ids(ORDERING, *"abcd")
+    with pytest.raises(ResponseError, match="exactly once"):
+        check(ORDERING, [a, b, c])
+    with pytest.raises(ResponseError, match="exactly once"):
+        check(ORDERING, [a, a, b, c])
+
+
+def test_matching_scores_each_pair():
+    spec = MATCHING.answer
+    lefts = {left.text: left.id for left in spec.lefts}
+    rights = {right.text: right.id for right in spec.rights}
+    assert len(spec.rights) == 3  # the shared right and the distractor appear once each
+    full = {
+        lefts["Russia"]: rights["Does not recognize"],
+        lefts["China"]: rights["Does not recognize"],
+        lefts["Most Western nations"]: rights["Recognize"],
+    }
+    assert check(MATCHING, full).correct
+    partial = dict(full, **{lefts["China"]: rights["Supports the military"]})
+    assert check(MATCHING, partial).fraction == Fraction(2, 3)
+    missing = {lefts["Russia"]: rights["Does not recognize"]}
+    assert check(MATCHING, missing).fraction == Fraction(1, 3)
+
+
+def test_matching_wrong_shape_and_unknown_ids():
+    with pytest.raises(ResponseError, match="object"):
+        check(MATCHING, ["a"])
+    with pytest.raises(ResponseError, match="left item"):
+        check(MATCHING, {"nope": "x"})
+    left = MATCHING.answer.lefts[0].id
+    with pytest.raises(ResponseError, match="right item"):
+        check(MATCHING, {left: "nope"})
+
+
+@pytest.mark.parametrize("question", [SINGLE, MULTIPLE, TRUE_FALSE, CLOZE, ORDERING, MATCHING])
+def test_full_marks_response_scores_full_marks(question):
+    assert check(question, full_marks_response(question)).correct

@@ -1,0 +1,42 @@
+from fractions import Fraction
+
+from quizapp.core import score_answers
+from quizapp.core.flashcards import bank_flashcards
+
+from .yaml_banks import bank_from
+
+BANK = bank_from("""
+    title: T
+    questions:
+      - {id: a, type: true_false, prompt: P, answer: true, points: 2}
+      - {id: b, type: multiple, prompt: P, choices: [x, y, z], answers: [x, y]}
+      - {id: c, type: short, prompt: P, accept: [Kuwait], explanation: It says so.}
+    cards:
+      - {id: ksf, term: KSF, definition: Kosovo Security Force}
+""")
+
+
+def choice(question_id, text):
+    question = BANK.question(question_id)
+    return next(c.id for c in question.answer.choices if c.text == text)
+
+
+def test_score_sums_points_and_partial_credit():
+    score = score_answers(BANK.questions, {"a": True, "b": [choice("b", "x")]})
+    assert [r.points for r in score.results] == [Fraction(2), Fraction(1, 2), Fraction(0)]
+    assert score.points == Fraction(5, 2) and score.max_points == 4
+    assert score.percent == Fraction(125, 2)
+    assert score.passed(60) and not score.passed(63)
+    assert not score.results[2].check.answered
+
+
+def test_empty_attempt_scores_zero():
+    score = score_answers((), {})
+    assert score.points == 0 and score.percent == 0
+
+
+def test_every_question_and_card_is_a_flashcard():
+    cards = bank_flashcards(BANK)
+    assert [c.id for c in cards] == ["q:a", "q:b", "q:c", "card:ksf"]
+    assert cards[2].back == "Kuwait" and cards[2].explanation == "It says so."
+    assert cards[3].front == "KSF" and cards[3].back == "Kosovo Security Force"

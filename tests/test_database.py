@@ -1,0 +1,107 @@
+import threading
+from datetime import UTC, datetime, timedelta, timezone
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from quizapp import create_app
+from quizapp.database import begin_write
+from quizapp.extensions import db
+from quizapp.models import Bank
+
+
+@pytest.fixture
+def sqlite_app(tmp_path, questions_dir):
+    """An app on SQLite whichever engine the suite runs on: these tests are about SQLite."""
+    uri = f"sqlite:///{tmp_path / 'own.sqlite'}"
+    application = create_app(
+        {
+            "TESTING": True,
+            "SECRET_KEY": "x",
+            "SQLALCHEMY_DATABASE_URI": uri,
+            "QUESTIONS_DIR": str(questions_dir),
+        }
+    )
+    yield application
+    with application.app_context():
+        db.engine.dispose()
+
+
+def test_sqlite_pragmas(sqlite_app):
+    app = sqlite_app
+    with app.app_context():
+        connection = db.session.connection()
+        assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert connection.exec_driver_sql("PRAGMA busy_timeout").scalar() == 10_000
+        assert connection.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
+
+
+def test_reads_are_deferred_and_writes_take_the_lock_at_begin(sqlite_app):
+    app = sqlite_app
+    uri = app.config["SQLALCHEMY_DATABASE_URI"]
+    with app.app_context():
+        db.session.execute(db.select(Bank)).all()  # a read transaction holds no write lock
+        other = create_engine(uri, connect_args={"timeout": 0})
+        with other.begin() as connection:
+            connection.execute(text("CREATE TABLE probe (x INTEGER)"))
+        db.session.rollback()
+        begin_write()  # IMMEDIATE: the write lock is ours before any statement
+        with pytest.raises(Exception, match="locked"), other.begin() as connection:
+            connection.execute(text("INSERT INTO probe VALUES (1)"))
+        db.session.rollback()
+        other.dispose()
+
+
+def test_concurrent_writers_wait_instead_of_failing(app, is_postgres):
+    """Eight threads each read then write in one transaction: none sees 'database is locked'."""
+    errors: list[BaseException] = []
+
+    def writer(number: int) -> None:
+        try:
+            with app.app_context():
+                begin_write()
+                count = db.session.scalar(db.select(db.func.count()).select_from(Bank))
+                db.session.add(
+                    Bank(slug=f"b{number}-{count}", title="t", file_path="f", content_hash="h", settings={})
+                )
+                db.session.commit()
+        except BaseException as error:
+            errors.append(error)
+
+    threads = [threading.Thread(target=writer, args=(n,)) for n in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    with app.app_context():
+        slugs = db.session.scalars(db.select(Bank.slug).where(Bank.slug.like("b%"))).all()
+    counts = sorted(int(slug.split("-")[1]) for slug in slugs)
+    assert len(counts) == 8
+    if not is_postgres:  # SQLite: IMMEDIATE serializes writers, so each saw all earlier writes
+        assert counts == list(range(8))
+
+
+def test_timestamps_are_timezone_aware_utc(app):
+    with app.app_context():
+        begin_write()
+        plus_two = timezone(timedelta(hours=2))
+        bank = Bank(
+            slug="t",
+            title="t",
+            file_path="f",
+            content_hash="h",
+            settings={},
+            created_at=datetime(2026, 3, 9, 12, 0, tzinfo=plus_two),
+        )
+        db.session.add(bank)
+        db.session.commit()
+        db.session.expire_all()
+        loaded = db.session.scalar(db.select(Bank).where(Bank.slug == "t"))
+        assert loaded.created_at == datetime(2026, 3, 9, 10, 0, tzinfo=UTC)
+        assert loaded.created_at.tzinfo is not None and loaded.updated_at.tzinfo is not None
+        loaded.created_at = datetime(2026, 1, 1)
+        with pytest.raises(Exception, match="naive datetime"):
+            db.session.flush()
+        db.session.rollback()

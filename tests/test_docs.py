@@ -1,0 +1,40 @@
+"""The examples in docs/question-format.md are valid banks: teachers copy them."""
+
+import re
+from pathlib import Path
+
+from quizapp.core import load_bank_bytes
+from quizapp.core.bank_loader import folder_source_reader
+
+ROOT = Path(__file__).resolve().parent.parent
+BLOCKS = re.findall(r"```yaml\n(.*?)```", (ROOT / "docs" / "question-format.md").read_text(), re.DOTALL)
+HEADER = "title: T\nsource:\n  title: S\n  path: sources/kosovo-peacekeepers.txt\nquestions:\n"
+
+
+def load(text: str):
+    return load_bank_bytes(text.encode(), "doc.yaml", "doc", folder_source_reader(ROOT / "questions"))
+
+
+def test_every_question_example_is_valid():
+    examples = [block for block in BLOCKS if block.startswith("  - id:")]
+    assert len(examples) >= 9  # one or more for each of the eight types
+    types = set()
+    for example in examples:
+        result = load(HEADER + example)
+        assert result.problems == (), (example, [str(p) for p in result.problems])
+        types.add(result.bank.questions[0].type)
+    assert len(types) == 8
+
+
+def test_complete_examples_are_valid():
+    complete = [block for block in BLOCKS if block.startswith("title:")]
+    assert complete
+    for example in complete:
+        result = load(example)
+        assert result.problems == (), [str(p) for p in result.problems]
+
+
+def test_cards_example_is_valid():
+    [cards] = [block for block in BLOCKS if block.startswith("cards:")]
+    result = load(HEADER + "  - {id: q, type: true_false, prompt: P, answer: true}\n" + cards)
+    assert result.problems == () and result.bank.cards[0].id == "ksf"
