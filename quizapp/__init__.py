@@ -17,14 +17,29 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
         instance_relative_config=True,
         template_folder=str(PROJECT_ROOT / "templates"),
     )
-    from . import bank_library, cli, database, pages, settings, web_security
+    from . import (
+        auth,
+        auth_pages,
+        bank_library,
+        cli,
+        database,
+        pages,
+        quiz_pages,
+        settings,
+        teacher_pages,
+        templating,
+        web_security,
+    )
     from .extensions import csrf
 
     settings.configure(app, test_config)
     database.init_app(app)
     csrf.init_app(app)
+    auth.init_app(app)
     bank_library.init_app(app)
     web_security.init_app(app)
-    app.register_blueprint(pages.blueprint)
+    templating.init_app(app)
+    for module in (pages, auth_pages, quiz_pages, teacher_pages):
+        app.register_blueprint(module.blueprint)
     cli.init_app(app)
     return app

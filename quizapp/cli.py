@@ -1,4 +1,4 @@
-"""Command-line tools: ``check``, ``answer-key`` and ``sync-banks`` (``flask --app quizapp ...``)."""
+"""Command-line tools (``flask --app quizapp ...``): banks, answer keys, users and classes."""
 
 from __future__ import annotations
 
@@ -8,16 +8,21 @@ from pathlib import Path
 import click
 from flask import Flask, current_app
 
-from . import core
+from . import account_store, clock, core
+from .account_store import UsernameTaken
 from .bank_library import library
+from .core.accounts import MIN_PASSWORD_LENGTH, USERNAME_RULE, Role, valid_username
 from .core.bank_loader import bank_files, load_files
 from .core.model import QuestionType
+from .database import begin_write
 
 
 def init_app(app: Flask) -> None:
     app.cli.add_command(check_command)
     app.cli.add_command(answer_key_command)
     app.cli.add_command(sync_banks_command)
+    app.cli.add_command(user_group)
+    app.cli.add_command(class_group)
 
 
 def describe_counts(counts: dict[QuestionType, int]) -> str:
@@ -95,3 +100,67 @@ def sync_banks_command() -> None:
         click.echo(str(problem), err=True)
     bank_library.sync_to_database()
     click.echo(f"{len(bank_library.catalog.banks)} bank(s) in service")
+
+
+@click.group("user")
+def user_group() -> None:
+    """Manage user accounts."""
+
+
+@user_group.command("create")
+@click.argument("username")
+@click.option("--role", type=click.Choice([r.value for r in Role]), required=True)
+@click.option("--name", "display_name", help="Full name (default: the username).")
+@click.option("--class", "join_code", help="Enroll the student in the class with this join code.")
+@click.option(
+    "--password-stdin",
+    is_flag=True,
+    required=True,
+    help="Read the password from the first line of standard input.",
+)
+def create_user_command(
+    username: str, role: str, display_name: str | None, join_code: str | None, password_stdin: bool
+) -> None:
+    """Create a user, e.g. `echo secret-pass | flask --app quizapp user create ana --role student ...`."""
+    if not valid_username(username):
+        raise click.BadParameter(f"use {USERNAME_RULE}", param_hint="USERNAME")
+    password = click.get_text_stream("stdin").readline().rstrip("\r\n")
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise click.UsageError(
+            f"the password on standard input needs at least {MIN_PASSWORD_LENGTH} characters"
+        )
+    begin_write()
+    classroom = None
+    if join_code:
+        if role != Role.STUDENT.value:
+            raise click.UsageError("--class is for students")
+        classroom = account_store.class_by_join_code(join_code)
+        if classroom is None:
+            raise click.BadParameter(f"no class has join code {join_code!r}", param_hint="--class")
+    try:
+        account = account_store.create_user(username, display_name or username, password, Role(role))
+    except UsernameTaken:
+        raise click.UsageError(f"username {username!r} is taken") from None
+    if classroom is not None:
+        account_store.enroll(classroom.id, account.id)
+    account_store.commit()
+    where = f" in class {classroom.name}" if classroom else ""
+    click.echo(f"created {account.role.value} {account.username}{where}")
+
+
+@click.group("class")
+def class_group() -> None:
+    """Manage classes."""
+
+
+@class_group.command("create")
+@click.argument("name")
+@click.option("--teacher", "teacher_username", required=True, help="Username of the class's teacher.")
+def create_class_command(name: str, teacher_username: str) -> None:
+    """Create a class and print its join code."""
+    begin_write()
+    teacher = account_store.account_by_username(teacher_username)
+    if teacher is None or not teacher.is_teacher:
+        raise click.BadParameter(f"no teacher with username {teacher_username!r}", param_hint="--teacher")
+    classroom = account_store.create_class(teacher.id, name, clock.secure_random())
+    click.echo(classroom.join_code)

@@ -27,6 +27,8 @@ class Defaults:
     SQLITE_SYNCHRONOUS = "FULL"  # an acknowledged answer survives a power cut, not only a crash
     BANK_RESCAN_SECONDS = 1.0  # how often a request may look for changed question files
     CREATE_SCHEMA_ON_START = True
+    ANSWER_GRACE_SECONDS = 10  # answers arriving this late after a deadline still count
+    PASSWORD_HASH_METHOD = "scrypt"
     MAX_CONTENT_LENGTH = 2 * 1024 * 1024
     WTF_CSRF_TIME_LIMIT = None  # the token lives as long as the session: tests can be long
     SESSION_COOKIE_HTTPONLY = True

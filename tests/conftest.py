@@ -11,6 +11,7 @@ import os
 import shutil
 import uuid
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -60,6 +61,7 @@ def app(tmp_path: Path, questions_dir: Path, postgres_url: str | None):
         "QUESTIONS_DIR": str(questions_dir),
         "SQLALCHEMY_DATABASE_URI": postgres_url or f"sqlite:///{instance / 'test.sqlite'}",
         "BANK_RESCAN_SECONDS": 0,
+        "PASSWORD_HASH_METHOD": "pbkdf2:sha256:1000",  # fast in tests; scrypt by default
     }
     if postgres_url:
         _reset_postgres(postgres_url)
@@ -80,3 +82,57 @@ def _reset_postgres(url: str) -> None:
 @pytest.fixture
 def is_postgres(app) -> bool:
     return app.config["SQLALCHEMY_DATABASE_URI"].startswith("postgresql")
+
+
+PASSWORD = "correct-horse-battery"
+
+
+@dataclass(frozen=True)
+class People:
+    """Two teachers with a class each; students in both. Ids, usernames and join codes."""
+
+    teacher: int
+    other_teacher: int
+    student: int
+    classmate: int
+    other_student: int
+    class_id: int
+    other_class_id: int
+    join_code: str
+
+
+@pytest.fixture
+def people(app) -> People:
+    import random
+
+    from quizapp import account_store
+    from quizapp.core.accounts import Role
+
+    rng = random.Random(7)
+    with app.app_context():
+        tina = account_store.create_user("tina", "Tina Teacher", PASSWORD, Role.TEACHER)
+        otto = account_store.create_user("otto", "Otto Other", PASSWORD, Role.TEACHER)
+        db.session.commit()
+        class_a = account_store.create_class(tina.id, "History 9B", rng)
+        class_b = account_store.create_class(otto.id, "Civics 10A", rng)
+        sam = account_store.add_student(class_a.id, "sam", "Sam Student", PASSWORD)
+        sara = account_store.add_student(class_a.id, "sara", "Sara Classmate", PASSWORD)
+        oleg = account_store.add_student(class_b.id, "oleg", "Oleg Elsewhere", PASSWORD)
+        return People(tina.id, otto.id, sam.id, sara.id, oleg.id, class_a.id, class_b.id, class_a.join_code)
+
+
+def login(client, username: str, password: str = PASSWORD):
+    """Log ``client`` in through the real form (with its CSRF token)."""
+    page = client.get("/login")
+    token = csrf_token(page.get_data(as_text=True))
+    response = client.post("/login", data={"username": username, "password": password, "csrf_token": token})
+    assert response.status_code == 302, response.get_data(as_text=True)[:500]
+    return response
+
+
+def csrf_token(html: str) -> str:
+    import re
+
+    match = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', html)
+    assert match, "no CSRF token on the page"
+    return match.group(1)

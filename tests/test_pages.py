@@ -4,7 +4,7 @@ from quizapp.extensions import db
 from quizapp.models import Bank
 
 
-def test_index_lists_the_banks_with_counts_by_type(client):
+def test_index_lists_the_banks_with_counts_by_type(client, people):
     response = client.get("/")
     assert response.status_code == 200
     page = response.get_data(as_text=True)
@@ -16,7 +16,7 @@ def test_index_lists_the_banks_with_counts_by_type(client):
     assert '<span class="type-name">Matching</span> <span class="type-count">3</span>' in page
 
 
-def test_pages_send_security_headers(client):
+def test_pages_send_security_headers(client, people):
     response = client.get("/")
     csp = response.headers["Content-Security-Policy"]
     assert "default-src 'self'" in csp and "unsafe-inline" not in csp
@@ -24,12 +24,12 @@ def test_pages_send_security_headers(client):
     assert response.headers["X-Content-Type-Options"] == "nosniff"
 
 
-def test_pages_hold_no_inline_script_or_style(client):
+def test_pages_hold_no_inline_script_or_style(client, people):
     page = client.get("/").get_data(as_text=True)
     assert "<script" not in page and "<style" not in page and " style=" not in page
 
 
-def test_edited_file_shows_up_without_a_restart(app, client, questions_dir):
+def test_edited_file_shows_up_without_a_restart(app, client, questions_dir, people):
     path = questions_dir / "kosovo-peacekeepers.yaml"
     text = path.read_text(encoding="utf-8")
     path.write_text(
@@ -44,7 +44,7 @@ def test_edited_file_shows_up_without_a_restart(app, client, questions_dir):
     assert titles == ["Edited: Kosovar Peacekeepers Sent On First Mission Abroad"]
 
 
-def test_broken_file_keeps_the_page_and_other_banks_up(client, questions_dir):
+def test_broken_file_keeps_the_page_and_other_banks_up(client, questions_dir, people):
     (questions_dir / "zz-broken.yaml").write_text("title: [oops\n")
     (questions_dir / "aa-small.yaml").write_text(
         "title: A small bank\nquestions:\n  - {id: q, type: true_false, prompt: P, answer: true}\n"

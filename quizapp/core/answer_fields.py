@@ -26,7 +26,7 @@ from .model import (
     TextAnswer,
     TrueFalseAnswer,
 )
-from .numbers import parse_number
+from .number_parsing import parse_number
 from .text_matching import normalize
 from .yaml_document import Mapping, Node, Scalar
 

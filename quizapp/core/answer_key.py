@@ -63,6 +63,34 @@ def _numeric_text(spec: NumericAnswer) -> str:
     return text
 
 
+def response_text(question: Question, response: Response) -> str:
+    """A student's response written for a human, in the words of the question; "" if none."""
+    if response in (None, "", [], {}):
+        return ""
+    spec = question.answer
+    try:
+        match spec:
+            case ChoiceAnswer():
+                texts = {choice.id: choice.text for choice in spec.choices}
+                picked = [response] if isinstance(response, str) else list(response)
+                return "; ".join(texts.get(choice_id, "?") for choice_id in picked)
+            case TrueFalseAnswer():
+                return "True" if response in (True, "true") else "False"
+            case OrderingAnswer():
+                texts = {item.id: item.text for item in spec.items}
+                return ARROW.join(texts.get(item_id, "?") for item_id in response)
+            case MatchingAnswer():
+                rights = {item.id: item.text for item in spec.rights}
+                return "; ".join(
+                    f"{left.text}{ARROW}{rights.get(response.get(left.id), '–')}" for left in spec.lefts
+                )
+            case ClozeAnswer():
+                return "; ".join(part or "–" for part in response)
+    except (TypeError, AttributeError):
+        return str(response)
+    return str(response)
+
+
 def full_marks_response(question: Question) -> Response:
     """A response, in the checkers' JSON shape, that scores full marks."""
     spec = question.answer

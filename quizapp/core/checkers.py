@@ -27,7 +27,7 @@ from .model import (
     TextAnswer,
     TrueFalseAnswer,
 )
-from .numbers import parse_number
+from .number_parsing import parse_number
 from .text_matching import matches_any
 
 Response = Any  # JSON-shaped: str | bool | int | float | list | dict | None

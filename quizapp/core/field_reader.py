@@ -10,7 +10,7 @@ import difflib
 import re
 from decimal import Decimal
 
-from .numbers import parse_number
+from .number_parsing import parse_number
 from .problems import ProblemList
 from .yaml_document import Mapping, Node, Scalar, Sequence
 

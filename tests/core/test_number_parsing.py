@@ -2,7 +2,7 @@ from decimal import Decimal
 
 import pytest
 
-from quizapp.core.numbers import parse_number
+from quizapp.core.number_parsing import parse_number
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,228 @@
+"""The database side of people and classes: accounts, passwords, classes and enrollments.
+
+Views get plain ``Account`` and ``ClassInfo`` values back. Every lookup a teacher makes is
+scoped to the teacher's own classes here, so a view cannot forget the check.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from flask import current_app
+from sqlalchemy import func
+from sqlalchemy.exc import IntegrityError
+from werkzeug.security import check_password_hash, generate_password_hash
+
+from .core.accounts import Role, new_join_code, new_password, normalize_join_code, normalize_username
+from .core.roster import RosterEntry
+from .extensions import db
+from .models import Classroom, Enrollment, User
+
+
+class UsernameTaken(Exception):
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class Account:
+    id: int
+    username: str
+    display_name: str
+    role: Role
+    session_version: int
+
+    @property
+    def is_teacher(self) -> bool:
+        return self.role is Role.TEACHER
+
+
+@dataclass(frozen=True, slots=True)
+class ClassInfo:
+    id: int
+    name: str
+    join_code: str
+    teacher_id: int
+    student_count: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class RosterOutcome:
+    created: list[tuple[Account, str]]  # with the one-time password to hand out
+    enrolled: list[Account]  # existing students added to the class
+    errors: list[str]
+
+
+def _account(row: User) -> Account:
+    return Account(row.id, row.username, row.display_name, Role(row.role), row.session_version)
+
+
+def _hash(password: str) -> str:
+    return generate_password_hash(password, method=current_app.config["PASSWORD_HASH_METHOD"])
+
+
+def commit() -> None:
+    db.session.commit()
+
+
+def teacher_exists() -> bool:
+    return db.session.scalar(db.select(User.id).where(User.role == Role.TEACHER.value).limit(1)) is not None
+
+
+def create_user(username: str, display_name: str, password: str, role: Role) -> Account:
+    """A new account; raises ``UsernameTaken``. The caller commits."""
+    username = normalize_username(username)
+    if db.session.scalar(db.select(User.id).where(User.username == username)) is not None:
+        raise UsernameTaken(username)
+    row = User(
+        username=username, display_name=display_name.strip(), password_hash=_hash(password), role=role.value
+    )
+    db.session.add(row)
+    try:
+        with db.session.begin_nested():
+            db.session.flush()
+    except IntegrityError:
+        raise UsernameTaken(username) from None
+    return _account(row)
+
+
+_DUMMY_HASH: dict[str, str] = {}
+
+
+def authenticate(username: str, password: str) -> Account | None:
+    """The account for these credentials, or None; takes as long for an unknown user."""
+    row = db.session.scalar(db.select(User).where(User.username == normalize_username(username)))
+    if row is None:
+        method = current_app.config["PASSWORD_HASH_METHOD"]
+        dummy = _DUMMY_HASH.setdefault(method, generate_password_hash("x", method=method))
+        check_password_hash(dummy, password)
+        return None
+    return _account(row) if check_password_hash(row.password_hash, password) else None
+
+
+def get_account(user_id: int) -> Account | None:
+    row = db.session.get(User, user_id)
+    return _account(row) if row else None
+
+
+def account_by_username(username: str) -> Account | None:
+    row = db.session.scalar(db.select(User).where(User.username == normalize_username(username)))
+    return _account(row) if row else None
+
+
+def change_password(user_id: int, current: str, new: str) -> Account | None:
+    """Set a new password if ``current`` is right; every other session of the user ends."""
+    row = db.session.get(User, user_id)
+    if row is None or not check_password_hash(row.password_hash, current):
+        return None
+    row.password_hash = _hash(new)
+    row.session_version += 1
+    db.session.commit()
+    return _account(row)
+
+
+def create_class(teacher_id: int, name: str, rng: random.Random) -> ClassInfo:
+    for _ in range(10):
+        code = new_join_code(rng)
+        if db.session.scalar(db.select(Classroom.id).where(Classroom.join_code == code)) is None:
+            break
+    row = Classroom(name=name.strip(), join_code=code, teacher_id=teacher_id)
+    db.session.add(row)
+    db.session.commit()
+    return ClassInfo(row.id, row.name, row.join_code, teacher_id)
+
+
+def classes_of_teacher(teacher_id: int) -> list[ClassInfo]:
+    counts = db.select(Enrollment.class_id, func.count().label("n")).group_by(Enrollment.class_id).subquery()
+    rows = db.session.execute(
+        db.select(Classroom, func.coalesce(counts.c.n, 0))
+        .outerjoin(counts, counts.c.class_id == Classroom.id)
+        .where(Classroom.teacher_id == teacher_id)
+        .order_by(Classroom.name)
+    )
+    return [ClassInfo(c.id, c.name, c.join_code, c.teacher_id, n) for c, n in rows]
+
+
+def class_of_teacher(class_id: int, teacher_id: int) -> ClassInfo | None:
+    """The class if it exists and belongs to ``teacher_id``; None otherwise (show 404)."""
+    row = db.session.get(Classroom, class_id)
+    if row is None or row.teacher_id != teacher_id:
+        return None
+    return ClassInfo(row.id, row.name, row.join_code, row.teacher_id)
+
+
+def class_by_join_code(code: str) -> ClassInfo | None:
+    row = db.session.scalar(db.select(Classroom).where(Classroom.join_code == normalize_join_code(code)))
+    return ClassInfo(row.id, row.name, row.join_code, row.teacher_id) if row else None
+
+
+def enroll(class_id: int, student_id: int) -> None:
+    """Add a student to a class; nothing happens if they are in it already. The caller commits."""
+    exists = db.session.scalar(
+        db.select(Enrollment.id).where(Enrollment.class_id == class_id, Enrollment.student_id == student_id)
+    )
+    if exists is None:
+        db.session.add(Enrollment(class_id=class_id, student_id=student_id))
+        db.session.flush()
+
+
+def students_of_class(class_id: int) -> list[Account]:
+    rows = db.session.scalars(
+        db.select(User)
+        .join(Enrollment, Enrollment.student_id == User.id)
+        .where(Enrollment.class_id == class_id)
+        .order_by(User.display_name, User.username)
+    )
+    return [_account(row) for row in rows]
+
+
+def classes_of_student(student_id: int) -> list[ClassInfo]:
+    rows = db.session.scalars(
+        db.select(Classroom)
+        .join(Enrollment, Enrollment.class_id == Classroom.id)
+        .where(Enrollment.student_id == student_id)
+        .order_by(Classroom.name)
+    )
+    return [ClassInfo(c.id, c.name, c.join_code, c.teacher_id) for c in rows]
+
+
+def teacher_teaches(teacher_id: int, student_id: int) -> bool:
+    """Whether the student is in one of the teacher's classes."""
+    return (
+        db.session.scalar(
+            db.select(Enrollment.id)
+            .join(Classroom, Classroom.id == Enrollment.class_id)
+            .where(Classroom.teacher_id == teacher_id, Enrollment.student_id == student_id)
+            .limit(1)
+        )
+        is not None
+    )
+
+
+def add_student(class_id: int, username: str, display_name: str, password: str) -> Account:
+    """Create a student in a class; raises ``UsernameTaken``."""
+    account = create_user(username, display_name, password, Role.STUDENT)
+    enroll(class_id, account.id)
+    db.session.commit()
+    return account
+
+
+def import_roster(class_id: int, rows: Iterable[RosterEntry], rng: random.Random) -> RosterOutcome:
+    """Create the listed students with one-time passwords, or enroll those that exist."""
+    outcome = RosterOutcome([], [], [])
+    for row in rows:
+        existing = account_by_username(row.username)
+        if existing is not None:
+            if existing.role is not Role.STUDENT:
+                outcome.errors.append(f"line {row.line}: '{row.username}' is a teacher account; skipped")
+                continue
+            enroll(class_id, existing.id)
+            outcome.enrolled.append(existing)
+            continue
+        password = new_password(rng)
+        account = create_user(row.username, row.display_name, password, Role.STUDENT)
+        enroll(class_id, account.id)
+        outcome.created.append((account, password))
+    db.session.commit()
+    return outcome

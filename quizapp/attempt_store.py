@@ -1,0 +1,277 @@
+"""The database side of attempts and answers.
+
+Scores are never stored: they are computed by the core from the stored answers and the exact
+question versions the attempt recorded. The rules (open, overdue, due) come from
+``core.attempts``; this module applies them in transactions that cannot race:
+a save checks the attempt under a row lock, a submit is one conditional UPDATE.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+from flask import current_app
+from sqlalchemy import delete, update
+from sqlalchemy.dialects.postgresql import insert as postgres_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.exc import IntegrityError
+
+from . import core
+from .core.attempts import AttemptMode, AttemptStatus, ClosedBy, accepts_answers, deadline_for, is_overdue
+from .database import begin_write
+from .extensions import db
+from .models import Answer, Attempt, Bank
+from .question_source import questions_for
+
+
+@dataclass(frozen=True, slots=True)
+class AttemptState:
+    id: int
+    user_id: int
+    bank_slug: str
+    bank_title: str
+    mode: AttemptMode
+    status: AttemptStatus
+    closed_by: ClosedBy | None
+    seed: int
+    items: tuple[tuple[str, str], ...]
+    started_at: datetime
+    deadline: datetime | None
+    submitted_at: datetime | None
+    responses: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def question_ids(self) -> list[str]:
+        return [key for key, _ in self.items]
+
+    @property
+    def submitted(self) -> bool:
+        return self.status is AttemptStatus.SUBMITTED
+
+    @property
+    def duration(self) -> timedelta | None:
+        return self.submitted_at - self.started_at if self.submitted_at else None
+
+
+class AttemptClosed(Exception):
+    """The attempt no longer takes answers (submitted, or past its deadline)."""
+
+
+def grace() -> timedelta:
+    return timedelta(seconds=float(current_app.config["ANSWER_GRACE_SECONDS"]))
+
+
+def _state(row: Attempt, bank: Bank, responses: dict[str, Any] | None = None) -> AttemptState:
+    return AttemptState(
+        id=row.id,
+        user_id=row.user_id,
+        bank_slug=bank.slug,
+        bank_title=bank.title,
+        mode=AttemptMode(row.mode),
+        status=AttemptStatus(row.status),
+        closed_by=ClosedBy(row.closed_by) if row.closed_by else None,
+        seed=row.seed,
+        items=tuple((key, content_hash) for key, content_hash in row.items),
+        started_at=row.started_at,
+        deadline=row.deadline,
+        submitted_at=row.submitted_at,
+        responses=responses or {},
+    )
+
+
+def _responses(attempt_ids: Sequence[int]) -> dict[int, dict[str, Any]]:
+    by_attempt: dict[int, dict[str, Any]] = defaultdict(dict)
+    if attempt_ids:
+        rows = db.session.execute(
+            db.select(Answer.attempt_id, Answer.question_key, Answer.response).where(
+                Answer.attempt_id.in_(attempt_ids)
+            )
+        )
+        for attempt_id, key, response in rows:
+            by_attempt[attempt_id][key] = response
+    return by_attempt
+
+
+def _close_overdue(rows: Iterable[Attempt], now: datetime) -> bool:
+    """Close open attempts past their deadline, as of their deadline; returns whether any was."""
+    overdue = [row.id for row in rows if is_overdue(AttemptStatus(row.status), row.deadline, now, grace())]
+    if not overdue:
+        return False
+    begin_write()  # ends the read transaction; the UPDATE re-checks the status itself
+    db.session.execute(
+        update(Attempt)
+        .where(Attempt.id.in_(overdue), Attempt.status == AttemptStatus.IN_PROGRESS.value)
+        .values(
+            status=AttemptStatus.SUBMITTED.value,
+            closed_by=ClosedBy.DEADLINE.value,
+            submitted_at=Attempt.deadline,
+        )
+    )
+    db.session.commit()
+    return True
+
+
+def get_attempt(attempt_id: int, now: datetime) -> AttemptState | None:
+    """The attempt with its responses; an overdue one is closed first."""
+    found = db.session.execute(
+        db.select(Attempt, Bank).join(Bank, Bank.id == Attempt.bank_id).where(Attempt.id == attempt_id)
+    ).first()
+    if found is None:
+        return None
+    row, bank = found
+    if _close_overdue([row], now):
+        return get_attempt(attempt_id, now)
+    return _state(row, bank, _responses([row.id])[row.id])
+
+
+def attempts_of(user_id: int, now: datetime, bank_slug: str | None = None) -> list[AttemptState]:
+    """A student's attempts, newest first, with their responses (two queries)."""
+    query = (
+        db.select(Attempt, Bank)
+        .join(Bank, Bank.id == Attempt.bank_id)
+        .where(Attempt.user_id == user_id)
+        .order_by(Attempt.started_at.desc(), Attempt.id.desc())
+    )
+    if bank_slug is not None:
+        query = query.where(Bank.slug == bank_slug)
+    found = db.session.execute(query).all()
+    if _close_overdue([row for row, _ in found], now):
+        return attempts_of(user_id, now, bank_slug)
+    responses = _responses([row.id for row, _ in found])
+    return [_state(row, bank, responses[row.id]) for row, bank in found]
+
+
+def attempts_of_users(user_ids: Sequence[int], bank_slug: str, now: datetime) -> list[AttemptState]:
+    """Every attempt of these students at one quiz, for a teacher's results table."""
+    if not user_ids:
+        return []
+    found = db.session.execute(
+        db.select(Attempt, Bank)
+        .join(Bank, Bank.id == Attempt.bank_id)
+        .where(Attempt.user_id.in_(user_ids), Bank.slug == bank_slug)
+        .order_by(Attempt.started_at.desc(), Attempt.id.desc())
+    ).all()
+    if _close_overdue([row for row, _ in found], now):
+        return attempts_of_users(user_ids, bank_slug, now)
+    responses = _responses([row.id for row, _ in found])
+    return [_state(row, bank, responses[row.id]) for row, bank in found]
+
+
+def open_attempt(user_id: int, bank_slug: str, now: datetime) -> AttemptState | None:
+    for attempt in attempts_of(user_id, now, bank_slug):
+        if attempt.status is AttemptStatus.IN_PROGRESS:
+            return attempt
+    return None
+
+
+def start_attempt(
+    user_id: int,
+    bank: core.Bank,
+    mode: AttemptMode,
+    now: datetime,
+    seed: int,
+    only: Sequence[str] | None = None,
+) -> AttemptState:
+    """A new attempt, or the student's open one at this quiz (there is at most one)."""
+    existing = open_attempt(user_id, bank.id, now)
+    if existing is not None:
+        return existing
+    bank_row = db.session.scalar(db.select(Bank).where(Bank.slug == bank.id, Bank.active))
+    if bank_row is None:
+        raise LookupError(bank.id)
+    ids = core.attempts.draw_questions(bank, seed, only=only)
+    hashes = {q.id: q.content_hash for q in bank.questions}
+    deadline = deadline_for(now, mode, bank.settings.time_limit_minutes)
+    row = Attempt(
+        user_id=user_id,
+        bank_id=bank_row.id,
+        mode=mode.value,
+        seed=seed,
+        items=[[key, hashes[key]] for key in ids],
+        started_at=now,
+        deadline=deadline,
+    )
+    db.session.add(row)
+    try:
+        db.session.commit()
+    except IntegrityError:  # another tab started one at the same moment: use that one
+        db.session.rollback()
+        existing = open_attempt(user_id, bank.id, now)
+        if existing is None:
+            raise
+        return existing
+    return _state(row, bank_row)
+
+
+def _locked_attempt(attempt_id: int) -> Attempt | None:
+    return db.session.scalar(db.select(Attempt).where(Attempt.id == attempt_id).with_for_update())
+
+
+def save_answer(attempt_id: int, question_key: str, response: Any, now: datetime) -> None:
+    """Store (or replace, or with an empty response clear) one answer of an open attempt.
+
+    Raises ``AttemptClosed`` when the attempt no longer takes answers, ``KeyError`` when the
+    question is not part of it. In practice mode the first answer to a question is final.
+    """
+    begin_write()
+    row = _locked_attempt(attempt_id)
+    if row is None or question_key not in {key for key, _ in row.items}:
+        raise KeyError(question_key)
+    if not accepts_answers(AttemptStatus(row.status), row.deadline, now, grace()):
+        db.session.rollback()
+        raise AttemptClosed(attempt_id)
+    practice = row.mode == AttemptMode.PRACTICE.value
+    if response in (None, "", [], {}):
+        if not practice:
+            db.session.execute(
+                delete(Answer).where(Answer.attempt_id == attempt_id, Answer.question_key == question_key)
+            )
+        db.session.commit()
+        return
+    insert = postgres_insert if db.session.get_bind().dialect.name == "postgresql" else sqlite_insert
+    statement = insert(Answer).values(
+        attempt_id=attempt_id, question_key=question_key, response=response, answered_at=now
+    )
+    keys = [Answer.attempt_id, Answer.question_key]
+    if practice:
+        statement = statement.on_conflict_do_nothing(index_elements=keys)
+    else:
+        statement = statement.on_conflict_do_update(
+            index_elements=keys,
+            set_={"response": statement.excluded.response, "answered_at": statement.excluded.answered_at},
+        )
+    db.session.execute(statement)
+    db.session.commit()
+
+
+def submit(attempt_id: int, now: datetime) -> bool:
+    """Close the attempt; True only for the call that closed it (a repeat changes nothing)."""
+    begin_write()
+    row = _locked_attempt(attempt_id)
+    if row is None:
+        db.session.rollback()
+        return False
+    if is_overdue(AttemptStatus(row.status), row.deadline, now, grace()):
+        values = {"closed_by": ClosedBy.DEADLINE.value, "submitted_at": row.deadline}
+    else:
+        values = {"closed_by": ClosedBy.STUDENT.value, "submitted_at": now}
+    result = db.session.execute(
+        update(Attempt)
+        .where(Attempt.id == attempt_id, Attempt.status == AttemptStatus.IN_PROGRESS.value)
+        .values(status=AttemptStatus.SUBMITTED.value, **values)
+    )
+    db.session.commit()
+    return result.rowcount == 1
+
+
+def questions_of(attempt: AttemptState) -> list[core.Question]:
+    return questions_for(attempt.bank_slug, attempt.items)
+
+
+def score_of(attempt: AttemptState) -> core.Score:
+    """The attempt's score, computed now from its stored answers."""
+    return core.score_answers(questions_of(attempt), attempt.responses)

@@ -1,0 +1,116 @@
+"""First-run set-up, log in and out, student sign-up with a join code, password change."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint, abort, flash, g, redirect, render_template, request, session, url_for
+from flask_login import current_user, login_required, login_user, logout_user
+from werkzeug.wrappers import Response as WerkzeugResponse
+
+from . import account_store
+from .account_store import UsernameTaken
+from .auth import LoginUser
+from .core.accounts import Role
+from .forms import ChangePasswordForm, LoginForm, SetupForm, SignupForm
+
+blueprint = Blueprint("auth", __name__)
+LOGIN_FAILED = "Wrong username or password."
+
+
+def _start_session(account: account_store.Account) -> None:
+    """A new session at login: nothing carried over from before, not even the CSRF secret."""
+    session.clear()
+    g.pop("csrf_token", None)  # Flask-WTF caches the session's token here for the request
+    login_user(LoginUser(account))
+
+
+@blueprint.route("/setup", methods=["GET", "POST"])
+def setup() -> Any:
+    """Create the first teacher account; gone once a teacher exists."""
+    if account_store.teacher_exists():
+        abort(404)
+    form = SetupForm()
+    if form.validate_on_submit():
+        try:
+            account = account_store.create_user(
+                form.username.data, form.display_name.data, form.password.data, Role.TEACHER
+            )
+        except UsernameTaken:
+            form.username.errors.append("That username is taken.")
+        else:
+            account_store.commit()
+            _start_session(account)
+            flash("Welcome! Create a class next, and give its join code to your students.", "success")
+            return redirect(url_for("teacher.classes"))
+    return render_template("auth/setup.html", form=form), 422 if form.errors else 200
+
+
+def _safe_next(target: str | None) -> str | None:
+    """Only same-site paths: never redirect a login to another host."""
+    if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
+        return target
+    return None
+
+
+@blueprint.route("/login", methods=["GET", "POST"])
+def login() -> Any:
+    if current_user.is_authenticated:
+        return redirect(url_for("pages.index"))
+    form = LoginForm()
+    if form.validate_on_submit():
+        account = account_store.authenticate(form.username.data, form.password.data)
+        if account is not None:
+            _start_session(account)
+            return redirect(_safe_next(request.args.get("next")) or url_for("pages.index"))
+        form.form_errors.append(LOGIN_FAILED)
+    status = 422 if form.errors or form.form_errors else 200
+    return render_template("auth/login.html", form=form), status
+
+
+@blueprint.post("/logout")
+def logout() -> WerkzeugResponse:
+    logout_user()
+    session.clear()
+    g.pop("csrf_token", None)
+    flash("You are logged out.", "info")
+    return redirect(url_for("auth.login"))
+
+
+@blueprint.route("/signup", methods=["GET", "POST"])
+def signup() -> Any:
+    """Students create their own account with their class's join code."""
+    form = SignupForm(join_code=request.args.get("code", ""))
+    if form.validate_on_submit():
+        classroom = account_store.class_by_join_code(form.join_code.data)
+        if classroom is None:
+            form.join_code.errors.append("No class has this join code. Check it with your teacher.")
+        else:
+            try:
+                account = account_store.create_user(
+                    form.username.data, form.display_name.data, form.password.data, Role.STUDENT
+                )
+            except UsernameTaken:
+                form.username.errors.append("That username is taken; choose another.")
+            else:
+                account_store.enroll(classroom.id, account.id)
+                account_store.commit()
+                _start_session(account)
+                flash(f"Welcome to {classroom.name}!", "success")
+                return redirect(url_for("pages.index"))
+    return render_template("auth/signup.html", form=form), 422 if form.errors else 200
+
+
+@blueprint.route("/account/password", methods=["GET", "POST"])
+@login_required
+def change_password() -> Any:
+    form = ChangePasswordForm()
+    if form.validate_on_submit():
+        account = account_store.change_password(current_user.id, form.current.data, form.password.data)
+        if account is None:
+            form.current.errors.append("That is not your current password.")
+        else:
+            _start_session(account)  # this session stays; every other one ends
+            flash("Your password is changed.", "success")
+            return redirect(url_for("pages.index"))
+    return render_template("auth/password.html", form=form), 422 if form.errors else 200

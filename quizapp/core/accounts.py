@@ -1,0 +1,48 @@
+"""People and classes: roles, what a username may be, and how join codes are made."""
+
+from __future__ import annotations
+
+import random
+import re
+from enum import StrEnum
+
+
+class Role(StrEnum):
+    STUDENT = "student"
+    TEACHER = "teacher"
+
+
+USERNAME_PATTERN = re.compile(r"[a-z0-9][a-z0-9._-]{1,39}")
+USERNAME_RULE = "2 to 40 characters: letters, digits, '.', '_' or '-', starting with a letter or digit"
+MIN_PASSWORD_LENGTH = 8
+JOIN_CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I/L to misread
+JOIN_CODE_LENGTH = 8
+
+
+def normalize_username(username: str) -> str:
+    return username.strip().lower()
+
+
+def valid_username(username: str) -> bool:
+    return USERNAME_PATTERN.fullmatch(normalize_username(username)) is not None
+
+
+def normalize_join_code(code: str) -> str:
+    """Join codes are read aloud and typed by children: ignore case, spaces and dashes."""
+    return re.sub(r"[\s-]", "", code).upper()
+
+
+def new_join_code(rng: random.Random) -> str:
+    return "".join(rng.choice(JOIN_CODE_ALPHABET) for _ in range(JOIN_CODE_LENGTH))
+
+
+def new_password(rng: random.Random, words: int = 3) -> str:
+    """A one-time password a teacher can read out: e.g. "kuwait-river-73-lamp"."""
+    vocabulary = [
+        "river", "lamp", "cloud", "stone", "maple", "tiger", "piano", "orbit", "amber", "cedar",
+        "delta", "ember", "fable", "glade", "harbor", "island", "jungle", "koala", "lemon", "meadow",
+        "nectar", "olive", "pepper", "quartz", "robin", "saddle", "tulip", "umber", "violet", "willow",
+    ]  # fmt: skip
+    parts = [rng.choice(vocabulary) for _ in range(words)]
+    parts.insert(1, str(rng.randrange(10, 100)))
+    return "-".join(parts)

@@ -1,0 +1,57 @@
+"""Reading a class roster from CSV text: one student per row, username and name."""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+
+from .accounts import USERNAME_RULE, normalize_username, valid_username
+
+MAX_ROWS = 1000
+
+
+@dataclass(frozen=True, slots=True)
+class RosterEntry:
+    line: int
+    username: str
+    display_name: str
+
+
+def parse_roster(text: str) -> tuple[list[RosterEntry], list[str]]:
+    """Entries and line-numbered problems; a header row (username, name) is optional.
+
+    Commas, semicolons and tabs are all accepted as separators (spreadsheets differ by country).
+    """
+    text = text.lstrip("\ufeff")
+    sample = text[:2048]
+    try:
+        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    entries: list[RosterEntry] = []
+    problems: list[str] = []
+    seen: dict[str, int] = {}
+    for line, row in enumerate(csv.reader(io.StringIO(text), dialect), start=1):
+        cells = [cell.strip() for cell in row]
+        if not any(cells):
+            continue
+        if line == 1 and cells[0].lower() in {"username", "user", "login"}:
+            continue
+        if len(entries) >= MAX_ROWS:
+            problems.append(f"line {line}: more than {MAX_ROWS} students; the rest were not read")
+            break
+        username = normalize_username(cells[0])
+        name = cells[1] if len(cells) > 1 and cells[1] else username
+        if not valid_username(username):
+            problems.append(f"line {line}: username '{cells[0][:40]}' is not valid ({USERNAME_RULE})")
+        elif username in seen:
+            problems.append(
+                f"line {line}: username '{username}' is listed twice (first on line {seen[username]})"
+            )
+        elif len(name) > 100:
+            problems.append(f"line {line}: the name is longer than 100 characters")
+        else:
+            seen[username] = line
+            entries.append(RosterEntry(line, username, name))
+    return entries, problems

@@ -1,0 +1,118 @@
+"""The account and class forms. Validation only: forms never query; views call the stores."""
+
+from __future__ import annotations
+
+from flask_wtf import FlaskForm
+from flask_wtf.file import FileAllowed, FileField, FileRequired
+from wtforms import PasswordField, StringField, SubmitField
+from wtforms.validators import DataRequired, EqualTo, Length, Optional, ValidationError
+
+from .core.accounts import MIN_PASSWORD_LENGTH, USERNAME_RULE, valid_username
+
+
+def _username(form: FlaskForm, field: StringField) -> None:
+    if field.data and not valid_username(field.data):
+        raise ValidationError(f"Use {USERNAME_RULE}.")
+
+
+USERNAME = [DataRequired(message="Enter a username."), Length(max=40), _username]
+NAME = [DataRequired(message="Enter a name."), Length(max=100)]
+NEW_PASSWORD = [
+    DataRequired(message="Choose a password."),
+    Length(min=MIN_PASSWORD_LENGTH, max=200, message=f"Use at least {MIN_PASSWORD_LENGTH} characters."),
+]
+
+
+class LoginForm(FlaskForm):
+    username = StringField(
+        "Username", validators=[DataRequired(message="Enter your username."), Length(max=40)]
+    )
+    password = PasswordField(
+        "Password", validators=[DataRequired(message="Enter your password."), Length(max=200)]
+    )
+    submit = SubmitField("Log in")
+
+
+class NewAccountFields(FlaskForm):
+    username = StringField(
+        "Username", validators=USERNAME, description="Letters, digits, '.', '_' or '-'. You log in with it."
+    )
+    display_name = StringField("Your name", validators=NAME, description="Shown to your teacher.")
+    password = PasswordField(
+        "Password", validators=NEW_PASSWORD, description=f"At least {MIN_PASSWORD_LENGTH} characters."
+    )
+    confirm = PasswordField(
+        "Repeat the password",
+        validators=[
+            DataRequired(message="Repeat the password."),
+            EqualTo("password", message="The passwords differ."),
+        ],
+    )
+
+
+class SetupForm(NewAccountFields):
+    submit = SubmitField("Create the teacher account")
+
+
+class SignupForm(NewAccountFields):
+    join_code = StringField(
+        "Class join code",
+        validators=[DataRequired(message="Enter the join code."), Length(max=20)],
+        description="Your teacher gives you this code, e.g. K7QM-3XPA.",
+    )
+    submit = SubmitField("Sign up")
+
+
+class ChangePasswordForm(FlaskForm):
+    current = PasswordField(
+        "Current password", validators=[DataRequired(message="Enter your current password.")]
+    )
+    password = PasswordField(
+        "New password", validators=NEW_PASSWORD, description=f"At least {MIN_PASSWORD_LENGTH} characters."
+    )
+    confirm = PasswordField(
+        "Repeat the new password",
+        validators=[
+            DataRequired(message="Repeat the new password."),
+            EqualTo("password", message="The passwords differ."),
+        ],
+    )
+    submit = SubmitField("Change password")
+
+
+class ClassForm(FlaskForm):
+    name = StringField(
+        "Class name",
+        validators=[DataRequired(message="Name the class."), Length(max=100)],
+        description="For example: History 9B, spring term.",
+    )
+    submit = SubmitField("Create class")
+
+
+class AddStudentForm(FlaskForm):
+    username = StringField("Username", validators=USERNAME)
+    display_name = StringField("Name", validators=NAME)
+    password = PasswordField(
+        "Password",
+        validators=[Optional(), Length(min=MIN_PASSWORD_LENGTH, max=200)],
+        description="Leave empty to have a one-time password made.",
+    )
+    submit = SubmitField("Add student")
+
+
+class RosterForm(FlaskForm):
+    roster = FileField(
+        "Roster file (CSV)",
+        validators=[
+            FileRequired(message="Choose a CSV file."),
+            FileAllowed(["csv", "txt"], message="Upload a .csv file."),
+        ],
+        description="One student per line: username, name. A header line is optional.",
+    )
+    submit = SubmitField("Upload roster")
+
+
+class ActionForm(FlaskForm):
+    """A form with nothing but its CSRF token, for buttons that change something."""
+
+    submit = SubmitField("Go")

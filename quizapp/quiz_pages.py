@@ -1,0 +1,276 @@
+"""Students take quizzes: the quiz page, questions, saving answers, submitting, results.
+
+Each view loads the attempt through ``attempt_store`` (which closes overdue attempts), checks
+that it belongs to the student, and asks ``core.attempts.disclosure`` what may be shown.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint, abort, flash, jsonify, redirect, render_template, request, url_for
+from flask_login import current_user
+from werkzeug.wrappers import Response as WerkzeugResponse
+
+from . import account_store, attempt_store, clock, core
+from .answer_forms import answer_form, response_from
+from .attempt_store import AttemptClosed, AttemptState
+from .auth import student_required
+from .core.attempts import AttemptMode, disclosure
+from .core.passages import find_passage, paragraphs
+from .core.presentation import present
+from .forms import ActionForm
+from .question_source import current_bank
+from .results import attempt_review, quiz_summaries
+
+blueprint = Blueprint("quiz", __name__)
+
+
+def _bank_or_404(bank_slug: str) -> core.Bank:
+    bank = current_bank(bank_slug)
+    if bank is None:
+        abort(404)
+    return bank
+
+
+def _own_attempt(attempt_id: int) -> AttemptState:
+    """The current student's attempt; anyone else's is "not found", not "forbidden"."""
+    attempt = attempt_store.get_attempt(attempt_id, clock.now())
+    if attempt is None or attempt.user_id != current_user.id:
+        abort(404)
+    return attempt
+
+
+@blueprint.get("/quizzes/<bank_slug>")
+@student_required
+def quiz(bank_slug: str) -> str:
+    bank = _bank_or_404(bank_slug)
+    attempts = attempt_store.attempts_of(current_user.id, clock.now(), bank.id)
+    [summary] = quiz_summaries([bank], attempts)
+    history = [{"attempt": a, "score": attempt_store.score_of(a)} for a in attempts if a.submitted]
+    return render_template("quiz/quiz.html", bank=bank, summary=summary, history=history, form=ActionForm())
+
+
+@blueprint.post("/quizzes/<bank_slug>/attempts")
+@student_required
+def start(bank_slug: str) -> WerkzeugResponse:
+    bank = _bank_or_404(bank_slug)
+    form = ActionForm()
+    mode_name = request.form.get("mode", "")
+    if not form.validate_on_submit() or mode_name not in {m.value for m in AttemptMode}:
+        abort(400)
+    mode = AttemptMode(mode_name)
+    attempt = attempt_store.start_attempt(current_user.id, bank, mode, clock.now(), clock.new_seed())
+    if attempt.mode is not mode:
+        flash(f"You have an unfinished {attempt.mode.value} of this quiz: finish it first.", "info")
+    return redirect(url_for("quiz.attempt", attempt_id=attempt.id))
+
+
+@blueprint.get("/attempts/<int:attempt_id>")
+@student_required
+def attempt(attempt_id: int) -> WerkzeugResponse:
+    current = _own_attempt(attempt_id)
+    if current.submitted:
+        return redirect(url_for("quiz.results", attempt_id=attempt_id))
+    unanswered = [n for n, key in enumerate(current.question_ids, 1) if key not in current.responses]
+    number = (
+        unanswered[0] if unanswered else (len(current.items) if current.mode is AttemptMode.PRACTICE else 1)
+    )
+    return redirect(url_for("quiz.question", attempt_id=attempt_id, number=number))
+
+
+def _question_context(current: AttemptState, number: int) -> dict[str, Any]:
+    questions = attempt_store.questions_of(current)
+    if not 1 <= number <= len(questions):
+        abort(404)
+    question = questions[number - 1]
+    bank = current_bank(current.bank_slug)
+    settings = bank.settings if bank else core.QuizSettings()
+    student_question = present(question, current.seed, settings.shuffle_choices)
+    response = current.responses.get(question.id)
+    answered = question.id in current.responses
+    shown = disclosure(settings.show_answers, current.mode, current.submitted, answered)
+    return {
+        "attempt": current,
+        "number": number,
+        "total": len(questions),
+        "question": student_question,
+        "response": response,
+        "answered": answered,
+        "answered_numbers": {n for n, key in enumerate(current.question_ids, 1) if key in current.responses},
+        "feedback": attempt_review(question, response, bank) if answered and shown.correctness else None,
+        "show_answers": shown.answers,
+        "settings": settings,
+        "bank": bank,
+    }
+
+
+@blueprint.route("/attempts/<int:attempt_id>/questions/<int:number>", methods=["GET", "POST"])
+@student_required
+def question(attempt_id: int, number: int) -> Any:
+    current = _own_attempt(attempt_id)
+    if current.submitted:
+        if request.method == "POST":
+            return _closed_response(attempt_id)
+        return redirect(url_for("quiz.results", attempt_id=attempt_id))
+    context = _question_context(current, number)
+    locked = current.mode is AttemptMode.PRACTICE and context["answered"]
+    form = answer_form(context["question"], context["response"])
+    if request.method == "POST" and not locked:
+        if form.validate_on_submit():
+            try:
+                attempt_store.save_answer(
+                    attempt_id, context["question"].id, response_from(form), clock.now()
+                )
+            except AttemptClosed:
+                return _closed_response(attempt_id)
+            if _is_autosave():
+                return jsonify(saved=True)
+            return redirect(_after_save(current, number, context["total"]))
+        if _is_autosave():
+            return jsonify(saved=False, errors=form.errors), 422
+        return render_template("quiz/question.html", form=form, locked=False, **context), 422
+    if request.method == "POST":  # practice: the first answer stands
+        return redirect(url_for("quiz.question", attempt_id=attempt_id, number=number))
+    return render_template(
+        "quiz/question.html", form=form, locked=locked, submit_form=ActionForm(), **context
+    )
+
+
+def _is_autosave() -> bool:
+    return request.headers.get("X-Autosave") == "1"
+
+
+def _closed_response(attempt_id: int) -> Any:
+    if _is_autosave():
+        return jsonify(saved=False, closed=True, results=url_for("quiz.results", attempt_id=attempt_id)), 409
+    flash("This attempt is closed: time is up or it was submitted. Your saved answers were scored.", "info")
+    return redirect(url_for("quiz.results", attempt_id=attempt_id))
+
+
+def _after_save(current: AttemptState, number: int, total: int) -> str:
+    """Where a saved answer leads: practice shows feedback; tests go where the student asked."""
+    if current.mode is AttemptMode.PRACTICE:
+        return url_for("quiz.question", attempt_id=current.id, number=number)
+    go = request.form.get("go", "next")
+    if go == "review" or (go == "next" and number == total):
+        return url_for("quiz.review", attempt_id=current.id)
+    if go == "previous":
+        target = max(1, number - 1)
+    elif go.isdigit():
+        target = min(max(1, int(go)), total)
+    else:
+        target = number + 1
+    return url_for("quiz.question", attempt_id=current.id, number=target)
+
+
+@blueprint.get("/attempts/<int:attempt_id>/review")
+@student_required
+def review(attempt_id: int) -> Any:
+    current = _own_attempt(attempt_id)
+    if current.submitted:
+        return redirect(url_for("quiz.results", attempt_id=attempt_id))
+    answered = [key in current.responses for key in current.question_ids]
+    return render_template("quiz/review.html", attempt=current, answered=answered, form=ActionForm())
+
+
+@blueprint.post("/attempts/<int:attempt_id>/submit")
+@student_required
+def submit(attempt_id: int) -> WerkzeugResponse:
+    _own_attempt(attempt_id)
+    if not ActionForm().validate_on_submit():
+        abort(400)
+    attempt_store.submit(attempt_id, clock.now())  # a repeat changes nothing
+    return redirect(url_for("quiz.results", attempt_id=attempt_id))
+
+
+@blueprint.post("/attempts/<int:attempt_id>/retry")
+@student_required
+def retry(attempt_id: int) -> WerkzeugResponse:
+    """Practice again the questions this attempt missed."""
+    current = _own_attempt(attempt_id)
+    if not ActionForm().validate_on_submit() or not current.submitted:
+        abort(400)
+    bank = _bank_or_404(current.bank_slug)
+    score = attempt_store.score_of(current)
+    missed = [result.question_id for result in score.results if not result.check.correct]
+    missed = [key for key in missed if bank.question(key) is not None]
+    if not missed:
+        flash("Nothing to retry: every question was right.", "info")
+        return redirect(url_for("quiz.results", attempt_id=attempt_id))
+    new = attempt_store.start_attempt(
+        current_user.id, bank, AttemptMode.PRACTICE, clock.now(), clock.new_seed(), only=missed
+    )
+    return redirect(url_for("quiz.attempt", attempt_id=new.id))
+
+
+@blueprint.get("/attempts/<int:attempt_id>/results")
+def results(attempt_id: int) -> str:
+    """The owner, or a teacher of the owner's class, sees the results of a submitted attempt."""
+    if not current_user.is_authenticated:
+        abort(404)
+    current = attempt_store.get_attempt(attempt_id, clock.now())
+    if current is None:
+        abort(404)
+    owner = current.user_id == current_user.id
+    if not owner and not (
+        current_user.is_teacher and account_store.teacher_teaches(current_user.id, current.user_id)
+    ):
+        abort(404)
+    if not current.submitted:
+        if owner:
+            return redirect(url_for("quiz.attempt", attempt_id=attempt_id))
+        abort(404)
+    bank = current_bank(current.bank_slug)
+    questions = attempt_store.questions_of(current)
+    score = core.score_answers(questions, current.responses)
+    visibility = bank.settings.show_answers if bank else core.AnswerVisibility.AFTER_SUBMIT
+    shown = (
+        disclosure(visibility, current.mode, True, True)
+        if owner
+        else disclosure(core.AnswerVisibility.AFTER_SUBMIT, current.mode, True, True)
+    )
+    reviews = [attempt_review(q, current.responses.get(q.id), bank) for q in questions]
+    missed = sum(1 for review in reviews if review.check is None or not review.check.correct)
+    student = account_store.get_account(current.user_id)
+    return render_template(
+        "quiz/results.html",
+        attempt=current,
+        score=score,
+        reviews=reviews,
+        shown=shown,
+        bank=bank,
+        student=student,
+        owner=owner,
+        missed=missed,
+        form=ActionForm(),
+    )
+
+
+@blueprint.get("/quizzes/<bank_slug>/source")
+def source(bank_slug: str) -> str:
+    """The whole source text, paragraph by paragraph; a quote may be highlighted."""
+    bank = _bank_or_404(bank_slug)
+    if not bank.source_text:
+        abort(404)
+    passage = None
+    question_id = request.args.get("q")
+    if question_id and current_user.is_authenticated:
+        question_ = bank.question(question_id)
+        if question_ is not None and _may_see_source_of(bank, question_id):
+            passage = find_passage(bank.source_text, question_.source_quote)
+    return render_template(
+        "quiz/source.html", bank=bank, paragraphs=paragraphs(bank.source_text), passage=passage
+    )
+
+
+def _may_see_source_of(bank: core.Bank, question_id: str) -> bool:
+    """Highlighting a question's quote reveals where its answer is: only once it is due."""
+    if current_user.is_teacher:
+        return True
+    for attempt in attempt_store.attempts_of(current_user.id, clock.now(), bank.id):
+        if question_id in attempt.responses:
+            shown = disclosure(bank.settings.show_answers, attempt.mode, attempt.submitted, True)
+            if shown.answers:
+                return True
+    return False

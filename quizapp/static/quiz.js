@@ -1,0 +1,91 @@
+// Progressive enhancement for quiz pages; everything works without it.
+// 1. A countdown next to the printed deadline (the server enforces the deadline).
+// 2. Test answers are saved as soon as they change, and kept in this browser until the
+//    server has them, so a lost connection or a closed tab loses nothing.
+(function () {
+  "use strict";
+
+  var timer = document.getElementById("timer");
+  if (timer) {
+    var deadline = Date.parse(timer.getAttribute("data-deadline"));
+    var out = timer.querySelector(".countdown");
+    var lastAnnounced = null;
+    var tick = function () {
+      var left = Math.max(0, Math.round((deadline - Date.now()) / 1000));
+      var minutes = Math.floor(left / 60);
+      var seconds = left % 60;
+      var text = left > 0 ? "Time left: " + minutes + " min " + (seconds < 10 ? "0" : "") + seconds + " s." : "Time is up.";
+      out.setAttribute("aria-live", minutes !== lastAnnounced && (minutes % 5 === 0 || minutes < 2) ? "polite" : "off");
+      lastAnnounced = minutes;
+      out.textContent = text;
+      timer.classList.toggle("timer-low", left < 120);
+      if (left === 0) {
+        window.clearInterval(handle);
+        window.setTimeout(function () { window.location.reload(); }, 3000);
+      }
+    };
+    var handle = window.setInterval(tick, 1000);
+    tick();
+  }
+
+  var form = document.getElementById("answer-form");
+  if (!form || form.getAttribute("data-autosave") !== "1" || !window.fetch) {
+    return;
+  }
+  var status = document.getElementById("save-status");
+  var key = "quizapp-draft:" + window.location.pathname;
+  var pending = null;
+  var retry = null;
+
+  var serialize = function () {
+    return new URLSearchParams(new FormData(form)).toString();
+  };
+  var restore = function () {
+    var draft = null;
+    try { draft = window.localStorage.getItem(key); } catch (e) { return; }
+    if (!draft) { return; }
+    var params = new URLSearchParams(draft);
+    form.querySelectorAll("input, select").forEach(function (input) {
+      if (!input.name || input.name === "csrf_token") { return; }
+      var values = params.getAll(input.name);
+      if (input.type === "radio" || input.type === "checkbox") {
+        input.checked = values.indexOf(input.value) >= 0;
+      } else if (values.length) {
+        input.value = values[0];
+      }
+    });
+    save();
+  };
+  var save = function () {
+    var body = serialize();
+    pending = body;
+    try { window.localStorage.setItem(key, body); } catch (e) { /* private mode: no draft */ }
+    status.textContent = "Saving…";
+    fetch(window.location.pathname, {
+      method: "POST",
+      body: body,
+      credentials: "same-origin",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", "X-Autosave": "1" }
+    }).then(function (response) {
+      return response.json().then(function (data) { return { ok: response.ok, status: response.status, data: data }; });
+    }).then(function (result) {
+      if (result.ok && pending === body) {
+        try { window.localStorage.removeItem(key); } catch (e) { /* ignore */ }
+        status.textContent = "Saved.";
+      } else if (result.status === 409 && result.data.results) {
+        window.location.assign(result.data.results);
+      } else if (result.status === 422) {
+        status.textContent = "Not saved: check your answer.";
+      }
+    }).catch(function () {
+      status.textContent = "Not saved yet: no connection. Retrying…";
+      window.clearTimeout(retry);
+      retry = window.setTimeout(save, 5000);
+    });
+  };
+  form.addEventListener("change", save);
+  form.addEventListener("submit", function () {
+    try { window.localStorage.removeItem(key); } catch (e) { /* ignore */ }
+  });
+  restore();
+})();

@@ -1,0 +1,189 @@
+"""Teachers: classes, students (one by one or from a roster), and class results per quiz.
+
+Every class is looked up with ``class_of_teacher``: another teacher's class is "not found".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+from fractions import Fraction
+from typing import Any
+
+from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask_login import current_user
+
+from . import account_store, attempt_store, clock
+from .account_store import Account, ClassInfo, UsernameTaken
+from .attempt_store import AttemptState
+from .auth import teacher_required
+from .bank_library import library
+from .core.accounts import new_password
+from .core.attempts import AttemptMode
+from .core.roster import parse_roster
+from .forms import AddStudentForm, ClassForm, RosterForm
+
+blueprint = Blueprint("teacher", __name__, url_prefix="/classes")
+MAX_ROSTER_BYTES = 256 * 1024
+
+
+def _my_class(class_id: int) -> ClassInfo:
+    classroom = account_store.class_of_teacher(class_id, current_user.id)
+    if classroom is None:
+        abort(404)
+    return classroom
+
+
+@blueprint.route("", methods=["GET", "POST"])
+@teacher_required
+def classes() -> Any:
+    form = ClassForm()
+    if form.validate_on_submit():
+        classroom = account_store.create_class(current_user.id, form.name.data, clock.secure_random())
+        flash(f"Class created. Its join code is {classroom.join_code}.", "success")
+        return redirect(url_for("teacher.class_detail", class_id=classroom.id))
+    return render_template(
+        "teacher/classes.html", classes=account_store.classes_of_teacher(current_user.id), form=form
+    ), 422 if form.errors else 200
+
+
+def _class_page(
+    classroom: ClassInfo, add_form: AddStudentForm, roster_form: RosterForm, status: int = 200, **extra: Any
+) -> Any:
+    students = account_store.students_of_class(classroom.id)
+    banks = library().catalog.banks
+    return render_template(
+        "teacher/class.html",
+        classroom=classroom,
+        students=students,
+        banks=banks,
+        add_form=add_form,
+        roster_form=roster_form,
+        **extra,
+    ), status
+
+
+@blueprint.get("/<int:class_id>")
+@teacher_required
+def class_detail(class_id: int) -> Any:
+    return _class_page(_my_class(class_id), AddStudentForm(prefix="add"), RosterForm(prefix="roster"))
+
+
+@blueprint.post("/<int:class_id>/students")
+@teacher_required
+def add_student(class_id: int) -> Any:
+    classroom = _my_class(class_id)
+    form = AddStudentForm(prefix="add")
+    if form.validate_on_submit():
+        password = form.password.data or new_password(clock.secure_random())
+        try:
+            account = account_store.add_student(
+                classroom.id, form.username.data, form.display_name.data, password
+            )
+        except UsernameTaken:
+            form.username.errors.append("That username is taken.")
+        else:
+            created = [(account, password)] if not form.password.data else []
+            flash(f"{account.display_name} ({account.username}) was added.", "success")
+            return _class_page(
+                classroom,
+                AddStudentForm(prefix="add", formdata=None),
+                RosterForm(prefix="roster"),
+                created=created,
+            )
+    return _class_page(classroom, form, RosterForm(prefix="roster"), 422)
+
+
+@blueprint.post("/<int:class_id>/roster")
+@teacher_required
+def upload_roster(class_id: int) -> Any:
+    classroom = _my_class(class_id)
+    form = RosterForm(prefix="roster")
+    if form.validate_on_submit():
+        data = form.roster.data.read(MAX_ROSTER_BYTES + 1)
+        text = None
+        if len(data) > MAX_ROSTER_BYTES:
+            form.roster.errors.append("The file is too large (more than 256 KB).")
+        else:
+            try:
+                text = data.decode("utf-8-sig")
+            except UnicodeDecodeError:
+                form.roster.errors.append(
+                    "Save the file as CSV in UTF-8 (spreadsheets offer it under 'Save as')."
+                )
+        if text is not None:
+            entries, problems = parse_roster(text)
+            outcome = account_store.import_roster(classroom.id, entries, clock.secure_random())
+            return _class_page(
+                classroom,
+                AddStudentForm(prefix="add"),
+                RosterForm(prefix="roster", formdata=None),
+                created=outcome.created,
+                enrolled=outcome.enrolled,
+                roster_problems=problems + outcome.errors,
+            )
+    return _class_page(classroom, AddStudentForm(prefix="add"), form, 422)
+
+
+@dataclass(frozen=True, slots=True)
+class StudentResults:
+    student: Account
+    tests: list[AttemptState]  # submitted tests, newest first
+    percents: list[Fraction]
+    practices: int
+    open_attempt: AttemptState | None
+
+    @property
+    def best(self) -> Fraction | None:
+        return max(self.percents) if self.percents else None
+
+    @property
+    def last(self) -> Fraction | None:
+        return self.percents[0] if self.percents else None
+
+    @property
+    def last_duration(self) -> timedelta | None:
+        return self.tests[0].duration if self.tests else None
+
+
+@blueprint.get("/<int:class_id>/quizzes/<bank_slug>")
+@teacher_required
+def quiz_results(class_id: int, bank_slug: str) -> str:
+    classroom = _my_class(class_id)
+    bank = library().catalog.get(bank_slug)
+    if bank is None:
+        abort(404)
+    students = account_store.students_of_class(classroom.id)
+    attempts = attempt_store.attempts_of_users([s.id for s in students], bank.id, clock.now())
+    rows = []
+    for student in students:
+        mine = [a for a in attempts if a.user_id == student.id]
+        tests = [a for a in mine if a.submitted and a.mode is AttemptMode.TEST]
+        rows.append(
+            StudentResults(
+                student=student,
+                tests=tests,
+                percents=[attempt_store.score_of(a).percent for a in tests],
+                practices=sum(1 for a in mine if a.submitted and a.mode is AttemptMode.PRACTICE),
+                open_attempt=next((a for a in mine if not a.submitted), None),
+            )
+        )
+    return render_template("teacher/results.html", classroom=classroom, bank=bank, rows=rows)
+
+
+@blueprint.get("/<int:class_id>/students/<int:student_id>")
+@teacher_required
+def student(class_id: int, student_id: int) -> str:
+    classroom = _my_class(class_id)
+    students = {s.id: s for s in account_store.students_of_class(classroom.id)}
+    if student_id not in students:
+        abort(404)
+    attempts = [a for a in attempt_store.attempts_of(student_id, clock.now()) if a.submitted]
+    scores = {a.id: attempt_store.score_of(a) for a in attempts}
+    return render_template(
+        "teacher/student.html",
+        classroom=classroom,
+        student=students[student_id],
+        attempts=attempts,
+        scores=scores,
+    )

@@ -1,0 +1,71 @@
+"""Template filters: Markdown, percentages, durations and times the way people read them."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from fractions import Fraction
+from typing import Any
+
+from flask import Flask
+from markupsafe import Markup
+
+from .core.model import QuestionType
+from .rendering import cloze_html, cloze_text, highlight, markdown_html, markdown_inline
+
+
+def percent(value: Fraction | None) -> str:
+    if value is None:
+        return "–"
+    rounded = round(float(value), 1)
+    return f"{rounded:g}%"
+
+
+def points(value: Fraction) -> str:
+    rounded = round(float(value), 2)
+    return f"{rounded:g}"
+
+
+def duration(value: timedelta | None) -> str:
+    if value is None:
+        return "–"
+    seconds = int(value.total_seconds())
+    minutes, seconds = divmod(max(seconds, 0), 60)
+    hours, minutes = divmod(minutes, 60)
+    if hours:
+        return f"{hours} h {minutes} min"
+    return f"{minutes} min {seconds} s" if minutes else f"{seconds} s"
+
+
+def utc_time(value: datetime | None) -> str:
+    return value.strftime("%Y-%m-%d %H:%M UTC") if value else "–"
+
+
+def cloze_inputs(prompt: str, form: Any, locked: bool) -> Markup:
+    """The cloze prompt with a labelled text field in place of each blank."""
+
+    def blank(number: int) -> Markup:
+        field = form[f"blank_{number}"]
+        attrs: dict[str, Any] = {"class_": "blank", "autocomplete": "off", "spellcheck": "false", "size": 14}
+        if locked:
+            attrs["disabled"] = True
+        if field.errors:
+            attrs["aria-invalid"] = "true"
+        label = Markup('<label class="visually-hidden" for="{}">Blank {}</label>').format(field.id, number)
+        return label + field(**attrs)
+
+    return cloze_html(prompt, blank)
+
+
+def init_app(app: Flask) -> None:
+    app.jinja_env.trim_blocks = True
+    app.jinja_env.lstrip_blocks = True
+    app.add_template_filter(markdown_html, "markdown")
+    app.add_template_filter(markdown_inline, "markdown_inline")
+    app.add_template_filter(cloze_text, "cloze_text")
+    app.add_template_filter(percent, "percent")
+    app.add_template_filter(points, "points")
+    app.add_template_filter(duration, "duration")
+    app.add_template_filter(utc_time, "utc_time")
+    app.add_template_global(highlight, "highlight")
+    app.add_template_global(cloze_inputs, "cloze_inputs")
+    app.add_template_global(QuestionType, "QuestionType")
