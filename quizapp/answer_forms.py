@@ -67,12 +67,16 @@ def answer_form(question: StudentQuestion, response: Any = None) -> AnswerForm:
             data["choice"] = response
         case QuestionType.MULTIPLE:
             fields["choices"] = CheckboxesField(
-                "Your answer", choices=[SelectChoice(o.id, o.text) for o in question.choices], validators=[Optional()]
+                "Your answer",
+                choices=[SelectChoice(o.id, o.text) for o in question.choices],
+                validators=[Optional()],
             )
             data["choices"] = response or []
         case QuestionType.TRUE_FALSE:
             fields["truth"] = RadioField(
-                "Your answer", choices=[SelectChoice("true", "True"), SelectChoice("false", "False")], validators=[Optional()]
+                "Your answer",
+                choices=[SelectChoice("true", "True"), SelectChoice("false", "False")],
+                validators=[Optional()],
             )
             data["truth"] = None if response is None else ("true" if response else "false")
         case QuestionType.NUMERIC:
@@ -87,7 +91,9 @@ def answer_form(question: StudentQuestion, response: Any = None) -> AnswerForm:
                 fields[f"blank_{number}"] = StringField(f"Blank {number}", validators=[Length(max=200)])
                 data[f"blank_{number}"] = response[number - 1] if response else ""
         case QuestionType.ORDERING:
-            positions = [SelectChoice("", "–")] + [SelectChoice(str(n)) for n in range(1, len(question.items) + 1)]
+            positions = [SelectChoice("", "–")] + [
+                SelectChoice(str(n)) for n in range(1, len(question.items) + 1)
+            ]
             order = {item_id: n for n, item_id in enumerate(response or [], start=1)}
             for item in question.items:
                 fields[f"position_{item.id}"] = SelectField(item.text, choices=positions)

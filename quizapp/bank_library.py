@@ -65,7 +65,14 @@ class BankLibrary:
                 states[path] = old
                 continue
             changed = True
-            result = load_bank_file(path, self._display_name(path))
+            name = self._display_name(path)
+            try:
+                result = load_bank_file(path, name)
+            except Exception as exc:  # a bug must not take the other banks down
+                log.exception("loading %s failed", name)
+                result = core.LoadResult(
+                    None, (core.Problem(name, 1, f"internal error while loading: {exc}"),)
+                )
             last_valid = result.bank or (old.last_valid if old else None)
             states[path] = _FileState(signature, result, last_valid)
             for problem in result.problems:

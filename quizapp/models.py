@@ -56,10 +56,10 @@ class Bank(db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     slug: Mapped[str] = mapped_column(String(80), unique=True)
-    title: Mapped[str] = mapped_column(String(500))
+    title: Mapped[str] = mapped_column(Text)
     description: Mapped[str] = mapped_column(Text, default="")
-    source_title: Mapped[str] = mapped_column(String(500), default="")
-    source_publisher: Mapped[str] = mapped_column(String(500), default="")
+    source_title: Mapped[str] = mapped_column(Text, default="")
+    source_publisher: Mapped[str] = mapped_column(Text, default="")
     file_path: Mapped[str] = mapped_column(String(1000))
     content_hash: Mapped[str] = mapped_column(String(64))
     settings: Mapped[dict[str, Any]] = mapped_column(JSON)

@@ -62,8 +62,10 @@ def wrong_response(question: core.Question) -> Any:
 def start(client, mode: str, bank: str = "kosovo-peacekeepers") -> int:
     page = client.get(f"/quizzes/{bank}")
     assert page.status_code == 200
-    response = client.post(f"/quizzes/{bank}/attempts",
-                           data={"mode": mode, "csrf_token": csrf_token(page.get_data(as_text=True))})
+    response = client.post(
+        f"/quizzes/{bank}/attempts",
+        data={"mode": mode, "csrf_token": csrf_token(page.get_data(as_text=True))},
+    )
     assert response.status_code == 302, (response.status_code, response.get_data(as_text=True)[:800])
     return int(re.search(r"/attempts/(\d+)", response.headers["Location"]).group(1))
 

@@ -52,7 +52,7 @@ def test_a_file_that_breaks_keeps_its_last_valid_version(tmp_path):
     touch_later(bank_file, "title: [broken\n")
     library.refresh(now=1)
     assert [bank.title for bank in library.catalog.banks] == ["Good"]
-    assert str(library.catalog.problems[0]).startswith(f"{tmp_path.name}/a.yaml:2: YAML syntax error")
+    assert str(library.catalog.problems[0]).startswith(f"{tmp_path.name}/a.yaml:1: YAML syntax error")
     touch_later(bank_file, GOOD.format(title="Fixed"))
     library.refresh(now=2)
     assert [bank.title for bank in library.catalog.banks] == ["Fixed"]

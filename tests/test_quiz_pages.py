@@ -59,8 +59,9 @@ def test_practice_wrong_answer_shows_the_right_one(student, app):
     answer(student, attempt_id, 1, form_fields(question, wrong_response(question)))
     page = student.get(f"/attempts/{attempt_id}/questions/1").get_data(as_text=True)
     assert "✗</span> Incorrect" in page
-    from quizapp.core.answer_key import answer_text
     from markupsafe import escape
+
+    from quizapp.core.answer_key import answer_text
 
     assert str(escape(answer_text(question))) in page
 
@@ -69,7 +70,9 @@ def test_practice_to_the_end_and_retry_missed(student, app):
     attempt_id = start(student, "practice")
     questions = attempt_questions(app, attempt_id)
     for number, question in enumerate(questions, start=1):
-        fields = form_fields(question, wrong_response(question) if number <= 3 else full_marks_response(question))
+        fields = form_fields(
+            question, wrong_response(question) if number <= 3 else full_marks_response(question)
+        )
         assert answer(student, attempt_id, number, fields).status_code == 302
     last = student.get(f"/attempts/{attempt_id}/questions/{len(questions)}").get_data(as_text=True)
     assert "Finish and see results" in last
@@ -96,15 +99,21 @@ def test_test_mode_saves_moves_and_replaces_answers(student, app):
     attempt_id = start(student, "test")
     questions = attempt_questions(app, attempt_id)
     q2 = questions[1]
-    assert answer(student, attempt_id, 2, form_fields(q2, wrong_response(q2)), go="5").headers[
-        "Location"].endswith("/questions/5")
-    assert answer(student, attempt_id, 2, form_fields(q2, full_marks_response(q2)), go="previous").headers[
-        "Location"].endswith("/questions/1")
+    assert (
+        answer(student, attempt_id, 2, form_fields(q2, wrong_response(q2)), go="5")
+        .headers["Location"]
+        .endswith("/questions/5")
+    )
+    assert (
+        answer(student, attempt_id, 2, form_fields(q2, full_marks_response(q2)), go="previous")
+        .headers["Location"]
+        .endswith("/questions/1")
+    )
     with app.app_context():
         rows = db.session.scalars(db.select(Answer).where(Answer.attempt_id == attempt_id)).all()
         assert [(r.question_key, r.response) for r in rows] == [(q2.id, full_marks_response(q2))]
     page = student.get(f"/attempts/{attempt_id}/questions/1").get_data(as_text=True)
-    assert "2<span class=\"visually-hidden\">, answered</span>" in page
+    assert '2<span class="visually-hidden">, answered</span>' in page
     assert "Correct" not in page  # no feedback during a test
     review = student.get(f"/attempts/{attempt_id}/review").get_data(as_text=True)
     assert "You answered <strong>1</strong> of 55 questions." in review
@@ -119,7 +128,9 @@ def test_clearing_an_answer_in_a_test_removes_it(student, app):
     answer(student, attempt_id, number, form_fields(question, full_marks_response(question)))
     answer(student, attempt_id, number, {"text": "  "})
     with app.app_context():
-        count = db.session.scalar(db.select(db.func.count()).select_from(Answer).where(Answer.attempt_id == attempt_id))
+        count = db.session.scalar(
+            db.select(db.func.count()).select_from(Answer).where(Answer.attempt_id == attempt_id)
+        )
     assert count == 0
 
 
@@ -169,8 +180,9 @@ def test_submit_from_ten_threads_grades_once(app, people):
         library().reload()
         library().sync_to_database()
         bank = current_bank("kosovo-peacekeepers")
-        attempt = attempt_store.start_attempt(people.student, bank, attempt_store.AttemptMode.TEST,
-                                              clock.now(), seed=1)
+        attempt = attempt_store.start_attempt(
+            people.student, bank, attempt_store.AttemptMode.TEST, clock.now(), seed=1
+        )
     outcomes: list[bool] = []
     errors: list[BaseException] = []
     barrier = threading.Barrier(10)
@@ -236,8 +248,10 @@ def test_deadline_closes_the_test_with_what_was_saved(student, app, monkeypatch)
     frozen.advance(seconds=10)  # past deadline + grace
     question = attempt_questions(app, attempt_id)[2]
     token = csrf_token(student.get("/account/password").get_data(as_text=True))
-    late = student.post(f"/attempts/{attempt_id}/questions/3",
-                        data=dict(form_fields(question, full_marks_response(question)), csrf_token=token))
+    late = student.post(
+        f"/attempts/{attempt_id}/questions/3",
+        data=dict(form_fields(question, full_marks_response(question)), csrf_token=token),
+    )
     assert late.headers["Location"].endswith(f"/attempts/{attempt_id}/results")
     results = student.get(f"/attempts/{attempt_id}/results").get_data(as_text=True)
     assert "2 of 55 points" in results and "closed automatically at the time limit" in results
@@ -270,8 +284,10 @@ def test_a_client_cannot_extend_its_time(student, app, monkeypatch):
     attempt_id = start(student, "test")
     frozen.advance(minutes=45)
     page = student.get(f"/attempts/{attempt_id}/questions/1")
-    token_page = student.get(f"/quizzes/kosovo-peacekeepers").get_data(as_text=True)
-    student.post("/quizzes/kosovo-peacekeepers/attempts", data={"mode": "test", "csrf_token": csrf_token(token_page)})
+    token_page = student.get("/quizzes/kosovo-peacekeepers").get_data(as_text=True)
+    student.post(
+        "/quizzes/kosovo-peacekeepers/attempts", data={"mode": "test", "csrf_token": csrf_token(token_page)}
+    )
     assert page.headers["Location"].endswith("/results")
     with app.app_context():
         rows = db.session.scalars(db.select(Attempt).order_by(Attempt.id)).all()
@@ -302,8 +318,10 @@ def test_score_uses_the_question_version_the_attempt_started_with(student, app, 
 
 def test_never_shown_answers_show_only_the_score(student, app, questions_dir):
     path = questions_dir / "kosovo-peacekeepers.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace("show_answers: immediately", "show_answers: never"),
-                    encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("show_answers: immediately", "show_answers: never"),
+        encoding="utf-8",
+    )
     import os
 
     stat = path.stat()
@@ -324,7 +342,9 @@ def test_source_page_shows_the_article(student):
     assert '<h1 id="p1">Kosovar Peacekeepers Sent On First Mission Abroad</h1>' in page
     assert "With reporting by AP" in page and "<mark>" not in page
     # highlighting a question's quote waits until its answer is due
-    assert "<mark>" not in student.get("/quizzes/kosovo-peacekeepers/source?q=mission-command").get_data(as_text=True)
+    assert "<mark>" not in student.get("/quizzes/kosovo-peacekeepers/source?q=mission-command").get_data(
+        as_text=True
+    )
 
 
 def test_autosave_answers_json(student, app):
@@ -332,8 +352,11 @@ def test_autosave_answers_json(student, app):
     question = attempt_questions(app, attempt_id)[0]
     url = f"/attempts/{attempt_id}/questions/1"
     token = csrf_token(student.get(url).get_data(as_text=True))
-    response = student.post(url, data=dict(form_fields(question, full_marks_response(question)), csrf_token=token),
-                            headers={"X-Autosave": "1"})
+    response = student.post(
+        url,
+        data=dict(form_fields(question, full_marks_response(question)), csrf_token=token),
+        headers={"X-Autosave": "1"},
+    )
     assert response.status_code == 200 and response.get_json() == {"saved": True}
     submit(student, attempt_id)
     closed = student.post(url, data={"csrf_token": token}, headers={"X-Autosave": "1"})

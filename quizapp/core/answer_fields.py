@@ -154,7 +154,12 @@ def _numeric(read: FieldReader, mapping: Mapping, prompt: str) -> AnswerSpec | N
     if low is not None and high is not None and low > high:
         read.report(get("min").line, f"'min' ({low}) is larger than 'max' ({high})")
         return None
-    if (has_value and value is None) or (has_range and low is None and high is None):
+    if has_value and value is None:
+        if isinstance(get("answer"), Scalar) and get("answer").is_null:
+            read.report(get("answer").line, "'answer' is empty: write the number")
+        return None
+    if has_range and low is None and high is None:
+        read.report(mapping.line, "'min' and 'max' are empty: write at least one number")
         return None
     return NumericAnswer(
         value=value, tolerance=tolerance, relative=relative, minimum=low, maximum=high, unit=unit

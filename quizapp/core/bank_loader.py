@@ -21,6 +21,7 @@ log = logging.getLogger(__name__)
 MAX_BANK_BYTES = 10 * 1024 * 1024
 MAX_SOURCE_BYTES = 2 * 1024 * 1024
 BANK_SUFFIXES = (".yaml", ".yml")
+MAX_PROBLEMS = 200  # a file this broken needs fixing from the top, not a longer list
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,14 +48,18 @@ def decode_text(data: bytes, what: str, limit: int) -> str:
     """UTF-8 text of ``data``; raises ``YamlError`` (with the line) for what we refuse."""
     if len(data) > limit:
         raise YamlError(1, f"{what} is {len(data):,} bytes; the limit is {limit:,}")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise YamlError(1, f"{what} is saved as UTF-16 ('Unicode'); save it as UTF-8 instead")
     nul = data.find(b"\0")
     if nul >= 0:
-        raise YamlError(data.count(b"\n", 0, nul) + 1, f"{what} contains a NUL byte")
+        raise YamlError(data.count(b"\n", 0, nul) + 1, f"{what} contains a NUL byte (is it a text file?)")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
-        raise YamlError(line, f"{what} is not valid UTF-8 (byte {exc.start})") from None
+        raise YamlError(
+            line, f"{what} is not valid UTF-8 (byte {exc.start}); save it with the UTF-8 encoding"
+        ) from None
 
 
 def load_bank_bytes(data: bytes, file: str, default_id: str, read_source: SourceReader) -> LoadResult:
@@ -68,8 +73,14 @@ def load_bank_bytes(data: bytes, file: str, default_id: str, read_source: Source
     for line, message in document.warnings:
         problems.add(line, message)
     bank = build_bank(document.root, file, default_id, read_source, problems)
-    ordered = tuple(sorted(problems.items, key=lambda problem: problem.line))
-    return LoadResult(bank if not problems else None, ordered)
+    ordered = sorted(problems.items, key=lambda problem: problem.line)
+    if len(ordered) > MAX_PROBLEMS:
+        extra = len(ordered) - MAX_PROBLEMS
+        ordered = [
+            *ordered[:MAX_PROBLEMS],
+            Problem(file, ordered[MAX_PROBLEMS].line, f"... and {extra} more problems"),
+        ]
+    return LoadResult(bank if not problems else None, tuple(ordered))
 
 
 def folder_source_reader(folder: Path) -> SourceReader:
@@ -77,11 +88,17 @@ def folder_source_reader(folder: Path) -> SourceReader:
     root = folder.resolve()
 
     def read(relative: str) -> str:
-        path = (root / relative).resolve()
+        try:
+            path = (root / relative).resolve()
+        except (OSError, ValueError):  # e.g. a NUL byte in the path
+            raise SourceUnavailable("this is not a usable file path") from None
         if not path.is_relative_to(root):
             raise SourceUnavailable("the path must stay inside the questions folder")
+        if not path.is_file():  # missing, a folder, or a pipe that would block forever
+            raise SourceUnavailable("no such file (the path is relative to the bank file's folder)")
         try:
-            data = path.read_bytes()
+            with path.open("rb") as handle:
+                data = handle.read(MAX_SOURCE_BYTES + 1)
         except OSError as exc:
             raise SourceUnavailable(f"cannot be read ({exc.strerror or exc})") from None
         try:
@@ -95,7 +112,10 @@ def folder_source_reader(folder: Path) -> SourceReader:
 def load_bank_file(path: Path, display_name: str | None = None) -> LoadResult:
     name = display_name or str(path)
     try:
-        data = path.read_bytes()
+        if not path.is_file():
+            raise IsADirectoryError(0, "not a regular file")
+        with path.open("rb") as handle:
+            data = handle.read(MAX_BANK_BYTES + 1)
     except OSError as exc:
         return LoadResult(None, (Problem(name, 1, f"cannot read the file: {exc.strerror}"),))
     return load_bank_bytes(data, name, path.stem, folder_source_reader(path.parent))
@@ -103,7 +123,7 @@ def load_bank_file(path: Path, display_name: str | None = None) -> LoadResult:
 
 def bank_files(folder: Path) -> list[Path]:
     """The bank files directly in ``folder``, in name order (sub-folders hold sources)."""
-    return sorted(p for p in folder.iterdir() if p.suffix in BANK_SUFFIXES and p.is_file())
+    return sorted(p for p in folder.iterdir() if p.suffix.lower() in BANK_SUFFIXES and p.is_file())
 
 
 def load_files(paths: Iterable[Path], display: Path | None = None) -> Catalog:

@@ -42,6 +42,8 @@ SETTINGS_FIELDS = (
 )
 COMMON_FIELDS = ("id", "type", "prompt", "explanation", "source", "tags", "points")
 CARD_FIELDS = ("id", "term", "definition", "tags")
+ALL_TYPE_FIELDS = tuple(dict.fromkeys(f for fields in TYPE_FIELDS.values() for f in fields))
+MAX_TITLE = 300
 
 
 class SourceUnavailable(Exception):
@@ -62,6 +64,8 @@ class _SourceQuotes:
     def contains(self, quote: str) -> bool:
         return normalize_quote(quote) in self.normalized
 
+
+_UNCHECKABLE = _SourceQuotes("", "", "")  # the source path is given but unreadable (reported once)
 
 _QUOTE_FOLD = str.maketrans(
     {"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-", "\u00a0": " "}
@@ -92,10 +96,15 @@ def build_bank(
             f"bank id '{bank_id}' may only use letters, digits, '-', '_' and '.'",
         )
     title = read.text(fields.get("title"), "title", required=True, line=bank_node.line)
+    if len(title) > MAX_TITLE:
+        read.report(fields["title"].line, f"the title is longer than {MAX_TITLE} characters")
     source, quotes = _source(read, fields.get("source"), read_source)
-    questions = _questions(read, fields.get("questions"), bank_node, quotes)
+    quote_check = quotes if quotes is not None else (_UNCHECKABLE if source and source.path else None)
+    questions_node = fields.get("questions")
+    questions = _questions(read, questions_node, bank_node, quote_check)
     cards = _cards(read, fields.get("cards"))
-    settings = _settings(read, fields.get("settings"), len(questions))
+    written = len(questions_node.items) if isinstance(questions_node, Sequence) else len(questions)
+    settings = _settings(read, fields.get("settings"), written)
     if problems:
         return None
     bank = Bank(
@@ -198,6 +207,9 @@ def _questions(
     questions = []
     for item in items:
         read.qid = None
+        if isinstance(item, Scalar) and item.is_null:
+            read.report(item.line, "an empty question: a '- ' with nothing after it")
+            continue
         question = _question(read, item, quotes, seen)
         if question is not None:
             questions.append(question)
@@ -230,16 +242,14 @@ def _question(
             close = difflib.get_close_matches(type_name, names, n=1, cutoff=0.5)
             hint = f"did you mean '{close[0]}'?" if close else f"types: {', '.join(names)}"
             read.report(fields["type"].line, f"unknown type '{type_name}'; {hint}")
-        read.fields(
-            mapping, COMMON_FIELDS + tuple({f for fs in TYPE_FIELDS.values() for f in fs}), "a question"
-        )
+        read.fields(mapping, COMMON_FIELDS + ALL_TYPE_FIELDS, "a question")
         return None
     read.fields(mapping, COMMON_FIELDS + TYPE_FIELDS[qtype], f"a {qtype.value} question")
     prompt = read.text(fields.get("prompt"), "prompt", required=True, line=mapping.line)
     before = len(read.problems)
     answer = ANSWER_READERS[qtype](read, mapping, prompt)
     quote = read.text(fields.get("source"), "source")
-    if quote:
+    if quote and quotes is not _UNCHECKABLE:
         if quotes is None:
             read.report(
                 fields["source"].line,
@@ -288,6 +298,9 @@ def _cards(read: FieldReader, node: Node | None) -> tuple[Card, ...]:
         term = read.text(get("term"), "term", required=True, line=card.line)
         definition = read.text(get("definition"), "definition", required=True, line=card.line)
         card_id = read.text(get("id"), "id") or derive_id("card-", term)
+        if not ID_PATTERN.fullmatch(card_id):
+            read.report(card.line, "a card id may only use letters, digits, '-', '_' and '.'")
+            continue
         if card_id in seen:
             read.report(card.line, f"duplicate card id '{card_id}' (first on line {seen[card_id]})")
             continue

@@ -131,12 +131,20 @@ def numeric_matches(answer: NumericAnswer, value: Decimal) -> bool:
     return abs(value - answer.value) <= allowed
 
 
+def _without_unit(text: str, unit: str) -> str:
+    """ "5000 troops" is 5000 when the question's unit is "troops"."""
+    stripped = text.strip()
+    if unit and stripped.casefold().endswith(unit.casefold()):
+        return stripped[: -len(unit)]
+    return stripped
+
+
 @checker(QuestionType.NUMERIC)
 def check_numeric(answer: NumericAnswer, response: Response) -> Check:
     if isinstance(response, bool) or not isinstance(response, int | float | str | Decimal):
         raise ResponseError('expected a number, or a string such as "5,000"')
     if isinstance(response, str):
-        value = parse_number(response)
+        value = parse_number(_without_unit(response, answer.unit))
     elif isinstance(response, float) and response != response:  # NaN
         value = None
     else:

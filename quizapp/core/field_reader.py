@@ -34,7 +34,7 @@ class FieldReader:
             if key not in allowed:
                 close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
                 hint = f"; did you mean '{close[0]}'?" if close else f" (allowed: {', '.join(allowed)})"
-                self.report(line, f"unknown field '{key}' in {where}{hint}")
+                self.report(line, f"unknown field {_shown(key)} in {where}{hint}")
 
     def mapping(self, node: Node | None, line: int, what: str) -> Mapping | None:
         if node is None or (isinstance(node, Scalar) and node.is_null):
@@ -81,7 +81,7 @@ class FieldReader:
     def boolean(self, node: Node | None, what: str, default: bool) -> bool:
         if node is None or (isinstance(node, Scalar) and node.is_null):
             return default
-        if isinstance(node, Scalar) and node.plain and node.text in TRUE_WORDS:
+        if isinstance(node, Scalar) and node.text in TRUE_WORDS:
             return TRUE_WORDS[node.text]
         shown = node.text if isinstance(node, Scalar) else "a list"
         self.report(node.line, f"'{what}' must be true or false, not '{shown}'")
@@ -104,3 +104,10 @@ class FieldReader:
             self.report(node.line, f"'{what}' must be a whole number from {low} to {high}")
             return None
         return int(value)
+
+
+def _shown(text: str) -> str:
+    """Quoted for a message; invisible characters (pasted non-breaking spaces...) made visible."""
+    if text.isascii() and text.isprintable():
+        return f"'{text}'"
+    return ascii(text) + " (it contains invisible or unusual characters)"

@@ -21,7 +21,9 @@ def parse_number(text: str) -> Decimal | None:
     """
     if len(text) > MAX_NUMBER_LENGTH:
         return None
-    compact = _SPACES.sub("", text.strip()).replace("\u2212", "-")
+    compact = _SPACES.sub("", text.strip())
+    if compact[:1] in ("\u2212", "\u2013"):  # minus sign, or the en dash autocorrect makes of "-"
+        compact = "-" + compact[1:]
     if _GROUPED.fullmatch(compact):
         compact = compact.replace(",", "")
     elif _DECIMAL_COMMA.fullmatch(compact):

@@ -8,18 +8,42 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
+
+from .number_parsing import parse_number
 
 MAX_ANSWER_LENGTH = 1000  # longer responses are never compared character by character
+_DIGITS = re.compile(r"\d+")
 
 # Apostrophes, quotes and dots vanish ("U.S." = "US", "Kosovo’s" = "Kosovos");
 # every other punctuation mark separates words ("Al-Jazeera" = "al jazeera").
 _VANISH = frozenset("'\"`.\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f\u00b4\u02bc\u2032\u2033")
 
 
+# Letters that carry their mark inside them, so NFKD cannot split it off.
+_PLAIN_LETTERS = str.maketrans(
+    {
+        "Đ": "D",
+        "đ": "d",
+        "Ł": "L",
+        "ł": "l",
+        "Ø": "O",
+        "ø": "o",
+        "Ħ": "H",
+        "ħ": "h",
+        "Æ": "AE",
+        "æ": "ae",
+        "Œ": "OE",
+        "œ": "oe",
+        "Þ": "TH",
+        "þ": "th",
+        "ı": "i",
+    }
+)
+
+
 def normalize(text: str) -> str:
     """Case, diacritics, punctuation and spacing folded away; what is left is compared."""
-    decomposed = unicodedata.normalize("NFKD", text)
+    decomposed = unicodedata.normalize("NFKD", text.translate(_PLAIN_LETTERS))
     out: list[str] = []
     for char in decomposed:
         if char in _VANISH:
@@ -36,7 +60,7 @@ def normalize(text: str) -> str:
 
 def typo_budget(length: int) -> int:
     """Edits forgiven for an answer of ``length`` characters when typos are allowed."""
-    if length < 4:
+    if length < 5:
         return 0
     return 1 if length <= 9 else 2
 
@@ -63,10 +87,29 @@ def edit_distance_within(a: str, b: str, limit: int) -> bool:
     return previous[-1] <= limit
 
 
-@lru_cache(maxsize=4096)
-def _wildcard_pattern(accepted: str) -> re.Pattern[str]:
-    parts = [re.escape(normalize(part)) for part in accepted.split("*")]
-    return re.compile(".*".join(parts), re.DOTALL)
+def _wildcard_words(accepted: str) -> tuple[tuple[str, ...] | None, ...]:
+    """The pattern as words, with None for each ``*`` (which stands for any whole words)."""
+    tokens: list[tuple[str, ...] | None] = []
+    for number, part in enumerate(accepted.split("*")):
+        if number:
+            tokens.append(None)
+        words = normalize(part).split()
+        tokens.extend((word,) for word in words)
+    return tuple(tokens)
+
+
+def _wildcard_match(tokens: tuple[tuple[str, ...] | None, ...], words: list[str]) -> bool:
+    """Glob matching over whole words in O(len(tokens) x len(words)), so no pattern is slow."""
+    reachable = [True] + [False] * len(words)  # reachable[j]: the tokens so far match words[:j]
+    for token in tokens:
+        if token is None:
+            for j in range(1, len(words) + 1):
+                reachable[j] = reachable[j] or reachable[j - 1]
+        else:
+            reachable = [False] + [
+                reachable[j - 1] and words[j - 1] == token[0] for j in range(1, len(words) + 1)
+            ]
+    return reachable[-1]
 
 
 def matches(accepted: str, response: str, typos: bool = False) -> bool:
@@ -77,11 +120,14 @@ def matches(accepted: str, response: str, typos: bool = False) -> bool:
     if not given:
         return False
     if "*" in accepted:
-        return _wildcard_pattern(accepted).fullmatch(given) is not None
+        return _wildcard_match(_wildcard_words(accepted), given.split())
+    expected_number, given_number = parse_number(accepted), parse_number(response)
+    if expected_number is not None and given_number is not None:
+        return expected_number == given_number  # "5,000" is "5000"; "35" is not "3.5"
     expected = normalize(accepted)
     if given == expected:
         return True
-    if typos:
+    if typos and _DIGITS.findall(given) == _DIGITS.findall(expected):  # typos, but never in numbers
         return edit_distance_within(given, expected, typo_budget(len(expected)))
     return False
 

@@ -69,12 +69,55 @@ def parse_document(text: str) -> ParsedDocument:
         for event in yaml.parse(text, Loader=_Parser):
             builder.feed(event)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark is not None else 1
-        raise YamlError(line, f"YAML syntax error: {exc.problem or exc.context}") from None
+        raise _syntax_error(text, exc) from None
     except yaml.YAMLError as exc:  # reader errors: control characters and the like
-        raise YamlError(_reader_error_line(text, exc), f"unreadable YAML: {exc}") from None
+        message = " ".join(str(exc).split("\n")[0].split())
+        raise YamlError(_reader_error_line(text, exc), f"unreadable YAML: {message}") from None
     return ParsedDocument(builder.root, builder.warnings)
+
+
+# What a teacher should do about the syntax errors people make most (see docs/question-format.md).
+_HINTS = (
+    (
+        "mapping values are not allowed",
+        "a value contains ': ' (colon and space); put the whole value in double quotes",
+    ),
+    (
+        "cannot start any token",
+        "indent with spaces, not tabs, and quote a value that starts with a special character such as @ or `",
+    ),
+    (
+        "could not find expected ':'",
+        "a line has no ': ' after its field name; if a text goes on over "
+        "several lines, write >- after the colon and indent the following lines",
+    ),
+    (
+        "did not find expected '-' indicator",
+        "list items start with '- ' (dash and space), indented like the others",
+    ),
+    (
+        "did not find expected key",
+        "check this line's indentation, and put a value that starts with { [ ' or \" in double quotes",
+    ),
+    ("found unexpected end of stream", "a quote mark or bracket opened here is never closed"),
+    ("did not find expected ',' or", "a list or set in brackets opened here is never closed"),
+)
+
+
+def _syntax_error(text: str, exc: yaml.MarkedYAMLError) -> YamlError:
+    """The line to look at and a hint: where a quote or key began matters more than where
+    the parser gave up."""
+    problem = exc.problem or exc.context or "unreadable"
+    mark = exc.problem_mark or exc.context_mark
+    context = exc.context or ""
+    if exc.context_mark is not None and (
+        "quoted scalar" in context or "simple key" in context or "flow" in context
+    ):
+        mark = exc.context_mark
+    line = mark.line + 1 if mark is not None else 1
+    hint = next((advice for pattern, advice in _HINTS if pattern in problem), "")
+    message = f"YAML syntax error: {problem}" + (f": {hint}" if hint else "")
+    return YamlError(line, " ".join(message.split()))
 
 
 def _reader_error_line(text: str, exc: yaml.YAMLError) -> int:

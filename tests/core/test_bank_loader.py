@@ -14,7 +14,7 @@ def test_a_broken_file_does_not_stop_the_others(tmp_path: Path):
     catalog = load_folder(tmp_path, display=tmp_path.parent)
     assert [bank.id for bank in catalog.banks] == ["a-good", "c-good"]
     assert len(catalog.problems) == 1
-    assert str(catalog.problems[0]).startswith(f"{tmp_path.name}/b-broken.yaml:2: YAML syntax error")
+    assert str(catalog.problems[0]).startswith(f"{tmp_path.name}/b-broken.yaml:1: YAML syntax error")
 
 
 def test_duplicate_bank_ids_across_files(tmp_path: Path):
@@ -38,3 +38,27 @@ def test_oversized_file_is_refused_unread(tmp_path: Path):
 def test_missing_folder_is_a_problem_not_a_crash(tmp_path: Path):
     catalog = load_folder(tmp_path / "nope")
     assert catalog.banks == () and "does not exist" in catalog.problems[0].message
+
+
+def test_unusable_source_paths_are_problems_not_crashes(tmp_path: Path):
+    import os
+
+    (tmp_path / "sources").mkdir()
+    os.mkfifo(tmp_path / "sources" / "pipe.txt")  # reading it would block forever
+    for path, message in [
+        ('"sources/\\0x"', "this is not a usable file path"),
+        ("sources/pipe.txt", "no such file (the path is relative to the bank file's folder)"),
+        ("sources", "no such file (the path is relative to the bank file's folder)"),
+        ("../../etc/passwd", "the path must stay inside the questions folder"),
+    ]:
+        (tmp_path / "b.yaml").write_text(
+            f"title: T\nsource: {{title: s, path: {path}}}\nquestions:\n"
+            "  - {id: q, type: true_false, prompt: P, answer: true, source: x}\n"
+        )
+        catalog = load_folder(tmp_path)
+        assert [p.message.split(": ", 1)[1] for p in catalog.problems] == [message], path
+
+
+def test_bank_file_names_are_matched_case_insensitively(tmp_path: Path):
+    (tmp_path / "Second.YAML").write_text(GOOD)
+    assert [bank.id for bank in load_folder(tmp_path).banks] == ["Second"]

@@ -217,7 +217,7 @@ def test_duplicate_ids_and_all_problems_of_a_file():
     assert problems == [
         "bank.yaml:4: 'flashcards' must be true or false, not 'no'",
         "bank.yaml:5: 'show_answers' must be one of immediately, after_submit, never, not 'later'",
-        "bank.yaml:6: 'draw' must be a whole number from 1 to 2",
+        "bank.yaml:6: 'draw' must be a whole number from 1 to 3",
         "bank.yaml:9: [a] duplicate id 'a' (first on line 8)",
         "bank.yaml:10: [b] missing field 'accept' (the accepted answers)",
     ]
@@ -231,8 +231,14 @@ def test_duplicate_ids_and_all_problems_of_a_file():
         (b"- a\n- b\n", "bank.yaml:1: a bank file must be a set of 'field: value' lines"),
         (b"title: T\nquestions: []\n", "bank.yaml:2: the bank has no questions"),
         (b"title: T\n", "bank.yaml:1: missing field 'questions'"),
-        (b"title: T\nquestions:\n  - id: q\n\x00\n", "bank.yaml:4: the file contains a NUL byte"),
-        (b"title: T\n\xff\xfe\n", "bank.yaml:2: the file is not valid UTF-8 (byte 9)"),
+        (
+            b"title: T\nquestions:\n  - id: q\n\x00\n",
+            "bank.yaml:4: the file contains a NUL byte (is it a text file?)",
+        ),
+        (
+            b"title: T\n\xff\xfe\n",
+            "bank.yaml:2: the file is not valid UTF-8 (byte 9); save it with the UTF-8 encoding",
+        ),
         (
             b"title: T\nqestions: []\n",
             "bank.yaml:2: unknown field 'qestions' in the bank; did you mean 'questions'?",
@@ -253,9 +259,14 @@ def test_source_file_problems():
         "title: T\nsource:\n  title: S\n  path: missing.txt\nquestions:\n"
         "  - {id: q, type: true_false, prompt: P, answer: true, source: x}\n"
     )
-    assert problems == [
-        "bank.yaml:4: source text 'missing.txt': no such file",
-        "bank.yaml:6: [q] the question quotes a source, but the bank has no source 'path' to check it",
+    assert problems == [  # reported once, not again for every quote that cannot be checked
+        "bank.yaml:4: source text 'missing.txt': no such file"
+    ]
+    no_path = problems_of(
+        "title: T\nquestions:\n  - {id: q, type: true_false, prompt: P, answer: true, source: x}\n"
+    )
+    assert no_path == [
+        "bank.yaml:3: [q] the question quotes a source, but the bank has no source 'path' to check it"
     ]
 
 
@@ -337,3 +348,43 @@ def test_choice_feedback_and_matching_shared_rights():
     matching = bank.questions[1].answer
     assert [r.text for r in matching.rights] == ["No", "Yes"]
     assert bank.count_by_type() == {QuestionType.SINGLE: 1, QuestionType.MATCHING: 1}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "title: T\nquestions:\n  -\n  - {id: q, type: true_false, prompt: P, answer: true}\n",
+            "bank.yaml:3: an empty question: a '- ' with nothing after it",
+        ),
+        (
+            "title: T\nquestions:\n  - {id: q, type: numeric, prompt: P, answer: }\n",
+            "bank.yaml:3: [q] 'answer' is empty: write the number",
+        ),
+        (
+            "title: T\nquestions:\n  - id: q\n    type: true_false\n    prompt: P\n    \u00a0answer: true\n",
+            "bank.yaml:6: [q] unknown field '\\xa0answer' (it contains invisible or unusual characters) in a true_false question; did you mean 'answer'?",
+        ),
+        (
+            "title: " + "x" * 301 + "\nquestions:\n  - {id: q, type: true_false, prompt: P, answer: true}\n",
+            "bank.yaml:1: the title is longer than 300 characters",
+        ),
+        (
+            "title: T\nquestions:\n  - {id: q, type: true_false, prompt: P, answer: true}\ncards:\n  - {id: 'a b', term: t, definition: d}\n",
+            "bank.yaml:5: a card id may only use letters, digits, '-', '_' and '.'",
+        ),
+    ],
+)
+def test_more_problems_found_by_a_first_time_user(text, expected):
+    assert expected in problems_of(text)
+
+
+def test_quoted_true_is_a_boolean():
+    bank = bank_from('title: T\nquestions:\n  - {id: q, type: true_false, prompt: P, answer: "true"}\n')
+    assert bank.questions[0].answer.value is True
+
+
+def test_problems_are_capped(tmp_path):
+    text = "title: T\nsettings:\n" + "".join(f"  k{n}: 1\n" for n in range(500)) + "questions: []\n"
+    problems = problems_of(text)
+    assert len(problems) == 201 and problems[-1].endswith("more problems")

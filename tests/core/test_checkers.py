@@ -150,6 +150,8 @@ def test_numeric_exact_in_every_spelling(response):
         ("answer: 0.3\ntolerance: 0.0001", 0.1 + 0.2, True),
         ("answer: 5000", "five thousand", False),
         ("answer: 5000", "5000 troops", False),
+        ("answer: 5000\nunit: troops", "5,000 troops", True),
+        ("answer: 5000\nunit: troops", "5000 Troops", True),
         ("answer: 5000", float("nan"), False),
         ("answer: 5000", float("inf"), False),
         ("answer: 5000", "9" * 5000, False),

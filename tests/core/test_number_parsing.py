@@ -18,6 +18,7 @@ from quizapp.core.number_parsing import parse_number
         ("1,5", Decimal("1.5")),  # decimal comma
         (" -3 ", Decimal(-3)),
         ("\u22123", Decimal(-3)),  # minus sign
+        ("\u20133", Decimal(-3)),  # en dash, as autocorrect writes "-"
         ("+7", Decimal(7)),
         (".5", Decimal("0.5")),
         ("1e3", Decimal(1000)),

@@ -40,7 +40,7 @@ def test_duplicate_keys_are_reported_and_the_first_is_kept():
         ("a: ! x\n", 1, "tags"),
         ("a: !!set {x}\n", 1, "tags"),
         ("a: 1\n---\nb: 2\n", 2, "one bank per file"),
-        ("a: [1, 2\nb: 3\n", 2, "syntax error"),
+        ("a: [1, 2\nb: 3\n", 1, "never closed"),
         ("a:\n  - x\n - y\n", 3, "syntax error"),
         ("a: \x07\n", 1, "unreadable"),
     ],
