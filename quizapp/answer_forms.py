@@ -36,7 +36,7 @@ class AnswerForm(FlaskForm):
 
 def _numeric(form: FlaskForm, field: StringField) -> None:
     if field.data and field.data.strip() and parse_number(field.data) is None:
-        raise ValidationError("Write the answer as a number, for example 5000 or 5,000.")
+        raise ValidationError("Write the answer in digits, for example 250 or 1,250.")
 
 
 def _positions_validator(question: StudentQuestion):

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 from flask import Flask, current_app
+from flask.cli import with_appcontext
 
 from . import account_store, clock, core
 from .account_store import UsernameTaken
@@ -31,6 +32,7 @@ def describe_counts(counts: dict[QuestionType, int]) -> str:
 
 @click.command("check")
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@with_appcontext
 def check_command(paths: tuple[Path, ...]) -> None:
     """Validate question files (default: the questions folder).
 
@@ -64,6 +66,7 @@ def check_command(paths: tuple[Path, ...]) -> None:
 @click.option(
     "--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True
 )
+@with_appcontext
 def answer_key_command(bank_id: str, output_format: str) -> None:
     """Print the answer key of BANK_ID for teachers."""
     bank_library = library()
@@ -92,6 +95,7 @@ def answer_key_command(bank_id: str, output_format: str) -> None:
 
 
 @click.command("sync-banks")
+@with_appcontext
 def sync_banks_command() -> None:
     """Load the question files and mirror the valid banks into the database."""
     bank_library = library()
@@ -118,6 +122,7 @@ def user_group() -> None:
     required=True,
     help="Read the password from the first line of standard input.",
 )
+@with_appcontext
 def create_user_command(
     username: str, role: str, display_name: str | None, join_code: str | None, password_stdin: bool
 ) -> None:
@@ -156,6 +161,7 @@ def class_group() -> None:
 @class_group.command("create")
 @click.argument("name")
 @click.option("--teacher", "teacher_username", required=True, help="Username of the class's teacher.")
+@with_appcontext
 def create_class_command(name: str, teacher_username: str) -> None:
     """Create a class and print its join code."""
     begin_write()

@@ -24,6 +24,23 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 QUESTIONS = PROJECT_ROOT / "questions"
 
 
+@pytest.fixture(autouse=True)
+def _push_request_context():
+    """Opt out of pytest-flask's test-wide request context.
+
+    With it, every request of a test shares one app context, so ``g`` (where Flask-Login
+    caches the user and Flask-WTF the CSRF token) and the database session leak from one
+    request, or one client, to the next. Each request gets its own context, as in production.
+    """
+    yield
+
+
+@pytest.fixture
+def client(app):
+    """A test client that keeps no request context between requests (pytest-flask's does)."""
+    return app.test_client()
+
+
 @pytest.fixture(scope="session")
 def postgres_url() -> Iterator[str | None]:
     base = os.environ.get("QUIZAPP_TEST_DATABASE_URL")

@@ -141,7 +141,7 @@ def test_a_bad_number_is_refused_and_kept(student, app):
     response = answer(student, attempt_id, number, {"number": "five thousand"})
     page = response.get_data(as_text=True)
     assert response.status_code == 422
-    assert "Write the answer as a number" in page and 'value="five thousand"' in page
+    assert "Write the answer in digits" in page and 'value="five thousand"' in page
     assert 'aria-invalid="true"' in page
 
 

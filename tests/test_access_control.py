@@ -1,0 +1,132 @@
+"""Every route and method, for every role, against an explicit table of who may use it.
+
+A new route fails this test until it is added to ALLOWED: access is a decision, not a default.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from quizapp import attempt_store, clock
+from quizapp.bank_library import library
+from quizapp.core.attempts import AttemptMode
+from quizapp.question_source import current_bank
+
+from .conftest import csrf_token, login
+
+ROLES = ("anonymous", "student", "classmate", "teacher", "other_teacher")
+USERNAMES = {"student": "sam", "classmate": "sara", "teacher": "tina", "other_teacher": "otto"}
+EVERYONE = set(ROLES)
+LOGGED_IN = EVERYONE - {"anonymous"}
+STUDENTS = {"student", "classmate"}
+TEACHERS = {"teacher", "other_teacher"}
+
+# (endpoint, method) -> roles that may use it. The attempt and class in the URLs are the
+# student's and the teacher's; "classmate" is another student of the same class.
+ALLOWED: dict[tuple[str, str], set[str]] = {
+    ("pages.index", "GET"): EVERYONE,
+    ("auth.setup", "GET"): set(),  # gone once a teacher exists
+    ("auth.setup", "POST"): set(),
+    ("auth.login", "GET"): EVERYONE,
+    ("auth.login", "POST"): EVERYONE,
+    ("auth.logout", "POST"): EVERYONE,
+    ("auth.signup", "GET"): EVERYONE,
+    ("auth.signup", "POST"): EVERYONE,
+    ("auth.change_password", "GET"): LOGGED_IN,
+    ("auth.change_password", "POST"): LOGGED_IN,
+    ("quiz.quiz", "GET"): STUDENTS,
+    ("quiz.start", "POST"): STUDENTS,
+    ("quiz.attempt", "GET"): {"student"},
+    ("quiz.question", "GET"): {"student"},
+    ("quiz.question", "POST"): {"student"},
+    ("quiz.review", "GET"): {"student"},
+    ("quiz.submit", "POST"): {"student"},
+    ("quiz.retry", "POST"): {"student"},
+    ("quiz.results", "GET"): {"student", "teacher"},
+    ("quiz.source", "GET"): EVERYONE,
+    ("teacher.classes", "GET"): TEACHERS,
+    ("teacher.classes", "POST"): TEACHERS,
+    ("teacher.class_detail", "GET"): {"teacher"},
+    ("teacher.add_student", "POST"): {"teacher"},
+    ("teacher.upload_roster", "POST"): {"teacher"},
+    ("teacher.quiz_results", "GET"): {"teacher"},
+    ("teacher.student", "GET"): {"teacher"},
+}
+
+
+def routes(app):
+    for rule in app.url_map.iter_rules():
+        if rule.endpoint == "static":
+            continue
+        for method in sorted(rule.methods - {"HEAD", "OPTIONS"}):
+            yield rule, method
+
+
+def test_the_table_covers_every_route(app):
+    assert {(rule.endpoint, method) for rule, method in routes(app)} == set(ALLOWED)
+
+
+@pytest.fixture
+def setting(app, people):
+    """An open test and a submitted practice of the student, and URL values for every rule."""
+    with app.app_context():
+        library().reload()
+        library().sync_to_database()
+        bank = current_bank("kosovo-peacekeepers")
+        practice = attempt_store.start_attempt(
+            people.student, bank, AttemptMode.PRACTICE, clock.now(), seed=3
+        )
+        attempt_store.submit(practice.id, clock.now())
+        test = attempt_store.start_attempt(people.student, bank, AttemptMode.TEST, clock.now(), seed=4)
+    return {"open": test.id, "submitted": practice.id, "people": people}
+
+
+def url_values(rule, setting) -> dict:
+    people = setting["people"]
+    attempt = setting["submitted"] if rule.endpoint in ("quiz.retry", "quiz.results") else setting["open"]
+    candidates = {
+        "attempt_id": attempt,
+        "number": 1,
+        "bank_slug": "kosovo-peacekeepers",
+        "class_id": people.class_id,
+        "student_id": people.student,
+    }
+    return {name: candidates[name] for name in rule.arguments}
+
+
+def outcome(response, endpoint: str) -> str:
+    location = response.headers.get("Location", "")
+    if endpoint == "auth.logout":
+        return "allowed" if response.status_code == 302 else "denied"
+    if response.status_code in (403, 404) or (
+        response.status_code == 302 and "/login" in location and "logout" not in location
+    ):
+        return "denied"
+    assert response.status_code != 400, "a refused CSRF token would hide the access decision"
+    assert response.status_code < 500, response.get_data(as_text=True)[:500]
+    return "allowed"
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_every_route_for_every_role(app, setting, role):
+    client = app.test_client()
+    if role != "anonymous":
+        login(client, USERNAMES[role])
+    token = csrf_token(client.get("/signup").get_data(as_text=True))
+    results = {}
+    for rule, method in routes(app):
+        with app.test_request_context():
+            from flask import url_for
+
+            url = url_for(rule.endpoint, **url_values(rule, setting))
+        if method == "GET":
+            response = client.get(url)
+        else:
+            response = client.post(url, data={"csrf_token": token, "mode": "practice"})
+        if rule.endpoint == "auth.logout":  # the session ended: carry on as the same role
+            if role != "anonymous":
+                login(client, USERNAMES[role])
+            token = csrf_token(client.get("/signup").get_data(as_text=True))
+        results[(rule.endpoint, method)] = outcome(response, rule.endpoint)
+    expected = {key: ("allowed" if role in roles else "denied") for key, roles in ALLOWED.items()}
+    assert results == expected

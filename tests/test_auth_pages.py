@@ -1,0 +1,162 @@
+"""Accounts: first-run set-up, log in and out, sign-up with a join code, password change."""
+
+from quizapp import account_store
+from quizapp.extensions import db
+from quizapp.models import Enrollment, User
+
+from .conftest import PASSWORD, csrf_token, login
+
+
+def post_form(client, url, data):
+    token = csrf_token(client.get(url).get_data(as_text=True))
+    return client.post(url, data=dict(data, csrf_token=token))
+
+
+def test_fresh_install_asks_for_the_first_teacher_then_the_page_is_gone(client, app):
+    assert client.get("/").headers["Location"].endswith("/setup")
+    page = client.get("/setup").get_data(as_text=True)
+    assert "Create the first teacher account" in page
+    response = post_form(
+        client,
+        "/setup",
+        {"username": "Tina", "display_name": "Tina T.", "password": PASSWORD, "confirm": PASSWORD},
+    )
+    assert response.headers["Location"].endswith("/classes")
+    assert "Your classes" in client.get("/classes").get_data(as_text=True)
+    with app.app_context():
+        user = db.session.scalar(db.select(User))
+        assert user.username == "tina" and user.role == "teacher"
+        assert user.password_hash.startswith("pbkdf2:") and PASSWORD not in user.password_hash
+    assert client.get("/setup").status_code == 404
+    client.post("/logout", data={"csrf_token": csrf_token(client.get("/classes").get_data(as_text=True))})
+    assert client.get("/setup").status_code == 404
+
+
+def test_setup_form_shows_errors_and_keeps_what_was_typed(client):
+    response = post_form(
+        client,
+        "/setup",
+        {"username": "bad name!", "display_name": "Tina T.", "password": "short", "confirm": "other"},
+    )
+    page = response.get_data(as_text=True)
+    assert response.status_code == 422
+    assert "Use 2 to 40 characters" in page and "Use at least 8 characters." in page
+    assert "The passwords differ." in page
+    assert 'value="bad name!"' in page and 'value="Tina T."' in page
+    assert "short" not in page.split("<main")[1]  # passwords are never sent back
+
+
+def test_login_failure_says_the_same_for_unknown_user_and_wrong_password(client, people):
+    unknown = post_form(client, "/login", {"username": "nobody", "password": PASSWORD})
+    wrong = post_form(client, "/login", {"username": "sam", "password": "wrong-password"})
+    assert unknown.status_code == wrong.status_code == 422
+    for response in (unknown, wrong):
+        assert "Wrong username or password." in response.get_data(as_text=True)
+    assert 'value="sam"' in wrong.get_data(as_text=True)
+
+
+def test_login_is_case_insensitive_and_redirects_only_within_the_site(client, people):
+    token = csrf_token(client.get("/login").get_data(as_text=True))
+    response = client.post(
+        "/login?next=//evil.example/x", data={"username": "SAM", "password": PASSWORD, "csrf_token": token}
+    )
+    assert response.headers["Location"] == "/"
+    client.post("/logout", data={"csrf_token": csrf_token(client.get("/").get_data(as_text=True))})
+    token = csrf_token(client.get("/login").get_data(as_text=True))
+    response = client.post(
+        "/login?next=/quizzes/kosovo-peacekeepers",
+        data={"username": "sam", "password": PASSWORD, "csrf_token": token},
+    )
+    assert response.headers["Location"] == "/quizzes/kosovo-peacekeepers"
+
+
+def test_login_and_logout_need_csrf(client, people):
+    assert client.post("/login", data={"username": "sam", "password": PASSWORD}).status_code == 400
+    login(client, "sam")
+    assert client.post("/logout").status_code == 400
+    assert "Hello, Sam" in client.get("/").get_data(as_text=True)
+
+
+def test_logout_ends_the_session(client, people):
+    login(client, "sam")
+    client.post("/logout", data={"csrf_token": csrf_token(client.get("/").get_data(as_text=True))})
+    assert client.get("/quizzes/kosovo-peacekeepers").headers["Location"].startswith("/login")
+
+
+def test_signup_with_a_join_code(client, app, people):
+    response = post_form(
+        client,
+        f"/signup?code={people.join_code}",
+        {
+            "join_code": people.join_code.lower()[:4] + "-" + people.join_code[4:],
+            "username": "nina",
+            "display_name": "Nina N.",
+            "password": PASSWORD,
+            "confirm": PASSWORD,
+        },
+    )
+    assert response.headers["Location"] == "/"
+    assert "Welcome to History 9B!" in client.get("/").get_data(as_text=True)
+    with app.app_context():
+        nina = account_store.account_by_username("nina")
+        assert nina.role.value == "student"
+        assert (
+            db.session.scalar(db.select(Enrollment.class_id).where(Enrollment.student_id == nina.id))
+            == people.class_id
+        )
+
+
+def test_signup_problems_keep_what_was_typed(client, people):
+    response = post_form(
+        client,
+        "/signup",
+        {
+            "join_code": "NOPE1234",
+            "username": "nina",
+            "display_name": "Nina N.",
+            "password": PASSWORD,
+            "confirm": PASSWORD,
+        },
+    )
+    page = response.get_data(as_text=True)
+    assert response.status_code == 422 and "No class has this join code" in page
+    assert 'value="nina"' in page and 'value="Nina N."' in page and 'value="NOPE1234"' in page
+    taken = post_form(
+        client,
+        "/signup",
+        {
+            "join_code": people.join_code,
+            "username": "sam",
+            "display_name": "Another Sam",
+            "password": PASSWORD,
+            "confirm": PASSWORD,
+        },
+    )
+    assert "That username is taken" in taken.get_data(as_text=True)
+
+
+def test_password_change_ends_other_sessions(app, people):
+    mine, other = app.test_client(), app.test_client()
+    login(mine, "sam")
+    login(other, "sam")
+    response = post_form(
+        mine,
+        "/account/password",
+        {"current": PASSWORD, "password": "a-new-password", "confirm": "a-new-password"},
+    )
+    assert response.headers["Location"] == "/"
+    assert "Hello, Sam" in mine.get("/").get_data(as_text=True)  # this session goes on
+    assert other.get("/quizzes/kosovo-peacekeepers").headers["Location"].startswith("/login")
+    login(other, "sam", "a-new-password")
+
+
+def test_password_change_needs_the_current_password(client, people):
+    login(client, "sam")
+    response = post_form(
+        client,
+        "/account/password",
+        {"current": "wrong-one", "password": "a-new-password", "confirm": "a-new-password"},
+    )
+    assert response.status_code == 422 and "That is not your current password." in response.get_data(
+        as_text=True
+    )

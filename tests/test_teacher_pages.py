@@ -1,0 +1,121 @@
+"""Teachers: classes, students one by one and from a roster, results of their own classes only."""
+
+import io
+
+from quizapp import account_store
+from quizapp.extensions import db
+from quizapp.models import Classroom
+
+from .conftest import csrf_token, login
+from .quiz_helpers import answer_correctly, start, submit
+
+
+def test_teacher_creates_a_class_and_gets_a_join_code(client, app, people):
+    login(client, "tina")
+    page = client.get("/classes").get_data(as_text=True)
+    assert "History 9B" in page and "Civics 10A" not in page  # only their own classes
+    response = client.post("/classes", data={"name": "Geography 8C", "csrf_token": csrf_token(page)})
+    with app.app_context():
+        created = db.session.scalar(db.select(Classroom).where(Classroom.name == "Geography 8C"))
+    assert response.headers["Location"].endswith(f"/classes/{created.id}")
+    detail = client.get(f"/classes/{created.id}").get_data(as_text=True)
+    assert created.join_code in detail and len(created.join_code) == 8
+
+
+def test_empty_class_name_is_refused(client, people):
+    login(client, "tina")
+    token = csrf_token(client.get("/classes").get_data(as_text=True))
+    response = client.post("/classes", data={"name": "  ", "csrf_token": token})
+    assert response.status_code == 422 and "Name the class." in response.get_data(as_text=True)
+
+
+def test_teacher_adds_a_student_with_a_one_time_password(client, app, people):
+    login(client, "tina")
+    url = f"/classes/{people.class_id}"
+    token = csrf_token(client.get(url).get_data(as_text=True))
+    response = client.post(
+        f"{url}/students",
+        data={"add-username": "zoe", "add-display_name": "Zoe Z.", "add-password": "", "csrf_token": token},
+    )
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200 and "hand out these passwords now" in page
+    password = page.split("<td><code>zoe</code></td><td><code>")[1].split("</code>")[0]
+    other = app.test_client()
+    login(other, "zoe", password)
+    assert "History 9B" in other.get("/").get_data(as_text=True)
+
+
+def test_adding_a_taken_username_keeps_the_form(client, people):
+    login(client, "tina")
+    url = f"/classes/{people.class_id}"
+    token = csrf_token(client.get(url).get_data(as_text=True))
+    response = client.post(
+        f"{url}/students", data={"add-username": "oleg", "add-display_name": "Oleg Two", "csrf_token": token}
+    )
+    page = response.get_data(as_text=True)
+    assert response.status_code == 422 and "That username is taken." in page and 'value="Oleg Two"' in page
+
+
+def test_roster_upload(client, app, people):
+    login(client, "tina")
+    url = f"/classes/{people.class_id}"
+    token = csrf_token(client.get(url).get_data(as_text=True))
+    roster = (
+        "username;name\nava;Ava A.\nben;Ben B.\nbad name;X\noleg;Oleg Elsewhere\nava;Again\ntina;Teacher\n"
+    )
+    response = client.post(
+        f"{url}/roster",
+        data={
+            "roster-roster": (io.BytesIO(roster.encode("utf-8-sig")), "class.csv"),
+            "csrf_token": token,
+        },
+        content_type="multipart/form-data",
+    )
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert "<code>ava</code>" in page and "<code>ben</code>" in page
+    assert "Added existing students: oleg." in page
+    assert "line 4: username &#39;bad name&#39; is not valid" in page
+    assert "line 6: username &#39;ava&#39; is listed twice (first on line 2)" in page
+    assert "line 7: &#39;tina&#39; is a teacher account; skipped" in page
+    with app.app_context():
+        names = [s.username for s in account_store.students_of_class(people.class_id)]
+    assert sorted(names) == ["ava", "ben", "oleg", "sam", "sara"]
+
+
+def test_roster_must_be_a_csv_file(client, people):
+    login(client, "tina")
+    url = f"/classes/{people.class_id}"
+    token = csrf_token(client.get(url).get_data(as_text=True))
+    response = client.post(
+        f"{url}/roster",
+        data={"roster-roster": (io.BytesIO(b"\x89PNG"), "photo.png"), "csrf_token": token},
+        content_type="multipart/form-data",
+    )
+    assert response.status_code == 422 and "Upload a .csv file." in response.get_data(as_text=True)
+
+
+def test_class_results_table_and_review(client, app, people):
+    student = app.test_client()
+    login(student, "sam")
+    attempt_id = start(student, "test")
+    answer_correctly(student, app, attempt_id, 1)
+    submit(student, attempt_id)
+    login(client, "tina")
+    page = client.get(f"/classes/{people.class_id}/quizzes/kosovo-peacekeepers").get_data(as_text=True)
+    assert "Sam Student" in page and "Sara Classmate" in page and "Oleg" not in page
+    assert "1.8%" in page  # 1 of 55
+    assert f'href="/attempts/{attempt_id}/results"' in page
+    review = client.get(f"/attempts/{attempt_id}/results").get_data(as_text=True)
+    assert "Sam Student (sam)" in review and "Correct answer" in review
+    other = app.test_client()
+    login(other, "otto")
+    assert other.get(f"/attempts/{attempt_id}/results").status_code == 404
+    assert other.get(f"/classes/{people.class_id}/quizzes/kosovo-peacekeepers").status_code == 404
+
+
+def test_student_page_of_a_class(client, people):
+    login(client, "tina")
+    page = client.get(f"/classes/{people.class_id}/students/{people.student}")
+    assert page.status_code == 200 and "Sam Student" in page.get_data(as_text=True)
+    assert client.get(f"/classes/{people.class_id}/students/{people.other_student}").status_code == 404
