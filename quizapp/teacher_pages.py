@@ -22,6 +22,7 @@ from .core.accounts import new_password
 from .core.attempts import AttemptMode
 from .core.roster import parse_roster
 from .forms import AddStudentForm, ClassForm, RosterForm
+from .templating import join_code
 
 blueprint = Blueprint("teacher", __name__, url_prefix="/classes")
 MAX_ROSTER_BYTES = 256 * 1024
@@ -40,7 +41,7 @@ def classes() -> Any:
     form = ClassForm()
     if form.validate_on_submit():
         classroom = account_store.create_class(current_user.id, form.name.data, clock.secure_random())
-        flash(f"Class created. Its join code is {classroom.join_code}.", "success")
+        flash(f"Class created. Its join code is {join_code(classroom.join_code)}.", "success")
         return redirect(url_for("teacher.class_detail", class_id=classroom.id))
     return render_template(
         "teacher/classes.html", classes=account_store.classes_of_teacher(current_user.id), form=form

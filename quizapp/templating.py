@@ -56,6 +56,11 @@ def cloze_inputs(prompt: str, form: Any, locked: bool) -> Markup:
     return cloze_html(prompt, blank)
 
 
+def join_code(code: str) -> str:
+    """Join codes read in two halves, "K7QM-3XPA"; the dash is optional when typed."""
+    return f"{code[:4]}-{code[4:]}" if len(code) == 8 else code
+
+
 def init_app(app: Flask) -> None:
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
@@ -66,6 +71,7 @@ def init_app(app: Flask) -> None:
     app.add_template_filter(points, "points")
     app.add_template_filter(duration, "duration")
     app.add_template_filter(utc_time, "utc_time")
+    app.add_template_filter(join_code, "join_code")
     app.add_template_global(highlight, "highlight")
     app.add_template_global(cloze_inputs, "cloze_inputs")
     app.add_template_global(QuestionType, "QuestionType")

@@ -113,7 +113,7 @@ def test_test_mode_saves_moves_and_replaces_answers(student, app):
         rows = db.session.scalars(db.select(Answer).where(Answer.attempt_id == attempt_id)).all()
         assert [(r.question_key, r.response) for r in rows] == [(q2.id, full_marks_response(q2))]
     page = student.get(f"/attempts/{attempt_id}/questions/1").get_data(as_text=True)
-    assert '2<span class="visually-hidden">, answered</span>' in page
+    assert 'aria-label="Question 2, answered"' in page
     assert "Correct" not in page  # no feedback during a test
     review = student.get(f"/attempts/{attempt_id}/review").get_data(as_text=True)
     assert "You answered <strong>1</strong> of 55 questions." in review

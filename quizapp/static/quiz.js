@@ -83,7 +83,12 @@
       retry = window.setTimeout(save, 5000);
     });
   };
-  form.addEventListener("change", save);
+  var typing = null;
+  form.addEventListener("change", function () { window.clearTimeout(typing); save(); });
+  form.addEventListener("input", function () {  // typed answers are saved after a short pause
+    window.clearTimeout(typing);
+    typing = window.setTimeout(save, 800);
+  });
   form.addEventListener("submit", function () {
     try { window.localStorage.removeItem(key); } catch (e) { /* ignore */ }
   });

@@ -87,3 +87,8 @@ def test_plausible_wrong_answers_are_refused(bank, question_id, response):
 def test_reasoning_questions_are_present(bank):
     reasoning = [q.id for q in bank.questions if "reasoning" in q.tags]
     assert {"ksf-growth", "quote-year", "military-total"} <= set(reasoning)
+
+
+def test_no_two_questions_share_a_prompt(bank):
+    prompts = [" ".join(q.prompt.split()).lower() for q in bank.questions]
+    assert len(prompts) == len(set(prompts))

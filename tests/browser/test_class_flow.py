@@ -1,0 +1,123 @@
+"""A class really uses quizapp, in Chromium: set-up, class, sign-up, practice, test, results."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from quizapp.core import load_folder
+
+from ..conftest import PASSWORD
+from .answering import answer_shown_question
+
+QUESTIONS = Path(__file__).resolve().parents[2] / "questions"
+BANK = load_folder(QUESTIONS).get("kosovo-peacekeepers")
+
+
+def teacher_sets_up(page, base: str, auditor) -> str:
+    """First visit: create the teacher, then a class; returns its join code."""
+    page.goto(base + "/")
+    assert page.url.endswith("/setup")
+    auditor.look(page, "01-setup")
+    page.get_by_label("Username").fill("tina")
+    page.get_by_label("Your name").fill("Tina Teacher")
+    page.get_by_label("Password", exact=True).fill(PASSWORD)
+    page.get_by_label("Repeat the password").fill(PASSWORD)
+    page.get_by_role("button", name="Create the teacher account").click()
+    assert page.url.endswith("/classes")
+    auditor.look(page, "02-classes")
+    page.get_by_label("Class name").fill("History 9B")
+    page.get_by_role("button", name="Create class").click()
+    code = page.locator("code.join-code").first.inner_text()
+    assert re.fullmatch(r"[A-Z2-9]{4}-[A-Z2-9]{4}", code)
+    auditor.look(page, "03-class")
+    return code
+
+
+def student_signs_up(page, base: str, code: str, auditor) -> None:
+    page.goto(base + "/signup")
+    auditor.look(page, "04-signup")
+    page.get_by_label("Class join code").fill(code)
+    page.get_by_label("Username").fill("sam")
+    page.get_by_label("Your name").fill("Sam Student")
+    page.get_by_label("Password", exact=True).fill(PASSWORD)
+    page.get_by_label("Repeat the password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign up").click()
+    assert "Welcome to History 9B!" in page.content()
+    auditor.look(page, "05-student-home")
+
+
+def test_a_class_takes_the_article_quiz(new_page, live_server, auditor):
+    base = live_server
+    teacher = new_page()
+    code = teacher_sets_up(teacher, base, auditor)
+    student = new_page()
+    student_signs_up(student, base, code, auditor)
+
+    # practice: answer, see feedback with the passage, move on
+    student.get_by_role("link", name="Kosovar Peacekeepers Sent On First Mission Abroad").click()
+    auditor.look(student, "06-quiz")
+    student.get_by_role("button", name="Start practice").click()
+    auditor.look(student, "07-practice-question")
+    answer_shown_question(student, BANK)
+    student.get_by_role("button", name="Check answer").click()
+    assert student.locator(".verdict-right").count() == 1
+    assert student.locator(".passage mark").count() == 1
+    auditor.look(student, "08-practice-feedback")
+    student.get_by_role("link", name="Next question").click()
+    question = BANK.question("mission-destination")
+    student.locator("#answer-form").wait_for()
+    shown = answer_shown_question(student, BANK)
+    student.get_by_role("button", name="Check answer").click()
+    assert student.locator(".verdict-right").count() == 1, shown.id
+    assert question is not None
+
+    # the test: every question answered through its inputs, then submitted
+    student.goto(base + "/quizzes/kosovo-peacekeepers")
+    assert "unfinished practice" in student.content()
+    student.goto(base + "/")
+    total = len(BANK.questions)
+    # finish the practice quickly, then take the test
+    student.goto(base + "/quizzes/kosovo-peacekeepers")
+    student.get_by_role("link", name="Continue").click()
+    answered = 2
+    while answered < total:
+        answer_shown_question(student, BANK)
+        student.get_by_role("button", name="Check answer").click()
+        answered += 1
+        link = student.get_by_role("link", name="Next unanswered question")
+        if student.get_by_role("link", name="Next question").count():
+            student.get_by_role("link", name="Next question").click()
+        elif link.count():
+            link.click()
+    student.get_by_role("button", name="Finish and see results").first.click()
+    assert "100%" in student.locator(".score").inner_text()
+    auditor.look(student, "09-practice-results")
+
+    student.goto(base + "/quizzes/kosovo-peacekeepers")
+    student.get_by_role("button", name="Start the test").click()
+    assert student.locator("#timer").count() == 1
+    auditor.look(student, "10-test-question")
+    for number in range(1, total + 1):
+        answer_shown_question(student, BANK)
+        student.locator("#save-status", has_text="Saved.").wait_for()  # saved as soon as it changed
+        button = "Save and next" if number < total else "Save and review answers"
+        student.get_by_role("button", name=button, exact=True).click()
+    assert f"You answered {total} of {total} questions." in student.locator("main").inner_text()
+    auditor.look(student, "11-test-review")
+    student.get_by_role("button", name="Submit the test").click()
+    assert "100%" in student.locator(".score").inner_text()
+    assert "Passed" in student.content()
+    auditor.look(student, "12-test-results")
+
+    # the teacher sees it
+    teacher.goto(base + "/classes")
+    teacher.get_by_role("link", name="History 9B").click()
+    teacher.get_by_role("link", name="Kosovar Peacekeepers Sent On First Mission Abroad").click()
+    row = teacher.get_by_role("row", name=re.compile("Sam Student"))
+    assert "100%" in row.inner_text()
+    auditor.look(teacher, "13-teacher-results")
+    row.get_by_role("link", name=re.compile("100%")).click()
+    assert "Sam Student (sam)" in teacher.content()
+    auditor.look(teacher, "14-teacher-review")
+    assert auditor.violations == []
