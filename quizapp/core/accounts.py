@@ -15,7 +15,7 @@ class Role(StrEnum):
 USERNAME_PATTERN = re.compile(r"[a-z0-9][a-z0-9._-]{1,39}")
 USERNAME_RULE = "2 to 40 characters: letters, digits, '.', '_' or '-', starting with a letter or digit"
 MIN_PASSWORD_LENGTH = 8
-JOIN_CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I/L to misread
+JOIN_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I/L to misread
 JOIN_CODE_LENGTH = 8
 
 

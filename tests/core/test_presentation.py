@@ -1,0 +1,62 @@
+from dataclasses import fields
+
+from quizapp.core.presentation import StudentQuestion, present, split_cloze
+
+from .yaml_banks import bank_from
+
+BANK = bank_from("""
+    title: T
+    questions:
+      - {id: s, type: single, prompt: P, choices: [a, b, c, d], answer: a, explanation: secret}
+      - {id: o, type: ordering, prompt: P, items: [first, second]}
+      - {id: m, type: matching, prompt: P, pairs: [{left: x, right: "1"}, {left: y, right: "2"}], distractors: ["3"]}
+      - {id: c, type: cloze, prompt: "{{1}} and {{2}}", blanks: [[a], [b]]}
+      - {id: n, type: numeric, prompt: P, answer: 5, unit: troops}
+""")
+
+
+def test_student_question_holds_no_answer_fields():
+    names = {f.name for f in fields(StudentQuestion)}
+    assert names == {
+        "id",
+        "type",
+        "prompt",
+        "points",
+        "choices",
+        "items",
+        "lefts",
+        "rights",
+        "blanks",
+        "unit",
+    }
+    single = present(BANK.question("s"), seed=1)
+    assert "secret" not in repr(single) and "correct" not in repr(single)
+
+
+def test_choice_order_follows_the_seed_unless_turned_off():
+    question = BANK.question("s")
+    orders = {tuple(o.text for o in present(question, seed=s).choices) for s in range(20)}
+    assert len(orders) > 1
+    assert [o.text for o in present(question, seed=3, shuffle_choices=False).choices] == ["a", "b", "c", "d"]
+    assert present(question, seed=3) == present(question, seed=3)
+
+
+def test_ordering_items_never_start_in_the_correct_order():
+    question = BANK.question("o")
+    for seed in range(30):
+        assert [item.text for item in present(question, seed=seed, shuffle_choices=False).items] == [
+            "second",
+            "first",
+        ]
+
+
+def test_matching_rights_are_shuffled_and_include_distractors():
+    shown = present(BANK.question("m"), seed=2)
+    assert [left.text for left in shown.lefts] == ["x", "y"]
+    assert sorted(right.text for right in shown.rights) == ["1", "2", "3"]
+
+
+def test_cloze_and_numeric_details():
+    assert present(BANK.question("c"), seed=1).blanks == 2
+    assert present(BANK.question("n"), seed=1).unit == "troops"
+    assert split_cloze("a {{1}} b {{ 2 }}") == ["a ", 1, " b ", 2, ""]

@@ -1,0 +1,22 @@
+from quizapp.core.roster import parse_roster
+
+
+def test_roster_with_header_and_separators():
+    entries, problems = parse_roster("\ufeffusername,name\nAva,Ava A.\n\nben,\n")
+    assert [(e.line, e.username, e.display_name) for e in entries] == [
+        (2, "ava", "Ava A."),
+        (4, "ben", "ben"),
+    ]
+    assert problems == []
+    entries, _ = parse_roster("cai\tCai C.\ndee\tDee D.\n")
+    assert [e.display_name for e in entries] == ["Cai C.", "Dee D."]
+    entries, _ = parse_roster("eve;Eve E.\nfay;Fay F.\n")
+    assert [e.username for e in entries] == ["eve", "fay"]
+
+
+def test_roster_problems_name_their_line():
+    entries, problems = parse_roster("ok1,A\nbad name,B\nok1,C\n" + "x" * 3 + "," + "n" * 101 + "\n")
+    assert [e.username for e in entries] == ["ok1"]
+    assert problems[0].startswith("line 2: username 'bad name' is not valid")
+    assert problems[1] == "line 3: username 'ok1' is listed twice (first on line 1)"
+    assert problems[2] == "line 4: the name is longer than 100 characters"
