@@ -25,6 +25,15 @@ def _start_session(account: account_store.Account) -> None:
     login_user(LoginUser(account))
 
 
+def _create_account(form: SetupForm | SignupForm, role: Role) -> account_store.Account | None:
+    """The new account, or None with the reason shown next to the username field."""
+    try:
+        return account_store.create_user(form.username.data, form.display_name.data, form.password.data, role)
+    except UsernameTaken:
+        form.username.errors.append("That username is taken; choose another.")
+        return None
+
+
 @blueprint.route("/setup", methods=["GET", "POST"])
 def setup() -> Any:
     """Create the first teacher account; gone once a teacher exists."""
@@ -32,13 +41,8 @@ def setup() -> Any:
         abort(404)
     form = SetupForm()
     if form.validate_on_submit():
-        try:
-            account = account_store.create_user(
-                form.username.data, form.display_name.data, form.password.data, Role.TEACHER
-            )
-        except UsernameTaken:
-            form.username.errors.append("That username is taken.")
-        else:
+        account = _create_account(form, Role.TEACHER)
+        if account is not None:
             account_store.commit()
             _start_session(account)
             flash("Welcome! Create a class next, and give its join code to your students.", "success")
@@ -86,13 +90,8 @@ def signup() -> Any:
         if classroom is None:
             form.join_code.errors.append("No class has this join code. Check it with your teacher.")
         else:
-            try:
-                account = account_store.create_user(
-                    form.username.data, form.display_name.data, form.password.data, Role.STUDENT
-                )
-            except UsernameTaken:
-                form.username.errors.append("That username is taken; choose another.")
-            else:
+            account = _create_account(form, Role.STUDENT)
+            if account is not None:
                 account_store.enroll(classroom.id, account.id)
                 account_store.commit()
                 _start_session(account)

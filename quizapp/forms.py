@@ -23,6 +23,19 @@ NEW_PASSWORD = [
 ]
 
 
+def new_password_field(label: str) -> PasswordField:
+    return PasswordField(
+        label, validators=NEW_PASSWORD, description=f"At least {MIN_PASSWORD_LENGTH} characters."
+    )
+
+
+def repeat_password_field(label: str) -> PasswordField:
+    return PasswordField(
+        label,
+        validators=[DataRequired(message=f"{label}."), EqualTo("password", message="The passwords differ.")],
+    )
+
+
 class LoginForm(FlaskForm):
     username = StringField(
         "Username", validators=[DataRequired(message="Enter your username."), Length(max=40)]
@@ -38,16 +51,8 @@ class NewAccountFields(FlaskForm):
         "Username", validators=USERNAME, description="Letters, digits, '.', '_' or '-'. You log in with it."
     )
     display_name = StringField("Your name", validators=NAME, description="Shown to your teacher.")
-    password = PasswordField(
-        "Password", validators=NEW_PASSWORD, description=f"At least {MIN_PASSWORD_LENGTH} characters."
-    )
-    confirm = PasswordField(
-        "Repeat the password",
-        validators=[
-            DataRequired(message="Repeat the password."),
-            EqualTo("password", message="The passwords differ."),
-        ],
-    )
+    password = new_password_field("Password")
+    confirm = repeat_password_field("Repeat the password")
 
 
 class SetupForm(NewAccountFields):
@@ -67,16 +72,8 @@ class ChangePasswordForm(FlaskForm):
     current = PasswordField(
         "Current password", validators=[DataRequired(message="Enter your current password.")]
     )
-    password = PasswordField(
-        "New password", validators=NEW_PASSWORD, description=f"At least {MIN_PASSWORD_LENGTH} characters."
-    )
-    confirm = PasswordField(
-        "Repeat the new password",
-        validators=[
-            DataRequired(message="Repeat the new password."),
-            EqualTo("password", message="The passwords differ."),
-        ],
-    )
+    password = new_password_field("New password")
+    confirm = repeat_password_field("Repeat the new password")
     submit = SubmitField("Change password")
 
 
