@@ -9,7 +9,7 @@ from .test_class_flow import BANK
 
 SMALL_BANK = """
 title: Keyboard check
-settings: {shuffle_questions: false, shuffle_choices: false, time_limit_minutes: 5, show_answers: immediately}
+settings: {shuffle_questions: false, shuffle_choices: false, show_answers: immediately}
 questions:
   - {id: where, type: single, prompt: Where was the platoon sent?, choices: [Iraq, Kuwait], answer: Kuwait}
   - {id: who, type: short, prompt: Which alliance ran the air campaign?, accept: [NATO]}
@@ -80,4 +80,22 @@ def test_practice_by_keyboard_alone(new_page, live_server, people, questions_dir
         page.keyboard.press("Enter")  # Enter in a text field submits the form
     assert page.locator(".verdict-right").count() == 1
     auditor.look(page, "21-keyboard-feedback")
+    assert auditor.violations == []
+
+
+def test_an_untimed_graded_test(new_page, live_server, people, questions_dir, auditor):
+    """A bank without a time limit gives a graded test with no deadline."""
+    (questions_dir / "keyboard-check.yaml").write_text(SMALL_BANK)
+    page = new_page()
+    log_in(page, live_server)
+    page.goto(live_server + "/quizzes/keyboard-check")
+    page.get_by_role("button", name="Start the test").click()
+    assert page.locator("#timer").count() == 0
+    page.get_by_label("Kuwait", exact=True).check()
+    page.get_by_role("button", name="Save and next").click()
+    page.get_by_label("Your answer").fill("Nato")
+    page.get_by_role("button", name="Save and review answers").click()
+    page.get_by_role("button", name="Submit the test").click()
+    assert "100%" in page.locator(".score").inner_text() and "Passed" in page.content()
+    auditor.look(page, "22-untimed-test-results")
     assert auditor.violations == []
