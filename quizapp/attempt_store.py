@@ -176,14 +176,20 @@ def start_attempt(
     seed: int,
     only: Sequence[str] | None = None,
 ) -> AttemptState:
-    """A new attempt, or the student's open one at this quiz (there is at most one)."""
+    """A new attempt, or the student's open one at this quiz (there is at most one).
+
+    Starting a test ends an open practice round (it has no stakes); an open test must be
+    finished before anything else starts.
+    """
     existing = open_attempt(user_id, bank.id, now)
     if existing is not None:
-        return existing
+        if not (existing.mode is AttemptMode.PRACTICE and mode is AttemptMode.TEST):
+            return existing
+        submit(existing.id, now)
     bank_row = db.session.scalar(db.select(Bank).where(Bank.slug == bank.id, Bank.active))
     if bank_row is None:
         raise LookupError(bank.id)
-    ids = core.attempts.draw_questions(bank, seed, only=only)
+    ids = core.attempts.draw_questions(bank, seed, mode, only=only)
     hashes = {q.id: q.content_hash for q in bank.questions}
     deadline = deadline_for(now, mode, bank.settings.time_limit_minutes)
     row = Attempt(

@@ -16,7 +16,7 @@ from . import account_store, attempt_store, clock, core
 from .answer_forms import answer_form, response_from
 from .attempt_store import AttemptClosed, AttemptState
 from .auth import student_required
-from .core.attempts import AttemptMode, disclosure
+from .core.attempts import AttemptMode, disclosure, draw_questions
 from .core.passages import find_passage, paragraphs
 from .core.presentation import present
 from .forms import ActionForm
@@ -48,7 +48,10 @@ def quiz(bank_slug: str) -> str:
     attempts = attempt_store.attempts_of(current_user.id, clock.now(), bank.id)
     [summary] = quiz_summaries([bank], attempts)
     history = [{"attempt": a, "score": attempt_store.score_of(a)} for a in attempts if a.submitted]
-    return render_template("quiz/quiz.html", bank=bank, summary=summary, history=history, form=ActionForm())
+    test_size = len(draw_questions(bank, 0, AttemptMode.TEST))
+    return render_template(
+        "quiz/quiz.html", bank=bank, summary=summary, history=history, test_size=test_size, form=ActionForm()
+    )
 
 
 @blueprint.post("/quizzes/<bank_slug>/attempts")
@@ -117,7 +120,11 @@ def question(attempt_id: int, number: int) -> Any:
     locked = current.mode is AttemptMode.PRACTICE and context["answered"]
     form = answer_form(context["question"], context["response"])
     if request.method == "POST" and not locked:
-        if form.validate_on_submit():
+        valid = form.validate_on_submit()
+        if valid and current.mode is AttemptMode.PRACTICE and response_from(form) is None:
+            form.form_errors.append("Answer the question first, or skip it.")
+            valid = False
+        if valid:
             try:
                 attempt_store.save_answer(
                     attempt_id, context["question"].id, response_from(form), clock.now()
@@ -129,7 +136,9 @@ def question(attempt_id: int, number: int) -> Any:
             return redirect(_after_save(current, number, context["total"]))
         if _is_autosave():
             return jsonify(saved=False, errors=form.errors), 422
-        return render_template("quiz/question.html", form=form, locked=False, **context), 422
+        return render_template(
+            "quiz/question.html", form=form, locked=False, submit_form=ActionForm(), **context
+        ), 422
     if request.method == "POST":  # practice: the first answer stands
         return redirect(url_for("quiz.question", attempt_id=attempt_id, number=number))
     return render_template(
@@ -168,8 +177,8 @@ def _after_save(current: AttemptState, number: int, total: int) -> str:
 @student_required
 def review(attempt_id: int) -> Any:
     current = _own_attempt(attempt_id)
-    if current.submitted:
-        return redirect(url_for("quiz.results", attempt_id=attempt_id))
+    if current.submitted or current.mode is AttemptMode.PRACTICE:
+        return redirect(url_for("quiz.attempt", attempt_id=attempt_id))
     answered = [key in current.responses for key in current.question_ids]
     return render_template("quiz/review.html", attempt=current, answered=answered, form=ActionForm())
 

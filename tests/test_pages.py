@@ -11,9 +11,9 @@ def test_index_lists_the_banks_with_counts_by_type(client, people):
     assert "<h1>Quizzes</h1>" in page
     assert "Kosovar Peacekeepers Sent On First Mission Abroad" in page
     assert "RFE/RL (Radio Free Europe/Radio Liberty), with reporting by AP" in page
-    assert "<strong>55</strong> questions" in page
+    assert "<strong>53</strong> questions" in page
     assert '<span class="type-name">Single choice</span> <span class="type-count">12</span>' in page
-    assert '<span class="type-name">Matching</span> <span class="type-count">3</span>' in page
+    assert '<span class="type-name">Matching</span> <span class="type-count">2</span>' in page
 
 
 def test_pages_send_security_headers(client, people):

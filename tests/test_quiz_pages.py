@@ -34,7 +34,7 @@ def test_student_home_lists_quizzes_with_scores(student):
     page = student.get("/").get_data(as_text=True)
     assert "Hello, Sam Student" in page and "History 9B" in page
     assert "Kosovar Peacekeepers Sent On First Mission Abroad" in page
-    assert "55 questions" in page and "tests are timed (30 min)" in page
+    assert "53 questions" in page and "tests are timed (30 min)" in page
 
 
 def test_practice_gives_feedback_after_each_answer(student, app):
@@ -92,7 +92,7 @@ def test_every_question_type_can_be_answered_through_its_form(student, app):
     submit(student, attempt_id)
     results = student.get(f"/attempts/{attempt_id}/results").get_data(as_text=True)
     assert "<strong>100%</strong>" in results
-    assert "55 of 55 points" in results
+    assert "25 of 25 points" in results
 
 
 def test_test_mode_saves_moves_and_replaces_answers(student, app):
@@ -116,7 +116,7 @@ def test_test_mode_saves_moves_and_replaces_answers(student, app):
     assert 'aria-label="Question 2, answered"' in page
     assert "Correct" not in page  # no feedback during a test
     review = student.get(f"/attempts/{attempt_id}/review").get_data(as_text=True)
-    assert "You answered <strong>1</strong> of 55 questions." in review
+    assert "You answered <strong>1</strong> of 25 questions." in review
     last = answer(student, attempt_id, len(questions), {}, go="next")
     assert last.headers["Location"].endswith("/review")
 
@@ -254,7 +254,7 @@ def test_deadline_closes_the_test_with_what_was_saved(student, app, monkeypatch)
     )
     assert late.headers["Location"].endswith(f"/attempts/{attempt_id}/results")
     results = student.get(f"/attempts/{attempt_id}/results").get_data(as_text=True)
-    assert "2 of 55 points" in results and "closed automatically at the time limit" in results
+    assert "2 of 25 points" in results and "closed automatically at the time limit" in results
     with app.app_context():
         row = db.session.get(Attempt, attempt_id)
         assert row.status == "submitted" and row.closed_by == "deadline" and row.submitted_at == deadline
@@ -296,7 +296,7 @@ def test_a_client_cannot_extend_its_time(student, app, monkeypatch):
 
 
 def test_score_uses_the_question_version_the_attempt_started_with(student, app, questions_dir):
-    attempt_id = start(student, "test")
+    attempt_id = start(student, "practice")
     questions = attempt_questions(app, attempt_id)
     number, question = next((n, q) for n, q in enumerate(questions, 1) if q.id == "mission-destination")
     answer(student, attempt_id, number, form_fields(question, full_marks_response(question)))
@@ -310,8 +310,8 @@ def test_score_uses_the_question_version_the_attempt_started_with(student, app, 
     student.get("/")  # the edited file is loaded
     submit(student, attempt_id)
     results = student.get(f"/attempts/{attempt_id}/results").get_data(as_text=True)
-    assert "1 of 55 points" in results
-    new_id = start(student, "test")
+    assert "1 of 53 points" in results
+    new_id = start(student, "practice")
     new_question = next(q for q in attempt_questions(app, new_id) if q.id == "mission-destination")
     assert new_question.content_hash != question.content_hash
 
@@ -333,7 +333,7 @@ def test_never_shown_answers_show_only_the_score(student, app, questions_dir):
     assert "Correct" not in page and "Your answer is saved" in page
     submit(student, attempt_id)
     results = student.get(f"/attempts/{attempt_id}/results").get_data(as_text=True)
-    assert "1 of 55 points" in results and "chosen not to show the correct answers" in results
+    assert "1 of 53 points" in results and "chosen not to show the correct answers" in results
     assert question.explanation not in results
 
 
@@ -367,3 +367,32 @@ def test_answer_without_csrf_token_is_refused(student, app):
     attempt_id = start(student, "test")
     response = student.post(f"/attempts/{attempt_id}/questions/1", data={"choice": "x"})
     assert response.status_code == 400
+
+
+def test_starting_a_test_ends_an_open_practice_round(student, app):
+    practice_id = start(student, "practice")
+    answer_correctly(student, app, practice_id, 1)
+    quiz_page = student.get("/quizzes/kosovo-peacekeepers").get_data(as_text=True)
+    assert "You have an unfinished practice round" in quiz_page and "Start the test" in quiz_page
+    test_id = start(student, "test")
+    assert test_id != practice_id
+    with app.app_context():
+        practice = db.session.get(Attempt, practice_id)
+        assert practice.status == "submitted" and practice.closed_by == "student"
+    assert start(student, "practice") == test_id  # an open test comes first
+
+
+def test_practice_can_be_skipped_and_finished_early(student, app):
+    attempt_id = start(student, "practice")
+    page = student.get(f"/attempts/{attempt_id}/questions/1").get_data(as_text=True)
+    assert f'href="/attempts/{attempt_id}/questions/2">Skip</a>' in page
+    assert "Finish this practice round now" in page
+    empty = answer(student, attempt_id, 1, {})
+    assert empty.status_code == 422 and "Answer the question first, or skip it." in empty.get_data(
+        as_text=True
+    )
+    answer_correctly(student, app, attempt_id, 2)
+    submit(student, attempt_id)
+    results = student.get(f"/attempts/{attempt_id}/results").get_data(as_text=True)
+    assert "1 of 53 points" in results and "Retry the 52 missed questions" in results
+    assert student.get(f"/attempts/{attempt_id}/review").status_code == 302

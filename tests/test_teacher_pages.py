@@ -104,7 +104,7 @@ def test_class_results_table_and_review(client, app, people):
     login(client, "tina")
     page = client.get(f"/classes/{people.class_id}/quizzes/kosovo-peacekeepers").get_data(as_text=True)
     assert "Sam Student" in page and "Sara Classmate" in page and "Oleg" not in page
-    assert "1.8%" in page  # 1 of 55
+    assert "4%" in page  # 1 of 25
     assert f'href="/attempts/{attempt_id}/results"' in page
     review = client.get(f"/attempts/{attempt_id}/results").get_data(as_text=True)
     assert "Sam Student (sam)" in review and "Correct answer" in review

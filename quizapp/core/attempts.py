@@ -40,23 +40,31 @@ def seeded_shuffle(items: Sequence[T], seed: int, salt: str) -> list[T]:
     return shuffled
 
 
-def draw_questions(
-    bank: Bank, seed: int, only: Sequence[str] | None = None, draw: int | None = None
-) -> list[str]:
+def draw_questions(bank: Bank, seed: int, mode: AttemptMode, only: Sequence[str] | None = None) -> list[str]:
     """The ids of the questions an attempt asks, in the order it asks them.
 
-    ``only`` restricts the draw (a retry of missed questions); ``draw`` defaults to the bank's
-    setting. Questions are shuffled when the bank says so; drawn ones keep that order.
+    Practice asks every question (or ``only`` those, to retry missed ones). A test asks at most
+    one question of each ``group`` (questions that give each other away), picked by the seed,
+    and then ``draw`` of them when the bank sets it. Questions are shuffled when the bank says
+    so; otherwise they keep the file's order.
     """
-    ids = [q.id for q in bank.questions if only is None or q.id in set(only)]
+    wanted = set(only) if only is not None else None
+    questions = [q for q in bank.questions if wanted is None or q.id in wanted]
     settings = bank.settings
-    count = draw if draw is not None else settings.draw
+    count = None
+    if mode is AttemptMode.TEST:
+        groups: dict[str, list[str]] = {}
+        for question in questions:
+            if question.group:
+                groups.setdefault(question.group, []).append(question.id)
+        picked = {group: seeded_shuffle(ids, seed, f"group:{group}")[0] for group, ids in groups.items()}
+        questions = [q for q in questions if not q.group or picked[q.group] == q.id]
+        count = settings.draw
+    ids = [q.id for q in questions]
     if count is not None and count < len(ids):
-        ids = seeded_shuffle(ids, seed, "draw")[:count]
-        if not settings.shuffle_questions:
-            position = {q.id: n for n, q in enumerate(bank.questions)}
-            ids.sort(key=position.__getitem__)
-    elif settings.shuffle_questions:
+        drawn = set(seeded_shuffle(ids, seed, "draw")[:count])
+        ids = [question_id for question_id in ids if question_id in drawn]
+    if settings.shuffle_questions:
         ids = seeded_shuffle(ids, seed, "questions")
     return ids
 

@@ -40,7 +40,7 @@ SETTINGS_FIELDS = (
     "flashcards",
     "show_answers",
 )
-COMMON_FIELDS = ("id", "type", "prompt", "explanation", "source", "tags", "points")
+COMMON_FIELDS = ("id", "type", "prompt", "explanation", "source", "tags", "points", "group")
 CARD_FIELDS = ("id", "term", "definition", "tags")
 ALL_TYPE_FIELDS = tuple(dict.fromkeys(f for fields in TYPE_FIELDS.values() for f in fields))
 MAX_TITLE = 300
@@ -103,8 +103,7 @@ def build_bank(
     questions_node = fields.get("questions")
     questions = _questions(read, questions_node, bank_node, quote_check)
     cards = _cards(read, fields.get("cards"))
-    written = len(questions_node.items) if isinstance(questions_node, Sequence) else len(questions)
-    settings = _settings(read, fields.get("settings"), written)
+    settings = _settings(read, fields.get("settings"), _test_size(questions_node, questions))
     if problems:
         return None
     bank = Bank(
@@ -120,6 +119,24 @@ def build_bank(
         path=file,
     )
     return _with_bank_hash(bank)
+
+
+def _test_size(node: Node | None, questions: tuple[Question, ...]) -> int:
+    """How many questions a test can draw: one per group, every question without one.
+
+    Counted from the questions as written, so a broken question does not add a second problem.
+    """
+    if not isinstance(node, Sequence):
+        return len(questions)
+    groups: set[str] = set()
+    ungrouped = 0
+    for item in node.items:
+        group = item.entries.get("group") if isinstance(item, Mapping) else None
+        if isinstance(group, Scalar) and not group.is_null and group.text.strip():
+            groups.add(group.text.strip())
+        else:
+            ungrouped += 1
+    return ungrouped + len(groups)
 
 
 def _with_bank_hash(bank: Bank) -> Bank:
@@ -270,6 +287,7 @@ def _question(
             source_quote=quote,
             tags=read.texts(fields.get("tags"), "tags"),
             points=points,
+            group=read.text(fields.get("group"), "group"),
             line=mapping.line,
         )
     )

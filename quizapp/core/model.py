@@ -146,6 +146,7 @@ class Question:
     source_quote: str = ""
     tags: tuple[str, ...] = ()
     points: Decimal = Decimal(1)
+    group: str = ""  # a test asks at most one question of a group (they give each other away)
     line: int = 0
     content_hash: str = ""
 
@@ -172,7 +173,7 @@ class SourceInfo:
 @dataclass(frozen=True, slots=True)
 class QuizSettings:
     time_limit_minutes: int | None = None
-    draw: int | None = None  # how many questions an attempt draws; None: all
+    draw: int | None = None  # how many questions a test draws; None: all (one per group)
     shuffle_questions: bool = True
     shuffle_choices: bool = True
     pass_mark: int = 50  # percent

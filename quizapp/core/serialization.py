@@ -113,6 +113,7 @@ def question_to_dict(question: Question) -> dict[str, Any]:
         "source_quote": question.source_quote,
         "tags": list(question.tags),
         "points": str(question.points),
+        "group": question.group,
     }
 
 
@@ -127,6 +128,7 @@ def question_from_dict(data: dict[str, Any]) -> Question:
         source_quote=data["source_quote"],
         tags=tuple(data["tags"]),
         points=Decimal(data["points"]),
+        group=data.get("group", ""),
     )
     return replace(question, content_hash=content_hash(data))
 

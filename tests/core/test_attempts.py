@@ -37,26 +37,49 @@ def test_seeded_shuffle_is_repeatable_and_seed_dependent():
 
 def test_draw_all_in_file_order_without_shuffle():
     bank = bank_with("{shuffle_questions: false}")
-    assert draw_questions(bank, seed=5) == [f"q{n}" for n in range(10)]
+    for mode in AttemptMode:
+        assert draw_questions(bank, 5, mode) == [f"q{n}" for n in range(10)]
 
 
 def test_draw_shuffles_with_the_seed():
     bank = bank_with("{shuffle_questions: true}")
-    order = draw_questions(bank, seed=5)
-    assert order == draw_questions(bank, seed=5) and sorted(order) == sorted(f"q{n}" for n in range(10))
-    assert order != [f"q{n}" for n in range(10)]
+    order = draw_questions(bank, 5, AttemptMode.TEST)
+    assert order == draw_questions(bank, 5, AttemptMode.TEST)
+    assert sorted(order) == sorted(f"q{n}" for n in range(10)) and order != [f"q{n}" for n in range(10)]
 
 
-def test_draw_n_of_m():
+def test_a_test_draws_n_of_m_and_practice_asks_everything():
     bank = bank_with("{draw: 4, shuffle_questions: false}")
-    drawn = draw_questions(bank, seed=9)
+    drawn = draw_questions(bank, 9, AttemptMode.TEST)
     assert len(drawn) == 4 and drawn == sorted(drawn, key=lambda q: int(q[1:]))  # file order kept
-    assert any(draw_questions(bank, seed=s) != drawn for s in range(10))
+    assert any(draw_questions(bank, s, AttemptMode.TEST) != drawn for s in range(10))
+    assert len(draw_questions(bank, 9, AttemptMode.PRACTICE)) == 10
+
+
+def test_a_test_asks_one_question_per_group():
+    bank = bank_from("""
+        title: T
+        settings: {shuffle_questions: false}
+        questions:
+          - {id: a1, type: true_false, prompt: A1, answer: true, group: a}
+          - {id: a2, type: true_false, prompt: A2, answer: true, group: a}
+          - {id: b1, type: true_false, prompt: B1, answer: true, group: b}
+          - {id: b2, type: true_false, prompt: B2, answer: true, group: b}
+          - {id: c, type: true_false, prompt: C, answer: true}
+    """)
+    seen = set()
+    for seed in range(20):
+        drawn = draw_questions(bank, seed, AttemptMode.TEST)
+        assert len(drawn) == 3 and drawn[-1] == "c"
+        assert {q[0] for q in drawn[:2]} == {"a", "b"}
+        seen.update(drawn)
+    assert seen == {"a1", "a2", "b1", "b2", "c"}  # every member gets its turn
+    assert len(draw_questions(bank, 1, AttemptMode.PRACTICE)) == 5
 
 
 def test_draw_only_some_for_a_retry():
     bank = bank_with("{draw: 4}")
-    assert sorted(draw_questions(bank, seed=1, only=["q7", "q2"])) == ["q2", "q7"]
+    assert sorted(draw_questions(bank, 1, AttemptMode.PRACTICE, only=["q7", "q2"])) == ["q2", "q7"]
 
 
 def test_deadline_only_for_timed_tests():

@@ -198,7 +198,7 @@ def test_field_of_another_type_is_unknown():
     )
     assert problems == [
         "bank.yaml:10: [q] unknown field 'choices' in a true_false question (allowed: id, type, prompt, "
-        "explanation, source, tags, points, answer)"
+        "explanation, source, tags, points, group, answer)"
     ]
 
 
@@ -388,3 +388,15 @@ def test_problems_are_capped(tmp_path):
     text = "title: T\nsettings:\n" + "".join(f"  k{n}: 1\n" for n in range(500)) + "questions: []\n"
     problems = problems_of(text)
     assert len(problems) == 201 and problems[-1].endswith("more problems")
+
+
+def test_draw_counts_one_question_per_group():
+    problems = problems_of("""
+        title: T
+        settings: {draw: 3}
+        questions:
+          - {id: a1, type: true_false, prompt: P, answer: true, group: a}
+          - {id: a2, type: true_false, prompt: P, answer: true, group: a}
+          - {id: b, type: true_false, prompt: P, answer: true}
+    """)
+    assert problems == ["bank.yaml:3: 'draw' must be a whole number from 1 to 2"]
