@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from flask import current_app
-from sqlalchemy import func
+from sqlalchemy import delete, func
 from sqlalchemy.exc import IntegrityError
 from werkzeug.security import check_password_hash, generate_password_hash
 
@@ -32,6 +32,7 @@ class Account:
     display_name: str
     role: Role
     session_version: int
+    must_change_password: bool = False
 
     @property
     def is_teacher(self) -> bool:
@@ -55,7 +56,9 @@ class RosterOutcome:
 
 
 def _account(row: User) -> Account:
-    return Account(row.id, row.username, row.display_name, Role(row.role), row.session_version)
+    return Account(
+        row.id, row.username, row.display_name, Role(row.role), row.session_version, row.must_change_password
+    )
 
 
 def _hash(password: str) -> str:
@@ -70,13 +73,23 @@ def teacher_exists() -> bool:
     return db.session.scalar(db.select(User.id).where(User.role == Role.TEACHER.value).limit(1)) is not None
 
 
-def create_user(username: str, display_name: str, password: str, role: Role) -> Account:
-    """A new account; raises ``UsernameTaken``. The caller commits."""
+def create_user(
+    username: str, display_name: str, password: str, role: Role, must_change: bool = False
+) -> Account:
+    """A new account; raises ``UsernameTaken``. The caller commits.
+
+    ``must_change``: the password was made for the user (one-time); they choose their own at
+    their first login.
+    """
     username = normalize_username(username)
     if db.session.scalar(db.select(User.id).where(User.username == username)) is not None:
         raise UsernameTaken(username)
     row = User(
-        username=username, display_name=display_name.strip(), password_hash=_hash(password), role=role.value
+        username=username,
+        display_name=display_name.strip(),
+        password_hash=_hash(password),
+        role=role.value,
+        must_change_password=must_change,
     )
     db.session.add(row)
     try:
@@ -118,8 +131,28 @@ def change_password(user_id: int, current: str, new: str) -> Account | None:
         return None
     row.password_hash = _hash(new)
     row.session_version += 1
+    row.must_change_password = False
     db.session.commit()
     return _account(row)
+
+
+def reset_password(student_id: int, rng: random.Random) -> str:
+    """A new one-time password for a student; their sessions end, and they choose their own next."""
+    row = db.session.get(User, student_id)
+    password = new_password(rng)
+    row.password_hash = _hash(password)
+    row.session_version += 1
+    row.must_change_password = True
+    db.session.commit()
+    return password
+
+
+def remove_from_class(class_id: int, student_id: int) -> None:
+    """Take a student out of a class; the account and its attempts stay."""
+    db.session.execute(
+        delete(Enrollment).where(Enrollment.class_id == class_id, Enrollment.student_id == student_id)
+    )
+    db.session.commit()
 
 
 def create_class(teacher_id: int, name: str, rng: random.Random) -> ClassInfo:
@@ -201,28 +234,39 @@ def teacher_teaches(teacher_id: int, student_id: int) -> bool:
 
 
 def add_student(class_id: int, username: str, display_name: str, password: str) -> Account:
-    """Create a student in a class; raises ``UsernameTaken``."""
-    account = create_user(username, display_name, password, Role.STUDENT)
+    """Create a student in a class, with a password to change at first login; raises ``UsernameTaken``."""
+    account = create_user(username, display_name, password, Role.STUDENT, must_change=True)
     enroll(class_id, account.id)
     db.session.commit()
     return account
 
 
-def import_roster(class_id: int, rows: Iterable[RosterEntry], rng: random.Random) -> RosterOutcome:
-    """Create the listed students with one-time passwords, or enroll those that exist."""
+def import_roster(
+    class_id: int, teacher_id: int, rows: Iterable[RosterEntry], rng: random.Random
+) -> RosterOutcome:
+    """Create the listed students with one-time passwords.
+
+    An existing account is added only if it is a student this teacher already teaches:
+    a roster must never hand a teacher someone else's student.
+    """
     outcome = RosterOutcome([], [], [])
+    members = {account.id for account in students_of_class(class_id)}
     for row in rows:
         existing = account_by_username(row.username)
-        if existing is not None:
-            if existing.role is not Role.STUDENT:
-                outcome.errors.append(f"line {row.line}: '{row.username}' is a teacher account; skipped")
-                continue
+        if existing is None:
+            password = new_password(rng)
+            account = create_user(row.username, row.display_name, password, Role.STUDENT, must_change=True)
+            enroll(class_id, account.id)
+            outcome.created.append((account, password))
+        elif existing.id in members:
+            outcome.errors.append(f"line {row.line}: '{row.username}' is already in this class")
+        elif existing.role is Role.STUDENT and teacher_teaches(teacher_id, existing.id):
             enroll(class_id, existing.id)
             outcome.enrolled.append(existing)
-            continue
-        password = new_password(rng)
-        account = create_user(row.username, row.display_name, password, Role.STUDENT)
-        enroll(class_id, account.id)
-        outcome.created.append((account, password))
+        else:
+            outcome.errors.append(
+                f"line {row.line}: the username '{row.username}' is taken by another account; skipped "
+                "(choose another, or let that student join with the class's join code)"
+            )
     db.session.commit()
     return outcome

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any, TypeVar
 
-from flask import Flask, abort
+from flask import Flask, abort, flash, redirect, request, url_for
 from flask_login import UserMixin, current_user, login_required
 
 from . import account_store
@@ -44,6 +44,22 @@ class LoginUser(UserMixin):
 def init_app(app: Flask) -> None:
     login_manager.init_app(app)
     login_manager.user_loader(_load_user)
+    app.before_request(_choose_own_password_first)
+
+
+PASSWORD_FREE_ENDPOINTS = frozenset({"auth.change_password", "auth.logout", "static"})
+
+
+def _choose_own_password_first() -> Any:
+    """Someone who logged in with a password made for them chooses their own before anything else."""
+    if (
+        current_user.is_authenticated
+        and current_user.account.must_change_password
+        and request.endpoint not in PASSWORD_FREE_ENDPOINTS
+    ):
+        flash("Welcome! First choose your own password: the one you were given works only once.", "info")
+        return redirect(url_for("auth.change_password"))
+    return None
 
 
 def _load_user(session_id: str) -> LoginUser | None:

@@ -69,6 +69,10 @@ class SignupForm(NewAccountFields):
 
 
 class ChangePasswordForm(FlaskForm):
+    def validate_password(self, field: PasswordField) -> None:
+        if field.data and field.data == self.current.data:
+            raise ValidationError("Choose a password different from the current one.")
+
     current = PasswordField(
         "Current password", validators=[DataRequired(message="Enter your current password.")]
     )
@@ -91,7 +95,12 @@ class AddStudentForm(FlaskForm):
     display_name = StringField("Name", validators=NAME)
     password = PasswordField(
         "Password",
-        validators=[Optional(), Length(min=MIN_PASSWORD_LENGTH, max=200)],
+        validators=[
+            Optional(),
+            Length(
+                min=MIN_PASSWORD_LENGTH, max=200, message=f"Use at least {MIN_PASSWORD_LENGTH} characters."
+            ),
+        ],
         description="Leave empty to have a one-time password made.",
     )
     submit = SubmitField("Add student")

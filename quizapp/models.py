@@ -110,6 +110,7 @@ class User(db.Model):
     password_hash: Mapped[str] = mapped_column(String(255))
     role: Mapped[str] = mapped_column(String(10))  # "student" | "teacher"
     session_version: Mapped[int] = mapped_column(default=1)  # bumped to end every session
+    must_change_password: Mapped[bool] = mapped_column(default=False)  # set by someone else
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 

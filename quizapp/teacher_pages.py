@@ -12,6 +12,7 @@ from typing import Any
 
 from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_login import current_user
+from werkzeug.wrappers import Response as WerkzeugResponse
 
 from . import account_store, attempt_store, clock
 from .account_store import Account, ClassInfo, UsernameTaken
@@ -21,7 +22,7 @@ from .bank_library import library
 from .core.accounts import new_password
 from .core.attempts import AttemptMode
 from .core.roster import parse_roster
-from .forms import AddStudentForm, ClassForm, RosterForm
+from .forms import ActionForm, AddStudentForm, ClassForm, RosterForm
 from .templating import join_code
 
 blueprint = Blueprint("teacher", __name__, url_prefix="/classes")
@@ -60,6 +61,7 @@ def _class_page(
         banks=banks,
         add_form=add_form,
         roster_form=roster_form,
+        action_form=ActionForm(),
         **extra,
     ), status
 
@@ -68,6 +70,14 @@ def _class_page(
 @teacher_required
 def class_detail(class_id: int) -> Any:
     return _class_page(_my_class(class_id), AddStudentForm(prefix="add"), RosterForm(prefix="roster"))
+
+
+@blueprint.get("/<int:class_id>/students")
+@blueprint.get("/<int:class_id>/roster")
+@teacher_required
+def back_to_class(class_id: int) -> WerkzeugResponse:
+    """A reload of a page shown after a form post lands on the class page."""
+    return redirect(url_for("teacher.class_detail", class_id=_my_class(class_id).id))
 
 
 @blueprint.post("/<int:class_id>/students")
@@ -114,7 +124,9 @@ def upload_roster(class_id: int) -> Any:
                 )
         if text is not None:
             entries, problems = parse_roster(text)
-            outcome = account_store.import_roster(classroom.id, entries, clock.secure_random())
+            outcome = account_store.import_roster(
+                classroom.id, current_user.id, entries, clock.secure_random()
+            )
             return _class_page(
                 classroom,
                 AddStudentForm(prefix="add"),
@@ -172,19 +184,61 @@ def quiz_results(class_id: int, bank_slug: str) -> str:
     return render_template("teacher/results.html", classroom=classroom, bank=bank, rows=rows)
 
 
+def _my_student(classroom: ClassInfo, student_id: int) -> Account:
+    for candidate in account_store.students_of_class(classroom.id):
+        if candidate.id == student_id:
+            return candidate
+    abort(404)
+
+
+@blueprint.post("/<int:class_id>/students/<int:student_id>/password")
+@teacher_required
+def reset_password(class_id: int, student_id: int) -> Any:
+    """A new one-time password for a student who forgot theirs."""
+    classroom = _my_class(class_id)
+    account = _my_student(classroom, student_id)
+    if not ActionForm().validate_on_submit():
+        abort(400)
+    password = account_store.reset_password(account.id, clock.secure_random())
+    flash(
+        f"{account.display_name} has a new one-time password; they choose their own at the next login.",
+        "success",
+    )
+    return _class_page(
+        classroom,
+        AddStudentForm(prefix="add", formdata=None),
+        RosterForm(prefix="roster", formdata=None),
+        created=[(account, password)],
+    )
+
+
+@blueprint.post("/<int:class_id>/students/<int:student_id>/remove")
+@teacher_required
+def remove_student(class_id: int, student_id: int) -> WerkzeugResponse:
+    classroom = _my_class(class_id)
+    account = _my_student(classroom, student_id)
+    if not ActionForm().validate_on_submit():
+        abort(400)
+    account_store.remove_from_class(classroom.id, account.id)
+    flash(
+        f"{account.display_name} was removed from {classroom.name}. Their account and results stay; "
+        "they can join again with the join code.",
+        "success",
+    )
+    return redirect(url_for("teacher.class_detail", class_id=classroom.id))
+
+
 @blueprint.get("/<int:class_id>/students/<int:student_id>")
 @teacher_required
 def student(class_id: int, student_id: int) -> str:
     classroom = _my_class(class_id)
-    students = {s.id: s for s in account_store.students_of_class(classroom.id)}
-    if student_id not in students:
-        abort(404)
+    account = _my_student(classroom, student_id)
     attempts = [a for a in attempt_store.attempts_of(student_id, clock.now()) if a.submitted]
     scores = {a.id: attempt_store.score_of(a) for a in attempts}
     return render_template(
         "teacher/student.html",
         classroom=classroom,
-        student=students[student_id],
+        student=account,
         attempts=attempts,
         scores=scores,
     )

@@ -132,9 +132,12 @@ def people(app) -> People:
         db.session.commit()
         class_a = account_store.create_class(tina.id, "History 9B", rng)
         class_b = account_store.create_class(otto.id, "Civics 10A", rng)
-        sam = account_store.add_student(class_a.id, "sam", "Sam Student", PASSWORD)
-        sara = account_store.add_student(class_a.id, "sara", "Sara Classmate", PASSWORD)
-        oleg = account_store.add_student(class_b.id, "oleg", "Oleg Elsewhere", PASSWORD)
+        sam = account_store.create_user("sam", "Sam Student", PASSWORD, Role.STUDENT)
+        sara = account_store.create_user("sara", "Sara Classmate", PASSWORD, Role.STUDENT)
+        oleg = account_store.create_user("oleg", "Oleg Elsewhere", PASSWORD, Role.STUDENT)
+        for classroom, student in ((class_a, sam), (class_a, sara), (class_b, oleg)):
+            account_store.enroll(classroom.id, student.id)
+        db.session.commit()
         return People(tina.id, otto.id, sam.id, sara.id, oleg.id, class_a.id, class_b.id, class_a.join_code)
 
 

@@ -51,6 +51,9 @@ ALLOWED: dict[tuple[str, str], set[str]] = {
     ("teacher.upload_roster", "POST"): {"teacher"},
     ("teacher.quiz_results", "GET"): {"teacher"},
     ("teacher.student", "GET"): {"teacher"},
+    ("teacher.back_to_class", "GET"): {"teacher"},
+    ("teacher.reset_password", "POST"): {"teacher"},
+    ("teacher.remove_student", "POST"): {"teacher"},
 }
 
 
@@ -84,12 +87,14 @@ def setting(app, people):
 def url_values(rule, setting) -> dict:
     people = setting["people"]
     attempt = setting["submitted"] if rule.endpoint in ("quiz.retry", "quiz.results") else setting["open"]
+    # changes to a student's account are tried on the classmate, so the student's pages stay
+    changes = rule.endpoint in ("teacher.reset_password", "teacher.remove_student")
     candidates = {
         "attempt_id": attempt,
         "number": 1,
         "bank_slug": "kosovo-peacekeepers",
         "class_id": people.class_id,
-        "student_id": people.student,
+        "student_id": people.classmate if changes else people.student,
     }
     return {name: candidates[name] for name in rule.arguments}
 

@@ -39,10 +39,58 @@ def test_teacher_adds_a_student_with_a_one_time_password(client, app, people):
     )
     page = response.get_data(as_text=True)
     assert response.status_code == 200 and "hand out these passwords now" in page
-    password = page.split("<td><code>zoe</code></td><td><code>")[1].split("</code>")[0]
+    password = page.split('<td><code>zoe</code></td><td><code class="one-time-password">')[1].split(
+        "</code>"
+    )[0]
     other = app.test_client()
     login(other, "zoe", password)
+    # a password made by someone else works once: the student chooses their own first
+    assert other.get("/").headers["Location"] == "/account/password"
+    token = csrf_token(other.get("/account/password").get_data(as_text=True))
+    same = other.post(
+        "/account/password",
+        data={"current": password, "password": password, "confirm": password, "csrf_token": token},
+    )
+    assert "Choose a password different from the current one." in same.get_data(as_text=True)
+    other.post(
+        "/account/password",
+        data={
+            "current": password,
+            "password": "zoes-own-secret",
+            "confirm": "zoes-own-secret",
+            "csrf_token": token,
+        },
+    )
     assert "History 9B" in other.get("/").get_data(as_text=True)
+
+
+def test_teacher_resets_a_password_and_removes_a_student(client, app, people):
+    student = app.test_client()
+    login(student, "sara")
+    login(client, "tina")
+    url = f"/classes/{people.class_id}"
+    token = csrf_token(client.get(url).get_data(as_text=True))
+    page = client.post(f"{url}/students/{people.classmate}/password", data={"csrf_token": token})
+    password = page.get_data(as_text=True).split('class="one-time-password">')[1].split("</code>")[0]
+    assert (
+        student.get("/quizzes/kosovo-peacekeepers").headers["Location"].startswith("/login")
+    )  # her session ended
+    login(student, "sara", password)
+    assert student.get("/").headers["Location"] == "/account/password"
+    removed = client.post(f"{url}/students/{people.classmate}/remove", data={"csrf_token": token})
+    assert removed.status_code == 302, removed.get_data(as_text=True)[-1500:]
+    assert "was removed from History 9B" in client.get(removed.headers["Location"]).get_data(as_text=True)
+    with app.app_context():
+        assert [s.username for s in account_store.students_of_class(people.class_id)] == ["sam"]
+    other_teacher = app.test_client()
+    login(other_teacher, "otto")
+    token = csrf_token(other_teacher.get("/classes").get_data(as_text=True))
+    assert (
+        other_teacher.post(
+            f"{url}/students/{people.student}/password", data={"csrf_token": token}
+        ).status_code
+        == 404
+    )
 
 
 def test_adding_a_taken_username_keeps_the_form(client, people):
@@ -74,13 +122,14 @@ def test_roster_upload(client, app, people):
     page = response.get_data(as_text=True)
     assert response.status_code == 200
     assert "<code>ava</code>" in page and "<code>ben</code>" in page
-    assert "Added existing students: oleg." in page
+    # oleg is another teacher's student: a roster cannot take him over
+    assert "line 5: the username &#39;oleg&#39; is taken by another account; skipped" in page
     assert "line 4: username &#39;bad name&#39; is not valid" in page
     assert "line 6: username &#39;ava&#39; is listed twice (first on line 2)" in page
-    assert "line 7: &#39;tina&#39; is a teacher account; skipped" in page
+    assert "line 7: the username &#39;tina&#39; is taken by another account; skipped" in page
     with app.app_context():
         names = [s.username for s in account_store.students_of_class(people.class_id)]
-    assert sorted(names) == ["ava", "ben", "oleg", "sam", "sara"]
+    assert sorted(names) == ["ava", "ben", "sam", "sara"]
 
 
 def test_roster_must_be_a_csv_file(client, people):
