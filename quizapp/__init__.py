@@ -23,6 +23,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
         bank_library,
         cli,
         database,
+        error_pages,
         pages,
         quiz_pages,
         settings,
@@ -39,6 +40,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     bank_library.init_app(app)
     web_security.init_app(app)
     templating.init_app(app)
+    error_pages.init_app(app)
     for module in (pages, auth_pages, quiz_pages, teacher_pages):
         app.register_blueprint(module.blueprint)
     cli.init_app(app)

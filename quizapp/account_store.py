@@ -233,6 +233,18 @@ def teacher_teaches(teacher_id: int, student_id: int) -> bool:
     )
 
 
+def class_of_teacher_for_student(teacher_id: int, student_id: int) -> ClassInfo | None:
+    """One of the teacher's classes that the student is in (for a link back), or None."""
+    row = db.session.scalar(
+        db.select(Classroom)
+        .join(Enrollment, Enrollment.class_id == Classroom.id)
+        .where(Classroom.teacher_id == teacher_id, Enrollment.student_id == student_id)
+        .order_by(Classroom.name)
+        .limit(1)
+    )
+    return ClassInfo(row.id, row.name, row.join_code, row.teacher_id) if row else None
+
+
 def add_student(class_id: int, username: str, display_name: str, password: str) -> Account:
     """Create a student in a class, with a password to change at first login; raises ``UsernameTaken``."""
     account = create_user(username, display_name, password, Role.STUDENT, must_change=True)

@@ -12,7 +12,7 @@ from . import account_store
 from .account_store import UsernameTaken
 from .auth import LoginUser
 from .core.accounts import Role
-from .forms import ChangePasswordForm, LoginForm, SetupForm, SignupForm
+from .forms import ChangePasswordForm, JoinClassForm, LoginForm, SetupForm, SignupForm
 
 blueprint = Blueprint("auth", __name__)
 LOGIN_FAILED = "Wrong username or password."
@@ -84,6 +84,10 @@ def logout() -> WerkzeugResponse:
 @blueprint.route("/signup", methods=["GET", "POST"])
 def signup() -> Any:
     """Students create their own account with their class's join code."""
+    if current_user.is_authenticated:
+        if current_user.is_student:
+            return redirect(url_for("auth.join_class", code=request.args.get("code", "")))
+        return redirect(url_for("pages.index"))
     form = SignupForm(join_code=request.args.get("code", ""))
     if form.validate_on_submit():
         classroom = account_store.class_by_join_code(form.join_code.data)
@@ -113,3 +117,22 @@ def change_password() -> Any:
             flash("Your password is changed.", "success")
             return redirect(url_for("pages.index"))
     return render_template("auth/password.html", form=form), 422 if form.errors else 200
+
+
+@blueprint.route("/join", methods=["GET", "POST"])
+@login_required
+def join_class() -> Any:
+    """A student who has an account joins another class with its join code."""
+    if not current_user.is_student:
+        abort(403)
+    form = JoinClassForm(join_code=request.args.get("code", ""))
+    if form.validate_on_submit():
+        classroom = account_store.class_by_join_code(form.join_code.data)
+        if classroom is None:
+            form.join_code.errors.append("No class has this join code. Check it with your teacher.")
+        else:
+            account_store.enroll(classroom.id, current_user.id)
+            account_store.commit()
+            flash(f"You are in {classroom.name}.", "success")
+            return redirect(url_for("pages.index"))
+    return render_template("auth/join.html", form=form), 422 if form.errors else 200

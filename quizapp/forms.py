@@ -56,6 +56,7 @@ class NewAccountFields(FlaskForm):
 
 
 class SetupForm(NewAccountFields):
+    display_name = StringField("Your name", validators=NAME, description="Shown to your students.")
     submit = SubmitField("Create the teacher account")
 
 
@@ -66,6 +67,15 @@ class SignupForm(NewAccountFields):
         description="Your teacher gives you this code, e.g. K7QM-3XPA.",
     )
     submit = SubmitField("Sign up")
+
+
+class JoinClassForm(FlaskForm):
+    join_code = StringField(
+        "Class join code",
+        validators=[DataRequired(message="Enter the join code."), Length(max=20)],
+        description="Your teacher gives you this code, e.g. K7QM-3XPA.",
+    )
+    submit = SubmitField("Join the class")
 
 
 class ChangePasswordForm(FlaskForm):

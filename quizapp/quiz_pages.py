@@ -1,4 +1,6 @@
-"""Students take quizzes: the quiz page, questions, saving answers, submitting, results.
+"""Taking quizzes: the quiz page, questions, saving answers, submitting, results.
+
+Students take them; teachers may take them too, to try a quiz the way their students will.
 
 Each view loads the attempt through ``attempt_store`` (which closes overdue attempts), checks
 that it belongs to the student, and asks ``core.attempts.disclosure`` what may be shown.
@@ -9,13 +11,12 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Blueprint, abort, flash, jsonify, redirect, render_template, request, url_for
-from flask_login import current_user
+from flask_login import current_user, login_required
 from werkzeug.wrappers import Response as WerkzeugResponse
 
 from . import account_store, attempt_store, clock, core
 from .answer_forms import answer_form, response_from
 from .attempt_store import AttemptClosed, AttemptState
-from .auth import student_required
 from .core.attempts import AttemptMode, disclosure, draw_questions
 from .core.passages import find_passage, paragraphs
 from .core.presentation import present
@@ -42,7 +43,7 @@ def _own_attempt(attempt_id: int) -> AttemptState:
 
 
 @blueprint.get("/quizzes/<bank_slug>")
-@student_required
+@login_required
 def quiz(bank_slug: str) -> str:
     bank = _bank_or_404(bank_slug)
     attempts = attempt_store.attempts_of(current_user.id, clock.now(), bank.id)
@@ -55,7 +56,7 @@ def quiz(bank_slug: str) -> str:
 
 
 @blueprint.post("/quizzes/<bank_slug>/attempts")
-@student_required
+@login_required
 def start(bank_slug: str) -> WerkzeugResponse:
     bank = _bank_or_404(bank_slug)
     form = ActionForm()
@@ -70,7 +71,7 @@ def start(bank_slug: str) -> WerkzeugResponse:
 
 
 @blueprint.get("/attempts/<int:attempt_id>")
-@student_required
+@login_required
 def attempt(attempt_id: int) -> WerkzeugResponse:
     current = _own_attempt(attempt_id)
     if current.submitted:
@@ -109,7 +110,7 @@ def _question_context(current: AttemptState, number: int) -> dict[str, Any]:
 
 
 @blueprint.route("/attempts/<int:attempt_id>/questions/<int:number>", methods=["GET", "POST"])
-@student_required
+@login_required
 def question(attempt_id: int, number: int) -> Any:
     current = _own_attempt(attempt_id)
     if current.submitted:
@@ -174,7 +175,7 @@ def _after_save(current: AttemptState, number: int, total: int) -> str:
 
 
 @blueprint.get("/attempts/<int:attempt_id>/review")
-@student_required
+@login_required
 def review(attempt_id: int) -> Any:
     current = _own_attempt(attempt_id)
     if current.submitted or current.mode is AttemptMode.PRACTICE:
@@ -184,7 +185,7 @@ def review(attempt_id: int) -> Any:
 
 
 @blueprint.post("/attempts/<int:attempt_id>/submit")
-@student_required
+@login_required
 def submit(attempt_id: int) -> WerkzeugResponse:
     _own_attempt(attempt_id)
     if not ActionForm().validate_on_submit():
@@ -194,7 +195,7 @@ def submit(attempt_id: int) -> WerkzeugResponse:
 
 
 @blueprint.post("/attempts/<int:attempt_id>/retry")
-@student_required
+@login_required
 def retry(attempt_id: int) -> WerkzeugResponse:
     """Practice again the questions this attempt missed."""
     current = _own_attempt(attempt_id)
@@ -214,10 +215,9 @@ def retry(attempt_id: int) -> WerkzeugResponse:
 
 
 @blueprint.get("/attempts/<int:attempt_id>/results")
+@login_required
 def results(attempt_id: int) -> str:
     """The owner, or a teacher of the owner's class, sees the results of a submitted attempt."""
-    if not current_user.is_authenticated:
-        abort(404)
     current = attempt_store.get_attempt(attempt_id, clock.now())
     if current is None:
         abort(404)
@@ -242,6 +242,9 @@ def results(attempt_id: int) -> str:
     reviews = [attempt_review(q, current.responses.get(q.id), bank) for q in questions]
     missed = sum(1 for review in reviews if review.check is None or not review.check.correct)
     student = account_store.get_account(current.user_id)
+    back_to_class = (
+        None if owner else account_store.class_of_teacher_for_student(current_user.id, current.user_id)
+    )
     return render_template(
         "quiz/results.html",
         attempt=current,
@@ -252,6 +255,7 @@ def results(attempt_id: int) -> str:
         student=student,
         owner=owner,
         missed=missed,
+        back_to_class=back_to_class,
         form=ActionForm(),
     )
 

@@ -9,6 +9,7 @@ from typing import Any
 from flask import Flask
 from markupsafe import Markup
 
+from . import clock
 from .core.model import QuestionType
 from .rendering import cloze_html, cloze_text, highlight, markdown_html, markdown_inline
 
@@ -23,6 +24,11 @@ def percent(value: Fraction | None) -> str:
 def points(value: Fraction) -> str:
     rounded = round(float(value), 2)
     return f"{rounded:g}"
+
+
+def points_of(earned: Fraction, total: Fraction) -> str:
+    """ "2.5 of 4 points", "1 of 1 point"."""
+    return f"{points(earned)} of {points(total)} point{'' if total == 1 else 's'}"
 
 
 def duration(value: timedelta | None) -> str:
@@ -56,6 +62,17 @@ def cloze_inputs(prompt: str, form: Any, locked: bool) -> Markup:
     return cloze_html(prompt, blank)
 
 
+def minutes_left(deadline: datetime) -> str:
+    """ "about 12 minutes left", read from the server's clock when the page is made."""
+    seconds = (deadline - clock.now()).total_seconds()
+    if seconds <= 0:
+        return "time is up"
+    minutes = round(seconds / 60)
+    if minutes < 1:
+        return "less than a minute left"
+    return f"about {minutes} minute{'s' if minutes != 1 else ''} left"
+
+
 def join_code(code: str) -> str:
     """Join codes read in two halves, "K7QM-3XPA"; the dash is optional when typed."""
     return f"{code[:4]}-{code[4:]}" if len(code) == 8 else code
@@ -69,9 +86,11 @@ def init_app(app: Flask) -> None:
     app.add_template_filter(cloze_text, "cloze_text")
     app.add_template_filter(percent, "percent")
     app.add_template_filter(points, "points")
+    app.add_template_global(points_of, "points_of")
     app.add_template_filter(duration, "duration")
     app.add_template_filter(utc_time, "utc_time")
     app.add_template_filter(join_code, "join_code")
+    app.add_template_filter(minutes_left, "minutes_left")
     app.add_template_global(highlight, "highlight")
     app.add_template_global(cloze_inputs, "cloze_inputs")
     app.add_template_global(QuestionType, "QuestionType")

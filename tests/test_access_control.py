@@ -32,10 +32,12 @@ ALLOWED: dict[tuple[str, str], set[str]] = {
     ("auth.logout", "POST"): EVERYONE,
     ("auth.signup", "GET"): EVERYONE,
     ("auth.signup", "POST"): EVERYONE,
+    ("auth.join_class", "GET"): STUDENTS,
+    ("auth.join_class", "POST"): STUDENTS,
     ("auth.change_password", "GET"): LOGGED_IN,
     ("auth.change_password", "POST"): LOGGED_IN,
-    ("quiz.quiz", "GET"): STUDENTS,
-    ("quiz.start", "POST"): STUDENTS,
+    ("quiz.quiz", "GET"): LOGGED_IN,  # teachers try quizzes as their students will
+    ("quiz.start", "POST"): LOGGED_IN,
     ("quiz.attempt", "GET"): {"student"},
     ("quiz.question", "GET"): {"student"},
     ("quiz.question", "POST"): {"student"},
@@ -117,7 +119,8 @@ def test_every_route_for_every_role(app, setting, role):
     client = app.test_client()
     if role != "anonymous":
         login(client, USERNAMES[role])
-    token = csrf_token(client.get("/signup").get_data(as_text=True))
+    token_page = "/login" if role == "anonymous" else "/account/password"
+    token = csrf_token(client.get(token_page).get_data(as_text=True))
     results = {}
     for rule, method in routes(app):
         with app.test_request_context():
@@ -131,7 +134,7 @@ def test_every_route_for_every_role(app, setting, role):
         if rule.endpoint == "auth.logout":  # the session ended: carry on as the same role
             if role != "anonymous":
                 login(client, USERNAMES[role])
-            token = csrf_token(client.get("/signup").get_data(as_text=True))
+            token = csrf_token(client.get(token_page).get_data(as_text=True))
         results[(rule.endpoint, method)] = outcome(response, rule.endpoint)
     expected = {key: ("allowed" if role in roles else "denied") for key, roles in ALLOWED.items()}
     assert results == expected

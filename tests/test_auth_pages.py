@@ -160,3 +160,17 @@ def test_password_change_needs_the_current_password(client, people):
     assert response.status_code == 422 and "That is not your current password." in response.get_data(
         as_text=True
     )
+
+
+def test_a_student_joins_another_class(client, app, people):
+    login(client, "oleg")
+    assert client.get("/signup").headers["Location"].startswith("/join")
+    wrong = post_form(client, "/join", {"join_code": "NOPE"})
+    assert wrong.status_code == 422 and "No class has this join code" in wrong.get_data(as_text=True)
+    response = post_form(client, "/join", {"join_code": people.join_code})
+    assert "You are in History 9B." in client.get(response.headers["Location"]).get_data(as_text=True)
+    with app.app_context():
+        assert [c.name for c in account_store.classes_of_student(people.other_student)] == [
+            "Civics 10A",
+            "History 9B",
+        ]

@@ -240,7 +240,11 @@ def test_deadline_closes_the_test_with_what_was_saved(student, app, monkeypatch)
     attempt_id = start(student, "test")
     page = student.get(f"/attempts/{attempt_id}/questions/1").get_data(as_text=True)
     deadline = started + timedelta(minutes=30)
-    assert f"closes at <strong>{deadline:%Y-%m-%d %H:%M} UTC</strong>" in page
+    assert (
+        f'closes at <strong><time datetime="{deadline.isoformat()}">{deadline:%Y-%m-%d %H:%M} UTC</time>'
+        in page
+    )
+    assert "(about 30 minutes left)" in page  # readable without JavaScript and whatever the time zone
     assert f'data-deadline="{deadline.isoformat()}"' in page
     answer_correctly(student, app, attempt_id, 1)
     frozen.advance(minutes=30, seconds=5)  # late, but within the grace period

@@ -27,7 +27,7 @@ from .model import (
     TextAnswer,
     TrueFalseAnswer,
 )
-from .number_parsing import parse_number
+from .number_parsing import number_readings
 from .text_matching import matches_any
 
 Response = Any  # JSON-shaped: str | bool | int | float | list | dict | None
@@ -141,20 +141,18 @@ def _without_unit(text: str, unit: str) -> str:
 
 @checker(QuestionType.NUMERIC)
 def check_numeric(answer: NumericAnswer, response: Response) -> Check:
+    """Right when any fair reading of the response is within the tolerance or range."""
     if isinstance(response, bool) or not isinstance(response, int | float | str | Decimal):
         raise ResponseError('expected a number, or a string such as "5,000"')
     if isinstance(response, str):
-        value = parse_number(_without_unit(response, answer.unit))
-    elif isinstance(response, float) and response != response:  # NaN
-        value = None
+        readings = number_readings(_without_unit(response, answer.unit))
     else:
         try:
             value = Decimal(str(response))
         except ArithmeticError:
-            value = None
-    if value is None or not value.is_finite():
-        return Check(Fraction(0), (False,))
-    return _all_or_nothing(numeric_matches(answer, value))
+            value = Decimal("NaN")
+        readings = (value,) if value.is_finite() else ()
+    return _all_or_nothing(any(numeric_matches(answer, value) for value in readings))
 
 
 @checker(QuestionType.SHORT)

@@ -35,3 +35,18 @@ def parse_number(text: str) -> Decimal | None:
     except InvalidOperation:
         return None
     return value if value.is_finite() else None
+
+
+_DOT_GROUPED = re.compile(r"[+-]?\d{1,3}(\.\d{3})+")
+
+
+def number_readings(text: str) -> tuple[Decimal, ...]:
+    """Every way ``text`` may fairly be read: "5.000" is 5 in English and 5000 in much of Europe."""
+    readings = []
+    first = parse_number(text)
+    if first is not None:
+        readings.append(first)
+    compact = _SPACES.sub("", text.strip()) if len(text) <= MAX_NUMBER_LENGTH else ""
+    if _DOT_GROUPED.fullmatch(compact):
+        readings.append(Decimal(compact.replace(".", "")))
+    return tuple(readings)

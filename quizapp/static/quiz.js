@@ -5,6 +5,27 @@
 (function () {
   "use strict";
 
+  // Deadlines are printed in UTC; show them in the reader's own time zone too.
+  document.querySelectorAll("time[datetime]").forEach(function (element) {
+    var when = new Date(element.getAttribute("datetime"));
+    if (!isNaN(when)) {
+      element.textContent = when.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" }) + " (your time)";
+    }
+  });
+
+  // After a submit, the drafts kept for this attempt are no longer needed.
+  var submitForm = document.getElementById("submit-form");
+  if (submitForm) {
+    submitForm.addEventListener("submit", function () {
+      var prefix = "quizapp-draft:" + submitForm.getAttribute("data-drafts");
+      try {
+        Object.keys(window.localStorage).forEach(function (name) {
+          if (name.indexOf(prefix) === 0) { window.localStorage.removeItem(name); }
+        });
+      } catch (e) { /* storage unavailable: nothing to clear */ }
+    });
+  }
+
   var timer = document.getElementById("timer");
   if (timer) {
     var deadline = Date.parse(timer.getAttribute("data-deadline"));
@@ -56,10 +77,13 @@
     });
     save();
   };
+  var keepDraft = function () {
+    try { window.localStorage.setItem(key, serialize()); } catch (e) { /* private mode: no draft */ }
+  };
   var save = function () {
     var body = serialize();
     pending = body;
-    try { window.localStorage.setItem(key, body); } catch (e) { /* private mode: no draft */ }
+    keepDraft();
     status.textContent = "Saving…";
     fetch(window.location.pathname, {
       method: "POST",
@@ -76,6 +100,13 @@
         window.location.assign(result.data.results);
       } else if (result.status === 422) {
         status.textContent = "Not saved: check your answer.";
+      } else if (result.data && result.data.expired) {
+        status.textContent = "Not saved: this page has expired (did you log in again elsewhere?). " +
+          "Reload the page: your answer is kept in this browser and will be saved.";
+      } else {
+        status.textContent = "Not saved yet. Retrying…";
+        window.clearTimeout(retry);
+        retry = window.setTimeout(save, 5000);
       }
     }).catch(function () {
       status.textContent = "Not saved yet: no connection. Retrying…";
@@ -85,7 +116,8 @@
   };
   var typing = null;
   form.addEventListener("change", function () { window.clearTimeout(typing); save(); });
-  form.addEventListener("input", function () {  // typed answers are saved after a short pause
+  form.addEventListener("input", function () {  // kept at once, sent after a short pause
+    keepDraft();
     window.clearTimeout(typing);
     typing = window.setTimeout(save, 800);
   });

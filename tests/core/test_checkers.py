@@ -151,6 +151,10 @@ def test_numeric_exact_in_every_spelling(response):
         ("answer: 5000", "five thousand", False),
         ("answer: 5000", "5000 troops", False),
         ("answer: 5000\nunit: troops", "5,000 troops", True),
+        ("answer: 5000", "5.000", True),  # the European way of grouping thousands
+        ("answer: 5", "5.000", True),  # and the English way of writing 5
+        ("answer: 1.5", "1.500", True),
+        ("answer: 1500", "1.50", False),
         ("answer: 5000\nunit: troops", "5000 Troops", True),
         ("answer: 5000", float("nan"), False),
         ("answer: 5000", float("inf"), False),

@@ -35,3 +35,13 @@ def test_parses_numbers_as_people_type_them(text, value):
 )
 def test_rejects_what_is_not_a_number(text):
     assert parse_number(text) is None
+
+
+def test_dot_grouped_numbers_have_two_readings():
+    from quizapp.core.number_parsing import number_readings
+
+    assert number_readings("5.000") == (Decimal(5), Decimal(5000))
+    assert number_readings("1.234.567") == (Decimal(1234567),)
+    assert number_readings("5000") == (Decimal(5000),)
+    assert number_readings("5.5") == (Decimal("5.5"),)
+    assert number_readings("nope") == ()

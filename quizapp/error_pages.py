@@ -1,0 +1,53 @@
+"""Error pages in the site's own layout, each saying what happened and where to go next."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Flask, jsonify, render_template, request
+from flask_wtf.csrf import CSRFError
+from werkzeug.exceptions import HTTPException
+
+MESSAGES = {
+    400: ("Something in that request was not right", "Go back, reload the page and try again."),
+    403: ("This page is not for your account", "You are logged in, but this page belongs to another role."),
+    404: ("Page not found", "It may have moved, or it belongs to someone else."),
+    405: ("This address is not meant to be opened directly", "Go back to the page you came from."),
+    413: ("That was too large", "Send a smaller file or a shorter text."),
+    500: ("Something went wrong on our side", "Your saved answers are safe. Try again in a moment."),
+}
+EXPIRED = (
+    "This page has expired",
+    "You probably logged in again in another tab. Reload the page and try again; "
+    "everything you saved before is safe.",
+)
+
+
+def init_app(app: Flask) -> None:
+    app.register_error_handler(CSRFError, _expired)
+    app.register_error_handler(HTTPException, _http_error)
+
+
+def _wants_json() -> bool:
+    return request.headers.get("X-Autosave") == "1" or request.path.startswith("/api/")
+
+
+def _render(status: int, title: str, detail: str) -> Any:
+    if _wants_json():
+        return jsonify(saved=False, error=title, expired=title == EXPIRED[0]), status
+    return render_template("error.html", status=status, title=title, detail=detail), status
+
+
+def _expired(error: CSRFError) -> Any:
+    return _render(400, *EXPIRED)
+
+
+def _http_error(error: HTTPException) -> Any:
+    status = error.code or 500
+    if status < 400:
+        return error
+    title, detail = MESSAGES.get(status, (error.name, error.description or ""))
+    response = _render(status, title, detail)
+    if status == 405 and hasattr(error, "valid_methods") and error.valid_methods:
+        response[0].headers["Allow"] = ", ".join(error.valid_methods)
+    return response
