@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import click
@@ -129,7 +130,7 @@ def create_user_command(
     """Create a user, e.g. `echo secret-pass | flask --app quizapp user create ana --role student ...`."""
     if not valid_username(username):
         raise click.BadParameter(f"use {USERNAME_RULE}", param_hint="USERNAME")
-    password = click.get_text_stream("stdin").readline().rstrip("\r\n")
+    password = sys.stdin.readline().rstrip("\r\n")
     if len(password) < MIN_PASSWORD_LENGTH:
         raise click.UsageError(
             f"the password on standard input needs at least {MIN_PASSWORD_LENGTH} characters"

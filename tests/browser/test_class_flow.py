@@ -8,7 +8,7 @@ from pathlib import Path
 from quizapp.core import load_folder
 
 from ..conftest import PASSWORD
-from .answering import answer_shown_question
+from .answering import answer_shown_question, shown_question
 
 QUESTIONS = Path(__file__).resolve().parents[2] / "questions"
 BANK = load_folder(QUESTIONS).get("kosovo-peacekeepers")
@@ -81,7 +81,12 @@ def test_a_class_takes_the_article_quiz(new_page, live_server, auditor):
     student.goto(base + "/quizzes/kosovo-peacekeepers")
     student.get_by_role("link", name="Continue").click()
     answered = 2
+    looked_at: set[str] = set()
     while answered < total:
+        shown = shown_question(student, BANK)
+        if shown.type.value not in looked_at:  # each kind of input, seen and checked once
+            looked_at.add(shown.type.value)
+            auditor.look(student, f"30-question-{shown.type.value}")
         answer_shown_question(student, BANK)
         student.get_by_role("button", name="Check answer").click()
         answered += 1
