@@ -143,4 +143,6 @@ def content_hash(data: dict[str, Any]) -> str:
 
 
 def with_content_hash(question: Question) -> Question:
-    return replace(question, content_hash=content_hash(question_to_dict(question)))
+    """The question with its content hash filled in (set in place: it was just built)."""
+    object.__setattr__(question, "content_hash", content_hash(question_to_dict(question)))
+    return question
