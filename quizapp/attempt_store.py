@@ -20,8 +20,10 @@ from sqlalchemy.dialects.postgresql import insert as postgres_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
 
-from . import core
+from . import core, study_store
 from .core.attempts import AttemptMode, AttemptStatus, ClosedBy, accepts_answers, deadline_for, is_overdue
+from .core.decks import question_card_key
+from .core.scheduling import grade_for_answer
 from .database import begin_write
 from .extensions import db
 from .models import Answer, Attempt, Bank
@@ -102,7 +104,7 @@ def _close_overdue(rows: Iterable[Attempt], now: datetime) -> bool:
     if not overdue:
         return False
     begin_write()  # ends the read transaction; the UPDATE re-checks the status itself
-    db.session.execute(
+    closed = db.session.scalars(
         update(Attempt)
         .where(Attempt.id.in_(overdue), Attempt.status == AttemptStatus.IN_PROGRESS.value)
         .values(
@@ -110,8 +112,11 @@ def _close_overdue(rows: Iterable[Attempt], now: datetime) -> bool:
             closed_by=ClosedBy.DEADLINE.value,
             submitted_at=Attempt.deadline,
         )
-    )
+        .returning(Attempt.id)
+    ).all()
     db.session.commit()
+    for attempt_id in closed:  # only the request that closed an attempt feeds its answers
+        _feed_memory(attempt_id, now)
     return True
 
 
@@ -250,8 +255,10 @@ def save_answer(attempt_id: int, question_key: str, response: Any, now: datetime
             index_elements=keys,
             set_={"response": statement.excluded.response, "answered_at": statement.excluded.answered_at},
         )
-    db.session.execute(statement)
+    inserted = db.session.execute(statement).rowcount == 1
     db.session.commit()
+    if practice and inserted:  # the practice answer is final: it feeds the memory model now
+        _feed_memory(attempt_id, now, only=question_key)
 
 
 def submit(attempt_id: int, now: datetime) -> bool:
@@ -261,6 +268,7 @@ def submit(attempt_id: int, now: datetime) -> bool:
     if row is None:
         db.session.rollback()
         return False
+    row_mode = row.mode
     if is_overdue(AttemptStatus(row.status), row.deadline, now, grace()):
         values = {"closed_by": ClosedBy.DEADLINE.value, "submitted_at": row.deadline}
     else:
@@ -271,7 +279,28 @@ def submit(attempt_id: int, now: datetime) -> bool:
         .values(status=AttemptStatus.SUBMITTED.value, **values)
     )
     db.session.commit()
-    return result.rowcount == 1
+    closed = result.rowcount == 1
+    if closed and row_mode == AttemptMode.TEST.value:
+        _feed_memory(attempt_id, now)
+    return closed
+
+
+def _feed_memory(attempt_id: int, now: datetime, only: str | None = None) -> None:
+    """Quiz answers feed the flashcard memory model: a wrong answer is Again, a right one Good."""
+    attempt = get_attempt(attempt_id, now)
+    if attempt is None:
+        return
+    questions = {question.id: question for question in questions_of(attempt)}
+    grades = []
+    for key, response in attempt.responses.items():
+        if key not in questions or (only is not None and key != only):
+            continue
+        try:
+            correct = core.check(questions[key], response).correct
+        except core.ResponseError:
+            correct = False
+        grades.append((question_card_key(key), grade_for_answer(correct)))
+    study_store.record_reviews(attempt.user_id, attempt.bank_slug, grades, now, study_store.Source.QUIZ)
 
 
 def questions_of(attempt: AttemptState) -> list[core.Question]:

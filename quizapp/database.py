@@ -12,6 +12,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
 
 from flask import Flask
 from sqlalchemy import Connection, Engine, event, text
@@ -28,6 +29,8 @@ def init_app(app: Flask) -> None:
         engine = db.engine
         if engine.dialect.name == "sqlite":
             _configure_sqlite(engine, app.config)
+        elif engine.dialect.name == "postgresql":
+            _configure_postgresql(engine)
         if app.config["CREATE_SCHEMA_ON_START"]:
             create_schema(engine)
 
@@ -52,6 +55,15 @@ def _configure_sqlite(engine: Engine, config: dict) -> None:
     def on_begin(connection: Connection) -> None:
         mode = connection.get_execution_options().get(BEGIN_OPTION, "DEFERRED")
         connection.exec_driver_sql(f"BEGIN {mode}")
+
+
+def _configure_postgresql(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def on_connect(dbapi_connection: Any, _record: object) -> None:
+        """Dates are UTC dates whatever the server's time zone (e.g. date(reviewed_at))."""
+        with dbapi_connection.cursor() as cursor:
+            cursor.execute("SET TIME ZONE 'UTC'")
+        dbapi_connection.commit()
 
 
 def begin_write() -> None:

@@ -111,6 +111,7 @@ class User(db.Model):
     role: Mapped[str] = mapped_column(String(10))  # "student" | "teacher"
     session_version: Mapped[int] = mapped_column(default=1)  # bumped to end every session
     must_change_password: Mapped[bool] = mapped_column(default=False)  # set by someone else
+    new_cards_per_day: Mapped[int] = mapped_column(default=20)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
@@ -174,3 +175,56 @@ class Answer(db.Model):
     question_key: Mapped[str] = mapped_column(String(80))
     response: Mapped[Any] = mapped_column(JSON)
     answered_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class CardState(db.Model):
+    """A student's memory of one flashcard (FSRS state as JSON, with the py-fsrs version)."""
+
+    __tablename__ = "card_states"
+    __table_args__ = (
+        UniqueConstraint("user_id", "bank_id", "card_key"),
+        Index("ix_card_states_user_due", "user_id", "due"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    bank_id: Mapped[int] = mapped_column(ForeignKey("banks.id", ondelete="CASCADE"))
+    card_key: Mapped[str] = mapped_column(String(120))
+    fsrs_version: Mapped[str] = mapped_column(String(20))
+    state: Mapped[dict[str, Any]] = mapped_column(JSON)
+    due: Mapped[datetime] = mapped_column(UTCDateTime)
+    stability: Mapped[float | None] = mapped_column()
+    first_review: Mapped[datetime] = mapped_column(UTCDateTime)
+    last_review: Mapped[datetime] = mapped_column(UTCDateTime)
+    reviews: Mapped[int] = mapped_column(default=0)
+    lapses: Mapped[int] = mapped_column(default=0)  # times rated Again
+
+
+class ReviewLog(db.Model):
+    """Every rating, from a flashcard, a quiz answer or learn mode."""
+
+    __tablename__ = "review_logs"
+    __table_args__ = (Index("ix_review_logs_user_time", "user_id", "reviewed_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    bank_id: Mapped[int] = mapped_column(ForeignKey("banks.id", ondelete="CASCADE"))
+    card_key: Mapped[str] = mapped_column(String(120))
+    rating: Mapped[int] = mapped_column()
+    source: Mapped[str] = mapped_column(String(12))  # "flashcard" | "quiz" | "learn"
+    reviewed_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class LearnSessionRow(db.Model):
+    """A learn-mode session: its queue and tries (``core.learn.LearnSession`` as JSON)."""
+
+    __tablename__ = "learn_sessions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    bank_id: Mapped[int] = mapped_column(ForeignKey("banks.id", ondelete="CASCADE"))
+    seed: Mapped[int] = mapped_column(BigInteger)
+    items: Mapped[list[list[str]]] = mapped_column(JSON)  # [[question id, content hash]]
+    state: Mapped[dict[str, Any]] = mapped_column(JSON)
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

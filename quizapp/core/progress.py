@@ -1,0 +1,67 @@
+"""Progress figures: study streak, due forecast, accuracy by topic, mastery, weakest questions.
+
+Pure functions over plain values, so the dashboard's numbers are tested without a database.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from fractions import Fraction
+
+from .learn import QuestionMemory, weakness
+
+
+def study_streak(study_days: Iterable[date], today: date) -> int:
+    """Consecutive days with some study, ending today (or yesterday, if today has none yet)."""
+    days = set(study_days)
+    day = today if today in days else today - timedelta(days=1)
+    streak = 0
+    while day in days:
+        streak += 1
+        day -= timedelta(days=1)
+    return streak
+
+
+def due_forecast(due_times: Iterable[datetime], now: datetime, days: int = 30) -> list[int]:
+    """How many cards fall due on each of the next ``days`` days; day 0 includes overdue ones."""
+    counts = [0] * days
+    today = now.date()
+    for due in due_times:
+        offset = max(0, (due.date() - today).days)
+        if offset < days:
+            counts[offset] += 1
+    return counts
+
+
+@dataclass(frozen=True, slots=True)
+class Accuracy:
+    earned: Fraction  # sum of the fractions earned
+    answered: int  # how many answers
+
+    @property
+    def share(self) -> Fraction:
+        return self.earned / self.answered if self.answered else Fraction(0)
+
+
+def accuracy_by(results: Iterable[tuple[Iterable[str], Fraction]]) -> dict[str, Accuracy]:
+    """Accuracy per label (tag, bank...) from (labels of a question, fraction earned) pairs."""
+    earned: dict[str, Fraction] = defaultdict(Fraction)
+    answered: dict[str, int] = defaultdict(int)
+    for labels, fraction in results:
+        for label in labels:
+            earned[label] += fraction
+            answered[label] += 1
+    return {label: Accuracy(earned[label], answered[label]) for label in sorted(earned)}
+
+
+def weakest(memory: Mapping[str, QuestionMemory], question_ids: Iterable[str], limit: int = 10) -> list[str]:
+    """The questions most in need of practice, by learn mode's weakness score; only seen ones."""
+    seen = [q for q in question_ids if q in memory]
+    return sorted(seen, key=lambda q: (-weakness(memory[q]), q))[:limit]
+
+
+def share(part: int, whole: int) -> Fraction:
+    return Fraction(part, whole) if whole else Fraction(0)

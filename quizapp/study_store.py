@@ -1,0 +1,273 @@
+"""The database side of studying: flashcard memory states, review logs, learn sessions.
+
+Each rating (flashcard, quiz answer, learn mode) goes through ``record_reviews``: the core
+computes the card's next state, and the state and a log row are written in one transaction.
+"""
+
+from __future__ import annotations
+
+import random
+import zlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time
+from typing import Any
+
+from sqlalchemy import func, select
+
+from .core.learn import LearnSession, QuestionMemory
+from .core.scheduling import (
+    Card,
+    Grade,
+    StoredCard,
+    from_stored,
+    new_card,
+    retrievability,
+    review,
+    to_stored,
+)
+from .database import begin_write
+from .extensions import db
+from .models import Bank, CardState, LearnSessionRow, ReviewLog, User
+
+
+class Source:
+    FLASHCARD = "flashcard"
+    QUIZ = "quiz"
+    LEARN = "learn"
+
+
+def fuzz_seed(user_id: int, bank_slug: str, card_key: str, reviews: int) -> int:
+    """The seed of a review's fuzz: the interval shown on a rating button is the one applied."""
+    return zlib.crc32(f"{user_id}:{bank_slug}:{card_key}:{reviews}".encode())
+
+
+def _bank_id(bank_slug: str) -> int | None:
+    return db.session.scalar(select(Bank.id).where(Bank.slug == bank_slug))
+
+
+def _card(row: CardState) -> Card:
+    return from_stored(StoredCard(row.fsrs_version, row.state))
+
+
+@dataclass(frozen=True, slots=True)
+class CardMemory:
+    card: Card
+    reviews: int
+    lapses: int
+
+
+def memory_of(user_id: int, bank_slug: str, keys: Iterable[str] | None = None) -> dict[str, CardMemory]:
+    """The student's cards of a bank (all, or those of ``keys``), in one query."""
+    query = (
+        select(CardState)
+        .join(Bank, Bank.id == CardState.bank_id)
+        .where(CardState.user_id == user_id, Bank.slug == bank_slug)
+    )
+    if keys is not None:
+        query = query.where(CardState.card_key.in_(list(keys)))
+    return {
+        row.card_key: CardMemory(_card(row), row.reviews, row.lapses) for row in db.session.scalars(query)
+    }
+
+
+def due_times(user_id: int, bank_slug: str) -> dict[str, datetime]:
+    """When each studied card of the bank is due (no JSON is parsed: the due column)."""
+    rows = db.session.execute(
+        select(CardState.card_key, CardState.due)
+        .join(Bank, Bank.id == CardState.bank_id)
+        .where(CardState.user_id == user_id, Bank.slug == bank_slug)
+    )
+    return {key: due for key, due in rows}
+
+
+def _day_start(now: datetime) -> datetime:
+    return datetime.combine(now.date(), time(0), tzinfo=now.tzinfo)
+
+
+def new_cards_started_today(user_id: int, now: datetime) -> int:
+    return (
+        db.session.scalar(
+            select(func.count())
+            .select_from(CardState)
+            .where(CardState.user_id == user_id, CardState.first_review >= _day_start(now))
+        )
+        or 0
+    )
+
+
+def new_cards_per_day(user_id: int) -> int:
+    return db.session.scalar(select(User.new_cards_per_day).where(User.id == user_id)) or 0
+
+
+def set_new_cards_per_day(user_id: int, count: int) -> None:
+    begin_write()
+    db.session.get(User, user_id).new_cards_per_day = count
+    db.session.commit()
+
+
+def record_reviews(
+    user_id: int, bank_slug: str, grades: Sequence[tuple[str, Grade]], now: datetime, source: str
+) -> dict[str, Card]:
+    """Apply ratings to the student's cards and log them; returns the new card states."""
+    if not grades:
+        return {}
+    begin_write()
+    bank_id = _bank_id(bank_slug)
+    if bank_id is None:
+        raise LookupError(bank_slug)
+    keys = [key for key, _ in grades]
+    rows = {
+        row.card_key: row
+        for row in db.session.scalars(
+            select(CardState)
+            .where(CardState.user_id == user_id, CardState.bank_id == bank_id, CardState.card_key.in_(keys))
+            .with_for_update()
+        )
+    }
+    updated: dict[str, Card] = {}
+    for key, grade in grades:
+        row = rows.get(key)
+        card = _card(row) if row is not None else new_card(now)
+        reviews = row.reviews if row is not None else 0
+        card = review(card, grade, now, random.Random(fuzz_seed(user_id, bank_slug, key, reviews)))
+        stored = to_stored(card)
+        if row is None:
+            row = CardState(
+                user_id=user_id, bank_id=bank_id, card_key=key, first_review=now, reviews=0, lapses=0
+            )
+            db.session.add(row)
+            rows[key] = row
+        row.fsrs_version, row.state = stored.fsrs_version, stored.data
+        row.due, row.stability, row.last_review = card.due, card.stability, now
+        row.reviews = reviews + 1
+        row.lapses = (row.lapses or 0) + (grade is Grade.AGAIN)
+        db.session.add(
+            ReviewLog(
+                user_id=user_id,
+                bank_id=bank_id,
+                card_key=key,
+                rating=int(grade),
+                source=source,
+                reviewed_at=now,
+            )
+        )
+        updated[key] = card
+    db.session.commit()
+    return updated
+
+
+def question_memory(user_id: int, bank_slug: str, now: datetime) -> dict[str, QuestionMemory]:
+    """Per question of the bank: how likely it is recalled now, and how often it was missed."""
+    memory = {}
+    for key, card in memory_of(user_id, bank_slug).items():
+        if key.startswith("q:") and not key.endswith(":reverse"):
+            memory[key[2:]] = QuestionMemory(retrievability(card.card, now), card.lapses)
+    return memory
+
+
+# --- the dashboard's few queries ---------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class CardSummary:
+    bank_slug: str
+    key: str
+    due: datetime
+    stability: float | None
+
+
+def card_summaries(user_ids: Sequence[int]) -> list[CardSummary]:
+    """Every card of these students, with due date and stability (one query, no JSON)."""
+    if not user_ids:
+        return []
+    rows = db.session.execute(
+        select(Bank.slug, CardState.card_key, CardState.due, CardState.stability, CardState.user_id)
+        .join(Bank, Bank.id == CardState.bank_id)
+        .where(CardState.user_id.in_(user_ids))
+    )
+    return [CardSummary(slug, key, due, stability) for slug, key, due, stability, _ in rows]
+
+
+def study_days(user_id: int, since: date) -> set[date]:
+    """The days (UTC) with at least one rating, since ``since`` (one grouped query)."""
+    day = func.date(ReviewLog.reviewed_at)
+    rows = db.session.execute(
+        select(day)
+        .where(
+            ReviewLog.user_id == user_id,
+            ReviewLog.reviewed_at >= datetime.combine(since, time(0), tzinfo=UTC),
+        )
+        .group_by(day)
+    )
+    return {value if isinstance(value, date) else date.fromisoformat(value) for (value,) in rows}
+
+
+# --- learn sessions ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class LearnState:
+    id: int
+    user_id: int
+    bank_slug: str
+    items: tuple[tuple[str, str], ...]
+    session: LearnSession
+    finished: bool
+
+
+def start_learn_session(
+    user_id: int,
+    bank_slug: str,
+    items: Sequence[tuple[str, str]],
+    seed: int,
+    session: LearnSession,
+    now: datetime,
+) -> int:
+    begin_write()
+    row = LearnSessionRow(
+        user_id=user_id,
+        bank_id=_bank_id(bank_slug),
+        seed=seed,
+        items=[list(item) for item in items],
+        state=session.to_dict(),
+        started_at=now,
+    )
+    db.session.add(row)
+    db.session.commit()
+    return row.id
+
+
+def learn_session(session_id: int) -> LearnState | None:
+    found = db.session.execute(
+        select(LearnSessionRow, Bank.slug)
+        .join(Bank, Bank.id == LearnSessionRow.bank_id)
+        .where(LearnSessionRow.id == session_id)
+    ).first()
+    if found is None:
+        return None
+    row, slug = found
+    return LearnState(
+        row.id,
+        row.user_id,
+        slug,
+        tuple((k, h) for k, h in row.items),
+        LearnSession.from_dict(row.state),
+        row.finished_at is not None,
+    )
+
+
+def save_learn_session(
+    session_id: int, expected: dict[str, Any], session: LearnSession, now: datetime
+) -> bool:
+    """Store the session's new state unless it changed meanwhile (a double post); True if stored."""
+    begin_write()
+    row = db.session.scalar(select(LearnSessionRow).where(LearnSessionRow.id == session_id).with_for_update())
+    if row is None or row.state != expected:
+        db.session.rollback()
+        return False
+    row.state = session.to_dict()
+    if session.finished:
+        row.finished_at = now
+    db.session.commit()
+    return True
