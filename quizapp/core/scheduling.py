@@ -126,11 +126,7 @@ def from_stored(stored: StoredCard) -> Card:
     """Load a card written by this or an older py-fsrs (4.x and 5.x wrote other fields)."""
     data = stored.data
     major = int(stored.fsrs_version.split(".", 1)[0] or 0)
-    if major >= 6:
-        card = Card.from_dict(data)
-    else:
-        card = _from_v4_or_v5(data)
-    return _aware(card)
+    return _aware(Card.from_dict(data) if major >= 6 else _from_v4_or_v5(data))
 
 
 def _from_v4_or_v5(data: dict[str, Any]) -> Card:
