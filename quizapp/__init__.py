@@ -25,8 +25,10 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
         database,
         error_pages,
         pages,
+        progress_pages,
         quiz_pages,
         settings,
+        study_pages,
         teacher_pages,
         templating,
         web_security,
@@ -41,7 +43,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     web_security.init_app(app)
     templating.init_app(app)
     error_pages.init_app(app)
-    for module in (pages, auth_pages, quiz_pages, teacher_pages):
+    for module in (pages, auth_pages, quiz_pages, teacher_pages, study_pages, progress_pages):
         app.register_blueprint(module.blueprint)
     cli.init_app(app)
     return app

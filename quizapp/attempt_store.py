@@ -135,33 +135,26 @@ def get_attempt(attempt_id: int, now: datetime) -> AttemptState | None:
 
 def attempts_of(user_id: int, now: datetime, bank_slug: str | None = None) -> list[AttemptState]:
     """A student's attempts, newest first, with their responses (two queries)."""
+    return attempts_of_users([user_id], now, bank_slug)
+
+
+def attempts_of_users(
+    user_ids: Sequence[int], now: datetime, bank_slug: str | None = None
+) -> list[AttemptState]:
+    """Every attempt of these students (at one quiz, or all), newest first: two queries."""
+    if not user_ids:
+        return []
     query = (
         db.select(Attempt, Bank)
         .join(Bank, Bank.id == Attempt.bank_id)
-        .where(Attempt.user_id == user_id)
+        .where(Attempt.user_id.in_(list(user_ids)))
         .order_by(Attempt.started_at.desc(), Attempt.id.desc())
     )
     if bank_slug is not None:
         query = query.where(Bank.slug == bank_slug)
     found = db.session.execute(query).all()
     if _close_overdue([row for row, _ in found], now):
-        return attempts_of(user_id, now, bank_slug)
-    responses = _responses([row.id for row, _ in found])
-    return [_state(row, bank, responses[row.id]) for row, bank in found]
-
-
-def attempts_of_users(user_ids: Sequence[int], bank_slug: str, now: datetime) -> list[AttemptState]:
-    """Every attempt of these students at one quiz, for a teacher's results table."""
-    if not user_ids:
-        return []
-    found = db.session.execute(
-        db.select(Attempt, Bank)
-        .join(Bank, Bank.id == Attempt.bank_id)
-        .where(Attempt.user_id.in_(user_ids), Bank.slug == bank_slug)
-        .order_by(Attempt.started_at.desc(), Attempt.id.desc())
-    ).all()
-    if _close_overdue([row for row, _ in found], now):
-        return attempts_of_users(user_ids, bank_slug, now)
+        return attempts_of_users(user_ids, now, bank_slug)
     responses = _responses([row.id for row, _ in found])
     return [_state(row, bank, responses[row.id]) for row, bank in found]
 

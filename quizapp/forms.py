@@ -4,8 +4,16 @@ from __future__ import annotations
 
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileAllowed, FileField, FileRequired
-from wtforms import PasswordField, StringField, SubmitField
-from wtforms.validators import DataRequired, EqualTo, Length, Optional, ValidationError
+from wtforms import IntegerField, PasswordField, StringField, SubmitField
+from wtforms.validators import (
+    DataRequired,
+    EqualTo,
+    InputRequired,
+    Length,
+    NumberRange,
+    Optional,
+    ValidationError,
+)
 
 from .core.accounts import MIN_PASSWORD_LENGTH, USERNAME_RULE, valid_username
 
@@ -132,3 +140,15 @@ class ActionForm(FlaskForm):
     """A form with nothing but its CSRF token, for buttons that change something."""
 
     submit = SubmitField("Go")
+
+
+class NewCardsForm(FlaskForm):
+    new_cards_per_day = IntegerField(
+        "New cards a day",
+        validators=[
+            InputRequired(message="Give a number."),
+            NumberRange(min=0, max=500, message="Choose from 0 to 500."),
+        ],
+        description="How many cards you have never seen may start each day (reviews are not limited).",
+    )
+    submit = SubmitField("Save")

@@ -167,7 +167,7 @@ def quiz_results(class_id: int, bank_slug: str) -> str:
     if bank is None:
         abort(404)
     students = account_store.students_of_class(classroom.id)
-    attempts = attempt_store.attempts_of_users([s.id for s in students], bank.id, clock.now())
+    attempts = attempt_store.attempts_of_users([s.id for s in students], clock.now(), bank.id)
     rows = []
     for student in students:
         mine = [a for a in attempts if a.user_id == student.id]

@@ -21,6 +21,11 @@ def percent(value: Fraction | None) -> str:
     return f"{rounded:g}%"
 
 
+def share(value: Fraction | None) -> str:
+    """A share from 0 to 1 as a percentage: 0.25 -> "25%"."""
+    return percent(None if value is None else value * 100)
+
+
 def points(value: Fraction) -> str:
     rounded = round(float(value), 2)
     return f"{rounded:g}"
@@ -85,6 +90,7 @@ def init_app(app: Flask) -> None:
     app.add_template_filter(markdown_inline, "markdown_inline")
     app.add_template_filter(cloze_text, "cloze_text")
     app.add_template_filter(percent, "percent")
+    app.add_template_filter(share, "share")
     app.add_template_filter(points, "points")
     app.add_template_global(points_of, "points_of")
     app.add_template_filter(duration, "duration")

@@ -49,15 +49,28 @@ def pick_questions(
 
 
 def _mix_types(questions: Sequence[Any]) -> list[Any]:
-    """Keep the order, but never put two of a type side by side when another type can go between."""
-    remaining = list(questions)
-    ordered: list[Any] = []
+    """Keep the order within each type, but put as few questions of a type side by side as can be.
+
+    The weakest question goes first; then each next question comes from the type with the most
+    left, other than the last one asked (the greedy rule that avoids runs where it can).
+    """
+    ordered: list[Any] = list(questions[:1])  # the weakest question is asked first
+    remaining = list(questions[1:])
     while remaining:
         last: QuestionType | None = ordered[-1].type if ordered else None
-        pick = next((q for q in remaining if q.type is not last), remaining[0])
+        counts: dict[QuestionType, int] = {}
+        for question in remaining:
+            counts[question.type] = counts.get(question.type, 0) + 1
+        choices = [kind for kind in counts if kind is not last] or list(counts)
+        kind = max(choices, key=lambda k: (counts[k], -_first_index(remaining, k)))
+        pick = next(q for q in remaining if q.type is kind)
         remaining.remove(pick)
         ordered.append(pick)
     return ordered
+
+
+def _first_index(questions: Sequence[Any], kind: QuestionType) -> int:
+    return next(n for n, q in enumerate(questions) if q.type is kind)
 
 
 @dataclass(frozen=True, slots=True)

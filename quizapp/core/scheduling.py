@@ -88,6 +88,21 @@ def retrievability(card: Card, now: datetime) -> float:
     return Scheduler(enable_fuzzing=False).get_card_retrievability(card, now)
 
 
+def retrievability_at(stability: float | None, last_review: datetime | None, now: datetime) -> float | None:
+    """Retrievability from the two stored numbers it depends on (no full card needed)."""
+    if stability is None or last_review is None:
+        return None
+    card = Card(
+        card_id=0,
+        state=State.Review,
+        stability=stability,
+        difficulty=5.0,
+        due=last_review,
+        last_review=last_review,
+    )
+    return retrievability(card, now)
+
+
 def is_mastered(card: Card) -> bool:
     return card.state is State.Review and (card.stability or 0) >= MASTERED_STABILITY_DAYS
 

@@ -1,0 +1,278 @@
+"""Flashcards with spaced repetition, and learn mode.
+
+Flashcards: the front first; flipping is a form post (or, with JavaScript, a fetch of the
+same post); each rating button says when the card comes back. Learn mode asks the weakest
+questions until each is answered right. Both are open to students only when the bank allows
+flashcards; teachers may always try them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user, login_required
+from werkzeug.wrappers import Response as WerkzeugResponse
+
+from . import attempt_store, clock, core, study_store
+from .answer_forms import answer_form, response_from
+from .core.attempts import AttemptMode
+from .core.decks import Queue, StudyCard, build_queue, deck_cards, deck_tags, question_card_key
+from .core.learn import pick_questions, record, start
+from .core.presentation import present
+from .core.progress import weakest
+from .core.scheduling import Grade, describe_interval, grade_for_answer, new_card, preview
+from .forms import ActionForm, NewCardsForm
+from .question_source import current_bank, questions_for
+from .results import attempt_review
+
+blueprint = Blueprint("study", __name__)
+
+
+def _studyable_bank(bank_slug: str) -> core.Bank:
+    """The bank, if the current user may study it as flashcards (students: if the bank allows)."""
+    bank = current_bank(bank_slug)
+    if bank is None:
+        abort(404)
+    if not bank.settings.flashcards and not current_user.is_teacher:
+        abort(404)
+    return bank
+
+
+def _deck_options() -> tuple[str | None, bool]:
+    values = request.values
+    return values.get("tag") or None, values.get("reverse") == "1"
+
+
+def _deck(bank: core.Bank) -> tuple[list[StudyCard], str | None, bool]:
+    tag, reverse = _deck_options()
+    if tag is not None and tag not in deck_tags(bank):
+        abort(404)
+    return deck_cards(bank, tag, reverse), tag, reverse
+
+
+def _queue(bank: core.Bank, cards: list[StudyCard]) -> Queue:
+    now = clock.now()
+    return build_queue(
+        cards,
+        study_store.due_times(current_user.id, bank.id),
+        now,
+        study_store.new_cards_per_day(current_user.id),
+        study_store.new_cards_started_today(current_user.id, now),
+    )
+
+
+@blueprint.get("/decks/<bank_slug>")
+@login_required
+def deck(bank_slug: str) -> str:
+    bank = _studyable_bank(bank_slug)
+    due = study_store.due_times(current_user.id, bank.id)
+    now = clock.now()
+    new_today = study_store.new_cards_started_today(current_user.id, now)
+    per_day = study_store.new_cards_per_day(current_user.id)
+    decks = []
+    for tag in [None, *deck_tags(bank)]:
+        cards = deck_cards(bank, tag)
+        queue = build_queue(cards, due, now, per_day, new_today)
+        decks.append({"tag": tag, "cards": len(cards), "due": len(queue.due), "new": len(queue.new)})
+    form = NewCardsForm(new_cards_per_day=per_day)
+    return render_template(
+        "study/deck.html",
+        bank=bank,
+        decks=decks,
+        form=form,
+        action_form=ActionForm(),
+        learn_allowed=_learn_allowed(bank),
+    )
+
+
+@blueprint.post("/decks/<bank_slug>/settings")
+@login_required
+def deck_settings(bank_slug: str) -> Any:
+    bank = _studyable_bank(bank_slug)
+    form = NewCardsForm()
+    if form.validate_on_submit():
+        study_store.set_new_cards_per_day(current_user.id, form.new_cards_per_day.data)
+        flash(f"You will see up to {form.new_cards_per_day.data} new cards a day.", "success")
+    else:
+        flash("Choose a number of new cards a day from 0 to 500.", "info")
+    return redirect(url_for("study.deck", bank_slug=bank.id))
+
+
+def _study_page(
+    bank: core.Bank,
+    cards: list[StudyCard],
+    tag: str | None,
+    reverse: bool,
+    card: StudyCard | None,
+    show_back: bool,
+) -> Any:
+    queue = _queue(bank, cards)
+    intervals = None
+    if card is not None and show_back:
+        now = clock.now()
+        memory = study_store.memory_of(current_user.id, bank.id, [card.key]).get(card.key)
+        state = memory.card if memory else new_card(now)
+        reviews = memory.reviews if memory else 0
+        seed = study_store.fuzz_seed(current_user.id, bank.id, card.key, reviews)
+        intervals = {grade: describe_interval(delta) for grade, delta in preview(state, now, seed).items()}
+    template = "study/_card.html" if request.headers.get("X-Fragment") == "1" else "study/study.html"
+    return render_template(
+        template,
+        bank=bank,
+        card=card,
+        queue=queue,
+        tag=tag,
+        reverse=reverse,
+        show_back=show_back,
+        intervals=intervals,
+        grades=list(Grade),
+        form=ActionForm(),
+    )
+
+
+@blueprint.get("/decks/<bank_slug>/study")
+@login_required
+def study(bank_slug: str) -> Any:
+    bank = _studyable_bank(bank_slug)
+    cards, tag, reverse = _deck(bank)
+    key = _queue(bank, cards).next_key
+    card = next((c for c in cards if c.key == key), None)
+    return _study_page(bank, cards, tag, reverse, card, show_back=False)
+
+
+def _posted_card(cards: list[StudyCard]) -> StudyCard:
+    if not ActionForm().validate_on_submit():
+        abort(400)
+    key = request.form.get("key", "")
+    card = next((c for c in cards if c.key == key), None)
+    if card is None:
+        abort(404)
+    return card
+
+
+@blueprint.post("/decks/<bank_slug>/study/flip")
+@login_required
+def flip(bank_slug: str) -> Any:
+    bank = _studyable_bank(bank_slug)
+    cards, tag, reverse = _deck(bank)
+    return _study_page(bank, cards, tag, reverse, _posted_card(cards), show_back=True)
+
+
+@blueprint.post("/decks/<bank_slug>/study/review")
+@login_required
+def review(bank_slug: str) -> Any:
+    bank = _studyable_bank(bank_slug)
+    cards, tag, reverse = _deck(bank)
+    card = _posted_card(cards)
+    try:
+        grade = Grade(int(request.form.get("rating", "")))
+    except ValueError:
+        abort(400)
+    study_store.record_reviews(
+        current_user.id, bank.id, [(card.key, grade)], clock.now(), study_store.Source.FLASHCARD
+    )
+    if request.headers.get("X-Fragment") == "1":
+        return study(bank_slug)
+    options = {"tag": tag} if tag else {}
+    if reverse:
+        options["reverse"] = "1"
+    return redirect(url_for("study.study", bank_slug=bank.id, **options))
+
+
+# --- learn mode ------------------------------------------------------------------------------
+
+
+def _learn_allowed(bank: core.Bank) -> bool:
+    """Learn mode shows each answer at once: not for banks whose answers are never shown."""
+    return current_user.is_teacher or (
+        bank.settings.flashcards and bank.settings.show_answers is not core.AnswerVisibility.NEVER
+    )
+
+
+@blueprint.post("/learn/<bank_slug>")
+@login_required
+def learn_start(bank_slug: str) -> WerkzeugResponse:
+    bank = _studyable_bank(bank_slug)
+    if not _learn_allowed(bank) or not ActionForm().validate_on_submit():
+        abort(404)
+    now = clock.now()
+    seed = clock.new_seed()
+    memory = study_store.question_memory(current_user.id, bank.id, now)
+    ids = pick_questions(bank, memory, seed)
+    hashes = {q.id: q.content_hash for q in bank.questions}
+    session_id = study_store.start_learn_session(
+        current_user.id, bank.id, [(q, hashes[q]) for q in ids], seed, start(ids), now
+    )
+    return redirect(url_for("study.learn", session_id=session_id))
+
+
+def _own_learn_session(session_id: int) -> study_store.LearnState:
+    state = study_store.learn_session(session_id)
+    if state is None or state.user_id != current_user.id:
+        abort(404)
+    return state
+
+
+@blueprint.route("/learn/sessions/<int:session_id>", methods=["GET", "POST"])
+@login_required
+def learn(session_id: int) -> Any:
+    state = _own_learn_session(session_id)
+    bank = current_bank(state.bank_slug)
+    questions = {q.id: q for q in questions_for(state.bank_slug, state.items)}
+    session = state.session
+    if session.finished:
+        return render_template("study/learn_summary.html", state=state, bank=bank, questions=questions)
+    question = questions[session.current]
+    seed = (state.id * 7919 + session.tries.get(question.id, 0)) % (2**31)
+    shown = present(question, seed)
+    form = answer_form(shown)
+    context = {
+        "state": state,
+        "bank": bank,
+        "question": shown,
+        "learned": len(session.learned),
+        "total": len(state.items),
+        "tries": session.tries.get(question.id, 0),
+    }
+    if request.method == "POST" and form.validate_on_submit():
+        response = response_from(form)
+        if response is None:
+            form.form_errors.append("Answer the question first.")
+        else:
+            review_ = attempt_review(question, response, bank)
+            correct = review_.check is not None and review_.check.correct
+            now = clock.now()
+            if study_store.save_learn_session(
+                state.id, session.to_dict(), record(session, question.id, correct), now
+            ):
+                study_store.record_reviews(
+                    current_user.id,
+                    state.bank_slug,
+                    [(question_card_key(question.id), grade_for_answer(correct))],
+                    now,
+                    study_store.Source.LEARN,
+                )
+            return render_template("study/learn_feedback.html", review=review_, **context)
+    status = 422 if request.method == "POST" else 200
+    return render_template("study/learn.html", form=form, **context), status
+
+
+@blueprint.post("/quizzes/<bank_slug>/practice-weakest")
+@login_required
+def practice_weakest(bank_slug: str) -> WerkzeugResponse:
+    """A practice round of the student's ten weakest questions of a bank."""
+    bank = current_bank(bank_slug)
+    if bank is None or not ActionForm().validate_on_submit():
+        abort(404)
+    now = clock.now()
+    chosen = weakest(
+        study_store.question_memory(current_user.id, bank.id, now), [q.id for q in bank.questions]
+    )
+    if not chosen:
+        flash("Answer some questions first: then you can practice your weakest ones.", "info")
+        return redirect(url_for("quiz.quiz", bank_slug=bank.id))
+    attempt = attempt_store.start_attempt(
+        current_user.id, bank, AttemptMode.PRACTICE, now, clock.new_seed(), only=chosen
+    )
+    return redirect(url_for("quiz.attempt", attempt_id=attempt.id))

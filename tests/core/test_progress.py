@@ -1,0 +1,40 @@
+from datetime import UTC, date, datetime, timedelta
+from fractions import Fraction
+
+from quizapp.core.learn import QuestionMemory
+from quizapp.core.progress import accuracy_by, due_forecast, study_streak, weakest
+
+TODAY = date(2026, 3, 9)
+
+
+def test_streak_counts_back_from_today_or_yesterday():
+    days = {TODAY, TODAY - timedelta(days=1), TODAY - timedelta(days=2), TODAY - timedelta(days=4)}
+    assert study_streak(days, TODAY) == 3
+    assert study_streak(days - {TODAY}, TODAY) == 2  # not yet today: yesterday's streak still stands
+    assert study_streak({TODAY - timedelta(days=2)}, TODAY) == 0
+    assert study_streak(set(), TODAY) == 0
+
+
+def test_due_forecast_puts_overdue_cards_on_day_zero():
+    now = datetime(2026, 3, 9, 15, tzinfo=UTC)
+    dues = [
+        now - timedelta(days=3),
+        now + timedelta(hours=2),
+        now + timedelta(days=1),
+        now + timedelta(days=40),
+    ]
+    forecast = due_forecast(dues, now, days=30)
+    assert forecast[:3] == [2, 1, 0] and sum(forecast) == 3
+
+
+def test_accuracy_by_label():
+    result = accuracy_by(
+        [(["mission"], Fraction(1)), (["mission", "war"], Fraction(0)), (["war"], Fraction(1, 2))]
+    )
+    assert result["mission"].share == Fraction(1, 2) and result["mission"].answered == 2
+    assert result["war"].share == Fraction(1, 4)
+
+
+def test_weakest_lists_only_seen_questions_weakest_first():
+    memory = {"a": QuestionMemory(0.9, 0), "b": QuestionMemory(0.2, 1), "c": QuestionMemory(0.5, 0)}
+    assert weakest(memory, ["a", "b", "c", "d"], limit=2) == ["b", "c"]
