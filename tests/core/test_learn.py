@@ -1,3 +1,5 @@
+from itertools import pairwise
+
 import pytest
 
 from quizapp.core.learn import (
@@ -43,7 +45,7 @@ def test_pick_takes_the_weakest_and_mixes_types():
         major = max(set(rest), key=rest.count)
         more, fewer = rest.count(major), len(rest) - rest.count(major)
         fewest = max(0, more - fewer - (1 if kinds[0] != major else 0))
-        repeats = sum(a == b for a, b in zip(kinds, kinds[1:], strict=False))
+        repeats = sum(a == b for a, b in pairwise(kinds))
         assert repeats == fewest, kinds
     assert pick_questions(BANK, {}, seed=4, size=8) != mixed
 
