@@ -248,7 +248,8 @@ def save_answer(attempt_id: int, question_key: str, response: Any, now: datetime
             index_elements=keys,
             set_={"response": statement.excluded.response, "answered_at": statement.excluded.answered_at},
         )
-    inserted = db.session.execute(statement).rowcount == 1
+    # RETURNING says whether a row was written (rowcount is -1 for this insert on PostgreSQL)
+    inserted = db.session.execute(statement.returning(Answer.id)).first() is not None
     db.session.commit()
     if practice and inserted:  # the practice answer is final: it feeds the memory model now
         _feed_memory(attempt_id, now, only=question_key)

@@ -195,6 +195,7 @@ class CardState(db.Model):
     due: Mapped[datetime] = mapped_column(UTCDateTime)
     stability: Mapped[float | None] = mapped_column()
     first_review: Mapped[datetime] = mapped_column(UTCDateTime)
+    introduced_by: Mapped[str] = mapped_column(String(12))  # the source of the first review
     last_review: Mapped[datetime] = mapped_column(UTCDateTime)
     reviews: Mapped[int] = mapped_column(default=0)
     lapses: Mapped[int] = mapped_column(default=0)  # times rated Again

@@ -86,14 +86,17 @@ def _day_start(now: datetime) -> datetime:
 
 
 def new_cards_started_today(user_id: int, now: datetime) -> int:
-    return (
-        db.session.scalar(
-            select(func.count())
-            .select_from(CardState)
-            .where(CardState.user_id == user_id, CardState.first_review >= _day_start(now))
+    """New flashcards begun today; cards first met in a quiz or learn mode do not count."""
+    started = db.session.scalar(
+        select(func.count())
+        .select_from(CardState)
+        .where(
+            CardState.user_id == user_id,
+            CardState.first_review >= _day_start(now),
+            CardState.introduced_by == Source.FLASHCARD,
         )
-        or 0
     )
+    return started or 0
 
 
 def new_cards_per_day(user_id: int) -> int:
@@ -134,7 +137,13 @@ def record_reviews(
         stored = to_stored(card)
         if row is None:
             row = CardState(
-                user_id=user_id, bank_id=bank_id, card_key=key, first_review=now, reviews=0, lapses=0
+                user_id=user_id,
+                bank_id=bank_id,
+                card_key=key,
+                first_review=now,
+                introduced_by=source,
+                reviews=0,
+                lapses=0,
             )
             db.session.add(row)
             rows[key] = row

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from quizapp import attempt_store, clock
+from quizapp import attempt_store, clock, study_store
 from quizapp.bank_library import library
+from quizapp.core import learn
 from quizapp.core.attempts import AttemptMode
 from quizapp.question_source import current_bank
 
@@ -54,6 +55,18 @@ ALLOWED: dict[tuple[str, str], set[str]] = {
     ("teacher.quiz_results", "GET"): {"teacher"},
     ("teacher.student", "GET"): {"teacher"},
     ("teacher.back_to_class", "GET"): {"teacher"},
+    ("study.deck", "GET"): LOGGED_IN,
+    ("study.deck_settings", "POST"): LOGGED_IN,
+    ("study.study", "GET"): LOGGED_IN,
+    ("study.flip", "POST"): LOGGED_IN,
+    ("study.review", "POST"): LOGGED_IN,  # each rates their own card: cards are per student
+    ("study.learn_start", "POST"): LOGGED_IN,
+    ("study.learn", "GET"): {"student"},
+    ("study.learn", "POST"): {"student"},
+    ("study.practice_weakest", "POST"): LOGGED_IN,
+    ("progress.dashboard", "GET"): LOGGED_IN,
+    ("progress.student_progress", "GET"): {"teacher"},
+    ("progress.class_view", "GET"): {"teacher"},
     ("teacher.reset_password", "POST"): {"teacher"},
     ("teacher.remove_student", "POST"): {"teacher"},
 }
@@ -83,7 +96,15 @@ def setting(app, people):
         )
         attempt_store.submit(practice.id, clock.now())
         test = attempt_store.start_attempt(people.student, bank, AttemptMode.TEST, clock.now(), seed=4)
-    return {"open": test.id, "submitted": practice.id, "people": people}
+        learn_id = study_store.start_learn_session(
+            people.student,
+            bank.id,
+            [(q.id, q.content_hash) for q in bank.questions[:3]],
+            seed=5,
+            session=learn.start([q.id for q in bank.questions[:3]]),
+            now=clock.now(),
+        )
+    return {"open": test.id, "submitted": practice.id, "learn": learn_id, "people": people}
 
 
 def url_values(rule, setting) -> dict:
@@ -97,6 +118,7 @@ def url_values(rule, setting) -> dict:
         "bank_slug": "kosovo-peacekeepers",
         "class_id": people.class_id,
         "student_id": people.classmate if changes else people.student,
+        "session_id": setting["learn"],
     }
     return {name: candidates[name] for name in rule.arguments}
 
@@ -130,7 +152,16 @@ def test_every_route_for_every_role(app, setting, role):
         if method == "GET":
             response = client.get(url)
         else:
-            response = client.post(url, data={"csrf_token": token, "mode": "practice"})
+            response = client.post(
+                url,
+                data={
+                    "csrf_token": token,
+                    "mode": "practice",
+                    "key": "q:mission-unit",
+                    "rating": "3",
+                    "new_cards_per_day": "20",
+                },
+            )
         if rule.endpoint == "auth.logout":  # the session ended: carry on as the same role
             if role != "anonymous":
                 login(client, USERNAMES[role])
