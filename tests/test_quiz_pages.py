@@ -392,7 +392,7 @@ def test_starting_a_test_ends_an_open_practice_round(student, app):
 def test_practice_can_be_skipped_and_finished_early(student, app):
     attempt_id = start(student, "practice")
     page = student.get(f"/attempts/{attempt_id}/questions/1").get_data(as_text=True)
-    assert f'href="/attempts/{attempt_id}/questions/2">Skip</a>' in page
+    assert f'href="/attempts/{attempt_id}/questions/2">Skip this question</a>' in page
     assert "Finish this practice round now" in page
     empty = answer(student, attempt_id, 1, {})
     assert empty.status_code == 422 and "Answer the question first, or skip it." in empty.get_data(

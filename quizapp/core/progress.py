@@ -57,10 +57,18 @@ def accuracy_by(results: Iterable[tuple[Iterable[str], Fraction]]) -> dict[str, 
     return {label: Accuracy(earned[label], answered[label]) for label in sorted(earned)}
 
 
+RECALL_TO_KEEP = 0.85  # below this chance of recall, a question needs practice
+
+
+def needs_practice(memory: QuestionMemory) -> bool:
+    """Missed at least once, or likely to be forgotten by now."""
+    return memory.misses > 0 or (memory.retrievability is not None and memory.retrievability < RECALL_TO_KEEP)
+
+
 def weakest(memory: Mapping[str, QuestionMemory], question_ids: Iterable[str], limit: int = 10) -> list[str]:
-    """The questions most in need of practice, by learn mode's weakness score; only seen ones."""
-    seen = [q for q in question_ids if q in memory]
-    return sorted(seen, key=lambda q: (-weakness(memory[q]), q))[:limit]
+    """The questions most in need of practice, weakest first (learn mode's weakness score)."""
+    weak = [q for q in question_ids if q in memory and needs_practice(memory[q])]
+    return sorted(weak, key=lambda q: (-weakness(memory[q]), q))[:limit]
 
 
 def share(part: int, whole: int) -> Fraction:
