@@ -184,6 +184,7 @@ class CardState(db.Model):
     __table_args__ = (
         UniqueConstraint("user_id", "bank_id", "card_key"),
         Index("ix_card_states_user_due", "user_id", "due"),
+        Index("ix_card_states_user_first_review", "user_id", "first_review"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -51,12 +51,12 @@ def _deck(bank: core.Bank) -> tuple[list[StudyCard], str | None, bool]:
     return deck_cards(bank, tag, reverse), tag, reverse
 
 
-def _queue(bank: core.Bank, cards: list[StudyCard]) -> Queue:
+def _queue(bank: core.Bank, cards: list[StudyCard], tag: str | None, reverse: bool) -> Queue:
     now = clock.now()
+    keys = None if tag is None else [card.key for card in cards]
     return build_queue(
         cards,
-        study_store.due_times(current_user.id, bank.id),
-        now,
+        study_store.study_state(current_user.id, bank.id, now, keys, reverse),
         study_store.new_cards_per_day(current_user.id),
         study_store.new_cards_started_today(current_user.id, now),
     )
@@ -66,15 +66,17 @@ def _queue(bank: core.Bank, cards: list[StudyCard]) -> Queue:
 @login_required
 def deck(bank_slug: str) -> str:
     bank = _studyable_bank(bank_slug)
-    due = study_store.due_times(current_user.id, bank.id)
     now = clock.now()
     new_today = study_store.new_cards_started_today(current_user.id, now)
     per_day = study_store.new_cards_per_day(current_user.id)
     decks = []
     for tag in [None, *deck_tags(bank)]:
         cards = deck_cards(bank, tag)
-        queue = build_queue(cards, due, now, per_day, new_today)
-        decks.append({"tag": tag, "cards": len(cards), "due": len(queue.due), "new": len(queue.new)})
+        keys = None if tag is None else [card.key for card in cards]
+        queue = build_queue(
+            cards, study_store.study_state(current_user.id, bank.id, now, keys), per_day, new_today
+        )
+        decks.append({"tag": tag, "cards": len(cards), "due": queue.due_count, "new": len(queue.new)})
     form = NewCardsForm(new_cards_per_day=per_day)
     return render_template(
         "study/deck.html",
@@ -107,7 +109,7 @@ def _study_page(
     card: StudyCard | None,
     show_back: bool,
 ) -> Any:
-    queue = _queue(bank, cards)
+    queue = _queue(bank, cards, tag, reverse)
     intervals = None
     if card is not None and show_back:
         now = clock.now()
@@ -136,7 +138,7 @@ def _study_page(
 def study(bank_slug: str) -> Any:
     bank = _studyable_bank(bank_slug)
     cards, tag, reverse = _deck(bank)
-    key = _queue(bank, cards).next_key
+    key = _queue(bank, cards, tag, reverse).next_key
     card = next((c for c in cards if c.key == key), None)
     return _study_page(bank, cards, tag, reverse, card, show_back=False)
 

@@ -13,8 +13,10 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from typing import Any
 
+from flask import current_app
 from sqlalchemy import func, select
 
+from .core.decks import REVERSE_SUFFIX, StudyState
 from .core.learn import LearnSession, QuestionMemory
 from .core.scheduling import (
     Card,
@@ -71,14 +73,65 @@ def memory_of(user_id: int, bank_slug: str, keys: Iterable[str] | None = None) -
     }
 
 
-def due_times(user_id: int, bank_slug: str) -> dict[str, datetime]:
-    """When each studied card of the bank is due (no JSON is parsed: the due column)."""
-    rows = db.session.execute(
-        select(CardState.card_key, CardState.due)
+DUE_PREFETCH = 50  # a study page needs the next due card, not all of them
+
+
+def study_state(
+    user_id: int, bank_slug: str, now: datetime, keys: Sequence[str] | None = None, reverse: bool = False
+) -> StudyState:
+    """What the study queue of a deck needs, in two or three small queries.
+
+    The deck is the whole bank (``keys`` None; its reverse cards too if ``reverse``) or the
+    cards of ``keys`` (a topic's deck).
+    """
+    due = (
+        select(CardState.card_key)
+        .join(Bank, Bank.id == CardState.bank_id)
+        .where(CardState.user_id == user_id, Bank.slug == bank_slug, CardState.due <= now)
+    )
+    if keys is not None:
+        due = due.where(CardState.card_key.in_(list(keys)))
+    elif not reverse:
+        due = due.where(CardState.card_key.not_like(f"%{REVERSE_SUFFIX}"))
+    first_due = tuple(db.session.scalars(due.order_by(CardState.due).limit(DUE_PREFETCH)))
+    count = len(first_due)
+    if count == DUE_PREFETCH:
+        count = db.session.scalar(select(func.count()).select_from(due.subquery())) or 0
+    return StudyState(studied_keys(user_id, bank_slug), first_due, count)
+
+
+_STUDIED_LIMIT = 5_000
+
+
+def _studied_cache() -> dict[tuple[int, str], tuple[int, frozenset[str]]]:
+    return current_app.extensions.setdefault("quizapp.studied_keys", {})
+
+
+def studied_keys(user_id: int, bank_slug: str) -> frozenset[str]:
+    """The keys of the student's cards of a bank, reading only the rows added since last time.
+
+    Card rows are only added, with growing ids, so the rows with a larger id than the largest
+    seen are the new ones, on any host. A count checks it: if the rows do not add up (the
+    database was restored, say), all keys are read again.
+    """
+    cache = _studied_cache()
+    since, known = cache.get((user_id, bank_slug), (0, frozenset()))
+    mine = (
+        select(CardState.id, CardState.card_key)
         .join(Bank, Bank.id == CardState.bank_id)
         .where(CardState.user_id == user_id, Bank.slug == bank_slug)
     )
-    return {key: due for key, due in rows}
+    rows = db.session.execute(mine.where(CardState.id > since)).all()
+    total = db.session.scalar(select(func.count()).select_from(mine.subquery())) or 0
+    if len(known) + len(rows) != total:
+        since, known, rows = 0, frozenset(), db.session.execute(mine).all()
+    if rows:
+        known = known | {key for _, key in rows}
+        since = max(row_id for row_id, _ in rows)
+    if len(cache) >= _STUDIED_LIMIT:
+        cache.clear()
+    cache[(user_id, bank_slug)] = (since, known)
+    return known
 
 
 def _day_start(now: datetime) -> datetime:

@@ -232,3 +232,17 @@ def test_practice_the_weakest_questions(student, app):
     )
     new_id = int(started.headers["Location"].rsplit("/", 1)[1])
     assert {q.id for q in attempt_questions(app, new_id)} == {q.id for q in questions[:3]}
+
+
+def test_studied_keys_are_read_incrementally_and_heal_after_a_restore(student, app, people):
+    from quizapp import study_store
+
+    first, _ = study_one(student)
+    with app.app_context():
+        assert study_store.studied_keys(people.student, "kosovo-peacekeepers") == {first}
+    second, _ = study_one(student)
+    with app.app_context():
+        assert study_store.studied_keys(people.student, "kosovo-peacekeepers") == {first, second}
+        db.session.execute(db.delete(CardState).where(CardState.card_key == second))  # as if restored
+        db.session.commit()
+        assert study_store.studied_keys(people.student, "kosovo-peacekeepers") == {first}

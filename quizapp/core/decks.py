@@ -8,9 +8,8 @@ card studied in a tag deck counts in the bank deck too.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
 
 from .answer_key import answer_text
 from .model import Bank, QuestionType
@@ -80,7 +79,8 @@ def deck_tags(bank: Bank) -> list[str]:
 class Queue:
     """What a study session shows next: the due cards by due time, then new cards."""
 
-    due: tuple[str, ...]  # keys of cards already studied and due now, the most overdue first
+    due: tuple[str, ...]  # keys of the first cards due now, the most overdue first
+    due_count: int  # all the cards of the deck due now
     new: tuple[str, ...]  # keys of never-studied cards the daily limit still allows
     new_left_today: int
 
@@ -90,25 +90,25 @@ class Queue:
             return self.due[0]
         return self.new[0] if self.new else None
 
-    def __len__(self) -> int:
-        return len(self.due) + len(self.new)
+
+@dataclass(frozen=True, slots=True)
+class StudyState:
+    """A student's cards of one deck, as the queue needs them."""
+
+    studied: frozenset[str]  # keys of every card with a memory state (of the bank)
+    due_now: tuple[str, ...]  # keys of the deck's first cards due now, the most overdue first
+    due_count: int  # how many of the deck's cards are due now
 
 
 def build_queue(
-    cards: Sequence[StudyCard],
-    due_times: Mapping[str, datetime],
-    now: datetime,
-    new_per_day: int,
-    new_seen_today: int,
+    cards: Sequence[StudyCard], state: StudyState, new_per_day: int, new_seen_today: int
 ) -> Queue:
-    """The study queue of a deck.
+    """The study queue of a deck: its due cards, then as many new ones as today allows.
 
-    ``due_times`` holds the due time of every card the student has studied (by key); the
-    others are new. At most ``new_per_day`` new cards are started per day (``new_seen_today``
-    were started already, in any deck).
+    At most ``new_per_day`` new cards are started per day (``new_seen_today`` were started
+    already, in any deck).
     """
     keys = {card.key for card in cards}
-    due = sorted((t, k) for k, t in due_times.items() if k in keys and t <= now)
     allowance = max(0, new_per_day - new_seen_today)
-    fresh = [card.key for card in cards if card.key not in due_times][:allowance]
-    return Queue(tuple(k for _, k in due), tuple(fresh), allowance)
+    fresh = [card.key for card in cards if card.key not in state.studied][:allowance]
+    return Queue(tuple(k for k in state.due_now if k in keys), state.due_count, tuple(fresh), allowance)

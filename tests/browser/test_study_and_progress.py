@@ -12,8 +12,11 @@ def test_study_five_cards_with_the_keyboard_only(new_page, live_server, people, 
     log_in(page, live_server)
     page.goto(live_server + "/decks/kosovo-peacekeepers")
     auditor.look(page, "40-decks")
-    press_tab_until(page, "document.activeElement.textContent.trim().startsWith('Study') && "
-                          "document.activeElement.getAttribute('href').endsWith('/study')")
+    press_tab_until(
+        page,
+        "document.activeElement.textContent.trim().startsWith('Study') && "
+        "document.activeElement.getAttribute('href').endsWith('/study')",
+    )
     with page.expect_navigation():
         page.keyboard.press("Enter")
     fronts = []
@@ -32,7 +35,9 @@ def test_study_five_cards_with_the_keyboard_only(new_page, live_server, people, 
         page.keyboard.press("3")  # Good
         page.locator("#card-front").filter(has_not_text=front).wait_for()
     assert len(set(fronts)) == 5
-    assert page.evaluate("performance.getEntriesByType('navigation').length") == 1  # one page load for five cards
+    assert (
+        page.evaluate("performance.getEntriesByType('navigation').length") == 1
+    )  # one page load for five cards
     assert "Due: 0" in page.locator(".study-counts").inner_text()
 
 

@@ -1,6 +1,4 @@
-from datetime import UTC, datetime, timedelta
-
-from quizapp.core.decks import build_queue, deck_cards, deck_tags
+from quizapp.core.decks import StudyState, build_queue, deck_cards, deck_tags
 
 from .yaml_banks import bank_from
 
@@ -13,7 +11,6 @@ BANK = bank_from("""
     cards:
       - {id: ksf, term: KSF, definition: Kosovo Security Force, tags: [military]}
 """)
-NOW = datetime(2026, 3, 9, 12, tzinfo=UTC)
 
 
 def test_a_deck_has_every_question_and_term_card():
@@ -34,11 +31,14 @@ def test_tag_decks_and_reverse_cards():
     ]
 
 
-def test_queue_puts_due_cards_first_by_due_time_then_new_within_the_daily_limit():
+def test_queue_puts_due_cards_first_then_new_within_the_daily_limit():
     cards = deck_cards(BANK)
-    due = {"q:c": NOW - timedelta(hours=1), "q:a": NOW - timedelta(days=2), "q:b": NOW + timedelta(days=1)}
-    queue = build_queue(cards, due, NOW, new_per_day=20, new_seen_today=0)
+    state = StudyState(
+        frozenset({"q:a", "q:b", "q:c", "card:other-deck"}), ("q:a", "card:other-deck", "q:c"), 3
+    )
+    queue = build_queue(cards, state, new_per_day=20, new_seen_today=0)
     assert queue.due == ("q:a", "q:c") and queue.new == ("card:ksf",) and queue.next_key == "q:a"
-    limited = build_queue(cards, {}, NOW, new_per_day=3, new_seen_today=2)
+    empty = StudyState(frozenset(), (), 0)
+    limited = build_queue(cards, empty, new_per_day=3, new_seen_today=2)
     assert limited.new == ("q:a",) and limited.new_left_today == 1
-    assert build_queue(cards, {}, NOW, new_per_day=3, new_seen_today=5).next_key is None
+    assert build_queue(cards, empty, new_per_day=3, new_seen_today=5).next_key is None

@@ -36,7 +36,11 @@ def test_accuracy_by_label():
 
 
 def test_weakest_lists_questions_that_need_practice_weakest_first():
-    memory = {"a": QuestionMemory(0.99, 0), "b": QuestionMemory(0.2, 1), "c": QuestionMemory(0.5, 0),
-              "e": QuestionMemory(0.95, 1)}
+    memory = {
+        "a": QuestionMemory(0.99, 0),
+        "b": QuestionMemory(0.2, 1),
+        "c": QuestionMemory(0.5, 0),
+        "e": QuestionMemory(0.95, 1),
+    }
     assert weakest(memory, ["a", "b", "c", "d", "e"]) == ["b", "c", "e"]  # "a" is known, "d" unseen
     assert weakest(memory, ["a", "b", "c", "d", "e"], limit=2) == ["b", "c"]
