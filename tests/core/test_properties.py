@@ -150,7 +150,7 @@ def bank_documents(draw):
     return _valid_bank_text(question)
 
 
-@settings(max_examples=500, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
 @given(bank_documents())
 def test_generated_banks(text):
     assert_bank_or_problems(text.encode("utf-8"))
