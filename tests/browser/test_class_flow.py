@@ -61,6 +61,7 @@ def test_a_class_takes_the_article_quiz(new_page, live_server, auditor):
     auditor.look(student, "07-practice-question")
     answer_shown_question(student, BANK)
     student.get_by_role("button", name="Check answer").click()
+    student.locator(".verdict").wait_for()
     assert student.locator(".verdict-right").count() == 1
     assert student.locator(".passage mark").count() == 1
     auditor.look(student, "08-practice-feedback")
@@ -69,6 +70,7 @@ def test_a_class_takes_the_article_quiz(new_page, live_server, auditor):
     student.locator("#answer-form").wait_for()
     shown = answer_shown_question(student, BANK)
     student.get_by_role("button", name="Check answer").click()
+    student.locator(".verdict").wait_for()
     assert student.locator(".verdict-right").count() == 1, shown.id
     assert question is not None
 
@@ -89,6 +91,7 @@ def test_a_class_takes_the_article_quiz(new_page, live_server, auditor):
             auditor.look(student, f"30-question-{shown.type.value}")
         answer_shown_question(student, BANK)
         student.get_by_role("button", name="Check answer").click()
+        student.locator(".verdict").wait_for()  # the feedback page has loaded
         answered += 1
         link = student.get_by_role("link", name="Next unanswered question")
         if student.get_by_role("link", name="Next question").count():

@@ -57,6 +57,7 @@ def test_learn_mode_and_the_dashboard(new_page, live_server, people, auditor):
     for _ in range(3):
         answer_shown_question(page, BANK)
         page.get_by_role("button", name="Check answer").click()
+        page.locator(".verdict").wait_for()
         page.get_by_role("link", name="Next question").click()
     page.get_by_role("link", name="Skip this question").click()
     page.get_by_role("button", name="Finish this practice round now").click()
