@@ -109,3 +109,9 @@ def new_page(browser):
     yield make
     for context in contexts:
         context.close()
+
+
+def click_through(page, target) -> None:
+    """Click something that loads a new page, and wait until it has (not a moment before)."""
+    with page.expect_navigation():
+        target.click()

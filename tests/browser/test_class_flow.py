@@ -9,6 +9,7 @@ from quizapp.core import load_folder
 
 from ..conftest import PASSWORD
 from .answering import answer_shown_question, shown_question
+from .conftest import click_through
 
 QUESTIONS = Path(__file__).resolve().parents[2] / "questions"
 BANK = load_folder(QUESTIONS).get("kosovo-peacekeepers")
@@ -23,11 +24,11 @@ def teacher_sets_up(page, base: str, auditor) -> str:
     page.get_by_label("Your name").fill("Tina Teacher")
     page.get_by_label("Password", exact=True).fill(PASSWORD)
     page.get_by_label("Repeat the password").fill(PASSWORD)
-    page.get_by_role("button", name="Create the teacher account").click()
+    click_through(page, page.get_by_role("button", name="Create the teacher account"))
     assert page.url.endswith("/classes")
     auditor.look(page, "02-classes")
     page.get_by_label("Class name").fill("History 9B")
-    page.get_by_role("button", name="Create class").click()
+    click_through(page, page.get_by_role("button", name="Create class"))
     code = page.locator("code.join-code").first.inner_text()
     assert re.fullmatch(r"[A-Z2-9]{4}-[A-Z2-9]{4}", code)
     auditor.look(page, "03-class")
@@ -42,7 +43,7 @@ def student_signs_up(page, base: str, code: str, auditor) -> None:
     page.get_by_label("Your name").fill("Sam Student")
     page.get_by_label("Password", exact=True).fill(PASSWORD)
     page.get_by_label("Repeat the password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign up").click()
+    click_through(page, page.get_by_role("button", name="Sign up"))
     assert "Welcome to History 9B!" in page.content()
     auditor.look(page, "05-student-home")
 
@@ -55,21 +56,23 @@ def test_a_class_takes_the_article_quiz(new_page, live_server, auditor):
     student_signs_up(student, base, code, auditor)
 
     # practice: answer, see feedback with the passage, move on
-    student.get_by_role("link", name="Kosovar Peacekeepers Sent On First Mission Abroad").click()
+    click_through(
+        student, student.get_by_role("link", name="Kosovar Peacekeepers Sent On First Mission Abroad")
+    )
     auditor.look(student, "06-quiz")
-    student.get_by_role("button", name="Start practice").click()
+    click_through(student, student.get_by_role("button", name="Start practice"))
     auditor.look(student, "07-practice-question")
     answer_shown_question(student, BANK)
-    student.get_by_role("button", name="Check answer").click()
+    click_through(student, student.get_by_role("button", name="Check answer"))
     student.locator(".verdict").wait_for()
     assert student.locator(".verdict-right").count() == 1
     assert student.locator(".passage mark").count() == 1
     auditor.look(student, "08-practice-feedback")
-    student.get_by_role("link", name="Next question").click()
+    click_through(student, student.get_by_role("link", name="Next question"))
     question = BANK.question("mission-destination")
     student.locator("#answer-form").wait_for()
     shown = answer_shown_question(student, BANK)
-    student.get_by_role("button", name="Check answer").click()
+    click_through(student, student.get_by_role("button", name="Check answer"))
     student.locator(".verdict").wait_for()
     assert student.locator(".verdict-right").count() == 1, shown.id
     assert question is not None
@@ -81,7 +84,7 @@ def test_a_class_takes_the_article_quiz(new_page, live_server, auditor):
     total = len(BANK.questions)
     # finish the practice quickly, then take the test
     student.goto(base + "/quizzes/kosovo-peacekeepers")
-    student.get_by_role("link", name="Continue").click()
+    click_through(student, student.get_by_role("link", name="Continue"))
     answered = 2
     looked_at: set[str] = set()
     while answered < total:
@@ -90,20 +93,20 @@ def test_a_class_takes_the_article_quiz(new_page, live_server, auditor):
             looked_at.add(shown.type.value)
             auditor.look(student, f"30-question-{shown.type.value}")
         answer_shown_question(student, BANK)
-        student.get_by_role("button", name="Check answer").click()
+        click_through(student, student.get_by_role("button", name="Check answer"))
         student.locator(".verdict").wait_for()  # the feedback page has loaded
         answered += 1
         link = student.get_by_role("link", name="Next unanswered question")
         if student.get_by_role("link", name="Next question").count():
-            student.get_by_role("link", name="Next question").click()
+            click_through(student, student.get_by_role("link", name="Next question"))
         elif link.count():
-            link.click()
-    student.get_by_role("button", name="Finish and see results").first.click()
+            click_through(student, link)
+    click_through(student, student.get_by_role("button", name="Finish and see results").first)
     assert "100%" in student.locator(".score").inner_text()
     auditor.look(student, "09-practice-results")
 
     student.goto(base + "/quizzes/kosovo-peacekeepers")
-    student.get_by_role("button", name="Start the test").click()
+    click_through(student, student.get_by_role("button", name="Start the test"))
     assert student.locator("#timer").count() == 1
     auditor.look(student, "10-test-question")
     total = int(student.locator("h1 .muted").inner_text().split()[-1])  # "of 25": one per group
@@ -111,22 +114,24 @@ def test_a_class_takes_the_article_quiz(new_page, live_server, auditor):
         answer_shown_question(student, BANK)
         student.locator("#save-status", has_text="Saved.").wait_for()  # saved as soon as it changed
         button = "Save and next" if number < total else "Save and review answers"
-        student.get_by_role("button", name=button, exact=True).click()
+        click_through(student, student.get_by_role("button", name=button, exact=True))
     assert f"You answered {total} of {total} questions." in student.locator("main").inner_text()
     auditor.look(student, "11-test-review")
-    student.get_by_role("button", name="Submit the test").click()
+    click_through(student, student.get_by_role("button", name="Submit the test"))
     assert "100%" in student.locator(".score").inner_text()
     assert "Passed" in student.content()
     auditor.look(student, "12-test-results")
 
     # the teacher sees it
     teacher.goto(base + "/classes")
-    teacher.get_by_role("link", name="History 9B").click()
-    teacher.get_by_role("link", name="Kosovar Peacekeepers Sent On First Mission Abroad").click()
+    click_through(teacher, teacher.get_by_role("link", name="History 9B"))
+    click_through(
+        teacher, teacher.get_by_role("link", name="Kosovar Peacekeepers Sent On First Mission Abroad")
+    )
     row = teacher.get_by_role("row", name=re.compile("Sam Student"))
     assert "100%" in row.inner_text()
     auditor.look(teacher, "13-teacher-results")
-    row.get_by_role("link", name=re.compile("100%")).click()
+    click_through(teacher, row.get_by_role("link", name=re.compile("100%")))
     assert "Sam Student (sam)" in teacher.content()
     auditor.look(teacher, "14-teacher-review")
     assert auditor.violations == []

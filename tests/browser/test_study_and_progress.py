@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .answering import answer_shown_question
+from .conftest import click_through
 from .test_class_flow import BANK
 from .test_without_javascript_and_mouse import log_in, press_tab_until
 
@@ -45,22 +46,22 @@ def test_learn_mode_and_the_dashboard(new_page, live_server, people, auditor):
     page = new_page()
     log_in(page, live_server)
     page.goto(live_server + "/decks/kosovo-peacekeepers")
-    page.get_by_role("button", name="Start learning").click()
+    click_through(page, page.get_by_role("button", name="Start learning"))
     auditor.look(page, "43-learn-question")
-    page.get_by_role("button", name="Check answer").click()  # nothing chosen
+    click_through(page, page.get_by_role("button", name="Check answer"))  # nothing chosen
     assert "Answer the question first." in page.locator(".error-summary").inner_text()
     page.goto(live_server + "/progress")
     auditor.look(page, "44-dashboard-empty")
     # answer a few practice questions so that there is something to chart
     page.goto(live_server + "/quizzes/kosovo-peacekeepers")
-    page.get_by_role("button", name="Start practice").click()
+    click_through(page, page.get_by_role("button", name="Start practice"))
     for _ in range(3):
         answer_shown_question(page, BANK)
-        page.get_by_role("button", name="Check answer").click()
+        click_through(page, page.get_by_role("button", name="Check answer"))
         page.locator(".verdict").wait_for()
-        page.get_by_role("link", name="Next question").click()
-    page.get_by_role("link", name="Skip this question").click()
-    page.get_by_role("button", name="Finish this practice round now").click()
+        click_through(page, page.get_by_role("link", name="Next question"))
+    click_through(page, page.get_by_role("link", name="Skip this question"))
+    click_through(page, page.get_by_role("button", name="Finish this practice round now"))
     page.goto(live_server + "/progress")
     assert page.locator("svg.chart-svg").count() >= 2
     assert page.get_by_role("img", name="Cards due per day").count() == 1
@@ -72,8 +73,10 @@ def test_teacher_class_progress(new_page, live_server, people, auditor):
     page = new_page()
     log_in(page, live_server, "tina")
     page.goto(live_server + "/classes")
-    page.get_by_role("link", name="History 9B").click()
-    page.get_by_role("link", name="Class progress: weak topics and most-missed questions").click()
+    click_through(page, page.get_by_role("link", name="History 9B"))
+    click_through(
+        page, page.get_by_role("link", name="Class progress: weak topics and most-missed questions")
+    )
     assert page.get_by_role("img", name="Average mastery by topic").count() == 1
     auditor.look(page, "46-class-progress")
     assert auditor.violations == []

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from .answering import answer_shown_question
+from .conftest import click_through
 from .test_class_flow import BANK
 
 SMALL_BANK = """
@@ -20,27 +21,29 @@ def log_in(page, base, username="sam"):
     page.goto(base + "/login")
     page.get_by_label("Username").fill(username)
     page.get_by_label("Password").fill("correct-horse-battery")
-    page.get_by_role("button", name="Log in").click()
+    click_through(page, page.get_by_role("button", name="Log in"))
 
 
 def test_a_test_without_javascript(new_page, live_server, people, auditor):
     page = new_page(java_script_enabled=False)
     log_in(page, live_server)
     page.goto(live_server + "/quizzes/kosovo-peacekeepers")
-    page.get_by_role("button", name="Start the test").click()
+    click_through(page, page.get_by_role("button", name="Start the test"))
     timer = page.locator("#timer").inner_text()
     assert "this test closes at" in timer and "Time left" not in timer  # printed, no countdown
     answer_shown_question(page, BANK)
-    page.get_by_role("button", name="Save and next").click()
+    click_through(page, page.get_by_role("button", name="Save and next"))
     assert "/questions/2" in page.url
     answer_shown_question(page, BANK)
-    page.get_by_role("button", name="Question 5, not answered").click()  # jumping saves question 2 first
+    click_through(
+        page, page.get_by_role("button", name="Question 5, not answered")
+    )  # jumping saves question 2 first
     assert "/questions/5" in page.url
     assert page.get_by_role("button", name="Question 2, answered").count() == 1
-    page.get_by_role("button", name="Save and review answers").click()
+    click_through(page, page.get_by_role("button", name="Save and review answers"))
     assert "You answered 2 of 25 questions." in page.locator("main").inner_text()
     auditor.look(page, "20-nojs-review", accessibility=False)  # axe needs JavaScript
-    page.get_by_role("button", name="Submit the test").click()
+    click_through(page, page.get_by_role("button", name="Submit the test"))
     assert "2 of 25 points" in page.locator(".score").inner_text()
 
 
@@ -89,13 +92,13 @@ def test_an_untimed_graded_test(new_page, live_server, people, questions_dir, au
     page = new_page()
     log_in(page, live_server)
     page.goto(live_server + "/quizzes/keyboard-check")
-    page.get_by_role("button", name="Start the test").click()
+    click_through(page, page.get_by_role("button", name="Start the test"))
     assert page.locator("#timer").count() == 0
     page.get_by_label("Kuwait", exact=True).check()
-    page.get_by_role("button", name="Save and next").click()
+    click_through(page, page.get_by_role("button", name="Save and next"))
     page.get_by_label("Your answer").fill("Nato")
-    page.get_by_role("button", name="Save and review answers").click()
-    page.get_by_role("button", name="Submit the test").click()
+    click_through(page, page.get_by_role("button", name="Save and review answers"))
+    click_through(page, page.get_by_role("button", name="Submit the test"))
     assert "100%" in page.locator(".score").inner_text() and "Passed" in page.content()
     auditor.look(page, "22-untimed-test-results")
     assert auditor.violations == []
