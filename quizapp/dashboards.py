@@ -21,7 +21,7 @@ from .core.checkers import ResponseError, check
 from .core.decks import deck_cards
 from .core.learn import QuestionMemory
 from .core.progress import Accuracy, accuracy_by, due_forecast, share, study_streak, weakest
-from .core.scheduling import MASTERED_STABILITY_DAYS, retrievability_at
+from .core.scheduling import MASTERED_STABILITY_DAYS, Grade, retrievability_at
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,7 +93,9 @@ def student_dashboard(student: Account, now: datetime) -> Dashboard:
         scored = [(a.started_at, attempt_store.score_of(a).percent) for a in reversed(tests)]
         deck = {card.key for card in deck_cards(bank)}
         memory = {
-            c.key[2:]: QuestionMemory(retrievability_at(c.stability, c.last_review, now), c.lapses)
+            c.key[2:]: QuestionMemory(
+                retrievability_at(c.stability, c.last_review, now), c.lapses, c.last_rating == Grade.AGAIN
+            )
             for c in mine
             if c.key.startswith("q:") and not c.key.endswith(":reverse")
         }

@@ -200,6 +200,7 @@ class CardState(db.Model):
     last_review: Mapped[datetime] = mapped_column(UTCDateTime)
     reviews: Mapped[int] = mapped_column(default=0)
     lapses: Mapped[int] = mapped_column(default=0)  # times rated Again
+    last_rating: Mapped[int] = mapped_column(default=0)
 
 
 class ReviewLog(db.Model):

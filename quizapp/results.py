@@ -9,7 +9,7 @@ from typing import Any
 
 from . import attempt_store, core
 from .attempt_store import AttemptState
-from .core.answer_key import answer_text, response_text
+from .core.answer_key import answer_lines, answer_text, response_lines, response_text
 from .core.attempts import AttemptMode, AttemptStatus
 from .core.checkers import Check, ResponseError, check
 from .core.passages import Passage, find_passage
@@ -22,6 +22,8 @@ class QuestionReview:
     check: Check | None  # None: not answered
     answer_text: str
     passage: Passage | None
+    answer_lines: tuple[str, ...] = ()
+    response_lines: tuple[str, ...] = ()
 
     @property
     def points(self) -> Fraction:
@@ -34,7 +36,15 @@ def attempt_review(question: core.Question, response: Any, bank: core.Bank | Non
     except ResponseError:  # a stored response of an older shape: scored as wrong
         result = Check(Fraction(0))
     passage = find_passage(bank.source_text, question.source_quote) if bank and bank.source_text else None
-    return QuestionReview(question, response_text(question, response), result, answer_text(question), passage)
+    return QuestionReview(
+        question,
+        response_text(question, response),
+        result,
+        answer_text(question),
+        passage,
+        tuple(answer_lines(question)),
+        tuple(response_lines(question, response)),
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -48,7 +48,7 @@ def _deck(bank: core.Bank) -> tuple[list[StudyCard], str | None, bool]:
     tag, reverse = _deck_options()
     if tag is not None and tag not in deck_tags(bank):
         abort(404)
-    return deck_cards(bank, tag, reverse), tag, reverse
+    return deck_cards(bank, tag, reverse=True), tag, reverse
 
 
 def _queue(bank: core.Bank, cards: list[StudyCard], tag: str | None, reverse: bool) -> Queue:
@@ -56,9 +56,10 @@ def _queue(bank: core.Bank, cards: list[StudyCard], tag: str | None, reverse: bo
     keys = None if tag is None else [card.key for card in cards]
     return build_queue(
         cards,
-        study_store.study_state(current_user.id, bank.id, now, keys, reverse),
+        study_store.study_state(current_user.id, bank.id, now, keys),
         study_store.new_cards_per_day(current_user.id),
         study_store.new_cards_started_today(current_user.id, now),
+        new_reverse=reverse,
     )
 
 
@@ -71,12 +72,13 @@ def deck(bank_slug: str) -> str:
     per_day = study_store.new_cards_per_day(current_user.id)
     decks = []
     for tag in [None, *deck_tags(bank)]:
-        cards = deck_cards(bank, tag)
+        cards = deck_cards(bank, tag, reverse=True)
         keys = None if tag is None else [card.key for card in cards]
         queue = build_queue(
             cards, study_store.study_state(current_user.id, bank.id, now, keys), per_day, new_today
         )
-        decks.append({"tag": tag, "cards": len(cards), "due": queue.due_count, "new": len(queue.new)})
+        forward = sum(1 for card in cards if not card.reverse)
+        decks.append({"tag": tag, "cards": forward, "due": queue.due_count, "new": len(queue.new)})
     form = NewCardsForm(new_cards_per_day=per_day)
     return render_template(
         "study/deck.html",
@@ -110,7 +112,7 @@ def _study_page(
     show_back: bool,
 ) -> Any:
     queue = _queue(bank, cards, tag, reverse)
-    intervals = None
+    intervals, reviews = None, 0
     if card is not None and show_back:
         now = clock.now()
         memory = study_store.memory_of(current_user.id, bank.id, [card.key]).get(card.key)
@@ -128,6 +130,7 @@ def _study_page(
         reverse=reverse,
         show_back=show_back,
         intervals=intervals,
+        reviews=reviews,
         grades=list(Grade),
         form=ActionForm(),
     )
@@ -171,8 +174,17 @@ def review(bank_slug: str) -> Any:
         grade = Grade(int(request.form.get("rating", "")))
     except ValueError:
         abort(400)
+    try:
+        seen = {card.key: int(request.form.get("reviews", ""))}
+    except ValueError:
+        abort(400)
     study_store.record_reviews(
-        current_user.id, bank.id, [(card.key, grade)], clock.now(), study_store.Source.FLASHCARD
+        current_user.id,
+        bank.id,
+        [(card.key, grade)],
+        clock.now(),
+        study_store.Source.FLASHCARD,
+        expected_reviews=seen,
     )
     if request.headers.get("X-Fragment") == "1":
         return study(bank_slug)

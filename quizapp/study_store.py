@@ -8,15 +8,16 @@ from __future__ import annotations
 
 import random
 import zlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from typing import Any
 
 from flask import current_app
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 
-from .core.decks import REVERSE_SUFFIX, StudyState
+from .core.decks import StudyState
 from .core.learn import LearnSession, QuestionMemory
 from .core.scheduling import (
     Card,
@@ -57,6 +58,7 @@ class CardMemory:
     card: Card
     reviews: int
     lapses: int
+    last_rating: int
 
 
 def memory_of(user_id: int, bank_slug: str, keys: Iterable[str] | None = None) -> dict[str, CardMemory]:
@@ -69,20 +71,19 @@ def memory_of(user_id: int, bank_slug: str, keys: Iterable[str] | None = None) -
     if keys is not None:
         query = query.where(CardState.card_key.in_(list(keys)))
     return {
-        row.card_key: CardMemory(_card(row), row.reviews, row.lapses) for row in db.session.scalars(query)
+        row.card_key: CardMemory(_card(row), row.reviews, row.lapses, row.last_rating)
+        for row in db.session.scalars(query)
     }
 
 
 DUE_PREFETCH = 50  # a study page needs the next due card, not all of them
 
 
-def study_state(
-    user_id: int, bank_slug: str, now: datetime, keys: Sequence[str] | None = None, reverse: bool = False
-) -> StudyState:
+def study_state(user_id: int, bank_slug: str, now: datetime, keys: Sequence[str] | None = None) -> StudyState:
     """What the study queue of a deck needs, in two or three small queries.
 
-    The deck is the whole bank (``keys`` None; its reverse cards too if ``reverse``) or the
-    cards of ``keys`` (a topic's deck).
+    The deck is the whole bank (``keys`` None) or the cards of ``keys`` (a topic's deck).
+    Reverse cards once studied are reviewed in their deck whether or not new ones are wanted.
     """
     due = (
         select(CardState.card_key)
@@ -91,8 +92,6 @@ def study_state(
     )
     if keys is not None:
         due = due.where(CardState.card_key.in_(list(keys)))
-    elif not reverse:
-        due = due.where(CardState.card_key.not_like(f"%{REVERSE_SUFFIX}"))
     first_due = tuple(db.session.scalars(due.order_by(CardState.due).limit(DUE_PREFETCH)))
     count = len(first_due)
     if count == DUE_PREFETCH:
@@ -163,9 +162,19 @@ def set_new_cards_per_day(user_id: int, count: int) -> None:
 
 
 def record_reviews(
-    user_id: int, bank_slug: str, grades: Sequence[tuple[str, Grade]], now: datetime, source: str
+    user_id: int,
+    bank_slug: str,
+    grades: Sequence[tuple[str, Grade]],
+    now: datetime,
+    source: str,
+    expected_reviews: Mapping[str, int] | None = None,
 ) -> dict[str, Card]:
-    """Apply ratings to the student's cards and log them; returns the new card states."""
+    """Apply ratings to the student's cards and log them; returns the new card states.
+
+    ``expected_reviews`` (card key -> how many reviews it had when it was shown) makes a rating
+    count once: a repeat (double click, back button, two tabs) finds the count moved on and is
+    ignored.
+    """
     if not grades:
         return {}
     begin_write()
@@ -184,8 +193,10 @@ def record_reviews(
     updated: dict[str, Card] = {}
     for key, grade in grades:
         row = rows.get(key)
-        card = _card(row) if row is not None else new_card(now)
         reviews = row.reviews if row is not None else 0
+        if expected_reviews is not None and expected_reviews.get(key) != reviews:
+            continue  # rated already
+        card = _card(row) if row is not None else new_card(now)
         card = review(card, grade, now, random.Random(fuzz_seed(user_id, bank_slug, key, reviews)))
         stored = to_stored(card)
         if row is None:
@@ -204,6 +215,7 @@ def record_reviews(
         row.due, row.stability, row.last_review = card.due, card.stability, now
         row.reviews = reviews + 1
         row.lapses = (row.lapses or 0) + (grade is Grade.AGAIN)
+        row.last_rating = int(grade)
         db.session.add(
             ReviewLog(
                 user_id=user_id,
@@ -215,7 +227,13 @@ def record_reviews(
             )
         )
         updated[key] = card
-    db.session.commit()
+    try:
+        db.session.commit()
+    except IntegrityError:  # the same new card rated at the same moment elsewhere: that one counts
+        db.session.rollback()
+        if expected_reviews is None:
+            raise
+        return {}
     return updated
 
 
@@ -224,7 +242,9 @@ def question_memory(user_id: int, bank_slug: str, now: datetime) -> dict[str, Qu
     memory = {}
     for key, card in memory_of(user_id, bank_slug).items():
         if key.startswith("q:") and not key.endswith(":reverse"):
-            memory[key[2:]] = QuestionMemory(retrievability(card.card, now), card.lapses)
+            memory[key[2:]] = QuestionMemory(
+                retrievability(card.card, now), card.lapses, card.last_rating == Grade.AGAIN
+            )
     return memory
 
 
@@ -240,6 +260,7 @@ class CardSummary:
     stability: float | None
     last_review: datetime
     lapses: int
+    last_rating: int
 
 
 def card_summaries(user_ids: Sequence[int]) -> list[CardSummary]:
@@ -255,6 +276,7 @@ def card_summaries(user_ids: Sequence[int]) -> list[CardSummary]:
             CardState.stability,
             CardState.last_review,
             CardState.lapses,
+            CardState.last_rating,
         )
         .join(Bank, Bank.id == CardState.bank_id)
         .where(CardState.user_id.in_(list(user_ids)))

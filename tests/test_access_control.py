@@ -159,6 +159,7 @@ def test_every_route_for_every_role(app, setting, role):
                     "mode": "practice",
                     "key": "q:mission-unit",
                     "rating": "3",
+                    "reviews": "0",
                     "new_cards_per_day": "20",
                 },
             )

@@ -34,6 +34,10 @@ def shown_key(html: str) -> str:
     return re.search(r'name="key" value="([^"]+)"', html).group(1)
 
 
+def seen_reviews(html: str) -> str:
+    return re.search(r'name="reviews" value="(\d+)"', html).group(1)
+
+
 def study_one(client, rating: str = "3", fragment: bool = False) -> tuple[str, str]:
     """Flip and rate the next card; returns (its key, the page after the flip)."""
     page = client.get(f"{DECK}/study").get_data(as_text=True)
@@ -42,7 +46,14 @@ def study_one(client, rating: str = "3", fragment: bool = False) -> tuple[str, s
     flipped = client.post(f"{DECK}/study/flip", data={"key": key, "csrf_token": token}, headers=headers)
     assert flipped.status_code == 200
     client.post(
-        f"{DECK}/study/review", data={"key": key, "rating": rating, "csrf_token": token}, headers=headers
+        f"{DECK}/study/review",
+        data={
+            "key": key,
+            "rating": rating,
+            "reviews": seen_reviews(flipped.get_data(as_text=True)),
+            "csrf_token": token,
+        },
+        headers=headers,
     )
     return key, flipped.get_data(as_text=True)
 
@@ -75,7 +86,7 @@ def test_flashcard_flow_with_fragments_for_javascript(student):
     assert "<html" not in fragment and 'id="card-back"' in fragment
     following = student.post(
         f"{DECK}/study/review",
-        data={"key": key, "rating": "4", "csrf_token": token},
+        data={"key": key, "rating": "4", "reviews": "0", "csrf_token": token},
         headers={"X-Fragment": "1"},
     )
     assert following.status_code == 200 and "<html" not in following.get_data(as_text=True)
@@ -146,13 +157,14 @@ def test_a_student_rates_only_their_own_cards(student, app, people):
     assert (
         other.post(
             f"{DECK}/study/review",
-            data={"key": "q:no-such-card", "rating": "3", "csrf_token": csrf_token(page)},
+            data={"key": "q:no-such-card", "rating": "3", "reviews": "0", "csrf_token": csrf_token(page)},
         ).status_code
         == 404
     )
     assert (
         other.post(
-            f"{DECK}/study/review", data={"key": key, "rating": "9", "csrf_token": csrf_token(page)}
+            f"{DECK}/study/review",
+            data={"key": key, "rating": "9", "reviews": "0", "csrf_token": csrf_token(page)},
         ).status_code
         == 400
     )
@@ -246,3 +258,63 @@ def test_studied_keys_are_read_incrementally_and_heal_after_a_restore(student, a
         db.session.execute(db.delete(CardState).where(CardState.card_key == second))  # as if restored
         db.session.commit()
         assert study_store.studied_keys(people.student, "kosovo-peacekeepers") == {first}
+
+
+def test_a_rating_counts_once(student, app):
+    page = student.get(f"{DECK}/study").get_data(as_text=True)
+    key, token = shown_key(page), csrf_token(page)
+    back = student.post(f"{DECK}/study/flip", data={"key": key, "csrf_token": token}).get_data(as_text=True)
+    rating = {"key": key, "rating": "3", "reviews": seen_reviews(back), "csrf_token": token}
+    for _ in range(3):  # a double key press, the back button, a second tab
+        student.post(f"{DECK}/study/review", data=rating)
+    with app.app_context():
+        assert db.session.scalar(db.select(db.func.count()).select_from(ReviewLog)) == 1
+        assert db.session.scalar(db.select(CardState.reviews)) == 1
+
+
+def test_reverse_cards_once_studied_come_back_in_the_plain_deck(student, monkeypatch):
+    from datetime import timedelta
+
+    from quizapp import clock
+
+    now = clock.now()
+    monkeypatch.setattr(clock, "now", lambda: now)
+    page = student.get(f"{DECK}/study?reverse=1&tag=quote").get_data(as_text=True)
+    reverse_key = None
+    for _ in range(10):  # study the topic's cards, reverse ones too, until a reverse card comes up
+        key = shown_key(page)
+        token = csrf_token(page)
+        back = student.post(f"{DECK}/study/flip?tag=quote&reverse=1", data={"key": key, "csrf_token": token})
+        student.post(
+            f"{DECK}/study/review?tag=quote&reverse=1",
+            data={
+                "key": key,
+                "rating": "1",
+                "reviews": seen_reviews(back.get_data(as_text=True)),
+                "csrf_token": token,
+            },
+        )
+        if key.endswith(":reverse"):
+            reverse_key = key
+            break
+        page = student.get(f"{DECK}/study?reverse=1&tag=quote").get_data(as_text=True)
+    assert reverse_key is not None
+    monkeypatch.setattr(clock, "now", lambda: now + timedelta(hours=1))
+    plain = student.get(f"{DECK}/study").get_data(as_text=True)
+    due = int(re.search(r"Due: <strong>(\d+)</strong>", plain).group(1))
+    keys = set()
+    for _ in range(due):
+        key = shown_key(plain)
+        keys.add(key)
+        back = student.post(f"{DECK}/study/flip", data={"key": key, "csrf_token": csrf_token(plain)})
+        student.post(
+            f"{DECK}/study/review",
+            data={
+                "key": key,
+                "rating": "3",
+                "csrf_token": csrf_token(plain),
+                "reviews": seen_reviews(back.get_data(as_text=True)),
+            },
+        )
+        plain = student.get(f"{DECK}/study").get_data(as_text=True)
+    assert reverse_key in keys  # reviewed in the plain deck, though no new reverse card is started there

@@ -49,6 +49,44 @@ def answer_text(question: Question) -> str:
     raise TypeError(f"no answer text for {type(spec).__name__}")
 
 
+def answer_lines(question: Question) -> list[str]:
+    """The full-marks answer as lines for a list: one per correct choice, blank, item or pair."""
+    spec = question.answer
+    match spec:
+        case ChoiceAnswer():
+            return [choice.text for choice in spec.correct_choices]
+        case ClozeAnswer() if len(spec.blanks) > 1:
+            return [f"({n}) {blank.accepted[0]}" for n, blank in enumerate(spec.blanks, start=1)]
+        case OrderingAnswer():
+            return [f"{n}. {item.text}" for n, item in enumerate(spec.items, start=1)]
+        case MatchingAnswer():
+            return [f"{left.text}{ARROW}{right.text}" for left, right in spec.pairs]
+    return [answer_text(question)]
+
+
+def response_lines(question: Question, response: Response) -> list[str]:
+    """A student's response as lines, in the same form as ``answer_lines``."""
+    if response in (None, "", [], {}):
+        return []
+    spec = question.answer
+    try:
+        match spec:
+            case ChoiceAnswer() if isinstance(response, list):
+                texts = {choice.id: choice.text for choice in spec.choices}
+                return [texts.get(choice_id, "?") for choice_id in response]
+            case ClozeAnswer() if len(spec.blanks) > 1:
+                return [f"({n}) {part or '–'}" for n, part in enumerate(response, start=1)]
+            case OrderingAnswer():
+                texts = {item.id: item.text for item in spec.items}
+                return [f"{n}. {texts.get(item_id, '?')}" for n, item_id in enumerate(response, start=1)]
+            case MatchingAnswer():
+                rights = {item.id: item.text for item in spec.rights}
+                return [f"{left.text}{ARROW}{rights.get(response.get(left.id), '–')}" for left in spec.lefts]
+    except (TypeError, AttributeError):
+        return [str(response)]
+    return [response_text(question, response)]
+
+
 def _numeric_text(spec: NumericAnswer) -> str:
     unit = f" {spec.unit}" if spec.unit else ""
     if spec.value is None:

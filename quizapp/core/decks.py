@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .answer_key import answer_text
-from .model import Bank, QuestionType
+from .answer_key import answer_lines, answer_text
+from .model import Bank, Question, QuestionType
 from .presentation import BLANK
 
 REVERSE_SUFFIX = ":reverse"
@@ -36,33 +36,72 @@ class StudyCard:
         return self.key.endswith(REVERSE_SUFFIX)
 
 
-def _front(prompt: str, question_type: QuestionType) -> str:
-    if question_type is QuestionType.CLOZE:
-        return BLANK.sub("_____", prompt)
+def _listed(lines: list[str]) -> str:
+    return "\n".join(f"- {line}" for line in lines)
+
+
+def _front(question: Question) -> str:
+    """The prompt, with what the question offers to choose from when recall alone cannot answer it.
+
+    Options are listed alphabetically: the file's order may put the answer first, or be it.
+    """
+    spec = question.answer
+    prompt = question.prompt
+    match question.type:
+        case QuestionType.CLOZE:
+            return BLANK.sub("_____", prompt)
+        case QuestionType.MULTIPLE:
+            return f"{prompt}\n\n{_listed(sorted(c.text for c in spec.choices))}"
+        case QuestionType.ORDERING:
+            return f"{prompt}\n\n{_listed(sorted(item.text for item in spec.items))}"
+        case QuestionType.MATCHING:
+            lefts = _listed([left.text for left in spec.lefts])
+            rights = ", ".join(sorted(item.text for item in spec.rights))
+            return f"{prompt}\n\n{lefts}\n\nTo match with: {rights}"
     return prompt
 
 
+def _back(question: Question) -> str:
+    lines = answer_lines(question)
+    return _listed(lines) if len(lines) > 1 else lines[0]
+
+
+REVERSIBLE = (QuestionType.SINGLE, QuestionType.SHORT)
+
+
 def deck_cards(bank: Bank, tag: str | None = None, reverse: bool = False) -> list[StudyCard]:
-    """The cards of the bank's deck (or of one tag's deck), in the bank's order."""
-    cards: list[StudyCard] = []
-    for question in bank.questions:
-        if tag is not None and tag not in question.tags:
-            continue
-        front, back = _front(question.prompt, question.type), answer_text(question)
-        cards.append(
+    """The cards of the bank's deck (or of one tag's deck), in the bank's order.
+
+    Reverse cards (answer -> prompt) are made for term cards and for single-choice and
+    short-answer questions whose answer no other card of the deck shares, and come after all
+    the forward cards, so a card and its reverse are not studied one after the other.
+    """
+    forward: list[StudyCard] = []
+    backward: list[StudyCard] = []
+    questions = [q for q in bank.questions if tag is None or tag in q.tags]
+    answers = [answer_text(q) for q in questions]
+    for question, answer in zip(questions, answers, strict=True):
+        front, back = _front(question), _back(question)
+        forward.append(
             StudyCard(question_card_key(question.id), front, back, question.explanation, question.id)
         )
-        if reverse:
-            cards.append(
-                StudyCard(f"q:{question.id}{REVERSE_SUFFIX}", back, front, question.explanation, question.id)
+        if reverse and question.type in REVERSIBLE and answers.count(answer) == 1:
+            backward.append(
+                StudyCard(
+                    f"{question_card_key(question.id)}{REVERSE_SUFFIX}",
+                    back,
+                    question.prompt,
+                    question.explanation,
+                    question.id,
+                )
             )
     for card in bank.cards:
         if tag is not None and tag not in card.tags:
             continue
-        cards.append(StudyCard(f"card:{card.id}", card.term, card.definition))
+        forward.append(StudyCard(f"card:{card.id}", card.term, card.definition))
         if reverse:
-            cards.append(StudyCard(f"card:{card.id}{REVERSE_SUFFIX}", card.definition, card.term))
-    return cards
+            backward.append(StudyCard(f"card:{card.id}{REVERSE_SUFFIX}", card.definition, card.term))
+    return forward + backward
 
 
 def deck_tags(bank: Bank) -> list[str]:
@@ -101,14 +140,21 @@ class StudyState:
 
 
 def build_queue(
-    cards: Sequence[StudyCard], state: StudyState, new_per_day: int, new_seen_today: int
+    cards: Sequence[StudyCard],
+    state: StudyState,
+    new_per_day: int,
+    new_seen_today: int,
+    new_reverse: bool = False,
 ) -> Queue:
     """The study queue of a deck: its due cards, then as many new ones as today allows.
 
-    At most ``new_per_day`` new cards are started per day (``new_seen_today`` were started
-    already, in any deck).
+    ``cards`` holds the deck with its reverse cards: reverse cards once studied are reviewed
+    when due, but new ones are started only when ``new_reverse``. At most ``new_per_day`` new
+    cards are started per day (``new_seen_today`` were started already, in any deck).
     """
     keys = {card.key for card in cards}
     allowance = max(0, new_per_day - new_seen_today)
-    fresh = [card.key for card in cards if card.key not in state.studied][:allowance]
-    return Queue(tuple(k for k in state.due_now if k in keys), state.due_count, tuple(fresh), allowance)
+    fresh = [c.key for c in cards if c.key not in state.studied and (new_reverse or not c.reverse)]
+    return Queue(
+        tuple(k for k in state.due_now if k in keys), state.due_count, tuple(fresh[:allowance]), allowance
+    )

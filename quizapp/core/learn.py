@@ -30,6 +30,7 @@ class QuestionMemory:
 
     retrievability: float | None = None  # None: never seen
     misses: int = 0
+    last_wrong: bool = False  # the latest answer or rating was wrong (Again)
 
 
 def weakness(memory: QuestionMemory | None) -> float:

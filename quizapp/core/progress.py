@@ -61,8 +61,9 @@ RECALL_TO_KEEP = 0.85  # below this chance of recall, a question needs practice
 
 
 def needs_practice(memory: QuestionMemory) -> bool:
-    """Missed at least once, or likely to be forgotten by now."""
-    return memory.misses > 0 or (memory.retrievability is not None and memory.retrievability < RECALL_TO_KEEP)
+    """Got wrong the last time, or likely to be forgotten by now (once answered right, it drops off)."""
+    recall = memory.retrievability
+    return memory.last_wrong or (recall is not None and recall < RECALL_TO_KEEP)
 
 
 def weakest(memory: Mapping[str, QuestionMemory], question_ids: Iterable[str], limit: int = 10) -> list[str]:

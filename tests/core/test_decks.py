@@ -42,3 +42,31 @@ def test_queue_puts_due_cards_first_then_new_within_the_daily_limit():
     limited = build_queue(cards, empty, new_per_day=3, new_seen_today=2)
     assert limited.new == ("q:a",) and limited.new_left_today == 1
     assert build_queue(cards, empty, new_per_day=3, new_seen_today=5).next_key is None
+
+
+def test_cards_of_choice_ordering_and_matching_questions_show_their_options():
+    bank = bank_from("""
+        title: T
+        questions:
+          - {id: m, type: multiple, prompt: Which?, choices: [Zeta, Alpha, Mid], answers: [Zeta, Mid]}
+          - {id: o, type: ordering, prompt: Order them., items: [Second, First]}
+          - {id: p, type: matching, prompt: Match., pairs: [{left: Russia, right: No}, {left: West, right: Yes}]}
+    """)
+    multiple, ordering, matching = deck_cards(bank)
+    assert multiple.front == "Which?\n\n- Alpha\n- Mid\n- Zeta" and multiple.back == "- Zeta\n- Mid"
+    assert ordering.front == "Order them.\n\n- First\n- Second"  # sorted: never the answer's order
+    assert ordering.back == "- 1. Second\n- 2. First"
+    assert matching.front == "Match.\n\n- Russia\n- West\n\nTo match with: No, Yes"
+
+
+def test_reverse_cards_only_where_the_answer_names_one_thing():
+    bank = bank_from("""
+        title: T
+        questions:
+          - {id: a, type: short, prompt: Where?, accept: [Kuwait]}
+          - {id: b, type: single, prompt: Which country?, choices: [Kuwait, Iraq], answer: Kuwait}
+          - {id: c, type: short, prompt: Which alliance?, accept: [NATO]}
+          - {id: d, type: true_false, prompt: First?, answer: true}
+    """)
+    keys = [c.key for c in deck_cards(bank, reverse=True)]
+    assert keys == ["q:a", "q:b", "q:c", "q:d", "q:c:reverse"]  # reverses last; no two "Kuwait"s, no "True"

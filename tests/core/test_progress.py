@@ -40,7 +40,9 @@ def test_weakest_lists_questions_that_need_practice_weakest_first():
         "a": QuestionMemory(0.99, 0),
         "b": QuestionMemory(0.2, 1),
         "c": QuestionMemory(0.5, 0),
-        "e": QuestionMemory(0.95, 1),
+        "e": QuestionMemory(0.95, 1, last_wrong=True),
+        "f": QuestionMemory(0.97, 3, last_wrong=False),
     }
-    assert weakest(memory, ["a", "b", "c", "d", "e"]) == ["b", "c", "e"]  # "a" is known, "d" unseen
-    assert weakest(memory, ["a", "b", "c", "d", "e"], limit=2) == ["b", "c"]
+    # "a" is known, "d" unseen, "f" was missed before but has been answered right since
+    assert weakest(memory, ["a", "b", "c", "d", "e", "f"]) == ["b", "c", "e"]
+    assert weakest(memory, ["a", "b", "c", "d", "e", "f"], limit=2) == ["b", "c"]
