@@ -6,8 +6,17 @@ from collections.abc import Mapping
 from typing import Any
 
 from flask import Flask
+from werkzeug.routing import IntegerConverter
 
 from .settings import PROJECT_ROOT
+
+
+class DatabaseId(IntegerConverter):
+    """Ids in URLs fit a database integer; a longer number is \"not found\", not an error."""
+
+    def __init__(self, map, **kwargs):
+        kwargs.setdefault("max", 2**63 - 1)
+        super().__init__(map, **kwargs)
 
 
 def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
@@ -36,6 +45,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     from .extensions import csrf
 
     settings.configure(app, test_config)
+    app.url_map.converters["int"] = DatabaseId
     database.init_app(app)
     csrf.init_app(app)
     auth.init_app(app)

@@ -81,7 +81,7 @@ def column_chart(
         Tick(f"{top * share:g}", round(PAD_TOP + plot_height * (1 - share), 1))
         for share in (0, 0.25, 0.5, 0.75, 1)
     )
-    every = max(1, round(len(values) / 10))
+    every = max(1, -(-len(values) // 6))  # at most about six labels: they stay legible on a phone
     return ColumnChart(tuple(bars), ticks, label_every=every)
 
 
@@ -97,17 +97,17 @@ class HorizontalBar:
 class BarList:
     bars: tuple[HorizontalBar, ...]
     height: int
-    label_width: int = 170
-    bar_area: int = WIDTH - 170 - 60
-    bar_height: int = 18
+    label_width: int = 190
+    bar_area: int = WIDTH - 190 - 70
+    bar_height: int = 20
 
 
 def share_bars(labels: Sequence[str], shares: Sequence[float]) -> BarList:
     """Horizontal bars of shares from 0 to 1, e.g. accuracy per topic."""
-    rows = 28
+    rows = 30
     chart = BarList((), 0)
     bars = tuple(
-        HorizontalBar(label, f"{round(share * 100)}%", index * rows + 6, round(chart.bar_area * share, 1))
+        HorizontalBar(label, f"{round(share * 100, 1):g}%", index * rows + 6, round(chart.bar_area * share, 1))
         for index, (label, share) in enumerate(zip(labels, shares, strict=True))
     )
     return BarList(bars, max(rows * len(bars) + 8, 40))
@@ -128,6 +128,7 @@ class LineChart:
     ticks: tuple[Tick, ...]
     width: int = WIDTH
     height: int = HEIGHT
+    label_every: int = 1
 
     @property
     def path(self) -> str:
@@ -154,4 +155,4 @@ def percent_line(labels: Sequence[str], percents: Sequence[float]) -> LineChart:
         Tick(f"{share}%", round(PAD_TOP + plot_height * (1 - share / 100), 1))
         for share in (0, 25, 50, 75, 100)
     )
-    return LineChart(points, ticks)
+    return LineChart(points, ticks, label_every=max(1, -(-count // 5)))

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, time, timedelta
+from datetime import datetime, timedelta
 from fractions import Fraction
 
 from . import attempt_store, charts, core, study_store
@@ -20,6 +20,7 @@ from .core.attempts import AttemptMode
 from .core.checkers import ResponseError, check
 from .core.decks import deck_cards
 from .core.learn import QuestionMemory
+from .core.model import AnswerVisibility
 from .core.progress import Accuracy, accuracy_by, due_forecast, share, study_streak, weakest
 from .core.scheduling import MASTERED_STABILITY_DAYS, Grade, retrievability_at
 
@@ -45,7 +46,7 @@ class BankProgress:
 @dataclass(frozen=True, slots=True)
 class Dashboard:
     student: Account
-    due_today: int
+    due_now: int
     due_week: int
     streak: int
     banks: tuple[BankProgress, ...]
@@ -77,17 +78,18 @@ def _accuracy(fractions: Sequence[Fraction]) -> Accuracy:
     return Accuracy(sum(fractions, Fraction(0)), len(fractions))
 
 
-def _end_of_day(now: datetime, days: int = 0) -> datetime:
-    return datetime.combine(now.date() + timedelta(days=days), time.max, tzinfo=now.tzinfo)
-
-
 def student_dashboard(student: Account, now: datetime) -> Dashboard:
     cards = study_store.card_summaries([student.id])
     attempts = attempt_store.attempts_of(student.id, now)
     days = study_store.study_days(student.id, now.date() - timedelta(days=400))
+    catalog = library().catalog.banks
+    # Banks that never show answers keep which answers were right to themselves: no weakest
+    # questions and no topic accuracy from them. Cards count only where flashcards are allowed.
+    secret = {bank.id for bank in catalog if bank.settings.show_answers is AnswerVisibility.NEVER}
+    studyable = {bank.id for bank in catalog if bank.settings.flashcards}
     results = _answer_results(attempts)
     banks = []
-    for bank in library().catalog.banks:
+    for bank in catalog:
         mine = [c for c in cards if c.bank_slug == bank.id]
         tests = [a for a in attempts if a.bank_slug == bank.id and a.submitted and a.mode is AttemptMode.TEST]
         scored = [(a.started_at, attempt_store.score_of(a).percent) for a in reversed(tests)]
@@ -112,18 +114,21 @@ def student_dashboard(student: Account, now: datetime) -> Dashboard:
                     1 for c in mine if c.key in deck and (c.stability or 0) >= MASTERED_STABILITY_DAYS
                 ),
                 deck_size=len(deck),
-                weakest=tuple(by_id[q] for q in weakest(memory, by_id)),
+                weakest=() if bank.id in secret else tuple(by_id[q] for q in weakest(memory, by_id)),
                 score_chart=line if scored else None,
                 scores=tuple(scored),
             )
         )
-    topics = accuracy_by((question.tags, fraction) for _, question, fraction in results)
+    topics = accuracy_by(
+        (question.tags, fraction) for slug, question, fraction in results if slug not in secret
+    )
+    cards = [c for c in cards if c.bank_slug in studyable]
     forecast = due_forecast([c.due for c in cards], now)
     labels = tuple("today" if n == 0 else f"{(now + timedelta(days=n)):%b %d}" for n in range(len(forecast)))
     return Dashboard(
         student=student,
-        due_today=sum(1 for c in cards if c.due <= _end_of_day(now)),
-        due_week=sum(1 for c in cards if c.due <= _end_of_day(now, 6)),
+        due_now=sum(1 for c in cards if c.due <= now),
+        due_week=sum(1 for c in cards if c.due <= now + timedelta(days=7)),
         streak=study_streak(days, now.date()),
         banks=tuple(banks),
         topics=topics,

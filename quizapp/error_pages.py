@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Flask, jsonify, render_template, request
+from flask import Flask, Response, jsonify, make_response, render_template, request
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
@@ -32,10 +32,13 @@ def _wants_json() -> bool:
     return request.headers.get("X-Autosave") == "1" or request.path.startswith("/api/")
 
 
-def _render(status: int, title: str, detail: str) -> Any:
+def _render(status: int, title: str, detail: str) -> Response:
     if _wants_json():
-        return jsonify(saved=False, error=title, expired=title == EXPIRED[0]), status
-    return render_template("error.html", status=status, title=title, detail=detail), status
+        response = jsonify(saved=False, error=title, expired=title == EXPIRED[0])
+    else:
+        response = make_response(render_template("error.html", status=status, title=title, detail=detail))
+    response.status_code = status
+    return response
 
 
 def _expired(error: CSRFError) -> Any:
@@ -48,6 +51,6 @@ def _http_error(error: HTTPException) -> Any:
         return error
     title, detail = MESSAGES.get(status, (error.name, error.description or ""))
     response = _render(status, title, detail)
-    if status == 405 and hasattr(error, "valid_methods") and error.valid_methods:
-        response[0].headers["Allow"] = ", ".join(error.valid_methods)
+    if status == 405 and getattr(error, "valid_methods", None):
+        response.headers["Allow"] = ", ".join(error.valid_methods)
     return response

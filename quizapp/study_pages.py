@@ -67,6 +67,11 @@ def _queue(bank: core.Bank, cards: list[StudyCard], tag: str | None, reverse: bo
 @login_required
 def deck(bank_slug: str) -> str:
     bank = _studyable_bank(bank_slug)
+    return _deck_page(bank, NewCardsForm(new_cards_per_day=study_store.new_cards_per_day(current_user.id)))
+
+
+def _deck_rows(bank: core.Bank) -> list[dict[str, Any]]:
+    """Per deck (all cards, then each topic): how many cards, how many due, how many new today."""
     now = clock.now()
     new_today = study_store.new_cards_started_today(current_user.id, now)
     per_day = study_store.new_cards_per_day(current_user.id)
@@ -79,11 +84,14 @@ def deck(bank_slug: str) -> str:
         )
         forward = sum(1 for card in cards if not card.reverse)
         decks.append({"tag": tag, "cards": forward, "due": queue.due_count, "new": len(queue.new)})
-    form = NewCardsForm(new_cards_per_day=per_day)
+    return decks
+
+
+def _deck_page(bank: core.Bank, form: NewCardsForm) -> str:
     return render_template(
         "study/deck.html",
         bank=bank,
-        decks=decks,
+        decks=_deck_rows(bank),
         form=form,
         action_form=ActionForm(),
         learn_allowed=_learn_allowed(bank),
@@ -98,9 +106,8 @@ def deck_settings(bank_slug: str) -> Any:
     if form.validate_on_submit():
         study_store.set_new_cards_per_day(current_user.id, form.new_cards_per_day.data)
         flash(f"You will see up to {form.new_cards_per_day.data} new cards a day.", "success")
-    else:
-        flash("Choose a number of new cards a day from 0 to 500.", "info")
-    return redirect(url_for("study.deck", bank_slug=bank.id))
+        return redirect(url_for("study.deck", bank_slug=bank.id))
+    return _deck_page(bank, form), 422
 
 
 def _study_page(
@@ -154,6 +161,18 @@ def _posted_card(cards: list[StudyCard]) -> StudyCard:
     if card is None:
         abort(404)
     return card
+
+
+@blueprint.get("/decks/<bank_slug>/study/flip")
+@blueprint.get("/decks/<bank_slug>/study/review")
+@login_required
+def back_to_study(bank_slug: str) -> WerkzeugResponse:
+    """A reload of a flipped card (its address is the form's) goes back to the study page."""
+    tag, reverse = _deck_options()
+    options = {"tag": tag} if tag else {}
+    if reverse:
+        options["reverse"] = "1"
+    return redirect(url_for("study.study", bank_slug=_studyable_bank(bank_slug).id, **options))
 
 
 @blueprint.post("/decks/<bank_slug>/study/flip")
@@ -249,6 +268,9 @@ def learn(session_id: int) -> Any:
         "total": len(state.items),
         "tries": session.tries.get(question.id, 0),
     }
+    if request.method == "POST" and request.form.get("question") != question.id:
+        # a reload of the feedback page re-sends the answer to the question before: not this one
+        return redirect(url_for("study.learn", session_id=state.id))
     if request.method == "POST" and form.validate_on_submit():
         response = response_from(form)
         if response is None:
@@ -277,8 +299,10 @@ def learn(session_id: int) -> Any:
 def practice_weakest(bank_slug: str) -> WerkzeugResponse:
     """A practice round of the student's ten weakest questions of a bank."""
     bank = current_bank(bank_slug)
-    if bank is None or not ActionForm().validate_on_submit():
-        abort(404)
+    if bank is None or bank.settings.show_answers is core.AnswerVisibility.NEVER:
+        abort(404)  # which questions were missed is this bank's secret
+    if not ActionForm().validate_on_submit():
+        abort(400)
     now = clock.now()
     chosen = weakest(
         study_store.question_memory(current_user.id, bank.id, now), [q.id for q in bank.questions]

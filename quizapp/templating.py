@@ -11,6 +11,7 @@ from markupsafe import Markup
 
 from . import clock
 from .core.model import QuestionType
+from .core.presentation import BLANK
 from .rendering import cloze_html, cloze_text, highlight, markdown_html, markdown_inline
 
 
@@ -51,6 +52,11 @@ def utc_time(value: datetime | None) -> str:
     return value.strftime("%Y-%m-%d %H:%M UTC") if value else "–"
 
 
+def prompt_inline(question: Any) -> Markup:
+    """A question's prompt on one line for lists: cloze gaps as blanks, no raw {{1}}."""
+    return markdown_inline(BLANK.sub("____", question.prompt))
+
+
 def cloze_inputs(prompt: str, form: Any, locked: bool) -> Markup:
     """The cloze prompt with a labelled text field in place of each blank."""
 
@@ -88,6 +94,7 @@ def init_app(app: Flask) -> None:
     app.jinja_env.lstrip_blocks = True
     app.add_template_filter(markdown_html, "markdown")
     app.add_template_filter(markdown_inline, "markdown_inline")
+    app.add_template_filter(prompt_inline, "prompt_inline")
     app.add_template_filter(cloze_text, "cloze_text")
     app.add_template_filter(percent, "percent")
     app.add_template_filter(share, "share")

@@ -59,6 +59,7 @@ ALLOWED: dict[tuple[str, str], set[str]] = {
     ("study.deck_settings", "POST"): LOGGED_IN,
     ("study.study", "GET"): LOGGED_IN,
     ("study.flip", "POST"): LOGGED_IN,
+    ("study.back_to_study", "GET"): LOGGED_IN,
     ("study.review", "POST"): LOGGED_IN,  # each rates their own card: cards are per student
     ("study.learn_start", "POST"): LOGGED_IN,
     ("study.learn", "GET"): {"student"},

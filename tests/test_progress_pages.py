@@ -56,7 +56,9 @@ def take_test(client, app, right: int, wrong: int) -> None:
     submit(client, attempt_id)
 
 
-def test_dashboard_matches_what_the_student_did(client, app, people):
+def test_dashboard_matches_what_the_student_did(client, app, people, monkeypatch):
+    now = clock.now().replace(hour=9, minute=0)
+    monkeypatch.setattr(clock, "now", lambda: now)
     login(client, "sam")
     take_test(client, app, right=5, wrong=5)  # 5 of 25 = 20%
     take_test(client, app, right=10, wrong=0)  # 10 of 25 = 40%
@@ -64,18 +66,45 @@ def test_dashboard_matches_what_the_student_did(client, app, people):
         study_one(client, rating="3")
     page = client.get("/progress").get_data(as_text=True)
     assert "<dt>Best test</dt><dd>40%</dd>" in page and "<dt>Last test</dt><dd>40%</dd>" in page
-    assert "<dt>Accuracy</dt><dd>75%</dd>" in page  # 15 of 20 answers right
+    assert "<dt>Quiz accuracy</dt><dd>75%</dd>" in page  # 15 of 20 answers right
     assert "<dt>Study streak</dt><dd>1 day</dd>" in page
+    assert "<dt>Cards due now</dt><dd>0</dd>" in page  # everything was just reviewed
     with app.app_context():
         from quizapp.models import CardState
 
-        cards = db.session.scalars(db.select(CardState)).all()
-    end_of_today = clock.now().replace(hour=23, minute=59, second=59)
-    due_today = int(re.search(r"<dt>Cards due today</dt><dd>(\d+)</dd>", page).group(1))
-    assert due_today == sum(1 for c in cards if c.due <= end_of_today) > 0
+        dues = db.session.scalars(db.select(CardState.due)).all()
+    later = now + timedelta(hours=1)
+    monkeypatch.setattr(clock, "now", lambda: later)
+    page = client.get("/progress").get_data(as_text=True)
+    expected = sum(1 for due in dues if due <= later)
+    assert expected > 0 and f"<dt>Cards due now</dt><dd>{expected}</dd>" in page
+    today = sum(1 for due in dues if due.date() <= later.date())
+    assert re.search(rf"<td>today</td><td>{today}</td>", page)
     assert page.count('class="chart-svg"') == 3  # scores, due forecast, topics
     assert '<title id="forecast-title">Cards due per day</title>' in page
-    assert re.search(rf"<td>today</td><td>{due_today}</td>", page)
+
+
+def test_a_bank_that_never_shows_answers_keeps_them_off_the_dashboard(client, app, people, questions_dir):
+    import os
+
+    path = questions_dir / "kosovo-peacekeepers.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("show_answers: immediately", "show_answers: never"),
+        encoding="utf-8",
+    )
+    stat = path.stat()
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 10**9))
+    login(client, "sam")
+    take_test(client, app, right=2, wrong=3)
+    page = client.get("/progress").get_data(as_text=True)
+    assert "weakest questions" not in page and "Practice these" not in page
+    assert "Accuracy by topic" in page and "No answers yet." in page
+    from .conftest import csrf_token
+
+    refused = client.post(
+        "/quizzes/kosovo-peacekeepers/practice-weakest", data={"csrf_token": csrf_token(page)}
+    )
+    assert refused.status_code == 404
 
 
 def test_streak_counts_days(client, app, people, monkeypatch):

@@ -4,6 +4,7 @@
   "use strict";
   var area = document.getElementById("study-area");
   if (!area || !window.fetch) { return; }
+  document.documentElement.classList.add("js");  // shows the key hints: the keys work now
 
   var focusAfterSwap = function () {
     var back = area.querySelector("#card-back");
