@@ -107,7 +107,9 @@ def share_bars(labels: Sequence[str], shares: Sequence[float]) -> BarList:
     rows = 30
     chart = BarList((), 0)
     bars = tuple(
-        HorizontalBar(label, f"{round(share * 100, 1):g}%", index * rows + 6, round(chart.bar_area * share, 1))
+        HorizontalBar(
+            label, f"{round(share * 100, 1):g}%", index * rows + 6, round(chart.bar_area * share, 1)
+        )
         for index, (label, share) in enumerate(zip(labels, shares, strict=True))
     )
     return BarList(bars, max(rows * len(bars) + 8, 40))
