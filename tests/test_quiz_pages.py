@@ -61,9 +61,10 @@ def test_practice_wrong_answer_shows_the_right_one(student, app):
     assert "✗</span> Incorrect" in page
     from markupsafe import escape
 
-    from quizapp.core.answer_key import answer_text
+    from quizapp.core.answer_key import answer_lines
 
-    assert str(escape(answer_text(question))) in page
+    for line in answer_lines(question):  # one line, or a list (choices, blanks, items, pairs)
+        assert str(escape(line)) in page
 
 
 def test_practice_to_the_end_and_retry_missed(student, app):
