@@ -177,6 +177,14 @@ def classes_of_teacher(teacher_id: int) -> list[ClassInfo]:
     return [ClassInfo(c.id, c.name, c.join_code, c.teacher_id, n) for c, n in rows]
 
 
+def all_classes(teacher_id: int | None = None) -> list[ClassInfo]:
+    """Every class (of one teacher, if given), by name."""
+    query = db.select(Classroom).order_by(Classroom.name, Classroom.id)
+    if teacher_id is not None:
+        query = query.where(Classroom.teacher_id == teacher_id)
+    return [ClassInfo(c.id, c.name, c.join_code, c.teacher_id) for c in db.session.scalars(query)]
+
+
 def class_of_teacher(class_id: int, teacher_id: int) -> ClassInfo | None:
     """The class if it exists and belongs to ``teacher_id``; None otherwise (show 404)."""
     row = db.session.get(Classroom, class_id)

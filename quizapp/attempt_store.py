@@ -9,7 +9,7 @@ a save checks the attempt under a row lock, a submit is one conditional UPDATE.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
@@ -304,3 +304,17 @@ def questions_of(attempt: AttemptState) -> list[core.Question]:
 def score_of(attempt: AttemptState) -> core.Score:
     """The attempt's score, computed now from its stored answers."""
     return core.score_answers(questions_of(attempt), attempt.responses)
+
+
+def stream_answers(attempt_ids: Sequence[int], batch: int = 500) -> Iterator[tuple[int, str, Any, datetime]]:
+    """(attempt id, question id, response, answered at) of these attempts, in attempt order,
+    read a batch of attempts at a time so that a million answers never sit in memory."""
+    for start in range(0, len(attempt_ids), batch):
+        chunk = attempt_ids[start : start + batch]
+        rows = db.session.execute(
+            db.select(Answer.attempt_id, Answer.question_key, Answer.response, Answer.answered_at)
+            .where(Answer.attempt_id.in_(chunk))
+            .order_by(Answer.attempt_id, Answer.id)
+            .execution_options(yield_per=5_000)
+        )
+        yield from rows

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
 import click
@@ -13,10 +14,12 @@ from flask.cli import with_appcontext
 from . import account_store, clock, core
 from .account_store import UsernameTaken
 from .bank_library import library
-from .core.accounts import MIN_PASSWORD_LENGTH, USERNAME_RULE, Role, valid_username
+from .core.accounts import MIN_PASSWORD_LENGTH, USERNAME_RULE, Role, normalize_join_code, valid_username
 from .core.bank_loader import bank_files, load_files
 from .core.model import QuestionType
 from .database import begin_write
+from .export_formats import FORMATS
+from .score_exports import KINDS, ExportRequest, export_scores
 
 
 def init_app(app: Flask) -> None:
@@ -25,6 +28,7 @@ def init_app(app: Flask) -> None:
     app.cli.add_command(sync_banks_command)
     app.cli.add_command(user_group)
     app.cli.add_command(class_group)
+    app.cli.add_command(export_scores_command)
 
 
 def describe_counts(counts: dict[QuestionType, int]) -> str:
@@ -171,3 +175,74 @@ def create_class_command(name: str, teacher_username: str) -> None:
         raise click.BadParameter(f"no teacher with username {teacher_username!r}", param_hint="--teacher")
     classroom = account_store.create_class(teacher.id, name, clock.secure_random())
     click.echo(classroom.join_code)
+
+
+@click.command("export-scores")
+@click.option("--format", "output_format", type=click.Choice(list(FORMATS)), required=True)
+@click.option(
+    "--kind",
+    type=click.Choice(list(KINDS)),
+    default="attempts",
+    show_default=True,
+    help="attempts: a row per attempt; gradebook: a row per student; answers: a row per answer.",
+)
+@click.option("--class", "class_ref", help="A class's name, join code or id (default: every class).")
+@click.option("--teacher", "teacher_username", help="Only this teacher's classes.")
+@click.option("--quiz", help="Only this quiz (bank id).")
+@click.option(
+    "--since",
+    type=click.DateTime(formats=["%Y-%m-%d", "%Y-%m-%dT%H:%M"]),
+    help="Only attempts started on or after this date (UTC).",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, writable=True, path_type=Path),
+    help="The file to write (default: standard output).",
+)
+@with_appcontext
+def export_scores_command(
+    output_format: str,
+    kind: str,
+    class_ref: str | None,
+    teacher_username: str | None,
+    quiz: str | None,
+    since: datetime | None,
+    output: Path | None,
+) -> None:
+    """Export scores as CSV, XLSX or JSON (columns: docs/exports.md)."""
+    teacher_id = None
+    if teacher_username:
+        teacher = account_store.account_by_username(teacher_username)
+        if teacher is None or not teacher.is_teacher:
+            raise click.BadParameter(f"no teacher with username {teacher_username!r}", param_hint="--teacher")
+        teacher_id = teacher.id
+    classes = account_store.all_classes(teacher_id)
+    if class_ref:
+        wanted = class_ref.strip()
+        classes = [
+            c
+            for c in classes
+            if wanted in (c.name, c.join_code, str(c.id)) or normalize_join_code(wanted) == c.join_code
+        ]
+        if not classes:
+            raise click.BadParameter(f"no class {class_ref!r}", param_hint="--class")
+    if quiz and library().catalog.get(quiz) is None:
+        library().reload()
+        if library().catalog.get(quiz) is None:
+            raise click.BadParameter(f"no quiz {quiz!r}", param_hint="--quiz")
+    if output_format == "xlsx" and output is None:
+        raise click.UsageError("XLSX is binary: give a file with -o")
+    request = ExportRequest(
+        kind, output_format, tuple(classes), quiz, since.replace(tzinfo=UTC) if since else None
+    )
+    export = export_scores(request, clock.now())
+    target = output.open("wb") if output else sys.stdout.buffer
+    try:
+        for chunk in export.chunks:
+            target.write(chunk)
+    finally:
+        if output:
+            target.close()
+    if output:
+        click.echo(f"wrote {output}", err=True)

@@ -6,11 +6,21 @@ Every class is looked up with ``class_of_teacher``: another teacher's class is "
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from fractions import Fraction
 from typing import Any
 
-from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    flash,
+    redirect,
+    render_template,
+    request,
+    stream_with_context,
+    url_for,
+)
 from flask_login import current_user
 from werkzeug.wrappers import Response as WerkzeugResponse
 
@@ -22,7 +32,9 @@ from .bank_library import library
 from .core.accounts import new_password
 from .core.attempts import AttemptMode
 from .core.roster import parse_roster
+from .export_formats import FORMATS
 from .forms import ActionForm, AddStudentForm, ClassForm, RosterForm
+from .score_exports import KINDS, ExportRequest, export_scores
 from .templating import join_code
 
 blueprint = Blueprint("teacher", __name__, url_prefix="/classes")
@@ -242,3 +254,36 @@ def student(class_id: int, student_id: int) -> str:
         attempts=attempts,
         scores=scores,
     )
+
+
+@blueprint.get("/<int:class_id>/exports/<kind>.<fmt>")
+@teacher_required
+def export_class(class_id: int, kind: str, fmt: str) -> WerkzeugResponse:
+    """Scores of one class, for a gradebook or for analysis (see docs/exports.md)."""
+    return _export([_my_class(class_id)], kind, fmt)
+
+
+@blueprint.get("/exports/<kind>.<fmt>")
+@teacher_required
+def export_all(kind: str, fmt: str) -> WerkzeugResponse:
+    """Scores of all the teacher's classes."""
+    return _export(account_store.classes_of_teacher(current_user.id), kind, fmt)
+
+
+def _export(classes: list[ClassInfo], kind: str, fmt: str) -> WerkzeugResponse:
+    if kind not in KINDS or fmt not in FORMATS:
+        abort(404)
+    quiz = request.args.get("quiz") or None
+    if quiz is not None and library().catalog.get(quiz) is None:
+        abort(404)
+    since = None
+    if request.args.get("since"):
+        try:
+            since = datetime.fromisoformat(request.args["since"]).replace(tzinfo=UTC)
+        except ValueError:
+            abort(400)
+    export = export_scores(ExportRequest(kind, fmt, tuple(classes), quiz, since), clock.now())
+    response = Response(stream_with_context(export.chunks), content_type=export.content_type)
+    response.headers["Content-Disposition"] = f'attachment; filename="{export.filename}"'
+    response.headers["Cache-Control"] = "no-store"
+    return response
