@@ -39,10 +39,9 @@ def spreadsheet_safe(value: str) -> str:
 
 def _plain(value: Any) -> Any:
     """Cell values as JSON-able plain values: numbers stay numbers, times become ISO text."""
-    if isinstance(value, Fraction):
-        return round(float(value), 4)
-    if isinstance(value, Decimal):
-        return float(value)
+    if isinstance(value, Fraction | Decimal):
+        number = round(float(value), 4)
+        return int(number) if number.is_integer() else number
     if isinstance(value, datetime):
         return value.isoformat()
     return value
@@ -63,10 +62,8 @@ def csv_chunks(columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> Iterato
     writer = csv.writer(buffer, lineterminator="\r\n")
     buffer.write("\ufeff")
     writer.writerow(columns)
-    count = 0
-    for row in rows:
+    for count, row in enumerate(rows, start=1):
         writer.writerow([_cell(value) for value in row])
-        count += 1
         if count % _BATCH == 0:
             yield buffer.getvalue().encode("utf-8")
             buffer.seek(0)

@@ -55,6 +55,8 @@ ALLOWED: dict[tuple[str, str], set[str]] = {
     ("teacher.quiz_results", "GET"): {"teacher"},
     ("teacher.student", "GET"): {"teacher"},
     ("teacher.back_to_class", "GET"): {"teacher"},
+    ("teacher.export_class", "GET"): {"teacher"},
+    ("teacher.export_all", "GET"): TEACHERS,
     ("study.deck", "GET"): LOGGED_IN,
     ("study.deck_settings", "POST"): LOGGED_IN,
     ("study.study", "GET"): LOGGED_IN,
@@ -120,6 +122,8 @@ def url_values(rule, setting) -> dict:
         "class_id": people.class_id,
         "student_id": people.classmate if changes else people.student,
         "session_id": setting["learn"],
+        "kind": "attempts",
+        "fmt": "csv",
     }
     return {name: candidates[name] for name in rule.arguments}
 

@@ -1,0 +1,121 @@
+"""Score exports: the three kinds, the three formats, spreadsheet safety, and who may export."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+from openpyxl import load_workbook
+
+from quizapp import account_store
+from quizapp.export_formats import spreadsheet_safe
+from quizapp.extensions import db
+from quizapp.models import User
+
+from .conftest import login
+from .quiz_helpers import answer, answer_correctly, attempt_questions, form_fields, start, submit, wrong_response
+
+
+@pytest.fixture
+def results(app, people):
+    """Sam takes a test (2 right, 1 wrong); Sara's name would be a formula in a spreadsheet."""
+    with app.app_context():
+        db.session.get(User, people.classmate).display_name = '=HYPERLINK("http://evil";"Sara")'
+        db.session.commit()
+    student = app.test_client()
+    login(student, "sam")
+    attempt_id = start(student, "test")
+    answer_correctly(student, app, attempt_id, 1)
+    answer_correctly(student, app, attempt_id, 2)
+    question = attempt_questions(app, attempt_id)[2]
+    answer(student, attempt_id, 3, form_fields(question, wrong_response(question)))
+    submit(student, attempt_id)
+    other = app.test_client()
+    login(other, "sara")
+    submit(other, start(other, "test"))
+    return attempt_id
+
+
+def read_csv(response) -> list[dict[str, str]]:
+    text = response.get_data(as_text=False).decode("utf-8")
+    assert text.startswith("\ufeff")  # Excel reads UTF-8 only with the byte-order mark
+    return list(csv.DictReader(io.StringIO(text[1:])))
+
+
+def test_attempts_csv(client, people, results):
+    login(client, "tina")
+    response = client.get(f"/classes/{people.class_id}/exports/attempts.csv")
+    assert response.status_code == 200 and response.mimetype == "text/csv"
+    assert "attachment" in response.headers["Content-Disposition"]
+    rows = read_csv(response)
+    sam = next(r for r in rows if r["student_username"] == "sam")
+    assert sam["class"] == "History 9B" and sam["quiz_id"] == "kosovo-peacekeepers" and sam["mode"] == "test"
+    assert sam["score"] == "2" and sam["max_score"] == "25" and sam["percent"] == "8"
+    sara = next(r for r in rows if r["student_username"] == "sara")
+    assert sara["student_name"].startswith("'=HYPERLINK")  # neutralized
+    assert list(rows[0]) == ["student_username", "student_name", "class", "quiz_id", "quiz_title", "mode",
+                             "attempt_id", "started_at", "submitted_at", "score", "max_score", "percent"]
+
+
+def test_gradebook_xlsx_is_safe(client, people, results):
+    login(client, "tina")
+    response = client.get(f"/classes/{people.class_id}/exports/gradebook.xlsx")
+    workbook = load_workbook(io.BytesIO(response.get_data()), read_only=True)
+    rows = list(workbook.active.iter_rows(values_only=True))
+    assert rows[0] == ("student_username", "student_name", "class", "kosovo-peacekeepers")
+    by_user = {row[0]: row for row in rows[1:]}
+    assert by_user["sam"][3] == 8 and by_user["sara"][3] == 0
+    assert by_user["sara"][1].startswith("'=")  # text, never a formula
+
+
+def test_answers_json(client, people, results):
+    login(client, "tina")
+    data = json.loads(client.get(f"/classes/{people.class_id}/exports/answers.json?quiz=kosovo-peacekeepers").data)
+    rows = data["rows"]
+    assert [r["correct"] for r in rows] == [True, True, False]
+    assert {r["student_username"] for r in rows} == {"sam"}
+    assert all(len(r["question_version"]) == 12 and r["max_points"] == 1.0 for r in rows)
+    assert data["columns"][:3] == ["student_username", "student_name", "class"]
+
+
+def test_since_filter(client, people, results):
+    login(client, "tina")
+    assert read_csv(client.get(f"/classes/{people.class_id}/exports/attempts.csv?since=2999-01-01")) == []
+    assert client.get(f"/classes/{people.class_id}/exports/attempts.csv?since=yesterday").status_code == 400
+
+
+def test_only_teachers_and_only_their_classes(client, app, people, results):
+    login(client, "otto")
+    assert client.get(f"/classes/{people.class_id}/exports/attempts.csv").status_code == 404
+    mine = read_csv(client.get("/classes/exports/attempts.csv"))
+    assert mine == []  # Otto's class has no attempts
+    student = app.test_client()
+    login(student, "sam")
+    assert student.get(f"/classes/{people.class_id}/exports/attempts.csv").status_code == 403
+    assert client.get(f"/classes/{people.class_id}/exports/attempts.pdf").status_code == 404
+
+
+def test_export_scores_command(app, people, results, tmp_path):
+    runner = app.test_cli_runner()
+    result = runner.invoke(args=["export-scores", "--format", "csv", "--class", "History 9B"])
+    assert result.exit_code == 0, result.output
+    assert "sam,Sam Student,History 9B,kosovo-peacekeepers" in result.output
+    out = tmp_path / "book.xlsx"
+    result = runner.invoke(args=["export-scores", "--format", "xlsx", "--kind", "gradebook", "--teacher", "tina",
+                                 "-o", str(out)])
+    assert result.exit_code == 0 and load_workbook(out).active.max_row == 3  # header, sam, sara
+    assert runner.invoke(args=["export-scores", "--format", "xlsx"]).exit_code == 2  # binary needs -o
+    assert runner.invoke(args=["export-scores", "--format", "csv", "--class", "nope"]).exit_code == 2
+    answers = runner.invoke(args=["export-scores", "--format", "json", "--kind", "answers", "--since", "2000-01-01"])
+    assert len(json.loads(answers.output)["rows"]) == 3
+
+
+@pytest.mark.parametrize(
+    ("value", "safe"),
+    [("=1+1", "'=1+1"), ("+44", "'+44"), ("-3", "'-3"), ("@SUM(A1)", "'@SUM(A1)"), ("\tx", "'\tx"),
+     ("\rx", "'\rx"), ("Ana", "Ana"), ("", ""), ("a=b", "a=b")],
+)
+def test_spreadsheet_safe(value, safe):
+    assert spreadsheet_safe(value) == safe
