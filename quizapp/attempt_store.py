@@ -8,6 +8,7 @@ a save checks the attempt under a row lock, a submit is one conditional UPDATE.
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -306,15 +307,84 @@ def score_of(attempt: AttemptState) -> core.Score:
     return core.score_answers(questions_of(attempt), attempt.responses)
 
 
-def stream_answers(attempt_ids: Sequence[int], batch: int = 500) -> Iterator[tuple[int, str, Any, datetime]]:
-    """(attempt id, question id, response, answered at) of these attempts, in attempt order,
-    read a batch of attempts at a time so that a million answers never sit in memory."""
-    for start in range(0, len(attempt_ids), batch):
-        chunk = attempt_ids[start : start + batch]
-        rows = db.session.execute(
-            db.select(Answer.attempt_id, Answer.question_key, Answer.response, Answer.answered_at)
-            .where(Answer.attempt_id.in_(chunk))
-            .order_by(Answer.attempt_id, Answer.id)
-            .execution_options(yield_per=5_000)
+@dataclass(frozen=True, slots=True)
+class AttemptSummary:
+    """What an export needs of a submitted attempt (its questions and answers are read later)."""
+
+    id: int
+    user_id: int
+    bank_slug: str
+    bank_title: str
+    mode: str
+    started_at: datetime
+    submitted_at: datetime
+
+
+def submitted_attempts(
+    user_ids: Sequence[int], bank_slug: str | None, since: datetime | None
+) -> list[AttemptSummary]:
+    """The submitted attempts of these students (at one quiz, since a time), by id; one query."""
+    if not user_ids:
+        return []
+    query = (
+        db.select(
+            Attempt.id,
+            Attempt.user_id,
+            Bank.slug,
+            Bank.title,
+            Attempt.mode,
+            Attempt.started_at,
+            Attempt.submitted_at,
         )
-        yield from rows
+        .join(Bank, Bank.id == Attempt.bank_id)
+        .where(Attempt.user_id.in_(list(user_ids)), Attempt.status == AttemptStatus.SUBMITTED.value)
+        .order_by(Attempt.id)
+    )
+    if bank_slug is not None:
+        query = query.where(Bank.slug == bank_slug)
+    if since is not None:
+        query = query.where(Attempt.started_at >= since)
+    return [AttemptSummary(*row) for row in db.session.execute(query)]
+
+
+def attempt_items(attempt_ids: Sequence[int]) -> dict[int, tuple[tuple[str, str], ...]]:
+    """The questions (id, content hash) each attempt asked, read as raw JSON (it is only looked up)."""
+    connection = db.session.connection()
+    postgres = connection.dialect.name == "postgresql"
+    marks = ", ".join(["%s" if postgres else "?"] * len(attempt_ids))
+    cursor = connection.connection.cursor()
+    try:
+        cursor.execute(
+            f"SELECT id, {'items::text' if postgres else 'items'} FROM attempts WHERE id IN ({marks})",
+            list(attempt_ids),
+        )
+        return {attempt_id: tuple(map(tuple, json.loads(items))) for attempt_id, items in cursor.fetchall()}
+    finally:
+        cursor.close()
+
+
+def stream_raw_answers(attempt_ids: Sequence[int]) -> Iterator[tuple[int, str, str, str]]:
+    """(attempt id, question id, response as JSON text, answered at as ISO text), attempt by attempt.
+
+    Read with the database driver's cursor and formatted by the database: an export of a million
+    answers does not decode what it only copies. Callers pass a few hundred attempts at a time.
+    """
+    connection = db.session.connection()
+    if connection.dialect.name == "postgresql":
+        marks, response = "%s", "response::text"
+        answered = "to_char(answered_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"+00:00\"')"
+    else:
+        marks, response = "?", "response"
+        answered = "replace(answered_at, ' ', 'T') || '+00:00'"
+    placeholders = ", ".join([marks] * len(attempt_ids))
+    sql = (
+        f"SELECT attempt_id, question_key, {response}, {answered} FROM answers "
+        f"WHERE attempt_id IN ({placeholders}) ORDER BY attempt_id, id"
+    )
+    cursor = connection.connection.cursor()
+    try:
+        cursor.execute(sql, list(attempt_ids))
+        while rows := cursor.fetchmany(5_000):
+            yield from rows
+    finally:
+        cursor.close()

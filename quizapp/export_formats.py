@@ -14,8 +14,7 @@ import json
 import os
 import tempfile
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
-from datetime import datetime
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
@@ -37,50 +36,76 @@ def spreadsheet_safe(value: str) -> str:
     return "'" + value if value.startswith(_FORMULA_STARTS) else value
 
 
-def _plain(value: Any) -> Any:
-    """Cell values as JSON-able plain values: numbers stay numbers, times become ISO text."""
-    if isinstance(value, Fraction | Decimal):
-        number = round(float(value), 4)
-        return int(number) if number.is_integer() else number
-    if isinstance(value, datetime):
-        return value.isoformat()
-    return value
+def number(value: Fraction | Decimal | float) -> int | float:
+    """A number for a cell: whole numbers stay whole, others keep four decimals."""
+    rounded = round(float(value), 4)
+    return int(rounded) if rounded.is_integer() else rounded
 
 
-def _cell(value: Any) -> Any:
-    value = _plain(value)
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return spreadsheet_safe(value) if isinstance(value, str) else value
+@dataclass(frozen=True, slots=True)
+class Columns:
+    """Column names, and which columns hold free text (made safe) or booleans (written as words).
+
+    Rows hold plain values: text, numbers, booleans, None. Knowing the columns lets the writers
+    touch only the cells that need it, a million rows at a time.
+    """
+
+    names: tuple[str, ...]
+    text: tuple[int, ...] = ()
+    flags: tuple[int, ...] = ()
+    ready: bool = False  # the rows were made for a spreadsheet already (see ``for_spreadsheet``)
+
+    def for_spreadsheet(self) -> Columns:
+        return replace(self, ready=True)
 
 
-def csv_chunks(columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> Iterator[bytes]:
+def _spreadsheet_rows(columns: Columns, rows: Iterable[Sequence[Any]]) -> Iterable[Sequence[Any]]:
+    if columns.ready:
+        return rows
+    return _made_safe(columns, rows)
+
+
+def _made_safe(columns: Columns, rows: Iterable[Sequence[Any]]) -> Iterator[list[Any]]:
+    starts, text, flags = _FORMULA_STARTS, columns.text, columns.flags
+    for row in rows:
+        cells = list(row)
+        for index in text:
+            value = cells[index]
+            if value and value.startswith(starts):
+                cells[index] = "'" + value
+        for index in flags:
+            cells[index] = "true" if cells[index] else "false"
+        yield cells
+
+
+def csv_chunks(columns: Columns, rows: Iterable[Sequence[Any]]) -> Iterator[bytes]:
     """The CSV file in chunks of a few thousand rows, for streaming."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     buffer.write("\ufeff")
-    writer.writerow(columns)
-    for count, row in enumerate(rows, start=1):
-        writer.writerow([_cell(value) for value in row])
-        if count % _BATCH == 0:
+    writer.writerow(columns.names)
+    batch: list[list[Any]] = []
+    for cells in _spreadsheet_rows(columns, rows):
+        batch.append(cells)
+        if len(batch) == _BATCH:
+            writer.writerows(batch)
+            batch.clear()
             yield buffer.getvalue().encode("utf-8")
             buffer.seek(0)
             buffer.truncate()
+    writer.writerows(batch)
     yield buffer.getvalue().encode("utf-8")
 
 
-def json_chunks(columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> Iterator[bytes]:
-    """A JSON array of objects keyed by the column names, streamed. Values are not altered:
-    JSON is read by programs, not spreadsheets."""
-    yield b'{"columns": ' + json.dumps(list(columns)).encode() + b', "rows": ['
+def json_chunks(columns: Columns, rows: Iterable[Sequence[Any]]) -> Iterator[bytes]:
+    """A JSON object with the column names and the rows as objects, streamed. Values are not
+    altered: JSON is read by programs, not spreadsheets."""
+    names = columns.names
+    yield b'{"columns": ' + json.dumps(list(names)).encode() + b', "rows": ['
     parts: list[str] = []
     first = True
     for row in rows:
-        text = json.dumps(
-            {name: _plain(value) for name, value in zip(columns, row, strict=True)}, ensure_ascii=False
-        )
+        text = json.dumps(dict(zip(names, row, strict=True)), ensure_ascii=False)
         parts.append(text if first else "," + text)
         first = False
         if len(parts) >= _BATCH:
@@ -103,7 +128,7 @@ class XlsxFile:
             os.unlink(self.path)
 
 
-def write_xlsx(columns: Sequence[str], rows: Iterable[Sequence[Any]], sheet: str) -> XlsxFile:
+def write_xlsx(columns: Columns, rows: Iterable[Sequence[Any]], sheet: str) -> XlsxFile:
     """An XLSX file written row by row in XlsxWriter's constant-memory mode."""
     descriptor, path = tempfile.mkstemp(suffix=".xlsx")
     os.close(descriptor)
@@ -118,14 +143,16 @@ def write_xlsx(columns: Sequence[str], rows: Iterable[Sequence[Any]], sheet: str
     )
     worksheet = workbook.add_worksheet(sheet[:31])
     bold = workbook.add_format({"bold": True})
-    for column, name in enumerate(columns):
+    for column, name in enumerate(columns.names):
         worksheet.write_string(0, column, name, bold)
-    for number, row in enumerate(rows, start=1):
-        for column, value in enumerate(row):
-            cell = _cell(value)
-            if isinstance(cell, str):
-                worksheet.write_string(number, column, cell)
+    write_string, write_number = worksheet.write_string, worksheet.write_number
+    for number_, cells in enumerate(_spreadsheet_rows(columns, rows), start=1):
+        for column, value in enumerate(cells):
+            if value is None:
+                continue
+            if value.__class__ is str:
+                write_string(number_, column, value)
             else:
-                worksheet.write_number(number, column, cell)
+                write_number(number_, column, value)
     workbook.close()
     return XlsxFile(path)

@@ -4,7 +4,10 @@ Three kinds (columns documented in docs/exports.md):
 - ``attempts``: one row per attempt (student, class, quiz, mode, times, score, max, percent);
 - ``gradebook``: one row per student, one column per quiz, the best test percentage;
 - ``answers``: one row per answer, scored, for analysis.
-Rows are produced lazily and written as CSV, XLSX or JSON without holding the export in memory.
+
+Answers are streamed from the database a batch of attempts at a time and scored as they pass
+(a response already seen for a question version is not checked again), so an export of a
+million answers neither waits for all of them nor holds them in memory.
 """
 
 from __future__ import annotations
@@ -18,42 +21,58 @@ from typing import Any
 
 from . import account_store, attempt_store, core
 from .account_store import Account, ClassInfo
+from .attempt_store import AttemptSummary
 from .bank_library import library
 from .core.attempts import AttemptMode
 from .core.checkers import ResponseError, check
-from .export_formats import CONTENT_TYPES, csv_chunks, json_chunks, write_xlsx
+from .export_formats import (
+    CONTENT_TYPES,
+    Columns,
+    csv_chunks,
+    json_chunks,
+    number,
+    spreadsheet_safe,
+    write_xlsx,
+)
 from .question_source import questions_for
 
 KINDS = ("attempts", "gradebook", "answers")
-ATTEMPT_COLUMNS = (
-    "student_username",
-    "student_name",
-    "class",
-    "quiz_id",
-    "quiz_title",
-    "mode",
-    "attempt_id",
-    "started_at",
-    "submitted_at",
-    "score",
-    "max_score",
-    "percent",
+ATTEMPT_COLUMNS = Columns(
+    (
+        "student_username",
+        "student_name",
+        "class",
+        "quiz_id",
+        "quiz_title",
+        "mode",
+        "attempt_id",
+        "started_at",
+        "submitted_at",
+        "score",
+        "max_score",
+        "percent",
+    ),
+    text=(0, 1, 2, 4),
 )
-ANSWER_COLUMNS = (
-    "student_username",
-    "student_name",
-    "class",
-    "quiz_id",
-    "attempt_id",
-    "mode",
-    "question_id",
-    "question_type",
-    "question_version",
-    "response",
-    "correct",
-    "points",
-    "max_points",
-    "answered_at",
+ANSWER_COLUMNS = Columns(
+    (
+        "student_username",
+        "student_name",
+        "class",
+        "quiz_id",
+        "attempt_id",
+        "mode",
+        "question_id",
+        "question_type",
+        "question_version",
+        "response",
+        "correct",
+        "points",
+        "max_points",
+        "answered_at",
+    ),
+    text=(0, 1, 2, 9),
+    flags=(10,),
 )
 
 
@@ -73,57 +92,132 @@ class Export:
     chunks: Iterator[bytes]
 
 
+@dataclass(frozen=True, slots=True)
+class _Scored:
+    correct: bool
+    points: Fraction
+    shown: int | float  # the points as a cell holds them
+
+
+class _Scorer:
+    """Checks each (question version, response) once: many students give the same answer."""
+
+    def __init__(self, limit: int = 200_000):
+        self.limit = limit
+        self.known: dict[tuple[str, str], _Scored] = {}
+
+    def __call__(self, question: core.Question, response_json: str) -> _Scored:
+        key = (question.content_hash, response_json)
+        found = self.known.get(key)
+        if found is None:
+            try:
+                result = check(question, json.loads(response_json))
+                points = result.fraction * Fraction(question.points)
+                found = _Scored(result.correct, points, number(points))
+            except (ResponseError, ValueError):
+                found = _Scored(False, Fraction(0), 0)
+            if len(self.known) >= self.limit:
+                self.known.clear()
+            self.known[key] = found
+        return found
+
+
+@dataclass(frozen=True, slots=True)
+class _Answer:
+    question: core.Question
+    response_json: str
+    answered_at: str
+    scored: _Scored
+
+
+@dataclass(frozen=True, slots=True)
+class _ScoredAttempt:
+    attempt: AttemptSummary
+    questions: tuple[core.Question, ...]  # the questions it asked, in its order
+    answers: list[_Answer]
+
+    @property
+    def points(self) -> Fraction:
+        return sum((answer.scored.points for answer in self.answers), Fraction(0))
+
+    @property
+    def max_points(self) -> Fraction:
+        return sum((Fraction(q.points) for q in self.questions), Fraction(0))
+
+    @property
+    def percent(self) -> Fraction:
+        maximum = self.max_points
+        return self.points * 100 / maximum if maximum else Fraction(0)
+
+
+BATCH = 500
+
+
+def _scored_attempts(attempts: Sequence[AttemptSummary]) -> Iterator[_ScoredAttempt]:
+    """Each attempt with its scored answers, a few hundred attempts read at a time."""
+    scorer = _Scorer()
+    for start in range(0, len(attempts), BATCH):
+        batch = attempts[start : start + BATCH]
+        items = attempt_store.attempt_items([a.id for a in batch])
+        scored = {}
+        for attempt in batch:
+            asked = tuple(questions_for(attempt.bank_slug, items[attempt.id]))
+            scored[attempt.id] = _ScoredAttempt(attempt, asked, [])
+        by_key = {attempt_id: {q.id: q for q in s.questions} for attempt_id, s in scored.items()}
+        for attempt_id, key, response_json, answered_at in attempt_store.stream_raw_answers(list(scored)):
+            question = by_key[attempt_id].get(key)
+            if question is not None:
+                scored[attempt_id].answers.append(
+                    _Answer(question, response_json, answered_at, scorer(question, response_json))
+                )
+        yield from scored.values()
+
+
 def _members(classes: Sequence[ClassInfo]) -> list[tuple[ClassInfo, Account]]:
-    return [
-        (classroom, student)
-        for classroom in classes
-        for student in account_store.students_of_class(classroom.id)
-    ]
+    return [(c, student) for c in classes for student in account_store.students_of_class(c.id)]
 
 
-def _attempts(request: ExportRequest, now: datetime) -> tuple[list[tuple[ClassInfo, Account]], list[Any]]:
+def _selected(request: ExportRequest) -> tuple[list[tuple[ClassInfo, Account]], list[AttemptSummary]]:
     members = _members(request.classes)
     ids = sorted({student.id for _, student in members})
-    attempts = [a for a in attempt_store.attempts_of_users(ids, now, request.quiz) if a.submitted]
-    if request.since is not None:
-        attempts = [a for a in attempts if a.started_at >= request.since]
-    return members, attempts
+    return members, attempt_store.submitted_attempts(ids, request.quiz, request.since)
 
 
-def attempt_rows(request: ExportRequest, now: datetime) -> Iterator[tuple[Any, ...]]:
-    members, attempts = _attempts(request, now)
-    by_student: dict[int, list[Any]] = {}
-    for attempt in sorted(attempts, key=lambda a: (a.started_at, a.id)):
-        by_student.setdefault(attempt.user_id, []).append(attempt)
+def attempt_rows(request: ExportRequest) -> Iterator[tuple[Any, ...]]:
+    members, attempts = _selected(request)
+    classes_of: dict[int, list[tuple[ClassInfo, Account]]] = {}
     for classroom, student in members:
-        for attempt in by_student.get(student.id, []):
-            score = attempt_store.score_of(attempt)
+        classes_of.setdefault(student.id, []).append((classroom, student))
+    for scored in _scored_attempts(attempts):
+        attempt = scored.attempt
+        points, maximum, percent = number(scored.points), number(scored.max_points), number(scored.percent)
+        for classroom, student in classes_of.get(attempt.user_id, []):
             yield (
                 student.username,
                 student.display_name,
                 classroom.name,
                 attempt.bank_slug,
                 attempt.bank_title,
-                attempt.mode.value,
+                attempt.mode,
                 attempt.id,
-                attempt.started_at,
-                attempt.submitted_at,
-                score.points,
-                score.max_points,
-                score.percent,
+                attempt.started_at.isoformat(),
+                attempt.submitted_at.isoformat(),
+                points,
+                maximum,
+                percent,
             )
 
 
-def gradebook(request: ExportRequest, now: datetime) -> tuple[tuple[str, ...], Iterator[tuple[Any, ...]]]:
+def gradebook(request: ExportRequest) -> tuple[Columns, Iterator[tuple[Any, ...]]]:
     """Columns and rows: one row per student, one column per quiz with the best test percentage."""
-    members, attempts = _attempts(request, now)
+    members, attempts = _selected(request)
     quizzes = [b.id for b in library().catalog.banks if request.quiz in (None, b.id)]
+    tests = [a for a in attempts if a.mode == AttemptMode.TEST.value]
     best: dict[tuple[int, str], Fraction] = {}
-    for attempt in attempts:
-        if attempt.mode is AttemptMode.TEST:
-            key = (attempt.user_id, attempt.bank_slug)
-            best[key] = max(best.get(key, Fraction(-1)), attempt_store.score_of(attempt).percent)
-    columns = ("student_username", "student_name", "class", *quizzes)
+    for scored in _scored_attempts(tests):
+        key = (scored.attempt.user_id, scored.attempt.bank_slug)
+        best[key] = max(best.get(key, Fraction(-1)), scored.percent)
+    columns = Columns(("student_username", "student_name", "class", *quizzes), text=(0, 1, 2))
 
     def rows() -> Iterator[tuple[Any, ...]]:
         for classroom, student in members:
@@ -131,79 +225,80 @@ def gradebook(request: ExportRequest, now: datetime) -> tuple[tuple[str, ...], I
                 student.username,
                 student.display_name,
                 classroom.name,
-                *(best.get((student.id, quiz)) for quiz in quizzes),
+                *(
+                    number(best[(student.id, quiz)]) if (student.id, quiz) in best else None
+                    for quiz in quizzes
+                ),
             )
 
     return columns, rows()
 
 
-class _Scorer:
-    """Many students give the same answer: each (question version, response) is checked once."""
-
-    def __init__(self, limit: int = 200_000):
-        self.limit = limit
-        self.known: dict[tuple[str, str], tuple[bool, Fraction]] = {}
-
-    def __call__(self, question: core.Question, response: Any) -> tuple[bool, Fraction]:
-        key = (question.content_hash, json.dumps(response, sort_keys=True))
-        found = self.known.get(key)
-        if found is None:
-            try:
-                result = check(question, response)
-                found = (result.correct, result.fraction * Fraction(question.points))
-            except ResponseError:
-                found = (False, Fraction(0))
-            if len(self.known) >= self.limit:
-                self.known.clear()
-            self.known[key] = found
-        return found
-
-
-def answer_rows(request: ExportRequest, now: datetime) -> Iterator[tuple[Any, ...]]:
-    members, attempts = _attempts(request, now)
-    students = {student.id: student for _, student in members}
-    classes_of: dict[int, list[str]] = {}
+def answer_rows(request: ExportRequest, spreadsheet: bool) -> Iterator[tuple[Any, ...]]:
+    """One row per answer. With ``spreadsheet`` the cells come out safe for one already: the
+    names are made safe once per student, not once per answer (this export can be a million rows).
+    """
+    members, attempts = _selected(request)
+    cell = spreadsheet_safe if spreadsheet else _same
+    flag: Any = {True: "true", False: "false"} if spreadsheet else {True: True, False: False}
+    prefixes: dict[int, list[tuple[str, str, str]]] = {}
     for classroom, student in members:
-        classes_of.setdefault(student.id, []).append(classroom.name)
-    by_id = {attempt.id: attempt for attempt in attempts}
-    questions: dict[int, dict[str, core.Question]] = {}
-    scored = _Scorer()
-    for attempt_id, key, response, answered_at in attempt_store.stream_answers(sorted(by_id)):
-        attempt = by_id[attempt_id]
-        if attempt_id not in questions:
-            questions = {attempt_id: {q.id: q for q in questions_for(attempt.bank_slug, attempt.items)}}
-        question = questions[attempt_id].get(key)
-        if question is None:
-            continue
-        correct, points = scored(question, response)
-        student = students[attempt.user_id]
-        for class_name in classes_of[attempt.user_id]:
-            yield (
-                student.username,
-                student.display_name,
-                class_name,
+        prefixes.setdefault(student.id, []).append(
+            (cell(student.username), cell(student.display_name), cell(classroom.name))
+        )
+    constants: dict[str, tuple[str, str, Any]] = {}  # per question version: type, version, max points
+    scorer = _Scorer()
+    for start in range(0, len(attempts), BATCH):
+        batch = {attempt.id: attempt for attempt in attempts[start : start + BATCH]}
+        items = attempt_store.attempt_items(list(batch))
+        asked = {
+            attempt_id: {q.id: q for q in questions_for(batch[attempt_id].bank_slug, items[attempt_id])}
+            for attempt_id in batch
+        }
+        for attempt_id, key, response_json, answered_at in attempt_store.stream_raw_answers(list(batch)):
+            question = asked[attempt_id].get(key)
+            if question is None:
+                continue
+            fixed = constants.get(question.content_hash)
+            if fixed is None:
+                fixed = (question.type.value, question.content_hash[:12], number(Fraction(question.points)))
+                constants[question.content_hash] = fixed
+            scored = scorer(question, response_json)
+            attempt = batch[attempt_id]
+            tail = (
                 attempt.bank_slug,
-                attempt.id,
-                attempt.mode.value,
+                attempt_id,
+                attempt.mode,
                 key,
-                question.type.value,
-                question.content_hash[:12],
-                json.dumps(response, ensure_ascii=False),
-                correct,
-                points,
-                Fraction(question.points),
+                fixed[0],
+                fixed[1],
+                cell(response_json),
+                flag[scored.correct],
+                scored.shown,
+                fixed[2],
                 answered_at,
             )
+            for prefix in prefixes.get(attempt.user_id, ()):
+                yield prefix + tail
+
+
+def _same(text: str) -> str:
+    return text
 
 
 def export_scores(request: ExportRequest, now: datetime) -> Export:
-    """The export asked for, ready to stream (the one function behind the page and the command)."""
+    """The export asked for, ready to stream (the one function behind the page and the command).
+
+    Rows hold plain values (text, numbers, booleans); the writers make text spreadsheet-safe.
+    """
     if request.kind == "gradebook":
-        columns, rows = gradebook(request, now)
+        columns, rows = gradebook(request)
     elif request.kind == "answers":
-        columns, rows = ANSWER_COLUMNS, answer_rows(request, now)
+        spreadsheet = request.format != "json"
+        columns = ANSWER_COLUMNS.for_spreadsheet() if spreadsheet else ANSWER_COLUMNS
+        rows = answer_rows(request, spreadsheet)
     else:
-        columns, rows = ATTEMPT_COLUMNS, attempt_rows(request, now)
+        columns, rows = ATTEMPT_COLUMNS, attempt_rows(request)
     stem = "-".join(filter(None, ["quizapp", request.kind, request.quiz, f"{now:%Y%m%d}"]))
     filename = f"{stem}.{request.format}"
     if request.format == "xlsx":

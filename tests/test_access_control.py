@@ -156,6 +156,7 @@ def test_every_route_for_every_role(app, setting, role):
             url = url_for(rule.endpoint, **url_values(rule, setting))
         if method == "GET":
             response = client.get(url)
+            response.get_data()  # read a streamed body to its end, as a browser would
         else:
             response = client.post(
                 url,

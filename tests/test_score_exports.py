@@ -15,7 +15,15 @@ from quizapp.extensions import db
 from quizapp.models import User
 
 from .conftest import login
-from .quiz_helpers import answer, answer_correctly, attempt_questions, form_fields, start, submit, wrong_response
+from .quiz_helpers import (
+    answer,
+    answer_correctly,
+    attempt_questions,
+    form_fields,
+    start,
+    submit,
+    wrong_response,
+)
 
 
 @pytest.fixture
@@ -55,8 +63,20 @@ def test_attempts_csv(client, people, results):
     assert sam["score"] == "2" and sam["max_score"] == "25" and sam["percent"] == "8"
     sara = next(r for r in rows if r["student_username"] == "sara")
     assert sara["student_name"].startswith("'=HYPERLINK")  # neutralized
-    assert list(rows[0]) == ["student_username", "student_name", "class", "quiz_id", "quiz_title", "mode",
-                             "attempt_id", "started_at", "submitted_at", "score", "max_score", "percent"]
+    assert list(rows[0]) == [
+        "student_username",
+        "student_name",
+        "class",
+        "quiz_id",
+        "quiz_title",
+        "mode",
+        "attempt_id",
+        "started_at",
+        "submitted_at",
+        "score",
+        "max_score",
+        "percent",
+    ]
 
 
 def test_gradebook_xlsx_is_safe(client, people, results):
@@ -72,7 +92,9 @@ def test_gradebook_xlsx_is_safe(client, people, results):
 
 def test_answers_json(client, people, results):
     login(client, "tina")
-    data = json.loads(client.get(f"/classes/{people.class_id}/exports/answers.json?quiz=kosovo-peacekeepers").data)
+    data = json.loads(
+        client.get(f"/classes/{people.class_id}/exports/answers.json?quiz=kosovo-peacekeepers").data
+    )
     rows = data["rows"]
     assert [r["correct"] for r in rows] == [True, True, False]
     assert {r["student_username"] for r in rows} == {"sam"}
@@ -103,19 +125,31 @@ def test_export_scores_command(app, people, results, tmp_path):
     assert result.exit_code == 0, result.output
     assert "sam,Sam Student,History 9B,kosovo-peacekeepers" in result.output
     out = tmp_path / "book.xlsx"
-    result = runner.invoke(args=["export-scores", "--format", "xlsx", "--kind", "gradebook", "--teacher", "tina",
-                                 "-o", str(out)])
+    result = runner.invoke(
+        args=["export-scores", "--format", "xlsx", "--kind", "gradebook", "--teacher", "tina", "-o", str(out)]
+    )
     assert result.exit_code == 0 and load_workbook(out).active.max_row == 3  # header, sam, sara
     assert runner.invoke(args=["export-scores", "--format", "xlsx"]).exit_code == 2  # binary needs -o
     assert runner.invoke(args=["export-scores", "--format", "csv", "--class", "nope"]).exit_code == 2
-    answers = runner.invoke(args=["export-scores", "--format", "json", "--kind", "answers", "--since", "2000-01-01"])
+    answers = runner.invoke(
+        args=["export-scores", "--format", "json", "--kind", "answers", "--since", "2000-01-01"]
+    )
     assert len(json.loads(answers.output)["rows"]) == 3
 
 
 @pytest.mark.parametrize(
     ("value", "safe"),
-    [("=1+1", "'=1+1"), ("+44", "'+44"), ("-3", "'-3"), ("@SUM(A1)", "'@SUM(A1)"), ("\tx", "'\tx"),
-     ("\rx", "'\rx"), ("Ana", "Ana"), ("", ""), ("a=b", "a=b")],
+    [
+        ("=1+1", "'=1+1"),
+        ("+44", "'+44"),
+        ("-3", "'-3"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\tx", "'\tx"),
+        ("\rx", "'\rx"),
+        ("Ana", "Ana"),
+        ("", ""),
+        ("a=b", "a=b"),
+    ],
 )
 def test_spreadsheet_safe(value, safe):
     assert spreadsheet_safe(value) == safe
