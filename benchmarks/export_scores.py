@@ -36,16 +36,20 @@ from datetime import datetime
 from quizapp import clock, create_app
 from quizapp.account_store import all_classes
 from quizapp.score_exports import ExportRequest, export_scores
+def peak_kb():
+    return int(re.search(r"VmHWM:\\s+(\\d+)", open("/proc/self/status").read()).group(1))
 app = create_app(json.loads(sys.argv[1]))
 with app.app_context():
+    from quizapp.bank_library import library
+    library().reload()
+    before = peak_kb()
     start = time.perf_counter()
     export = export_scores(ExportRequest("answers", sys.argv[2], tuple(all_classes())), clock.now())
     size = 0
     for chunk in export.chunks:
         size += len(chunk)
     seconds = time.perf_counter() - start
-peak = int(re.search(r"VmHWM:\\s+(\\d+)", open("/proc/self/status").read()).group(1))
-print(json.dumps({"seconds": seconds, "bytes": size, "peak_kb": peak}))
+print(json.dumps({"seconds": seconds, "bytes": size, "peak_kb": peak_kb(), "app_kb": before}))
 """
 
 
@@ -168,6 +172,8 @@ def main() -> None:
             result = json.loads(output)
             figures[f"{fmt}_rows_per_second"] = round(rows / result["seconds"])
             figures[f"{fmt}_peak_mb"] = round(result["peak_kb"] / 1024, 1)
+            figures[f"{fmt}_peak_over_the_app_mb"] = round((result["peak_kb"] - result["app_kb"]) / 1024, 1)
+            figures["app_alone_mb"] = round(result["app_kb"] / 1024, 1)
             figures[f"{fmt}_megabytes"] = round(result["bytes"] / 2**20, 1)
         bare = bare_csv_seconds(rows)
         figures["bare_csv_rows_per_second"] = round(rows / bare)
@@ -175,12 +181,12 @@ def main() -> None:
             figures["csv_rows_per_second"] / figures["bare_csv_rows_per_second"], 3
         )
     print(json.dumps(figures, indent=2))
-    ok = (
-        figures["csv_rows_per_second"] > 200_000
-        and figures["csv_peak_mb"] < 100
-        and figures["xlsx_peak_mb"] < 100
+    speed = figures["csv_rows_per_second"] > 200_000
+    memory = figures["csv_peak_mb"] < 100 and figures["xlsx_peak_mb"] < 100
+    print(
+        f"target CSV > 200,000 rows/s: {'met' if speed else 'NOT met'}; "
+        f"target peak < 100 MB (CSV and XLSX, the whole process): {'met' if memory else 'NOT met'}"
     )
-    print(f"target (CSV > 200,000 rows/s; CSV and XLSX < 100 MB): {'met' if ok else 'NOT met'}")
 
 
 if __name__ == "__main__":

@@ -344,7 +344,19 @@ def submitted_attempts(
         query = query.where(Bank.slug == bank_slug)
     if since is not None:
         query = query.where(Attempt.started_at >= since)
-    return [AttemptSummary(*row) for row in db.session.execute(query)]
+    shared: dict[str, str] = {}  # one copy of each bank id, title and mode for thousands of attempts
+    return [
+        AttemptSummary(
+            row[0],
+            row[1],
+            shared.setdefault(row[2], row[2]),
+            shared.setdefault(row[3], row[3]),
+            shared.setdefault(row[4], row[4]),
+            row[5],
+            row[6],
+        )
+        for row in db.session.execute(query)
+    ]
 
 
 def attempt_items(attempt_ids: Sequence[int]) -> dict[int, tuple[tuple[str, str], ...]]:
