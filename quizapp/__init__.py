@@ -32,6 +32,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
         bank_library,
         cli,
         database,
+        editor_pages,
         error_pages,
         pages,
         progress_pages,
@@ -53,7 +54,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     web_security.init_app(app)
     templating.init_app(app)
     error_pages.init_app(app)
-    for module in (pages, auth_pages, quiz_pages, teacher_pages, study_pages, progress_pages):
+    for module in (pages, auth_pages, quiz_pages, teacher_pages, study_pages, progress_pages, editor_pages):
         app.register_blueprint(module.blueprint)
     cli.init_app(app)
     return app

@@ -12,6 +12,7 @@ from wtforms.validators import (
     Length,
     NumberRange,
     Optional,
+    Regexp,
     ValidationError,
 )
 
@@ -152,3 +153,23 @@ class NewCardsForm(FlaskForm):
         description="How many cards you have never seen may start each day (reviews are not limited).",
     )
     submit = SubmitField("Save")
+
+
+class NewBankForm(FlaskForm):
+    title = StringField(
+        "Title",
+        validators=[DataRequired(message="Give the bank a title."), Length(max=200)],
+        description="For example: The Balkans in the news, spring 2026.",
+    )
+    file_name = StringField(
+        "File name",
+        validators=[
+            DataRequired(message="Choose a file name."),
+            Regexp(
+                r"^[a-z0-9][a-z0-9_-]{0,60}$",
+                message="Use lower-case letters, digits, '-' and '_' (no spaces), e.g. balkans-2026.",
+            ),
+        ],
+        description="Saved as questions/NAME.yaml; also the bank's id.",
+    )
+    submit = SubmitField("Create the bank")

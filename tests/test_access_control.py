@@ -57,6 +57,11 @@ ALLOWED: dict[tuple[str, str], set[str]] = {
     ("teacher.back_to_class", "GET"): {"teacher"},
     ("teacher.export_class", "GET"): {"teacher"},
     ("teacher.export_all", "GET"): TEACHERS,
+    ("editor.banks", "GET"): TEACHERS,
+    ("editor.edit", "GET"): TEACHERS,
+    ("editor.edit", "POST"): TEACHERS,
+    ("editor.new", "GET"): TEACHERS,
+    ("editor.new", "POST"): TEACHERS,
     ("study.deck", "GET"): LOGGED_IN,
     ("study.deck_settings", "POST"): LOGGED_IN,
     ("study.study", "GET"): LOGGED_IN,
@@ -123,6 +128,7 @@ def url_values(rule, setting) -> dict:
         "student_id": people.classmate if changes else people.student,
         "session_id": setting["learn"],
         "kind": "attempts",
+        "name": "kosovo-peacekeepers.yaml",
         "fmt": "csv",
     }
     return {name: candidates[name] for name in rule.arguments}

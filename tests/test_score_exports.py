@@ -9,7 +9,6 @@ import json
 import pytest
 from openpyxl import load_workbook
 
-from quizapp import account_store
 from quizapp.export_formats import spreadsheet_safe
 from quizapp.extensions import db
 from quizapp.models import User
