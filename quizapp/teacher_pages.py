@@ -24,7 +24,7 @@ from flask import (
 from flask_login import current_user
 from werkzeug.wrappers import Response as WerkzeugResponse
 
-from . import account_store, attempt_store, clock
+from . import account_store, attempt_store, clock, reports
 from .account_store import Account, ClassInfo, UsernameTaken
 from .attempt_store import AttemptState
 from .auth import teacher_required
@@ -193,7 +193,22 @@ def quiz_results(class_id: int, bank_slug: str) -> str:
                 open_attempt=next((a for a in mine if not a.submitted), None),
             )
         )
-    return render_template("teacher/results.html", classroom=classroom, bank=bank, rows=rows)
+    sort = request.args.get("sort", "name")
+    keys = {
+        "name": lambda r: (r.student.display_name.lower(), r.student.username),
+        "tests": lambda r: -len(r.tests),
+        "best": lambda r: -(r.best if r.best is not None else -1),
+        "last": lambda r: -(r.last if r.last is not None else -1),
+        "time": lambda r: r.last_duration or timedelta.max,
+    }
+    rows.sort(key=keys.get(sort, keys["name"]))
+    return render_template(
+        "teacher/results.html",
+        classroom=classroom,
+        bank=bank,
+        rows=rows,
+        sort=sort if sort in keys else "name",
+    )
 
 
 def _my_student(classroom: ClassInfo, student_id: int) -> Account:
@@ -238,6 +253,20 @@ def remove_student(class_id: int, student_id: int) -> WerkzeugResponse:
         "success",
     )
     return redirect(url_for("teacher.class_detail", class_id=classroom.id))
+
+
+@blueprint.get("/<int:class_id>/quizzes/<bank_slug>/report")
+@teacher_required
+def quiz_report(class_id: int, bank_slug: str) -> str:
+    """Score distribution, item analysis and the article heatmap of a quiz in a class."""
+    classroom = _my_class(class_id)
+    bank = library().catalog.get(bank_slug)
+    if bank is None:
+        abort(404)
+    students = account_store.students_of_class(classroom.id)
+    attempts = attempt_store.attempts_of_users([s.id for s in students], clock.now(), bank.id)
+    report = reports.quiz_report(bank, students, attempts)
+    return render_template("teacher/report.html", classroom=classroom, bank=bank, report=report)
 
 
 @blueprint.get("/<int:class_id>/students/<int:student_id>")

@@ -56,6 +56,7 @@ ALLOWED: dict[tuple[str, str], set[str]] = {
     ("teacher.student", "GET"): {"teacher"},
     ("teacher.back_to_class", "GET"): {"teacher"},
     ("teacher.export_class", "GET"): {"teacher"},
+    ("teacher.quiz_report", "GET"): {"teacher"},
     ("teacher.export_all", "GET"): TEACHERS,
     ("editor.banks", "GET"): TEACHERS,
     ("editor.edit", "GET"): TEACHERS,

@@ -44,20 +44,29 @@ def test_the_bank_list_and_the_editor(teacher, questions_dir):
 def test_check_without_saving_lists_problems_with_lines(teacher, questions_dir):
     text, version, token = editor_form(teacher.get(URL).get_data(as_text=True))
     broken = text.replace("    answer: Kuwait\n", "    answer: Kuwayt\n", 1)
-    response = teacher.post(URL, data={"text": broken, "version": version, "action": "check", "csrf_token": token})
+    response = teacher.post(
+        URL, data={"text": broken, "version": version, "action": "check", "csrf_token": token}
+    )
     page = response.get_data(as_text=True)
     line = broken.splitlines().index("    answer: Kuwayt") + 1
     assert response.status_code == 422
-    assert f'data-line="{line}">Line {line}</a> [mission-destination]: answer &#39;Kuwayt&#39; is not among' in page
+    assert (
+        f'data-line="{line}">Line {line}</a> [mission-destination]: answer &#39;Kuwayt&#39; is not among'
+        in page
+    )
     assert "Kuwayt" in editor_form(page)[0]  # the typed text is kept
     assert (questions_dir / "kosovo-peacekeepers.yaml").read_text(encoding="utf-8") == text  # nothing written
 
 
 def test_save_writes_keeps_history_and_students_see_it(teacher, app, questions_dir):
     text, version, token = editor_form(teacher.get(URL).get_data(as_text=True))
-    edited = text.replace("To which country has Kosovo sent an army platoon?",
-                          "To which country did Kosovo send an army platoon?")
-    response = teacher.post(URL, data={"text": edited, "version": version, "action": "save", "csrf_token": token})
+    edited = text.replace(
+        "To which country has Kosovo sent an army platoon?",
+        "To which country did Kosovo send an army platoon?",
+    )
+    response = teacher.post(
+        URL, data={"text": edited, "version": version, "action": "save", "csrf_token": token}
+    )
     assert response.status_code == 302
     assert (questions_dir / "kosovo-peacekeepers.yaml").read_text(encoding="utf-8") == edited
     kept = list((questions_dir / ".history" / "kosovo-peacekeepers.yaml").glob("*.yaml"))
@@ -72,8 +81,10 @@ def test_save_writes_keeps_history_and_students_see_it(teacher, app, questions_d
 def test_an_invalid_save_writes_nothing(teacher, questions_dir):
     original = (questions_dir / "kosovo-peacekeepers.yaml").read_bytes()
     text, version, token = editor_form(teacher.get(URL).get_data(as_text=True))
-    response = teacher.post(URL, data={"text": text + "  - id: broken\n", "version": version, "action": "save",
-                                       "csrf_token": token})
+    response = teacher.post(
+        URL,
+        data={"text": text + "  - id: broken\n", "version": version, "action": "save", "csrf_token": token},
+    )
     assert response.status_code == 422 and "Nothing was written." in response.get_data(as_text=True)
     assert (questions_dir / "kosovo-peacekeepers.yaml").read_bytes() == original
     assert not (questions_dir / ".history").exists()
@@ -84,7 +95,9 @@ def test_a_file_changed_on_disk_is_a_conflict_and_the_text_is_kept(teacher, ques
     path = questions_dir / "kosovo-peacekeepers.yaml"
     path.write_text(text.replace("Kuwait", "Kuwait", 1) + "# edited elsewhere\n", encoding="utf-8")
     mine = text.replace("army platoon?", "army platoon, according to the article?", 1)
-    response = teacher.post(URL, data={"text": mine, "version": version, "action": "save", "csrf_token": token})
+    response = teacher.post(
+        URL, data={"text": mine, "version": version, "action": "save", "csrf_token": token}
+    )
     assert response.status_code == 409
     page = response.get_data(as_text=True)
     assert "changed by someone else" in page and "according to the article?" in editor_form(page)[0]
@@ -101,20 +114,27 @@ def test_a_crash_while_writing_leaves_the_old_file(questions_dir, monkeypatch):
 
     monkeypatch.setattr(os, "replace", crash)
     with pytest.raises(OSError):
-        bank_files.save(questions_dir, path.name, current.text + "# more\n", current.version, datetime.now(UTC))
+        bank_files.save(
+            questions_dir, path.name, current.text + "# more\n", current.version, datetime.now(UTC)
+        )
     assert path.read_bytes() == original
     assert [p.name for p in questions_dir.iterdir() if p.name.endswith(".tmp")] == []
 
 
 def test_new_bank_from_a_template(teacher, questions_dir):
     page = teacher.get("/banks/new").get_data(as_text=True)
-    bad = teacher.post("/banks/new", data={"title": "X", "file_name": "Has Spaces", "csrf_token": csrf_token(page)})
+    bad = teacher.post(
+        "/banks/new", data={"title": "X", "file_name": "Has Spaces", "csrf_token": csrf_token(page)}
+    )
     assert bad.status_code == 422 and "no spaces" in bad.get_data(as_text=True)
-    made = teacher.post("/banks/new", data={"title": 'The "Balkans"', "file_name": "balkans",
-                                            "csrf_token": csrf_token(page)})
+    made = teacher.post(
+        "/banks/new", data={"title": 'The "Balkans"', "file_name": "balkans", "csrf_token": csrf_token(page)}
+    )
     assert made.headers["Location"].endswith("/banks/balkans.yaml/edit")
     assert "title: \"The 'Balkans'\"" in (questions_dir / "balkans.yaml").read_text(encoding="utf-8")
-    again = teacher.post("/banks/new", data={"title": "Y", "file_name": "balkans", "csrf_token": csrf_token(page)})
+    again = teacher.post(
+        "/banks/new", data={"title": "Y", "file_name": "balkans", "csrf_token": csrf_token(page)}
+    )
     assert "exists already" in again.get_data(as_text=True)
 
 
@@ -123,5 +143,9 @@ def test_file_names_cannot_leave_the_folder(teacher, questions_dir):
         assert teacher.get(f"/banks/{name}/edit").status_code == 404
     with pytest.raises(bank_files.BadFileName):
         bank_files.checked_path(questions_dir, "../x.yaml")
-    assert bank_files.save(questions_dir, "kosovo-peacekeepers.yaml", "title: x", None, datetime.now(UTC)).outcome \
+    assert (
+        bank_files.save(
+            questions_dir, "kosovo-peacekeepers.yaml", "title: x", None, datetime.now(UTC)
+        ).outcome
         is Outcome.EXISTS
+    )

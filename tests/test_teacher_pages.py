@@ -168,3 +168,28 @@ def test_student_page_of_a_class(client, people):
     page = client.get(f"/classes/{people.class_id}/students/{people.student}")
     assert page.status_code == 200 and "Sam Student" in page.get_data(as_text=True)
     assert client.get(f"/classes/{people.class_id}/students/{people.other_student}").status_code == 404
+
+
+def test_quiz_report_page(client, app, people):
+    from .quiz_helpers import answer, form_fields, wrong_response
+
+    student = app.test_client()
+    login(student, "sam")
+    attempt_id = start(student, "test")
+    answer_correctly(student, app, attempt_id, 1)
+    from .quiz_helpers import attempt_questions
+
+    second = attempt_questions(app, attempt_id)[1]
+    answer(student, attempt_id, 2, form_fields(second, wrong_response(second)))
+    submit(student, attempt_id)
+    login(client, "tina")
+    page = client.get(f"/classes/{people.class_id}/quizzes/kosovo-peacekeepers/report").get_data(as_text=True)
+    assert "From 1 submitted test" in page and "mean score 4.0%" in page
+    assert page.count("<tr>") >= 25  # a row per question asked, plus the distribution table
+    assert "100.0%" in page and "0.0%" in page  # facility of the right and the wrong question
+    assert 'class="heat heat-' in page and "missed" in page
+    sorted_page = client.get(f"/classes/{people.class_id}/quizzes/kosovo-peacekeepers?sort=best").get_data(
+        as_text=True
+    )
+    assert sorted_page.index("Sam Student") < sorted_page.index("Sara Classmate")
+    assert 'aria-sort="descending"' in sorted_page
