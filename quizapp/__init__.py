@@ -30,6 +30,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
         auth,
         auth_pages,
         bank_library,
+        bank_transfer_pages,
         cli,
         database,
         editor_pages,
@@ -54,7 +55,16 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     web_security.init_app(app)
     templating.init_app(app)
     error_pages.init_app(app)
-    for module in (pages, auth_pages, quiz_pages, teacher_pages, study_pages, progress_pages, editor_pages):
+    for module in (
+        pages,
+        auth_pages,
+        quiz_pages,
+        teacher_pages,
+        study_pages,
+        progress_pages,
+        editor_pages,
+        bank_transfer_pages,
+    ):
         app.register_blueprint(module.blueprint)
     cli.init_app(app)
     return app

@@ -13,6 +13,7 @@ from flask.cli import with_appcontext
 
 from . import account_store, clock, core
 from .account_store import UsernameTaken
+from .bank_commands import export_bank_command, import_command, served_bank
 from .bank_library import library
 from .core.accounts import MIN_PASSWORD_LENGTH, USERNAME_RULE, Role, normalize_join_code, valid_username
 from .core.bank_loader import bank_files, load_files
@@ -29,6 +30,8 @@ def init_app(app: Flask) -> None:
     app.cli.add_command(user_group)
     app.cli.add_command(class_group)
     app.cli.add_command(export_scores_command)
+    app.cli.add_command(import_command)
+    app.cli.add_command(export_bank_command)
 
 
 def describe_counts(counts: dict[QuestionType, int]) -> str:
@@ -74,19 +77,23 @@ def check_command(paths: tuple[Path, ...]) -> None:
 @with_appcontext
 def answer_key_command(bank_id: str, output_format: str) -> None:
     """Print the answer key of BANK_ID for teachers."""
-    bank_library = library()
-    bank_library.reload()
-    bank = bank_library.catalog.get(bank_id)
-    if bank is None:
-        known = ", ".join(b.id for b in bank_library.catalog.banks) or "none"
-        raise click.BadParameter(f"no valid bank with id '{bank_id}' (banks: {known})", param_hint="BANK_ID")
+    bank = served_bank(bank_id)
     entries = core.answer_key(bank)
     if output_format == "json":
         data = {
             "bank": bank.id,
             "title": bank.title,
             "questions": [
-                {"id": e.id, "type": e.type.value, "prompt": e.prompt, "answer_text": e.answer_text}
+                {
+                    "id": e.id,
+                    "type": e.type.value,
+                    "prompt": e.prompt,
+                    "answer_text": e.answer_text,
+                    "answer_lines": list(e.answer_lines),
+                    "also_accepted": list(e.also_accepted),
+                    "explanation": e.explanation,
+                    "points": str(e.points),
+                }
                 for e in entries
             ],
         }
@@ -96,7 +103,10 @@ def answer_key_command(bank_id: str, output_format: str) -> None:
     for number, entry in enumerate(entries, start=1):
         click.echo(f"{number}. [{entry.type.value}] {entry.id}")
         click.echo(f"   {' '.join(entry.prompt.split())}")
-        click.echo(f"   Answer: {entry.answer_text}\n")
+        click.echo(f"   Answer: {entry.answer_text}")
+        if entry.also_accepted:
+            click.echo(f"   Also accepted: {'; '.join(entry.also_accepted)}")
+        click.echo()
 
 
 @click.command("sync-banks")

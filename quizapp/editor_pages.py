@@ -11,6 +11,7 @@ from . import bank_files, clock, core
 from .answer_forms import answer_form
 from .auth import teacher_required
 from .bank_files import BadFileName, Outcome
+from .bank_imports import ImportResult
 from .bank_library import library
 from .core.bank_loader import bank_files as files_in
 from .core.presentation import present
@@ -64,14 +65,16 @@ def _preview(result: core.LoadResult) -> list[Any]:
     return shown
 
 
-def _editor(
+def editor_page(
     name: str,
     text: str,
     version: str,
     result: core.LoadResult | None = None,
     status: int = 200,
     message: str = "",
+    imported: ImportResult | None = None,
 ) -> Any:
+    """The editor with ``text`` as file ``name``; an empty ``version`` means a file not saved yet."""
     lines = text.count("\n") + (0 if text.endswith("\n") else 1)
     return render_template(
         "editor/edit.html",
@@ -82,8 +85,9 @@ def _editor(
         preview=_preview(result) if result else [],
         lines=max(lines, 1),
         message=message,
+        imported=imported,
         form=ActionForm(),
-        history=bank_files.history(_folder(), name),
+        history=bank_files.history(_folder(), name) if version else [],
     ), status
 
 
@@ -99,7 +103,7 @@ def edit(name: str) -> Any:
         if not path.exists():
             abort(404)
         current = bank_files.read(folder, name)
-        return _editor(name, current.text, current.version, bank_files.check(folder, name, current.text))
+        return editor_page(name, current.text, current.version, bank_files.check(folder, name, current.text))
     if not ActionForm().validate_on_submit():
         abort(400)
     text = request.form.get("text", "")
@@ -107,8 +111,8 @@ def edit(name: str) -> Any:
     if request.form.get("action") != "save":
         result = bank_files.check(folder, name, text)
         message = "No problems found." if not result.problems else ""
-        return _editor(name, text, version, result, 200 if not result.problems else 422, message)
-    saved = bank_files.save(folder, name, text, version, clock.now())
+        return editor_page(name, text, version, result, 200 if not result.problems else 422, message)
+    saved = bank_files.save(folder, name, text, version or None, clock.now())
     if saved.outcome is Outcome.SAVED:
         library().reload()
         library().sync_to_database()
@@ -117,8 +121,18 @@ def edit(name: str) -> Any:
             "success",
         )
         return redirect(url_for("editor.edit", name=name))
+    if saved.outcome is Outcome.EXISTS:
+        return editor_page(
+            name,
+            text,
+            version,
+            None,
+            409,
+            f"Not saved: a bank file named {name} exists already. Your text is still below: copy it "
+            "into a new bank with another name, or into that file's editor.",
+        )
     if saved.outcome is Outcome.CONFLICT:
-        return _editor(
+        return editor_page(
             name,
             text,
             version,
@@ -128,7 +142,7 @@ def edit(name: str) -> Any:
             "it. Your text is still below: copy your changes, then reload the page to see the "
             "current file.",
         )
-    return _editor(
+    return editor_page(
         name,
         text,
         version,

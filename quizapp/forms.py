@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileAllowed, FileField, FileRequired
-from wtforms import IntegerField, PasswordField, StringField, SubmitField
+from wtforms import IntegerField, PasswordField, SelectField, StringField, SubmitField, TextAreaField
+from wtforms.fields import SelectChoice
 from wtforms.validators import (
     DataRequired,
     EqualTo,
@@ -16,6 +19,7 @@ from wtforms.validators import (
     ValidationError,
 )
 
+from .bank_imports import FORMAT_LABELS
 from .core.accounts import MIN_PASSWORD_LENGTH, USERNAME_RULE, valid_username
 
 
@@ -155,6 +159,15 @@ class NewCardsForm(FlaskForm):
     submit = SubmitField("Save")
 
 
+BANK_FILE_NAME = [
+    DataRequired(message="Choose a file name."),
+    Regexp(
+        r"^[a-z0-9][a-z0-9_-]{0,60}$",
+        message="Use lower-case letters, digits, '-' and '_' (no spaces), e.g. balkans-2026.",
+    ),
+]
+
+
 class NewBankForm(FlaskForm):
     title = StringField(
         "Title",
@@ -163,13 +176,34 @@ class NewBankForm(FlaskForm):
     )
     file_name = StringField(
         "File name",
-        validators=[
-            DataRequired(message="Choose a file name."),
-            Regexp(
-                r"^[a-z0-9][a-z0-9_-]{0,60}$",
-                message="Use lower-case letters, digits, '-' and '_' (no spaces), e.g. balkans-2026.",
-            ),
-        ],
+        validators=BANK_FILE_NAME,
         description="Saved as questions/NAME.yaml; also the bank's id.",
     )
     submit = SubmitField("Create the bank")
+
+
+class ImportForm(FlaskForm):
+    """A file exported from another tool (or its text pasted), to become a bank after a check."""
+
+    file_format = SelectField(
+        "Format", choices=[SelectChoice(value, label) for value, label in FORMAT_LABELS.items()]
+    )
+    source = FileField(
+        "File to import",
+        description="A text file up to 2 MB: GIFT or Aiken exported from Moodle, a Quizlet export "
+        "(term TAB definition), or Anki's Notes in Plain Text.",
+    )
+    pasted = TextAreaField("Or paste its text here", render_kw={"rows": 8, "spellcheck": "false"})
+    file_name = StringField(
+        "File name for the new bank",
+        validators=BANK_FILE_NAME,
+        description="Saved as questions/NAME.yaml after you check it in the editor.",
+    )
+    submit = SubmitField("Import and check")
+
+    def validate(self, extra_validators: Any = None) -> bool:
+        valid = super().validate(extra_validators)
+        if not self.source.data and not (self.pasted.data or "").strip():
+            self.source.errors = [*self.source.errors, "Choose a file, or paste its text below."]
+            return False
+        return valid

@@ -63,6 +63,10 @@ ALLOWED: dict[tuple[str, str], set[str]] = {
     ("editor.edit", "POST"): TEACHERS,
     ("editor.new", "GET"): TEACHERS,
     ("editor.new", "POST"): TEACHERS,
+    ("transfer.import_bank_page", "GET"): TEACHERS,  # bank files are shared by the school's teachers
+    ("transfer.import_bank_page", "POST"): TEACHERS,
+    ("transfer.export", "GET"): TEACHERS,
+    ("transfer.answer_key", "GET"): TEACHERS,
     ("study.deck", "GET"): LOGGED_IN,
     ("study.deck_settings", "POST"): LOGGED_IN,
     ("study.study", "GET"): LOGGED_IN,
@@ -131,6 +135,8 @@ def url_values(rule, setting) -> dict:
         "kind": "attempts",
         "name": "kosovo-peacekeepers.yaml",
         "fmt": "csv",
+        "bank_id": "kosovo-peacekeepers",
+        "file_format": "gift",
     }
     return {name: candidates[name] for name in rule.arguments}
 

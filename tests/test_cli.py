@@ -98,6 +98,7 @@ def test_answer_key_text(app):
     )
     assert "Answer: 5000 troops" in result.output
     assert "Answer: Iowa\n" in result.output
+    assert "Answer: Kuwait\n   Also accepted: State of Kuwait\n" in result.output
 
 
 def test_answer_key_json(app):
@@ -110,7 +111,13 @@ def test_answer_key_json(app):
         "type": "single",
         "prompt": "To which country has Kosovo sent an army platoon?",
         "answer_text": "Kuwait",
+        "answer_lines": ["Kuwait"],
+        "also_accepted": [],
+        "explanation": "The article opens by saying Kosovo has sent an army platoon to Kuwait.",
+        "points": "1",
     }
+    short = next(q for q in data["questions"] if q["id"] == "mission-destination-short")
+    assert short["answer_text"] == "Kuwait" and short["also_accepted"] == ["State of Kuwait"]
     timeline = next(q for q in data["questions"] if q["id"] == "timeline")
     assert timeline["answer_text"].count(" → ") == 3
 

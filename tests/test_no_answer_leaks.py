@@ -73,5 +73,11 @@ def test_no_page_of_an_open_attempt_leaks_answers(client, app, people, mode):
 
 def test_flashcard_back_and_answer_key_are_not_reachable_by_students(client, people):
     login(client, "sam")
-    for url in ("/quizzes/kosovo-peacekeepers/answer-key", "/banks/kosovo-peacekeepers/answer-key"):
-        assert client.get(url).status_code == 404
+    assert client.get("/quizzes/kosovo-peacekeepers/answer-key").status_code == 404
+    for url in (
+        "/banks/kosovo-peacekeepers/answer-key",
+        "/banks/kosovo-peacekeepers/export.gift",
+        "/banks/kosovo-peacekeepers/export.apkg",
+    ):
+        response = client.get(url)
+        assert response.status_code == 403 and b"Kuwait" not in response.data

@@ -156,11 +156,41 @@ def full_marks_response(question: Question) -> Response:
 
 @dataclass(frozen=True, slots=True)
 class AnswerKeyEntry:
+    """One question of a printed or exported answer key."""
+
     id: str
     type: QuestionType
     prompt: str
     answer_text: str
+    answer_lines: tuple[str, ...]
+    also_accepted: tuple[str, ...]  # other typed answers that score full marks
+    explanation: str
+    source_quote: str
+    points: Decimal
+
+
+def also_accepted(question: Question) -> tuple[str, ...]:
+    spec = question.answer
+    match spec:
+        case TextAnswer():
+            return spec.accepted[1:]
+        case ClozeAnswer() if len(spec.blanks) == 1:
+            return spec.blanks[0].accepted[1:]
+    return ()
 
 
 def answer_key(bank: Bank) -> list[AnswerKeyEntry]:
-    return [AnswerKeyEntry(q.id, q.type, q.prompt, answer_text(q)) for q in bank.questions]
+    return [
+        AnswerKeyEntry(
+            q.id,
+            q.type,
+            q.prompt,
+            answer_text(q),
+            tuple(answer_lines(q)),
+            tuple(also_accepted(q)),
+            q.explanation,
+            q.source_quote,
+            q.points,
+        )
+        for q in bank.questions
+    ]

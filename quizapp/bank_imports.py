@@ -1,0 +1,54 @@
+"""Bank files made from other tools' exports: one function behind the upload page and ``flask import``.
+
+The result is YAML text for the editor (or a file): nothing is saved until it is checked, and
+what could not be imported is listed with its line in the source.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .core.bank_loader import MAX_BANK_BYTES, decode_text
+from .core.interchange import bank_yaml, read
+from .core.interchange.common import SourceNote
+from .core.yaml_document import YamlError
+
+FORMAT_LABELS = {
+    "gift": "Moodle GIFT",
+    "aiken": "Aiken",
+    "quizlet": "Quizlet (term TAB definition)",
+    "anki-text": "Anki notes in plain text",
+}
+
+
+class ImportFailed(ValueError):
+    """The upload cannot be read at all (not text, too large)."""
+
+
+@dataclass(frozen=True, slots=True)
+class ImportResult:
+    text: str  # the bank file
+    questions: int
+    cards: int
+    skipped: tuple[SourceNote, ...]  # items left out, and why
+    changed: tuple[SourceNote, ...]  # items kept with a difference, and what it is
+
+    @property
+    def empty(self) -> bool:
+        return not self.questions and not self.cards
+
+
+def import_bank(data: bytes, file_format: str, source_name: str) -> ImportResult:
+    if file_format not in FORMAT_LABELS:
+        raise ImportFailed(f"unknown format {file_format!r}; use one of {', '.join(FORMAT_LABELS)}")
+    try:
+        source = decode_text(data, "the file", MAX_BANK_BYTES)
+    except YamlError as error:
+        raise ImportFailed(f"line {error.line}: {error.message}") from None
+    imported = read(source, file_format)
+    imported.title = Path(source_name).stem.replace("_", " ").replace("-", " ").strip() or imported.title
+    text = bank_yaml(imported, f"{source_name} ({FORMAT_LABELS[file_format]})")
+    return ImportResult(
+        text, len(imported.questions), len(imported.cards), tuple(imported.skipped), tuple(imported.notes)
+    )

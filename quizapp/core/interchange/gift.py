@@ -1,0 +1,341 @@
+"""Moodle's GIFT format, read and written.
+
+Read: multiple choice (one right, or several with weights), true/false, short answer,
+numeric (tolerance, range, or several answers: the 100 % one), matching, missing word
+(a blank inside the text), per-answer feedback (#), general feedback (####), comments (//),
+$CATEGORY (its last name becomes a tag), titles (::title::), format markers ([html] text is
+made plain) and the escapes \\~ \\= \\# \\{ \\} \\: \\n . Essays and descriptions have no place in a
+bank: they are skipped and reported, as is what is kept with a change (partial credit).
+Written: everything a bank holds that GIFT can say; ordering questions and cloze questions
+with several blanks cannot be, and are reported, as are dropped details (units, points).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from ..answer_key import format_number
+from ..model import (
+    Bank,
+    ChoiceAnswer,
+    ClozeAnswer,
+    MatchingAnswer,
+    NumericAnswer,
+    QuestionType,
+    TextAnswer,
+    TrueFalseAnswer,
+)
+from ..presentation import BLANK
+from .common import Imported, html_to_text
+
+# Escaped characters are swapped for private-use ones while a block is parsed, then put back.
+_ESCAPES = {"\\~": "\ue000", "\\=": "\ue001", "\\#": "\ue002", "\\{": "\ue003", "\\}": "\ue004"}
+_ESCAPES |= {"\\:": "\ue005", "\\n": "\ue006"}  # "\n" is a line break; a real one is just a space
+_PLAIN = {code: "\n" if char == "\\n" else char[1] for char, code in _ESCAPES.items()}
+_FORMAT = re.compile(r"^\s*\[(html|moodle|markdown|plain)\]\s*", re.IGNORECASE)
+_TITLE = re.compile(r"^\s*::(.*?)::", re.DOTALL)
+_ENTRY = re.compile(r"([=~])")
+_WEIGHT = re.compile(r"^%(-?\d+(?:\.\d+)?)%")
+
+
+def _protect(text: str) -> str:
+    for escape, code in _ESCAPES.items():
+        text = text.replace(escape, code)
+    return text
+
+
+def _restore(text: str) -> str:
+    text = " ".join(text.split())
+    for code, char in _PLAIN.items():
+        text = text.replace(code, char)
+    return "\n".join(line.strip() for line in text.split("\n")).strip()
+
+
+def _blocks(source: str) -> Iterator[tuple[int, str]]:
+    """(first line, text) of each question or category, blocks separated by blank lines."""
+    lines: list[str] = []
+    start = 0
+    for number, line in enumerate(source.splitlines(), start=1):
+        if line.lstrip().startswith("//"):
+            continue
+        if not line.strip():
+            if lines:
+                yield start, "\n".join(lines)
+                lines = []
+            continue
+        if not lines:
+            start = number
+        lines.append(line)
+    if lines:
+        yield start, "\n".join(lines)
+
+
+def _split_feedback(text: str) -> tuple[str, str]:
+    text, _, feedback = text.partition("#")
+    return _restore(text), _restore(feedback)
+
+
+def read_gift(source: str) -> Imported:
+    imported = Imported(title="Imported from GIFT")
+    category: str | None = None
+    for line, block in _blocks(_protect(source.lstrip("\ufeff"))):
+        if block.lstrip().startswith("$CATEGORY:"):
+            category = _category_tag(block.split(":", 1)[1])
+            continue
+        changes: list[str] = []
+        try:
+            question, hint = _question(block, changes)
+        except ValueError as error:
+            imported.skip(line, str(error))
+            continue
+        if category:
+            question["tags"] = [category]
+        imported.add_question(question, hint)
+        for change in changes:
+            imported.note(line, change)
+    return imported
+
+
+def _category_tag(path: str) -> str | None:
+    """The last named category of "$course$/top/History/Kosovo" ("Kosovo"); none for Moodle's defaults."""
+    names = [name.strip() for name in path.split("/") if name.strip()]
+    names = [name for name in names if name != "top" and not re.fullmatch(r"\$\w+\$", name)]
+    if not names or names[-1].startswith("Default for "):
+        return None
+    return _restore(names[-1])
+
+
+def _question(block: str, changes: list[str]) -> tuple[dict[str, Any], str]:
+    title = ""
+    match = _TITLE.match(block)
+    if match:
+        title, block = _restore(match.group(1)), block[match.end() :]
+    marker = _FORMAT.match(block)
+    if marker:
+        block = block[marker.end() :]
+        if marker.group(1).lower() == "html":  # text, choices and feedback are HTML: keep their text
+            block = html_to_text(block)
+    opening = block.find("{")
+    if opening < 0:
+        raise ValueError("a description without a question (no {...})")
+    closing = block.find("}", opening)
+    if closing < 0:
+        raise ValueError("an answer block '{' is never closed")
+    before = _restore(block[:opening])
+    after = _restore(_FORMAT.sub("", block[closing + 1 :]))
+    body, _, general = block[opening + 1 : closing].partition("####")
+    body = body.strip()
+    if not body:
+        raise ValueError("an essay question (an empty {}) has no answer to check")
+    question = _answer(body, before, after, changes)
+    explanation = _restore(general)
+    if explanation:
+        question["explanation"] = explanation
+    return question, title or f"{before} {after}"
+
+
+def _answer(body: str, before: str, after: str, changes: list[str]) -> dict[str, Any]:
+    prompt = f"{before} _____ {after}".strip() if after else before
+    upper = body.split("#", 1)[0].strip().upper()
+    if upper in ("T", "TRUE", "F", "FALSE"):
+        if "#" in body:
+            changes.append("true/false feedback is not kept: write it as the explanation")
+        return {"type": "true_false", "prompt": prompt, "answer": upper.startswith("T")}
+    if body.startswith("#"):
+        return {"type": "numeric", "prompt": prompt, **_numeric(body[1:], changes)}
+    entries = _entries(body)
+    if "->" in body:
+        return _matching(entries, prompt)
+    signs = {sign for sign, _ in entries}
+    if signs == {"="} and not any(_WEIGHT.match(text) for _, text in entries):
+        accepted = [_split_feedback(text)[0] for _, text in entries]
+        if after:  # missing word with typed answers: a cloze question with one blank
+            return {"type": "cloze", "prompt": f"{before} {{{{1}}}} {after}".strip(), "blanks": [accepted]}
+        return {"type": "short", "prompt": prompt, "accept": accepted}
+    return _choices(entries, prompt, changes)
+
+
+def _matching(entries: list[tuple[str, str]], prompt: str) -> dict[str, Any]:
+    pairs = []
+    for sign, text in entries:
+        left, arrow, right = text.partition("->")
+        if sign != "=" or not arrow:
+            raise ValueError("a matching question needs '=left -> right' entries")
+        pairs.append({"left": _restore(left), "right": _split_feedback(right)[0]})
+    question: dict[str, Any] = {"type": "matching", "prompt": prompt}
+    question["pairs"] = [pair for pair in pairs if pair["left"]]
+    extras = [pair["right"] for pair in pairs if not pair["left"]]
+    if extras:
+        question["distractors"] = extras
+    return question
+
+
+def _entries(body: str) -> list[tuple[str, str]]:
+    parts = _ENTRY.split(body)
+    if parts[0].strip():
+        raise ValueError(f"unexpected text before the first answer: {_restore(parts[0])[:40]!r}")
+    return [(parts[i], parts[i + 1].strip()) for i in range(1, len(parts) - 1, 2)]
+
+
+def _choices(entries: list[tuple[str, str]], prompt: str, changes: list[str]) -> dict[str, Any]:
+    """One '=' answer: single choice (as Moodle reads it); only weighted '~' answers: multiple."""
+    single = any(sign == "=" for sign, _ in entries)
+    choices: list[Any] = []
+    correct: list[str] = []
+    for sign, text in entries:
+        weight = Decimal(100) if sign == "=" else Decimal(0)
+        found = _WEIGHT.match(text)
+        if found:
+            weight, text = Decimal(found.group(1)), text[found.end() :]
+        choice_text, feedback = _split_feedback(text)
+        choices.append({"text": choice_text, "feedback": feedback} if feedback else choice_text)
+        if weight > 0 and (weight == 100 or not single):
+            correct.append(choice_text)
+        elif weight > 0:
+            changes.append(f"partial credit ({weight}%) for {choice_text!r} is not kept: it counts as wrong")
+    if not correct:
+        raise ValueError("a choice question without a right answer")
+    if single and len(correct) == 1:
+        return {"type": "single", "prompt": prompt, "choices": choices, "answer": correct[0]}
+    if single:
+        changes.append("several '=' answers: a student must now pick all of them")
+    return {"type": "multiple", "prompt": prompt, "choices": choices, "answers": correct}
+
+
+def _numeric(body: str, changes: list[str]) -> dict[str, Any]:
+    entries = _entries(body) if body.lstrip().startswith("=") else [("=", body)]
+    best = None
+    for _, text in entries:
+        found = _WEIGHT.match(text)
+        weight = Decimal(found.group(1)) if found else Decimal(100)
+        value = _split_feedback(text[found.end() :] if found else text)[0]
+        if weight == 100 and best is None:
+            best = value
+        elif weight > 0:
+            changes.append(f"the partial-credit answer {value!r} ({weight}%) is not kept")
+    if best is None:
+        raise ValueError("a numeric question without a 100% answer")
+    try:
+        if ".." in best:
+            low, high = (part.strip() for part in best.split("..", 1))
+            Decimal(low), Decimal(high)
+            return {"min": low, "max": high}
+        value, _, tolerance = (part.strip() for part in best.partition(":"))
+        Decimal(value)
+        if tolerance and Decimal(tolerance) != 0:
+            return {"answer": value, "tolerance": tolerance}
+        return {"answer": value}
+    except InvalidOperation:
+        raise ValueError(f"{best!r} is not a number, a number:tolerance or a low..high range") from None
+
+
+# --- writing ----------------------------------------------------------------------------------
+
+_SPECIAL = re.compile(r"([~=#{}:])")
+
+
+def _escape(text: str) -> str:
+    lines = (" ".join(line.split()) for line in text.strip().splitlines())
+    return "\\n".join(_SPECIAL.sub(r"\\\1", line) for line in lines)
+
+
+def _weight(share: Decimal) -> str:
+    text = format(share.quantize(Decimal("0.00001")).normalize(), "f")
+    return f"%{text}%"
+
+
+def write_gift(bank: Bank) -> tuple[str, list[str]]:
+    """The bank as GIFT, and notes on what GIFT cannot hold (questions left out, details dropped).
+
+    A question's first tag becomes its Moodle category (a sub-category of the bank's title);
+    untagged questions go to "Default for <title>", which the reader takes for no tag.
+    """
+    out = [f"// {bank.title}", f"// Exported from quizapp: bank {bank.id}", ""]
+    notes: list[str] = []
+    category = None
+    for question in bank.questions:
+        block = _gift_question(question)
+        if block is None:
+            what = "ordering questions" if question.type is QuestionType.ORDERING else "several blanks"
+            notes.append(f"{question.id}: left out: GIFT has no {what}")
+            continue
+        notes += [f"{question.id}: {dropped}" for dropped in _dropped(question)]
+        wanted = _category_path(bank, question)
+        if wanted != category:
+            out += [f"$CATEGORY: {wanted}", ""]
+            category = wanted
+        out += [block, ""]
+    if any(q.source_quote or q.group for q in bank.questions):
+        notes.append("every question: GIFT has no place for source quotes and groups")
+    return "\n".join(out), notes
+
+
+def _category_path(bank: Bank, question: Any) -> str:
+    title = bank.title.replace("/", "-")
+    if not question.tags:
+        return f"$course$/top/Default for {title}"
+    return f"$course$/top/{title}/{question.tags[0].replace('/', '-')}"
+
+
+def _dropped(question: Any) -> list[str]:
+    spec = question.answer
+    dropped = []
+    if len(question.tags) > 1:
+        dropped.append(f"only the first tag becomes its category (not {', '.join(question.tags[1:])})")
+    if question.points != 1:
+        dropped.append(f"its points ({format_number(question.points)}) are not kept: set the mark in Moodle")
+    if isinstance(spec, NumericAnswer) and spec.unit:
+        dropped.append(f"its unit ({spec.unit}) is not kept")
+    blanks = spec.blanks if isinstance(spec, ClozeAnswer) else (spec,) if isinstance(spec, TextAnswer) else ()
+    if any(blank.typos for blank in blanks):
+        dropped.append("forgiving typos is not kept: Moodle accepts only the answers listed")
+    return dropped
+
+
+def _feedback(text: str) -> str:
+    return f"#{_escape(text)}" if text else ""
+
+
+def _gift_question(question: Any) -> str | None:
+    spec = question.answer
+    title = f"::{_escape(question.id)}::"
+    general = f" ####{_escape(question.explanation)}" if question.explanation else ""
+    prompt = _escape(question.prompt)
+    match spec:
+        case ChoiceAnswer() if question.type is QuestionType.SINGLE:
+            entries = " ".join(
+                f"{'=' if c.correct else '~'}{_escape(c.text)}{_feedback(c.feedback)}" for c in spec.choices
+            )
+        case ChoiceAnswer():
+            right = sum(1 for c in spec.choices if c.correct)
+            wrong = len(spec.choices) - right
+            entries = " ".join(
+                f"~{_weight(Decimal(100) / right if c.correct else Decimal(-100) / wrong)}"
+                f"{_escape(c.text)}{_feedback(c.feedback)}"
+                for c in spec.choices
+            )
+        case TrueFalseAnswer():
+            entries = "T" if spec.value else "F"
+        case NumericAnswer() if spec.value is not None:
+            tolerance = spec.tolerance * abs(spec.value) if spec.relative else spec.tolerance
+            entries = f"#{format_number(spec.value)}:{format_number(tolerance)}"
+        case NumericAnswer():
+            low = spec.minimum if spec.minimum is not None else Decimal("-1e12")
+            high = spec.maximum if spec.maximum is not None else Decimal("1e12")
+            entries = f"#{format_number(low)}..{format_number(high)}"
+        case TextAnswer():
+            entries = " ".join(f"={_escape(text)}" for text in spec.accepted)
+        case ClozeAnswer() if len(spec.blanks) == 1:
+            before, _number, after = BLANK.split(question.prompt, maxsplit=1)
+            accepted = " ".join(f"={_escape(text)}" for text in spec.blanks[0].accepted)
+            return f"{title}{_escape(before)} {{{accepted}{general}}} {_escape(after)}".rstrip()
+        case MatchingAnswer():
+            pairs = [f"={_escape(left.text)} -> {_escape(right.text)}" for left, right in spec.pairs]
+            pairs += [f"= -> {_escape(item.text)}" for item in spec.distractors]
+            entries = " ".join(pairs)
+        case _:  # ordering, and cloze with several blanks
+            return None
+    return f"{title}{prompt} {{{entries}{general}}}"

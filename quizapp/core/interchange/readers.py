@@ -1,0 +1,21 @@
+"""The importers by format name, as the command and the upload page name them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from .aiken import read_aiken
+from .common import Imported
+from .gift import read_gift
+from .term_lists import read_anki_text, read_quizlet
+
+READERS: dict[str, Callable[[str], Imported]] = {
+    "gift": read_gift,
+    "aiken": read_aiken,
+    "quizlet": read_quizlet,
+    "anki-text": read_anki_text,
+}
+
+
+def read(source: str, format_name: str) -> Imported:
+    return READERS[format_name](source)

@@ -1,0 +1,214 @@
+import dataclasses
+from decimal import Decimal
+
+from quizapp.core.interchange.gift import read_gift, write_gift
+from quizapp.core.model import ChoiceAnswer, QuestionType
+
+from ..yaml_banks import bank_from
+from .samples import bank_of, by_id, sample
+
+MOODLE = sample("moodle-export.gift")
+
+
+def test_a_moodle_export_imports_every_question_with_an_answer():
+    imported = read_gift(MOODLE)
+    bank = bank_of(imported)
+    questions = by_id(bank)
+    assert list(questions) == [
+        "mission-destination",
+        "first-mission",
+        "capital",
+        "troops",
+        "reservists",
+        "war-end",
+        "recognition",
+        "pairs",
+        "command",
+        "weighted-single",
+        "escapes",
+    ]
+    assert {q.tags for q in bank.questions} == {("Kosovo peacekeepers",)}  # the category's last name
+
+
+def test_html_text_becomes_plain_and_feedback_is_kept_per_choice():
+    question = by_id(bank_of(read_gift(MOODLE)))["mission-destination"]
+    assert question.type is QuestionType.SINGLE
+    assert question.prompt == "To which country has Kosovo sent an army platoon?"
+    assert [(c.text, c.correct, c.feedback) for c in question.answer.choices] == [
+        ("Kuwait", True, "Right: the article opens with it."),
+        ("Iraq", False, "No."),
+        ("Lebanon", False, ""),
+    ]
+
+
+def test_each_gift_type_maps_to_its_bank_type():
+    questions = by_id(bank_of(read_gift(MOODLE)))
+    assert questions["first-mission"].answer.value is True
+    capital = questions["capital"]
+    assert capital.type is QuestionType.SHORT and capital.answer.accepted == ("Pristina", "Prishtina")
+    assert capital.explanation == "The ceremony was at the military barracks in the capital, Pristina."
+    assert questions["troops"].answer.value == Decimal(5000) and questions["troops"].answer.tolerance == 0
+    reservists = questions["reservists"].answer
+    assert (reservists.value, reservists.tolerance) == (Decimal(3000), Decimal(500))
+    war_end = questions["war-end"].answer
+    assert (war_end.minimum, war_end.maximum) == (Decimal(1995), Decimal(2000))
+    recognition = questions["recognition"]
+    assert recognition.type is QuestionType.MULTIPLE
+    assert [c.text for c in recognition.answer.correct_choices] == ["Belgrade", "Moscow", "Beijing"]
+    pairs = questions["pairs"].answer
+    assert [(left.text, right.text) for left, right in pairs.pairs] == [
+        ("Days of the NATO air campaign", "78"),
+        ("Soldiers seen at the ceremony", "32"),
+        ("Year of independence", "2008"),
+    ]
+    assert [item.text for item in pairs.distractors] == ["22"]
+    command = questions["command"]
+    assert command.type is QuestionType.CLOZE
+    assert (
+        command.prompt
+        == "The platoon will be under the command of the National Guard of {{1}} during its mission."
+    )
+    assert command.answer.blanks[0].accepted == ("Iowa", "Iowa's National Guard")
+
+
+def test_escaped_characters_are_text_not_syntax():
+    escapes = by_id(bank_of(read_gift(MOODLE)))["escapes"]
+    assert escapes.prompt == "Is 2 = 2 in {braces}? Answer with a colon: yes or no."
+    assert [c.text for c in escapes.answer.correct_choices] == ["yes: it is"]
+
+
+def test_what_cannot_be_imported_is_reported_by_line_and_the_rest_imports():
+    imported = read_gift(MOODLE)
+    assert [(note.line, note.text) for note in imported.skipped] == [
+        (50, "an essay question (an empty {}) has no answer to check"),
+        (52, "a description without a question (no {...})"),
+        (56, "an answer block '{' is never closed"),
+    ]
+    assert [(note.line, note.text) for note in imported.notes] == [
+        (11, "true/false feedback is not kept: write it as the explanation"),
+        (20, "the partial-credit answer '3000:1000' (50%) is not kept"),
+        (43, "partial credit (50%) for 'NATO' is not kept: it counts as wrong"),
+    ]
+    single = by_id(bank_of(imported))["weighted-single"]
+    assert single.type is QuestionType.SINGLE
+    assert [c.text for c in single.answer.correct_choices] == ["U.S. Central Command"]
+
+
+def test_broken_input_never_raises_and_names_lines():
+    imported = read_gift(
+        "::A:: Fine? {T}\n\n"
+        "::B:: No right answer {~a ~b}\n\n"
+        "::C:: Text before the answers {oops =a ~b}\n\n"
+        "::D:: Not a number {#many}\n\n"
+        "::E:: Matching without arrows {=a -> 1 =b}\n\n"
+        "::F:: Numeric without full marks {#=%50%3:1}\n"
+    )
+    assert [q["id"] for q in imported.questions] == ["a"]
+    assert [(note.line, note.text.split(":")[0]) for note in imported.skipped] == [
+        (3, "a choice question without a right answer"),
+        (5, "unexpected text before the first answer"),
+        (7, "'many' is not a number, a number"),
+        (9, "a matching question needs '=left -> right' entries"),
+        (11, "a numeric question without a 100% answer"),
+    ]
+
+
+def test_nothing_but_noise_imports_nothing():
+    imported = read_gift("// only a comment\n\n\ufeffjust some words\n")
+    assert imported.questions == [] and [note.line for note in imported.skipped] == [3]
+
+
+def _without_lines(bank):
+    return [dataclasses.replace(question, line=0) for question in bank.questions]
+
+
+def test_round_trip_gift_to_bank_to_gift_keeps_every_question():
+    first = bank_of(read_gift(MOODLE))
+    text, notes = write_gift(first)
+    assert notes == []
+    again = bank_of(read_gift(text))
+    assert _without_lines(again) == _without_lines(first)  # answers, feedback, tags: all of it
+    assert write_gift(again)[0] == text
+
+
+def test_round_trip_of_a_multiline_markdown_prompt_and_special_characters():
+    first = bank_from("""
+        title: T
+        questions:
+          - id: q
+            type: multiple
+            prompt: |
+              Which of these **do not** recognize Kosovo?
+
+              - think of {Belgrade}'s allies
+            choices:
+              - {text: "Russia", feedback: "Right # 1"}
+              - China
+              - "Most Western nations: no"
+            answers: [Russia, China]
+            explanation: "Not by Belgrade ~ and its allies = Russia and China."
+            tags: [recognition]
+    """)
+    text, notes = write_gift(first)
+    assert notes == []
+    assert "$CATEGORY: $course$/top/T/recognition" in text
+    assert _without_lines(bank_of(read_gift(text))) == _without_lines(first)
+
+
+def test_export_reports_what_gift_cannot_hold():
+    bank = bank_from("""
+        title: T
+        questions:
+          - {id: o, type: ordering, prompt: P, items: [a, b]}
+          - {id: c, type: cloze, prompt: "{{1}} and {{2}}", blanks: [[x], [y]]}
+          - {id: n, type: numeric, prompt: P, answer: 5000, unit: troops, points: 2, tags: [a, b]}
+          - {id: s, type: short, prompt: P, accept: [Iowa], typos: true}
+    """)
+    text, notes = write_gift(bank)
+    assert notes == [
+        "o: left out: GIFT has no ordering questions",
+        "c: left out: GIFT has no several blanks",
+        "n: only the first tag becomes its category (not b)",
+        "n: its points (2) are not kept: set the mark in Moodle",
+        "n: its unit (troops) is not kept",
+        "s: forgiving typos is not kept: Moodle accepts only the answers listed",
+    ]
+    assert "::n::P {#5000:0}" in text and "::s::P {=Iowa}" in text and "::o::" not in text
+
+
+def test_relative_tolerance_is_written_as_the_absolute_one_moodle_knows():
+    bank = bank_from("""
+        title: T
+        questions:
+          - {id: n, type: numeric, prompt: P, answer: 5000, tolerance: 2%}
+          - {id: r, type: numeric, prompt: P, min: 1990}
+    """)
+    text, _ = write_gift(bank)
+    assert "{#5000:100}" in text and "{#1990..1000000000000}" in text
+
+
+def test_the_article_bank_exports_every_question_gift_can_hold():
+    from pathlib import Path
+
+    from quizapp.core.bank_loader import load_bank_file
+
+    article = load_bank_file(Path(__file__).parents[3] / "questions" / "kosovo-peacekeepers.yaml").bank
+    text, notes = write_gift(article)
+    again = by_id(bank_of(read_gift(text)))
+    left_out = {note.split(":")[0] for note in notes if "left out" in note}
+    assert left_out == {
+        q.id
+        for q in article.questions
+        if q.type is QuestionType.ORDERING or (q.type is QuestionType.CLOZE and len(q.answer.blanks) > 1)
+    }
+    assert set(again) == {q.id for q in article.questions} - left_out
+    for question in article.questions:
+        if question.id in again:
+            copy = again[question.id]
+            assert (copy.type, copy.prompt, copy.explanation) == (
+                question.type,
+                question.prompt,
+                question.explanation,
+            )
+            if isinstance(question.answer, ChoiceAnswer):
+                assert copy.answer == question.answer

@@ -1,0 +1,61 @@
+from quizapp.core.interchange.term_lists import read_anki_text, read_quizlet
+from quizapp.core.model import QuestionType
+
+from .samples import bank_of, sample
+
+
+def test_a_quizlet_export_becomes_cards_and_short_answer_questions():
+    imported = read_quizlet(sample("quizlet.txt"))
+    bank = bank_of(imported)
+    assert [(c.term, c.definition) for c in bank.cards] == [
+        ("platoon", "A small army unit; Kosovo sent one to Kuwait"),
+        ("Pristina", "The capital of Kosovo, where the ceremony was held"),
+        ("KFOR?", "A peacekeeping force"),
+    ]
+    question = bank.questions[1]
+    assert question.type is QuestionType.SHORT
+    assert question.prompt == "Which term is meant: The capital of Kosovo, where the ceremony was held"
+    assert question.answer.accepted == ("Pristina",) and question.answer.typos
+    assert [(note.line, note.text) for note in imported.skipped] == [
+        (3, "no separator ('\\t') between term and definition"),
+        (4, "a line needs both a term and a definition"),
+    ]
+
+
+def test_quizlet_with_commas():
+    bank = bank_of(read_quizlet("Kuwait,where the platoon goes\nIowa,its National Guard commands\n", ","))
+    assert [c.term for c in bank.cards] == ["Kuwait", "Iowa"]
+
+
+def test_an_anki_text_export_reads_its_headers_html_tags_and_quoted_fields():
+    imported = read_anki_text(sample("anki-notes.txt"))
+    bank = bank_of(imported)
+    assert [(c.term, c.definition, c.tags) for c in bank.cards] == [
+        ("Kuwait", "Where Kosovo sent its first peacekeepers (RFE/RL)", ("kosovo", "mission")),
+        ("Vjosa Osmani", "Kosovo's acting President", ("kosovo", "people")),
+        ("Serbia; 2008", "From what, and when, Kosovo declared independence", ("kosovo", "history")),
+        ("78 days", "The length of NATO's air campaign & the end of the war", ("kosovo", "history")),
+    ]
+    assert [q.tags for q in bank.questions] == [c.tags for c in bank.cards]
+    assert [(note.line, note.text) for note in imported.skipped] == [(9, "a note needs a front and a back")]
+
+
+def test_anki_separators_and_plain_text_fields():
+    text = "#separator:Semicolon\n#html:false\n<b>bold</b>;shown as typed\n#not a header;x\n"
+    bank = bank_of(read_anki_text(text))
+    assert [(c.term, c.definition) for c in bank.cards] == [
+        ("<b>bold</b>", "shown as typed"),
+        ("#not a header", "x"),
+    ]
+
+
+def test_anki_markup_is_dropped_never_kept():
+    bank = bank_of(read_anki_text('<img src=x onerror="alert(1)">Kuwait<script>alert(1)</script>\tback\n'))
+    assert bank.cards[0].term == "Kuwait"
+
+
+def test_duplicate_terms_get_distinct_ids():
+    imported = read_quizlet("Kuwait\tone\nKuwait\ttwo\n")
+    assert [c["id"] for c in imported.cards] == ["card-kuwait", "card-kuwait-2"]
+    assert [q["id"] for q in imported.questions] == ["kuwait", "kuwait-2"]
+    assert len(bank_of(imported).cards) == 2

@@ -1,0 +1,78 @@
+"""``flask import`` and ``flask export-bank``."""
+
+import io
+import zipfile
+
+from .core.interchange.samples import SAMPLES
+
+
+def test_import_prints_the_bank_and_reports_skipped_lines(app):
+    source = SAMPLES / "moodle-export.gift"
+    result = app.test_cli_runner().invoke(args=["import", str(source), "--format", "gift"])
+    assert result.exit_code == 0, result.output
+    assert "- id: mission-destination\n  type: single\n" in result.stdout
+    assert f"{source}:50: skipped: an essay question (an empty {{}}) has no answer to check" in result.stderr
+    assert f"{source}:43: changed: partial credit (50%) for 'NATO' is not kept" in result.stderr
+    assert "imported 11 question(s) and 0 card(s); skipped 3" in result.stderr
+
+
+def test_import_saves_a_new_bank_file_that_is_served(app, questions_dir):
+    target = questions_dir / "anki-kosovo.yaml"
+    runner = app.test_cli_runner()
+    result = runner.invoke(
+        args=["import", str(SAMPLES / "anki-notes.txt"), "--format", "anki-text", "-o", str(target)]
+    )
+    assert result.exit_code == 0, result.output
+    assert f"saved {target}" in result.stderr
+    listed = runner.invoke(args=["check"])
+    assert "ok anki-kosovo: 4 questions (short 4), 4 cards" in listed.output
+
+
+def test_import_never_overwrites_a_bank(app, questions_dir):
+    target = questions_dir / "kosovo-peacekeepers.yaml"
+    before = target.read_bytes()
+    result = app.test_cli_runner().invoke(
+        args=["import", str(SAMPLES / "quizlet.txt"), "--format", "quizlet", "-o", str(target)]
+    )
+    assert result.exit_code == 1 and "exists already" in result.output
+    assert target.read_bytes() == before
+
+
+def test_import_of_nothing_fails_and_writes_nothing(app, questions_dir, tmp_path):
+    empty = tmp_path / "notes.txt"
+    empty.write_text("just words, no tabs\n", encoding="utf-8")
+    target = questions_dir / "empty.yaml"
+    result = app.test_cli_runner().invoke(
+        args=["import", str(empty), "--format", "quizlet", "-o", str(target)]
+    )
+    assert result.exit_code == 1 and "nothing could be imported" in result.output
+    assert f"{empty}:1: skipped: no separator" in result.output
+    assert not target.exists()
+
+
+def test_import_into_a_missing_folder_or_with_a_bad_name(app, tmp_path):
+    runner = app.test_cli_runner()
+    source = str(SAMPLES / "quizlet.txt")
+    missing = runner.invoke(
+        args=["import", source, "--format", "quizlet", "-o", str(tmp_path / "no" / "x.yaml")]
+    )
+    assert missing.exit_code == 2 and "there is no folder" in missing.output
+    bad = runner.invoke(args=["import", source, "--format", "quizlet", "-o", str(tmp_path / "Bad Name.yaml")])
+    assert bad.exit_code == 2 and "use lower-case letters" in bad.output
+
+
+def test_export_bank_as_gift_and_as_an_anki_deck(app, tmp_path):
+    runner = app.test_cli_runner()
+    gift = runner.invoke(args=["export-bank", "kosovo-peacekeepers", "--format", "gift"])
+    assert gift.exit_code == 0
+    assert "::mission-destination::To which country has Kosovo sent an army platoon? {=Kuwait" in gift.stdout
+    assert "note: timeline: left out: GIFT has no ordering questions" in gift.stderr
+    deck = tmp_path / "kosovo.apkg"
+    written = runner.invoke(args=["export-bank", "kosovo-peacekeepers", "--format", "apkg", "-o", str(deck)])
+    assert (
+        written.exit_code == 0
+        and "collection.anki2" in zipfile.ZipFile(io.BytesIO(deck.read_bytes())).namelist()
+    )
+    assert runner.invoke(args=["export-bank", "kosovo-peacekeepers", "--format", "apkg"]).exit_code == 2
+    unknown = runner.invoke(args=["export-bank", "nope", "--format", "gift"])
+    assert unknown.exit_code == 2 and "no valid bank with id 'nope'" in unknown.output
