@@ -355,7 +355,7 @@ def submitted_attempts(
             row[5],
             row[6],
         )
-        for row in db.session.execute(query)
+        for row in db.session.execute(query.execution_options(yield_per=2_000))  # not all rows at once
     ]
 
 

@@ -29,6 +29,7 @@ from .export_formats import (
     CONTENT_TYPES,
     Columns,
     csv_chunks,
+    csv_chunks_of_shared_cells,
     json_chunks,
     number,
     spreadsheet_safe,
@@ -235,8 +236,17 @@ def gradebook(request: ExportRequest) -> tuple[Columns, Iterator[tuple[Any, ...]
 
 
 def answer_rows(request: ExportRequest, spreadsheet: bool) -> Iterator[tuple[Any, ...]]:
-    """One row per answer. With ``spreadsheet`` the cells come out safe for one already: the
-    names are made safe once per student, not once per answer (this export can be a million rows).
+    """One row per answer. With ``spreadsheet`` the cells come out safe for one already."""
+    for head, part, answered_at in answer_row_parts(request, spreadsheet):
+        yield (*head, *part, answered_at)
+
+
+def answer_row_parts(
+    request: ExportRequest, spreadsheet: bool
+) -> Iterator[tuple[tuple[Any, ...], tuple[Any, ...], str]]:
+    """Each answer row in three parts: the student's (one tuple per attempt and class), the
+    answer's (one tuple per question version and response: many students give the same answer)
+    and the time it was given. This export can be a million rows: shared parts are made once.
     """
     members, attempts = _selected(request)
     cell = spreadsheet_safe if spreadsheet else _same
@@ -246,40 +256,39 @@ def answer_rows(request: ExportRequest, spreadsheet: bool) -> Iterator[tuple[Any
         prefixes.setdefault(student.id, []).append(
             (cell(student.username), cell(student.display_name), cell(classroom.name))
         )
-    constants: dict[str, tuple[str, str, Any]] = {}  # per question version: type, version, max points
     scorer = _Scorer()
+    answer_parts: dict[tuple[str, str], tuple[Any, ...]] = {}
     for start in range(0, len(attempts), BATCH):
-        batch = {attempt.id: attempt for attempt in attempts[start : start + BATCH]}
-        items = attempt_store.attempt_items(list(batch))
-        asked = {
-            attempt_id: {q.id: q for q in questions_for(batch[attempt_id].bank_slug, items[attempt_id])}
-            for attempt_id in batch
-        }
-        for attempt_id, key, response_json, answered_at in attempt_store.stream_raw_answers(list(batch)):
+        batch = attempts[start : start + BATCH]
+        items = attempt_store.attempt_items([attempt.id for attempt in batch])
+        asked, heads = {}, {}
+        for attempt in batch:
+            asked[attempt.id] = {q.id: q for q in questions_for(attempt.bank_slug, items[attempt.id])}
+            heads[attempt.id] = [
+                (*prefix, attempt.bank_slug, attempt.id, attempt.mode)
+                for prefix in prefixes.get(attempt.user_id, ())
+            ]
+        for attempt_id, key, response_json, answered_at in attempt_store.stream_raw_answers(list(asked)):
             question = asked[attempt_id].get(key)
             if question is None:
                 continue
-            fixed = constants.get(question.content_hash)
-            if fixed is None:
-                fixed = (question.type.value, question.content_hash[:12], number(Fraction(question.points)))
-                constants[question.content_hash] = fixed
-            scored = scorer(question, response_json)
-            attempt = batch[attempt_id]
-            tail = (
-                attempt.bank_slug,
-                attempt_id,
-                attempt.mode,
-                key,
-                fixed[0],
-                fixed[1],
-                cell(response_json),
-                flag[scored.correct],
-                scored.shown,
-                fixed[2],
-                answered_at,
-            )
-            for prefix in prefixes.get(attempt.user_id, ()):
-                yield prefix + tail
+            part = answer_parts.get((question.content_hash, response_json))
+            if part is None:
+                scored = scorer(question, response_json)
+                part = (
+                    key,
+                    question.type.value,
+                    question.content_hash[:12],
+                    cell(response_json),
+                    flag[scored.correct],
+                    scored.shown,
+                    number(Fraction(question.points)),
+                )
+                if len(answer_parts) >= scorer.limit:
+                    answer_parts.clear()
+                answer_parts[(question.content_hash, response_json)] = part
+            for head in heads[attempt_id]:
+                yield head, part, answered_at
 
 
 def _same(text: str) -> str:
@@ -305,6 +314,8 @@ def export_scores(request: ExportRequest, now: datetime) -> Export:
         chunks = write_xlsx(columns, rows, request.kind).chunks()
     elif request.format == "json":
         chunks = json_chunks(columns, rows)
+    elif request.kind == "answers":  # the big one: rows in shared parts, each encoded once
+        chunks = csv_chunks_of_shared_cells(columns, answer_row_parts(request, spreadsheet=True))
     else:
         chunks = csv_chunks(columns, rows)
     return Export(filename, CONTENT_TYPES[request.format], chunks)

@@ -9,7 +9,7 @@ import json
 import pytest
 from openpyxl import load_workbook
 
-from quizapp.export_formats import spreadsheet_safe
+from quizapp.export_formats import Columns, csv_chunks, csv_chunks_of_shared_cells, spreadsheet_safe
 from quizapp.extensions import db
 from quizapp.models import User
 
@@ -152,3 +152,48 @@ def test_export_scores_command(app, people, results, tmp_path):
 )
 def test_spreadsheet_safe(value, safe):
     assert spreadsheet_safe(value) == safe
+
+
+def test_answers_csv_is_what_the_plain_csv_writer_writes(app, client, people, results):
+    """The answers CSV encodes parts shared by many rows once; the file must not differ for it."""
+    from quizapp.account_store import all_classes
+    from quizapp.score_exports import ANSWER_COLUMNS, ExportRequest, answer_rows
+
+    login(client, "tina")
+    response = client.get(f"/classes/{people.class_id}/exports/answers.csv")
+    rows = read_csv(response)
+    assert [(r["student_username"], r["correct"]) for r in rows] == [
+        ("sam", "true"),
+        ("sam", "true"),
+        ("sam", "false"),
+    ]
+    assert all(json.loads(r["response"]) is not None for r in rows)
+    with app.test_request_context():
+        classes = tuple(c for c in all_classes() if c.id == people.class_id)
+        expected = b"".join(
+            csv_chunks(
+                ANSWER_COLUMNS.for_spreadsheet(), answer_rows(ExportRequest("answers", "csv", classes), True)
+            )
+        )
+    assert response.data == expected
+
+
+def test_shared_cell_parts_are_written_like_whole_rows(monkeypatch):
+    from quizapp import export_formats
+
+    columns = Columns(("a", "b", "c", "d", "e"), text=(0, 1, 2, 3, 4)).for_spreadsheet()
+    student, other = ("ana", 'Ana "A", B.'), ("bo", "Bo\nnewline")
+    answer, tricky = ("q1", "x"), ("q2", '["a, b"]')
+    rows = [
+        (student, answer, "2026-01-01T10:00:00+00:00"),
+        (student, tricky, "has, comma"),
+        (other, answer, 'quote"d'),
+        (other, tricky, ""),
+    ]
+    flat = [(*first, *second, own) for first, second, own in rows]
+    expected = b"".join(csv_chunks(columns, flat))
+    assert b"".join(csv_chunks_of_shared_cells(columns, rows)) == expected
+    monkeypatch.setattr(export_formats, "_SHARED_LIMIT", 1)  # forgets every part: same output
+    assert b"".join(csv_chunks_of_shared_cells(columns, rows)) == expected
+    with pytest.raises(ValueError, match="made safe"):
+        list(csv_chunks_of_shared_cells(Columns(("a",)), rows))
