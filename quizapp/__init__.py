@@ -27,6 +27,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
         template_folder=str(PROJECT_ROOT / "templates"),
     )
     from . import (
+        api,
         auth,
         auth_pages,
         bank_library,
@@ -66,5 +67,6 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
         bank_transfer_pages,
     ):
         app.register_blueprint(module.blueprint)
+    api.init_app(app)
     cli.init_app(app)
     return app

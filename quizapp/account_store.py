@@ -55,7 +55,7 @@ class RosterOutcome:
     errors: list[str]
 
 
-def _account(row: User) -> Account:
+def account_from_row(row: User) -> Account:
     return Account(
         row.id, row.username, row.display_name, Role(row.role), row.session_version, row.must_change_password
     )
@@ -97,7 +97,7 @@ def create_user(
             db.session.flush()
     except IntegrityError:
         raise UsernameTaken(username) from None
-    return _account(row)
+    return account_from_row(row)
 
 
 _DUMMY_HASH: dict[str, str] = {}
@@ -111,17 +111,17 @@ def authenticate(username: str, password: str) -> Account | None:
         dummy = _DUMMY_HASH.setdefault(method, generate_password_hash("x", method=method))
         check_password_hash(dummy, password)
         return None
-    return _account(row) if check_password_hash(row.password_hash, password) else None
+    return account_from_row(row) if check_password_hash(row.password_hash, password) else None
 
 
 def get_account(user_id: int) -> Account | None:
     row = db.session.get(User, user_id)
-    return _account(row) if row else None
+    return account_from_row(row) if row else None
 
 
 def account_by_username(username: str) -> Account | None:
     row = db.session.scalar(db.select(User).where(User.username == normalize_username(username)))
-    return _account(row) if row else None
+    return account_from_row(row) if row else None
 
 
 def change_password(user_id: int, current: str, new: str) -> Account | None:
@@ -133,7 +133,7 @@ def change_password(user_id: int, current: str, new: str) -> Account | None:
     row.session_version += 1
     row.must_change_password = False
     db.session.commit()
-    return _account(row)
+    return account_from_row(row)
 
 
 def reset_password(student_id: int, rng: random.Random) -> str:
@@ -215,7 +215,7 @@ def students_of_class(class_id: int) -> list[Account]:
         .where(Enrollment.class_id == class_id)
         .order_by(User.display_name, User.username)
     )
-    return [_account(row) for row in rows]
+    return [account_from_row(row) for row in rows]
 
 
 def classes_of_student(student_id: int) -> list[ClassInfo]:

@@ -8,6 +8,9 @@ from flask import Flask, Response, jsonify, make_response, render_template, requ
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
+from .api import errors as api_errors
+from .api.errors import API_PREFIX
+
 MESSAGES = {
     400: ("Something in that request was not right", "Go back, reload the page and try again."),
     403: ("This page is not for your account", "You are logged in, but this page belongs to another role."),
@@ -29,7 +32,7 @@ def init_app(app: Flask) -> None:
 
 
 def _wants_json() -> bool:
-    return request.headers.get("X-Autosave") == "1" or request.path.startswith("/api/")
+    return request.headers.get("X-Autosave") == "1"
 
 
 def _render(status: int, title: str, detail: str) -> Response:
@@ -46,6 +49,8 @@ def _expired(error: CSRFError) -> Any:
 
 
 def _http_error(error: HTTPException) -> Any:
+    if request.path.startswith(API_PREFIX):
+        return api_errors.handle_http_exception(error)
     status = error.code or 500
     if status < 400:
         return error

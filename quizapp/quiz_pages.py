@@ -16,6 +16,7 @@ from werkzeug.wrappers import Response as WerkzeugResponse
 
 from . import account_store, attempt_store, clock, core
 from .answer_forms import answer_form, response_from
+from .attempt_access import Viewed, own_attempt, shown_to, viewable_attempt
 from .attempt_store import AttemptClosed, AttemptState
 from .core.attempts import AttemptMode, disclosure, draw_questions
 from .core.passages import find_passage, paragraphs
@@ -36,8 +37,8 @@ def _bank_or_404(bank_slug: str) -> core.Bank:
 
 def _own_attempt(attempt_id: int) -> AttemptState:
     """The current student's attempt; anyone else's is "not found", not "forbidden"."""
-    attempt = attempt_store.get_attempt(attempt_id, clock.now())
-    if attempt is None or attempt.user_id != current_user.id:
+    attempt = own_attempt(attempt_id, current_user.id, clock.now())
+    if attempt is None:
         abort(404)
     return attempt
 
@@ -93,7 +94,7 @@ def _question_context(current: AttemptState, number: int) -> dict[str, Any]:
     student_question = present(question, current.seed, settings.shuffle_choices)
     response = current.responses.get(question.id)
     answered = question.id in current.responses
-    shown = disclosure(settings.show_answers, current.mode, current.submitted, answered)
+    shown = shown_to(Viewed(current, owner=True), bank, answered)
     return {
         "attempt": current,
         "number": number,
@@ -218,27 +219,16 @@ def retry(attempt_id: int) -> WerkzeugResponse:
 @login_required
 def results(attempt_id: int) -> str:
     """The owner, or a teacher of the owner's class, sees the results of a submitted attempt."""
-    current = attempt_store.get_attempt(attempt_id, clock.now())
-    if current is None:
+    viewed = viewable_attempt(attempt_id, current_user.account, clock.now())
+    if viewed is None:
         abort(404)
-    owner = current.user_id == current_user.id
-    if not owner and not (
-        current_user.is_teacher and account_store.teacher_teaches(current_user.id, current.user_id)
-    ):
-        abort(404)
+    current, owner = viewed.attempt, viewed.owner
     if not current.submitted:
-        if owner:
-            return redirect(url_for("quiz.attempt", attempt_id=attempt_id))
-        abort(404)
+        return redirect(url_for("quiz.attempt", attempt_id=attempt_id))
     bank = current_bank(current.bank_slug)
     questions = attempt_store.questions_of(current)
     score = core.score_answers(questions, current.responses)
-    visibility = bank.settings.show_answers if bank else core.AnswerVisibility.AFTER_SUBMIT
-    shown = (
-        disclosure(visibility, current.mode, True, True)
-        if owner
-        else disclosure(core.AnswerVisibility.AFTER_SUBMIT, current.mode, True, True)
-    )
+    shown = shown_to(viewed, bank, True)
     reviews = [attempt_review(q, current.responses.get(q.id), bank) for q in questions]
     missed = sum(1 for review in reviews if review.check is None or not review.check.correct)
     student = account_store.get_account(current.user_id)

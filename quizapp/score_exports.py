@@ -19,6 +19,8 @@ from datetime import datetime
 from fractions import Fraction
 from typing import Any
 
+from flask import Response, stream_with_context
+
 from . import account_store, attempt_store, core
 from .account_store import Account, ClassInfo
 from .attempt_store import AttemptSummary
@@ -319,3 +321,11 @@ def export_scores(request: ExportRequest, now: datetime) -> Export:
     else:
         chunks = csv_chunks(columns, rows)
     return Export(filename, CONTENT_TYPES[request.format], chunks)
+
+
+def download(export: Export) -> Response:
+    """The export as a streamed file download (pages and API serve it alike)."""
+    response = Response(stream_with_context(export.chunks), content_type=export.content_type)
+    response.headers["Content-Disposition"] = f'attachment; filename="{export.filename}"'
+    response.headers["Cache-Control"] = "no-store"
+    return response

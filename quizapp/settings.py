@@ -33,6 +33,20 @@ class Defaults:
     WTF_CSRF_TIME_LIMIT = None  # the token lives as long as the session: tests can be long
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
+    # The JSON API (docs/api.md)
+    API_TITLE = "quizapp API"
+    API_VERSION = "v1"
+    OPENAPI_VERSION = "3.1.0"
+    OPENAPI_URL_PREFIX = "/api/v1"
+    OPENAPI_JSON_PATH = "openapi.json"
+    API_MAX_BODY_BYTES = 64 * 1024
+    API_TOKEN_LIFETIME_SECONDS = 7 * 24 * 3600
+    API_TOKEN_LIMIT_PER_ADDRESS = "30 per minute"
+    API_LOGIN_FAILURE_LIMIT_PER_USER = "10 per minute; 100 per hour"  # failed logins only
+    API_ANSWER_LIMIT_PER_USER = "120 per minute"
+    API_ANSWER_LIMIT_PER_ADDRESS = "3000 per minute"  # a whole school may share one address
+    RATELIMIT_STORAGE_URI = "memory://"  # several app servers: a shared store, e.g. redis://
+    RATELIMIT_HEADERS_ENABLED = True  # Retry-After on 429
 
 
 def configure(app: Flask, test_config: Mapping[str, Any] | None) -> None:

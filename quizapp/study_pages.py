@@ -17,7 +17,7 @@ from werkzeug.wrappers import Response as WerkzeugResponse
 from . import attempt_store, clock, core, study_store
 from .answer_forms import answer_form, response_from
 from .core.attempts import AttemptMode
-from .core.decks import Queue, StudyCard, build_queue, deck_cards, deck_tags, question_card_key
+from .core.decks import Queue, StudyCard, deck_cards, deck_tags, may_study, question_card_key
 from .core.learn import pick_questions, record, start
 from .core.presentation import present
 from .core.progress import weakest
@@ -34,7 +34,7 @@ def _studyable_bank(bank_slug: str) -> core.Bank:
     bank = current_bank(bank_slug)
     if bank is None:
         abort(404)
-    if not bank.settings.flashcards and not current_user.is_teacher:
+    if not may_study(bank, current_user.is_teacher):
         abort(404)
     return bank
 
@@ -51,16 +51,8 @@ def _deck(bank: core.Bank) -> tuple[list[StudyCard], str | None, bool]:
     return deck_cards(bank, tag, reverse=True), tag, reverse
 
 
-def _queue(bank: core.Bank, cards: list[StudyCard], tag: str | None, reverse: bool) -> Queue:
-    now = clock.now()
-    keys = None if tag is None else [card.key for card in cards]
-    return build_queue(
-        cards,
-        study_store.study_state(current_user.id, bank.id, now, keys),
-        study_store.new_cards_per_day(current_user.id),
-        study_store.new_cards_started_today(current_user.id, now),
-        new_reverse=reverse,
-    )
+def _queue(bank: core.Bank, tag: str | None, reverse: bool) -> Queue:
+    return study_store.study_queue(current_user.id, bank, clock.now(), tag, reverse)[1]
 
 
 @blueprint.get("/decks/<bank_slug>")
@@ -73,15 +65,9 @@ def deck(bank_slug: str) -> str:
 def _deck_rows(bank: core.Bank) -> list[dict[str, Any]]:
     """Per deck (all cards, then each topic): how many cards, how many due, how many new today."""
     now = clock.now()
-    new_today = study_store.new_cards_started_today(current_user.id, now)
-    per_day = study_store.new_cards_per_day(current_user.id)
     decks = []
     for tag in [None, *deck_tags(bank)]:
-        cards = deck_cards(bank, tag, reverse=True)
-        keys = None if tag is None else [card.key for card in cards]
-        queue = build_queue(
-            cards, study_store.study_state(current_user.id, bank.id, now, keys), per_day, new_today
-        )
+        cards, queue = study_store.study_queue(current_user.id, bank, now, tag)
         forward = sum(1 for card in cards if not card.reverse)
         decks.append({"tag": tag, "cards": forward, "due": queue.due_count, "new": len(queue.new)})
     return decks
@@ -118,7 +104,7 @@ def _study_page(
     card: StudyCard | None,
     show_back: bool,
 ) -> Any:
-    queue = _queue(bank, cards, tag, reverse)
+    queue = _queue(bank, tag, reverse)
     intervals, reviews = None, 0
     if card is not None and show_back:
         now = clock.now()
@@ -148,7 +134,7 @@ def _study_page(
 def study(bank_slug: str) -> Any:
     bank = _studyable_bank(bank_slug)
     cards, tag, reverse = _deck(bank)
-    key = _queue(bank, cards, tag, reverse).next_key
+    key = _queue(bank, tag, reverse).next_key
     card = next((c for c in cards if c.key == key), None)
     return _study_page(bank, cards, tag, reverse, card, show_back=False)
 

@@ -17,7 +17,8 @@ from flask import current_app
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
-from .core.decks import StudyState
+from . import core
+from .core.decks import Queue, StudyCard, StudyState, build_queue, deck_cards
 from .core.learn import LearnSession, QuestionMemory
 from .core.scheduling import (
     Card,
@@ -97,6 +98,22 @@ def study_state(user_id: int, bank_slug: str, now: datetime, keys: Sequence[str]
     if count == DUE_PREFETCH:
         count = db.session.scalar(select(func.count()).select_from(due.subquery())) or 0
     return StudyState(studied_keys(user_id, bank_slug), first_due, count)
+
+
+def study_queue(
+    user_id: int, bank: core.Bank, now: datetime, tag: str | None = None, new_reverse: bool = False
+) -> tuple[list[StudyCard], Queue]:
+    """A deck (the bank's cards, or one topic's) and what to study in it now, by the daily limit."""
+    cards = deck_cards(bank, tag, reverse=True)
+    keys = None if tag is None else [card.key for card in cards]
+    queue = build_queue(
+        cards,
+        study_state(user_id, bank.id, now, keys),
+        new_cards_per_day(user_id),
+        new_cards_started_today(user_id, now),
+        new_reverse=new_reverse,
+    )
+    return cards, queue
 
 
 _STUDIED_LIMIT = 5_000

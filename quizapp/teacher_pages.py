@@ -12,13 +12,11 @@ from typing import Any
 
 from flask import (
     Blueprint,
-    Response,
     abort,
     flash,
     redirect,
     render_template,
     request,
-    stream_with_context,
     url_for,
 )
 from flask_login import current_user
@@ -34,7 +32,7 @@ from .core.attempts import AttemptMode
 from .core.roster import parse_roster
 from .export_formats import FORMATS
 from .forms import ActionForm, AddStudentForm, ClassForm, RosterForm
-from .score_exports import KINDS, ExportRequest, export_scores
+from .score_exports import KINDS, ExportRequest, download, export_scores
 from .templating import join_code
 
 blueprint = Blueprint("teacher", __name__, url_prefix="/classes")
@@ -311,8 +309,4 @@ def _export(classes: list[ClassInfo], kind: str, fmt: str) -> WerkzeugResponse:
             since = datetime.fromisoformat(request.args["since"]).replace(tzinfo=UTC)
         except ValueError:
             abort(400)
-    export = export_scores(ExportRequest(kind, fmt, tuple(classes), quiz, since), clock.now())
-    response = Response(stream_with_context(export.chunks), content_type=export.content_type)
-    response.headers["Content-Disposition"] = f'attachment; filename="{export.filename}"'
-    response.headers["Cache-Control"] = "no-store"
-    return response
+    return download(export_scores(ExportRequest(kind, fmt, tuple(classes), quiz, since), clock.now()))

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import re
+from datetime import timedelta
+from pathlib import Path
 from typing import Any
 
-from quizapp import attempt_store, core
+from quizapp import attempt_store, clock, core
 from quizapp.core.answer_key import full_marks_response
 from quizapp.core.model import QuestionType
 from quizapp.question_source import current_bank
@@ -101,3 +104,23 @@ def any_token(client) -> str:
 
 def submit(client, attempt_id: int):
     return client.post(f"/attempts/{attempt_id}/submit", data={"csrf_token": any_token(client)})
+
+
+class FrozenClock:
+    """``quizapp.clock.now`` stopped at the current second; ``advance`` moves it on."""
+
+    def __init__(self, monkeypatch):
+        self.now = clock.now().replace(microsecond=0)
+        monkeypatch.setattr(clock, "now", lambda: self.now)
+
+    def advance(self, **delta):
+        self.now += timedelta(**delta)
+
+
+def edit_bank(path: Path, old: str, new: str) -> None:
+    """Change a bank file on disk and move its modification time on, so the app reloads it."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    stat = path.stat()
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 10**9))

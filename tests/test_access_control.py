@@ -13,7 +13,7 @@ from quizapp.core import learn
 from quizapp.core.attempts import AttemptMode
 from quizapp.question_source import current_bank
 
-from .conftest import csrf_token, login
+from .conftest import PASSWORD, csrf_token, login
 
 ROLES = ("anonymous", "student", "classmate", "teacher", "other_teacher")
 USERNAMES = {"student": "sam", "classmate": "sara", "teacher": "tina", "other_teacher": "otto"}
@@ -82,6 +82,27 @@ ALLOWED: dict[tuple[str, str], set[str]] = {
     ("progress.class_view", "GET"): {"teacher"},
     ("teacher.reset_password", "POST"): {"teacher"},
     ("teacher.remove_student", "POST"): {"teacher"},
+    # the JSON API (token, not cookie): the same rules as the pages
+    ("api-docs.openapi_json", "GET"): EVERYONE,
+    ("api_docs.reference_page", "GET"): EVERYONE,
+    ("Tokens.create_token", "POST"): EVERYONE,  # logging in
+    ("Tokens.revoke_token", "DELETE"): LOGGED_IN,
+    ("Quizzes.list_quizzes", "GET"): LOGGED_IN,
+    ("Quizzes.get_answer_key", "GET"): TEACHERS,
+    ("Attempts.start_attempt", "POST"): LOGGED_IN,
+    ("Attempts.get_attempt", "GET"): {"student", "teacher"},  # a submitted attempt
+    ("Attempts.put_answer", "PUT"): {"student"},
+    ("Attempts.submit_attempt", "POST"): {"student"},
+    ("Progress.my_progress", "GET"): LOGGED_IN,
+    ("Flashcards.due_cards", "GET"): LOGGED_IN,
+    ("Flashcards.review_card", "POST"): LOGGED_IN,
+    ("Exports.export", "GET"): TEACHERS,  # each their own classes
+}
+API_BODIES = {
+    "Tokens.create_token": {"username": "sam", "password": PASSWORD},
+    "Attempts.start_attempt": {"mode": "practice"},
+    "Attempts.put_answer": {"response": None},
+    "Flashcards.review_card": {"rating": "good"},
 }
 
 
@@ -117,12 +138,19 @@ def setting(app, people):
             session=learn.start([q.id for q in bank.questions[:3]]),
             now=clock.now(),
         )
-    return {"open": test.id, "submitted": practice.id, "learn": learn_id, "people": people}
+    return {
+        "open": test.id,
+        "open_question": test.question_ids[0],
+        "submitted": practice.id,
+        "learn": learn_id,
+        "people": people,
+    }
 
 
 def url_values(rule, setting) -> dict:
     people = setting["people"]
-    attempt = setting["submitted"] if rule.endpoint in ("quiz.retry", "quiz.results") else setting["open"]
+    submitted = ("quiz.retry", "quiz.results", "Attempts.get_attempt")
+    attempt = setting["submitted"] if rule.endpoint in submitted else setting["open"]
     # changes to a student's account are tried on the classmate, so the student's pages stay
     changes = rule.endpoint in ("teacher.reset_password", "teacher.remove_student")
     candidates = {
@@ -137,6 +165,9 @@ def url_values(rule, setting) -> dict:
         "fmt": "csv",
         "bank_id": "kosovo-peacekeepers",
         "file_format": "gift",
+        "quiz_id": "kosovo-peacekeepers",
+        "question_id": setting["open_question"],
+        "card_id": "kosovo-peacekeepers:q:mission-unit",
     }
     return {name: candidates[name] for name in rule.arguments}
 
@@ -145,13 +176,29 @@ def outcome(response, endpoint: str) -> str:
     location = response.headers.get("Location", "")
     if endpoint == "auth.logout":
         return "allowed" if response.status_code == 302 else "denied"
-    if response.status_code in (403, 404) or (
+    if response.status_code in (401, 403, 404) or (
         response.status_code == 302 and "/login" in location and "logout" not in location
     ):
         return "denied"
     assert response.status_code != 400, "a refused CSRF token would hide the access decision"
     assert response.status_code < 500, response.get_data(as_text=True)[:500]
     return "allowed"
+
+
+API_ENDPOINTS = {endpoint for endpoint, _ in ALLOWED if endpoint[0].isupper()}
+
+
+def api_call(app, endpoint: str, method: str, url: str, role: str):
+    """An API call as ``role`` with a fresh token (a revoked one must not spoil the next call)."""
+    client = app.test_client()
+    headers = {}
+    if role != "anonymous":
+        token = client.post("/api/v1/auth/token", json={"username": USERNAMES[role], "password": PASSWORD})
+        headers["Authorization"] = f"Bearer {token.get_json()['token']}"
+    response = client.open(url, method=method, headers=headers, json=API_BODIES.get(endpoint))
+    response.get_data()
+    assert response.status_code != 400, response.get_json()
+    return response
 
 
 @pytest.mark.parametrize("role", ROLES)
@@ -167,7 +214,9 @@ def test_every_route_for_every_role(app, setting, role):
             from flask import url_for
 
             url = url_for(rule.endpoint, **url_values(rule, setting))
-        if method == "GET":
+        if rule.endpoint in API_ENDPOINTS:
+            response = api_call(app, rule.endpoint, method, url, role)
+        elif method == "GET":
             response = client.get(url)
             response.get_data()  # read a streamed body to its end, as a browser would
         else:

@@ -14,6 +14,7 @@ from quizapp.models import Answer, Attempt
 
 from .conftest import csrf_token, login
 from .quiz_helpers import (
+    FrozenClock,
     answer,
     answer_correctly,
     attempt_questions,
@@ -227,15 +228,6 @@ def test_reload_shows_the_same_order(student, app):
         attempt_id = start(student, "test")
         orders.add(tuple(q.id for q in attempt_questions(app, attempt_id)))
     assert len(orders) > 1  # each attempt draws its own order
-
-
-class FrozenClock:
-    def __init__(self, monkeypatch):
-        self.now = clock.now().replace(microsecond=0)
-        monkeypatch.setattr(clock, "now", lambda: self.now)
-
-    def advance(self, **delta):
-        self.now += timedelta(**delta)
 
 
 def test_deadline_closes_the_test_with_what_was_saved(student, app, monkeypatch):

@@ -33,6 +33,18 @@ from .text_matching import matches_any
 Response = Any  # JSON-shaped: str | bool | int | float | list | dict | None
 
 
+RESPONSE_SHAPES: dict[QuestionType, str] = {
+    QuestionType.SINGLE: 'one choice id as a string, e.g. "c1a2b3"',
+    QuestionType.MULTIPLE: 'a list of choice ids, e.g. ["c1a2b3", "c4d5e6"]',
+    QuestionType.TRUE_FALSE: "true or false",
+    QuestionType.NUMERIC: 'a number, or a string such as "5,000"',
+    QuestionType.SHORT: "a string",
+    QuestionType.CLOZE: "a list of strings, one per blank",
+    QuestionType.ORDERING: "a list of item ids, first to last",
+    QuestionType.MATCHING: 'an object pairing left ids with right ids, e.g. {"l1": "r2"}',
+}
+
+
 class ResponseError(ValueError):
     """The response does not have the shape its question type expects."""
 
@@ -153,6 +165,21 @@ def check_numeric(answer: NumericAnswer, response: Response) -> Check:
             value = Decimal("NaN")
         readings = (value,) if value.is_finite() else ()
     return _all_or_nothing(any(numeric_matches(answer, value) for value in readings))
+
+
+def check_new_response(question: Question, response: Response) -> Check:
+    """``check`` for an answer being given now, which also refuses a numeric answer with no
+    number in it (or NaN): the student should fix it rather than lose the point. Answers
+    already stored are only ever scored, with ``check``."""
+    result = check(question, response)
+    if question.type is QuestionType.NUMERIC and result.answered:
+        if isinstance(response, str):
+            readable = bool(number_readings(_without_unit(response, question.answer.unit)))
+        else:
+            readable = Decimal(str(response)).is_finite()
+        if not readable:
+            raise ResponseError("expected a number, e.g. 250 or 1,250")
+    return result
 
 
 @checker(QuestionType.SHORT)

@@ -272,3 +272,21 @@ def test_matching_wrong_shape_and_unknown_ids():
 @pytest.mark.parametrize("question", [SINGLE, MULTIPLE, TRUE_FALSE, CLOZE, ORDERING, MATCHING])
 def test_full_marks_response_scores_full_marks(question):
     assert check(question, full_marks_response(question)).correct
+
+
+@pytest.mark.parametrize("unreadable", ["five", "about", "troops", float("nan"), float("inf")])
+def test_a_new_numeric_answer_must_hold_a_number(unreadable):
+    from quizapp.core.checkers import check_new_response
+
+    question = question_from("id: q\ntype: numeric\nprompt: How many?\nanswer: 5000\nunit: troops")
+    with pytest.raises(ResponseError, match="expected a number"):
+        check_new_response(question, unreadable)
+    assert check(question, unreadable).fraction == 0  # a stored one is scored, as wrong
+
+
+@pytest.mark.parametrize("readable", ["5,000 troops", "5000", 5000, 4999.5, "", None])
+def test_new_numeric_answers_with_a_number_are_checked_as_usual(readable):
+    from quizapp.core.checkers import check_new_response
+
+    question = question_from("id: q\ntype: numeric\nprompt: How many?\nanswer: 5000\nunit: troops")
+    assert check_new_response(question, readable) == check(question, readable)

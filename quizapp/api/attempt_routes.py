@@ -1,0 +1,361 @@
+"""Attempts: start one, save answers, submit, read it back.
+
+The same services as the quiz pages: ``attempt_store`` saves and closes (deadlines included),
+``attempt_access`` says who sees what, the core scores. Questions are sent as students see
+them (``core.presentation``); answers, explanations and sources only once they are due.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import current_app, g, url_for
+from flask_limiter.util import get_remote_address
+from marshmallow import Schema, fields, validate
+
+from .. import attempt_store, clock, core
+from ..attempt_access import Viewed, own_attempt, shown_to, viewable_attempt
+from ..attempt_store import AttemptClosed, AttemptState
+from ..core.answer_key import full_marks_response
+from ..core.attempts import AttemptMode, AttemptStatus, Disclosure
+from ..core.checkers import RESPONSE_SHAPES, ResponseError, check_new_response
+from ..core.presentation import StudentQuestion, present
+from ..export_formats import number
+from ..extensions import limiter
+from ..question_source import current_bank
+from ..results import attempt_review
+from .common import api_blueprint, documented_errors
+from .errors import ApiError
+from .quiz_routes import bank_or_404
+from .token_auth import current_account
+
+blueprint = api_blueprint(
+    "Attempts", __name__, "Attempts: take a quiz in practice (instant feedback) or test mode (graded)."
+)
+
+MODES = [mode.value for mode in AttemptMode]
+RESPONSE_DOC = (
+    "The answer, shaped by the question's type: "
+    + "; ".join(f"{kind.value}: {shape}" for kind, shape in RESPONSE_SHAPES.items())
+    + ". null (or an empty string, list or object) clears a test answer."
+)
+
+
+class OptionSchema(Schema):
+    id = fields.String(required=True)
+    text = fields.String(required=True)
+
+
+class QuestionSchema(Schema):
+    number = fields.Integer(required=True, metadata={"description": "Position in the attempt, from 1"})
+    id = fields.String(required=True)
+    type = fields.String(required=True, metadata={"enum": [t.value for t in core.QuestionType]})
+    prompt = fields.String(
+        required=True, metadata={"description": "Markdown; cloze blanks are {{1}}, {{2}}..."}
+    )
+    points = fields.Float(required=True)
+    choices = fields.List(fields.Nested(OptionSchema), metadata={"description": "single, multiple"})
+    ordering_items = fields.List(  # "items" would read dict.items
+        fields.Nested(OptionSchema), data_key="items", metadata={"description": "ordering, shuffled"}
+    )
+    left = fields.List(fields.Nested(OptionSchema), metadata={"description": "matching"})
+    right = fields.List(fields.Nested(OptionSchema), metadata={"description": "matching, shuffled"})
+    blanks = fields.Integer(metadata={"description": "cloze: how many blanks"})
+    unit = fields.String(metadata={"description": "numeric: the unit, if any"})
+
+
+class SourceSchema(Schema):
+    quote = fields.String(required=True)
+    paragraph = fields.Integer(required=True, metadata={"description": "Paragraph of the source, from 1"})
+    url = fields.String(required=True, metadata={"description": "The source text, on the website"})
+
+
+class FeedbackSchema(Schema):
+    """One question's outcome; fields appear only when the bank lets the viewer see them."""
+
+    question_id = fields.String(required=True)
+    answered = fields.Boolean(required=True)
+    max_points = fields.Float(required=True)
+    response = fields.Raw(metadata={"description": "The answer given"})
+    correct = fields.Boolean()
+    points = fields.Float()
+    correct_answer = fields.String(metadata={"description": "The correct answer, in words"})
+    correct_response = fields.Raw(metadata={"description": "A response that scores full marks"})
+    explanation = fields.String()
+    source = fields.Nested(SourceSchema)
+
+
+class AnswerOutcomeSchema(FeedbackSchema):
+    saved = fields.Boolean(required=True)
+    answered = fields.Boolean()
+    max_points = fields.Float()
+
+
+class StudentSchema(Schema):
+    id = fields.Integer(required=True)
+    username = fields.String(required=True)
+
+
+class AttemptSchema(Schema):
+    id = fields.Integer(required=True)
+    quiz_id = fields.String(required=True)
+    quiz_title = fields.String(required=True)
+    mode = fields.String(required=True, metadata={"enum": MODES})
+    status = fields.String(required=True, metadata={"enum": [s.value for s in AttemptStatus]})
+    closed_by = fields.String(
+        required=True, allow_none=True, metadata={"description": "student, or deadline; null while open"}
+    )
+    user_id = fields.Integer(required=True)
+    started_at = fields.DateTime(required=True)
+    deadline = fields.DateTime(required=True, allow_none=True, metadata={"description": "null: untimed"})
+    submitted_at = fields.DateTime(required=True, allow_none=True)
+    questions = fields.List(fields.Nested(QuestionSchema), required=True)
+    answers = fields.Dict(
+        keys=fields.String(),
+        values=fields.Raw(),
+        required=True,
+        metadata={"description": "Saved answers by question id"},
+    )
+    feedback = fields.List(
+        fields.Nested(FeedbackSchema),
+        metadata={"description": "Practice: feedback on the answered questions"},
+    )
+    score = fields.Float(metadata={"description": "Once submitted"})
+    max_score = fields.Float()
+    percent = fields.Float()
+    passed = fields.Boolean()
+    results = fields.List(fields.Nested(FeedbackSchema), metadata={"description": "Once submitted"})
+
+
+class StartSchema(Schema):
+    mode = fields.String(required=True, validate=validate.OneOf(MODES))
+
+
+class AnswerSchema(Schema):
+    response = fields.Raw(required=True, allow_none=True, metadata={"description": RESPONSE_DOC})
+
+
+def question_json(number_: int, question: StudentQuestion) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "number": number_,
+        "id": question.id,
+        "type": question.type.value,
+        "prompt": question.prompt,
+        "points": float(question.points),
+    }
+    options = lambda found: [{"id": o.id, "text": o.text} for o in found]  # noqa: E731
+    match question.type:
+        case core.QuestionType.SINGLE | core.QuestionType.MULTIPLE:
+            out["choices"] = options(question.choices)
+        case core.QuestionType.ORDERING:
+            out["ordering_items"] = options(question.items)
+        case core.QuestionType.MATCHING:
+            out["left"], out["right"] = options(question.lefts), options(question.rights)
+        case core.QuestionType.CLOZE:
+            out["blanks"] = question.blanks
+        case core.QuestionType.NUMERIC if question.unit:
+            out["unit"] = question.unit
+    return out
+
+
+def feedback_json(
+    question: core.Question, response: Any, bank: core.Bank | None, shown: Disclosure
+) -> dict[str, Any]:
+    review = attempt_review(question, response, bank)
+    out: dict[str, Any] = {
+        "question_id": question.id,
+        "answered": review.check is not None and review.check.answered,
+        "max_points": number(question.points),
+    }
+    if response is not None:
+        out["response"] = response
+    if shown.correctness:
+        out["correct"] = review.check is not None and review.check.correct
+        out["points"] = number(review.points)
+    if shown.answers:
+        out["correct_answer"] = review.answer_text
+        out["correct_response"] = full_marks_response(question)
+        if question.explanation:
+            out["explanation"] = question.explanation
+        if review.passage is not None and bank is not None:
+            paragraph = review.passage.paragraph + 1
+            out["source"] = {
+                "quote": review.passage.quote,
+                "paragraph": paragraph,
+                "url": url_for(
+                    "quiz.source", bank_slug=bank.id, q=question.id, _anchor=f"p{paragraph}", _external=True
+                ),
+            }
+    return out
+
+
+def attempt_json(viewed: Viewed) -> dict[str, Any]:
+    attempt = viewed.attempt
+    bank = current_bank(attempt.bank_slug)
+    shuffle = bank.settings.shuffle_choices if bank else True
+    questions = attempt_store.questions_of(attempt)
+    out: dict[str, Any] = {
+        "id": attempt.id,
+        "quiz_id": attempt.bank_slug,
+        "quiz_title": attempt.bank_title,
+        "mode": attempt.mode.value,
+        "status": attempt.status.value,
+        "closed_by": attempt.closed_by.value if attempt.closed_by else None,
+        "user_id": attempt.user_id,
+        "started_at": attempt.started_at,
+        "deadline": attempt.deadline,
+        "submitted_at": attempt.submitted_at,
+        "questions": [
+            question_json(n, present(q, attempt.seed, shuffle)) for n, q in enumerate(questions, 1)
+        ],
+        "answers": dict(attempt.responses),
+    }
+    shown = shown_to(viewed, bank, True)
+    if attempt.submitted:
+        score = core.score_answers(questions, attempt.responses)
+        out["score"], out["max_score"] = number(score.points), number(score.max_points)
+        out["percent"] = number(score.percent)
+        out["passed"] = score.passed(bank.settings.pass_mark if bank else 50)
+        out["results"] = [feedback_json(q, attempt.responses.get(q.id), bank, shown) for q in questions]
+    elif shown.correctness:
+        out["feedback"] = [
+            feedback_json(q, attempt.responses[q.id], bank, shown)
+            for q in questions
+            if q.id in attempt.responses
+        ]
+    return out
+
+
+def _own(attempt_id: int) -> AttemptState:
+    attempt = own_attempt(attempt_id, current_account().id, clock.now())
+    if attempt is None:
+        raise ApiError(404, "attempt_not_found", f"You have no attempt {attempt_id}.")
+    return attempt
+
+
+def _closed(attempt_id: int) -> ApiError:
+    return ApiError(
+        409,
+        "attempt_closed",
+        "This attempt takes no more answers: it was submitted or its time is up. Saved answers were scored.",
+        {"attempt_id": attempt_id},
+    )
+
+
+def _user_key() -> str:
+    return f"user:{g.api_account.id}"
+
+
+def _answer_limits(view: Any) -> Any:
+    """Answers and submits are limited per user and per address (a class may share one address)."""
+    view = limiter.limit(
+        lambda: current_app.config["API_ANSWER_LIMIT_PER_ADDRESS"], key_func=get_remote_address
+    )(view)
+    return limiter.limit(lambda: current_app.config["API_ANSWER_LIMIT_PER_USER"], key_func=_user_key)(view)
+
+
+@blueprint.route("/quizzes/<quiz_id>/attempts", methods=["POST"])
+@blueprint.arguments(StartSchema, error_status_code=400)
+@blueprint.response(201, AttemptSchema, description="A new attempt")
+@blueprint.alt_response(
+    200, schema=AttemptSchema, description="Your open attempt in that mode, resumed", success=True
+)
+@blueprint.doc(summary="Start an attempt (or resume your open one in the same mode)")
+@documented_errors(blueprint, 400, 401, 404, 409, 413)
+def start_attempt(body: dict[str, str], quiz_id: str) -> tuple[dict[str, Any], int]:
+    account = current_account()
+    bank = bank_or_404(quiz_id)
+    mode = AttemptMode(body["mode"])
+    now = clock.now()
+    existing = attempt_store.open_attempt(account.id, bank.id, now)
+    if existing is not None and existing.mode is AttemptMode.TEST and mode is AttemptMode.PRACTICE:
+        raise ApiError(
+            409,
+            "open_test",
+            "You have an unfinished test of this quiz: finish it first.",
+            {"attempt_id": existing.id},
+        )
+    try:
+        attempt = attempt_store.start_attempt(account.id, bank, mode, now, clock.new_seed())
+    except LookupError:
+        raise ApiError(404, "quiz_not_found", f"There is no quiz {quiz_id[:80]!r}.") from None
+    resumed = existing is not None and existing.id == attempt.id
+    return attempt_json(Viewed(attempt, owner=True)), 200 if resumed else 201
+
+
+@blueprint.route("/attempts/<int:attempt_id>", methods=["GET"])
+@blueprint.response(200, AttemptSchema)
+@blueprint.doc(summary="An attempt: its questions, saved answers and, once due, results")
+@documented_errors(blueprint, 401, 404)
+def get_attempt(attempt_id: int) -> dict[str, Any]:
+    viewed = viewable_attempt(attempt_id, current_account(), clock.now())
+    if viewed is None:
+        raise ApiError(404, "attempt_not_found", f"There is no attempt {attempt_id} you may see.")
+    return attempt_json(viewed)
+
+
+@blueprint.route("/attempts/<int:attempt_id>/answers/<question_id>", methods=["PUT"])
+@_answer_limits
+@blueprint.arguments(AnswerSchema, error_status_code=400)
+@blueprint.response(200, AnswerOutcomeSchema)
+@blueprint.doc(summary="Save an answer: practice gives feedback at once, a test saves it for grading")
+@documented_errors(blueprint, 400, 401, 404, 409, 413, 429)
+def put_answer(body: dict[str, Any], attempt_id: int, question_id: str) -> dict[str, Any]:
+    attempt = _own(attempt_id)
+    question = next((q for q in attempt_store.questions_of(attempt) if q.id == question_id), None)
+    if question is None:
+        raise ApiError(
+            404, "question_not_found", f"Attempt {attempt_id} has no question {question_id[:80]!r}."
+        )
+    if attempt.submitted:
+        raise _closed(attempt_id)
+    response = body["response"]
+    try:
+        outcome = check_new_response(question, response)
+    except ResponseError as error:
+        raise ApiError(
+            400,
+            "invalid_response",
+            f"A {question.type.value} question takes {RESPONSE_SHAPES[question.type]}: {error}.",
+            {"expected": RESPONSE_SHAPES[question.type]},
+        ) from None
+    practice = attempt.mode is AttemptMode.PRACTICE
+    if practice and not outcome.answered:
+        raise ApiError(
+            400, "answer_required", "Practice takes an answer: send one, or move on to the next question."
+        )
+    now = clock.now()
+    try:
+        attempt_store.save_answer(attempt_id, question_id, response, now)
+    except AttemptClosed:
+        raise _closed(attempt_id) from None
+    if not practice:
+        return {"saved": True, "question_id": question_id}
+    saved = attempt_store.get_attempt(attempt_id, now)
+    stored = saved.responses.get(question_id) if saved else None
+    if stored != response:
+        raise ApiError(
+            409,
+            "already_answered",
+            "In practice the first answer stands; it is in details.",
+            {"response": stored},
+        )
+    bank = current_bank(attempt.bank_slug)
+    return {
+        "saved": True,
+        **feedback_json(question, stored, bank, shown_to(Viewed(attempt, True), bank, True)),
+    }
+
+
+@blueprint.route("/attempts/<int:attempt_id>/submit", methods=["POST"])
+@_answer_limits
+@blueprint.response(200, AttemptSchema)
+@blueprint.doc(summary="Submit: grades the saved answers; a repeat returns the same result")
+@documented_errors(blueprint, 401, 404, 429)
+def submit_attempt(attempt_id: int) -> dict[str, Any]:
+    attempt = _own(attempt_id)
+    now = clock.now()
+    attempt_store.submit(attempt.id, now)  # a repeat changes nothing
+    viewed = viewable_attempt(attempt.id, current_account(), now)
+    assert viewed is not None
+    return attempt_json(viewed)

@@ -1,0 +1,75 @@
+"""Score exports for teachers: the same files as the class pages, for their own classes."""
+
+from __future__ import annotations
+
+from datetime import UTC
+from typing import Any
+
+from flask import Response
+from marshmallow import Schema, fields, validate
+
+from .. import account_store, clock
+from ..bank_library import library
+from ..export_formats import CONTENT_TYPES, FORMATS
+from ..score_exports import KINDS, ExportRequest, download, export_scores
+from .common import api_blueprint, documented_errors
+from .errors import ApiError
+from .token_auth import require_teacher
+
+blueprint = api_blueprint(
+    "Exports", __name__, "Score exports (teachers, their own classes): docs/exports.md."
+)
+
+
+class ExportQuerySchema(Schema):
+    format = fields.String(load_default="csv", validate=validate.OneOf(FORMATS))
+    kind = fields.String(
+        load_default="attempts",
+        validate=validate.OneOf(KINDS),
+        metadata={"description": "attempts, gradebook (best score per quiz) or answers: see docs/exports.md"},
+    )
+    class_id = fields.Integer(
+        validate=validate.Range(min=1, max=2**63 - 1), metadata={"description": "All your classes if absent"}
+    )
+    quiz_id = fields.String(
+        validate=validate.Length(min=1, max=80), metadata={"description": "Every quiz if absent"}
+    )
+    since = fields.DateTime(
+        metadata={"description": "Attempts started at or after this time (UTC if no offset)"}
+    )
+
+
+@blueprint.route("/exports/scores", methods=["GET"])
+@blueprint.arguments(ExportQuerySchema, location="query", error_status_code=400)
+@blueprint.doc(
+    summary="Export scores as CSV, XLSX or JSON",
+    responses={
+        "200": {
+            "description": "The export, streamed as a file download",
+            "content": {
+                CONTENT_TYPES[name].split(";")[0]: {"schema": {"type": "string", "format": "binary"}}
+                for name in ("csv", "xlsx")
+            }
+            | {"application/json": {"schema": {"type": "object"}}},
+        }
+    },
+)
+@documented_errors(blueprint, 400, 401, 403, 404)
+def export(query: dict[str, Any]) -> Response:
+    teacher = require_teacher()
+    if "class_id" in query:
+        classroom = account_store.class_of_teacher(query["class_id"], teacher.id)
+        if classroom is None:
+            raise ApiError(404, "class_not_found", f"You have no class {query['class_id']}.")
+        classes = [classroom]
+    else:
+        classes = account_store.classes_of_teacher(teacher.id)
+    quiz = query.get("quiz_id")
+    if quiz is not None and library().catalog.get(quiz) is None:
+        raise ApiError(404, "quiz_not_found", f"There is no quiz {quiz[:80]!r}.")
+    since = query.get("since")
+    if since is not None and since.tzinfo is None:
+        since = since.replace(tzinfo=UTC)
+    return download(
+        export_scores(ExportRequest(query["kind"], query["format"], tuple(classes), quiz, since), clock.now())
+    )

@@ -1,0 +1,146 @@
+"""Flashcards: the cards to study now, and ratings that schedule them (FSRS, as on the website)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask_smorest import Blueprint
+from marshmallow import Schema, fields, validate
+
+from .. import clock, core, study_store
+from ..bank_library import library
+from ..core.decks import StudyCard, deck_cards, may_study
+from ..core.scheduling import Grade
+from ..question_source import current_bank
+from .common import api_blueprint, documented_errors
+from .errors import ApiError
+from .token_auth import current_account
+
+blueprint: Blueprint = api_blueprint(
+    "Flashcards", __name__, "Flashcards: due cards and their ratings (spaced repetition with FSRS)."
+)
+RATINGS = [grade.name.lower() for grade in Grade]
+
+
+class DueQuerySchema(Schema):
+    quiz_id = fields.String(
+        validate=validate.Length(min=1, max=80), metadata={"description": "One quiz; all if absent"}
+    )
+    limit = fields.Integer(load_default=20, validate=validate.Range(min=1, max=200))
+
+
+class FlashcardSchema(Schema):
+    id = fields.String(
+        required=True, metadata={"description": "quiz id:card key; rate it with POST .../reviews"}
+    )
+    quiz_id = fields.String(required=True)
+    front = fields.String(required=True, metadata={"description": "Markdown"})
+    back = fields.String(required=True, metadata={"description": "Markdown"})
+    explanation = fields.String(required=True)
+    new = fields.Boolean(required=True, metadata={"description": "Never studied before"})
+    reviews = fields.Integer(
+        required=True, metadata={"description": "Ratings so far; send it back with yours"}
+    )
+
+
+class DueSchema(Schema):
+    cards = fields.List(fields.Nested(FlashcardSchema), required=True)
+    due_count = fields.Integer(
+        required=True, metadata={"description": "All cards due now (may exceed limit)"}
+    )
+
+
+class RatingSchema(Schema):
+    rating = fields.String(required=True, validate=validate.OneOf(RATINGS))
+    reviews = fields.Integer(
+        validate=validate.Range(min=0),
+        metadata={"description": "The card's review count when shown: a repeated rating then counts once"},
+    )
+
+
+class ReviewedSchema(Schema):
+    id = fields.String(required=True)
+    due = fields.DateTime(required=True)
+    state = fields.String(required=True, metadata={"enum": ["learning", "review", "relearning"]})
+    reviews = fields.Integer(required=True)
+
+
+def _banks(quiz_id: str | None) -> list[core.Bank]:
+    teacher = current_account().is_teacher
+    if quiz_id is None:
+        return [bank for bank in library().catalog.banks if may_study(bank, teacher)]
+    bank = current_bank(quiz_id)
+    if bank is None or not may_study(bank, teacher):
+        raise ApiError(404, "quiz_not_found", f"There is no quiz {quiz_id[:80]!r} to study.")
+    return [bank]
+
+
+def _card_json(bank: core.Bank, card: StudyCard, new: bool, reviews: int) -> dict[str, Any]:
+    return {
+        "id": f"{bank.id}:{card.key}",
+        "quiz_id": bank.id,
+        "front": card.front,
+        "back": card.back,
+        "explanation": card.explanation,
+        "new": new,
+        "reviews": reviews,
+    }
+
+
+@blueprint.route("/flashcards/due", methods=["GET"])
+@blueprint.arguments(DueQuerySchema, location="query", error_status_code=400)
+@blueprint.response(200, DueSchema)
+@blueprint.doc(summary="Cards to study now: due ones first, then today's new ones")
+@documented_errors(blueprint, 400, 401, 404)
+def due_cards(query: dict[str, Any]) -> dict[str, Any]:
+    account = current_account()
+    now = clock.now()
+    out: list[dict[str, Any]] = []
+    due_count = 0
+    for bank in _banks(query.get("quiz_id")):
+        cards, queue = study_store.study_queue(account.id, bank, now)
+        due_count += queue.due_count
+        by_key = {card.key: card for card in cards}
+        wanted = [(key, False) for key in queue.due] + [(key, True) for key in queue.new]
+        wanted = wanted[: max(0, query["limit"] - len(out))]
+        memory = study_store.memory_of(account.id, bank.id, [key for key, _ in wanted])
+        for key, new in wanted:
+            known = memory.get(key)
+            out.append(_card_json(bank, by_key[key], new, known.reviews if known else 0))
+    return {"cards": out, "due_count": due_count}
+
+
+@blueprint.route("/flashcards/<card_id>/reviews", methods=["POST"])
+@blueprint.arguments(RatingSchema, error_status_code=400)
+@blueprint.response(200, ReviewedSchema)
+@blueprint.doc(summary="Rate a card: again, hard, good or easy; returns when it is due next")
+@documented_errors(blueprint, 400, 401, 404, 409, 413)
+def review_card(body: dict[str, Any], card_id: str) -> dict[str, Any]:
+    account = current_account()
+    quiz_id, _, key = card_id.partition(":")
+    [bank] = _banks(quiz_id)
+    if key not in {card.key for card in deck_cards(bank, reverse=True)}:
+        raise ApiError(404, "card_not_found", f"Quiz {bank.id!r} has no card {key[:80]!r}.")
+    expected = {key: body["reviews"]} if "reviews" in body else None
+    updated = study_store.record_reviews(
+        account.id,
+        bank.id,
+        [(key, Grade[body["rating"].upper()])],
+        clock.now(),
+        study_store.Source.FLASHCARD,
+        expected_reviews=expected,
+    )
+    memory = study_store.memory_of(account.id, bank.id, [key])[key]
+    if key not in updated:
+        raise ApiError(
+            409,
+            "already_rated",
+            "This card was rated since it was shown; the rating counted once.",
+            {"reviews": memory.reviews, "due": memory.card.due.isoformat()},
+        )
+    return {
+        "id": card_id,
+        "due": memory.card.due,
+        "state": memory.card.state.name.lower(),
+        "reviews": memory.reviews,
+    }

@@ -1,0 +1,69 @@
+"""A user's own progress: per quiz, attempts and best and last test score; cards due now."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from marshmallow import Schema, fields
+
+from .. import attempt_store, clock, study_store
+from ..bank_library import library
+from ..core.decks import may_study
+from ..export_formats import number
+from ..results import quiz_summaries
+from .common import api_blueprint, documented_errors
+from .token_auth import current_account
+
+blueprint = api_blueprint("Progress", __name__, "Progress: your scores and the flashcards due.")
+
+
+class QuizProgressSchema(Schema):
+    quiz_id = fields.String(required=True)
+    title = fields.String(required=True)
+    tests = fields.Integer(required=True, metadata={"description": "Submitted tests"})
+    practices = fields.Integer(required=True, metadata={"description": "Submitted practice rounds"})
+    best_percent = fields.Float(required=True, allow_none=True, metadata={"description": "Best test score"})
+    last_percent = fields.Float(required=True, allow_none=True, metadata={"description": "Latest test score"})
+    open_attempt_id = fields.Integer(required=True, allow_none=True)
+    cards_due = fields.Integer(
+        required=True, allow_none=True, metadata={"description": "null: no flashcards"}
+    )
+    cards_new = fields.Integer(
+        required=True, allow_none=True, metadata={"description": "New cards for today"}
+    )
+
+
+class ProgressSchema(Schema):
+    quizzes = fields.List(fields.Nested(QuizProgressSchema), required=True)
+    cards_due = fields.Integer(required=True, metadata={"description": "Flashcards due now, in every quiz"})
+
+
+@blueprint.route("/me/progress", methods=["GET"])
+@blueprint.response(200, ProgressSchema)
+@blueprint.doc(summary="Your progress")
+@documented_errors(blueprint, 401)
+def my_progress() -> dict[str, Any]:
+    account = current_account()
+    now = clock.now()
+    banks = library().catalog.banks
+    summaries = quiz_summaries(banks, attempt_store.attempts_of(account.id, now))
+    quizzes = []
+    for summary in summaries:
+        due = new = None
+        if may_study(summary.bank, account.is_teacher):
+            _, queue = study_store.study_queue(account.id, summary.bank, now)
+            due, new = queue.due_count, len(queue.new)
+        quizzes.append(
+            {
+                "quiz_id": summary.bank.id,
+                "title": summary.bank.title,
+                "tests": summary.tests,
+                "practices": summary.practices,
+                "best_percent": None if summary.best_percent is None else number(summary.best_percent),
+                "last_percent": None if summary.last_percent is None else number(summary.last_percent),
+                "open_attempt_id": summary.open_attempt.id if summary.open_attempt else None,
+                "cards_due": due,
+                "cards_new": new,
+            }
+        )
+    return {"quizzes": quizzes, "cards_due": sum(q["cards_due"] or 0 for q in quizzes)}

@@ -1,0 +1,125 @@
+"""Quizzes: the list every user sees, and answer keys for teachers."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from marshmallow import Schema, fields
+
+from .. import core
+from ..bank_library import library
+from ..core.answer_key import answer_key, full_marks_response
+from ..core.attempts import AttemptMode, draw_questions
+from ..question_source import current_bank
+from .common import api_blueprint, documented_errors
+from .errors import ApiError
+from .token_auth import require_teacher
+
+blueprint = api_blueprint(
+    "Quizzes", __name__, "Quizzes: what there is to take, and answer keys for teachers."
+)
+
+VISIBILITY = [v.value for v in core.AnswerVisibility]
+TYPES = [t.value for t in core.QuestionType]
+
+
+class QuizSchema(Schema):
+    id = fields.String(required=True, metadata={"description": "The bank's id (its file name without .yaml)"})
+    title = fields.String(required=True)
+    description = fields.String(required=True)
+    question_count = fields.Integer(required=True, metadata={"description": "Questions in the bank"})
+    test_question_count = fields.Integer(required=True, metadata={"description": "Questions a test asks"})
+    time_limit_seconds = fields.Integer(
+        required=True, allow_none=True, metadata={"description": "A test's time limit; null: untimed"}
+    )
+    pass_mark = fields.Integer(required=True, metadata={"description": "Percent needed to pass"})
+    show_answers = fields.String(required=True, metadata={"enum": VISIBILITY})
+    flashcards = fields.Boolean(
+        required=True, metadata={"description": "Whether students may study it as cards"}
+    )
+    source_title = fields.String(required=True, allow_none=True)
+    tags = fields.List(fields.String(), required=True)
+
+
+class QuizListSchema(Schema):
+    quizzes = fields.List(fields.Nested(QuizSchema), required=True)
+
+
+class KeyEntrySchema(Schema):
+    id = fields.String(required=True)
+    type = fields.String(required=True, metadata={"enum": TYPES})
+    prompt = fields.String(required=True)
+    points = fields.Float(required=True)
+    answer = fields.Raw(
+        required=True,
+        metadata={"description": "A response (the shape PUT .../answers takes) that scores full marks"},
+    )
+    answer_text = fields.String(required=True)
+    also_accepted = fields.List(fields.String(), required=True)
+    explanation = fields.String(required=True)
+    source_quote = fields.String(required=True)
+
+
+class AnswerKeySchema(Schema):
+    quiz_id = fields.String(required=True)
+    questions = fields.List(fields.Nested(KeyEntrySchema), required=True)
+
+
+def quiz_json(bank: core.Bank) -> dict[str, Any]:
+    settings = bank.settings
+    minutes = settings.time_limit_minutes
+    return {
+        "id": bank.id,
+        "title": bank.title,
+        "description": bank.description,
+        "question_count": len(bank.questions),
+        "test_question_count": len(draw_questions(bank, 0, AttemptMode.TEST)),
+        "time_limit_seconds": minutes * 60 if minutes else None,
+        "pass_mark": settings.pass_mark,
+        "show_answers": settings.show_answers.value,
+        "flashcards": settings.flashcards,
+        "source_title": bank.source.title if bank.source else None,
+        "tags": list(bank.tags),
+    }
+
+
+def bank_or_404(quiz_id: str) -> core.Bank:
+    bank = current_bank(quiz_id)
+    if bank is None:
+        raise ApiError(404, "quiz_not_found", f"There is no quiz {quiz_id[:80]!r}.")
+    return bank
+
+
+@blueprint.route("/quizzes", methods=["GET"])
+@blueprint.response(200, QuizListSchema)
+@blueprint.doc(summary="The quizzes in service")
+@documented_errors(blueprint, 401)
+def list_quizzes() -> dict[str, Any]:
+    return {"quizzes": [quiz_json(bank) for bank in library().catalog.banks]}
+
+
+@blueprint.route("/quizzes/<quiz_id>/answer-key", methods=["GET"])
+@blueprint.response(200, AnswerKeySchema)
+@blueprint.doc(summary="A quiz's answer key (teachers only)")
+@documented_errors(blueprint, 401, 403, 404)
+def get_answer_key(quiz_id: str) -> dict[str, Any]:
+    require_teacher()
+    bank = bank_or_404(quiz_id)
+    questions = {question.id: question for question in bank.questions}
+    return {
+        "quiz_id": bank.id,
+        "questions": [
+            {
+                "id": entry.id,
+                "type": entry.type.value,
+                "prompt": entry.prompt,
+                "points": float(entry.points),
+                "answer": full_marks_response(questions[entry.id]),
+                "answer_text": entry.answer_text,
+                "also_accepted": list(entry.also_accepted),
+                "explanation": entry.explanation,
+                "source_quote": entry.source_quote,
+            }
+            for entry in answer_key(bank)
+        ],
+    }

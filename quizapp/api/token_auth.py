@@ -1,0 +1,58 @@
+"""Bearer-token authentication for the API, checked before every view that is not ``public``.
+
+API calls carry no cookie session, so CSRF does not apply to them; a token in a header is
+something another site's page cannot make a browser send.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from flask import current_app, g, request
+
+from .. import clock, token_store
+from ..account_store import Account
+from .errors import ApiError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def public(view: F) -> F:
+    """Mark a view as open without a token (token creation, the API's own description)."""
+    view.api_public = True  # type: ignore[attr-defined]
+    return view
+
+
+def bearer_token() -> str | None:
+    scheme, _, token = request.headers.get("Authorization", "").partition(" ")
+    token = token.strip()
+    return token if scheme.lower() == "bearer" and token else None
+
+
+def authenticate_request() -> None:
+    """Limit the body size, then find the token's account (401 without one)."""
+    request.max_content_length = current_app.config["API_MAX_BODY_BYTES"]
+    view = current_app.view_functions.get(request.endpoint or "")
+    if view is None or getattr(view, "api_public", False):
+        return
+    token = bearer_token()
+    if token is None:
+        raise ApiError(
+            401, "unauthorized", "Send Authorization: Bearer <token>; POST /api/v1/auth/token gives one."
+        )
+    account = token_store.account_for_token(token, clock.now())
+    if account is None:
+        raise ApiError(401, "invalid_token", "The token is unknown, expired or revoked: ask for a new one.")
+    g.api_account = account
+
+
+def current_account() -> Account:
+    return g.api_account
+
+
+def require_teacher() -> Account:
+    account = current_account()
+    if not account.is_teacher:
+        raise ApiError(403, "teachers_only", "Only teachers may do this.")
+    return account

@@ -1,0 +1,96 @@
+"""Tokens: trade a username and password for a bearer token; revoke it when done."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from flask import current_app, request
+from flask_limiter.util import get_remote_address
+from marshmallow import Schema, fields, validate
+
+from .. import account_store, clock, token_store
+from ..core.accounts import normalize_username
+from ..extensions import limiter
+from .common import api_blueprint, documented_errors
+from .errors import ApiError
+from .token_auth import bearer_token, public
+
+blueprint = api_blueprint("Tokens", __name__, "Bearer tokens: log in for a token, log out to revoke it.")
+
+
+class CredentialsSchema(Schema):
+    username = fields.String(required=True, validate=validate.Length(min=1, max=100))
+    password = fields.String(required=True, validate=validate.Length(min=1, max=1000))
+
+
+class TokenSchema(Schema):
+    token = fields.String(required=True, metadata={"description": "Send as Authorization: Bearer <token>"})
+    expires_at = fields.DateTime(required=True)
+    user = fields.Nested(
+        Schema.from_dict(
+            {
+                "id": fields.Integer(),
+                "username": fields.String(),
+                "name": fields.String(),
+                "role": fields.String(),
+            },
+            name="TokenUserSchema",
+        ),
+        required=True,
+    )
+
+
+def _login_key() -> str:
+    """Failed logins are counted per account too, so many addresses cannot guess one password."""
+    body = request.get_json(silent=True)
+    username = body.get("username") if isinstance(body, dict) else None
+    if isinstance(username, str) and username.strip():
+        return "login:" + normalize_username(username)[:100]
+    return "login-address:" + get_remote_address()
+
+
+def _failed(response: Any) -> bool:
+    return response.status_code == 401
+
+
+@blueprint.route("/auth/token", methods=["POST"])
+@public
+@limiter.limit(lambda: current_app.config["API_TOKEN_LIMIT_PER_ADDRESS"], key_func=get_remote_address)
+@limiter.limit(
+    lambda: current_app.config["API_LOGIN_FAILURE_LIMIT_PER_USER"], key_func=_login_key, deduct_when=_failed
+)
+@blueprint.arguments(CredentialsSchema, error_status_code=400)
+@blueprint.response(200, TokenSchema)
+@blueprint.doc(security=[], summary="Log in: a bearer token for a username and password")
+@documented_errors(blueprint, 401, 403, 413, 429)
+def create_token(credentials: dict[str, str]) -> dict[str, Any]:
+    account = account_store.authenticate(credentials["username"], credentials["password"])
+    if account is None:
+        raise ApiError(401, "invalid_credentials", "Unknown username or wrong password.")
+    if account.must_change_password:
+        raise ApiError(
+            403,
+            "password_change_required",
+            "This password was made for you and works once: log in on the website and choose your own.",
+        )
+    lifetime = timedelta(seconds=int(current_app.config["API_TOKEN_LIFETIME_SECONDS"]))
+    issued = token_store.issue_token(account, clock.now(), lifetime)
+    return {
+        "token": issued.token,
+        "expires_at": issued.expires_at,
+        "user": {
+            "id": account.id,
+            "username": account.username,
+            "name": account.display_name,
+            "role": account.role.value,
+        },
+    }
+
+
+@blueprint.route("/auth/token", methods=["DELETE"])
+@blueprint.response(204)
+@blueprint.doc(summary="Log out: revoke the token sent with this request")
+@documented_errors(blueprint, 401)
+def revoke_token() -> None:
+    token_store.revoke_token(bearer_token() or "")

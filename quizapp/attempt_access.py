@@ -1,0 +1,47 @@
+"""Who may see and change an attempt, and what it may show them: one rule for pages and API.
+
+The owner works on an attempt; a teacher of the owner's class may see it once submitted. To
+anyone else it does not exist (not found, not forbidden: ids are not a way to probe).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from . import account_store, attempt_store, core
+from .account_store import Account
+from .attempt_store import AttemptState
+from .core.attempts import Disclosure, disclosure
+
+
+@dataclass(frozen=True, slots=True)
+class Viewed:
+    attempt: AttemptState
+    owner: bool
+
+
+def own_attempt(attempt_id: int, user_id: int, now: datetime) -> AttemptState | None:
+    """The attempt if ``user_id`` took it (an overdue one is closed on the way)."""
+    attempt = attempt_store.get_attempt(attempt_id, now)
+    return attempt if attempt is not None and attempt.user_id == user_id else None
+
+
+def viewable_attempt(attempt_id: int, viewer: Account, now: datetime) -> Viewed | None:
+    """The attempt for its owner, or, once submitted, for a teacher of the owner's class."""
+    attempt = attempt_store.get_attempt(attempt_id, now)
+    if attempt is None:
+        return None
+    if attempt.user_id == viewer.id:
+        return Viewed(attempt, owner=True)
+    if attempt.submitted and viewer.is_teacher and account_store.teacher_teaches(viewer.id, attempt.user_id):
+        return Viewed(attempt, owner=False)
+    return None
+
+
+def shown_to(viewed: Viewed, bank: core.Bank | None, question_answered: bool) -> Disclosure:
+    """What a viewer may see of one question: the bank's setting for the owner; all, for a teacher."""
+    if not viewed.owner:
+        return disclosure(core.AnswerVisibility.AFTER_SUBMIT, viewed.attempt.mode, True, True)
+    visibility = bank.settings.show_answers if bank else core.AnswerVisibility.AFTER_SUBMIT
+    return disclosure(visibility, viewed.attempt.mode, viewed.attempt.submitted, question_answered)

@@ -1,0 +1,69 @@
+"""The database side of API tokens: issue, look up, revoke.
+
+A token is 32 random bytes shown once to its owner; the table keeps only its SHA-256 (a slow
+hash adds nothing for a random secret, and lookups stay one indexed query).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import delete
+
+from . import account_store
+from .account_store import Account
+from .database import begin_write
+from .extensions import db
+from .models import ApiToken, User
+
+
+@dataclass(frozen=True, slots=True)
+class IssuedToken:
+    token: str
+    expires_at: datetime
+
+
+def _digest(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def issue_token(account: Account, now: datetime, lifetime: timedelta) -> IssuedToken:
+    """A new token for ``account``; the user's expired tokens are cleared on the way."""
+    token = secrets.token_urlsafe(32)
+    begin_write()
+    db.session.execute(delete(ApiToken).where(ApiToken.user_id == account.id, ApiToken.expires_at <= now))
+    row = ApiToken(
+        user_id=account.id,
+        token_hash=_digest(token),
+        session_version=account.session_version,
+        created_at=now,
+        expires_at=now + lifetime,
+    )
+    db.session.add(row)
+    db.session.commit()
+    return IssuedToken(token, row.expires_at)
+
+
+def account_for_token(token: str, now: datetime) -> Account | None:
+    """The account a live token belongs to, or None (unknown, expired, revoked or outdated)."""
+    found = db.session.execute(
+        db.select(User, ApiToken.session_version)
+        .join(ApiToken, ApiToken.user_id == User.id)
+        .where(ApiToken.token_hash == _digest(token), ApiToken.expires_at > now)
+    ).first()
+    if found is None:
+        return None
+    user, version = found
+    account = account_store.account_from_row(user)
+    return account if account.session_version == version else None
+
+
+def revoke_token(token: str) -> bool:
+    """Delete the token; True if it existed."""
+    begin_write()
+    result = db.session.execute(delete(ApiToken).where(ApiToken.token_hash == _digest(token)))
+    db.session.commit()
+    return result.rowcount == 1

@@ -1,0 +1,359 @@
+"""Attempts through the API: start, answer (every response shape), submit, read back, who may."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+from quizapp import core
+from quizapp.core.answer_key import full_marks_response
+from quizapp.core.checkers import RESPONSE_SHAPES
+from quizapp.question_source import current_bank
+
+from ..quiz_helpers import FrozenClock, edit_bank, wrong_response
+from .conftest import QUIZ, error_of
+
+
+def start(api, mode: str = "practice") -> dict[str, Any]:
+    response = api.post(f"/quizzes/{QUIZ}/attempts", json={"mode": mode})
+    assert response.status_code == 201, response.get_json()
+    return response.get_json()
+
+
+def bank_questions(app) -> dict[str, core.Question]:
+    with app.app_context():
+        return {q.id: q for q in current_bank(QUIZ).questions}
+
+
+def answer(api, attempt: dict[str, Any], question_id: str, response: Any):
+    return api.put(f"/attempts/{attempt['id']}/answers/{question_id}", json={"response": response})
+
+
+# --- starting -------------------------------------------------------------------------------
+
+
+def test_a_new_attempt_lists_its_questions_as_students_see_them(as_user, app):
+    attempt = start(as_user("sam"), "test")
+    assert attempt["mode"] == "test" and attempt["status"] == "in_progress"
+    assert attempt["deadline"] is not None and attempt["answers"] == {}
+    assert "results" not in attempt and "score" not in attempt
+    questions = bank_questions(app)
+    for number, shown in enumerate(attempt["questions"], 1):
+        question = questions[shown["id"]]
+        assert shown["number"] == number and shown["type"] == question.type.value
+        spec = question.answer
+        match question.type:
+            case core.QuestionType.SINGLE | core.QuestionType.MULTIPLE:
+                assert {c["id"] for c in shown["choices"]} == {c.id for c in spec.choices}
+                assert set(shown["choices"][0]) == {"id", "text"}
+            case core.QuestionType.ORDERING:
+                assert {i["id"] for i in shown["items"]} == {i.id for i in spec.items}
+                assert [i["id"] for i in shown["items"]] != [i.id for i in spec.items]  # never in order
+            case core.QuestionType.MATCHING:
+                assert [o["id"] for o in shown["left"]] == [left.id for left, _ in spec.pairs]
+                assert {o["id"] for o in shown["right"]} == {o.id for o in spec.rights}
+            case core.QuestionType.CLOZE:
+                assert shown["blanks"] == len(spec.blanks)
+
+
+def test_nothing_in_an_open_attempt_gives_an_answer_away(as_user, app):
+    attempt = start(as_user("sam"), "test")
+    text = json.dumps(attempt)
+    for key in ("correct", "explanation", "correct_answer", "source", "feedback", "accepted"):
+        assert f'"{key}"' not in text
+    questions = bank_questions(app)
+    for shown in attempt["questions"]:
+        question = questions[shown["id"]]
+        if question.explanation:
+            assert question.explanation not in text
+        quoted_in_a_prompt = any(question.source_quote in q.prompt for q in questions.values())
+        if question.source_quote and not quoted_in_a_prompt:
+            assert question.source_quote not in text
+
+
+def test_starting_again_resumes_the_open_attempt(as_user):
+    sam = as_user("sam")
+    first = start(sam, "practice")
+    again = sam.post(f"/quizzes/{QUIZ}/attempts", json={"mode": "practice"})
+    assert again.status_code == 200 and again.get_json()["id"] == first["id"]
+
+
+def test_a_test_ends_an_open_practice_but_not_the_other_way_round(as_user):
+    sam = as_user("sam")
+    practice = start(sam, "practice")
+    test = start(sam, "test")
+    assert sam.get(f"/attempts/{practice['id']}").get_json()["status"] == "submitted"
+    refused = sam.post(f"/quizzes/{QUIZ}/attempts", json={"mode": "practice"})
+    assert refused.status_code == 409
+    error = error_of(refused)
+    assert error["code"] == "open_test" and error["details"] == {"attempt_id": test["id"]}
+
+
+@pytest.mark.parametrize("body", [{}, {"mode": "exam"}, {"mode": "test", "extra": 1}, {"mode": None}])
+def test_a_bad_start_body_is_400(as_user, body):
+    response = as_user("sam").post(f"/quizzes/{QUIZ}/attempts", json=body)
+    assert response.status_code == 400
+    assert error_of(response)["code"] == "bad_request"
+
+
+def test_an_unknown_quiz_is_404(as_user):
+    assert as_user("sam").post("/quizzes/nope/attempts", json={"mode": "test"}).status_code == 404
+
+
+# --- answering ------------------------------------------------------------------------------
+
+
+def test_practice_answers_get_feedback_at_once(as_user, app):
+    sam = as_user("sam")
+    attempt = start(sam, "practice")
+    questions = bank_questions(app)
+    right_id, wrong_id = attempt["questions"][0]["id"], attempt["questions"][1]["id"]
+    right = answer(sam, attempt, right_id, full_marks_response(questions[right_id])).get_json()
+    assert right["saved"] and right["correct"] and right["points"] == right["max_points"] == 1
+    assert right["correct_response"] == full_marks_response(questions[right_id])
+    assert right["explanation"] == questions[right_id].explanation
+    assert right["source"]["quote"] and right["source"]["url"].endswith(f"#p{right['source']['paragraph']}")
+    wrong = answer(sam, attempt, wrong_id, wrong_response(questions[wrong_id])).get_json()
+    assert wrong["correct"] is False and wrong["points"] == 0
+    body = sam.get(f"/attempts/{attempt['id']}").get_json()
+    assert [f["question_id"] for f in body["feedback"]] == [right_id, wrong_id]
+
+
+def test_in_practice_the_first_answer_stands(as_user, app):
+    sam = as_user("sam")
+    attempt = start(sam, "practice")
+    question_id = attempt["questions"][0]["id"]
+    question = bank_questions(app)[question_id]
+    first = wrong_response(question)
+    assert answer(sam, attempt, question_id, first).status_code == 200
+    assert answer(sam, attempt, question_id, first).status_code == 200  # a retried request is fine
+    changed = answer(sam, attempt, question_id, full_marks_response(question))
+    assert changed.status_code == 409
+    error = error_of(changed)
+    assert error["code"] == "already_answered" and error["details"] == {"response": first}
+
+
+def test_practice_needs_an_answer(as_user):
+    sam = as_user("sam")
+    attempt = start(sam, "practice")
+    response = answer(sam, attempt, attempt["questions"][0]["id"], None)
+    assert response.status_code == 400 and error_of(response)["code"] == "answer_required"
+
+
+def test_practice_feedback_follows_the_banks_setting(as_user, app, questions_dir):
+    edit_bank(questions_dir / f"{QUIZ}.yaml", "show_answers: immediately", "show_answers: after_submit")
+    sam = as_user("sam")
+    attempt = start(sam, "practice")
+    question_id = attempt["questions"][0]["id"]
+    saved = answer(
+        sam, attempt, question_id, full_marks_response(bank_questions(app)[question_id])
+    ).get_json()
+    assert saved == {
+        "saved": True,
+        "question_id": question_id,
+        "answered": True,
+        "max_points": 1,
+        "response": saved["response"],
+    }
+    assert "feedback" not in sam.get(f"/attempts/{attempt['id']}").get_json()
+
+
+def test_test_answers_are_saved_without_feedback_and_can_change(as_user, app):
+    sam = as_user("sam")
+    attempt = start(sam, "test")
+    question_id = attempt["questions"][0]["id"]
+    question = bank_questions(app)[question_id]
+    assert answer(sam, attempt, question_id, wrong_response(question)).get_json() == {
+        "saved": True,
+        "question_id": question_id,
+    }
+    answer(sam, attempt, question_id, full_marks_response(question))
+    assert sam.get(f"/attempts/{attempt['id']}").get_json()["answers"] == {
+        question_id: full_marks_response(question)
+    }
+    answer(sam, attempt, question_id, None)  # cleared
+    assert sam.get(f"/attempts/{attempt['id']}").get_json()["answers"] == {}
+
+
+BAD_SHAPES = {
+    core.QuestionType.SINGLE: [["c1"], 3, {"id": "c1"}, "not-a-choice"],
+    core.QuestionType.MULTIPLE: ["c1", [1, 2], {"a": "b"}, ["not-a-choice"]],
+    core.QuestionType.TRUE_FALSE: ["maybe", 1.5, ["true"]],
+    core.QuestionType.NUMERIC: ["five", [5], {"n": 5}, True],
+    core.QuestionType.SHORT: [5, ["a"], {"a": 1}],
+    core.QuestionType.CLOZE: ["word", [1], {"1": "a"}],
+    core.QuestionType.ORDERING: ["i1", [1, 2], {"a": "b"}],
+    core.QuestionType.MATCHING: ["l1", ["a"], {"l1": 5}],
+}
+
+
+def test_each_type_takes_its_shape_and_refuses_others_saying_what_it_expects(as_user, app):
+    sam = as_user("sam")
+    attempt = start(sam, "practice")  # practice asks every question: every type
+    questions = bank_questions(app)
+    seen = set()
+    for shown in attempt["questions"]:
+        question = questions[shown["id"]]
+        if question.type in seen:
+            continue
+        seen.add(question.type)
+        for bad in BAD_SHAPES[question.type]:
+            response = answer(sam, attempt, question.id, bad)
+            assert response.status_code == 400, (question.type, bad)
+            error = error_of(response)
+            assert error["code"] == "invalid_response"
+            assert error["details"] == {"expected": RESPONSE_SHAPES[question.type]}
+            assert question.type.value in error["message"]
+        assert answer(sam, attempt, question.id, full_marks_response(question)).status_code == 200
+    assert seen == set(core.QuestionType)
+
+
+def test_numbers_may_be_sent_as_numbers_or_text(as_user, app):
+    sam = as_user("sam")
+    attempt = start(sam, "practice")
+    questions = bank_questions(app)
+    numeric = [s["id"] for s in attempt["questions"] if s["type"] == "numeric"]
+    expected = full_marks_response(questions[numeric[0]])
+    as_number = float(expected.replace(",", ""))
+    assert answer(sam, attempt, numeric[0], as_number).get_json()["correct"] is True
+    as_text = full_marks_response(questions[numeric[1]])
+    assert answer(sam, attempt, numeric[1], as_text).get_json()["correct"] is True
+
+
+@pytest.mark.parametrize("body", [{}, {"answer": "x"}, {"response": "x", "extra": True}, [], "x"])
+def test_a_body_without_exactly_a_response_is_400(as_user, body):
+    sam = as_user("sam")
+    attempt = start(sam, "test")
+    response = sam.put(f"/attempts/{attempt['id']}/answers/{attempt['questions'][0]['id']}", json=body)
+    assert response.status_code == 400
+    assert error_of(response)["code"] == "bad_request"
+
+
+def test_a_question_not_in_the_attempt_is_404(as_user):
+    sam = as_user("sam")
+    attempt = start(sam, "test")
+    response = answer(sam, attempt, "no-such-question", "x")
+    assert response.status_code == 404 and error_of(response)["code"] == "question_not_found"
+
+
+def test_a_body_over_the_limit_is_413(as_user, app):
+    sam = as_user("sam")
+    attempt = start(sam, "test")
+    huge = "x" * (app.config["API_MAX_BODY_BYTES"] + 1)
+    response = answer(sam, attempt, attempt["questions"][0]["id"], huge)
+    assert response.status_code == 413
+    assert error_of(response)["code"] == "too_large"
+
+
+def test_answers_are_rate_limited_per_user(as_user, app):
+    app.config["API_ANSWER_LIMIT_PER_USER"] = "3 per minute"
+    sam, sara = as_user("sam"), as_user("sara")
+    attempt = start(sam, "test")
+    question_id = attempt["questions"][0]["id"]
+    for _ in range(3):
+        assert answer(sam, attempt, question_id, None).status_code == 200
+    limited = answer(sam, attempt, question_id, None)
+    assert limited.status_code == 429 and int(limited.headers["Retry-After"]) > 0
+    assert error_of(limited)["code"] == "too_many_requests"
+    other = start(sara, "test")  # the same address, another student: not limited
+    assert answer(sara, other, other["questions"][0]["id"], None).status_code == 200
+
+
+def test_answers_are_rate_limited_per_address(as_user, app):
+    app.config["API_ANSWER_LIMIT_PER_ADDRESS"] = "2 per minute"
+    sam, sara = as_user("sam"), as_user("sara")
+    mine, theirs = start(sam, "test"), start(sara, "test")
+    assert answer(sam, mine, mine["questions"][0]["id"], None).status_code == 200
+    assert answer(sara, theirs, theirs["questions"][0]["id"], None).status_code == 200
+    assert answer(sara, theirs, theirs["questions"][0]["id"], None).status_code == 429
+
+
+# --- submitting -----------------------------------------------------------------------------
+
+
+def test_a_full_marks_test_scores_100_and_a_repeat_submit_changes_nothing(as_user, app):
+    sam = as_user("sam")
+    attempt = start(sam, "test")
+    questions = bank_questions(app)
+    for shown in attempt["questions"]:
+        assert (
+            answer(sam, attempt, shown["id"], full_marks_response(questions[shown["id"]])).status_code == 200
+        )
+    first = sam.post(f"/attempts/{attempt['id']}/submit")
+    assert first.status_code == 200
+    body = first.get_json()
+    assert body["status"] == "submitted" and body["closed_by"] == "student"
+    assert body["percent"] == 100 and body["score"] == body["max_score"] == len(attempt["questions"])
+    assert body["passed"] is True
+    assert all(r["correct"] and r["points"] == r["max_points"] for r in body["results"])
+    assert all("correct_answer" in r and "explanation" in r for r in body["results"])
+    again = sam.post(f"/attempts/{attempt['id']}/submit")
+    assert again.status_code == 200 and again.get_json() == body
+    assert sam.get(f"/attempts/{attempt['id']}").get_json() == body
+
+
+def test_answers_after_submit_are_refused(as_user, app):
+    sam = as_user("sam")
+    attempt = start(sam, "test")
+    sam.post(f"/attempts/{attempt['id']}/submit")
+    question_id = attempt["questions"][0]["id"]
+    response = answer(sam, attempt, question_id, full_marks_response(bank_questions(app)[question_id]))
+    assert response.status_code == 409
+    assert error_of(response)["code"] == "attempt_closed"
+
+
+def test_the_deadline_closes_the_test_with_what_was_saved(as_user, app, monkeypatch):
+    frozen = FrozenClock(monkeypatch)
+    sam = as_user("sam")
+    attempt = start(sam, "test")
+    questions = bank_questions(app)
+    first, second = attempt["questions"][0]["id"], attempt["questions"][1]["id"]
+    answer(sam, attempt, first, full_marks_response(questions[first]))
+    frozen.advance(minutes=30, seconds=5)  # late, but within the grace period
+    assert answer(sam, attempt, second, full_marks_response(questions[second])).status_code == 200
+    frozen.advance(seconds=10)
+    late = answer(sam, attempt, attempt["questions"][2]["id"], "x")
+    assert late.status_code == 409 and error_of(late)["code"] == "attempt_closed"
+    body = sam.get(f"/attempts/{attempt['id']}").get_json()
+    assert body["status"] == "submitted" and body["closed_by"] == "deadline"
+    assert body["score"] == 2 and body["submitted_at"] == attempt["deadline"]
+
+
+def test_never_shown_answers_stay_hidden_after_submit(as_user, app, questions_dir):
+    edit_bank(questions_dir / f"{QUIZ}.yaml", "show_answers: immediately", "show_answers: never")
+    sam = as_user("sam")
+    attempt = start(sam, "test")
+    body = sam.post(f"/attempts/{attempt['id']}/submit").get_json()
+    assert "percent" in body
+    for result in body["results"]:
+        assert set(result) <= {"question_id", "answered", "max_points", "response"}
+    tina = as_user("tina")  # the teacher sees everything
+    assert all("correct" in r for r in tina.get(f"/attempts/{attempt['id']}").get_json()["results"])
+
+
+# --- who may --------------------------------------------------------------------------------
+
+
+def test_only_the_owner_works_on_an_attempt(as_user, app):
+    sam, sara, tina, otto = as_user("sam"), as_user("sara"), as_user("tina"), as_user("otto")
+    attempt = start(sam, "test")
+    path = f"/attempts/{attempt['id']}"
+    question_id = attempt["questions"][0]["id"]
+    for other in (sara, tina, otto):
+        assert error_of(other.get(path))["code"] == "attempt_not_found"
+        assert other.put(f"{path}/answers/{question_id}", json={"response": None}).status_code == 404
+        assert other.post(f"{path}/submit").status_code == 404
+    sam.post(f"{path}/submit")
+    assert tina.get(path).status_code == 200  # the class's teacher, once submitted
+    for other in (sara, otto):
+        assert other.get(path).status_code == 404
+        assert other.post(f"{path}/submit").status_code == 404
+    assert tina.post(f"{path}/submit").status_code == 404  # seeing is not submitting
+
+
+def test_ids_too_large_for_the_database_are_404(as_user):
+    sam = as_user("sam")
+    assert sam.get(f"/attempts/{2**63}").status_code == 404
+    assert sam.get(f"/attempts/{2**63 - 1}").status_code == 404

@@ -1,0 +1,68 @@
+"""GET /api/v1/exports/scores: the class pages' exports, byte for byte, for teachers and their classes."""
+
+from __future__ import annotations
+
+import io
+
+import openpyxl
+import pytest
+
+from ..conftest import login
+from ..test_score_exports import read_csv, results  # noqa: F401  (a fixture)
+from .conftest import QUIZ, error_of
+
+
+@pytest.mark.parametrize("kind", ["attempts", "gradebook", "answers"])
+@pytest.mark.parametrize("fmt", ["csv", "json"])
+def test_the_api_serves_the_same_file_as_the_class_page(as_user, app, people, results, kind, fmt):  # noqa: F811
+    page = app.test_client()
+    login(page, "tina")
+    expected = page.get(f"/classes/{people.class_id}/exports/{kind}.{fmt}")
+    response = as_user("tina").get(f"/exports/scores?class_id={people.class_id}&kind={kind}&format={fmt}")
+    assert response.status_code == 200
+    assert response.content_type == expected.content_type
+    assert response.headers["Content-Disposition"] == expected.headers["Content-Disposition"]
+    assert response.data == expected.data
+
+
+def test_csv_is_the_default_and_formulas_are_neutralized(as_user, people, results):  # noqa: F811
+    rows = read_csv(as_user("tina").get("/exports/scores"))
+    names = {row["student_name"] for row in rows}
+    assert "Sam Student" in names
+    assert '\'=HYPERLINK("http://evil";"Sara")' in names
+
+
+def test_xlsx_holds_strings_not_formulas(as_user, results):  # noqa: F811
+    response = as_user("tina").get(f"/exports/scores?format=xlsx&quiz_id={QUIZ}")
+    assert response.status_code == 200
+    sheet = openpyxl.load_workbook(io.BytesIO(response.data)).active
+    cells = [cell for row in sheet.iter_rows() for cell in row]
+    assert all(cell.data_type != "f" for cell in cells)
+    assert any(str(cell.value).startswith("'=HYPERLINK") for cell in cells)
+
+
+def test_since_filters_attempts(as_user, results):  # noqa: F811
+    tina = as_user("tina")
+    assert read_csv(tina.get("/exports/scores?since=2999-01-01T00:00:00")) == []
+    assert len(read_csv(tina.get("/exports/scores?since=2000-01-01T00:00:00Z"))) == 2
+    bad = tina.get("/exports/scores?since=yesterday")
+    assert bad.status_code == 400 and "since" in error_of(bad)["details"]["fields"]
+
+
+def test_only_teachers_and_only_their_own_classes(as_user, people, results):  # noqa: F811
+    assert error_of(as_user("sam").get("/exports/scores"))["code"] == "teachers_only"
+    otto = as_user("otto")
+    response = otto.get(f"/exports/scores?class_id={people.class_id}")
+    assert response.status_code == 404 and error_of(response)["code"] == "class_not_found"
+    assert read_csv(otto.get("/exports/scores")) == []  # Otto's own class has no attempts
+
+
+@pytest.mark.parametrize("query", ["format=pdf", "kind=everything", "class_id=abc", "class_id=0", "quiz_id="])
+def test_bad_parameters_are_400(as_user, query):
+    response = as_user("tina").get(f"/exports/scores?{query}")
+    assert response.status_code == 400
+    assert error_of(response)["code"] == "bad_request"
+
+
+def test_an_unknown_quiz_is_404(as_user):
+    assert error_of(as_user("tina").get("/exports/scores?quiz_id=nope"))["code"] == "quiz_not_found"
