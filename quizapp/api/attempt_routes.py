@@ -30,7 +30,7 @@ from .quiz_routes import bank_or_404
 from .token_auth import current_account
 
 blueprint = api_blueprint(
-    "Attempts", __name__, "Attempts: take a quiz in practice (instant feedback) or test mode (graded)."
+    "Attempts", __name__, "Take a quiz in practice (instant feedback) or test mode (graded)."
 )
 
 MODES = [mode.value for mode in AttemptMode]

@@ -6,7 +6,7 @@ from datetime import UTC
 from typing import Any
 
 from flask import Response
-from marshmallow import Schema, fields, validate
+from marshmallow import RAISE, Schema, fields, validate
 
 from .. import account_store, clock
 from ..bank_library import library
@@ -17,7 +17,7 @@ from .errors import ApiError
 from .token_auth import require_teacher
 
 blueprint = api_blueprint(
-    "Exports", __name__, "Score exports (teachers, their own classes): docs/exports.md."
+    "Exports", __name__, "Scores as CSV, XLSX or JSON (teachers, their own classes; see docs/exports.md)."
 )
 
 
@@ -40,7 +40,7 @@ class ExportQuerySchema(Schema):
 
 
 @blueprint.route("/exports/scores", methods=["GET"])
-@blueprint.arguments(ExportQuerySchema, location="query", error_status_code=400)
+@blueprint.arguments(ExportQuerySchema, location="query", unknown=RAISE, error_status_code=400)
 @blueprint.doc(
     summary="Export scores as CSV, XLSX or JSON",
     responses={

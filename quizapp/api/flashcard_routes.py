@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from flask_smorest import Blueprint
-from marshmallow import Schema, fields, validate
+from marshmallow import RAISE, Schema, fields, validate
 
 from .. import clock, core, study_store
 from ..bank_library import library
@@ -17,7 +17,7 @@ from .errors import ApiError
 from .token_auth import current_account
 
 blueprint: Blueprint = api_blueprint(
-    "Flashcards", __name__, "Flashcards: due cards and their ratings (spaced repetition with FSRS)."
+    "Flashcards", __name__, "Cards due now, and their ratings (spaced repetition with FSRS)."
 )
 RATINGS = [grade.name.lower() for grade in Grade]
 
@@ -88,7 +88,7 @@ def _card_json(bank: core.Bank, card: StudyCard, new: bool, reviews: int) -> dic
 
 
 @blueprint.route("/flashcards/due", methods=["GET"])
-@blueprint.arguments(DueQuerySchema, location="query", error_status_code=400)
+@blueprint.arguments(DueQuerySchema, location="query", unknown=RAISE, error_status_code=400)
 @blueprint.response(200, DueSchema)
 @blueprint.doc(summary="Cards to study now: due ones first, then today's new ones")
 @documented_errors(blueprint, 400, 401, 404)

@@ -14,7 +14,7 @@ from ..results import quiz_summaries
 from .common import api_blueprint, documented_errors
 from .token_auth import current_account
 
-blueprint = api_blueprint("Progress", __name__, "Progress: your scores and the flashcards due.")
+blueprint = api_blueprint("Progress", __name__, "Your own scores, and the flashcards due.")
 
 
 class QuizProgressSchema(Schema):

@@ -15,9 +15,7 @@ from .common import api_blueprint, documented_errors
 from .errors import ApiError
 from .token_auth import require_teacher
 
-blueprint = api_blueprint(
-    "Quizzes", __name__, "Quizzes: what there is to take, and answer keys for teachers."
-)
+blueprint = api_blueprint("Quizzes", __name__, "What there is to take, and answer keys for teachers.")
 
 VISIBILITY = [v.value for v in core.AnswerVisibility]
 TYPES = [t.value for t in core.QuestionType]

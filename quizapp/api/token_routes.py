@@ -16,7 +16,7 @@ from .common import api_blueprint, documented_errors
 from .errors import ApiError
 from .token_auth import bearer_token, public
 
-blueprint = api_blueprint("Tokens", __name__, "Bearer tokens: log in for a token, log out to revoke it.")
+blueprint = api_blueprint("Tokens", __name__, "Log in for a bearer token; log out to revoke it.")
 
 
 class CredentialsSchema(Schema):

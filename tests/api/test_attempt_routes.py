@@ -6,6 +6,8 @@ import json
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from quizapp import core
 from quizapp.core.answer_key import full_marks_response
@@ -357,3 +359,38 @@ def test_ids_too_large_for_the_database_are_404(as_user):
     sam = as_user("sam")
     assert sam.get(f"/attempts/{2**63}").status_code == 404
     assert sam.get(f"/attempts/{2**63 - 1}").status_code == 404
+
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=30),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
+    max_leaves=10,
+)
+
+
+def test_any_json_answer_is_saved_or_refused_with_a_reason_never_an_error(as_user, app):
+    """Every question type, fed arbitrary JSON: 200 (saved) or 400 (why not), and what was
+    acknowledged is what is stored."""
+    sam = as_user("sam")
+    attempt = start(sam, "test")
+    by_type = {}
+    for shown in start(as_user("sara"), "practice")["questions"]:
+        by_type.setdefault(shown["type"], shown["id"])
+    asked = {shown["id"] for shown in attempt["questions"]}
+    targets = [question_id for question_id in by_type.values() if question_id in asked]
+
+    @settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
+    @given(index=st.integers(0, len(targets) - 1), value=JSON_VALUES)
+    def fuzz(index, value):
+        question_id = targets[index]
+        response = answer(sam, attempt, question_id, value)
+        assert response.status_code in (200, 400), response.get_json()
+        stored = sam.get(f"/attempts/{attempt['id']}").get_json()["answers"].get(question_id)
+        if response.status_code == 400:
+            assert error_of(response)["code"] == "invalid_response"
+        elif value in (None, "", [], {}):
+            assert stored is None
+        else:
+            assert stored == value
+
+    fuzz()

@@ -57,7 +57,9 @@ def test_only_teachers_and_only_their_own_classes(as_user, people, results):  # 
     assert read_csv(otto.get("/exports/scores")) == []  # Otto's own class has no attempts
 
 
-@pytest.mark.parametrize("query", ["format=pdf", "kind=everything", "class_id=abc", "class_id=0", "quiz_id="])
+@pytest.mark.parametrize(
+    "query", ["format=pdf", "kind=everything", "class_id=abc", "class_id=0", "quiz_id=", "limit=5"]
+)
 def test_bad_parameters_are_400(as_user, query):
     response = as_user("tina").get(f"/exports/scores?{query}")
     assert response.status_code == 400
