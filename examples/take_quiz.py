@@ -13,6 +13,7 @@ come from a JSON file of {question id: response} with --answers. Needs ``request
 from __future__ import annotations
 
 import argparse
+import contextlib
 import getpass
 import json
 import sys
@@ -77,22 +78,37 @@ def ask(question: dict[str, Any], read: Any) -> Any:
     text = read().strip()
     if not text:
         return None
-    picks = [int(part) - 1 for part in text.replace(",", " ").split() if part.isdigit()]
     match question["type"]:
         case "single":
-            return options[picks[0]]["id"] if picks else text
+            [pick] = picked(text, options, one=True)
+            return options[pick]["id"]
         case "multiple" | "ordering":
-            return [options[n]["id"] for n in picks]
+            return [options[n]["id"] for n in picked(text, options)]
         case "true_false":
             return text.lower().startswith(("t", "y"))
         case "cloze":
             return [part.strip() for part in text.split("|")]
         case "matching":
+            rights = question["right"]
             return {
-                left["id"]: question["right"][n]["id"]
-                for left, n in zip(question["left"], picks, strict=False)
+                left["id"]: rights[n]["id"]
+                for left, n in zip(question["left"], picked(text, rights), strict=False)
             }
     return text  # numeric and short answers go as typed
+
+
+class BadInput(ValueError):
+    """What was typed cannot be an answer; the message says what to type."""
+
+
+def picked(text: str, options: list[dict[str, Any]], one: bool = False) -> list[int]:
+    """Option numbers typed as "2" or "1, 3" (from 1), as list positions."""
+    parts = text.replace(",", " ").split()
+    if not all(part.isdigit() and 1 <= int(part) <= len(options) for part in parts) or (
+        one and len(parts) != 1
+    ):
+        raise BadInput(f"type {'a number' if one else 'numbers'} from 1 to {len(options)}")
+    return [int(part) - 1 for part in parts]
 
 
 def take(api: Quizapp, quiz_id: str, mode: str, answers: dict[str, Any], read: Any) -> dict[str, Any]:
@@ -107,7 +123,11 @@ def take(api: Quizapp, quiz_id: str, mode: str, answers: dict[str, Any], read: A
         if question["id"] in attempt["answers"] and mode == "practice":
             continue
         for _ in range(TRIES):
-            response = answers[question["id"]] if question["id"] in answers else ask(question, read)
+            try:
+                response = answers[question["id"]] if question["id"] in answers else ask(question, read)
+            except BadInput as error:
+                print(f"   Please {error}. Try again.")
+                continue
             if response is None:  # skipped
                 break
             try:
@@ -146,6 +166,10 @@ def main(argv: list[str] | None = None) -> int:
     api = Quizapp(options.url)
     try:
         user = api.log_in(options.username, password)
+    except (ApiError, requests.RequestException) as error:
+        print(f"Error: {error}", file=sys.stderr)
+        return 1
+    try:
         quizzes = api.call("GET", "/quizzes")["quizzes"]
         quiz = next((q for q in quizzes if q["id"] == options.quiz), None) if options.quiz else quizzes[0]
         if quiz is None:
@@ -155,10 +179,12 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         print(f"Hello {user['name']}. {quiz['title']} ({options.mode})")
         result = take(api, quiz["id"], options.mode, answers, read)
-        api.log_out()
     except (ApiError, requests.RequestException) as error:
         print(f"Error: {error}", file=sys.stderr)
         return 1
+    finally:
+        with contextlib.suppress(ApiError, requests.RequestException):
+            api.log_out()  # the token is no use to anyone once we are done
     score, out_of, percent = result["score"], result["max_score"], result["percent"]
     print(f"\nAttempt {result['id']}: score {score:g}/{out_of:g} ({percent:g}%)")
     return 0

@@ -15,7 +15,9 @@ class DatabaseId(IntegerConverter):
     """Ids in URLs fit a database integer; a longer number is \"not found\", not an error."""
 
     def __init__(self, map, **kwargs):
-        kwargs.setdefault("max", 2**63 - 1)
+        from .models import MAX_ROW_ID
+
+        kwargs.setdefault("max", MAX_ROW_ID)
         super().__init__(map, **kwargs)
 
 

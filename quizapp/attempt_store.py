@@ -23,6 +23,7 @@ from sqlalchemy.exc import IntegrityError
 
 from . import core, study_store
 from .core.attempts import AttemptMode, AttemptStatus, ClosedBy, accepts_answers, deadline_for, is_overdue
+from .core.checkers import is_blank
 from .core.decks import question_card_key
 from .core.scheduling import grade_for_answer
 from .database import begin_write
@@ -230,7 +231,7 @@ def save_answer(attempt_id: int, question_key: str, response: Any, now: datetime
         db.session.rollback()
         raise AttemptClosed(attempt_id)
     practice = row.mode == AttemptMode.PRACTICE.value
-    if response in (None, "", [], {}):
+    if is_blank(response):
         if not practice:
             db.session.execute(
                 delete(Answer).where(Answer.attempt_id == attempt_id, Answer.question_key == question_key)
@@ -385,8 +386,11 @@ def stream_raw_answers(attempt_ids: Sequence[int]) -> Iterator[tuple[int, str, s
     if connection.dialect.name == "postgresql":
         marks, response = "%s", "response::text"
         answered = "to_char(answered_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"+00:00\"')"
-    else:
-        marks, response = "?", "response"
+    else:  # a JSON column has numeric affinity in SQLite: a bare number may come back as one
+        marks = "?"
+        response = (
+            "CASE WHEN typeof(response) IN ('integer', 'real') THEN json_quote(response) ELSE response END"
+        )
         answered = "replace(answered_at, ' ', 'T') || '+00:00'"
     placeholders = ", ".join([marks] * len(attempt_ids))
     sql = (

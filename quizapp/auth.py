@@ -53,7 +53,8 @@ PASSWORD_FREE_ENDPOINTS = frozenset({"auth.change_password", "auth.logout", "sta
 def _choose_own_password_first() -> Any:
     """Someone who logged in with a password made for them chooses their own before anything else."""
     if (
-        current_user.is_authenticated
+        not request.path.startswith("/api/")  # the API ignores the session cookie; it says 403 itself
+        and current_user.is_authenticated
         and current_user.account.must_change_password
         and request.endpoint not in PASSWORD_FREE_ENDPOINTS
     ):

@@ -26,6 +26,10 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .extensions import db
 
+# Row ids are INTEGER columns: 32 bits on PostgreSQL. A larger id in a URL is "not found",
+# checked before it reaches the database (which would refuse it as out of range).
+MAX_ROW_ID = 2**31 - 1
+
 
 def utcnow() -> datetime:
     return datetime.now(UTC)

@@ -120,3 +120,47 @@ def test_a_wrong_password_is_reported_not_crashed_on(live_server):
     done = run_example(live_server, stdin="wrong-password\n")
     assert done.returncode == 1
     assert "401 invalid_credentials: Unknown username or wrong password." in done.stderr
+
+
+def load_example():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("take_quiz", EXAMPLE)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+CHOICE = {
+    "number": 1,
+    "type": "single",
+    "prompt": "Where?",
+    "points": 1,
+    "choices": [{"id": "c1", "text": "Kuwait"}, {"id": "c2", "text": "Iraq"}],
+}
+
+
+@pytest.mark.parametrize("typed", ["0", "3", "1 2", "x", "-1"])
+def test_typing_a_number_that_is_no_choice_is_refused_with_a_hint(typed):
+    example = load_example()
+    with pytest.raises(example.BadInput, match="type a number from 1 to 2"):
+        example.ask(CHOICE, lambda: typed)
+
+
+def test_typed_answers_become_api_responses():
+    example = load_example()
+    assert example.ask(CHOICE, lambda: "2") == "c2"
+    assert example.ask(CHOICE, lambda: "  ") is None
+    several = CHOICE | {"type": "multiple"}
+    assert example.ask(several, lambda: "2, 1") == ["c2", "c1"]
+    matching = {
+        "number": 2,
+        "type": "matching",
+        "prompt": "Match",
+        "points": 1,
+        "left": [{"id": "l1", "text": "A"}, {"id": "l2", "text": "B"}],
+        "right": CHOICE["choices"],
+    }
+    assert example.ask(matching, lambda: "2 1") == {"l1": "c2", "l2": "c1"}
+    assert example.ask(CHOICE | {"type": "cloze"}, lambda: "a | b ") == ["a", "b"]
+    assert example.ask(CHOICE | {"type": "true_false"}, lambda: "yes") is True

@@ -15,6 +15,7 @@ BEARER = {"type": "http", "scheme": "bearer", "description": "A token from POST 
 def init_app(app: Flask) -> None:
     from .. import DatabaseId
     from ..extensions import api, csrf, limiter
+    from ..models import MAX_ROW_ID
     from . import (
         attempt_routes,
         docs_pages,
@@ -27,7 +28,7 @@ def init_app(app: Flask) -> None:
     from .errors import ApiError, handle_api_error
 
     api.init_app(app, spec_kwargs={"security": [{"bearerAuth": []}]})
-    api.register_converter(DatabaseId, lambda _: {"type": "integer", "minimum": 0, "maximum": 2**63 - 1})
+    api.register_converter(DatabaseId, lambda _: {"type": "integer", "minimum": 0, "maximum": MAX_ROW_ID})
     api.spec.components.security_scheme("bearerAuth", BEARER)
     for module in (
         token_routes,

@@ -18,7 +18,7 @@ from ..attempt_access import Viewed, own_attempt, shown_to, viewable_attempt
 from ..attempt_store import AttemptClosed, AttemptState
 from ..core.answer_key import full_marks_response
 from ..core.attempts import AttemptMode, AttemptStatus, Disclosure
-from ..core.checkers import RESPONSE_SHAPES, ResponseError, check_new_response
+from ..core.checkers import RESPONSE_SHAPES, ResponseError, canonical_response, check_new_response
 from ..core.presentation import StudentQuestion, present
 from ..export_formats import number
 from ..extensions import limiter
@@ -247,11 +247,15 @@ def _user_key() -> str:
 
 
 def _answer_limits(view: Any) -> Any:
-    """Answers and submits are limited per user and per address (a class may share one address)."""
-    view = limiter.limit(
-        lambda: current_app.config["API_ANSWER_LIMIT_PER_ADDRESS"], key_func=get_remote_address
+    """Answers and submits count together, per user and per address (a class may share one)."""
+    view = limiter.shared_limit(
+        lambda: current_app.config["API_ANSWER_LIMIT_PER_ADDRESS"],
+        scope="answers-per-address",
+        key_func=get_remote_address,
     )(view)
-    return limiter.limit(lambda: current_app.config["API_ANSWER_LIMIT_PER_USER"], key_func=_user_key)(view)
+    return limiter.shared_limit(
+        lambda: current_app.config["API_ANSWER_LIMIT_PER_USER"], scope="answers-per-user", key_func=_user_key
+    )(view)
 
 
 @blueprint.route("/quizzes/<quiz_id>/attempts", methods=["POST"])
@@ -309,14 +313,15 @@ def put_answer(body: dict[str, Any], attempt_id: int, question_id: str) -> dict[
         )
     if attempt.submitted:
         raise _closed(attempt_id)
-    response = body["response"]
+    response = canonical_response(question, body["response"])
     try:
         outcome = check_new_response(question, response)
     except ResponseError as error:
         raise ApiError(
             400,
             "invalid_response",
-            f"A {question.type.value} question takes {RESPONSE_SHAPES[question.type]}: {error}.",
+            f"The answer to this {question.type.value} question must be "
+            f"{RESPONSE_SHAPES[question.type]}: {error}.",
             {"expected": RESPONSE_SHAPES[question.type]},
         ) from None
     practice = attempt.mode is AttemptMode.PRACTICE

@@ -6,7 +6,12 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from flask_smorest import Blueprint
+from flask import Request, Response
+from flask_smorest import Blueprint, abort
+from marshmallow import missing
+from webargs.core import parse_json
+from webargs.flaskparser import FlaskParser, is_json_request
+from werkzeug.exceptions import RequestEntityTooLarge
 
 from .errors import ErrorSchema
 from .token_auth import authenticate_request
@@ -23,11 +28,41 @@ ERROR_DESCRIPTIONS = {
 RETRY_AFTER = {"Retry-After": {"description": "Seconds to wait", "schema": {"type": "integer"}}}
 
 
+class JsonBodyParser(FlaskParser):
+    """webargs' parser, with any body that is not JSON refused as 400 (or 413), never a 500:
+    nesting too deep to parse and integers too long to convert are bad input too."""
+
+    DEFAULT_VALIDATION_STATUS = 400
+
+    def _raw_load_json(self, req: Request) -> Any:
+        if not is_json_request(req):
+            return missing
+        data = req.get_data(cache=True)
+        limit = req.max_content_length
+        if req.content_length is None and limit is not None and len(data) >= limit:
+            raise RequestEntityTooLarge()  # an unannounced (chunked) body, cut off at the limit
+        try:
+            return parse_json(data)
+        except (RecursionError, ValueError) as error:  # JSONDecodeError is a ValueError
+            abort(400, exc=error, messages={"json": ["Invalid JSON body."]})
+
+
+class ApiBlueprint(Blueprint):
+    ARGUMENTS_PARSER = JsonBodyParser()
+
+
 def api_blueprint(name: str, import_name: str, description: str) -> Blueprint:
     """A blueprint under /api/v1 whose views need a bearer token unless marked ``public``."""
-    blueprint = Blueprint(name, import_name, url_prefix="/api/v1", description=description)
+    blueprint = ApiBlueprint(name, import_name, url_prefix="/api/v1", description=description)
     blueprint.before_request(authenticate_request)
+    blueprint.after_request(_not_cached)
     return blueprint
+
+
+def _not_cached(response: Response) -> Response:
+    """Tokens and answers are personal: no cache, shared or private, keeps them."""
+    response.headers["Cache-Control"] = "no-store"
+    return response
 
 
 def documented_errors(blueprint: Blueprint, *statuses: int) -> Callable[[Any], Any]:

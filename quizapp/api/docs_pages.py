@@ -6,6 +6,7 @@ reads with a screen reader, prints, and always says what the code does.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -64,8 +65,16 @@ def type_text(schema: dict[str, Any]) -> str:
         else:
             words.append(name)
     text = " or ".join(words) or "any JSON value"
+    if "format" in schema:
+        text += f" ({schema['format']})"
     if "enum" in schema:
         text += ": " + " | ".join(str(value) for value in schema["enum"] if value is not None)
+    if "minimum" in schema or "maximum" in schema:
+        text += f", {schema.get('minimum', '…')} to {schema.get('maximum', '…')}"
+    if "minLength" in schema or "maxLength" in schema:
+        text += f", {schema.get('minLength', 0)} to {schema.get('maxLength', '…')} characters"
+    if "default" in schema:
+        text += f"; default {schema['default']}"
     return text
 
 
@@ -118,8 +127,11 @@ def reference(spec: dict[str, Any]) -> tuple[list[SectionDoc], dict[str, list[Fi
                     responses,
                 )
             )
+    text = json.dumps(spec)
     schemas = {
-        name: schema_fields(schema) for name, schema in spec.get("components", {}).get("schemas", {}).items()
+        name: schema_fields(schema)
+        for name, schema in spec.get("components", {}).get("schemas", {}).items()
+        if f'"#/components/schemas/{name}"' in text  # flask-smorest also adds schemas nothing uses
     }
     return [section for section in sections.values() if section.operations], schemas
 

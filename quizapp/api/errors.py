@@ -35,6 +35,7 @@ MESSAGES = {
     405: "This address does not take that method.",
     409: "The resource's state does not allow this.",
     413: "The request body is too large.",
+    415: "Send the body as JSON, with Content-Type: application/json.",
     429: "Too many requests: wait and try again (see Retry-After).",
     500: "Something went wrong on our side; nothing you sent was half-saved.",
 }

@@ -11,6 +11,7 @@ from marshmallow import RAISE, Schema, fields, validate
 from .. import account_store, clock
 from ..bank_library import library
 from ..export_formats import CONTENT_TYPES, FORMATS
+from ..models import MAX_ROW_ID
 from ..score_exports import KINDS, ExportRequest, download, export_scores
 from .common import api_blueprint, documented_errors
 from .errors import ApiError
@@ -29,7 +30,7 @@ class ExportQuerySchema(Schema):
         metadata={"description": "attempts, gradebook (best score per quiz) or answers: see docs/exports.md"},
     )
     class_id = fields.Integer(
-        validate=validate.Range(min=1, max=2**63 - 1), metadata={"description": "All your classes if absent"}
+        validate=validate.Range(min=1, max=MAX_ROW_ID), metadata={"description": "All your classes if absent"}
     )
     quiz_id = fields.String(
         validate=validate.Length(min=1, max=80), metadata={"description": "Every quiz if absent"}

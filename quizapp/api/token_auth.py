@@ -33,8 +33,12 @@ def bearer_token() -> str | None:
 def authenticate_request() -> None:
     """Limit the body size, then find the token's account (401 without one)."""
     request.max_content_length = current_app.config["API_MAX_BODY_BYTES"]
+    if request.method in ("POST", "PUT") and _has_body() and not request.is_json:
+        raise ApiError(
+            415, "unsupported_media_type", "Send the body as JSON, with Content-Type: application/json."
+        )
     view = current_app.view_functions.get(request.endpoint or "")
-    if view is None or getattr(view, "api_public", False):
+    if view is None or getattr(view, "api_public", False) or request.method == "OPTIONS":
         return
     token = bearer_token()
     if token is None:
@@ -45,6 +49,10 @@ def authenticate_request() -> None:
     if account is None:
         raise ApiError(401, "invalid_token", "The token is unknown, expired or revoked: ask for a new one.")
     g.api_account = account
+
+
+def _has_body() -> bool:
+    return bool(request.content_length) or "chunked" in request.headers.get("Transfer-Encoding", "").lower()
 
 
 def current_account() -> Account:

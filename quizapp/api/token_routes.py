@@ -30,10 +30,10 @@ class TokenSchema(Schema):
     user = fields.Nested(
         Schema.from_dict(
             {
-                "id": fields.Integer(),
-                "username": fields.String(),
-                "name": fields.String(),
-                "role": fields.String(),
+                "id": fields.Integer(required=True),
+                "username": fields.String(required=True),
+                "name": fields.String(required=True),
+                "role": fields.String(required=True, metadata={"enum": ["student", "teacher"]}),
             },
             name="TokenUserSchema",
         ),
@@ -43,7 +43,10 @@ class TokenSchema(Schema):
 
 def _login_key() -> str:
     """Failed logins are counted per account too, so many addresses cannot guess one password."""
-    body = request.get_json(silent=True)
+    try:
+        body = request.get_json(silent=True)
+    except (RecursionError, ValueError):  # the view's parser says 400 for it
+        body = None
     username = body.get("username") if isinstance(body, dict) else None
     if isinstance(username, str) and username.strip():
         return "login:" + normalize_username(username)[:100]

@@ -83,8 +83,38 @@ def check(question: Question, response: Response) -> Check:
     return check_answer(question.type, question.answer, response)
 
 
+def is_blank(response: Response) -> bool:
+    """No answer: nothing, blank text, or a list or object of nothing but blanks."""
+    if response is None:
+        return True
+    if isinstance(response, str):
+        return not response.strip()
+    if isinstance(response, list):
+        return all(is_blank(item) for item in response)
+    if isinstance(response, dict):
+        return all(is_blank(value) for value in response.values())
+    return False
+
+
+def canonical_response(question: Question, response: Response) -> Response:
+    """The response as it is stored: None when blank, a numeric answer's number as exact text
+    (a JSON column must not round 99999999999999999999), a true/false answer as a boolean."""
+    if is_blank(response):
+        return None
+    if (
+        question.type is QuestionType.NUMERIC
+        and isinstance(response, int | float)
+        and not isinstance(response, bool)
+    ):
+        return format(Decimal(repr(response)), "f") if isinstance(response, float) else str(response)
+    if question.type is QuestionType.TRUE_FALSE and isinstance(response, str):
+        lowered = response.strip().lower()
+        return lowered == "true" if lowered in ("true", "false") else response
+    return response
+
+
 def check_answer(question_type: QuestionType, answer: AnswerSpec, response: Response) -> Check:
-    if response is None or response == "" or response == [] or response == {}:
+    if is_blank(response):
         return UNANSWERED
     return CHECKERS[question_type](answer, response)
 

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from quizapp import core
 from quizapp.core.answer_key import full_marks_response
-from quizapp.core.checkers import RESPONSE_SHAPES
+from quizapp.core.checkers import RESPONSE_SHAPES, canonical_response, is_blank
 from quizapp.question_source import current_bank
 
 from ..quiz_helpers import FrozenClock, edit_bank, wrong_response
@@ -357,8 +357,10 @@ def test_only_the_owner_works_on_an_attempt(as_user, app):
 
 def test_ids_too_large_for_the_database_are_404(as_user):
     sam = as_user("sam")
-    assert sam.get(f"/attempts/{2**63}").status_code == 404
-    assert sam.get(f"/attempts/{2**63 - 1}").status_code == 404
+    for too_large in (2**31, 2**63 - 1, 2**63, 10**30):
+        response = sam.get(f"/attempts/{too_large}")
+        assert response.status_code == 404 and error_of(response)["code"] == "not_found"
+    assert error_of(sam.get(f"/attempts/{2**31 - 1}"))["code"] == "attempt_not_found"  # asked, not there
 
 
 JSON_VALUES = st.recursive(
@@ -377,6 +379,7 @@ def test_any_json_answer_is_saved_or_refused_with_a_reason_never_an_error(as_use
     for shown in start(as_user("sara"), "practice")["questions"]:
         by_type.setdefault(shown["type"], shown["id"])
     asked = {shown["id"] for shown in attempt["questions"]}
+    questions = bank_questions(app)
     targets = [question_id for question_id in by_type.values() if question_id in asked]
 
     @settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
@@ -388,9 +391,136 @@ def test_any_json_answer_is_saved_or_refused_with_a_reason_never_an_error(as_use
         stored = sam.get(f"/attempts/{attempt['id']}").get_json()["answers"].get(question_id)
         if response.status_code == 400:
             assert error_of(response)["code"] == "invalid_response"
-        elif value in (None, "", [], {}):
-            assert stored is None
-        else:
-            assert stored == value
+        else:  # blanks clear the answer; numbers are kept exactly, as text
+            assert stored == canonical_response(questions[question_id], value)
+            if is_blank(value):
+                assert stored is None
 
     fuzz()
+
+
+# --- what a first review found -------------------------------------------------------------
+
+
+def question_of_type(attempt: dict[str, Any], kind: str) -> str:
+    return next(shown["id"] for shown in attempt["questions"] if shown["type"] == kind)
+
+
+def test_numbers_are_kept_exactly_and_exports_read_them(as_user, app, people):
+    sam = as_user("sam")
+    attempt = start(sam, "practice")
+    numeric = [s["id"] for s in attempt["questions"] if s["type"] == "numeric"]
+    first = answer(sam, attempt, numeric[0], 99999999999999999999)
+    assert first.status_code == 200 and first.get_json()["response"] == "99999999999999999999"
+    assert answer(sam, attempt, numeric[1], 1999.0).get_json()["response"] == "1999.0"
+    sam.post(f"/attempts/{attempt['id']}/submit")
+    tina = as_user("tina")
+    for fmt in ("csv", "json", "xlsx"):
+        export = tina.get(f"/exports/scores?kind=answers&format={fmt}")
+        assert export.status_code == 200, fmt
+        if fmt != "xlsx":
+            assert "99999999999999999999" in export.get_data(as_text=True)
+
+
+def test_an_answer_stored_as_a_bare_number_still_exports(as_user, app, people):
+    """Rows written before numbers were kept as text: SQLite may hand them back as numbers."""
+    from quizapp.extensions import db
+    from quizapp.models import Answer
+
+    sam = as_user("sam")
+    attempt = start(sam, "practice")
+    question_id = question_of_type(attempt, "numeric")
+    answer(sam, attempt, question_id, "1999")
+    with app.app_context():
+        db.session.execute(db.update(Answer).values(response=1999))
+        db.session.commit()
+    sam.post(f"/attempts/{attempt['id']}/submit")
+    export = as_user("tina").get("/exports/scores?kind=answers&format=json")
+    assert export.status_code == 200
+    [row] = [r for r in export.get_json()["rows"] if r["question_id"] == question_id]
+    assert row["response"] in (1999, "1999")
+
+
+@pytest.mark.parametrize(
+    ("kind", "blank"),
+    [("cloze", ["", ""]), ("cloze", [None, None]), ("short", "   "), ("matching", None), ("multiple", [])],
+)
+def test_blank_answers_are_no_answers(as_user, kind, blank):
+    sam = as_user("sam")
+    practice = start(sam, "practice")
+    question_id = question_of_type(practice, kind)
+    if kind == "matching":
+        left = next(s for s in practice["questions"] if s["id"] == question_id)["left"][0]["id"]
+        blank = {left: None}
+    refused = answer(sam, practice, question_id, blank)
+    assert refused.status_code == 400 and error_of(refused)["code"] == "answer_required"
+    assert sam.get(f"/attempts/{practice['id']}").get_json()["answers"] == {}
+
+
+def test_true_or_false_may_come_as_text_and_is_kept_as_a_boolean(as_user, app):
+    sam = as_user("sam")
+    attempt = start(sam, "practice")
+    question_id = question_of_type(attempt, "true_false")
+    assert answer(sam, attempt, question_id, " False ").get_json()["response"] is False
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '{"response": ' + "[" * 3000 + "]" * 3000 + "}",
+        '{"response": ' + "9" * 4400 + "}",
+        '{"response": "x"',
+        b'{"response": "\xff"}',
+    ],
+    ids=["nested-too-deep", "integer-too-long", "cut-off", "not-utf-8"],
+)
+def test_bodies_that_cannot_be_read_are_400_not_500(as_user, body):
+    sam = as_user("sam")
+    attempt = start(sam, "test")
+    path = f"/attempts/{attempt['id']}/answers/{attempt['questions'][0]['id']}"
+    response = sam.put(path, data=body, content_type="application/json")
+    assert response.status_code == 400 and error_of(response)["code"] == "bad_request"
+    token = sam.client.post("/api/v1/auth/token", data=body, content_type="application/json")
+    assert token.status_code == 400
+
+
+def test_a_body_that_is_not_json_is_415(as_user):
+    sam = as_user("sam")
+    response = sam.post(
+        f"/quizzes/{QUIZ}/attempts", data="mode=test", content_type="application/x-www-form-urlencoded"
+    )
+    assert response.status_code == 415 and error_of(response)["code"] == "unsupported_media_type"
+
+
+def test_an_unannounced_body_over_the_limit_is_413(as_user, app):
+    import io
+
+    sam = as_user("sam")
+    attempt = start(sam, "test")
+    body = ('{"response": "' + "x" * app.config["API_MAX_BODY_BYTES"] + '"}').encode()
+    response = sam.put(
+        f"/attempts/{attempt['id']}/answers/{attempt['questions'][0]['id']}",
+        input_stream=io.BytesIO(body),
+        headers={"Transfer-Encoding": "chunked", "Content-Type": "application/json"},
+        environ_overrides={"wsgi.input_terminated": True},
+    )
+    assert response.status_code == 413 and error_of(response)["code"] == "too_large"
+
+
+def test_answers_and_submits_share_one_limit(as_user, app):
+    app.config["API_ANSWER_LIMIT_PER_USER"] = "2 per minute"
+    sam = as_user("sam")
+    attempt = start(sam, "test")
+    answer(sam, attempt, attempt["questions"][0]["id"], None)
+    answer(sam, attempt, attempt["questions"][0]["id"], None)
+    assert sam.post(f"/attempts/{attempt['id']}/submit").status_code == 429
+
+
+def test_api_responses_are_not_cached_and_options_needs_no_token(as_user, client, people):
+    assert as_user("sam").get("/quizzes").headers["Cache-Control"] == "no-store"
+    assert (
+        client.post("/api/v1/auth/token", json={"username": "sam", "password": "x"}).headers["Cache-Control"]
+        == "no-store"
+    )
+    options = client.open("/api/v1/quizzes", method="OPTIONS")
+    assert options.status_code == 200 and "GET" in options.headers["Allow"]

@@ -21,7 +21,9 @@ ISSUE_CONTRACT = {
 
 
 def operations(spec):
-    return {(method, path) for path, item in spec["paths"].items() for method in item if method != "parameters"}
+    return {
+        (method, path) for path, item in spec["paths"].items() for method in item if method != "parameters"
+    }
 
 
 def test_the_document_describes_every_endpoint_with_bearer_auth(client):
@@ -49,7 +51,9 @@ def test_every_operation_documents_its_errors_with_the_one_error_shape(client):
             assert "401" in responses, (method, path)
         for status, response in responses.items():
             if status.startswith("4") and "content" in response:
-                assert response["content"]["application/json"]["schema"] == {"$ref": "#/components/schemas/Error"}
+                assert response["content"]["application/json"]["schema"] == {
+                    "$ref": "#/components/schemas/Error"
+                }
 
 
 def test_the_reference_page_lists_every_operation_without_scripts(client):
@@ -60,6 +64,8 @@ def test_the_reference_page_lists_every_operation_without_scripts(client):
         assert f"<code>{method.upper()} {path}</code>" in html
     assert "<script" not in html and " style=" not in html
     assert 'id="schema-Attempt"' in html and 'id="schema-Error"' in html
+    assert "PaginationMetadata" not in html  # only schemas the document uses
+    assert "integer, 1 to 200; default 20" in html  # ranges and defaults of parameters
     anchors = set(re.findall(r'href="#([^"]+)"', html))
     ids = set(re.findall(r'id="([^"]+)"', html))
     assert anchors <= ids  # every link on the page goes somewhere

@@ -156,3 +156,12 @@ def test_lifetime_is_configurable(client, people, app, monkeypatch):
     app.config["API_TOKEN_LIFETIME_SECONDS"] = 60
     body = client.post("/api/v1/auth/token", json={"username": "sam", "password": PASSWORD}).get_json()
     assert body["expires_at"] == (frozen.now + timedelta(seconds=60)).isoformat()
+
+
+def test_a_session_that_must_change_its_password_gets_json_not_a_redirect(client, people, app):
+    with app.app_context():
+        password = account_store.reset_password(people.student, random.Random(2))
+    login(client, "sam", password)  # the website now asks for a new password first
+    assert client.get("/").status_code == 302
+    response = client.get("/api/v1/quizzes")
+    assert response.status_code == 401 and response.is_json

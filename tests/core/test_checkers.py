@@ -290,3 +290,39 @@ def test_new_numeric_answers_with_a_number_are_checked_as_usual(readable):
 
     question = question_from("id: q\ntype: numeric\nprompt: How many?\nanswer: 5000\nunit: troops")
     assert check_new_response(question, readable) == check(question, readable)
+
+
+@pytest.mark.parametrize(
+    ("response", "blank"),
+    [
+        (None, True),
+        ("", True),
+        ("  \n", True),
+        ([], True),
+        ({}, True),
+        (["", None], True),
+        ({"l": None}, True),
+        ("a", False),
+        (["", "a"], False),
+        ({"l": "r"}, False),
+        (0, False),
+        (False, False),
+    ],
+)
+def test_blank_responses(response, blank):
+    from quizapp.core.checkers import is_blank
+
+    assert is_blank(response) is blank
+
+
+def test_canonical_responses_keep_numbers_exactly_and_truth_as_booleans():
+    from quizapp.core.checkers import canonical_response
+
+    numeric = question_from("id: q\ntype: numeric\nprompt: How many?\nanswer: 5000")
+    assert canonical_response(numeric, 99999999999999999999) == "99999999999999999999"
+    assert canonical_response(numeric, 1e20) == "100000000000000000000"
+    assert canonical_response(numeric, 0.1) == "0.1"
+    assert canonical_response(numeric, "5,000") == "5,000"
+    assert canonical_response(numeric, "  ") is None
+    assert canonical_response(TRUE_FALSE, "TRUE") is True and canonical_response(TRUE_FALSE, "no") == "no"
+    assert canonical_response(SINGLE, "c1") == "c1"
