@@ -38,9 +38,11 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
         database,
         editor_pages,
         error_pages,
+        health,
         pages,
         progress_pages,
         quiz_pages,
+        request_log,
         settings,
         study_pages,
         teacher_pages,
@@ -56,6 +58,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     auth.init_app(app)
     bank_library.init_app(app)
     web_security.init_app(app)
+    request_log.init_app(app)
     templating.init_app(app)
     error_pages.init_app(app)
     for module in (
@@ -67,6 +70,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
         progress_pages,
         editor_pages,
         bank_transfer_pages,
+        health,
     ):
         app.register_blueprint(module.blueprint)
     api.init_app(app)

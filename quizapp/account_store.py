@@ -33,6 +33,7 @@ class Account:
     role: Role
     session_version: int
     must_change_password: bool = False
+    credentials_version: int = 1
 
     @property
     def is_teacher(self) -> bool:
@@ -57,7 +58,13 @@ class RosterOutcome:
 
 def account_from_row(row: User) -> Account:
     return Account(
-        row.id, row.username, row.display_name, Role(row.role), row.session_version, row.must_change_password
+        row.id,
+        row.username,
+        row.display_name,
+        Role(row.role),
+        row.session_version,
+        row.must_change_password,
+        row.credentials_version,
     )
 
 
@@ -67,6 +74,14 @@ def _hash(password: str) -> str:
 
 def commit() -> None:
     db.session.commit()
+
+
+def end_sessions(user_id: int) -> None:
+    """Log the user out everywhere on the website (a copied session cookie stops working too)."""
+    row = db.session.get(User, user_id)
+    if row is not None:
+        row.session_version += 1
+        db.session.commit()
 
 
 def teacher_exists() -> bool:
@@ -131,6 +146,7 @@ def change_password(user_id: int, current: str, new: str) -> Account | None:
         return None
     row.password_hash = _hash(new)
     row.session_version += 1
+    row.credentials_version += 1
     row.must_change_password = False
     db.session.commit()
     return account_from_row(row)
@@ -142,6 +158,7 @@ def reset_password(student_id: int, rng: random.Random) -> str:
     password = new_password(rng)
     row.password_hash = _hash(password)
     row.session_version += 1
+    row.credentials_version += 1
     row.must_change_password = True
     db.session.commit()
     return password

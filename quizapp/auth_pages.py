@@ -13,6 +13,7 @@ from .account_store import UsernameTaken
 from .auth import LoginUser
 from .core.accounts import Role
 from .forms import ChangePasswordForm, JoinClassForm, LoginForm, SetupForm, SignupForm
+from .login_limits import limit_logins
 
 blueprint = Blueprint("auth", __name__)
 LOGIN_FAILED = "Wrong username or password."
@@ -58,6 +59,7 @@ def _safe_next(target: str | None) -> str | None:
 
 
 @blueprint.route("/login", methods=["GET", "POST"])
+@limit_logins
 def login() -> Any:
     if current_user.is_authenticated:
         return redirect(url_for("pages.index"))
@@ -74,6 +76,9 @@ def login() -> Any:
 
 @blueprint.post("/logout")
 def logout() -> WerkzeugResponse:
+    """End this session and every other website session of the user (a copied cookie too)."""
+    if current_user.is_authenticated:
+        account_store.end_sessions(current_user.id)
     logout_user()
     session.clear()
     g.pop("csrf_token", None)

@@ -12,31 +12,41 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from flask import Flask
-from sqlalchemy import Connection, Engine, event, text
+from sqlalchemy import Connection, Engine, event, inspect, text
 
-from .extensions import db
+from .extensions import db, migrate
 
 BEGIN_OPTION = "quizapp_sqlite_begin"
 SCHEMA_LOCK_KEY = 7_311_001  # PostgreSQL advisory lock that serializes schema and bank sync
 
 
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+
+
 def init_app(app: Flask) -> None:
     db.init_app(app)
+    migrate.init_app(app, db, directory=str(MIGRATIONS))
     with app.app_context():
         engine = db.engine
         if engine.dialect.name == "sqlite":
             _configure_sqlite(engine, app.config)
         elif engine.dialect.name == "postgresql":
-            _configure_postgresql(engine)
-        if app.config["CREATE_SCHEMA_ON_START"]:
-            create_schema(engine)
+            _configure_postgresql(engine, app.config)
+        upgrade = app.config["UPGRADE_SCHEMA_ON_START"]
+        if upgrade is True or (upgrade == "sqlite" and engine.dialect.name == "sqlite"):
+            upgrade_schema()
 
 
 def _configure_sqlite(engine: Engine, config: dict) -> None:
-    busy_ms = int(config["SQLITE_BUSY_TIMEOUT_MS"])
+    busy_ms = int(config["DATABASE_LOCK_TIMEOUT_MS"])
     synchronous = str(config["SQLITE_SYNCHRONOUS"]).upper()
     if synchronous not in {"OFF", "NORMAL", "FULL", "EXTRA"}:
         raise ValueError(f"SQLITE_SYNCHRONOUS must be OFF, NORMAL, FULL or EXTRA, not {synchronous}")
@@ -57,12 +67,16 @@ def _configure_sqlite(engine: Engine, config: dict) -> None:
         connection.exec_driver_sql(f"BEGIN {mode}")
 
 
-def _configure_postgresql(engine: Engine) -> None:
+def _configure_postgresql(engine: Engine, config: dict) -> None:
+    lock_ms = int(config["DATABASE_LOCK_TIMEOUT_MS"])
+
     @event.listens_for(engine, "connect")
     def on_connect(dbapi_connection: Any, _record: object) -> None:
-        """Dates are UTC dates whatever the server's time zone (e.g. date(reviewed_at))."""
+        """Dates are UTC dates whatever the server's time zone (e.g. date(reviewed_at)); a lock
+        held too long ends the wait with an error (503) instead of a request that hangs."""
         with dbapi_connection.cursor() as cursor:
             cursor.execute("SET TIME ZONE 'UTC'")
+            cursor.execute(f"SET lock_timeout = {lock_ms}")
         dbapi_connection.commit()
 
 
@@ -89,10 +103,55 @@ def exclusive(connection: Connection) -> Iterator[Connection]:
         yield connection
 
 
-def create_schema(engine: Engine) -> None:
-    """Create missing tables; safe when several workers start at once."""
-    with engine.connect() as connection, exclusive(connection) as locked:
-        db.metadata.create_all(locked)
+BASELINE = "0001_initial"  # the schema that databases made before migrations already have
+
+
+def upgrade_schema() -> None:
+    """Migrate the database to the newest schema; safe when several workers start at once.
+
+    A database made before there were migrations (its tables, no ``alembic_version``) holds the
+    first migration's schema: it is stamped with it, then upgraded like any other.
+    """
+    with db.engine.connect() as connection, foreign_keys_off(connection), exclusive(connection) as locked:
+        config = _alembic_config(locked)
+        tables = set(inspect(locked).get_table_names())
+        if tables - {"alembic_version"} and "alembic_version" not in tables:
+            command.stamp(config, BASELINE)
+        command.upgrade(config, "head")
+
+
+@contextmanager
+def foreign_keys_off(connection: Connection) -> Iterator[None]:
+    """SQLite migrations copy tables (batch mode); foreign keys are checked after, not during.
+
+    The pragma only works outside a transaction, so it goes to the driver's connection before
+    the migration's transaction begins; it is back on before the connection returns to the pool.
+    """
+    if connection.dialect.name != "sqlite":
+        yield
+        return
+    driver = connection.connection.driver_connection
+    driver.execute("PRAGMA foreign_keys = OFF")
+    try:
+        yield
+        problems = driver.execute("PRAGMA foreign_key_check").fetchall()
+        if problems:
+            raise RuntimeError(f"the migration broke {len(problems)} foreign keys, e.g. {problems[0]}")
+    finally:
+        driver.execute("PRAGMA foreign_keys = ON")
+
+
+def schema_revisions() -> tuple[str | None, str]:
+    """(the database's migration, the newest one): equal when the schema is up to date."""
+    current = MigrationContext.configure(db.session.connection()).get_current_revision()
+    return current, ScriptDirectory.from_config(_alembic_config()).get_current_head() or ""
+
+
+def _alembic_config(connection: Connection | None = None) -> Config:
+    config = migrate.get_config()
+    if connection is not None:
+        config.attributes["connection"] = connection
+    return config
 
 
 def lock_for_bank_sync() -> None:

@@ -113,7 +113,9 @@ class User(db.Model):
     display_name: Mapped[str] = mapped_column(String(100))
     password_hash: Mapped[str] = mapped_column(String(255))
     role: Mapped[str] = mapped_column(String(10))  # "student" | "teacher"
-    session_version: Mapped[int] = mapped_column(default=1)  # bumped to end every session
+    session_version: Mapped[int] = mapped_column(default=1)  # bumped to end every website session
+    # bumped when the password changes: ends API tokens too (logging out of the website does not)
+    credentials_version: Mapped[int] = mapped_column(default=1, server_default="1")
     must_change_password: Mapped[bool] = mapped_column(default=False)  # set by someone else
     new_cards_per_day: Mapped[int] = mapped_column(default=20)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
@@ -240,8 +242,8 @@ class LearnSessionRow(db.Model):
 class ApiToken(db.Model):
     """A bearer token of the JSON API, stored as its SHA-256: a leaked table opens no account.
 
-    A token lives until it expires or is revoked, and only while the user's session version is
-    the one it was issued under: a password change ends tokens as it ends sessions.
+    A token lives until it expires or is revoked, and only while the user's credentials version
+    is the one it was issued under: a password change ends tokens as it ends sessions.
     """
 
     __tablename__ = "api_tokens"
@@ -249,6 +251,6 @@ class ApiToken(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
-    session_version: Mapped[int]
+    credentials_version: Mapped[int]
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     expires_at: Mapped[datetime] = mapped_column(UTCDateTime)

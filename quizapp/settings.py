@@ -23,16 +23,25 @@ class Defaults:
     SECRET_KEY: str | None = None
     SQLALCHEMY_DATABASE_URI: str | None = None  # default: SQLite file in the instance folder
     QUESTIONS_DIR: str | None = None  # default: questions/ beside the package
-    SQLITE_BUSY_TIMEOUT_MS = 10_000
+    DATABASE_LOCK_TIMEOUT_MS = 10_000  # then 503 with Retry-After, nothing saved
     SQLITE_SYNCHRONOUS = "FULL"  # an acknowledged answer survives a power cut, not only a crash
     BANK_RESCAN_SECONDS = 1.0  # how often a request may look for changed question files
-    CREATE_SCHEMA_ON_START = True
+    # Migrate the schema when the app starts: "sqlite" (the embedded default: no set-up step),
+    # True (any engine), or False (PostgreSQL deploys run `flask --app quizapp db upgrade`)
+    UPGRADE_SCHEMA_ON_START: bool | str = "sqlite"
     ANSWER_GRACE_SECONDS = 10  # answers arriving this late after a deadline still count
     PASSWORD_HASH_METHOD = "scrypt"
     MAX_CONTENT_LENGTH = 2 * 1024 * 1024
     WTF_CSRF_TIME_LIMIT = None  # the token lives as long as the session: tests can be long
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
+    HTTPS = False  # served over HTTPS (behind the proxy): Secure cookies and HSTS
+    PROXY_HOPS = 0  # reverse proxies in front: trust that many X-Forwarded-For/-Proto/-Host hops
+    # Logging in, on the website and the API together (login_limits.py)
+    LOGIN_LIMIT_PER_ADDRESS = "30 per minute"
+    LOGIN_FAILURE_LIMIT_PER_ACCOUNT = "10 per minute; 100 per hour"  # failed logins only
+    REQUEST_LOG = True  # one line per request, with its time (request_log.py)
+    LOG_FORMAT = "text"  # or "json"
     # The JSON API (docs/api.md)
     API_TITLE = "quizapp API"
     API_VERSION = "v1"
@@ -41,8 +50,6 @@ class Defaults:
     OPENAPI_JSON_PATH = "openapi.json"
     API_MAX_BODY_BYTES = 64 * 1024
     API_TOKEN_LIFETIME_SECONDS = 7 * 24 * 3600
-    API_TOKEN_LIMIT_PER_ADDRESS = "30 per minute"
-    API_LOGIN_FAILURE_LIMIT_PER_USER = "10 per minute; 100 per hour"  # failed logins only
     API_ANSWER_LIMIT_PER_USER = "120 per minute"
     API_ANSWER_LIMIT_PER_ADDRESS = "3000 per minute"  # a whole school may share one address
     RATELIMIT_STORAGE_URI = "memory://"  # several app servers: a shared store, e.g. redis://
@@ -62,6 +69,9 @@ def configure(app: Flask, test_config: Mapping[str, Any] | None) -> None:
         app.config["SQLALCHEMY_DATABASE_URI"] = f"sqlite:///{database}"
     if not app.config["QUESTIONS_DIR"]:
         app.config["QUESTIONS_DIR"] = str(PROJECT_ROOT / "questions")
+    if app.config["HTTPS"]:
+        app.config["SESSION_COOKIE_SECURE"] = True
+        app.config["PREFERRED_URL_SCHEME"] = "https"
     if not app.config["SECRET_KEY"]:
         app.config["SECRET_KEY"] = instance_secret_key(Path(app.instance_path))
 

@@ -38,7 +38,7 @@ def issue_token(account: Account, now: datetime, lifetime: timedelta) -> IssuedT
     row = ApiToken(
         user_id=account.id,
         token_hash=_digest(token),
-        session_version=account.session_version,
+        credentials_version=account.credentials_version,
         created_at=now,
         expires_at=now + lifetime,
     )
@@ -50,7 +50,7 @@ def issue_token(account: Account, now: datetime, lifetime: timedelta) -> IssuedT
 def account_for_token(token: str, now: datetime) -> Account | None:
     """The account a live token belongs to, or None (unknown, expired, revoked or outdated)."""
     found = db.session.execute(
-        db.select(User, ApiToken.session_version)
+        db.select(User, ApiToken.credentials_version)
         .join(ApiToken, ApiToken.user_id == User.id)
         .where(ApiToken.token_hash == _digest(token), ApiToken.expires_at > now)
     ).first()
@@ -58,7 +58,7 @@ def account_for_token(token: str, now: datetime) -> Account | None:
         return None
     user, version = found
     account = account_store.account_from_row(user)
-    return account if account.session_version == version else None
+    return account if account.credentials_version == version else None
 
 
 def revoke_token(token: str) -> bool:

@@ -78,6 +78,8 @@ def app(tmp_path: Path, questions_dir: Path, postgres_url: str | None):
         "QUESTIONS_DIR": str(questions_dir),
         "SQLALCHEMY_DATABASE_URI": postgres_url or f"sqlite:///{instance / 'test.sqlite'}",
         "BANK_RESCAN_SECONDS": 0,
+        "UPGRADE_SCHEMA_ON_START": True,  # PostgreSQL too: each test starts from an empty database
+        "LOGIN_LIMIT_PER_ADDRESS": "1000 per minute",  # tests log in often; limits have their own tests
         "PASSWORD_HASH_METHOD": "pbkdf2:sha256:1000",  # fast in tests; scrypt by default
     }
     if postgres_url:

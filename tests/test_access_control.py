@@ -83,6 +83,7 @@ ALLOWED: dict[tuple[str, str], set[str]] = {
     ("teacher.reset_password", "POST"): {"teacher"},
     ("teacher.remove_student", "POST"): {"teacher"},
     # the JSON API (token, not cookie): the same rules as the pages
+    ("health.healthz", "GET"): EVERYONE,  # load balancers ask it; it says nothing secret
     ("api-docs.openapi_json", "GET"): EVERYONE,
     ("api_docs.reference_page", "GET"): EVERYONE,
     ("Tokens.create_token", "POST"): EVERYONE,  # logging in

@@ -31,6 +31,6 @@ def test_secret_key_is_generated_once_and_private(tmp_path):
 
 def test_default_database_is_sqlite_in_the_instance_folder(monkeypatch, tmp_path):
     monkeypatch.delenv("QUIZAPP_SQLALCHEMY_DATABASE_URI", raising=False)
-    app = create_app({"SECRET_KEY": "x", "CREATE_SCHEMA_ON_START": False})
+    app = create_app({"SECRET_KEY": "x", "UPGRADE_SCHEMA_ON_START": False})
     assert app.config["SQLALCHEMY_DATABASE_URI"] == f"sqlite:///{app.instance_path}/quizapp.sqlite"
     assert app.config["QUESTIONS_DIR"].endswith("/questions")

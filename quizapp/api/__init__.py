@@ -8,13 +8,31 @@ reference page (``/api/v1/docs``) explain it for people.
 from __future__ import annotations
 
 from flask import Flask
+from flask_smorest import Api
+
+from .errors import ErrorSchema
 
 BEARER = {"type": "http", "scheme": "bearer", "description": "A token from POST /api/v1/auth/token"}
 
 
+class JsonApi(Api):
+    """flask-smorest's Api, leaving the site's HTML error pages alone: API errors are handled
+    for ``/api/`` paths only (see ``errors``). One per app (its spec is the app's own)."""
+
+    ERROR_SCHEMA = ErrorSchema
+
+    def _register_error_handlers(self) -> None:
+        pass
+
+
+def spec_of(app: Flask) -> dict:
+    """The app's OpenAPI document."""
+    return app.extensions["quizapp-api"].spec.to_dict()
+
+
 def init_app(app: Flask) -> None:
     from .. import DatabaseId
-    from ..extensions import api, csrf, limiter
+    from ..extensions import csrf, limiter
     from ..models import MAX_ROW_ID
     from . import (
         attempt_routes,
@@ -27,7 +45,8 @@ def init_app(app: Flask) -> None:
     )
     from .errors import ApiError, handle_api_error
 
-    api.init_app(app, spec_kwargs={"security": [{"bearerAuth": []}]})
+    api = JsonApi(app, spec_kwargs={"security": [{"bearerAuth": []}]})
+    app.extensions["quizapp-api"] = api
     api.register_converter(DatabaseId, lambda _: {"type": "integer", "minimum": 0, "maximum": MAX_ROW_ID})
     api.spec.components.security_scheme("bearerAuth", BEARER)
     for module in (

@@ -5,13 +5,11 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
-from flask import current_app, request
-from flask_limiter.util import get_remote_address
+from flask import current_app
 from marshmallow import Schema, fields, validate
 
 from .. import account_store, clock, token_store
-from ..core.accounts import normalize_username
-from ..extensions import limiter
+from ..login_limits import limit_logins
 from .common import api_blueprint, documented_errors
 from .errors import ApiError
 from .token_auth import bearer_token, public
@@ -41,28 +39,9 @@ class TokenSchema(Schema):
     )
 
 
-def _login_key() -> str:
-    """Failed logins are counted per account too, so many addresses cannot guess one password."""
-    try:
-        body = request.get_json(silent=True)
-    except (RecursionError, ValueError):  # the view's parser says 400 for it
-        body = None
-    username = body.get("username") if isinstance(body, dict) else None
-    if isinstance(username, str) and username.strip():
-        return "login:" + normalize_username(username)[:100]
-    return "login-address:" + get_remote_address()
-
-
-def _failed(response: Any) -> bool:
-    return response.status_code == 401
-
-
 @blueprint.route("/auth/token", methods=["POST"])
 @public
-@limiter.limit(lambda: current_app.config["API_TOKEN_LIMIT_PER_ADDRESS"], key_func=get_remote_address)
-@limiter.limit(
-    lambda: current_app.config["API_LOGIN_FAILURE_LIMIT_PER_USER"], key_func=_login_key, deduct_when=_failed
-)
+@limit_logins
 @blueprint.arguments(CredentialsSchema, error_status_code=400)
 @blueprint.response(200, TokenSchema)
 @blueprint.doc(security=[], summary="Log in: a bearer token for a username and password")

@@ -23,7 +23,7 @@ EXAMPLES_PER_OPERATION = 25
 def api_schema(app, people):
     # generous limits: the fuzzer sends hundreds of requests from one address in seconds
     app.config.update(
-        API_TOKEN_LIMIT_PER_ADDRESS="100000 per minute", API_ANSWER_LIMIT_PER_USER="100000 per minute"
+        LOGIN_LIMIT_PER_ADDRESS="100000 per minute", API_ANSWER_LIMIT_PER_USER="100000 per minute"
     )
     return schemathesis.openapi.from_wsgi("/api/v1/openapi.json", app)
 

@@ -111,7 +111,7 @@ def test_a_password_change_ends_every_token(client, people, app):
 
 
 def test_token_requests_are_limited_per_address(app, people):
-    app.config["API_TOKEN_LIMIT_PER_ADDRESS"] = "3 per minute"
+    app.config["LOGIN_LIMIT_PER_ADDRESS"] = "3 per minute"
     client = app.test_client()
     for _ in range(3):
         assert (
@@ -125,7 +125,7 @@ def test_token_requests_are_limited_per_address(app, people):
 
 
 def test_failed_logins_are_limited_per_account_from_any_address(app, people):
-    app.config["API_LOGIN_FAILURE_LIMIT_PER_USER"] = "2 per hour"
+    app.config["LOGIN_FAILURE_LIMIT_PER_ACCOUNT"] = "2 per hour"
     client = app.test_client()
     for n in range(2):
         address = {"REMOTE_ADDR": f"10.0.0.{n}"}

@@ -1,0 +1,53 @@
+"""GET /healthz: whether this app server can serve, for load balancers and monitoring.
+
+"ok" (200): the database answers, its schema is the newest, and the banks are loaded and valid.
+"degraded" (200): a question file has problems, but every bank serves (a valid version of it,
+or the others). "fail" (503): no database, an outdated schema, or no bank at all. Nothing in the
+answer is secret: no addresses, names or versions of software.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint, jsonify
+from sqlalchemy import text
+from sqlalchemy.exc import SQLAlchemyError
+
+from .bank_library import library
+from .database import schema_revisions
+from .extensions import db
+
+blueprint = Blueprint("health", __name__)
+
+
+def _database() -> dict[str, Any]:
+    try:
+        db.session.execute(text("SELECT 1"))
+        current, head = schema_revisions()
+    except SQLAlchemyError:
+        db.session.rollback()
+        return {"ok": False, "reachable": False}
+    finally:
+        db.session.remove()
+    return {"ok": current == head, "reachable": True, "schema_up_to_date": current == head}
+
+
+def _banks() -> dict[str, Any]:
+    catalog = library().catalog
+    return {"ok": bool(catalog.banks), "loaded": len(catalog.banks), "problems": len(catalog.problems)}
+
+
+@blueprint.get("/healthz")
+def healthz() -> Any:
+    checks = {"database": _database(), "banks": _banks()}
+    if not all(check["ok"] for check in checks.values()):
+        status, code = "fail", 503
+    elif checks["banks"]["problems"]:
+        status, code = "degraded", 200
+    else:
+        status, code = "ok", 200
+    response = jsonify(status=status, checks=checks)
+    response.status_code = code
+    response.headers["Cache-Control"] = "no-store"
+    return response

@@ -1,0 +1,64 @@
+"""GET /healthz: ok, degraded by a broken question file, failing without its database or schema."""
+
+from __future__ import annotations
+
+from sqlalchemy import text
+
+from quizapp import create_app
+from quizapp.extensions import db
+
+
+def test_healthy(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.get_json() == {
+        "status": "ok",
+        "checks": {
+            "database": {"ok": True, "reachable": True, "schema_up_to_date": True},
+            "banks": {"ok": True, "loaded": 1, "problems": 0},
+        },
+    }
+    assert response.headers["Cache-Control"] == "no-store"
+
+
+def test_a_broken_question_file_degrades_but_serves(client, questions_dir):
+    (questions_dir / "broken.yaml").write_text("title: [unclosed\n", encoding="utf-8")
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    body = response.get_json()
+    assert body["status"] == "degraded" and body["checks"]["banks"] == {
+        "ok": True,
+        "loaded": 1,
+        "problems": 1,
+    }
+
+
+def test_an_outdated_schema_fails(app, client):
+    with app.app_context():
+        db.session.execute(text("DELETE FROM alembic_version"))
+        db.session.commit()
+    response = client.get("/healthz")
+    assert response.status_code == 503
+    assert response.get_json()["checks"]["database"] == {
+        "ok": False,
+        "reachable": True,
+        "schema_up_to_date": False,
+    }
+
+
+def test_an_unreachable_database_fails_and_says_nothing_secret(tmp_path, questions_dir):
+    url = f"sqlite:///{tmp_path / 'missing' / 'folder' / 'db.sqlite'}"
+    app = create_app(
+        {
+            "TESTING": True,
+            "SECRET_KEY": "a-secret-value",
+            "SQLALCHEMY_DATABASE_URI": url,
+            "QUESTIONS_DIR": str(questions_dir),
+            "UPGRADE_SCHEMA_ON_START": False,
+        }
+    )
+    response = app.test_client().get("/healthz")
+    assert response.status_code == 503
+    body = response.get_data(as_text=True)
+    assert '"reachable":false' in body.replace(" ", "")
+    assert "missing" not in body and "a-secret-value" not in body and "sqlite" not in body

@@ -1,0 +1,101 @@
+"""Schema migrations (Flask-Migrate/Alembic): models and migrations agree, and every way a database
+reaches the newest schema works, on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import threading
+
+from alembic import command
+from sqlalchemy import create_engine, inspect, text
+
+from quizapp import create_app
+from quizapp.database import BASELINE, _alembic_config, schema_revisions, upgrade_schema
+from quizapp.extensions import db
+
+
+def test_the_models_and_the_migrations_agree(app):
+    """What `flask --app quizapp db check` does: no difference left to migrate."""
+    with app.app_context():
+        command.check(_alembic_config())  # raises if autogenerate would write anything
+        current, head = schema_revisions()
+        assert current == head and head
+
+
+def test_db_check_and_upgrade_commands(app):
+    runner = app.test_cli_runner()
+    result = runner.invoke(args=["db", "check"])
+    assert result.exit_code == 0, result.output
+    assert runner.invoke(args=["db", "upgrade"]).exit_code == 0  # at head already: nothing to do
+
+
+def fresh_app(app, upgrade):
+    config = {key: app.config[key] for key in ("SECRET_KEY", "QUESTIONS_DIR", "SQLALCHEMY_DATABASE_URI")}
+    return create_app(config | {"TESTING": True, "UPGRADE_SCHEMA_ON_START": upgrade})
+
+
+def empty_database(app) -> None:
+    with app.app_context():
+        with db.engine.begin() as connection:
+            if connection.dialect.name == "postgresql":
+                connection.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
+            else:
+                for table in inspect(connection).get_table_names():
+                    connection.execute(text(f'DROP TABLE "{table}"'))
+        db.engine.dispose()
+
+
+def test_flask_db_upgrade_builds_an_empty_database(app):
+    empty_database(app)
+    deploy = fresh_app(app, upgrade=False)  # as on PostgreSQL: the deploy step does it
+    with deploy.app_context():
+        assert "users" not in inspect(db.engine).get_table_names()
+        assert schema_revisions()[0] is None
+    result = deploy.test_cli_runner().invoke(args=["db", "upgrade"])
+    assert result.exit_code == 0, result.output
+    with deploy.app_context():
+        assert {"users", "attempts", "answers", "api_tokens"} <= set(inspect(db.engine).get_table_names())
+        current, head = schema_revisions()
+        assert current == head
+        db.engine.dispose()
+
+
+def test_a_database_made_before_migrations_is_stamped_and_kept(app, people):
+    """Databases created by create_all (earlier versions) carry on, with their rows."""
+    with app.app_context():
+        command.downgrade(_alembic_config(), BASELINE)  # the schema create_all made back then
+        with db.engine.begin() as connection:
+            connection.execute(text("DROP TABLE alembic_version"))
+        db.engine.dispose()
+    again = fresh_app(app, upgrade=True)
+    with again.app_context():
+        assert schema_revisions()[0] == schema_revisions()[1]
+        assert db.session.execute(text("SELECT count(*) FROM users")).scalar() == 5
+        assert db.session.execute(text("SELECT min(credentials_version) FROM users")).scalar() == 1
+        db.engine.dispose()
+
+
+def test_workers_starting_together_upgrade_one_at_a_time(app):
+    empty_database(app)
+    workers = [fresh_app(app, upgrade=False) for _ in range(4)]
+    errors = []
+
+    def start(worker):
+        try:
+            with worker.app_context():
+                upgrade_schema()
+                upgrade_schema()  # again, as a restart would: nothing to do
+                db.engine.dispose()
+        except Exception as error:  # collected and asserted below
+            errors.append(error)
+
+    threads = [threading.Thread(target=start, args=(worker,)) for worker in workers]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    engine = create_engine(app.config["SQLALCHEMY_DATABASE_URI"])
+    with engine.connect() as connection:
+        assert connection.execute(text("SELECT count(*) FROM alembic_version")).scalar() == 1
+        assert "answers" in inspect(connection).get_table_names()
+    engine.dispose()
