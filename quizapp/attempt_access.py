@@ -21,9 +21,9 @@ class Viewed:
     owner: bool
 
 
-def own_attempt(attempt_id: int, user_id: int, now: datetime) -> AttemptState | None:
+def own_attempt(attempt_id: int, user_id: int, now: datetime, responses: bool = True) -> AttemptState | None:
     """The attempt if ``user_id`` took it (an overdue one is closed on the way)."""
-    attempt = attempt_store.get_attempt(attempt_id, now)
+    attempt = attempt_store.get_attempt(attempt_id, now, responses)
     return attempt if attempt is not None and attempt.user_id == user_id else None
 
 

@@ -16,13 +16,13 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from flask import current_app
-from sqlalchemy import delete, update
+from sqlalchemy import Select, delete, exists, literal, or_, update
 from sqlalchemy.dialects.postgresql import insert as postgres_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
 
 from . import core, study_store
-from .core.attempts import AttemptMode, AttemptStatus, ClosedBy, accepts_answers, deadline_for, is_overdue
+from .core.attempts import AttemptMode, AttemptStatus, ClosedBy, deadline_for, is_overdue
 from .core.checkers import is_blank
 from .core.decks import question_card_key
 from .core.scheduling import grade_for_answer
@@ -122,8 +122,9 @@ def _close_overdue(rows: Iterable[Attempt], now: datetime) -> bool:
     return True
 
 
-def get_attempt(attempt_id: int, now: datetime) -> AttemptState | None:
-    """The attempt with its responses; an overdue one is closed first."""
+def get_attempt(attempt_id: int, now: datetime, responses: bool = True) -> AttemptState | None:
+    """The attempt with its responses (unless ``responses`` is False, saving a query when only
+    the attempt is needed, e.g. to save an answer); an overdue one is closed first."""
     found = db.session.execute(
         db.select(Attempt, Bank).join(Bank, Bank.id == Attempt.bank_id).where(Attempt.id == attempt_id)
     ).first()
@@ -131,8 +132,8 @@ def get_attempt(attempt_id: int, now: datetime) -> AttemptState | None:
         return None
     row, bank = found
     if _close_overdue([row], now):
-        return get_attempt(attempt_id, now)
-    return _state(row, bank, _responses([row.id])[row.id])
+        return get_attempt(attempt_id, now, responses)
+    return _state(row, bank, _responses([row.id])[row.id] if responses else None)
 
 
 def attempts_of(user_id: int, now: datetime, bank_slug: str | None = None) -> list[AttemptState]:
@@ -217,31 +218,47 @@ def _locked_attempt(attempt_id: int) -> Attempt | None:
     return db.session.scalar(db.select(Attempt).where(Attempt.id == attempt_id).with_for_update())
 
 
-def save_answer(attempt_id: int, question_key: str, response: Any, now: datetime) -> None:
-    """Store (or replace, or with an empty response clear) one answer of an open attempt.
+def _open(attempt_id: int, now: datetime) -> Select:
+    """The attempt's id if it still takes answers (the rule of ``core.attempts.accepts_answers``,
+    in SQL), share-locked on PostgreSQL so a submit waits for the answer being saved."""
+    query = db.select(Attempt.id).where(
+        Attempt.id == attempt_id,
+        Attempt.status == AttemptStatus.IN_PROGRESS.value,
+        or_(Attempt.deadline.is_(None), Attempt.deadline >= now - grace()),
+    )
+    return query.with_for_update(read=True) if db.session.get_bind().dialect.name == "postgresql" else query
 
-    Raises ``AttemptClosed`` when the attempt no longer takes answers, ``KeyError`` when the
-    question is not part of it. In practice mode the first answer to a question is final.
+
+def save_answer(attempt: AttemptState, question_key: str, response: Any, now: datetime) -> bool:
+    """Store (or replace, or with a blank response clear) one answer of an open attempt.
+
+    One statement: the answer is written only if the attempt still takes answers, so an answer
+    is never stored after a submit or past the deadline. Raises ``AttemptClosed`` when it no
+    longer does, ``KeyError`` when the question is not part of it. In practice the first answer
+    to a question is final: returns False when one was there already (nothing changes).
     """
-    begin_write()
-    row = _locked_attempt(attempt_id)
-    if row is None or question_key not in {key for key, _ in row.items}:
+    if question_key not in attempt.question_ids:
         raise KeyError(question_key)
-    if not accepts_answers(AttemptStatus(row.status), row.deadline, now, grace()):
-        db.session.rollback()
-        raise AttemptClosed(attempt_id)
-    practice = row.mode == AttemptMode.PRACTICE.value
+    begin_write()
+    practice = attempt.mode is AttemptMode.PRACTICE
     if is_blank(response):
         if not practice:
+            if db.session.execute(_open(attempt.id, now)).first() is None:
+                db.session.rollback()
+                raise AttemptClosed(attempt.id)
             db.session.execute(
-                delete(Answer).where(Answer.attempt_id == attempt_id, Answer.question_key == question_key)
+                delete(Answer).where(Answer.attempt_id == attempt.id, Answer.question_key == question_key)
             )
         db.session.commit()
-        return
+        return True
     insert = postgres_insert if db.session.get_bind().dialect.name == "postgresql" else sqlite_insert
-    statement = insert(Answer).values(
-        attempt_id=attempt_id, question_key=question_key, response=response, answered_at=now
-    )
+    row = db.select(
+        literal(attempt.id),
+        literal(question_key),
+        literal(response, Answer.response.type),
+        literal(now, Answer.answered_at.type),
+    ).where(exists(_open(attempt.id, now)))
+    statement = insert(Answer).from_select(["attempt_id", "question_key", "response", "answered_at"], row)
     keys = [Answer.attempt_id, Answer.question_key]
     if practice:
         statement = statement.on_conflict_do_nothing(index_elements=keys)
@@ -251,10 +268,14 @@ def save_answer(attempt_id: int, question_key: str, response: Any, now: datetime
             set_={"response": statement.excluded.response, "answered_at": statement.excluded.answered_at},
         )
     # RETURNING says whether a row was written (rowcount is -1 for this insert on PostgreSQL)
-    inserted = db.session.execute(statement.returning(Answer.id)).first() is not None
+    written = db.session.execute(statement.returning(Answer.id)).first() is not None
+    if not written and (not practice or db.session.execute(_open(attempt.id, now)).first() is None):
+        db.session.rollback()
+        raise AttemptClosed(attempt.id)
     db.session.commit()
-    if practice and inserted:  # the practice answer is final: it feeds the memory model now
-        _feed_memory(attempt_id, now, only=question_key)
+    if practice and written:  # the practice answer is final: it feeds the memory model now
+        _feed_memory(attempt.id, now, only=question_key)
+    return written
 
 
 def submit(attempt_id: int, now: datetime) -> bool:

@@ -35,9 +35,9 @@ def _bank_or_404(bank_slug: str) -> core.Bank:
     return bank
 
 
-def _own_attempt(attempt_id: int) -> AttemptState:
+def _own_attempt(attempt_id: int, responses: bool = True) -> AttemptState:
     """The current student's attempt; anyone else's is "not found", not "forbidden"."""
-    attempt = own_attempt(attempt_id, current_user.id, clock.now())
+    attempt = own_attempt(attempt_id, current_user.id, clock.now(), responses)
     if attempt is None:
         abort(404)
     return attempt
@@ -110,42 +110,53 @@ def _question_context(current: AttemptState, number: int) -> dict[str, Any]:
     }
 
 
-@blueprint.route("/attempts/<int:attempt_id>/questions/<int:number>", methods=["GET", "POST"])
+@blueprint.get("/attempts/<int:attempt_id>/questions/<int:number>")
 @login_required
 def question(attempt_id: int, number: int) -> Any:
     current = _own_attempt(attempt_id)
     if current.submitted:
-        if request.method == "POST":
-            return _closed_response(attempt_id)
         return redirect(url_for("quiz.results", attempt_id=attempt_id))
     context = _question_context(current, number)
     locked = current.mode is AttemptMode.PRACTICE and context["answered"]
     form = answer_form(context["question"], context["response"])
-    if request.method == "POST" and not locked:
-        valid = form.validate_on_submit()
-        if valid and current.mode is AttemptMode.PRACTICE and response_from(form) is None:
-            form.form_errors.append("Answer the question first, or skip it.")
-            valid = False
-        if valid:
-            try:
-                attempt_store.save_answer(
-                    attempt_id, context["question"].id, response_from(form), clock.now()
-                )
-            except AttemptClosed:
-                return _closed_response(attempt_id)
-            if _is_autosave():
-                return jsonify(saved=True)
-            return redirect(_after_save(current, number, context["total"]))
-        if _is_autosave():
-            return jsonify(saved=False, errors=form.errors), 422
-        return render_template(
-            "quiz/question.html", form=form, locked=False, submit_form=ActionForm(), **context
-        ), 422
-    if request.method == "POST":  # practice: the first answer stands
-        return redirect(url_for("quiz.question", attempt_id=attempt_id, number=number))
     return render_template(
         "quiz/question.html", form=form, locked=locked, submit_form=ActionForm(), **context
     )
+
+
+@blueprint.post("/attempts/<int:attempt_id>/questions/<int:number>")
+@login_required
+def save(attempt_id: int, number: int) -> Any:
+    """Save an answer: the attempt is read without its answers, then one conditional write."""
+    current = _own_attempt(attempt_id, responses=False)
+    if current.submitted:
+        return _closed_response(attempt_id)
+    questions = attempt_store.questions_of(current)
+    if not 1 <= number <= len(questions):
+        abort(404)
+    bank = current_bank(current.bank_slug)
+    shuffle = bank.settings.shuffle_choices if bank else True
+    form = answer_form(present(questions[number - 1], current.seed, shuffle))
+    valid = form.validate_on_submit()
+    if valid and current.mode is AttemptMode.PRACTICE and response_from(form) is None:
+        form.form_errors.append("Answer the question first, or skip it.")
+        valid = False
+    if valid:
+        try:
+            attempt_store.save_answer(current, form.question.id, response_from(form), clock.now())
+        except AttemptClosed:
+            return _closed_response(attempt_id)
+        if _is_autosave():
+            return jsonify(saved=True)
+        return redirect(_after_save(current, number, len(questions)))
+    if _is_autosave():
+        return jsonify(saved=False, errors=form.errors), 422
+    context = _question_context(_own_attempt(attempt_id), number)  # shown again, with what was typed
+    if current.mode is AttemptMode.PRACTICE and context["answered"]:  # the first answer stands
+        return redirect(url_for("quiz.question", attempt_id=attempt_id, number=number))
+    return render_template(
+        "quiz/question.html", form=form, locked=False, submit_form=ActionForm(), **context
+    ), 422
 
 
 def _is_autosave() -> bool:

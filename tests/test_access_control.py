@@ -41,7 +41,7 @@ ALLOWED: dict[tuple[str, str], set[str]] = {
     ("quiz.start", "POST"): LOGGED_IN,
     ("quiz.attempt", "GET"): {"student"},
     ("quiz.question", "GET"): {"student"},
-    ("quiz.question", "POST"): {"student"},
+    ("quiz.save", "POST"): {"student"},
     ("quiz.review", "GET"): {"student"},
     ("quiz.submit", "POST"): {"student"},
     ("quiz.retry", "POST"): {"student"},

@@ -226,8 +226,8 @@ def attempt_json(viewed: Viewed) -> dict[str, Any]:
     return out
 
 
-def _own(attempt_id: int) -> AttemptState:
-    attempt = own_attempt(attempt_id, current_account().id, clock.now())
+def _own(attempt_id: int, responses: bool = True) -> AttemptState:
+    attempt = own_attempt(attempt_id, current_account().id, clock.now(), responses)
     if attempt is None:
         raise ApiError(404, "attempt_not_found", f"You have no attempt {attempt_id}.")
     return attempt
@@ -305,7 +305,7 @@ def get_attempt(attempt_id: int) -> dict[str, Any]:
 @blueprint.doc(summary="Save an answer: practice gives feedback at once, a test saves it for grading")
 @documented_errors(blueprint, 400, 401, 404, 409, 413, 429)
 def put_answer(body: dict[str, Any], attempt_id: int, question_id: str) -> dict[str, Any]:
-    attempt = _own(attempt_id)
+    attempt = _own(attempt_id, responses=False)  # one query; the write checks the state itself
     question = next((q for q in attempt_store.questions_of(attempt) if q.id == question_id), None)
     if question is None:
         raise ApiError(
@@ -331,7 +331,7 @@ def put_answer(body: dict[str, Any], attempt_id: int, question_id: str) -> dict[
         )
     now = clock.now()
     try:
-        attempt_store.save_answer(attempt_id, question_id, response, now)
+        attempt_store.save_answer(attempt, question_id, response, now)
     except AttemptClosed:
         raise _closed(attempt_id) from None
     if not practice:
