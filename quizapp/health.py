@@ -2,8 +2,9 @@
 
 "ok" (200): the database answers, its schema is the newest, and the banks are loaded and valid.
 "degraded" (200): a question file has problems, but every bank serves (a valid version of it,
-or the others). "fail" (503): no database, an outdated schema, or no bank at all. Nothing in the
-answer is secret: no addresses, names or versions of software.
+or the others); or the rate limits' shared store is down, and limits count in memory meanwhile.
+"fail" (503): no database, an outdated schema, or no bank at all. Nothing in the answer is
+secret: no addresses, names or versions of software.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from .bank_library import library
 from .database import schema_revisions
-from .extensions import db
+from .extensions import db, limiter
 
 blueprint = Blueprint("health", __name__)
 
@@ -33,6 +34,16 @@ def _database() -> dict[str, Any]:
     return {"ok": current == head, "reachable": True, "schema_up_to_date": current == head}
 
 
+def _rate_limits() -> dict[str, Any]:
+    """The rate limits' store (Redis with several servers): when it is down, limits are counted
+    in this process's memory meanwhile, so the server still serves, degraded."""
+    try:
+        reachable = bool(limiter.storage.check())
+    except Exception:  # any failure of the store's client means the same: not reachable
+        reachable = False
+    return {"ok": True, "shared_store_reachable": reachable}
+
+
 def _banks() -> dict[str, Any]:
     catalog = library().catalog
     return {"ok": bool(catalog.banks), "loaded": len(catalog.banks), "problems": len(catalog.problems)}
@@ -40,10 +51,10 @@ def _banks() -> dict[str, Any]:
 
 @blueprint.get("/healthz")
 def healthz() -> Any:
-    checks = {"database": _database(), "banks": _banks()}
+    checks = {"database": _database(), "banks": _banks(), "rate_limits": _rate_limits()}
     if not all(check["ok"] for check in checks.values()):
         status, code = "fail", 503
-    elif checks["banks"]["problems"]:
+    elif checks["banks"]["problems"] or not checks["rate_limits"]["shared_store_reachable"]:
         status, code = "degraded", 200
     else:
         status, code = "ok", 200

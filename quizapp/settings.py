@@ -54,6 +54,9 @@ class Defaults:
     API_ANSWER_LIMIT_PER_ADDRESS = "3000 per minute"  # a whole school may share one address
     RATELIMIT_STORAGE_URI = "memory://"  # several app servers: a shared store, e.g. redis://
     RATELIMIT_HEADERS_ENABLED = True  # Retry-After on 429
+    # the shared store down (e.g. Redis): count in memory meanwhile rather than refuse logins
+    RATELIMIT_IN_MEMORY_FALLBACK_ENABLED = True
+    RATELIMIT_SWALLOW_ERRORS = True
 
 
 def configure(app: Flask, test_config: Mapping[str, Any] | None) -> None:

@@ -16,6 +16,7 @@ def test_healthy(client):
         "checks": {
             "database": {"ok": True, "reachable": True, "schema_up_to_date": True},
             "banks": {"ok": True, "loaded": 1, "problems": 0},
+            "rate_limits": {"ok": True, "shared_store_reachable": True},
         },
     }
     assert response.headers["Cache-Control"] == "no-store"
@@ -62,3 +63,22 @@ def test_an_unreachable_database_fails_and_says_nothing_secret(tmp_path, questio
     body = response.get_data(as_text=True)
     assert '"reachable":false' in body.replace(" ", "")
     assert "missing" not in body and "a-secret-value" not in body and "sqlite" not in body
+
+
+def test_with_the_rate_limit_store_down_logins_work_and_health_says_degraded(app, people):
+    config = {key: app.config[key] for key in ("SECRET_KEY", "QUESTIONS_DIR", "SQLALCHEMY_DATABASE_URI")}
+    down = create_app(
+        config
+        | {
+            "TESTING": True,
+            "PASSWORD_HASH_METHOD": "pbkdf2:sha256:1000",
+            "RATELIMIT_STORAGE_URI": "redis://127.0.0.1:1/0",
+        }
+    )
+    client = down.test_client()
+    token = client.post("/api/v1/auth/token", json={"username": "sam", "password": "correct-horse-battery"})
+    assert token.status_code == 200  # counted in memory meanwhile
+    health = client.get("/healthz")
+    assert health.status_code == 200
+    body = health.get_json()
+    assert body["status"] == "degraded" and body["checks"]["rate_limits"]["shared_store_reachable"] is False
