@@ -127,6 +127,9 @@ def test_retrievability_and_mastery():
     early = retrievability(card, card.last_review + timedelta(days=1))
     late = retrievability(card, card.last_review + timedelta(days=60))
     assert 1 > early > late > 0
+    # FSRS defines stability as the interval after which recall is 90% likely
+    at_stability = card.last_review + timedelta(days=card.stability)
+    assert retrievability(card, at_stability) == pytest.approx(0.9, abs=1e-3)
     assert retrievability_at(
         card.stability, card.last_review, card.last_review + timedelta(days=60)
     ) == pytest.approx(late)
