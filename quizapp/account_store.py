@@ -11,7 +11,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from flask import current_app
-from sqlalchemy import delete, func
+from sqlalchemy import bindparam, delete, func
+from sqlalchemy.engine import Row
 from sqlalchemy.exc import IntegrityError
 from werkzeug.security import check_password_hash, generate_password_hash
 
@@ -56,7 +57,7 @@ class RosterOutcome:
     errors: list[str]
 
 
-def account_from_row(row: User) -> Account:
+def account_from_row(row: User | Row) -> Account:
     return Account(
         row.id,
         row.username,
@@ -129,8 +130,22 @@ def authenticate(username: str, password: str) -> Account | None:
     return account_from_row(row) if check_password_hash(row.password_hash, password) else None
 
 
+_USERS = User.__table__
+# Built once: the session's user is read on every request.
+ACCOUNT_COLUMNS = db.select(
+    _USERS.c.id,
+    _USERS.c.username,
+    _USERS.c.display_name,
+    _USERS.c.role,
+    _USERS.c.session_version,
+    _USERS.c.must_change_password,
+    _USERS.c.credentials_version,
+)
+_ACCOUNT_BY_ID = ACCOUNT_COLUMNS.where(_USERS.c.id == bindparam("user_id"))
+
+
 def get_account(user_id: int) -> Account | None:
-    row = db.session.get(User, user_id)
+    row = db.session.connection().execute(_ACCOUNT_BY_ID, {"user_id": user_id}).first()
     return account_from_row(row) if row else None
 
 

@@ -2,11 +2,15 @@
 
 The forms are Flask-WTF forms (CSRF included) built from a ``StudentQuestion``, so they hold
 nothing a student may not see. Validation catches what a student should fix (a number that is
-not one, a position used twice) and keeps what was typed.
+not one, a position used twice) and keeps what was typed. Pages show the fields from
+``AnswerInputs`` (a saved response, or what was typed), not from the form.
 """
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 from flask_wtf import FlaskForm
@@ -17,7 +21,7 @@ from wtforms.widgets import CheckboxInput, ListWidget
 
 from .core.model import QuestionType
 from .core.number_parsing import parse_number
-from .core.presentation import StudentQuestion
+from .core.presentation import Option, StudentQuestion
 
 
 class CheckboxesField(SelectMultipleField):
@@ -52,10 +56,14 @@ def _positions_validator(question: StudentQuestion):
     return validate
 
 
-def answer_form(question: StudentQuestion, response: Any = None) -> AnswerForm:
-    """The form for ``question``, filled from the saved ``response`` (POST data takes over)."""
+NUMBER_MAX_LENGTH = 100
+TEXT_MAX_LENGTH = 1000
+BLANK_MAX_LENGTH = 200
+
+
+def answer_form(question: StudentQuestion) -> AnswerForm:
+    """The form that reads and validates a posted answer to ``question``."""
     fields: dict[str, Any] = {}
-    data: dict[str, Any] = {}
     match question.type:
         case QuestionType.SINGLE:
             fields["choice"] = RadioField(
@@ -64,50 +72,133 @@ def answer_form(question: StudentQuestion, response: Any = None) -> AnswerForm:
                 validators=[Optional()],
                 validate_choice=True,
             )
-            data["choice"] = response
         case QuestionType.MULTIPLE:
             fields["choices"] = CheckboxesField(
                 "Your answer",
                 choices=[SelectChoice(o.id, o.text) for o in question.choices],
                 validators=[Optional()],
             )
-            data["choices"] = response or []
         case QuestionType.TRUE_FALSE:
             fields["truth"] = RadioField(
                 "Your answer",
                 choices=[SelectChoice("true", "True"), SelectChoice("false", "False")],
                 validators=[Optional()],
             )
-            data["truth"] = None if response is None else ("true" if response else "false")
         case QuestionType.NUMERIC:
-            label = f"Your answer ({question.unit})" if question.unit else "Your answer"
-            fields["number"] = StringField(label, validators=[Length(max=100), _numeric])
-            data["number"] = response
+            fields["number"] = StringField(
+                "Your answer", validators=[Length(max=NUMBER_MAX_LENGTH), _numeric]
+            )
         case QuestionType.SHORT:
-            fields["text"] = StringField("Your answer", validators=[Length(max=1000)])
-            data["text"] = response
+            fields["text"] = StringField("Your answer", validators=[Length(max=TEXT_MAX_LENGTH)])
         case QuestionType.CLOZE:
             for number in range(1, question.blanks + 1):
-                fields[f"blank_{number}"] = StringField(f"Blank {number}", validators=[Length(max=200)])
-                data[f"blank_{number}"] = response[number - 1] if response else ""
+                fields[f"blank_{number}"] = StringField(
+                    f"Blank {number}", validators=[Length(max=BLANK_MAX_LENGTH)]
+                )
         case QuestionType.ORDERING:
             positions = [SelectChoice("", "–")] + [
                 SelectChoice(str(n)) for n in range(1, len(question.items) + 1)
             ]
-            order = {item_id: n for n, item_id in enumerate(response or [], start=1)}
             for item in question.items:
                 fields[f"position_{item.id}"] = SelectField(item.text, choices=positions)
-                data[f"position_{item.id}"] = str(order[item.id]) if item.id in order else ""
             fields["validate"] = _positions_validator(question)
         case QuestionType.MATCHING:
             options = [SelectChoice("", "Choose…")] + [SelectChoice(o.id, o.text) for o in question.rights]
             for left in question.lefts:
                 fields[f"match_{left.id}"] = SelectField(left.text, choices=options)
-                data[f"match_{left.id}"] = (response or {}).get(left.id, "")
     form_class = type("QuestionAnswerForm", (AnswerForm,), fields)
-    form = form_class(data=data)
+    form = form_class()
     form.question = question
     return form
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerInputs:
+    """What a question's answer fields show: each input's value (by input name) and what to fix.
+
+    The fields are rendered from these plain values by ``quiz/_answer_fields.html``, not by
+    WTForms: the question page is the one every student loads for every question, and this
+    takes a fraction of the time. The names match ``answer_form``'s fields.
+    """
+
+    values: Mapping[str, Any] = field(default_factory=dict)
+    errors: Mapping[str | None, Sequence[str]] = field(default_factory=dict)
+    form_errors: Sequence[str] = ()
+
+    @property
+    def invalid(self) -> bool:
+        return bool(self.errors or self.form_errors)
+
+    @property
+    def messages(self) -> list[str]:
+        """Every error once, in order (for a group of inputs that shares one message line)."""
+        return list(dict.fromkeys(message for errors in self.errors.values() for message in errors))
+
+    def text(self, name: str) -> str:
+        value = self.values.get(name)
+        return "" if value is None else str(value)
+
+    def chosen(self, name: str) -> frozenset[str]:
+        value = self.values.get(name)
+        if value is None or value == "":
+            return frozenset()
+        return frozenset(map(str, value)) if isinstance(value, list | tuple) else frozenset({str(value)})
+
+
+def answer_inputs(question: StudentQuestion, response: Any = None) -> AnswerInputs:
+    """The inputs showing a saved ``response`` (or nothing yet)."""
+    values: dict[str, Any] = {}
+    match question.type:
+        case QuestionType.SINGLE:
+            values["choice"] = response
+        case QuestionType.MULTIPLE:
+            values["choices"] = response or []
+        case QuestionType.TRUE_FALSE:
+            values["truth"] = None if response is None else ("true" if response else "false")
+        case QuestionType.NUMERIC:
+            values["number"] = response
+        case QuestionType.SHORT:
+            values["text"] = response
+        case QuestionType.CLOZE:
+            for number in range(1, question.blanks + 1):
+                values[f"blank_{number}"] = response[number - 1] if response else ""
+        case QuestionType.ORDERING:
+            order = {item_id: n for n, item_id in enumerate(response or [], start=1)}
+            for item in question.items:
+                values[f"position_{item.id}"] = str(order[item.id]) if item.id in order else ""
+        case QuestionType.MATCHING:
+            for left in question.lefts:
+                values[f"match_{left.id}"] = (response or {}).get(left.id, "")
+    return AnswerInputs(values)
+
+
+TRUTH_OPTIONS = (Option("true", "True"), Option("false", "False"))
+
+
+@functools.cache
+def _positions(count: int) -> tuple[Option, ...]:
+    return tuple(Option(str(n), str(n)) for n in range(1, count + 1))
+
+
+def input_options(question: StudentQuestion) -> tuple[Option, ...]:
+    """The values a student chooses from: choices, True/False, positions or matches."""
+    match question.type:
+        case QuestionType.TRUE_FALSE:
+            return TRUTH_OPTIONS
+        case QuestionType.ORDERING:
+            return _positions(len(question.items))
+        case QuestionType.MATCHING:
+            return question.rights
+    return question.choices
+
+
+ANSWER_LIMITS = {"number": NUMBER_MAX_LENGTH, "text": TEXT_MAX_LENGTH, "blank": BLANK_MAX_LENGTH}
+
+
+def typed_inputs(form: AnswerForm) -> AnswerInputs:
+    """The inputs of a posted form that did not validate: what was typed, and what to fix."""
+    values = {name: form_field.data for name, form_field in form._fields.items() if name != "csrf_token"}
+    return AnswerInputs(values, dict(form.errors), list(form.form_errors))
 
 
 def response_from(form: AnswerForm) -> Any:

@@ -8,6 +8,7 @@ a save checks the attempt under a row lock, a submit is one conditional UPDATE.
 
 from __future__ import annotations
 
+import functools
 import json
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
@@ -16,7 +17,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from flask import current_app
-from sqlalchemy import Select, delete, exists, literal, or_, update
+from sqlalchemy import Insert, Row, Select, bindparam, delete, exists, or_, update
 from sqlalchemy.dialects.postgresql import insert as postgres_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
@@ -69,12 +70,27 @@ def grace() -> timedelta:
     return timedelta(seconds=float(current_app.config["ANSWER_GRACE_SECONDS"]))
 
 
-def _state(row: Attempt, bank: Bank, responses: dict[str, Any] | None = None) -> AttemptState:
+_ATTEMPTS = Attempt.__table__
+_BANKS = Bank.__table__
+_ANSWERS = Answer.__table__
+# Core statements built once: the pages that show an attempt run them on every request, and
+# reading rows instead of ORM entities costs a fraction of the time.
+_ATTEMPT_COLUMNS = db.select(
+    *_ATTEMPTS.c, _BANKS.c.slug.label("bank_slug"), _BANKS.c.title.label("bank_title")
+).join(_BANKS, _BANKS.c.id == _ATTEMPTS.c.bank_id)
+_ATTEMPT_BY_ID = _ATTEMPT_COLUMNS.where(_ATTEMPTS.c.id == bindparam("attempt_id"))
+_RESPONSES_OF = db.select(_ANSWERS.c.attempt_id, _ANSWERS.c.question_key, _ANSWERS.c.response).where(
+    _ANSWERS.c.attempt_id.in_(bindparam("attempt_ids", expanding=True))
+)
+
+
+def _state(row: Row, responses: dict[str, Any] | None = None) -> AttemptState:
+    """An attempt from a row of ``_ATTEMPT_COLUMNS``."""
     return AttemptState(
         id=row.id,
         user_id=row.user_id,
-        bank_slug=bank.slug,
-        bank_title=bank.title,
+        bank_slug=row.bank_slug,
+        bank_title=row.bank_title,
         mode=AttemptMode(row.mode),
         status=AttemptStatus(row.status),
         closed_by=ClosedBy(row.closed_by) if row.closed_by else None,
@@ -90,17 +106,13 @@ def _state(row: Attempt, bank: Bank, responses: dict[str, Any] | None = None) ->
 def _responses(attempt_ids: Sequence[int]) -> dict[int, dict[str, Any]]:
     by_attempt: dict[int, dict[str, Any]] = defaultdict(dict)
     if attempt_ids:
-        rows = db.session.execute(
-            db.select(Answer.attempt_id, Answer.question_key, Answer.response).where(
-                Answer.attempt_id.in_(attempt_ids)
-            )
-        )
+        rows = db.session.connection().execute(_RESPONSES_OF, {"attempt_ids": list(attempt_ids)})
         for attempt_id, key, response in rows:
             by_attempt[attempt_id][key] = response
     return by_attempt
 
 
-def _close_overdue(rows: Iterable[Attempt], now: datetime) -> bool:
+def _close_overdue(rows: Iterable[Row], now: datetime) -> bool:
     """Close open attempts past their deadline, as of their deadline; returns whether any was."""
     overdue = [row.id for row in rows if is_overdue(AttemptStatus(row.status), row.deadline, now, grace())]
     if not overdue:
@@ -125,15 +137,12 @@ def _close_overdue(rows: Iterable[Attempt], now: datetime) -> bool:
 def get_attempt(attempt_id: int, now: datetime, responses: bool = True) -> AttemptState | None:
     """The attempt with its responses (unless ``responses`` is False, saving a query when only
     the attempt is needed, e.g. to save an answer); an overdue one is closed first."""
-    found = db.session.execute(
-        db.select(Attempt, Bank).join(Bank, Bank.id == Attempt.bank_id).where(Attempt.id == attempt_id)
-    ).first()
-    if found is None:
+    row = db.session.connection().execute(_ATTEMPT_BY_ID, {"attempt_id": attempt_id}).first()
+    if row is None:
         return None
-    row, bank = found
     if _close_overdue([row], now):
         return get_attempt(attempt_id, now, responses)
-    return _state(row, bank, _responses([row.id])[row.id] if responses else None)
+    return _state(row, _responses([row.id])[row.id] if responses else None)
 
 
 def attempts_of(user_id: int, now: datetime, bank_slug: str | None = None) -> list[AttemptState]:
@@ -147,19 +156,16 @@ def attempts_of_users(
     """Every attempt of these students (at one quiz, or all), newest first: two queries."""
     if not user_ids:
         return []
-    query = (
-        db.select(Attempt, Bank)
-        .join(Bank, Bank.id == Attempt.bank_id)
-        .where(Attempt.user_id.in_(list(user_ids)))
-        .order_by(Attempt.started_at.desc(), Attempt.id.desc())
+    query = _ATTEMPT_COLUMNS.where(_ATTEMPTS.c.user_id.in_(list(user_ids))).order_by(
+        _ATTEMPTS.c.started_at.desc(), _ATTEMPTS.c.id.desc()
     )
     if bank_slug is not None:
-        query = query.where(Bank.slug == bank_slug)
-    found = db.session.execute(query).all()
-    if _close_overdue([row for row, _ in found], now):
+        query = query.where(_BANKS.c.slug == bank_slug)
+    found = db.session.connection().execute(query).all()
+    if _close_overdue(found, now):
         return attempts_of_users(user_ids, now, bank_slug)
-    responses = _responses([row.id for row, _ in found])
-    return [_state(row, bank, responses[row.id]) for row, bank in found]
+    responses = _responses([row.id for row in found])
+    return [_state(row, responses[row.id]) for row in found]
 
 
 def open_attempt(user_id: int, bank_slug: str, now: datetime) -> AttemptState | None:
@@ -211,22 +217,55 @@ def start_attempt(
         if existing is None:
             raise
         return existing
-    return _state(row, bank_row)
+    return get_attempt(row.id, now, responses=False)
 
 
 def _locked_attempt(attempt_id: int) -> Attempt | None:
     return db.session.scalar(db.select(Attempt).where(Attempt.id == attempt_id).with_for_update())
 
 
-def _open(attempt_id: int, now: datetime) -> Select:
+@functools.cache
+def _open_statement(dialect: str) -> Select:
     """The attempt's id if it still takes answers (the rule of ``core.attempts.accepts_answers``,
-    in SQL), share-locked on PostgreSQL so a submit waits for the answer being saved."""
-    query = db.select(Attempt.id).where(
-        Attempt.id == attempt_id,
-        Attempt.status == AttemptStatus.IN_PROGRESS.value,
-        or_(Attempt.deadline.is_(None), Attempt.deadline >= now - grace()),
+    in SQL), share-locked on PostgreSQL so a submit waits for the answer being saved.
+    Parameters: ``attempt`` and ``cutoff`` (now minus the grace period)."""
+    query = db.select(_ATTEMPTS.c.id).where(
+        _ATTEMPTS.c.id == bindparam("attempt"),
+        _ATTEMPTS.c.status == AttemptStatus.IN_PROGRESS.value,
+        or_(_ATTEMPTS.c.deadline.is_(None), _ATTEMPTS.c.deadline >= bindparam("cutoff")),
     )
-    return query.with_for_update(read=True) if db.session.get_bind().dialect.name == "postgresql" else query
+    return query.with_for_update(read=True) if dialect == "postgresql" else query
+
+
+@functools.cache
+def _save_statement(dialect: str, practice: bool) -> Insert:
+    """INSERT the answer SELECTed only if the attempt is open; RETURNING says whether a row was
+    written (rowcount is -1 for this insert on PostgreSQL). Built once per engine and mode: a
+    save is the app's most frequent write. Parameters: those of ``_open_statement``, ``key``,
+    ``response`` and ``at``."""
+    insert = postgres_insert if dialect == "postgresql" else sqlite_insert
+    row = db.select(
+        bindparam("attempt", type_=_ANSWERS.c.attempt_id.type),
+        bindparam("key", type_=_ANSWERS.c.question_key.type),
+        bindparam("response", type_=_ANSWERS.c.response.type),
+        bindparam("at", type_=_ANSWERS.c.answered_at.type),
+    ).where(exists(_open_statement(dialect)))
+    statement = insert(_ANSWERS).from_select(["attempt_id", "question_key", "response", "answered_at"], row)
+    keys = [_ANSWERS.c.attempt_id, _ANSWERS.c.question_key]
+    if practice:  # the first answer stands
+        statement = statement.on_conflict_do_nothing(index_elements=keys)
+    else:
+        statement = statement.on_conflict_do_update(
+            index_elements=keys,
+            set_={"response": statement.excluded.response, "answered_at": statement.excluded.answered_at},
+        )
+    return statement.returning(_ANSWERS.c.id)
+
+
+def _is_open(attempt_id: int, now: datetime) -> bool:
+    connection = db.session.connection()
+    query = _open_statement(connection.dialect.name)
+    return connection.execute(query, {"attempt": attempt_id, "cutoff": now - grace()}).first() is not None
 
 
 def save_answer(attempt: AttemptState, question_key: str, response: Any, now: datetime) -> bool:
@@ -243,7 +282,7 @@ def save_answer(attempt: AttemptState, question_key: str, response: Any, now: da
     practice = attempt.mode is AttemptMode.PRACTICE
     if is_blank(response):
         if not practice:
-            if db.session.execute(_open(attempt.id, now)).first() is None:
+            if not _is_open(attempt.id, now):
                 db.session.rollback()
                 raise AttemptClosed(attempt.id)
             db.session.execute(
@@ -251,25 +290,17 @@ def save_answer(attempt: AttemptState, question_key: str, response: Any, now: da
             )
         db.session.commit()
         return True
-    insert = postgres_insert if db.session.get_bind().dialect.name == "postgresql" else sqlite_insert
-    row = db.select(
-        literal(attempt.id),
-        literal(question_key),
-        literal(response, Answer.response.type),
-        literal(now, Answer.answered_at.type),
-    ).where(exists(_open(attempt.id, now)))
-    statement = insert(Answer).from_select(["attempt_id", "question_key", "response", "answered_at"], row)
-    keys = [Answer.attempt_id, Answer.question_key]
-    if practice:
-        statement = statement.on_conflict_do_nothing(index_elements=keys)
-    else:
-        statement = statement.on_conflict_do_update(
-            index_elements=keys,
-            set_={"response": statement.excluded.response, "answered_at": statement.excluded.answered_at},
-        )
-    # RETURNING says whether a row was written (rowcount is -1 for this insert on PostgreSQL)
-    written = db.session.execute(statement.returning(Answer.id)).first() is not None
-    if not written and (not practice or db.session.execute(_open(attempt.id, now)).first() is None):
+    connection = db.session.connection()
+    parameters = {
+        "attempt": attempt.id,
+        "cutoff": now - grace(),
+        "key": question_key,
+        "response": response,
+        "at": now,
+    }
+    statement = _save_statement(connection.dialect.name, practice)
+    written = connection.execute(statement, parameters).first() is not None
+    if not written and (not practice or not _is_open(attempt.id, now)):
         db.session.rollback()
         raise AttemptClosed(attempt.id)
     db.session.commit()

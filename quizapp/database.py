@@ -64,7 +64,10 @@ def _configure_sqlite(engine: Engine, config: dict) -> None:
     @event.listens_for(engine, "begin")
     def on_begin(connection: Connection) -> None:
         mode = connection.get_execution_options().get(BEGIN_OPTION, "DEFERRED")
-        connection.exec_driver_sql(f"BEGIN {mode}")
+        if mode == "DEFERRED":  # takes no lock, so cannot fail: straight to the driver (cheaper)
+            connection.connection.driver_connection.execute("BEGIN DEFERRED")
+        else:  # may meet a locked database: SQLAlchemy wraps the error (503, error_pages.py)
+            connection.exec_driver_sql(f"BEGIN {mode}")
 
 
 def _configure_postgresql(engine: Engine, config: dict) -> None:
@@ -88,6 +91,8 @@ def begin_write() -> None:
     """
     session = db.session()
     if session.in_transaction():
+        if session.connection().get_execution_options().get(BEGIN_OPTION) == "IMMEDIATE":
+            return  # already a writing transaction (e.g. begun for the whole POST request)
         session.commit()
     session.connection(execution_options={BEGIN_OPTION: "IMMEDIATE"})
 

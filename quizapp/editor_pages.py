@@ -8,7 +8,7 @@ from typing import Any
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 
 from . import bank_files, clock, core
-from .answer_forms import answer_form
+from .answer_forms import answer_inputs
 from .auth import teacher_required
 from .bank_files import BadFileName, Outcome
 from .bank_imports import ImportResult
@@ -58,7 +58,7 @@ def _preview(result: core.LoadResult) -> list[Any]:
         shown.append(
             {
                 "question": student_question,
-                "form": answer_form(student_question),
+                "inputs": answer_inputs(student_question),
                 "answer": core.answer_text(question),
             }
         )

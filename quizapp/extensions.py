@@ -31,6 +31,10 @@ login_manager = LoginManager()
 login_manager.login_view = "auth.login"
 login_manager.login_message = "Please log in to see that page."
 login_manager.login_message_category = "info"
+# Flask-Login's "basic" protection hashes the address and browser on every request only to mark
+# a session "not fresh", which nothing here uses (and a phone changes address all the time).
+# Sessions end through the user's session version instead (logout, password change: auth.py).
+login_manager.session_protection = None
 
 
 # Limits are declared on the views that need them (token creation, answers); none by default.

@@ -15,7 +15,7 @@ from flask_login import current_user, login_required
 from werkzeug.wrappers import Response as WerkzeugResponse
 
 from . import account_store, attempt_store, clock, core
-from .answer_forms import answer_form, response_from
+from .answer_forms import answer_form, answer_inputs, response_from, typed_inputs
 from .attempt_access import Viewed, own_attempt, shown_to, viewable_attempt
 from .attempt_store import AttemptClosed, AttemptState
 from .core.attempts import AttemptMode, disclosure, draw_questions
@@ -118,10 +118,8 @@ def question(attempt_id: int, number: int) -> Any:
         return redirect(url_for("quiz.results", attempt_id=attempt_id))
     context = _question_context(current, number)
     locked = current.mode is AttemptMode.PRACTICE and context["answered"]
-    form = answer_form(context["question"], context["response"])
-    return render_template(
-        "quiz/question.html", form=form, locked=locked, submit_form=ActionForm(), **context
-    )
+    inputs = answer_inputs(context["question"], context["response"])
+    return render_template("quiz/question.html", inputs=inputs, locked=locked, **context)
 
 
 @blueprint.post("/attempts/<int:attempt_id>/questions/<int:number>")
@@ -154,9 +152,7 @@ def save(attempt_id: int, number: int) -> Any:
     context = _question_context(_own_attempt(attempt_id), number)  # shown again, with what was typed
     if current.mode is AttemptMode.PRACTICE and context["answered"]:  # the first answer stands
         return redirect(url_for("quiz.question", attempt_id=attempt_id, number=number))
-    return render_template(
-        "quiz/question.html", form=form, locked=False, submit_form=ActionForm(), **context
-    ), 422
+    return render_template("quiz/question.html", inputs=typed_inputs(form), locked=False, **context), 422
 
 
 def _is_autosave() -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 
 import nh3
@@ -16,7 +17,10 @@ _ATTRIBUTES = {"a": {"href", "title"}}
 _BLANK_TOKEN = "\u27e6{}\u27e7"  # ⟦n⟧: survives Markdown and the sanitizer untouched
 
 
+@functools.lru_cache(maxsize=8192)
 def markdown_html(text: str) -> Markup:
+    """Cached: the same prompts and options are shown again and again, and never change (a new
+    version of a question is new text)."""
     html = _MARKDOWN.render(text)
     clean = nh3.clean(
         html,
@@ -28,6 +32,7 @@ def markdown_html(text: str) -> Markup:
     return Markup(clean)
 
 
+@functools.lru_cache(maxsize=8192)
 def markdown_inline(text: str) -> Markup:
     """Markdown without the surrounding paragraph, for labels and options."""
     html = str(markdown_html(text)).strip()

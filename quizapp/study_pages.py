@@ -15,7 +15,7 @@ from flask_login import current_user, login_required
 from werkzeug.wrappers import Response as WerkzeugResponse
 
 from . import attempt_store, clock, core, study_store
-from .answer_forms import answer_form, response_from
+from .answer_forms import answer_form, answer_inputs, response_from, typed_inputs
 from .core.attempts import AttemptMode
 from .core.decks import Queue, StudyCard, deck_cards, deck_tags, may_study, question_card_key
 from .core.learn import pick_questions, record, start
@@ -245,7 +245,6 @@ def learn(session_id: int) -> Any:
     question = questions[session.current]
     seed = (state.id * 7919 + session.tries.get(question.id, 0)) % (2**31)
     shown = present(question, seed)
-    form = answer_form(shown)
     context = {
         "state": state,
         "bank": bank,
@@ -254,10 +253,13 @@ def learn(session_id: int) -> Any:
         "total": len(state.items),
         "tries": session.tries.get(question.id, 0),
     }
-    if request.method == "POST" and request.form.get("question") != question.id:
+    if request.method == "GET":
+        return render_template("study/learn.html", inputs=answer_inputs(shown), **context)
+    if request.form.get("question") != question.id:
         # a reload of the feedback page re-sends the answer to the question before: not this one
         return redirect(url_for("study.learn", session_id=state.id))
-    if request.method == "POST" and form.validate_on_submit():
+    form = answer_form(shown)
+    if form.validate_on_submit():
         response = response_from(form)
         if response is None:
             form.form_errors.append("Answer the question first.")
@@ -276,8 +278,7 @@ def learn(session_id: int) -> Any:
                     study_store.Source.LEARN,
                 )
             return render_template("study/learn_feedback.html", review=review_, **context)
-    status = 422 if request.method == "POST" else 200
-    return render_template("study/learn.html", form=form, **context), status
+    return render_template("study/learn.html", inputs=typed_inputs(form), **context), 422
 
 
 @blueprint.post("/quizzes/<bank_slug>/practice-weakest")

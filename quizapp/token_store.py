@@ -11,7 +11,7 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import delete
+from sqlalchemy import bindparam, delete
 
 from . import account_store
 from .account_store import Account
@@ -47,18 +47,22 @@ def issue_token(account: Account, now: datetime, lifetime: timedelta) -> IssuedT
     return IssuedToken(token, row.expires_at)
 
 
+_TOKENS = ApiToken.__table__
+# Built once: every API request looks its token up.
+_ACCOUNT_BY_TOKEN = (
+    account_store.ACCOUNT_COLUMNS.add_columns(_TOKENS.c.credentials_version.label("token_version"))
+    .join(_TOKENS, _TOKENS.c.user_id == User.__table__.c.id)
+    .where(_TOKENS.c.token_hash == bindparam("digest"), _TOKENS.c.expires_at > bindparam("now"))
+)
+
+
 def account_for_token(token: str, now: datetime) -> Account | None:
     """The account a live token belongs to, or None (unknown, expired, revoked or outdated)."""
-    found = db.session.execute(
-        db.select(User, ApiToken.credentials_version)
-        .join(ApiToken, ApiToken.user_id == User.id)
-        .where(ApiToken.token_hash == _digest(token), ApiToken.expires_at > now)
-    ).first()
+    found = db.session.connection().execute(_ACCOUNT_BY_TOKEN, {"digest": _digest(token), "now": now}).first()
     if found is None:
         return None
-    user, version = found
-    account = account_store.account_from_row(user)
-    return account if account.credentials_version == version else None
+    account = account_store.account_from_row(found)
+    return account if account.credentials_version == found.token_version else None
 
 
 def revoke_token(token: str) -> bool:
