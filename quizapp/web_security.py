@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any, TypeVar
+
 from flask import Flask, Response, current_app, request
 from werkzeug.middleware.proxy_fix import ProxyFix
 
@@ -34,9 +37,26 @@ def init_app(app: Flask) -> None:
 
 
 def _writes_begin_immediate() -> None:
-    """A request that may write holds the write lock from its first query (see database.py)."""
+    """A request that may write holds the write lock from its first query (see database.py),
+    unless its view takes the lock itself just before it writes (``takes_write_lock_late``)."""
     if request.method not in SAFE_METHODS:
-        begin_write()
+        view = current_app.view_functions.get(request.endpoint or "")
+        if not getattr(view, LATE_WRITE_LOCK, False):
+            begin_write()
+
+
+LATE_WRITE_LOCK = "takes_write_lock_late"
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def takes_write_lock_late(view: F) -> F:
+    """Mark a view whose every write calls ``begin_write`` first (saving an answer): the request
+    does not hold the write lock while it reads and checks, so answers saved at the same moment
+    wait only for each other's one write, not for each other's whole request. Put it next to
+    ``def``, under the other decorators (they copy the mark).
+    """
+    setattr(view, LATE_WRITE_LOCK, True)
+    return view
 
 
 def _security_headers(response: Response) -> Response:
