@@ -100,12 +100,12 @@ def answer_form(question: StudentQuestion) -> AnswerForm:
                 SelectChoice(str(n)) for n in range(1, len(question.items) + 1)
             ]
             for item in question.items:
-                fields[f"position_{item.id}"] = SelectField(item.text, choices=positions)
+                fields[f"position_{item.id}"] = SelectField(item.text, choices=positions, default="")
             fields["validate"] = _positions_validator(question)
         case QuestionType.MATCHING:
             options = [SelectChoice("", "Choose…")] + [SelectChoice(o.id, o.text) for o in question.rights]
             for left in question.lefts:
-                fields[f"match_{left.id}"] = SelectField(left.text, choices=options)
+                fields[f"match_{left.id}"] = SelectField(left.text, choices=options, default="")
     form_class = type("QuestionAnswerForm", (AnswerForm,), fields)
     form = form_class()
     form.question = question

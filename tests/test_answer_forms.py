@@ -166,3 +166,10 @@ def test_layout_links_follow_the_url_root(app):
     with app.test_request_context("/", base_url="http://school.example/quiz"):
         assert layout_url("pages.index") == "/quiz/"
         assert layout_url("static", "style.css") == "/quiz/static/style.css"
+
+
+def test_nothing_posted_is_no_answer_for_every_question(no_csrf):
+    """A form sent with none of its fields (a client that leaves them out) is valid and blank."""
+    for question in bank_questions():
+        shown = present(question, seed=5)
+        assert read_back(no_csrf, shown, []) is None, question.id

@@ -4,7 +4,7 @@ from datetime import UTC, datetime, timedelta, timezone
 import pytest
 from sqlalchemy import create_engine, text
 
-from quizapp import create_app
+from quizapp import create_app, web_security
 from quizapp.database import begin_write
 from quizapp.extensions import db
 from quizapp.models import Bank
@@ -105,3 +105,52 @@ def test_timestamps_are_timezone_aware_utc(app):
         with pytest.raises(Exception, match="naive datetime"):
             db.session.flush()
         db.session.rollback()
+
+
+def test_begin_write_keeps_a_write_transaction_that_is_already_open(sqlite_app):
+    """Called again (a POST request began one, then the code that writes asks for one), it does
+    not commit what the transaction has written so far: a rollback still undoes it."""
+    with sqlite_app.app_context():
+        begin_write()
+        db.session.add(Bank(slug="kept-open", title="t", file_path="f", content_hash="h", settings={}))
+        db.session.flush()
+        begin_write()
+        db.session.rollback()
+        assert db.session.scalar(db.select(Bank).where(Bank.slug == "kept-open")) is None
+
+
+def _someone_else_can_write(uri: str) -> bool:
+    other = create_engine(uri, connect_args={"timeout": 0})
+    try:
+        with other.begin() as connection:
+            connection.execute(text("CREATE TABLE IF NOT EXISTS probe (x INTEGER)"))
+            connection.execute(text("INSERT INTO probe VALUES (1)"))
+        return True
+    except Exception as error:
+        assert "locked" in str(error)
+        return False
+    finally:
+        other.dispose()
+
+
+def test_a_post_holds_the_write_lock_unless_its_view_takes_it_late(sqlite_app):
+    """Saving an answer takes the lock only for its write; any other POST from its first query."""
+    app = sqlite_app
+    uri = app.config["SQLALCHEMY_DATABASE_URI"]
+    late = {
+        name for name, view in app.view_functions.items() if getattr(view, "takes_write_lock_late", False)
+    }
+    assert late == {"quiz.save", "Attempts.put_answer"}
+    for path, endpoint, lock_held in (
+        ("/attempts/1/questions/1", "quiz.save", False),
+        ("/api/v1/attempts/1/answers/q1", "Attempts.put_answer", False),
+        ("/attempts/1/submit", "quiz.submit", True),
+    ):
+        method = "PUT" if path.startswith("/api/") else "POST"
+        with app.test_request_context(path, method=method):
+            from flask import request
+
+            assert request.endpoint == endpoint
+            web_security._writes_begin_immediate()
+            assert _someone_else_can_write(uri) is not lock_held, endpoint
+            db.session.rollback()

@@ -376,11 +376,11 @@ def test_any_json_answer_is_saved_or_refused_with_a_reason_never_an_error(as_use
     sam = as_user("sam")
     attempt = start(sam, "test")
     by_type = {}
-    for shown in start(as_user("sara"), "practice")["questions"]:
+    for shown in attempt["questions"]:  # one question of each type the test drew (25 of 53)
         by_type.setdefault(shown["type"], shown["id"])
-    asked = {shown["id"] for shown in attempt["questions"]}
     questions = bank_questions(app)
-    targets = [question_id for question_id in by_type.values() if question_id in asked]
+    targets = list(by_type.values())
+    assert len(targets) >= 4
 
     @settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
     @given(index=st.integers(0, len(targets) - 1), value=JSON_VALUES)
