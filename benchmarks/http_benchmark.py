@@ -93,6 +93,11 @@ def prepare(database_url: str, questions: Path) -> dict:
     return info
 
 
+def make_hello_database(hello_env: dict) -> None:
+    """The yardstick page's one row, made before its workers start (importing the app makes it)."""
+    subprocess.run([sys.executable, "-c", "import hello_app"], env=os.environ | hello_env, check=True)
+
+
 def start(target: str, env: dict, port: int) -> subprocess.Popen:
     process = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "-c", str(PROJECT / "gunicorn.conf.py"), target],
@@ -172,14 +177,17 @@ def main() -> None:
         "database": "postgresql" if options.database_url else "sqlite",
         "connections": options.connections,
     }
+    hello_env = {
+        "PYTHONPATH": str(PROJECT / "benchmarks" / "hello"),
+        "HELLO_DATABASE": str(work / "hello.sqlite"),
+    }
+    make_hello_database(hello_env)
     for name, extra in SETTINGS.items():
         if options.settings and name not in options.settings:
             continue
         port, hello_port = free_port(), free_port()
         app = start("quizapp:create_app()", env | extra, port)
-        hello = start(
-            "hello_app:app", env | extra | {"PYTHONPATH": str(PROJECT / "benchmarks" / "hello")}, hello_port
-        )
+        hello = start("hello_app:app", env | extra | hello_env, hello_port)
         base = f"http://127.0.0.1:{port}"
         try:
             browser = requests.Session()
@@ -216,6 +224,11 @@ def main() -> None:
                 "10,000-row CSV export": (
                     f"{base}/api/v1/exports/scores?kind=answers&format=csv",
                     {"Authorization": f"Bearer {teacher}"},
+                    None,
+                ),
+                "yardstick: bare Flask-SQLAlchemy page, one row": (
+                    f"http://127.0.0.1:{hello_port}/row/1",
+                    {},
                     None,
                 ),
             }

@@ -5,6 +5,8 @@
 Calls the WSGI app directly with a prepared request, on SQLite seeded like benchmarks/http.py,
 and prints the fastest round of each, with ratios to a bare Flask app answering "Hello":
 
+- benchmarks/hello's page that reads one row with Flask-SQLAlchemy and renders it (the
+  yardstick of benchmarks/http.py);
 - a logged-in request to a view that returns one word: what every page pays before its own work
   (the signed session cookie, loading the user, the hooks: CSRF, rate limits, security headers);
 - a question of an open test, as the page shows it, and rendering that page alone;
@@ -19,8 +21,10 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
+import os
 import re
 import shutil
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -69,6 +73,15 @@ def wsgi_call(
     return call
 
 
+def _yardstick(work: Path) -> Flask:
+    """benchmarks/hello's one-row page (the HTTP benchmark's yardstick), on its own database."""
+    os.environ["HELLO_DATABASE"] = str(work / "hello.sqlite")
+    sys.path.insert(0, str(PROJECT / "benchmarks" / "hello"))
+    import hello_app
+
+    return hello_app.app
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--requests", type=int, default=500)
@@ -105,6 +118,7 @@ def main() -> None:
 
     hello = Flask("hello")
     hello.add_url_rule("/", "hello", lambda: "Hello")
+    yardstick = _yardstick(work)
     rendering: dict = {}
 
     def render_only() -> None:
@@ -120,6 +134,7 @@ def main() -> None:
 
     costs = {"bare Flask hello": cpu_microseconds(wsgi_call(hello, "/"), options.requests, options.rounds)}
     measured = {
+        "yardstick: bare Flask-SQLAlchemy page, one row": wsgi_call(yardstick, "/row/1"),
         "logged-in request, one word": wsgi_call(app, "/benchmark/word", headers=cookie),
         "show a question (page)": wsgi_call(app, question_page, headers=cookie),
         "save an answer (API PUT)": wsgi_call(
