@@ -24,6 +24,7 @@ import json
 import os
 import re
 import shutil
+import sqlite3
 import sys
 import tempfile
 import time
@@ -33,7 +34,9 @@ from flask import Flask, render_template
 from flask_login import login_required
 from werkzeug.test import EnvironBuilder
 
-from quizapp import create_app, quiz_pages
+from quizapp import account_store, create_app, quiz_pages
+from quizapp.account_store import Account
+from quizapp.core.accounts import Role
 
 PROJECT = Path(__file__).resolve().parent.parent
 _spec = importlib.util.spec_from_file_location("http_benchmark", PROJECT / "benchmarks" / "http_benchmark.py")
@@ -71,6 +74,32 @@ def wsgi_call(
         assert statuses[0].startswith("200"), (path, statuses[0])
 
     return call
+
+
+def what_ifs(database_url: str, measured: dict, options: argparse.Namespace) -> dict[str, float]:
+    """A cost measured by taking it away (in this process only, never in the app): the
+    SQLAlchemy session and connection a request opens to read its user."""
+    costs = {}
+    driver = sqlite3.connect(database_url.removeprefix("sqlite:///"), check_same_thread=False)
+
+    def user_from_driver(user_id: int) -> Account | None:
+        row = driver.execute(
+            "SELECT id, username, display_name, role, session_version, must_change_password,"
+            " credentials_version FROM users WHERE id = ?",
+            (user_id,),
+        ).fetchone()
+        return account_store.Account(*row[:3], Role(row[3]), row[4], bool(row[5]), row[6]) if row else None
+
+    with_session = account_store.get_account
+    account_store.get_account = user_from_driver
+    try:
+        costs["logged-in request, one word, user read with sqlite3 (no SQLAlchemy session)"] = (
+            cpu_microseconds(measured["logged-in request, one word"], options.requests, options.rounds)
+        )
+    finally:
+        account_store.get_account = with_session
+        driver.close()
+    return costs
 
 
 def _yardstick(work: Path) -> Flask:
@@ -153,6 +182,7 @@ def main() -> None:
         costs["rendering the question page alone"] = cpu_microseconds(
             render_only, options.requests, options.rounds
         )
+    costs |= what_ifs(database_url, measured, options)
     base = costs["bare Flask hello"]
     print(
         json.dumps(
