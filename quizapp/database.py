@@ -91,8 +91,15 @@ def begin_write() -> None:
     """
     session = db.session()
     if session.in_transaction():
-        if session.connection().get_execution_options().get(BEGIN_OPTION) == "IMMEDIATE":
-            return  # already a writing transaction (e.g. begun for the whole POST request)
+        connection = session.connection()
+        if (
+            connection.dialect.name == "sqlite"
+            and connection.get_execution_options().get(BEGIN_OPTION) == "IMMEDIATE"
+        ):
+            # already writing (begun for the whole POST request): it has held the lock since its
+            # first statement, so nothing it read can be stale. On PostgreSQL the commit below
+            # stays: it expires what the session loaded, so a later SELECT FOR UPDATE reloads it.
+            return
         session.commit()
     session.connection(execution_options={BEGIN_OPTION: "IMMEDIATE"})
 

@@ -17,10 +17,17 @@ _ATTRIBUTES = {"a": {"href", "title"}}
 _BLANK_TOKEN = "\u27e6{}\u27e7"  # ⟦n⟧: survives Markdown and the sanitizer untouched
 
 
-@functools.lru_cache(maxsize=8192)
+CACHED_TEXT_LIMIT = 4_000  # characters; longer texts (rare) are rendered each time
+
+
 def markdown_html(text: str) -> Markup:
-    """Cached: the same prompts and options are shown again and again, and never change (a new
-    version of a question is new text)."""
+    """Cached for texts of ordinary length: the same prompts and options are shown again and
+    again and never change (a new version of a question is new text). The limit keeps the
+    cache small whatever a teacher pastes into the editor's preview."""
+    return _cached_markdown_html(text) if len(text) <= CACHED_TEXT_LIMIT else _markdown_html(text)
+
+
+def _markdown_html(text: str) -> Markup:
     html = _MARKDOWN.render(text)
     clean = nh3.clean(
         html,
@@ -32,7 +39,9 @@ def markdown_html(text: str) -> Markup:
     return Markup(clean)
 
 
-@functools.lru_cache(maxsize=8192)
+_cached_markdown_html = functools.lru_cache(maxsize=4096)(_markdown_html)
+
+
 def markdown_inline(text: str) -> Markup:
     """Markdown without the surrounding paragraph, for labels and options."""
     html = str(markdown_html(text)).strip()

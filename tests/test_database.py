@@ -2,7 +2,7 @@ import threading
 from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine, inspect, text
 
 from quizapp import create_app, web_security
 from quizapp.database import begin_write
@@ -154,3 +154,18 @@ def test_a_post_holds_the_write_lock_unless_its_view_takes_it_late(sqlite_app):
             web_security._writes_begin_immediate()
             assert _someone_else_can_write(uri) is not lock_held, endpoint
             db.session.rollback()
+
+
+def test_begin_write_in_a_write_transaction_reloads_what_postgres_may_have_changed(app, is_postgres):
+    """On PostgreSQL begin_write commits, which expires what the session loaded, so a later
+    SELECT ... FOR UPDATE reads rows as they are now. SQLite's write transaction has held the
+    lock since its first statement, so it is kept (nothing it read can have changed)."""
+    with app.app_context():
+        begin_write()
+        db.session.add(Bank(slug="loaded", title="t", file_path="f", content_hash="h", settings={}))
+        db.session.commit()
+        begin_write()
+        bank = db.session.scalar(db.select(Bank).where(Bank.slug == "loaded"))
+        begin_write()
+        assert inspect(bank).expired is is_postgres
+        db.session.rollback()

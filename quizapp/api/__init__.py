@@ -72,7 +72,8 @@ def _check_limits_in_views_only(app: Flask) -> None:
     """Every limit here is declared on its view (logins, answers) and checked by its decorator.
     Flask-Limiter also makes a pass before every request for app-wide limits; with none set it
     finds nothing, at a twentieth of a question page's time, so it is left out. A deployment
-    that sets RATELIMIT_DEFAULT (or _APPLICATION, _META) keeps it."""
+    that sets RATELIMIT_DEFAULT (or _APPLICATION, _META) keeps it. (The Limiter in
+    extensions.py is made without limits, so the configuration is where they would come from.)"""
     from ..extensions import limiter
 
     if not any(app.config.get(name) for name in APP_WIDE_LIMITS):
