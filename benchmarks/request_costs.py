@@ -10,7 +10,9 @@ and prints the fastest round of each, with ratios to a bare Flask app answering 
 - a logged-in request to a view that returns one word: what every page pays before its own work
   (the signed session cookie, loading the user, the hooks: CSRF, rate limits, security headers);
 - a question of an open test, as the page shows it, and rendering that page alone;
-- saving an answer through the API (token, rate limits, one write) and the student dashboard.
+- saving an answer through the API (token, rate limits, one write) and the student dashboard;
+- the logged-in request again with its user read through sqlite3: what the SQLAlchemy session
+  and connection opened for that one read cost (patched in this process only).
 
 benchmarks/http.py measures the same pages under gunicorn; this script says which part of a
 request costs what, so a change can be judged before a full HTTP run.

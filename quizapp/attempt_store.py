@@ -2,8 +2,8 @@
 
 Scores are never stored: they are computed by the core from the stored answers and the exact
 question versions the attempt recorded. The rules (open, overdue, due) come from
-``core.attempts``; this module applies them in transactions that cannot race:
-a save checks the attempt under a row lock, a submit is one conditional UPDATE.
+``core.attempts``; this module applies them in statements that cannot race: a save is one
+INSERT that happens only while the attempt is open, a submit one conditional UPDATE.
 """
 
 from __future__ import annotations
