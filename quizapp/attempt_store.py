@@ -217,7 +217,9 @@ def start_attempt(
         if existing is None:
             raise
         return existing
-    return get_attempt(row.id, now, responses=False)
+    started = get_attempt(row.id, now, responses=False)
+    assert started is not None  # committed just above
+    return started
 
 
 def _locked_attempt(attempt_id: int) -> Attempt | None:
