@@ -1,4 +1,4 @@
-"""Who may see and change an attempt, and what it may show them: one rule for pages and API.
+"""Who may see and change an attempt: one rule for pages and API.
 
 The owner works on an attempt; a teacher of the owner's class may see it once submitted. To
 anyone else it does not exist (not found, not forbidden: ids are not a way to probe).
@@ -9,10 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from . import account_store, attempt_store, core
+from . import account_store, attempt_store
 from .account_store import Account
 from .attempt_store import AttemptState
-from .core.attempts import Disclosure, disclosure
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,11 +36,3 @@ def viewable_attempt(attempt_id: int, viewer: Account, now: datetime) -> Viewed 
     if attempt.submitted and viewer.is_teacher and account_store.teacher_teaches(viewer.id, attempt.user_id):
         return Viewed(attempt, owner=False)
     return None
-
-
-def shown_to(viewed: Viewed, bank: core.Bank | None, question_answered: bool) -> Disclosure:
-    """What a viewer may see of one question: the bank's setting for the owner; all, for a teacher."""
-    if not viewed.owner:
-        return disclosure(core.AnswerVisibility.AFTER_SUBMIT, viewed.attempt.mode, True, True)
-    visibility = bank.settings.show_answers if bank else core.AnswerVisibility.AFTER_SUBMIT
-    return disclosure(visibility, viewed.attempt.mode, viewed.attempt.submitted, question_answered)

@@ -12,15 +12,15 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from fractions import Fraction
 
-from . import attempt_store, charts, core, study_store
+from . import answer_disclosure, attempt_store, charts, core, study_store
 from .account_store import Account
 from .attempt_store import AttemptState
 from .bank_library import library
 from .core.attempts import AttemptMode
 from .core.checkers import ResponseError, check
 from .core.decks import deck_cards
+from .core.disclosure import Path
 from .core.learn import QuestionMemory
-from .core.model import AnswerVisibility
 from .core.progress import Accuracy, accuracy_by, due_forecast, share, study_streak, weakest
 from .core.scheduling import MASTERED_STABILITY_DAYS, Grade, retrievability_at
 
@@ -83,9 +83,14 @@ def student_dashboard(student: Account, now: datetime) -> Dashboard:
     attempts = attempt_store.attempts_of(student.id, now)
     days = study_store.study_days(student.id, now.date() - timedelta(days=400))
     catalog = library().catalog.banks
-    # Banks that never show answers keep which answers were right to themselves: no weakest
-    # questions and no topic accuracy from them. Cards count only where flashcards are allowed.
-    secret = {bank.id for bank in catalog if bank.settings.show_answers is AnswerVisibility.NEVER}
+    # Weakest questions and topic accuracy tell which answers were right: only from banks that
+    # show it now (the disclosure rule). Cards count only where flashcards are allowed.
+    open_tests = answer_disclosure.tests_in_progress(attempts)
+    secret = {
+        bank.id
+        for bank in catalog
+        if not answer_disclosure.for_bank(Path.PROGRESS, student, bank, now, open_tests).correctness
+    }
     studyable = {bank.id for bank in catalog if bank.settings.flashcards}
     results = _answer_results(attempts)
     banks = []

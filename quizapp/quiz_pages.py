@@ -3,7 +3,9 @@
 Students take them; teachers may take them too, to try a quiz the way their students will.
 
 Each view loads the attempt through ``attempt_store`` (which closes overdue attempts), checks
-that it belongs to the student, and asks ``core.attempts.disclosure`` what may be shown.
+that it belongs to the student, and asks ``answer_disclosure`` (the one disclosure rule) what
+may be shown. Pages of an attempt are never stored by the browser (``no-store``): Back after a
+submit asks the server again, and lands on the results.
 """
 
 from __future__ import annotations
@@ -14,11 +16,12 @@ from flask import Blueprint, abort, flash, jsonify, redirect, render_template, r
 from flask_login import current_user, login_required
 from werkzeug.wrappers import Response as WerkzeugResponse
 
-from . import account_store, attempt_store, clock, core
+from . import account_store, answer_disclosure, attempt_store, clock, core
 from .answer_forms import answer_form, answer_inputs, response_from, typed_inputs
-from .attempt_access import Viewed, own_attempt, shown_to, viewable_attempt
+from .attempt_access import Viewed, own_attempt, viewable_attempt
 from .attempt_store import AttemptClosed, AttemptState
-from .core.attempts import AttemptMode, disclosure, draw_questions
+from .core.attempts import AttemptMode, draw_questions
+from .core.disclosure import Disclosure, Path, Withheld
 from .core.passages import find_passage, paragraphs
 from .core.presentation import present
 from .forms import ActionForm
@@ -95,7 +98,7 @@ def _question_context(current: AttemptState, number: int) -> dict[str, Any]:
     student_question = present(question, current.seed, settings.shuffle_choices)
     response = current.responses.get(question.id)
     answered = question.id in current.responses
-    shown = shown_to(Viewed(current, owner=True), bank, answered)
+    shown = answer_disclosure.for_attempt(Viewed(current, owner=True), bank, answered, clock.now())
     return {
         "attempt": current,
         "number": number,
@@ -177,7 +180,7 @@ def _after_save(current: AttemptState, number: int, total: int) -> str:
         return url_for("quiz.review", attempt_id=current.id)
     if go == "previous":
         target = max(1, number - 1)
-    elif go.isdigit():
+    elif go.isascii() and go.isdigit():  # "²".isdigit() is true too, and int() refuses it
         target = min(max(1, int(go)), total)
     else:
         target = number + 1
@@ -197,10 +200,12 @@ def review(attempt_id: int) -> Any:
 @blueprint.post("/attempts/<int:attempt_id>/submit")
 @login_required
 def submit(attempt_id: int) -> WerkzeugResponse:
-    _own_attempt(attempt_id)
+    current = _own_attempt(attempt_id, responses=False)
     if not ActionForm().validate_on_submit():
         abort(400)
-    attempt_store.submit(attempt_id, clock.now())  # a repeat changes nothing
+    if current.submitted:  # e.g. the button of a page from before the submit (browser's Back)
+        return _closed_response(attempt_id)
+    attempt_store.submit(attempt_id, clock.now())  # a repeat at the same moment changes nothing
     return redirect(url_for("quiz.results", attempt_id=attempt_id))
 
 
@@ -212,6 +217,9 @@ def retry(attempt_id: int) -> WerkzeugResponse:
     if not ActionForm().validate_on_submit() or not current.submitted:
         abort(400)
     bank = _bank_or_404(current.bank_slug)
+    shown = _retry_shown(bank)
+    if not shown.correctness:
+        return refused(bank, shown)
     score = attempt_store.score_of(current)
     missed = [result.question_id for result in score.results if not result.check.correct]
     missed = [key for key in missed if bank.question(key) is not None]
@@ -237,9 +245,11 @@ def results(attempt_id: int) -> str:
     bank = current_bank(current.bank_slug)
     questions = attempt_store.questions_of(current)
     score = core.score_answers(questions, current.responses)
-    shown = shown_to(viewed, bank, True)
+    shown = answer_disclosure.for_attempt(viewed, bank, True, clock.now())
     reviews = [attempt_review(q, current.responses.get(q.id), bank) for q in questions]
-    missed = sum(1 for review in reviews if review.check is None or not review.check.correct)
+    missed = 0  # the retry button's count: only where retrying may tell which were missed
+    if owner and bank and _retry_shown(bank).correctness:
+        missed = sum(1 for review in reviews if review.check is None or not review.check.correct)
     student = account_store.get_account(current.user_id)
     back_to_class = (
         None if owner else account_store.class_of_teacher_for_student(current_user.id, current.user_id)
@@ -269,20 +279,33 @@ def source(bank_slug: str) -> str:
     question_id = request.args.get("q")
     if question_id and current_user.is_authenticated:
         question_ = bank.question(question_id)
-        if question_ is not None and _may_see_source_of(bank, question_id):
+        shown = question_ is not None and answer_disclosure.source_passage_shown(
+            current_user.account, bank, question_id, clock.now()
+        )
+        if question_ is not None and shown:
             passage = find_passage(bank.source_text, question_.source_quote)
     return render_template(
         "quiz/source.html", bank=bank, paragraphs=paragraphs(bank.source_text), passage=passage
     )
 
 
-def _may_see_source_of(bank: core.Bank, question_id: str) -> bool:
-    """Highlighting a question's quote reveals where its answer is: only once it is due."""
-    if current_user.is_teacher:
-        return True
-    for attempt in attempt_store.attempts_of(current_user.id, clock.now(), bank.id):
-        if question_id in attempt.responses:
-            shown = disclosure(bank.settings.show_answers, attempt.mode, attempt.submitted, True)
-            if shown.answers:
-                return True
-    return False
+def _retry_shown(bank: core.Bank) -> Disclosure:
+    """Retrying tells which questions were missed: the rule's word on correctness."""
+    return answer_disclosure.for_bank(Path.RETRY, current_user.account, bank, clock.now())
+
+
+def refused(bank: core.Bank, shown: Disclosure) -> WerkzeugResponse:
+    """Back to the quiz page, saying why a study path is closed now."""
+    if shown.withheld is Withheld.TEST_IN_PROGRESS:
+        flash("Finish your test of this quiz first: until then its answers stay hidden.", "info")
+    else:
+        flash("This quiz shows scores only, not which answers were right.", "info")
+    return redirect(url_for("quiz.quiz", bank_slug=bank.id))
+
+
+@blueprint.after_request
+def _attempt_pages_are_not_stored(response: WerkzeugResponse) -> WerkzeugResponse:
+    """An attempt's pages change with every answer and close at submit: the browser keeps none."""
+    if request.view_args and "attempt_id" in request.view_args:
+        response.headers["Cache-Control"] = "no-store"
+    return response

@@ -2,8 +2,9 @@
 
 Flashcards: the front first; flipping is a form post (or, with JavaScript, a fetch of the
 same post); each rating button says when the card comes back. Learn mode asks the weakest
-questions until each is answered right. Both are open to students only when the bank allows
-flashcards; teachers may always try them.
+questions until each is answered right. Both show answers, so each view asks the disclosure
+rule (``answer_disclosure``) first: students study a bank only when it allows flashcards and
+has no test of theirs in progress; teachers may always try them.
 """
 
 from __future__ import annotations
@@ -14,29 +15,38 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_login import current_user, login_required
 from werkzeug.wrappers import Response as WerkzeugResponse
 
-from . import attempt_store, clock, core, study_store
+from . import answer_disclosure, attempt_store, clock, core, study_store
 from .answer_forms import answer_form, answer_inputs, response_from, typed_inputs
 from .core.attempts import AttemptMode
-from .core.decks import Queue, StudyCard, deck_cards, deck_tags, may_study, question_card_key
+from .core.decks import Queue, StudyCard, deck_cards, deck_tags, question_card_key
+from .core.disclosure import Path, Withheld
 from .core.learn import pick_questions, record, start
 from .core.presentation import present
 from .core.progress import weakest
 from .core.scheduling import Grade, describe_interval, grade_for_answer, new_card, preview
 from .forms import ActionForm, NewCardsForm
 from .question_source import current_bank, questions_for
+from .quiz_pages import refused
 from .results import attempt_review
 
 blueprint = Blueprint("study", __name__)
 
 
-def _studyable_bank(bank_slug: str) -> core.Bank:
-    """The bank, if the current user may study it as flashcards (students: if the bank allows)."""
-    bank = current_bank(bank_slug)
+def _open_to_study(bank: core.Bank | None, path: Path) -> core.Bank:
+    """The bank, if the current user may study it on ``path`` now; else not found (the bank
+    keeps its answers from students) or back to the quiz page (a test of it is in progress)."""
     if bank is None:
         abort(404)
-    if not may_study(bank, current_user.is_teacher):
+    shown = answer_disclosure.for_bank(path, current_user.account, bank, clock.now())
+    if shown.withheld is Withheld.TEST_IN_PROGRESS:
+        abort(refused(bank, shown))
+    if not shown.answers:
         abort(404)
     return bank
+
+
+def _studyable_bank(bank_slug: str) -> core.Bank:
+    return _open_to_study(current_bank(bank_slug), Path.FLASHCARDS)
 
 
 def _deck_options() -> tuple[str | None, bool]:
@@ -80,7 +90,7 @@ def _deck_page(bank: core.Bank, form: NewCardsForm) -> str:
         decks=_deck_rows(bank),
         form=form,
         action_form=ActionForm(),
-        learn_allowed=_learn_allowed(bank),
+        learn_allowed=answer_disclosure.for_bank(Path.LEARN, current_user.account, bank, clock.now()).answers,
     )
 
 
@@ -202,19 +212,12 @@ def review(bank_slug: str) -> Any:
 # --- learn mode ------------------------------------------------------------------------------
 
 
-def _learn_allowed(bank: core.Bank) -> bool:
-    """Learn mode shows each answer at once: not for banks whose answers are never shown."""
-    return current_user.is_teacher or (
-        bank.settings.flashcards and bank.settings.show_answers is not core.AnswerVisibility.NEVER
-    )
-
-
 @blueprint.post("/learn/<bank_slug>")
 @login_required
 def learn_start(bank_slug: str) -> WerkzeugResponse:
-    bank = _studyable_bank(bank_slug)
-    if not _learn_allowed(bank) or not ActionForm().validate_on_submit():
-        abort(404)
+    bank = _open_to_study(current_bank(bank_slug), Path.LEARN)
+    if not ActionForm().validate_on_submit():
+        abort(400)
     now = clock.now()
     seed = clock.new_seed()
     memory = study_store.question_memory(current_user.id, bank.id, now)
@@ -237,7 +240,7 @@ def _own_learn_session(session_id: int) -> study_store.LearnState:
 @login_required
 def learn(session_id: int) -> Any:
     state = _own_learn_session(session_id)
-    bank = current_bank(state.bank_slug)
+    bank = _open_to_study(current_bank(state.bank_slug), Path.LEARN)  # a session from before a test
     questions = {q.id: q for q in questions_for(state.bank_slug, state.items)}
     session = state.session
     if session.finished:
@@ -286,7 +289,12 @@ def learn(session_id: int) -> Any:
 def practice_weakest(bank_slug: str) -> WerkzeugResponse:
     """A practice round of the student's ten weakest questions of a bank."""
     bank = current_bank(bank_slug)
-    if bank is None or bank.settings.show_answers is core.AnswerVisibility.NEVER:
+    if bank is None:
+        abort(404)
+    shown = answer_disclosure.for_bank(Path.PRACTICE_WEAKEST, current_user.account, bank, clock.now())
+    if shown.withheld is Withheld.TEST_IN_PROGRESS:
+        return refused(bank, shown)
+    if not shown.correctness:
         abort(404)  # which questions were missed is this bank's secret
     if not ActionForm().validate_on_submit():
         abort(400)

@@ -13,12 +13,13 @@ from flask import current_app, g, url_for
 from flask_limiter.util import get_remote_address
 from marshmallow import Schema, fields, validate
 
-from .. import attempt_store, clock, core
-from ..attempt_access import Viewed, own_attempt, shown_to, viewable_attempt
+from .. import answer_disclosure, attempt_store, clock, core
+from ..attempt_access import Viewed, own_attempt, viewable_attempt
 from ..attempt_store import AttemptClosed, AttemptState
 from ..core.answer_key import full_marks_response
-from ..core.attempts import AttemptMode, AttemptStatus, Disclosure
+from ..core.attempts import AttemptMode, AttemptStatus
 from ..core.checkers import RESPONSE_SHAPES, ResponseError, canonical_response, check_new_response
+from ..core.disclosure import Disclosure
 from ..core.presentation import StudentQuestion, present
 from ..export_formats import number
 from ..extensions import limiter
@@ -211,7 +212,7 @@ def attempt_json(viewed: Viewed) -> dict[str, Any]:
         ],
         "answers": dict(attempt.responses),
     }
-    shown = shown_to(viewed, bank, True)
+    shown = answer_disclosure.for_attempt(viewed, bank, True, clock.now())
     if attempt.submitted:
         score = core.score_answers(questions, attempt.responses)
         out["score"], out["max_score"] = number(score.points), number(score.max_points)
@@ -348,10 +349,8 @@ def put_answer(body: dict[str, Any], attempt_id: int, question_id: str) -> dict[
             {"response": stored},
         )
     bank = current_bank(attempt.bank_slug)
-    return {
-        "saved": True,
-        **feedback_json(question, stored, bank, shown_to(Viewed(attempt, True), bank, True)),
-    }
+    shown = answer_disclosure.for_attempt(Viewed(attempt, True), bank, True, now)
+    return {"saved": True, **feedback_json(question, stored, bank, shown)}
 
 
 @blueprint.route("/attempts/<int:attempt_id>/submit", methods=["POST"])

@@ -7,9 +7,10 @@ from typing import Any
 from flask_smorest import Blueprint
 from marshmallow import RAISE, Schema, fields, validate
 
-from .. import clock, core, study_store
+from .. import answer_disclosure, clock, core, study_store
 from ..bank_library import library
-from ..core.decks import StudyCard, deck_cards, may_study
+from ..core.decks import StudyCard, deck_cards
+from ..core.disclosure import Path, Withheld
 from ..core.scheduling import Grade
 from ..question_source import current_bank
 from .common import api_blueprint, documented_errors
@@ -66,11 +67,23 @@ class ReviewedSchema(Schema):
 
 
 def _banks(quiz_id: str | None) -> list[core.Bank]:
-    teacher = current_account().is_teacher
+    """The banks whose cards the caller may study now (the disclosure rule decides)."""
+    account, now = current_account(), clock.now()
     if quiz_id is None:
-        return [bank for bank in library().catalog.banks if may_study(bank, teacher)]
+        return [
+            bank
+            for bank in library().catalog.banks
+            if answer_disclosure.for_bank(Path.FLASHCARDS, account, bank, now).answers
+        ]
     bank = current_bank(quiz_id)
-    if bank is None or not may_study(bank, teacher):
+    shown = answer_disclosure.for_bank(Path.FLASHCARDS, account, bank, now) if bank else None
+    if shown is not None and shown.withheld is Withheld.TEST_IN_PROGRESS:
+        raise ApiError(
+            409,
+            "test_in_progress",
+            "You have a test of this quiz in progress: its cards are back after you submit it.",
+        )
+    if bank is None or shown is None or not shown.answers:
         raise ApiError(404, "quiz_not_found", f"There is no quiz {quiz_id[:80]!r} to study.")
     return [bank]
 
@@ -91,7 +104,7 @@ def _card_json(bank: core.Bank, card: StudyCard, new: bool, reviews: int) -> dic
 @blueprint.arguments(DueQuerySchema, location="query", unknown=RAISE, error_status_code=400)
 @blueprint.response(200, DueSchema)
 @blueprint.doc(summary="Cards to study now: due ones first, then today's new ones")
-@documented_errors(blueprint, 400, 401, 404)
+@documented_errors(blueprint, 400, 401, 404, 409)
 def due_cards(query: dict[str, Any]) -> dict[str, Any]:
     account = current_account()
     now = clock.now()
@@ -130,7 +143,14 @@ def review_card(body: dict[str, Any], card_id: str) -> dict[str, Any]:
         study_store.Source.FLASHCARD,
         expected_reviews=expected,
     )
-    memory = study_store.memory_of(account.id, bank.id, [key])[key]
+    memory = study_store.memory_of(account.id, bank.id, [key]).get(key)
+    if memory is None:  # a "reviews" count above 0 for a card never rated: nothing was recorded
+        raise ApiError(
+            409,
+            "reviews_mismatch",
+            "This card has no ratings yet: send the review count it was shown with (0), or none.",
+            {"reviews": 0},
+        )
     if key not in updated:
         raise ApiError(
             409,

@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import random
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import TypeVar
 
-from .model import AnswerVisibility, Bank
+from .model import Bank
 
 T = TypeVar("T")
 
@@ -88,28 +87,3 @@ def accepts_answers(
 def is_overdue(status: AttemptStatus, deadline: datetime | None, now: datetime, grace: timedelta) -> bool:
     """An open attempt past its deadline: close it with what was saved."""
     return status is AttemptStatus.IN_PROGRESS and deadline is not None and now > deadline + grace
-
-
-@dataclass(frozen=True, slots=True)
-class Disclosure:
-    """What a student may see of the correct answers at a given moment."""
-
-    correctness: bool  # right or wrong, per question
-    answers: bool  # the correct answer, the explanation and the source passage
-
-
-def disclosure(
-    visibility: AnswerVisibility, mode: AttemptMode, submitted: bool, question_answered: bool
-) -> Disclosure:
-    """The bank's ``show_answers`` setting applied to one question of an attempt.
-
-    immediately: in practice, right after the question is answered; in a test, after submit.
-    after_submit: after the attempt is submitted, in either mode.
-    never: the student sees the score only, never which answers were right.
-    """
-    if visibility is AnswerVisibility.NEVER:
-        return Disclosure(False, False)
-    due = submitted or (
-        visibility is AnswerVisibility.IMMEDIATELY and mode is AttemptMode.PRACTICE and question_answered
-    )
-    return Disclosure(due, due)

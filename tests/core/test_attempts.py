@@ -7,12 +7,10 @@ from quizapp.core.attempts import (
     AttemptStatus,
     accepts_answers,
     deadline_for,
-    disclosure,
     draw_questions,
     is_overdue,
     seeded_shuffle,
 )
-from quizapp.core.model import AnswerVisibility
 
 from .yaml_banks import bank_from
 
@@ -102,22 +100,3 @@ def test_deadline_only_for_timed_tests():
 def test_accepting_answers_and_overdue(status, deadline, now, accepts, overdue):
     assert accepts_answers(status, deadline, now, GRACE) is accepts
     assert is_overdue(status, deadline, now, GRACE) is overdue
-
-
-@pytest.mark.parametrize(
-    ("visibility", "mode", "submitted", "answered", "shown"),
-    [
-        (AnswerVisibility.IMMEDIATELY, AttemptMode.PRACTICE, False, False, False),
-        (AnswerVisibility.IMMEDIATELY, AttemptMode.PRACTICE, False, True, True),
-        (AnswerVisibility.IMMEDIATELY, AttemptMode.TEST, False, True, False),  # never during a test
-        (AnswerVisibility.IMMEDIATELY, AttemptMode.TEST, True, True, True),
-        (AnswerVisibility.AFTER_SUBMIT, AttemptMode.PRACTICE, False, True, False),
-        (AnswerVisibility.AFTER_SUBMIT, AttemptMode.PRACTICE, True, True, True),
-        (AnswerVisibility.AFTER_SUBMIT, AttemptMode.TEST, True, False, True),
-        (AnswerVisibility.NEVER, AttemptMode.PRACTICE, True, True, False),
-        (AnswerVisibility.NEVER, AttemptMode.TEST, True, True, False),
-    ],
-)
-def test_disclosure_follows_the_bank_setting(visibility, mode, submitted, answered, shown):
-    result = disclosure(visibility, mode, submitted, answered)
-    assert result.answers is shown and result.correctness is shown

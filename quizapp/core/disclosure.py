@@ -1,0 +1,115 @@
+"""What a viewer may see of a bank's answers, on every path that can show them: one rule.
+
+Every page, API route and command that can show answer material asks ``disclose`` first:
+a correct answer, an explanation or a question's source passage (``answers``), or only which
+questions a student got right (``correctness``: feedback marks, retrying the missed questions,
+practising the weakest ones, weakest questions on a dashboard). Study modes show answers by
+their nature (a flashcard's back, learn mode's feedback), so they are paths here too.
+
+The bank's ``show_answers``:
+- ``immediately``: practice shows each answer once it is given; a test, after it is submitted.
+- ``after_submit``: an attempt's answers once it is submitted; study modes if the bank allows.
+- ``never``: a student sees scores only, never which answers were right, on any path.
+
+And over all of it: while a student has a test of a bank in progress, nothing of that bank's
+answers is shown to them anywhere (not an earlier attempt's review, not a flashcard).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from .attempts import AttemptMode
+from .model import AnswerVisibility, QuizSettings
+
+
+class Path(StrEnum):
+    """The ways a bank's answer material reaches a viewer."""
+
+    ATTEMPT = "attempt"  # a question of an attempt (practice feedback) or its results
+    SOURCE = "source"  # the source text with one question's passage marked
+    FLASHCARDS = "flashcards"  # flashcard backs: the study pages and the API's due cards
+    LEARN = "learn"  # learn mode: each answer right after it is given
+    RETRY = "retry"  # practice again exactly the questions an attempt missed
+    PRACTICE_WEAKEST = "practice-weakest"  # practice the questions a student misses most
+    PROGRESS = "progress"  # a dashboard's weakest questions and accuracy by topic
+
+
+class Withheld(StrEnum):
+    """Why something is not shown, so a page can say it (or keep quiet about it)."""
+
+    NOTHING = ""  # shown
+    NOT_YET = "not_yet"  # due later: after the answer, or after submitting
+    BANK_SETTING = "bank_setting"  # the bank never shows it to students
+    TEST_IN_PROGRESS = "test_in_progress"  # the viewer has a test of this bank open
+
+
+@dataclass(frozen=True, slots=True)
+class Disclosure:
+    """What a viewer may see at a given moment, and if not everything, why not."""
+
+    correctness: bool  # right or wrong, per question
+    answers: bool  # the correct answer, the explanation and the source passage
+    withheld: Withheld = Withheld.NOTHING
+
+
+EVERYTHING = Disclosure(True, True)
+CORRECTNESS_ONLY = Disclosure(True, False)
+
+
+def _nothing(why: Withheld) -> Disclosure:
+    return Disclosure(False, False, why)
+
+
+@dataclass(frozen=True, slots=True)
+class Viewer:
+    """Who looks at a bank, and whether they have a test of it in progress."""
+
+    teacher: bool
+    test_in_progress: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class AttemptMoment:
+    """Where an attempt stands, for the ATTEMPT and SOURCE paths."""
+
+    mode: AttemptMode
+    submitted: bool
+    answered: bool  # the question in view has an answer
+    owner: bool = True  # False: a teacher of the owner's class (who may see it is decided elsewhere)
+
+
+def disclose(
+    path: Path, settings: QuizSettings, viewer: Viewer, attempt: AttemptMoment | None = None
+) -> Disclosure:
+    """What ``viewer`` may see of a bank's answers on ``path`` now.
+
+    Teachers see everything, except inside an attempt of their own: there they see what a
+    student would, to try a quiz as the class will. ``attempt`` is required for ATTEMPT, and
+    for a student's SOURCE (a question's passage is shown once an attempt has its answer due).
+    """
+    if path is Path.ATTEMPT and attempt is not None and not attempt.owner:
+        return EVERYTHING
+    if viewer.teacher and path is not Path.ATTEMPT:
+        return EVERYTHING
+    if path in (Path.ATTEMPT, Path.SOURCE) and attempt is None:
+        raise ValueError(f"the {path} path needs the attempt's moment")
+    if settings.show_answers is AnswerVisibility.NEVER:
+        return _nothing(Withheld.BANK_SETTING)
+    if viewer.test_in_progress:
+        return _nothing(Withheld.TEST_IN_PROGRESS)
+    match path:
+        case Path.ATTEMPT | Path.SOURCE:
+            assert attempt is not None
+            due = attempt.submitted or (
+                settings.show_answers is AnswerVisibility.IMMEDIATELY
+                and attempt.mode is AttemptMode.PRACTICE
+                and attempt.answered
+            )
+            return EVERYTHING if due else _nothing(Withheld.NOT_YET)
+        case Path.FLASHCARDS | Path.LEARN:
+            return EVERYTHING if settings.flashcards else _nothing(Withheld.BANK_SETTING)
+        case Path.RETRY | Path.PRACTICE_WEAKEST | Path.PROGRESS:
+            return CORRECTNESS_ONLY
+    raise ValueError(f"unknown path {path!r}")
