@@ -5,6 +5,12 @@
 (function () {
   "use strict";
 
+  // A page of an attempt restored by Back from the browser's memory (back/forward cache) may be
+  // stale: a submitted test's countdown and buttons. Ask the server again (it sends the results).
+  window.addEventListener("pageshow", function (event) {
+    if (event.persisted) { window.location.reload(); }
+  });
+
   // Deadlines are printed in UTC; show them in the reader's own time zone too.
   document.querySelectorAll("time[datetime]").forEach(function (element) {
     var when = new Date(element.getAttribute("datetime"));
