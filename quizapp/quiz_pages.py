@@ -55,8 +55,21 @@ def quiz(bank_slug: str) -> str:
     [summary] = quiz_summaries([bank], attempts)
     history = [{"attempt": a, "score": attempt_store.score_of(a)} for a in attempts if a.submitted]
     test_size = len(draw_questions(bank, 0, AttemptMode.TEST))
+    study = answer_disclosure.for_bank(
+        Path.FLASHCARDS,
+        current_user.account,
+        bank,
+        clock.now(),
+        answer_disclosure.tests_in_progress(attempts),
+    )
     return render_template(
-        "quiz/quiz.html", bank=bank, summary=summary, history=history, test_size=test_size, form=ActionForm()
+        "quiz/quiz.html",
+        bank=bank,
+        summary=summary,
+        history=history,
+        test_size=test_size,
+        study=study,
+        form=ActionForm(),
     )
 
 

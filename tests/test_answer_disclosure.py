@@ -159,7 +159,10 @@ def test_a_test_in_progress_is_said_on_the_quiz_page(probe, app):
     client, _ = probe("after_submit")
     start(client, "test", BANK)
     response = client.get(f"/decks/{BANK}/study", follow_redirects=True)
-    assert "Finish your test of this quiz first" in response.get_data(as_text=True)
+    page = response.get_data(as_text=True)
+    assert "Finish your test of this quiz first" in page
+    assert "Flashcards and learn mode open again when you have submitted your test" in page
+    assert f'href="/decks/{BANK}"' not in page
 
 
 def test_teachers_always_see_the_answers_of_a_never_bank(probe, app):
