@@ -50,7 +50,8 @@ def import_command(source: Path, file_format: str, output: Path | None) -> None:
     if result.empty:
         raise click.ClickException(f"{source}: nothing could be imported")
     if output is None:
-        checked = bank_files.check(Path(current_app.config["QUESTIONS_DIR"]), "imported.yaml", result.text)
+        folder = Path(current_app.config["QUESTIONS_DIR"])
+        checked = bank_files.check(folder, "imported.yaml", result.text, _bank_ids(folder))
         click.echo(result.text, nl=False)
     else:
         checked = _save(output, result.text)
@@ -69,12 +70,17 @@ def _save(output: Path, text: str) -> core.LoadResult:
     if not output.parent.is_dir():
         raise click.BadParameter(f"there is no folder {output.parent}", param_hint="--output")
     try:
-        saved = bank_files.save(output.parent, output.name, text, None, clock.now())
+        saved = bank_files.save(output.parent, output.name, text, None, clock.now(), _bank_ids(output.parent))
     except BadFileName as error:
         raise click.BadParameter(str(error), param_hint="--output") from None
     if saved.outcome is Outcome.EXISTS:
         raise click.ClickException(f"{output} exists already: choose another name (nothing was written)")
     return core.LoadResult(None, saved.problems)
+
+
+def _bank_ids(folder: Path) -> dict[str, str]:
+    """Which file of ``folder`` holds each bank id: an import must not take one over."""
+    return {bank.id: Path(bank.path).name for bank in core.load_folder(folder).banks}
 
 
 @click.command("export-bank")

@@ -12,6 +12,7 @@ import hashlib
 import os
 import re
 import tempfile
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
@@ -72,10 +73,34 @@ def read(folder: Path, name: str) -> BankFile:
     return BankFile(name, data.decode("utf-8", errors="replace"), version_of(data))
 
 
-def check(folder: Path, name: str, text: str) -> core.LoadResult:
-    """What the validator says of ``text`` as the file ``name`` (nothing is written)."""
+def check(folder: Path, name: str, text: str, bank_ids: Mapping[str, str]) -> core.LoadResult:
+    """What the validator says of ``text`` as the file ``name`` (nothing is written).
+
+    ``bank_ids`` says which file holds each bank id: one held by another file is refused, so
+    that no file can take over a bank in service (its students' quiz would switch).
+    """
     data = _normalized(text).encode("utf-8")
-    return load_bank_bytes(data, name, Path(name).stem, folder_source_reader(folder))
+    result = load_bank_bytes(data, name, Path(name).stem, folder_source_reader(folder))
+    holder = bank_ids.get(result.bank.id) if result.bank else None
+    if result.bank is None or holder in (None, name):
+        return result
+    where = "its 'id:' line" if _ID_LINE.search(text) else "its file name"
+    problem = core.Problem(
+        name,
+        _id_line(text),
+        f"bank id '{result.bank.id}' (from {where}) is already used by {holder}: "
+        "give this bank an id of its own",
+    )
+    return core.LoadResult(None, (problem,))
+
+
+_ID_LINE = re.compile(r"^id[ \t]*:", re.MULTILINE)
+
+
+def _id_line(text: str) -> int:
+    """The line of the bank's top-level ``id:``, or 1 when the id comes from the file name."""
+    found = _ID_LINE.search(text)
+    return text.count("\n", 0, found.start()) + 1 if found else 1
 
 
 def _normalized(text: str) -> str:
@@ -98,10 +123,18 @@ class SaveResult:
     version: str = ""
 
 
-def save(folder: Path, name: str, text: str, expected_version: str | None, now: datetime) -> SaveResult:
+def save(
+    folder: Path,
+    name: str,
+    text: str,
+    expected_version: str | None,
+    now: datetime,
+    bank_ids: Mapping[str, str],
+) -> SaveResult:
     """Write ``text`` as the file if it is valid and the file is as it was read.
 
-    ``expected_version`` None means a new file, which must not exist yet.
+    ``expected_version`` None means a new file, which must not exist yet; ``bank_ids`` as for
+    ``check``.
     """
     path = checked_path(folder, name)
     data = _normalized(text).encode("utf-8")
@@ -112,7 +145,7 @@ def save(folder: Path, name: str, text: str, expected_version: str | None, now: 
         return SaveResult(Outcome.EXISTS)
     if expected_version is not None and (current is None or version_of(current) != expected_version):
         return SaveResult(Outcome.CONFLICT)
-    result = check(folder, name, text)
+    result = check(folder, name, text, bank_ids)
     if result.problems:
         return SaveResult(Outcome.INVALID, result.problems)
     if current is not None:

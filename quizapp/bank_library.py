@@ -13,10 +13,10 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from flask import Flask, current_app
+from flask import Flask, current_app, has_app_context
 
 from . import bank_store, core
-from .core.bank_loader import bank_files, load_bank_file
+from .core.bank_loader import bank_files, load_bank_file, one_bank_per_id
 from .extensions import db
 
 log = logging.getLogger(__name__)
@@ -83,19 +83,45 @@ class BankLibrary:
         return changed
 
     def _build_catalog(self) -> core.Catalog:
-        banks: dict[str, core.Bank] = {}
         problems: list[core.Problem] = []
-        for path, state in self._files.items():
+        banks: list[core.Bank] = []
+        for state in self._files.values():
             problems.extend(state.result.problems)
-            bank = state.last_valid
-            if bank is None:
-                continue
-            if bank.id in banks:
-                message = f"bank id '{bank.id}' is already used by {banks[bank.id].path}"
-                problems.append(core.Problem(self._display_name(path), 1, message))
-                continue
-            banks[bank.id] = bank
-        return core.Catalog(tuple(banks.values()), tuple(problems))
+            if state.last_valid is not None:
+                banks.append(state.last_valid)
+        ids = [bank.id for bank in banks]
+        keep = self._serving_files() if len(set(ids)) < len(ids) else {}
+        served = one_bank_per_id(banks, keep)
+        return core.Catalog(served.banks, tuple(problems) + served.problems)
+
+    def _serving_files(self) -> dict[str, str]:
+        """Which file serves each bank id now: in this process, else as the database recorded it.
+
+        Asked only when two files claim one id. The database is shared by every worker and
+        outlives restarts, so all of them keep the same, older file in service.
+        """
+        keep = {bank.id: bank.path for bank in self.catalog.banks}
+        if not has_app_context():
+            return keep
+        try:
+            recorded = bank_store.serving_files()
+        except Exception:  # the database is down: this process's view decides for now
+            log.exception("could not read which files serve the banks")
+            db.session.rollback()
+            return keep
+        return {**keep, **recorded}
+
+    def bank_ids(self) -> dict[str, str]:
+        """Which file (its name) holds each bank id as the files are now, the file in service first.
+
+        A save or an import must not give a bank an id that another file holds.
+        """
+        self.reload()
+        ids = {bank.id: Path(bank.path).name for bank in self.catalog.banks}
+        for path, state in self._files.items():
+            if state.last_valid is not None:
+                ids.setdefault(state.last_valid.id, path.name)
+        return ids
 
     def _display_name(self, path: Path) -> str:
         return f"{self.folder.name}/{path.name}"

@@ -73,6 +73,12 @@ def sync_banks(banks: Sequence[core.Bank]) -> SyncResult:
     return result
 
 
+def serving_files() -> dict[str, str]:
+    """The file each bank in service was last synced from, by bank id."""
+    rows = db.session.execute(db.select(Bank.slug, Bank.file_path).where(Bank.active))
+    return {slug: file_path for slug, file_path in rows}
+
+
 def _copy_bank(bank: core.Bank, row: Bank) -> None:
     row.title = bank.title
     row.description = bank.description

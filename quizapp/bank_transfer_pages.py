@@ -48,7 +48,7 @@ def import_bank_page() -> Any:
                         name,
                         result.text,
                         "",
-                        bank_files.check(folder, name, result.text),
+                        bank_files.check(folder, name, result.text, library().bank_ids()),
                         message=f"Imported {result.questions} questions and {result.cards} cards from "
                         f"{source_name}. Check them, then save: nothing is saved yet.",
                         imported=result,

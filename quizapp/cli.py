@@ -11,7 +11,7 @@ import click
 from flask import Flask, current_app
 from flask.cli import with_appcontext
 
-from . import account_store, clock, core
+from . import account_store, bank_store, clock, core
 from .account_store import UsernameTaken
 from .bank_commands import export_bank_command, import_command, served_bank
 from .bank_library import library
@@ -20,6 +20,7 @@ from .core.bank_loader import bank_files, load_files
 from .core.model import QuestionType
 from .database import begin_write
 from .export_formats import FORMATS
+from .extensions import db
 from .score_exports import KINDS, ExportRequest, export_scores
 
 
@@ -54,7 +55,7 @@ def check_command(paths: tuple[Path, ...]) -> None:
         if not found:
             raise click.UsageError(f"no question files (*.yaml, *.yml) in {target}")
         files.extend(found)
-    catalog = load_files(files, display=Path.cwd())
+    catalog = load_files(files, display=Path.cwd(), keep=_serving_files())
     for problem in catalog.problems:
         click.echo(str(problem))
     for bank in catalog.banks:
@@ -67,6 +68,15 @@ def check_command(paths: tuple[Path, ...]) -> None:
     click.echo(f"{len(catalog.banks)} valid bank(s), {invalid} file(s) with problems")
     if catalog.problems:
         raise SystemExit(1)
+
+
+def _serving_files() -> dict[str, str]:
+    """Which file the app serves each bank id from, so that check blames the other file of an id."""
+    try:
+        return bank_store.serving_files()
+    except Exception:  # no database yet: the first file of an id keeps it
+        db.session.rollback()
+        return {}
 
 
 @click.command("answer-key")

@@ -103,16 +103,21 @@ def edit(name: str) -> Any:
         if not path.exists():
             abort(404)
         current = bank_files.read(folder, name)
-        return editor_page(name, current.text, current.version, bank_files.check(folder, name, current.text))
+        return editor_page(
+            name,
+            current.text,
+            current.version,
+            bank_files.check(folder, name, current.text, library().bank_ids()),
+        )
     if not ActionForm().validate_on_submit():
         abort(400)
     text = request.form.get("text", "")
     version = request.form.get("version", "")
     if request.form.get("action") != "save":
-        result = bank_files.check(folder, name, text)
+        result = bank_files.check(folder, name, text, library().bank_ids())
         message = "No problems found." if not result.problems else ""
         return editor_page(name, text, version, result, 200 if not result.problems else 422, message)
-    saved = bank_files.save(folder, name, text, version or None, clock.now())
+    saved = bank_files.save(folder, name, text, version or None, clock.now(), library().bank_ids())
     if saved.outcome is Outcome.SAVED:
         library().reload()
         library().sync_to_database()
@@ -158,9 +163,17 @@ def new() -> Any:
     form = NewBankForm()
     if form.validate_on_submit():
         name = f"{form.file_name.data}.yaml"
-        saved = bank_files.save(_folder(), name, bank_files.new_text(form.title.data), None, clock.now())
+        bank_ids = library().bank_ids()
+        holder = bank_ids.get(form.file_name.data)  # a new bank's id is its file's name
+        saved = bank_files.save(
+            _folder(), name, bank_files.new_text(form.title.data), None, clock.now(), bank_ids
+        )
         if saved.outcome is Outcome.EXISTS:
             form.file_name.errors.append("A bank file with this name exists already.")
+        elif holder not in (None, name):
+            form.file_name.errors.append(
+                f"The bank in {holder} has the id '{form.file_name.data}' already: choose another name."
+            )
         elif saved.outcome is Outcome.SAVED:
             library().reload()
             library().sync_to_database()

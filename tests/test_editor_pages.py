@@ -115,7 +115,7 @@ def test_a_crash_while_writing_leaves_the_old_file(questions_dir, monkeypatch):
     monkeypatch.setattr(os, "replace", crash)
     with pytest.raises(OSError):
         bank_files.save(
-            questions_dir, path.name, current.text + "# more\n", current.version, datetime.now(UTC)
+            questions_dir, path.name, current.text + "# more\n", current.version, datetime.now(UTC), {}
         )
     assert path.read_bytes() == original
     assert [p.name for p in questions_dir.iterdir() if p.name.endswith(".tmp")] == []
@@ -145,7 +145,7 @@ def test_file_names_cannot_leave_the_folder(teacher, questions_dir):
         bank_files.checked_path(questions_dir, "../x.yaml")
     assert (
         bank_files.save(
-            questions_dir, "kosovo-peacekeepers.yaml", "title: x", None, datetime.now(UTC)
+            questions_dir, "kosovo-peacekeepers.yaml", "title: x", None, datetime.now(UTC), {}
         ).outcome
         is Outcome.EXISTS
     )

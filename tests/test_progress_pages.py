@@ -89,7 +89,9 @@ def test_a_bank_that_never_shows_answers_keeps_them_off_the_dashboard(client, ap
 
     path = questions_dir / "kosovo-peacekeepers.yaml"
     path.write_text(
-        path.read_text(encoding="utf-8").replace("show_answers: immediately", "show_answers: never"),
+        path.read_text(encoding="utf-8").replace(
+            "flashcards: true\n  show_answers: immediately", "show_answers: never"
+        ),
         encoding="utf-8",
     )
     stat = path.stat()

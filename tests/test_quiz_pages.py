@@ -319,7 +319,9 @@ def test_score_uses_the_question_version_the_attempt_started_with(student, app, 
 def test_never_shown_answers_show_only_the_score(student, app, questions_dir):
     path = questions_dir / "kosovo-peacekeepers.yaml"
     path.write_text(
-        path.read_text(encoding="utf-8").replace("show_answers: immediately", "show_answers: never"),
+        path.read_text(encoding="utf-8").replace(
+            "flashcards: true\n  show_answers: immediately", "show_answers: never"
+        ),
         encoding="utf-8",
     )
     import os

@@ -7,7 +7,7 @@ from loading.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -126,9 +126,38 @@ def bank_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.suffix.lower() in BANK_SUFFIXES and p.is_file())
 
 
-def load_files(paths: Iterable[Path], display: Path | None = None) -> Catalog:
-    """Load every file; a duplicate bank id is a problem of the later file."""
-    banks: dict[str, Bank] = {}
+def one_bank_per_id(banks: Iterable[Bank], keep: Mapping[str, str] | None = None) -> Catalog:
+    """The banks to serve when several files may claim one id, and a problem for each other claim.
+
+    ``banks`` come in file-name order. A bank id belongs to the file ``keep`` names for it (the
+    file that already serves it, so a new file cannot take a bank over; compared by file name,
+    as paths are shown relative to different places), else to the first file. The other files
+    are problems that name both files; they are not served.
+    """
+    keep_names = {bank_id: Path(path).name for bank_id, path in (keep or {}).items()}
+    banks = list(banks)
+    owners: dict[str, Bank] = {}
+    for bank in banks:
+        if bank.id not in owners or keep_names.get(bank.id) == Path(bank.path).name:
+            owners[bank.id] = bank
+    problems = tuple(
+        Problem(
+            bank.path,
+            1,
+            f"bank id '{bank.id}' is already used by {owners[bank.id].path}, which keeps it: "
+            "this file is not in service until it has an id of its own",
+        )
+        for bank in banks
+        if owners[bank.id] is not bank
+    )
+    return Catalog(tuple(bank for bank in banks if owners[bank.id] is bank), problems)
+
+
+def load_files(
+    paths: Iterable[Path], display: Path | None = None, keep: Mapping[str, str] | None = None
+) -> Catalog:
+    """Load every file; of files that share a bank id one serves (see ``one_bank_per_id``)."""
+    banks: list[Bank] = []
     problems: list[Problem] = []
     for path in paths:
         name = _display_name(path, display)
@@ -138,15 +167,10 @@ def load_files(paths: Iterable[Path], display: Path | None = None) -> Catalog:
             log.exception("loading %s failed", name)
             result = LoadResult(None, (Problem(name, 1, f"internal error while loading: {exc}"),))
         problems.extend(result.problems)
-        bank = result.bank
-        if bank is None:
-            continue
-        if bank.id in banks:
-            other = banks[bank.id].path
-            problems.append(Problem(name, 1, f"bank id '{bank.id}' is already used by {other}"))
-            continue
-        banks[bank.id] = bank
-    return Catalog(tuple(banks.values()), tuple(problems))
+        if result.bank is not None:
+            banks.append(result.bank)
+    served = one_bank_per_id(banks, keep)
+    return Catalog(served.banks, tuple(problems) + served.problems)
 
 
 def load_folder(folder: Path, display: Path | None = None) -> Catalog:

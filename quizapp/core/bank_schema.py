@@ -195,6 +195,7 @@ def _settings(read: FieldReader, node: Node | None, question_count: int) -> Quiz
             read.report(get("show_answers").line, f"'show_answers' must be one of {options}, not '{shown}'")
     draw = read.integer(get("draw"), "draw", 1, max(question_count, 1))
     return QuizSettings(
+        flashcards=_flashcards(read, get("flashcards"), visibility),
         time_limit_minutes=read.integer(get("time_limit_minutes"), "time_limit_minutes", 1, 24 * 60),
         draw=draw,
         shuffle_questions=read.boolean(
@@ -202,9 +203,26 @@ def _settings(read: FieldReader, node: Node | None, question_count: int) -> Quiz
         ),
         shuffle_choices=read.boolean(get("shuffle_choices"), "shuffle_choices", defaults.shuffle_choices),
         pass_mark=_or(read.integer(get("pass_mark"), "pass_mark", 0, 100), defaults.pass_mark),
-        flashcards=read.boolean(get("flashcards"), "flashcards", defaults.flashcards),
         show_answers=visibility,
     )
+
+
+def _flashcards(read: FieldReader, node: Node | None, visibility: AnswerVisibility) -> bool:
+    """Whether students may study the bank as flashcards, whose backs are the answers.
+
+    A ``never`` bank shows students only their scores, so it is not study material unless
+    said otherwise, and it cannot be: ``flashcards: true`` with ``never`` is a contradiction.
+    """
+    never = visibility is AnswerVisibility.NEVER
+    flashcards = read.boolean(node, "flashcards", not never)
+    if flashcards and never and node is not None:
+        read.report(
+            node.line,
+            "'flashcards: true' cannot go with 'show_answers: never': flashcards show the answers "
+            "on their backs, and a bank that never shows answers cannot be studied as flashcards",
+        )
+        return False
+    return flashcards
 
 
 def _or(value: int | None, default: int) -> int:

@@ -324,7 +324,9 @@ def test_the_deadline_closes_the_test_with_what_was_saved(as_user, app, monkeypa
 
 
 def test_never_shown_answers_stay_hidden_after_submit(as_user, app, questions_dir):
-    edit_bank(questions_dir / f"{QUIZ}.yaml", "show_answers: immediately", "show_answers: never")
+    edit_bank(
+        questions_dir / f"{QUIZ}.yaml", "flashcards: true\n  show_answers: immediately", "show_answers: never"
+    )
     sam = as_user("sam")
     attempt = start(sam, "test")
     body = sam.post(f"/attempts/{attempt['id']}/submit").get_json()

@@ -24,8 +24,33 @@ def test_duplicate_bank_ids_across_files(tmp_path: Path):
     assert [bank.path for bank in catalog.banks] == [str(tmp_path / "a.yaml")]
     assert (
         str(catalog.problems[0])
-        == f"{tmp_path / 'b.yaml'}:1: bank id 'same' is already used by {tmp_path / 'a.yaml'}"
+        == f"{tmp_path / 'b.yaml'}:1: bank id 'same' is already used by {tmp_path / 'a.yaml'}, which "
+        "keeps it: this file is not in service until it has an id of its own"
     )
+
+
+def test_the_file_that_serves_an_id_keeps_it_against_an_earlier_name():
+    from quizapp.core.bank_loader import one_bank_per_id
+    from quizapp.core.model import Bank
+
+    first, second, other = (
+        Bank(id=i, title=p, questions=(), path=p)
+        for i, p in [
+            (
+                "graded",
+                "q/dup.yaml",
+            ),
+            ("graded", "q/graded.yaml"),
+            ("other", "q/other.yaml"),
+        ]
+    )
+    assert one_bank_per_id([first, second, other]).banks == (first, other)  # no one serves it yet
+    kept = one_bank_per_id([first, second, other], keep={"graded": "q/graded.yaml"})
+    assert kept.banks == (second, other)
+    assert [str(p) for p in kept.problems] == [
+        "q/dup.yaml:1: bank id 'graded' is already used by q/graded.yaml, which keeps it: "
+        "this file is not in service until it has an id of its own"
+    ]
 
 
 def test_oversized_file_is_refused_unread(tmp_path: Path):

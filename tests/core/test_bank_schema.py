@@ -72,6 +72,41 @@ def test_defaults():
     assert bank.questions[0].points == 1
 
 
+@pytest.mark.parametrize(
+    ("settings", "flashcards"),
+    [
+        ("", True),
+        ("show_answers: immediately", True),
+        ("show_answers: after_submit", True),
+        ("show_answers: never", False),
+        ("show_answers: never\n  flashcards: false", False),
+        ("show_answers: immediately\n  flashcards: false", False),
+        ("show_answers: after_submit\n  flashcards: true", True),
+    ],
+)
+def test_flashcards_default_to_off_only_when_answers_are_never_shown(settings, flashcards):
+    bank = bank_from(
+        f"title: T\nsettings:\n  {settings or 'pass_mark: 50'}\n"
+        "questions:\n  - {id: q, type: true_false, prompt: P, answer: false}\n"
+    )
+    assert bank.settings.flashcards is flashcards
+
+
+def test_flashcards_true_with_answers_never_shown_is_an_error():
+    problems = problems_of("""
+        title: T
+        settings:
+          show_answers: never
+          flashcards: true
+        questions:
+          - {id: q, type: true_false, prompt: P, answer: false}
+    """)
+    assert problems == [
+        "bank.yaml:5: 'flashcards: true' cannot go with 'show_answers: never': flashcards show the "
+        "answers on their backs, and a bank that never shows answers cannot be studied as flashcards"
+    ]
+
+
 def test_text_fields_keep_yaml_lookalikes_as_text():
     bank = bank_from("""
         title: no

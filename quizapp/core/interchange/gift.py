@@ -4,8 +4,9 @@ Read: multiple choice (one right, or several with weights), true/false, short an
 numeric (tolerance, range, or several answers: the 100 % one), matching, missing word
 (a blank inside the text), per-answer feedback (#), general feedback (####), comments (//),
 $CATEGORY (its last name becomes a tag), titles (::title::), format markers ([html] text is
-made plain) and the escapes \\~ \\= \\# \\{ \\} \\: \\n . Essays and descriptions have no place in a
-bank: they are skipped and reported, as is what is kept with a change (partial credit).
+made plain) and the escapes \\~ \\= \\# \\{ \\} \\: \\n \\\\ (and quizapp's own \\> \\%). Essays and
+descriptions have no place in a bank: they are skipped and reported, as is what is kept with a
+change (partial credit).
 Written: everything a bank holds that GIFT can say; ordering questions and cloze questions
 with several blanks cannot be, and are reported, as are dropped details (units, points).
 """
@@ -32,9 +33,12 @@ from ..presentation import BLANK
 from .common import Imported, html_to_text
 
 # Escaped characters are swapped for private-use ones while a block is parsed, then put back.
-_ESCAPES = {"\\~": "\ue000", "\\=": "\ue001", "\\#": "\ue002", "\\{": "\ue003", "\\}": "\ue004"}
-_ESCAPES |= {"\\:": "\ue005", "\\n": "\ue006"}  # "\n" is a line break; a real one is just a space
-_PLAIN = {code: "\n" if char == "\\n" else char[1] for char, code in _ESCAPES.items()}
+# "\\n" is a line break (a real one is just a space). "\\\\" is a backslash, as in Moodle; "\\>" and
+# "\\%" are quizapp's own, written only where "->" or a leading "%50%" would be read as syntax.
+_ESCAPED = "~=#{}:n\\>%"
+_CODES = {char: chr(0xE000 + index) for index, char in enumerate(_ESCAPED)}
+_PLAIN = {code: "\n" if char == "n" else char for char, code in _CODES.items()}
+_ESCAPE = re.compile(r"\\([" + re.escape(_ESCAPED) + "])")
 _FORMAT = re.compile(r"^\s*\[(html|moodle|markdown|plain)\]\s*", re.IGNORECASE)
 _TITLE = re.compile(r"^\s*::(.*?)::", re.DOTALL)
 _ENTRY = re.compile(r"([=~])")
@@ -42,9 +46,8 @@ _WEIGHT = re.compile(r"^%(-?\d+(?:\.\d+)?)%")
 
 
 def _protect(text: str) -> str:
-    for escape, code in _ESCAPES.items():
-        text = text.replace(escape, code)
-    return text
+    """Each escape, read left to right (so "\\\\:" is a backslash, then a colon), made one code."""
+    return _ESCAPE.sub(lambda found: _CODES[found.group(1)], text)
 
 
 def _restore(text: str) -> str:
@@ -234,12 +237,25 @@ def _numeric(body: str, changes: list[str]) -> dict[str, Any]:
 
 # --- writing ----------------------------------------------------------------------------------
 
-_SPECIAL = re.compile(r"([~=#{}:])")
+_SPECIAL = re.compile(r"([\\~=#{}:]|(?<=-)>)")
 
 
 def _escape(text: str) -> str:
+    """GIFT text on one line: specials, backslashes and the '>' of '->' escaped."""
     lines = (" ".join(line.split()) for line in text.strip().splitlines())
     return "\\n".join(_SPECIAL.sub(r"\\\1", line) for line in lines)
+
+
+def _entry(text: str) -> str:
+    """An answer's text: escaped, and a leading "%50%" too, which would be read as a weight."""
+    escaped = _escape(text)
+    return "\\" + escaped if _WEIGHT.match(escaped) else escaped
+
+
+def _text_start(text: str) -> str:
+    """Question text: one that starts like a format marker ("[html]") is marked as Markdown first."""
+    escaped = _escape(text)
+    return "[markdown]" + escaped if _FORMAT.match(escaped) else escaped
 
 
 def _weight(share: Decimal) -> str:
@@ -303,11 +319,11 @@ def _gift_question(question: Any) -> str | None:
     spec = question.answer
     title = f"::{_escape(question.id)}::"
     general = f" ####{_escape(question.explanation)}" if question.explanation else ""
-    prompt = _escape(question.prompt)
+    prompt = _text_start(question.prompt)
     match spec:
         case ChoiceAnswer() if question.type is QuestionType.SINGLE:
             entries = " ".join(
-                f"{'=' if c.correct else '~'}{_escape(c.text)}{_feedback(c.feedback)}" for c in spec.choices
+                f"{'=' if c.correct else '~'}{_entry(c.text)}{_feedback(c.feedback)}" for c in spec.choices
             )
         case ChoiceAnswer():
             right = sum(1 for c in spec.choices if c.correct)
@@ -327,13 +343,13 @@ def _gift_question(question: Any) -> str | None:
             high = spec.maximum if spec.maximum is not None else Decimal("1e12")
             entries = f"#{format_number(low)}..{format_number(high)}"
         case TextAnswer():
-            entries = " ".join(f"={_escape(text)}" for text in spec.accepted)
+            entries = " ".join(f"={_entry(text)}" for text in spec.accepted)
         case ClozeAnswer() if len(spec.blanks) == 1:
             before, _number, after = BLANK.split(question.prompt, maxsplit=1)
-            accepted = " ".join(f"={_escape(text)}" for text in spec.blanks[0].accepted)
-            return f"{title}{_escape(before)} {{{accepted}{general}}} {_escape(after)}".rstrip()
+            accepted = " ".join(f"={_entry(text)}" for text in spec.blanks[0].accepted)
+            return f"{title}{_text_start(before)} {{{accepted}{general}}} {_text_start(after)}".rstrip()
         case MatchingAnswer():
-            pairs = [f"={_escape(left.text)} -> {_escape(right.text)}" for left, right in spec.pairs]
+            pairs = [f"={_entry(left.text)} -> {_escape(right.text)}" for left, right in spec.pairs]
             pairs += [f"= -> {_escape(item.text)}" for item in spec.distractors]
             entries = " ".join(pairs)
         case _:  # ordering, and cloze with several blanks

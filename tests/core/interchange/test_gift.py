@@ -1,10 +1,14 @@
 import dataclasses
 from decimal import Decimal
 
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+from quizapp.core.interchange import Imported, bank_yaml
 from quizapp.core.interchange.gift import read_gift, write_gift
 from quizapp.core.model import ChoiceAnswer, QuestionType
 
-from ..yaml_banks import bank_from
+from ..yaml_banks import bank_from, load
 from .samples import bank_of, by_id, sample
 
 MOODLE = sample("moodle-export.gift")
@@ -212,3 +216,84 @@ def test_the_article_bank_exports_every_question_gift_can_hold():
             )
             if isinstance(question.answer, ChoiceAnswer):
                 assert copy.answer == question.answer
+
+
+def test_an_explanation_ending_in_a_backslash_keeps_its_question():
+    bank = bank_from("""
+        title: T
+        questions:
+          - {id: q, type: short, prompt: 'Path?', accept: ['C:\\'], explanation: 'It is C:\\'}
+    """)
+    assert bank.questions[0].explanation == "It is C:\\"  # one backslash
+    text, _ = write_gift(bank)
+    assert "::q::Path? {=C\\:\\\\ ####It is C\\:\\\\}" in text  # was "C\\:\\}": never closed
+    again = read_gift(text)
+    assert again.skipped == [] and _without_lines(bank_of(again)) == _without_lines(bank)
+
+
+# --- any text in every field survives GIFT and back (Hypothesis) ------------------------------
+
+
+def _gift_text(text: str) -> str:
+    """What GIFT keeps of a text: each line's blanks collapsed (a GIFT question is one line)."""
+    return "\n".join(" ".join(line.split()) for line in text.strip().splitlines())
+
+
+_CHARACTERS = st.one_of(
+    st.characters(blacklist_categories=("Cc", "Cs", "Co", "Zl", "Zp")),
+    st.sampled_from(list("\\~=#{}:[]%->/ \n")),
+    st.sampled_from(["\\", "\\\\", "\\n", "\\:", "->", "[html]", "[markdown]", "%50%", "####", "//", "::"]),
+)
+_TEXT = st.lists(_CHARACTERS, min_size=1, max_size=12).map("".join).map(_gift_text).filter(bool)
+_ONE_LINE = _TEXT.map(lambda text: " ".join(text.split()))
+
+
+@st.composite
+def _questions(draw):
+    kind = draw(st.sampled_from(["single", "multiple", "short", "true_false", "matching", "cloze"]))
+    question = {"type": kind, "prompt": draw(_TEXT)}
+    if draw(st.booleans()):
+        question["explanation"] = draw(_TEXT)
+    if kind in ("single", "multiple"):
+        texts = draw(st.lists(_ONE_LINE, min_size=2, max_size=4, unique_by=str.casefold))
+        feedback = [draw(st.one_of(st.just(""), _TEXT)) for _ in texts]
+        question["choices"] = [
+            {"text": t, "feedback": f} if f else t for t, f in zip(texts, feedback, strict=True)
+        ]
+        if kind == "single":
+            question["answer"] = texts[0]
+        else:
+            question["answers"] = texts[: draw(st.integers(1, len(texts) - 1))]
+    elif kind == "short":
+        question["accept"] = draw(st.lists(_ONE_LINE, min_size=1, max_size=3, unique_by=str.casefold))
+    elif kind == "true_false":
+        question["answer"] = draw(st.booleans())
+    elif kind == "matching":
+        lefts = draw(st.lists(_ONE_LINE, min_size=2, max_size=3, unique_by=str.casefold))
+        rights = draw(st.lists(_ONE_LINE, min_size=len(lefts), max_size=len(lefts), unique_by=str.casefold))
+        question["pairs"] = [
+            {"left": left, "right": right} for left, right in zip(lefts, rights, strict=True)
+        ]
+    else:
+        before, after = draw(_ONE_LINE), draw(_ONE_LINE)
+        assume("{{" not in before + after and "}}" not in before + after)
+        question["prompt"] = f"{before} {{{{1}}}} {after}"
+        question["blanks"] = [draw(st.lists(_ONE_LINE, min_size=1, max_size=2, unique_by=str.casefold))]
+    return question
+
+
+@settings(
+    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much]
+)
+@given(st.lists(_questions(), min_size=1, max_size=3))
+def test_any_text_in_every_field_survives_export_and_import(questions):
+    imported = Imported(title="T")
+    for number, question in enumerate(questions, start=1):
+        imported.add_question(question, f"q{number}")
+    loaded = load(bank_yaml(imported, "a test"))
+    assume(not loaded.problems)  # the bank itself must be valid (e.g. distinct choices)
+    text, notes = write_gift(loaded.bank)
+    assert notes == []
+    again = read_gift(text)
+    assert again.skipped == [] and again.notes == []
+    assert _without_lines(bank_of(again)) == _without_lines(loaded.bank)
