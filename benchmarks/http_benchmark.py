@@ -158,8 +158,7 @@ def main() -> None:
     if not shutil.which("wrk"):
         sys.exit("wrk is needed: apt-get install wrk")
     work = Path(tempfile.mkdtemp(prefix="quizapp-http-"))
-    questions = work / "questions"
-    shutil.copytree(PROJECT / "questions", questions)
+    questions = export_scores.copy_article_bank(work / "questions")
     database_url = options.database_url or f"sqlite:///{work / 'bench.sqlite'}"
     info = prepare(database_url, questions)
     env = os.environ | {

@@ -119,8 +119,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=5)
     options = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="quizapp-costs-"))
-    questions = work / "questions"
-    shutil.copytree(PROJECT / "questions", questions)
+    questions = http_benchmark.export_scores.copy_article_bank(work / "questions")
     database_url = f"sqlite:///{work / 'costs.sqlite'}"
     info = http_benchmark.prepare(database_url, questions)
     app = create_app(

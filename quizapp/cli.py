@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 
 import click
@@ -17,6 +17,7 @@ from .bank_commands import export_bank_command, import_command, served_bank
 from .bank_library import library
 from .core.accounts import MIN_PASSWORD_LENGTH, USERNAME_RULE, Role, normalize_join_code, valid_username
 from .core.bank_loader import bank_files, load_files
+from .core.instants import parse_instant
 from .core.model import QuestionType
 from .database import begin_write
 from .export_formats import FORMATS
@@ -197,6 +198,20 @@ def create_class_command(name: str, teacher_username: str) -> None:
     click.echo(classroom.join_code)
 
 
+class _InstantType(click.ParamType):
+    """--since read as the pages and the API read it (quizapp/core/instants.py)."""
+
+    name = "datetime"
+
+    def convert(self, value: object, param: click.Parameter | None, ctx: click.Context | None) -> datetime:
+        if isinstance(value, datetime):
+            return value
+        try:
+            return parse_instant(str(value))
+        except ValueError as error:
+            self.fail(str(error), param, ctx)
+
+
 @click.command("export-scores")
 @click.option("--format", "output_format", type=click.Choice(list(FORMATS)), required=True)
 @click.option(
@@ -211,8 +226,8 @@ def create_class_command(name: str, teacher_username: str) -> None:
 @click.option("--quiz", help="Only this quiz (bank id).")
 @click.option(
     "--since",
-    type=click.DateTime(formats=["%Y-%m-%d", "%Y-%m-%dT%H:%M"]),
-    help="Only attempts started on or after this date (UTC).",
+    type=_InstantType(),
+    help="Only attempts started at or after this time, ISO 8601 (UTC unless it has an offset).",
 )
 @click.option(
     "-o",
@@ -253,9 +268,7 @@ def export_scores_command(
             raise click.BadParameter(f"no quiz {quiz!r}", param_hint="--quiz")
     if output_format == "xlsx" and output is None:
         raise click.UsageError("XLSX is binary: give a file with -o")
-    request = ExportRequest(
-        kind, output_format, tuple(classes), quiz, since.replace(tzinfo=UTC) if since else None
-    )
+    request = ExportRequest(kind, output_format, tuple(classes), quiz, since)
     export = export_scores(request, clock.now())
     target = output.open("wb") if output else sys.stdout.buffer
     try:

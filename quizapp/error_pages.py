@@ -84,6 +84,8 @@ def _http_error(error: HTTPException) -> Any:
     if status < 400:
         return error
     title, detail = MESSAGES.get(status, (error.name, error.description or ""))
+    if error.description and error.description != type(error).description:
+        detail = error.description  # the view's own explanation: abort(400, description=...)
     response = _render(status, title, detail)
     if status == 405 and getattr(error, "valid_methods", None):
         response.headers["Allow"] = ", ".join(error.valid_methods)

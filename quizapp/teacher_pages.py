@@ -6,7 +6,7 @@ Every class is looked up with ``class_of_teacher``: another teacher's class is "
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from fractions import Fraction
 from typing import Any
 
@@ -29,6 +29,7 @@ from .auth import teacher_required
 from .bank_library import library
 from .core.accounts import new_password
 from .core.attempts import AttemptMode
+from .core.instants import parse_instant
 from .core.roster import parse_roster
 from .export_formats import FORMATS
 from .forms import ActionForm, AddStudentForm, ClassForm, RosterForm
@@ -306,7 +307,7 @@ def _export(classes: list[ClassInfo], kind: str, fmt: str) -> WerkzeugResponse:
     since = None
     if request.args.get("since"):
         try:
-            since = datetime.fromisoformat(request.args["since"]).replace(tzinfo=UTC)
-        except ValueError:
-            abort(400)
+            since = parse_instant(request.args["since"])
+        except ValueError as error:
+            abort(400, description=f"The export's “since”: {error}.")
     return download(export_scores(ExportRequest(kind, fmt, tuple(classes), quiz, since), clock.now()))

@@ -8,7 +8,6 @@ session creates its own database there and drops it at the end.
 from __future__ import annotations
 
 import os
-import shutil
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -20,8 +19,17 @@ from sqlalchemy import create_engine, make_url, text
 from quizapp import create_app
 from quizapp.extensions import db
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
-QUESTIONS = PROJECT_ROOT / "questions"
+from .banks import PROJECT_ROOT, QUESTIONS, assert_untouched, copy_banks, snapshot
+
+__all__ = ["PROJECT_ROOT", "QUESTIONS"]  # for tests that read a named bank file from it
+
+
+@pytest.fixture(autouse=True)
+def _project_banks_untouched() -> Iterator[None]:
+    """Fail the test during which the project's questions/ changed: tests use their own copies."""
+    before = snapshot(QUESTIONS)
+    yield
+    assert_untouched(before, QUESTIONS)
 
 
 @pytest.fixture(autouse=True)
@@ -62,10 +70,8 @@ def postgres_url() -> Iterator[str | None]:
 
 @pytest.fixture
 def questions_dir(tmp_path: Path) -> Path:
-    """A copy of the project's questions folder that a test may change."""
-    target = tmp_path / "questions"
-    shutil.copytree(QUESTIONS, target)
-    return target
+    """The test's own copy of the banks it uses (tests/banks.py), which it may change."""
+    return copy_banks(tmp_path / "questions")
 
 
 @pytest.fixture

@@ -8,11 +8,12 @@ from typing import Any
 
 from flask import Request, Response
 from flask_smorest import Blueprint, abort
-from marshmallow import missing
+from marshmallow import ValidationError, fields, missing
 from webargs.core import parse_json
 from webargs.flaskparser import FlaskParser, is_json_request
 from werkzeug.exceptions import RequestEntityTooLarge
 
+from ..core.instants import parse_instant
 from .errors import ErrorSchema
 from .token_auth import authenticate_request
 
@@ -79,6 +80,18 @@ def documented_errors(blueprint: Blueprint, *statuses: int) -> Callable[[Any], A
         return view
 
     return decorate
+
+
+class Instant(fields.DateTime):
+    """A date-time parameter read as the web pages read it (quizapp/core/instants.py): one parser."""
+
+    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> datetime:
+        if not isinstance(value, str):
+            raise ValidationError("Not a string.")
+        try:
+            return parse_instant(value)
+        except ValueError as error:
+            raise ValidationError(str(error)) from None
 
 
 def timestamp(value: datetime | None) -> str | None:

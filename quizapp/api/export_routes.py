@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import UTC
 from typing import Any
 
 from flask import Response
@@ -13,7 +12,7 @@ from ..bank_library import library
 from ..export_formats import CONTENT_TYPES, FORMATS
 from ..models import MAX_ROW_ID
 from ..score_exports import KINDS, ExportRequest, download, export_scores
-from .common import api_blueprint, documented_errors
+from .common import Instant, api_blueprint, documented_errors
 from .errors import ApiError
 from .token_auth import require_teacher
 
@@ -35,8 +34,11 @@ class ExportQuerySchema(Schema):
     quiz_id = fields.String(
         validate=validate.Length(min=1, max=80), metadata={"description": "Every quiz if absent"}
     )
-    since = fields.DateTime(
-        metadata={"description": "Attempts started at or after this time (UTC if no offset)"}
+    since = Instant(
+        metadata={
+            "description": "Attempts started at or after this time, ISO 8601: UTC if it has no offset; "
+            "a date alone is its midnight (UTC)"
+        }
     )
 
 
@@ -68,9 +70,5 @@ def export(query: dict[str, Any]) -> Response:
     quiz = query.get("quiz_id")
     if quiz is not None and library().catalog.get(quiz) is None:
         raise ApiError(404, "quiz_not_found", f"There is no quiz {quiz[:80]!r}.")
-    since = query.get("since")
-    if since is not None and since.tzinfo is None:
-        since = since.replace(tzinfo=UTC)
-    return download(
-        export_scores(ExportRequest(query["kind"], query["format"], tuple(classes), quiz, since), clock.now())
-    )
+    request = ExportRequest(query["kind"], query["format"], tuple(classes), quiz, query.get("since"))
+    return download(export_scores(request, clock.now()))

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import io
+import json
+from datetime import datetime, timedelta, timezone
+from urllib.parse import urlencode
 
 import openpyxl
 import pytest
@@ -68,3 +71,61 @@ def test_bad_parameters_are_400(as_user, query):
 
 def test_an_unknown_quiz_is_404(as_user):
     assert error_of(as_user("tina").get("/exports/scores?quiz_id=nope"))["code"] == "quiz_not_found"
+
+
+def _since_cases(started: datetime) -> list[tuple[str, int]]:
+    """``since`` values around the attempts' start, written every way, with the rows each keeps."""
+    before, after = started - timedelta(minutes=1), started + timedelta(minutes=1)
+    plus5, minus5 = timezone(timedelta(hours=5)), timezone(timedelta(hours=-5))
+    naive = "%Y-%m-%dT%H:%M:%S"
+    return [
+        (before.astimezone(plus5).isoformat(), 2),  # the reported bug: the page read it 5 hours late
+        (after.astimezone(plus5).isoformat(), 0),
+        (before.astimezone(minus5).isoformat(), 2),
+        (after.astimezone(minus5).isoformat(), 0),  # read 5 hours early before: every row
+        (before.strftime(naive) + "Z", 2),
+        (after.strftime(naive) + "Z", 0),
+        (before.strftime(naive), 2),  # no offset: UTC
+        (after.strftime(naive), 0),
+        ((started + timedelta(days=1)).date().isoformat(), 0),  # a date alone: its midnight, UTC
+        (started.date().isoformat(), 2),
+    ]
+
+
+def test_the_page_the_api_and_the_command_read_since_alike(app, as_user, people, results):  # noqa: F811
+    page = app.test_client()
+    login(page, "tina")
+    api = as_user("tina")
+    rows = read_csv(api.get("/exports/scores"))
+    started = max(datetime.fromisoformat(row["started_at"]) for row in rows)
+    assert min(datetime.fromisoformat(row["started_at"]) for row in rows) > started - timedelta(seconds=30)
+    for since, expected in _since_cases(started):
+        query = urlencode({"since": since})
+        assert (
+            len(read_csv(page.get(f"/classes/{people.class_id}/exports/attempts.csv?{query}"))) == expected
+        ), since
+        assert len(read_csv(api.get(f"/exports/scores?{query}"))) == expected, since
+        result = app.test_cli_runner().invoke(args=["export-scores", "--format", "json", "--since", since])
+        assert result.exit_code == 0 and len(json.loads(result.output)["rows"]) == expected, since
+
+
+@pytest.mark.parametrize(
+    ("since", "says"),
+    [
+        ("yesterday", "ISO 8601"),
+        ("2026-03-01T08:00:00 05:00", "%2B"),  # a bare '+' in the address, read as a space
+        ("0001-01-01T00:00:00+05:00", "out of range"),  # before year 1 in UTC: was a 500 in the API
+        ("9999-12-31T23:00:00-05:00", "out of range"),
+    ],
+)
+def test_a_bad_since_is_a_clear_400_everywhere(app, as_user, people, since, says):
+    page = app.test_client()
+    login(page, "tina")
+    query = urlencode({"since": since})
+    response = page.get(f"/classes/{people.class_id}/exports/attempts.csv?{query}")
+    assert response.status_code == 400 and says in response.get_data(as_text=True)
+    response = as_user("tina").get(f"/exports/scores?{query}")
+    assert response.status_code == 400
+    assert says in " ".join(error_of(response)["details"]["fields"]["since"])
+    result = app.test_cli_runner().invoke(args=["export-scores", "--format", "csv", "--since", since])
+    assert result.exit_code == 2 and says in result.output

@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
-from quizapp.core import load_folder
+from quizapp.core import load_bank_file
 
+from ..banks import ARTICLE_BANK
 from ..conftest import PASSWORD
 from .answering import answer_shown_question, shown_question
 from .conftest import click_through
 
-QUESTIONS = Path(__file__).resolve().parents[2] / "questions"
-BANK = load_folder(QUESTIONS).get("kosovo-peacekeepers")
+BANK = load_bank_file(ARTICLE_BANK).bank
 
 
 def teacher_sets_up(page, base: str, auditor) -> str:

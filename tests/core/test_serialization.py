@@ -1,13 +1,11 @@
-from pathlib import Path
-
-from quizapp.core import load_folder
+from quizapp.core import load_bank_file
 from quizapp.core.serialization import question_from_dict, question_to_dict
 
-QUESTIONS = Path(__file__).resolve().parents[2] / "questions"
+from ..banks import ARTICLE_BANK
 
 
 def test_every_article_question_survives_a_round_trip():
-    bank = load_folder(QUESTIONS).banks[0]
+    bank = load_bank_file(ARTICLE_BANK).bank
     for question in bank.questions:
         restored = question_from_dict(question_to_dict(question))
         assert restored == question.__class__(**{**_fields(question), "line": 0}), question.id
