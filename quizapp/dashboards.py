@@ -91,7 +91,11 @@ def student_dashboard(student: Account, now: datetime) -> Dashboard:
         for bank in catalog
         if not answer_disclosure.for_bank(Path.PROGRESS, student, bank, now, open_tests).correctness
     }
-    studyable = {bank.id for bank in catalog if bank.settings.flashcards}
+    studyable = {
+        bank.id
+        for bank in catalog
+        if answer_disclosure.for_bank(Path.FLASHCARDS, student, bank, now, open_tests).answers
+    }
     results = _answer_results(attempts)
     banks = []
     for bank in catalog:

@@ -6,9 +6,9 @@ from typing import Any
 
 from marshmallow import Schema, fields
 
-from .. import attempt_store, clock, study_store
+from .. import answer_disclosure, attempt_store, clock, study_store
 from ..bank_library import library
-from ..core.decks import may_study
+from ..core.disclosure import Path
 from ..export_formats import number
 from ..results import quiz_summaries
 from .common import api_blueprint, documented_errors
@@ -46,11 +46,12 @@ def my_progress() -> dict[str, Any]:
     account = current_account()
     now = clock.now()
     banks = library().catalog.banks
-    summaries = quiz_summaries(banks, attempt_store.attempts_of(account.id, now))
+    attempts = attempt_store.attempts_of(account.id, now)
+    open_tests = answer_disclosure.tests_in_progress(attempts)
     quizzes = []
-    for summary in summaries:
+    for summary in quiz_summaries(banks, attempts):
         due = new = None
-        if may_study(summary.bank, account.is_teacher):
+        if answer_disclosure.for_bank(Path.FLASHCARDS, account, summary.bank, now, open_tests).answers:
             _, queue = study_store.study_queue(account.id, summary.bank, now)
             due, new = queue.due_count, len(queue.new)
         quizzes.append(

@@ -19,11 +19,6 @@ REVERSE_SUFFIX = ":reverse"
 DEFAULT_NEW_PER_DAY = 20
 
 
-def may_study(bank: Bank, teacher: bool) -> bool:
-    """Students study a bank as flashcards only if it allows; teachers may always try its cards."""
-    return teacher or bank.settings.flashcards
-
-
 def question_card_key(question_id: str) -> str:
     return f"q:{question_id}"
 
