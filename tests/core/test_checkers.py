@@ -279,7 +279,10 @@ def test_a_new_numeric_answer_must_hold_a_number(unreadable):
     from quizapp.core.checkers import check_new_response
 
     question = question_from("id: q\ntype: numeric\nprompt: How many?\nanswer: 5000\nunit: troops")
-    with pytest.raises(ResponseError, match="expected a number"):
+    with pytest.raises(
+        ResponseError,
+        match=r"Write the answer in digits, for example 250 or 1,250, with or without 'troops' after it",
+    ):
         check_new_response(question, unreadable)
     assert check(question, unreadable).fraction == 0  # a stored one is scored, as wrong
 
