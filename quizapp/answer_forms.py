@@ -9,7 +9,7 @@ not one, a position used twice) and keeps what was typed. Pages show the fields 
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -19,8 +19,8 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Length, Optional, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
+from .core.checkers import typed_number_problem
 from .core.model import QuestionType
-from .core.number_parsing import parse_number
 from .core.presentation import Option, StudentQuestion
 
 
@@ -38,9 +38,15 @@ class AnswerForm(FlaskForm):
         return self._fields[name]
 
 
-def _numeric(form: FlaskForm, field: StringField) -> None:
-    if field.data and field.data.strip() and parse_number(field.data) is None:
-        raise ValidationError("Write the answer in digits, for example 250 or 1,250.")
+def _numeric(unit: str) -> Callable[[FlaskForm, StringField], None]:
+    """The API's rule for a typed number (core.checkers.typed_number_problem), on the page."""
+
+    def validate(form: FlaskForm, field: StringField) -> None:
+        problem = typed_number_problem(field.data or "", unit)
+        if problem:
+            raise ValidationError(f"{problem}.")
+
+    return validate
 
 
 def _positions_validator(question: StudentQuestion):
@@ -86,7 +92,7 @@ def answer_form(question: StudentQuestion) -> AnswerForm:
             )
         case QuestionType.NUMERIC:
             fields["number"] = StringField(
-                "Your answer", validators=[Length(max=NUMBER_MAX_LENGTH), _numeric]
+                "Your answer", validators=[Length(max=NUMBER_MAX_LENGTH), _numeric(question.unit)]
             )
         case QuestionType.SHORT:
             fields["text"] = StringField("Your answer", validators=[Length(max=TEXT_MAX_LENGTH)])

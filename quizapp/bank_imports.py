@@ -22,6 +22,12 @@ FORMAT_LABELS = {
 }
 
 
+# The largest import (docs/import-export.md): its check, preview and save each take a few
+# seconds, well within the worker timeout (30 s), and its bank fits the editor's save (2 MB).
+MAX_IMPORT_ITEMS = 5_000  # questions and cards together: a Quizlet list of 2,500 terms
+MAX_IMPORT_LINES = 25_000  # counted before anything is parsed, so a huge file is refused at once
+
+
 class ImportFailed(ValueError):
     """The upload cannot be read at all (not text, too large)."""
 
@@ -46,7 +52,19 @@ def import_bank(data: bytes, file_format: str, source_name: str) -> ImportResult
         source = decode_text(data, "the file", MAX_BANK_BYTES)
     except YamlError as error:
         raise ImportFailed(f"line {error.line}: {error.message}") from None
+    lines = source.count("\n") + 1
+    if lines > MAX_IMPORT_LINES:
+        raise ImportFailed(
+            f"it has {lines:,} lines; an import may have at most {MAX_IMPORT_LINES:,} lines and make at "
+            f"most {MAX_IMPORT_ITEMS:,} questions and cards: split it into smaller files"
+        )
     imported = read(source, file_format)
+    items = len(imported.questions) + len(imported.cards)
+    if items > MAX_IMPORT_ITEMS:
+        raise ImportFailed(
+            f"it makes {items:,} questions and cards; an import may make at most {MAX_IMPORT_ITEMS:,}: "
+            "split it into smaller files"
+        )
     imported.title = Path(source_name).stem.replace("_", " ").replace("-", " ").strip() or imported.title
     text = bank_yaml(imported, f"{source_name} ({FORMAT_LABELS[file_format]})")
     return ImportResult(

@@ -89,9 +89,7 @@ class BankLibrary:
             problems.extend(state.result.problems)
             if state.last_valid is not None:
                 banks.append(state.last_valid)
-        ids = [bank.id for bank in banks]
-        keep = self._serving_files() if len(set(ids)) < len(ids) else {}
-        served = one_bank_per_id(banks, keep)
+        served = one_bank_per_id(banks, self._serving_files)
         return core.Catalog(served.banks, tuple(problems) + served.problems)
 
     def _serving_files(self) -> dict[str, str]:

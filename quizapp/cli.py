@@ -56,7 +56,7 @@ def check_command(paths: tuple[Path, ...]) -> None:
         if not found:
             raise click.UsageError(f"no question files (*.yaml, *.yml) in {target}")
         files.extend(found)
-    catalog = load_files(files, display=Path.cwd(), keep=_serving_files())
+    catalog = load_files(files, display=Path.cwd(), keep=_serving_files)
     for problem in catalog.problems:
         click.echo(str(problem))
     for bank in catalog.banks:
@@ -72,7 +72,8 @@ def check_command(paths: tuple[Path, ...]) -> None:
 
 
 def _serving_files() -> dict[str, str]:
-    """Which file the app serves each bank id from, so that check blames the other file of an id."""
+    """Which file the app serves each bank id from, so that check blames the other file of an id
+    (asked only when two files claim one; the database need not exist yet)."""
     try:
         return bank_store.serving_files()
     except Exception:  # no database yet: the first file of an id keeps it

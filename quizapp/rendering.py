@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 import functools
+import re
+import secrets
 from collections.abc import Callable
 
 import nh3
-from markdown_it import MarkdownIt
 from markupsafe import Markup, escape
 
-from .core.presentation import split_cloze
+from .core.cloze import BLANK, MARKDOWN, text_tokens
 
-_MARKDOWN = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
 _TAGS = {"p", "em", "strong", "code", "pre", "ul", "ol", "li", "a", "blockquote", "br", "h3", "h4"}
 _ATTRIBUTES = {"a": {"href", "title"}}
-_BLANK_TOKEN = "\u27e6{}\u27e7"  # ⟦n⟧: survives Markdown and the sanitizer untouched
+_MARKER_KEY = secrets.token_hex(8)  # a blank's marker is ⟦KEY:n⟧: it survives the sanitizer
+_MARKER = re.compile("\u27e6" + _MARKER_KEY + r":(\d+)\u27e7")
 
 
 CACHED_TEXT_LIMIT = 4_000  # characters; longer texts (rare) are rendered each time
@@ -28,15 +29,17 @@ def markdown_html(text: str) -> Markup:
 
 
 def _markdown_html(text: str) -> Markup:
-    html = _MARKDOWN.render(text)
-    clean = nh3.clean(
+    return Markup(_sanitized(MARKDOWN.render(text)))
+
+
+def _sanitized(html: str) -> str:
+    return nh3.clean(
         html,
         tags=_TAGS,
         attributes=_ATTRIBUTES,
         url_schemes={"http", "https", "mailto"},
         link_rel="noopener noreferrer",
     )
-    return Markup(clean)
 
 
 _cached_markdown_html = functools.lru_cache(maxsize=4096)(_markdown_html)
@@ -51,15 +54,27 @@ def markdown_inline(text: str) -> Markup:
 
 
 def cloze_html(prompt: str, blank: Callable[[int], Markup]) -> Markup:
-    """The cloze prompt as HTML with ``blank(n)`` (an input field) in place of each {{n}}."""
-    tokenized = "".join(
-        _BLANK_TOKEN.format(part) if isinstance(part, int) else part for part in split_cloze(prompt)
+    """The cloze prompt as HTML with ``blank(n)`` (an input field) in place of each {{n}}.
+
+    Blanks are found in the prompt's text only (core.cloze, as the bank check reads it), and
+    marked there with this process's secret marker, which no teacher can type: a {{1}} or a
+    look-alike in a link's title or address stays what it is, text in an attribute.
+    """
+    tokens = MARKDOWN.parse(prompt)
+    for token in text_tokens(tokens):
+        if BLANK.search(token.content):
+            token.type, token.content = "html_inline", _marked(token.content)
+    html = _sanitized(MARKDOWN.renderer.render(tokens, MARKDOWN.options, {}))
+    return Markup(_MARKER.sub(lambda found: str(blank(int(found.group(1)))), html))
+
+
+def _marked(text: str) -> str:
+    """Text, HTML-escaped as the renderer would, with a marker for each blank."""
+    pieces = BLANK.split(text)  # text, number, text, number, ..., text
+    return "".join(
+        f"\u27e6{_MARKER_KEY}:{piece}\u27e7" if index % 2 else str(escape(piece))
+        for index, piece in enumerate(pieces)
     )
-    html = str(markdown_html(tokenized))
-    for part in split_cloze(prompt):
-        if isinstance(part, int):
-            html = html.replace(_BLANK_TOKEN.format(part), str(blank(part)), 1)
-    return Markup(html)
 
 
 def cloze_text(prompt: str) -> Markup:

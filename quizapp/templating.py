@@ -13,8 +13,8 @@ from markupsafe import Markup
 
 from . import clock
 from .answer_forms import ANSWER_LIMITS, BLANK_MAX_LENGTH, AnswerInputs, input_options
+from .core.cloze import BLANK
 from .core.model import QuestionType
-from .core.presentation import BLANK
 from .rendering import cloze_html, cloze_text, highlight, markdown_html, markdown_inline
 
 

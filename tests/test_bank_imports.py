@@ -33,3 +33,37 @@ def test_an_unknown_format_is_refused():
 def test_an_import_of_nothing_usable_is_empty():
     result = import_bank(b"no tabs here\n", "quizlet", "x.txt")
     assert result.empty and [note.line for note in result.skipped] == [1]
+
+
+def test_the_largest_import_is_exact_and_quick_and_a_larger_one_is_refused_at_once():
+    """Issue 12, item 2(a): a 1.9 MB Quizlet list (200,000 lines) took 88 s to emit and got a 500."""
+    import time
+
+    from quizapp.bank_imports import MAX_IMPORT_ITEMS, MAX_IMPORT_LINES
+
+    terms = MAX_IMPORT_ITEMS // 2  # each term makes a card and a question
+    source = "".join(f'w{n}: "q" #\td{n} \\ {n}\n' for n in range(terms)).encode()
+    started = time.perf_counter()
+    result = import_bank(source, "quizlet", "words.txt")
+    emitted = time.perf_counter() - started
+    assert (result.questions, result.cards) == (terms, terms)
+    bank = load_bank_bytes(result.text.encode(), "x.yaml", "x", lambda path: "").bank
+    assert (
+        bank.cards[-1].term == f'w{terms - 1}: "q" #'
+        and bank.cards[-1].definition == f"d{terms - 1} \\ {terms - 1}"
+    )
+    assert emitted < 5  # PyYAML's emitter took about 0.5 ms a line: 2.5 s for this list alone
+
+    one_more = source + b"extra\tterm\n"
+    with pytest.raises(
+        ImportFailed,
+        match=f"it makes {terms * 2 + 2:,} questions and cards; an import may make at most 5,000",
+    ):
+        import_bank(one_more, "quizlet", "words.txt")
+    huge = b"w\td\n" * 200_000  # the file of the report: refused before it is parsed
+    started = time.perf_counter()
+    with pytest.raises(
+        ImportFailed, match=f"it has 200,001 lines; an import may have at most {MAX_IMPORT_LINES:,} lines"
+    ):
+        import_bank(huge, "quizlet", "words.txt")
+    assert time.perf_counter() - started < 1

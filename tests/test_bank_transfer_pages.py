@@ -128,3 +128,14 @@ def test_the_printable_answer_key(teacher):
     assert '<span class="gap">(1)&nbsp;____</span>' in page  # cloze prompts show numbered gaps
     assert "<q>Kosovo has sent an army platoon to Kuwait</q>" in page
     assert teacher.get("/banks/nope/answer-key").status_code == 404
+
+
+def test_a_file_too_large_to_import_is_refused_with_a_clear_message(teacher, questions_dir):
+    response = upload(teacher, "quizlet", "huge", b"term\tdefinition\n" * 120_000)
+    assert response.status_code == 422
+    assert (
+        "This file cannot be imported: it has 120,001 lines; an import may have at most 25,000 lines "
+        "and make at most 5,000 questions and cards: split it into smaller files."
+        in response.get_data(as_text=True)
+    )
+    assert not (questions_dir / "huge.yaml").exists()

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import difflib
 import hashlib
-import re
 from collections.abc import Callable
 from decimal import Decimal
 
+from .cloze import blanks_in_text, misplaced_blanks
 from .field_reader import FieldReader
 from .model import (
     AnswerSpec,
@@ -40,7 +40,6 @@ TYPE_FIELDS: dict[QuestionType, tuple[str, ...]] = {
     QuestionType.ORDERING: ("items",),
     QuestionType.MATCHING: ("pairs", "distractors"),
 }
-BLANK_PATTERN = re.compile(r"\{\{\s*(\d+)\s*\}\}")
 
 
 def derive_id(prefix: str, text: str) -> str:
@@ -213,7 +212,16 @@ def _cloze(read: FieldReader, mapping: Mapping, prompt: str) -> AnswerSpec | Non
             accepted, blank_typos = _accepted(read, item, item.line, "blank"), typos
         if accepted:
             blanks.append(TextAnswer(accepted, blank_typos))
-    numbers = [int(n) for n in BLANK_PATTERN.findall(prompt)]
+    misplaced = misplaced_blanks(prompt)
+    for number, place in misplaced:
+        read.report(
+            mapping.key_lines.get("prompt", mapping.line),
+            f"blank {{{{{number}}}}} is inside {place}, where it cannot be filled in: "
+            "blanks count only in the prompt's text",
+        )
+    if misplaced:
+        return None
+    numbers = blanks_in_text(prompt)
     count = len(read.sequence(node, "blanks"))
     expected = list(range(1, count + 1))
     if sorted(numbers) != expected:

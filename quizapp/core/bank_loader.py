@@ -7,7 +7,7 @@ from loading.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -126,16 +126,19 @@ def bank_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.suffix.lower() in BANK_SUFFIXES and p.is_file())
 
 
-def one_bank_per_id(banks: Iterable[Bank], keep: Mapping[str, str] | None = None) -> Catalog:
+def one_bank_per_id(banks: Iterable[Bank], keep: Callable[[], Mapping[str, str]] | None = None) -> Catalog:
     """The banks to serve when several files may claim one id, and a problem for each other claim.
 
-    ``banks`` come in file-name order. A bank id belongs to the file ``keep`` names for it (the
+    ``banks`` come in file-name order. A bank id belongs to the file ``keep()`` names for it (the
     file that already serves it, so a new file cannot take a bank over; compared by file name,
-    as paths are shown relative to different places), else to the first file. The other files
-    are problems that name both files; they are not served.
+    as paths are shown relative to different places), else to the first file. ``keep`` is
+    asked only when two files claim one id. The other files are problems that name both
+    files; they are not served.
     """
-    keep_names = {bank_id: Path(path).name for bank_id, path in (keep or {}).items()}
     banks = list(banks)
+    ids = [bank.id for bank in banks]
+    kept = keep() if keep is not None and len(set(ids)) < len(ids) else {}
+    keep_names = {bank_id: Path(path).name for bank_id, path in kept.items()}
     owners: dict[str, Bank] = {}
     for bank in banks:
         if bank.id not in owners or keep_names.get(bank.id) == Path(bank.path).name:
@@ -154,7 +157,7 @@ def one_bank_per_id(banks: Iterable[Bank], keep: Mapping[str, str] | None = None
 
 
 def load_files(
-    paths: Iterable[Path], display: Path | None = None, keep: Mapping[str, str] | None = None
+    paths: Iterable[Path], display: Path | None = None, keep: Callable[[], Mapping[str, str]] | None = None
 ) -> Catalog:
     """Load every file; of files that share a bank id one serves (see ``one_bank_per_id``)."""
     banks: list[Bank] = []

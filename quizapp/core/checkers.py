@@ -197,18 +197,36 @@ def check_numeric(answer: NumericAnswer, response: Response) -> Check:
     return _all_or_nothing(any(numeric_matches(answer, value) for value in readings))
 
 
+def typed_number_problem(text: str, unit: str) -> str | None:
+    """Why a typed numeric answer cannot be read, or None when it can (or is empty).
+
+    The one rule for the page's form and the API: a number as people type it (docs/scoring.md),
+    optionally followed by the question's unit ("32 soldiers"); any other word is refused, so
+    the student fixes it rather than loses the point.
+    """
+    if not text.strip() or number_readings(_without_unit(text, unit)):
+        return None
+    return _digits_please(unit)
+
+
+def _digits_please(unit: str) -> str:
+    after = f", with or without '{unit}' after it" if unit else ""
+    return f"Write the answer in digits, for example 250 or 1,250{after}"
+
+
 def check_new_response(question: Question, response: Response) -> Check:
     """``check`` for an answer being given now, which also refuses a numeric answer with no
-    number in it (or NaN): the student should fix it rather than lose the point. Answers
-    already stored are only ever scored, with ``check``."""
+    number in it (or NaN), as the page's form does (``typed_number_problem``). Answers already
+    stored are only ever scored, with ``check``."""
     result = check(question, response)
     if question.type is QuestionType.NUMERIC and result.answered:
         if isinstance(response, str):
-            readable = bool(number_readings(_without_unit(response, question.answer.unit)))
+            problem = typed_number_problem(response, question.answer.unit)
         else:
-            readable = Decimal(str(response)).is_finite()
-        if not readable:
-            raise ResponseError("expected a number, e.g. 250 or 1,250")
+            finite = Decimal(str(response)).is_finite()
+            problem = None if finite else _digits_please(question.answer.unit)
+        if problem:
+            raise ResponseError(problem)
     return result
 
 

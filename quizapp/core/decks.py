@@ -12,8 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .answer_key import answer_lines, answer_text
+from .cloze import BLANK
 from .model import Bank, Question, QuestionType
-from .presentation import BLANK
 
 REVERSE_SUFFIX = ":reverse"
 DEFAULT_NEW_PER_DAY = 20

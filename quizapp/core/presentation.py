@@ -6,7 +6,6 @@ leak an answer. Orders are shuffled from the attempt's seed, so a reload looks t
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -21,8 +20,6 @@ from .model import (
     Question,
     QuestionType,
 )
-
-BLANK = re.compile(r"\{\{\s*(\d+)\s*\}\}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,15 +73,3 @@ def present(question: Question, seed: int, shuffle_choices: bool = True) -> Stud
             rights = seeded_shuffle(spec.rights, seed, question.id + ":right")
             return StudentQuestion(**common, lefts=_options(spec.lefts), rights=_options(rights))
     return StudentQuestion(**common)
-
-
-def split_cloze(prompt: str) -> list[str | int]:
-    """The prompt as text pieces and blank numbers: "a {{1}} b" -> ["a ", 1, " b"]."""
-    parts: list[str | int] = []
-    position = 0
-    for match in BLANK.finditer(prompt):
-        parts.append(prompt[position : match.start()])
-        parts.append(int(match.group(1)))
-        position = match.end()
-    parts.append(prompt[position:])
-    return parts

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from .number_parsing import parse_number
+from .number_parsing import number_readings, parse_number
 
 MAX_ANSWER_LENGTH = 1000  # longer responses are never compared character by character
 _DIGITS = re.compile(r"\d+")
@@ -121,9 +121,10 @@ def matches(accepted: str, response: str, typos: bool = False) -> bool:
         return False
     if "*" in accepted:
         return _wildcard_match(_wildcard_words(accepted), given.split())
-    expected_number, given_number = parse_number(accepted), parse_number(response)
-    if expected_number is not None and given_number is not None:
-        return expected_number == given_number  # "5,000" is "5000"; "35" is not "3.5"
+    expected_number, given_numbers = parse_number(accepted), number_readings(response)
+    if expected_number is not None and given_numbers:
+        # As in numeric questions: "5,000" is "5000", "5.000" is 5000 or 5; "35" is not "3.5"
+        return expected_number in given_numbers
     expected = normalize(accepted)
     if given == expected:
         return True

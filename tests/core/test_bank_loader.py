@@ -45,7 +45,8 @@ def test_the_file_that_serves_an_id_keeps_it_against_an_earlier_name():
         ]
     )
     assert one_bank_per_id([first, second, other]).banks == (first, other)  # no one serves it yet
-    kept = one_bank_per_id([first, second, other], keep={"graded": "q/graded.yaml"})
+    assert one_bank_per_id([first, other], keep=lambda: 1 / 0).banks == (first, other)  # not asked
+    kept = one_bank_per_id([first, second, other], keep=lambda: {"graded": "q/graded.yaml"})
     assert kept.banks == (second, other)
     assert [str(p) for p in kept.problems] == [
         "q/dup.yaml:1: bank id 'graded' is already used by q/graded.yaml, which keeps it: "

@@ -435,3 +435,21 @@ def test_draw_counts_one_question_per_group():
           - {id: b, type: true_false, prompt: P, answer: true}
     """)
     assert problems == ["bank.yaml:3: 'draw' must be a whole number from 1 to 2"]
+
+
+@pytest.mark.parametrize(
+    ("prompt", "where"),
+    [
+        ('"[link](http://example.com \\"{{1}}\\")"', "a link's address or title"),
+        ('"[link](http://example.com/{{1}})"', "a link's address or title"),
+        ('"<http://example.com/{{1}}>"', "a link's address or title"),
+        ('"`{{1}}` code"', "code"),
+        ('"![{{1}}](http://example.com/a.png)"', "an image"),
+    ],
+)
+def test_a_blank_outside_the_text_of_a_cloze_prompt_is_a_problem(prompt, where):
+    problem = one_problem(f"  - {{id: c, type: cloze, prompt: {prompt}, blanks: [[x]]}}\n")
+    assert problem == (
+        f"bank.yaml:6: [c] blank {{{{1}}}} is inside {where}, where it cannot be filled in: "
+        "blanks count only in the prompt's text"
+    )

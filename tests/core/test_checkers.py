@@ -279,7 +279,10 @@ def test_a_new_numeric_answer_must_hold_a_number(unreadable):
     from quizapp.core.checkers import check_new_response
 
     question = question_from("id: q\ntype: numeric\nprompt: How many?\nanswer: 5000\nunit: troops")
-    with pytest.raises(ResponseError, match="expected a number"):
+    with pytest.raises(
+        ResponseError,
+        match=r"Write the answer in digits, for example 250 or 1,250, with or without 'troops' after it",
+    ):
         check_new_response(question, unreadable)
     assert check(question, unreadable).fraction == 0  # a stored one is scored, as wrong
 
@@ -326,3 +329,16 @@ def test_canonical_responses_keep_numbers_exactly_and_truth_as_booleans():
     assert canonical_response(numeric, "  ") is None
     assert canonical_response(TRUE_FALSE, "TRUE") is True and canonical_response(TRUE_FALSE, "no") == "no"
     assert canonical_response(SINGLE, "c1") == "c1"
+
+
+def test_cloze_numbers_follow_the_numeric_rules_in_the_article_bank():
+    """docs/scoring.md: "5.000" is right for 5,000 in numeric questions, so in cloze blanks too."""
+    from pathlib import Path
+
+    from quizapp.core.bank_loader import load_bank_file
+
+    bank = load_bank_file(Path(__file__).parents[2] / "questions" / "kosovo-peacekeepers.yaml").bank
+    cloze = bank.question("military-cloze-size")
+    assert check(cloze, ["5.000", "3.000"]).fraction == 1
+    assert check(cloze, ["5 000", "3,000 "]).fraction == 1
+    assert check(cloze, ["5.00", "30.00"]).fraction == 0

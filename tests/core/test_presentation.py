@@ -1,6 +1,6 @@
 from dataclasses import fields
 
-from quizapp.core.presentation import StudentQuestion, present, split_cloze
+from quizapp.core.presentation import StudentQuestion, present
 
 from .yaml_banks import bank_from
 
@@ -59,4 +59,7 @@ def test_matching_rights_are_shuffled_and_include_distractors():
 def test_cloze_and_numeric_details():
     assert present(BANK.question("c"), seed=1).blanks == 2
     assert present(BANK.question("n"), seed=1).unit == "troops"
-    assert split_cloze("a {{1}} b {{ 2 }}") == ["a ", 1, " b ", 2, ""]
+    from quizapp.core.cloze import blanks_in_text, misplaced_blanks
+
+    assert blanks_in_text("a {{1}} b {{ 2 }}") == [1, 2]
+    assert misplaced_blanks("a {{1}} [b](x.html '{{ 2 }}')") == [(2, "a link's address or title")]

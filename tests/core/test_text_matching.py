@@ -64,6 +64,10 @@ def test_normalize_folds_case_diacritics_punctuation_and_space(text, expected):
         ("3.5", "35", False, False),
         ("-5", "5", False, False),
         ("3000", "30.00", False, False),
+        ("5,000", "5.000", False, True),  # as in numeric: a full stop may group thousands ...
+        ("5", "5.000", False, True),  # ... or be a decimal point
+        ("1234567", "1.234.567", False, True),
+        ("5,000", "5.00", False, False),
         ("Đakovica", "Dakovica", False, True),
         ("Łódź", "Lodz", False, True),
         ("Kuwait", "", False, False),

@@ -19,6 +19,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from ..answer_key import format_number
+from ..cloze import BLANK
 from ..model import (
     Bank,
     ChoiceAnswer,
@@ -29,7 +30,6 @@ from ..model import (
     TextAnswer,
     TrueFalseAnswer,
 )
-from ..presentation import BLANK
 from .common import Imported, html_to_text
 
 # Escaped characters are swapped for private-use ones while a block is parsed, then put back.

@@ -1,0 +1,60 @@
+"""The test page and the API read a typed numeric answer with one rule (issue 12: "32 soldiers")."""
+
+from __future__ import annotations
+
+import html
+import re
+
+import pytest
+
+from ..conftest import login
+from ..quiz_helpers import answer, attempt_questions, start
+from .conftest import QUIZ, error_of
+
+QUESTION = "platoon-seen"  # answer: 32, unit: soldiers
+MESSAGE = "Write the answer in digits, for example 250 or 1,250, with or without 'soldiers' after it"
+
+# typed answer, whether it is read (else refused with MESSAGE), whether it is right
+TABLE = [
+    ("32", True, True),
+    ("32 soldiers", True, True),  # the question's unit may follow the number (docs/scoring.md)
+    ("32 Soldiers", True, True),
+    ("32soldiers", True, True),
+    ("  32  soldiers ", True, True),
+    ("31 soldiers", True, False),
+    ("32.000", True, True),
+    ("3.2e1", True, True),
+    ("thirty-two", False, False),
+    ("32 apples", False, False),  # another word than the unit
+    ("about 32", False, False),
+    ("soldiers", False, False),
+    ("32 soldiers!", False, False),
+]
+
+
+@pytest.fixture
+def both(client, people, as_user):
+    login(client, "sam")
+    api = as_user("sam")
+    attempt = api.post(f"/quizzes/{QUIZ}/attempts", json={"mode": "practice"}).get_json()
+    return client, api, attempt
+
+
+@pytest.mark.parametrize(("typed", "read", "right"), TABLE)
+def test_page_and_api_agree_on_a_typed_number(both, app, typed, read, right):
+    client, api, attempt = both
+    through_api = api.put(f"/attempts/{attempt['id']}/answers/{QUESTION}", json={"response": typed})
+    attempt_id = start(client, "practice", QUIZ)
+    number = next(n for n, q in enumerate(attempt_questions(app, attempt_id), 1) if q.id == QUESTION)
+    on_page = answer(client, attempt_id, number, {"number": typed})
+    page = html.unescape(on_page.get_data(as_text=True))
+    if read:
+        assert through_api.status_code == 200 and through_api.get_json()["correct"] is right
+        assert on_page.status_code in (200, 302) and MESSAGE not in page
+        shown = client.get(f"/attempts/{attempt_id}/questions/{number}").get_data(as_text=True)
+        assert ("verdict-right" in shown) is right
+    else:
+        assert through_api.status_code == 400
+        assert error_of(through_api)["message"].endswith(f": {MESSAGE}.")
+        assert on_page.status_code == 422 and f"{MESSAGE}." in page
+        assert re.search(r'value="[^"]*"', page)  # the typed text is kept for the student to fix
