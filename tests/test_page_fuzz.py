@@ -11,7 +11,8 @@ each field a value the page offered, arbitrary text, one of a few strings known 
 list of values, or nothing; plus extra fields and query parameters. The CSRF token is always a
 valid one, so every request reaches its view.
 
-QUIZAPP_PAGE_FUZZ_EXAMPLES sets the examples per route and role (default 12, about a minute).
+QUIZAPP_PAGE_FUZZ_EXAMPLES sets the random examples per route and role (default 12: under two minutes
+in all on SQLite), after the sweep of SWEEP values through every field the pages offer.
 """
 
 from __future__ import annotations
