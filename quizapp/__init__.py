@@ -39,6 +39,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
         editor_pages,
         error_pages,
         health,
+        input_checks,
         pages,
         progress_pages,
         quiz_pages,
@@ -55,6 +56,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     app.url_map.converters["int"] = DatabaseId
     database.init_app(app)
     csrf.init_app(app)
+    input_checks.init_app(app)  # after the CSRF check: a forged request is refused as such
     auth.init_app(app)
     bank_library.init_app(app)
     web_security.init_app(app)

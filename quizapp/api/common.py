@@ -14,6 +14,7 @@ from webargs.flaskparser import FlaskParser, is_json_request
 from werkzeug.exceptions import RequestEntityTooLarge
 
 from ..core.instants import parse_instant
+from ..core.storable_text import NUL_REFUSED, holds_nul
 from .errors import ErrorSchema
 from .token_auth import authenticate_request
 
@@ -31,7 +32,8 @@ RETRY_AFTER = {"Retry-After": {"description": "Seconds to wait", "schema": {"typ
 
 class JsonBodyParser(FlaskParser):
     """webargs' parser, with any body that is not JSON refused as 400 (or 413), never a 500:
-    nesting too deep to parse and integers too long to convert are bad input too."""
+    nesting too deep to parse and integers too long to convert are bad input too, and so is
+    text no database can keep (core/storable_text.py)."""
 
     DEFAULT_VALIDATION_STATUS = 400
 
@@ -43,9 +45,12 @@ class JsonBodyParser(FlaskParser):
         if req.content_length is None and limit is not None and len(data) >= limit:
             raise RequestEntityTooLarge()  # an unannounced (chunked) body, cut off at the limit
         try:
-            return parse_json(data)
+            body = parse_json(data)
         except (RecursionError, ValueError) as error:  # JSONDecodeError is a ValueError
             abort(400, exc=error, messages={"json": ["Invalid JSON body."]})
+        if holds_nul(body):
+            abort(400, messages={"json": [NUL_REFUSED]})
+        return body
 
 
 class ApiBlueprint(Blueprint):

@@ -7,6 +7,7 @@ import io
 from dataclasses import dataclass
 
 from .accounts import USERNAME_RULE, normalize_username, valid_username
+from .storable_text import NUL_REFUSED, holds_nul
 
 MAX_ROWS = 1000
 
@@ -43,7 +44,9 @@ def parse_roster(text: str) -> tuple[list[RosterEntry], list[str]]:
             break
         username = normalize_username(cells[0])
         name = cells[1] if len(cells) > 1 and cells[1] else username
-        if not valid_username(username):
+        if holds_nul(cells):
+            problems.append(f"line {line}: {NUL_REFUSED}")
+        elif not valid_username(username):
             problems.append(f"line {line}: username '{cells[0][:40]}' is not valid ({USERNAME_RULE})")
         elif username in seen:
             problems.append(
