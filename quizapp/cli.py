@@ -18,7 +18,6 @@ from .bank_library import library
 from .core.accounts import MIN_PASSWORD_LENGTH, USERNAME_RULE, Role, normalize_join_code, valid_username
 from .core.bank_loader import bank_files, load_files
 from .core.model import QuestionType
-from .database import begin_write
 from .export_formats import FORMATS
 from .score_exports import KINDS, ExportRequest, export_scores
 
@@ -149,7 +148,6 @@ def create_user_command(
         raise click.UsageError(
             f"the password on standard input needs at least {MIN_PASSWORD_LENGTH} characters"
         )
-    begin_write()
     classroom = None
     if join_code:
         if role != Role.STUDENT.value:
@@ -179,7 +177,6 @@ def class_group() -> None:
 @with_appcontext
 def create_class_command(name: str, teacher_username: str) -> None:
     """Create a class and print its join code."""
-    begin_write()
     teacher = account_store.account_by_username(teacher_username)
     if teacher is None or not teacher.is_teacher:
         raise click.BadParameter(f"no teacher with username {teacher_username!r}", param_hint="--teacher")
