@@ -99,7 +99,7 @@ def _watch_writes(engine: Engine, strict: bool) -> None:
 
     @event.listens_for(engine, "before_cursor_execute")
     def on_execute(connection: Connection, _cursor: Any, statement: str, *_args: Any) -> None:
-        if not statement.lstrip()[:7].upper().startswith(_WRITES):
+        if not statement[:16].lstrip().upper().startswith(_WRITES):
             return
         connection.info[WROTE] = True
         if sqlite and connection.info.get(BEGAN) == "DEFERRED":
