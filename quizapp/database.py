@@ -146,18 +146,6 @@ def begin_write() -> None:
 
 
 @contextmanager
-def write_transaction() -> Iterator[None]:
-    """``begin_write``, the block, then commit (or roll back if it raises)."""
-    begin_write()
-    try:
-        yield
-    except BaseException:
-        db.session.rollback()
-        raise
-    db.session.commit()
-
-
-@contextmanager
 def exclusive(connection: Connection) -> Iterator[Connection]:
     """A transaction that no other process runs at the same time (schema set-up, bank sync)."""
     if connection.dialect.name == "sqlite":
