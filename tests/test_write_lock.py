@@ -8,6 +8,7 @@ and at each of those moments checks from another connection that the write lock 
 
 from __future__ import annotations
 
+import html
 import io
 import json
 import re
@@ -20,7 +21,7 @@ from typing import Any
 import pytest
 from flask import before_render_template, has_request_context, request
 
-from quizapp import account_store, create_app, study_store
+from quizapp import account_store, bank_store, create_app, study_store
 from quizapp.core.accounts import Role
 from quizapp.core.answer_key import full_marks_response
 from quizapp.extensions import db
@@ -161,16 +162,16 @@ def _walk_as_teacher(app: Any, teacher: Any) -> str:
     edit = teacher.get("/banks/lock-test.yaml/edit").get_data(as_text=True)
     text = re.search(r"<textarea[^>]*>(.*?)</textarea>", edit, re.S).group(1)
     version = re.search(r'name="version" value="([^"]*)"', edit).group(1)
-    import html
-
     _post(
         teacher,
         "/banks/lock-test.yaml/edit",
         "/banks/lock-test.yaml/edit",
-        text=html.unescape(text),
+        text=html.unescape(text).replace("Lock Test", "Lock Test, edited"),
         version=version,
         action="save",
     )
+    with app.app_context():
+        assert "Lock Test, edited" in {bank.title for bank in bank_store.list_banks()}  # synced
     pasted = "\n".join(f"term {n}\tdefinition {n}" for n in range(50))
     _post(
         teacher,
