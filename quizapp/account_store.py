@@ -18,6 +18,7 @@ from werkzeug.security import check_password_hash, generate_password_hash
 
 from .core.accounts import Role, new_join_code, new_password, normalize_join_code, normalize_username
 from .core.roster import RosterEntry
+from .database import begin_write
 from .extensions import db
 from .models import Classroom, Enrollment, User
 
@@ -79,10 +80,11 @@ def commit() -> None:
 
 def end_sessions(user_id: int) -> None:
     """Log the user out everywhere on the website (a copied session cookie stops working too)."""
-    row = db.session.get(User, user_id)
-    if row is not None:
-        row.session_version += 1
-        db.session.commit()
+    begin_write()
+    db.session.execute(
+        db.update(User).where(User.id == user_id).values(session_version=User.session_version + 1)
+    )
+    db.session.commit()
 
 
 def teacher_exists() -> bool:
@@ -92,18 +94,25 @@ def teacher_exists() -> bool:
 def create_user(
     username: str, display_name: str, password: str, role: Role, must_change: bool = False
 ) -> Account:
-    """A new account; raises ``UsernameTaken``. The caller commits.
+    """A new account; raises ``UsernameTaken``. The caller commits (the write lock is held
+    from here: the password is hashed before it is taken).
 
     ``must_change``: the password was made for the user (one-time); they choose their own at
     their first login.
     """
-    username = normalize_username(username)
+    return _insert_user(normalize_username(username), display_name, _hash(password), role, must_change)
+
+
+def _insert_user(
+    username: str, display_name: str, password_hash: str, role: Role, must_change: bool
+) -> Account:
+    begin_write()
     if db.session.scalar(db.select(User.id).where(User.username == username)) is not None:
         raise UsernameTaken(username)
     row = User(
         username=username,
         display_name=display_name.strip(),
-        password_hash=_hash(password),
+        password_hash=password_hash,
         role=role.value,
         must_change_password=must_change,
     )
@@ -155,32 +164,55 @@ def account_by_username(username: str) -> Account | None:
 
 
 def change_password(user_id: int, current: str, new: str) -> Account | None:
-    """Set a new password if ``current`` is right; every other session of the user ends."""
+    """Set a new password if ``current`` is right; every other session of the user ends.
+
+    Both hashes are computed before the write lock is taken; the write happens only if the
+    password is still the one checked (a concurrent change wins, this one reports failure).
+    """
     row = db.session.get(User, user_id)
     if row is None or not check_password_hash(row.password_hash, current):
         return None
-    row.password_hash = _hash(new)
-    row.session_version += 1
-    row.credentials_version += 1
-    row.must_change_password = False
+    checked, password_hash = row.credentials_version, _hash(new)
+    begin_write()
+    changed = db.session.execute(
+        db.update(User)
+        .where(User.id == user_id, User.credentials_version == checked)
+        .values(
+            password_hash=password_hash,
+            session_version=User.session_version + 1,
+            credentials_version=User.credentials_version + 1,
+            must_change_password=False,
+        )
+    )
+    if changed.rowcount != 1:
+        db.session.rollback()
+        return None
     db.session.commit()
-    return account_from_row(row)
+    return get_account(user_id)
 
 
 def reset_password(student_id: int, rng: random.Random) -> str:
     """A new one-time password for a student; their sessions end, and they choose their own next."""
-    row = db.session.get(User, student_id)
     password = new_password(rng)
-    row.password_hash = _hash(password)
-    row.session_version += 1
-    row.credentials_version += 1
-    row.must_change_password = True
+    password_hash = _hash(password)
+    begin_write()
+    db.session.execute(
+        db.update(User)
+        .where(User.id == student_id)
+        .values(
+            password_hash=password_hash,
+            session_version=User.session_version + 1,
+            credentials_version=User.credentials_version + 1,
+            must_change_password=True,
+        )
+    )
     db.session.commit()
     return password
 
 
 def remove_from_class(class_id: int, student_id: int) -> None:
     """Take a student out of a class; the account and its attempts stay."""
+    begin_write()
     db.session.execute(
         delete(Enrollment).where(Enrollment.class_id == class_id, Enrollment.student_id == student_id)
     )
@@ -188,6 +220,7 @@ def remove_from_class(class_id: int, student_id: int) -> None:
 
 
 def create_class(teacher_id: int, name: str, rng: random.Random) -> ClassInfo:
+    begin_write()
     for _ in range(10):
         code = new_join_code(rng)
         if db.session.scalar(db.select(Classroom.id).where(Classroom.join_code == code)) is None:
@@ -232,6 +265,7 @@ def class_by_join_code(code: str) -> ClassInfo | None:
 
 def enroll(class_id: int, student_id: int) -> None:
     """Add a student to a class; nothing happens if they are in it already. The caller commits."""
+    begin_write()
     exists = db.session.scalar(
         db.select(Enrollment.id).where(Enrollment.class_id == class_id, Enrollment.student_id == student_id)
     )
@@ -302,12 +336,19 @@ def import_roster(
     a roster must never hand a teacher someone else's student.
     """
     outcome = RosterOutcome([], [], [])
+    rows = list(rows)
+    # the new accounts' passwords are made and hashed (slow on purpose) before the write lock
+    passwords = {row.username: new_password(rng) for row in rows if account_by_username(row.username) is None}
+    hashes = {username: _hash(password) for username, password in passwords.items()}
+    begin_write()
     members = {account.id for account in students_of_class(class_id)}
     for row in rows:
         existing = account_by_username(row.username)
         if existing is None:
-            password = new_password(rng)
-            account = create_user(row.username, row.display_name, password, Role.STUDENT, must_change=True)
+            password = passwords.get(row.username) or new_password(rng)
+            password_hash = hashes.get(row.username) or _hash(password)
+            username = normalize_username(row.username)
+            account = _insert_user(username, row.display_name, password_hash, Role.STUDENT, must_change=True)
             enroll(class_id, account.id)
             outcome.created.append((account, password))
         elif existing.id in members:

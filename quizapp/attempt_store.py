@@ -193,15 +193,16 @@ def start_attempt(
         if not (existing.mode is AttemptMode.PRACTICE and mode is AttemptMode.TEST):
             return existing
         submit(existing.id, now)
-    bank_row = db.session.scalar(db.select(Bank).where(Bank.slug == bank.id, Bank.active))
-    if bank_row is None:
+    bank_id = db.session.scalar(db.select(Bank.id).where(Bank.slug == bank.id, Bank.active))
+    if bank_id is None:
         raise LookupError(bank.id)
     ids = core.attempts.draw_questions(bank, seed, mode, only=only)
     hashes = {q.id: q.content_hash for q in bank.questions}
     deadline = deadline_for(now, mode, bank.settings.time_limit_minutes)
+    begin_write()  # the unique index on open attempts settles a race with another tab
     row = Attempt(
         user_id=user_id,
-        bank_id=bank_row.id,
+        bank_id=bank_id,
         mode=mode.value,
         seed=seed,
         items=[[key, hashes[key]] for key in ids],

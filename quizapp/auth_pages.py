@@ -12,6 +12,7 @@ from . import account_store
 from .account_store import UsernameTaken
 from .auth import LoginUser
 from .core.accounts import Role
+from .database import begin_write
 from .forms import ChangePasswordForm, JoinClassForm, LoginForm, SetupForm, SignupForm
 from .login_limits import limit_logins
 
@@ -42,6 +43,9 @@ def setup() -> Any:
         abort(404)
     form = SetupForm()
     if form.validate_on_submit():
+        begin_write()  # first run only: no other teacher may be created between check and write
+        if account_store.teacher_exists():
+            abort(404)
         account = _create_account(form, Role.TEACHER)
         if account is not None:
             account_store.commit()

@@ -10,14 +10,14 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from enum import Enum
 
-from sqlalchemy import func
+from sqlalchemy import bindparam, func
 
 from . import core
 from .core.model import QuestionType
 from .core.serialization import question_from_dict, question_to_dict
 from .database import lock_for_bank_sync
 from .extensions import db
-from .models import Bank, Question, QuestionVersion
+from .models import Bank, Question, QuestionVersion, utcnow
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,8 +47,18 @@ def sync_banks(banks: Sequence[core.Bank]) -> SyncResult:
     """Make the rows match ``banks`` (the banks in service); banks not among them retire.
 
     Idempotent and serialized across processes, so every worker of every host may call it.
+    What can be worked out from a read (which banks changed, their questions' rows and new
+    versions as JSON) is, before the write lock; under it, the rows are read again and written
+    in a few bulk statements, so even a large bank holds the lock briefly.
     """
     result = SyncResult()
+    seen = {row.slug: (row.active, row.content_hash) for row in db.session.execute(_BANK_STATES)}
+    served = {bank.id for bank in banks}
+    changed = [bank for bank in banks if seen.get(bank.id) != (True, bank.content_hash)]
+    if not changed and not any(active and slug not in served for slug, (active, _) in seen.items()):
+        result.unchanged.extend(bank.id for bank in banks)
+        return result  # the usual case (every worker checks now and then): no lock taken
+    definitions = {bank.id: _new_definitions(bank) for bank in changed}
     lock_for_bank_sync()
     rows = {row.slug: row for row in db.session.scalars(db.select(Bank))}
     for bank in banks:
@@ -63,8 +73,8 @@ def sync_banks(banks: Sequence[core.Bank]) -> SyncResult:
         else:
             result.updated.append(bank.id)
         _copy_bank(bank, row)
-        _sync_questions(bank, row)
-    served = {bank.id for bank in banks}
+        db.session.flush()
+        _sync_questions(bank, row.id, definitions.get(bank.id, {}))
     for slug, row in rows.items():
         if slug not in served and row.active:
             row.active = False
@@ -77,6 +87,30 @@ def serving_files() -> dict[str, str]:
     """The file each bank in service was last synced from, by bank id."""
     rows = db.session.execute(db.select(Bank.slug, Bank.file_path).where(Bank.active))
     return {slug: file_path for slug, file_path in rows}
+
+
+_BANK_STATES = db.select(Bank.slug, Bank.active, Bank.content_hash)
+_QUESTIONS = Question.__table__
+_VERSIONS = QuestionVersion.__table__
+
+
+def _known_versions(bank_id: int | None = None, slug: str | None = None) -> set[tuple[str, str]]:
+    """(question key, content hash) of every stored version of the bank's questions."""
+    query = db.select(Question.key, QuestionVersion.content_hash).join(
+        QuestionVersion, QuestionVersion.question_id == Question.id
+    )
+    if bank_id is not None:
+        query = query.where(Question.bank_id == bank_id)
+    else:
+        query = query.join(Bank, Bank.id == Question.bank_id).where(Bank.slug == slug)
+    return {(key, content_hash) for key, content_hash in db.session.execute(query)}
+
+
+def _new_definitions(bank: core.Bank) -> dict[tuple[str, str], dict]:
+    """The JSON of the bank's question versions that the database does not have yet."""
+    known = _known_versions(slug=bank.id)
+    new = [q for q in bank.questions if (q.id, q.content_hash) not in known]
+    return {(q.id, q.content_hash): question_to_dict(q) for q in new}
 
 
 def _copy_bank(bank: core.Bank, row: Bank) -> None:
@@ -94,36 +128,60 @@ def _copy_bank(bank: core.Bank, row: Bank) -> None:
     row.active = True
 
 
-def _sync_questions(bank: core.Bank, row: Bank) -> None:
-    existing = {question.key: question for question in row.questions} if row.id else {}
-    for position, question in enumerate(bank.questions):
-        question_row = existing.pop(question.id, None)
-        if question_row is None:
-            question_row = Question(key=question.id)
-            row.questions.append(question_row)
-        question_row.type = question.type.value
-        question_row.position = position
-        question_row.content_hash = question.content_hash
-        question_row.active = True
-    for retired in existing.values():
-        retired.active = False
-    db.session.flush()
-    ids = {question.key: question.id for question in row.questions}
-    known = set(
-        db.session.execute(
-            db.select(QuestionVersion.question_id, QuestionVersion.content_hash).where(
-                QuestionVersion.question_id.in_(ids.values())
-            )
+def _sync_questions(bank: core.Bank, bank_id: int, definitions: dict[tuple[str, str], dict]) -> None:
+    """The bank's question rows and versions, in bulk: new rows inserted, changed ones updated,
+    missing ones retired (never deleted: attempts point at them), new versions added."""
+    existing = {
+        row.key: row
+        for row in db.session.execute(
+            db.select(_QUESTIONS.c.id, _QUESTIONS.c.key, _QUESTIONS.c.type, _QUESTIONS.c.position)
+            .add_columns(_QUESTIONS.c.content_hash, _QUESTIONS.c.active)
+            .where(_QUESTIONS.c.bank_id == bank_id)
         )
-    )
-    for question in bank.questions:
-        key = (ids[question.id], question.content_hash)
-        if key not in known:
-            db.session.add(
-                QuestionVersion(
-                    question_id=key[0], content_hash=key[1], definition=question_to_dict(question)
-                )
-            )
+    }
+    inserts, updates = [], []
+    for position, question in enumerate(bank.questions):
+        wanted = (question.type.value, position, question.content_hash, True)
+        row = existing.pop(question.id, None)
+        if row is None:
+            inserts.append({"bank_id": bank_id, "key": question.id, "type": wanted[0], "position": position})
+            inserts[-1].update(content_hash=question.content_hash, active=True)
+        elif (row.type, row.position, row.content_hash, row.active) != wanted:
+            updates.append({"row_id": row.id, "type": wanted[0], "position": position})
+            updates[-1].update(content_hash=question.content_hash, active=True)
+    if inserts:
+        db.session.execute(_QUESTIONS.insert(), inserts)
+    if updates:
+        db.session.execute(
+            _QUESTIONS.update()
+            .where(_QUESTIONS.c.id == bindparam("row_id"))
+            .values(
+                type=bindparam("type"),
+                position=bindparam("position"),
+                content_hash=bindparam("content_hash"),
+                active=bindparam("active"),
+            ),
+            updates,
+        )
+    retired = [row.id for row in existing.values() if row.active]
+    if retired:
+        db.session.execute(_QUESTIONS.update().where(_QUESTIONS.c.id.in_(retired)).values(active=False))
+    known = _known_versions(bank_id=bank_id)
+    ids_of_bank = db.select(_QUESTIONS.c.key, _QUESTIONS.c.id).where(_QUESTIONS.c.bank_id == bank_id)
+    ids = {key: question_id for key, question_id in db.session.execute(ids_of_bank)}
+    now = utcnow()
+    versions = [
+        {
+            "question_id": ids[q.id],
+            "content_hash": q.content_hash,
+            "definition": definitions.get((q.id, q.content_hash)) or question_to_dict(q),
+            "created_at": now,
+        }
+        for q in bank.questions
+        if (q.id, q.content_hash) not in known
+    ]
+    if versions:
+        db.session.execute(_VERSIONS.insert(), versions)
 
 
 def list_banks() -> list[BankSummary]:

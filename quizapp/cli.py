@@ -19,7 +19,6 @@ from .core.accounts import MIN_PASSWORD_LENGTH, USERNAME_RULE, Role, normalize_j
 from .core.bank_loader import bank_files, load_files
 from .core.instants import parse_instant
 from .core.model import QuestionType
-from .database import begin_write
 from .export_formats import FORMATS
 from .extensions import db
 from .score_exports import KINDS, ExportRequest, export_scores
@@ -161,7 +160,6 @@ def create_user_command(
         raise click.UsageError(
             f"the password on standard input needs at least {MIN_PASSWORD_LENGTH} characters"
         )
-    begin_write()
     classroom = None
     if join_code:
         if role != Role.STUDENT.value:
@@ -191,7 +189,6 @@ def class_group() -> None:
 @with_appcontext
 def create_class_command(name: str, teacher_username: str) -> None:
     """Create a class and print its join code."""
-    begin_write()
     teacher = account_store.account_by_username(teacher_username)
     if teacher is None or not teacher.is_teacher:
         raise click.BadParameter(f"no teacher with username {teacher_username!r}", param_hint="--teacher")

@@ -5,10 +5,17 @@ BEGIN (SQLAlchemy's SQLite transaction recipe). A transaction that will write be
 IMMEDIATE, taking the write lock up front so concurrent writers wait for each other instead
 of failing with "database is locked" when a read lock cannot be upgraded; read-only
 transactions stay DEFERRED and run concurrently.
+
+SQLite has one write lock for the whole database, so it is held for the writes alone: the
+code that writes (the ``*_store.py`` modules, bank sync, commands) calls ``begin_write`` just
+before the reads its writes depend on, and commits promptly. No request holds it while it
+reads a body, parses, hashes a password or renders. A write in a DEFERRED transaction is a
+programming error (``DeferredWrite``): the tests raise it, production logs it.
 """
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -25,6 +32,10 @@ from sqlalchemy import Connection, Engine, event, inspect, text
 from .extensions import db, migrate
 
 BEGIN_OPTION = "quizapp_sqlite_begin"
+BEGAN = "quizapp_began"  # connection.info: how the connection's transaction began (SQLite)
+WROTE = "quizapp_wrote"  # connection.info: whether the transaction has written yet
+_WRITES = ("INSERT", "UPDATE", "DELETE", "REPLACE")
+log = logging.getLogger(__name__)
 SCHEMA_LOCK_KEY = 7_311_001  # PostgreSQL advisory lock that serializes schema and bank sync
 
 
@@ -36,6 +47,7 @@ def init_app(app: Flask) -> None:
     migrate.init_app(app, db, directory=str(MIGRATIONS))
     with app.app_context():
         engine = db.engine
+        _watch_writes(engine, strict=bool(app.config["TESTING"]))
         if engine.dialect.name == "sqlite":
             _configure_sqlite(engine, app.config)
         elif engine.dialect.name == "postgresql":
@@ -64,10 +76,38 @@ def _configure_sqlite(engine: Engine, config: dict) -> None:
     @event.listens_for(engine, "begin")
     def on_begin(connection: Connection) -> None:
         mode = connection.get_execution_options().get(BEGIN_OPTION, "DEFERRED")
+        connection.info[BEGAN] = mode
         if mode == "DEFERRED":  # takes no lock, so cannot fail: straight to the driver (cheaper)
             connection.connection.driver_connection.execute("BEGIN DEFERRED")
         else:  # may meet a locked database: SQLAlchemy wraps the error (503, error_pages.py)
             connection.exec_driver_sql(f"BEGIN {mode}")
+
+
+class DeferredWrite(RuntimeError):
+    """A write in a transaction that did not take SQLite's write lock first (``begin_write``)."""
+
+
+def _watch_writes(engine: Engine, strict: bool) -> None:
+    """Note which transactions have written (``begin_write`` keeps those open); on SQLite,
+    catch a write in a DEFERRED transaction: it may fail with "database is locked" when its
+    read lock cannot be upgraded, so every write path must take the lock first."""
+    sqlite = engine.dialect.name == "sqlite"
+
+    @event.listens_for(engine, "begin")
+    def on_begin(connection: Connection) -> None:
+        connection.info[WROTE] = False
+
+    @event.listens_for(engine, "before_cursor_execute")
+    def on_execute(connection: Connection, _cursor: Any, statement: str, *_args: Any) -> None:
+        if not statement[:16].lstrip().upper().startswith(_WRITES):
+            return
+        connection.info[WROTE] = True
+        if sqlite and connection.info.get(BEGAN) == "DEFERRED":
+            if strict:
+                raise DeferredWrite(f"write without begin_write(): {statement[:200]}")
+            log.error(
+                "write without begin_write() (may fail under load): %s", statement[:200], stack_info=True
+            )
 
 
 def _configure_postgresql(engine: Engine, config: dict) -> None:
@@ -84,22 +124,23 @@ def _configure_postgresql(engine: Engine, config: dict) -> None:
 
 
 def begin_write() -> None:
-    """Make the session's next transaction a writing one (IMMEDIATE on SQLite).
+    """Make the session's transaction a writing one (IMMEDIATE on SQLite) from here on.
 
-    Call it before the first query of a unit of work that writes, e.g. at the start of a POST
-    request. A read transaction still open in the session is ended first.
+    Call it just before the reads a write depends on and the write, then commit promptly: on
+    SQLite the whole database's writes wait for this transaction. A read transaction still
+    open in the session is committed first (on PostgreSQL that expires what the session
+    loaded, so a later SELECT FOR UPDATE reads rows as they are now). A transaction that is
+    already writing is kept, so one unit of work may call it more than once (create a user,
+    then enroll them) and still commit or roll back as one.
     """
     session = db.session()
     if session.in_transaction():
         connection = session.connection()
-        if (
-            connection.dialect.name == "sqlite"
-            and connection.get_execution_options().get(BEGIN_OPTION) == "IMMEDIATE"
-        ):
-            # already writing (begun for the whole POST request): it has held the lock since its
-            # first statement, so nothing it read can be stale. On PostgreSQL the commit below
-            # stays: it expires what the session loaded, so a later SELECT FOR UPDATE reloads it.
-            return
+        if connection.dialect.name == "sqlite":
+            if connection.info.get(BEGAN) == "IMMEDIATE":
+                return  # it has held the lock since its first statement: nothing it read is stale
+        elif connection.info.get(WROTE) or session.new or session.dirty or session.deleted:
+            return  # committing would split the unit of work; its rows are locked already
         session.commit()
     session.connection(execution_options={BEGIN_OPTION: "IMMEDIATE"})
 

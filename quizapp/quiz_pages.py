@@ -27,7 +27,6 @@ from .core.presentation import present
 from .forms import ActionForm
 from .question_source import current_bank
 from .results import attempt_review, quiz_summaries
-from .web_security import takes_write_lock_late
 
 blueprint = Blueprint("quiz", __name__)
 
@@ -141,7 +140,6 @@ def question(attempt_id: int, number: int) -> Any:
 
 @blueprint.post("/attempts/<int:attempt_id>/questions/<int:number>")
 @login_required
-@takes_write_lock_late
 def save(attempt_id: int, number: int) -> Any:
     """Save an answer: the attempt is read without its answers, then one conditional write."""
     current = _own_attempt(attempt_id, responses=False)

@@ -1,14 +1,13 @@
-"""Security headers on every response and the write-transaction rule for unsafe methods."""
+"""Security headers on every response.
+
+No request takes the database's write lock up front: the code that writes takes it just
+before its writes (``database.begin_write``), so a slow client or a long render blocks no one.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any, TypeVar
-
-from flask import Flask, Response, current_app, request
+from flask import Flask, Response, current_app
 from werkzeug.middleware.proxy_fix import ProxyFix
-
-from .database import begin_write
 
 CONTENT_SECURITY_POLICY = "; ".join(
     [
@@ -22,7 +21,6 @@ CONTENT_SECURITY_POLICY = "; ".join(
         "frame-ancestors 'none'",
     ]
 )
-SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
 
 HSTS = "max-age=31536000; includeSubDomains"
@@ -32,31 +30,7 @@ def init_app(app: Flask) -> None:
     hops = int(app.config["PROXY_HOPS"])
     if hops:  # the client's address and scheme, as the proxies saw them (rate limits, HTTPS)
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)  # type: ignore[method-assign]
-    app.before_request(_writes_begin_immediate)
     app.after_request(_security_headers)
-
-
-def _writes_begin_immediate() -> None:
-    """A request that may write holds the write lock from its first query (see database.py),
-    unless its view takes the lock itself just before it writes (``takes_write_lock_late``)."""
-    if request.method not in SAFE_METHODS:
-        view = current_app.view_functions.get(request.endpoint or "")
-        if not getattr(view, LATE_WRITE_LOCK, False):
-            begin_write()
-
-
-LATE_WRITE_LOCK = "takes_write_lock_late"
-F = TypeVar("F", bound=Callable[..., Any])
-
-
-def takes_write_lock_late(view: F) -> F:
-    """Mark a view whose every write calls ``begin_write`` first (saving an answer): the request
-    does not hold the write lock while it reads and checks, so answers saved at the same moment
-    wait only for each other's one write, not for each other's whole request. Put it next to
-    ``def``, under the other decorators (they copy the mark).
-    """
-    setattr(view, LATE_WRITE_LOCK, True)
-    return view
 
 
 def _security_headers(response: Response) -> Response:

@@ -1,5 +1,8 @@
 import dataclasses
+import sqlite3
 import threading
+
+import pytest
 
 from quizapp import bank_store
 from quizapp.bank_library import library
@@ -92,3 +95,23 @@ def test_concurrent_syncs_from_many_workers_write_each_row_once(app):
         assert db.session.scalar(db.select(db.func.count()).select_from(QuestionVersion)) == len(
             banks[0].questions
         )
+
+
+def test_a_sync_that_changes_nothing_takes_no_write_lock(app, is_postgres):
+    """Every worker checks the banks now and then: when they match the rows, it reads only, so a
+    check never waits behind (or holds up) the class's writes."""
+    if is_postgres:
+        pytest.skip("the database-wide write lock is SQLite's")
+    banks = current_banks(app)
+    with app.app_context():
+        bank_store.sync_banks(banks)
+        db.session.connection().exec_driver_sql("PRAGMA busy_timeout = 200")  # fail fast if it waits
+        db.session.commit()
+        path = app.config["SQLALCHEMY_DATABASE_URI"].removeprefix("sqlite:///")
+        holder = sqlite3.connect(path, isolation_level=None)
+        holder.execute("BEGIN IMMEDIATE")  # someone else is writing
+        try:
+            assert bank_store.sync_banks(banks).unchanged == ["kosovo-peacekeepers"]
+        finally:
+            holder.execute("ROLLBACK")
+            holder.close()

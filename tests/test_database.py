@@ -1,11 +1,13 @@
+import sqlite3
 import threading
 from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 from sqlalchemy import create_engine, inspect, text
 
-from quizapp import create_app, web_security
-from quizapp.database import begin_write
+from quizapp import account_store, create_app
+from quizapp.core.accounts import Role
+from quizapp.database import DeferredWrite, begin_write
 from quizapp.extensions import db
 from quizapp.models import Bank
 
@@ -133,27 +135,61 @@ def _someone_else_can_write(uri: str) -> bool:
         other.dispose()
 
 
-def test_a_post_holds_the_write_lock_unless_its_view_takes_it_late(sqlite_app):
-    """Saving an answer takes the lock only for its write; any other POST from its first query."""
-    app = sqlite_app
-    uri = app.config["SQLALCHEMY_DATABASE_URI"]
-    late = {
-        name for name, view in app.view_functions.items() if getattr(view, "takes_write_lock_late", False)
-    }
-    assert late == {"quiz.save", "Attempts.put_answer"}
-    for path, endpoint, lock_held in (
-        ("/attempts/1/questions/1", "quiz.save", False),
-        ("/api/v1/attempts/1/answers/q1", "Attempts.put_answer", False),
-        ("/attempts/1/submit", "quiz.submit", True),
-    ):
-        method = "PUT" if path.startswith("/api/") else "POST"
-        with app.test_request_context(path, method=method):
-            from flask import request
+def test_a_write_without_begin_write_is_an_error_on_sqlite(sqlite_app, caplog):
+    """The safety net: a write in a DEFERRED transaction may fail with "database is locked" under
+    load, so the tests refuse it and production logs it with where it came from."""
+    with sqlite_app.app_context():
+        db.session.execute(db.select(Bank)).all()
+        db.session.add(Bank(slug="deferred", title="t", file_path="f", content_hash="h", settings={}))
+        with pytest.raises(DeferredWrite, match="INSERT INTO banks"):
+            db.session.flush()
+        db.session.rollback()
+        with pytest.raises(DeferredWrite, match="DELETE FROM banks"):
+            db.session.execute(db.delete(Bank))
+        db.session.rollback()
+    sqlite_app.config["TESTING"] = False
+    uri = sqlite_app.config["SQLALCHEMY_DATABASE_URI"]
+    production = create_app({"SECRET_KEY": "x", "SQLALCHEMY_DATABASE_URI": uri})
+    with production.app_context():
+        db.session.execute(db.delete(Bank).where(Bank.slug == "nothing"))
+        db.session.rollback()
+        db.engine.dispose()
+    assert "write without begin_write() (may fail under load): DELETE FROM banks" in caplog.text
 
-            assert request.endpoint == endpoint
-            web_security._writes_begin_immediate()
-            assert _someone_else_can_write(uri) is not lock_held, endpoint
-            db.session.rollback()
+
+def test_a_store_that_read_first_waits_for_the_lock_instead_of_failing(sqlite_app):
+    """Why test_load failed now and then with "(sqlite3.OperationalError) database is locked":
+    its set-up created users in a transaction that read before it wrote, while a gunicorn
+    worker still starting up held the write lock (schema check, bank sync). SQLite does not
+    wait to upgrade a read transaction to a write one; it fails at once. The stores now take
+    the lock first (begin_write), so they wait like any writer."""
+    uri = sqlite_app.config["SQLALCHEMY_DATABASE_URI"]
+    holder = sqlite3.connect(uri.removeprefix("sqlite:///"), isolation_level=None, check_same_thread=False)
+    with sqlite_app.app_context():
+        account_store.teacher_exists()  # a read transaction, as the test's set-up had
+        holder.execute("BEGIN IMMEDIATE")  # a worker starting up
+        release = threading.Timer(0.5, lambda: holder.execute("COMMIT"))
+        release.start()
+        account_store.create_user("ana", "Ana", "long-enough-password", Role.TEACHER)
+        account_store.commit()
+        release.join()
+        assert account_store.account_by_username("ana") is not None
+    holder.close()
+
+
+def test_nested_begin_write_keeps_one_unit_of_work_on_both_databases(app):
+    """A store that writes calls begin_write, and may be called by another that already did
+    (create a user, then enroll them): on PostgreSQL too the transaction that has written is
+    kept, so a rollback undoes all of it."""
+    with app.app_context():
+        begin_write()
+        db.session.add(Bank(slug="first-half", title="t", file_path="f", content_hash="h", settings={}))
+        db.session.flush()
+        begin_write()
+        db.session.add(Bank(slug="second-half", title="t", file_path="f", content_hash="h", settings={}))
+        begin_write()  # pending, not yet flushed: kept as well
+        db.session.rollback()
+        assert db.session.scalars(db.select(Bank.slug).where(Bank.slug.like("%-half"))).all() == []
 
 
 def test_begin_write_in_a_write_transaction_reloads_what_postgres_may_have_changed(app, is_postgres):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import text
 
 from quizapp import create_app
+from quizapp.database import begin_write
 from quizapp.extensions import db
 
 
@@ -36,6 +37,7 @@ def test_a_broken_question_file_degrades_but_serves(client, questions_dir):
 
 def test_an_outdated_schema_fails(app, client):
     with app.app_context():
+        begin_write()
         db.session.execute(text("DELETE FROM alembic_version"))
         db.session.commit()
     response = client.get("/healthz")

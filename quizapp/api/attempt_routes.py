@@ -25,7 +25,6 @@ from ..export_formats import number
 from ..extensions import limiter
 from ..question_source import current_bank
 from ..results import attempt_review
-from ..web_security import takes_write_lock_late
 from .common import api_blueprint, documented_errors
 from .errors import ApiError
 from .quiz_routes import bank_or_404
@@ -306,7 +305,6 @@ def get_attempt(attempt_id: int) -> dict[str, Any]:
 @blueprint.response(200, AnswerOutcomeSchema)
 @blueprint.doc(summary="Save an answer: practice gives feedback at once, a test saves it for grading")
 @documented_errors(blueprint, 400, 401, 404, 409, 413, 429)
-@takes_write_lock_late
 def put_answer(body: dict[str, Any], attempt_id: int, question_id: str) -> dict[str, Any]:
     attempt = _own(attempt_id, responses=False)  # one query; the write checks the state itself
     question = next((q for q in attempt_store.questions_of(attempt) if q.id == question_id), None)

@@ -1,7 +1,8 @@
 """Alembic's environment for quizapp (run by Flask-Migrate: ``flask --app quizapp db ...``).
 
 ``quizapp.database.prepare_schema`` passes in a connection that already holds the schema lock,
-so several workers starting at once upgrade one after another; the commands make their own.
+so several workers starting at once upgrade one after another; the commands take the same lock
+(and on SQLite the write lock) themselves.
 """
 
 import logging
@@ -11,7 +12,7 @@ from alembic import context
 from flask import current_app
 from sqlalchemy import DateTime
 
-from quizapp.database import foreign_keys_off
+from quizapp.database import exclusive, foreign_keys_off
 from quizapp.models import UTCDateTime
 
 config = context.config
@@ -67,8 +68,12 @@ def run_migrations_online():
         with context.begin_transaction():
             context.run_migrations()
         return
-    with database.engine.connect() as connection, foreign_keys_off(connection):
-        context.configure(connection=connection, target_metadata=database.metadata, **options)
+    with (
+        database.engine.connect() as connection,
+        foreign_keys_off(connection),
+        exclusive(connection) as locked,
+    ):
+        context.configure(connection=locked, target_metadata=database.metadata, **options)
         with context.begin_transaction():
             context.run_migrations()
 

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from quizapp import core
 from quizapp.core.answer_key import full_marks_response
 from quizapp.core.checkers import RESPONSE_SHAPES, canonical_response, is_blank
+from quizapp.database import begin_write
 from quizapp.question_source import current_bank
 
 from ..quiz_helpers import FrozenClock, edit_bank, wrong_response
@@ -434,6 +435,7 @@ def test_an_answer_stored_as_a_bare_number_still_exports(as_user, app, people):
     question_id = question_of_type(attempt, "numeric")
     answer(sam, attempt, question_id, "1999")
     with app.app_context():
+        begin_write()
         db.session.execute(db.update(Answer).values(response=1999))
         db.session.commit()
     sam.post(f"/attempts/{attempt['id']}/submit")
