@@ -119,13 +119,20 @@ def create_user(
 _DUMMY_HASH: dict[str, str] = {}
 
 
+def _dummy_hash() -> str:
+    """A hash made once per method, to check unknown usernames against: one hash's work."""
+    method = current_app.config["PASSWORD_HASH_METHOD"]
+    if method not in _DUMMY_HASH:
+        _DUMMY_HASH[method] = generate_password_hash("no-such-user", method=method)
+    return _DUMMY_HASH[method]
+
+
 def authenticate(username: str, password: str) -> Account | None:
-    """The account for these credentials, or None; takes as long for an unknown user."""
+    """The account for these credentials, or None; exactly one hash check either way, so the
+    time taken does not tell whether the username exists."""
     row = db.session.scalar(db.select(User).where(User.username == normalize_username(username)))
     if row is None:
-        method = current_app.config["PASSWORD_HASH_METHOD"]
-        dummy = _DUMMY_HASH.setdefault(method, generate_password_hash("x", method=method))
-        check_password_hash(dummy, password)
+        check_password_hash(_dummy_hash(), password)
         return None
     return account_from_row(row) if check_password_hash(row.password_hash, password) else None
 

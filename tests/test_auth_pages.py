@@ -174,3 +174,44 @@ def test_a_student_joins_another_class(client, app, people):
             "Civics 10A",
             "History 9B",
         ]
+
+
+def test_an_unknown_username_costs_exactly_one_password_hash(app, people, monkeypatch):
+    """The real guarantee behind equal timing: the same single hash check whether the user
+    exists or not, and no hash made on the way (the dummy is made once)."""
+    from werkzeug import security
+
+    with app.app_context():
+        account_store.authenticate("nobody", "warm-up")  # the dummy hash is made once, here
+        calls = []
+        for name in ("generate_password_hash", "check_password_hash"):
+            real = getattr(security, name)
+            monkeypatch.setattr(
+                account_store,
+                name,
+                lambda *a, _real=real, _name=name, **k: calls.append(_name) or _real(*a, **k),
+            )
+        for username in ("nobody", "somebody-else", "sam"):
+            calls.clear()
+            assert account_store.authenticate(username, "wrong-password") is None
+            assert calls == ["check_password_hash"], username
+
+
+def test_login_takes_as_long_for_an_unknown_user_as_for_a_wrong_password(app, people):
+    """Medians of 20 tries each, interleaved, with a hash slow enough to dominate the query;
+    the bound is generous for a shared machine (a second hash would double the time)."""
+    import statistics
+    import time
+
+    app.config["PASSWORD_HASH_METHOD"] = "pbkdf2:sha256:60000"
+    with app.app_context():
+        account_store.change_password(people.student, PASSWORD, "slow-hash-password")
+        account_store.authenticate("nobody", "warm-up")
+        times: dict[str, list[float]] = {"sam": [], "nobody": []}
+        for _ in range(20):
+            for username in times:
+                start = time.perf_counter()
+                assert account_store.authenticate(username, "wrong-password") is None
+                times[username].append(time.perf_counter() - start)
+    ratio = statistics.median(times["nobody"]) / statistics.median(times["sam"])
+    assert 0.6 < ratio < 1.5, times
