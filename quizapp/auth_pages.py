@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlsplit
 
 from flask import Blueprint, abort, flash, g, redirect, render_template, request, session, url_for
 from flask_login import current_user, login_required, login_user, logout_user
@@ -17,6 +18,7 @@ from .login_limits import limit_logins
 
 blueprint = Blueprint("auth", __name__)
 LOGIN_FAILED = "Wrong username or password."
+MAX_NEXT_LENGTH = 2000
 
 
 def _start_session(account: account_store.Account) -> None:
@@ -51,11 +53,23 @@ def setup() -> Any:
     return render_template("auth/setup.html", form=form), 422 if form.errors else 200
 
 
-def _safe_next(target: str | None) -> str | None:
-    """Only same-site paths: never redirect a login to another host."""
-    if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
-        return target
-    return None
+def safe_next(target: str | None) -> str | None:
+    """``target`` if it is a path on this site, else None: never redirect a login elsewhere.
+
+    Browsers drop tabs and newlines from a Location and read ``\\`` as ``/``, so
+    ``/\\t/evil.example`` becomes ``//evil.example``, another host; and a header cannot hold a
+    newline (a 500). The ``next`` that Flask-Login makes is a percent-encoded URL, so only
+    printable ASCII without blanks or backslashes is accepted, and it must be a path, not
+    ``//host`` or ``scheme:``.
+    """
+    if not target or len(target) > MAX_NEXT_LENGTH:
+        return None
+    if any(not "!" <= character <= "~" for character in target) or "\\" in target:
+        return None
+    parts = urlsplit(target)
+    if not target.startswith("/") or target.startswith("//") or parts.scheme or parts.netloc:
+        return None
+    return target
 
 
 @blueprint.route("/login", methods=["GET", "POST"])
@@ -67,8 +81,9 @@ def login() -> Any:
     if form.validate_on_submit():
         account = account_store.authenticate(form.username.data, form.password.data)
         if account is not None:
+            target = safe_next(request.args.get("next")) or url_for("pages.index")
             _start_session(account)
-            return redirect(_safe_next(request.args.get("next")) or url_for("pages.index"))
+            return redirect(target)
         form.form_errors.append(LOGIN_FAILED)
     status = 422 if form.errors or form.form_errors else 200
     return render_template("auth/login.html", form=form), status

@@ -1,6 +1,9 @@
 """Accounts: first-run set-up, log in and out, sign-up with a join code, password change."""
 
+import pytest
+
 from quizapp import account_store
+from quizapp.auth_pages import safe_next
 from quizapp.extensions import db
 from quizapp.models import Enrollment, User
 
@@ -215,3 +218,55 @@ def test_login_takes_as_long_for_an_unknown_user_as_for_a_wrong_password(app, pe
                 times[username].append(time.perf_counter() - start)
     ratio = statistics.median(times["nobody"]) / statistics.median(times["sam"])
     assert 0.6 < ratio < 1.5, times
+
+
+NASTY_NEXT = [
+    "//evil.example",
+    "///evil.example",
+    "/\t/evil.example",
+    "/\n/evil.example",
+    "/\r\n/evil.example",
+    "/\x00/x",
+    "/\\evil.example",
+    "\\\\evil.example",
+    "/\\/evil.example",
+    " /x",
+    "/ /x",
+    "https://evil.example/",
+    "HTTP://evil.example",
+    "javascript:alert(1)",
+    "data:text/html,hi",
+    "evil.example",
+    "x/y",
+    "/\u3000/evil.example",
+    "/\uff0f/evil.example",
+    "/\u2028/x",
+    "/" + "a" * 3000,
+]
+
+
+@pytest.mark.parametrize("target", NASTY_NEXT, ids=lambda value: repr(value)[:30])
+def test_safe_next_refuses_anything_but_a_path_on_this_site(target):
+    assert safe_next(target) is None
+
+
+@pytest.mark.parametrize(
+    "target", ["/", "/quizzes/kosovo-peacekeepers", "/progress?x=1&y=%2F%2F", "/a/..//b"]
+)
+def test_safe_next_keeps_paths_on_this_site(target):
+    assert safe_next(target) == target
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["/%09/evil.example", "/%0a/x", "/%0d%0a/x", "%2F%2Fevil.example", "/%5Cevil.example", "/%E2%80%A8/x"],
+)
+def test_login_with_a_nasty_next_goes_home_with_a_whole_session(app, people, query):
+    """No open redirect, no 500 after the session was made: the login goes to the home page."""
+    client = app.test_client()
+    token = csrf_token(client.get("/login").get_data(as_text=True))
+    response = client.post(
+        f"/login?next={query}", data={"username": "sam", "password": PASSWORD, "csrf_token": token}
+    )
+    assert response.status_code == 302 and response.headers["Location"] == "/"
+    assert client.get("/progress").status_code == 200  # logged in, the session complete
