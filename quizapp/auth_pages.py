@@ -13,7 +13,7 @@ from . import account_store
 from .account_store import UsernameTaken
 from .auth import LoginUser
 from .core.accounts import Role
-from .forms import ChangePasswordForm, JoinClassForm, LoginForm, SetupForm, SignupForm
+from .forms import ChangePasswordForm, ChooseOwnPasswordForm, JoinClassForm, LoginForm, SetupForm, SignupForm
 from .login_limits import limit_logins
 
 blueprint = Blueprint("auth", __name__)
@@ -80,6 +80,10 @@ def login() -> Any:
     form = LoginForm()
     if form.validate_on_submit():
         account = account_store.authenticate(form.username.data, form.password.data)
+        if account is not None and account.must_change_password:
+            # a one-time password: spent now (a second login with it fails); the session
+            # chooses the user's own password before anything else (auth.py)
+            account = account if account_store.use_one_time_password(account) else None
         if account is not None:
             target = safe_next(request.args.get("next")) or url_for("pages.index")
             _start_session(account)
@@ -127,6 +131,8 @@ def signup() -> Any:
 @blueprint.route("/account/password", methods=["GET", "POST"])
 @login_required
 def change_password() -> Any:
+    if current_user.account.must_change_password:
+        return _choose_own_password()
     form = ChangePasswordForm()
     if form.validate_on_submit():
         account = account_store.change_password(current_user.id, form.current.data, form.password.data)
@@ -137,6 +143,20 @@ def change_password() -> Any:
             flash("Your password is changed.", "success")
             return redirect(url_for("pages.index"))
     return render_template("auth/password.html", form=form), 422 if form.errors else 200
+
+
+def _choose_own_password() -> Any:
+    """The first page after logging in with a one-time password (already spent)."""
+    form = ChooseOwnPasswordForm()
+    if form.validate_on_submit():
+        account = account_store.choose_own_password(current_user.id, form.password.data)
+        if account is None:
+            form.password.errors.append("Choose a password different from the one-time one.")
+        else:
+            _start_session(account)  # this session stays; every other one ends
+            flash("Your password is saved: log in with it from now on.", "success")
+            return redirect(url_for("pages.index"))
+    return render_template("auth/password.html", form=form, first=True), 422 if form.errors else 200
 
 
 @blueprint.route("/join", methods=["GET", "POST"])

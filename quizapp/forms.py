@@ -110,6 +110,14 @@ class ChangePasswordForm(FlaskForm):
     submit = SubmitField("Change password")
 
 
+class ChooseOwnPasswordForm(FlaskForm):
+    """After logging in with a one-time password, which is spent: the session proves who it is."""
+
+    password = new_password_field("Your new password")
+    confirm = repeat_password_field("Repeat the new password")
+    submit = SubmitField("Save my password")
+
+
 class ClassForm(FlaskForm):
     name = StringField(
         "Class name",

@@ -270,3 +270,55 @@ def test_login_with_a_nasty_next_goes_home_with_a_whole_session(app, people, que
     )
     assert response.status_code == 302 and response.headers["Location"] == "/"
     assert client.get("/progress").status_code == 200  # logged in, the session complete
+
+
+def one_time_password(app, people) -> str:
+    import random
+
+    with app.app_context():
+        return account_store.reset_password(people.student, random.Random(5))
+
+
+def test_a_one_time_password_works_for_one_login_only(app, people):
+    password = one_time_password(app, people)
+    first = app.test_client()
+    login(first, "sam", password)
+    again = post_form(app.test_client(), "/login", {"username": "sam", "password": password})
+    assert again.status_code == 422 and "Wrong username or password." in again.get_data(as_text=True)
+    api = app.test_client().post("/api/v1/auth/token", json={"username": "sam", "password": password})
+    assert api.status_code == 401
+    # the first session chooses a new password, which works; the one-time one stays dead
+    chosen = post_form(
+        first, "/account/password", {"password": "sams-own-secret", "confirm": "sams-own-secret"}
+    )
+    assert chosen.headers["Location"] == "/"
+    assert "Your password is saved" in first.get("/").get_data(as_text=True)
+    assert (
+        post_form(app.test_client(), "/login", {"username": "sam", "password": password}).status_code == 422
+    )
+    login(app.test_client(), "sam", "sams-own-secret")
+
+
+def test_after_a_one_time_password_every_page_asks_for_a_new_password_first(app, people):
+    password = one_time_password(app, people)
+    client = app.test_client()
+    response = post_form(client, "/login?next=/progress", {"username": "sam", "password": password})
+    assert response.status_code == 302
+    for url in ("/", "/progress", "/quizzes/kosovo-peacekeepers", "/join", "/decks/kosovo-peacekeepers"):
+        assert client.get(url).headers.get("Location") == "/account/password", url
+    page = client.get("/account/password").get_data(as_text=True)
+    assert "Choose your own password" in page and 'name="current"' not in page
+    same = post_form(client, "/account/password", {"password": password, "confirm": password})
+    assert same.status_code == 422
+    assert "Choose a password different from the one-time one." in same.get_data(as_text=True)
+    assert client.get("/progress").headers.get("Location") == "/account/password"
+
+
+def test_two_logins_at_once_with_a_one_time_password_let_one_in(app, people):
+    """The password is spent in one statement: the second login finds it spent."""
+    password = one_time_password(app, people)
+    with app.app_context():
+        account = account_store.authenticate("sam", password)
+        assert account_store.use_one_time_password(account) is True
+        assert account_store.use_one_time_password(account) is False
+        assert account_store.authenticate("sam", password) is None
