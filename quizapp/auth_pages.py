@@ -14,7 +14,7 @@ from .account_store import UsernameTaken
 from .auth import LoginUser
 from .core.accounts import Role
 from .forms import ChangePasswordForm, ChooseOwnPasswordForm, JoinClassForm, LoginForm, SetupForm, SignupForm
-from .login_limits import limit_logins
+from .login_limits import limit_logins, logged_in
 
 blueprint = Blueprint("auth", __name__)
 LOGIN_FAILED = "Wrong username or password."
@@ -73,7 +73,7 @@ def safe_next(target: str | None) -> str | None:
 
 
 @blueprint.route("/login", methods=["GET", "POST"])
-@limit_logins
+@limit_logins(device_cookies=True)
 def login() -> Any:
     if current_user.is_authenticated:
         return redirect(url_for("pages.index"))
@@ -87,6 +87,7 @@ def login() -> Any:
         if account is not None:
             target = safe_next(request.args.get("next")) or url_for("pages.index")
             _start_session(account)
+            logged_in(account.username)
             return redirect(target)
         form.form_errors.append(LOGIN_FAILED)
     status = 422 if form.errors or form.form_errors else 200

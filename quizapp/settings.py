@@ -37,9 +37,15 @@ class Defaults:
     SESSION_COOKIE_SAMESITE = "Lax"
     HTTPS = False  # served over HTTPS (behind the proxy): Secure cookies and HSTS
     PROXY_HOPS = 0  # reverse proxies in front: trust that many X-Forwarded-For/-Proto/-Host hops
-    # Logging in, on the website and the API together (login_limits.py)
-    LOGIN_LIMIT_PER_ADDRESS = "30 per minute"
-    LOGIN_FAILURE_LIMIT_PER_ACCOUNT = "10 per minute; 100 per hour"  # failed logins only
+    # Logging in, on the website and the API together (login_limits.py, docs/security.md).
+    # Logins from a browser that has logged in to the account before (its device cookie) are
+    # trusted: only LOGIN_FAILURE_LIMIT_PER_DEVICE applies to them; the others are untrusted.
+    LOGIN_LIMIT_PER_ADDRESS = "30 per minute"  # untrusted attempts
+    LOGIN_FAILURE_LIMIT_PER_ACCOUNT = "10 per minute; 100 per hour"  # untrusted failures
+    LOGIN_FAILURE_LIMIT_PER_DEVICE = "10 per hour"  # then the device is untrusted for the hour
+    LOGIN_SLOWDOWN_AFTER_FAILURES = 3  # per account and address; then waits of 1, 2, 4... s
+    LOGIN_SLOWDOWN_MAX_SECONDS = 300
+    LOGIN_DEVICE_COOKIE_DAYS = 180
     REQUEST_LOG = True  # one line per request, with its time (request_log.py)
     LOG_FORMAT = "text"  # or "json"
     # The JSON API (docs/api.md)
