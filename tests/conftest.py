@@ -18,7 +18,7 @@ import pytest
 from sqlalchemy import create_engine, make_url, text
 
 from quizapp import create_app
-from quizapp.extensions import db
+from quizapp.extensions import db, limiter
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 QUESTIONS = PROJECT_ROOT / "questions"
@@ -89,6 +89,9 @@ def app(tmp_path: Path, questions_dir: Path, postgres_url: str | None):
     with application.app_context():
         db.session.remove()
         db.engine.dispose()
+    engine = getattr(limiter.storage, "engine", None)  # the rate limits' own connections
+    if engine is not None:
+        engine.dispose()
 
 
 def _reset_postgres(url: str) -> None:
