@@ -14,29 +14,31 @@ transaction, and a request that rolls back does not undo it.
 
 from __future__ import annotations
 
+import os
+import sqlite3
+import threading
 import time
-from contextlib import suppress
 from pathlib import Path
 from typing import Any, ClassVar
 from urllib.parse import parse_qs, quote, urlsplit
 
 from limits.storage import Storage
-from sqlalchemy import Engine, create_engine, event, make_url, text
+from sqlalchemy import create_engine, make_url, text
 from sqlalchemy.exc import SQLAlchemyError
 
 SCHEME = "database"
 TABLE = "rate_limit_counters"
 SWEEP_EVERY = 1000  # increments per process between deletions of expired rows
 
-_INCR = text(
+_INCR = (
     f"INSERT INTO {TABLE} (key, count, expires_at) VALUES (:key, :amount, :now + :expiry) "
     f"ON CONFLICT (key) DO UPDATE SET "
     f"count = CASE WHEN {TABLE}.expires_at <= :now THEN :amount ELSE {TABLE}.count + :amount END, "
     f"expires_at = CASE WHEN {TABLE}.expires_at <= :now THEN :now + :expiry ELSE {TABLE}.expires_at END "
     f"RETURNING count"
 )
-_GET = text(f"SELECT count, expires_at FROM {TABLE} WHERE key = :key AND expires_at > :now")
-_SQLITE_TABLE = text(
+_GET = f"SELECT count, expires_at FROM {TABLE} WHERE key = :key AND expires_at > :now"
+_SQLITE_TABLE = (
     f"CREATE TABLE IF NOT EXISTS {TABLE} "
     "(key VARCHAR(500) NOT NULL PRIMARY KEY, count INTEGER NOT NULL, expires_at FLOAT NOT NULL)"
 )
@@ -73,32 +75,21 @@ class DatabaseStorage(Storage):
         if not database_url:
             raise ValueError("database:// needs ?url=... (settings.py sets it from the database)")
         super().__init__(uri, wrap_exceptions=wrap_exceptions, **options)
-        self.engine = _engine(database_url)
-        self._sqlite = self.engine.dialect.name == "sqlite"
+        url = make_url(database_url)
+        self._run = _SqliteFile(url.database) if url.get_backend_name() == "sqlite" else _Pool(database_url)
         self._increments = 0
-        with suppress(SQLAlchemyError):  # e.g. its folder is missing: /healthz says so
-            self._make_table()
-
-    def _make_table(self) -> None:
-        """The SQLite file's table, made here (PostgreSQL's comes with the migrations)."""
-        if self._sqlite:
-            with self.engine.connect() as connection:
-                connection.execute(_SQLITE_TABLE)
 
     @property
-    def base_exceptions(self) -> type[Exception]:
-        return SQLAlchemyError
+    def base_exceptions(self) -> tuple[type[Exception], ...]:
+        return (SQLAlchemyError, sqlite3.Error)
 
     def incr(self, key: str, expiry: int, amount: int = 1) -> int:
         now = time.time()
-        with self.engine.connect() as connection:
-            count = connection.execute(
-                _INCR, {"key": key, "amount": amount, "now": now, "expiry": float(expiry)}
-            ).scalar_one()
-            self._increments += 1
-            if self._increments % SWEEP_EVERY == 0:
-                connection.execute(text(f"DELETE FROM {TABLE} WHERE expires_at <= :now"), {"now": now})
-        return int(count)
+        rows, _ = self._run(_INCR, {"key": key, "amount": amount, "now": now, "expiry": float(expiry)})
+        self._increments += 1
+        if self._increments % SWEEP_EVERY == 0:
+            self._run(f"DELETE FROM {TABLE} WHERE expires_at <= :now", {"now": now})
+        return int(rows[0][0])
 
     def get(self, key: str) -> int:
         row = self._row(key)
@@ -111,38 +102,66 @@ class DatabaseStorage(Storage):
     def check(self) -> bool:
         """Reachable, and the table is there (on PostgreSQL, after ``db upgrade``)."""
         try:
-            self._make_table()
-            with self.engine.connect() as connection:
-                connection.execute(text(f"SELECT 1 FROM {TABLE} LIMIT 1")).all()
-        except SQLAlchemyError:
+            self._run(f"SELECT 1 FROM {TABLE} LIMIT 1", {})
+        except self.base_exceptions:
             return False
         return True
 
     def reset(self) -> int | None:
-        with self.engine.connect() as connection:
-            return connection.execute(text(f"DELETE FROM {TABLE}")).rowcount
+        return self._run(f"DELETE FROM {TABLE}", {})[1]
 
     def clear(self, key: str) -> None:
-        with self.engine.connect() as connection:
-            connection.execute(text(f"DELETE FROM {TABLE} WHERE key = :key"), {"key": key})
+        self._run(f"DELETE FROM {TABLE} WHERE key = :key", {"key": key})
+
+    def dispose(self) -> None:
+        """Close the storage's connections (tests make many apps)."""
+        self._run.dispose()
 
     def _row(self, key: str) -> Any:
+        rows, _ = self._run(_GET, {"key": key, "now": time.time()})
+        return rows[0] if rows else None
+
+
+class _SqliteFile:
+    """The counters' SQLite file, through one sqlite3 connection per thread: a count costs
+    tens of microseconds (SQLAlchemy's connection handling would cost several times that)."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.local = threading.local()
+
+    def __call__(self, sql: str, params: dict[str, Any]) -> tuple[list[tuple[Any, ...]], int]:
+        connection = self._connection()
+        cursor = connection.execute(sql, params)
+        return cursor.fetchall(), cursor.rowcount
+
+    def _connection(self) -> sqlite3.Connection:
+        connection = getattr(self.local, "connection", None)
+        if connection is None or self.local.pid != os.getpid():  # none yet, or made before a fork
+            connection = sqlite3.connect(self.path, isolation_level=None, timeout=5)  # autocommit
+            connection.execute("PRAGMA journal_mode = WAL")
+            connection.execute("PRAGMA synchronous = OFF")  # counters need not survive a power cut
+            connection.execute(_SQLITE_TABLE)
+            self.local.connection, self.local.pid = connection, os.getpid()
+        return connection
+
+    def dispose(self) -> None:
+        connection = getattr(self.local, "connection", None)
+        if connection is not None:
+            connection.close()
+            self.local.connection = None
+
+
+class _Pool:
+    """PostgreSQL (or another server database): a small pool of its own, in autocommit."""
+
+    def __init__(self, url: str) -> None:
+        self.engine = create_engine(url, isolation_level="AUTOCOMMIT", pool_size=2, max_overflow=3)
+
+    def __call__(self, sql: str, params: dict[str, Any]) -> tuple[list[tuple[Any, ...]], int]:
         with self.engine.connect() as connection:
-            return connection.execute(_GET, {"key": key, "now": time.time()}).first()
+            result = connection.execute(text(sql), params)
+            return ([tuple(row) for row in result] if result.returns_rows else []), result.rowcount
 
-
-def _engine(url: str) -> Engine:
-    """The storage's own small pool, each statement committed by itself."""
-    if make_url(url).get_backend_name() != "sqlite":
-        return create_engine(url, isolation_level="AUTOCOMMIT", pool_size=2, max_overflow=3)
-    engine = create_engine(url, isolation_level="AUTOCOMMIT")
-
-    @event.listens_for(engine, "connect")
-    def on_connect(dbapi_connection: Any, _record: object) -> None:
-        cursor = dbapi_connection.cursor()
-        cursor.execute("PRAGMA busy_timeout = 5000")
-        cursor.execute("PRAGMA journal_mode = WAL")
-        cursor.execute("PRAGMA synchronous = OFF")  # counters need not survive a power cut
-        cursor.close()
-
-    return engine
+    def dispose(self) -> None:
+        self.engine.dispose()

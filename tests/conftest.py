@@ -89,9 +89,9 @@ def app(tmp_path: Path, questions_dir: Path, postgres_url: str | None):
     with application.app_context():
         db.session.remove()
         db.engine.dispose()
-    engine = getattr(limiter.storage, "engine", None)  # the rate limits' own connections
-    if engine is not None:
-        engine.dispose()
+    dispose = getattr(limiter.storage, "dispose", None)  # the rate limits' own connections
+    if dispose is not None:
+        dispose()
 
 
 def _reset_postgres(url: str) -> None:
