@@ -80,3 +80,12 @@ def test_flask_user_create_refuses_a_common_password(app):
     assert result.exit_code == 2 and "most common" in result.output
     with app.app_context():
         assert account_store.account_by_username("ana") is None
+
+
+def test_the_password_chosen_after_a_reset_cannot_be_a_common_one(app, client, people):
+    import random
+
+    with app.app_context():
+        one_time = account_store.reset_password(people.student, random.Random(3))
+    login(client, "sam", one_time)
+    assert refused(post_form(client, "/account/password", {"password": "Password1", "confirm": "Password1"}))
