@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from flask import current_app
-from sqlalchemy import bindparam, delete, func
+from sqlalchemy import bindparam, delete, func, update
 from sqlalchemy.engine import Row
 from sqlalchemy.exc import IntegrityError
 from werkzeug.security import check_password_hash, generate_password_hash
@@ -128,15 +128,47 @@ def _insert_user(
 _DUMMY_HASH: dict[str, str] = {}
 
 
+def _dummy_hash() -> str:
+    """A hash made once per method, to check unknown usernames against: one hash's work."""
+    method = current_app.config["PASSWORD_HASH_METHOD"]
+    if method not in _DUMMY_HASH:
+        _DUMMY_HASH[method] = generate_password_hash("no-such-user", method=method)
+    return _DUMMY_HASH[method]
+
+
+# Put before the hash of a one-time password once it has been used to log in: it never
+# matches again, but the new password can still be checked against it.
+USED_ONCE = "used-once:"
+
+
 def authenticate(username: str, password: str) -> Account | None:
-    """The account for these credentials, or None; takes as long for an unknown user."""
+    """The account for these credentials, or None; exactly one hash check either way, so the
+    time taken does not tell whether the username exists."""
     row = db.session.scalar(db.select(User).where(User.username == normalize_username(username)))
     if row is None:
-        method = current_app.config["PASSWORD_HASH_METHOD"]
-        dummy = _DUMMY_HASH.setdefault(method, generate_password_hash("x", method=method))
-        check_password_hash(dummy, password)
+        check_password_hash(_dummy_hash(), password)
         return None
-    return account_from_row(row) if check_password_hash(row.password_hash, password) else None
+    used = row.password_hash.startswith(USED_ONCE)
+    matches = check_password_hash(row.password_hash.removeprefix(USED_ONCE), password)
+    return account_from_row(row) if matches and not used else None
+
+
+def use_one_time_password(account: Account) -> bool:
+    """Spend the one-time password ``account`` just logged in with: it never works again.
+
+    One statement, so of two logins with it at the same moment only one gets in.
+    """
+    spent = db.session.execute(
+        update(User)
+        .where(
+            User.id == account.id,
+            User.must_change_password.is_(True),
+            User.password_hash.not_like(f"{USED_ONCE}%"),
+        )
+        .values(password_hash=USED_ONCE + User.password_hash)
+    )
+    db.session.commit()
+    return spent.rowcount == 1
 
 
 _USERS = User.__table__
@@ -170,7 +202,25 @@ def change_password(user_id: int, current: str, new: str) -> Account | None:
     password is still the one checked (a concurrent change wins, this one reports failure).
     """
     row = db.session.get(User, user_id)
-    if row is None or not check_password_hash(row.password_hash, current):
+    if row is None or row.password_hash.startswith(USED_ONCE):  # choose_own_password's case
+        return None
+    if not check_password_hash(row.password_hash, current):
+        return None
+    row.password_hash = _hash(new)
+    row.session_version += 1
+    row.credentials_version += 1
+    row.must_change_password = False
+    db.session.commit()
+    return account_from_row(row)
+
+
+def choose_own_password(user_id: int, new: str) -> Account | None:
+    """After a one-time password: set the user's own, unless it is that one-time password
+    (None); every other session of the user ends."""
+    row = db.session.get(User, user_id)
+    if row is None or not row.must_change_password:
+        return None
+    if check_password_hash(row.password_hash.removeprefix(USED_ONCE), new):
         return None
     checked, password_hash = row.credentials_version, _hash(new)
     begin_write()

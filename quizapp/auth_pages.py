@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlsplit
 
 from flask import Blueprint, abort, flash, g, redirect, render_template, request, session, url_for
 from flask_login import current_user, login_required, login_user, logout_user
@@ -13,11 +14,12 @@ from .account_store import UsernameTaken
 from .auth import LoginUser
 from .core.accounts import Role
 from .database import begin_write
-from .forms import ChangePasswordForm, JoinClassForm, LoginForm, SetupForm, SignupForm
-from .login_limits import limit_logins
+from .forms import ChangePasswordForm, ChooseOwnPasswordForm, JoinClassForm, LoginForm, SetupForm, SignupForm
+from .login_limits import limit_logins, logged_in
 
 blueprint = Blueprint("auth", __name__)
 LOGIN_FAILED = "Wrong username or password."
+MAX_NEXT_LENGTH = 2000
 
 
 def _start_session(account: account_store.Account) -> None:
@@ -55,24 +57,42 @@ def setup() -> Any:
     return render_template("auth/setup.html", form=form), 422 if form.errors else 200
 
 
-def _safe_next(target: str | None) -> str | None:
-    """Only same-site paths: never redirect a login to another host."""
-    if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
-        return target
-    return None
+def safe_next(target: str | None) -> str | None:
+    """``target`` if it is a path on this site, else None: never redirect a login elsewhere.
+
+    Browsers drop tabs and newlines from a Location and read ``\\`` as ``/``, so
+    ``/\\t/evil.example`` becomes ``//evil.example``, another host; and a header cannot hold a
+    newline (a 500). The ``next`` that Flask-Login makes is a percent-encoded URL, so only
+    printable ASCII without blanks or backslashes is accepted, and it must be a path, not
+    ``//host`` or ``scheme:``.
+    """
+    if not target or len(target) > MAX_NEXT_LENGTH:
+        return None
+    if any(not "!" <= character <= "~" for character in target) or "\\" in target:
+        return None
+    parts = urlsplit(target)
+    if not target.startswith("/") or target.startswith("//") or parts.scheme or parts.netloc:
+        return None
+    return target
 
 
 @blueprint.route("/login", methods=["GET", "POST"])
-@limit_logins
+@limit_logins(device_cookies=True)
 def login() -> Any:
     if current_user.is_authenticated:
         return redirect(url_for("pages.index"))
     form = LoginForm()
     if form.validate_on_submit():
         account = account_store.authenticate(form.username.data, form.password.data)
+        if account is not None and account.must_change_password:
+            # a one-time password: spent now (a second login with it fails); the session
+            # chooses the user's own password before anything else (auth.py)
+            account = account if account_store.use_one_time_password(account) else None
         if account is not None:
+            target = safe_next(request.args.get("next")) or url_for("pages.index")
             _start_session(account)
-            return redirect(_safe_next(request.args.get("next")) or url_for("pages.index"))
+            logged_in(account.username)
+            return redirect(target)
         form.form_errors.append(LOGIN_FAILED)
     status = 422 if form.errors or form.form_errors else 200
     return render_template("auth/login.html", form=form), status
@@ -116,6 +136,8 @@ def signup() -> Any:
 @blueprint.route("/account/password", methods=["GET", "POST"])
 @login_required
 def change_password() -> Any:
+    if current_user.account.must_change_password:
+        return _choose_own_password()
     form = ChangePasswordForm()
     if form.validate_on_submit():
         account = account_store.change_password(current_user.id, form.current.data, form.password.data)
@@ -126,6 +148,20 @@ def change_password() -> Any:
             flash("Your password is changed.", "success")
             return redirect(url_for("pages.index"))
     return render_template("auth/password.html", form=form), 422 if form.errors else 200
+
+
+def _choose_own_password() -> Any:
+    """The first page after logging in with a one-time password (already spent)."""
+    form = ChooseOwnPasswordForm()
+    if form.validate_on_submit():
+        account = account_store.choose_own_password(current_user.id, form.password.data)
+        if account is None:
+            form.password.errors.append("Choose a password different from the one-time one.")
+        else:
+            _start_session(account)  # this session stays; every other one ends
+            flash("Your password is saved: log in with it from now on.", "success")
+            return redirect(url_for("pages.index"))
+    return render_template("auth/password.html", form=form, first=True), 422 if form.errors else 200
 
 
 @blueprint.route("/join", methods=["GET", "POST"])

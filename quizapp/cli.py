@@ -15,12 +15,13 @@ from . import account_store, bank_store, clock, core
 from .account_store import UsernameTaken
 from .bank_commands import export_bank_command, import_command, served_bank
 from .bank_library import library
-from .core.accounts import MIN_PASSWORD_LENGTH, USERNAME_RULE, Role, normalize_join_code, valid_username
+from .core.accounts import USERNAME_RULE, Role, normalize_join_code, valid_username
 from .core.bank_loader import bank_files, load_files
 from .core.instants import parse_instant
 from .core.model import QuestionType
 from .export_formats import FORMATS
 from .extensions import db
+from .passwords import password_problem
 from .score_exports import KINDS, ExportRequest, export_scores
 
 
@@ -156,10 +157,9 @@ def create_user_command(
     if not valid_username(username):
         raise click.BadParameter(f"use {USERNAME_RULE}", param_hint="USERNAME")
     password = sys.stdin.readline().rstrip("\r\n")
-    if len(password) < MIN_PASSWORD_LENGTH:
-        raise click.UsageError(
-            f"the password on standard input needs at least {MIN_PASSWORD_LENGTH} characters"
-        )
+    problem = password_problem(password)
+    if problem:
+        raise click.UsageError(f"the password on standard input: {problem}")
     classroom = None
     if join_code:
         if role != Role.STUDENT.value:

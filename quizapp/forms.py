@@ -21,6 +21,7 @@ from wtforms.validators import (
 
 from .bank_imports import FORMAT_LABELS
 from .core.accounts import MIN_PASSWORD_LENGTH, USERNAME_RULE, valid_username
+from .passwords import password_problem
 
 
 def _username(form: FlaskForm, field: StringField) -> None:
@@ -28,17 +29,22 @@ def _username(form: FlaskForm, field: StringField) -> None:
         raise ValidationError(f"Use {USERNAME_RULE}.")
 
 
+def _acceptable_password(form: FlaskForm, field: PasswordField) -> None:
+    problem = password_problem(field.data) if field.data else None
+    if problem:
+        raise ValidationError(problem)
+
+
 USERNAME = [DataRequired(message="Enter a username."), Length(max=40), _username]
 NAME = [DataRequired(message="Enter a name."), Length(max=100)]
-NEW_PASSWORD = [
-    DataRequired(message="Choose a password."),
-    Length(min=MIN_PASSWORD_LENGTH, max=200, message=f"Use at least {MIN_PASSWORD_LENGTH} characters."),
-]
+NEW_PASSWORD = [DataRequired(message="Choose a password."), _acceptable_password]
 
 
 def new_password_field(label: str) -> PasswordField:
     return PasswordField(
-        label, validators=NEW_PASSWORD, description=f"At least {MIN_PASSWORD_LENGTH} characters."
+        label,
+        validators=NEW_PASSWORD,
+        description=f"At least {MIN_PASSWORD_LENGTH} characters, and not a common password.",
     )
 
 
@@ -104,6 +110,14 @@ class ChangePasswordForm(FlaskForm):
     submit = SubmitField("Change password")
 
 
+class ChooseOwnPasswordForm(FlaskForm):
+    """After logging in with a one-time password, which is spent: the session proves who it is."""
+
+    password = new_password_field("Your new password")
+    confirm = repeat_password_field("Repeat the new password")
+    submit = SubmitField("Save my password")
+
+
 class ClassForm(FlaskForm):
     name = StringField(
         "Class name",
@@ -118,12 +132,7 @@ class AddStudentForm(FlaskForm):
     display_name = StringField("Name", validators=NAME)
     password = PasswordField(
         "Password",
-        validators=[
-            Optional(),
-            Length(
-                min=MIN_PASSWORD_LENGTH, max=200, message=f"Use at least {MIN_PASSWORD_LENGTH} characters."
-            ),
-        ],
+        validators=[Optional(), _acceptable_password],
         description="Leave empty to have a one-time password made.",
     )
     submit = SubmitField("Add student")

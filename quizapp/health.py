@@ -3,6 +3,8 @@
 "ok" (200): the database answers, its schema is the newest, and the banks are loaded and valid.
 "degraded" (200): a question file has problems, but every bank serves (a valid version of it,
 or the others); or the rate limits' shared store is down, and limits count in memory meanwhile.
+``checks.rate_limits.store`` names where limits are counted ("database", "redis", or "memory":
+this process alone, fine for one worker; gunicorn.conf.py refuses it with several).
 "fail" (503): no database, an outdated schema, or no bank at all. Nothing in the answer is
 secret: no addresses, names or versions of software.
 """
@@ -10,14 +12,16 @@ secret: no addresses, names or versions of software.
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlsplit
 
-from flask import Blueprint, jsonify
+from flask import Blueprint, current_app, jsonify
 from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
 from .bank_library import library
 from .database import schema_revisions
 from .extensions import db, limiter
+from .settings import limits_counted_per_process
 
 blueprint = Blueprint("health", __name__)
 
@@ -35,13 +39,15 @@ def _database() -> dict[str, Any]:
 
 
 def _rate_limits() -> dict[str, Any]:
-    """The rate limits' store (Redis with several servers): when it is down, limits are counted
-    in this process's memory meanwhile, so the server still serves, degraded."""
+    """The rate limits' store (the database, or Redis): when it is down, limits are counted in
+    this process's memory meanwhile, so the server still serves, degraded."""
     try:
         reachable = bool(limiter.storage.check())
     except Exception:  # any failure of the store's client means the same: not reachable
         reachable = False
-    return {"ok": True, "shared_store_reachable": reachable}
+    store = urlsplit(current_app.config["RATELIMIT_STORAGE_URI"]).scheme.split("+")[0]
+    shared = not limits_counted_per_process(current_app.config)
+    return {"ok": True, "store": store, "shared": shared, "shared_store_reachable": reachable}
 
 
 def _banks() -> dict[str, Any]:

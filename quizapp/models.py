@@ -14,6 +14,7 @@ from sqlalchemy import (
     JSON,
     BigInteger,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     String,
@@ -254,3 +255,17 @@ class ApiToken(db.Model):
     credentials_version: Mapped[int]
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class RateLimitCounter(db.Model):
+    """A rate limit's counter (logins, answers) when the database is the limits' store.
+
+    Written only by ``limits_store.DatabaseStorage``, on connections of its own. On SQLite the
+    counters are in a file of their own and this table stays empty; on PostgreSQL it is used.
+    """
+
+    __tablename__ = "rate_limit_counters"
+
+    key: Mapped[str] = mapped_column(String(500), primary_key=True)
+    count: Mapped[int]
+    expires_at: Mapped[float] = mapped_column(Float)  # seconds since the epoch

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from flask import Flask
+from flask import Config, Flask
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SECRET_KEY_FILE = "secret_key"
@@ -37,9 +37,15 @@ class Defaults:
     SESSION_COOKIE_SAMESITE = "Lax"
     HTTPS = False  # served over HTTPS (behind the proxy): Secure cookies and HSTS
     PROXY_HOPS = 0  # reverse proxies in front: trust that many X-Forwarded-For/-Proto/-Host hops
-    # Logging in, on the website and the API together (login_limits.py)
-    LOGIN_LIMIT_PER_ADDRESS = "30 per minute"
-    LOGIN_FAILURE_LIMIT_PER_ACCOUNT = "10 per minute; 100 per hour"  # failed logins only
+    # Logging in, on the website and the API together (login_limits.py, docs/security.md).
+    # Logins from a browser that has logged in to the account before (its device cookie) are
+    # trusted: only LOGIN_FAILURE_LIMIT_PER_DEVICE applies to them; the others are untrusted.
+    LOGIN_LIMIT_PER_ADDRESS = "30 per minute"  # untrusted attempts
+    LOGIN_FAILURE_LIMIT_PER_ACCOUNT = "10 per minute; 100 per hour"  # untrusted failures
+    LOGIN_FAILURE_LIMIT_PER_DEVICE = "10 per hour"  # then the device is untrusted for the hour
+    LOGIN_SLOWDOWN_AFTER_FAILURES = 3  # per account and address; then waits of 1, 2, 4... s
+    LOGIN_SLOWDOWN_MAX_SECONDS = 300
+    LOGIN_DEVICE_COOKIE_DAYS = 180
     REQUEST_LOG = True  # one line per request, with its time (request_log.py)
     LOG_FORMAT = "text"  # or "json"
     # The JSON API (docs/api.md)
@@ -52,7 +58,9 @@ class Defaults:
     API_TOKEN_LIFETIME_SECONDS = 7 * 24 * 3600
     API_ANSWER_LIMIT_PER_USER = "120 per minute"
     API_ANSWER_LIMIT_PER_ADDRESS = "3000 per minute"  # a whole school may share one address
-    RATELIMIT_STORAGE_URI = "memory://"  # several app servers: a shared store, e.g. redis://
+    # Where rate limits are counted: "database://" (the app's database; on SQLite a file beside
+    # it), "redis://HOST:6379", or "memory://" (this process alone: one worker, e.g. tests)
+    RATELIMIT_STORAGE_URI = "database://"
     RATELIMIT_HEADERS_ENABLED = True  # Retry-After on 429
     # the shared store down (e.g. Redis): count in memory meanwhile rather than refuse logins
     RATELIMIT_IN_MEMORY_FALLBACK_ENABLED = True
@@ -70,6 +78,7 @@ def configure(app: Flask, test_config: Mapping[str, Any] | None) -> None:
     if not app.config["SQLALCHEMY_DATABASE_URI"]:
         database = Path(app.instance_path) / "quizapp.sqlite"
         app.config["SQLALCHEMY_DATABASE_URI"] = f"sqlite:///{database}"
+    configure_limits_store(app.config)
     if not app.config["QUESTIONS_DIR"]:
         app.config["QUESTIONS_DIR"] = str(PROJECT_ROOT / "questions")
     if app.config["HTTPS"]:
@@ -77,6 +86,33 @@ def configure(app: Flask, test_config: Mapping[str, Any] | None) -> None:
         app.config["PREFERRED_URL_SCHEME"] = "https"
     if not app.config["SECRET_KEY"]:
         app.config["SECRET_KEY"] = instance_secret_key(Path(app.instance_path))
+
+
+def configure_limits_store(config: dict[str, Any]) -> None:
+    """Point the ``database://`` limits store at the app's database (see limits_store.py)."""
+    from .limits_store import SCHEME, store_uri  # registers the scheme with `limits`
+
+    if config["RATELIMIT_STORAGE_URI"] == f"{SCHEME}://":
+        config["RATELIMIT_STORAGE_URI"] = store_uri(config["SQLALCHEMY_DATABASE_URI"]) or MEMORY_STORE
+
+
+MEMORY_STORE = "memory://"
+
+
+def limits_counted_per_process(config: Mapping[str, Any]) -> bool:
+    """Whether each process counts rate limits alone (several workers would multiply them)."""
+    return str(config["RATELIMIT_STORAGE_URI"]).startswith(MEMORY_STORE)
+
+
+def deployed_config() -> Config:
+    """The settings an app started from this checkout reads (for gunicorn.conf.py's checks),
+    without making the app."""
+    instance = Path(Flask("quizapp", instance_relative_config=True).instance_path)
+    config = Config(str(instance))
+    config.from_object(Defaults)
+    config.from_pyfile("config.py", silent=True)
+    config.from_prefixed_env("QUIZAPP")
+    return config
 
 
 def instance_secret_key(instance: Path) -> str:

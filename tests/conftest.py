@@ -17,7 +17,7 @@ import pytest
 from sqlalchemy import create_engine, make_url, text
 
 from quizapp import create_app
-from quizapp.extensions import db
+from quizapp.extensions import db, limiter
 
 from .banks import PROJECT_ROOT, QUESTIONS, assert_untouched, copy_banks, snapshot
 
@@ -95,6 +95,9 @@ def app(tmp_path: Path, questions_dir: Path, postgres_url: str | None):
     with application.app_context():
         db.session.remove()
         db.engine.dispose()
+    dispose = getattr(limiter.storage, "dispose", None)  # the rate limits' own connections
+    if dispose is not None:
+        dispose()
 
 
 def _reset_postgres(url: str) -> None:

@@ -17,10 +17,22 @@ def test_healthy(client):
         "checks": {
             "database": {"ok": True, "reachable": True, "schema_up_to_date": True},
             "banks": {"ok": True, "loaded": 1, "problems": 0},
-            "rate_limits": {"ok": True, "shared_store_reachable": True},
+            "rate_limits": {"ok": True, "store": "database", "shared": True, "shared_store_reachable": True},
         },
     }
     assert response.headers["Cache-Control"] == "no-store"
+
+
+def test_it_says_when_limits_are_counted_by_this_process_alone(app):
+    from .test_web_security import app_with
+
+    body = app_with(app, RATELIMIT_STORAGE_URI="memory://").test_client().get("/healthz").get_json()
+    assert body["checks"]["rate_limits"] == {
+        "ok": True,
+        "store": "memory",
+        "shared": False,
+        "shared_store_reachable": True,
+    }
 
 
 def test_a_broken_question_file_degrades_but_serves(client, questions_dir):

@@ -41,7 +41,7 @@ class TokenSchema(Schema):
 
 @blueprint.route("/auth/token", methods=["POST"])
 @public
-@limit_logins
+@limit_logins(device_cookies=False)  # no cookies: every API login is untrusted (docs/security.md)
 @blueprint.arguments(CredentialsSchema, error_status_code=400)
 @blueprint.response(200, TokenSchema)
 @blueprint.doc(security=[], summary="Log in: a bearer token for a username and password")
