@@ -158,6 +158,7 @@ def use_one_time_password(account: Account) -> bool:
 
     One statement, so of two logins with it at the same moment only one gets in.
     """
+    begin_write()
     spent = db.session.execute(
         update(User)
         .where(
@@ -206,12 +207,23 @@ def change_password(user_id: int, current: str, new: str) -> Account | None:
         return None
     if not check_password_hash(row.password_hash, current):
         return None
-    row.password_hash = _hash(new)
-    row.session_version += 1
-    row.credentials_version += 1
-    row.must_change_password = False
+    checked, password_hash = row.credentials_version, _hash(new)
+    begin_write()
+    changed = db.session.execute(
+        db.update(User)
+        .where(User.id == user_id, User.credentials_version == checked)
+        .values(
+            password_hash=password_hash,
+            session_version=User.session_version + 1,
+            credentials_version=User.credentials_version + 1,
+            must_change_password=False,
+        )
+    )
+    if changed.rowcount != 1:
+        db.session.rollback()
+        return None
     db.session.commit()
-    return account_from_row(row)
+    return get_account(user_id)
 
 
 def choose_own_password(user_id: int, new: str) -> Account | None:
