@@ -67,11 +67,16 @@ class Defaults:
     RATELIMIT_SWALLOW_ERRORS = True
 
 
+def read_settings(config: Config, instance_file: bool = True) -> None:
+    """The layers: defaults, then ``instance/config.py`` (unless a test's), then QUIZAPP_*."""
+    config.from_object(Defaults)
+    if instance_file:
+        config.from_pyfile("config.py", silent=True)
+    config.from_prefixed_env("QUIZAPP")
+
+
 def configure(app: Flask, test_config: Mapping[str, Any] | None) -> None:
-    app.config.from_object(Defaults)
-    if test_config is None:
-        app.config.from_pyfile("config.py", silent=True)
-    app.config.from_prefixed_env("QUIZAPP")
+    read_settings(app.config, instance_file=test_config is None)
     if test_config is not None:
         app.config.from_mapping(test_config)
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
@@ -109,9 +114,7 @@ def deployed_config() -> Config:
     without making the app."""
     instance = Path(Flask("quizapp", instance_relative_config=True).instance_path)
     config = Config(str(instance))
-    config.from_object(Defaults)
-    config.from_pyfile("config.py", silent=True)
-    config.from_prefixed_env("QUIZAPP")
+    read_settings(config)
     return config
 
 
