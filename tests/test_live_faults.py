@@ -43,6 +43,7 @@ def test_kill_9_loses_no_acknowledged_answer(app, questions_dir, is_postgres):
     acknowledged: list[tuple[int, str, object]] = []
     server_errors: list[int] = []
     ready = threading.Barrier(len(names) + 1)
+    first_acknowledged = threading.Event()
 
     def answer_everything(username: str) -> None:
         http = log_in(server.url, username)
@@ -62,6 +63,7 @@ def test_kill_9_loses_no_acknowledged_answer(app, questions_dir, is_postgres):
                 return  # the server is gone: this answer was never acknowledged
             if saved.status_code == 200:
                 acknowledged.append((attempt["id"], shown["id"], response))
+                first_acknowledged.set()
             elif saved.status_code >= 500:
                 server_errors.append(saved.status_code)
 
@@ -69,7 +71,10 @@ def test_kill_9_loses_no_acknowledged_answer(app, questions_dir, is_postgres):
     for thread in threads:
         thread.start()
     ready.wait()
-    time.sleep(chance.uniform(0.05, 0.6))
+    # a random moment of the burst, but after its first answer: a kill before any answer (a slow
+    # start on a loaded machine) would prove nothing, and made this test fail now and then
+    assert first_acknowledged.wait(timeout=60), "no answer was acknowledged within a minute"
+    time.sleep(chance.uniform(0, 0.5))
     server.kill()
     for thread in threads:
         thread.join()
