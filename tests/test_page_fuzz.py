@@ -390,6 +390,7 @@ def stays_on_this_site(location: str) -> bool:
 UNLIMITED = {  # thousands of logins from one address, some of them wrong
     "LOGIN_LIMIT_PER_ADDRESS": "1000000 per minute",
     "LOGIN_FAILURE_LIMIT_PER_ACCOUNT": "1000000 per minute",
+    "LOGIN_SLOWDOWN_AFTER_FAILURES": 1_000_000,
 }
 
 
