@@ -17,6 +17,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import requests
 
+from quizapp.bank_imports import MAX_IMPORT_ITEMS
 from quizapp.bank_library import library
 from quizapp.core.answer_key import full_marks_response
 from quizapp.question_source import current_bank
@@ -28,20 +29,16 @@ SAVERS = 20
 MAX_WAIT = 1.0  # seconds a save may take
 SAVING_FOR = 4.0  # seconds the savers keep saving, at least (and until the import is done)
 PAUSE = 0.5  # seconds between a student's saves (20 students: 40 saves a second, a busy class)
-# The import's size. The converter takes about 0.6 ms a line here; raise this towards the
-# documented limit (bank_transfer_pages.MAX_IMPORT_BYTES) as the converter gets faster.
-IMPORT_BYTES = 300_000
+# The largest import there may be: a Quizlet list makes a question and a card of each term.
+IMPORT_TERMS = MAX_IMPORT_ITEMS // 2
 SLOW_BODY = 200  # bytes the slow client announces; it sends 13 at once, then one at a time
 
 
-def quizlet_text(size: int) -> bytes:
-    lines, total, number = [], 0, 0
-    while total < size:
-        line = f"term number {number}\tthe definition of term number {number}, in a few more words\n"
-        lines.append(line)
-        total += len(line)
-        number += 1
-    return "".join(lines).encode()
+def quizlet_text(terms: int) -> bytes:
+    return "".join(
+        f"term number {number}\tthe definition of term number {number}, in a few more words\n"
+        for number in range(terms)
+    ).encode()
 
 
 def csrf(page: str) -> str:
@@ -126,7 +123,7 @@ def test_a_slow_client_and_a_large_import_block_no_save(app, questions_dir):
             response = teacher.post(
                 f"{server.url}/banks/import",
                 data={"csrf_token": import_token, "file_format": "quizlet", "file_name": "large-import"},
-                files={"source": ("large.txt", quizlet_text(IMPORT_BYTES), "text/plain")},
+                files={"source": ("large.txt", quizlet_text(IMPORT_TERMS), "text/plain")},
                 timeout=300,
             )
             imported.update(status=response.status_code, seconds=time.monotonic() - started)
