@@ -40,6 +40,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
         error_pages,
         health,
         input_checks,
+        login_limits,
         pages,
         progress_pages,
         quiz_pages,
@@ -58,6 +59,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     csrf.init_app(app)
     input_checks.init_app(app)  # after the CSRF check: a forged request is refused as such
     auth.init_app(app)
+    login_limits.init_app(app)
     bank_library.init_app(app)
     web_security.init_app(app)
     request_log.init_app(app)

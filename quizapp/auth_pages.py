@@ -27,6 +27,7 @@ def _start_session(account: account_store.Account) -> None:
     session.clear()
     g.pop("csrf_token", None)  # Flask-WTF caches the session's token here for the request
     login_user(LoginUser(account))
+    logged_in(account.username)  # this browser is trusted with this account from now on
 
 
 def _create_account(form: SetupForm | SignupForm, role: Role) -> account_store.Account | None:
@@ -91,7 +92,6 @@ def login() -> Any:
         if account is not None:
             target = safe_next(request.args.get("next")) or url_for("pages.index")
             _start_session(account)
-            logged_in(account.username)
             return redirect(target)
         form.form_errors.append(LOGIN_FAILED)
     status = 422 if form.errors or form.form_errors else 200

@@ -52,7 +52,7 @@ def import_bank(data: bytes, file_format: str, source_name: str) -> ImportResult
         source = decode_text(data, "the file", MAX_BANK_BYTES)
     except YamlError as error:
         raise ImportFailed(f"line {error.line}: {error.message}") from None
-    lines = source.count("\n") + 1
+    lines = len(source.splitlines())  # as an editor counts them: a final line break ends a line
     if lines > MAX_IMPORT_LINES:
         raise ImportFailed(
             f"it has {lines:,} lines; an import may have at most {MAX_IMPORT_LINES:,} lines and make at "

@@ -102,7 +102,7 @@ def student_dashboard(student: Account, now: datetime) -> Dashboard:
         mine = [c for c in cards if c.bank_slug == bank.id]
         tests = [a for a in attempts if a.bank_slug == bank.id and a.submitted and a.mode is AttemptMode.TEST]
         scored = [(a.started_at, attempt_store.score_of(a).percent) for a in reversed(tests)]
-        deck = {card.key for card in deck_cards(bank)}
+        deck = {card.key for card in deck_cards(bank)} if bank.id in studyable else set()
         memory = {
             c.key[2:]: QuestionMemory(
                 retrievability_at(c.stability, c.last_review, now), c.lapses, c.last_rating == Grade.AGAIN

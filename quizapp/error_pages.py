@@ -84,6 +84,9 @@ def _http_error(error: HTTPException) -> Any:
     if status < 400:
         return error
     title, detail = MESSAGES.get(status, (error.name, error.description or ""))
+    if status == 413:
+        megabytes = int(current_app.config["MAX_CONTENT_LENGTH"]) / (1024 * 1024)
+        detail = f"A file or text may be {megabytes:g} MB at most: {detail[0].lower()}{detail[1:]}"
     if error.description and error.description != type(error).description:
         detail = error.description  # the view's own explanation: abort(400, description=...)
     response = _render(status, title, detail)

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from functools import wraps
 from typing import Any, TypeVar
 
-from flask import Response, current_app, g, request
+from flask import Flask, Response, current_app, g, request
 from flask_limiter.util import get_remote_address
 from itsdangerous import BadData, URLSafeTimedSerializer
 from limits import RateLimitItem, parse_many
@@ -88,9 +88,22 @@ def limit_logins(*, device_cookies: bool) -> Callable[[F], F]:
 
 
 def logged_in(username: str) -> None:
-    """The website's login view says so when the password was right: the browser is given a
-    device cookie for this account."""
+    """A website session began for this account (a login, the first teacher's set-up, a
+    sign-up): the browser is given a device cookie for it."""
     g.setdefault(LOGGED_IN, normalize_username(username))
+
+
+def init_app(app: Flask) -> None:
+    app.after_request(_remember_device_of_new_session)
+
+
+def _remember_device_of_new_session(response: Response) -> Response:
+    """The device cookie for a session begun by a view that counts no login attempts (set-up,
+    sign-up: the account was just made); ``limit_logins`` sets it for the login form itself."""
+    username = g.pop(LOGGED_IN, None)
+    if username:
+        _remember_device(response, username, _read_device_cookie())
+    return response
 
 
 def too_many(seconds: float) -> Response:

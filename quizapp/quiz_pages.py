@@ -111,6 +111,10 @@ def _question_context(current: AttemptState, number: int) -> dict[str, Any]:
     response = current.responses.get(question.id)
     answered = question.id in current.responses
     shown = answer_disclosure.for_attempt(Viewed(current, owner=True), bank, answered, clock.now())
+    retry = None
+    if bank is not None and current.mode is AttemptMode.PRACTICE:  # may the finish-early hint offer a retry?
+        open_tests = answer_disclosure.tests_in_progress([current])  # the one open attempt of the bank
+        retry = answer_disclosure.for_bank(Path.RETRY, current_user.account, bank, clock.now(), open_tests)
     return {
         "attempt": current,
         "number": number,
@@ -121,6 +125,7 @@ def _question_context(current: AttemptState, number: int) -> dict[str, Any]:
         "answered_numbers": {n for n, key in enumerate(current.question_ids, 1) if key in current.responses},
         "feedback": attempt_review(question, response, bank) if answered and shown.correctness else None,
         "show_answers": shown.answers,
+        "retry_offered": retry is not None and retry.correctness,
         "settings": settings,
         "bank": bank,
     }

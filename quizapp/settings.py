@@ -32,6 +32,9 @@ class Defaults:
     ANSWER_GRACE_SECONDS = 10  # answers arriving this late after a deadline still count
     PASSWORD_HASH_METHOD = "scrypt"
     MAX_CONTENT_LENGTH = 2 * 1024 * 1024
+    # Werkzeug's own cap on a text field is 500 kB; a pasted import or a bank in the editor may
+    # be as large as the whole request
+    MAX_FORM_MEMORY_SIZE = MAX_CONTENT_LENGTH
     WTF_CSRF_TIME_LIMIT = None  # the token lives as long as the session: tests can be long
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"

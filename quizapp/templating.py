@@ -13,6 +13,7 @@ from markupsafe import Markup
 
 from . import clock
 from .answer_forms import ANSWER_LIMITS, BLANK_MAX_LENGTH, AnswerInputs, input_options
+from .core.checkers import number_hint
 from .core.cloze import BLANK
 from .core.model import QuestionType
 from .rendering import cloze_html, cloze_text, highlight, markdown_html, markdown_inline
@@ -151,5 +152,6 @@ def init_app(app: Flask) -> None:
     app.add_template_global(input_options, "input_options")
     app.add_template_global(question_buttons, "question_buttons")
     app.add_template_global(layout_url, "layout_url")
+    app.add_template_global(number_hint, "number_hint")
     app.add_template_global(ANSWER_LIMITS, "answer_limits")
     app.add_template_global(QuestionType, "QuestionType")

@@ -134,8 +134,25 @@ def test_a_file_too_large_to_import_is_refused_with_a_clear_message(teacher, que
     response = upload(teacher, "quizlet", "huge", b"term\tdefinition\n" * 120_000)
     assert response.status_code == 422
     assert (
-        "This file cannot be imported: it has 120,001 lines; an import may have at most 25,000 lines "
+        "This file cannot be imported: it has 120,000 lines; an import may have at most 25,000 lines "
         "and make at most 5,000 questions and cards: split it into smaller files."
         in response.get_data(as_text=True)
     )
     assert not (questions_dir / "huge.yaml").exists()
+
+
+def test_pasted_text_as_large_as_an_upload_may_be_imported(teacher):
+    """Werkzeug caps a text field at 500 kB by default; a paste may be as large as a file."""
+    terms = "".join(
+        f"term {n}\t{n} is defined here at some length, " + "in a good few more words " * 8 + "\n"
+        for n in range(2_400)
+    )
+    assert len(terms.encode()) > 500_000
+    response = upload(teacher, "quizlet", "pasted-list", pasted=terms)
+    assert response.status_code == 200, response.get_data(as_text=True)[:300]
+
+
+def test_a_request_past_the_size_limit_says_the_limit(teacher):
+    response = upload(teacher, "quizlet", "too-big", b"x" * (3 * 1024 * 1024))
+    assert response.status_code == 413
+    assert "A file or text may be 2 MB at most" in response.get_data(as_text=True)

@@ -178,3 +178,18 @@ def test_api_logins_are_untrusted_and_slowed_down_too(app, people):
     slowed = api_login(app, "sam", PASSWORD)
     assert slowed.status_code == 429 and slowed.headers["Retry-After"] == "1"
     assert slowed.get_json()["error"]["code"] == "too_many_requests"
+
+
+def test_the_browser_that_made_the_account_is_trusted_too(app, people):
+    """Signing up (and the first teacher's set-up) logs in without the login form: that browser
+    gets its device cookie too, so others' wrong passwords cannot lock it out."""
+    app.config["LOGIN_FAILURE_LIMIT_PER_ACCOUNT"] = "3 per hour"
+    browser = app.test_client()
+    page = browser.get(f"/signup?code={people.join_code}").get_data(as_text=True)
+    fields = {"join_code": people.join_code, "username": "nina", "display_name": "Nina N."}
+    fields.update(password=PASSWORD, confirm=PASSWORD, csrf_token=csrf_token(page))
+    assert browser.post("/signup", data=fields).status_code == 302
+    assert browser.get_cookie("quizapp_device", path="/login") is not None
+    log_out(browser)
+    lock(app, "nina", 3)
+    assert form_login(browser, "nina", PASSWORD).status_code == 302

@@ -130,7 +130,11 @@ def due_cards(query: dict[str, Any]) -> dict[str, Any]:
 @documented_errors(blueprint, 400, 401, 404, 409, 413)
 def review_card(body: dict[str, Any], card_id: str) -> dict[str, Any]:
     account = current_account()
-    quiz_id, _, key = card_id.partition(":")
+    quiz_id, colon, key = card_id.partition(":")
+    if not colon:
+        raise ApiError(
+            404, "card_not_found", f"There is no card {card_id[:80]!r}: a card id is QUIZ_ID:CARD_KEY."
+        )
     [bank] = _banks(quiz_id)
     if key not in {card.key for card in deck_cards(bank, reverse=True)}:
         raise ApiError(404, "card_not_found", f"Quiz {bank.id!r} has no card {key[:80]!r}.")

@@ -206,10 +206,11 @@ def typed_number_problem(text: str, unit: str) -> str | None:
     """
     if not text.strip() or number_readings(_without_unit(text, unit)):
         return None
-    return _digits_please(unit)
+    return number_hint(unit)
 
 
-def _digits_please(unit: str) -> str:
+def number_hint(unit: str) -> str:
+    """How to type a numeric answer: the field's hint, and the message when it cannot be read."""
     after = f", with or without '{unit}' after it" if unit else ""
     return f"Write the answer in digits, for example 250 or 1,250{after}"
 
@@ -224,7 +225,7 @@ def check_new_response(question: Question, response: Response) -> Check:
             problem = typed_number_problem(response, question.answer.unit)
         else:
             finite = Decimal(str(response)).is_finite()
-            problem = None if finite else _digits_please(question.answer.unit)
+            problem = None if finite else number_hint(question.answer.unit)
         if problem:
             raise ResponseError(problem)
     return result
