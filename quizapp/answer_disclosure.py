@@ -17,6 +17,10 @@ from .core import disclosure as rule
 from .core.attempts import AttemptMode, AttemptStatus
 from .core.disclosure import AttemptMoment, Disclosure, Path, Viewer
 
+# A bank whose file is gone or broken (its attempts' questions are still in the database):
+# its settings are unknown, so a student is shown what a `never` bank shows, nothing more.
+NOT_IN_SERVICE = core.QuizSettings(show_answers=core.AnswerVisibility.NEVER, flashcards=False)
+
 
 def test_in_progress(user_id: int, bank_slug: str, now: datetime) -> bool:
     """Whether the user has a test of this bank open (an overdue one is closed on the way)."""
@@ -54,7 +58,7 @@ def for_attempt(viewed: Viewed, bank: core.Bank | None, question_answered: bool,
     so), so whether a test is open needs no query then: it is this attempt, if it is a test.
     """
     attempt = viewed.attempt
-    settings = bank.settings if bank else core.QuizSettings()
+    settings = bank.settings if bank else NOT_IN_SERVICE
     moment = AttemptMoment(attempt.mode, attempt.submitted, question_answered, viewed.owner)
     if not viewed.owner:
         return rule.disclose(Path.ATTEMPT, settings, Viewer(teacher=True), moment)

@@ -4,7 +4,7 @@ One rule for every place a password is chosen (first-teacher set-up, sign-up, a 
 change, the password chosen after a one-time one, a teacher's password for a new student,
 ``flask user create``). The common passwords are the 30,000 of zxcvbn's "passwords" list
 (MIT licence; drawn from leaked-password corpora and kept with the zxcvbn package), compared
-without regard to case: "Password1" is as weak as "password1".
+without regard to case or blanks: "Password1" and " password1 " are as weak as "password1".
 """
 
 from __future__ import annotations
@@ -36,6 +36,6 @@ def password_problem(password: str) -> str | None:
         return TOO_SHORT
     if len(password) > MAX_PASSWORD_LENGTH:
         return TOO_LONG
-    if password.lower() in _common_passwords():
+    if "".join(password.split()).lower() in _common_passwords():  # "  Pass word " is "password"
         return TOO_COMMON
     return None

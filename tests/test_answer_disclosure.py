@@ -358,3 +358,22 @@ def test_a_page_number_in_other_digits_is_not_an_error(probe, app):
     saved = answer(client, attempt_id, 1, form_fields(question, wrong_response(question)), go="²")
     assert saved.status_code == 302
     assert re.search(rf"/attempts/{attempt_id}/questions/2$", saved.headers["Location"])
+
+
+def test_a_bank_out_of_service_shows_no_answers(probe, app, questions_dir):
+    """Its file gone (or broken at start): its settings are unknown, so nothing is disclosed,
+    though the attempt's questions are still in the database."""
+    client, api = probe("never")
+    attempt_id = start(client, "test", BANK)
+    question = attempt_questions(app, attempt_id)[0]
+    answer(client, attempt_id, 1, form_fields(question, wrong_response(question)))
+    submit(client, attempt_id)
+    (questions_dir / f"{BANK}.yaml").unlink()
+    with app.app_context():
+        from quizapp.bank_library import library
+
+        library().reload()
+    page = client.get(f"/attempts/{attempt_id}/results").get_data(as_text=True)
+    assert not shows_markers(page) and "verdict" not in page
+    body = api.get(f"/attempts/{attempt_id}").get_json()
+    assert not any("correct" in r or "correct_answer" in r for r in body["results"])

@@ -17,6 +17,11 @@ def test_common_passwords_are_refused_whatever_their_case(password):
     assert password_problem(password) == TOO_COMMON
 
 
+@pytest.mark.parametrize("password", ["  password  ", "pass word", "\tqwerty uiop "])
+def test_blanks_do_not_make_a_common_password_uncommon(password):
+    assert password_problem(password) == TOO_COMMON
+
+
 @pytest.mark.parametrize("password", [PASSWORD, "kuwait-river-73-lamp", "Zoe's own secret"])
 def test_uncommon_passwords_of_eight_characters_or_more_are_accepted(password):
     assert password_problem(password) is None
