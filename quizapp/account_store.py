@@ -207,7 +207,13 @@ def change_password(user_id: int, current: str, new: str) -> Account | None:
         return None
     if not check_password_hash(row.password_hash, current):
         return None
-    checked, password_hash = row.credentials_version, _hash(new)
+    return _set_own_password(user_id, row.credentials_version, new)
+
+
+def _set_own_password(user_id: int, checked: int, new: str) -> Account | None:
+    """Write the user's new password, if the credentials are still those checked (``checked``:
+    their version then); every other session ends. The hash is made before the write lock."""
+    password_hash = _hash(new)
     begin_write()
     changed = db.session.execute(
         db.update(User)
@@ -234,23 +240,7 @@ def choose_own_password(user_id: int, new: str) -> Account | None:
         return None
     if check_password_hash(row.password_hash.removeprefix(USED_ONCE), new):
         return None
-    checked, password_hash = row.credentials_version, _hash(new)
-    begin_write()
-    changed = db.session.execute(
-        db.update(User)
-        .where(User.id == user_id, User.credentials_version == checked)
-        .values(
-            password_hash=password_hash,
-            session_version=User.session_version + 1,
-            credentials_version=User.credentials_version + 1,
-            must_change_password=False,
-        )
-    )
-    if changed.rowcount != 1:
-        db.session.rollback()
-        return None
-    db.session.commit()
-    return get_account(user_id)
+    return _set_own_password(user_id, row.credentials_version, new)
 
 
 def reset_password(student_id: int, rng: random.Random) -> str:
