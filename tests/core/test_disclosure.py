@@ -53,7 +53,7 @@ def test_a_student_with_a_test_in_progress_sees_nothing_of_that_bank(path, visib
     assert not result.correctness and not result.answers
 
 
-@pytest.mark.parametrize(("path", "flashcards"), itertools.product(list(Path), [True, False]))
+@pytest.mark.parametrize(("path", "flashcards"), list(itertools.product(Path, [True, False])))
 def test_a_never_bank_shows_students_nothing_anywhere(path, flashcards):
     result = disclose(path, settings(AnswerVisibility.NEVER, flashcards), STUDENT, moment_for(path))
     assert (result.correctness, result.answers, result.withheld) == (False, False, Withheld.BANK_SETTING)
