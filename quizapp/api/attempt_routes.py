@@ -92,11 +92,6 @@ class AnswerOutcomeSchema(FeedbackSchema):
     max_points = fields.Float()
 
 
-class StudentSchema(Schema):
-    id = fields.Integer(required=True)
-    username = fields.String(required=True)
-
-
 class AttemptSchema(Schema):
     id = fields.Integer(required=True)
     quiz_id = fields.String(required=True)

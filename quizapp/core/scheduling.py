@@ -8,7 +8,6 @@ repeatable: the same card, rating, time and seed always give the same next due d
 
 from __future__ import annotations
 
-import math
 import random
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -170,8 +169,3 @@ def _aware(card: Card) -> Card:
     if card.last_review is not None and card.last_review.tzinfo is None:
         card.last_review = card.last_review.replace(tzinfo=UTC)
     return card
-
-
-def days_until(due: datetime, now: datetime) -> int:
-    """Whole days from ``now`` until ``due`` (0 for due today or overdue)."""
-    return max(0, math.floor((due - now).total_seconds() / 86400))

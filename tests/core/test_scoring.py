@@ -1,7 +1,7 @@
 from fractions import Fraction
 
 from quizapp.core import score_answers
-from quizapp.core.flashcards import bank_flashcards
+from quizapp.core.decks import deck_cards
 
 from .yaml_banks import bank_from
 
@@ -36,7 +36,7 @@ def test_empty_attempt_scores_zero():
 
 
 def test_every_question_and_card_is_a_flashcard():
-    cards = bank_flashcards(BANK)
-    assert [c.id for c in cards] == ["q:a", "q:b", "q:c", "card:ksf"]
+    cards = deck_cards(BANK)
+    assert [c.key for c in cards] == ["q:a", "q:b", "q:c", "card:ksf"]
     assert cards[2].back == "Kuwait" and cards[2].explanation == "It says so."
     assert cards[3].front == "KSF" and cards[3].back == "Kosovo Security Force"
