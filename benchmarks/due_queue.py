@@ -21,15 +21,16 @@ from sqlalchemy import event, insert, select
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from load_banks import generate
 
-from quizapp import create_app, study_store
-from quizapp.account_store import create_user
-from quizapp.bank_library import library
+from quizapp import create_app
 from quizapp.core.accounts import Role
 from quizapp.core.decks import build_queue, deck_cards
 from quizapp.core.scheduling import Grade, new_card, review, to_stored
-from quizapp.dashboards import student_dashboard
-from quizapp.extensions import db
-from quizapp.models import Bank, CardState, ReviewLog
+from quizapp.db import study_store
+from quizapp.db.account_store import create_user
+from quizapp.db.base import db
+from quizapp.db.models import Bank, CardState, ReviewLog
+from quizapp.services.bank_library import library
+from quizapp.services.dashboards import student_dashboard
 
 CARDS = 10_000
 LOGS = 100_000
@@ -131,7 +132,7 @@ def main() -> None:
                 db.session.scalar(select(CardState.id).where(CardState.user_id == user_id).limit(1))
                 db.session.rollback()
 
-            from quizapp.account_store import get_account
+            from quizapp.db.account_store import get_account
 
             account = get_account(user_id)
             statements: list[str] = []

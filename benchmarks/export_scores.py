@@ -23,12 +23,12 @@ from pathlib import Path
 from sqlalchemy import insert, select
 
 from quizapp import create_app
-from quizapp.account_store import create_class, create_user, enroll
-from quizapp.bank_library import library
 from quizapp.core.accounts import Role
 from quizapp.core.answer_key import full_marks_response
-from quizapp.extensions import db
-from quizapp.models import Answer, Attempt, Bank
+from quizapp.db.account_store import create_class, create_user, enroll
+from quizapp.db.base import db
+from quizapp.db.models import Answer, Attempt, Bank
+from quizapp.services.bank_library import library
 
 PROJECT = Path(__file__).resolve().parent.parent
 ARTICLE_FILES = ("kosovo-peacekeepers.yaml", "sources/kosovo-peacekeepers.txt")
@@ -46,14 +46,15 @@ def copy_article_bank(target: Path) -> Path:
 _CHILD = """
 import json, re, sys, time
 from datetime import datetime
-from quizapp import clock, create_app
-from quizapp.account_store import all_classes
-from quizapp.score_exports import ExportRequest, export_scores
+from quizapp.services import clock
+from quizapp import create_app
+from quizapp.db.account_store import all_classes
+from quizapp.services.score_exports import ExportRequest, export_scores
 def peak_kb():
     return int(re.search(r"VmHWM:\\s+(\\d+)", open("/proc/self/status").read()).group(1))
 app = create_app(json.loads(sys.argv[1]))
 with app.app_context():
-    from quizapp.bank_library import library
+    from quizapp.services.bank_library import library
     library().reload()
     before = peak_kb()
     start = time.perf_counter()

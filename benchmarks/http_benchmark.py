@@ -29,14 +29,16 @@ from pathlib import Path
 
 import requests
 
-from quizapp import attempt_store, clock, create_app
-from quizapp.account_store import account_by_username, create_user, enroll
-from quizapp.bank_library import library
+from quizapp import create_app
 from quizapp.core.accounts import Role
 from quizapp.core.answer_key import full_marks_response
 from quizapp.core.attempts import AttemptMode
-from quizapp.extensions import db
-from quizapp.models import Classroom
+from quizapp.db import attempt_store
+from quizapp.db.account_store import account_by_username, create_user, enroll
+from quizapp.db.base import db
+from quizapp.db.models import Classroom
+from quizapp.services import clock
+from quizapp.services.bank_library import library
 
 PROJECT = Path(__file__).resolve().parent.parent
 _spec = importlib.util.spec_from_file_location("export_scores", PROJECT / "benchmarks" / "export_scores.py")

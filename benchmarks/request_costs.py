@@ -36,9 +36,11 @@ from flask import Flask, render_template
 from flask_login import login_required
 from werkzeug.test import EnvironBuilder
 
-from quizapp import account_store, create_app, quiz_pages
-from quizapp.account_store import Account
+from quizapp import create_app
 from quizapp.core.accounts import Role
+from quizapp.db import account_store
+from quizapp.db.account_store import Account
+from quizapp.web.quiz import pages as quiz_pages
 
 PROJECT = Path(__file__).resolve().parent.parent
 _spec = importlib.util.spec_from_file_location("http_benchmark", PROJECT / "benchmarks" / "http_benchmark.py")

@@ -8,14 +8,14 @@ from typing import Any
 from flask import Flask
 from werkzeug.routing import IntegerConverter
 
-from .settings import PROJECT_ROOT
+from quizapp.settings import PROJECT_ROOT
 
 
 class DatabaseId(IntegerConverter):
     """Ids in URLs fit a database integer; a longer number is \"not found\", not an error."""
 
     def __init__(self, map, **kwargs):
-        from .models import MAX_ROW_ID
+        from quizapp.db.models import MAX_ROW_ID
 
         kwargs.setdefault("max", MAX_ROW_ID)
         super().__init__(map, **kwargs)
@@ -28,30 +28,32 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
         instance_relative_config=True,
         template_folder=str(PROJECT_ROOT / "templates"),
     )
-    from . import (
-        api,
-        auth,
-        auth_pages,
-        bank_library,
-        bank_transfer_pages,
-        cli,
-        database,
-        editor_pages,
+    from quizapp import api, cli, settings
+    from quizapp.db import database
+    from quizapp.extensions import csrf
+    from quizapp.services import bank_library
+    from quizapp.web import (
         error_pages,
         health,
         input_checks,
         login_limits,
-        pages,
-        progress_pages,
-        quiz_pages,
         request_log,
-        settings,
-        study_pages,
-        teacher_pages,
         templating,
-        web_security,
     )
-    from .extensions import csrf
+    from quizapp.web import (
+        home as pages,
+    )
+    from quizapp.web import (
+        security as web_security,
+    )
+    from quizapp.web.auth import login as auth
+    from quizapp.web.auth import pages as auth_pages
+    from quizapp.web.editor import pages as editor_pages
+    from quizapp.web.editor import transfer as bank_transfer_pages
+    from quizapp.web.progress import pages as progress_pages
+    from quizapp.web.quiz import pages as quiz_pages
+    from quizapp.web.study import pages as study_pages
+    from quizapp.web.teacher import pages as teacher_pages
 
     settings.configure(app, test_config)
     app.url_map.converters["int"] = DatabaseId

@@ -98,7 +98,7 @@ def configure(app: Flask, test_config: Mapping[str, Any] | None) -> None:
 
 def configure_limits_store(config: dict[str, Any]) -> None:
     """Point the ``database://`` limits store at the app's database (see limits_store.py)."""
-    from .limits_store import SCHEME, store_uri  # registers the scheme with `limits`
+    from quizapp.db.limits_store import SCHEME, store_uri  # registers the scheme with `limits`
 
     if config["RATELIMIT_STORAGE_URI"] == f"{SCHEME}://":
         config["RATELIMIT_STORAGE_URI"] = store_uri(config["SQLALCHEMY_DATABASE_URI"]) or MEMORY_STORE

@@ -17,9 +17,9 @@ import pytest
 from sqlalchemy import create_engine, make_url, text
 
 from quizapp import create_app
-from quizapp.extensions import db, limiter
-
-from .banks import PROJECT_ROOT, QUESTIONS, assert_untouched, copy_banks, snapshot
+from quizapp.db.base import db
+from quizapp.extensions import limiter
+from tests.banks import PROJECT_ROOT, QUESTIONS, assert_untouched, copy_banks, snapshot
 
 __all__ = ["PROJECT_ROOT", "QUESTIONS"]  # for tests that read a named bank file from it
 
@@ -133,8 +133,8 @@ class People:
 def people(app) -> People:
     import random
 
-    from quizapp import account_store
     from quizapp.core.accounts import Role
+    from quizapp.db import account_store
 
     rng = random.Random(7)
     with app.app_context():

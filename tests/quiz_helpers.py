@@ -8,12 +8,13 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
-from quizapp import attempt_store, clock, core
+from quizapp import core
 from quizapp.core.answer_key import full_marks_response
 from quizapp.core.model import QuestionType
-from quizapp.question_source import current_bank
-
-from .conftest import csrf_token
+from quizapp.db import attempt_store
+from quizapp.services import clock
+from quizapp.services.question_source import current_bank
+from tests.conftest import csrf_token
 
 
 def form_fields(question: core.Question, response: Any) -> dict[str, Any]:
@@ -76,7 +77,7 @@ def start(client, mode: str, bank: str = "kosovo-peacekeepers") -> int:
 def attempt_questions(app, attempt_id: int) -> list[core.Question]:
     """The attempt's questions in the order it asks them (read fresh from the database)."""
     with app.app_context():
-        from quizapp import clock
+        from quizapp.services import clock
 
         attempt = attempt_store.get_attempt(attempt_id, clock.now())
         current_bank(attempt.bank_slug)
@@ -107,7 +108,7 @@ def submit(client, attempt_id: int):
 
 
 class FrozenClock:
-    """``quizapp.clock.now`` stopped at the current second; ``advance`` moves it on."""
+    """``quizapp.services.clock.now`` stopped at the current second; ``advance`` moves it on."""
 
     def __init__(self, monkeypatch):
         self.now = clock.now().replace(microsecond=0)

@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import pytest
 
-from quizapp import attempt_store, clock, study_store
-from quizapp.bank_library import library
 from quizapp.core import learn
 from quizapp.core.attempts import AttemptMode
-from quizapp.question_source import current_bank
-
-from .conftest import PASSWORD, csrf_token, login
+from quizapp.db import attempt_store, study_store
+from quizapp.services import clock
+from quizapp.services.bank_library import library
+from quizapp.services.question_source import current_bank
+from tests.conftest import PASSWORD, csrf_token, login
 
 ROLES = ("anonymous", "student", "classmate", "teacher", "other_teacher")
 USERNAMES = {"student": "sam", "classmate": "sara", "teacher": "tina", "other_teacher": "otto"}

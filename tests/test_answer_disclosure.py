@@ -13,10 +13,9 @@ import pytest
 
 from quizapp.core import disclosure as rule
 from quizapp.core.answer_key import full_marks_response
-
-from .api.conftest import ApiClient, token_for
-from .conftest import csrf_token, login
-from .quiz_helpers import answer, attempt_questions, form_fields, start, submit, wrong_response
+from tests.api.conftest import ApiClient, token_for
+from tests.conftest import csrf_token, login
+from tests.quiz_helpers import answer, attempt_questions, form_fields, start, submit, wrong_response
 
 BANK = "disclosure-probe"
 MARKERS = ("EXPLANATION-ONE", "EXPLANATION-TWO")
@@ -370,7 +369,7 @@ def test_a_bank_out_of_service_shows_no_answers(probe, app, questions_dir):
     submit(client, attempt_id)
     (questions_dir / f"{BANK}.yaml").unlink()
     with app.app_context():
-        from quizapp.bank_library import library
+        from quizapp.services.bank_library import library
 
         library().reload()
     page = client.get(f"/attempts/{attempt_id}/results").get_data(as_text=True)

@@ -13,15 +13,20 @@ import pytest
 from flask import url_for
 from werkzeug.datastructures import MultiDict
 
-from quizapp.answer_forms import AnswerInputs, answer_form, answer_inputs, response_from, typed_inputs
 from quizapp.core.answer_key import full_marks_response
 from quizapp.core.bank_loader import load_bank_file
 from quizapp.core.model import QuestionType
 from quizapp.core.presentation import present
-from quizapp.templating import layout_url, question_buttons
-
-from .conftest import QUESTIONS
-from .quiz_helpers import wrong_response
+from quizapp.web.quiz.answer_forms import (
+    AnswerInputs,
+    answer_form,
+    answer_inputs,
+    response_from,
+    typed_inputs,
+)
+from quizapp.web.templating import layout_url, question_buttons
+from tests.conftest import QUESTIONS
+from tests.quiz_helpers import wrong_response
 
 
 class SubmittedFields(HTMLParser):

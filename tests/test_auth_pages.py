@@ -2,12 +2,11 @@
 
 import pytest
 
-from quizapp import account_store
-from quizapp.auth_pages import safe_next
-from quizapp.extensions import db
-from quizapp.models import Enrollment, User
-
-from .conftest import PASSWORD, csrf_token, login
+from quizapp.db import account_store
+from quizapp.db.base import db
+from quizapp.db.models import Enrollment, User
+from quizapp.web.auth.pages import safe_next
+from tests.conftest import PASSWORD, csrf_token, login
 
 
 def post_form(client, url, data):

@@ -3,7 +3,7 @@
 import io
 import zipfile
 
-from .core.interchange.samples import SAMPLES
+from tests.core.interchange.samples import SAMPLES
 
 
 def test_import_prints_the_bank_and_reports_skipped_lines(app):

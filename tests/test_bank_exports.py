@@ -9,12 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from quizapp.bank_exports import export_bank
 from quizapp.core.bank_loader import load_bank_file
 from quizapp.core.decks import deck_cards
 from quizapp.core.interchange.gift import read_gift
-
-from .conftest import QUESTIONS
+from quizapp.services.bank_exports import export_bank
+from tests.conftest import QUESTIONS
 
 NOW = datetime(2026, 11, 27, 9, 30, tzinfo=UTC)
 

@@ -5,11 +5,10 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from quizapp.bank_library import BankLibrary
-
-from .conftest import csrf_token, login
-from .test_bank_transfer_pages import upload
-from .test_editor_pages import editor_form
+from quizapp.services.bank_library import BankLibrary
+from tests.conftest import csrf_token, login
+from tests.test_bank_transfer_pages import upload
+from tests.test_editor_pages import editor_form
 
 BANK = "kosovo-peacekeepers"
 TAKER = f"id: {BANK}\ntitle: Taken over\nquestions:\n  - {{id: q, type: true_false, prompt: Taken?, answer: true}}\n"

@@ -2,10 +2,9 @@
 
 import pytest
 
-from quizapp.bank_imports import ImportFailed, import_bank
 from quizapp.core import load_bank_bytes
-
-from .core.interchange.samples import SAMPLES
+from quizapp.services.bank_imports import ImportFailed, import_bank
+from tests.core.interchange.samples import SAMPLES
 
 
 def test_an_import_is_a_valid_bank_file_titled_after_its_source():
@@ -39,7 +38,7 @@ def test_the_largest_import_is_exact_and_quick_and_a_larger_one_is_refused_at_on
     """Issue 12, item 2(a): a 1.9 MB Quizlet list (200,000 lines) took 88 s to emit and got a 500."""
     import time
 
-    from quizapp.bank_imports import MAX_IMPORT_ITEMS, MAX_IMPORT_LINES
+    from quizapp.services.bank_imports import MAX_IMPORT_ITEMS, MAX_IMPORT_LINES
 
     terms = MAX_IMPORT_ITEMS // 2  # each term makes a card and a question
     source = "".join(f'w{n}: "q" #\td{n} \\ {n}\n' for n in range(terms)).encode()

@@ -1,7 +1,7 @@
 import os
 from pathlib import Path
 
-from quizapp.bank_library import BankLibrary
+from quizapp.services.bank_library import BankLibrary
 
 GOOD = "title: {title}\nquestions:\n  - {{id: q, type: true_false, prompt: P, answer: true}}\n"
 
@@ -33,7 +33,7 @@ def test_unchanged_files_are_not_parsed_again(tmp_path, monkeypatch):
     library = BankLibrary(tmp_path, rescan_seconds=0)
     library.refresh(now=0)
     parsed: list[str] = []
-    import quizapp.bank_library as module
+    import quizapp.services.bank_library as module
 
     original = module.load_bank_file
     monkeypatch.setattr(

@@ -4,11 +4,11 @@ import threading
 
 import pytest
 
-from quizapp import bank_store
-from quizapp.bank_library import library
 from quizapp.core.model import QuestionType
-from quizapp.extensions import db
-from quizapp.models import Bank, Question, QuestionVersion
+from quizapp.db import bank_store
+from quizapp.db.base import db
+from quizapp.db.models import Bank, Question, QuestionVersion
+from quizapp.services.bank_library import library
 
 
 def current_banks(app):

@@ -7,9 +7,9 @@ import re
 
 import pytest
 
-from .conftest import csrf_token, login
-from .core.interchange.samples import SAMPLES
-from .test_editor_pages import editor_form
+from tests.conftest import csrf_token, login
+from tests.core.interchange.samples import SAMPLES
+from tests.test_editor_pages import editor_form
 
 
 @pytest.fixture

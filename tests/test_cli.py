@@ -1,8 +1,8 @@
 import json
 import shutil
 
-from quizapp.extensions import db
-from quizapp.models import Bank
+from quizapp.db.base import db
+from quizapp.db.models import Bank
 
 
 def test_check_passes_on_the_landed_banks(app):

@@ -1,4 +1,4 @@
-from quizapp import account_store
+from quizapp.db import account_store
 
 
 def test_user_and_class_commands(app, people):

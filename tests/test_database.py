@@ -5,11 +5,12 @@ from datetime import UTC, datetime, timedelta, timezone
 import pytest
 from sqlalchemy import create_engine, inspect, text
 
-from quizapp import account_store, create_app
+from quizapp import create_app
 from quizapp.core.accounts import Role
-from quizapp.database import DeferredWrite, begin_write
-from quizapp.extensions import db
-from quizapp.models import Bank
+from quizapp.db import account_store
+from quizapp.db.base import db
+from quizapp.db.database import DeferredWrite, begin_write
+from quizapp.db.models import Bank
 
 
 @pytest.fixture

@@ -12,10 +12,9 @@ from sqlalchemy import event, make_url, text
 
 from quizapp import create_app
 from quizapp.core.answer_key import full_marks_response
-from quizapp.extensions import db
-from quizapp.question_source import current_bank
-
-from .api.conftest import ApiClient, error_of, token_for
+from quizapp.db.base import db
+from quizapp.services.question_source import current_bank
+from tests.api.conftest import ApiClient, error_of, token_for
 
 QUIZ = "kosovo-peacekeepers"
 
@@ -89,7 +88,7 @@ def test_a_lock_held_too_long_is_503_and_nothing_is_saved(impatient):
 
 
 def test_a_page_says_so_in_words(impatient):
-    from .conftest import csrf_token, login
+    from tests.conftest import csrf_token, login
 
     client = impatient.test_client()
     login(client, "sam")

@@ -8,10 +8,9 @@ from datetime import UTC, datetime
 
 import pytest
 
-from quizapp import bank_files
-from quizapp.bank_files import Outcome
-
-from .conftest import csrf_token, login
+from quizapp.services import bank_files
+from quizapp.services.bank_files import Outcome
+from tests.conftest import csrf_token, login
 
 URL = "/banks/kosovo-peacekeepers.yaml/edit"
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import requests
 
-from .conftest import PROJECT_ROOT
+from tests.conftest import PROJECT_ROOT
 
 EXAMPLE = PROJECT_ROOT / "examples" / "take_quiz.py"
 PASSWORD = "a-long-enough-password"

@@ -5,8 +5,8 @@ from __future__ import annotations
 from sqlalchemy import text
 
 from quizapp import create_app
-from quizapp.database import begin_write
-from quizapp.extensions import db
+from quizapp.db.base import db
+from quizapp.db.database import begin_write
 
 
 def test_healthy(client):
@@ -24,7 +24,7 @@ def test_healthy(client):
 
 
 def test_it_says_when_limits_are_counted_by_this_process_alone(app):
-    from .test_web_security import app_with
+    from tests.test_web_security import app_with
 
     body = app_with(app, RATELIMIT_STORAGE_URI="memory://").test_client().get("/healthz").get_json()
     assert body["checks"]["rate_limits"] == {

@@ -10,9 +10,9 @@ from limits import parse
 from limits.storage import storage_from_string
 from limits.strategies import FixedWindowRateLimiter
 
-from quizapp import limits_store
+from quizapp.db import limits_store
+from quizapp.db.limits_store import DatabaseStorage, counters_database_url, store_uri
 from quizapp.extensions import limiter
-from quizapp.limits_store import DatabaseStorage, counters_database_url, store_uri
 
 
 def test_the_app_counts_in_its_database_by_default(app, is_postgres):

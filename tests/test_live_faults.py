@@ -12,13 +12,12 @@ import time
 import requests
 from sqlalchemy import text
 
-from quizapp.bank_library import library
 from quizapp.core.answer_key import full_marks_response
-from quizapp.extensions import db
-from quizapp.question_source import current_bank
-
-from .live_servers import Gunicorn, server_env
-from .test_load import PASSWORD, QUIZ, enroll_students
+from quizapp.db.base import db
+from quizapp.services.bank_library import library
+from quizapp.services.question_source import current_bank
+from tests.live_servers import Gunicorn, server_env
+from tests.test_load import PASSWORD, QUIZ, enroll_students
 
 
 def log_in(url: str, username: str) -> requests.Session:

@@ -17,13 +17,12 @@ from concurrent.futures import ThreadPoolExecutor
 
 import requests
 
-from quizapp.bank_imports import MAX_IMPORT_ITEMS
-from quizapp.bank_library import library
 from quizapp.core.answer_key import full_marks_response
-from quizapp.question_source import current_bank
-
-from .live_servers import Gunicorn, server_env
-from .test_load import PASSWORD, QUIZ, enroll_students
+from quizapp.services.bank_imports import MAX_IMPORT_ITEMS
+from quizapp.services.bank_library import library
+from quizapp.services.question_source import current_bank
+from tests.live_servers import Gunicorn, server_env
+from tests.test_load import PASSWORD, QUIZ, enroll_students
 
 SAVERS = 20
 MAX_WAIT = 1.0  # seconds a save may take

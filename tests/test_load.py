@@ -15,15 +15,15 @@ import pytest
 import requests
 from sqlalchemy import text
 
-from quizapp import account_store, attempt_store, clock
-from quizapp.bank_library import library
 from quizapp.core.accounts import Role
 from quizapp.core.answer_key import full_marks_response
-from quizapp.extensions import db
-from quizapp.question_source import current_bank
-
-from .live_servers import Gunicorn, server_env
-from .quiz_helpers import wrong_response
+from quizapp.db import account_store, attempt_store
+from quizapp.db.base import db
+from quizapp.services import clock
+from quizapp.services.bank_library import library
+from quizapp.services.question_source import current_bank
+from tests.live_servers import Gunicorn, server_env
+from tests.quiz_helpers import wrong_response
 
 QUIZ = "kosovo-peacekeepers"
 STUDENTS = 200

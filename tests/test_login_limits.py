@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import PASSWORD, csrf_token
+from tests.conftest import PASSWORD, csrf_token
 
 
 def form_login(client, username: str, password: str, address: str = "127.0.0.1"):
@@ -48,8 +48,7 @@ def test_every_login_counts_per_address_but_looking_at_the_form_does_not(app, pe
 def test_a_default_limit_set_by_a_deployment_applies_to_every_page(app):
     """The before-request pass for app-wide limits is left out only while there are none."""
     from quizapp.extensions import limiter
-
-    from .test_web_security import app_with
+    from tests.test_web_security import app_with
 
     assert 429 not in [app.test_client().get("/").status_code for _ in range(3)]
     try:
@@ -162,7 +161,7 @@ def test_failures_from_one_address_for_one_account_are_slowed_down_progressively
 
 
 def test_the_slowdown_doubles_up_to_its_maximum(app):
-    from quizapp.login_limits import slowdown_seconds
+    from quizapp.web.login_limits import slowdown_seconds
 
     with app.app_context():
         app.config["LOGIN_SLOWDOWN_AFTER_FAILURES"] = 3

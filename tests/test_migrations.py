@@ -9,8 +9,8 @@ from alembic import command
 from sqlalchemy import create_engine, inspect, text
 
 from quizapp import create_app
-from quizapp.database import BASELINE, _alembic_config, schema_revisions, upgrade_schema
-from quizapp.extensions import db
+from quizapp.db.base import db
+from quizapp.db.database import BASELINE, _alembic_config, schema_revisions, upgrade_schema
 
 
 def test_the_models_and_the_migrations_agree(app):

@@ -9,9 +9,8 @@ import pytest
 
 from quizapp.core.model import QuestionType
 from quizapp.core.text_matching import normalize
-
-from .conftest import login
-from .quiz_helpers import attempt_questions, start
+from tests.conftest import login
+from tests.quiz_helpers import attempt_questions, start
 
 FORBIDDEN_MARKERS = ("Correct answer", "verdict", "data-correct", "Incorrect", "explanation", "<mark>")
 

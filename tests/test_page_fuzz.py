@@ -35,10 +35,9 @@ from werkzeug.datastructures import MultiDict
 from werkzeug.exceptions import HTTPException
 from werkzeug.routing import Rule
 
-from quizapp.models import MAX_ROW_ID
-
-from .conftest import PASSWORD, csrf_token, login
-from .quiz_helpers import answer_correctly, start, submit
+from quizapp.db.models import MAX_ROW_ID
+from tests.conftest import PASSWORD, csrf_token, login
+from tests.quiz_helpers import answer_correctly, start, submit
 
 BANK = "kosovo-peacekeepers"
 EXAMPLES = int(os.environ.get("QUIZAPP_PAGE_FUZZ_EXAMPLES", "12"))

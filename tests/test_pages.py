@@ -1,7 +1,7 @@
 import os
 
-from quizapp.extensions import db
-from quizapp.models import Bank
+from quizapp.db.base import db
+from quizapp.db.models import Bank
 
 
 def test_index_lists_the_banks_with_counts_by_type(client, people):

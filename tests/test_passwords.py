@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from quizapp import account_store
-from quizapp.passwords import TOO_COMMON, TOO_SHORT, password_problem
-
-from .conftest import PASSWORD, csrf_token, login
+from quizapp.db import account_store
+from quizapp.services.passwords import TOO_COMMON, TOO_SHORT, password_problem
+from tests.conftest import PASSWORD, csrf_token, login
 
 COMMON = ["12345678", "password", "Password1", "QWERTYUIOP", "iloveyou"]
 

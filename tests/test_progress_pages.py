@@ -8,11 +8,10 @@ from datetime import timedelta
 
 from sqlalchemy import event
 
-from quizapp import clock
-from quizapp.extensions import db
-
-from .conftest import login
-from .quiz_helpers import (
+from quizapp.db.base import db
+from quizapp.services import clock
+from tests.conftest import login
+from tests.quiz_helpers import (
     answer,
     answer_correctly,
     attempt_questions,
@@ -21,7 +20,7 @@ from .quiz_helpers import (
     submit,
     wrong_response,
 )
-from .test_study_pages import study_one
+from tests.test_study_pages import study_one
 
 
 @contextmanager
@@ -70,7 +69,7 @@ def test_dashboard_matches_what_the_student_did(client, app, people, monkeypatch
     assert "<dt>Study streak</dt><dd>1 day</dd>" in page
     assert "<dt>Cards due now</dt><dd>0</dd>" in page  # everything was just reviewed
     with app.app_context():
-        from quizapp.models import CardState
+        from quizapp.db.models import CardState
 
         dues = db.session.scalars(db.select(CardState.due)).all()
     later = now + timedelta(hours=1)
@@ -101,7 +100,7 @@ def test_a_bank_that_never_shows_answers_keeps_them_off_the_dashboard(client, ap
     page = client.get("/progress").get_data(as_text=True)
     assert "weakest questions" not in page and "Practice these" not in page
     assert "Accuracy by topic" in page and "No answers yet." in page
-    from .conftest import csrf_token
+    from tests.conftest import csrf_token
 
     refused = client.post(
         "/quizzes/kosovo-peacekeepers/practice-weakest", data={"csrf_token": csrf_token(page)}

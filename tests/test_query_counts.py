@@ -3,14 +3,13 @@ save an answer (the session's user, the attempt, the write), whatever the attemp
 
 from __future__ import annotations
 
-from quizapp.bank_library import library
 from quizapp.core.answer_key import full_marks_response
-from quizapp.question_source import current_bank
-
-from .api.conftest import ApiClient, token_for
-from .conftest import csrf_token, login
-from .quiz_helpers import attempt_questions, form_fields, start
-from .test_progress_pages import counted_queries
+from quizapp.services.bank_library import library
+from quizapp.services.question_source import current_bank
+from tests.api.conftest import ApiClient, token_for
+from tests.conftest import csrf_token, login
+from tests.quiz_helpers import attempt_questions, form_fields, start
+from tests.test_progress_pages import counted_queries
 
 
 def test_showing_a_question_and_saving_an_answer_take_three_queries_each(app, people):

@@ -7,13 +7,13 @@ from datetime import timedelta
 
 import pytest
 
-from quizapp import attempt_store, clock
 from quizapp.core.answer_key import full_marks_response
-from quizapp.extensions import db
-from quizapp.models import Answer, Attempt
-
-from .conftest import csrf_token, login
-from .quiz_helpers import (
+from quizapp.db import attempt_store
+from quizapp.db.base import db
+from quizapp.db.models import Answer, Attempt
+from quizapp.services import clock
+from tests.conftest import csrf_token, login
+from tests.quiz_helpers import (
     FrozenClock,
     answer,
     answer_correctly,
@@ -176,8 +176,8 @@ def test_double_submit_grades_once(student, app):
 
 def test_submit_from_ten_threads_grades_once(app, people):
     with app.app_context():
-        from quizapp.bank_library import library
-        from quizapp.question_source import current_bank
+        from quizapp.services.bank_library import library
+        from quizapp.services.question_source import current_bank
 
         library().reload()
         library().sync_to_database()

@@ -1,7 +1,7 @@
 """Question text to safe HTML, and the cache in front of it."""
 
-from quizapp import rendering
-from quizapp.rendering import CACHED_TEXT_LIMIT, markdown_html, markdown_inline
+from quizapp.services import rendering
+from quizapp.services.rendering import CACHED_TEXT_LIMIT, markdown_html, markdown_inline
 
 
 def test_markdown_is_rendered_and_sanitized_whatever_its_length():
@@ -31,7 +31,7 @@ def _input(number: int):
 
 
 def test_a_blank_is_an_input_only_where_the_prompt_has_text():
-    from quizapp.rendering import cloze_html
+    from quizapp.services.rendering import cloze_html
 
     html = str(cloze_html('See [the *{{1}}* page](http://example.com "a title") and **{{2}}**.', _input))
     assert html == (
@@ -50,7 +50,7 @@ def test_a_blank_is_an_input_only_where_the_prompt_has_text():
 
 
 def test_text_that_looks_like_the_renderers_own_marker_is_just_text():
-    from quizapp.rendering import cloze_html
+    from quizapp.services.rendering import cloze_html
 
     html = str(cloze_html('[x](http://e.com "\u27e61\u27e7") \u27e61\u27e7 {{1}}', _input))
     assert html.count("<input") == 1 and 'title="\u27e61\u27e7"' in html

@@ -7,7 +7,7 @@ import logging
 
 import pytest
 
-from quizapp.request_log import logger
+from quizapp.web.request_log import logger
 
 
 @pytest.fixture

@@ -9,13 +9,17 @@ import json
 import pytest
 from openpyxl import load_workbook
 
-from quizapp.database import begin_write
-from quizapp.export_formats import Columns, csv_chunks, csv_chunks_of_shared_cells, spreadsheet_safe
-from quizapp.extensions import db
-from quizapp.models import User
-
-from .conftest import login
-from .quiz_helpers import (
+from quizapp.db.base import db
+from quizapp.db.database import begin_write
+from quizapp.db.models import User
+from quizapp.services.export_formats import (
+    Columns,
+    csv_chunks,
+    csv_chunks_of_shared_cells,
+    spreadsheet_safe,
+)
+from tests.conftest import login
+from tests.quiz_helpers import (
     answer,
     answer_correctly,
     attempt_questions,
@@ -158,8 +162,8 @@ def test_spreadsheet_safe(value, safe):
 
 def test_answers_csv_is_what_the_plain_csv_writer_writes(app, client, people, results):
     """The answers CSV encodes parts shared by many rows once; the file must not differ for it."""
-    from quizapp.account_store import all_classes
-    from quizapp.score_exports import ANSWER_COLUMNS, ExportRequest, answer_rows
+    from quizapp.db.account_store import all_classes
+    from quizapp.services.score_exports import ANSWER_COLUMNS, ExportRequest, answer_rows
 
     login(client, "tina")
     response = client.get(f"/classes/{people.class_id}/exports/answers.csv")
@@ -181,7 +185,7 @@ def test_answers_csv_is_what_the_plain_csv_writer_writes(app, client, people, re
 
 
 def test_shared_cell_parts_are_written_like_whole_rows(monkeypatch):
-    from quizapp import export_formats
+    from quizapp.services import export_formats
 
     columns = Columns(("a", "b", "c", "d", "e"), text=(0, 1, 2, 3, 4)).for_spreadsheet()
     student, other = ("ana", 'Ana "A", B.'), ("bo", "Bo\nnewline")

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from quizapp import account_store
-
-from .api.conftest import ApiClient, token_for
-from .conftest import PASSWORD, csrf_token, login
+from quizapp.db import account_store
+from tests.api.conftest import ApiClient, token_for
+from tests.conftest import PASSWORD, csrf_token, login
 
 
 def session_cookie(client) -> str:

@@ -11,10 +11,9 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 import requests
 
-from quizapp import account_store
 from quizapp.core.accounts import Role
-
-from .live_servers import Gunicorn, server_env
+from quizapp.db import account_store
+from tests.live_servers import Gunicorn, server_env
 
 REDIS = os.environ.get("QUIZAPP_TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
 

@@ -12,10 +12,9 @@ import pytest
 
 from quizapp.core.roster import parse_roster
 from quizapp.core.storable_text import NUL_REFUSED, holds_nul
-
-from .api.conftest import error_of
-from .conftest import PASSWORD, csrf_token, login
-from .quiz_helpers import any_token
+from tests.api.conftest import error_of
+from tests.conftest import PASSWORD, csrf_token, login
+from tests.quiz_helpers import any_token
 
 BAD = "a\x00b"
 

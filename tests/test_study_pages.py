@@ -7,12 +7,11 @@ import re
 
 import pytest
 
-from quizapp.database import begin_write
-from quizapp.extensions import db
-from quizapp.models import CardState, ReviewLog
-
-from .conftest import csrf_token, login
-from .quiz_helpers import (
+from quizapp.db.base import db
+from quizapp.db.database import begin_write
+from quizapp.db.models import CardState, ReviewLog
+from tests.conftest import csrf_token, login
+from tests.quiz_helpers import (
     answer,
     answer_correctly,
     attempt_questions,
@@ -97,7 +96,7 @@ def test_flashcard_flow_with_fragments_for_javascript(student):
 def test_again_brings_the_card_back_first(student, app, monkeypatch):
     from datetime import timedelta
 
-    from quizapp import clock
+    from quizapp.services import clock
 
     now = clock.now()
     monkeypatch.setattr(clock, "now", lambda: now)
@@ -191,9 +190,9 @@ def test_quiz_answers_feed_the_memory_model(student, app, people):
 
 
 def test_learn_mode_repeats_a_missed_question_and_ends_with_a_summary(student, app):
-    from quizapp import study_store
     from quizapp.core.answer_key import full_marks_response
-    from quizapp.question_source import questions_for
+    from quizapp.db import study_store
+    from quizapp.services.question_source import questions_for
 
     page = student.get(DECK).get_data(as_text=True)
     started = student.post("/learn/kosovo-peacekeepers", data={"csrf_token": csrf_token(page)})
@@ -255,7 +254,7 @@ def test_practice_the_weakest_questions(student, app):
 
 
 def test_studied_keys_are_read_incrementally_and_heal_after_a_restore(student, app, people):
-    from quizapp import study_store
+    from quizapp.db import study_store
 
     first, _ = study_one(student)
     with app.app_context():
@@ -284,7 +283,7 @@ def test_a_rating_counts_once(student, app):
 def test_reverse_cards_once_studied_come_back_in_the_plain_deck(student, monkeypatch):
     from datetime import timedelta
 
-    from quizapp import clock
+    from quizapp.services import clock
 
     now = clock.now()
     monkeypatch.setattr(clock, "now", lambda: now)

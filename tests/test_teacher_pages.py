@@ -2,12 +2,11 @@
 
 import io
 
-from quizapp import account_store
-from quizapp.extensions import db
-from quizapp.models import Classroom
-
-from .conftest import csrf_token, login
-from .quiz_helpers import answer_correctly, start, submit
+from quizapp.db import account_store
+from quizapp.db.base import db
+from quizapp.db.models import Classroom
+from tests.conftest import csrf_token, login
+from tests.quiz_helpers import answer_correctly, start, submit
 
 
 def test_teacher_creates_a_class_and_gets_a_join_code(client, app, people):
@@ -169,13 +168,13 @@ def test_student_page_of_a_class(client, people):
 
 
 def test_quiz_report_page(client, app, people):
-    from .quiz_helpers import answer, form_fields, wrong_response
+    from tests.quiz_helpers import answer, form_fields, wrong_response
 
     student = app.test_client()
     login(student, "sam")
     attempt_id = start(student, "test")
     answer_correctly(student, app, attempt_id, 1)
-    from .quiz_helpers import attempt_questions
+    from tests.quiz_helpers import attempt_questions
 
     second = attempt_questions(app, attempt_id)[1]
     answer(student, attempt_id, 2, form_fields(second, wrong_response(second)))

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from quizapp import create_app
-
-from .conftest import PASSWORD, csrf_token, login
+from tests.conftest import PASSWORD, csrf_token, login
 
 
 def app_with(app, **config):

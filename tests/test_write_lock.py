@@ -21,14 +21,14 @@ from typing import Any
 import pytest
 from flask import before_render_template, has_request_context, request
 
-from quizapp import account_store, bank_store, create_app, study_store
+from quizapp import create_app
 from quizapp.core.accounts import Role
 from quizapp.core.answer_key import full_marks_response
-from quizapp.extensions import db
-from quizapp.question_source import current_bank, questions_for
-
-from .conftest import PASSWORD, csrf_token
-from .quiz_helpers import attempt_questions, form_fields, wrong_response
+from quizapp.db import account_store, bank_store, study_store
+from quizapp.db.base import db
+from quizapp.services.question_source import current_bank, questions_for
+from tests.conftest import PASSWORD, csrf_token
+from tests.quiz_helpers import attempt_questions, form_fields, wrong_response
 
 QUIZ = "kosovo-peacekeepers"
 DECK = f"/decks/{QUIZ}"

@@ -10,7 +10,7 @@ from __future__ import annotations
 from flask import Flask
 from flask_smorest import Api
 
-from .errors import ErrorSchema
+from quizapp.api.errors import ErrorSchema
 
 BEARER = {"type": "http", "scheme": "bearer", "description": "A token from POST /api/v1/auth/token"}
 
@@ -31,10 +31,8 @@ def spec_of(app: Flask) -> dict:
 
 
 def init_app(app: Flask) -> None:
-    from .. import DatabaseId
-    from ..extensions import csrf, limiter
-    from ..models import MAX_ROW_ID
-    from . import (
+    from quizapp import DatabaseId
+    from quizapp.api import (
         attempt_routes,
         docs_pages,
         export_routes,
@@ -43,7 +41,9 @@ def init_app(app: Flask) -> None:
         quiz_routes,
         token_routes,
     )
-    from .errors import ApiError, handle_api_error
+    from quizapp.api.errors import ApiError, handle_api_error
+    from quizapp.db.models import MAX_ROW_ID
+    from quizapp.extensions import csrf, limiter
 
     api = JsonApi(app, spec_kwargs={"security": [{"bearerAuth": []}]})
     app.extensions["quizapp-api"] = api
@@ -74,7 +74,7 @@ def _check_limits_in_views_only(app: Flask) -> None:
     finds nothing, at a twentieth of a question page's time, so it is left out. A deployment
     that sets RATELIMIT_DEFAULT (or _APPLICATION, _META) keeps it. (The Limiter in
     extensions.py is made without limits, so the configuration is where they would come from.)"""
-    from ..extensions import limiter
+    from quizapp.extensions import limiter
 
     if not any(app.config.get(name) for name in APP_WIDE_LIMITS):
         app.before_request_funcs[None].remove(limiter._check_request_limit)

@@ -13,22 +13,29 @@ from flask import current_app, g, url_for
 from flask_limiter.util import get_remote_address
 from marshmallow import Schema, fields, validate
 
-from .. import answer_disclosure, attempt_store, clock, core
-from ..attempt_access import Viewed, own_attempt, viewable_attempt
-from ..attempt_store import AttemptClosed, AttemptState
-from ..core.answer_key import full_marks_response
-from ..core.attempts import AttemptMode, AttemptStatus
-from ..core.checkers import RESPONSE_SHAPES, ResponseError, canonical_response, check_new_response
-from ..core.disclosure import Disclosure
-from ..core.presentation import StudentQuestion, present
-from ..export_formats import number
-from ..extensions import limiter
-from ..question_source import current_bank
-from ..results import attempt_review
-from .common import api_blueprint, documented_errors
-from .errors import ApiError
-from .quiz_routes import bank_or_404
-from .token_auth import current_account
+from quizapp import core
+from quizapp.api.common import api_blueprint, documented_errors
+from quizapp.api.errors import ApiError
+from quizapp.api.quiz_routes import bank_or_404
+from quizapp.api.token_auth import current_account
+from quizapp.core.answer_key import full_marks_response
+from quizapp.core.attempts import AttemptMode, AttemptStatus
+from quizapp.core.checkers import (
+    RESPONSE_SHAPES,
+    ResponseError,
+    canonical_response,
+    check_new_response,
+)
+from quizapp.core.disclosure import Disclosure
+from quizapp.core.presentation import StudentQuestion, present
+from quizapp.db import attempt_store
+from quizapp.db.attempt_store import AttemptClosed, AttemptState
+from quizapp.extensions import limiter
+from quizapp.services import answer_disclosure, clock
+from quizapp.services.attempt_access import Viewed, own_attempt, viewable_attempt
+from quizapp.services.export_formats import number
+from quizapp.services.question_source import current_bank
+from quizapp.services.results import attempt_review
 
 blueprint = api_blueprint(
     "Attempts", __name__, "Take a quiz in practice (instant feedback) or test mode (graded)."

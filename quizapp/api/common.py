@@ -13,10 +13,10 @@ from webargs.core import parse_json
 from webargs.flaskparser import FlaskParser, is_json_request
 from werkzeug.exceptions import RequestEntityTooLarge
 
-from ..core.instants import parse_instant
-from ..core.storable_text import NUL_REFUSED, holds_nul
-from .errors import ErrorSchema
-from .token_auth import authenticate_request
+from quizapp.api.errors import ErrorSchema
+from quizapp.api.token_auth import authenticate_request
+from quizapp.core.instants import parse_instant
+from quizapp.core.storable_text import NUL_REFUSED, holds_nul
 
 ERROR_DESCRIPTIONS = {
     400: "Bad input: a body or parameter that does not match the schema, or a response of the wrong shape",

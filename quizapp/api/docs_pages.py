@@ -144,7 +144,7 @@ def _resolve(spec: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
 
 @blueprint.get("/api/v1/docs")
 def reference_page() -> str:
-    from . import spec_of
+    from quizapp.api import spec_of
 
     spec = spec_of(current_app)
     sections, schemas = reference(spec)

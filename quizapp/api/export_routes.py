@@ -7,14 +7,15 @@ from typing import Any
 from flask import Response
 from marshmallow import RAISE, Schema, fields, validate
 
-from .. import account_store, clock
-from ..bank_library import library
-from ..export_formats import CONTENT_TYPES, FORMATS
-from ..models import MAX_ROW_ID
-from ..score_exports import KINDS, ExportRequest, download, export_scores
-from .common import Instant, api_blueprint, documented_errors
-from .errors import ApiError
-from .token_auth import require_teacher
+from quizapp.api.common import Instant, api_blueprint, documented_errors
+from quizapp.api.errors import ApiError
+from quizapp.api.token_auth import require_teacher
+from quizapp.db import account_store
+from quizapp.db.models import MAX_ROW_ID
+from quizapp.services import clock
+from quizapp.services.bank_library import library
+from quizapp.services.export_formats import CONTENT_TYPES, FORMATS
+from quizapp.services.score_exports import KINDS, ExportRequest, download, export_scores
 
 blueprint = api_blueprint(
     "Exports", __name__, "Scores as CSV, XLSX or JSON (teachers, their own classes; see docs/exports.md)."

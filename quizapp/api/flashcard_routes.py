@@ -7,15 +7,17 @@ from typing import Any
 from flask_smorest import Blueprint
 from marshmallow import RAISE, Schema, fields, validate
 
-from .. import answer_disclosure, clock, core, study_store
-from ..bank_library import library
-from ..core.decks import StudyCard, deck_cards
-from ..core.disclosure import Path, Withheld
-from ..core.scheduling import Grade
-from ..question_source import current_bank
-from .common import api_blueprint, documented_errors
-from .errors import ApiError
-from .token_auth import current_account
+from quizapp import core
+from quizapp.api.common import api_blueprint, documented_errors
+from quizapp.api.errors import ApiError
+from quizapp.api.token_auth import current_account
+from quizapp.core.decks import StudyCard, deck_cards
+from quizapp.core.disclosure import Path, Withheld
+from quizapp.core.scheduling import Grade
+from quizapp.db import study_store
+from quizapp.services import answer_disclosure, clock
+from quizapp.services.bank_library import library
+from quizapp.services.question_source import current_bank
 
 blueprint: Blueprint = api_blueprint(
     "Flashcards", __name__, "Cards due now, and their ratings (spaced repetition with FSRS)."

@@ -6,13 +6,14 @@ from typing import Any
 
 from marshmallow import Schema, fields
 
-from .. import answer_disclosure, attempt_store, clock, study_store
-from ..bank_library import library
-from ..core.disclosure import Path
-from ..export_formats import number
-from ..results import quiz_summaries
-from .common import api_blueprint, documented_errors
-from .token_auth import current_account
+from quizapp.api.common import api_blueprint, documented_errors
+from quizapp.api.token_auth import current_account
+from quizapp.core.disclosure import Path
+from quizapp.db import attempt_store, study_store
+from quizapp.services import answer_disclosure, clock
+from quizapp.services.bank_library import library
+from quizapp.services.export_formats import number
+from quizapp.services.results import quiz_summaries
 
 blueprint = api_blueprint("Progress", __name__, "Your own scores, and the flashcards due.")
 

@@ -6,14 +6,14 @@ from typing import Any
 
 from marshmallow import Schema, fields
 
-from .. import core
-from ..bank_library import library
-from ..core.answer_key import answer_key, full_marks_response
-from ..core.attempts import AttemptMode, draw_questions
-from ..question_source import current_bank
-from .common import api_blueprint, documented_errors
-from .errors import ApiError
-from .token_auth import require_teacher
+from quizapp import core
+from quizapp.api.common import api_blueprint, documented_errors
+from quizapp.api.errors import ApiError
+from quizapp.api.token_auth import require_teacher
+from quizapp.core.answer_key import answer_key, full_marks_response
+from quizapp.core.attempts import AttemptMode, draw_questions
+from quizapp.services.bank_library import library
+from quizapp.services.question_source import current_bank
 
 blueprint = api_blueprint("Quizzes", __name__, "What there is to take, and answer keys for teachers.")
 

@@ -11,9 +11,10 @@ from typing import Any, TypeVar
 
 from flask import current_app, g, request
 
-from .. import clock, token_store
-from ..account_store import Account
-from .errors import ApiError
+from quizapp.api.errors import ApiError
+from quizapp.db import token_store
+from quizapp.db.account_store import Account
+from quizapp.services import clock
 
 F = TypeVar("F", bound=Callable[..., Any])
 

@@ -8,11 +8,12 @@ from typing import Any
 from flask import current_app
 from marshmallow import Schema, fields, validate
 
-from .. import account_store, clock, token_store
-from ..login_limits import limit_logins
-from .common import api_blueprint, documented_errors
-from .errors import ApiError
-from .token_auth import bearer_token, public
+from quizapp.api.common import api_blueprint, documented_errors
+from quizapp.api.errors import ApiError
+from quizapp.api.token_auth import bearer_token, public
+from quizapp.db import account_store, token_store
+from quizapp.services import clock
+from quizapp.web.login_limits import limit_logins
 
 blueprint = api_blueprint("Tokens", __name__, "Log in for a bearer token; log out to revoke it.")
 

@@ -3,8 +3,8 @@
 Time and randomness are always passed in, so every result here is exact and repeatable.
 """
 
-from .answer_key import answer_key, answer_text, full_marks_response
-from .bank_loader import (
+from quizapp.core.answer_key import answer_key, answer_text, full_marks_response
+from quizapp.core.bank_loader import (
     Catalog,
     LoadResult,
     load_bank_bytes,
@@ -12,10 +12,10 @@ from .bank_loader import (
     load_files,
     load_folder,
 )
-from .checkers import CHECKERS, Check, ResponseError, check
-from .model import AnswerVisibility, Bank, Question, QuestionType, QuizSettings
-from .problems import Problem
-from .scoring import Score, score_answers
+from quizapp.core.checkers import CHECKERS, Check, ResponseError, check
+from quizapp.core.model import AnswerVisibility, Bank, Question, QuestionType, QuizSettings
+from quizapp.core.problems import Problem
+from quizapp.core.scoring import Score, score_answers
 
 __all__ = [
     "CHECKERS",

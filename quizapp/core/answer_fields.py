@@ -11,9 +11,9 @@ import hashlib
 from collections.abc import Callable
 from decimal import Decimal
 
-from .cloze import blanks_in_text, misplaced_blanks
-from .field_reader import FieldReader
-from .model import (
+from quizapp.core.cloze import blanks_in_text, misplaced_blanks
+from quizapp.core.field_reader import FieldReader
+from quizapp.core.model import (
     AnswerSpec,
     Choice,
     ChoiceAnswer,
@@ -26,9 +26,9 @@ from .model import (
     TextAnswer,
     TrueFalseAnswer,
 )
-from .number_parsing import parse_number
-from .text_matching import normalize
-from .yaml_document import Mapping, Node, Scalar
+from quizapp.core.number_parsing import parse_number
+from quizapp.core.text_matching import normalize
+from quizapp.core.yaml_document import Mapping, Node, Scalar
 
 TYPE_FIELDS: dict[QuestionType, tuple[str, ...]] = {
     QuestionType.SINGLE: ("choices", "answer"),

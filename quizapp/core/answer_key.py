@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .checkers import Response
-from .model import (
+from quizapp.core.checkers import Response
+from quizapp.core.model import (
     Bank,
     ChoiceAnswer,
     ClozeAnswer,

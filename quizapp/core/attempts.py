@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import TypeVar
 
-from .model import Bank
+from quizapp.core.model import Bank
 
 T = TypeVar("T")
 

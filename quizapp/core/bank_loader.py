@@ -11,10 +11,10 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from .bank_schema import SourceReader, SourceUnavailable, build_bank
-from .model import Bank
-from .problems import Problem, ProblemList
-from .yaml_document import YamlError, parse_document
+from quizapp.core.bank_schema import SourceReader, SourceUnavailable, build_bank
+from quizapp.core.model import Bank
+from quizapp.core.problems import Problem, ProblemList
+from quizapp.core.yaml_document import YamlError, parse_document
 
 log = logging.getLogger(__name__)
 

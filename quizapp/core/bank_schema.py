@@ -14,9 +14,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from .answer_fields import ANSWER_READERS, TYPE_FIELDS, derive_id
-from .field_reader import ID_PATTERN, FieldReader
-from .model import (
+from quizapp.core.answer_fields import ANSWER_READERS, TYPE_FIELDS, derive_id
+from quizapp.core.field_reader import ID_PATTERN, FieldReader
+from quizapp.core.model import (
     AnswerVisibility,
     Bank,
     Card,
@@ -25,9 +25,9 @@ from .model import (
     QuizSettings,
     SourceInfo,
 )
-from .problems import ProblemList
-from .serialization import canonical_json, with_content_hash
-from .yaml_document import Mapping, Node, Scalar, Sequence
+from quizapp.core.problems import ProblemList
+from quizapp.core.serialization import canonical_json, with_content_hash
+from quizapp.core.yaml_document import Mapping, Node, Scalar, Sequence
 
 BANK_FIELDS = ("id", "title", "description", "source", "tags", "settings", "questions", "cards")
 SOURCE_FIELDS = ("title", "publisher", "path", "url")

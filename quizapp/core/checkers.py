@@ -15,7 +15,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
-from .model import (
+from quizapp.core.model import (
     AnswerSpec,
     ChoiceAnswer,
     ClozeAnswer,
@@ -27,8 +27,8 @@ from .model import (
     TextAnswer,
     TrueFalseAnswer,
 )
-from .number_parsing import number_readings
-from .text_matching import matches_any
+from quizapp.core.number_parsing import number_readings
+from quizapp.core.text_matching import matches_any
 
 Response = Any  # JSON-shaped: str | bool | int | float | list | dict | None
 

@@ -17,7 +17,7 @@ from markdown_it.token import Token
 
 BLANK = re.compile(r"\{\{\s*(\d+)\s*\}\}")
 
-# The one Markdown reading of question text: quizapp.rendering renders with it too.
+# The one Markdown reading of question text: quizapp.services.rendering renders with it too.
 MARKDOWN = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
 
 

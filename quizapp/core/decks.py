@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .answer_key import answer_lines, answer_text
-from .cloze import BLANK
-from .model import Bank, Question, QuestionType
+from quizapp.core.answer_key import answer_lines, answer_text
+from quizapp.core.cloze import BLANK
+from quizapp.core.model import Bank, Question, QuestionType
 
 REVERSE_SUFFIX = ":reverse"
 DEFAULT_NEW_PER_DAY = 20

@@ -20,8 +20,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from .attempts import AttemptMode
-from .model import AnswerVisibility, QuizSettings
+from quizapp.core.attempts import AttemptMode
+from quizapp.core.model import AnswerVisibility, QuizSettings
 
 
 class Path(StrEnum):

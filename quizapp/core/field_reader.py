@@ -10,9 +10,9 @@ import difflib
 import re
 from decimal import Decimal
 
-from .number_parsing import parse_number
-from .problems import ProblemList
-from .yaml_document import Mapping, Node, Scalar, Sequence
+from quizapp.core.number_parsing import parse_number
+from quizapp.core.problems import ProblemList
+from quizapp.core.yaml_document import Mapping, Node, Scalar, Sequence
 
 ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,79}")
 TRUE_WORDS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}

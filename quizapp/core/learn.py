@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from .model import Bank, QuestionType
+from quizapp.core.model import Bank, QuestionType
 
 SESSION_SIZE = 10
 MAX_TRIES = 3

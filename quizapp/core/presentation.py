@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .attempts import seeded_shuffle
-from .model import (
+from quizapp.core.attempts import seeded_shuffle
+from quizapp.core.model import (
     ChoiceAnswer,
     ClozeAnswer,
     Item,

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from fractions import Fraction
 
-from .learn import QuestionMemory, weakness
+from quizapp.core.learn import QuestionMemory, weakness
 
 
 def study_streak(study_days: Iterable[date], today: date) -> int:

@@ -6,8 +6,8 @@ import csv
 import io
 from dataclasses import dataclass
 
-from .accounts import USERNAME_RULE, normalize_username, valid_username
-from .storable_text import NUL_REFUSED, holds_nul
+from quizapp.core.accounts import USERNAME_RULE, normalize_username, valid_username
+from quizapp.core.storable_text import NUL_REFUSED, holds_nul
 
 MAX_ROWS = 150  # each new account's password is hashed (scrypt, about 0.1 s): well within a 30 s request
 

@@ -6,8 +6,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
-from .checkers import Check, Response, check
-from .model import Question
+from quizapp.core.checkers import Check, Response, check
+from quizapp.core.model import Question
 
 
 @dataclass(frozen=True, slots=True)

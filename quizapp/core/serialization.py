@@ -12,7 +12,7 @@ from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
-from .model import (
+from quizapp.core.model import (
     AnswerSpec,
     Choice,
     ChoiceAnswer,

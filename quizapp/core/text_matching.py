@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from .number_parsing import number_readings, parse_number
+from quizapp.core.number_parsing import number_readings, parse_number
 
 MAX_ANSWER_LENGTH = 1000  # longer responses are never compared character by character
 _DIGITS = re.compile(r"\d+")

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from ..conftest import PASSWORD
+from tests.conftest import PASSWORD
 
 QUIZ = "kosovo-peacekeepers"
 

@@ -13,11 +13,10 @@ from quizapp import core
 from quizapp.core.answer_key import full_marks_response
 from quizapp.core.checkers import RESPONSE_SHAPES, canonical_response, is_blank
 from quizapp.core.storable_text import holds_nul
-from quizapp.database import begin_write
-from quizapp.question_source import current_bank
-
-from ..quiz_helpers import FrozenClock, edit_bank, wrong_response
-from .conftest import QUIZ, error_of
+from quizapp.db.database import begin_write
+from quizapp.services.question_source import current_bank
+from tests.api.conftest import QUIZ, error_of
+from tests.quiz_helpers import FrozenClock, edit_bank, wrong_response
 
 
 def start(api, mode: str = "practice") -> dict[str, Any]:
@@ -428,8 +427,8 @@ def test_numbers_are_kept_exactly_and_exports_read_them(as_user, app, people):
 
 def test_an_answer_stored_as_a_bare_number_still_exports(as_user, app, people):
     """Rows written before numbers were kept as text: SQLite may hand them back as numbers."""
-    from quizapp.extensions import db
-    from quizapp.models import Answer
+    from quizapp.db.base import db
+    from quizapp.db.models import Answer
 
     sam = as_user("sam")
     attempt = start(sam, "practice")

@@ -10,9 +10,9 @@ from urllib.parse import urlencode
 import openpyxl
 import pytest
 
-from ..conftest import login
-from ..test_score_exports import read_csv, results  # noqa: F401  (a fixture)
-from .conftest import QUIZ, error_of
+from tests.api.conftest import QUIZ, error_of
+from tests.conftest import login
+from tests.test_score_exports import read_csv, results  # noqa: F401  (a fixture)
 
 
 @pytest.mark.parametrize("kind", ["attempts", "gradebook", "answers"])

@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, settings
 from schemathesis.checks import CHECKS, load_all_checks
 from schemathesis.config import SchemathesisConfig
 
-from .conftest import token_for
+from tests.api.conftest import token_for
 
 load_all_checks()
 ALL_CHECKS = list(CHECKS.get_all())

@@ -8,13 +8,12 @@ from datetime import timedelta
 
 import pytest
 
-from quizapp import account_store
-from quizapp.extensions import db
-from quizapp.models import ApiToken
-
-from ..conftest import PASSWORD, login
-from ..quiz_helpers import FrozenClock
-from .conftest import ApiClient, error_of, token_for
+from quizapp.db import account_store
+from quizapp.db.base import db
+from quizapp.db.models import ApiToken
+from tests.api.conftest import ApiClient, error_of, token_for
+from tests.conftest import PASSWORD, login
+from tests.quiz_helpers import FrozenClock
 
 
 def test_good_credentials_give_a_token_that_opens_the_api(client, people, app):

@@ -5,11 +5,10 @@ from __future__ import annotations
 import re
 
 from quizapp.core import load_bank_file
-
-from ..banks import ARTICLE_BANK
-from ..conftest import PASSWORD
-from .answering import answer_shown_question, shown_question
-from .conftest import click_through
+from tests.banks import ARTICLE_BANK
+from tests.browser.answering import answer_shown_question, shown_question
+from tests.browser.conftest import click_through
+from tests.conftest import PASSWORD
 
 BANK = load_bank_file(ARTICLE_BANK).bank
 

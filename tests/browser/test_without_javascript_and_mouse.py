@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from .answering import answer_shown_question
-from .conftest import click_through
-from .test_class_flow import BANK
+from tests.browser.answering import answer_shown_question
+from tests.browser.conftest import click_through
+from tests.browser.test_class_flow import BANK
 
 SMALL_BANK = """
 title: Keyboard check

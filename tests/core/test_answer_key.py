@@ -1,6 +1,5 @@
 from quizapp.core import answer_key, answer_text
-
-from .yaml_banks import bank_from
+from tests.core.yaml_banks import bank_from
 
 
 def test_answer_text_of_every_type():

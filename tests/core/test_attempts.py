@@ -11,8 +11,7 @@ from quizapp.core.attempts import (
     is_overdue,
     seeded_shuffle,
 )
-
-from .yaml_banks import bank_from
+from tests.core.yaml_banks import bank_from
 
 T0 = datetime(2026, 3, 9, 9, 0, tzinfo=UTC)
 GRACE = timedelta(seconds=10)

@@ -5,8 +5,7 @@ from decimal import Decimal
 import pytest
 
 from quizapp.core.model import AnswerVisibility, NumericAnswer, QuestionType
-
-from .yaml_banks import bank_from, load
+from tests.core.yaml_banks import bank_from, load
 
 HEADER = "title: T\nsource:\n  title: S\n  path: source.txt\nquestions:\n"
 
@@ -282,8 +281,7 @@ def test_duplicate_ids_and_all_problems_of_a_file():
 )
 def test_file_level_problems(text, expected):
     from quizapp.core import load_bank_bytes
-
-    from .yaml_banks import read_source
+    from tests.core.yaml_banks import read_source
 
     problems = [str(p) for p in load_bank_bytes(text, "bank.yaml", "bank", read_source).problems]
     assert expected in problems

@@ -5,8 +5,7 @@ import pytest
 
 from quizapp.core import CHECKERS, QuestionType, ResponseError, check
 from quizapp.core.answer_key import full_marks_response
-
-from .yaml_banks import question_from
+from tests.core.yaml_banks import question_from
 
 SINGLE = question_from("""
     id: q

@@ -1,6 +1,5 @@
 from quizapp.core.decks import StudyState, build_queue, deck_cards, deck_tags
-
-from .yaml_banks import bank_from
+from tests.core.yaml_banks import bank_from
 
 BANK = bank_from("""
     title: T

@@ -11,8 +11,7 @@ from quizapp.core.learn import (
     start,
     weakness,
 )
-
-from .yaml_banks import bank_from
+from tests.core.yaml_banks import bank_from
 
 BANK = bank_from(
     """

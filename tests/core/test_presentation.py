@@ -1,8 +1,7 @@
 from dataclasses import fields
 
 from quizapp.core.presentation import StudentQuestion, present
-
-from .yaml_banks import bank_from
+from tests.core.yaml_banks import bank_from
 
 BANK = bank_from("""
     title: T

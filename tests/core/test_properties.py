@@ -7,8 +7,7 @@ from hypothesis import strategies as st
 
 from quizapp.core import ResponseError, check, load_bank_bytes
 from quizapp.core.answer_key import full_marks_response
-
-from .yaml_banks import bank_from, read_source
+from tests.core.yaml_banks import bank_from, read_source
 
 
 def assert_bank_or_problems(data: bytes) -> None:

@@ -2,8 +2,7 @@ from fractions import Fraction
 
 from quizapp.core import score_answers
 from quizapp.core.decks import deck_cards
-
-from .yaml_banks import bank_from
+from tests.core.yaml_banks import bank_from
 
 BANK = bank_from("""
     title: T

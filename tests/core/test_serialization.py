@@ -1,7 +1,6 @@
 from quizapp.core import load_bank_file
 from quizapp.core.serialization import question_from_dict, question_to_dict
-
-from ..banks import ARTICLE_BANK
+from tests.banks import ARTICLE_BANK
 
 
 def test_every_article_question_survives_a_round_trip():
@@ -17,7 +16,7 @@ def _fields(question):
 
 
 def test_hash_ignores_layout_but_not_content():
-    from .yaml_banks import bank_from
+    from tests.core.yaml_banks import bank_from
 
     flow = bank_from("title: T\nquestions:\n  - {id: q, type: short, prompt: P, accept: [a]}\n")
     block = bank_from(

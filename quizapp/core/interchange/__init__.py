@@ -3,7 +3,7 @@ Quizlet-style text and Anki's text export. Importers build our YAML, to be check
 before it is saved; unsupported items are skipped with a line-numbered report.
 """
 
-from .common import Imported, bank_yaml
-from .readers import READERS, read
+from quizapp.core.interchange.common import Imported, bank_yaml
+from quizapp.core.interchange.readers import READERS, read
 
 __all__ = ["READERS", "Imported", "bank_yaml", "read"]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .common import Imported
+from quizapp.core.interchange.common import Imported
 
 _OPTION = re.compile(r"^([A-Z])[.)]\s+(.+)$")
 _ANSWER = re.compile(r"^ANSWER:\s*([A-Z])\s*$", re.IGNORECASE)

@@ -18,9 +18,10 @@ from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from ..answer_key import format_number
-from ..cloze import BLANK
-from ..model import (
+from quizapp.core.answer_key import format_number
+from quizapp.core.cloze import BLANK
+from quizapp.core.interchange.common import Imported, html_to_text
+from quizapp.core.model import (
     Bank,
     ChoiceAnswer,
     ClozeAnswer,
@@ -30,7 +31,6 @@ from ..model import (
     TextAnswer,
     TrueFalseAnswer,
 )
-from .common import Imported, html_to_text
 
 # Escaped characters are swapped for private-use ones while a block is parsed, then put back.
 # "\\n" is a line break (a real one is just a space). "\\\\" is a backslash, as in Moodle; "\\>" and

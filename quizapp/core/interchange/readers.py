@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from .aiken import read_aiken
-from .common import Imported
-from .gift import read_gift
-from .term_lists import read_anki_text, read_quizlet
+from quizapp.core.interchange.aiken import read_aiken
+from quizapp.core.interchange.common import Imported
+from quizapp.core.interchange.gift import read_gift
+from quizapp.core.interchange.term_lists import read_anki_text, read_quizlet
 
 READERS: dict[str, Callable[[str], Imported]] = {
     "gift": read_gift,

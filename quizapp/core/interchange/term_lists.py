@@ -10,7 +10,7 @@ import csv
 import io
 import re
 
-from .common import Imported, html_to_text
+from quizapp.core.interchange.common import Imported, html_to_text
 
 _ANKI_HEADER = re.compile(r"^#([a-z ]+):(.*)$")
 _SEPARATORS = {"tab": "\t", "comma": ",", "semicolon": ";", "pipe": "|", "space": " ", "colon": ":"}

@@ -5,8 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from quizapp.core.interchange import Imported, bank_yaml
-
-from ..yaml_banks import bank_from
+from tests.core.yaml_banks import bank_from
 
 SAMPLES = Path(__file__).parent / "samples"
 

@@ -1,7 +1,6 @@
 from quizapp.core.interchange.aiken import read_aiken
 from quizapp.core.model import QuestionType
-
-from .samples import bank_of, sample
+from tests.core.interchange.samples import bank_of, sample
 
 
 def test_aiken_questions_import_with_their_answer():

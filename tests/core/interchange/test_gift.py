@@ -7,9 +7,8 @@ from hypothesis import strategies as st
 from quizapp.core.interchange import Imported, bank_yaml
 from quizapp.core.interchange.gift import read_gift, write_gift
 from quizapp.core.model import ChoiceAnswer, QuestionType
-
-from ..yaml_banks import bank_from, load
-from .samples import bank_of, by_id, sample
+from tests.core.interchange.samples import bank_of, by_id, sample
+from tests.core.yaml_banks import bank_from, load
 
 MOODLE = sample("moodle-export.gift")
 

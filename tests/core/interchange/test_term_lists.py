@@ -1,7 +1,6 @@
 from quizapp.core.interchange.term_lists import read_anki_text, read_quizlet
 from quizapp.core.model import QuestionType
-
-from .samples import bank_of, sample
+from tests.core.interchange.samples import bank_of, sample
 
 
 def test_a_quizlet_export_becomes_cards_and_short_answer_questions():

@@ -1,0 +1,281 @@
+"""Command-line tools (``flask --app quizapp ...``): banks, answer keys, users and classes."""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import datetime
+from pathlib import Path
+
+import click
+from flask import Flask, current_app
+from flask.cli import with_appcontext
+
+from quizapp import core
+from quizapp.cli.bank_commands import export_bank_command, import_command, served_bank
+from quizapp.core.accounts import USERNAME_RULE, Role, normalize_join_code, valid_username
+from quizapp.core.bank_loader import bank_files, load_files
+from quizapp.core.instants import parse_instant
+from quizapp.core.model import QuestionType
+from quizapp.db import account_store, bank_store
+from quizapp.db.account_store import UsernameTaken
+from quizapp.db.base import db
+from quizapp.services import clock
+from quizapp.services.bank_library import library
+from quizapp.services.export_formats import FORMATS
+from quizapp.services.passwords import password_problem
+from quizapp.services.score_exports import KINDS, ExportRequest, export_scores
+
+
+def init_app(app: Flask) -> None:
+    app.cli.add_command(check_command)
+    app.cli.add_command(answer_key_command)
+    app.cli.add_command(sync_banks_command)
+    app.cli.add_command(user_group)
+    app.cli.add_command(class_group)
+    app.cli.add_command(export_scores_command)
+    app.cli.add_command(import_command)
+    app.cli.add_command(export_bank_command)
+
+
+def describe_counts(counts: dict[QuestionType, int]) -> str:
+    return ", ".join(f"{qtype.value} {counts[qtype]}" for qtype in QuestionType if qtype in counts)
+
+
+@click.command("check")
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@with_appcontext
+def check_command(paths: tuple[Path, ...]) -> None:
+    """Validate question files (default: the questions folder).
+
+    Prints each problem as FILE:LINE: [question-id] message and one line per valid bank.
+    Exits 0 when every file is valid, 1 when any has a problem, 2 on usage errors.
+    """
+    targets = list(paths) or [Path(current_app.config["QUESTIONS_DIR"])]
+    files: list[Path] = []
+    for target in targets:
+        found = bank_files(target) if target.is_dir() else [target]
+        if not found:
+            raise click.UsageError(f"no question files (*.yaml, *.yml) in {target}")
+        files.extend(found)
+    catalog = load_files(files, display=Path.cwd(), keep=_serving_files)
+    for problem in catalog.problems:
+        click.echo(str(problem))
+    for bank in catalog.banks:
+        counts = bank.count_by_type()
+        click.echo(
+            f"ok {bank.id}: {len(bank.questions)} questions ({describe_counts(counts)}), "
+            f"{len(bank.cards)} cards  [{bank.path}]"
+        )
+    invalid = len({problem.file for problem in catalog.problems})
+    click.echo(f"{len(catalog.banks)} valid bank(s), {invalid} file(s) with problems")
+    if catalog.problems:
+        raise SystemExit(1)
+
+
+def _serving_files() -> dict[str, str]:
+    """Which file the app serves each bank id from, so that check blames the other file of an id
+    (asked only when two files claim one; the database need not exist yet)."""
+    try:
+        return bank_store.serving_files()
+    except Exception:  # no database yet: the first file of an id keeps it
+        db.session.rollback()
+        return {}
+
+
+@click.command("answer-key")
+@click.argument("bank_id")
+@click.option(
+    "--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
+@with_appcontext
+def answer_key_command(bank_id: str, output_format: str) -> None:
+    """Print the answer key of BANK_ID for teachers."""
+    bank = served_bank(bank_id)
+    entries = core.answer_key(bank)
+    if output_format == "json":
+        data = {
+            "bank": bank.id,
+            "title": bank.title,
+            "questions": [
+                {
+                    "id": e.id,
+                    "type": e.type.value,
+                    "prompt": e.prompt,
+                    "answer_text": e.answer_text,
+                    "answer_lines": list(e.answer_lines),
+                    "also_accepted": list(e.also_accepted),
+                    "explanation": e.explanation,
+                    "points": str(e.points),
+                }
+                for e in entries
+            ],
+        }
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    click.echo(f"Answer key: {bank.title} ({bank.id})\n")
+    for number, entry in enumerate(entries, start=1):
+        click.echo(f"{number}. [{entry.type.value}] {entry.id}")
+        click.echo(f"   {' '.join(entry.prompt.split())}")
+        click.echo(f"   Answer: {entry.answer_text}")
+        if entry.also_accepted:
+            click.echo(f"   Also accepted: {'; '.join(entry.also_accepted)}")
+        click.echo()
+
+
+@click.command("sync-banks")
+@with_appcontext
+def sync_banks_command() -> None:
+    """Load the question files and mirror the valid banks into the database."""
+    bank_library = library()
+    bank_library.reload()
+    for problem in bank_library.catalog.problems:
+        click.echo(str(problem), err=True)
+    bank_library.sync_to_database()
+    click.echo(f"{len(bank_library.catalog.banks)} bank(s) in service")
+
+
+@click.group("user")
+def user_group() -> None:
+    """Manage user accounts."""
+
+
+@user_group.command("create")
+@click.argument("username")
+@click.option("--role", type=click.Choice([r.value for r in Role]), required=True)
+@click.option("--name", "display_name", help="Full name (default: the username).")
+@click.option("--class", "join_code", help="Enroll the student in the class with this join code.")
+@click.option(
+    "--password-stdin",
+    is_flag=True,
+    required=True,
+    help="Read the password from the first line of standard input.",
+)
+@with_appcontext
+def create_user_command(
+    username: str, role: str, display_name: str | None, join_code: str | None, password_stdin: bool
+) -> None:
+    """Create a user, e.g. `echo secret-pass | flask --app quizapp user create ana --role student ...`."""
+    if not valid_username(username):
+        raise click.BadParameter(f"use {USERNAME_RULE}", param_hint="USERNAME")
+    password = sys.stdin.readline().rstrip("\r\n")
+    problem = password_problem(password)
+    if problem:
+        raise click.UsageError(f"the password on standard input: {problem}")
+    classroom = None
+    if join_code:
+        if role != Role.STUDENT.value:
+            raise click.UsageError("--class is for students")
+        classroom = account_store.class_by_join_code(join_code)
+        if classroom is None:
+            raise click.BadParameter(f"no class has join code {join_code!r}", param_hint="--class")
+    try:
+        account = account_store.create_user(username, display_name or username, password, Role(role))
+    except UsernameTaken:
+        raise click.UsageError(f"username {username!r} is taken") from None
+    if classroom is not None:
+        account_store.enroll(classroom.id, account.id)
+    account_store.commit()
+    where = f" in class {classroom.name}" if classroom else ""
+    click.echo(f"created {account.role.value} {account.username}{where}")
+
+
+@click.group("class")
+def class_group() -> None:
+    """Manage classes."""
+
+
+@class_group.command("create")
+@click.argument("name")
+@click.option("--teacher", "teacher_username", required=True, help="Username of the class's teacher.")
+@with_appcontext
+def create_class_command(name: str, teacher_username: str) -> None:
+    """Create a class and print its join code."""
+    teacher = account_store.account_by_username(teacher_username)
+    if teacher is None or not teacher.is_teacher:
+        raise click.BadParameter(f"no teacher with username {teacher_username!r}", param_hint="--teacher")
+    classroom = account_store.create_class(teacher.id, name, clock.secure_random())
+    click.echo(classroom.join_code)
+
+
+class _InstantType(click.ParamType):
+    """--since read as the pages and the API read it (quizapp/core/instants.py)."""
+
+    name = "datetime"
+
+    def convert(self, value: object, param: click.Parameter | None, ctx: click.Context | None) -> datetime:
+        if isinstance(value, datetime):
+            return value
+        try:
+            return parse_instant(str(value))
+        except ValueError as error:
+            self.fail(str(error), param, ctx)
+
+
+@click.command("export-scores")
+@click.option("--format", "output_format", type=click.Choice(list(FORMATS)), required=True)
+@click.option(
+    "--kind",
+    type=click.Choice(list(KINDS)),
+    default="attempts",
+    show_default=True,
+    help="attempts: a row per attempt; gradebook: a row per student; answers: a row per answer.",
+)
+@click.option("--class", "class_ref", help="A class's name, join code or id (default: every class).")
+@click.option("--teacher", "teacher_username", help="Only this teacher's classes.")
+@click.option("--quiz", help="Only this quiz (bank id).")
+@click.option(
+    "--since",
+    type=_InstantType(),
+    help="Only attempts started at or after this time, ISO 8601 (UTC unless it has an offset).",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, writable=True, path_type=Path),
+    help="The file to write (default: standard output).",
+)
+@with_appcontext
+def export_scores_command(
+    output_format: str,
+    kind: str,
+    class_ref: str | None,
+    teacher_username: str | None,
+    quiz: str | None,
+    since: datetime | None,
+    output: Path | None,
+) -> None:
+    """Export scores as CSV, XLSX or JSON (columns: docs/exports.md)."""
+    teacher_id = None
+    if teacher_username:
+        teacher = account_store.account_by_username(teacher_username)
+        if teacher is None or not teacher.is_teacher:
+            raise click.BadParameter(f"no teacher with username {teacher_username!r}", param_hint="--teacher")
+        teacher_id = teacher.id
+    classes = account_store.all_classes(teacher_id)
+    if class_ref:
+        wanted = class_ref.strip()
+        classes = [
+            c
+            for c in classes
+            if wanted in (c.name, c.join_code, str(c.id)) or normalize_join_code(wanted) == c.join_code
+        ]
+        if not classes:
+            raise click.BadParameter(f"no class {class_ref!r}", param_hint="--class")
+    if quiz and library().catalog.get(quiz) is None:
+        library().reload()
+        if library().catalog.get(quiz) is None:
+            raise click.BadParameter(f"no quiz {quiz!r}", param_hint="--quiz")
+    if output_format == "xlsx" and output is None:
+        raise click.UsageError("XLSX is binary: give a file with -o")
+    request = ExportRequest(kind, output_format, tuple(classes), quiz, since)
+    export = export_scores(request, clock.now())
+    target = output.open("wb") if output else sys.stdout.buffer
+    try:
+        for chunk in export.chunks:
+            target.write(chunk)
+    finally:
+        if output:
+            target.close()
+    if output:
+        click.echo(f"wrote {output}", err=True)

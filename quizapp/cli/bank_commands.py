@@ -1,0 +1,108 @@
+"""``flask import`` and ``flask export-bank``: banks to and from other tools on the command line."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+from flask import current_app
+from flask.cli import with_appcontext
+
+from quizapp import core
+from quizapp.services import bank_files, clock
+from quizapp.services.bank_exports import FORMATS, export_bank
+from quizapp.services.bank_files import BadFileName, Outcome
+from quizapp.services.bank_imports import FORMAT_LABELS, ImportFailed, import_bank
+from quizapp.services.bank_library import library
+
+
+def served_bank(bank_id: str) -> core.Bank:
+    """The bank in service with this id, or a usage error naming the ones there are."""
+    bank_library = library()
+    bank_library.reload()
+    bank = bank_library.catalog.get(bank_id)
+    if bank is None:
+        known = ", ".join(b.id for b in bank_library.catalog.banks) or "none"
+        raise click.BadParameter(f"no valid bank with id '{bank_id}' (banks: {known})", param_hint="BANK_ID")
+    return bank
+
+
+@click.command("import")
+@click.argument("source", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--format", "file_format", type=click.Choice(list(FORMAT_LABELS)), required=True)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Save as this bank file, e.g. questions/NAME.yaml (never overwrites; default: print the YAML).",
+)
+@with_appcontext
+def import_command(source: Path, file_format: str, output: Path | None) -> None:
+    """Make a bank file from SOURCE, exported from Moodle (GIFT, Aiken), Quizlet or Anki."""
+    try:
+        result = import_bank(source.read_bytes(), file_format, source.name)
+    except ImportFailed as error:
+        raise click.ClickException(f"{source}: {error}") from None
+    for note in result.skipped:
+        click.echo(f"{source}:{note.line}: skipped: {note.text}", err=True)
+    for note in result.changed:
+        click.echo(f"{source}:{note.line}: changed: {note.text}", err=True)
+    if result.empty:
+        raise click.ClickException(f"{source}: nothing could be imported")
+    if output is None:
+        folder = Path(current_app.config["QUESTIONS_DIR"])
+        checked = bank_files.check(folder, "imported.yaml", result.text, _bank_ids(folder))
+        click.echo(result.text, nl=False)
+    else:
+        checked = _save(output, result.text)
+    for problem in checked.problems:
+        click.echo(f"problem: {problem}", err=True)
+    click.echo(
+        f"imported {result.questions} question(s) and {result.cards} card(s); "
+        f"skipped {len(result.skipped)}" + (f"; saved {output}" if output and not checked.problems else ""),
+        err=True,
+    )
+    if checked.problems:
+        raise SystemExit(1)
+
+
+def _save(output: Path, text: str) -> core.LoadResult:
+    if not output.parent.is_dir():
+        raise click.BadParameter(f"there is no folder {output.parent}", param_hint="--output")
+    try:
+        saved = bank_files.save(output.parent, output.name, text, None, clock.now(), _bank_ids(output.parent))
+    except BadFileName as error:
+        raise click.BadParameter(str(error), param_hint="--output") from None
+    if saved.outcome is Outcome.EXISTS:
+        raise click.ClickException(f"{output} exists already: choose another name (nothing was written)")
+    return core.LoadResult(None, saved.problems)
+
+
+def _bank_ids(folder: Path) -> dict[str, str]:
+    """Which file of ``folder`` holds each bank id: an import must not take one over."""
+    return {bank.id: Path(bank.path).name for bank in core.load_folder(folder).banks}
+
+
+@click.command("export-bank")
+@click.argument("bank_id")
+@click.option("--format", "file_format", type=click.Choice(FORMATS), required=True)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, writable=True, path_type=Path),
+    help="The file to write (default: standard output; .apkg needs a file).",
+)
+@with_appcontext
+def export_bank_command(bank_id: str, file_format: str, output: Path | None) -> None:
+    """Export BANK_ID as GIFT (for Moodle) or as an Anki deck (.apkg)."""
+    if file_format == "apkg" and output is None:
+        raise click.UsageError("an Anki deck is binary: give a file with -o")
+    export = export_bank(served_bank(bank_id), file_format, clock.now())
+    for note in export.notes:
+        click.echo(f"note: {note}", err=True)
+    if output is None:
+        sys.stdout.buffer.write(export.data)
+        return
+    output.write_bytes(export.data)
+    click.echo(f"wrote {output}", err=True)

@@ -1,0 +1,423 @@
+"""The database side of people and classes: accounts, passwords, classes and enrollments.
+
+Views get plain ``Account`` and ``ClassInfo`` values back. Every lookup a teacher makes is
+scoped to the teacher's own classes here, so a view cannot forget the check.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from flask import current_app
+from sqlalchemy import bindparam, delete, func, update
+from sqlalchemy.engine import Row
+from sqlalchemy.exc import IntegrityError
+from werkzeug.security import check_password_hash, generate_password_hash
+
+from quizapp.core.accounts import (
+    Role,
+    new_join_code,
+    new_password,
+    normalize_join_code,
+    normalize_username,
+)
+from quizapp.core.roster import RosterEntry
+from quizapp.db.base import db
+from quizapp.db.database import begin_write
+from quizapp.db.models import Classroom, Enrollment, User
+
+
+class UsernameTaken(Exception):
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class Account:
+    id: int
+    username: str
+    display_name: str
+    role: Role
+    session_version: int
+    must_change_password: bool = False
+    credentials_version: int = 1
+
+    @property
+    def is_teacher(self) -> bool:
+        return self.role is Role.TEACHER
+
+
+@dataclass(frozen=True, slots=True)
+class ClassInfo:
+    id: int
+    name: str
+    join_code: str
+    teacher_id: int
+    student_count: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class RosterOutcome:
+    created: list[tuple[Account, str]]  # with the one-time password to hand out
+    enrolled: list[Account]  # existing students added to the class
+    errors: list[str]
+
+
+def account_from_row(row: User | Row) -> Account:
+    return Account(
+        row.id,
+        row.username,
+        row.display_name,
+        Role(row.role),
+        row.session_version,
+        row.must_change_password,
+        row.credentials_version,
+    )
+
+
+def _hash(password: str) -> str:
+    return generate_password_hash(password, method=current_app.config["PASSWORD_HASH_METHOD"])
+
+
+def commit() -> None:
+    db.session.commit()
+
+
+def end_sessions(user_id: int) -> None:
+    """Log the user out everywhere on the website (a copied session cookie stops working too)."""
+    begin_write()
+    db.session.execute(
+        db.update(User).where(User.id == user_id).values(session_version=User.session_version + 1)
+    )
+    db.session.commit()
+
+
+def teacher_exists() -> bool:
+    return db.session.scalar(db.select(User.id).where(User.role == Role.TEACHER.value).limit(1)) is not None
+
+
+def create_user(
+    username: str, display_name: str, password: str, role: Role, must_change: bool = False
+) -> Account:
+    """A new account; raises ``UsernameTaken``. The caller commits (the write lock is held
+    from here: the password is hashed before it is taken).
+
+    ``must_change``: the password was made for the user (one-time); they choose their own at
+    their first login.
+    """
+    return _insert_user(normalize_username(username), display_name, _hash(password), role, must_change)
+
+
+def _insert_user(
+    username: str, display_name: str, password_hash: str, role: Role, must_change: bool
+) -> Account:
+    begin_write()
+    if db.session.scalar(db.select(User.id).where(User.username == username)) is not None:
+        raise UsernameTaken(username)
+    row = User(
+        username=username,
+        display_name=display_name.strip(),
+        password_hash=password_hash,
+        role=role.value,
+        must_change_password=must_change,
+    )
+    db.session.add(row)
+    try:
+        with db.session.begin_nested():
+            db.session.flush()
+    except IntegrityError:
+        raise UsernameTaken(username) from None
+    return account_from_row(row)
+
+
+_DUMMY_HASH: dict[str, str] = {}
+
+
+def _dummy_hash() -> str:
+    """A hash made once per method, to check unknown usernames against: one hash's work."""
+    method = current_app.config["PASSWORD_HASH_METHOD"]
+    if method not in _DUMMY_HASH:
+        _DUMMY_HASH[method] = generate_password_hash("no-such-user", method=method)
+    return _DUMMY_HASH[method]
+
+
+# Put before the hash of a one-time password once it has been used to log in: it never
+# matches again, but the new password can still be checked against it.
+USED_ONCE = "used-once:"
+
+
+def authenticate(username: str, password: str) -> Account | None:
+    """The account for these credentials, or None; exactly one hash check either way, so the
+    time taken does not tell whether the username exists."""
+    row = db.session.scalar(db.select(User).where(User.username == normalize_username(username)))
+    if row is None:
+        check_password_hash(_dummy_hash(), password)
+        return None
+    used = row.password_hash.startswith(USED_ONCE)
+    matches = check_password_hash(row.password_hash.removeprefix(USED_ONCE), password)
+    return account_from_row(row) if matches and not used else None
+
+
+def use_one_time_password(account: Account) -> bool:
+    """Spend the one-time password ``account`` just logged in with: it never works again.
+
+    One statement, so of two logins with it at the same moment only one gets in.
+    """
+    begin_write()
+    spent = db.session.execute(
+        update(User)
+        .where(
+            User.id == account.id,
+            User.must_change_password.is_(True),
+            User.password_hash.not_like(f"{USED_ONCE}%"),
+        )
+        .values(password_hash=USED_ONCE + User.password_hash)
+    )
+    db.session.commit()
+    return spent.rowcount == 1
+
+
+_USERS = User.__table__
+# Built once: the session's user is read on every request.
+ACCOUNT_COLUMNS = db.select(
+    _USERS.c.id,
+    _USERS.c.username,
+    _USERS.c.display_name,
+    _USERS.c.role,
+    _USERS.c.session_version,
+    _USERS.c.must_change_password,
+    _USERS.c.credentials_version,
+)
+_ACCOUNT_BY_ID = ACCOUNT_COLUMNS.where(_USERS.c.id == bindparam("user_id"))
+
+
+def get_account(user_id: int) -> Account | None:
+    row = db.session.connection().execute(_ACCOUNT_BY_ID, {"user_id": user_id}).first()
+    return account_from_row(row) if row else None
+
+
+def account_by_username(username: str) -> Account | None:
+    row = db.session.scalar(db.select(User).where(User.username == normalize_username(username)))
+    return account_from_row(row) if row else None
+
+
+def change_password(user_id: int, current: str, new: str) -> Account | None:
+    """Set a new password if ``current`` is right; every other session of the user ends.
+
+    Both hashes are computed before the write lock is taken; the write happens only if the
+    password is still the one checked (a concurrent change wins, this one reports failure).
+    """
+    row = db.session.get(User, user_id)
+    if row is None or row.password_hash.startswith(USED_ONCE):  # choose_own_password's case
+        return None
+    if not check_password_hash(row.password_hash, current):
+        return None
+    return _set_own_password(user_id, row.credentials_version, new)
+
+
+def _set_own_password(user_id: int, checked: int, new: str) -> Account | None:
+    """Write the user's new password, if the credentials are still those checked (``checked``:
+    their version then); every other session ends. The hash is made before the write lock."""
+    password_hash = _hash(new)
+    begin_write()
+    changed = db.session.execute(
+        db.update(User)
+        .where(User.id == user_id, User.credentials_version == checked)
+        .values(
+            password_hash=password_hash,
+            session_version=User.session_version + 1,
+            credentials_version=User.credentials_version + 1,
+            must_change_password=False,
+        )
+    )
+    if changed.rowcount != 1:
+        db.session.rollback()
+        return None
+    db.session.commit()
+    return get_account(user_id)
+
+
+def choose_own_password(user_id: int, new: str) -> Account | None:
+    """After a one-time password: set the user's own, unless it is that one-time password
+    (None); every other session of the user ends."""
+    row = db.session.get(User, user_id)
+    if row is None or not row.must_change_password:
+        return None
+    if check_password_hash(row.password_hash.removeprefix(USED_ONCE), new):
+        return None
+    return _set_own_password(user_id, row.credentials_version, new)
+
+
+def reset_password(student_id: int, rng: random.Random) -> str:
+    """A new one-time password for a student; their sessions end, and they choose their own next."""
+    password = new_password(rng)
+    password_hash = _hash(password)
+    begin_write()
+    db.session.execute(
+        db.update(User)
+        .where(User.id == student_id)
+        .values(
+            password_hash=password_hash,
+            session_version=User.session_version + 1,
+            credentials_version=User.credentials_version + 1,
+            must_change_password=True,
+        )
+    )
+    db.session.commit()
+    return password
+
+
+def remove_from_class(class_id: int, student_id: int) -> None:
+    """Take a student out of a class; the account and its attempts stay."""
+    begin_write()
+    db.session.execute(
+        delete(Enrollment).where(Enrollment.class_id == class_id, Enrollment.student_id == student_id)
+    )
+    db.session.commit()
+
+
+def create_class(teacher_id: int, name: str, rng: random.Random) -> ClassInfo:
+    begin_write()
+    for _ in range(10):
+        code = new_join_code(rng)
+        if db.session.scalar(db.select(Classroom.id).where(Classroom.join_code == code)) is None:
+            break
+    row = Classroom(name=name.strip(), join_code=code, teacher_id=teacher_id)
+    db.session.add(row)
+    db.session.commit()
+    return ClassInfo(row.id, row.name, row.join_code, teacher_id)
+
+
+def classes_of_teacher(teacher_id: int) -> list[ClassInfo]:
+    counts = db.select(Enrollment.class_id, func.count().label("n")).group_by(Enrollment.class_id).subquery()
+    rows = db.session.execute(
+        db.select(Classroom, func.coalesce(counts.c.n, 0))
+        .outerjoin(counts, counts.c.class_id == Classroom.id)
+        .where(Classroom.teacher_id == teacher_id)
+        .order_by(Classroom.name)
+    )
+    return [ClassInfo(c.id, c.name, c.join_code, c.teacher_id, n) for c, n in rows]
+
+
+def all_classes(teacher_id: int | None = None) -> list[ClassInfo]:
+    """Every class (of one teacher, if given), by name."""
+    query = db.select(Classroom).order_by(Classroom.name, Classroom.id)
+    if teacher_id is not None:
+        query = query.where(Classroom.teacher_id == teacher_id)
+    return [ClassInfo(c.id, c.name, c.join_code, c.teacher_id) for c in db.session.scalars(query)]
+
+
+def class_of_teacher(class_id: int, teacher_id: int) -> ClassInfo | None:
+    """The class if it exists and belongs to ``teacher_id``; None otherwise (show 404)."""
+    row = db.session.get(Classroom, class_id)
+    if row is None or row.teacher_id != teacher_id:
+        return None
+    return ClassInfo(row.id, row.name, row.join_code, row.teacher_id)
+
+
+def class_by_join_code(code: str) -> ClassInfo | None:
+    row = db.session.scalar(db.select(Classroom).where(Classroom.join_code == normalize_join_code(code)))
+    return ClassInfo(row.id, row.name, row.join_code, row.teacher_id) if row else None
+
+
+def enroll(class_id: int, student_id: int) -> None:
+    """Add a student to a class; nothing happens if they are in it already. The caller commits."""
+    begin_write()
+    exists = db.session.scalar(
+        db.select(Enrollment.id).where(Enrollment.class_id == class_id, Enrollment.student_id == student_id)
+    )
+    if exists is None:
+        db.session.add(Enrollment(class_id=class_id, student_id=student_id))
+        db.session.flush()
+
+
+def students_of_class(class_id: int) -> list[Account]:
+    rows = db.session.scalars(
+        db.select(User)
+        .join(Enrollment, Enrollment.student_id == User.id)
+        .where(Enrollment.class_id == class_id)
+        .order_by(User.display_name, User.username)
+    )
+    return [account_from_row(row) for row in rows]
+
+
+def classes_of_student(student_id: int) -> list[ClassInfo]:
+    rows = db.session.scalars(
+        db.select(Classroom)
+        .join(Enrollment, Enrollment.class_id == Classroom.id)
+        .where(Enrollment.student_id == student_id)
+        .order_by(Classroom.name)
+    )
+    return [ClassInfo(c.id, c.name, c.join_code, c.teacher_id) for c in rows]
+
+
+def teacher_teaches(teacher_id: int, student_id: int) -> bool:
+    """Whether the student is in one of the teacher's classes."""
+    return (
+        db.session.scalar(
+            db.select(Enrollment.id)
+            .join(Classroom, Classroom.id == Enrollment.class_id)
+            .where(Classroom.teacher_id == teacher_id, Enrollment.student_id == student_id)
+            .limit(1)
+        )
+        is not None
+    )
+
+
+def class_of_teacher_for_student(teacher_id: int, student_id: int) -> ClassInfo | None:
+    """One of the teacher's classes that the student is in (for a link back), or None."""
+    row = db.session.scalar(
+        db.select(Classroom)
+        .join(Enrollment, Enrollment.class_id == Classroom.id)
+        .where(Classroom.teacher_id == teacher_id, Enrollment.student_id == student_id)
+        .order_by(Classroom.name)
+        .limit(1)
+    )
+    return ClassInfo(row.id, row.name, row.join_code, row.teacher_id) if row else None
+
+
+def add_student(class_id: int, username: str, display_name: str, password: str) -> Account:
+    """Create a student in a class, with a password to change at first login; raises ``UsernameTaken``."""
+    account = create_user(username, display_name, password, Role.STUDENT, must_change=True)
+    enroll(class_id, account.id)
+    db.session.commit()
+    return account
+
+
+def import_roster(
+    class_id: int, teacher_id: int, rows: Iterable[RosterEntry], rng: random.Random
+) -> RosterOutcome:
+    """Create the listed students with one-time passwords.
+
+    An existing account is added only if it is a student this teacher already teaches:
+    a roster must never hand a teacher someone else's student.
+    """
+    outcome = RosterOutcome([], [], [])
+    rows = list(rows)
+    # the new accounts' passwords are made and hashed (slow on purpose) before the write lock
+    passwords = {row.username: new_password(rng) for row in rows if account_by_username(row.username) is None}
+    hashes = {username: _hash(password) for username, password in passwords.items()}
+    begin_write()
+    members = {account.id for account in students_of_class(class_id)}
+    for row in rows:
+        existing = account_by_username(row.username)
+        if existing is None:
+            password = passwords.get(row.username) or new_password(rng)
+            password_hash = hashes.get(row.username) or _hash(password)
+            username = normalize_username(row.username)
+            account = _insert_user(username, row.display_name, password_hash, Role.STUDENT, must_change=True)
+            enroll(class_id, account.id)
+            outcome.created.append((account, password))
+        elif existing.id in members:
+            outcome.errors.append(f"line {row.line}: '{row.username}' is already in this class")
+        elif existing.role is Role.STUDENT and teacher_teaches(teacher_id, existing.id):
+            enroll(class_id, existing.id)
+            outcome.enrolled.append(existing)
+        else:
+            outcome.errors.append(
+                f"line {row.line}: the username '{row.username}' is taken by another account; skipped "
+                "(choose another, or let that student join with the class's join code)"
+            )
+    db.session.commit()
+    return outcome

@@ -1,0 +1,271 @@
+"""Database tables (SQLAlchemy 2 style). Only the store modules use them.
+
+Banks and questions mirror the files in ``questions/``; every version of a question that was
+ever in service stays in ``question_versions`` under its content hash, so an attempt can
+record (and later re-score) exactly the question a student saw.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+    text,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from quizapp.db.base import db
+
+# Row ids are INTEGER columns: 32 bits on PostgreSQL. A larger id in a URL is "not found",
+# checked before it reaches the database (which would refuse it as out of range).
+MAX_ROW_ID = 2**31 - 1
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Timezone-aware UTC in Python on every engine (SQLite drops the zone; we restore it)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime: pass a timezone-aware UTC datetime")
+        value = value.astimezone(UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+class Bank(db.Model):
+    __tablename__ = "banks"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str] = mapped_column(String(80), unique=True)
+    title: Mapped[str] = mapped_column(Text)
+    description: Mapped[str] = mapped_column(Text, default="")
+    source_title: Mapped[str] = mapped_column(Text, default="")
+    source_publisher: Mapped[str] = mapped_column(Text, default="")
+    file_path: Mapped[str] = mapped_column(String(1000))
+    content_hash: Mapped[str] = mapped_column(String(64))
+    settings: Mapped[dict[str, Any]] = mapped_column(JSON)
+    card_count: Mapped[int] = mapped_column(default=0)
+    active: Mapped[bool] = mapped_column(default=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+    questions: Mapped[list[Question]] = relationship(back_populates="bank", order_by="Question.position")
+
+
+class Question(db.Model):
+    """A question of a bank by its stable id (``key``), pointing at its current version."""
+
+    __tablename__ = "questions"
+    __table_args__ = (UniqueConstraint("bank_id", "key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    bank_id: Mapped[int] = mapped_column(ForeignKey("banks.id", ondelete="CASCADE"), index=True)
+    key: Mapped[str] = mapped_column(String(80))
+    type: Mapped[str] = mapped_column(String(20))
+    position: Mapped[int] = mapped_column(default=0)
+    content_hash: Mapped[str] = mapped_column(String(64))
+    active: Mapped[bool] = mapped_column(default=True)
+
+    bank: Mapped[Bank] = relationship(back_populates="questions")
+
+
+class QuestionVersion(db.Model):
+    """One version of a question, as JSON (``core.serialization``), named by its content hash."""
+
+    __tablename__ = "question_versions"
+    __table_args__ = (UniqueConstraint("question_id", "content_hash"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    question_id: Mapped[int] = mapped_column(ForeignKey("questions.id", ondelete="CASCADE"))
+    content_hash: Mapped[str] = mapped_column(String(64))
+    definition: Mapped[dict[str, Any]] = mapped_column(JSON)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class User(db.Model):
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(40), unique=True)  # stored lower-case
+    display_name: Mapped[str] = mapped_column(String(100))
+    password_hash: Mapped[str] = mapped_column(String(255))
+    role: Mapped[str] = mapped_column(String(10))  # "student" | "teacher"
+    session_version: Mapped[int] = mapped_column(default=1)  # bumped to end every website session
+    # bumped when the password changes: ends API tokens too (logging out of the website does not)
+    credentials_version: Mapped[int] = mapped_column(default=1, server_default="1")
+    must_change_password: Mapped[bool] = mapped_column(default=False)  # set by someone else
+    new_cards_per_day: Mapped[int] = mapped_column(default=20)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class Classroom(db.Model):
+    __tablename__ = "classes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100))
+    join_code: Mapped[str] = mapped_column(String(16), unique=True)
+    teacher_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class Enrollment(db.Model):
+    __tablename__ = "enrollments"
+    __table_args__ = (UniqueConstraint("class_id", "student_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    class_id: Mapped[int] = mapped_column(ForeignKey("classes.id", ondelete="CASCADE"))
+    student_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    joined_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class Attempt(db.Model):
+    """One sitting of a quiz. ``items`` fixes the questions asked: [[question id, content hash]]."""
+
+    __tablename__ = "attempts"
+    __table_args__ = (
+        # at most one open attempt per student and quiz
+        Index(
+            "uq_attempts_open_per_user_bank",
+            "user_id",
+            "bank_id",
+            unique=True,
+            sqlite_where=text("status = 'in_progress'"),
+            postgresql_where=text("status = 'in_progress'"),
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    bank_id: Mapped[int] = mapped_column(ForeignKey("banks.id"), index=True)
+    mode: Mapped[str] = mapped_column(String(10))
+    status: Mapped[str] = mapped_column(String(12), default="in_progress")
+    closed_by: Mapped[str | None] = mapped_column(String(10))
+    seed: Mapped[int] = mapped_column(BigInteger)
+    items: Mapped[list[list[str]]] = mapped_column(JSON)
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    deadline: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    submitted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class Answer(db.Model):
+    """The response to one question of an attempt; a re-answer replaces it while the attempt is open."""
+
+    __tablename__ = "answers"
+    __table_args__ = (UniqueConstraint("attempt_id", "question_key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    attempt_id: Mapped[int] = mapped_column(ForeignKey("attempts.id", ondelete="CASCADE"))
+    question_key: Mapped[str] = mapped_column(String(80))
+    response: Mapped[Any] = mapped_column(JSON)
+    answered_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class CardState(db.Model):
+    """A student's memory of one flashcard (FSRS state as JSON, with the py-fsrs version)."""
+
+    __tablename__ = "card_states"
+    __table_args__ = (
+        UniqueConstraint("user_id", "bank_id", "card_key"),
+        Index("ix_card_states_user_due", "user_id", "due"),
+        Index("ix_card_states_user_first_review", "user_id", "first_review"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    bank_id: Mapped[int] = mapped_column(ForeignKey("banks.id", ondelete="CASCADE"))
+    card_key: Mapped[str] = mapped_column(String(120))
+    fsrs_version: Mapped[str] = mapped_column(String(20))
+    state: Mapped[dict[str, Any]] = mapped_column(JSON)
+    due: Mapped[datetime] = mapped_column(UTCDateTime)
+    stability: Mapped[float | None] = mapped_column()
+    first_review: Mapped[datetime] = mapped_column(UTCDateTime)
+    introduced_by: Mapped[str] = mapped_column(String(12))  # the source of the first review
+    last_review: Mapped[datetime] = mapped_column(UTCDateTime)
+    reviews: Mapped[int] = mapped_column(default=0)
+    lapses: Mapped[int] = mapped_column(default=0)  # times rated Again
+    last_rating: Mapped[int] = mapped_column(default=0)
+
+
+class ReviewLog(db.Model):
+    """Every rating, from a flashcard, a quiz answer or learn mode."""
+
+    __tablename__ = "review_logs"
+    __table_args__ = (Index("ix_review_logs_user_time", "user_id", "reviewed_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    bank_id: Mapped[int] = mapped_column(ForeignKey("banks.id", ondelete="CASCADE"))
+    card_key: Mapped[str] = mapped_column(String(120))
+    rating: Mapped[int] = mapped_column()
+    source: Mapped[str] = mapped_column(String(12))  # "flashcard" | "quiz" | "learn"
+    reviewed_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class LearnSessionRow(db.Model):
+    """A learn-mode session: its queue and tries (``core.learn.LearnSession`` as JSON)."""
+
+    __tablename__ = "learn_sessions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    bank_id: Mapped[int] = mapped_column(ForeignKey("banks.id", ondelete="CASCADE"))
+    seed: Mapped[int] = mapped_column(BigInteger)
+    items: Mapped[list[list[str]]] = mapped_column(JSON)  # [[question id, content hash]]
+    state: Mapped[dict[str, Any]] = mapped_column(JSON)
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class ApiToken(db.Model):
+    """A bearer token of the JSON API, stored as its SHA-256: a leaked table opens no account.
+
+    A token lives until it expires or is revoked, and only while the user's credentials version
+    is the one it was issued under: a password change ends tokens as it ends sessions.
+    """
+
+    __tablename__ = "api_tokens"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    credentials_version: Mapped[int]
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class RateLimitCounter(db.Model):
+    """A rate limit's counter (logins, answers) when the database is the limits' store.
+
+    Written only by ``limits_store.DatabaseStorage``, on connections of its own. On SQLite the
+    counters are in a file of their own and this table stays empty; on PostgreSQL it is used.
+    """
+
+    __tablename__ = "rate_limit_counters"
+
+    key: Mapped[str] = mapped_column(String(500), primary_key=True)
+    count: Mapped[int]
+    expires_at: Mapped[float] = mapped_column(Float)  # seconds since the epoch

@@ -1,0 +1,84 @@
+"""The disclosure rule (core/disclosure.py) asked with the facts of the moment.
+
+Pages and the API ask here before they show answer material; this module only gathers what
+the rule needs (is a test of the bank in progress, whose attempt is it) and asks the rule.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+
+from quizapp import core
+from quizapp.core import disclosure as rule
+from quizapp.core.attempts import AttemptMode, AttemptStatus
+from quizapp.core.disclosure import AttemptMoment, Disclosure, Path, Viewer
+from quizapp.db import attempt_store
+from quizapp.db.account_store import Account
+from quizapp.db.attempt_store import AttemptState
+from quizapp.services.attempt_access import Viewed
+
+# A bank whose file is gone or broken (its attempts' questions are still in the database):
+# its settings are unknown, so a student is shown what a `never` bank shows, nothing more.
+NOT_IN_SERVICE = core.QuizSettings(show_answers=core.AnswerVisibility.NEVER, flashcards=False)
+
+
+def test_in_progress(user_id: int, bank_slug: str, now: datetime) -> bool:
+    """Whether the user has a test of this bank open (an overdue one is closed on the way)."""
+    attempt = attempt_store.open_attempt(user_id, bank_slug, now)
+    return attempt is not None and attempt.mode is AttemptMode.TEST
+
+
+def tests_in_progress(attempts: Iterable[AttemptState]) -> frozenset[str]:
+    """The banks of which these attempts (one user's) have a test open."""
+    return frozenset(
+        a.bank_slug for a in attempts if a.status is AttemptStatus.IN_PROGRESS and a.mode is AttemptMode.TEST
+    )
+
+
+def for_bank(
+    path: Path, account: Account, bank: core.Bank, now: datetime, open_tests: frozenset[str] | None = None
+) -> Disclosure:
+    """What ``account`` may see of ``bank``'s answers on a path that is not one attempt's.
+
+    ``open_tests`` (from ``tests_in_progress``) saves a query where the attempts are at hand.
+    """
+    if account.is_teacher:
+        testing = False
+    elif open_tests is not None:
+        testing = bank.id in open_tests
+    else:
+        testing = test_in_progress(account.id, bank.id, now)
+    return rule.disclose(path, bank.settings, Viewer(account.is_teacher, testing))
+
+
+def for_attempt(viewed: Viewed, bank: core.Bank | None, question_answered: bool, now: datetime) -> Disclosure:
+    """What the viewer of an attempt may see of one of its questions (or of its results).
+
+    An attempt in progress is its owner's only open attempt of the bank (start_attempt keeps it
+    so), so whether a test is open needs no query then: it is this attempt, if it is a test.
+    """
+    attempt = viewed.attempt
+    settings = bank.settings if bank else NOT_IN_SERVICE
+    moment = AttemptMoment(attempt.mode, attempt.submitted, question_answered, viewed.owner)
+    if not viewed.owner:
+        return rule.disclose(Path.ATTEMPT, settings, Viewer(teacher=True), moment)
+    if attempt.status is AttemptStatus.IN_PROGRESS:
+        test_open = attempt.mode is AttemptMode.TEST
+    else:
+        test_open = test_in_progress(attempt.user_id, attempt.bank_slug, now)
+    return rule.disclose(Path.ATTEMPT, settings, Viewer(teacher=False, test_in_progress=test_open), moment)
+
+
+def source_passage_shown(account: Account, bank: core.Bank, question_id: str, now: datetime) -> bool:
+    """Whether the source page may mark where a question's answer is: once an attempt of the
+    viewer's has that answer due (teachers: always)."""
+    if account.is_teacher:
+        return rule.disclose(Path.SOURCE, bank.settings, Viewer(teacher=True)).answers
+    attempts = attempt_store.attempts_of(account.id, now, bank.id)
+    viewer = Viewer(teacher=False, test_in_progress=bank.id in tests_in_progress(attempts))
+    return any(
+        rule.disclose(Path.SOURCE, bank.settings, viewer, AttemptMoment(a.mode, a.submitted, True)).answers
+        for a in attempts
+        if question_id in a.responses
+    )

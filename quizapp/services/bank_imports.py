@@ -1,0 +1,72 @@
+"""Bank files made from other tools' exports: one function behind the upload page and ``flask import``.
+
+The result is YAML text for the editor (or a file): nothing is saved until it is checked, and
+what could not be imported is listed with its line in the source.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from quizapp.core.bank_loader import MAX_BANK_BYTES, decode_text
+from quizapp.core.interchange import bank_yaml, read
+from quizapp.core.interchange.common import SourceNote
+from quizapp.core.yaml_document import YamlError
+
+FORMAT_LABELS = {
+    "gift": "Moodle GIFT",
+    "aiken": "Aiken",
+    "quizlet": "Quizlet (term TAB definition)",
+    "anki-text": "Anki notes in plain text",
+}
+
+
+# The largest import (docs/import-export.md): its check, preview and save each take a few
+# seconds, well within the worker timeout (30 s), and its bank fits the editor's save (2 MB).
+MAX_IMPORT_ITEMS = 5_000  # questions and cards together: a Quizlet list of 2,500 terms
+MAX_IMPORT_LINES = 25_000  # counted before anything is parsed, so a huge file is refused at once
+
+
+class ImportFailed(ValueError):
+    """The upload cannot be read at all (not text, too large)."""
+
+
+@dataclass(frozen=True, slots=True)
+class ImportResult:
+    text: str  # the bank file
+    questions: int
+    cards: int
+    skipped: tuple[SourceNote, ...]  # items left out, and why
+    changed: tuple[SourceNote, ...]  # items kept with a difference, and what it is
+
+    @property
+    def empty(self) -> bool:
+        return not self.questions and not self.cards
+
+
+def import_bank(data: bytes, file_format: str, source_name: str) -> ImportResult:
+    if file_format not in FORMAT_LABELS:
+        raise ImportFailed(f"unknown format {file_format!r}; use one of {', '.join(FORMAT_LABELS)}")
+    try:
+        source = decode_text(data, "the file", MAX_BANK_BYTES)
+    except YamlError as error:
+        raise ImportFailed(f"line {error.line}: {error.message}") from None
+    lines = len(source.splitlines())  # as an editor counts them: a final line break ends a line
+    if lines > MAX_IMPORT_LINES:
+        raise ImportFailed(
+            f"it has {lines:,} lines; an import may have at most {MAX_IMPORT_LINES:,} lines and make at "
+            f"most {MAX_IMPORT_ITEMS:,} questions and cards: split it into smaller files"
+        )
+    imported = read(source, file_format)
+    items = len(imported.questions) + len(imported.cards)
+    if items > MAX_IMPORT_ITEMS:
+        raise ImportFailed(
+            f"it makes {items:,} questions and cards; an import may make at most {MAX_IMPORT_ITEMS:,}: "
+            "split it into smaller files"
+        )
+    imported.title = Path(source_name).stem.replace("_", " ").replace("-", " ").strip() or imported.title
+    text = bank_yaml(imported, f"{source_name} ({FORMAT_LABELS[file_format]})")
+    return ImportResult(
+        text, len(imported.questions), len(imported.cards), tuple(imported.skipped), tuple(imported.notes)
+    )

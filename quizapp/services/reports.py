@@ -1,0 +1,136 @@
+"""A quiz's report for one class: score distribution, item analysis, and the article heatmap."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+
+from quizapp import core
+from quizapp.core import charts
+from quizapp.core.attempts import AttemptMode
+from quizapp.core.checkers import ResponseError, check
+from quizapp.core.model import ChoiceAnswer
+from quizapp.core.passages import find_passage, paragraphs
+from quizapp.core.statistics import (
+    AttemptResult,
+    ItemResult,
+    ItemStats,
+    distribution,
+    item_analysis,
+    miss_rate,
+)
+from quizapp.db import attempt_store
+from quizapp.db.account_store import Account
+from quizapp.db.attempt_store import AttemptState
+
+
+@dataclass(frozen=True, slots=True)
+class ItemRow:
+    question: core.Question
+    stats: ItemStats
+    choices: tuple[tuple[str, int, bool], ...]  # (choice text, times picked, correct) for choice questions
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    text: str
+    missed: float | None  # share of points missed on the questions quoting it; None: no answers
+    answers: int
+    questions: int
+
+    @property
+    def level(self) -> int:
+        """0 (no answers) to 5 (most missed): a CSS class picks the shade."""
+        if self.missed is None:
+            return 0
+        return 1 + min(4, int(self.missed * 5))
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    attempts: int
+    mean: float | None
+    histogram: charts.ColumnChart
+    bins: tuple[tuple[str, int], ...]
+    items: tuple[ItemRow, ...]
+    heatmap: tuple[Paragraph, ...]
+
+
+def _result(
+    attempt: AttemptState, seen: dict[str, core.Question]
+) -> tuple[AttemptResult, list[tuple[core.Question, Fraction]]]:
+    items = []
+    answered = []
+    for question in attempt_store.questions_of(attempt):
+        seen.setdefault(question.id, question)
+        response = attempt.responses.get(question.id)
+        try:
+            fraction = check(question, response).fraction
+        except ResponseError:
+            fraction = Fraction(0)
+        chosen: tuple[str, ...] = ()
+        if isinstance(question.answer, ChoiceAnswer) and response:
+            chosen = (response,) if isinstance(response, str) else tuple(response)
+        items.append(ItemResult(question.id, fraction, fraction * Fraction(question.points), chosen))
+        if response is not None:
+            answered.append((question, fraction))
+    return AttemptResult(tuple(items)), answered
+
+
+def quiz_report(bank: core.Bank, students: Sequence[Account], attempts: Sequence[AttemptState]) -> Report:
+    """From the class's submitted tests of ``bank``."""
+    ids = {s.id for s in students}
+    tests = [a for a in attempts if a.submitted and a.mode is AttemptMode.TEST and a.user_id in ids]
+    results, answered, percents = [], [], []
+    seen: dict[str, core.Question] = {}
+    for attempt in tests:
+        result, answers = _result(attempt, seen)
+        results.append(result)
+        answered.extend(answers)
+        percents.append(float(attempt_store.score_of(attempt).percent))
+    by_id = {q.id: q for q in bank.questions}
+    order = [q.id for q in bank.questions] + [q for q in seen if q not in by_id]  # removed ones last
+    by_id = {**seen, **by_id}
+    asked = {item.question_id for result in results for item in result.items}
+    rows = []
+    for stats in item_analysis(results, [q for q in order if q in asked]):
+        question = by_id[stats.question_id]
+        choices: tuple[tuple[str, int, bool], ...] = ()
+        if isinstance(question.answer, ChoiceAnswer):
+            choices = tuple((c.text, stats.choices.get(c.id, 0), c.correct) for c in question.answer.choices)
+        rows.append(ItemRow(question, stats, choices))
+    counts = distribution(percents)
+    labels = [f"{n * 10}–{n * 10 + 9 if n < 9 else 100}%" for n in range(10)]
+    return Report(
+        attempts=len(tests),
+        mean=sum(percents) / len(percents) if percents else None,
+        histogram=charts.column_chart(labels, counts),
+        bins=tuple(zip(labels, counts, strict=True)),
+        items=tuple(rows),
+        heatmap=_heatmap(bank, answered),
+    )
+
+
+def _heatmap(bank: core.Bank, answered: Sequence[tuple[core.Question, Fraction]]) -> tuple[Paragraph, ...]:
+    """Each paragraph of the source with how much the questions quoting it were missed."""
+    if not bank.source_text:
+        return ()
+    where = {}
+    for question in bank.questions:
+        passage = find_passage(bank.source_text, question.source_quote)
+        if passage is not None:
+            where[question.id] = passage.paragraph
+    fractions: dict[int, list[Fraction]] = {}
+    for question, fraction in answered:
+        if question.id in where:
+            fractions.setdefault(where[question.id], []).append(fraction)
+    quoted: dict[int, int] = {}
+    for paragraph in where.values():
+        quoted[paragraph] = quoted.get(paragraph, 0) + 1
+    return tuple(
+        Paragraph(
+            text, miss_rate(fractions.get(index, [])), len(fractions.get(index, [])), quoted.get(index, 0)
+        )
+        for index, text in enumerate(paragraphs(bank.source_text))
+    )

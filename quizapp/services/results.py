@@ -1,0 +1,82 @@
+"""What results pages show: per-question reviews and per-quiz summaries, from core scores."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any
+
+from quizapp import core
+from quizapp.core.answer_key import answer_lines, answer_text, response_lines, response_text
+from quizapp.core.attempts import AttemptMode, AttemptStatus
+from quizapp.core.checkers import Check, ResponseError, check
+from quizapp.core.passages import Passage, find_passage
+from quizapp.db import attempt_store
+from quizapp.db.attempt_store import AttemptState
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionReview:
+    question: core.Question
+    response_text: str
+    check: Check | None  # None: not answered
+    answer_text: str
+    passage: Passage | None
+    answer_lines: tuple[str, ...] = ()
+    response_lines: tuple[str, ...] = ()
+
+    @property
+    def points(self) -> Fraction:
+        return self.check.fraction * Fraction(self.question.points) if self.check else Fraction(0)
+
+
+def attempt_review(question: core.Question, response: Any, bank: core.Bank | None) -> QuestionReview:
+    try:
+        result = check(question, response) if response is not None else None
+    except ResponseError:  # a stored response of an older shape: scored as wrong
+        result = Check(Fraction(0))
+    passage = find_passage(bank.source_text, question.source_quote) if bank and bank.source_text else None
+    return QuestionReview(
+        question,
+        response_text(question, response),
+        result,
+        answer_text(question),
+        passage,
+        tuple(answer_lines(question)),
+        tuple(response_lines(question, response)),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class QuizSummary:
+    bank: core.Bank
+    open_attempt: AttemptState | None
+    tests: int  # submitted tests
+    practices: int  # submitted practice rounds
+    best_percent: Fraction | None
+    last_percent: Fraction | None
+    last_attempt: AttemptState | None
+
+
+def quiz_summaries(banks: Sequence[core.Bank], attempts: Sequence[AttemptState]) -> list[QuizSummary]:
+    """Per bank: the open attempt, and best and last test score (``attempts`` newest first)."""
+    summaries = []
+    for bank in banks:
+        mine = [a for a in attempts if a.bank_slug == bank.id]
+        open_attempt = next((a for a in mine if a.status is AttemptStatus.IN_PROGRESS), None)
+        tests = [a for a in mine if a.submitted and a.mode is AttemptMode.TEST]
+        practices = [a for a in mine if a.submitted and a.mode is AttemptMode.PRACTICE]
+        percents = [attempt_store.score_of(a).percent for a in tests]
+        summaries.append(
+            QuizSummary(
+                bank=bank,
+                open_attempt=open_attempt,
+                tests=len(tests),
+                practices=len(practices),
+                best_percent=max(percents) if percents else None,
+                last_percent=percents[0] if percents else None,
+                last_attempt=tests[0] if tests else None,
+            )
+        )
+    return summaries

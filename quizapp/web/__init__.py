@@ -1,0 +1,1 @@
+"""The page front end: blueprints as packages, and what every page shares."""

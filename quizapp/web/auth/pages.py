@@ -1,0 +1,190 @@
+"""First-run set-up, log in and out, student sign-up with a join code, password change."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlsplit
+
+from flask import Blueprint, abort, flash, g, redirect, render_template, request, session, url_for
+from flask_login import current_user, login_required, login_user, logout_user
+from werkzeug.wrappers import Response as WerkzeugResponse
+
+from quizapp.core.accounts import Role
+from quizapp.db import account_store
+from quizapp.db.account_store import UsernameTaken
+from quizapp.db.database import begin_write
+from quizapp.web.auth.login import LoginUser
+from quizapp.web.forms import (
+    ChangePasswordForm,
+    ChooseOwnPasswordForm,
+    JoinClassForm,
+    LoginForm,
+    SetupForm,
+    SignupForm,
+)
+from quizapp.web.login_limits import limit_logins, logged_in
+
+blueprint = Blueprint("auth", __name__)
+LOGIN_FAILED = "Wrong username or password."
+MAX_NEXT_LENGTH = 2000
+
+
+def _start_session(account: account_store.Account) -> None:
+    """A new session at login: nothing carried over from before, not even the CSRF secret."""
+    session.clear()
+    g.pop("csrf_token", None)  # Flask-WTF caches the session's token here for the request
+    login_user(LoginUser(account))
+    logged_in(account.username)  # this browser is trusted with this account from now on
+
+
+def _create_account(form: SetupForm | SignupForm, role: Role) -> account_store.Account | None:
+    """The new account, or None with the reason shown next to the username field."""
+    try:
+        return account_store.create_user(form.username.data, form.display_name.data, form.password.data, role)
+    except UsernameTaken:
+        form.username.errors.append("That username is taken; choose another.")
+        return None
+
+
+@blueprint.route("/setup", methods=["GET", "POST"])
+def setup() -> Any:
+    """Create the first teacher account; gone once a teacher exists."""
+    if account_store.teacher_exists():
+        abort(404)
+    form = SetupForm()
+    if form.validate_on_submit():
+        begin_write()  # first run only: no other teacher may be created between check and write
+        if account_store.teacher_exists():
+            abort(404)
+        account = _create_account(form, Role.TEACHER)
+        if account is not None:
+            account_store.commit()
+            _start_session(account)
+            flash("Welcome! Create a class next, and give its join code to your students.", "success")
+            return redirect(url_for("teacher.classes"))
+    return render_template("auth/setup.html", form=form), 422 if form.errors else 200
+
+
+def safe_next(target: str | None) -> str | None:
+    """``target`` if it is a path on this site, else None: never redirect a login elsewhere.
+
+    Browsers drop tabs and newlines from a Location and read ``\\`` as ``/``, so
+    ``/\\t/evil.example`` becomes ``//evil.example``, another host; and a header cannot hold a
+    newline (a 500). The ``next`` that Flask-Login makes is a percent-encoded URL, so only
+    printable ASCII without blanks or backslashes is accepted, and it must be a path, not
+    ``//host`` or ``scheme:``.
+    """
+    if not target or len(target) > MAX_NEXT_LENGTH:
+        return None
+    if any(not "!" <= character <= "~" for character in target) or "\\" in target:
+        return None
+    parts = urlsplit(target)
+    if not target.startswith("/") or target.startswith("//") or parts.scheme or parts.netloc:
+        return None
+    return target
+
+
+@blueprint.route("/login", methods=["GET", "POST"])
+@limit_logins(device_cookies=True)
+def login() -> Any:
+    if current_user.is_authenticated:
+        return redirect(url_for("pages.index"))
+    form = LoginForm()
+    if form.validate_on_submit():
+        account = account_store.authenticate(form.username.data, form.password.data)
+        if account is not None and account.must_change_password:
+            # a one-time password: spent now (a second login with it fails); the session
+            # chooses the user's own password before anything else (auth.py)
+            account = account if account_store.use_one_time_password(account) else None
+        if account is not None:
+            target = safe_next(request.args.get("next")) or url_for("pages.index")
+            _start_session(account)
+            return redirect(target)
+        form.form_errors.append(LOGIN_FAILED)
+    status = 422 if form.errors or form.form_errors else 200
+    return render_template("auth/login.html", form=form), status
+
+
+@blueprint.post("/logout")
+def logout() -> WerkzeugResponse:
+    """End this session and every other website session of the user (a copied cookie too)."""
+    if current_user.is_authenticated:
+        account_store.end_sessions(current_user.id)
+    logout_user()
+    session.clear()
+    g.pop("csrf_token", None)
+    flash("You are logged out.", "info")
+    return redirect(url_for("auth.login"))
+
+
+@blueprint.route("/signup", methods=["GET", "POST"])
+def signup() -> Any:
+    """Students create their own account with their class's join code."""
+    if current_user.is_authenticated:
+        if current_user.is_student:
+            return redirect(url_for("auth.join_class", code=request.args.get("code", "")))
+        return redirect(url_for("pages.index"))
+    form = SignupForm(join_code=request.args.get("code", ""))
+    if form.validate_on_submit():
+        classroom = account_store.class_by_join_code(form.join_code.data)
+        if classroom is None:
+            form.join_code.errors.append("No class has this join code. Check it with your teacher.")
+        else:
+            account = _create_account(form, Role.STUDENT)
+            if account is not None:
+                account_store.enroll(classroom.id, account.id)
+                account_store.commit()
+                _start_session(account)
+                flash(f"Welcome to {classroom.name}!", "success")
+                return redirect(url_for("pages.index"))
+    return render_template("auth/signup.html", form=form), 422 if form.errors else 200
+
+
+@blueprint.route("/account/password", methods=["GET", "POST"])
+@login_required
+def change_password() -> Any:
+    if current_user.account.must_change_password:
+        return _choose_own_password()
+    form = ChangePasswordForm()
+    if form.validate_on_submit():
+        account = account_store.change_password(current_user.id, form.current.data, form.password.data)
+        if account is None:
+            form.current.errors.append("That is not your current password.")
+        else:
+            _start_session(account)  # this session stays; every other one ends
+            flash("Your password is changed.", "success")
+            return redirect(url_for("pages.index"))
+    return render_template("auth/password.html", form=form), 422 if form.errors else 200
+
+
+def _choose_own_password() -> Any:
+    """The first page after logging in with a one-time password (already spent)."""
+    form = ChooseOwnPasswordForm()
+    if form.validate_on_submit():
+        account = account_store.choose_own_password(current_user.id, form.password.data)
+        if account is None:
+            form.password.errors.append("Choose a password different from the one-time one.")
+        else:
+            _start_session(account)  # this session stays; every other one ends
+            flash("Your password is saved: log in with it from now on.", "success")
+            return redirect(url_for("pages.index"))
+    return render_template("auth/password.html", form=form, first=True), 422 if form.errors else 200
+
+
+@blueprint.route("/join", methods=["GET", "POST"])
+@login_required
+def join_class() -> Any:
+    """A student who has an account joins another class with its join code."""
+    if not current_user.is_student:
+        abort(403)
+    form = JoinClassForm(join_code=request.args.get("code", ""))
+    if form.validate_on_submit():
+        classroom = account_store.class_by_join_code(form.join_code.data)
+        if classroom is None:
+            form.join_code.errors.append("No class has this join code. Check it with your teacher.")
+        else:
+            account_store.enroll(classroom.id, current_user.id)
+            account_store.commit()
+            flash(f"You are in {classroom.name}.", "success")
+            return redirect(url_for("pages.index"))
+    return render_template("auth/join.html", form=form), 422 if form.errors else 200

@@ -1,0 +1,1 @@
+"""Editing question banks in the browser; importing and exporting them."""

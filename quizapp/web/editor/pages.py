@@ -1,0 +1,185 @@
+"""Teachers edit question files in the browser: check without saving, preview, save safely."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+
+from quizapp import core
+from quizapp.core.bank_loader import bank_files as files_in
+from quizapp.core.presentation import present
+from quizapp.services import bank_files, clock
+from quizapp.services.bank_files import BadFileName, Outcome
+from quizapp.services.bank_imports import ImportResult
+from quizapp.services.bank_library import library
+from quizapp.web.auth.login import teacher_required
+from quizapp.web.forms import ActionForm, NewBankForm
+from quizapp.web.quiz.answer_forms import answer_inputs
+
+blueprint = Blueprint("editor", __name__, url_prefix="/banks")
+
+
+def _folder() -> Path:
+    return Path(current_app.config["QUESTIONS_DIR"])
+
+
+def _problems_by_file() -> dict[str, list[core.Problem]]:
+    found: dict[str, list[core.Problem]] = {}
+    for problem in library().catalog.problems:
+        found.setdefault(Path(problem.file).name, []).append(problem)
+    return found
+
+
+@blueprint.get("")
+@teacher_required
+def banks() -> str:
+    folder = _folder()
+    problems = _problems_by_file()
+    served = {Path(bank.path).name: bank for bank in library().catalog.banks}
+    rows = (
+        [
+            {"name": path.name, "bank": served.get(path.name), "problems": problems.get(path.name, [])}
+            for path in files_in(folder)
+        ]
+        if folder.is_dir()
+        else []
+    )
+    return render_template("editor/banks.html", rows=rows)
+
+
+def _preview(result: core.LoadResult) -> list[Any]:
+    """Each question as students see it (the same form, disabled), when the text is valid."""
+    if result.bank is None:
+        return []
+    shown = []
+    for question in result.bank.questions:
+        student_question = present(question, seed=0, shuffle_choices=False)
+        shown.append(
+            {
+                "question": student_question,
+                "inputs": answer_inputs(student_question),
+                "answer": core.answer_text(question),
+            }
+        )
+    return shown
+
+
+def editor_page(
+    name: str,
+    text: str,
+    version: str,
+    result: core.LoadResult | None = None,
+    status: int = 200,
+    message: str = "",
+    imported: ImportResult | None = None,
+) -> Any:
+    """The editor with ``text`` as file ``name``; an empty ``version`` means a file not saved yet."""
+    lines = text.count("\n") + (0 if text.endswith("\n") else 1)
+    return render_template(
+        "editor/edit.html",
+        name=name,
+        text=text,
+        version=version,
+        result=result,
+        preview=_preview(result) if result else [],
+        lines=max(lines, 1),
+        message=message,
+        imported=imported,
+        form=ActionForm(),
+        history=bank_files.history(_folder(), name) if version else [],
+    ), status
+
+
+@blueprint.route("/<name>/edit", methods=["GET", "POST"])
+@teacher_required
+def edit(name: str) -> Any:
+    folder = _folder()
+    try:
+        path = bank_files.checked_path(folder, name)
+    except BadFileName:
+        abort(404)
+    if request.method == "GET":
+        if not path.exists():
+            abort(404)
+        current = bank_files.read(folder, name)
+        return editor_page(
+            name,
+            current.text,
+            current.version,
+            bank_files.check(folder, name, current.text, library().bank_ids()),
+        )
+    if not ActionForm().validate_on_submit():
+        abort(400)
+    text = request.form.get("text", "")
+    version = request.form.get("version", "")
+    if request.form.get("action") != "save":
+        result = bank_files.check(folder, name, text, library().bank_ids())
+        message = "No problems found." if not result.problems else ""
+        return editor_page(name, text, version, result, 200 if not result.problems else 422, message)
+    saved = bank_files.save(folder, name, text, version or None, clock.now(), library().bank_ids())
+    if saved.outcome is Outcome.SAVED:
+        library().reload()
+        library().sync_to_database()
+        flash(
+            f"{name} is saved; students see the new version now. The previous one is kept in its history.",
+            "success",
+        )
+        return redirect(url_for("editor.edit", name=name))
+    if saved.outcome is Outcome.EXISTS:
+        return editor_page(
+            name,
+            text,
+            version,
+            None,
+            409,
+            f"Not saved: a bank file named {name} exists already. Your text is still below: copy it "
+            "into a new bank with another name, or into that file's editor.",
+        )
+    if saved.outcome is Outcome.CONFLICT:
+        return editor_page(
+            name,
+            text,
+            version,
+            None,
+            409,
+            "Not saved: the file was changed by someone else (or in another editor) since you opened "
+            "it. Your text is still below: copy your changes, then reload the page to see the "
+            "current file.",
+        )
+    return editor_page(
+        name,
+        text,
+        version,
+        core.LoadResult(None, saved.problems),
+        422,
+        "Not saved: fix the problems listed below first. Nothing was written.",
+    )
+
+
+@blueprint.route("/new", methods=["GET", "POST"])
+@teacher_required
+def new() -> Any:
+    form = NewBankForm()
+    if form.validate_on_submit():
+        name = f"{form.file_name.data}.yaml"
+        bank_ids = library().bank_ids()
+        holder = bank_ids.get(form.file_name.data)  # a new bank's id is its file's name
+        saved = bank_files.save(
+            _folder(), name, bank_files.new_text(form.title.data), None, clock.now(), bank_ids
+        )
+        if saved.outcome is Outcome.EXISTS:
+            form.file_name.errors.append("A bank file with this name exists already.")
+        elif holder not in (None, name):
+            form.file_name.errors.append(
+                f"The bank in {holder} has the id '{form.file_name.data}' already: choose another name."
+            )
+        elif saved.outcome is Outcome.SAVED:
+            library().reload()
+            library().sync_to_database()
+            flash("The new bank is created from a template. Edit it, check it, and save.", "success")
+            return redirect(url_for("editor.edit", name=name))
+        else:
+            form.title.errors.append("This title cannot be used in a bank file.")
+    return render_template("editor/new.html", form=form), 422 if form.errors else 200

@@ -1,0 +1,89 @@
+"""Banks in and out of quizapp (teachers only): import from other tools, GIFT and Anki exports, answer keys.
+
+An import never saves by itself: the bank it makes opens in the editor, checked, with a report
+of what was skipped, and is written only when the teacher saves it there.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from flask import Blueprint, Response, abort, current_app, render_template
+
+from quizapp import core
+from quizapp.services import bank_files, clock
+from quizapp.services.bank_exports import FORMATS, export_bank
+from quizapp.services.bank_imports import ImportFailed, import_bank
+from quizapp.services.bank_library import library
+from quizapp.web.auth.login import teacher_required
+from quizapp.web.editor.pages import editor_page
+from quizapp.web.forms import ImportForm
+
+blueprint = Blueprint("transfer", __name__, url_prefix="/banks")
+MAX_IMPORT_BYTES = 2 * 1024 * 1024
+
+
+@blueprint.route("/import", methods=["GET", "POST"])
+@teacher_required
+def import_bank_page() -> Any:
+    form = ImportForm()
+    if form.validate_on_submit():
+        name = f"{form.file_name.data}.yaml"
+        if (Path(current_app.config["QUESTIONS_DIR"]) / name).exists():
+            form.file_name.errors.append("A bank file with this name exists already.")
+        else:
+            upload = form.source.data
+            if upload:
+                data, source_name = upload.read(MAX_IMPORT_BYTES + 1), upload.filename or "upload"
+            else:
+                data, source_name = form.pasted.data.encode("utf-8"), f"{form.file_name.data}.txt"
+            try:
+                result = import_bank(data, form.file_format.data, source_name)
+            except ImportFailed as error:
+                form.source.errors.append(f"This file cannot be imported: {error}.")
+            else:
+                if not result.empty:
+                    folder = Path(current_app.config["QUESTIONS_DIR"])
+                    return editor_page(
+                        name,
+                        result.text,
+                        "",
+                        bank_files.check(folder, name, result.text, library().bank_ids()),
+                        message=f"Imported {result.questions} questions and {result.cards} cards from "
+                        f"{source_name}. Check them, then save: nothing is saved yet.",
+                        imported=result,
+                    )
+                form.source.errors.append(
+                    "Nothing in this file could be imported. Is the format right?"
+                    + "".join(f" Line {note.line}: {note.text}." for note in result.skipped[:5])
+                )
+    return render_template("editor/import.html", form=form), 422 if form.errors else 200
+
+
+def _served_bank(bank_id: str) -> core.Bank:
+    bank = library().catalog.get(bank_id)
+    if bank is None:
+        abort(404)
+    return bank
+
+
+@blueprint.get("/<bank_id>/export.<file_format>")
+@teacher_required
+def export(bank_id: str, file_format: str) -> Response:
+    if file_format not in FORMATS:
+        abort(404)
+    exported = export_bank(_served_bank(bank_id), file_format, clock.now())
+    response = Response(exported.data, content_type=exported.content_type)
+    response.headers["Content-Disposition"] = f'attachment; filename="{exported.file_name}"'
+    response.headers["Cache-Control"] = "no-store"  # it holds the answers
+    return response
+
+
+@blueprint.get("/<bank_id>/answer-key")
+@teacher_required
+def answer_key(bank_id: str) -> Any:
+    bank = _served_bank(bank_id)
+    response = Response(render_template("editor/answer_key.html", bank=bank, entries=core.answer_key(bank)))
+    response.headers["Cache-Control"] = "no-store"
+    return response

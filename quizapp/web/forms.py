@@ -1,0 +1,218 @@
+"""The account and class forms. Validation only: forms never query; views call the stores."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask_wtf import FlaskForm
+from flask_wtf.file import FileAllowed, FileField, FileRequired
+from wtforms import IntegerField, PasswordField, SelectField, StringField, SubmitField, TextAreaField
+from wtforms.fields import SelectChoice
+from wtforms.validators import (
+    DataRequired,
+    EqualTo,
+    InputRequired,
+    Length,
+    NumberRange,
+    Optional,
+    Regexp,
+    ValidationError,
+)
+
+from quizapp.core.accounts import MIN_PASSWORD_LENGTH, USERNAME_RULE, valid_username
+from quizapp.services.bank_imports import FORMAT_LABELS
+from quizapp.services.passwords import password_problem
+
+
+def _username(form: FlaskForm, field: StringField) -> None:
+    if field.data and not valid_username(field.data):
+        raise ValidationError(f"Use {USERNAME_RULE}.")
+
+
+def _acceptable_password(form: FlaskForm, field: PasswordField) -> None:
+    problem = password_problem(field.data) if field.data else None
+    if problem:
+        raise ValidationError(problem)
+
+
+USERNAME = [DataRequired(message="Enter a username."), Length(max=40), _username]
+NAME = [DataRequired(message="Enter a name."), Length(max=100)]
+NEW_PASSWORD = [DataRequired(message="Choose a password."), _acceptable_password]
+
+
+def new_password_field(label: str) -> PasswordField:
+    return PasswordField(
+        label,
+        validators=NEW_PASSWORD,
+        description=f"At least {MIN_PASSWORD_LENGTH} characters, and not a common password.",
+    )
+
+
+def repeat_password_field(label: str) -> PasswordField:
+    return PasswordField(
+        label,
+        validators=[DataRequired(message=f"{label}."), EqualTo("password", message="The passwords differ.")],
+    )
+
+
+class LoginForm(FlaskForm):
+    username = StringField(
+        "Username", validators=[DataRequired(message="Enter your username."), Length(max=40)]
+    )
+    password = PasswordField(
+        "Password", validators=[DataRequired(message="Enter your password."), Length(max=200)]
+    )
+    submit = SubmitField("Log in")
+
+
+class NewAccountFields(FlaskForm):
+    username = StringField(
+        "Username", validators=USERNAME, description="Letters, digits, '.', '_' or '-'. You log in with it."
+    )
+    display_name = StringField("Your name", validators=NAME, description="Shown to your teacher.")
+    password = new_password_field("Password")
+    confirm = repeat_password_field("Repeat the password")
+
+
+class SetupForm(NewAccountFields):
+    display_name = StringField("Your name", validators=NAME, description="Shown to your students.")
+    submit = SubmitField("Create the teacher account")
+
+
+class SignupForm(NewAccountFields):
+    join_code = StringField(
+        "Class join code",
+        validators=[DataRequired(message="Enter the join code."), Length(max=20)],
+        description="Your teacher gives you this code, e.g. K7QM-3XPA.",
+    )
+    submit = SubmitField("Sign up")
+
+
+class JoinClassForm(FlaskForm):
+    join_code = StringField(
+        "Class join code",
+        validators=[DataRequired(message="Enter the join code."), Length(max=20)],
+        description="Your teacher gives you this code, e.g. K7QM-3XPA.",
+    )
+    submit = SubmitField("Join the class")
+
+
+class ChangePasswordForm(FlaskForm):
+    def validate_password(self, field: PasswordField) -> None:
+        if field.data and field.data == self.current.data:
+            raise ValidationError("Choose a password different from the current one.")
+
+    current = PasswordField(
+        "Current password", validators=[DataRequired(message="Enter your current password.")]
+    )
+    password = new_password_field("New password")
+    confirm = repeat_password_field("Repeat the new password")
+    submit = SubmitField("Change password")
+
+
+class ChooseOwnPasswordForm(FlaskForm):
+    """After logging in with a one-time password, which is spent: the session proves who it is."""
+
+    password = new_password_field("Your new password")
+    confirm = repeat_password_field("Repeat the new password")
+    submit = SubmitField("Save my password")
+
+
+class ClassForm(FlaskForm):
+    name = StringField(
+        "Class name",
+        validators=[DataRequired(message="Name the class."), Length(max=100)],
+        description="For example: History 9B, spring term.",
+    )
+    submit = SubmitField("Create class")
+
+
+class AddStudentForm(FlaskForm):
+    username = StringField("Username", validators=USERNAME)
+    display_name = StringField("Name", validators=NAME)
+    password = PasswordField(
+        "Password",
+        validators=[Optional(), _acceptable_password],
+        description="Leave empty to have a one-time password made.",
+    )
+    submit = SubmitField("Add student")
+
+
+class RosterForm(FlaskForm):
+    roster = FileField(
+        "Roster file (CSV)",
+        validators=[
+            FileRequired(message="Choose a CSV file."),
+            FileAllowed(["csv", "txt"], message="Upload a .csv file."),
+        ],
+        description="One student per line: username, name. A header line is optional.",
+    )
+    submit = SubmitField("Upload roster")
+
+
+class ActionForm(FlaskForm):
+    """A form with nothing but its CSRF token, for buttons that change something."""
+
+    submit = SubmitField("Go")
+
+
+class NewCardsForm(FlaskForm):
+    new_cards_per_day = IntegerField(
+        "New cards a day",
+        validators=[
+            InputRequired(message="Give a number."),
+            NumberRange(min=0, max=500, message="Choose from 0 to 500."),
+        ],
+        description="How many cards you have never seen may start each day (reviews are not limited).",
+    )
+    submit = SubmitField("Save")
+
+
+BANK_FILE_NAME = [
+    DataRequired(message="Choose a file name."),
+    Regexp(
+        r"^[a-z0-9][a-z0-9_-]{0,60}$",
+        message="Use lower-case letters, digits, '-' and '_' (no spaces), e.g. balkans-2026.",
+    ),
+]
+
+
+class NewBankForm(FlaskForm):
+    title = StringField(
+        "Title",
+        validators=[DataRequired(message="Give the bank a title."), Length(max=200)],
+        description="For example: The Balkans in the news, spring 2026.",
+    )
+    file_name = StringField(
+        "File name",
+        validators=BANK_FILE_NAME,
+        description="Saved as questions/NAME.yaml; also the bank's id.",
+    )
+    submit = SubmitField("Create the bank")
+
+
+class ImportForm(FlaskForm):
+    """A file exported from another tool (or its text pasted), to become a bank after a check."""
+
+    file_format = SelectField(
+        "Format", choices=[SelectChoice(value, label) for value, label in FORMAT_LABELS.items()]
+    )
+    source = FileField(
+        "File to import",
+        description="A text file up to 2 MB: GIFT or Aiken exported from Moodle, a Quizlet export "
+        "(term TAB definition), or Anki's Notes in Plain Text.",
+    )
+    pasted = TextAreaField("Or paste its text here", render_kw={"rows": 8, "spellcheck": "false"})
+    file_name = StringField(
+        "File name for the new bank",
+        validators=BANK_FILE_NAME,
+        description="Saved as questions/NAME.yaml after you check it in the editor.",
+    )
+    submit = SubmitField("Import and check")
+
+    def validate(self, extra_validators: Any = None) -> bool:
+        valid = super().validate(extra_validators)
+        if not self.source.data and not (self.pasted.data or "").strip():
+            self.source.errors = [*self.source.errors, "Choose a file, or paste its text below."]
+            return False
+        return valid

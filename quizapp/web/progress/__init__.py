@@ -1,0 +1,1 @@
+"""A student's progress and a class's progress charts."""

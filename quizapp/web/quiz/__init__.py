@@ -1,0 +1,1 @@
+"""Taking a quiz: practice and tests, answers, results and review."""

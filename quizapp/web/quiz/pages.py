@@ -1,0 +1,329 @@
+"""Taking quizzes: the quiz page, questions, saving answers, submitting, results.
+
+Students take them; teachers may take them too, to try a quiz the way their students will.
+
+Each view loads the attempt through ``attempt_store`` (which closes overdue attempts), checks
+that it belongs to the student, and asks ``answer_disclosure`` (the one disclosure rule) what
+may be shown. Pages of an attempt are never stored by the browser (``no-store``): Back after a
+submit asks the server again, and lands on the results.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint, abort, flash, jsonify, redirect, render_template, request, url_for
+from flask_login import current_user, login_required
+from werkzeug.wrappers import Response as WerkzeugResponse
+
+from quizapp import core
+from quizapp.core.attempts import AttemptMode, draw_questions
+from quizapp.core.disclosure import Disclosure, Path, Withheld
+from quizapp.core.passages import find_passage, paragraphs
+from quizapp.core.presentation import present
+from quizapp.db import account_store, attempt_store
+from quizapp.db.attempt_store import AttemptClosed, AttemptState
+from quizapp.services import answer_disclosure, clock
+from quizapp.services.attempt_access import Viewed, own_attempt, viewable_attempt
+from quizapp.services.question_source import current_bank
+from quizapp.services.results import attempt_review, quiz_summaries
+from quizapp.web.forms import ActionForm
+from quizapp.web.quiz.answer_forms import answer_form, answer_inputs, response_from, typed_inputs
+
+blueprint = Blueprint("quiz", __name__)
+
+
+def _bank_or_404(bank_slug: str) -> core.Bank:
+    bank = current_bank(bank_slug)
+    if bank is None:
+        abort(404)
+    return bank
+
+
+def _own_attempt(attempt_id: int, responses: bool = True) -> AttemptState:
+    """The current student's attempt; anyone else's is "not found", not "forbidden"."""
+    attempt = own_attempt(attempt_id, current_user.id, clock.now(), responses)
+    if attempt is None:
+        abort(404)
+    return attempt
+
+
+@blueprint.get("/quizzes/<bank_slug>")
+@login_required
+def quiz(bank_slug: str) -> str:
+    bank = _bank_or_404(bank_slug)
+    attempts = attempt_store.attempts_of(current_user.id, clock.now(), bank.id)
+    [summary] = quiz_summaries([bank], attempts)
+    history = [{"attempt": a, "score": attempt_store.score_of(a)} for a in attempts if a.submitted]
+    test_size = len(draw_questions(bank, 0, AttemptMode.TEST))
+    study = answer_disclosure.for_bank(
+        Path.FLASHCARDS,
+        current_user.account,
+        bank,
+        clock.now(),
+        answer_disclosure.tests_in_progress(attempts),
+    )
+    return render_template(
+        "quiz/quiz.html",
+        bank=bank,
+        summary=summary,
+        history=history,
+        test_size=test_size,
+        study=study,
+        form=ActionForm(),
+    )
+
+
+@blueprint.post("/quizzes/<bank_slug>/attempts")
+@login_required
+def start(bank_slug: str) -> WerkzeugResponse:
+    bank = _bank_or_404(bank_slug)
+    form = ActionForm()
+    mode_name = request.form.get("mode", "")
+    if not form.validate_on_submit() or mode_name not in {m.value for m in AttemptMode}:
+        abort(400)
+    mode = AttemptMode(mode_name)
+    attempt = attempt_store.start_attempt(current_user.id, bank, mode, clock.now(), clock.new_seed())
+    if attempt.mode is not mode:
+        flash(f"You have an unfinished {attempt.mode.value} of this quiz: finish it first.", "info")
+    return redirect(url_for("quiz.attempt", attempt_id=attempt.id))
+
+
+@blueprint.get("/attempts/<int:attempt_id>")
+@login_required
+def attempt(attempt_id: int) -> WerkzeugResponse:
+    current = _own_attempt(attempt_id)
+    if current.submitted:
+        return redirect(url_for("quiz.results", attempt_id=attempt_id))
+    unanswered = [n for n, key in enumerate(current.question_ids, 1) if key not in current.responses]
+    number = (
+        unanswered[0] if unanswered else (len(current.items) if current.mode is AttemptMode.PRACTICE else 1)
+    )
+    return redirect(url_for("quiz.question", attempt_id=attempt_id, number=number))
+
+
+def _question_context(current: AttemptState, number: int) -> dict[str, Any]:
+    questions = attempt_store.questions_of(current)
+    if not 1 <= number <= len(questions):
+        abort(404)
+    question = questions[number - 1]
+    bank = current_bank(current.bank_slug)
+    settings = bank.settings if bank else core.QuizSettings()
+    student_question = present(question, current.seed, settings.shuffle_choices)
+    response = current.responses.get(question.id)
+    answered = question.id in current.responses
+    shown = answer_disclosure.for_attempt(Viewed(current, owner=True), bank, answered, clock.now())
+    retry = None
+    if bank is not None and current.mode is AttemptMode.PRACTICE:  # may the finish-early hint offer a retry?
+        open_tests = answer_disclosure.tests_in_progress([current])  # the one open attempt of the bank
+        retry = answer_disclosure.for_bank(Path.RETRY, current_user.account, bank, clock.now(), open_tests)
+    return {
+        "attempt": current,
+        "number": number,
+        "total": len(questions),
+        "question": student_question,
+        "response": response,
+        "answered": answered,
+        "answered_numbers": {n for n, key in enumerate(current.question_ids, 1) if key in current.responses},
+        "feedback": attempt_review(question, response, bank) if answered and shown.correctness else None,
+        "show_answers": shown.answers,
+        "retry_offered": retry is not None and retry.correctness,
+        "settings": settings,
+        "bank": bank,
+    }
+
+
+@blueprint.get("/attempts/<int:attempt_id>/questions/<int:number>")
+@login_required
+def question(attempt_id: int, number: int) -> Any:
+    current = _own_attempt(attempt_id)
+    if current.submitted:
+        return redirect(url_for("quiz.results", attempt_id=attempt_id))
+    context = _question_context(current, number)
+    locked = current.mode is AttemptMode.PRACTICE and context["answered"]
+    inputs = answer_inputs(context["question"], context["response"])
+    return render_template("quiz/question.html", inputs=inputs, locked=locked, **context)
+
+
+@blueprint.post("/attempts/<int:attempt_id>/questions/<int:number>")
+@login_required
+def save(attempt_id: int, number: int) -> Any:
+    """Save an answer: the attempt is read without its answers, then one conditional write."""
+    current = _own_attempt(attempt_id, responses=False)
+    if current.submitted:
+        return _closed_response(attempt_id)
+    questions = attempt_store.questions_of(current)
+    if not 1 <= number <= len(questions):
+        abort(404)
+    bank = current_bank(current.bank_slug)
+    shuffle = bank.settings.shuffle_choices if bank else True
+    form = answer_form(present(questions[number - 1], current.seed, shuffle))
+    valid = form.validate_on_submit()
+    if valid and current.mode is AttemptMode.PRACTICE and response_from(form) is None:
+        form.form_errors.append("Answer the question first, or skip it.")
+        valid = False
+    if valid:
+        try:
+            attempt_store.save_answer(current, form.question.id, response_from(form), clock.now())
+        except AttemptClosed:
+            return _closed_response(attempt_id)
+        if _is_autosave():
+            return jsonify(saved=True)
+        return redirect(_after_save(current, number, len(questions)))
+    if _is_autosave():
+        return jsonify(saved=False, errors=form.errors), 422
+    context = _question_context(_own_attempt(attempt_id), number)  # shown again, with what was typed
+    if current.mode is AttemptMode.PRACTICE and context["answered"]:  # the first answer stands
+        return redirect(url_for("quiz.question", attempt_id=attempt_id, number=number))
+    return render_template("quiz/question.html", inputs=typed_inputs(form), locked=False, **context), 422
+
+
+def _is_autosave() -> bool:
+    return request.headers.get("X-Autosave") == "1"
+
+
+def _closed_response(attempt_id: int) -> Any:
+    if _is_autosave():
+        return jsonify(saved=False, closed=True, results=url_for("quiz.results", attempt_id=attempt_id)), 409
+    flash("This attempt is closed: time is up or it was submitted. Your saved answers were scored.", "info")
+    return redirect(url_for("quiz.results", attempt_id=attempt_id))
+
+
+def _after_save(current: AttemptState, number: int, total: int) -> str:
+    """Where a saved answer leads: practice shows feedback; tests go where the student asked."""
+    if current.mode is AttemptMode.PRACTICE:
+        return url_for("quiz.question", attempt_id=current.id, number=number)
+    go = request.form.get("go", "next")
+    if go == "review" or (go == "next" and number == total):
+        return url_for("quiz.review", attempt_id=current.id)
+    if go == "previous":
+        target = max(1, number - 1)
+    elif go.isascii() and go.isdigit():  # "²".isdigit() is true too, and int() refuses it
+        target = min(max(1, int(go)), total)
+    else:
+        target = number + 1
+    return url_for("quiz.question", attempt_id=current.id, number=target)
+
+
+@blueprint.get("/attempts/<int:attempt_id>/review")
+@login_required
+def review(attempt_id: int) -> Any:
+    current = _own_attempt(attempt_id)
+    if current.submitted or current.mode is AttemptMode.PRACTICE:
+        return redirect(url_for("quiz.attempt", attempt_id=attempt_id))
+    answered = [key in current.responses for key in current.question_ids]
+    return render_template("quiz/review.html", attempt=current, answered=answered, form=ActionForm())
+
+
+@blueprint.post("/attempts/<int:attempt_id>/submit")
+@login_required
+def submit(attempt_id: int) -> WerkzeugResponse:
+    current = _own_attempt(attempt_id, responses=False)
+    if not ActionForm().validate_on_submit():
+        abort(400)
+    if current.submitted:  # e.g. the button of a page from before the submit (browser's Back)
+        return _closed_response(attempt_id)
+    attempt_store.submit(attempt_id, clock.now())  # a repeat at the same moment changes nothing
+    return redirect(url_for("quiz.results", attempt_id=attempt_id))
+
+
+@blueprint.post("/attempts/<int:attempt_id>/retry")
+@login_required
+def retry(attempt_id: int) -> WerkzeugResponse:
+    """Practice again the questions this attempt missed."""
+    current = _own_attempt(attempt_id)
+    if not ActionForm().validate_on_submit() or not current.submitted:
+        abort(400)
+    bank = _bank_or_404(current.bank_slug)
+    shown = _retry_shown(bank)
+    if not shown.correctness:
+        return refused(bank, shown)
+    score = attempt_store.score_of(current)
+    missed = [result.question_id for result in score.results if not result.check.correct]
+    missed = [key for key in missed if bank.question(key) is not None]
+    if not missed:
+        flash("Nothing to retry: every question was right.", "info")
+        return redirect(url_for("quiz.results", attempt_id=attempt_id))
+    new = attempt_store.start_attempt(
+        current_user.id, bank, AttemptMode.PRACTICE, clock.now(), clock.new_seed(), only=missed
+    )
+    return redirect(url_for("quiz.attempt", attempt_id=new.id))
+
+
+@blueprint.get("/attempts/<int:attempt_id>/results")
+@login_required
+def results(attempt_id: int) -> str:
+    """The owner, or a teacher of the owner's class, sees the results of a submitted attempt."""
+    viewed = viewable_attempt(attempt_id, current_user.account, clock.now())
+    if viewed is None:
+        abort(404)
+    current, owner = viewed.attempt, viewed.owner
+    if not current.submitted:
+        return redirect(url_for("quiz.attempt", attempt_id=attempt_id))
+    bank = current_bank(current.bank_slug)
+    questions = attempt_store.questions_of(current)
+    score = core.score_answers(questions, current.responses)
+    shown = answer_disclosure.for_attempt(viewed, bank, True, clock.now())
+    reviews = [attempt_review(q, current.responses.get(q.id), bank) for q in questions]
+    missed = 0  # the retry button's count: only where retrying may tell which were missed
+    if owner and bank and _retry_shown(bank).correctness:
+        missed = sum(1 for review in reviews if review.check is None or not review.check.correct)
+    student = account_store.get_account(current.user_id)
+    back_to_class = (
+        None if owner else account_store.class_of_teacher_for_student(current_user.id, current.user_id)
+    )
+    return render_template(
+        "quiz/results.html",
+        attempt=current,
+        score=score,
+        reviews=reviews,
+        shown=shown,
+        bank=bank,
+        student=student,
+        owner=owner,
+        missed=missed,
+        back_to_class=back_to_class,
+        form=ActionForm(),
+    )
+
+
+@blueprint.get("/quizzes/<bank_slug>/source")
+def source(bank_slug: str) -> str:
+    """The whole source text, paragraph by paragraph; a quote may be highlighted."""
+    bank = _bank_or_404(bank_slug)
+    if not bank.source_text:
+        abort(404)
+    passage = None
+    question_id = request.args.get("q")
+    if question_id and current_user.is_authenticated:
+        question_ = bank.question(question_id)
+        shown = question_ is not None and answer_disclosure.source_passage_shown(
+            current_user.account, bank, question_id, clock.now()
+        )
+        if question_ is not None and shown:
+            passage = find_passage(bank.source_text, question_.source_quote)
+    return render_template(
+        "quiz/source.html", bank=bank, paragraphs=paragraphs(bank.source_text), passage=passage
+    )
+
+
+def _retry_shown(bank: core.Bank) -> Disclosure:
+    """Retrying tells which questions were missed: the rule's word on correctness."""
+    return answer_disclosure.for_bank(Path.RETRY, current_user.account, bank, clock.now())
+
+
+def refused(bank: core.Bank, shown: Disclosure) -> WerkzeugResponse:
+    """Back to the quiz page, saying why a study path is closed now."""
+    if shown.withheld is Withheld.TEST_IN_PROGRESS:
+        flash("Finish your test of this quiz first: until then its answers stay hidden.", "info")
+    else:
+        flash("This quiz shows scores only, not which answers were right.", "info")
+    return redirect(url_for("quiz.quiz", bank_slug=bank.id))
+
+
+@blueprint.after_request
+def _attempt_pages_are_not_stored(response: WerkzeugResponse) -> WerkzeugResponse:
+    """An attempt's pages change with every answer and close at submit: the browser keeps none."""
+    if request.view_args and "attempt_id" in request.view_args:
+        response.headers["Cache-Control"] = "no-store"
+    return response

@@ -1,0 +1,1 @@
+"""Flashcards and learn sessions."""

@@ -1,0 +1,313 @@
+"""Flashcards with spaced repetition, and learn mode.
+
+Flashcards: the front first; flipping is a form post (or, with JavaScript, a fetch of the
+same post); each rating button says when the card comes back. Learn mode asks the weakest
+questions until each is answered right. Both show answers, so each view asks the disclosure
+rule (``answer_disclosure``) first: students study a bank only when it allows flashcards and
+has no test of theirs in progress; teachers may always try them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user, login_required
+from werkzeug.wrappers import Response as WerkzeugResponse
+
+from quizapp import core
+from quizapp.core.attempts import AttemptMode
+from quizapp.core.decks import Queue, StudyCard, deck_cards, deck_tags, question_card_key
+from quizapp.core.disclosure import Path, Withheld
+from quizapp.core.learn import pick_questions, record, start
+from quizapp.core.presentation import present
+from quizapp.core.progress import weakest
+from quizapp.core.scheduling import Grade, describe_interval, grade_for_answer, new_card, preview
+from quizapp.db import attempt_store, study_store
+from quizapp.services import answer_disclosure, clock
+from quizapp.services.question_source import current_bank, questions_for
+from quizapp.services.results import attempt_review
+from quizapp.web.forms import ActionForm, NewCardsForm
+from quizapp.web.quiz.answer_forms import answer_form, answer_inputs, response_from, typed_inputs
+from quizapp.web.quiz.pages import refused
+
+blueprint = Blueprint("study", __name__)
+
+
+def _open_to_study(bank: core.Bank | None, path: Path) -> core.Bank:
+    """The bank, if the current user may study it on ``path`` now; else not found (the bank
+    keeps its answers from students) or back to the quiz page (a test of it is in progress)."""
+    if bank is None:
+        abort(404)
+    shown = answer_disclosure.for_bank(path, current_user.account, bank, clock.now())
+    if shown.withheld is Withheld.TEST_IN_PROGRESS:
+        abort(refused(bank, shown))
+    if not shown.answers:
+        abort(404)
+    return bank
+
+
+def _studyable_bank(bank_slug: str) -> core.Bank:
+    return _open_to_study(current_bank(bank_slug), Path.FLASHCARDS)
+
+
+def _deck_options() -> tuple[str | None, bool]:
+    values = request.values
+    return values.get("tag") or None, values.get("reverse") == "1"
+
+
+def _deck(bank: core.Bank) -> tuple[list[StudyCard], str | None, bool]:
+    tag, reverse = _deck_options()
+    if tag is not None and tag not in deck_tags(bank):
+        abort(404)
+    return deck_cards(bank, tag, reverse=True), tag, reverse
+
+
+def _queue(bank: core.Bank, tag: str | None, reverse: bool) -> Queue:
+    return study_store.study_queue(current_user.id, bank, clock.now(), tag, reverse)[1]
+
+
+@blueprint.get("/decks/<bank_slug>")
+@login_required
+def deck(bank_slug: str) -> str:
+    bank = _studyable_bank(bank_slug)
+    return _deck_page(bank, NewCardsForm(new_cards_per_day=study_store.new_cards_per_day(current_user.id)))
+
+
+def _deck_rows(bank: core.Bank) -> list[dict[str, Any]]:
+    """Per deck (all cards, then each topic): how many cards, how many due, how many new today."""
+    now = clock.now()
+    decks = []
+    for tag in [None, *deck_tags(bank)]:
+        cards, queue = study_store.study_queue(current_user.id, bank, now, tag)
+        forward = sum(1 for card in cards if not card.reverse)
+        decks.append({"tag": tag, "cards": forward, "due": queue.due_count, "new": len(queue.new)})
+    return decks
+
+
+def _deck_page(bank: core.Bank, form: NewCardsForm) -> str:
+    return render_template(
+        "study/deck.html",
+        bank=bank,
+        decks=_deck_rows(bank),
+        form=form,
+        action_form=ActionForm(),
+        learn_allowed=answer_disclosure.for_bank(Path.LEARN, current_user.account, bank, clock.now()).answers,
+    )
+
+
+@blueprint.post("/decks/<bank_slug>/settings")
+@login_required
+def deck_settings(bank_slug: str) -> Any:
+    bank = _studyable_bank(bank_slug)
+    form = NewCardsForm()
+    if form.validate_on_submit():
+        study_store.set_new_cards_per_day(current_user.id, form.new_cards_per_day.data)
+        flash(f"You will see up to {form.new_cards_per_day.data} new cards a day.", "success")
+        return redirect(url_for("study.deck", bank_slug=bank.id))
+    return _deck_page(bank, form), 422
+
+
+def _study_page(
+    bank: core.Bank,
+    cards: list[StudyCard],
+    tag: str | None,
+    reverse: bool,
+    card: StudyCard | None,
+    show_back: bool,
+) -> Any:
+    queue = _queue(bank, tag, reverse)
+    intervals, reviews = None, 0
+    if card is not None and show_back:
+        now = clock.now()
+        memory = study_store.memory_of(current_user.id, bank.id, [card.key]).get(card.key)
+        state = memory.card if memory else new_card(now)
+        reviews = memory.reviews if memory else 0
+        seed = study_store.fuzz_seed(current_user.id, bank.id, card.key, reviews)
+        intervals = {grade: describe_interval(delta) for grade, delta in preview(state, now, seed).items()}
+    template = "study/_card.html" if request.headers.get("X-Fragment") == "1" else "study/study.html"
+    return render_template(
+        template,
+        bank=bank,
+        card=card,
+        queue=queue,
+        tag=tag,
+        reverse=reverse,
+        show_back=show_back,
+        intervals=intervals,
+        reviews=reviews,
+        grades=list(Grade),
+        form=ActionForm(),
+    )
+
+
+@blueprint.get("/decks/<bank_slug>/study")
+@login_required
+def study(bank_slug: str) -> Any:
+    bank = _studyable_bank(bank_slug)
+    cards, tag, reverse = _deck(bank)
+    key = _queue(bank, tag, reverse).next_key
+    card = next((c for c in cards if c.key == key), None)
+    return _study_page(bank, cards, tag, reverse, card, show_back=False)
+
+
+def _posted_card(cards: list[StudyCard]) -> StudyCard:
+    if not ActionForm().validate_on_submit():
+        abort(400)
+    key = request.form.get("key", "")
+    card = next((c for c in cards if c.key == key), None)
+    if card is None:
+        abort(404)
+    return card
+
+
+@blueprint.get("/decks/<bank_slug>/study/flip")
+@blueprint.get("/decks/<bank_slug>/study/review")
+@login_required
+def back_to_study(bank_slug: str) -> WerkzeugResponse:
+    """A reload of a flipped card (its address is the form's) goes back to the study page."""
+    tag, reverse = _deck_options()
+    options = {"tag": tag} if tag else {}
+    if reverse:
+        options["reverse"] = "1"
+    return redirect(url_for("study.study", bank_slug=_studyable_bank(bank_slug).id, **options))
+
+
+@blueprint.post("/decks/<bank_slug>/study/flip")
+@login_required
+def flip(bank_slug: str) -> Any:
+    bank = _studyable_bank(bank_slug)
+    cards, tag, reverse = _deck(bank)
+    return _study_page(bank, cards, tag, reverse, _posted_card(cards), show_back=True)
+
+
+@blueprint.post("/decks/<bank_slug>/study/review")
+@login_required
+def review(bank_slug: str) -> Any:
+    bank = _studyable_bank(bank_slug)
+    cards, tag, reverse = _deck(bank)
+    card = _posted_card(cards)
+    try:
+        grade = Grade(int(request.form.get("rating", "")))
+    except ValueError:
+        abort(400)
+    try:
+        seen = {card.key: int(request.form.get("reviews", ""))}
+    except ValueError:
+        abort(400)
+    study_store.record_reviews(
+        current_user.id,
+        bank.id,
+        [(card.key, grade)],
+        clock.now(),
+        study_store.Source.FLASHCARD,
+        expected_reviews=seen,
+    )
+    if request.headers.get("X-Fragment") == "1":
+        return study(bank_slug)
+    options = {"tag": tag} if tag else {}
+    if reverse:
+        options["reverse"] = "1"
+    return redirect(url_for("study.study", bank_slug=bank.id, **options))
+
+
+# --- learn mode ------------------------------------------------------------------------------
+
+
+@blueprint.post("/learn/<bank_slug>")
+@login_required
+def learn_start(bank_slug: str) -> WerkzeugResponse:
+    bank = _open_to_study(current_bank(bank_slug), Path.LEARN)
+    if not ActionForm().validate_on_submit():
+        abort(400)
+    now = clock.now()
+    seed = clock.new_seed()
+    memory = study_store.question_memory(current_user.id, bank.id, now)
+    ids = pick_questions(bank, memory, seed)
+    hashes = {q.id: q.content_hash for q in bank.questions}
+    session_id = study_store.start_learn_session(
+        current_user.id, bank.id, [(q, hashes[q]) for q in ids], seed, start(ids), now
+    )
+    return redirect(url_for("study.learn", session_id=session_id))
+
+
+def _own_learn_session(session_id: int) -> study_store.LearnState:
+    state = study_store.learn_session(session_id)
+    if state is None or state.user_id != current_user.id:
+        abort(404)
+    return state
+
+
+@blueprint.route("/learn/sessions/<int:session_id>", methods=["GET", "POST"])
+@login_required
+def learn(session_id: int) -> Any:
+    state = _own_learn_session(session_id)
+    bank = _open_to_study(current_bank(state.bank_slug), Path.LEARN)  # a session from before a test
+    questions = {q.id: q for q in questions_for(state.bank_slug, state.items)}
+    session = state.session
+    if session.finished:
+        return render_template("study/learn_summary.html", state=state, bank=bank, questions=questions)
+    question = questions[session.current]
+    seed = (state.id * 7919 + session.tries.get(question.id, 0)) % (2**31)
+    shown = present(question, seed)
+    context = {
+        "state": state,
+        "bank": bank,
+        "question": shown,
+        "learned": len(session.learned),
+        "total": len(state.items),
+        "tries": session.tries.get(question.id, 0),
+    }
+    if request.method == "GET":
+        return render_template("study/learn.html", inputs=answer_inputs(shown), **context)
+    if request.form.get("question") != question.id:
+        # a reload of the feedback page re-sends the answer to the question before: not this one
+        return redirect(url_for("study.learn", session_id=state.id))
+    form = answer_form(shown)
+    if form.validate_on_submit():
+        response = response_from(form)
+        if response is None:
+            form.form_errors.append("Answer the question first.")
+        else:
+            review_ = attempt_review(question, response, bank)
+            correct = review_.check is not None and review_.check.correct
+            now = clock.now()
+            if study_store.save_learn_session(
+                state.id, session.to_dict(), record(session, question.id, correct), now
+            ):
+                study_store.record_reviews(
+                    current_user.id,
+                    state.bank_slug,
+                    [(question_card_key(question.id), grade_for_answer(correct))],
+                    now,
+                    study_store.Source.LEARN,
+                )
+            return render_template("study/learn_feedback.html", review=review_, **context)
+    return render_template("study/learn.html", inputs=typed_inputs(form), **context), 422
+
+
+@blueprint.post("/quizzes/<bank_slug>/practice-weakest")
+@login_required
+def practice_weakest(bank_slug: str) -> WerkzeugResponse:
+    """A practice round of the student's ten weakest questions of a bank."""
+    bank = current_bank(bank_slug)
+    if bank is None:
+        abort(404)
+    shown = answer_disclosure.for_bank(Path.PRACTICE_WEAKEST, current_user.account, bank, clock.now())
+    if shown.withheld is Withheld.TEST_IN_PROGRESS:
+        return refused(bank, shown)
+    if not shown.correctness:
+        abort(404)  # which questions were missed is this bank's secret
+    if not ActionForm().validate_on_submit():
+        abort(400)
+    now = clock.now()
+    chosen = weakest(
+        study_store.question_memory(current_user.id, bank.id, now), [q.id for q in bank.questions]
+    )
+    if not chosen:
+        flash("Answer some questions first: then you can practice your weakest ones.", "info")
+        return redirect(url_for("quiz.quiz", bank_slug=bank.id))
+    attempt = attempt_store.start_attempt(
+        current_user.id, bank, AttemptMode.PRACTICE, now, clock.new_seed(), only=chosen
+    )
+    return redirect(url_for("quiz.attempt", attempt_id=attempt.id))

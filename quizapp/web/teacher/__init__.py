@@ -1,0 +1,1 @@
+"""Classes, rosters, results and exports for teachers."""

@@ -1,0 +1,314 @@
+"""Teachers: classes, students (one by one or from a roster), and class results per quiz.
+
+Every class is looked up with ``class_of_teacher``: another teacher's class is "not found".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+from fractions import Fraction
+from typing import Any
+
+from flask import (
+    Blueprint,
+    abort,
+    flash,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
+from flask_login import current_user
+from werkzeug.wrappers import Response as WerkzeugResponse
+
+from quizapp.core.accounts import new_password
+from quizapp.core.attempts import AttemptMode
+from quizapp.core.instants import parse_instant
+from quizapp.core.roster import parse_roster
+from quizapp.db import account_store, attempt_store
+from quizapp.db.account_store import Account, ClassInfo, UsernameTaken
+from quizapp.db.attempt_store import AttemptState
+from quizapp.services import clock, reports
+from quizapp.services.bank_library import library
+from quizapp.services.export_formats import FORMATS
+from quizapp.services.score_exports import KINDS, ExportRequest, download, export_scores
+from quizapp.web.auth.login import teacher_required
+from quizapp.web.forms import ActionForm, AddStudentForm, ClassForm, RosterForm
+from quizapp.web.templating import join_code
+
+blueprint = Blueprint("teacher", __name__, url_prefix="/classes")
+MAX_ROSTER_BYTES = 256 * 1024
+
+
+def _my_class(class_id: int) -> ClassInfo:
+    classroom = account_store.class_of_teacher(class_id, current_user.id)
+    if classroom is None:
+        abort(404)
+    return classroom
+
+
+@blueprint.route("", methods=["GET", "POST"])
+@teacher_required
+def classes() -> Any:
+    form = ClassForm()
+    if form.validate_on_submit():
+        classroom = account_store.create_class(current_user.id, form.name.data, clock.secure_random())
+        flash(f"Class created. Its join code is {join_code(classroom.join_code)}.", "success")
+        return redirect(url_for("teacher.class_detail", class_id=classroom.id))
+    return render_template(
+        "teacher/classes.html", classes=account_store.classes_of_teacher(current_user.id), form=form
+    ), 422 if form.errors else 200
+
+
+def _class_page(
+    classroom: ClassInfo, add_form: AddStudentForm, roster_form: RosterForm, status: int = 200, **extra: Any
+) -> Any:
+    students = account_store.students_of_class(classroom.id)
+    banks = library().catalog.banks
+    return render_template(
+        "teacher/class.html",
+        classroom=classroom,
+        students=students,
+        banks=banks,
+        add_form=add_form,
+        roster_form=roster_form,
+        action_form=ActionForm(),
+        **extra,
+    ), status
+
+
+@blueprint.get("/<int:class_id>")
+@teacher_required
+def class_detail(class_id: int) -> Any:
+    return _class_page(_my_class(class_id), AddStudentForm(prefix="add"), RosterForm(prefix="roster"))
+
+
+@blueprint.get("/<int:class_id>/students")
+@blueprint.get("/<int:class_id>/roster")
+@teacher_required
+def back_to_class(class_id: int) -> WerkzeugResponse:
+    """A reload of a page shown after a form post lands on the class page."""
+    return redirect(url_for("teacher.class_detail", class_id=_my_class(class_id).id))
+
+
+@blueprint.post("/<int:class_id>/students")
+@teacher_required
+def add_student(class_id: int) -> Any:
+    classroom = _my_class(class_id)
+    form = AddStudentForm(prefix="add")
+    if form.validate_on_submit():
+        password = form.password.data or new_password(clock.secure_random())
+        try:
+            account = account_store.add_student(
+                classroom.id, form.username.data, form.display_name.data, password
+            )
+        except UsernameTaken:
+            form.username.errors.append("That username is taken.")
+        else:
+            created = [(account, password)] if not form.password.data else []
+            flash(f"{account.display_name} ({account.username}) was added.", "success")
+            return _class_page(
+                classroom,
+                AddStudentForm(prefix="add", formdata=None),
+                RosterForm(prefix="roster"),
+                created=created,
+            )
+    return _class_page(classroom, form, RosterForm(prefix="roster"), 422)
+
+
+@blueprint.post("/<int:class_id>/roster")
+@teacher_required
+def upload_roster(class_id: int) -> Any:
+    classroom = _my_class(class_id)
+    form = RosterForm(prefix="roster")
+    if form.validate_on_submit():
+        data = form.roster.data.read(MAX_ROSTER_BYTES + 1)
+        text = None
+        if len(data) > MAX_ROSTER_BYTES:
+            form.roster.errors.append("The file is too large (more than 256 KB).")
+        else:
+            try:
+                text = data.decode("utf-8-sig")
+            except UnicodeDecodeError:
+                form.roster.errors.append(
+                    "Save the file as CSV in UTF-8 (spreadsheets offer it under 'Save as')."
+                )
+        if text is not None:
+            entries, problems = parse_roster(text)
+            outcome = account_store.import_roster(
+                classroom.id, current_user.id, entries, clock.secure_random()
+            )
+            return _class_page(
+                classroom,
+                AddStudentForm(prefix="add"),
+                RosterForm(prefix="roster", formdata=None),
+                created=outcome.created,
+                enrolled=outcome.enrolled,
+                roster_problems=problems + outcome.errors,
+            )
+    return _class_page(classroom, AddStudentForm(prefix="add"), form, 422)
+
+
+@dataclass(frozen=True, slots=True)
+class StudentResults:
+    student: Account
+    tests: list[AttemptState]  # submitted tests, newest first
+    percents: list[Fraction]
+    practices: int
+    open_attempt: AttemptState | None
+
+    @property
+    def best(self) -> Fraction | None:
+        return max(self.percents) if self.percents else None
+
+    @property
+    def last(self) -> Fraction | None:
+        return self.percents[0] if self.percents else None
+
+    @property
+    def last_duration(self) -> timedelta | None:
+        return self.tests[0].duration if self.tests else None
+
+
+@blueprint.get("/<int:class_id>/quizzes/<bank_slug>")
+@teacher_required
+def quiz_results(class_id: int, bank_slug: str) -> str:
+    classroom = _my_class(class_id)
+    bank = library().catalog.get(bank_slug)
+    if bank is None:
+        abort(404)
+    students = account_store.students_of_class(classroom.id)
+    attempts = attempt_store.attempts_of_users([s.id for s in students], clock.now(), bank.id)
+    rows = []
+    for student in students:
+        mine = [a for a in attempts if a.user_id == student.id]
+        tests = [a for a in mine if a.submitted and a.mode is AttemptMode.TEST]
+        rows.append(
+            StudentResults(
+                student=student,
+                tests=tests,
+                percents=[attempt_store.score_of(a).percent for a in tests],
+                practices=sum(1 for a in mine if a.submitted and a.mode is AttemptMode.PRACTICE),
+                open_attempt=next((a for a in mine if not a.submitted), None),
+            )
+        )
+    sort = request.args.get("sort", "name")
+    keys = {
+        "name": lambda r: (r.student.display_name.lower(), r.student.username),
+        "tests": lambda r: -len(r.tests),
+        "best": lambda r: -(r.best if r.best is not None else -1),
+        "last": lambda r: -(r.last if r.last is not None else -1),
+        "time": lambda r: r.last_duration or timedelta.max,
+    }
+    rows.sort(key=keys.get(sort, keys["name"]))
+    return render_template(
+        "teacher/results.html",
+        classroom=classroom,
+        bank=bank,
+        rows=rows,
+        sort=sort if sort in keys else "name",
+    )
+
+
+def _my_student(classroom: ClassInfo, student_id: int) -> Account:
+    for candidate in account_store.students_of_class(classroom.id):
+        if candidate.id == student_id:
+            return candidate
+    abort(404)
+
+
+@blueprint.post("/<int:class_id>/students/<int:student_id>/password")
+@teacher_required
+def reset_password(class_id: int, student_id: int) -> Any:
+    """A new one-time password for a student who forgot theirs."""
+    classroom = _my_class(class_id)
+    account = _my_student(classroom, student_id)
+    if not ActionForm().validate_on_submit():
+        abort(400)
+    password = account_store.reset_password(account.id, clock.secure_random())
+    flash(
+        f"{account.display_name} has a new one-time password; they choose their own at the next login.",
+        "success",
+    )
+    return _class_page(
+        classroom,
+        AddStudentForm(prefix="add", formdata=None),
+        RosterForm(prefix="roster", formdata=None),
+        created=[(account, password)],
+    )
+
+
+@blueprint.post("/<int:class_id>/students/<int:student_id>/remove")
+@teacher_required
+def remove_student(class_id: int, student_id: int) -> WerkzeugResponse:
+    classroom = _my_class(class_id)
+    account = _my_student(classroom, student_id)
+    if not ActionForm().validate_on_submit():
+        abort(400)
+    account_store.remove_from_class(classroom.id, account.id)
+    flash(
+        f"{account.display_name} was removed from {classroom.name}. Their account and results stay; "
+        "they can join again with the join code.",
+        "success",
+    )
+    return redirect(url_for("teacher.class_detail", class_id=classroom.id))
+
+
+@blueprint.get("/<int:class_id>/quizzes/<bank_slug>/report")
+@teacher_required
+def quiz_report(class_id: int, bank_slug: str) -> str:
+    """Score distribution, item analysis and the article heatmap of a quiz in a class."""
+    classroom = _my_class(class_id)
+    bank = library().catalog.get(bank_slug)
+    if bank is None:
+        abort(404)
+    students = account_store.students_of_class(classroom.id)
+    attempts = attempt_store.attempts_of_users([s.id for s in students], clock.now(), bank.id)
+    report = reports.quiz_report(bank, students, attempts)
+    return render_template("teacher/report.html", classroom=classroom, bank=bank, report=report)
+
+
+@blueprint.get("/<int:class_id>/students/<int:student_id>")
+@teacher_required
+def student(class_id: int, student_id: int) -> str:
+    classroom = _my_class(class_id)
+    account = _my_student(classroom, student_id)
+    attempts = [a for a in attempt_store.attempts_of(student_id, clock.now()) if a.submitted]
+    scores = {a.id: attempt_store.score_of(a) for a in attempts}
+    return render_template(
+        "teacher/student.html",
+        classroom=classroom,
+        student=account,
+        attempts=attempts,
+        scores=scores,
+    )
+
+
+@blueprint.get("/<int:class_id>/exports/<kind>.<fmt>")
+@teacher_required
+def export_class(class_id: int, kind: str, fmt: str) -> WerkzeugResponse:
+    """Scores of one class, for a gradebook or for analysis (see docs/exports.md)."""
+    return _export([_my_class(class_id)], kind, fmt)
+
+
+@blueprint.get("/exports/<kind>.<fmt>")
+@teacher_required
+def export_all(kind: str, fmt: str) -> WerkzeugResponse:
+    """Scores of all the teacher's classes."""
+    return _export(account_store.classes_of_teacher(current_user.id), kind, fmt)
+
+
+def _export(classes: list[ClassInfo], kind: str, fmt: str) -> WerkzeugResponse:
+    if kind not in KINDS or fmt not in FORMATS:
+        abort(404)
+    quiz = request.args.get("quiz") or None
+    if quiz is not None and library().catalog.get(quiz) is None:
+        abort(404)
+    since = None
+    if request.args.get("since"):
+        try:
+            since = parse_instant(request.args["since"])
+        except ValueError as error:
+            abort(400, description=f"The export's “since”: {error}.")
+    return download(export_scores(ExportRequest(kind, fmt, tuple(classes), quiz, since), clock.now()))
