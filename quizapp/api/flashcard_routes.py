@@ -138,7 +138,7 @@ def review_card(body: dict[str, Any], card_id: str) -> dict[str, Any]:
     if key not in {card.key for card in deck_cards(bank, reverse=True)}:
         raise ApiError(404, "card_not_found", f"Quiz {bank.id!r} has no card {key[:80]!r}.")
     grade = Grade[body["rating"].upper()]
-    updated = study.rate_flashcard(account.id, bank.id, key, grade, clock.now(), body.get("reviews"))
+    counted = study.rate_flashcard(account.id, bank.id, key, grade, clock.now(), body.get("reviews"))
     memory = study.card_memory(account.id, bank.id, key)
     if memory is None:  # a "reviews" count above 0 for a card never rated: nothing was recorded
         raise ApiError(
@@ -147,7 +147,7 @@ def review_card(body: dict[str, Any], card_id: str) -> dict[str, Any]:
             "This card has no ratings yet: send the review count it was shown with (0), or none.",
             {"reviews": 0},
         )
-    if key not in updated:
+    if not counted:
         raise ApiError(
             409,
             "already_rated",

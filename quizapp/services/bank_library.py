@@ -160,7 +160,9 @@ def init_app(app: Flask) -> None:
 
 
 def library() -> BankLibrary:
-    return current_app.extensions[EXTENSION_KEY]
+    """The app's bank library (one per app: its banks, its rescan clock)."""
+    served: BankLibrary = current_app.extensions[EXTENSION_KEY]
+    return served
 
 
 def _refresh_before_request() -> None:

@@ -15,7 +15,7 @@ from quizapp import core
 from quizapp.core.decks import Queue, StudyCard, question_card_key
 from quizapp.core.learn import pick_questions, record, start
 from quizapp.core.progress import weakest
-from quizapp.core.scheduling import Card, Grade, grade_for_answer, new_card, preview
+from quizapp.core.scheduling import Grade, grade_for_answer, new_card, preview
 from quizapp.db import study_store
 from quizapp.db.study_store import CardMemory, LearnState
 
@@ -79,16 +79,17 @@ def rating_preview(
 
 def rate_flashcard(
     user_id: int, bank_id: str, card_key: str, grade: Grade, now: datetime, expected_reviews: int | None
-) -> dict[str, Card]:
-    """Schedule a flashcard after its rating (the card's new state; empty if not counted).
+) -> bool:
+    """Schedule a flashcard after its rating; whether the rating counted.
 
     ``expected_reviews``: the card's review count when it was shown; a repeated rating (double
     click, back button, a client's retry) then finds it moved on and is not counted twice.
     """
     expected = None if expected_reviews is None else {card_key: expected_reviews}
-    return study_store.record_reviews(
+    updated = study_store.record_reviews(
         user_id, bank_id, [(card_key, grade)], now, study_store.Source.FLASHCARD, expected_reviews=expected
     )
+    return card_key in updated
 
 
 def weakest_questions(user_id: int, bank: core.Bank, now: datetime) -> list[str]:
