@@ -15,7 +15,7 @@ class DatabaseId(IntegerConverter):
     """Ids in URLs fit a database integer; a longer number is \"not found\", not an error."""
 
     def __init__(self, map, **kwargs):
-        from quizapp.db.models import MAX_ROW_ID
+        from quizapp.services.storage import MAX_ROW_ID
 
         kwargs.setdefault("max", MAX_ROW_ID)
         super().__init__(map, **kwargs)
@@ -29,9 +29,8 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
         template_folder=str(PROJECT_ROOT / "templates"),
     )
     from quizapp import api, cli, settings
-    from quizapp.db import database
     from quizapp.extensions import csrf
-    from quizapp.services import bank_library
+    from quizapp.services import bank_library, storage
     from quizapp.web import (
         error_pages,
         health,
@@ -57,7 +56,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
 
     settings.configure(app, test_config)
     app.url_map.converters["int"] = DatabaseId
-    database.init_app(app)
+    storage.init_app(app)
     csrf.init_app(app)
     input_checks.init_app(app)  # after the CSRF check: a forged request is refused as such
     auth.init_app(app)

@@ -41,7 +41,7 @@ from tests.quiz_helpers import answer_correctly, start, submit
 
 BANK = "kosovo-peacekeepers"
 EXAMPLES = int(os.environ.get("QUIZAPP_PAGE_FUZZ_EXAMPLES", "12"))
-PACKAGE = Path(__file__).resolve().parent.parent / "quizapp"
+PAGES = Path(__file__).resolve().parent.parent / "quizapp" / "web"  # the page views' package
 # Requests after which a role's state is gone (the session, the open test, a student): last.
 ENDS_STATE = ("auth.logout", "quiz.submit", "teacher.remove_student")
 SWEEP = [  # sent in every field and query parameter a page offers, every run
@@ -247,7 +247,7 @@ def source_parameter_names() -> set[str]:
         r"""(?:request\.(?:args|form|values)|values)(?:\.get(?:list)?\(|\[)\s*["']([\w-]+)["']"""
     )
     return {
-        name for path in PACKAGE.rglob("*.py") for name in pattern.findall(path.read_text(encoding="utf-8"))
+        name for path in PAGES.rglob("*.py") for name in pattern.findall(path.read_text(encoding="utf-8"))
     }
 
 

@@ -16,7 +16,6 @@ from marshmallow import Schema, fields, validate
 from quizapp import core
 from quizapp.api.common import api_blueprint, documented_errors
 from quizapp.api.errors import ApiError
-from quizapp.api.quiz_routes import bank_or_404
 from quizapp.api.token_auth import current_account
 from quizapp.core.answer_key import full_marks_response
 from quizapp.core.attempts import AttemptMode, AttemptStatus
@@ -31,7 +30,7 @@ from quizapp.core.presentation import StudentQuestion, present
 from quizapp.db import attempt_store
 from quizapp.db.attempt_store import AttemptClosed, AttemptState
 from quizapp.extensions import limiter
-from quizapp.services import answer_disclosure, clock
+from quizapp.services import answer_disclosure, bank_library, clock
 from quizapp.services.attempt_access import Viewed, own_attempt, viewable_attempt
 from quizapp.services.export_formats import number
 from quizapp.services.question_source import current_bank
@@ -271,7 +270,7 @@ def _answer_limits(view: Any) -> Any:
 @documented_errors(blueprint, 400, 401, 404, 409, 413)
 def start_attempt(body: dict[str, str], quiz_id: str) -> tuple[dict[str, Any], int]:
     account = current_account()
-    bank = bank_or_404(quiz_id)
+    bank = bank_library.bank(quiz_id)
     mode = AttemptMode(body["mode"])
     now = clock.now()
     existing = attempt_store.open_attempt(account.id, bank.id, now)

@@ -12,6 +12,8 @@ from flask import Response, jsonify
 from marshmallow import Schema, fields
 from werkzeug.exceptions import HTTPException
 
+from quizapp.services.bank_library import BankNotFound
+
 API_PREFIX = "/api/"
 
 CODES = {
@@ -71,6 +73,11 @@ def error_response(status: int, code: str, message: str, details: Any = None) ->
 
 def handle_api_error(error: ApiError) -> Response:
     return error_response(error.status, error.code, error.message, error.details)
+
+
+def quiz_not_found(error: BankNotFound) -> Response:
+    """An unknown quiz id in any route: the API's one answer to the bank lookup's failure."""
+    return error_response(404, "quiz_not_found", f"There is no quiz {error.bank_id[:80]!r}.")
 
 
 def handle_http_exception(error: HTTPException) -> Response:

@@ -14,10 +14,7 @@ from quizapp.api.token_auth import current_account
 from quizapp.core.decks import StudyCard, deck_cards
 from quizapp.core.disclosure import Path, Withheld
 from quizapp.core.scheduling import Grade
-from quizapp.db import study_store
-from quizapp.services import answer_disclosure, clock
-from quizapp.services.bank_library import library
-from quizapp.services.question_source import current_bank
+from quizapp.services import answer_disclosure, bank_library, clock, study
 
 blueprint: Blueprint = api_blueprint(
     "Flashcards", __name__, "Cards due now, and their ratings (spaced repetition with FSRS)."
@@ -74,10 +71,10 @@ def _banks(quiz_id: str | None) -> list[core.Bank]:
     if quiz_id is None:
         return [
             bank
-            for bank in library().catalog.banks
+            for bank in bank_library.library().catalog.banks
             if answer_disclosure.for_bank(Path.FLASHCARDS, account, bank, now).answers
         ]
-    bank = current_bank(quiz_id)
+    bank = bank_library.find_bank(quiz_id)
     shown = answer_disclosure.for_bank(Path.FLASHCARDS, account, bank, now) if bank else None
     if shown is not None and shown.withheld is Withheld.TEST_IN_PROGRESS:
         raise ApiError(
@@ -113,12 +110,12 @@ def due_cards(query: dict[str, Any]) -> dict[str, Any]:
     out: list[dict[str, Any]] = []
     due_count = 0
     for bank in _banks(query.get("quiz_id")):
-        cards, queue = study_store.study_queue(account.id, bank, now)
+        cards, queue = study.study_queue(account.id, bank, now)
         due_count += queue.due_count
         by_key = {card.key: card for card in cards}
         wanted = [(key, False) for key in queue.due] + [(key, True) for key in queue.new]
         wanted = wanted[: max(0, query["limit"] - len(out))]
-        memory = study_store.memory_of(account.id, bank.id, [key for key, _ in wanted])
+        memory = study.memory_of(account.id, bank.id, [key for key, _ in wanted])
         for key, new in wanted:
             known = memory.get(key)
             out.append(_card_json(bank, by_key[key], new, known.reviews if known else 0))
@@ -140,16 +137,9 @@ def review_card(body: dict[str, Any], card_id: str) -> dict[str, Any]:
     [bank] = _banks(quiz_id)
     if key not in {card.key for card in deck_cards(bank, reverse=True)}:
         raise ApiError(404, "card_not_found", f"Quiz {bank.id!r} has no card {key[:80]!r}.")
-    expected = {key: body["reviews"]} if "reviews" in body else None
-    updated = study_store.record_reviews(
-        account.id,
-        bank.id,
-        [(key, Grade[body["rating"].upper()])],
-        clock.now(),
-        study_store.Source.FLASHCARD,
-        expected_reviews=expected,
-    )
-    memory = study_store.memory_of(account.id, bank.id, [key]).get(key)
+    grade = Grade[body["rating"].upper()]
+    counted = study.rate_flashcard(account.id, bank.id, key, grade, clock.now(), body.get("reviews"))
+    memory = study.card_memory(account.id, bank.id, key)
     if memory is None:  # a "reviews" count above 0 for a card never rated: nothing was recorded
         raise ApiError(
             409,
@@ -157,7 +147,7 @@ def review_card(body: dict[str, Any], card_id: str) -> dict[str, Any]:
             "This card has no ratings yet: send the review count it was shown with (0), or none.",
             {"reviews": 0},
         )
-    if key not in updated:
+    if not counted:
         raise ApiError(
             409,
             "already_rated",

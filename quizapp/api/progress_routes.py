@@ -9,8 +9,8 @@ from marshmallow import Schema, fields
 from quizapp.api.common import api_blueprint, documented_errors
 from quizapp.api.token_auth import current_account
 from quizapp.core.disclosure import Path
-from quizapp.db import attempt_store, study_store
-from quizapp.services import answer_disclosure, clock
+from quizapp.db import attempt_store
+from quizapp.services import answer_disclosure, clock, study
 from quizapp.services.bank_library import library
 from quizapp.services.export_formats import number
 from quizapp.services.results import quiz_summaries
@@ -53,7 +53,7 @@ def my_progress() -> dict[str, Any]:
     for summary in quiz_summaries(banks, attempts):
         due = new = None
         if answer_disclosure.for_bank(Path.FLASHCARDS, account, summary.bank, now, open_tests).answers:
-            _, queue = study_store.study_queue(account.id, summary.bank, now)
+            _, queue = study.study_queue(account.id, summary.bank, now)
             due, new = queue.due_count, len(queue.new)
         quizzes.append(
             {

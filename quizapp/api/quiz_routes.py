@@ -8,12 +8,10 @@ from marshmallow import Schema, fields
 
 from quizapp import core
 from quizapp.api.common import api_blueprint, documented_errors
-from quizapp.api.errors import ApiError
 from quizapp.api.token_auth import require_teacher
 from quizapp.core.answer_key import answer_key, full_marks_response
 from quizapp.core.attempts import AttemptMode, draw_questions
-from quizapp.services.bank_library import library
-from quizapp.services.question_source import current_bank
+from quizapp.services import bank_library
 
 blueprint = api_blueprint("Quizzes", __name__, "What there is to take, and answer keys for teachers.")
 
@@ -81,19 +79,12 @@ def quiz_json(bank: core.Bank) -> dict[str, Any]:
     }
 
 
-def bank_or_404(quiz_id: str) -> core.Bank:
-    bank = current_bank(quiz_id)
-    if bank is None:
-        raise ApiError(404, "quiz_not_found", f"There is no quiz {quiz_id[:80]!r}.")
-    return bank
-
-
 @blueprint.route("/quizzes", methods=["GET"])
 @blueprint.response(200, QuizListSchema)
 @blueprint.doc(summary="The quizzes in service")
 @documented_errors(blueprint, 401)
 def list_quizzes() -> dict[str, Any]:
-    return {"quizzes": [quiz_json(bank) for bank in library().catalog.banks]}
+    return {"quizzes": [quiz_json(bank) for bank in bank_library.library().catalog.banks]}
 
 
 @blueprint.route("/quizzes/<quiz_id>/answer-key", methods=["GET"])
@@ -102,7 +93,7 @@ def list_quizzes() -> dict[str, Any]:
 @documented_errors(blueprint, 401, 403, 404)
 def get_answer_key(quiz_id: str) -> dict[str, Any]:
     require_teacher()
-    bank = bank_or_404(quiz_id)
+    bank = bank_library.bank(quiz_id)
     questions = {question.id: question for question in bank.questions}
     return {
         "quiz_id": bank.id,

@@ -12,9 +12,8 @@ from typing import Any, TypeVar
 from flask import current_app, g, request
 
 from quizapp.api.errors import ApiError
-from quizapp.db import token_store
-from quizapp.db.account_store import Account
-from quizapp.services import clock
+from quizapp.services import clock, tokens
+from quizapp.services.accounts import Account
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -46,7 +45,7 @@ def authenticate_request() -> None:
         raise ApiError(
             401, "unauthorized", "Send Authorization: Bearer <token>; POST /api/v1/auth/token gives one."
         )
-    account = token_store.account_for_token(token, clock.now())
+    account = tokens.account_for_token(token, clock.now())
     if account is None:
         raise ApiError(401, "invalid_token", "The token is unknown, expired or revoked: ask for a new one.")
     g.api_account = account

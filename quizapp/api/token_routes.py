@@ -11,8 +11,7 @@ from marshmallow import Schema, fields, validate
 from quizapp.api.common import api_blueprint, documented_errors
 from quizapp.api.errors import ApiError
 from quizapp.api.token_auth import bearer_token, public
-from quizapp.db import account_store, token_store
-from quizapp.services import clock
+from quizapp.services import accounts, clock, tokens
 from quizapp.web.login_limits import limit_logins
 
 blueprint = api_blueprint("Tokens", __name__, "Log in for a bearer token; log out to revoke it.")
@@ -48,7 +47,7 @@ class TokenSchema(Schema):
 @blueprint.doc(security=[], summary="Log in: a bearer token for a username and password")
 @documented_errors(blueprint, 401, 403, 413, 429)
 def create_token(credentials: dict[str, str]) -> dict[str, Any]:
-    account = account_store.authenticate(credentials["username"], credentials["password"])
+    account = accounts.authenticate(credentials["username"], credentials["password"])
     if account is None:
         raise ApiError(401, "invalid_credentials", "Unknown username or wrong password.")
     if account.must_change_password:
@@ -58,7 +57,7 @@ def create_token(credentials: dict[str, str]) -> dict[str, Any]:
             "This password was made for you and works once: log in on the website and choose your own.",
         )
     lifetime = timedelta(seconds=int(current_app.config["API_TOKEN_LIFETIME_SECONDS"]))
-    issued = token_store.issue_token(account, clock.now(), lifetime)
+    issued = tokens.issue_token(account, clock.now(), lifetime)
     return {
         "token": issued.token,
         "expires_at": issued.expires_at,
@@ -76,4 +75,4 @@ def create_token(credentials: dict[str, str]) -> dict[str, Any]:
 @blueprint.doc(summary="Log out: revoke the token sent with this request")
 @documented_errors(blueprint, 401)
 def revoke_token() -> None:
-    token_store.revoke_token(bearer_token() or "")
+    tokens.revoke_token(bearer_token() or "")

@@ -17,11 +17,8 @@ from quizapp.core.accounts import USERNAME_RULE, Role, normalize_join_code, vali
 from quizapp.core.bank_loader import bank_files, load_files
 from quizapp.core.instants import parse_instant
 from quizapp.core.model import QuestionType
-from quizapp.db import account_store, bank_store
-from quizapp.db.account_store import UsernameTaken
-from quizapp.db.base import db
-from quizapp.services import clock
-from quizapp.services.bank_library import library
+from quizapp.services import accounts, bank_library, clock
+from quizapp.services.accounts import UnknownJoinCode, UsernameTaken
 from quizapp.services.export_formats import FORMATS
 from quizapp.services.passwords import password_problem
 from quizapp.services.score_exports import KINDS, ExportRequest, export_scores
@@ -58,7 +55,7 @@ def check_command(paths: tuple[Path, ...]) -> None:
         if not found:
             raise click.UsageError(f"no question files (*.yaml, *.yml) in {target}")
         files.extend(found)
-    catalog = load_files(files, display=Path.cwd(), keep=_serving_files)
+    catalog = load_files(files, display=Path.cwd(), keep=bank_library.recorded_serving_files)
     for problem in catalog.problems:
         click.echo(str(problem))
     for bank in catalog.banks:
@@ -71,16 +68,6 @@ def check_command(paths: tuple[Path, ...]) -> None:
     click.echo(f"{len(catalog.banks)} valid bank(s), {invalid} file(s) with problems")
     if catalog.problems:
         raise SystemExit(1)
-
-
-def _serving_files() -> dict[str, str]:
-    """Which file the app serves each bank id from, so that check blames the other file of an id
-    (asked only when two files claim one; the database need not exist yet)."""
-    try:
-        return bank_store.serving_files()
-    except Exception:  # no database yet: the first file of an id keeps it
-        db.session.rollback()
-        return {}
 
 
 @click.command("answer-key")
@@ -127,12 +114,12 @@ def answer_key_command(bank_id: str, output_format: str) -> None:
 @with_appcontext
 def sync_banks_command() -> None:
     """Load the question files and mirror the valid banks into the database."""
-    bank_library = library()
-    bank_library.reload()
-    for problem in bank_library.catalog.problems:
+    library = bank_library.library()
+    library.reload()
+    for problem in library.catalog.problems:
         click.echo(str(problem), err=True)
-    bank_library.sync_to_database()
-    click.echo(f"{len(bank_library.catalog.banks)} bank(s) in service")
+    library.sync_to_database()
+    click.echo(f"{len(library.catalog.banks)} bank(s) in service")
 
 
 @click.group("user")
@@ -166,16 +153,14 @@ def create_user_command(
     if join_code:
         if role != Role.STUDENT.value:
             raise click.UsageError("--class is for students")
-        classroom = account_store.class_by_join_code(join_code)
-        if classroom is None:
-            raise click.BadParameter(f"no class has join code {join_code!r}", param_hint="--class")
+        try:
+            classroom = accounts.class_by_join_code(join_code)
+        except UnknownJoinCode:
+            raise click.BadParameter(f"no class has join code {join_code!r}", param_hint="--class") from None
     try:
-        account = account_store.create_user(username, display_name or username, password, Role(role))
+        account = accounts.create_account(username, display_name or username, password, Role(role), classroom)
     except UsernameTaken:
         raise click.UsageError(f"username {username!r} is taken") from None
-    if classroom is not None:
-        account_store.enroll(classroom.id, account.id)
-    account_store.commit()
     where = f" in class {classroom.name}" if classroom else ""
     click.echo(f"created {account.role.value} {account.username}{where}")
 
@@ -191,10 +176,10 @@ def class_group() -> None:
 @with_appcontext
 def create_class_command(name: str, teacher_username: str) -> None:
     """Create a class and print its join code."""
-    teacher = account_store.account_by_username(teacher_username)
+    teacher = accounts.account_by_username(teacher_username)
     if teacher is None or not teacher.is_teacher:
         raise click.BadParameter(f"no teacher with username {teacher_username!r}", param_hint="--teacher")
-    classroom = account_store.create_class(teacher.id, name, clock.secure_random())
+    classroom = accounts.create_class(teacher.id, name, clock.secure_random())
     click.echo(classroom.join_code)
 
 
@@ -248,11 +233,11 @@ def export_scores_command(
     """Export scores as CSV, XLSX or JSON (columns: docs/exports.md)."""
     teacher_id = None
     if teacher_username:
-        teacher = account_store.account_by_username(teacher_username)
+        teacher = accounts.account_by_username(teacher_username)
         if teacher is None or not teacher.is_teacher:
             raise click.BadParameter(f"no teacher with username {teacher_username!r}", param_hint="--teacher")
         teacher_id = teacher.id
-    classes = account_store.all_classes(teacher_id)
+    classes = accounts.all_classes(teacher_id)
     if class_ref:
         wanted = class_ref.strip()
         classes = [
@@ -262,10 +247,8 @@ def export_scores_command(
         ]
         if not classes:
             raise click.BadParameter(f"no class {class_ref!r}", param_hint="--class")
-    if quiz and library().catalog.get(quiz) is None:
-        library().reload()
-        if library().catalog.get(quiz) is None:
-            raise click.BadParameter(f"no quiz {quiz!r}", param_hint="--quiz")
+    if quiz:
+        served_bank(quiz, param_hint="--quiz")
     if output_format == "xlsx" and output is None:
         raise click.UsageError("XLSX is binary: give a file with -o")
     request = ExportRequest(kind, output_format, tuple(classes), quiz, since)

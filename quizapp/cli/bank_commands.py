@@ -10,22 +10,24 @@ from flask import current_app
 from flask.cli import with_appcontext
 
 from quizapp import core
-from quizapp.services import bank_files, clock
+from quizapp.services import bank_files, bank_library, clock
 from quizapp.services.bank_exports import FORMATS, export_bank
 from quizapp.services.bank_files import BadFileName, Outcome
 from quizapp.services.bank_imports import FORMAT_LABELS, ImportFailed, import_bank
-from quizapp.services.bank_library import library
 
 
-def served_bank(bank_id: str) -> core.Bank:
-    """The bank in service with this id, or a usage error naming the ones there are."""
-    bank_library = library()
-    bank_library.reload()
-    bank = bank_library.catalog.get(bank_id)
-    if bank is None:
-        known = ", ".join(b.id for b in bank_library.catalog.banks) or "none"
-        raise click.BadParameter(f"no valid bank with id '{bank_id}' (banks: {known})", param_hint="BANK_ID")
-    return bank
+def served_bank(bank_id: str, param_hint: str = "BANK_ID") -> core.Bank:
+    """The bank in service with this id, as the files are now, or a usage error naming the ones
+    there are: the commands' one answer to an unknown bank id."""
+    library = bank_library.library()
+    library.reload()  # a command has no requests to keep the banks fresh
+    try:
+        return bank_library.bank(bank_id)
+    except bank_library.BankNotFound:
+        known = ", ".join(bank.id for bank in library.catalog.banks) or "none"
+        raise click.BadParameter(
+            f"no valid bank with id '{bank_id}' (banks: {known})", param_hint=param_hint
+        ) from None
 
 
 @click.command("import")

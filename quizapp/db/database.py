@@ -28,6 +28,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from flask import Flask
 from sqlalchemy import Connection, Engine, event, inspect, text
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from quizapp.db.base import db, migrate
 
@@ -36,6 +37,9 @@ BEGAN = "quizapp_began"  # connection.info: how the connection's transaction beg
 WROTE = "quizapp_wrote"  # connection.info: whether the transaction has written yet
 _WRITES = ("INSERT", "UPDATE", "DELETE", "REPLACE")
 log = logging.getLogger(__name__)
+# The errors that mean "the database cannot serve now" (locked too long, out of space,
+# unreachable): a request that meets one is answered 503 with nothing saved (error pages).
+UNAVAILABLE: tuple[type[Exception], ...] = (OperationalError,)
 SCHEMA_LOCK_KEY = 7_311_001  # PostgreSQL advisory lock that serializes schema and bank sync
 
 
@@ -192,6 +196,34 @@ def foreign_keys_off(connection: Connection) -> Iterator[None]:
             raise RuntimeError(f"the migration broke {len(problems)} foreign keys, e.g. {problems[0]}")
     finally:
         driver.execute("PRAGMA foreign_keys = ON")
+
+
+def rollback() -> None:
+    """Abandon the session's transaction after a failure: nothing of it is stored, and the
+    next statement starts a fresh one."""
+    db.session.rollback()
+
+
+def unavailable_reason(error: Exception) -> str:
+    """The first line of what the driver said (SQLAlchemy wraps it), for the log."""
+    original = getattr(error, "orig", None)
+    return str(original).splitlines()[0] if original else str(error)
+
+
+def schema_status() -> tuple[str | None, str] | None:
+    """(the database's migration, the newest one), or None if the database does not answer.
+
+    For health checks: the session is released either way, so a check never keeps a
+    connection (or a failed transaction) for the request that follows.
+    """
+    try:
+        db.session.execute(text("SELECT 1"))
+        return schema_revisions()
+    except SQLAlchemyError:
+        db.session.rollback()
+        return None
+    finally:
+        db.session.remove()
 
 
 def schema_revisions() -> tuple[str | None, str]:

@@ -4,6 +4,10 @@ Requests ask ``refresh`` whether the files changed; at most once per ``BANK_RESC
 compares file sizes and modification times (no YAML is parsed unless one changed). A file that
 becomes invalid keeps its last valid version in service, and its problems are kept for
 teachers to see; one broken file never affects the others.
+
+``bank`` is the one lookup of a bank by its id for pages, API and CLI: an unknown id raises
+``BankNotFound``, which each front end answers in its own way (a 404 page, the API's 404
+error, a command-line usage error).
 """
 
 from __future__ import annotations
@@ -17,11 +21,19 @@ from flask import Flask, current_app, has_app_context
 
 from quizapp import core
 from quizapp.core.bank_loader import bank_files, load_bank_file, one_bank_per_id
-from quizapp.db import bank_store
-from quizapp.db.base import db
+from quizapp.db import bank_store, database
+from quizapp.db.bank_store import BankSummary
 
 log = logging.getLogger(__name__)
 EXTENSION_KEY = "quizapp.services.bank_library"
+
+
+class BankNotFound(LookupError):
+    """No bank in service has this id (never was, retired, or its file is not valid)."""
+
+    def __init__(self, bank_id: str):
+        super().__init__(bank_id)
+        self.bank_id = bank_id
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,7 +118,7 @@ class BankLibrary:
             recorded = bank_store.serving_files()
         except Exception:  # the database is down: this process's view decides for now
             log.exception("could not read which files serve the banks")
-            db.session.rollback()
+            database.rollback()
             return keep
         return {**keep, **recorded}
 
@@ -148,7 +160,9 @@ def init_app(app: Flask) -> None:
 
 
 def library() -> BankLibrary:
-    return current_app.extensions[EXTENSION_KEY]
+    """The app's bank library (one per app: its banks, its rescan clock)."""
+    served: BankLibrary = current_app.extensions[EXTENSION_KEY]
+    return served
 
 
 def _refresh_before_request() -> None:
@@ -158,4 +172,35 @@ def _refresh_before_request() -> None:
         current.sync_to_database()
     except Exception:  # the banks already in the database keep serving
         log.exception("could not sync question banks to the database; will retry")
-        db.session.rollback()
+        database.rollback()
+
+
+def find_bank(bank_id: str) -> core.Bank | None:
+    """The bank in service with this id, or None: for places where a missing bank is no error
+    (an attempt whose bank has since retired still shows its results)."""
+    return library().catalog.get(bank_id)
+
+
+def bank(bank_id: str) -> core.Bank:
+    """The bank in service with this id; raises ``BankNotFound``. The one "bank or not found"
+    of pages, API and CLI, so they cannot disagree about which banks exist."""
+    found = find_bank(bank_id)
+    if found is None:
+        raise BankNotFound(bank_id)
+    return found
+
+
+def summaries() -> list[BankSummary]:
+    """The banks in service with their question counts, as the home pages list them (read from
+    the database, where the counts are kept, rather than counted in every request)."""
+    return bank_store.list_banks()
+
+
+def recorded_serving_files() -> dict[str, str]:
+    """Which file serves each bank id, as the database recorded it; empty when it cannot say
+    (``flask check`` runs before there is a database): then the first file of an id keeps it."""
+    try:
+        return bank_store.serving_files()
+    except Exception:  # no database yet, or not reachable: nothing recorded to go by
+        database.rollback()
+        return {}

@@ -11,14 +11,15 @@ from collections.abc import Sequence
 
 from quizapp import core
 from quizapp.db import bank_store
-from quizapp.services.bank_library import library
+from quizapp.services.bank_library import find_bank
 
 _OLD_VERSIONS: dict[str, core.Question] = {}
 _OLD_VERSIONS_LIMIT = 10_000
 
 
 def current_bank(bank_slug: str) -> core.Bank | None:
-    return library().catalog.get(bank_slug)
+    """The bank an attempt's questions come from, or None once it has retired (``find_bank``)."""
+    return find_bank(bank_slug)
 
 
 def questions_for(bank_slug: str, items: Sequence[Sequence[str]]) -> list[core.Question]:

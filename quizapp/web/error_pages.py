@@ -6,12 +6,12 @@ from typing import Any
 
 from flask import Flask, Response, current_app, jsonify, make_response, render_template, request
 from flask_wtf.csrf import CSRFError
-from sqlalchemy.exc import OperationalError
-from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import HTTPException, NotFound
 
 from quizapp.api import errors as api_errors
 from quizapp.api.errors import API_PREFIX
-from quizapp.db.base import db
+from quizapp.services import storage
+from quizapp.services.bank_library import BankNotFound
 
 MESSAGES = {
     400: ("Something in that request was not right", "Go back, reload the page and try again."),
@@ -37,19 +37,19 @@ EXPIRED = (
 def init_app(app: Flask) -> None:
     app.register_error_handler(CSRFError, _expired)
     app.register_error_handler(HTTPException, _http_error)
-    app.register_error_handler(OperationalError, _database_unavailable)
+    app.register_error_handler(BankNotFound, _bank_not_found)
+    for unavailable in storage.UNAVAILABLE:
+        app.register_error_handler(unavailable, _database_unavailable)
 
 
-def _database_unavailable(error: OperationalError) -> Any:
+def _database_unavailable(error: Exception) -> Any:
     """The database is locked too long, out of space, or unreachable: 503, nothing half-saved.
 
     The session's transaction is rolled back, so no part of the request is stored, and no
     answer is acknowledged that was not; the next request starts afresh.
     """
-    db.session.rollback()
-    current_app.logger.warning(
-        "database unavailable: %s", str(error.orig).splitlines()[0] if error.orig else error
-    )
+    storage.abandon_transaction()
+    current_app.logger.warning("database unavailable: %s", storage.unavailable_reason(error))
     if request.path.startswith(API_PREFIX):
         response = api_errors.error_response(
             503, "unavailable", "The database is busy: nothing was saved. Try again in a moment."
@@ -58,6 +58,17 @@ def _database_unavailable(error: OperationalError) -> Any:
         response = _render(503, *MESSAGES[503])
     response.headers["Retry-After"] = str(RETRY_AFTER_SECONDS)
     return response
+
+
+def _bank_not_found(error: BankNotFound) -> Any:
+    """The bank lookup found no bank with that id: the page 404, or the API's quiz_not_found.
+
+    Views look a bank up with ``bank_library.bank`` and need not check; this is the one place
+    the site turns an unknown bank into "not found".
+    """
+    if request.path.startswith(API_PREFIX):
+        return api_errors.quiz_not_found(error)
+    return _http_error(NotFound())
 
 
 def _wants_json() -> bool:

@@ -15,28 +15,13 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from flask import Blueprint, current_app, jsonify
-from sqlalchemy import text
-from sqlalchemy.exc import SQLAlchemyError
 
-from quizapp.db.base import db
-from quizapp.db.database import schema_revisions
 from quizapp.extensions import limiter
 from quizapp.services.bank_library import library
+from quizapp.services.health import database_check
 from quizapp.settings import limits_counted_per_process
 
 blueprint = Blueprint("health", __name__)
-
-
-def _database() -> dict[str, Any]:
-    try:
-        db.session.execute(text("SELECT 1"))
-        current, head = schema_revisions()
-    except SQLAlchemyError:
-        db.session.rollback()
-        return {"ok": False, "reachable": False}
-    finally:
-        db.session.remove()
-    return {"ok": current == head, "reachable": True, "schema_up_to_date": current == head}
 
 
 def _rate_limits() -> dict[str, Any]:
@@ -58,7 +43,7 @@ def _banks() -> dict[str, Any]:
 
 @blueprint.get("/healthz")
 def healthz() -> Any:
-    checks = {"database": _database(), "banks": _banks(), "rate_limits": _rate_limits()}
+    checks = {"database": database_check(), "banks": _banks(), "rate_limits": _rate_limits()}
     if not all(check["ok"] for check in checks.values()):
         status, code = "fail", 503
     elif checks["banks"]["problems"] or not checks["rate_limits"]["shared_store_reachable"]:

@@ -7,8 +7,8 @@ from typing import Any
 from flask import Blueprint, redirect, render_template, url_for
 from flask_login import current_user
 
-from quizapp.db import account_store, attempt_store, bank_store
-from quizapp.services import clock
+from quizapp.db import attempt_store
+from quizapp.services import accounts, bank_library, clock
 from quizapp.services.bank_library import library
 from quizapp.services.results import quiz_summaries
 
@@ -18,18 +18,18 @@ blueprint = Blueprint("pages", __name__)
 @blueprint.get("/")
 def index() -> Any:
     if not current_user.is_authenticated:
-        if not account_store.teacher_exists():
+        if not accounts.teacher_exists():
             return redirect(url_for("auth.setup"))
-        return render_template("index.html", banks=bank_store.list_banks())
+        return render_template("index.html", banks=bank_library.summaries())
     if current_user.is_teacher:
         return render_template(
             "teacher/home.html",
-            classes=account_store.classes_of_teacher(current_user.id),
-            banks=bank_store.list_banks(),
+            classes=accounts.classes_of_teacher(current_user.id),
+            banks=bank_library.summaries(),
             problems=library().catalog.problems,
         )
     attempts = attempt_store.attempts_of(current_user.id, clock.now())
     summaries = quiz_summaries(library().catalog.banks, attempts)
     return render_template(
-        "student/home.html", summaries=summaries, classes=account_store.classes_of_student(current_user.id)
+        "student/home.html", summaries=summaries, classes=accounts.classes_of_student(current_user.id)
     )

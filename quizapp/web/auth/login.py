@@ -14,9 +14,9 @@ from flask import Flask, abort, flash, redirect, request, url_for
 from flask_login import UserMixin, current_user, login_required
 
 from quizapp.core.accounts import Role
-from quizapp.db import account_store
-from quizapp.db.account_store import Account
 from quizapp.extensions import login_manager
+from quizapp.services import accounts
+from quizapp.services.accounts import Account
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -67,7 +67,7 @@ def _load_user(session_id: str) -> LoginUser | None:
     user_id, _, version = session_id.partition(":")
     if not user_id.isdigit() or not version.isdigit():
         return None
-    account = account_store.get_account(int(user_id))
+    account = accounts.get_account(int(user_id))
     if account is None or account.session_version != int(version):
         return None
     return LoginUser(account)

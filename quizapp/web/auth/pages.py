@@ -9,10 +9,8 @@ from flask import Blueprint, abort, flash, g, redirect, render_template, request
 from flask_login import current_user, login_required, login_user, logout_user
 from werkzeug.wrappers import Response as WerkzeugResponse
 
-from quizapp.core.accounts import Role
-from quizapp.db import account_store
-from quizapp.db.account_store import UsernameTaken
-from quizapp.db.database import begin_write
+from quizapp.services import accounts
+from quizapp.services.accounts import Account, SetupClosed, UnknownJoinCode, UsernameTaken
 from quizapp.web.auth.login import LoginUser
 from quizapp.web.forms import (
     ChangePasswordForm,
@@ -29,7 +27,7 @@ LOGIN_FAILED = "Wrong username or password."
 MAX_NEXT_LENGTH = 2000
 
 
-def _start_session(account: account_store.Account) -> None:
+def _start_session(account: Account) -> None:
     """A new session at login: nothing carried over from before, not even the CSRF secret."""
     session.clear()
     g.pop("csrf_token", None)  # Flask-WTF caches the session's token here for the request
@@ -37,28 +35,26 @@ def _start_session(account: account_store.Account) -> None:
     logged_in(account.username)  # this browser is trusted with this account from now on
 
 
-def _create_account(form: SetupForm | SignupForm, role: Role) -> account_store.Account | None:
-    """The new account, or None with the reason shown next to the username field."""
-    try:
-        return account_store.create_user(form.username.data, form.display_name.data, form.password.data, role)
-    except UsernameTaken:
-        form.username.errors.append("That username is taken; choose another.")
-        return None
+USERNAME_TAKEN = "That username is taken; choose another."
+UNKNOWN_JOIN_CODE = "No class has this join code. Check it with your teacher."
 
 
 @blueprint.route("/setup", methods=["GET", "POST"])
 def setup() -> Any:
     """Create the first teacher account; gone once a teacher exists."""
-    if account_store.teacher_exists():
+    if accounts.teacher_exists():
         abort(404)
     form = SetupForm()
     if form.validate_on_submit():
-        begin_write()  # first run only: no other teacher may be created between check and write
-        if account_store.teacher_exists():
+        try:
+            account = accounts.create_first_teacher(
+                form.username.data, form.display_name.data, form.password.data
+            )
+        except SetupClosed:
             abort(404)
-        account = _create_account(form, Role.TEACHER)
-        if account is not None:
-            account_store.commit()
+        except UsernameTaken:
+            form.username.errors.append(USERNAME_TAKEN)
+        else:
             _start_session(account)
             flash("Welcome! Create a class next, and give its join code to your students.", "success")
             return redirect(url_for("teacher.classes"))
@@ -91,11 +87,9 @@ def login() -> Any:
         return redirect(url_for("pages.index"))
     form = LoginForm()
     if form.validate_on_submit():
-        account = account_store.authenticate(form.username.data, form.password.data)
-        if account is not None and account.must_change_password:
-            # a one-time password: spent now (a second login with it fails); the session
-            # chooses the user's own password before anything else (auth.py)
-            account = account if account_store.use_one_time_password(account) else None
+        # a one-time password is spent here (a second login with it fails); the session then
+        # chooses the user's own password before anything else (login.py)
+        account = accounts.log_in_on_website(form.username.data, form.password.data)
         if account is not None:
             target = safe_next(request.args.get("next")) or url_for("pages.index")
             _start_session(account)
@@ -109,7 +103,7 @@ def login() -> Any:
 def logout() -> WerkzeugResponse:
     """End this session and every other website session of the user (a copied cookie too)."""
     if current_user.is_authenticated:
-        account_store.end_sessions(current_user.id)
+        accounts.end_sessions(current_user.id)
     logout_user()
     session.clear()
     g.pop("csrf_token", None)
@@ -126,17 +120,18 @@ def signup() -> Any:
         return redirect(url_for("pages.index"))
     form = SignupForm(join_code=request.args.get("code", ""))
     if form.validate_on_submit():
-        classroom = account_store.class_by_join_code(form.join_code.data)
-        if classroom is None:
-            form.join_code.errors.append("No class has this join code. Check it with your teacher.")
+        try:
+            account, classroom = accounts.sign_up_student(
+                form.join_code.data, form.username.data, form.display_name.data, form.password.data
+            )
+        except UnknownJoinCode:
+            form.join_code.errors.append(UNKNOWN_JOIN_CODE)
+        except UsernameTaken:
+            form.username.errors.append(USERNAME_TAKEN)
         else:
-            account = _create_account(form, Role.STUDENT)
-            if account is not None:
-                account_store.enroll(classroom.id, account.id)
-                account_store.commit()
-                _start_session(account)
-                flash(f"Welcome to {classroom.name}!", "success")
-                return redirect(url_for("pages.index"))
+            _start_session(account)
+            flash(f"Welcome to {classroom.name}!", "success")
+            return redirect(url_for("pages.index"))
     return render_template("auth/signup.html", form=form), 422 if form.errors else 200
 
 
@@ -147,7 +142,7 @@ def change_password() -> Any:
         return _choose_own_password()
     form = ChangePasswordForm()
     if form.validate_on_submit():
-        account = account_store.change_password(current_user.id, form.current.data, form.password.data)
+        account = accounts.change_password(current_user.id, form.current.data, form.password.data)
         if account is None:
             form.current.errors.append("That is not your current password.")
         else:
@@ -161,7 +156,7 @@ def _choose_own_password() -> Any:
     """The first page after logging in with a one-time password (already spent)."""
     form = ChooseOwnPasswordForm()
     if form.validate_on_submit():
-        account = account_store.choose_own_password(current_user.id, form.password.data)
+        account = accounts.choose_own_password(current_user.id, form.password.data)
         if account is None:
             form.password.errors.append("Choose a password different from the one-time one.")
         else:
@@ -179,12 +174,11 @@ def join_class() -> Any:
         abort(403)
     form = JoinClassForm(join_code=request.args.get("code", ""))
     if form.validate_on_submit():
-        classroom = account_store.class_by_join_code(form.join_code.data)
-        if classroom is None:
-            form.join_code.errors.append("No class has this join code. Check it with your teacher.")
+        try:
+            classroom = accounts.join_class(current_user.id, form.join_code.data)
+        except UnknownJoinCode:
+            form.join_code.errors.append(UNKNOWN_JOIN_CODE)
         else:
-            account_store.enroll(classroom.id, current_user.id)
-            account_store.commit()
             flash(f"You are in {classroom.name}.", "success")
             return redirect(url_for("pages.index"))
     return render_template("auth/join.html", form=form), 422 if form.errors else 200

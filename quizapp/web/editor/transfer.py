@@ -12,7 +12,7 @@ from typing import Any
 from flask import Blueprint, Response, abort, current_app, render_template
 
 from quizapp import core
-from quizapp.services import bank_files, clock
+from quizapp.services import bank_files, bank_library, clock
 from quizapp.services.bank_exports import FORMATS, export_bank
 from quizapp.services.bank_imports import ImportFailed, import_bank
 from quizapp.services.bank_library import library
@@ -61,19 +61,12 @@ def import_bank_page() -> Any:
     return render_template("editor/import.html", form=form), 422 if form.errors else 200
 
 
-def _served_bank(bank_id: str) -> core.Bank:
-    bank = library().catalog.get(bank_id)
-    if bank is None:
-        abort(404)
-    return bank
-
-
 @blueprint.get("/<bank_id>/export.<file_format>")
 @teacher_required
 def export(bank_id: str, file_format: str) -> Response:
     if file_format not in FORMATS:
         abort(404)
-    exported = export_bank(_served_bank(bank_id), file_format, clock.now())
+    exported = export_bank(bank_library.bank(bank_id), file_format, clock.now())
     response = Response(exported.data, content_type=exported.content_type)
     response.headers["Content-Disposition"] = f'attachment; filename="{exported.file_name}"'
     response.headers["Cache-Control"] = "no-store"  # it holds the answers
@@ -83,7 +76,7 @@ def export(bank_id: str, file_format: str) -> Response:
 @blueprint.get("/<bank_id>/answer-key")
 @teacher_required
 def answer_key(bank_id: str) -> Any:
-    bank = _served_bank(bank_id)
+    bank = bank_library.bank(bank_id)
     response = Response(render_template("editor/answer_key.html", bank=bank, entries=core.answer_key(bank)))
     response.headers["Cache-Control"] = "no-store"
     return response

@@ -5,8 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, abort, render_template
 from flask_login import current_user, login_required
 
-from quizapp.db import account_store
-from quizapp.services import clock
+from quizapp.services import accounts, clock
 from quizapp.services.dashboards import class_progress, student_dashboard
 from quizapp.web.auth.login import teacher_required
 from quizapp.web.forms import ActionForm
@@ -24,10 +23,10 @@ def dashboard() -> str:
 @blueprint.get("/classes/<int:class_id>/students/<int:student_id>/progress")
 @teacher_required
 def student_progress(class_id: int, student_id: int) -> str:
-    classroom = account_store.class_of_teacher(class_id, current_user.id)
+    classroom = accounts.class_of_teacher(class_id, current_user.id)
     if classroom is None:
         abort(404)
-    student = next((s for s in account_store.students_of_class(classroom.id) if s.id == student_id), None)
+    student = accounts.student_of_class(classroom.id, student_id)
     if student is None:
         abort(404)
     board = student_dashboard(student, clock.now())
@@ -39,8 +38,8 @@ def student_progress(class_id: int, student_id: int) -> str:
 @blueprint.get("/classes/<int:class_id>/progress")
 @teacher_required
 def class_view(class_id: int) -> str:
-    classroom = account_store.class_of_teacher(class_id, current_user.id)
+    classroom = accounts.class_of_teacher(class_id, current_user.id)
     if classroom is None:
         abort(404)
-    progress = class_progress(account_store.students_of_class(classroom.id), clock.now())
+    progress = class_progress(accounts.students_of_class(classroom.id), clock.now())
     return render_template("progress/class.html", classroom=classroom, progress=progress)

@@ -21,9 +21,9 @@ from quizapp.core.attempts import AttemptMode, draw_questions
 from quizapp.core.disclosure import Disclosure, Path, Withheld
 from quizapp.core.passages import find_passage, paragraphs
 from quizapp.core.presentation import present
-from quizapp.db import account_store, attempt_store
+from quizapp.db import attempt_store
 from quizapp.db.attempt_store import AttemptClosed, AttemptState
-from quizapp.services import answer_disclosure, clock
+from quizapp.services import accounts, answer_disclosure, bank_library, clock
 from quizapp.services.attempt_access import Viewed, own_attempt, viewable_attempt
 from quizapp.services.question_source import current_bank
 from quizapp.services.results import attempt_review, quiz_summaries
@@ -31,13 +31,6 @@ from quizapp.web.forms import ActionForm
 from quizapp.web.quiz.answer_forms import answer_form, answer_inputs, response_from, typed_inputs
 
 blueprint = Blueprint("quiz", __name__)
-
-
-def _bank_or_404(bank_slug: str) -> core.Bank:
-    bank = current_bank(bank_slug)
-    if bank is None:
-        abort(404)
-    return bank
 
 
 def _own_attempt(attempt_id: int, responses: bool = True) -> AttemptState:
@@ -51,7 +44,7 @@ def _own_attempt(attempt_id: int, responses: bool = True) -> AttemptState:
 @blueprint.get("/quizzes/<bank_slug>")
 @login_required
 def quiz(bank_slug: str) -> str:
-    bank = _bank_or_404(bank_slug)
+    bank = bank_library.bank(bank_slug)
     attempts = attempt_store.attempts_of(current_user.id, clock.now(), bank.id)
     [summary] = quiz_summaries([bank], attempts)
     history = [{"attempt": a, "score": attempt_store.score_of(a)} for a in attempts if a.submitted]
@@ -77,7 +70,7 @@ def quiz(bank_slug: str) -> str:
 @blueprint.post("/quizzes/<bank_slug>/attempts")
 @login_required
 def start(bank_slug: str) -> WerkzeugResponse:
-    bank = _bank_or_404(bank_slug)
+    bank = bank_library.bank(bank_slug)
     form = ActionForm()
     mode_name = request.form.get("mode", "")
     if not form.validate_on_submit() or mode_name not in {m.value for m in AttemptMode}:
@@ -234,7 +227,7 @@ def retry(attempt_id: int) -> WerkzeugResponse:
     current = _own_attempt(attempt_id)
     if not ActionForm().validate_on_submit() or not current.submitted:
         abort(400)
-    bank = _bank_or_404(current.bank_slug)
+    bank = bank_library.bank(current.bank_slug)
     shown = _retry_shown(bank)
     if not shown.correctness:
         return refused(bank, shown)
@@ -268,10 +261,8 @@ def results(attempt_id: int) -> str:
     missed = 0  # the retry button's count: only where retrying may tell which were missed
     if owner and bank and _retry_shown(bank).correctness:
         missed = sum(1 for review in reviews if review.check is None or not review.check.correct)
-    student = account_store.get_account(current.user_id)
-    back_to_class = (
-        None if owner else account_store.class_of_teacher_for_student(current_user.id, current.user_id)
-    )
+    student = accounts.get_account(current.user_id)
+    back_to_class = None if owner else accounts.class_of_teacher_for_student(current_user.id, current.user_id)
     return render_template(
         "quiz/results.html",
         attempt=current,
@@ -290,7 +281,7 @@ def results(attempt_id: int) -> str:
 @blueprint.get("/quizzes/<bank_slug>/source")
 def source(bank_slug: str) -> str:
     """The whole source text, paragraph by paragraph; a quote may be highlighted."""
-    bank = _bank_or_404(bank_slug)
+    bank = bank_library.bank(bank_slug)
     if not bank.source_text:
         abort(404)
     passage = None

@@ -17,15 +17,14 @@ from werkzeug.wrappers import Response as WerkzeugResponse
 
 from quizapp import core
 from quizapp.core.attempts import AttemptMode
-from quizapp.core.decks import Queue, StudyCard, deck_cards, deck_tags, question_card_key
+from quizapp.core.decks import Queue, StudyCard, deck_cards, deck_tags
 from quizapp.core.disclosure import Path, Withheld
-from quizapp.core.learn import pick_questions, record, start
 from quizapp.core.presentation import present
-from quizapp.core.progress import weakest
-from quizapp.core.scheduling import Grade, describe_interval, grade_for_answer, new_card, preview
-from quizapp.db import attempt_store, study_store
-from quizapp.services import answer_disclosure, clock
-from quizapp.services.question_source import current_bank, questions_for
+from quizapp.core.scheduling import Grade, describe_interval
+from quizapp.db import attempt_store
+from quizapp.services import answer_disclosure, bank_library, clock
+from quizapp.services import study as studying  # `study` is the study page's view
+from quizapp.services.question_source import questions_for
 from quizapp.services.results import attempt_review
 from quizapp.web.forms import ActionForm, NewCardsForm
 from quizapp.web.quiz.answer_forms import answer_form, answer_inputs, response_from, typed_inputs
@@ -34,11 +33,9 @@ from quizapp.web.quiz.pages import refused
 blueprint = Blueprint("study", __name__)
 
 
-def _open_to_study(bank: core.Bank | None, path: Path) -> core.Bank:
+def _open_to_study(bank: core.Bank, path: Path) -> core.Bank:
     """The bank, if the current user may study it on ``path`` now; else not found (the bank
     keeps its answers from students) or back to the quiz page (a test of it is in progress)."""
-    if bank is None:
-        abort(404)
     shown = answer_disclosure.for_bank(path, current_user.account, bank, clock.now())
     if shown.withheld is Withheld.TEST_IN_PROGRESS:
         abort(refused(bank, shown))
@@ -48,7 +45,7 @@ def _open_to_study(bank: core.Bank | None, path: Path) -> core.Bank:
 
 
 def _studyable_bank(bank_slug: str) -> core.Bank:
-    return _open_to_study(current_bank(bank_slug), Path.FLASHCARDS)
+    return _open_to_study(bank_library.bank(bank_slug), Path.FLASHCARDS)
 
 
 def _deck_options() -> tuple[str | None, bool]:
@@ -64,14 +61,14 @@ def _deck(bank: core.Bank) -> tuple[list[StudyCard], str | None, bool]:
 
 
 def _queue(bank: core.Bank, tag: str | None, reverse: bool) -> Queue:
-    return study_store.study_queue(current_user.id, bank, clock.now(), tag, reverse)[1]
+    return studying.study_queue(current_user.id, bank, clock.now(), tag, reverse)[1]
 
 
 @blueprint.get("/decks/<bank_slug>")
 @login_required
 def deck(bank_slug: str) -> str:
     bank = _studyable_bank(bank_slug)
-    return _deck_page(bank, NewCardsForm(new_cards_per_day=study_store.new_cards_per_day(current_user.id)))
+    return _deck_page(bank, NewCardsForm(new_cards_per_day=studying.new_cards_per_day(current_user.id)))
 
 
 def _deck_rows(bank: core.Bank) -> list[dict[str, Any]]:
@@ -79,7 +76,7 @@ def _deck_rows(bank: core.Bank) -> list[dict[str, Any]]:
     now = clock.now()
     decks = []
     for tag in [None, *deck_tags(bank)]:
-        cards, queue = study_store.study_queue(current_user.id, bank, now, tag)
+        cards, queue = studying.study_queue(current_user.id, bank, now, tag)
         forward = sum(1 for card in cards if not card.reverse)
         decks.append({"tag": tag, "cards": forward, "due": queue.due_count, "new": len(queue.new)})
     return decks
@@ -102,7 +99,7 @@ def deck_settings(bank_slug: str) -> Any:
     bank = _studyable_bank(bank_slug)
     form = NewCardsForm()
     if form.validate_on_submit():
-        study_store.set_new_cards_per_day(current_user.id, form.new_cards_per_day.data)
+        studying.set_new_cards_per_day(current_user.id, form.new_cards_per_day.data)
         flash(f"You will see up to {form.new_cards_per_day.data} new cards a day.", "success")
         return redirect(url_for("study.deck", bank_slug=bank.id))
     return _deck_page(bank, form), 422
@@ -119,12 +116,8 @@ def _study_page(
     queue = _queue(bank, tag, reverse)
     intervals, reviews = None, 0
     if card is not None and show_back:
-        now = clock.now()
-        memory = study_store.memory_of(current_user.id, bank.id, [card.key]).get(card.key)
-        state = memory.card if memory else new_card(now)
-        reviews = memory.reviews if memory else 0
-        seed = study_store.fuzz_seed(current_user.id, bank.id, card.key, reviews)
-        intervals = {grade: describe_interval(delta) for grade, delta in preview(state, now, seed).items()}
+        previews, reviews = studying.rating_preview(current_user.id, bank.id, card.key, clock.now())
+        intervals = {grade: describe_interval(delta) for grade, delta in previews.items()}
     template = "study/_card.html" if request.headers.get("X-Fragment") == "1" else "study/study.html"
     return render_template(
         template,
@@ -192,17 +185,10 @@ def review(bank_slug: str) -> Any:
     except ValueError:
         abort(400)
     try:
-        seen = {card.key: int(request.form.get("reviews", ""))}
+        seen = int(request.form.get("reviews", ""))
     except ValueError:
         abort(400)
-    study_store.record_reviews(
-        current_user.id,
-        bank.id,
-        [(card.key, grade)],
-        clock.now(),
-        study_store.Source.FLASHCARD,
-        expected_reviews=seen,
-    )
+    studying.rate_flashcard(current_user.id, bank.id, card.key, grade, clock.now(), expected_reviews=seen)
     if request.headers.get("X-Fragment") == "1":
         return study(bank_slug)
     options = {"tag": tag} if tag else {}
@@ -217,23 +203,16 @@ def review(bank_slug: str) -> Any:
 @blueprint.post("/learn/<bank_slug>")
 @login_required
 def learn_start(bank_slug: str) -> WerkzeugResponse:
-    bank = _open_to_study(current_bank(bank_slug), Path.LEARN)
+    bank = _open_to_study(bank_library.bank(bank_slug), Path.LEARN)
     if not ActionForm().validate_on_submit():
         abort(400)
-    now = clock.now()
-    seed = clock.new_seed()
-    memory = study_store.question_memory(current_user.id, bank.id, now)
-    ids = pick_questions(bank, memory, seed)
-    hashes = {q.id: q.content_hash for q in bank.questions}
-    session_id = study_store.start_learn_session(
-        current_user.id, bank.id, [(q, hashes[q]) for q in ids], seed, start(ids), now
-    )
+    session_id = studying.start_learn_session(current_user.id, bank, clock.now(), clock.new_seed())
     return redirect(url_for("study.learn", session_id=session_id))
 
 
-def _own_learn_session(session_id: int) -> study_store.LearnState:
-    state = study_store.learn_session(session_id)
-    if state is None or state.user_id != current_user.id:
+def _own_learn_session(session_id: int) -> studying.LearnState:
+    state = studying.own_learn_session(session_id, current_user.id)
+    if state is None:
         abort(404)
     return state
 
@@ -242,7 +221,7 @@ def _own_learn_session(session_id: int) -> study_store.LearnState:
 @login_required
 def learn(session_id: int) -> Any:
     state = _own_learn_session(session_id)
-    bank = _open_to_study(current_bank(state.bank_slug), Path.LEARN)  # a session from before a test
+    bank = _open_to_study(bank_library.bank(state.bank_slug), Path.LEARN)  # a session from before a test
     questions = {q.id: q for q in questions_for(state.bank_slug, state.items)}
     session = state.session
     if session.finished:
@@ -271,17 +250,7 @@ def learn(session_id: int) -> Any:
         else:
             review_ = attempt_review(question, response, bank)
             correct = review_.check is not None and review_.check.correct
-            now = clock.now()
-            if study_store.save_learn_session(
-                state.id, session.to_dict(), record(session, question.id, correct), now
-            ):
-                study_store.record_reviews(
-                    current_user.id,
-                    state.bank_slug,
-                    [(question_card_key(question.id), grade_for_answer(correct))],
-                    now,
-                    study_store.Source.LEARN,
-                )
+            studying.record_learn_answer(state, question.id, correct, clock.now())
             return render_template("study/learn_feedback.html", review=review_, **context)
     return render_template("study/learn.html", inputs=typed_inputs(form), **context), 422
 
@@ -290,9 +259,7 @@ def learn(session_id: int) -> Any:
 @login_required
 def practice_weakest(bank_slug: str) -> WerkzeugResponse:
     """A practice round of the student's ten weakest questions of a bank."""
-    bank = current_bank(bank_slug)
-    if bank is None:
-        abort(404)
+    bank = bank_library.bank(bank_slug)
     shown = answer_disclosure.for_bank(Path.PRACTICE_WEAKEST, current_user.account, bank, clock.now())
     if shown.withheld is Withheld.TEST_IN_PROGRESS:
         return refused(bank, shown)
@@ -301,9 +268,7 @@ def practice_weakest(bank_slug: str) -> WerkzeugResponse:
     if not ActionForm().validate_on_submit():
         abort(400)
     now = clock.now()
-    chosen = weakest(
-        study_store.question_memory(current_user.id, bank.id, now), [q.id for q in bank.questions]
-    )
+    chosen = studying.weakest_questions(current_user.id, bank, now)
     if not chosen:
         flash("Answer some questions first: then you can practice your weakest ones.", "info")
         return redirect(url_for("quiz.quiz", bank_slug=bank.id))

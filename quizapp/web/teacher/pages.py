@@ -26,10 +26,10 @@ from quizapp.core.accounts import new_password
 from quizapp.core.attempts import AttemptMode
 from quizapp.core.instants import parse_instant
 from quizapp.core.roster import parse_roster
-from quizapp.db import account_store, attempt_store
-from quizapp.db.account_store import Account, ClassInfo, UsernameTaken
+from quizapp.db import attempt_store
 from quizapp.db.attempt_store import AttemptState
-from quizapp.services import clock, reports
+from quizapp.services import accounts, bank_library, clock, reports
+from quizapp.services.accounts import Account, ClassInfo, UsernameTaken
 from quizapp.services.bank_library import library
 from quizapp.services.export_formats import FORMATS
 from quizapp.services.score_exports import KINDS, ExportRequest, download, export_scores
@@ -42,7 +42,7 @@ MAX_ROSTER_BYTES = 256 * 1024
 
 
 def _my_class(class_id: int) -> ClassInfo:
-    classroom = account_store.class_of_teacher(class_id, current_user.id)
+    classroom = accounts.class_of_teacher(class_id, current_user.id)
     if classroom is None:
         abort(404)
     return classroom
@@ -53,18 +53,18 @@ def _my_class(class_id: int) -> ClassInfo:
 def classes() -> Any:
     form = ClassForm()
     if form.validate_on_submit():
-        classroom = account_store.create_class(current_user.id, form.name.data, clock.secure_random())
+        classroom = accounts.create_class(current_user.id, form.name.data, clock.secure_random())
         flash(f"Class created. Its join code is {join_code(classroom.join_code)}.", "success")
         return redirect(url_for("teacher.class_detail", class_id=classroom.id))
     return render_template(
-        "teacher/classes.html", classes=account_store.classes_of_teacher(current_user.id), form=form
+        "teacher/classes.html", classes=accounts.classes_of_teacher(current_user.id), form=form
     ), 422 if form.errors else 200
 
 
 def _class_page(
     classroom: ClassInfo, add_form: AddStudentForm, roster_form: RosterForm, status: int = 200, **extra: Any
 ) -> Any:
-    students = account_store.students_of_class(classroom.id)
+    students = accounts.students_of_class(classroom.id)
     banks = library().catalog.banks
     return render_template(
         "teacher/class.html",
@@ -100,9 +100,7 @@ def add_student(class_id: int) -> Any:
     if form.validate_on_submit():
         password = form.password.data or new_password(clock.secure_random())
         try:
-            account = account_store.add_student(
-                classroom.id, form.username.data, form.display_name.data, password
-            )
+            account = accounts.add_student(classroom.id, form.username.data, form.display_name.data, password)
         except UsernameTaken:
             form.username.errors.append("That username is taken.")
         else:
@@ -136,9 +134,7 @@ def upload_roster(class_id: int) -> Any:
                 )
         if text is not None:
             entries, problems = parse_roster(text)
-            outcome = account_store.import_roster(
-                classroom.id, current_user.id, entries, clock.secure_random()
-            )
+            outcome = accounts.import_roster(classroom.id, current_user.id, entries, clock.secure_random())
             return _class_page(
                 classroom,
                 AddStudentForm(prefix="add"),
@@ -175,10 +171,8 @@ class StudentResults:
 @teacher_required
 def quiz_results(class_id: int, bank_slug: str) -> str:
     classroom = _my_class(class_id)
-    bank = library().catalog.get(bank_slug)
-    if bank is None:
-        abort(404)
-    students = account_store.students_of_class(classroom.id)
+    bank = bank_library.bank(bank_slug)
+    students = accounts.students_of_class(classroom.id)
     attempts = attempt_store.attempts_of_users([s.id for s in students], clock.now(), bank.id)
     rows = []
     for student in students:
@@ -212,10 +206,10 @@ def quiz_results(class_id: int, bank_slug: str) -> str:
 
 
 def _my_student(classroom: ClassInfo, student_id: int) -> Account:
-    for candidate in account_store.students_of_class(classroom.id):
-        if candidate.id == student_id:
-            return candidate
-    abort(404)
+    student = accounts.student_of_class(classroom.id, student_id)
+    if student is None:
+        abort(404)
+    return student
 
 
 @blueprint.post("/<int:class_id>/students/<int:student_id>/password")
@@ -226,7 +220,7 @@ def reset_password(class_id: int, student_id: int) -> Any:
     account = _my_student(classroom, student_id)
     if not ActionForm().validate_on_submit():
         abort(400)
-    password = account_store.reset_password(account.id, clock.secure_random())
+    password = accounts.reset_password(account.id, clock.secure_random())
     flash(
         f"{account.display_name} has a new one-time password; they choose their own at the next login.",
         "success",
@@ -246,7 +240,7 @@ def remove_student(class_id: int, student_id: int) -> WerkzeugResponse:
     account = _my_student(classroom, student_id)
     if not ActionForm().validate_on_submit():
         abort(400)
-    account_store.remove_from_class(classroom.id, account.id)
+    accounts.remove_from_class(classroom.id, account.id)
     flash(
         f"{account.display_name} was removed from {classroom.name}. Their account and results stay; "
         "they can join again with the join code.",
@@ -260,10 +254,8 @@ def remove_student(class_id: int, student_id: int) -> WerkzeugResponse:
 def quiz_report(class_id: int, bank_slug: str) -> str:
     """Score distribution, item analysis and the article heatmap of a quiz in a class."""
     classroom = _my_class(class_id)
-    bank = library().catalog.get(bank_slug)
-    if bank is None:
-        abort(404)
-    students = account_store.students_of_class(classroom.id)
+    bank = bank_library.bank(bank_slug)
+    students = accounts.students_of_class(classroom.id)
     attempts = attempt_store.attempts_of_users([s.id for s in students], clock.now(), bank.id)
     report = reports.quiz_report(bank, students, attempts)
     return render_template("teacher/report.html", classroom=classroom, bank=bank, report=report)
@@ -296,15 +288,15 @@ def export_class(class_id: int, kind: str, fmt: str) -> WerkzeugResponse:
 @teacher_required
 def export_all(kind: str, fmt: str) -> WerkzeugResponse:
     """Scores of all the teacher's classes."""
-    return _export(account_store.classes_of_teacher(current_user.id), kind, fmt)
+    return _export(accounts.classes_of_teacher(current_user.id), kind, fmt)
 
 
 def _export(classes: list[ClassInfo], kind: str, fmt: str) -> WerkzeugResponse:
     if kind not in KINDS or fmt not in FORMATS:
         abort(404)
     quiz = request.args.get("quiz") or None
-    if quiz is not None and library().catalog.get(quiz) is None:
-        abort(404)
+    if quiz is not None:
+        quiz = bank_library.bank(quiz).id  # an unknown quiz is "not found"
     since = None
     if request.args.get("since"):
         try:

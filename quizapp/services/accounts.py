@@ -1,0 +1,224 @@
+"""People and classes, for the pages, the API and the CLI: sign-up and login, passwords,
+classes, rosters and enrolment.
+
+Each use case is one unit of work here (it commits), so a front end cannot forget a commit
+or leave half of one undone; the rows and the write lock stay in ``account_store``. Every
+class a teacher names is looked up within the teacher's own classes.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterable
+
+from quizapp.core.accounts import Role
+from quizapp.core.roster import RosterEntry
+from quizapp.db import account_store
+from quizapp.db.account_store import Account, ClassInfo, RosterOutcome, UsernameTaken
+from quizapp.db.database import begin_write
+
+__all__ = [
+    "Account",
+    "ClassInfo",
+    "RosterOutcome",
+    "SetupClosed",
+    "UnknownJoinCode",
+    "UsernameTaken",
+]
+
+
+class SetupClosed(Exception):
+    """A teacher exists already: the first-run set-up is over."""
+
+
+class UnknownJoinCode(Exception):
+    """No class has this join code."""
+
+
+# --- logging in and out ------------------------------------------------------------------
+
+
+def teacher_exists() -> bool:
+    """Whether the first-run set-up is done: until then the home page leads to it."""
+    return account_store.teacher_exists()
+
+
+def authenticate(username: str, password: str) -> Account | None:
+    """The account for these credentials, or None; one password hash either way, so the time
+    taken does not tell whether the username exists. The API trades it for a token."""
+    return account_store.authenticate(username, password)
+
+
+def log_in_on_website(username: str, password: str) -> Account | None:
+    """The account that logs in with these credentials, or None.
+
+    A one-time password (made by a teacher) is spent here: of two logins with it, even at the
+    same moment, only one gets in, and that session must choose its own password first.
+    """
+    account = account_store.authenticate(username, password)
+    if account is not None and account.must_change_password:
+        return account if account_store.use_one_time_password(account) else None
+    return account
+
+
+def get_account(user_id: int) -> Account | None:
+    """The account as it is now, for the session's user on every request (its session version
+    tells whether the session still counts)."""
+    return account_store.get_account(user_id)
+
+
+def account_by_username(username: str) -> Account | None:
+    """The account with this username (normalized as at sign-up), for commands that name people."""
+    return account_store.account_by_username(username)
+
+
+def end_sessions(user_id: int) -> None:
+    """Log the user out everywhere on the website: a copied session cookie stops working too."""
+    account_store.end_sessions(user_id)
+
+
+# --- creating accounts -------------------------------------------------------------------
+
+
+def create_first_teacher(username: str, display_name: str, password: str) -> Account:
+    """The first teacher, made at the first-run set-up; raises ``SetupClosed`` once a teacher
+    exists, ``UsernameTaken``. The write lock is taken before the check, so two set-ups at the
+    same moment cannot both make one."""
+    begin_write()
+    if account_store.teacher_exists():
+        raise SetupClosed()
+    created = account_store.create_user(username, display_name, password, Role.TEACHER)
+    account_store.commit()
+    return created
+
+
+def sign_up_student(
+    join_code: str, username: str, display_name: str, password: str
+) -> tuple[Account, ClassInfo]:
+    """A student's own account, in the class of ``join_code``; raises ``UnknownJoinCode`` (checked
+    first: no account is made for a wrong code) or ``UsernameTaken``."""
+    classroom = class_by_join_code(join_code)
+    created = account_store.create_user(username, display_name, password, Role.STUDENT)
+    account_store.enroll(classroom.id, created.id)
+    account_store.commit()
+    return created, classroom
+
+
+def create_account(
+    username: str, display_name: str, password: str, role: Role, classroom: ClassInfo | None = None
+) -> Account:
+    """An account made on the command line, enrolled in ``classroom`` if given; raises
+    ``UsernameTaken``."""
+    created = account_store.create_user(username, display_name, password, role)
+    if classroom is not None:
+        account_store.enroll(classroom.id, created.id)
+    account_store.commit()
+    return created
+
+
+# --- passwords ---------------------------------------------------------------------------
+
+
+def change_password(user_id: int, current: str, new: str) -> Account | None:
+    """Set a new password if ``current`` is right (else None); every other session ends."""
+    return account_store.change_password(user_id, current, new)
+
+
+def choose_own_password(user_id: int, new: str) -> Account | None:
+    """After a one-time password: the user's own, unless it is that one-time password (None);
+    every other session ends."""
+    return account_store.choose_own_password(user_id, new)
+
+
+def reset_password(student_id: int, rng: random.Random) -> str:
+    """A new one-time password for a student who forgot theirs; their sessions end."""
+    return account_store.reset_password(student_id, rng)
+
+
+# --- classes -----------------------------------------------------------------------------
+
+
+def create_class(teacher_id: int, name: str, rng: random.Random) -> ClassInfo:
+    """A new class of the teacher's, with a fresh join code to hand to students."""
+    return account_store.create_class(teacher_id, name, rng)
+
+
+def classes_of_teacher(teacher_id: int) -> list[ClassInfo]:
+    """The teacher's classes by name, with their student counts (the classes page)."""
+    return account_store.classes_of_teacher(teacher_id)
+
+
+def all_classes(teacher_id: int | None = None) -> list[ClassInfo]:
+    """Every class (of one teacher, if given), for the command line's exports."""
+    return account_store.all_classes(teacher_id)
+
+
+def class_of_teacher(class_id: int, teacher_id: int) -> ClassInfo | None:
+    """The class if it belongs to ``teacher_id``; another teacher's class is "not found"."""
+    return account_store.class_of_teacher(class_id, teacher_id)
+
+
+def class_by_join_code(join_code: str) -> ClassInfo:
+    """The class of a join code (as typed: case and blanks do not matter); raises
+    ``UnknownJoinCode``."""
+    classroom = account_store.class_by_join_code(join_code)
+    if classroom is None:
+        raise UnknownJoinCode(join_code)
+    return classroom
+
+
+def classes_of_student(student_id: int) -> list[ClassInfo]:
+    """The classes a student is in (their home page names them)."""
+    return account_store.classes_of_student(student_id)
+
+
+def class_of_teacher_for_student(teacher_id: int, student_id: int) -> ClassInfo | None:
+    """One of the teacher's classes that the student is in, for a link back to it, or None."""
+    return account_store.class_of_teacher_for_student(teacher_id, student_id)
+
+
+def teacher_teaches(teacher_id: int, student_id: int) -> bool:
+    """Whether the student is in one of the teacher's classes (who may see whose results)."""
+    return account_store.teacher_teaches(teacher_id, student_id)
+
+
+# --- students of a class -----------------------------------------------------------------
+
+
+def students_of_class(class_id: int) -> list[Account]:
+    """The class's students by name."""
+    return account_store.students_of_class(class_id)
+
+
+def student_of_class(class_id: int, student_id: int) -> Account | None:
+    """The student if they are in the class; anyone else is "not found" to its teacher."""
+    return next((student for student in students_of_class(class_id) if student.id == student_id), None)
+
+
+def join_class(student_id: int, join_code: str) -> ClassInfo:
+    """A student with an account joins another class; raises ``UnknownJoinCode``. Joining a
+    class one is in already changes nothing."""
+    classroom = class_by_join_code(join_code)
+    account_store.enroll(classroom.id, student_id)
+    account_store.commit()
+    return classroom
+
+
+def add_student(class_id: int, username: str, display_name: str, password: str) -> Account:
+    """A new student in the class, who changes ``password`` at the first login; raises
+    ``UsernameTaken``."""
+    return account_store.add_student(class_id, username, display_name, password)
+
+
+def import_roster(
+    class_id: int, teacher_id: int, entries: Iterable[RosterEntry], rng: random.Random
+) -> RosterOutcome:
+    """The roster's new students, made with one-time passwords; an existing account joins only
+    if it is a student this teacher already teaches (a roster never hands over another
+    teacher's student)."""
+    return account_store.import_roster(class_id, teacher_id, entries, rng)
+
+
+def remove_from_class(class_id: int, student_id: int) -> None:
+    """Take a student out of a class; the account and its attempts stay."""
+    account_store.remove_from_class(class_id, student_id)
