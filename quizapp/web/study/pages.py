@@ -20,8 +20,8 @@ from quizapp.core.attempts import AttemptMode
 from quizapp.core.decks import Queue, StudyCard, deck_cards, deck_tags, question_card_key
 from quizapp.core.disclosure import Path, Withheld
 from quizapp.core.learn import pick_questions, record, start
-from quizapp.core.presentation import present
 from quizapp.core.progress import weakest
+from quizapp.core.question_types import present
 from quizapp.core.scheduling import Grade, describe_interval, grade_for_answer, new_card, preview
 from quizapp.db import attempt_store, study_store
 from quizapp.services import answer_disclosure, clock
@@ -263,11 +263,11 @@ def learn(session_id: int) -> Any:
     if request.form.get("question") != question.id:
         # a reload of the feedback page re-sends the answer to the question before: not this one
         return redirect(url_for("study.learn", session_id=state.id))
-    form = answer_form(shown)
+    form = answer_form(question, shown)
     if form.validate_on_submit():
         response = response_from(form)
         if response is None:
-            form.form_errors.append("Answer the question first.")
+            form.add_error("Answer the question first.")
         else:
             review_ = attempt_review(question, response, bank)
             correct = review_.check is not None and review_.check.correct
