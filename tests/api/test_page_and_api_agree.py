@@ -53,7 +53,7 @@ def cases(question: Question) -> list[tuple[str, Any, dict[str, Any], bool]]:
             ]
         case QuestionType.CLOZE:
             some = [right[0]] + [""] * (len(right) - 1)
-            long = ["x" * 201] + right[1:]
+            long = ["x" * 201, *right[1:]]
             table += [
                 ("some blanks", some, form_fields(question, some), ACCEPTED),
                 ("a blank longer than its field", long, form_fields(question, long), REFUSED),

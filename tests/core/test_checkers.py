@@ -4,8 +4,8 @@ from fractions import Fraction
 import pytest
 
 from quizapp.core import QuestionType, ResponseError, check
-from quizapp.core.question_types import question_types
 from quizapp.core.answer_key import full_marks_response
+from quizapp.core.question_types import question_types
 from tests.core.yaml_banks import question_from
 
 SINGLE = question_from("""
