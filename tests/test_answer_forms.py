@@ -16,7 +16,7 @@ from werkzeug.datastructures import MultiDict
 from quizapp.core.answer_key import full_marks_response
 from quizapp.core.bank_loader import load_bank_file
 from quizapp.core.model import QuestionType
-from quizapp.core.presentation import present
+from quizapp.core.question_types import present
 from quizapp.web.quiz.answer_forms import (
     AnswerInputs,
     answer_form,
@@ -77,9 +77,9 @@ def submitted(html: str) -> SubmittedFields:
     return parser
 
 
-def read_back(app, question, pairs: list[tuple[str, str]]):
+def read_back(app, question, shown, pairs: list[tuple[str, str]]):
     with app.test_request_context(method="POST", data=MultiDict(pairs)):
-        form = answer_form(question)
+        form = answer_form(question, shown)
         assert form.validate(), form.errors
         return response_from(form)
 
@@ -108,26 +108,28 @@ def test_every_question_shows_a_saved_answer_as_the_form_reads_it_back(no_csrf):
         for response in (full_marks_response(question), wrong_response(question), None):
             with app.test_request_context():
                 html = render_fields(app, answer_inputs(shown, response), shown)
-            back = read_back(app, shown, submitted(html).pairs)
+            back = read_back(app, question, shown, submitted(html).pairs)
             assert _same(question, back, response), (question.id, response, back, html)
 
 
 def test_a_form_that_did_not_validate_shows_what_was_typed_and_what_to_fix(no_csrf):
     app = no_csrf
     questions = bank_questions(app)
-    numeric = present(next(q for q in questions if q.type is QuestionType.NUMERIC), seed=1)
+    numeric_question = next(q for q in questions if q.type is QuestionType.NUMERIC)
+    numeric = present(numeric_question, seed=1)
     with app.test_request_context(method="POST", data={"number": "twelve"}):
-        form = answer_form(numeric)
+        form = answer_form(numeric_question, numeric)
         assert not form.validate()
         html = render_fields(app, typed_inputs(form), numeric)
     assert 'value="twelve"' in html
     assert 'aria-invalid="true"' in html and 'aria-describedby="number-error"' in html
     assert "Write the answer in digits" in html
 
-    ordering = present(next(q for q in questions if q.type is QuestionType.ORDERING), seed=1)
+    ordering_question = next(q for q in questions if q.type is QuestionType.ORDERING)
+    ordering = present(ordering_question, seed=1)
     same_position = [(f"position_{item.id}", "1") for item in ordering.items]
     with app.test_request_context(method="POST", data=MultiDict(same_position)):
-        form = answer_form(ordering)
+        form = answer_form(ordering_question, ordering)
         assert not form.validate()
         inputs = typed_inputs(form)
         html = render_fields(app, inputs, ordering)
@@ -177,4 +179,4 @@ def test_nothing_posted_is_no_answer_for_every_question(no_csrf):
     """A form sent with none of its fields (a client that leaves them out) is valid and blank."""
     for question in bank_questions():
         shown = present(question, seed=5)
-        assert read_back(no_csrf, shown, []) is None, question.id
+        assert read_back(no_csrf, question, shown, []) is None, question.id

@@ -19,14 +19,10 @@ from quizapp.api.errors import ApiError
 from quizapp.api.token_auth import current_account
 from quizapp.core.answer_key import full_marks_response
 from quizapp.core.attempts import AttemptMode, AttemptStatus
-from quizapp.core.checkers import (
-    RESPONSE_SHAPES,
-    ResponseError,
-    canonical_response,
-    check_new_response,
-)
+from quizapp.core.checkers import ResponseError, accept_new_response
 from quizapp.core.disclosure import Disclosure
-from quizapp.core.presentation import StudentQuestion, present
+from quizapp.core.presentation import StudentQuestion
+from quizapp.core.question_types import present, question_type, question_types
 from quizapp.db import attempt_store
 from quizapp.db.attempt_store import AttemptClosed, AttemptState
 from quizapp.extensions import limiter
@@ -43,7 +39,7 @@ blueprint = api_blueprint(
 MODES = [mode.value for mode in AttemptMode]
 RESPONSE_DOC = (
     "The answer, shaped by the question's type: "
-    + "; ".join(f"{kind.value}: {shape}" for kind, shape in RESPONSE_SHAPES.items())
+    + "; ".join(f"{kind.name}: {kind.response_shape}" for kind in question_types())
     + ". null (or an empty string, list or object) clears a test answer."
 )
 
@@ -56,7 +52,7 @@ class OptionSchema(Schema):
 class QuestionSchema(Schema):
     number = fields.Integer(required=True, metadata={"description": "Position in the attempt, from 1"})
     id = fields.String(required=True)
-    type = fields.String(required=True, metadata={"enum": [t.value for t in core.QuestionType]})
+    type = fields.String(required=True, metadata={"enum": [kind.name for kind in question_types()]})
     prompt = fields.String(
         required=True, metadata={"description": "Markdown; cloze blanks are {{1}}, {{2}}..."}
     )
@@ -138,25 +134,26 @@ class AnswerSchema(Schema):
 
 
 def question_json(number_: int, question: StudentQuestion) -> dict[str, Any]:
+    """The question as a student sees it; each type fills the fields it uses (e.g. choices)."""
     out: dict[str, Any] = {
         "number": number_,
         "id": question.id,
-        "type": question.type.value,
+        "type": str(question.type),
         "prompt": question.prompt,
         "points": float(question.points),
     }
-    options = lambda found: [{"id": o.id, "text": o.text} for o in found]  # noqa: E731
-    match question.type:
-        case core.QuestionType.SINGLE | core.QuestionType.MULTIPLE:
-            out["choices"] = options(question.choices)
-        case core.QuestionType.ORDERING:
-            out["ordering_items"] = options(question.items)
-        case core.QuestionType.MATCHING:
-            out["left"], out["right"] = options(question.lefts), options(question.rights)
-        case core.QuestionType.CLOZE:
-            out["blanks"] = question.blanks
-        case core.QuestionType.NUMERIC if question.unit:
-            out["unit"] = question.unit
+    for key, options in (
+        ("choices", question.choices),
+        ("ordering_items", question.items),
+        ("left", question.lefts),
+        ("right", question.rights),
+    ):
+        if options:
+            out[key] = [{"id": o.id, "text": o.text} for o in options]
+    if question.blanks:
+        out["blanks"] = question.blanks
+    if question.unit:
+        out["unit"] = question.unit
     return out
 
 
@@ -315,16 +312,15 @@ def put_answer(body: dict[str, Any], attempt_id: int, question_id: str) -> dict[
         )
     if attempt.submitted:
         raise _closed(attempt_id)
-    response = canonical_response(question, body["response"])
     try:
-        outcome = check_new_response(question, response)
+        response, outcome = accept_new_response(question, body["response"])
     except ResponseError as error:
+        shape = question_type(question.type).response_shape
         raise ApiError(
             400,
             "invalid_response",
-            f"The answer to this {question.type.value} question must be "
-            f"{RESPONSE_SHAPES[question.type]}: {error}.",
-            {"expected": RESPONSE_SHAPES[question.type]},
+            f"The answer to this {question.type} question must be {shape}: {error}.",
+            {"expected": shape},
         ) from None
     practice = attempt.mode is AttemptMode.PRACTICE
     if practice and not outcome.answered:

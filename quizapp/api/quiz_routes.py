@@ -11,12 +11,13 @@ from quizapp.api.common import api_blueprint, documented_errors
 from quizapp.api.token_auth import require_teacher
 from quizapp.core.answer_key import answer_key, full_marks_response
 from quizapp.core.attempts import AttemptMode, draw_questions
+from quizapp.core.question_types import question_types
 from quizapp.services import bank_library
 
 blueprint = api_blueprint("Quizzes", __name__, "What there is to take, and answer keys for teachers.")
 
 VISIBILITY = [v.value for v in core.AnswerVisibility]
-TYPES = [t.value for t in core.QuestionType]
+TYPES = [kind.name for kind in question_types()]
 
 
 class QuizSchema(Schema):
@@ -100,7 +101,7 @@ def get_answer_key(quiz_id: str) -> dict[str, Any]:
         "questions": [
             {
                 "id": entry.id,
-                "type": entry.type.value,
+                "type": str(entry.type),
                 "prompt": entry.prompt,
                 "points": float(entry.points),
                 "answer": full_marks_response(questions[entry.id]),

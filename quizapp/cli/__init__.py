@@ -16,7 +16,7 @@ from quizapp.cli.bank_commands import export_bank_command, import_command, serve
 from quizapp.core.accounts import USERNAME_RULE, Role, normalize_join_code, valid_username
 from quizapp.core.bank_loader import bank_files, load_files
 from quizapp.core.instants import parse_instant
-from quizapp.core.model import QuestionType
+from quizapp.core.question_types import question_types
 from quizapp.services import accounts, bank_library, clock
 from quizapp.services.accounts import UnknownJoinCode, UsernameTaken
 from quizapp.services.export_formats import FORMATS
@@ -35,8 +35,9 @@ def init_app(app: Flask) -> None:
     app.cli.add_command(export_bank_command)
 
 
-def describe_counts(counts: dict[QuestionType, int]) -> str:
-    return ", ".join(f"{qtype.value} {counts[qtype]}" for qtype in QuestionType if qtype in counts)
+def describe_counts(counts: dict[str, int]) -> str:
+    """ "single 3, numeric 1": the counts in the registry's order of types."""
+    return ", ".join(f"{kind.name} {counts[kind.name]}" for kind in question_types() if kind.name in counts)
 
 
 @click.command("check")
@@ -87,7 +88,7 @@ def answer_key_command(bank_id: str, output_format: str) -> None:
             "questions": [
                 {
                     "id": e.id,
-                    "type": e.type.value,
+                    "type": str(e.type),
                     "prompt": e.prompt,
                     "answer_text": e.answer_text,
                     "answer_lines": list(e.answer_lines),
@@ -102,7 +103,7 @@ def answer_key_command(bank_id: str, output_format: str) -> None:
         return
     click.echo(f"Answer key: {bank.title} ({bank.id})\n")
     for number, entry in enumerate(entries, start=1):
-        click.echo(f"{number}. [{entry.type.value}] {entry.id}")
+        click.echo(f"{number}. [{entry.type}] {entry.id}")
         click.echo(f"   {' '.join(entry.prompt.split())}")
         click.echo(f"   Answer: {entry.answer_text}")
         if entry.also_accepted:

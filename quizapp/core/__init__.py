@@ -12,13 +12,12 @@ from quizapp.core.bank_loader import (
     load_files,
     load_folder,
 )
-from quizapp.core.checkers import CHECKERS, Check, ResponseError, check
+from quizapp.core.checkers import Check, ResponseError, check
 from quizapp.core.model import AnswerVisibility, Bank, Question, QuestionType, QuizSettings
 from quizapp.core.problems import Problem
 from quizapp.core.scoring import Score, score_answers
 
 __all__ = [
-    "CHECKERS",
     "AnswerVisibility",
     "Bank",
     "Catalog",

@@ -14,18 +14,18 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from quizapp.core.answer_fields import ANSWER_READERS, TYPE_FIELDS, derive_id
+from quizapp.core.answer_fields import derive_id
 from quizapp.core.field_reader import ID_PATTERN, FieldReader
 from quizapp.core.model import (
     AnswerVisibility,
     Bank,
     Card,
     Question,
-    QuestionType,
     QuizSettings,
     SourceInfo,
 )
 from quizapp.core.problems import ProblemList
+from quizapp.core.question_types import UnknownQuestionType, question_type, question_types
 from quizapp.core.serialization import canonical_json, with_content_hash
 from quizapp.core.yaml_document import Mapping, Node, Scalar, Sequence
 
@@ -42,7 +42,6 @@ SETTINGS_FIELDS = (
 )
 COMMON_FIELDS = ("id", "type", "prompt", "explanation", "source", "tags", "points", "group")
 CARD_FIELDS = ("id", "term", "definition", "tags")
-ALL_TYPE_FIELDS = tuple(dict.fromkeys(f for fields in TYPE_FIELDS.values() for f in fields))
 MAX_TITLE = 300
 
 
@@ -270,19 +269,21 @@ def _question(
         seen[qid] = mapping.line
     type_name = read.text(fields.get("type"), "type", required=True, line=mapping.line)
     try:
-        qtype = QuestionType(type_name)
-    except ValueError:
+        kind = question_type(type_name)
+    except UnknownQuestionType:
+        kinds = question_types()
         if type_name:
-            names = [t.value for t in QuestionType]
+            names = [kind.name for kind in kinds]
             close = difflib.get_close_matches(type_name, names, n=1, cutoff=0.5)
             hint = f"did you mean '{close[0]}'?" if close else f"types: {', '.join(names)}"
             read.report(fields["type"].line, f"unknown type '{type_name}'; {hint}")
-        read.fields(mapping, COMMON_FIELDS + ALL_TYPE_FIELDS, "a question")
+        every_type_field = tuple(dict.fromkeys(f for kind in kinds for f in kind.yaml_fields))
+        read.fields(mapping, COMMON_FIELDS + every_type_field, "a question")
         return None
-    read.fields(mapping, COMMON_FIELDS + TYPE_FIELDS[qtype], f"a {qtype.value} question")
+    read.fields(mapping, COMMON_FIELDS + kind.yaml_fields, f"a {kind.name} question")
     prompt = read.text(fields.get("prompt"), "prompt", required=True, line=mapping.line)
     before = len(read.problems)
-    answer = ANSWER_READERS[qtype](read, mapping, prompt)
+    answer = kind.read_answer(read, mapping, prompt)
     quote = read.text(fields.get("source"), "source")
     if quote and quotes is not _UNCHECKABLE:
         if quotes is None:
@@ -298,7 +299,7 @@ def _question(
     return with_content_hash(
         Question(
             id=qid,
-            type=qtype,
+            type=kind.name,
             prompt=prompt,
             answer=answer,
             explanation=read.text(fields.get("explanation"), "explanation"),

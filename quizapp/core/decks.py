@@ -12,8 +12,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from quizapp.core.answer_key import answer_lines, answer_text
-from quizapp.core.cloze import BLANK
-from quizapp.core.model import Bank, Question, QuestionType
+from quizapp.core.model import Bank, Question
+from quizapp.core.question_types import question_type
+from quizapp.core.question_types.base import listed
 
 REVERSE_SUFFIX = ":reverse"
 DEFAULT_NEW_PER_DAY = 20
@@ -36,37 +37,14 @@ class StudyCard:
         return self.key.endswith(REVERSE_SUFFIX)
 
 
-def _listed(lines: list[str]) -> str:
-    return "\n".join(f"- {line}" for line in lines)
-
-
 def _front(question: Question) -> str:
-    """The prompt, with what the question offers to choose from when recall alone cannot answer it.
-
-    Options are listed alphabetically: the file's order may put the answer first, or be it.
-    """
-    spec = question.answer
-    prompt = question.prompt
-    match question.type:
-        case QuestionType.CLOZE:
-            return BLANK.sub("_____", prompt)
-        case QuestionType.MULTIPLE:
-            return f"{prompt}\n\n{_listed(sorted(c.text for c in spec.choices))}"
-        case QuestionType.ORDERING:
-            return f"{prompt}\n\n{_listed(sorted(item.text for item in spec.items))}"
-        case QuestionType.MATCHING:
-            lefts = _listed([left.text for left in spec.lefts])
-            rights = ", ".join(sorted(item.text for item in spec.rights))
-            return f"{prompt}\n\n{lefts}\n\nTo match with: {rights}"
-    return prompt
+    """The prompt, with what the question offers to choose from when recall alone cannot answer it."""
+    return question_type(question.type).card_front(question)
 
 
 def _back(question: Question) -> str:
     lines = answer_lines(question)
-    return _listed(lines) if len(lines) > 1 else lines[0]
-
-
-REVERSIBLE = (QuestionType.SINGLE, QuestionType.SHORT)
+    return listed(lines) if len(lines) > 1 else lines[0]
 
 
 def deck_cards(bank: Bank, tag: str | None = None, reverse: bool = False) -> list[StudyCard]:
@@ -85,7 +63,7 @@ def deck_cards(bank: Bank, tag: str | None = None, reverse: bool = False) -> lis
         forward.append(
             StudyCard(question_card_key(question.id), front, back, question.explanation, question.id)
         )
-        if reverse and question.type in REVERSIBLE and answers.count(answer) == 1:
+        if reverse and question_type(question.type).reversible and answers.count(answer) == 1:
             backward.append(
                 StudyCard(
                     f"{question_card_key(question.id)}{REVERSE_SUFFIX}",

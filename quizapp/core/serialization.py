@@ -1,6 +1,7 @@
 """Questions to plain JSON data and back, and the content hash that names a question version.
 
-The database stores this JSON for every question version an attempt may refer to, so a score
+Each question type stores its own answer spec (``QuestionKind.answer_to_dict``). The database
+stores this JSON for every question version an attempt may refer to, so a score
 can be recomputed from exactly the question the student saw, whatever the file says today.
 """
 
@@ -12,93 +13,10 @@ from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
-from quizapp.core.model import (
-    AnswerSpec,
-    Choice,
-    ChoiceAnswer,
-    ClozeAnswer,
-    Item,
-    MatchingAnswer,
-    NumericAnswer,
-    OrderingAnswer,
-    Question,
-    QuestionType,
-    TextAnswer,
-    TrueFalseAnswer,
-)
+from quizapp.core.model import Question
+from quizapp.core.question_types import question_type
 
 FORMAT_VERSION = 1
-
-
-def _num(value: Decimal | None) -> str | None:
-    return None if value is None else str(value)
-
-
-def _dec(value: str | None) -> Decimal | None:
-    return None if value is None else Decimal(value)
-
-
-def answer_to_dict(spec: AnswerSpec) -> dict[str, Any]:
-    match spec:
-        case ChoiceAnswer():
-            return {
-                "choices": [
-                    {"id": c.id, "text": c.text, "correct": c.correct, "feedback": c.feedback}
-                    for c in spec.choices
-                ]
-            }
-        case TrueFalseAnswer():
-            return {"value": spec.value}
-        case NumericAnswer():
-            return {
-                "value": _num(spec.value),
-                "tolerance": _num(spec.tolerance),
-                "relative": spec.relative,
-                "minimum": _num(spec.minimum),
-                "maximum": _num(spec.maximum),
-                "unit": spec.unit,
-            }
-        case TextAnswer():
-            return {"accepted": list(spec.accepted), "typos": spec.typos}
-        case ClozeAnswer():
-            return {"blanks": [answer_to_dict(blank) for blank in spec.blanks]}
-        case OrderingAnswer():
-            return {"items": [[item.id, item.text] for item in spec.items]}
-        case MatchingAnswer():
-            return {
-                "pairs": [[[lt.id, lt.text], [rt.id, rt.text]] for lt, rt in spec.pairs],
-                "distractors": [[item.id, item.text] for item in spec.distractors],
-            }
-    raise TypeError(f"cannot serialize {type(spec).__name__}")
-
-
-def answer_from_dict(question_type: QuestionType, data: dict[str, Any]) -> AnswerSpec:
-    match question_type:
-        case QuestionType.SINGLE | QuestionType.MULTIPLE:
-            return ChoiceAnswer(tuple(Choice(**choice) for choice in data["choices"]))
-        case QuestionType.TRUE_FALSE:
-            return TrueFalseAnswer(data["value"])
-        case QuestionType.NUMERIC:
-            return NumericAnswer(
-                value=_dec(data["value"]),
-                tolerance=Decimal(data["tolerance"]),
-                relative=data["relative"],
-                minimum=_dec(data["minimum"]),
-                maximum=_dec(data["maximum"]),
-                unit=data["unit"],
-            )
-        case QuestionType.SHORT:
-            return TextAnswer(tuple(data["accepted"]), data["typos"])
-        case QuestionType.CLOZE:
-            return ClozeAnswer(tuple(TextAnswer(tuple(b["accepted"]), b["typos"]) for b in data["blanks"]))
-        case QuestionType.ORDERING:
-            return OrderingAnswer(tuple(Item(*item) for item in data["items"]))
-        case QuestionType.MATCHING:
-            return MatchingAnswer(
-                tuple((Item(*left), Item(*right)) for left, right in data["pairs"]),
-                tuple(Item(*item) for item in data["distractors"]),
-            )
-    raise ValueError(f"unknown question type {question_type!r}")
 
 
 def question_to_dict(question: Question) -> dict[str, Any]:
@@ -106,9 +24,9 @@ def question_to_dict(question: Question) -> dict[str, Any]:
     return {
         "format": FORMAT_VERSION,
         "id": question.id,
-        "type": question.type.value,
+        "type": str(question.type),
         "prompt": question.prompt,
-        "answer": answer_to_dict(question.answer),
+        "answer": question_type(question.type).answer_to_dict(question.answer),
         "explanation": question.explanation,
         "source_quote": question.source_quote,
         "tags": list(question.tags),
@@ -118,12 +36,12 @@ def question_to_dict(question: Question) -> dict[str, Any]:
 
 
 def question_from_dict(data: dict[str, Any]) -> Question:
-    question_type = QuestionType(data["type"])
+    kind = question_type(data["type"])
     question = Question(
         id=data["id"],
-        type=question_type,
+        type=kind.name,
         prompt=data["prompt"],
-        answer=answer_from_dict(question_type, data["answer"]),
+        answer=kind.answer_from_dict(data["answer"]),
         explanation=data["explanation"],
         source_quote=data["source_quote"],
         tags=tuple(data["tags"]),

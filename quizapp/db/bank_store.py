@@ -13,7 +13,7 @@ from enum import Enum
 from sqlalchemy import bindparam, func
 
 from quizapp import core
-from quizapp.core.model import QuestionType
+from quizapp.core.question_types import question_types
 from quizapp.core.serialization import question_from_dict, question_to_dict
 from quizapp.db.base import db
 from quizapp.db.database import lock_for_bank_sync
@@ -28,7 +28,7 @@ class BankSummary:
     source_title: str
     source_publisher: str
     card_count: int
-    counts: dict[QuestionType, int]
+    counts: dict[str, int]  # by question type name, in the registry's order
 
     @property
     def question_count(self) -> int:
@@ -141,7 +141,7 @@ def _sync_questions(bank: core.Bank, bank_id: int, definitions: dict[tuple[str, 
     }
     inserts, updates = [], []
     for position, question in enumerate(bank.questions):
-        wanted = (question.type.value, position, question.content_hash, True)
+        wanted = (str(question.type), position, question.content_hash, True)
         row = existing.pop(question.id, None)
         if row is None:
             inserts.append({"bank_id": bank_id, "key": question.id, "type": wanted[0], "position": position})
@@ -187,7 +187,7 @@ def _sync_questions(bank: core.Bank, bank_id: int, definitions: dict[tuple[str, 
 def list_banks() -> list[BankSummary]:
     """The banks in service with their question counts by type (two queries in all)."""
     banks = db.session.scalars(db.select(Bank).where(Bank.active).order_by(Bank.title)).all()
-    counts: dict[int, dict[QuestionType, int]] = {bank.id: {} for bank in banks}
+    counts: dict[int, dict[str, int]] = {bank.id: {} for bank in banks}
     rows = db.session.execute(
         db.select(Question.bank_id, Question.type, func.count())
         .join(Bank)
@@ -195,7 +195,8 @@ def list_banks() -> list[BankSummary]:
         .group_by(Question.bank_id, Question.type)
     )
     for bank_id, type_name, count in rows:
-        counts[bank_id][QuestionType(type_name)] = count
+        counts[bank_id][type_name] = count
+    names = [kind.name for kind in question_types()]
     return [
         BankSummary(
             slug=bank.slug,
@@ -204,7 +205,7 @@ def list_banks() -> list[BankSummary]:
             source_title=bank.source_title,
             source_publisher=bank.source_publisher,
             card_count=bank.card_count,
-            counts={t: counts[bank.id][t] for t in QuestionType if t in counts[bank.id]},
+            counts={name: counts[bank.id][name] for name in names if name in counts[bank.id]},
         )
         for bank in banks
     ]

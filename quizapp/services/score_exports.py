@@ -280,7 +280,7 @@ def answer_row_parts(
                 scored = scorer(question, response_json)
                 part = (
                     key,
-                    question.type.value,
+                    str(question.type),
                     question.content_hash[:12],
                     cell(response_json),
                     flag[scored.correct],

@@ -13,7 +13,7 @@ from markupsafe import Markup
 
 from quizapp.core.checkers import number_hint
 from quizapp.core.cloze import BLANK
-from quizapp.core.model import QuestionType
+from quizapp.core.question_types import question_type
 from quizapp.services import clock
 from quizapp.services.rendering import (
     cloze_html,
@@ -26,6 +26,7 @@ from quizapp.web.quiz.answer_forms import (
     ANSWER_LIMITS,
     BLANK_MAX_LENGTH,
     AnswerInputs,
+    fields_macro,
     input_options,
 )
 
@@ -161,8 +162,9 @@ def init_app(app: Flask) -> None:
     app.add_template_global(highlight, "highlight")
     app.add_template_global(cloze_inputs, "cloze_inputs")
     app.add_template_global(input_options, "input_options")
+    app.add_template_global(fields_macro, "fields_macro")
     app.add_template_global(question_buttons, "question_buttons")
     app.add_template_global(layout_url, "layout_url")
     app.add_template_global(number_hint, "number_hint")
     app.add_template_global(ANSWER_LIMITS, "answer_limits")
-    app.add_template_global(QuestionType, "QuestionType")
+    app.add_template_global(question_type, "question_type")

@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 
 from quizapp import core
 from quizapp.core.answer_key import full_marks_response
-from quizapp.core.checkers import RESPONSE_SHAPES, canonical_response, is_blank
+from quizapp.core.checkers import canonical_response, is_blank
+from quizapp.core.question_types import question_type
 from quizapp.core.storable_text import holds_nul
 from quizapp.db.database import begin_write
 from quizapp.services.question_source import current_bank
@@ -207,8 +208,8 @@ def test_each_type_takes_its_shape_and_refuses_others_saying_what_it_expects(as_
             assert response.status_code == 400, (question.type, bad)
             error = error_of(response)
             assert error["code"] == "invalid_response"
-            assert error["details"] == {"expected": RESPONSE_SHAPES[question.type]}
-            assert question.type.value in error["message"]
+            assert error["details"] == {"expected": question_type(question.type).response_shape}
+            assert question.type in error["message"]
         assert answer(sam, attempt, question.id, full_marks_response(question)).status_code == 200
     assert seen == set(core.QuestionType)
 

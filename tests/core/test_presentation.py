@@ -1,6 +1,7 @@
 from dataclasses import fields
 
-from quizapp.core.presentation import StudentQuestion, present
+from quizapp.core.presentation import StudentQuestion
+from quizapp.core.question_types import present
 from tests.core.yaml_banks import bank_from
 
 BANK = bank_from("""

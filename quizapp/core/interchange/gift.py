@@ -275,7 +275,7 @@ def write_gift(bank: Bank) -> tuple[str, list[str]]:
     for question in bank.questions:
         block = _gift_question(question)
         if block is None:
-            what = "ordering questions" if question.type is QuestionType.ORDERING else "several blanks"
+            what = "several blanks" if question.type is QuestionType.CLOZE else f"{question.type} questions"
             notes.append(f"{question.id}: left out: GIFT has no {what}")
             continue
         notes += [f"{question.id}: {dropped}" for dropped in _dropped(question)]

@@ -9,7 +9,7 @@ from flask import Blueprint, abort, current_app, flash, redirect, render_templat
 
 from quizapp import core
 from quizapp.core.bank_loader import bank_files as files_in
-from quizapp.core.presentation import present
+from quizapp.core.question_types import present
 from quizapp.services import bank_files, clock
 from quizapp.services.bank_files import BadFileName, Outcome
 from quizapp.services.bank_imports import ImportResult

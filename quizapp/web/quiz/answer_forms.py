@@ -1,130 +1,73 @@
-"""One answer form per question type, and the conversion between form data and responses.
+"""The answer form of a question, and the values its answer fields show.
 
-The forms are Flask-WTF forms (CSRF included) built from a ``StudentQuestion``, so they hold
-nothing a student may not see. Validation catches what a student should fix (a number that is
-not one, a position used twice) and keeps what was typed. Pages show the fields from
-``AnswerInputs`` (a saved response, or what was typed), not from the form.
+Flask-WTF checks the CSRF token; the question's type reads its own answer fields from the posted
+form (``QuestionKind.typed_values`` and ``response_from_values``), and the one rule for an
+answer given now (``core.checkers.accept_new_response``, which the API uses too) accepts the
+response or says what to fix, keeping what was typed. Pages show the fields from
+``AnswerInputs`` (a saved response, or what was typed), drawn by the type's template.
 """
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from flask import current_app, request
 from flask_wtf import FlaskForm
-from wtforms import Field, RadioField, SelectField, SelectMultipleField, StringField
-from wtforms.fields.choices import SelectChoice
-from wtforms.validators import Length, Optional, ValidationError
-from wtforms.widgets import CheckboxInput, ListWidget
 
-from quizapp.core.checkers import typed_number_problem
-from quizapp.core.model import QuestionType
+from quizapp.core.checkers import Response, ResponseError, accept_new_response
+from quizapp.core.model import Question
 from quizapp.core.presentation import Option, StudentQuestion
+from quizapp.core.question_types import cloze, numeric, question_type, short
 
-
-class CheckboxesField(SelectMultipleField):
-    widget = ListWidget(prefix_label=False)
-    option_widget = CheckboxInput()
+BLANK_MAX_LENGTH = cloze.MAX_LENGTH
+ANSWER_LIMITS = {"number": numeric.MAX_LENGTH, "text": short.MAX_LENGTH, "blank": cloze.MAX_LENGTH}
 
 
 class AnswerForm(FlaskForm):
-    """Fields are added per question by ``answer_form``."""
+    """A posted answer to one question. ``validate`` checks the CSRF token and the answer."""
 
-    question: StudentQuestion
+    def __init__(self, question: Question, shown: StudentQuestion) -> None:
+        super().__init__()
+        self.question = shown
+        self._full_question = question
+        self._kind = question_type(question.type)
+        self.values: dict[str, Any] = self._kind.typed_values(shown, request.form)
+        self.response: Response = None
+        self._answer_errors: dict[str | None, list[str]] = {}
 
-    def field(self, name: str) -> Field:
-        return self._fields[name]
-
-
-def _numeric(unit: str) -> Callable[[FlaskForm, StringField], None]:
-    """The API's rule for a typed number (core.checkers.typed_number_problem), on the page."""
-
-    def validate(form: FlaskForm, field: StringField) -> None:
-        problem = typed_number_problem(field.data or "", unit)
-        if problem:
-            raise ValidationError(f"{problem}.")
-
-    return validate
-
-
-def _positions_validator(question: StudentQuestion):
-    def validate(form: AnswerForm, extra_validators: Any = None) -> bool:
-        ok = FlaskForm.validate(form, extra_validators)
-        chosen = [form[f"position_{item.id}"].data for item in question.items]
-        filled = [value for value in chosen if value]
-        if filled and (len(filled) != len(chosen) or len(set(filled)) != len(filled)):
-            form.form_errors.append(f"Give each item a different position from 1 to {len(question.items)}.")
+    def validate(self, extra_validators: Any = None) -> bool:
+        valid = super().validate(extra_validators)
+        try:
+            typed = self._kind.response_from_values(self.question, self.values)
+            self.response, _ = accept_new_response(self._full_question, typed)
+        except ResponseError as error:
+            self._answer_errors = {error.field: [f"{error}."]}
             return False
-        return ok
+        return valid
 
-    return validate
+    def add_error(self, message: str) -> None:
+        """A message about the whole answer (e.g. that practice needs one)."""
+        self._answer_errors.setdefault(None, []).append(message)
+
+    @property
+    def errors(self) -> dict[str | None, list[str]]:
+        return {**super().errors, **self._answer_errors}
 
 
-NUMBER_MAX_LENGTH = 100
-TEXT_MAX_LENGTH = 1000
-BLANK_MAX_LENGTH = 200
-
-
-def answer_form(question: StudentQuestion) -> AnswerForm:
-    """The form that reads and validates a posted answer to ``question``."""
-    fields: dict[str, Any] = {}
-    match question.type:
-        case QuestionType.SINGLE:
-            fields["choice"] = RadioField(
-                "Your answer",
-                choices=[SelectChoice(o.id, o.text) for o in question.choices],
-                validators=[Optional()],
-                validate_choice=True,
-            )
-        case QuestionType.MULTIPLE:
-            fields["choices"] = CheckboxesField(
-                "Your answer",
-                choices=[SelectChoice(o.id, o.text) for o in question.choices],
-                validators=[Optional()],
-            )
-        case QuestionType.TRUE_FALSE:
-            fields["truth"] = RadioField(
-                "Your answer",
-                choices=[SelectChoice("true", "True"), SelectChoice("false", "False")],
-                validators=[Optional()],
-            )
-        case QuestionType.NUMERIC:
-            fields["number"] = StringField(
-                "Your answer", validators=[Length(max=NUMBER_MAX_LENGTH), _numeric(question.unit)]
-            )
-        case QuestionType.SHORT:
-            fields["text"] = StringField("Your answer", validators=[Length(max=TEXT_MAX_LENGTH)])
-        case QuestionType.CLOZE:
-            for number in range(1, question.blanks + 1):
-                fields[f"blank_{number}"] = StringField(
-                    f"Blank {number}", validators=[Length(max=BLANK_MAX_LENGTH)]
-                )
-        case QuestionType.ORDERING:
-            positions = [SelectChoice("", "–")] + [
-                SelectChoice(str(n)) for n in range(1, len(question.items) + 1)
-            ]
-            for item in question.items:
-                fields[f"position_{item.id}"] = SelectField(item.text, choices=positions, default="")
-            fields["validate"] = _positions_validator(question)
-        case QuestionType.MATCHING:
-            options = [SelectChoice("", "Choose…")] + [SelectChoice(o.id, o.text) for o in question.rights]
-            for left in question.lefts:
-                fields[f"match_{left.id}"] = SelectField(left.text, choices=options, default="")
-    form_class = type("QuestionAnswerForm", (AnswerForm,), fields)
-    form = form_class()
-    form.question = question
-    return form
+def answer_form(question: Question, shown: StudentQuestion) -> AnswerForm:
+    """The form that reads and validates a posted answer to ``question``, shown as ``shown``."""
+    return AnswerForm(question, shown)
 
 
 @dataclass(frozen=True, slots=True)
 class AnswerInputs:
     """What a question's answer fields show: each input's value (by input name) and what to fix.
 
-    The fields are rendered from these plain values by ``quiz/_answer_fields.html``, not by
-    WTForms: the question page is the one every student loads for every question, and this
-    takes a fraction of the time. The names match ``answer_form``'s fields.
+    The fields are rendered from these plain values by the type's template (see
+    ``quiz/_answer_fields.html``), not by WTForms: the question page is the one every student
+    loads for every question. The names are those the type reads back.
     """
 
     values: Mapping[str, Any] = field(default_factory=dict)
@@ -153,84 +96,28 @@ class AnswerInputs:
 
 def answer_inputs(question: StudentQuestion, response: Any = None) -> AnswerInputs:
     """The inputs showing a saved ``response`` (or nothing yet)."""
-    values: dict[str, Any] = {}
-    match question.type:
-        case QuestionType.SINGLE:
-            values["choice"] = response
-        case QuestionType.MULTIPLE:
-            values["choices"] = response or []
-        case QuestionType.TRUE_FALSE:
-            values["truth"] = None if response is None else ("true" if response else "false")
-        case QuestionType.NUMERIC:
-            values["number"] = response
-        case QuestionType.SHORT:
-            values["text"] = response
-        case QuestionType.CLOZE:
-            for number in range(1, question.blanks + 1):
-                values[f"blank_{number}"] = response[number - 1] if response else ""
-        case QuestionType.ORDERING:
-            order = {item_id: n for n, item_id in enumerate(response or [], start=1)}
-            for item in question.items:
-                values[f"position_{item.id}"] = str(order[item.id]) if item.id in order else ""
-        case QuestionType.MATCHING:
-            for left in question.lefts:
-                values[f"match_{left.id}"] = (response or {}).get(left.id, "")
-    return AnswerInputs(values)
+    return AnswerInputs(question_type(question.type).form_values(question, response))
 
 
-TRUTH_OPTIONS = (Option("true", "True"), Option("false", "False"))
-
-
-@functools.cache
-def _positions(count: int) -> tuple[Option, ...]:
-    return tuple(Option(str(n), str(n)) for n in range(1, count + 1))
+def fields_macro(question: StudentQuestion) -> Any:
+    """The macro that draws the answer fields of the question's type: the ``inputs`` macro of
+    its ``fields_template``. Looked up here because Jinja's ``import`` of a template named at
+    run time builds the template's module again on every call (a fifth of the page's time)."""
+    template = current_app.jinja_env.get_template(question_type(question.type).fields_template)
+    return template.module.inputs  # type: ignore[attr-defined]
 
 
 def input_options(question: StudentQuestion) -> tuple[Option, ...]:
     """The values a student chooses from: choices, True/False, positions or matches."""
-    match question.type:
-        case QuestionType.TRUE_FALSE:
-            return TRUTH_OPTIONS
-        case QuestionType.ORDERING:
-            return _positions(len(question.items))
-        case QuestionType.MATCHING:
-            return question.rights
-    return question.choices
-
-
-ANSWER_LIMITS = {"number": NUMBER_MAX_LENGTH, "text": TEXT_MAX_LENGTH, "blank": BLANK_MAX_LENGTH}
+    return question_type(question.type).options(question)
 
 
 def typed_inputs(form: AnswerForm) -> AnswerInputs:
     """The inputs of a posted form that did not validate: what was typed, and what to fix."""
-    values = {name: form_field.data for name, form_field in form._fields.items() if name != "csrf_token"}
-    return AnswerInputs(values, dict(form.errors), list(form.form_errors))
+    errors = form.errors
+    return AnswerInputs(form.values, errors, errors.get(None, []))
 
 
 def response_from(form: AnswerForm) -> Any:
-    """The response in the checkers' JSON shape, or None when nothing was answered."""
-    question = form.question
-    match question.type:
-        case QuestionType.SINGLE:
-            return form["choice"].data or None
-        case QuestionType.MULTIPLE:
-            return list(form["choices"].data or []) or None
-        case QuestionType.TRUE_FALSE:
-            value = form["truth"].data
-            return None if not value else value == "true"
-        case QuestionType.NUMERIC | QuestionType.SHORT:
-            value = (form["number" if question.type is QuestionType.NUMERIC else "text"].data or "").strip()
-            return value or None
-        case QuestionType.CLOZE:
-            blanks = [(form[f"blank_{n}"].data or "").strip() for n in range(1, question.blanks + 1)]
-            return blanks if any(blanks) else None
-        case QuestionType.ORDERING:
-            positions = {item.id: form[f"position_{item.id}"].data for item in question.items}
-            if not any(positions.values()):
-                return None
-            return sorted(positions, key=lambda item_id: int(positions[item_id]))
-        case QuestionType.MATCHING:
-            matches = {left.id: form[f"match_{left.id}"].data for left in question.lefts}
-            chosen = {left: right for left, right in matches.items() if right}
-            return chosen or None
-    raise ValueError(question.type)
+    """The validated response, as it is stored, or None when nothing was answered."""
+    return form.response

@@ -20,7 +20,7 @@ from quizapp import core
 from quizapp.core.attempts import AttemptMode, draw_questions
 from quizapp.core.disclosure import Disclosure, Path, Withheld
 from quizapp.core.passages import find_passage, paragraphs
-from quizapp.core.presentation import present
+from quizapp.core.question_types import present
 from quizapp.db import attempt_store
 from quizapp.db.attempt_store import AttemptClosed, AttemptState
 from quizapp.services import accounts, answer_disclosure, bank_library, clock
@@ -150,10 +150,11 @@ def save(attempt_id: int, number: int) -> Any:
         abort(404)
     bank = current_bank(current.bank_slug)
     shuffle = bank.settings.shuffle_choices if bank else True
-    form = answer_form(present(questions[number - 1], current.seed, shuffle))
+    asked = questions[number - 1]
+    form = answer_form(asked, present(asked, current.seed, shuffle))
     valid = form.validate_on_submit()
     if valid and current.mode is AttemptMode.PRACTICE and response_from(form) is None:
-        form.form_errors.append("Answer the question first, or skip it.")
+        form.add_error("Answer the question first, or skip it.")
         valid = False
     if valid:
         try:

@@ -19,7 +19,7 @@ from quizapp import core
 from quizapp.core.attempts import AttemptMode
 from quizapp.core.decks import Queue, StudyCard, deck_cards, deck_tags
 from quizapp.core.disclosure import Path, Withheld
-from quizapp.core.presentation import present
+from quizapp.core.question_types import present
 from quizapp.core.scheduling import Grade, describe_interval
 from quizapp.db import attempt_store
 from quizapp.services import answer_disclosure, bank_library, clock
@@ -242,11 +242,11 @@ def learn(session_id: int) -> Any:
     if request.form.get("question") != question.id:
         # a reload of the feedback page re-sends the answer to the question before: not this one
         return redirect(url_for("study.learn", session_id=state.id))
-    form = answer_form(shown)
+    form = answer_form(question, shown)
     if form.validate_on_submit():
         response = response_from(form)
         if response is None:
-            form.form_errors.append("Answer the question first.")
+            form.add_error("Answer the question first.")
         else:
             review_ = attempt_review(question, response, bank)
             correct = review_.check is not None and review_.check.correct

@@ -1,0 +1,138 @@
+"""What every question type knows about itself: the one class a new type subclasses.
+
+A type is a small object registered by name (``quizapp.core.question_types``). It owns its
+answer fields in a bank file, its answer spec's stored form, what a student sees of it, the
+shape and reading of a response (from the answer form's inputs and from JSON), the rule that
+accepts a response given now, the scoring, and the words for answers and responses. Core,
+services, pages and API ask the registry for the type instead of branching on its name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping as AnyMapping
+from decimal import Decimal
+from typing import Any, ClassVar, Generic, Protocol, TypeVar
+
+from quizapp.core.field_reader import FieldReader
+from quizapp.core.model import Question
+from quizapp.core.presentation import Option, StudentQuestion
+from quizapp.core.responses import Check, Response
+from quizapp.core.yaml_document import Mapping
+
+Spec = TypeVar("Spec")
+
+ARROW = " → "
+
+
+def format_number(value: Decimal) -> str:
+    """``5000`` rather than ``5.0E+3``; ``0.5`` stays ``0.5``."""
+    return format(value.normalize(), "f")
+
+
+def listed(lines: list[str]) -> str:
+    """Lines as a Markdown list (a flashcard's options, a multi-line answer)."""
+    return "\n".join(f"- {line}" for line in lines)
+
+
+class FormData(Protocol):
+    """The posted inputs of an answer form (Werkzeug's ``MultiDict`` is one)."""
+
+    def get(self, key: str, default: Any = None) -> Any: ...
+
+    def getlist(self, key: str) -> list[Any]: ...
+
+
+class QuestionKind(Generic[Spec]):
+    """One question type. Subclasses set the class attributes and implement the abstract methods;
+    the defaults suit a type whose response is one value and whose answer reads as one line."""
+
+    name: ClassVar[str]  # as written after ``type:`` in a bank file, and stored
+    label: ClassVar[str]  # the name teachers and students see
+    yaml_fields: ClassVar[tuple[str, ...]]  # the question's answer fields in a bank file
+    response_shape: ClassVar[str]  # the JSON shape of a response, for API clients
+    fields_template: ClassVar[str]  # the template whose ``inputs`` macro draws the answer fields
+    reversible: ClassVar[bool] = False  # may a flashcard ask the answer -> prompt way round?
+
+    # A bank file and the stored question versions
+
+    def read_answer(self, read: FieldReader, mapping: Mapping, prompt: str) -> Spec | None:
+        """The answer spec from a question's fields, or None after reporting its problems."""
+        raise NotImplementedError
+
+    def answer_to_dict(self, spec: Spec) -> dict[str, Any]:
+        """The spec as plain JSON data (stored with every question version: keep it stable)."""
+        raise NotImplementedError
+
+    def answer_from_dict(self, data: dict[str, Any]) -> Spec:
+        raise NotImplementedError
+
+    # What a student sees
+
+    def present(self, question: Question, seed: int, shuffle_choices: bool) -> StudentQuestion:
+        """The question without its key; any order shuffled from ``seed`` (a reload looks the same)."""
+        return StudentQuestion(question.id, question.type, question.prompt, question.points)
+
+    def options(self, shown: StudentQuestion) -> tuple[Option, ...]:
+        """The values a student chooses from in the answer fields."""
+        return shown.choices
+
+    def form_values(self, shown: StudentQuestion, response: Response) -> dict[str, Any]:
+        """The answer fields' values (by input name) that show a saved ``response`` (or None)."""
+        raise NotImplementedError
+
+    def typed_values(self, shown: StudentQuestion, form: FormData) -> dict[str, Any]:
+        """The answer fields' values as posted, by input name (shown again if refused)."""
+        raise NotImplementedError
+
+    def response_from_values(self, shown: StudentQuestion, values: AnyMapping[str, Any]) -> Response:
+        """The response the answer fields express, or None for no answer; raises
+        ``ResponseError`` when the fields cannot express one (e.g. two items in one position)."""
+        raise NotImplementedError
+
+    # Responses: shape, acceptance, score
+
+    def canonical(self, response: Response) -> Response:
+        """A non-blank response as it is stored (e.g. a number as exact text)."""
+        return response
+
+    def check(self, spec: Spec, response: Response) -> Check:
+        """Score a non-blank response; raises ``ResponseError`` for a wrong shape.
+        Stored responses are only ever scored with this."""
+        raise NotImplementedError
+
+    def accept(self, spec: Spec, response: Response) -> Check:
+        """Score a non-blank response being given now, refusing (``ResponseError``, with the
+        message for the student) what the student should fix first. The one rule for the page
+        and the API; ``check`` by default."""
+        return self.check(spec, response)
+
+    def full_marks_response(self, spec: Spec) -> Response:
+        """A response, in the JSON shape, that scores full marks."""
+        raise NotImplementedError
+
+    # Words
+
+    def answer_text(self, spec: Spec) -> str:
+        """The full-marks answer written for a human, e.g. "Kuwait" or "1999 → 2008"."""
+        raise NotImplementedError
+
+    def answer_lines(self, spec: Spec) -> list[str]:
+        """The full-marks answer as lines for a list."""
+        return [self.answer_text(spec)]
+
+    def response_text(self, spec: Spec, response: Response) -> str:
+        """A non-blank response written for a human, in the words of the question."""
+        return str(response)
+
+    def response_lines(self, spec: Spec, response: Response) -> list[str]:
+        """A non-blank response as lines, in the same form as ``answer_lines``."""
+        return [self.response_text(spec, response)]
+
+    def also_accepted(self, spec: Spec) -> tuple[str, ...]:
+        """Other typed answers that score full marks (for answer keys)."""
+        return ()
+
+    def card_front(self, question: Question) -> str:
+        """A flashcard's front: the prompt, with what to choose from when recall alone cannot
+        answer it."""
+        return question.prompt

@@ -1,0 +1,51 @@
+"""What ``single`` and ``multiple`` share: a list of choices, some of them correct."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from quizapp.core.attempts import seeded_shuffle
+from quizapp.core.model import Choice, ChoiceAnswer, Question
+from quizapp.core.presentation import Option, StudentQuestion
+from quizapp.core.question_types.base import QuestionKind
+from quizapp.core.responses import Response
+
+
+class ChoiceKind(QuestionKind[ChoiceAnswer]):
+    """A question answered by picking among the teacher's choices (shuffled for each attempt)."""
+
+    def answer_to_dict(self, spec: ChoiceAnswer) -> dict[str, Any]:
+        return {
+            "choices": [
+                {"id": c.id, "text": c.text, "correct": c.correct, "feedback": c.feedback}
+                for c in spec.choices
+            ]
+        }
+
+    def answer_from_dict(self, data: dict[str, Any]) -> ChoiceAnswer:
+        return ChoiceAnswer(tuple(Choice(**choice) for choice in data["choices"]))
+
+    def present(self, question: Question, seed: int, shuffle_choices: bool) -> StudentQuestion:
+        choices = [Option(c.id, c.text) for c in question.answer.choices]  # type: ignore[union-attr]
+        if shuffle_choices:
+            choices = seeded_shuffle(choices, seed, question.id)
+        return StudentQuestion(
+            question.id, question.type, question.prompt, question.points, choices=tuple(choices)
+        )
+
+    def answer_text(self, spec: ChoiceAnswer) -> str:
+        return "; ".join(choice.text for choice in spec.correct_choices)
+
+    def answer_lines(self, spec: ChoiceAnswer) -> list[str]:
+        return [choice.text for choice in spec.correct_choices]
+
+    def response_text(self, spec: ChoiceAnswer, response: Response) -> str:
+        texts = {choice.id: choice.text for choice in spec.choices}
+        picked = [response] if isinstance(response, str) else list(response)
+        return "; ".join(texts.get(choice_id, "?") for choice_id in picked)
+
+    def response_lines(self, spec: ChoiceAnswer, response: Response) -> list[str]:
+        if isinstance(response, list):
+            texts = {choice.id: choice.text for choice in spec.choices}
+            return [texts.get(choice_id, "?") for choice_id in response]
+        return [self.response_text(spec, response)]

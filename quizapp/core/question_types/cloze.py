@@ -1,0 +1,140 @@
+"""``cloze``: blanks in the prompt, each matched like a short answer (docs/scoring.md)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping as AnyMapping
+from fractions import Fraction
+from typing import Any
+
+from quizapp.core.answer_fields import read_accepted
+from quizapp.core.cloze import BLANK, blanks_in_text, misplaced_blanks
+from quizapp.core.field_reader import FieldReader
+from quizapp.core.model import ClozeAnswer, Question, QuestionType, TextAnswer
+from quizapp.core.presentation import StudentQuestion
+from quizapp.core.question_types.base import FormData, QuestionKind
+from quizapp.core.question_types.short import text_from_dict, text_to_dict, too_long
+from quizapp.core.responses import Check, Response, ResponseError
+from quizapp.core.text_matching import matches_any
+from quizapp.core.yaml_document import Mapping
+
+MAX_LENGTH = 200  # characters in one blank; its field's maxlength
+
+
+def blank_input(number: int) -> str:
+    """The name of the answer field of blank ``number`` (from 1)."""
+    return f"blank_{number}"
+
+
+class Cloze(QuestionKind[ClozeAnswer]):
+    name = QuestionType.CLOZE
+    label = "Fill in the blanks"
+    yaml_fields = ("blanks", "typos")
+    response_shape = "a list of strings, one per blank"
+    fields_template = "quiz/answer_fields/cloze.html"
+
+    def read_answer(self, read: FieldReader, mapping: Mapping, prompt: str) -> ClozeAnswer | None:
+        get = mapping.entries.get
+        typos = read.boolean(get("typos"), "typos", False)
+        node = get("blanks")
+        if node is None:
+            read.report(mapping.line, "missing field 'blanks' (the accepted answers of each blank)")
+            return None
+        blanks: list[TextAnswer] = []
+        for item in read.sequence(node, "blanks"):
+            if isinstance(item, Mapping):
+                read.fields(item, ("accept", "typos"), "a blank")
+                accepted = read_accepted(read, item.entries.get("accept"), item.line, "accept")
+                blank_typos = read.boolean(item.entries.get("typos"), "typos", typos)
+            else:
+                accepted, blank_typos = read_accepted(read, item, item.line, "blank"), typos
+            if accepted:
+                blanks.append(TextAnswer(accepted, blank_typos))
+        misplaced = misplaced_blanks(prompt)
+        for number, place in misplaced:
+            read.report(
+                mapping.key_lines.get("prompt", mapping.line),
+                f"blank {{{{{number}}}}} is inside {place}, where it cannot be filled in: "
+                "blanks count only in the prompt's text",
+            )
+        if misplaced:
+            return None
+        numbers = blanks_in_text(prompt)
+        count = len(read.sequence(node, "blanks"))
+        expected = list(range(1, count + 1))
+        if sorted(numbers) != expected:
+            read.report(
+                node.line,
+                f"the prompt must contain each of {{{{1}}}} to {{{{{count}}}}} "
+                f"once for {count} blanks; it has {numbers or 'none'}",
+            )
+            return None
+        if len(blanks) != count or not blanks:
+            return None
+        return ClozeAnswer(tuple(blanks))
+
+    def answer_to_dict(self, spec: ClozeAnswer) -> dict[str, Any]:
+        return {"blanks": [text_to_dict(blank) for blank in spec.blanks]}
+
+    def answer_from_dict(self, data: dict[str, Any]) -> ClozeAnswer:
+        return ClozeAnswer(tuple(text_from_dict(blank) for blank in data["blanks"]))
+
+    def present(self, question: Question, seed: int, shuffle_choices: bool) -> StudentQuestion:
+        blanks = len(question.answer.blanks)  # type: ignore[union-attr]
+        return StudentQuestion(question.id, question.type, question.prompt, question.points, blanks=blanks)
+
+    def check(self, spec: ClozeAnswer, response: Response) -> Check:
+        """Each blank is matched like a short answer and earns an equal share."""
+        count = len(spec.blanks)
+        if (
+            not isinstance(response, list)
+            or len(response) != count
+            or not all(isinstance(x, str | None) for x in response)
+        ):
+            raise ResponseError(f"expected a list of {count} strings, one per blank")
+        parts = tuple(
+            bool(given) and matches_any(blank.accepted, given, blank.typos)
+            for blank, given in zip(spec.blanks, response, strict=True)
+        )
+        return Check(Fraction(sum(parts), count), parts)
+
+    def accept(self, spec: ClozeAnswer, response: Response) -> Check:
+        result = self.check(spec, response)
+        for number, given in enumerate(response, start=1):
+            if given and len(given) > MAX_LENGTH:
+                raise ResponseError(f"{too_long(MAX_LENGTH)} in blank {number}", blank_input(number))
+        return result
+
+    def full_marks_response(self, spec: ClozeAnswer) -> Response:
+        return [blank.accepted[0].replace("*", "") for blank in spec.blanks]
+
+    def answer_text(self, spec: ClozeAnswer) -> str:
+        return "; ".join(blank.accepted[0] for blank in spec.blanks)
+
+    def answer_lines(self, spec: ClozeAnswer) -> list[str]:
+        if len(spec.blanks) > 1:
+            return [f"({n}) {blank.accepted[0]}" for n, blank in enumerate(spec.blanks, start=1)]
+        return [self.answer_text(spec)]
+
+    def response_text(self, spec: ClozeAnswer, response: Response) -> str:
+        return "; ".join(part or "–" for part in response)
+
+    def response_lines(self, spec: ClozeAnswer, response: Response) -> list[str]:
+        if len(spec.blanks) > 1:
+            return [f"({n}) {part or '–'}" for n, part in enumerate(response, start=1)]
+        return [self.response_text(spec, response)]
+
+    def also_accepted(self, spec: ClozeAnswer) -> tuple[str, ...]:
+        return spec.blanks[0].accepted[1:] if len(spec.blanks) == 1 else ()
+
+    def card_front(self, question: Question) -> str:
+        return BLANK.sub("_____", question.prompt)
+
+    def form_values(self, shown: StudentQuestion, response: Response) -> dict[str, Any]:
+        return {blank_input(n): response[n - 1] if response else "" for n in range(1, shown.blanks + 1)}
+
+    def typed_values(self, shown: StudentQuestion, form: FormData) -> dict[str, Any]:
+        return {blank_input(n): form.get(blank_input(n)) for n in range(1, shown.blanks + 1)}
+
+    def response_from_values(self, shown: StudentQuestion, values: AnyMapping[str, Any]) -> Response:
+        blanks = [(values.get(blank_input(n)) or "").strip() for n in range(1, shown.blanks + 1)]
+        return blanks if any(blanks) else None

@@ -1,0 +1,136 @@
+"""``matching``: each item on the left paired with one on the right (docs/scoring.md)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping as AnyMapping
+from fractions import Fraction
+from typing import Any
+
+from quizapp.core.answer_fields import derive_id, read_items
+from quizapp.core.attempts import seeded_shuffle
+from quizapp.core.field_reader import FieldReader
+from quizapp.core.model import Item, MatchingAnswer, Question, QuestionType
+from quizapp.core.presentation import Option, StudentQuestion, options
+from quizapp.core.question_types.base import ARROW, FormData, QuestionKind, listed
+from quizapp.core.responses import Check, Response, ResponseError
+from quizapp.core.yaml_document import Mapping
+
+
+def match_input(left_id: str) -> str:
+    """The name of the answer field that chooses a left item's match."""
+    return f"match_{left_id}"
+
+
+class Matching(QuestionKind[MatchingAnswer]):
+    name = QuestionType.MATCHING
+    label = "Matching"
+    yaml_fields = ("pairs", "distractors")
+    response_shape = 'an object pairing left ids with right ids, e.g. {"l1": "r2"}'
+    fields_template = "quiz/answer_fields/matching.html"
+
+    def read_answer(self, read: FieldReader, mapping: Mapping, prompt: str) -> MatchingAnswer | None:
+        node = mapping.entries.get("pairs")
+        if node is None:
+            read.report(mapping.line, "missing field 'pairs' (each with 'left' and 'right')")
+            return None
+        before = len(read.problems)
+        pairs: list[tuple[Item, Item]] = []
+        lefts: dict[str, int] = {}
+        for entry in read.sequence(node, "pairs"):
+            pair = read.mapping(entry, entry.line, "a pair")
+            if pair is None:
+                continue
+            read.fields(pair, ("left", "right"), "a pair")
+            left = read.text(pair.entries.get("left"), "left", required=True, line=pair.line)
+            right = read.text(pair.entries.get("right"), "right", required=True, line=pair.line)
+            if left in lefts:
+                read.report(pair.line, f"left '{left}' is listed twice (first on line {lefts[left]})")
+            elif left and right:
+                lefts[left] = pair.line
+                pairs.append((Item(derive_id("l", left), left), Item(derive_id("r", right), right)))
+        if len(pairs) < 2:
+            read.report(node.line, "give at least 2 pairs")
+        rights = {right.text for _, right in pairs}
+        distractors = [
+            d
+            for d in read_items(read, mapping.entries.get("distractors"), "distractors", "r", 0)
+            if d.text not in rights
+        ]
+        if len(read.problems) > before:
+            return None
+        return MatchingAnswer(tuple(pairs), tuple(distractors))
+
+    def answer_to_dict(self, spec: MatchingAnswer) -> dict[str, Any]:
+        return {
+            "pairs": [[[lt.id, lt.text], [rt.id, rt.text]] for lt, rt in spec.pairs],
+            "distractors": [[item.id, item.text] for item in spec.distractors],
+        }
+
+    def answer_from_dict(self, data: dict[str, Any]) -> MatchingAnswer:
+        return MatchingAnswer(
+            tuple((Item(*left), Item(*right)) for left, right in data["pairs"]),
+            tuple(Item(*item) for item in data["distractors"]),
+        )
+
+    def present(self, question: Question, seed: int, shuffle_choices: bool) -> StudentQuestion:
+        spec: MatchingAnswer = question.answer  # type: ignore[assignment]
+        rights = seeded_shuffle(spec.rights, seed, question.id + ":right")
+        return StudentQuestion(
+            question.id,
+            question.type,
+            question.prompt,
+            question.points,
+            lefts=options(spec.lefts),
+            rights=options(rights),
+        )
+
+    def options(self, shown: StudentQuestion) -> tuple[Option, ...]:
+        return shown.rights
+
+    def check(self, spec: MatchingAnswer, response: Response) -> Check:
+        """Each left item matched to its right item earns an equal share."""
+        if not isinstance(response, dict) or not all(
+            isinstance(k, str) and isinstance(v, str | None) for k, v in response.items()
+        ):
+            raise ResponseError("expected an object mapping left item ids to right item ids")
+        lefts = {left.id for left, _ in spec.pairs}
+        rights = {item.id for item in spec.rights}
+        for left_id, right_id in response.items():
+            if left_id not in lefts:
+                raise ResponseError(f"unknown left item id {left_id[:40]!r}")
+            if right_id and right_id not in rights:
+                raise ResponseError(f"unknown right item id {right_id[:40]!r}", match_input(left_id))
+        parts = tuple(response.get(left.id) == right.id for left, right in spec.pairs)
+        return Check(Fraction(sum(parts), len(parts)), parts)
+
+    def full_marks_response(self, spec: MatchingAnswer) -> Response:
+        return {left.id: right.id for left, right in spec.pairs}
+
+    def answer_text(self, spec: MatchingAnswer) -> str:
+        return "; ".join(f"{left.text}{ARROW}{right.text}" for left, right in spec.pairs)
+
+    def answer_lines(self, spec: MatchingAnswer) -> list[str]:
+        return [f"{left.text}{ARROW}{right.text}" for left, right in spec.pairs]
+
+    def response_text(self, spec: MatchingAnswer, response: Response) -> str:
+        return "; ".join(self.response_lines(spec, response))
+
+    def response_lines(self, spec: MatchingAnswer, response: Response) -> list[str]:
+        rights = {item.id: item.text for item in spec.rights}
+        return [f"{left.text}{ARROW}{rights.get(response.get(left.id), '–')}" for left in spec.lefts]
+
+    def card_front(self, question: Question) -> str:
+        spec: MatchingAnswer = question.answer  # type: ignore[assignment]
+        lefts = listed([left.text for left in spec.lefts])
+        rights = ", ".join(sorted(item.text for item in spec.rights))
+        return f"{question.prompt}\n\n{lefts}\n\nTo match with: {rights}"
+
+    def form_values(self, shown: StudentQuestion, response: Response) -> dict[str, Any]:
+        return {match_input(left.id): (response or {}).get(left.id, "") for left in shown.lefts}
+
+    def typed_values(self, shown: StudentQuestion, form: FormData) -> dict[str, Any]:
+        return {match_input(left.id): form.get(match_input(left.id), "") for left in shown.lefts}
+
+    def response_from_values(self, shown: StudentQuestion, values: AnyMapping[str, Any]) -> Response:
+        chosen = {left.id: values.get(match_input(left.id)) for left in shown.lefts}
+        return {left: right for left, right in chosen.items() if right} or None

@@ -1,0 +1,192 @@
+"""``numeric``: a number, within a tolerance or a range, read as people type it (docs/scoring.md)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping as AnyMapping
+from decimal import Decimal
+from typing import Any
+
+from quizapp.core.field_reader import FieldReader
+from quizapp.core.model import NumericAnswer, Question, QuestionType
+from quizapp.core.number_parsing import MAX_NUMBER_LENGTH, number_readings, parse_number
+from quizapp.core.presentation import StudentQuestion
+from quizapp.core.question_types.base import FormData, QuestionKind, format_number
+from quizapp.core.responses import Check, Response, ResponseError, all_or_nothing
+from quizapp.core.yaml_document import Mapping, Scalar
+
+INPUT = "number"
+MAX_LENGTH = MAX_NUMBER_LENGTH  # the answer field's maxlength: longer text is no number
+
+
+def number_hint(unit: str) -> str:
+    """How to type a numeric answer: the field's hint, and the message when it cannot be read."""
+    after = f", with or without '{unit}' after it" if unit else ""
+    return f"Write the answer in digits, for example 250 or 1,250{after}"
+
+
+def without_unit(text: str, unit: str) -> str:
+    """ "5000 troops" is 5000 when the question's unit is "troops"."""
+    stripped = text.strip()
+    if unit and stripped.casefold().endswith(unit.casefold()):
+        return stripped[: -len(unit)]
+    return stripped
+
+
+def typed_number_problem(text: str, unit: str) -> str | None:
+    """Why a typed numeric answer cannot be read, or None when it can (or is empty): a number as
+    people type it, optionally followed by the question's unit ("32 soldiers"); any other word
+    is refused, so the student fixes it rather than loses the point."""
+    if not text.strip() or number_readings(without_unit(text, unit)):
+        return None
+    return number_hint(unit)
+
+
+def numeric_matches(answer: NumericAnswer, value: Decimal) -> bool:
+    if answer.value is None:
+        low = answer.minimum if answer.minimum is not None else value
+        high = answer.maximum if answer.maximum is not None else value
+        return low <= value <= high
+    allowed = answer.tolerance * abs(answer.value) if answer.relative else answer.tolerance
+    return abs(value - answer.value) <= allowed
+
+
+def _num(value: Decimal | None) -> str | None:
+    return None if value is None else str(value)
+
+
+def _dec(value: str | None) -> Decimal | None:
+    return None if value is None else Decimal(value)
+
+
+class Numeric(QuestionKind[NumericAnswer]):
+    name = QuestionType.NUMERIC
+    label = "Number"
+    yaml_fields = ("answer", "tolerance", "min", "max", "unit")
+    response_shape = 'a number, or a string such as "5,000"'
+    fields_template = "quiz/answer_fields/numeric.html"
+
+    def read_answer(self, read: FieldReader, mapping: Mapping, prompt: str) -> NumericAnswer | None:
+        get = mapping.entries.get
+        value = read.number(get("answer"), "answer")
+        low, high = read.number(get("min"), "min"), read.number(get("max"), "max")
+        unit = read.text(get("unit"), "unit")
+        tolerance, relative = Decimal(0), False
+        tolerance_node = get("tolerance")
+        if isinstance(tolerance_node, Scalar) and tolerance_node.text.strip().endswith("%"):
+            percent = parse_number(tolerance_node.text.strip()[:-1])
+            if percent is None:
+                read.report(tolerance_node.line, "'tolerance' must be a number or a percentage like 5%")
+            else:
+                tolerance, relative = percent / 100, True
+        elif tolerance_node is not None:
+            tolerance = read.number(tolerance_node, "tolerance") or Decimal(0)
+        if tolerance < 0:
+            read.report(tolerance_node.line, "'tolerance' cannot be negative")
+            return None
+        has_value = get("answer") is not None
+        has_range = get("min") is not None or get("max") is not None
+        if has_value and has_range:
+            read.report(mapping.line, "give either 'answer' (with an optional 'tolerance') or 'min'/'max'")
+            return None
+        if not has_value and not has_range:
+            read.report(mapping.line, "missing field 'answer' (or 'min' and 'max' for a range)")
+            return None
+        if has_range and tolerance_node is not None:
+            read.report(tolerance_node.line, "'tolerance' applies to 'answer', not to a 'min'/'max' range")
+            return None
+        if low is not None and high is not None and low > high:
+            read.report(get("min").line, f"'min' ({low}) is larger than 'max' ({high})")
+            return None
+        if has_value and value is None:
+            if isinstance(get("answer"), Scalar) and get("answer").is_null:
+                read.report(get("answer").line, "'answer' is empty: write the number")
+            return None
+        if has_range and low is None and high is None:
+            read.report(mapping.line, "'min' and 'max' are empty: write at least one number")
+            return None
+        return NumericAnswer(
+            value=value, tolerance=tolerance, relative=relative, minimum=low, maximum=high, unit=unit
+        )
+
+    def answer_to_dict(self, spec: NumericAnswer) -> dict[str, Any]:
+        return {
+            "value": _num(spec.value),
+            "tolerance": _num(spec.tolerance),
+            "relative": spec.relative,
+            "minimum": _num(spec.minimum),
+            "maximum": _num(spec.maximum),
+            "unit": spec.unit,
+        }
+
+    def answer_from_dict(self, data: dict[str, Any]) -> NumericAnswer:
+        return NumericAnswer(
+            value=_dec(data["value"]),
+            tolerance=Decimal(data["tolerance"]),
+            relative=data["relative"],
+            minimum=_dec(data["minimum"]),
+            maximum=_dec(data["maximum"]),
+            unit=data["unit"],
+        )
+
+    def present(self, question: Question, seed: int, shuffle_choices: bool) -> StudentQuestion:
+        unit = question.answer.unit  # type: ignore[union-attr]
+        return StudentQuestion(question.id, question.type, question.prompt, question.points, unit=unit)
+
+    def canonical(self, response: Response) -> Response:
+        """A number as exact text: a JSON column must not round 99999999999999999999."""
+        if isinstance(response, int | float) and not isinstance(response, bool):
+            return format(Decimal(repr(response)), "f") if isinstance(response, float) else str(response)
+        return response
+
+    def check(self, spec: NumericAnswer, response: Response) -> Check:
+        """Right when any fair reading of the response is within the tolerance or range."""
+        if isinstance(response, bool) or not isinstance(response, int | float | str | Decimal):
+            raise ResponseError('expected a number, or a string such as "5,000"', INPUT)
+        if isinstance(response, str):
+            readings = number_readings(without_unit(response, spec.unit))
+        else:
+            try:
+                value = Decimal(str(response))
+            except ArithmeticError:
+                value = Decimal("NaN")
+            readings = (value,) if value.is_finite() else ()
+        return all_or_nothing(any(numeric_matches(spec, value) for value in readings))
+
+    def accept(self, spec: NumericAnswer, response: Response) -> Check:
+        """Also refuses an answer with no number in it (or NaN): a stored one only scores 0."""
+        result = self.check(spec, response)
+        if isinstance(response, str):
+            problem = typed_number_problem(response, spec.unit)
+        else:
+            problem = None if Decimal(str(response)).is_finite() else number_hint(spec.unit)
+        if problem:
+            raise ResponseError(problem, INPUT)
+        return result
+
+    def full_marks_response(self, spec: NumericAnswer) -> Response:
+        value = spec.value if spec.value is not None else spec.minimum
+        if value is None:
+            value = spec.maximum
+        return format_number(value) if value is not None else "0"
+
+    def answer_text(self, spec: NumericAnswer) -> str:
+        unit = f" {spec.unit}" if spec.unit else ""
+        if spec.value is None:
+            low = format_number(spec.minimum) if spec.minimum is not None else "…"
+            high = format_number(spec.maximum) if spec.maximum is not None else "…"
+            return f"between {low} and {high}{unit}"
+        text = format_number(spec.value) + unit
+        if spec.tolerance:
+            if spec.relative:
+                return f"{text} (± {format_number(spec.tolerance * 100)}%)"
+            return f"{text} (± {format_number(spec.tolerance)})"
+        return text
+
+    def form_values(self, shown: StudentQuestion, response: Response) -> dict[str, Any]:
+        return {INPUT: response}
+
+    def typed_values(self, shown: StudentQuestion, form: FormData) -> dict[str, Any]:
+        return {INPUT: form.get(INPUT)}
+
+    def response_from_values(self, shown: StudentQuestion, values: AnyMapping[str, Any]) -> Response:
+        return (values.get(INPUT) or "").strip() or None

@@ -1,0 +1,116 @@
+"""The test page and the API accept and refuse the same answers, for every question type: both
+go through one rule (``core.checkers.accept_new_response``), and store the same response."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from quizapp.core.answer_key import full_marks_response
+from quizapp.core.model import Question, QuestionType
+from tests.api.conftest import QUIZ
+from tests.banks import copy_banks
+from tests.conftest import login
+from tests.quiz_helpers import answer, attempt_questions, form_fields, start, wrong_response
+
+REFUSED, ACCEPTED = False, True
+
+
+def cases(question: Question) -> list[tuple[str, Any, dict[str, Any], bool]]:
+    """(what, the API's JSON response, the page's posted fields, accepted?) for ``question``."""
+    right, wrong = full_marks_response(question), wrong_response(question)
+    table = [
+        ("right", right, form_fields(question, right), ACCEPTED),
+        ("wrong", wrong, form_fields(question, wrong), ACCEPTED),
+    ]
+    spec = question.answer
+    match question.type:
+        case QuestionType.SINGLE:
+            table += [("unknown choice", "c-nope", {"choice": "c-nope"}, REFUSED)]
+        case QuestionType.MULTIPLE:
+            table += [
+                ("one right choice", right[:1], {"choices": right[:1]}, ACCEPTED),
+                ("an unknown choice", [*right, "c-nope"], {"choices": [*right, "c-nope"]}, REFUSED),
+            ]
+        case QuestionType.TRUE_FALSE:
+            table += [
+                ("TRUE in capitals", "TRUE", {"truth": "TRUE"}, ACCEPTED),
+                ("maybe", "maybe", {"truth": "maybe"}, REFUSED),
+            ]
+        case QuestionType.NUMERIC:
+            unit = f" {spec.unit}" if spec.unit else ""
+            table += [
+                ("with its unit", f"{right}{unit}", {"number": f"{right}{unit}"}, ACCEPTED),
+                ("in words", "thirty-two", {"number": "thirty-two"}, REFUSED),
+                ("another word after it", f"{right} apples", {"number": f"{right} apples"}, REFUSED),
+                ("longer than its field", "1" * 101, {"number": "1" * 101}, REFUSED),
+            ]
+        case QuestionType.SHORT:
+            table += [
+                ("as long as its field", "x" * 1000, {"text": "x" * 1000}, ACCEPTED),
+                ("longer than its field", "x" * 1001, {"text": "x" * 1001}, REFUSED),
+            ]
+        case QuestionType.CLOZE:
+            some = [right[0]] + [""] * (len(right) - 1)
+            long = ["x" * 201, *right[1:]]
+            table += [
+                ("some blanks", some, form_fields(question, some), ACCEPTED),
+                ("a blank longer than its field", long, form_fields(question, long), REFUSED),
+            ]
+        case QuestionType.ORDERING:
+            table += [("one item placed", right[:1], {f"position_{right[0]}": "1"}, REFUSED)]
+        case QuestionType.MATCHING:
+            first = next(iter(right))
+            table += [
+                ("one pair", {first: right[first]}, {f"match_{first}": right[first]}, ACCEPTED),
+                ("an unknown match", {first: "r-nope"}, {f"match_{first}": "r-nope"}, REFUSED),
+            ]
+    return table
+
+
+@pytest.fixture
+def questions_dir(tmp_path):
+    """The article's bank without its groups, so that a test asks every question (every type)."""
+    folder = copy_banks(tmp_path / "questions")
+    bank = folder / f"{QUIZ}.yaml"
+    lines = bank.read_text(encoding="utf-8").splitlines(keepends=True)
+    bank.write_text("".join(line for line in lines if not line.lstrip().startswith("group:")), "utf-8")
+    return folder
+
+
+@pytest.fixture
+def one_test(client, people, as_user, app):
+    """One open test, taken by the same student on the page and through the API."""
+    app.config["API_ANSWER_LIMIT_PER_USER"] = app.config["API_ANSWER_LIMIT_PER_ADDRESS"] = "10000/minute"
+    login(client, "sam")
+    attempt_id = start(client, "test", QUIZ)
+    api = as_user("sam")
+    assert api.post(f"/quizzes/{QUIZ}/attempts", json={"mode": "test"}).get_json()["id"] == attempt_id
+    return client, api, attempt_id, attempt_questions(app, attempt_id)
+
+
+def test_the_page_and_the_api_accept_and_refuse_the_same_answers(one_test):
+    client, api, attempt_id, questions = one_test
+    assert {question.type for question in questions} >= set(QuestionType)
+    tried = set()
+    first_of_each_type = {
+        question.type: number for number, question in reversed(list(enumerate(questions, 1)))
+    }
+    for number in sorted(first_of_each_type.values()):
+        question = questions[number - 1]
+        for what, response, fields, accepted in cases(question):
+            through_api = api.put(
+                f"/attempts/{attempt_id}/answers/{question.id}", json={"response": response}
+            )
+            stored_by_api = api.get(f"/attempts/{attempt_id}").get_json()["answers"].get(question.id)
+            on_page = answer(client, attempt_id, number, fields, go="next")
+            stored_by_page = api.get(f"/attempts/{attempt_id}").get_json()["answers"].get(question.id)
+            outcome = (question.type, what, through_api.status_code, on_page.status_code)
+            tried.add((question.type, accepted))
+            assert (through_api.status_code == 200) is accepted, outcome
+            assert (on_page.status_code == 302) is accepted and on_page.status_code in (302, 422), outcome
+            if accepted:
+                assert stored_by_page == stored_by_api, (outcome, stored_by_page, stored_by_api)
+    assert tried >= {(kind, ACCEPTED) for kind in QuestionType}
+    assert tried >= {(kind, REFUSED) for kind in QuestionType}
