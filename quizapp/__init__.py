@@ -66,7 +66,6 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     web_security.init_app(app)
     request_log.init_app(app)
     templating.init_app(app)
-    error_pages.init_app(app)
     for module in (
         pages,
         auth_pages,
@@ -80,5 +79,8 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     ):
         app.register_blueprint(module.blueprint)
     api.init_app(app)
+    # after the API: flask-smorest handles every HTTPException app-wide; the site's handler,
+    # registered last, replaces it (HTML pages, the API's error shape under /api/)
+    error_pages.init_app(app)
     cli.init_app(app)
     return app
