@@ -138,9 +138,7 @@ def main() -> None:
     app.add_url_rule("/benchmark/word", "benchmark_word", login_required(lambda: "word"))
     client = app.test_client()
     token = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', client.get("/login").text).group(1)
-    client.post(
-        "/login", data={"username": "bench", "password": http_load.PASSWORD, "csrf_token": token}
-    )
+    client.post("/login", data={"username": "bench", "password": http_load.PASSWORD, "csrf_token": token})
     client.get("/")  # the cookie now holds the session's CSRF secret, as a browser's would
     cookie = {"Cookie": f"session={client.get_cookie('session').value}"}
     bearer = client.post(

@@ -10,6 +10,7 @@ from __future__ import annotations
 from flask import Flask
 from flask_smorest import Api
 
+from quizapp import DatabaseId
 from quizapp.api.errors import ErrorSchema
 
 BEARER = {"type": "http", "scheme": "bearer", "description": "A token from POST /api/v1/auth/token"}
@@ -27,13 +28,17 @@ class JsonApi(Api):
     ERROR_SCHEMA = ErrorSchema
 
 
+def _id_parameter(converter: DatabaseId) -> dict:
+    """An id in a URL, as the OpenAPI document describes it: the converter's own range."""
+    return {"type": "integer", "minimum": 0, "maximum": converter.max}
+
+
 def spec_of(app: Flask) -> dict:
     """The app's OpenAPI document."""
     return app.extensions["quizapp-api"].spec.to_dict()
 
 
 def init_app(app: Flask) -> None:
-    from quizapp import DatabaseId
     from quizapp.api import (
         attempt_routes,
         docs_pages,
@@ -48,7 +53,7 @@ def init_app(app: Flask) -> None:
 
     api = JsonApi(app, spec_kwargs={"security": [{"bearerAuth": []}]})
     app.extensions["quizapp-api"] = api
-    api.register_converter(DatabaseId, lambda converter: {"type": "integer", "minimum": 0, "maximum": converter.max})
+    api.register_converter(DatabaseId, _id_parameter)
     api.spec.components.security_scheme("bearerAuth", BEARER)
     for module in (
         token_routes,

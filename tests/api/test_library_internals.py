@@ -43,4 +43,7 @@ def test_an_empty_or_broken_json_body_is_refused_as_bad_json(client):
     for body in (b"", b"{", b"\xff"):
         response = client.post("/api/v1/auth/token", data=body, content_type="application/json")
         assert response.status_code == 400
-        assert response.get_json()["error"]["details"] == {"location": "json", "fields": ["Invalid JSON body."]}
+        assert response.get_json()["error"]["details"] == {
+            "location": "json",
+            "fields": ["Invalid JSON body."],
+        }
