@@ -8,7 +8,7 @@ from typing import Any
 from flask import Flask
 from werkzeug.routing import IntegerConverter
 
-from quizapp.settings import PROJECT_ROOT
+from quizapp.settings import beside_package
 
 
 class DatabaseId(IntegerConverter):
@@ -26,7 +26,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     app = Flask(
         __name__,
         instance_relative_config=True,
-        template_folder=str(PROJECT_ROOT / "templates"),
+        template_folder=str(beside_package("templates")),
     )
     from quizapp import api, cli, settings
     from quizapp.db import database
