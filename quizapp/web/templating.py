@@ -161,5 +161,5 @@ def init_app(app: Flask) -> None:
     app.add_template_global(question_buttons, "question_buttons")
     app.add_template_global(layout_url, "layout_url")
     app.add_template_global(number_hint, "number_hint")
-    app.add_template_global(ANSWER_LIMITS, "answer_limits")
+    app.jinja_env.globals["answer_limits"] = ANSWER_LIMITS
     app.add_template_global(QuestionType, "QuestionType")
