@@ -2,11 +2,11 @@
 
     python benchmarks/request_costs.py [--requests 500] [--rounds 5]
 
-Calls the WSGI app directly with a prepared request, on SQLite seeded like benchmarks/http.py,
+Calls the WSGI app directly with a prepared request, on SQLite seeded like benchmarks/http_load.py,
 and prints the fastest round of each, with ratios to a bare Flask app answering "Hello":
 
 - benchmarks/hello's page that reads one row with Flask-SQLAlchemy and renders it (the
-  yardstick of benchmarks/http.py);
+  yardstick of benchmarks/http_load.py);
 - a logged-in request to a view that returns one word: what every page pays before its own work
   (the signed session cookie, loading the user, the hooks: CSRF, rate limits, security headers);
 - a question of an open test, as the page shows it, and rendering that page alone;
@@ -14,7 +14,7 @@ and prints the fastest round of each, with ratios to a bare Flask app answering 
 - the logged-in request again with its user read through sqlite3: what the SQLAlchemy session
   and connection opened for that one read cost (patched in this process only).
 
-benchmarks/http.py measures the same pages under gunicorn; this script says which part of a
+benchmarks/http_load.py measures the same pages under gunicorn; this script says which part of a
 request costs what, so a change can be judged before a full HTTP run.
 """
 
@@ -43,9 +43,9 @@ from quizapp.db.account_store import Account
 from quizapp.web.quiz import pages as quiz_pages
 
 PROJECT = Path(__file__).resolve().parent.parent
-_spec = importlib.util.spec_from_file_location("http_benchmark", PROJECT / "benchmarks" / "http_benchmark.py")
-http_benchmark = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(http_benchmark)
+_spec = importlib.util.spec_from_file_location("http_load", PROJECT / "benchmarks" / "http_load.py")
+http_load = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(http_load)
 
 
 def cpu_microseconds(call, requests: int, rounds: int) -> float:
@@ -121,9 +121,9 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=5)
     options = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="quizapp-costs-"))
-    questions = http_benchmark.export_scores.copy_article_bank(work / "questions")
+    questions = http_load.export_scores.copy_article_bank(work / "questions")
     database_url = f"sqlite:///{work / 'costs.sqlite'}"
-    info = http_benchmark.prepare(database_url, questions)
+    info = http_load.prepare(database_url, questions)
     app = create_app(
         {
             "SQLALCHEMY_DATABASE_URI": database_url,
@@ -138,13 +138,11 @@ def main() -> None:
     app.add_url_rule("/benchmark/word", "benchmark_word", login_required(lambda: "word"))
     client = app.test_client()
     token = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', client.get("/login").text).group(1)
-    client.post(
-        "/login", data={"username": "bench", "password": http_benchmark.PASSWORD, "csrf_token": token}
-    )
+    client.post("/login", data={"username": "bench", "password": http_load.PASSWORD, "csrf_token": token})
     client.get("/")  # the cookie now holds the session's CSRF secret, as a browser's would
     cookie = {"Cookie": f"session={client.get_cookie('session').value}"}
     bearer = client.post(
-        "/api/v1/auth/token", json={"username": "bench", "password": http_benchmark.PASSWORD}
+        "/api/v1/auth/token", json={"username": "bench", "password": http_load.PASSWORD}
     ).json["token"]
     question_page = f"/attempts/{info['open']}/questions/1"
 

@@ -8,7 +8,7 @@ from typing import Any
 from flask import Flask
 from werkzeug.routing import IntegerConverter
 
-from quizapp.settings import PROJECT_ROOT
+from quizapp.settings import beside_package
 
 
 class DatabaseId(IntegerConverter):
@@ -26,7 +26,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     app = Flask(
         __name__,
         instance_relative_config=True,
-        template_folder=str(PROJECT_ROOT / "templates"),
+        template_folder=str(beside_package("templates")),
     )
     from quizapp import api, cli, settings
     from quizapp.extensions import csrf
@@ -65,7 +65,6 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     web_security.init_app(app)
     request_log.init_app(app)
     templating.init_app(app)
-    error_pages.init_app(app)
     for module in (
         pages,
         auth_pages,
@@ -79,5 +78,8 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     ):
         app.register_blueprint(module.blueprint)
     api.init_app(app)
+    # after the API: flask-smorest handles every HTTPException app-wide; the site's handler,
+    # registered last, replaces it (HTML pages, the API's error shape under /api/)
+    error_pages.init_app(app)
     cli.init_app(app)
     return app

@@ -15,14 +15,23 @@ from typing import Any
 
 from flask import Config, Flask
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
+PACKAGE = Path(__file__).resolve().parent
+PROJECT_ROOT = PACKAGE.parent
 SECRET_KEY_FILE = "secret_key"
+
+
+def beside_package(name: str) -> Path:
+    """``templates`` or ``questions``: the checkout's own folder at the top of the repository, or,
+    in an installed wheel, the copy it carries inside the package (``quizapp/_templates``: setup.py)."""
+    if (PROJECT_ROOT / "pyproject.toml").is_file() and (PROJECT_ROOT / name).is_dir():
+        return PROJECT_ROOT / name
+    return PACKAGE / f"_{name}"
 
 
 class Defaults:
     SECRET_KEY: str | None = None
     SQLALCHEMY_DATABASE_URI: str | None = None  # default: SQLite file in the instance folder
-    QUESTIONS_DIR: str | None = None  # default: questions/ beside the package
+    QUESTIONS_DIR: str | None = None  # default: the checkout's questions/ (an installed wheel: its sample)
     DATABASE_LOCK_TIMEOUT_MS = 10_000  # then 503 with Retry-After, nothing saved
     SQLITE_SYNCHRONOUS = "FULL"  # an acknowledged answer survives a power cut, not only a crash
     BANK_RESCAN_SECONDS = 1.0  # how often a request may look for changed question files
@@ -88,7 +97,7 @@ def configure(app: Flask, test_config: Mapping[str, Any] | None) -> None:
         app.config["SQLALCHEMY_DATABASE_URI"] = f"sqlite:///{database}"
     configure_limits_store(app.config)
     if not app.config["QUESTIONS_DIR"]:
-        app.config["QUESTIONS_DIR"] = str(PROJECT_ROOT / "questions")
+        app.config["QUESTIONS_DIR"] = str(beside_package("questions"))
     if app.config["HTTPS"]:
         app.config["SESSION_COOKIE_SECURE"] = True
         app.config["PREFERRED_URL_SCHEME"] = "https"

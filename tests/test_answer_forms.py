@@ -156,8 +156,9 @@ def test_a_short_answer_has_no_bogus_input_mode(app):
     assert 'value="Balkans"' in html and "inputmode" not in html
 
 
-def test_question_buttons_mark_answered_questions_and_the_current_one():
-    html = str(question_buttons(5, current=2, answered={1, 3}))
+def test_question_buttons_mark_answered_questions_and_the_current_one(app):
+    with app.app_context():
+        html = str(question_buttons(5, current=2, answered={1, 3}))
     assert html.count("<li><button") == 5
     assert [f'value="{n}"' in html for n in range(1, 6)] == [True] * 5
     assert html.count('class="qnum answered"') == 2

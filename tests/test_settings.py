@@ -34,3 +34,22 @@ def test_default_database_is_sqlite_in_the_instance_folder(monkeypatch, tmp_path
     app = create_app({"SECRET_KEY": "x", "UPGRADE_SCHEMA_ON_START": False})
     assert app.config["SQLALCHEMY_DATABASE_URI"] == f"sqlite:///{app.instance_path}/quizapp.sqlite"
     assert app.config["QUESTIONS_DIR"].endswith("/questions")
+
+
+def test_a_checkout_uses_its_own_templates_and_questions(app):
+    from quizapp import settings
+
+    assert settings.beside_package("templates") == settings.PROJECT_ROOT / "templates"
+    assert app.jinja_loader.searchpath == [str(settings.PROJECT_ROOT / "templates")]
+
+
+def test_an_installed_package_uses_the_copies_inside_it(monkeypatch, tmp_path):
+    """Installed, the package sits in site-packages, with no pyproject.toml beside it; a
+    `templates` folder of another distribution there must not be taken for ours."""
+    from quizapp import settings
+
+    (tmp_path / "templates").mkdir()
+    monkeypatch.setattr(settings, "PROJECT_ROOT", tmp_path)
+    monkeypatch.setattr(settings, "PACKAGE", tmp_path / "quizapp")
+    assert settings.beside_package("templates") == tmp_path / "quizapp" / "_templates"
+    assert settings.beside_package("questions") == tmp_path / "quizapp" / "_questions"

@@ -1,11 +1,11 @@
-"""The yardsticks of benchmarks/http.py, under the same gunicorn as the app:
+"""The yardsticks of benchmarks/http_load.py, under the same gunicorn as the app:
 
 - ``/``: a bare Flask app that says hello (every ratio is to this);
 - ``/row/<id>``: a bare Flask + Flask-SQLAlchemy page that reads one row and renders a small
   template: what a page costs with no session, no login and no layout (issue 7 puts it at
   about 0.49 x hello), so the app's figures can be read against it.
 
-The row lives in an SQLite file (HELLO_DATABASE, or a temporary folder); benchmarks/http.py
+The row lives in an SQLite file (HELLO_DATABASE, or a temporary folder); benchmarks/http_load.py
 makes it before the workers start, so they do not race to create it.
 """
 

@@ -10,19 +10,27 @@ from __future__ import annotations
 from flask import Flask
 from flask_smorest import Api
 
+from quizapp import DatabaseId
 from quizapp.api.errors import ErrorSchema
 
 BEARER = {"type": "http", "scheme": "bearer", "description": "A token from POST /api/v1/auth/token"}
 
 
 class JsonApi(Api):
-    """flask-smorest's Api, leaving the site's HTML error pages alone: API errors are handled
-    for ``/api/`` paths only (see ``errors``). One per app (its spec is the app's own)."""
+    """flask-smorest's Api with the API's error body in its OpenAPI document. One per app (its
+    spec is the app's own).
+
+    flask-smorest also registers a JSON handler for every ``HTTPException`` on the whole app (no
+    setting turns it off: flask-smorest issue #640). ``create_app`` registers the site's error
+    pages after the API, so theirs replaces it: HTML for pages, the API's shape under ``/api/``
+    (web/error_pages.py, errors.py)."""
 
     ERROR_SCHEMA = ErrorSchema
 
-    def _register_error_handlers(self) -> None:
-        pass
+
+def _id_parameter(converter: DatabaseId) -> dict:
+    """An id in a URL, as the OpenAPI document describes it: the converter's own range."""
+    return {"type": "integer", "minimum": 0, "maximum": converter.max}
 
 
 def spec_of(app: Flask) -> dict:
@@ -31,7 +39,6 @@ def spec_of(app: Flask) -> dict:
 
 
 def init_app(app: Flask) -> None:
-    from quizapp import DatabaseId
     from quizapp.api import (
         attempt_routes,
         docs_pages,
@@ -42,12 +49,11 @@ def init_app(app: Flask) -> None:
         token_routes,
     )
     from quizapp.api.errors import ApiError, handle_api_error
-    from quizapp.db.models import MAX_ROW_ID
     from quizapp.extensions import csrf, limiter
 
     api = JsonApi(app, spec_kwargs={"security": [{"bearerAuth": []}]})
     app.extensions["quizapp-api"] = api
-    api.register_converter(DatabaseId, lambda _: {"type": "integer", "minimum": 0, "maximum": MAX_ROW_ID})
+    api.register_converter(DatabaseId, _id_parameter)
     api.spec.components.security_scheme("bearerAuth", BEARER)
     for module in (
         token_routes,
@@ -73,7 +79,11 @@ def _check_limits_in_views_only(app: Flask) -> None:
     Flask-Limiter also makes a pass before every request for app-wide limits; with none set it
     finds nothing, at a twentieth of a question page's time, so it is left out. A deployment
     that sets RATELIMIT_DEFAULT (or _APPLICATION, _META) keeps it. (The Limiter in
-    extensions.py is made without limits, so the configuration is where they would come from.)"""
+    extensions.py is made without limits, so the configuration is where they would come from.)
+
+    Flask-Limiter has no public way to leave that pass out, so this names its private
+    ``_check_request_limit``: pyproject.toml pins Flask-Limiter's version, and
+    tests/test_library_internals.py fails if the name or its registration changes."""
     from quizapp.extensions import limiter
 
     if not any(app.config.get(name) for name in APP_WIDE_LIMITS):

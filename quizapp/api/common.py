@@ -8,9 +8,9 @@ from typing import Any
 
 from flask import Request, Response
 from flask_smorest import Blueprint, abort
-from marshmallow import ValidationError, fields, missing
+from marshmallow import Schema, ValidationError, fields, missing
 from webargs.core import parse_json
-from webargs.flaskparser import FlaskParser, is_json_request
+from webargs.flaskparser import FlaskParser
 from werkzeug.exceptions import RequestEntityTooLarge
 
 from quizapp.api.errors import ErrorSchema
@@ -33,12 +33,13 @@ RETRY_AFTER = {"Retry-After": {"description": "Seconds to wait", "schema": {"typ
 class JsonBodyParser(FlaskParser):
     """webargs' parser, with any body that is not JSON refused as 400 (or 413), never a 500:
     nesting too deep to parse and integers too long to convert are bad input too, and so is
-    text no database can keep (core/storable_text.py)."""
+    text no database can keep (core/storable_text.py). ``load_json`` is webargs' public hook for
+    reading the body; an empty JSON body is refused too (webargs' own would read it as absent)."""
 
     DEFAULT_VALIDATION_STATUS = 400
 
-    def _raw_load_json(self, req: Request) -> Any:
-        if not is_json_request(req):
+    def load_json(self, req: Request, schema: Schema) -> Any:
+        if not req.is_json:
             return missing
         data = req.get_data(cache=True)
         limit = req.max_content_length

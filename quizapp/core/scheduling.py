@@ -13,9 +13,11 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from enum import IntEnum
 from importlib.metadata import version
-from typing import Any
+from typing import Any, cast
 
-from fsrs import Card, Rating, Scheduler, State
+from fsrs import Card as Card  # re-exported: the database layer stores cards (db/study_store.py)
+from fsrs import Rating, Scheduler, State
+from fsrs.card import CardDict
 from fsrs.scheduler import FUZZ_RANGES
 
 FSRS_VERSION = version("fsrs")
@@ -133,14 +135,14 @@ class StoredCard:
 
 
 def to_stored(card: Card) -> StoredCard:
-    return StoredCard(FSRS_VERSION, card.to_dict())
+    return StoredCard(FSRS_VERSION, dict(card.to_dict()))
 
 
 def from_stored(stored: StoredCard) -> Card:
     """Load a card written by this or an older py-fsrs (4.x and 5.x wrote other fields)."""
     data = stored.data
     major = int(stored.fsrs_version.split(".", 1)[0] or 0)
-    return _aware(Card.from_dict(data) if major >= 6 else _from_v4_or_v5(data))
+    return _aware(Card.from_dict(cast(CardDict, data)) if major >= 6 else _from_v4_or_v5(data))
 
 
 def _from_v4_or_v5(data: dict[str, Any]) -> Card:

@@ -9,6 +9,7 @@ it to the bank schema to decide what each scalar means where it stands.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any, cast
 
 import yaml
 
@@ -134,18 +135,19 @@ class _TreeBuilder:
     def __init__(self) -> None:
         self.root: Node | None = None
         self.warnings: list[tuple[int, str]] = []
-        self._stack: list[list] = []  # [kind, line, items, pending_key]
+        self._stack: list[list[Any]] = []  # [kind, line, items, pending_key]
         self._documents = 0
 
     def feed(self, event: yaml.Event) -> None:
-        kind = type(event)
         line = event.start_mark.line + 1 if event.start_mark is not None else 1
-        if kind is yaml.ScalarEvent:  # most events are scalars: the checks are inlined
+        if type(event) is yaml.ScalarEvent:  # most events are scalars: the checks are inlined
             if event.anchor is not None or event.tag is not None:
                 self._check_plain_event(event, line)
             self._add(Scalar(event.value, line, bool(event.implicit[0]) and not event.style), line)
-        elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
-            self._check_plain_event(event, line)
+            return
+        kind = type(event)
+        if kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+            self._check_plain_event(cast(yaml.CollectionStartEvent, event), line)
             is_map = kind is yaml.MappingStartEvent
             self._stack.append(["map" if is_map else "seq", line, {} if is_map else [], None, {}])
         elif kind is yaml.MappingEndEvent:
@@ -161,7 +163,7 @@ class _TreeBuilder:
             if self._documents > 1:
                 raise YamlError(line, "one bank per file: remove the second document (after '---')")
 
-    def _check_plain_event(self, event: yaml.Event, line: int) -> None:
+    def _check_plain_event(self, event: yaml.ScalarEvent | yaml.CollectionStartEvent, line: int) -> None:
         if event.anchor is not None:
             raise YamlError(line, "anchors and aliases (& and *) are not allowed; write the value out")
         tag = event.tag

@@ -1,6 +1,6 @@
 """HTTP throughput of quizapp under gunicorn, as ratios to a bare Flask "hello" app in the same run.
 
-    python benchmarks/http.py [--seconds 5] [--repeat 3] [--connections 50] [--database-url URL]
+    python benchmarks/http_load.py [--seconds 5] [--repeat 3] [--connections 50] [--database-url URL]
 
 Starts the app under gunicorn on 127.0.0.1 with seeded data (SQLite in a temporary folder, or the
 PostgreSQL database given), and beside it a bare Flask app under the same gunicorn settings;
