@@ -15,12 +15,12 @@ from fractions import Fraction
 from quizapp import core
 from quizapp.core import charts
 from quizapp.core.attempts import AttemptMode
-from quizapp.core.checkers import ResponseError, check
 from quizapp.core.decks import deck_cards
 from quizapp.core.disclosure import Path
 from quizapp.core.learn import QuestionMemory
 from quizapp.core.progress import Accuracy, accuracy_by, due_forecast, share, study_streak, weakest
 from quizapp.core.scheduling import MASTERED_STABILITY_DAYS, Grade, retrievability_at
+from quizapp.core.scoring import stored_check
 from quizapp.db import attempt_store, study_store
 from quizapp.db.account_store import Account
 from quizapp.db.attempt_store import AttemptState
@@ -69,10 +69,7 @@ def _answer_results(attempts: Sequence[AttemptState]) -> list[tuple[str, core.Qu
         for question in attempt_store.questions_of(attempt):
             if question.id not in attempt.responses:
                 continue
-            try:
-                fraction = check(question, attempt.responses[question.id]).fraction
-            except ResponseError:
-                fraction = Fraction(0)
+            fraction = stored_check(question, attempt.responses[question.id]).fraction
             results.append((attempt.bank_slug, question, fraction))
     return results
 

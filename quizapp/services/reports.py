@@ -9,9 +9,9 @@ from fractions import Fraction
 from quizapp import core
 from quizapp.core import charts
 from quizapp.core.attempts import AttemptMode
-from quizapp.core.checkers import ResponseError, check
 from quizapp.core.model import ChoiceAnswer
 from quizapp.core.passages import find_passage, paragraphs
+from quizapp.core.scoring import score_question
 from quizapp.core.statistics import (
     AttemptResult,
     ItemResult,
@@ -65,14 +65,12 @@ def _result(
     for question in attempt_store.questions_of(attempt):
         seen.setdefault(question.id, question)
         response = attempt.responses.get(question.id)
-        try:
-            fraction = check(question, response).fraction
-        except ResponseError:
-            fraction = Fraction(0)
+        scored = score_question(question, response)
+        fraction = scored.check.fraction
         chosen: tuple[str, ...] = ()
         if isinstance(question.answer, ChoiceAnswer) and response:
             chosen = (response,) if isinstance(response, str) else tuple(response)
-        items.append(ItemResult(question.id, fraction, fraction * Fraction(question.points), chosen))
+        items.append(ItemResult(question.id, fraction, scored.points, chosen))
         if response is not None:
             answered.append((question, fraction))
     return AttemptResult(tuple(items)), answered

@@ -23,7 +23,7 @@ from flask import Response, stream_with_context
 
 from quizapp import core
 from quizapp.core.attempts import AttemptMode
-from quizapp.core.checkers import ResponseError, check
+from quizapp.core.scoring import percent, score_question
 from quizapp.db import account_store, attempt_store
 from quizapp.db.account_store import Account, ClassInfo
 from quizapp.db.attempt_store import AttemptSummary
@@ -114,12 +114,8 @@ class _Scorer:
         key = (question.content_hash, response_json)
         found = self.known.get(key)
         if found is None:
-            try:
-                result = check(question, json.loads(response_json))
-                points = result.fraction * Fraction(question.points)
-                found = _Scored(result.correct, points, number(points))
-            except (ResponseError, ValueError):
-                found = _Scored(False, Fraction(0), 0)
+            scored = score_question(question, json.loads(response_json))  # the database's own JSON
+            found = _Scored(scored.check.correct, scored.points, number(scored.points))
             if len(self.known) >= self.limit:
                 self.known.clear()
             self.known[key] = found
@@ -150,8 +146,7 @@ class _ScoredAttempt:
 
     @property
     def percent(self) -> Fraction:
-        maximum = self.max_points
-        return self.points * 100 / maximum if maximum else Fraction(0)
+        return percent(self.points, self.max_points)
 
 
 BATCH = 500
