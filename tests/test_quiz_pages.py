@@ -8,10 +8,10 @@ from datetime import timedelta
 import pytest
 
 from quizapp.core.answer_key import full_marks_response
-from quizapp.db import attempt_store
+from quizapp.core.attempts import AttemptMode
 from quizapp.db.base import db
 from quizapp.db.models import Answer, Attempt
-from quizapp.services import clock
+from quizapp.services import attempts, clock
 from tests.conftest import csrf_token, login
 from tests.quiz_helpers import (
     FrozenClock,
@@ -182,9 +182,7 @@ def test_submit_from_ten_threads_grades_once(app, people):
         library().reload()
         library().sync_to_database()
         bank = current_bank("kosovo-peacekeepers")
-        attempt = attempt_store.start_attempt(
-            people.student, bank, attempt_store.AttemptMode.TEST, clock.now(), seed=1
-        )
+        attempt = attempts.start(people.student, bank, AttemptMode.TEST, clock.now(), seed=1).attempt
     outcomes: list[bool] = []
     errors: list[BaseException] = []
     barrier = threading.Barrier(10)
@@ -193,7 +191,7 @@ def test_submit_from_ten_threads_grades_once(app, people):
         try:
             with app.app_context():
                 barrier.wait()
-                outcomes.append(attempt_store.submit(attempt.id, clock.now()))
+                outcomes.append(attempts.submit(attempt.id, clock.now()))
         except BaseException as error:  # collected for the assertion
             errors.append(error)
 

@@ -13,8 +13,7 @@ from quizapp.core.attempts import AttemptMode, AttemptStatus
 from quizapp.core.checkers import Check
 from quizapp.core.passages import Passage, find_passage
 from quizapp.core.scoring import points_earned, stored_check
-from quizapp.db import attempt_store
-from quizapp.db.attempt_store import AttemptState
+from quizapp.services.attempts import AttemptState, score_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +64,7 @@ def quiz_summaries(banks: Sequence[core.Bank], attempts: Sequence[AttemptState])
         open_attempt = next((a for a in mine if a.status is AttemptStatus.IN_PROGRESS), None)
         tests = [a for a in mine if a.submitted and a.mode is AttemptMode.TEST]
         practices = [a for a in mine if a.submitted and a.mode is AttemptMode.PRACTICE]
-        percents = [attempt_store.score_of(a).percent for a in tests]
+        percents = [score_of(a).percent for a in tests]
         summaries.append(
             QuizSummary(
                 bank=bank,

@@ -7,8 +7,8 @@ from typing import Any
 from flask import Blueprint, redirect, render_template, url_for
 from flask_login import current_user
 
-from quizapp.db import account_store, attempt_store, bank_store
-from quizapp.services import clock
+from quizapp.db import account_store, bank_store
+from quizapp.services import attempts, clock
 from quizapp.services.bank_library import library
 from quizapp.services.results import quiz_summaries
 
@@ -28,8 +28,7 @@ def index() -> Any:
             banks=bank_store.list_banks(),
             problems=library().catalog.problems,
         )
-    attempts = attempt_store.attempts_of(current_user.id, clock.now())
-    summaries = quiz_summaries(library().catalog.banks, attempts)
+    summaries = quiz_summaries(library().catalog.banks, attempts.attempts_of(current_user.id, clock.now()))
     return render_template(
         "student/home.html", summaries=summaries, classes=account_store.classes_of_student(current_user.id)
     )

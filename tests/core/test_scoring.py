@@ -3,8 +3,8 @@ from fractions import Fraction
 import pytest
 
 from quizapp.core import ResponseError, check, score_answers
-from quizapp.core.scoring import percent, points_earned, score_question, stored_check
 from quizapp.core.decks import deck_cards
+from quizapp.core.scoring import percent, points_earned, score_question, stored_check
 from tests.core.yaml_banks import bank_from
 
 BANK = bank_from("""

@@ -23,8 +23,8 @@ from quizapp.core.learn import pick_questions, record, start
 from quizapp.core.presentation import present
 from quizapp.core.progress import weakest
 from quizapp.core.scheduling import Grade, describe_interval, grade_for_answer, new_card, preview
-from quizapp.db import attempt_store, study_store
-from quizapp.services import answer_disclosure, clock
+from quizapp.db import study_store
+from quizapp.services import answer_disclosure, attempts, clock
 from quizapp.services.question_source import current_bank, questions_for
 from quizapp.services.results import attempt_review
 from quizapp.web.forms import ActionForm, NewCardsForm
@@ -307,7 +307,5 @@ def practice_weakest(bank_slug: str) -> WerkzeugResponse:
     if not chosen:
         flash("Answer some questions first: then you can practice your weakest ones.", "info")
         return redirect(url_for("quiz.quiz", bank_slug=bank.id))
-    attempt = attempt_store.start_attempt(
-        current_user.id, bank, AttemptMode.PRACTICE, now, clock.new_seed(), only=chosen
-    )
-    return redirect(url_for("quiz.attempt", attempt_id=attempt.id))
+    started = attempts.start(current_user.id, bank, AttemptMode.PRACTICE, now, clock.new_seed(), only=chosen)
+    return redirect(url_for("quiz.attempt", attempt_id=started.attempt.id))
