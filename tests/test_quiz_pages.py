@@ -379,7 +379,9 @@ def test_starting_a_test_ends_an_open_practice_round(student, app):
     with app.app_context():
         practice = db.session.get(Attempt, practice_id)
         assert practice.status == "submitted" and practice.closed_by == "student"
-    assert start(student, "practice") == test_id  # an open test comes first
+    assert start(student, "practice") == test_id  # an open test comes first (the API: 409)
+    page = student.get(f"/attempts/{test_id}", follow_redirects=True).get_data(as_text=True)
+    assert "You have an unfinished test of this quiz: finish it first." in page
 
 
 def test_practice_can_be_skipped_and_finished_early(student, app):
