@@ -86,7 +86,7 @@ class AttemptSummary:
     user_id: int
     bank_slug: str
     bank_title: str
-    mode: str
+    mode: AttemptMode
     started_at: datetime
     submitted_at: datetime
 
@@ -259,29 +259,44 @@ def read_attempts(user_ids: Sequence[int], bank_slug: str | None = None) -> list
 def submitted_attempts(
     user_ids: Sequence[int], bank_slug: str | None, since: datetime | None
 ) -> list[AttemptSummary]:
-    """The submitted attempts of these students (at one quiz, since a time), by id; one query."""
+    """The submitted attempts of these students (at one quiz, since a time), by id; two queries.
+
+    An export may hold a hundred thousand of them: each refers to its bank's one id and title
+    (read first: there are few banks) and to its mode's enum member, not to copies of its own.
+    """
     if not user_ids:
         return []
+    banks = {row.id: row for row in _run(db.select(_BANKS.c.id, _BANKS.c.slug, _BANKS.c.title))}
     query = (
         db.select(
             _ATTEMPTS.c.id,
             _ATTEMPTS.c.user_id,
-            _BANKS.c.slug.label("bank_slug"),
-            _BANKS.c.title.label("bank_title"),
+            _ATTEMPTS.c.bank_id,
             _ATTEMPTS.c.mode,
             _ATTEMPTS.c.started_at,
             _ATTEMPTS.c.submitted_at,
         )
-        .join(_BANKS, _BANKS.c.id == _ATTEMPTS.c.bank_id)
         .where(_ATTEMPTS.c.user_id.in_(list(user_ids)), _ATTEMPTS.c.status == AttemptStatus.SUBMITTED.value)
         .order_by(_ATTEMPTS.c.id)
     )
     if bank_slug is not None:
-        query = query.where(_BANKS.c.slug == bank_slug)
+        query = query.where(
+            _ATTEMPTS.c.bank_id.in_([id_ for id_, bank in banks.items() if bank.slug == bank_slug])
+        )
     if since is not None:
         query = query.where(_ATTEMPTS.c.started_at >= since)
-    rows = _run(query.execution_options(yield_per=2_000))  # fetched a batch at a time
-    return [AttemptSummary(**row._mapping) for row in rows]
+    return [
+        AttemptSummary(
+            id=row.id,
+            user_id=row.user_id,
+            bank_slug=banks[row.bank_id].slug,
+            bank_title=banks[row.bank_id].title,
+            mode=AttemptMode(row.mode),
+            started_at=row.started_at,
+            submitted_at=row.submitted_at,
+        )
+        for row in _run(query.execution_options(yield_per=2_000))  # fetched a batch at a time
+    ]
 
 
 def attempt_items(attempt_ids: Sequence[int]) -> dict[int, Items]:

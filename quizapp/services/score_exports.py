@@ -197,7 +197,7 @@ def attempt_rows(request: ExportRequest) -> Iterator[tuple[Any, ...]]:
                 classroom.name,
                 attempt.bank_slug,
                 attempt.bank_title,
-                attempt.mode,
+                attempt.mode.value,
                 attempt.id,
                 attempt.started_at.isoformat(),
                 attempt.submitted_at.isoformat(),
@@ -211,7 +211,7 @@ def gradebook(request: ExportRequest) -> tuple[Columns, Iterator[tuple[Any, ...]
     """Columns and rows: one row per student, one column per quiz with the best test percentage."""
     members, attempts = _selected(request)
     quizzes = [b.id for b in library().catalog.banks if request.quiz in (None, b.id)]
-    tests = [a for a in attempts if a.mode == AttemptMode.TEST.value]
+    tests = [a for a in attempts if a.mode is AttemptMode.TEST]
     best: dict[tuple[int, str], Fraction] = {}
     for scored in _scored_attempts(tests):
         key = (scored.attempt.user_id, scored.attempt.bank_slug)
@@ -263,7 +263,7 @@ def answer_row_parts(
         for attempt in batch:
             asked[attempt.id] = {q.id: q for q in questions_for(attempt.bank_slug, items[attempt.id])}
             heads[attempt.id] = [
-                (*prefix, attempt.bank_slug, attempt.id, attempt.mode)
+                (*prefix, attempt.bank_slug, attempt.id, attempt.mode.value)
                 for prefix in prefixes.get(attempt.user_id, ())
             ]
         for attempt_id, key, response_json, answered_at in attempt_store.stream_raw_answers(list(asked)):
