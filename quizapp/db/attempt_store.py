@@ -14,7 +14,7 @@ the pages run on every request are built once, below, each saying why.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
@@ -25,6 +25,7 @@ from sqlalchemy import (
     Executable,
     Insert,
     String,
+    Table,
     Text,
     bindparam,
     case,
@@ -135,7 +136,9 @@ _OPEN_ATTEMPT = (
 )
 
 
-def _save_answer_statement(dialect_insert: Any, first_stands: bool) -> Insert:
+def _save_answer_statement(
+    dialect_insert: Callable[[Table], sqlite.Insert | postgresql.Insert], first_stands: bool
+) -> Insert:
     """INSERT the answer SELECTed only if the attempt is open (``_OPEN_ATTEMPT``); RETURNING
     says whether a row was written (rowcount is -1 for this insert on PostgreSQL). Practice
     keeps the first answer; a test replaces it. An upsert is dialect SQL, hence one per dialect.
