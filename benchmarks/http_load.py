@@ -33,11 +33,10 @@ from quizapp import create_app
 from quizapp.core.accounts import Role
 from quizapp.core.answer_key import full_marks_response
 from quizapp.core.attempts import AttemptMode
-from quizapp.db import attempt_store
 from quizapp.db.account_store import account_by_username, create_user, enroll
 from quizapp.db.base import db
 from quizapp.db.models import Classroom
-from quizapp.services import clock
+from quizapp.services import attempts, clock
 from quizapp.services.bank_library import library
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -79,9 +78,9 @@ def prepare(database_url: str, questions: Path) -> dict:
         enroll(classroom.id, student.id)
         db.session.commit()
         bank = library().catalog.banks[0]
-        done = attempt_store.start_attempt(student.id, bank, AttemptMode.TEST, clock.now(), seed=1)
-        attempt_store.submit(done.id, clock.now())
-        open_ = attempt_store.start_attempt(student.id, bank, AttemptMode.TEST, clock.now(), seed=2)
+        done = attempts.start(student.id, bank, AttemptMode.TEST, clock.now(), seed=1).attempt
+        attempts.submit(done.id, clock.now())
+        open_ = attempts.start(student.id, bank, AttemptMode.TEST, clock.now(), seed=2).attempt
         assert account_by_username("tina") is not None
         first = bank.question(open_.question_ids[0])
         info = {

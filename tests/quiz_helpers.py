@@ -11,8 +11,7 @@ from typing import Any
 from quizapp import core
 from quizapp.core.answer_key import full_marks_response
 from quizapp.core.model import QuestionType
-from quizapp.db import attempt_store
-from quizapp.services import clock
+from quizapp.services import attempts, clock
 from quizapp.services.question_source import current_bank
 from tests.conftest import csrf_token
 
@@ -79,9 +78,9 @@ def attempt_questions(app, attempt_id: int) -> list[core.Question]:
     with app.app_context():
         from quizapp.services import clock
 
-        attempt = attempt_store.get_attempt(attempt_id, clock.now())
+        attempt = attempts.get(attempt_id, clock.now())
         current_bank(attempt.bank_slug)
-        return attempt_store.questions_of(attempt)
+        return attempts.questions_of(attempt)
 
 
 def answer(client, attempt_id: int, number: int, fields: dict[str, Any], go: str | None = None):

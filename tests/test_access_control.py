@@ -9,8 +9,8 @@ import pytest
 
 from quizapp.core import learn
 from quizapp.core.attempts import AttemptMode
-from quizapp.db import attempt_store, study_store
-from quizapp.services import clock
+from quizapp.db import study_store
+from quizapp.services import attempts, clock
 from quizapp.services.bank_library import library
 from quizapp.services.question_source import current_bank
 from tests.conftest import PASSWORD, csrf_token, login
@@ -126,11 +126,9 @@ def setting(app, people):
         library().reload()
         library().sync_to_database()
         bank = current_bank("kosovo-peacekeepers")
-        practice = attempt_store.start_attempt(
-            people.student, bank, AttemptMode.PRACTICE, clock.now(), seed=3
-        )
-        attempt_store.submit(practice.id, clock.now())
-        test = attempt_store.start_attempt(people.student, bank, AttemptMode.TEST, clock.now(), seed=4)
+        practice = attempts.start(people.student, bank, AttemptMode.PRACTICE, clock.now(), seed=3).attempt
+        attempts.submit(practice.id, clock.now())
+        test = attempts.start(people.student, bank, AttemptMode.TEST, clock.now(), seed=4).attempt
         learn_id = study_store.start_learn_session(
             people.student,
             bank.id,

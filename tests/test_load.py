@@ -17,9 +17,9 @@ from sqlalchemy import text
 
 from quizapp.core.accounts import Role
 from quizapp.core.answer_key import full_marks_response
-from quizapp.db import account_store, attempt_store
+from quizapp.db import account_store
 from quizapp.db.base import db
-from quizapp.services import clock
+from quizapp.services import attempts, clock
 from quizapp.services.bank_library import library
 from quizapp.services.question_source import current_bank
 from tests.live_servers import Gunicorn, server_env
@@ -104,8 +104,8 @@ def run_class(app, servers: list[Gunicorn]) -> None:
         ).scalar()
         assert submitted == STUDENTS
         for outcome in outcomes:
-            attempt = attempt_store.get_attempt(outcome.attempt_id, clock.now())
-            assert attempt_store.score_of(attempt).points == outcome.expected
+            attempt = attempts.get(outcome.attempt_id, clock.now())
+            assert attempts.score_of(attempt).points == outcome.expected
             assert Fraction(outcome.reported).limit_denominator(1000) == outcome.expected
 
 

@@ -8,10 +8,10 @@ from datetime import timedelta
 import pytest
 
 from quizapp.core.answer_key import full_marks_response
-from quizapp.db import attempt_store
+from quizapp.core.attempts import AttemptMode
 from quizapp.db.base import db
 from quizapp.db.models import Answer, Attempt
-from quizapp.services import clock
+from quizapp.services import attempts, clock
 from tests.conftest import csrf_token, login
 from tests.quiz_helpers import (
     FrozenClock,
@@ -182,9 +182,7 @@ def test_submit_from_ten_threads_grades_once(app, people):
         library().reload()
         library().sync_to_database()
         bank = current_bank("kosovo-peacekeepers")
-        attempt = attempt_store.start_attempt(
-            people.student, bank, attempt_store.AttemptMode.TEST, clock.now(), seed=1
-        )
+        attempt = attempts.start(people.student, bank, AttemptMode.TEST, clock.now(), seed=1).attempt
     outcomes: list[bool] = []
     errors: list[BaseException] = []
     barrier = threading.Barrier(10)
@@ -193,7 +191,7 @@ def test_submit_from_ten_threads_grades_once(app, people):
         try:
             with app.app_context():
                 barrier.wait()
-                outcomes.append(attempt_store.submit(attempt.id, clock.now()))
+                outcomes.append(attempts.submit(attempt.id, clock.now()))
         except BaseException as error:  # collected for the assertion
             errors.append(error)
 
@@ -381,7 +379,9 @@ def test_starting_a_test_ends_an_open_practice_round(student, app):
     with app.app_context():
         practice = db.session.get(Attempt, practice_id)
         assert practice.status == "submitted" and practice.closed_by == "student"
-    assert start(student, "practice") == test_id  # an open test comes first
+    assert start(student, "practice") == test_id  # an open test comes first (the API: 409)
+    page = student.get(f"/attempts/{test_id}", follow_redirects=True).get_data(as_text=True)
+    assert "You have an unfinished test of this quiz: finish it first." in page
 
 
 def test_practice_can_be_skipped_and_finished_early(student, app):

@@ -1,6 +1,6 @@
 """Attempts: start one, save answers, submit, read it back.
 
-The same services as the quiz pages: ``attempt_store`` saves and closes (deadlines included),
+The same services as the quiz pages: ``services.attempts`` saves and closes (deadlines included),
 ``attempt_access`` says who sees what, the core scores. Questions are sent as students see
 them (``core.presentation``); answers, explanations and sources only once they are due.
 """
@@ -23,11 +23,10 @@ from quizapp.core.checkers import ResponseError, accept_new_response
 from quizapp.core.disclosure import Disclosure
 from quizapp.core.presentation import StudentQuestion
 from quizapp.core.question_types import present, question_type, question_types
-from quizapp.db import attempt_store
-from quizapp.db.attempt_store import AttemptClosed, AttemptState
 from quizapp.extensions import limiter
-from quizapp.services import answer_disclosure, bank_library, clock
+from quizapp.services import answer_disclosure, attempts, bank_library, clock
 from quizapp.services.attempt_access import Viewed, own_attempt, viewable_attempt
+from quizapp.services.attempts import AttemptClosed, AttemptState
 from quizapp.services.export_formats import number
 from quizapp.services.question_source import current_bank
 from quizapp.services.results import attempt_review
@@ -192,7 +191,7 @@ def attempt_json(viewed: Viewed) -> dict[str, Any]:
     attempt = viewed.attempt
     bank = current_bank(attempt.bank_slug)
     shuffle = bank.settings.shuffle_choices if bank else True
-    questions = attempt_store.questions_of(attempt)
+    questions = attempts.questions_of(attempt)
     out: dict[str, Any] = {
         "id": attempt.id,
         "quiz_id": attempt.bank_slug,
@@ -269,21 +268,18 @@ def start_attempt(body: dict[str, str], quiz_id: str) -> tuple[dict[str, Any], i
     account = current_account()
     bank = bank_library.bank(quiz_id)
     mode = AttemptMode(body["mode"])
-    now = clock.now()
-    existing = attempt_store.open_attempt(account.id, bank.id, now)
-    if existing is not None and existing.mode is AttemptMode.TEST and mode is AttemptMode.PRACTICE:
+    try:
+        started = attempts.start(account.id, bank, mode, clock.now(), clock.new_seed())
+    except LookupError:
+        raise ApiError(404, "quiz_not_found", f"There is no quiz {quiz_id[:80]!r}.") from None
+    if started.blocked:  # an open test blocks practice: the API refuses, naming the test
         raise ApiError(
             409,
             "open_test",
             "You have an unfinished test of this quiz: finish it first.",
-            {"attempt_id": existing.id},
+            {"attempt_id": started.attempt.id},
         )
-    try:
-        attempt = attempt_store.start_attempt(account.id, bank, mode, now, clock.new_seed())
-    except LookupError:
-        raise ApiError(404, "quiz_not_found", f"There is no quiz {quiz_id[:80]!r}.") from None
-    resumed = existing is not None and existing.id == attempt.id
-    return attempt_json(Viewed(attempt, owner=True)), 200 if resumed else 201
+    return attempt_json(Viewed(started.attempt, owner=True)), 200 if started.resumed else 201
 
 
 @blueprint.route("/attempts/<int:attempt_id>", methods=["GET"])
@@ -305,7 +301,7 @@ def get_attempt(attempt_id: int) -> dict[str, Any]:
 @documented_errors(blueprint, 400, 401, 404, 409, 413, 429)
 def put_answer(body: dict[str, Any], attempt_id: int, question_id: str) -> dict[str, Any]:
     attempt = _own(attempt_id, responses=False)  # one query; the write checks the state itself
-    question = next((q for q in attempt_store.questions_of(attempt) if q.id == question_id), None)
+    question = next((q for q in attempts.questions_of(attempt) if q.id == question_id), None)
     if question is None:
         raise ApiError(
             404, "question_not_found", f"Attempt {attempt_id} has no question {question_id[:80]!r}."
@@ -329,12 +325,12 @@ def put_answer(body: dict[str, Any], attempt_id: int, question_id: str) -> dict[
         )
     now = clock.now()
     try:
-        attempt_store.save_answer(attempt, question_id, response, now)
+        attempts.save_answer(attempt, question_id, response, now)
     except AttemptClosed:
         raise _closed(attempt_id) from None
     if not practice:
         return {"saved": True, "question_id": question_id}
-    saved = attempt_store.get_attempt(attempt_id, now)
+    saved = attempts.get(attempt_id, now)
     stored = saved.responses.get(question_id) if saved else None
     if stored != response:
         raise ApiError(
@@ -356,7 +352,7 @@ def put_answer(body: dict[str, Any], attempt_id: int, question_id: str) -> dict[
 def submit_attempt(attempt_id: int) -> dict[str, Any]:
     attempt = _own(attempt_id)
     now = clock.now()
-    attempt_store.submit(attempt.id, now)  # a repeat changes nothing
+    attempts.submit(attempt.id, now)  # a repeat changes nothing
     viewed = viewable_attempt(attempt.id, current_account(), now)
     assert viewed is not None
     return attempt_json(viewed)

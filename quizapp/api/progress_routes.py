@@ -9,8 +9,7 @@ from marshmallow import Schema, fields
 from quizapp.api.common import api_blueprint, documented_errors
 from quizapp.api.token_auth import current_account
 from quizapp.core.disclosure import Path
-from quizapp.db import attempt_store
-from quizapp.services import answer_disclosure, clock, study
+from quizapp.services import answer_disclosure, attempts, clock, study
 from quizapp.services.bank_library import library
 from quizapp.services.export_formats import number
 from quizapp.services.results import quiz_summaries
@@ -47,10 +46,10 @@ def my_progress() -> dict[str, Any]:
     account = current_account()
     now = clock.now()
     banks = library().catalog.banks
-    attempts = attempt_store.attempts_of(account.id, now)
-    open_tests = answer_disclosure.tests_in_progress(attempts)
+    mine = attempts.attempts_of(account.id, now)
+    open_tests = answer_disclosure.tests_in_progress(mine)
     quizzes = []
-    for summary in quiz_summaries(banks, attempts):
+    for summary in quiz_summaries(banks, mine):
         due = new = None
         if answer_disclosure.for_bank(Path.FLASHCARDS, account, summary.bank, now, open_tests).answers:
             _, queue = study.study_queue(account.id, summary.bank, now)

@@ -13,10 +13,10 @@ from quizapp import core
 from quizapp.core import disclosure as rule
 from quizapp.core.attempts import AttemptMode, AttemptStatus
 from quizapp.core.disclosure import AttemptMoment, Disclosure, Path, Viewer
-from quizapp.db import attempt_store
 from quizapp.db.account_store import Account
-from quizapp.db.attempt_store import AttemptState
+from quizapp.services import attempts as attempt_service
 from quizapp.services.attempt_access import Viewed
+from quizapp.services.attempts import AttemptState
 
 # A bank whose file is gone or broken (its attempts' questions are still in the database):
 # its settings are unknown, so a student is shown what a `never` bank shows, nothing more.
@@ -25,7 +25,7 @@ NOT_IN_SERVICE = core.QuizSettings(show_answers=core.AnswerVisibility.NEVER, fla
 
 def test_in_progress(user_id: int, bank_slug: str, now: datetime) -> bool:
     """Whether the user has a test of this bank open (an overdue one is closed on the way)."""
-    attempt = attempt_store.open_attempt(user_id, bank_slug, now)
+    attempt = attempt_service.open_attempt(user_id, bank_slug, now)
     return attempt is not None and attempt.mode is AttemptMode.TEST
 
 
@@ -75,7 +75,7 @@ def source_passage_shown(account: Account, bank: core.Bank, question_id: str, no
     viewer's has that answer due (teachers: always)."""
     if account.is_teacher:
         return rule.disclose(Path.SOURCE, bank.settings, Viewer(teacher=True)).answers
-    attempts = attempt_store.attempts_of(account.id, now, bank.id)
+    attempts = attempt_service.attempts_of(account.id, now, bank.id)
     viewer = Viewer(teacher=False, test_in_progress=bank.id in tests_in_progress(attempts))
     return any(
         rule.disclose(Path.SOURCE, bank.settings, viewer, AttemptMoment(a.mode, a.submitted, True)).answers

@@ -9,9 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from quizapp.db import account_store, attempt_store
+from quizapp.db import account_store
 from quizapp.db.account_store import Account
-from quizapp.db.attempt_store import AttemptState
+from quizapp.services import attempts
+from quizapp.services.attempts import AttemptState
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,13 +23,13 @@ class Viewed:
 
 def own_attempt(attempt_id: int, user_id: int, now: datetime, responses: bool = True) -> AttemptState | None:
     """The attempt if ``user_id`` took it (an overdue one is closed on the way)."""
-    attempt = attempt_store.get_attempt(attempt_id, now, responses)
+    attempt = attempts.get(attempt_id, now, responses)
     return attempt if attempt is not None and attempt.user_id == user_id else None
 
 
 def viewable_attempt(attempt_id: int, viewer: Account, now: datetime) -> Viewed | None:
     """The attempt for its owner, or, once submitted, for a teacher of the owner's class."""
-    attempt = attempt_store.get_attempt(attempt_id, now)
+    attempt = attempts.get(attempt_id, now)
     if attempt is None:
         return None
     if attempt.user_id == viewer.id:

@@ -15,16 +15,17 @@ from fractions import Fraction
 from quizapp import core
 from quizapp.core import charts
 from quizapp.core.attempts import AttemptMode
-from quizapp.core.checkers import ResponseError, check
 from quizapp.core.decks import deck_cards
 from quizapp.core.disclosure import Path
 from quizapp.core.learn import QuestionMemory
 from quizapp.core.progress import Accuracy, accuracy_by, due_forecast, share, study_streak, weakest
 from quizapp.core.scheduling import MASTERED_STABILITY_DAYS, Grade, retrievability_at
-from quizapp.db import attempt_store, study_store
+from quizapp.core.scoring import stored_check
+from quizapp.db import study_store
 from quizapp.db.account_store import Account
-from quizapp.db.attempt_store import AttemptState
 from quizapp.services import answer_disclosure
+from quizapp.services import attempts as attempt_service
+from quizapp.services.attempts import AttemptState
 from quizapp.services.bank_library import library
 
 
@@ -66,13 +67,10 @@ def _answer_results(attempts: Sequence[AttemptState]) -> list[tuple[str, core.Qu
     for attempt in attempts:
         if not attempt.submitted:
             continue
-        for question in attempt_store.questions_of(attempt):
+        for question in attempt_service.questions_of(attempt):
             if question.id not in attempt.responses:
                 continue
-            try:
-                fraction = check(question, attempt.responses[question.id]).fraction
-            except ResponseError:
-                fraction = Fraction(0)
+            fraction = stored_check(question, attempt.responses[question.id]).fraction
             results.append((attempt.bank_slug, question, fraction))
     return results
 
@@ -83,7 +81,7 @@ def _accuracy(fractions: Sequence[Fraction]) -> Accuracy:
 
 def student_dashboard(student: Account, now: datetime) -> Dashboard:
     cards = study_store.card_summaries([student.id])
-    attempts = attempt_store.attempts_of(student.id, now)
+    attempts = attempt_service.attempts_of(student.id, now)
     days = study_store.study_days(student.id, now.date() - timedelta(days=400))
     catalog = library().catalog.banks
     # Weakest questions and topic accuracy tell which answers were right: only from banks that
@@ -104,7 +102,7 @@ def student_dashboard(student: Account, now: datetime) -> Dashboard:
     for bank in catalog:
         mine = [c for c in cards if c.bank_slug == bank.id]
         tests = [a for a in attempts if a.bank_slug == bank.id and a.submitted and a.mode is AttemptMode.TEST]
-        scored = [(a.started_at, attempt_store.score_of(a).percent) for a in reversed(tests)]
+        scored = [(a.started_at, attempt_service.score_of(a).percent) for a in reversed(tests)]
         deck = {card.key for card in deck_cards(bank)} if bank.id in studyable else set()
         memory = {
             c.key[2:]: QuestionMemory(
@@ -170,7 +168,7 @@ class ClassProgress:
 def class_progress(students: Sequence[Account], now: datetime) -> ClassProgress:
     ids = [s.id for s in students]
     cards = study_store.card_summaries(ids)
-    attempts = attempt_store.attempts_of_users(ids, now)
+    attempts = attempt_service.attempts_of_users(ids, now)
     banks = library().catalog.banks
     tag_cards: dict[str, list[tuple[str, str]]] = defaultdict(
         list

@@ -9,9 +9,9 @@ from fractions import Fraction
 from quizapp import core
 from quizapp.core import charts
 from quizapp.core.attempts import AttemptMode
-from quizapp.core.checkers import ResponseError, check
 from quizapp.core.model import ChoiceAnswer
 from quizapp.core.passages import find_passage, paragraphs
+from quizapp.core.scoring import score_question
 from quizapp.core.statistics import (
     AttemptResult,
     ItemResult,
@@ -20,9 +20,8 @@ from quizapp.core.statistics import (
     item_analysis,
     miss_rate,
 )
-from quizapp.db import attempt_store
 from quizapp.db.account_store import Account
-from quizapp.db.attempt_store import AttemptState
+from quizapp.services.attempts import AttemptState, questions_of, score_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,17 +61,15 @@ def _result(
 ) -> tuple[AttemptResult, list[tuple[core.Question, Fraction]]]:
     items = []
     answered = []
-    for question in attempt_store.questions_of(attempt):
+    for question in questions_of(attempt):
         seen.setdefault(question.id, question)
         response = attempt.responses.get(question.id)
-        try:
-            fraction = check(question, response).fraction
-        except ResponseError:
-            fraction = Fraction(0)
+        scored = score_question(question, response)
+        fraction = scored.check.fraction
         chosen: tuple[str, ...] = ()
         if isinstance(question.answer, ChoiceAnswer) and response:
             chosen = (response,) if isinstance(response, str) else tuple(response)
-        items.append(ItemResult(question.id, fraction, fraction * Fraction(question.points), chosen))
+        items.append(ItemResult(question.id, fraction, scored.points, chosen))
         if response is not None:
             answered.append((question, fraction))
     return AttemptResult(tuple(items)), answered
@@ -88,7 +85,7 @@ def quiz_report(bank: core.Bank, students: Sequence[Account], attempts: Sequence
         result, answers = _result(attempt, seen)
         results.append(result)
         answered.extend(answers)
-        percents.append(float(attempt_store.score_of(attempt).percent))
+        percents.append(float(score_of(attempt).percent))
     by_id = {q.id: q for q in bank.questions}
     order = [q.id for q in bank.questions] + [q for q in seen if q not in by_id]  # removed ones last
     by_id = {**seen, **by_id}

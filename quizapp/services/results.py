@@ -10,10 +10,10 @@ from typing import Any
 from quizapp import core
 from quizapp.core.answer_key import answer_lines, answer_text, response_lines, response_text
 from quizapp.core.attempts import AttemptMode, AttemptStatus
-from quizapp.core.checkers import Check, ResponseError, check
+from quizapp.core.checkers import Check
 from quizapp.core.passages import Passage, find_passage
-from quizapp.db import attempt_store
-from quizapp.db.attempt_store import AttemptState
+from quizapp.core.scoring import points_earned, stored_check
+from quizapp.services.attempts import AttemptState, score_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,14 +28,11 @@ class QuestionReview:
 
     @property
     def points(self) -> Fraction:
-        return self.check.fraction * Fraction(self.question.points) if self.check else Fraction(0)
+        return points_earned(self.check, self.question) if self.check else Fraction(0)
 
 
 def attempt_review(question: core.Question, response: Any, bank: core.Bank | None) -> QuestionReview:
-    try:
-        result = check(question, response) if response is not None else None
-    except ResponseError:  # a stored response of an older shape: scored as wrong
-        result = Check(Fraction(0))
+    result = stored_check(question, response) if response is not None else None  # None: not answered
     passage = find_passage(bank.source_text, question.source_quote) if bank and bank.source_text else None
     return QuestionReview(
         question,
@@ -67,7 +64,7 @@ def quiz_summaries(banks: Sequence[core.Bank], attempts: Sequence[AttemptState])
         open_attempt = next((a for a in mine if a.status is AttemptStatus.IN_PROGRESS), None)
         tests = [a for a in mine if a.submitted and a.mode is AttemptMode.TEST]
         practices = [a for a in mine if a.submitted and a.mode is AttemptMode.PRACTICE]
-        percents = [attempt_store.score_of(a).percent for a in tests]
+        percents = [score_of(a).percent for a in tests]
         summaries.append(
             QuizSummary(
                 bank=bank,

@@ -23,7 +23,7 @@ from flask import Response, stream_with_context
 
 from quizapp import core
 from quizapp.core.attempts import AttemptMode
-from quizapp.core.checkers import ResponseError, check
+from quizapp.core.scoring import percent, score_question
 from quizapp.db import account_store, attempt_store
 from quizapp.db.account_store import Account, ClassInfo
 from quizapp.db.attempt_store import AttemptSummary
@@ -114,12 +114,8 @@ class _Scorer:
         key = (question.content_hash, response_json)
         found = self.known.get(key)
         if found is None:
-            try:
-                result = check(question, json.loads(response_json))
-                points = result.fraction * Fraction(question.points)
-                found = _Scored(result.correct, points, number(points))
-            except (ResponseError, ValueError):
-                found = _Scored(False, Fraction(0), 0)
+            scored = score_question(question, json.loads(response_json))  # the database's own JSON
+            found = _Scored(scored.check.correct, scored.points, number(scored.points))
             if len(self.known) >= self.limit:
                 self.known.clear()
             self.known[key] = found
@@ -150,8 +146,7 @@ class _ScoredAttempt:
 
     @property
     def percent(self) -> Fraction:
-        maximum = self.max_points
-        return self.points * 100 / maximum if maximum else Fraction(0)
+        return percent(self.points, self.max_points)
 
 
 BATCH = 500
@@ -202,7 +197,7 @@ def attempt_rows(request: ExportRequest) -> Iterator[tuple[Any, ...]]:
                 classroom.name,
                 attempt.bank_slug,
                 attempt.bank_title,
-                attempt.mode,
+                attempt.mode.value,
                 attempt.id,
                 attempt.started_at.isoformat(),
                 attempt.submitted_at.isoformat(),
@@ -216,7 +211,7 @@ def gradebook(request: ExportRequest) -> tuple[Columns, Iterator[tuple[Any, ...]
     """Columns and rows: one row per student, one column per quiz with the best test percentage."""
     members, attempts = _selected(request)
     quizzes = [b.id for b in library().catalog.banks if request.quiz in (None, b.id)]
-    tests = [a for a in attempts if a.mode == AttemptMode.TEST.value]
+    tests = [a for a in attempts if a.mode is AttemptMode.TEST]
     best: dict[tuple[int, str], Fraction] = {}
     for scored in _scored_attempts(tests):
         key = (scored.attempt.user_id, scored.attempt.bank_slug)
@@ -268,7 +263,7 @@ def answer_row_parts(
         for attempt in batch:
             asked[attempt.id] = {q.id: q for q in questions_for(attempt.bank_slug, items[attempt.id])}
             heads[attempt.id] = [
-                (*prefix, attempt.bank_slug, attempt.id, attempt.mode)
+                (*prefix, attempt.bank_slug, attempt.id, attempt.mode.value)
                 for prefix in prefixes.get(attempt.user_id, ())
             ]
         for attempt_id, key, response_json, answered_at in attempt_store.stream_raw_answers(list(asked)):

@@ -7,8 +7,7 @@ from typing import Any
 from flask import Blueprint, redirect, render_template, url_for
 from flask_login import current_user
 
-from quizapp.db import attempt_store
-from quizapp.services import accounts, bank_library, clock
+from quizapp.services import accounts, attempts, bank_library, clock
 from quizapp.services.bank_library import library
 from quizapp.services.results import quiz_summaries
 
@@ -28,8 +27,7 @@ def index() -> Any:
             banks=bank_library.summaries(),
             problems=library().catalog.problems,
         )
-    attempts = attempt_store.attempts_of(current_user.id, clock.now())
-    summaries = quiz_summaries(library().catalog.banks, attempts)
+    summaries = quiz_summaries(library().catalog.banks, attempts.attempts_of(current_user.id, clock.now()))
     return render_template(
         "student/home.html", summaries=summaries, classes=accounts.classes_of_student(current_user.id)
     )

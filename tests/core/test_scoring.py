@@ -1,7 +1,10 @@
 from fractions import Fraction
 
-from quizapp.core import score_answers
+import pytest
+
+from quizapp.core import ResponseError, check, score_answers
 from quizapp.core.decks import deck_cards
+from quizapp.core.scoring import percent, points_earned, score_question, stored_check
 from tests.core.yaml_banks import bank_from
 
 BANK = bank_from("""
@@ -27,6 +30,30 @@ def test_score_sums_points_and_partial_credit():
     assert score.percent == Fraction(125, 2)
     assert score.passed(60) and not score.passed(63)
     assert not score.results[2].check.answered
+
+
+@pytest.mark.parametrize(
+    ("question_id", "response"),
+    [("a", ["x"]), ("b", "x"), ("b", {"x": 1}), ("c", 42), ("c", ["Kuwait"])],
+)
+def test_a_stored_response_of_the_wrong_shape_scores_zero_as_a_wrong_answer(question_id, response):
+    question = BANK.question(question_id)
+    with pytest.raises(ResponseError):  # the checker refuses it: new answers are refused so
+        check(question, response)
+    result = stored_check(question, response)
+    assert result.fraction == 0 and result.answered and not result.correct
+    assert score_question(question, response).points == 0
+    score = score_answers(
+        BANK.questions, {question_id: response, "a": True} if question_id != "a" else {"a": response}
+    )
+    assert score.results[[q.id for q in BANK.questions].index(question_id)].points == 0
+
+
+def test_points_are_the_fraction_of_the_question_points():
+    question = BANK.question("a")  # 2 points
+    assert points_earned(stored_check(question, True), question) == 2
+    assert points_earned(stored_check(question, False), question) == 0
+    assert percent(Fraction(1), Fraction(3)) == Fraction(100, 3) and percent(Fraction(0), Fraction(0)) == 0
 
 
 def test_empty_attempt_scores_zero():

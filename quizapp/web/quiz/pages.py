@@ -2,7 +2,7 @@
 
 Students take them; teachers may take them too, to try a quiz the way their students will.
 
-Each view loads the attempt through ``attempt_store`` (which closes overdue attempts), checks
+Each view loads the attempt through ``services.attempts`` (which closes overdue attempts), checks
 that it belongs to the student, and asks ``answer_disclosure`` (the one disclosure rule) what
 may be shown. Pages of an attempt are never stored by the browser (``no-store``): Back after a
 submit asks the server again, and lands on the results.
@@ -21,10 +21,9 @@ from quizapp.core.attempts import AttemptMode, draw_questions
 from quizapp.core.disclosure import Disclosure, Path, Withheld
 from quizapp.core.passages import find_passage, paragraphs
 from quizapp.core.question_types import present
-from quizapp.db import attempt_store
-from quizapp.db.attempt_store import AttemptClosed, AttemptState
-from quizapp.services import accounts, answer_disclosure, bank_library, clock
+from quizapp.services import accounts, answer_disclosure, attempts, bank_library, clock
 from quizapp.services.attempt_access import Viewed, own_attempt, viewable_attempt
+from quizapp.services.attempts import AttemptClosed, AttemptState
 from quizapp.services.question_source import current_bank
 from quizapp.services.results import attempt_review, quiz_summaries
 from quizapp.web.forms import ActionForm
@@ -45,16 +44,16 @@ def _own_attempt(attempt_id: int, responses: bool = True) -> AttemptState:
 @login_required
 def quiz(bank_slug: str) -> str:
     bank = bank_library.bank(bank_slug)
-    attempts = attempt_store.attempts_of(current_user.id, clock.now(), bank.id)
-    [summary] = quiz_summaries([bank], attempts)
-    history = [{"attempt": a, "score": attempt_store.score_of(a)} for a in attempts if a.submitted]
+    mine = attempts.attempts_of(current_user.id, clock.now(), bank.id)
+    [summary] = quiz_summaries([bank], mine)
+    history = [{"attempt": a, "score": attempts.score_of(a)} for a in mine if a.submitted]
     test_size = len(draw_questions(bank, 0, AttemptMode.TEST))
     study = answer_disclosure.for_bank(
         Path.FLASHCARDS,
         current_user.account,
         bank,
         clock.now(),
-        answer_disclosure.tests_in_progress(attempts),
+        answer_disclosure.tests_in_progress(mine),
     )
     return render_template(
         "quiz/quiz.html",
@@ -76,10 +75,10 @@ def start(bank_slug: str) -> WerkzeugResponse:
     if not form.validate_on_submit() or mode_name not in {m.value for m in AttemptMode}:
         abort(400)
     mode = AttemptMode(mode_name)
-    attempt = attempt_store.start_attempt(current_user.id, bank, mode, clock.now(), clock.new_seed())
-    if attempt.mode is not mode:
-        flash(f"You have an unfinished {attempt.mode.value} of this quiz: finish it first.", "info")
-    return redirect(url_for("quiz.attempt", attempt_id=attempt.id))
+    started = attempts.start(current_user.id, bank, mode, clock.now(), clock.new_seed())
+    if started.blocked:  # an open test blocks practice: the page resumes the test
+        flash(f"You have an unfinished {started.attempt.mode.value} of this quiz: finish it first.", "info")
+    return redirect(url_for("quiz.attempt", attempt_id=started.attempt.id))
 
 
 @blueprint.get("/attempts/<int:attempt_id>")
@@ -96,7 +95,7 @@ def attempt(attempt_id: int) -> WerkzeugResponse:
 
 
 def _question_context(current: AttemptState, number: int) -> dict[str, Any]:
-    questions = attempt_store.questions_of(current)
+    questions = attempts.questions_of(current)
     if not 1 <= number <= len(questions):
         abort(404)
     question = questions[number - 1]
@@ -145,7 +144,7 @@ def save(attempt_id: int, number: int) -> Any:
     current = _own_attempt(attempt_id, responses=False)
     if current.submitted:
         return _closed_response(attempt_id)
-    questions = attempt_store.questions_of(current)
+    questions = attempts.questions_of(current)
     if not 1 <= number <= len(questions):
         abort(404)
     bank = current_bank(current.bank_slug)
@@ -158,7 +157,7 @@ def save(attempt_id: int, number: int) -> Any:
         valid = False
     if valid:
         try:
-            attempt_store.save_answer(current, form.question.id, response_from(form), clock.now())
+            attempts.save_answer(current, form.question.id, response_from(form), clock.now())
         except AttemptClosed:
             return _closed_response(attempt_id)
         if _is_autosave():
@@ -217,7 +216,7 @@ def submit(attempt_id: int) -> WerkzeugResponse:
         abort(400)
     if current.submitted:  # e.g. the button of a page from before the submit (browser's Back)
         return _closed_response(attempt_id)
-    attempt_store.submit(attempt_id, clock.now())  # a repeat at the same moment changes nothing
+    attempts.submit(attempt_id, clock.now())  # a repeat at the same moment changes nothing
     return redirect(url_for("quiz.results", attempt_id=attempt_id))
 
 
@@ -232,16 +231,16 @@ def retry(attempt_id: int) -> WerkzeugResponse:
     shown = _retry_shown(bank)
     if not shown.correctness:
         return refused(bank, shown)
-    score = attempt_store.score_of(current)
+    score = attempts.score_of(current)
     missed = [result.question_id for result in score.results if not result.check.correct]
     missed = [key for key in missed if bank.question(key) is not None]
     if not missed:
         flash("Nothing to retry: every question was right.", "info")
         return redirect(url_for("quiz.results", attempt_id=attempt_id))
-    new = attempt_store.start_attempt(
+    new = attempts.start(
         current_user.id, bank, AttemptMode.PRACTICE, clock.now(), clock.new_seed(), only=missed
     )
-    return redirect(url_for("quiz.attempt", attempt_id=new.id))
+    return redirect(url_for("quiz.attempt", attempt_id=new.attempt.id))
 
 
 @blueprint.get("/attempts/<int:attempt_id>/results")
@@ -255,7 +254,7 @@ def results(attempt_id: int) -> str:
     if not current.submitted:
         return redirect(url_for("quiz.attempt", attempt_id=attempt_id))
     bank = current_bank(current.bank_slug)
-    questions = attempt_store.questions_of(current)
+    questions = attempts.questions_of(current)
     score = core.score_answers(questions, current.responses)
     shown = answer_disclosure.for_attempt(viewed, bank, True, clock.now())
     reviews = [attempt_review(q, current.responses.get(q.id), bank) for q in questions]

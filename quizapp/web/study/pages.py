@@ -21,8 +21,7 @@ from quizapp.core.decks import Queue, StudyCard, deck_cards, deck_tags
 from quizapp.core.disclosure import Path, Withheld
 from quizapp.core.question_types import present
 from quizapp.core.scheduling import Grade, describe_interval
-from quizapp.db import attempt_store
-from quizapp.services import answer_disclosure, bank_library, clock
+from quizapp.services import answer_disclosure, attempts, bank_library, clock
 from quizapp.services import study as studying  # `study` is the study page's view
 from quizapp.services.question_source import questions_for
 from quizapp.services.results import attempt_review
@@ -272,7 +271,5 @@ def practice_weakest(bank_slug: str) -> WerkzeugResponse:
     if not chosen:
         flash("Answer some questions first: then you can practice your weakest ones.", "info")
         return redirect(url_for("quiz.quiz", bank_slug=bank.id))
-    attempt = attempt_store.start_attempt(
-        current_user.id, bank, AttemptMode.PRACTICE, now, clock.new_seed(), only=chosen
-    )
-    return redirect(url_for("quiz.attempt", attempt_id=attempt.id))
+    started = attempts.start(current_user.id, bank, AttemptMode.PRACTICE, now, clock.new_seed(), only=chosen)
+    return redirect(url_for("quiz.attempt", attempt_id=started.attempt.id))

@@ -26,10 +26,10 @@ from quizapp.core.accounts import new_password
 from quizapp.core.attempts import AttemptMode
 from quizapp.core.instants import parse_instant
 from quizapp.core.roster import parse_roster
-from quizapp.db import attempt_store
-from quizapp.db.attempt_store import AttemptState
 from quizapp.services import accounts, bank_library, clock, reports
+from quizapp.services import attempts as attempt_service
 from quizapp.services.accounts import Account, ClassInfo, UsernameTaken
+from quizapp.services.attempts import AttemptState
 from quizapp.services.bank_library import library
 from quizapp.services.export_formats import FORMATS
 from quizapp.services.score_exports import KINDS, ExportRequest, download, export_scores
@@ -173,7 +173,7 @@ def quiz_results(class_id: int, bank_slug: str) -> str:
     classroom = _my_class(class_id)
     bank = bank_library.bank(bank_slug)
     students = accounts.students_of_class(classroom.id)
-    attempts = attempt_store.attempts_of_users([s.id for s in students], clock.now(), bank.id)
+    attempts = attempt_service.attempts_of_users([s.id for s in students], clock.now(), bank.id)
     rows = []
     for student in students:
         mine = [a for a in attempts if a.user_id == student.id]
@@ -182,7 +182,7 @@ def quiz_results(class_id: int, bank_slug: str) -> str:
             StudentResults(
                 student=student,
                 tests=tests,
-                percents=[attempt_store.score_of(a).percent for a in tests],
+                percents=[attempt_service.score_of(a).percent for a in tests],
                 practices=sum(1 for a in mine if a.submitted and a.mode is AttemptMode.PRACTICE),
                 open_attempt=next((a for a in mine if not a.submitted), None),
             )
@@ -256,7 +256,7 @@ def quiz_report(class_id: int, bank_slug: str) -> str:
     classroom = _my_class(class_id)
     bank = bank_library.bank(bank_slug)
     students = accounts.students_of_class(classroom.id)
-    attempts = attempt_store.attempts_of_users([s.id for s in students], clock.now(), bank.id)
+    attempts = attempt_service.attempts_of_users([s.id for s in students], clock.now(), bank.id)
     report = reports.quiz_report(bank, students, attempts)
     return render_template("teacher/report.html", classroom=classroom, bank=bank, report=report)
 
@@ -266,8 +266,8 @@ def quiz_report(class_id: int, bank_slug: str) -> str:
 def student(class_id: int, student_id: int) -> str:
     classroom = _my_class(class_id)
     account = _my_student(classroom, student_id)
-    attempts = [a for a in attempt_store.attempts_of(student_id, clock.now()) if a.submitted]
-    scores = {a.id: attempt_store.score_of(a) for a in attempts}
+    attempts = [a for a in attempt_service.attempts_of(student_id, clock.now()) if a.submitted]
+    scores = {a.id: attempt_service.score_of(a) for a in attempts}
     return render_template(
         "teacher/student.html",
         classroom=classroom,

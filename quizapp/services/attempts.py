@@ -1,0 +1,202 @@
+"""Attempts, for pages, API and commands alike: start, save an answer, submit, read, score.
+
+The rules come from ``core.attempts`` (which questions, the deadline, when an attempt is
+overdue) and ``core.scoring``; the statements from ``db/attempt_store.py``. What lives here is
+how they combine: an open test blocks everything else at its quiz, starting a test ends an open
+practice round, an overdue attempt is closed as soon as anything reads it, and quiz answers
+feed the flashcard memory model (practice answers at once, a test's when it closes).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from flask import current_app
+
+from quizapp import core
+from quizapp.core.attempts import AttemptMode, AttemptStatus, deadline_for, draw_questions, is_overdue
+from quizapp.core.checkers import is_blank
+from quizapp.core.decks import question_card_key
+from quizapp.core.scheduling import grade_for_answer
+from quizapp.core.scoring import score_answers, stored_check
+from quizapp.db import attempt_store, study_store
+from quizapp.db.attempt_store import AttemptClosed, AttemptState, AttemptSummary
+from quizapp.services.question_source import questions_for
+
+__all__ = [
+    "AttemptClosed",
+    "AttemptState",
+    "AttemptSummary",
+    "Started",
+    "attempts_of",
+    "attempts_of_users",
+    "get",
+    "open_attempt",
+    "open_test_blocks",
+    "questions_of",
+    "save_answer",
+    "score_of",
+    "start",
+    "submit",
+]
+
+
+def grace() -> timedelta:
+    """How late an answer may arrive after the deadline and still count (network delay)."""
+    return timedelta(seconds=float(current_app.config["ANSWER_GRACE_SECONDS"]))
+
+
+# --- Reads (each closes an overdue attempt on the way) ---------------------------------------
+
+
+def _closed_overdue(attempts: Sequence[AttemptState], now: datetime) -> bool:
+    """Close the open attempts past their deadline, as of their deadline; whether any was."""
+    overdue = [a.id for a in attempts if is_overdue(a.status, a.deadline, now, grace())]
+    if not overdue:
+        return False
+    for attempt_id in attempt_store.close_overdue(overdue):  # only the request that closed one
+        _feed_memory(attempt_id, now)
+    return True
+
+
+def get(attempt_id: int, now: datetime, responses: bool = True) -> AttemptState | None:
+    """The attempt with its responses (unless ``responses`` is False, saving a query when only
+    the attempt is needed, e.g. to save an answer); an overdue one is closed first."""
+    attempt = attempt_store.read_attempt(attempt_id, responses)
+    if attempt is not None and _closed_overdue([attempt], now):
+        return attempt_store.read_attempt(attempt_id, responses)
+    return attempt
+
+
+def attempts_of_users(
+    user_ids: Sequence[int], now: datetime, bank_slug: str | None = None
+) -> list[AttemptState]:
+    """Every attempt of these students (at one quiz, or all), newest first: two queries."""
+    attempts = attempt_store.read_attempts(user_ids, bank_slug)
+    if _closed_overdue(attempts, now):
+        return attempt_store.read_attempts(user_ids, bank_slug)
+    return attempts
+
+
+def attempts_of(user_id: int, now: datetime, bank_slug: str | None = None) -> list[AttemptState]:
+    """A student's attempts, newest first, with their responses (two queries)."""
+    return attempts_of_users([user_id], now, bank_slug)
+
+
+def open_attempt(user_id: int, bank_slug: str, now: datetime) -> AttemptState | None:
+    """The student's open attempt at this quiz (there is at most one), if any."""
+    return next(
+        (a for a in attempts_of(user_id, now, bank_slug) if a.status is AttemptStatus.IN_PROGRESS), None
+    )
+
+
+def questions_of(attempt: AttemptState) -> list[core.Question]:
+    """The exact question versions the attempt asks, in its order."""
+    return questions_for(attempt.bank_slug, attempt.items)
+
+
+def score_of(attempt: AttemptState) -> core.Score:
+    """The attempt's score, computed now from its stored answers."""
+    return score_answers(questions_of(attempt), attempt.responses)
+
+
+# --- Start ---------------------------------------------------------------------------------
+
+
+def open_test_blocks(open_attempt: AttemptState | None, mode: AttemptMode) -> bool:
+    """The rule: an open test must be finished before practice of its quiz starts (practice
+    would show answers the test asks). The page resumes the test; the API answers 409."""
+    return open_attempt is not None and open_attempt.mode is AttemptMode.TEST and mode is AttemptMode.PRACTICE
+
+
+@dataclass(frozen=True, slots=True)
+class Started:
+    attempt: AttemptState
+    resumed: bool  # the student's open attempt, not a new one
+    blocked: bool  # resumed because an open test blocks the mode asked for (``open_test_blocks``)
+
+
+def start(
+    user_id: int,
+    bank: core.Bank,
+    mode: AttemptMode,
+    now: datetime,
+    seed: int,
+    only: Sequence[str] | None = None,
+) -> Started:
+    """A new attempt, or the student's open one at this quiz (there is at most one).
+
+    Starting a test ends an open practice round (it has no stakes); an open test must be
+    finished before anything else starts. ``only`` limits a practice round to those questions.
+    ``LookupError``: the bank is not in the database (or not active).
+    """
+    existing = open_attempt(user_id, bank.id, now)
+    if existing is not None and existing.mode is AttemptMode.PRACTICE and mode is AttemptMode.TEST:
+        submit(existing.id, now)
+        existing = None
+    if existing is None:
+        hashes = {q.id: q.content_hash for q in bank.questions}
+        items = tuple((key, hashes[key]) for key in draw_questions(bank, seed, mode, only=only))
+        deadline = deadline_for(now, mode, bank.settings.time_limit_minutes)
+        created = attempt_store.insert_attempt(user_id, bank.id, mode, seed, items, now, deadline)
+        if created is not None:
+            return Started(created, resumed=False, blocked=False)
+        existing = open_attempt(user_id, bank.id, now)  # another tab started one at the same moment
+        if existing is None:
+            raise RuntimeError(f"no open attempt of user {user_id} at {bank.id} after a conflict")
+    return Started(existing, resumed=True, blocked=open_test_blocks(existing, mode))
+
+
+# --- Answer and submit ---------------------------------------------------------------------
+
+
+def save_answer(attempt: AttemptState, question_key: str, response: Any, now: datetime) -> bool:
+    """Store (or replace, or with a blank response clear) one answer of an open attempt.
+
+    One statement: the answer is written only if the attempt still takes answers, so an answer
+    is never stored after a submit or past the deadline. Raises ``AttemptClosed`` when it no
+    longer does, ``KeyError`` when the question is not part of it. In practice the first answer
+    to a question is final (a blank one changes nothing): returns False when one was there
+    already. A practice answer feeds the flashcard memory model at once.
+    """
+    if question_key not in attempt.question_ids:
+        raise KeyError(question_key)
+    practice = attempt.mode is AttemptMode.PRACTICE
+    cutoff = now - grace()
+    if is_blank(response):
+        if not practice:
+            attempt_store.clear_answer(attempt.id, question_key, cutoff)
+        return True
+    written = attempt_store.store_answer(
+        attempt.id, question_key, response, now, cutoff, first_stands=practice
+    )
+    if practice and written:
+        _feed_memory(attempt.id, now, only=question_key)
+    return written
+
+
+def submit(attempt_id: int, now: datetime) -> bool:
+    """Close the attempt; True only for the call that closed it (a repeat changes nothing).
+    A test's answers then feed the flashcard memory model."""
+    closed = attempt_store.close_attempt(attempt_id, now, grace())
+    if closed is AttemptMode.TEST:
+        _feed_memory(attempt_id, now)
+    return closed is not None
+
+
+def _feed_memory(attempt_id: int, now: datetime, only: str | None = None) -> None:
+    """Quiz answers feed the flashcard memory model: a wrong answer is Again, a right one Good
+    (one of the wrong shape is wrong: ``core.scoring.stored_check``)."""
+    attempt = attempt_store.read_attempt(attempt_id)
+    if attempt is None:
+        return
+    questions = {question.id: question for question in questions_of(attempt)}
+    grades = [
+        (question_card_key(key), grade_for_answer(stored_check(questions[key], response).correct))
+        for key, response in attempt.responses.items()
+        if key in questions and (only is None or key == only)
+    ]
+    study_store.record_reviews(attempt.user_id, attempt.bank_slug, grades, now, study_store.Source.QUIZ)

@@ -1,0 +1,68 @@
+"""services/attempts.py: the open-test rule, starting, and the feed of quiz answers into flashcards."""
+
+from __future__ import annotations
+
+import pytest
+
+from quizapp.core.attempts import AttemptMode
+from quizapp.db import study_store
+from quizapp.services import attempts, clock
+from quizapp.services.bank_library import library
+from quizapp.services.question_source import current_bank
+
+BANK = "kosovo-peacekeepers"
+
+
+@pytest.fixture
+def bank(app):
+    with app.app_context():
+        library().reload()
+        library().sync_to_database()
+        return current_bank(BANK)
+
+
+@pytest.mark.parametrize(
+    ("open_mode", "asked", "blocks"),
+    [
+        (None, AttemptMode.PRACTICE, False),
+        (None, AttemptMode.TEST, False),
+        (AttemptMode.TEST, AttemptMode.PRACTICE, True),
+        (AttemptMode.TEST, AttemptMode.TEST, False),  # the test is resumed
+        (AttemptMode.PRACTICE, AttemptMode.TEST, False),  # the practice round is ended
+        (AttemptMode.PRACTICE, AttemptMode.PRACTICE, False),  # the practice round is resumed
+    ],
+)
+def test_only_an_open_test_blocks_and_only_practice(app, people, bank, open_mode, asked, blocks):
+    with app.app_context():
+        existing = None
+        if open_mode is not None:
+            existing = attempts.start(people.student, bank, open_mode, clock.now(), seed=1).attempt
+        assert attempts.open_test_blocks(existing, asked) is blocks
+        started = attempts.start(people.student, bank, asked, clock.now(), seed=2)
+        assert started.blocked is blocks
+        if blocks:  # the open test comes back, unchanged
+            assert started.resumed and started.attempt.id == existing.id
+            assert started.attempt.mode is AttemptMode.TEST
+        elif open_mode is asked:
+            assert started.resumed and started.attempt.id == existing.id
+        else:
+            assert not started.resumed and started.attempt.mode is asked
+        assert attempts.open_attempt(people.student, BANK, clock.now()).id == started.attempt.id
+
+
+def test_a_practice_answer_feeds_flashcards_at_once_a_test_only_when_submitted(app, people, bank):
+    with app.app_context():
+        practice = attempts.start(people.student, bank, AttemptMode.PRACTICE, clock.now(), seed=1).attempt
+        first = practice.question_ids[0]
+        assert attempts.save_answer(practice, first, "not a choice id", clock.now())
+        memory = study_store.question_memory(people.student, BANK, clock.now())
+        assert set(memory) == {first}
+        attempts.submit(practice.id, clock.now())
+
+        test = attempts.start(people.student, bank, AttemptMode.TEST, clock.now(), seed=2).attempt
+        others = [key for key in test.question_ids if key != first][:2]
+        for key in others:
+            attempts.save_answer(test, key, ["a", "wrong", "shape"], clock.now())  # scored as wrong
+        assert set(study_store.question_memory(people.student, BANK, clock.now())) == {first}
+        assert attempts.submit(test.id, clock.now()) and not attempts.submit(test.id, clock.now())
+        assert set(study_store.question_memory(people.student, BANK, clock.now())) == {first, *others}
