@@ -6,7 +6,7 @@ from __future__ import annotations
 import difflib
 import hashlib
 
-from quizapp.core.field_reader import FieldReader
+from quizapp.core.field_reader import FieldReader, line_of
 from quizapp.core.model import Item
 from quizapp.core.text_matching import normalize
 from quizapp.core.yaml_document import Mapping, Node
@@ -58,18 +58,18 @@ def read_accepted(read: FieldReader, node: Node | None, line: int, what: str) ->
     answers = read.texts(node, what)
     if not answers:
         read.report(
-            node.line if node is not None else line,
+            line_of(node, line),
             f"missing field '{what}' (the accepted answers)" if node is None else f"'{what}' lists no answer",
         )
         return None
     ok = True
     for answer in answers:
         if not normalize(answer.replace("*", "")):
-            read.report(node.line, f"accepted answer '{answer}' has no letters or digits to match")
+            read.report(line_of(node, line), f"accepted answer '{answer}' has no letters or digits to match")
             ok = False
     if ok and "*" in answers[0]:
         read.report(
-            node.line,
+            line_of(node, line),
             f"the first accepted answer '{answers[0]}' is shown to students "
             "as the correct answer; write it without '*'",
         )

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from quizapp.core.answer_fields import derive_id
-from quizapp.core.field_reader import ID_PATTERN, FieldReader
+from quizapp.core.field_reader import ID_PATTERN, FieldReader, line_of
 from quizapp.core.model import (
     AnswerVisibility,
     Bank,
@@ -191,7 +191,10 @@ def _settings(read: FieldReader, node: Node | None, question_count: int) -> Quiz
             visibility = AnswerVisibility(key)
         except ValueError:
             options = ", ".join(v.value for v in AnswerVisibility)
-            read.report(get("show_answers").line, f"'show_answers' must be one of {options}, not '{shown}'")
+            read.report(
+                line_of(get("show_answers"), settings.line),
+                f"'show_answers' must be one of {options}, not '{shown}'",
+            )
     draw = read.integer(get("draw"), "draw", 1, max(question_count, 1))
     return QuizSettings(
         flashcards=_flashcards(read, get("flashcards"), visibility),
@@ -314,7 +317,7 @@ def _question(
 
 def _points(read: FieldReader, node: Node | None) -> Decimal:
     value = read.number(node, "points")
-    if value is None:
+    if value is None or node is None:
         return Decimal(1)
     if value <= 0 or value > 1000:
         read.report(node.line, "'points' must be more than 0 and at most 1000")

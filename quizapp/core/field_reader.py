@@ -98,12 +98,17 @@ class FieldReader:
 
     def integer(self, node: Node | None, what: str, low: int, high: int) -> int | None:
         value = self.number(node, what)
-        if value is None:
+        if value is None or node is None:
             return None
         if value != value.to_integral_value() or not low <= value <= high:
             self.report(node.line, f"'{what}' must be a whole number from {low} to {high}")
             return None
         return int(value)
+
+
+def line_of(node: Node | None, fallback: int) -> int:
+    """Where a field was written, or ``fallback`` (its mapping's line) when it is missing."""
+    return fallback if node is None else node.line
 
 
 def _shown(text: str) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import random
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from flask import current_app
 from sqlalchemy import bindparam, delete, func, update
@@ -25,7 +26,7 @@ from quizapp.core.accounts import (
 )
 from quizapp.core.roster import RosterEntry
 from quizapp.db.base import db
-from quizapp.db.database import begin_write
+from quizapp.db.database import begin_write, rows_changed
 from quizapp.db.models import Classroom, Enrollment, User
 
 
@@ -64,7 +65,7 @@ class RosterOutcome:
     errors: list[str]
 
 
-def account_from_row(row: User | Row) -> Account:
+def account_from_row(row: User | Row[*tuple[Any, ...]]) -> Account:
     return Account(
         row.id,
         row.username,
@@ -175,7 +176,7 @@ def use_one_time_password(account: Account) -> bool:
         .values(password_hash=USED_ONCE + User.password_hash)
     )
     db.session.commit()
-    return spent.rowcount == 1
+    return rows_changed(spent) == 1
 
 
 _USERS = User.__table__
@@ -231,7 +232,7 @@ def _set_own_password(user_id: int, checked: int, new: str) -> Account | None:
             must_change_password=False,
         )
     )
-    if changed.rowcount != 1:
+    if rows_changed(changed) != 1:
         db.session.rollback()
         return None
     db.session.commit()

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from enum import Enum
+from typing import Any
 
 from sqlalchemy import bindparam, func
 
@@ -106,7 +107,7 @@ def _known_versions(bank_id: int | None = None, slug: str | None = None) -> set[
     return {(key, content_hash) for key, content_hash in db.session.execute(query)}
 
 
-def _new_definitions(bank: core.Bank) -> dict[tuple[str, str], dict]:
+def _new_definitions(bank: core.Bank) -> dict[tuple[str, str], dict[str, Any]]:
     """The JSON of the bank's question versions that the database does not have yet."""
     known = _known_versions(slug=bank.id)
     new = [q for q in bank.questions if (q.id, q.content_hash) not in known]
@@ -128,7 +129,9 @@ def _copy_bank(bank: core.Bank, row: Bank) -> None:
     row.active = True
 
 
-def _sync_questions(bank: core.Bank, bank_id: int, definitions: dict[tuple[str, str], dict]) -> None:
+def _sync_questions(
+    bank: core.Bank, bank_id: int, definitions: dict[tuple[str, str], dict[str, Any]]
+) -> None:
     """The bank's question rows and versions, in bulk: new rows inserted, changed ones updated,
     missing ones retired (never deleted: attempts point at them), new versions added."""
     existing = {

@@ -17,17 +17,17 @@ from __future__ import annotations
 
 import logging
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from flask import Flask
-from sqlalchemy import Connection, Engine, event, inspect, text
+from sqlalchemy import Connection, CursorResult, Engine, Result, event, inspect, text
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from quizapp.db.base import db, migrate
@@ -61,7 +61,7 @@ def init_app(app: Flask) -> None:
             upgrade_schema()
 
 
-def _configure_sqlite(engine: Engine, config: dict) -> None:
+def _configure_sqlite(engine: Engine, config: Mapping[str, Any]) -> None:
     busy_ms = int(config["DATABASE_LOCK_TIMEOUT_MS"])
     synchronous = str(config["SQLITE_SYNCHRONOUS"]).upper()
     if synchronous not in {"OFF", "NORMAL", "FULL", "EXTRA"}:
@@ -82,9 +82,18 @@ def _configure_sqlite(engine: Engine, config: dict) -> None:
         mode = connection.get_execution_options().get(BEGIN_OPTION, "DEFERRED")
         connection.info[BEGAN] = mode
         if mode == "DEFERRED":  # takes no lock, so cannot fail: straight to the driver (cheaper)
-            connection.connection.driver_connection.execute("BEGIN DEFERRED")
+            _sqlite_driver(connection).execute("BEGIN DEFERRED")
         else:  # may meet a locked database: SQLAlchemy wraps the error (503, error_pages.py)
             connection.exec_driver_sql(f"BEGIN {mode}")
+
+
+def _sqlite_driver(connection: Connection) -> sqlite3.Connection:
+    """The sqlite3 connection under SQLAlchemy's, for what SQLAlchemy must not see: our BEGIN,
+    and pragmas that work only outside a transaction."""
+    driver = connection.connection.driver_connection
+    if not isinstance(driver, sqlite3.Connection):
+        raise TypeError(f"expected a sqlite3 connection, not {driver!r}")
+    return driver
 
 
 class DeferredWrite(RuntimeError):
@@ -114,7 +123,7 @@ def _watch_writes(engine: Engine, strict: bool) -> None:
             )
 
 
-def _configure_postgresql(engine: Engine, config: dict) -> None:
+def _configure_postgresql(engine: Engine, config: Mapping[str, Any]) -> None:
     lock_ms = int(config["DATABASE_LOCK_TIMEOUT_MS"])
 
     @event.listens_for(engine, "connect")
@@ -187,7 +196,7 @@ def foreign_keys_off(connection: Connection) -> Iterator[None]:
     if connection.dialect.name != "sqlite":
         yield
         return
-    driver = connection.connection.driver_connection
+    driver = _sqlite_driver(connection)
     driver.execute("PRAGMA foreign_keys = OFF")
     try:
         yield
@@ -202,6 +211,14 @@ def rollback() -> None:
     """Abandon the session's transaction after a failure: nothing of it is stored, and the
     next statement starts a fresh one."""
     db.session.rollback()
+
+
+def rows_changed(result: Result[Any]) -> int:
+    """How many rows an UPDATE or DELETE run by the session changed (Session.execute is typed
+    as returning any Result; for those statements it is a CursorResult, which counts them)."""
+    if not isinstance(result, CursorResult):
+        raise TypeError(f"not the result of an UPDATE or DELETE: {result!r}")
+    return result.rowcount
 
 
 def unavailable_reason(error: Exception) -> str:
@@ -233,7 +250,8 @@ def schema_revisions() -> tuple[str | None, str]:
 
 
 def _alembic_config(connection: Connection | None = None) -> Config:
-    config = migrate.get_config()
+    # types-Flask-Migrate's Config does not subclass Alembic's (the real one does)
+    config = cast(Config, migrate.get_config())
     if connection is not None:
         config.attributes["connection"] = connection
     return config

@@ -68,7 +68,8 @@ def counters_database_url(database_url: str) -> str | None:
 class DatabaseStorage(Storage):
     """Fixed-window counters in a database table (the strategy Flask-Limiter uses by default)."""
 
-    STORAGE_SCHEME: ClassVar[list[str]] = [SCHEME]
+    # limits registers the class by this class attribute, but Storage declares an instance variable
+    STORAGE_SCHEME: ClassVar[list[str]] = [SCHEME]  # type: ignore[misc]
 
     def __init__(self, uri: str | None = None, wrap_exceptions: bool = False, **options: Any) -> None:
         database_url = parse_qs(urlsplit(uri or "").query).get("url", [""])[0]
@@ -76,7 +77,13 @@ class DatabaseStorage(Storage):
             raise ValueError("database:// needs ?url=... (settings.py sets it from the database)")
         super().__init__(uri, wrap_exceptions=wrap_exceptions, **options)
         url = make_url(database_url)
-        self._run = _SqliteFile(url.database) if url.get_backend_name() == "sqlite" else _Pool(database_url)
+        self._run: _SqliteFile | _Pool
+        if url.get_backend_name() != "sqlite":
+            self._run = _Pool(database_url)
+        elif url.database:
+            self._run = _SqliteFile(url.database)
+        else:  # store_uri gives no URL for an in-memory database
+            raise ValueError("database:// needs a SQLite file, not an in-memory database")
         self._increments = 0
 
     @property

@@ -25,7 +25,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from quizapp.db.base import db
+from quizapp.db.base import Model
 
 # Row ids are INTEGER columns: 32 bits on PostgreSQL. A larger id in a URL is "not found",
 # checked before it reaches the database (which would refuse it as out of range).
@@ -56,7 +56,7 @@ class UTCDateTime(TypeDecorator[datetime]):
         return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
-class Bank(db.Model):
+class Bank(Model):
     __tablename__ = "banks"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -76,7 +76,7 @@ class Bank(db.Model):
     questions: Mapped[list[Question]] = relationship(back_populates="bank", order_by="Question.position")
 
 
-class Question(db.Model):
+class Question(Model):
     """A question of a bank by its stable id (``key``), pointing at its current version."""
 
     __tablename__ = "questions"
@@ -93,7 +93,7 @@ class Question(db.Model):
     bank: Mapped[Bank] = relationship(back_populates="questions")
 
 
-class QuestionVersion(db.Model):
+class QuestionVersion(Model):
     """One version of a question, as JSON (``core.serialization``), named by its content hash."""
 
     __tablename__ = "question_versions"
@@ -106,7 +106,7 @@ class QuestionVersion(db.Model):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
-class User(db.Model):
+class User(Model):
     __tablename__ = "users"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -122,7 +122,7 @@ class User(db.Model):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
-class Classroom(db.Model):
+class Classroom(Model):
     __tablename__ = "classes"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -132,7 +132,7 @@ class Classroom(db.Model):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
-class Enrollment(db.Model):
+class Enrollment(Model):
     __tablename__ = "enrollments"
     __table_args__ = (UniqueConstraint("class_id", "student_id"),)
 
@@ -142,7 +142,7 @@ class Enrollment(db.Model):
     joined_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
-class Attempt(db.Model):
+class Attempt(Model):
     """One sitting of a quiz. ``items`` fixes the questions asked: [[question id, content hash]]."""
 
     __tablename__ = "attempts"
@@ -171,7 +171,7 @@ class Attempt(db.Model):
     submitted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
-class Answer(db.Model):
+class Answer(Model):
     """The response to one question of an attempt; a re-answer replaces it while the attempt is open."""
 
     __tablename__ = "answers"
@@ -184,7 +184,7 @@ class Answer(db.Model):
     answered_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
-class CardState(db.Model):
+class CardState(Model):
     """A student's memory of one flashcard (FSRS state as JSON, with the py-fsrs version)."""
 
     __tablename__ = "card_states"
@@ -210,7 +210,7 @@ class CardState(db.Model):
     last_rating: Mapped[int] = mapped_column(default=0)
 
 
-class ReviewLog(db.Model):
+class ReviewLog(Model):
     """Every rating, from a flashcard, a quiz answer or learn mode."""
 
     __tablename__ = "review_logs"
@@ -225,7 +225,7 @@ class ReviewLog(db.Model):
     reviewed_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
-class LearnSessionRow(db.Model):
+class LearnSessionRow(Model):
     """A learn-mode session: its queue and tries (``core.learn.LearnSession`` as JSON)."""
 
     __tablename__ = "learn_sessions"
@@ -240,7 +240,7 @@ class LearnSessionRow(db.Model):
     finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
-class ApiToken(db.Model):
+class ApiToken(Model):
     """A bearer token of the JSON API, stored as its SHA-256: a leaked table opens no account.
 
     A token lives until it expires or is revoked, and only while the user's credentials version
@@ -257,7 +257,7 @@ class ApiToken(db.Model):
     expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
-class RateLimitCounter(db.Model):
+class RateLimitCounter(Model):
     """A rate limit's counter (logins, answers) when the database is the limits' store.
 
     Written only by ``limits_store.DatabaseStorage``, on connections of its own. On SQLite the

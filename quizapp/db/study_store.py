@@ -120,7 +120,9 @@ _STUDIED_LIMIT = 5_000
 
 
 def _studied_cache() -> dict[tuple[int, str], tuple[int, frozenset[str]]]:
-    return current_app.extensions.setdefault("quizapp.studied_keys", {})
+    cache: dict[tuple[int, str], tuple[int, frozenset[str]]]
+    cache = current_app.extensions.setdefault("quizapp.studied_keys", {})
+    return cache
 
 
 def studied_keys(user_id: int, bank_slug: str) -> frozenset[str]:
@@ -174,7 +176,10 @@ def new_cards_per_day(user_id: int) -> int:
 
 def set_new_cards_per_day(user_id: int, count: int) -> None:
     begin_write()
-    db.session.get(User, user_id).new_cards_per_day = count
+    user = db.session.get(User, user_id)
+    if user is None:
+        raise LookupError(f"no user {user_id}")
+    user.new_cards_per_day = count
     db.session.commit()
 
 

@@ -16,7 +16,7 @@ from sqlalchemy import bindparam, delete
 from quizapp.db import account_store
 from quizapp.db.account_store import Account
 from quizapp.db.base import db
-from quizapp.db.database import begin_write
+from quizapp.db.database import begin_write, rows_changed
 from quizapp.db.models import ApiToken, User
 
 
@@ -70,4 +70,4 @@ def revoke_token(token: str) -> bool:
     begin_write()
     result = db.session.execute(delete(ApiToken).where(ApiToken.token_hash == _digest(token)))
     db.session.commit()
-    return result.rowcount == 1
+    return rows_changed(result) == 1

@@ -85,7 +85,7 @@ def csv_chunks(columns: Columns, rows: Iterable[Sequence[Any]]) -> Iterator[byte
     writer = csv.writer(buffer, lineterminator="\r\n")
     buffer.write("\ufeff")
     writer.writerow(columns.names)
-    batch: list[list[Any]] = []
+    batch: list[Sequence[Any]] = []
     for cells in _spreadsheet_rows(columns, rows):
         batch.append(cells)
         if len(batch) == _BATCH:

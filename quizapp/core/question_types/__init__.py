@@ -7,6 +7,8 @@ eight built-in types are registered below. See docs/architecture.md, "Adding a q
 
 from __future__ import annotations
 
+from typing import Any
+
 from quizapp.core.model import Question
 from quizapp.core.presentation import StudentQuestion
 from quizapp.core.question_types.base import QuestionKind
@@ -19,14 +21,14 @@ from quizapp.core.question_types.short import ShortAnswer
 from quizapp.core.question_types.single import SingleChoice
 from quizapp.core.question_types.true_false import TrueFalse
 
-_REGISTRY: dict[str, QuestionKind] = {}
+_REGISTRY: dict[str, QuestionKind[Any]] = {}
 
 
 class UnknownQuestionType(LookupError):
     """No question type of that name is registered."""
 
 
-def register(kind: QuestionKind) -> QuestionKind:
+def register(kind: QuestionKind[Any]) -> QuestionKind[Any]:
     """Make ``kind`` known by its name (it replaces a type of the same name)."""
     _REGISTRY[kind.name] = kind
     return kind
@@ -36,7 +38,7 @@ def unregister(name: str) -> None:
     _REGISTRY.pop(name, None)
 
 
-def question_type(name: str) -> QuestionKind:
+def question_type(name: str) -> QuestionKind[Any]:
     """The type registered as ``name``; ``UnknownQuestionType`` when there is none."""
     try:
         return _REGISTRY[name]
@@ -44,7 +46,7 @@ def question_type(name: str) -> QuestionKind:
         raise UnknownQuestionType(name) from None
 
 
-def question_types() -> tuple[QuestionKind, ...]:
+def question_types() -> tuple[QuestionKind[Any], ...]:
     """Every registered type, in the order of registration (the built-in ones first)."""
     return tuple(_REGISTRY.values())
 

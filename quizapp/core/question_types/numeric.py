@@ -6,7 +6,7 @@ from collections.abc import Mapping as AnyMapping
 from decimal import Decimal
 from typing import Any
 
-from quizapp.core.field_reader import FieldReader
+from quizapp.core.field_reader import FieldReader, line_of
 from quizapp.core.model import NumericAnswer, Question, QuestionType
 from quizapp.core.number_parsing import MAX_NUMBER_LENGTH, number_readings, parse_number
 from quizapp.core.presentation import StudentQuestion
@@ -81,7 +81,7 @@ class Numeric(QuestionKind[NumericAnswer]):
         elif tolerance_node is not None:
             tolerance = read.number(tolerance_node, "tolerance") or Decimal(0)
         if tolerance < 0:
-            read.report(tolerance_node.line, "'tolerance' cannot be negative")
+            read.report(line_of(tolerance_node, mapping.line), "'tolerance' cannot be negative")
             return None
         has_value = get("answer") is not None
         has_range = get("min") is not None or get("max") is not None
@@ -95,11 +95,12 @@ class Numeric(QuestionKind[NumericAnswer]):
             read.report(tolerance_node.line, "'tolerance' applies to 'answer', not to a 'min'/'max' range")
             return None
         if low is not None and high is not None and low > high:
-            read.report(get("min").line, f"'min' ({low}) is larger than 'max' ({high})")
+            read.report(line_of(get("min"), mapping.line), f"'min' ({low}) is larger than 'max' ({high})")
             return None
         if has_value and value is None:
-            if isinstance(get("answer"), Scalar) and get("answer").is_null:
-                read.report(get("answer").line, "'answer' is empty: write the number")
+            answer_node = get("answer")
+            if isinstance(answer_node, Scalar) and answer_node.is_null:
+                read.report(answer_node.line, "'answer' is empty: write the number")
             return None
         if has_range and low is None and high is None:
             read.report(mapping.line, "'min' and 'max' are empty: write at least one number")

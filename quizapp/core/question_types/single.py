@@ -6,7 +6,7 @@ from collections.abc import Mapping as AnyMapping
 from typing import Any
 
 from quizapp.core.answer_fields import derive_id, match_choice, read_choices
-from quizapp.core.field_reader import FieldReader
+from quizapp.core.field_reader import FieldReader, line_of
 from quizapp.core.model import Choice, ChoiceAnswer, QuestionType
 from quizapp.core.presentation import StudentQuestion
 from quizapp.core.question_types.base import FormData
@@ -30,7 +30,7 @@ class SingleChoice(ChoiceKind):
         node = mapping.entries.get("answer")
         answer = read.text(node, "answer", required=True, line=mapping.line)
         texts = [text for text, _, _ in choices]
-        if not answer or not choices or not match_choice(read, answer, node.line, texts):
+        if not answer or not choices or not match_choice(read, answer, line_of(node, mapping.line), texts):
             return None
         return ChoiceAnswer(tuple(Choice(derive_id("c", t), t, t == answer, f) for t, f, _ in choices))
 

@@ -46,7 +46,7 @@ def process_revision_directives(context_, revision, directives):
         logger.info("No changes in schema detected.")
 
 
-def run_migrations_offline():
+def run_migrations_offline() -> None:
     context.configure(
         url=config.get_main_option("sqlalchemy.url"),
         target_metadata=database.metadata,
@@ -58,7 +58,7 @@ def run_migrations_offline():
         context.run_migrations()
 
 
-def run_migrations_online():
+def run_migrations_online() -> None:
     options = dict(current_app.extensions["migrate"].configure_args)
     options.setdefault("process_revision_directives", process_revision_directives)
     options.update(render_item=render_item, compare_type=compare_type)
