@@ -109,7 +109,7 @@ def reference(spec: dict[str, Any]) -> tuple[list[SectionDoc], dict[str, list[Fi
             for status, response in sorted(operation.get("responses", {}).items()):
                 response = _resolve(spec, response)
                 content = response.get("content", {})
-                schema = next(iter(content.values()), {}).get("schema") if content else None
+                schema = next(iter(content.values())).get("schema") if content else None
                 responses.append((status, response.get("description", ""), _schema_name(schema)))
             tag = (operation.get("tags") or ["Other"])[0]
             section = sections.setdefault(tag, SectionDoc(tag, ""))

@@ -10,7 +10,7 @@ from typing import Any
 
 from flask import Response, jsonify
 from marshmallow import Schema, fields
-from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import HTTPException, MethodNotAllowed
 
 from quizapp.services.bank_library import BankNotFound
 
@@ -93,7 +93,7 @@ def handle_http_exception(error: HTTPException) -> Response:
         if status == 429 and error.description:
             message = f"Too many requests ({error.description}): wait and try again (see Retry-After)."
     response = error_response(status, CODES.get(status, "error"), message, details)
-    if status == 405 and getattr(error, "valid_methods", None):
+    if isinstance(error, MethodNotAllowed) and error.valid_methods:
         response.headers["Allow"] = ", ".join(error.valid_methods)
     for name, value in (data.get("headers") or {}).items():
         response.headers[name] = value

@@ -6,7 +6,7 @@ from typing import Any
 
 from flask import Flask, Response, current_app, jsonify, make_response, render_template, request
 from flask_wtf.csrf import CSRFError
-from werkzeug.exceptions import HTTPException, NotFound
+from werkzeug.exceptions import HTTPException, MethodNotAllowed, NotFound
 
 from quizapp.api import errors as api_errors
 from quizapp.api.errors import API_PREFIX
@@ -101,6 +101,6 @@ def _http_error(error: HTTPException) -> Any:
     if error.description and error.description != type(error).description:
         detail = error.description  # the view's own explanation: abort(400, description=...)
     response = _render(status, title, detail)
-    if status == 405 and getattr(error, "valid_methods", None):
+    if isinstance(error, MethodNotAllowed) and error.valid_methods:
         response.headers["Allow"] = ", ".join(error.valid_methods)
     return response

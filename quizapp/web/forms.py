@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeVar
 
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileAllowed, FileField, FileRequired
-from wtforms import IntegerField, PasswordField, SelectField, StringField, SubmitField, TextAreaField
-from wtforms.fields import SelectChoice
+from wtforms import Field, IntegerField, PasswordField, SelectField, StringField, SubmitField, TextAreaField
+
+# types-WTForms describes WTForms 3.2, which had no SelectChoice (new in 3.3, the version installed)
+from wtforms.fields import SelectChoice  # type: ignore[attr-defined]
 from wtforms.validators import (
     DataRequired,
     EqualTo,
@@ -22,6 +24,22 @@ from wtforms.validators import (
 from quizapp.core.accounts import MIN_PASSWORD_LENGTH, USERNAME_RULE, valid_username
 from quizapp.services.bank_imports import FORMAT_LABELS
 from quizapp.services.passwords import password_problem
+
+_Data = TypeVar("_Data")
+
+
+def required_data(data: _Data | None) -> _Data:
+    """A required field's data once its form validated: its validators (DataRequired,
+    InputRequired) let no empty value through, though WTForms types the data as optional."""
+    if data is None:
+        raise ValueError("a required field has no data: validate the form first")
+    return data
+
+
+def add_error(field: Field, message: str) -> None:
+    """Show ``message`` under ``field``, after the form's own validation (WTForms types a
+    field's errors as a read-only sequence: a tuple before validation, a list after)."""
+    field.errors = [*field.errors, message]
 
 
 def _username(form: FlaskForm, field: StringField) -> None:
@@ -213,6 +231,6 @@ class ImportForm(FlaskForm):
     def validate(self, extra_validators: Any = None) -> bool:
         valid = super().validate(extra_validators)
         if not self.source.data and not (self.pasted.data or "").strip():
-            self.source.errors = [*self.source.errors, "Choose a file, or paste its text below."]
+            add_error(self.source, "Choose a file, or paste its text below.")
             return False
         return valid

@@ -149,9 +149,7 @@ class Attempt:
         if self.device:
             return None  # a trusted device: only its own failure limit (see of_request)
         for item in _limits("LOGIN_LIMIT_PER_ADDRESS"):
-            if not _store(
-                lambda s, item=item: FixedWindowRateLimiter(s).hit(item, *_key("address", self.address))
-            ):
+            if not _hit(item, _key("address", self.address)):
                 return _reset_in(item, _key("address", self.address))
         slowed = _store(lambda s: s.get(_joined(self.pair_key, "wait")))
         if slowed:
@@ -163,7 +161,7 @@ class Attempt:
         so that concurrent guesses cannot all pass a check made before any of them counted."""
         for item in _limits("LOGIN_FAILURE_LIMIT_PER_ACCOUNT"):
             self.reserved.append((item, self.account_key))
-            if not _store(lambda s, item=item: FixedWindowRateLimiter(s).hit(item, *self.account_key)):
+            if not _hit(item, self.account_key):
                 wait = _reset_in(item, self.account_key)
                 self._release()
                 return wait
@@ -171,7 +169,7 @@ class Attempt:
 
     def _release(self) -> None:
         for item, key in self.reserved:
-            _store(lambda s, item=item, key=key: s.incr(item.key_for(*key), item.get_expiry(), amount=-1))
+            _give_back(item, key)
         self.reserved.clear()
 
     def finished(self, failed: bool) -> None:
@@ -182,7 +180,7 @@ class Attempt:
             return
         if self.device:
             for item in _limits("LOGIN_FAILURE_LIMIT_PER_DEVICE"):
-                _store(lambda s, item=item: FixedWindowRateLimiter(s).hit(item, *_key("device", self.device)))
+                _hit(item, _key("device", self.device))
             return
         failures = _store(lambda s: s.incr(_joined(self.pair_key, "failures"), SLOWDOWN_WINDOW_SECONDS))
         wait = slowdown_seconds(failures)
@@ -224,7 +222,21 @@ def _joined(key: tuple[str, ...], what: str) -> str:
 
 
 def _over(items: list[RateLimitItem], key: tuple[str, ...]) -> bool:
-    return not all(_store(lambda s, item=item: FixedWindowRateLimiter(s).test(item, *key)) for item in items)
+    return not all(_room_left(item, key) for item in items)
+
+
+def _hit(item: RateLimitItem, key: tuple[str, ...]) -> bool:
+    """Count one more under ``item`` for ``key``: False if that is over the limit."""
+    return bool(_store(lambda s: FixedWindowRateLimiter(s).hit(item, *key)))
+
+
+def _room_left(item: RateLimitItem, key: tuple[str, ...]) -> bool:
+    """Whether ``key`` may be counted once more under ``item``, without counting it."""
+    return bool(_store(lambda s: FixedWindowRateLimiter(s).test(item, *key)))
+
+
+def _give_back(item: RateLimitItem, key: tuple[str, ...]) -> None:
+    _store(lambda s: s.incr(item.key_for(*key), item.get_expiry(), amount=-1))
 
 
 def _reset_in(item: RateLimitItem, key: tuple[str, ...]) -> float:
@@ -241,7 +253,10 @@ def _store(action: Callable[[Storage], Any]) -> Any:
 
 
 def _serializer() -> URLSafeTimedSerializer:
-    return URLSafeTimedSerializer(current_app.secret_key, salt=DEVICE_SALT)
+    secret = current_app.secret_key
+    if secret is None:  # settings.py always sets one; the cookie cannot be signed without it
+        raise RuntimeError("SECRET_KEY is not set")
+    return URLSafeTimedSerializer(secret, salt=DEVICE_SALT)
 
 
 def _read_device_cookie() -> list[list[str]]:

@@ -19,6 +19,8 @@ from quizapp.web.forms import (
     LoginForm,
     SetupForm,
     SignupForm,
+    add_error,
+    required_data,
 )
 from quizapp.web.login_limits import limit_logins, logged_in
 
@@ -48,12 +50,14 @@ def setup() -> Any:
     if form.validate_on_submit():
         try:
             account = accounts.create_first_teacher(
-                form.username.data, form.display_name.data, form.password.data
+                required_data(form.username.data),
+                required_data(form.display_name.data),
+                required_data(form.password.data),
             )
         except SetupClosed:
             abort(404)
         except UsernameTaken:
-            form.username.errors.append(USERNAME_TAKEN)
+            add_error(form.username, USERNAME_TAKEN)
         else:
             _start_session(account)
             flash("Welcome! Create a class next, and give its join code to your students.", "success")
@@ -89,7 +93,9 @@ def login() -> Any:
     if form.validate_on_submit():
         # a one-time password is spent here (a second login with it fails); the session then
         # chooses the user's own password before anything else (login.py)
-        account = accounts.log_in_on_website(form.username.data, form.password.data)
+        account = accounts.log_in_on_website(
+            required_data(form.username.data), required_data(form.password.data)
+        )
         if account is not None:
             target = safe_next(request.args.get("next")) or url_for("pages.index")
             _start_session(account)
@@ -122,12 +128,15 @@ def signup() -> Any:
     if form.validate_on_submit():
         try:
             account, classroom = accounts.sign_up_student(
-                form.join_code.data, form.username.data, form.display_name.data, form.password.data
+                required_data(form.join_code.data),
+                required_data(form.username.data),
+                required_data(form.display_name.data),
+                required_data(form.password.data),
             )
         except UnknownJoinCode:
-            form.join_code.errors.append(UNKNOWN_JOIN_CODE)
+            add_error(form.join_code, UNKNOWN_JOIN_CODE)
         except UsernameTaken:
-            form.username.errors.append(USERNAME_TAKEN)
+            add_error(form.username, USERNAME_TAKEN)
         else:
             _start_session(account)
             flash(f"Welcome to {classroom.name}!", "success")
@@ -142,9 +151,13 @@ def change_password() -> Any:
         return _choose_own_password()
     form = ChangePasswordForm()
     if form.validate_on_submit():
-        account = accounts.change_password(current_user.id, form.current.data, form.password.data)
+        account = accounts.change_password(
+            current_user.id,
+            required_data(form.current.data),
+            required_data(form.password.data),
+        )
         if account is None:
-            form.current.errors.append("That is not your current password.")
+            add_error(form.current, "That is not your current password.")
         else:
             _start_session(account)  # this session stays; every other one ends
             flash("Your password is changed.", "success")
@@ -156,9 +169,9 @@ def _choose_own_password() -> Any:
     """The first page after logging in with a one-time password (already spent)."""
     form = ChooseOwnPasswordForm()
     if form.validate_on_submit():
-        account = accounts.choose_own_password(current_user.id, form.password.data)
+        account = accounts.choose_own_password(current_user.id, required_data(form.password.data))
         if account is None:
-            form.password.errors.append("Choose a password different from the one-time one.")
+            add_error(form.password, "Choose a password different from the one-time one.")
         else:
             _start_session(account)  # this session stays; every other one ends
             flash("Your password is saved: log in with it from now on.", "success")
@@ -175,9 +188,9 @@ def join_class() -> Any:
     form = JoinClassForm(join_code=request.args.get("code", ""))
     if form.validate_on_submit():
         try:
-            classroom = accounts.join_class(current_user.id, form.join_code.data)
+            classroom = accounts.join_class(current_user.id, required_data(form.join_code.data))
         except UnknownJoinCode:
-            form.join_code.errors.append(UNKNOWN_JOIN_CODE)
+            add_error(form.join_code, UNKNOWN_JOIN_CODE)
         else:
             flash(f"You are in {classroom.name}.", "success")
             return redirect(url_for("pages.index"))

@@ -15,7 +15,7 @@ from quizapp.services.bank_files import BadFileName, Outcome
 from quizapp.services.bank_imports import ImportResult
 from quizapp.services.bank_library import library
 from quizapp.web.auth.login import teacher_required
-from quizapp.web.forms import ActionForm, NewBankForm
+from quizapp.web.forms import ActionForm, NewBankForm, add_error, required_data
 from quizapp.web.quiz.answer_forms import answer_inputs
 
 blueprint = Blueprint("editor", __name__, url_prefix="/banks")
@@ -163,17 +163,19 @@ def edit(name: str) -> Any:
 def new() -> Any:
     form = NewBankForm()
     if form.validate_on_submit():
-        name = f"{form.file_name.data}.yaml"
+        file_name = required_data(form.file_name.data)
+        name = f"{file_name}.yaml"
         bank_ids = library().bank_ids()
-        holder = bank_ids.get(form.file_name.data)  # a new bank's id is its file's name
+        holder = bank_ids.get(file_name)  # a new bank's id is its file's name
         saved = bank_files.save(
-            _folder(), name, bank_files.new_text(form.title.data), None, clock.now(), bank_ids
+            _folder(), name, bank_files.new_text(required_data(form.title.data)), None, clock.now(), bank_ids
         )
         if saved.outcome is Outcome.EXISTS:
-            form.file_name.errors.append("A bank file with this name exists already.")
+            add_error(form.file_name, "A bank file with this name exists already.")
         elif holder not in (None, name):
-            form.file_name.errors.append(
-                f"The bank in {holder} has the id '{form.file_name.data}' already: choose another name."
+            add_error(
+                form.file_name,
+                f"The bank in {holder} has the id '{file_name}' already: choose another name.",
             )
         elif saved.outcome is Outcome.SAVED:
             library().reload()
@@ -181,5 +183,5 @@ def new() -> Any:
             flash("The new bank is created from a template. Edit it, check it, and save.", "success")
             return redirect(url_for("editor.edit", name=name))
         else:
-            form.title.errors.append("This title cannot be used in a bank file.")
+            add_error(form.title, "This title cannot be used in a bank file.")
     return render_template("editor/new.html", form=form), 422 if form.errors else 200

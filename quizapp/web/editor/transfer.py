@@ -18,7 +18,7 @@ from quizapp.services.bank_imports import ImportFailed, import_bank
 from quizapp.services.bank_library import library
 from quizapp.web.auth.login import teacher_required
 from quizapp.web.editor.pages import editor_page
-from quizapp.web.forms import ImportForm
+from quizapp.web.forms import ImportForm, add_error, required_data
 
 blueprint = Blueprint("transfer", __name__, url_prefix="/banks")
 MAX_IMPORT_BYTES = 2 * 1024 * 1024
@@ -31,17 +31,18 @@ def import_bank_page() -> Any:
     if form.validate_on_submit():
         name = f"{form.file_name.data}.yaml"
         if (Path(current_app.config["QUESTIONS_DIR"]) / name).exists():
-            form.file_name.errors.append("A bank file with this name exists already.")
+            add_error(form.file_name, "A bank file with this name exists already.")
         else:
             upload = form.source.data
             if upload:
                 data, source_name = upload.read(MAX_IMPORT_BYTES + 1), upload.filename or "upload"
             else:
-                data, source_name = form.pasted.data.encode("utf-8"), f"{form.file_name.data}.txt"
+                data = required_data(form.pasted.data).encode("utf-8")  # the form requires one of the two
+                source_name = f"{form.file_name.data}.txt"
             try:
                 result = import_bank(data, form.file_format.data, source_name)
             except ImportFailed as error:
-                form.source.errors.append(f"This file cannot be imported: {error}.")
+                add_error(form.source, f"This file cannot be imported: {error}.")
             else:
                 if not result.empty:
                     folder = Path(current_app.config["QUESTIONS_DIR"])
@@ -54,9 +55,10 @@ def import_bank_page() -> Any:
                         f"{source_name}. Check them, then save: nothing is saved yet.",
                         imported=result,
                     )
-                form.source.errors.append(
+                add_error(
+                    form.source,
                     "Nothing in this file could be imported. Is the format right?"
-                    + "".join(f" Line {note.line}: {note.text}." for note in result.skipped[:5])
+                    + "".join(f" Line {note.line}: {note.text}." for note in result.skipped[:5]),
                 )
     return render_template("editor/import.html", form=form), 422 if form.errors else 200
 

@@ -245,7 +245,7 @@ def retry(attempt_id: int) -> WerkzeugResponse:
 
 @blueprint.get("/attempts/<int:attempt_id>/results")
 @login_required
-def results(attempt_id: int) -> str:
+def results(attempt_id: int) -> str | WerkzeugResponse:
     """The owner, or a teacher of the owner's class, sees the results of a submitted attempt."""
     viewed = viewable_attempt(attempt_id, current_user.account, clock.now())
     if viewed is None:

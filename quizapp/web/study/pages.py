@@ -25,7 +25,7 @@ from quizapp.services import answer_disclosure, attempts, bank_library, clock
 from quizapp.services import study as studying  # `study` is the study page's view
 from quizapp.services.question_source import questions_for
 from quizapp.services.results import attempt_review
-from quizapp.web.forms import ActionForm, NewCardsForm
+from quizapp.web.forms import ActionForm, NewCardsForm, required_data
 from quizapp.web.quiz.answer_forms import answer_form, answer_inputs, response_from, typed_inputs
 from quizapp.web.quiz.pages import refused
 
@@ -98,7 +98,7 @@ def deck_settings(bank_slug: str) -> Any:
     bank = _studyable_bank(bank_slug)
     form = NewCardsForm()
     if form.validate_on_submit():
-        studying.set_new_cards_per_day(current_user.id, form.new_cards_per_day.data)
+        studying.set_new_cards_per_day(current_user.id, required_data(form.new_cards_per_day.data))
         flash(f"You will see up to {form.new_cards_per_day.data} new cards a day.", "success")
         return redirect(url_for("study.deck", bank_slug=bank.id))
     return _deck_page(bank, form), 422
@@ -159,7 +159,7 @@ def _posted_card(cards: list[StudyCard]) -> StudyCard:
 def back_to_study(bank_slug: str) -> WerkzeugResponse:
     """A reload of a flipped card (its address is the form's) goes back to the study page."""
     tag, reverse = _deck_options()
-    options = {"tag": tag} if tag else {}
+    options: dict[str, Any] = {"tag": tag} if tag else {}  # url_for takes its values as Any
     if reverse:
         options["reverse"] = "1"
     return redirect(url_for("study.study", bank_slug=_studyable_bank(bank_slug).id, **options))
@@ -190,7 +190,7 @@ def review(bank_slug: str) -> Any:
     studying.rate_flashcard(current_user.id, bank.id, card.key, grade, clock.now(), expected_reviews=seen)
     if request.headers.get("X-Fragment") == "1":
         return study(bank_slug)
-    options = {"tag": tag} if tag else {}
+    options: dict[str, Any] = {"tag": tag} if tag else {}  # url_for takes its values as Any
     if reverse:
         options["reverse"] = "1"
     return redirect(url_for("study.study", bank_slug=bank.id, **options))
@@ -223,9 +223,10 @@ def learn(session_id: int) -> Any:
     bank = _open_to_study(bank_library.bank(state.bank_slug), Path.LEARN)  # a session from before a test
     questions = {q.id: q for q in questions_for(state.bank_slug, state.items)}
     session = state.session
-    if session.finished:
+    current_id = session.current
+    if current_id is None:  # the session is finished
         return render_template("study/learn_summary.html", state=state, bank=bank, questions=questions)
-    question = questions[session.current]
+    question = questions[current_id]
     seed = (state.id * 7919 + session.tries.get(question.id, 0)) % (2**31)
     shown = present(question, seed)
     context = {

@@ -5,6 +5,7 @@ Every class is looked up with ``class_of_teacher``: another teacher's class is "
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
 from fractions import Fraction
@@ -34,7 +35,7 @@ from quizapp.services.bank_library import library
 from quizapp.services.export_formats import FORMATS
 from quizapp.services.score_exports import KINDS, ExportRequest, download, export_scores
 from quizapp.web.auth.login import teacher_required
-from quizapp.web.forms import ActionForm, AddStudentForm, ClassForm, RosterForm
+from quizapp.web.forms import ActionForm, AddStudentForm, ClassForm, RosterForm, add_error, required_data
 from quizapp.web.templating import join_code
 
 blueprint = Blueprint("teacher", __name__, url_prefix="/classes")
@@ -53,7 +54,9 @@ def _my_class(class_id: int) -> ClassInfo:
 def classes() -> Any:
     form = ClassForm()
     if form.validate_on_submit():
-        classroom = accounts.create_class(current_user.id, form.name.data, clock.secure_random())
+        classroom = accounts.create_class(
+            current_user.id, required_data(form.name.data), clock.secure_random()
+        )
         flash(f"Class created. Its join code is {join_code(classroom.join_code)}.", "success")
         return redirect(url_for("teacher.class_detail", class_id=classroom.id))
     return render_template(
@@ -100,9 +103,14 @@ def add_student(class_id: int) -> Any:
     if form.validate_on_submit():
         password = form.password.data or new_password(clock.secure_random())
         try:
-            account = accounts.add_student(classroom.id, form.username.data, form.display_name.data, password)
+            account = accounts.add_student(
+                classroom.id,
+                required_data(form.username.data),
+                required_data(form.display_name.data),
+                password,
+            )
         except UsernameTaken:
-            form.username.errors.append("That username is taken.")
+            add_error(form.username, "That username is taken.")
         else:
             created = [(account, password)] if not form.password.data else []
             flash(f"{account.display_name} ({account.username}) was added.", "success")
@@ -124,13 +132,13 @@ def upload_roster(class_id: int) -> Any:
         data = form.roster.data.read(MAX_ROSTER_BYTES + 1)
         text = None
         if len(data) > MAX_ROSTER_BYTES:
-            form.roster.errors.append("The file is too large (more than 256 KB).")
+            add_error(form.roster, "The file is too large (more than 256 KB).")
         else:
             try:
                 text = data.decode("utf-8-sig")
             except UnicodeDecodeError:
-                form.roster.errors.append(
-                    "Save the file as CSV in UTF-8 (spreadsheets offer it under 'Save as')."
+                add_error(
+                    form.roster, "Save the file as CSV in UTF-8 (spreadsheets offer it under 'Save as')."
                 )
         if text is not None:
             entries, problems = parse_roster(text)
@@ -188,7 +196,7 @@ def quiz_results(class_id: int, bank_slug: str) -> str:
             )
         )
     sort = request.args.get("sort", "name")
-    keys = {
+    keys: dict[str, Callable[[StudentResults], Any]] = {
         "name": lambda r: (r.student.display_name.lower(), r.student.username),
         "tests": lambda r: -len(r.tests),
         "best": lambda r: -(r.best if r.best is not None else -1),
