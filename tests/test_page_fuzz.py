@@ -247,7 +247,7 @@ def source_parameter_names() -> set[str]:
         r"""(?:request\.(?:args|form|values)|values)(?:\.get(?:list)?\(|\[)\s*["']([\w-]+)["']"""
     )
     return {
-        name for path in PACKAGE.glob("*.py") for name in pattern.findall(path.read_text(encoding="utf-8"))
+        name for path in PACKAGE.rglob("*.py") for name in pattern.findall(path.read_text(encoding="utf-8"))
     }
 
 
