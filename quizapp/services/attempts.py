@@ -106,10 +106,10 @@ def score_of(attempt: AttemptState) -> core.Score:
 # --- Start ---------------------------------------------------------------------------------
 
 
-def open_test_blocks(open_attempt: AttemptState | None, mode: AttemptMode) -> bool:
+def open_test_blocks(existing: AttemptState | None, mode: AttemptMode) -> bool:
     """The rule: an open test must be finished before practice of its quiz starts (practice
     would show answers the test asks). The page resumes the test; the API answers 409."""
-    return open_attempt is not None and open_attempt.mode is AttemptMode.TEST and mode is AttemptMode.PRACTICE
+    return existing is not None and existing.mode is AttemptMode.TEST and mode is AttemptMode.PRACTICE
 
 
 @dataclass(frozen=True, slots=True)
