@@ -19,9 +19,8 @@ from sqlalchemy import create_engine, make_url, text
 from quizapp import create_app
 from quizapp.db.base import db
 from quizapp.extensions import limiter
-from tests.banks import PROJECT_ROOT, QUESTIONS, assert_untouched, copy_banks, snapshot
-
-__all__ = ["PROJECT_ROOT", "QUESTIONS"]  # for tests that read a named bank file from it
+from tests.helpers.banks import QUESTIONS, assert_untouched, copy_banks, snapshot
+from tests.helpers.web import PASSWORD
 
 
 @pytest.fixture(autouse=True)
@@ -112,9 +111,6 @@ def is_postgres(app) -> bool:
     return app.config["SQLALCHEMY_DATABASE_URI"].startswith("postgresql")
 
 
-PASSWORD = "correct-horse-battery"
-
-
 @dataclass(frozen=True)
 class People:
     """Two teachers with a class each; students in both. Ids, usernames and join codes."""
@@ -150,20 +146,3 @@ def people(app) -> People:
             account_store.enroll(classroom.id, student.id)
         db.session.commit()
         return People(tina.id, otto.id, sam.id, sara.id, oleg.id, class_a.id, class_b.id, class_a.join_code)
-
-
-def login(client, username: str, password: str = PASSWORD):
-    """Log ``client`` in through the real form (with its CSRF token)."""
-    page = client.get("/login")
-    token = csrf_token(page.get_data(as_text=True))
-    response = client.post("/login", data={"username": username, "password": password, "csrf_token": token})
-    assert response.status_code == 302, response.get_data(as_text=True)[:500]
-    return response
-
-
-def csrf_token(html: str) -> str:
-    import re
-
-    match = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', html)
-    assert match, "no CSRF token on the page"
-    return match.group(1)

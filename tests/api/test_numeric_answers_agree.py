@@ -7,9 +7,9 @@ import re
 
 import pytest
 
-from tests.api.conftest import QUIZ, error_of
-from tests.conftest import login
-from tests.quiz_helpers import answer, attempt_questions, start
+from tests.helpers.api import QUIZ, error_of
+from tests.helpers.quizzes import answer, attempt_questions, start
+from tests.helpers.web import login
 
 QUESTION = "platoon-seen"  # answer: 32, unit: soldiers
 MESSAGE = "Write the answer in digits, for example 250 or 1,250, with or without 'soldiers' after it"

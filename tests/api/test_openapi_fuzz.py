@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, settings
 from schemathesis.checks import CHECKS, load_all_checks
 from schemathesis.config import SchemathesisConfig
 
-from tests.api.conftest import token_for
+from tests.helpers.api import Tokens
 
 load_all_checks()
 ALL_CHECKS = list(CHECKS.get_all())
@@ -33,19 +33,6 @@ def api_schema(app, people):
 
 
 schema = schemathesis.pytest.from_fixture("api_schema")
-
-
-class Tokens:
-    """One token per user for the run, and a fresh one for each logout (which revokes it)."""
-
-    def __init__(self, app, username: str):
-        self.client, self.username = app.test_client(), username
-        self.shared = token_for(self.client, username)
-
-    def header(self, case) -> dict[str, str]:
-        revoking = case.method == "DELETE" and case.path == "/api/v1/auth/token"
-        token = token_for(self.client, self.username) if revoking else self.shared
-        return {"Authorization": f"Bearer {token}"}
 
 
 @pytest.fixture

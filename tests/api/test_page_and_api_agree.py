@@ -9,10 +9,10 @@ import pytest
 
 from quizapp.core.answer_key import full_marks_response
 from quizapp.core.model import Question, QuestionType
-from tests.api.conftest import QUIZ
-from tests.banks import copy_banks
-from tests.conftest import login
-from tests.quiz_helpers import answer, attempt_questions, form_fields, start, wrong_response
+from tests.helpers.api import QUIZ
+from tests.helpers.banks import copy_banks
+from tests.helpers.quizzes import answer, attempt_questions, form_fields, start, wrong_response
+from tests.helpers.web import login
 
 REFUSED, ACCEPTED = False, True
 

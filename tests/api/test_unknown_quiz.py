@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.api.conftest import error_of
+from tests.helpers.api import error_of
 
 UNKNOWN = "no-such-bank"
 

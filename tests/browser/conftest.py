@@ -7,7 +7,6 @@ missing browser is a failure.
 
 from __future__ import annotations
 
-import json
 import os
 import threading
 from collections.abc import Iterator
@@ -16,11 +15,9 @@ from pathlib import Path
 import pytest
 from werkzeug.serving import make_server
 
+from tests.helpers.browser import DESKTOP, Auditor
+
 CHROMIUM = os.environ.get("QUIZAPP_CHROMIUM", "/usr/bin/chromium")
-AXE = Path(__file__).parent / "vendor" / "axe.min.js"
-ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
-PHONE = {"width": 390, "height": 844}
-DESKTOP = {"width": 1280, "height": 900}
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -62,35 +59,6 @@ def live_server(app) -> Iterator[str]:
     thread.join(timeout=5)
 
 
-class Auditor:
-    """Screenshots at phone and desktop width, and an axe-core check, of every page visited."""
-
-    def __init__(self) -> None:
-        self.violations: list[str] = []
-        ARTIFACTS.mkdir(parents=True, exist_ok=True)
-
-    def look(self, page, name: str, accessibility: bool = True) -> None:
-        """Screenshots, and unless told not to (pages without JavaScript cannot run axe), axe."""
-        page.wait_for_load_state("load")
-        for label, size in (("phone", PHONE), ("desktop", DESKTOP)):
-            page.set_viewport_size(size)
-            page.screenshot(path=str(ARTIFACTS / f"{name}-{label}.png"), full_page=True)
-        page.set_viewport_size(DESKTOP)
-        if not accessibility:
-            return
-        page.add_script_tag(path=str(AXE))
-        result = page.evaluate(
-            "async () => JSON.stringify((await axe.run(document, {runOnly: {type: 'tag', values: "
-            "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']}})).violations)"
-        )
-        for violation in json.loads(result):
-            if violation["impact"] in ("serious", "critical"):
-                targets = [node["target"] for node in violation["nodes"]][:3]
-                self.violations.append(
-                    f"{name}: {violation['id']} ({violation['impact']}): {violation['help']} {targets}"
-                )
-
-
 @pytest.fixture
 def auditor() -> Auditor:
     return Auditor()
@@ -109,9 +77,3 @@ def new_page(browser):
     yield make
     for context in contexts:
         context.close()
-
-
-def click_through(page, target) -> None:
-    """Click something that loads a new page, and wait until it has (not a moment before)."""
-    with page.expect_navigation():
-        target.click()

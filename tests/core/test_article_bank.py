@@ -8,7 +8,7 @@ import pytest
 from quizapp.core import QuestionType, check, load_bank_file
 from quizapp.core.answer_key import full_marks_response
 from quizapp.core.bank_schema import normalize_quote
-from tests.banks import ARTICLE_BANK, QUESTIONS
+from tests.helpers.banks import ARTICLE_BANK, QUESTIONS
 
 SHARED_SOURCE = Path(__file__).resolve().parents[3] / "shared" / "sources" / "kosovo-peacekeepers.txt"
 
