@@ -18,9 +18,20 @@ from sqlalchemy import create_engine, make_url, text
 
 from quizapp import create_app
 from quizapp.db.base import db
+from quizapp.db.database import begin_write
+from quizapp.db.models import User
 from quizapp.extensions import limiter
-from tests.helpers.banks import QUESTIONS, assert_untouched, copy_banks, snapshot
-from tests.helpers.web import PASSWORD
+from tests.helpers.banks import ARTICLE_BANK, QUESTIONS, assert_untouched, copy_banks, snapshot
+from tests.helpers.quizzes import (
+    answer,
+    answer_correctly,
+    attempt_questions,
+    form_fields,
+    start,
+    submit,
+    wrong_response,
+)
+from tests.helpers.web import PASSWORD, login
 
 
 @pytest.fixture(autouse=True)
@@ -68,9 +79,25 @@ def postgres_url() -> Iterator[str | None]:
 
 
 @pytest.fixture
-def questions_dir(tmp_path: Path) -> Path:
-    """The test's own copy of the banks it uses (tests/banks.py), which it may change."""
-    return copy_banks(tmp_path / "questions")
+def questions_dir(request: pytest.FixtureRequest, tmp_path: Path) -> Path:
+    """The test's own copy of the banks it uses (tests/helpers/banks.py), which it may change.
+
+    Marked ``only_bank(slug, yaml_text)``, the folder holds that one bank instead (a toy type's);
+    marked ``ungrouped``, the article's bank without its groups, so that a test asks every question.
+    """
+    folder = tmp_path / "questions"
+    only_bank = request.node.get_closest_marker("only_bank")
+    if only_bank:
+        slug, text = only_bank.args
+        folder.mkdir()
+        (folder / f"{slug}.yaml").write_text(text, encoding="utf-8")
+        return folder
+    copy_banks(folder)
+    if request.node.get_closest_marker("ungrouped"):
+        bank = folder / ARTICLE_BANK.name
+        lines = bank.read_text(encoding="utf-8").splitlines(keepends=True)
+        bank.write_text("".join(line for line in lines if not line.lstrip().startswith("group:")), "utf-8")
+    return folder
 
 
 @pytest.fixture
@@ -146,3 +173,24 @@ def people(app) -> People:
             account_store.enroll(classroom.id, student.id)
         db.session.commit()
         return People(tina.id, otto.id, sam.id, sara.id, oleg.id, class_a.id, class_b.id, class_a.join_code)
+
+
+@pytest.fixture
+def results(app, people):
+    """Sam takes a test (2 right, 1 wrong); Sara's name would be a formula in a spreadsheet."""
+    with app.app_context():
+        begin_write()
+        db.session.get(User, people.classmate).display_name = '=HYPERLINK("http://evil";"Sara")'
+        db.session.commit()
+    student = app.test_client()
+    login(student, "sam")
+    attempt_id = start(student, "test")
+    answer_correctly(student, app, attempt_id, 1)
+    answer_correctly(student, app, attempt_id, 2)
+    question = attempt_questions(app, attempt_id)[2]
+    answer(student, attempt_id, 3, form_fields(question, wrong_response(question)))
+    submit(student, attempt_id)
+    other = app.test_client()
+    login(other, "sara")
+    submit(other, start(other, "test"))
+    return attempt_id

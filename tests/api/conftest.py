@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import pytest
+import schemathesis
+from schemathesis.config import SchemathesisConfig
 
-from tests.helpers.api import ApiClient, token_for
+from tests.helpers.api import QUIZ, ApiClient, Tokens, token_for
+from tests.helpers.quizzes import attempt_questions, start
+from tests.helpers.web import login
 
 
 @pytest.fixture
@@ -16,3 +20,44 @@ def as_user(app, people):
         return ApiClient(client, token_for(client, username))
 
     return make
+
+
+@pytest.fixture
+def both(client, people, as_user):
+    login(client, "sam")
+    api = as_user("sam")
+    attempt = api.post(f"/quizzes/{QUIZ}/attempts", json={"mode": "practice"}).get_json()
+    return client, api, attempt
+
+
+@pytest.fixture
+def api_schema(app, people):
+    # generous limits: the fuzzer sends hundreds of requests from one address in seconds
+    app.config.update(
+        LOGIN_LIMIT_PER_ADDRESS="100000 per minute", API_ANSWER_LIMIT_PER_USER="100000 per minute"
+    )
+    # No NUL characters: the API refuses every string holding one (no database can keep it), a
+    # rule a JSON schema cannot state; tests/test_storable_text.py tests the refusal.
+    config = SchemathesisConfig.from_dict({"generation": {"allow-x00": False}})
+    return schemathesis.openapi.from_wsgi("/api/v1/openapi.json", app, config=config)
+
+
+@pytest.fixture
+def student_tokens(app, people) -> Tokens:
+    return Tokens(app, "sam")
+
+
+@pytest.fixture
+def teacher_tokens(app, people) -> Tokens:
+    return Tokens(app, "tina")
+
+
+@pytest.fixture
+def one_test(client, people, as_user, app):
+    """One open test, taken by the same student on the page and through the API."""
+    app.config["API_ANSWER_LIMIT_PER_USER"] = app.config["API_ANSWER_LIMIT_PER_ADDRESS"] = "10000/minute"
+    login(client, "sam")
+    attempt_id = start(client, "test", QUIZ)
+    api = as_user("sam")
+    assert api.post(f"/quizzes/{QUIZ}/attempts", json={"mode": "test"}).get_json()["id"] == attempt_id
+    return client, api, attempt_id, attempt_questions(app, attempt_id)

@@ -9,7 +9,6 @@ import pytest
 
 from tests.helpers.api import QUIZ, error_of
 from tests.helpers.quizzes import answer, attempt_questions, start
-from tests.helpers.web import login
 
 QUESTION = "platoon-seen"  # answer: 32, unit: soldiers
 MESSAGE = "Write the answer in digits, for example 250 or 1,250, with or without 'soldiers' after it"
@@ -30,14 +29,6 @@ TABLE = [
     ("soldiers", False, False),
     ("32 soldiers!", False, False),
 ]
-
-
-@pytest.fixture
-def both(client, people, as_user):
-    login(client, "sam")
-    api = as_user("sam")
-    attempt = api.post(f"/quizzes/{QUIZ}/attempts", json={"mode": "practice"}).get_json()
-    return client, api, attempt
 
 
 @pytest.mark.parametrize(("typed", "read", "right"), TABLE)

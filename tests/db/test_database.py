@@ -13,25 +13,8 @@ from quizapp.db.database import DeferredWrite, begin_write
 from quizapp.db.models import Bank
 
 
-@pytest.fixture
-def sqlite_app(tmp_path, questions_dir):
-    """An app on SQLite whichever engine the suite runs on: these tests are about SQLite."""
-    uri = f"sqlite:///{tmp_path / 'own.sqlite'}"
-    application = create_app(
-        {
-            "TESTING": True,
-            "SECRET_KEY": "x",
-            "SQLALCHEMY_DATABASE_URI": uri,
-            "QUESTIONS_DIR": str(questions_dir),
-        }
-    )
-    yield application
-    with application.app_context():
-        db.engine.dispose()
-
-
-def test_sqlite_pragmas(sqlite_app):
-    app = sqlite_app
+def test_sqlite_pragmas(plain_sqlite_app):
+    app = plain_sqlite_app
     with app.app_context():
         connection = db.session.connection()
         assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
@@ -40,8 +23,8 @@ def test_sqlite_pragmas(sqlite_app):
         assert connection.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
 
 
-def test_reads_are_deferred_and_writes_take_the_lock_at_begin(sqlite_app):
-    app = sqlite_app
+def test_reads_are_deferred_and_writes_take_the_lock_at_begin(plain_sqlite_app):
+    app = plain_sqlite_app
     uri = app.config["SQLALCHEMY_DATABASE_URI"]
     with app.app_context():
         db.session.execute(db.select(Bank)).all()  # a read transaction holds no write lock
@@ -110,10 +93,10 @@ def test_timestamps_are_timezone_aware_utc(app):
         db.session.rollback()
 
 
-def test_begin_write_keeps_a_write_transaction_that_is_already_open(sqlite_app):
+def test_begin_write_keeps_a_write_transaction_that_is_already_open(plain_sqlite_app):
     """Called again (a POST request began one, then the code that writes asks for one), it does
     not commit what the transaction has written so far: a rollback still undoes it."""
-    with sqlite_app.app_context():
+    with plain_sqlite_app.app_context():
         begin_write()
         db.session.add(Bank(slug="kept-open", title="t", file_path="f", content_hash="h", settings={}))
         db.session.flush()
@@ -136,10 +119,10 @@ def _someone_else_can_write(uri: str) -> bool:
         other.dispose()
 
 
-def test_a_write_without_begin_write_is_an_error_on_sqlite(sqlite_app, caplog):
+def test_a_write_without_begin_write_is_an_error_on_sqlite(plain_sqlite_app, caplog):
     """The safety net: a write in a DEFERRED transaction may fail with "database is locked" under
     load, so the tests refuse it and production logs it with where it came from."""
-    with sqlite_app.app_context():
+    with plain_sqlite_app.app_context():
         db.session.execute(db.select(Bank)).all()
         db.session.add(Bank(slug="deferred", title="t", file_path="f", content_hash="h", settings={}))
         with pytest.raises(DeferredWrite, match="INSERT INTO banks"):
@@ -148,8 +131,8 @@ def test_a_write_without_begin_write_is_an_error_on_sqlite(sqlite_app, caplog):
         with pytest.raises(DeferredWrite, match="DELETE FROM banks"):
             db.session.execute(db.delete(Bank))
         db.session.rollback()
-    sqlite_app.config["TESTING"] = False
-    uri = sqlite_app.config["SQLALCHEMY_DATABASE_URI"]
+    plain_sqlite_app.config["TESTING"] = False
+    uri = plain_sqlite_app.config["SQLALCHEMY_DATABASE_URI"]
     production = create_app({"SECRET_KEY": "x", "SQLALCHEMY_DATABASE_URI": uri})
     with production.app_context():
         db.session.execute(db.delete(Bank).where(Bank.slug == "nothing"))
@@ -158,15 +141,15 @@ def test_a_write_without_begin_write_is_an_error_on_sqlite(sqlite_app, caplog):
     assert "write without begin_write() (may fail under load): DELETE FROM banks" in caplog.text
 
 
-def test_a_store_that_read_first_waits_for_the_lock_instead_of_failing(sqlite_app):
+def test_a_store_that_read_first_waits_for_the_lock_instead_of_failing(plain_sqlite_app):
     """Why test_load failed now and then with "(sqlite3.OperationalError) database is locked":
     its set-up created users in a transaction that read before it wrote, while a gunicorn
     worker still starting up held the write lock (schema check, bank sync). SQLite does not
     wait to upgrade a read transaction to a write one; it fails at once. The stores now take
     the lock first (begin_write), so they wait like any writer."""
-    uri = sqlite_app.config["SQLALCHEMY_DATABASE_URI"]
+    uri = plain_sqlite_app.config["SQLALCHEMY_DATABASE_URI"]
     holder = sqlite3.connect(uri.removeprefix("sqlite:///"), isolation_level=None, check_same_thread=False)
-    with sqlite_app.app_context():
+    with plain_sqlite_app.app_context():
         account_store.teacher_exists()  # a read transaction, as the test's set-up had
         holder.execute("BEGIN IMMEDIATE")  # a worker starting up
         release = threading.Timer(0.5, lambda: holder.execute("COMMIT"))

@@ -15,43 +15,19 @@ import re
 import sqlite3
 import time
 from collections import Counter
-from pathlib import Path
 from typing import Any
 
-import pytest
 from flask import before_render_template, has_request_context, request
 
-from quizapp import create_app
 from quizapp.core.accounts import Role
 from quizapp.core.answer_key import full_marks_response
 from quizapp.db import account_store, bank_store, study_store
-from quizapp.db.base import db
 from quizapp.services.question_source import current_bank, questions_for
 from tests.helpers.quizzes import attempt_questions, form_fields, wrong_response
 from tests.helpers.web import PASSWORD, csrf_token
 
 QUIZ = "kosovo-peacekeepers"
 DECK = f"/decks/{QUIZ}"
-
-
-@pytest.fixture
-def sqlite_app(tmp_path: Path, questions_dir: Path):
-    """An app on a SQLite file whichever database the suite runs on: the lock is SQLite's."""
-    application = create_app(
-        {
-            "TESTING": True,
-            "SECRET_KEY": "test-secret",
-            "QUESTIONS_DIR": str(questions_dir),
-            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'lock.sqlite'}",
-            "BANK_RESCAN_SECONDS": 0,
-            "LOGIN_LIMIT_PER_ADDRESS": "1000 per minute",
-            "PASSWORD_HASH_METHOD": "pbkdf2:sha256:1000",
-        }
-    )
-    yield application
-    with application.app_context():
-        db.session.remove()
-        db.engine.dispose()
 
 
 class LockProbe:

@@ -53,3 +53,37 @@ def assert_untouched(before: dict[str, tuple[int, int]], folder: Path | None = N
             "write to its own copy (the questions_dir fixture); if it was not a test, re-run without "
             "the app that changed it (a development server importing or editing banks there)"
         )
+
+
+PROBE_BANK = "disclosure-probe"  # a bank of every question type, for the answer-disclosure tests
+
+
+def probe_bank(visibility: str) -> str:
+    flashcards = "" if visibility == "never" else "\n  flashcards: true"
+    return f"""\
+id: {PROBE_BANK}
+title: Disclosure probe
+source:
+  title: "Kosovar Peacekeepers Sent On First Mission Abroad"
+  path: sources/kosovo-peacekeepers.txt
+settings:
+  show_answers: {visibility}{flashcards}
+questions:
+  - id: destination
+    type: single
+    prompt: To which country has Kosovo sent an army platoon?
+    choices: [Kuwait, Iraq, Afghanistan]
+    answer: Kuwait
+    explanation: EXPLANATION-ONE
+    source: Kosovo has sent an army platoon to Kuwait
+  - id: alliance
+    type: short
+    prompt: Which alliance carried out the 78-day air campaign?
+    accept: [NATO]
+    explanation: EXPLANATION-TWO
+    source: a 78-day NATO air campaign
+cards:
+  - id: ksf
+    term: Kosovo Security Force
+    definition: EXPLANATION-CARD, the force turned into a regular army
+"""

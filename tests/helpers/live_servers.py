@@ -17,6 +17,7 @@ from quizapp.db import account_store
 from tests.helpers.banks import PROJECT_ROOT
 
 FAST_HASH = "pbkdf2:sha256:1000"
+EXAMPLE_PASSWORD = "a-long-enough-password"  # of the users the CLI makes for the example client
 
 
 def free_port() -> int:

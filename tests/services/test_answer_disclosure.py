@@ -13,59 +13,16 @@ import pytest
 
 from quizapp.core import disclosure as rule
 from quizapp.core.answer_key import full_marks_response
-from tests.helpers.api import ApiClient, token_for
+from tests.helpers.banks import PROBE_BANK
 from tests.helpers.quizzes import answer, attempt_questions, form_fields, start, submit, wrong_response
 from tests.helpers.web import csrf_token, login
 
-BANK = "disclosure-probe"
 MARKERS = ("EXPLANATION-ONE", "EXPLANATION-TWO")
-
-
-def probe_bank(visibility: str) -> str:
-    flashcards = "" if visibility == "never" else "\n  flashcards: true"
-    return f"""\
-id: {BANK}
-title: Disclosure probe
-source:
-  title: "Kosovar Peacekeepers Sent On First Mission Abroad"
-  path: sources/kosovo-peacekeepers.txt
-settings:
-  show_answers: {visibility}{flashcards}
-questions:
-  - id: destination
-    type: single
-    prompt: To which country has Kosovo sent an army platoon?
-    choices: [Kuwait, Iraq, Afghanistan]
-    answer: Kuwait
-    explanation: EXPLANATION-ONE
-    source: Kosovo has sent an army platoon to Kuwait
-  - id: alliance
-    type: short
-    prompt: Which alliance carried out the 78-day air campaign?
-    accept: [NATO]
-    explanation: EXPLANATION-TWO
-    source: a 78-day NATO air campaign
-cards:
-  - id: ksf
-    term: Kosovo Security Force
-    definition: EXPLANATION-CARD, the force turned into a regular army
-"""
-
-
-@pytest.fixture
-def probe(app, questions_dir, people):
-    def make(visibility: str):
-        (questions_dir / f"{BANK}.yaml").write_text(probe_bank(visibility), encoding="utf-8")
-        client = app.test_client()
-        login(client, "sam")
-        return client, ApiClient(app.test_client(), token_for(app.test_client(), "sam"))
-
-    return make
 
 
 def submitted_practice(client, app) -> int:
     """A practice round with one answer right and one wrong, submitted."""
-    attempt_id = start(client, "practice", BANK)
+    attempt_id = start(client, "practice", PROBE_BANK)
     for number, question in enumerate(attempt_questions(app, attempt_id), 1):
         right = question.id == "destination"
         response = full_marks_response(question) if right else wrong_response(question)
@@ -89,12 +46,12 @@ def test_every_path_follows_the_rule(probe, app, visibility, test_open):
     practice_id = submitted_practice(client, app)
     learn_id = None
     if visibility != "never":  # a learn session begun before the test: its page must close too
-        started = client.post(f"/learn/{BANK}", data={"csrf_token": token_of(client)})
+        started = client.post(f"/learn/{PROBE_BANK}", data={"csrf_token": token_of(client)})
         learn_id = int(started.headers["Location"].rsplit("/", 1)[1])
     if test_open:
-        start(client, "test", BANK)
+        start(client, "test", PROBE_BANK)
     allowed = visibility != "never" and not test_open
-    quiz_page = f"/quizzes/{BANK}"
+    quiz_page = f"/quizzes/{PROBE_BANK}"
 
     def refused(response) -> bool:
         """Not shown: "not found" for a bank that never shows answers, else back to the quiz."""
@@ -111,31 +68,35 @@ def test_every_path_follows_the_rule(probe, app, visibility, test_open):
     assert any("correct" in r for r in body["results"]) is allowed
 
     # the source text with a question's passage marked
-    assert ("<mark" in client.get(f"/quizzes/{BANK}/source?q=alliance").get_data(as_text=True)) is allowed
+    assert (
+        "<mark" in client.get(f"/quizzes/{PROBE_BANK}/source?q=alliance").get_data(as_text=True)
+    ) is allowed
 
     # flashcards: the study page, a flipped card, the API's due cards and ratings
     for response in (
-        client.get(f"/decks/{BANK}"),
-        client.get(f"/decks/{BANK}/study"),
-        client.post(f"/decks/{BANK}/study/flip", data={"key": "q:alliance", "csrf_token": token_of(client)}),
+        client.get(f"/decks/{PROBE_BANK}"),
+        client.get(f"/decks/{PROBE_BANK}/study"),
+        client.post(
+            f"/decks/{PROBE_BANK}/study/flip", data={"key": "q:alliance", "csrf_token": token_of(client)}
+        ),
     ):
         assert (response.status_code == 200) is allowed
         assert allowed or refused(response)
     flipped = client.post(
-        f"/decks/{BANK}/study/flip", data={"key": "q:alliance", "csrf_token": token_of(client)}
+        f"/decks/{PROBE_BANK}/study/flip", data={"key": "q:alliance", "csrf_token": token_of(client)}
     )
     assert ("EXPLANATION-TWO" in flipped.get_data(as_text=True)) is allowed
-    due = api.get(f"/flashcards/due?quiz_id={BANK}&limit=200")
+    due = api.get(f"/flashcards/due?quiz_id={PROBE_BANK}&limit=200")
     assert due.status_code == (200 if allowed else 404 if visibility == "never" else 409)
     if allowed:
         assert any("EXPLANATION-CARD" in card["back"] for card in due.get_json()["cards"])
     everything = api.get("/flashcards/due?limit=200").get_json()["cards"]
-    assert any(card["quiz_id"] == BANK for card in everything) is allowed
-    rated = api.post(f"/flashcards/{BANK}:card:ksf/reviews", json={"rating": "good"})
+    assert any(card["quiz_id"] == PROBE_BANK for card in everything) is allowed
+    rated = api.post(f"/flashcards/{PROBE_BANK}:card:ksf/reviews", json={"rating": "good"})
     assert rated.status_code == (200 if allowed else 404 if visibility == "never" else 409)
 
     # learn mode: starting it, and a session begun before the test
-    started = client.post(f"/learn/{BANK}", data={"csrf_token": token_of(client)})
+    started = client.post(f"/learn/{PROBE_BANK}", data={"csrf_token": token_of(client)})
     assert ("/learn/sessions/" in started.headers.get("Location", "")) is allowed
     assert allowed or refused(started)
     if learn_id is not None:
@@ -145,8 +106,8 @@ def test_every_path_follows_the_rule(probe, app, visibility, test_open):
 
     # the dashboard's weakest questions, practising them, and retrying the missed ones
     progress = client.get("/progress").get_data(as_text=True)
-    assert (f"/quizzes/{BANK}/practice-weakest" in progress) is allowed
-    weakest = client.post(f"/quizzes/{BANK}/practice-weakest", data={"csrf_token": token_of(client)})
+    assert (f"/quizzes/{PROBE_BANK}/practice-weakest" in progress) is allowed
+    weakest = client.post(f"/quizzes/{PROBE_BANK}/practice-weakest", data={"csrf_token": token_of(client)})
     assert ("/attempts/" in weakest.headers.get("Location", "")) is allowed
     assert allowed or refused(weakest)
     retried = client.post(f"/attempts/{practice_id}/retry", data={"csrf_token": token_of(client)})
@@ -156,21 +117,21 @@ def test_every_path_follows_the_rule(probe, app, visibility, test_open):
 
 def test_a_test_in_progress_is_said_on_the_quiz_page(probe, app):
     client, _ = probe("after_submit")
-    start(client, "test", BANK)
-    response = client.get(f"/decks/{BANK}/study", follow_redirects=True)
+    start(client, "test", PROBE_BANK)
+    response = client.get(f"/decks/{PROBE_BANK}/study", follow_redirects=True)
     page = response.get_data(as_text=True)
     assert "Finish your test of this quiz first" in page
     assert "Flashcards and learn mode open again when you have submitted your test" in page
-    assert f'href="/decks/{BANK}"' not in page
+    assert f'href="/decks/{PROBE_BANK}"' not in page
 
 
 def test_teachers_always_see_the_answers_of_a_never_bank(probe, app):
     probe("never")
     teacher = app.test_client()
     login(teacher, "tina")
-    assert teacher.get(f"/decks/{BANK}/study").status_code == 200
+    assert teacher.get(f"/decks/{PROBE_BANK}/study").status_code == 200
     page = teacher.post(
-        f"/decks/{BANK}/study/flip", data={"key": "q:alliance", "csrf_token": token_of(teacher)}
+        f"/decks/{PROBE_BANK}/study/flip", data={"key": "q:alliance", "csrf_token": token_of(teacher)}
     )
     assert "EXPLANATION-TWO" in page.get_data(as_text=True)
 
@@ -178,7 +139,7 @@ def test_teachers_always_see_the_answers_of_a_never_bank(probe, app):
 def test_practice_feedback_comes_right_after_an_answer_only_when_immediately(probe, app):
     for visibility, shown in (("immediately", True), ("after_submit", False), ("never", False)):
         client, _ = probe(visibility)
-        attempt_id = start(client, "practice", BANK)
+        attempt_id = start(client, "practice", PROBE_BANK)
         question = attempt_questions(app, attempt_id)[0]
         answer(client, attempt_id, 1, form_fields(question, wrong_response(question)))
         page = client.get(f"/attempts/{attempt_id}/questions/1").get_data(as_text=True)
@@ -271,8 +232,8 @@ def test_every_route_is_accounted_for(app):
 def test_each_route_that_can_show_answers_asks_the_rule(probe, app, people, monkeypatch):
     client, api = probe("immediately")
     practice_id = submitted_practice(client, app)
-    learn = client.post(f"/learn/{BANK}", data={"csrf_token": token_of(client)}).headers["Location"]
-    open_id = start(client, "practice", BANK)
+    learn = client.post(f"/learn/{PROBE_BANK}", data={"csrf_token": token_of(client)}).headers["Location"]
+    open_id = start(client, "practice", PROBE_BANK)
     teacher = app.test_client()
     login(teacher, "tina")
     asked: list[rule.Path] = []
@@ -288,22 +249,22 @@ def test_each_route_that_can_show_answers_asks_the_rule(probe, app, people, monk
     requests = {
         "quiz.question": lambda: client.get(f"/attempts/{open_id}/questions/1"),
         "quiz.results": lambda: client.get(f"/attempts/{practice_id}/results"),
-        "quiz.source": lambda: client.get(f"/quizzes/{BANK}/source?q=alliance"),
-        "study.deck": lambda: client.get(f"/decks/{BANK}"),
-        "study.study": lambda: client.get(f"/decks/{BANK}/study"),
+        "quiz.source": lambda: client.get(f"/quizzes/{PROBE_BANK}/source?q=alliance"),
+        "study.deck": lambda: client.get(f"/decks/{PROBE_BANK}"),
+        "study.study": lambda: client.get(f"/decks/{PROBE_BANK}/study"),
         "study.flip": lambda: client.post(
-            f"/decks/{BANK}/study/flip", data={"key": "q:alliance", "csrf_token": token}
+            f"/decks/{PROBE_BANK}/study/flip", data={"key": "q:alliance", "csrf_token": token}
         ),
         "study.review": lambda: client.post(
-            f"/decks/{BANK}/study/review",
+            f"/decks/{PROBE_BANK}/study/review",
             data={"key": "q:alliance", "rating": "3", "reviews": "0", "csrf_token": token},
         ),
-        "study.back_to_study": lambda: client.get(f"/decks/{BANK}/study/flip"),
+        "study.back_to_study": lambda: client.get(f"/decks/{PROBE_BANK}/study/flip"),
         "study.deck_settings": lambda: client.post(
-            f"/decks/{BANK}/settings", data={"new_cards_per_day": "20", "csrf_token": token}
+            f"/decks/{PROBE_BANK}/settings", data={"new_cards_per_day": "20", "csrf_token": token}
         ),
         "study.learn": lambda: client.get(learn),
-        "study.learn_start": lambda: client.post(f"/learn/{BANK}", data={"csrf_token": token}),
+        "study.learn_start": lambda: client.post(f"/learn/{PROBE_BANK}", data={"csrf_token": token}),
         "progress.dashboard": lambda: client.get("/progress"),
         "progress.student_progress": lambda: teacher.get(
             f"/classes/{people.class_id}/students/{people.student}/progress"
@@ -312,15 +273,17 @@ def test_each_route_that_can_show_answers_asks_the_rule(probe, app, people, monk
         "Attempts.put_answer": lambda: api.put(
             f"/attempts/{open_id}/answers/{question.id}", json={"response": wrong_response(question)}
         ),
-        "Flashcards.due_cards": lambda: api.get(f"/flashcards/due?quiz_id={BANK}"),
+        "Flashcards.due_cards": lambda: api.get(f"/flashcards/due?quiz_id={PROBE_BANK}"),
         "Flashcards.review_card": lambda: api.post(
-            f"/flashcards/{BANK}:q:destination/reviews", json={"rating": "good"}
+            f"/flashcards/{PROBE_BANK}:q:destination/reviews", json={"rating": "good"}
         ),
         "Attempts.submit_attempt": lambda: api.post(f"/attempts/{open_id}/submit"),
-        "Attempts.start_attempt": lambda: api.post(f"/quizzes/{BANK}/attempts", json={"mode": "practice"}),
+        "Attempts.start_attempt": lambda: api.post(
+            f"/quizzes/{PROBE_BANK}/attempts", json={"mode": "practice"}
+        ),
         "quiz.retry": lambda: client.post(f"/attempts/{practice_id}/retry", data={"csrf_token": token}),
         "study.practice_weakest": lambda: client.post(
-            f"/quizzes/{BANK}/practice-weakest", data={"csrf_token": token}
+            f"/quizzes/{PROBE_BANK}/practice-weakest", data={"csrf_token": token}
         ),
     }
     assert set(requests) == ASKS_THE_RULE
@@ -337,7 +300,7 @@ def test_each_route_that_can_show_answers_asks_the_rule(probe, app, people, monk
 
 def test_pages_of_an_attempt_are_not_stored_and_a_stale_submit_leads_to_the_results(probe, app):
     client, _ = probe("after_submit")
-    attempt_id = start(client, "test", BANK)
+    attempt_id = start(client, "test", PROBE_BANK)
     page = client.get(f"/attempts/{attempt_id}/questions/1")
     assert page.headers["Cache-Control"] == "no-store"
     assert client.get(f"/attempts/{attempt_id}/review").headers["Cache-Control"] == "no-store"
@@ -352,7 +315,7 @@ def test_pages_of_an_attempt_are_not_stored_and_a_stale_submit_leads_to_the_resu
 
 def test_a_page_number_in_other_digits_is_not_an_error(probe, app):
     client, _ = probe("after_submit")
-    attempt_id = start(client, "test", BANK)
+    attempt_id = start(client, "test", PROBE_BANK)
     question = attempt_questions(app, attempt_id)[0]
     saved = answer(client, attempt_id, 1, form_fields(question, wrong_response(question)), go="²")
     assert saved.status_code == 302
@@ -363,11 +326,11 @@ def test_a_bank_out_of_service_shows_no_answers(probe, app, questions_dir):
     """Its file gone (or broken at start): its settings are unknown, so nothing is disclosed,
     though the attempt's questions are still in the database."""
     client, api = probe("never")
-    attempt_id = start(client, "test", BANK)
+    attempt_id = start(client, "test", PROBE_BANK)
     question = attempt_questions(app, attempt_id)[0]
     answer(client, attempt_id, 1, form_fields(question, wrong_response(question)))
     submit(client, attempt_id)
-    (questions_dir / f"{BANK}.yaml").unlink()
+    (questions_dir / f"{PROBE_BANK}.yaml").unlink()
     with app.app_context():
         from quizapp.services.bank_library import library
 

@@ -9,18 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from quizapp.core.bank_loader import load_bank_file
 from quizapp.core.decks import deck_cards
 from quizapp.core.interchange.gift import read_gift
 from quizapp.services.bank_exports import export_bank
-from tests.helpers.banks import QUESTIONS
 
 NOW = datetime(2026, 11, 27, 9, 30, tzinfo=UTC)
-
-
-@pytest.fixture(scope="module")
-def article():
-    return load_bank_file(QUESTIONS / "kosovo-peacekeepers.yaml").bank
 
 
 def anki_notes(data: bytes) -> list[tuple[str, str, str]]:

@@ -8,46 +8,13 @@ import json
 import pytest
 from openpyxl import load_workbook
 
-from quizapp.db.base import db
-from quizapp.db.database import begin_write
-from quizapp.db.models import User
 from quizapp.services.export_formats import (
     Columns,
     csv_chunks,
     csv_chunks_of_shared_cells,
     spreadsheet_safe,
 )
-from tests.helpers.quizzes import (
-    answer,
-    answer_correctly,
-    attempt_questions,
-    form_fields,
-    start,
-    submit,
-    wrong_response,
-)
 from tests.helpers.web import login, read_csv
-
-
-@pytest.fixture
-def results(app, people):
-    """Sam takes a test (2 right, 1 wrong); Sara's name would be a formula in a spreadsheet."""
-    with app.app_context():
-        begin_write()
-        db.session.get(User, people.classmate).display_name = '=HYPERLINK("http://evil";"Sara")'
-        db.session.commit()
-    student = app.test_client()
-    login(student, "sam")
-    attempt_id = start(student, "test")
-    answer_correctly(student, app, attempt_id, 1)
-    answer_correctly(student, app, attempt_id, 2)
-    question = attempt_questions(app, attempt_id)[2]
-    answer(student, attempt_id, 3, form_fields(question, wrong_response(question)))
-    submit(student, attempt_id)
-    other = app.test_client()
-    login(other, "sara")
-    submit(other, start(other, "test"))
-    return attempt_id
 
 
 def test_attempts_csv(client, people, results):

@@ -3,72 +3,16 @@
 from __future__ import annotations
 
 import json
-import os
-import socket
 import subprocess
 import sys
-import time
-from pathlib import Path
 
 import pytest
 import requests
 
 from tests.helpers.banks import PROJECT_ROOT
+from tests.helpers.live_servers import EXAMPLE_PASSWORD
 
 EXAMPLE = PROJECT_ROOT / "examples" / "take_quiz.py"
-PASSWORD = "a-long-enough-password"
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-@pytest.fixture
-def live_server(tmp_path: Path, questions_dir: Path):
-    """``flask --app quizapp run`` on its own SQLite file, with a teacher and a student made by the CLI."""
-    env = os.environ | {
-        "QUIZAPP_SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'live.sqlite'}",
-        "QUIZAPP_QUESTIONS_DIR": str(questions_dir),
-        "QUIZAPP_SECRET_KEY": "live-test-secret",
-        "QUIZAPP_PASSWORD_HASH_METHOD": "pbkdf2:sha256:1000",
-    }
-    env.pop("QUIZAPP_TEST_DATABASE_URL", None)
-    flask = [sys.executable, "-m", "flask", "--app", "quizapp"]
-    for username, role in (("tina", "teacher"), ("sam", "student")):
-        subprocess.run(
-            [*flask, "user", "create", username, "--role", role, "--password-stdin"],
-            input=PASSWORD + "\n",
-            text=True,
-            env=env,
-            cwd=PROJECT_ROOT,
-            check=True,
-            capture_output=True,
-        )
-    port = free_port()
-    server = subprocess.Popen(
-        [*flask, "run", "--port", str(port)],
-        env=env,
-        cwd=PROJECT_ROOT,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(200):
-            try:
-                requests.get(f"{url}/api/v1/openapi.json", timeout=1)
-                break
-            except requests.ConnectionError:
-                time.sleep(0.1)
-        else:
-            raise AssertionError("the server did not start")
-        yield url
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
 
 
 def run_example(url: str, *args: str, stdin: str) -> subprocess.CompletedProcess[str]:
@@ -81,31 +25,34 @@ def run_example(url: str, *args: str, stdin: str) -> subprocess.CompletedProcess
     )
 
 
-def test_the_example_takes_the_article_quiz_with_full_marks(live_server, tmp_path):
+def test_the_example_takes_the_article_quiz_with_full_marks(flask_run_server, tmp_path):
     teacher = requests.post(
-        f"{live_server}/api/v1/auth/token", json={"username": "tina", "password": PASSWORD}
+        f"{flask_run_server}/api/v1/auth/token", json={"username": "tina", "password": EXAMPLE_PASSWORD}
     )
     headers = {"Authorization": f"Bearer {teacher.json()['token']}"}
-    key = requests.get(f"{live_server}/api/v1/quizzes/kosovo-peacekeepers/answer-key", headers=headers).json()
+    key = requests.get(
+        f"{flask_run_server}/api/v1/quizzes/kosovo-peacekeepers/answer-key", headers=headers
+    ).json()
     answers = tmp_path / "answers.json"
     answers.write_text(json.dumps({q["id"]: q["answer"] for q in key["questions"]}), encoding="utf-8")
-    done = run_example(live_server, "--answers", str(answers), stdin=PASSWORD + "\n")
+    done = run_example(flask_run_server, "--answers", str(answers), stdin=EXAMPLE_PASSWORD + "\n")
     assert done.returncode == 0, done.stderr
     assert "Hello sam. Kosovar Peacekeepers Sent On First Mission Abroad (test)" in done.stdout
     assert done.stdout.rstrip().endswith("score 25/25 (100%)")
 
 
-def test_the_example_asks_at_the_prompt_and_reports_the_servers_score(live_server):
-    typed = PASSWORD + "\n" + "1\n" * 200  # "1" to every question: a choice, a number, a text...
-    done = run_example(live_server, "--mode", "practice", stdin=typed)
+def test_the_example_asks_at_the_prompt_and_reports_the_servers_score(flask_run_server):
+    typed = EXAMPLE_PASSWORD + "\n" + "1\n" * 200  # "1" to every question: a choice, a number, a text...
+    done = run_example(flask_run_server, "--mode", "practice", stdin=typed)
     assert done.returncode == 0, done.stderr
     last = done.stdout.rstrip().splitlines()[-1]
     attempt_id = int(last.split()[1].rstrip(":"))
     token = requests.post(
-        f"{live_server}/api/v1/auth/token", json={"username": "sam", "password": PASSWORD}
+        f"{flask_run_server}/api/v1/auth/token", json={"username": "sam", "password": EXAMPLE_PASSWORD}
     ).json()
     attempt = requests.get(
-        f"{live_server}/api/v1/attempts/{attempt_id}", headers={"Authorization": f"Bearer {token['token']}"}
+        f"{flask_run_server}/api/v1/attempts/{attempt_id}",
+        headers={"Authorization": f"Bearer {token['token']}"},
     ).json()
     assert attempt["status"] == "submitted" and attempt["mode"] == "practice"
     refused = {q["type"] for q in attempt["questions"] if q["id"] not in attempt["answers"]}
@@ -116,8 +63,8 @@ def test_the_example_asks_at_the_prompt_and_reports_the_servers_score(live_serve
     assert "Right!" in done.stdout and "Not quite" in done.stdout  # practice feedback from the server
 
 
-def test_a_wrong_password_is_reported_not_crashed_on(live_server):
-    done = run_example(live_server, stdin="wrong-password\n")
+def test_a_wrong_password_is_reported_not_crashed_on(flask_run_server):
+    done = run_example(flask_run_server, stdin="wrong-password\n")
     assert done.returncode == 1
     assert "401 invalid_credentials: Unknown username or wrong password." in done.stderr
 

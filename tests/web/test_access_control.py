@@ -7,12 +7,6 @@ from __future__ import annotations
 
 import pytest
 
-from quizapp.core import learn
-from quizapp.core.attempts import AttemptMode
-from quizapp.db import study_store
-from quizapp.services import attempts, clock
-from quizapp.services.bank_library import library
-from quizapp.services.question_source import current_bank
 from tests.helpers.web import PASSWORD, csrf_token, login
 
 ROLES = ("anonymous", "student", "classmate", "teacher", "other_teacher")
@@ -117,33 +111,6 @@ def routes(app):
 
 def test_the_table_covers_every_route(app):
     assert {(rule.endpoint, method) for rule, method in routes(app)} == set(ALLOWED)
-
-
-@pytest.fixture
-def setting(app, people):
-    """An open test and a submitted practice of the student, and URL values for every rule."""
-    with app.app_context():
-        library().reload()
-        library().sync_to_database()
-        bank = current_bank("kosovo-peacekeepers")
-        practice = attempts.start(people.student, bank, AttemptMode.PRACTICE, clock.now(), seed=3).attempt
-        attempts.submit(practice.id, clock.now())
-        test = attempts.start(people.student, bank, AttemptMode.TEST, clock.now(), seed=4).attempt
-        learn_id = study_store.start_learn_session(
-            people.student,
-            bank.id,
-            [(q.id, q.content_hash) for q in bank.questions[:3]],
-            seed=5,
-            session=learn.start([q.id for q in bank.questions[:3]]),
-            now=clock.now(),
-        )
-    return {
-        "open": test.id,
-        "open_question": test.question_ids[0],
-        "submitted": practice.id,
-        "learn": learn_id,
-        "people": people,
-    }
 
 
 def url_values(rule, setting) -> dict:

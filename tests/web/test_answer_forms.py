@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from html.parser import HTMLParser
 
-import pytest
 from flask import url_for
 from werkzeug.datastructures import MultiDict
 
@@ -90,12 +89,6 @@ def _same(question, left, right) -> bool:
     if question.type is QuestionType.NUMERIC and left is not None and right is not None:
         return str(left) == str(right)
     return left == right
-
-
-@pytest.fixture
-def no_csrf(app):
-    app.config["WTF_CSRF_ENABLED"] = False
-    return app
 
 
 def test_every_question_shows_a_saved_answer_as_the_form_reads_it_back(no_csrf):

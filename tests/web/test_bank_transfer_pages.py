@@ -4,16 +4,8 @@ from __future__ import annotations
 
 import re
 
-import pytest
-
 from tests.core.interchange.samples import SAMPLES
 from tests.helpers.web import editor_form, login, upload
-
-
-@pytest.fixture
-def teacher(client, people):
-    login(client, "tina")
-    return client
 
 
 def test_an_upload_opens_in_the_editor_checked_and_is_saved_only_there(teacher, questions_dir, app):

@@ -7,29 +7,14 @@ import threading
 from contextlib import contextmanager
 
 import psycopg
-import pytest
 from sqlalchemy import event, make_url, text
 
-from quizapp import create_app
 from quizapp.core.answer_key import full_marks_response
 from quizapp.db.base import db
 from quizapp.services.question_source import current_bank
 from tests.helpers.api import ApiClient, error_of, token_for
 
 QUIZ = "kosovo-peacekeepers"
-
-
-@pytest.fixture
-def impatient(app, people):
-    """The same database, with writes that give up on a lock after 300 ms."""
-    config = {key: app.config[key] for key in ("SECRET_KEY", "QUESTIONS_DIR", "SQLALCHEMY_DATABASE_URI")}
-    quick = create_app(
-        config
-        | {"TESTING": True, "DATABASE_LOCK_TIMEOUT_MS": 300, "PASSWORD_HASH_METHOD": "pbkdf2:sha256:1000"}
-    )
-    yield quick
-    with quick.app_context():
-        db.engine.dispose()
 
 
 def started_test(app):

@@ -14,12 +14,6 @@ from tests.helpers.web import csrf_token, editor_form, login
 URL = "/banks/kosovo-peacekeepers.yaml/edit"
 
 
-@pytest.fixture
-def teacher(client, people):
-    login(client, "tina")
-    return client
-
-
 def test_the_bank_list_and_the_editor(teacher, questions_dir):
     listing = teacher.get("/banks").get_data(as_text=True)
     assert "kosovo-peacekeepers.yaml" in listing and "valid" in listing

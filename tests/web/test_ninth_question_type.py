@@ -8,11 +8,10 @@ import re
 
 import pytest
 
-from quizapp.core.question_types import question_type, question_types, register, unregister
+from quizapp.core.question_types import question_type
 from tests.helpers.api import ApiClient, token_for
 from tests.helpers.quizzes import answer, start, submit
 from tests.helpers.web import login
-from tests.web.yes_no_maybe import YesNoMaybe
 
 BANK = "toy"
 BANK_YAML = """\
@@ -33,21 +32,8 @@ questions:
 """
 
 
-@pytest.fixture
-def toy_type():
-    """The ninth type, registered for the test only."""
-    kind = register(YesNoMaybe())
-    yield kind
-    unregister(kind.name)
-    assert kind.name not in {registered.name for registered in question_types()}
-
-
-@pytest.fixture
-def questions_dir(tmp_path, toy_type):
-    folder = tmp_path / "questions"
-    folder.mkdir()
-    (folder / f"{BANK}.yaml").write_text(BANK_YAML, encoding="utf-8")
-    return folder
+# the toy type registered before the app reads its one bank
+pytestmark = [pytest.mark.usefixtures("toy_type"), pytest.mark.only_bank(BANK, BANK_YAML)]
 
 
 def test_a_registered_type_is_shown_answered_on_the_page_and_scored(client, people, toy_type):

@@ -393,15 +393,11 @@ UNLIMITED = {  # thousands of logins from one address, some of them wrong
 }
 
 
-@pytest.fixture
-def world(app, people) -> World:
-    app.config.update(UNLIMITED)
-    return seed(app, people)
-
-
 @pytest.mark.parametrize("username", [None, "sam", "tina"], ids=["visitor", "student", "teacher"])
-def test_no_page_answers_arbitrary_input_with_a_server_error(world, username):
-    fuzz_every_route(world, Browser(world.app, username))
+def test_no_page_answers_arbitrary_input_with_a_server_error(app, people, username):
+    app.config.update(UNLIMITED)
+    world = seed(app, people)
+    fuzz_every_route(world, Browser(app, username))
 
 
 def test_before_the_first_teacher_no_page_answers_arbitrary_input_with_a_server_error(app):

@@ -5,8 +5,6 @@ from __future__ import annotations
 import threading
 from datetime import timedelta
 
-import pytest
-
 from quizapp.core.answer_key import full_marks_response
 from quizapp.core.attempts import AttemptMode
 from quizapp.db.base import db
@@ -22,13 +20,7 @@ from tests.helpers.quizzes import (
     submit,
     wrong_response,
 )
-from tests.helpers.web import csrf_token, login
-
-
-@pytest.fixture
-def student(client, people):
-    login(client, "sam")
-    return client
+from tests.helpers.web import csrf_token
 
 
 def test_student_home_lists_quizzes_with_scores(student):

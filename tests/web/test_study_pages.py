@@ -5,8 +5,6 @@ from __future__ import annotations
 import os
 import re
 
-import pytest
-
 from quizapp.db.base import db
 from quizapp.db.database import begin_write
 from quizapp.db.models import CardState, ReviewLog
@@ -20,12 +18,6 @@ from tests.helpers.quizzes import (
     wrong_response,
 )
 from tests.helpers.web import DECK, csrf_token, login, seen_reviews, shown_key, study_one
-
-
-@pytest.fixture
-def student(client, people):
-    login(client, "sam")
-    return client
 
 
 def test_flashcard_flow_without_javascript(student, app):

@@ -3,25 +3,6 @@
 from __future__ import annotations
 
 import json
-import logging
-
-import pytest
-
-from quizapp.web.request_log import logger
-
-
-@pytest.fixture
-def lines():
-    records: list[str] = []
-
-    class Collect(logging.Handler):
-        def emit(self, record):
-            records.append(record.getMessage())
-
-    handler = Collect()
-    logger.addHandler(handler)
-    yield records
-    logger.removeHandler(handler)
 
 
 def test_each_request_is_one_line_with_status_and_time(client, lines):
