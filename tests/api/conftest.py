@@ -37,7 +37,7 @@ def api_schema(app, people):
         LOGIN_LIMIT_PER_ADDRESS="100000 per minute", API_ANSWER_LIMIT_PER_USER="100000 per minute"
     )
     # No NUL characters: the API refuses every string holding one (no database can keep it), a
-    # rule a JSON schema cannot state; tests/test_storable_text.py tests the refusal.
+    # rule a JSON schema cannot state; tests/web/test_storable_text.py tests the refusal.
     config = SchemathesisConfig.from_dict({"generation": {"allow-x00": False}})
     return schemathesis.openapi.from_wsgi("/api/v1/openapi.json", app, config=config)
 
