@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -31,7 +30,7 @@ from tests.helpers.quizzes import (
     submit,
     wrong_response,
 )
-from tests.helpers.web import PASSWORD, login
+from tests.helpers.web import PASSWORD, People, login
 
 
 @pytest.fixture(autouse=True)
@@ -115,7 +114,10 @@ def app(tmp_path: Path, questions_dir: Path, postgres_url: str | None):
         "PASSWORD_HASH_METHOD": "pbkdf2:sha256:1000",  # fast in tests; scrypt by default
     }
     if postgres_url:
-        _reset_postgres(postgres_url)
+        engine = create_engine(postgres_url)
+        with engine.begin() as connection:
+            connection.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
+        engine.dispose()
     application = create_app(config)
     yield application
     with application.app_context():
@@ -126,30 +128,9 @@ def app(tmp_path: Path, questions_dir: Path, postgres_url: str | None):
         dispose()
 
 
-def _reset_postgres(url: str) -> None:
-    engine = create_engine(url)
-    with engine.begin() as connection:
-        connection.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
-    engine.dispose()
-
-
 @pytest.fixture
 def is_postgres(app) -> bool:
     return app.config["SQLALCHEMY_DATABASE_URI"].startswith("postgresql")
-
-
-@dataclass(frozen=True)
-class People:
-    """Two teachers with a class each; students in both. Ids, usernames and join codes."""
-
-    teacher: int
-    other_teacher: int
-    student: int
-    classmate: int
-    other_student: int
-    class_id: int
-    other_class_id: int
-    join_code: str
 
 
 @pytest.fixture

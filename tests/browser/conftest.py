@@ -7,7 +7,6 @@ missing browser is a failure.
 
 from __future__ import annotations
 
-import os
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,24 +14,7 @@ from pathlib import Path
 import pytest
 from werkzeug.serving import make_server
 
-from tests.helpers.browser import DESKTOP, Auditor
-
-CHROMIUM = os.environ.get("QUIZAPP_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-
-def _unavailable(reason: str) -> None:
-    if os.environ.get("QUIZAPP_REQUIRE_BROWSER") == "1":
-        pytest.fail(f"browser tests required but {reason}")
-    pytest.skip(f"{reason}; set QUIZAPP_REQUIRE_BROWSER=1 to make this a failure")
+from tests.helpers.browser import CHROMIUM, CHROMIUM_ARGS, DESKTOP, Auditor, browser_unavailable
 
 
 @pytest.fixture(scope="session")
@@ -40,9 +22,9 @@ def browser():
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
-        _unavailable("Playwright is not installed (pip install -e '.[test]')")
+        browser_unavailable("Playwright is not installed (pip install -e '.[test]')")
     if not Path(CHROMIUM).exists():
-        _unavailable(f"Chromium is not at {CHROMIUM} (apt-get install chromium)")
+        browser_unavailable(f"Chromium is not at {CHROMIUM} (apt-get install chromium)")
     with sync_playwright() as playwright:
         instance = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
         yield instance

@@ -4,6 +4,7 @@ accessibility checks of every page visited."""
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -13,8 +14,6 @@ from tests.helpers.banks import ARTICLE_BANK
 
 AXE = Path(__file__).resolve().parents[1] / "browser" / "vendor" / "axe.min.js"
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
-
-
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
 
@@ -70,3 +69,22 @@ def press_tab_until(page, predicate_js: str, limit: int = 60) -> None:
 
 
 BANK = load_bank_file(ARTICLE_BANK).bank  # the article's bank, which the browser tests answer
+CHROMIUM = os.environ.get("QUIZAPP_CHROMIUM", "/usr/bin/chromium")
+
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def browser_unavailable(reason: str) -> None:
+    """Skip the test, or fail it where the browser tests are required (CI)."""
+    if os.environ.get("QUIZAPP_REQUIRE_BROWSER") == "1":
+        pytest.fail(f"browser tests required but {reason}")
+    pytest.skip(f"{reason}; set QUIZAPP_REQUIRE_BROWSER=1 to make this a failure")

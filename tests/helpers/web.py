@@ -7,6 +7,7 @@ import csv
 import io
 import re
 from contextlib import contextmanager
+from dataclasses import dataclass
 
 from sqlalchemy import event
 
@@ -112,3 +113,17 @@ def shown_key(html: str) -> str:
 
 def seen_reviews(html: str) -> str:
     return re.search(r'name="reviews" value="(\d+)"', html).group(1)
+
+
+@dataclass(frozen=True)
+class People:
+    """Two teachers with a class each; students in both. Ids, usernames and join codes."""
+
+    teacher: int
+    other_teacher: int
+    student: int
+    classmate: int
+    other_student: int
+    class_id: int
+    other_class_id: int
+    join_code: str
