@@ -22,18 +22,21 @@ from tests.web.yes_no_maybe import YesNoMaybe
 
 @pytest.fixture
 def no_csrf(app):
+    """The app without CSRF checks, for posting forms straight to a view."""
     app.config["WTF_CSRF_ENABLED"] = False
     return app
 
 
 @pytest.fixture
 def student(client, people):
+    """The test client, logged in as Sam (a student)."""
     login(client, "sam")
     return client
 
 
 @pytest.fixture
 def teacher(client, people):
+    """The test client, logged in as Tina (a teacher)."""
     login(client, "tina")
     return client
 
@@ -89,6 +92,7 @@ def setting(app, people):
 
 @pytest.fixture
 def lines():
+    """The request log's messages, as the requests of the test write them."""
     records: list[str] = []
 
     class Collect(logging.Handler):
