@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -18,10 +17,20 @@ from sqlalchemy import create_engine, make_url, text
 
 from quizapp import create_app
 from quizapp.db.base import db
+from quizapp.db.database import begin_write
+from quizapp.db.models import User
 from quizapp.extensions import limiter
-from tests.banks import PROJECT_ROOT, QUESTIONS, assert_untouched, copy_banks, snapshot
-
-__all__ = ["PROJECT_ROOT", "QUESTIONS"]  # for tests that read a named bank file from it
+from tests.helpers.banks import ARTICLE_BANK, QUESTIONS, assert_untouched, copy_banks, snapshot
+from tests.helpers.quizzes import (
+    answer,
+    answer_correctly,
+    attempt_questions,
+    form_fields,
+    start,
+    submit,
+    wrong_response,
+)
+from tests.helpers.web import PASSWORD, People, login
 
 
 @pytest.fixture(autouse=True)
@@ -69,9 +78,25 @@ def postgres_url() -> Iterator[str | None]:
 
 
 @pytest.fixture
-def questions_dir(tmp_path: Path) -> Path:
-    """The test's own copy of the banks it uses (tests/banks.py), which it may change."""
-    return copy_banks(tmp_path / "questions")
+def questions_dir(request: pytest.FixtureRequest, tmp_path: Path) -> Path:
+    """The test's own copy of the banks it uses (tests/helpers/banks.py), which it may change.
+
+    Marked ``only_bank(slug, yaml_text)``, the folder holds that one bank instead (a toy type's);
+    marked ``ungrouped``, the article's bank without its groups, so that a test asks every question.
+    """
+    folder = tmp_path / "questions"
+    only_bank = request.node.get_closest_marker("only_bank")
+    if only_bank:
+        slug, text = only_bank.args
+        folder.mkdir()
+        (folder / f"{slug}.yaml").write_text(text, encoding="utf-8")
+        return folder
+    copy_banks(folder)
+    if request.node.get_closest_marker("ungrouped"):
+        bank = folder / ARTICLE_BANK.name
+        lines = bank.read_text(encoding="utf-8").splitlines(keepends=True)
+        bank.write_text("".join(line for line in lines if not line.lstrip().startswith("group:")), "utf-8")
+    return folder
 
 
 @pytest.fixture
@@ -89,7 +114,10 @@ def app(tmp_path: Path, questions_dir: Path, postgres_url: str | None):
         "PASSWORD_HASH_METHOD": "pbkdf2:sha256:1000",  # fast in tests; scrypt by default
     }
     if postgres_url:
-        _reset_postgres(postgres_url)
+        engine = create_engine(postgres_url)
+        with engine.begin() as connection:
+            connection.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
+        engine.dispose()
     application = create_app(config)
     yield application
     with application.app_context():
@@ -100,33 +128,9 @@ def app(tmp_path: Path, questions_dir: Path, postgres_url: str | None):
         dispose()
 
 
-def _reset_postgres(url: str) -> None:
-    engine = create_engine(url)
-    with engine.begin() as connection:
-        connection.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
-    engine.dispose()
-
-
 @pytest.fixture
 def is_postgres(app) -> bool:
     return app.config["SQLALCHEMY_DATABASE_URI"].startswith("postgresql")
-
-
-PASSWORD = "correct-horse-battery"
-
-
-@dataclass(frozen=True)
-class People:
-    """Two teachers with a class each; students in both. Ids, usernames and join codes."""
-
-    teacher: int
-    other_teacher: int
-    student: int
-    classmate: int
-    other_student: int
-    class_id: int
-    other_class_id: int
-    join_code: str
 
 
 @pytest.fixture
@@ -152,18 +156,22 @@ def people(app) -> People:
         return People(tina.id, otto.id, sam.id, sara.id, oleg.id, class_a.id, class_b.id, class_a.join_code)
 
 
-def login(client, username: str, password: str = PASSWORD):
-    """Log ``client`` in through the real form (with its CSRF token)."""
-    page = client.get("/login")
-    token = csrf_token(page.get_data(as_text=True))
-    response = client.post("/login", data={"username": username, "password": password, "csrf_token": token})
-    assert response.status_code == 302, response.get_data(as_text=True)[:500]
-    return response
-
-
-def csrf_token(html: str) -> str:
-    import re
-
-    match = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', html)
-    assert match, "no CSRF token on the page"
-    return match.group(1)
+@pytest.fixture
+def results(app, people):
+    """Sam takes a test (2 right, 1 wrong); Sara's name would be a formula in a spreadsheet."""
+    with app.app_context():
+        begin_write()
+        db.session.get(User, people.classmate).display_name = '=HYPERLINK("http://evil";"Sara")'
+        db.session.commit()
+    student = app.test_client()
+    login(student, "sam")
+    attempt_id = start(student, "test")
+    answer_correctly(student, app, attempt_id, 1)
+    answer_correctly(student, app, attempt_id, 2)
+    question = attempt_questions(app, attempt_id)[2]
+    answer(student, attempt_id, 3, form_fields(question, wrong_response(question)))
+    submit(student, attempt_id)
+    other = app.test_client()
+    login(other, "sara")
+    submit(other, start(other, "test"))
+    return attempt_id

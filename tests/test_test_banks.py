@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from tests import banks
+from tests.helpers import banks
 
 
 def test_a_bank_added_to_the_project_folder_is_not_in_a_tests_copy(tmp_path, monkeypatch):

@@ -2,44 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
+import schemathesis
+from schemathesis.config import SchemathesisConfig
 
-from tests.conftest import PASSWORD
-
-QUIZ = "kosovo-peacekeepers"
-
-
-class ApiClient:
-    """The Flask test client with a bearer token: ``api.get("/quizzes")`` calls /api/v1/quizzes."""
-
-    def __init__(self, client: Any, token: str | None = None):
-        self.client, self.token = client, token
-
-    def call(self, method: str, path: str, **kwargs: Any) -> Any:
-        headers = dict(kwargs.pop("headers", {}))
-        if self.token:
-            headers.setdefault("Authorization", f"Bearer {self.token}")
-        return self.client.open(f"/api/v1{path}", method=method, headers=headers, **kwargs)
-
-    def get(self, path: str, **kwargs: Any) -> Any:
-        return self.call("GET", path, **kwargs)
-
-    def post(self, path: str, **kwargs: Any) -> Any:
-        return self.call("POST", path, **kwargs)
-
-    def put(self, path: str, **kwargs: Any) -> Any:
-        return self.call("PUT", path, **kwargs)
-
-    def delete(self, path: str, **kwargs: Any) -> Any:
-        return self.call("DELETE", path, **kwargs)
-
-
-def token_for(client: Any, username: str, password: str = PASSWORD) -> str:
-    response = client.post("/api/v1/auth/token", json={"username": username, "password": password})
-    assert response.status_code == 200, response.get_json()
-    return response.get_json()["token"]
+from tests.helpers.api import QUIZ, ApiClient, Tokens, token_for
+from tests.helpers.quizzes import attempt_questions, start
+from tests.helpers.web import login
 
 
 @pytest.fixture
@@ -53,10 +22,42 @@ def as_user(app, people):
     return make
 
 
-def error_of(response: Any) -> dict[str, Any]:
-    """The error body, checked to have the API's one error shape."""
-    body = response.get_json()
-    assert set(body) == {"error"}, body
-    assert set(body["error"]) == {"code", "message", "details"}, body
-    assert isinstance(body["error"]["code"], str) and body["error"]["message"]
-    return body["error"]
+@pytest.fixture
+def both(client, people, as_user):
+    login(client, "sam")
+    api = as_user("sam")
+    attempt = api.post(f"/quizzes/{QUIZ}/attempts", json={"mode": "practice"}).get_json()
+    return client, api, attempt
+
+
+@pytest.fixture
+def api_schema(app, people):
+    # generous limits: the fuzzer sends hundreds of requests from one address in seconds
+    app.config.update(
+        LOGIN_LIMIT_PER_ADDRESS="100000 per minute", API_ANSWER_LIMIT_PER_USER="100000 per minute"
+    )
+    # No NUL characters: the API refuses every string holding one (no database can keep it), a
+    # rule a JSON schema cannot state; tests/web/test_storable_text.py tests the refusal.
+    config = SchemathesisConfig.from_dict({"generation": {"allow-x00": False}})
+    return schemathesis.openapi.from_wsgi("/api/v1/openapi.json", app, config=config)
+
+
+@pytest.fixture
+def student_tokens(app, people) -> Tokens:
+    return Tokens(app, "sam")
+
+
+@pytest.fixture
+def teacher_tokens(app, people) -> Tokens:
+    return Tokens(app, "tina")
+
+
+@pytest.fixture
+def one_test(client, people, as_user, app):
+    """One open test, taken by the same student on the page and through the API."""
+    app.config["API_ANSWER_LIMIT_PER_USER"] = app.config["API_ANSWER_LIMIT_PER_ADDRESS"] = "10000/minute"
+    login(client, "sam")
+    attempt_id = start(client, "test", QUIZ)
+    api = as_user("sam")
+    assert api.post(f"/quizzes/{QUIZ}/attempts", json={"mode": "test"}).get_json()["id"] == attempt_id
+    return client, api, attempt_id, attempt_questions(app, attempt_id)

@@ -15,25 +15,8 @@ from quizapp.core.checkers import canonical_response, is_blank
 from quizapp.core.question_types import question_type
 from quizapp.core.storable_text import holds_nul
 from quizapp.db.database import begin_write
-from quizapp.services.question_source import current_bank
-from tests.api.conftest import QUIZ, error_of
-from tests.quiz_helpers import FrozenClock, edit_bank, wrong_response
-
-
-def start(api, mode: str = "practice") -> dict[str, Any]:
-    response = api.post(f"/quizzes/{QUIZ}/attempts", json={"mode": mode})
-    assert response.status_code == 201, response.get_json()
-    return response.get_json()
-
-
-def bank_questions(app) -> dict[str, core.Question]:
-    with app.app_context():
-        return {q.id: q for q in current_bank(QUIZ).questions}
-
-
-def answer(api, attempt: dict[str, Any], question_id: str, response: Any):
-    return api.put(f"/attempts/{attempt['id']}/answers/{question_id}", json={"response": response})
-
+from tests.helpers.api import QUIZ, answer, bank_questions, error_of, start
+from tests.helpers.quizzes import FrozenClock, edit_bank, wrong_response
 
 # --- starting -------------------------------------------------------------------------------
 

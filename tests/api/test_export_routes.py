@@ -10,14 +10,13 @@ from urllib.parse import urlencode
 import openpyxl
 import pytest
 
-from tests.api.conftest import QUIZ, error_of
-from tests.conftest import login
-from tests.test_score_exports import read_csv, results  # noqa: F401  (a fixture)
+from tests.helpers.api import QUIZ, error_of
+from tests.helpers.web import login, read_csv
 
 
 @pytest.mark.parametrize("kind", ["attempts", "gradebook", "answers"])
 @pytest.mark.parametrize("fmt", ["csv", "json"])
-def test_the_api_serves_the_same_file_as_the_class_page(as_user, app, people, results, kind, fmt):  # noqa: F811
+def test_the_api_serves_the_same_file_as_the_class_page(as_user, app, people, results, kind, fmt):
     page = app.test_client()
     login(page, "tina")
     expected = page.get(f"/classes/{people.class_id}/exports/{kind}.{fmt}")
@@ -28,14 +27,14 @@ def test_the_api_serves_the_same_file_as_the_class_page(as_user, app, people, re
     assert response.data == expected.data
 
 
-def test_csv_is_the_default_and_formulas_are_neutralized(as_user, people, results):  # noqa: F811
+def test_csv_is_the_default_and_formulas_are_neutralized(as_user, people, results):
     rows = read_csv(as_user("tina").get("/exports/scores"))
     names = {row["student_name"] for row in rows}
     assert "Sam Student" in names
     assert '\'=HYPERLINK("http://evil";"Sara")' in names
 
 
-def test_xlsx_holds_strings_not_formulas(as_user, results):  # noqa: F811
+def test_xlsx_holds_strings_not_formulas(as_user, results):
     response = as_user("tina").get(f"/exports/scores?format=xlsx&quiz_id={QUIZ}")
     assert response.status_code == 200
     sheet = openpyxl.load_workbook(io.BytesIO(response.data)).active
@@ -44,7 +43,7 @@ def test_xlsx_holds_strings_not_formulas(as_user, results):  # noqa: F811
     assert any(str(cell.value).startswith("'=HYPERLINK") for cell in cells)
 
 
-def test_since_filters_attempts(as_user, results):  # noqa: F811
+def test_since_filters_attempts(as_user, results):
     tina = as_user("tina")
     assert read_csv(tina.get("/exports/scores?since=2999-01-01T00:00:00")) == []
     assert len(read_csv(tina.get("/exports/scores?since=2000-01-01T00:00:00Z"))) == 2
@@ -52,7 +51,7 @@ def test_since_filters_attempts(as_user, results):  # noqa: F811
     assert bad.status_code == 400 and "since" in error_of(bad)["details"]["fields"]
 
 
-def test_only_teachers_and_only_their_own_classes(as_user, people, results):  # noqa: F811
+def test_only_teachers_and_only_their_own_classes(as_user, people, results):
     assert error_of(as_user("sam").get("/exports/scores"))["code"] == "teachers_only"
     otto = as_user("otto")
     response = otto.get(f"/exports/scores?class_id={people.class_id}")
@@ -92,7 +91,7 @@ def _since_cases(started: datetime) -> list[tuple[str, int]]:
     ]
 
 
-def test_the_page_the_api_and_the_command_read_since_alike(app, as_user, people, results):  # noqa: F811
+def test_the_page_the_api_and_the_command_read_since_alike(app, as_user, people, results):
     page = app.test_client()
     login(page, "tina")
     api = as_user("tina")

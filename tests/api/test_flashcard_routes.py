@@ -6,8 +6,8 @@ from datetime import datetime
 
 import pytest
 
-from tests.api.conftest import QUIZ, error_of
-from tests.quiz_helpers import FrozenClock, edit_bank
+from tests.helpers.api import QUIZ, error_of
+from tests.helpers.quizzes import FrozenClock, edit_bank
 
 
 def test_new_cards_come_with_front_back_and_review_count(as_user, app):

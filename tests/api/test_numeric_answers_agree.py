@@ -7,9 +7,8 @@ import re
 
 import pytest
 
-from tests.api.conftest import QUIZ, error_of
-from tests.conftest import login
-from tests.quiz_helpers import answer, attempt_questions, start
+from tests.helpers.api import QUIZ, error_of
+from tests.helpers.quizzes import answer, attempt_questions, start
 
 QUESTION = "platoon-seen"  # answer: 32, unit: soldiers
 MESSAGE = "Write the answer in digits, for example 250 or 1,250, with or without 'soldiers' after it"
@@ -30,14 +29,6 @@ TABLE = [
     ("soldiers", False, False),
     ("32 soldiers!", False, False),
 ]
-
-
-@pytest.fixture
-def both(client, people, as_user):
-    login(client, "sam")
-    api = as_user("sam")
-    attempt = api.post(f"/quizzes/{QUIZ}/attempts", json={"mode": "practice"}).get_json()
-    return client, api, attempt
 
 
 @pytest.mark.parametrize(("typed", "read", "right"), TABLE)

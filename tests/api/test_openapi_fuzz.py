@@ -7,55 +7,16 @@ response bodies against their schemas, refusal of invalid data, and auth that is
 
 from __future__ import annotations
 
-import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import CHECKS, load_all_checks
-from schemathesis.config import SchemathesisConfig
-
-from tests.api.conftest import token_for
 
 load_all_checks()
 ALL_CHECKS = list(CHECKS.get_all())
 EXAMPLES_PER_OPERATION = 25
 
 
-@pytest.fixture
-def api_schema(app, people):
-    # generous limits: the fuzzer sends hundreds of requests from one address in seconds
-    app.config.update(
-        LOGIN_LIMIT_PER_ADDRESS="100000 per minute", API_ANSWER_LIMIT_PER_USER="100000 per minute"
-    )
-    # No NUL characters: the API refuses every string holding one (no database can keep it), a
-    # rule a JSON schema cannot state; tests/test_storable_text.py tests the refusal.
-    config = SchemathesisConfig.from_dict({"generation": {"allow-x00": False}})
-    return schemathesis.openapi.from_wsgi("/api/v1/openapi.json", app, config=config)
-
-
 schema = schemathesis.pytest.from_fixture("api_schema")
-
-
-class Tokens:
-    """One token per user for the run, and a fresh one for each logout (which revokes it)."""
-
-    def __init__(self, app, username: str):
-        self.client, self.username = app.test_client(), username
-        self.shared = token_for(self.client, username)
-
-    def header(self, case) -> dict[str, str]:
-        revoking = case.method == "DELETE" and case.path == "/api/v1/auth/token"
-        token = token_for(self.client, self.username) if revoking else self.shared
-        return {"Authorization": f"Bearer {token}"}
-
-
-@pytest.fixture
-def student(app, people) -> Tokens:
-    return Tokens(app, "sam")
-
-
-@pytest.fixture
-def teacher(app, people) -> Tokens:
-    return Tokens(app, "tina")
 
 
 FUZZ_SETTINGS = settings(
@@ -65,11 +26,11 @@ FUZZ_SETTINGS = settings(
 
 @schema.parametrize()
 @FUZZ_SETTINGS
-def test_as_a_student_the_api_does_what_its_document_says(case, student):
-    case.call_and_validate(headers=student.header(case), checks=ALL_CHECKS)
+def test_as_a_student_the_api_does_what_its_document_says(case, student_tokens):
+    case.call_and_validate(headers=student_tokens.header(case), checks=ALL_CHECKS)
 
 
 @schema.parametrize()
 @FUZZ_SETTINGS
-def test_as_a_teacher_the_api_does_what_its_document_says(case, teacher):
-    case.call_and_validate(headers=teacher.header(case), checks=ALL_CHECKS)
+def test_as_a_teacher_the_api_does_what_its_document_says(case, teacher_tokens):
+    case.call_and_validate(headers=teacher_tokens.header(case), checks=ALL_CHECKS)

@@ -9,10 +9,7 @@ import pytest
 
 from quizapp.core.answer_key import full_marks_response
 from quizapp.core.model import Question, QuestionType
-from tests.api.conftest import QUIZ
-from tests.banks import copy_banks
-from tests.conftest import login
-from tests.quiz_helpers import answer, attempt_questions, form_fields, start, wrong_response
+from tests.helpers.quizzes import answer, form_fields, wrong_response
 
 REFUSED, ACCEPTED = False, True
 
@@ -69,27 +66,7 @@ def cases(question: Question) -> list[tuple[str, Any, dict[str, Any], bool]]:
     return table
 
 
-@pytest.fixture
-def questions_dir(tmp_path):
-    """The article's bank without its groups, so that a test asks every question (every type)."""
-    folder = copy_banks(tmp_path / "questions")
-    bank = folder / f"{QUIZ}.yaml"
-    lines = bank.read_text(encoding="utf-8").splitlines(keepends=True)
-    bank.write_text("".join(line for line in lines if not line.lstrip().startswith("group:")), "utf-8")
-    return folder
-
-
-@pytest.fixture
-def one_test(client, people, as_user, app):
-    """One open test, taken by the same student on the page and through the API."""
-    app.config["API_ANSWER_LIMIT_PER_USER"] = app.config["API_ANSWER_LIMIT_PER_ADDRESS"] = "10000/minute"
-    login(client, "sam")
-    attempt_id = start(client, "test", QUIZ)
-    api = as_user("sam")
-    assert api.post(f"/quizzes/{QUIZ}/attempts", json={"mode": "test"}).get_json()["id"] == attempt_id
-    return client, api, attempt_id, attempt_questions(app, attempt_id)
-
-
+@pytest.mark.ungrouped  # so that the test asks every question (every type)
 def test_the_page_and_the_api_accept_and_refuse_the_same_answers(one_test):
     client, api, attempt_id, questions = one_test
     assert {question.type for question in questions} >= set(QuestionType)

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from quizapp.core.answer_key import full_marks_response
-from tests.api.conftest import QUIZ
-from tests.api.test_attempt_routes import answer, bank_questions, start
-from tests.quiz_helpers import FrozenClock, edit_bank
+from tests.helpers.api import QUIZ, answer, bank_questions, start
+from tests.helpers.quizzes import FrozenClock, edit_bank
 
 
 def test_progress_counts_attempts_and_keeps_best_and_last_scores(as_user, app):

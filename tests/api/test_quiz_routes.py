@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from quizapp import core
 from quizapp.services.question_source import current_bank
-from tests.api.conftest import QUIZ, error_of
+from tests.helpers.api import QUIZ, error_of
 
 
 def test_everyone_sees_the_quizzes_in_service(as_user):

@@ -11,9 +11,9 @@ import pytest
 from quizapp.db import account_store
 from quizapp.db.base import db
 from quizapp.db.models import ApiToken
-from tests.api.conftest import ApiClient, error_of, token_for
-from tests.conftest import PASSWORD, login
-from tests.quiz_helpers import FrozenClock
+from tests.helpers.api import ApiClient, error_of, token_for
+from tests.helpers.quizzes import FrozenClock
+from tests.helpers.web import PASSWORD, login
 
 
 def test_good_credentials_give_a_token_that_opens_the_api(client, people, app):

@@ -1,11 +1,11 @@
 """An unknown quiz id in any API route: the one bank lookup's failure, in the API's one error
-shape (``quiz_not_found``, 404); the pages and commands: tests/test_unknown_bank.py."""
+shape (``quiz_not_found``, 404); the pages and commands: tests/services/test_unknown_bank.py."""
 
 from __future__ import annotations
 
 import pytest
 
-from tests.api.conftest import error_of
+from tests.helpers.api import error_of
 
 UNKNOWN = "no-such-bank"
 

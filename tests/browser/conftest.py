@@ -7,8 +7,6 @@ missing browser is a failure.
 
 from __future__ import annotations
 
-import json
-import os
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,26 +14,7 @@ from pathlib import Path
 import pytest
 from werkzeug.serving import make_server
 
-CHROMIUM = os.environ.get("QUIZAPP_CHROMIUM", "/usr/bin/chromium")
-AXE = Path(__file__).parent / "vendor" / "axe.min.js"
-ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
-PHONE = {"width": 390, "height": 844}
-DESKTOP = {"width": 1280, "height": 900}
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-
-def _unavailable(reason: str) -> None:
-    if os.environ.get("QUIZAPP_REQUIRE_BROWSER") == "1":
-        pytest.fail(f"browser tests required but {reason}")
-    pytest.skip(f"{reason}; set QUIZAPP_REQUIRE_BROWSER=1 to make this a failure")
+from tests.helpers.browser import CHROMIUM, CHROMIUM_ARGS, DESKTOP, Auditor, browser_unavailable
 
 
 @pytest.fixture(scope="session")
@@ -43,9 +22,9 @@ def browser():
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
-        _unavailable("Playwright is not installed (pip install -e '.[test]')")
+        browser_unavailable("Playwright is not installed (pip install -e '.[test]')")
     if not Path(CHROMIUM).exists():
-        _unavailable(f"Chromium is not at {CHROMIUM} (apt-get install chromium)")
+        browser_unavailable(f"Chromium is not at {CHROMIUM} (apt-get install chromium)")
     with sync_playwright() as playwright:
         instance = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
         yield instance
@@ -60,35 +39,6 @@ def live_server(app) -> Iterator[str]:
     yield f"http://127.0.0.1:{server.server_port}"
     server.shutdown()
     thread.join(timeout=5)
-
-
-class Auditor:
-    """Screenshots at phone and desktop width, and an axe-core check, of every page visited."""
-
-    def __init__(self) -> None:
-        self.violations: list[str] = []
-        ARTIFACTS.mkdir(parents=True, exist_ok=True)
-
-    def look(self, page, name: str, accessibility: bool = True) -> None:
-        """Screenshots, and unless told not to (pages without JavaScript cannot run axe), axe."""
-        page.wait_for_load_state("load")
-        for label, size in (("phone", PHONE), ("desktop", DESKTOP)):
-            page.set_viewport_size(size)
-            page.screenshot(path=str(ARTIFACTS / f"{name}-{label}.png"), full_page=True)
-        page.set_viewport_size(DESKTOP)
-        if not accessibility:
-            return
-        page.add_script_tag(path=str(AXE))
-        result = page.evaluate(
-            "async () => JSON.stringify((await axe.run(document, {runOnly: {type: 'tag', values: "
-            "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']}})).violations)"
-        )
-        for violation in json.loads(result):
-            if violation["impact"] in ("serious", "critical"):
-                targets = [node["target"] for node in violation["nodes"]][:3]
-                self.violations.append(
-                    f"{name}: {violation['id']} ({violation['impact']}): {violation['help']} {targets}"
-                )
 
 
 @pytest.fixture
@@ -109,9 +59,3 @@ def new_page(browser):
     yield make
     for context in contexts:
         context.close()
-
-
-def click_through(page, target) -> None:
-    """Click something that loads a new page, and wait until it has (not a moment before)."""
-    with page.expect_navigation():
-        target.click()

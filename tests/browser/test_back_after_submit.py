@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from tests.browser.conftest import click_through
-from tests.conftest import PASSWORD
+from tests.helpers.browser import click_through
+from tests.helpers.web import PASSWORD
 
 
 def test_back_after_submitting_a_test_leads_to_the_results(new_page, live_server, people):

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from tests.browser.conftest import ARTIFACTS, click_through
-from tests.browser.test_without_javascript_and_mouse import log_in
 from tests.core.interchange.samples import SAMPLES
+from tests.helpers.browser import ARTIFACTS, click_through, log_in
 
 
 def test_teacher_imports_a_set_checks_it_and_saves_it(new_page, live_server, people, auditor, questions_dir):

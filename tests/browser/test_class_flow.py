@@ -4,13 +4,9 @@ from __future__ import annotations
 
 import re
 
-from quizapp.core import load_bank_file
-from tests.banks import ARTICLE_BANK
-from tests.browser.answering import answer_shown_question, shown_question
-from tests.browser.conftest import click_through
-from tests.conftest import PASSWORD
-
-BANK = load_bank_file(ARTICLE_BANK).bank
+from tests.helpers.answering import answer_shown_question, shown_question
+from tests.helpers.browser import BANK, click_through
+from tests.helpers.web import PASSWORD
 
 
 def teacher_sets_up(page, base: str, auditor) -> str:

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from tests.browser.conftest import click_through
-from tests.browser.test_without_javascript_and_mouse import log_in
+from tests.helpers.browser import click_through, log_in
 
 
 def test_teacher_edits_a_question_and_a_student_sees_it(new_page, live_server, people, auditor):

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from tests.browser.answering import answer_shown_question
-from tests.browser.conftest import click_through
-from tests.browser.test_class_flow import BANK
-from tests.browser.test_without_javascript_and_mouse import log_in, press_tab_until
+from tests.helpers.answering import answer_shown_question
+from tests.helpers.browser import BANK, click_through, log_in, press_tab_until
 
 
 def test_study_five_cards_with_the_keyboard_only(new_page, live_server, people, auditor):

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import pytest
-
-from tests.browser.answering import answer_shown_question
-from tests.browser.conftest import click_through
-from tests.browser.test_class_flow import BANK
+from tests.helpers.answering import answer_shown_question
+from tests.helpers.browser import BANK, click_through, log_in, press_tab_until
 
 SMALL_BANK = """
 title: Keyboard check
@@ -15,13 +12,6 @@ questions:
   - {id: where, type: single, prompt: Where was the platoon sent?, choices: [Iraq, Kuwait], answer: Kuwait}
   - {id: who, type: short, prompt: Which alliance ran the air campaign?, accept: [NATO]}
 """
-
-
-def log_in(page, base, username="sam"):
-    page.goto(base + "/login")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill("correct-horse-battery")
-    click_through(page, page.get_by_role("button", name="Log in"))
 
 
 def test_a_test_without_javascript(new_page, live_server, people, auditor):
@@ -45,14 +35,6 @@ def test_a_test_without_javascript(new_page, live_server, people, auditor):
     auditor.look(page, "20-nojs-review", accessibility=False)  # axe needs JavaScript
     click_through(page, page.get_by_role("button", name="Submit the test"))
     assert "2 of 25 points" in page.locator(".score").inner_text()
-
-
-def press_tab_until(page, predicate_js: str, limit: int = 60) -> None:
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        if page.evaluate(predicate_js):
-            return
-    pytest.fail(f"Tab never reached: {predicate_js}")
 
 
 def test_practice_by_keyboard_alone(new_page, live_server, people, questions_dir, auditor):

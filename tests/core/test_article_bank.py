@@ -5,19 +5,12 @@ from pathlib import Path
 
 import pytest
 
-from quizapp.core import QuestionType, check, load_bank_file
+from quizapp.core import QuestionType, check
 from quizapp.core.answer_key import full_marks_response
 from quizapp.core.bank_schema import normalize_quote
-from tests.banks import ARTICLE_BANK, QUESTIONS
+from tests.helpers.banks import QUESTIONS
 
 SHARED_SOURCE = Path(__file__).resolve().parents[3] / "shared" / "sources" / "kosovo-peacekeepers.txt"
-
-
-@pytest.fixture(scope="module")
-def bank():
-    loaded = load_bank_file(ARTICLE_BANK)
-    assert loaded.problems == ()
-    return loaded.bank
 
 
 def test_has_at_least_40_questions_and_every_type_twice(bank):

@@ -1,6 +1,6 @@
 from quizapp.core import load_bank_file
 from quizapp.core.serialization import question_from_dict, question_to_dict
-from tests.banks import ARTICLE_BANK
+from tests.helpers.banks import ARTICLE_BANK
 
 
 def test_every_article_question_survives_a_round_trip():

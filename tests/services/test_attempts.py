@@ -7,18 +7,8 @@ import pytest
 from quizapp.core.attempts import AttemptMode
 from quizapp.db import study_store
 from quizapp.services import attempts, clock
-from quizapp.services.bank_library import library
-from quizapp.services.question_source import current_bank
 
 BANK = "kosovo-peacekeepers"
-
-
-@pytest.fixture
-def bank(app):
-    with app.app_context():
-        library().reload()
-        library().sync_to_database()
-        return current_bank(BANK)
 
 
 @pytest.mark.parametrize(

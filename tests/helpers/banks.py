@@ -1,0 +1,89 @@
+"""The banks the tests use: named files of the project's questions/, copied, never the folder itself.
+
+The project's questions/ is a live folder: the app a developer runs from the checkout imports and
+edits banks there. A test that copied the whole folder, or read it, saw those banks too (a quiz
+list that began with an imported bank of 6 questions instead of the article's 53). So each test
+copies the files it needs, listed here, into a folder of its own; and ``guard_project_banks``
+fails the test during which anything under questions/ changed.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+QUESTIONS = PROJECT_ROOT / "questions"
+ARTICLE_BANK = QUESTIONS / "kosovo-peacekeepers.yaml"
+BANK_FILES = ("kosovo-peacekeepers.yaml", "sources/kosovo-peacekeepers.txt")  # the article and its text
+
+
+def copy_banks(target: Path) -> Path:
+    """``target`` (created) holding a copy of the test banks, and nothing else from questions/."""
+    for name in BANK_FILES:
+        destination = target / name
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(QUESTIONS / name, destination)
+    return target
+
+
+def snapshot(folder: Path | None = None) -> dict[str, tuple[int, int]]:
+    """Every file and folder under ``folder`` (questions/): its size and modification time (stat only)."""
+    folder = folder or QUESTIONS
+    return {str(path.relative_to(folder)): _stat(path) for path in folder.rglob("*")}
+
+
+def _stat(path: Path) -> tuple[int, int]:
+    stat = path.stat()
+    return stat.st_size, stat.st_mtime_ns
+
+
+def assert_untouched(before: dict[str, tuple[int, int]], folder: Path | None = None) -> None:
+    """AssertionError naming what changed under ``folder`` (questions/) since ``before``."""
+    after = snapshot(folder)
+    added = [f"added {name}" for name in sorted(after.keys() - before.keys())]
+    removed = [f"removed {name}" for name in sorted(before.keys() - after.keys())]
+    changed = [
+        f"changed {name}" for name in sorted(before.keys() & after.keys()) if before[name] != after[name]
+    ]
+    found = added + removed + changed
+    if found:
+        raise AssertionError(
+            f"the project's questions/ changed during this test ({', '.join(found[:5])}): a test must "
+            "write to its own copy (the questions_dir fixture); if it was not a test, re-run without "
+            "the app that changed it (a development server importing or editing banks there)"
+        )
+
+
+PROBE_BANK = "disclosure-probe"  # a bank of every question type, for the answer-disclosure tests
+
+
+def probe_bank(visibility: str) -> str:
+    flashcards = "" if visibility == "never" else "\n  flashcards: true"
+    return f"""\
+id: {PROBE_BANK}
+title: Disclosure probe
+source:
+  title: "Kosovar Peacekeepers Sent On First Mission Abroad"
+  path: sources/kosovo-peacekeepers.txt
+settings:
+  show_answers: {visibility}{flashcards}
+questions:
+  - id: destination
+    type: single
+    prompt: To which country has Kosovo sent an army platoon?
+    choices: [Kuwait, Iraq, Afghanistan]
+    answer: Kuwait
+    explanation: EXPLANATION-ONE
+    source: Kosovo has sent an army platoon to Kuwait
+  - id: alliance
+    type: short
+    prompt: Which alliance carried out the 78-day air campaign?
+    accept: [NATO]
+    explanation: EXPLANATION-TWO
+    source: a 78-day NATO air campaign
+cards:
+  - id: ksf
+    term: Kosovo Security Force
+    definition: EXPLANATION-CARD, the force turned into a regular army
+"""

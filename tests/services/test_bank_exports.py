@@ -1,0 +1,73 @@
+"""Banks exported for Moodle (GIFT) and Anki (.apkg)."""
+
+import io
+import sqlite3
+import tempfile
+import zipfile
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from quizapp.core.decks import deck_cards
+from quizapp.core.interchange.gift import read_gift
+from quizapp.services.bank_exports import export_bank
+
+NOW = datetime(2026, 11, 27, 9, 30, tzinfo=UTC)
+
+
+def anki_notes(data: bytes) -> list[tuple[str, str, str]]:
+    archive = zipfile.ZipFile(io.BytesIO(data))
+    assert sorted(archive.namelist()) == ["collection.anki2", "media"]
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "collection.anki2"
+        path.write_bytes(archive.read("collection.anki2"))
+        connection = sqlite3.connect(path)
+        try:
+            rows = connection.execute("SELECT guid, flds, tags FROM notes ORDER BY id").fetchall()
+            decks = connection.execute("SELECT decks FROM col").fetchone()[0]
+        finally:
+            connection.close()
+    assert "Kosovar Peacekeepers" in decks
+    return rows
+
+
+def test_the_anki_deck_holds_every_card_of_the_bank(article):
+    exported = export_bank(article, "apkg", NOW)
+    assert exported.file_name == "kosovo-peacekeepers.apkg"
+    notes = anki_notes(exported.data)
+    cards = deck_cards(article)
+    assert len(notes) == len(cards) == len(article.questions) + len(article.cards)
+    _guid, fields, tags = notes[0]
+    front, back, explanation = fields.split("\x1f")
+    assert front == "<p>To which country has Kosovo sent an army platoon?</p>\n"
+    assert back == "<p>Kuwait</p>\n" and "army platoon to Kuwait" in explanation
+    assert tags.split() == ["mission"]
+
+
+def test_anki_guids_are_stable_so_a_new_export_updates_cards(article):
+    first = [guid for guid, _, _ in anki_notes(export_bank(article, "apkg", NOW).data)]
+    later = [
+        guid for guid, _, _ in anki_notes(export_bank(article, "apkg", datetime(2027, 1, 1, tzinfo=UTC)).data)
+    ]
+    assert first == later and len(set(first)) == len(first)
+
+
+def test_anki_export_leaves_no_temporary_files(article, tmp_path, monkeypatch):
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    export_bank(article, "apkg", NOW)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_the_gift_export_reads_back_as_the_same_questions(article):
+    exported = export_bank(article, "gift", NOW)
+    assert exported.content_type.startswith("text/plain") and exported.file_name == "kosovo-peacekeepers.gift"
+    again = read_gift(exported.data.decode("utf-8"))
+    left_out = [note for note in exported.notes if "left out" in note]
+    assert len(again.questions) + len(left_out) == len(article.questions)
+    assert again.skipped == []
+
+
+def test_an_unknown_format_is_an_error(article):
+    with pytest.raises(ValueError, match="unknown bank format"):
+        export_bank(article, "docx", NOW)

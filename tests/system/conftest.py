@@ -1,0 +1,61 @@
+"""Fixtures of the system tests."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import requests
+
+from tests.helpers.banks import PROJECT_ROOT
+from tests.helpers.live_servers import EXAMPLE_PASSWORD, free_port
+
+
+@pytest.fixture
+def flask_run_server(tmp_path: Path, questions_dir: Path):
+    """``flask --app quizapp run`` on its own SQLite file, with a teacher and a student made by the CLI."""
+    env = os.environ | {
+        "QUIZAPP_SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'live.sqlite'}",
+        "QUIZAPP_QUESTIONS_DIR": str(questions_dir),
+        "QUIZAPP_SECRET_KEY": "live-test-secret",
+        "QUIZAPP_PASSWORD_HASH_METHOD": "pbkdf2:sha256:1000",
+    }
+    env.pop("QUIZAPP_TEST_DATABASE_URL", None)
+    flask = [sys.executable, "-m", "flask", "--app", "quizapp"]
+    for username, role in (("tina", "teacher"), ("sam", "student")):
+        subprocess.run(
+            [*flask, "user", "create", username, "--role", role, "--password-stdin"],
+            input=EXAMPLE_PASSWORD + "\n",
+            text=True,
+            env=env,
+            cwd=PROJECT_ROOT,
+            check=True,
+            capture_output=True,
+        )
+    port = free_port()
+    server = subprocess.Popen(
+        [*flask, "run", "--port", str(port)],
+        env=env,
+        cwd=PROJECT_ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(200):
+            try:
+                requests.get(f"{url}/api/v1/openapi.json", timeout=1)
+                break
+            except requests.ConnectionError:
+                time.sleep(0.1)
+        else:
+            raise AssertionError("the server did not start")
+        yield url
+    finally:
+        server.terminate()
+        server.wait(timeout=10)

@@ -1,0 +1,105 @@
+"""Fixtures of the web tests."""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+
+from quizapp import create_app
+from quizapp.core import learn
+from quizapp.core.attempts import AttemptMode
+from quizapp.core.question_types import question_types, register, unregister
+from quizapp.db import study_store
+from quizapp.db.base import db
+from quizapp.services import attempts, clock
+from quizapp.services.bank_library import library
+from quizapp.services.question_source import current_bank
+from quizapp.web.request_log import logger
+from tests.helpers.web import login
+from tests.web.yes_no_maybe import YesNoMaybe
+
+
+@pytest.fixture
+def no_csrf(app):
+    """The app without CSRF checks, for posting forms straight to a view."""
+    app.config["WTF_CSRF_ENABLED"] = False
+    return app
+
+
+@pytest.fixture
+def student(client, people):
+    """The test client, logged in as Sam (a student)."""
+    login(client, "sam")
+    return client
+
+
+@pytest.fixture
+def teacher(client, people):
+    """The test client, logged in as Tina (a teacher)."""
+    login(client, "tina")
+    return client
+
+
+@pytest.fixture
+def impatient(app, people):
+    """The same database, with writes that give up on a lock after 300 ms."""
+    config = {key: app.config[key] for key in ("SECRET_KEY", "QUESTIONS_DIR", "SQLALCHEMY_DATABASE_URI")}
+    quick = create_app(
+        config
+        | {"TESTING": True, "DATABASE_LOCK_TIMEOUT_MS": 300, "PASSWORD_HASH_METHOD": "pbkdf2:sha256:1000"}
+    )
+    yield quick
+    with quick.app_context():
+        db.engine.dispose()
+
+
+@pytest.fixture
+def toy_type():
+    """The ninth type, registered for the test only."""
+    kind = register(YesNoMaybe())
+    yield kind
+    unregister(kind.name)
+    assert kind.name not in {registered.name for registered in question_types()}
+
+
+@pytest.fixture
+def setting(app, people):
+    """An open test and a submitted practice of the student, and URL values for every rule."""
+    with app.app_context():
+        library().reload()
+        library().sync_to_database()
+        bank = current_bank("kosovo-peacekeepers")
+        practice = attempts.start(people.student, bank, AttemptMode.PRACTICE, clock.now(), seed=3).attempt
+        attempts.submit(practice.id, clock.now())
+        test = attempts.start(people.student, bank, AttemptMode.TEST, clock.now(), seed=4).attempt
+        learn_id = study_store.start_learn_session(
+            people.student,
+            bank.id,
+            [(q.id, q.content_hash) for q in bank.questions[:3]],
+            seed=5,
+            session=learn.start([q.id for q in bank.questions[:3]]),
+            now=clock.now(),
+        )
+    return {
+        "open": test.id,
+        "open_question": test.question_ids[0],
+        "submitted": practice.id,
+        "learn": learn_id,
+        "people": people,
+    }
+
+
+@pytest.fixture
+def lines():
+    """The request log's messages, as the requests of the test write them."""
+    records: list[str] = []
+
+    class Collect(logging.Handler):
+        def emit(self, record):
+            records.append(record.getMessage())
+
+    handler = Collect()
+    logger.addHandler(handler)
+    yield records
+    logger.removeHandler(handler)

@@ -1,0 +1,138 @@
+"""Teachers import banks in the browser (checked in the editor before saving), download exports, print keys."""
+
+from __future__ import annotations
+
+import re
+
+from tests.core.interchange.samples import SAMPLES
+from tests.helpers.web import editor_form, login, upload
+
+
+def test_an_upload_opens_in_the_editor_checked_and_is_saved_only_there(teacher, questions_dir, app):
+    response = upload(
+        teacher, "gift", "moodle-kosovo", (SAMPLES / "moodle-export.gift").read_bytes(), source="kosovo.gift"
+    )
+    assert response.status_code == 200
+    page = response.get_data(as_text=True)
+    assert "Imported 11 questions and 0 cards from kosovo.gift" in page and "nothing is saved yet" in page
+    assert "Line 50: an essay question (an empty {}) has no answer to check" in page
+    assert "Line 43: partial credit (50%) for &#39;NATO&#39; is not kept" in page
+    assert 'action="/banks/moodle-kosovo.yaml/edit"' in page
+    assert page.count('class="card preview"') == 11  # checked and previewed as students will see it
+    assert not (questions_dir / "moodle-kosovo.yaml").exists()
+    text, version, token = editor_form(page)
+    assert version == ""
+    edited = text.replace("title: kosovo", "title: Kosovo from Moodle")
+    saved = teacher.post(
+        "/banks/moodle-kosovo.yaml/edit",
+        data={"text": edited, "version": version, "action": "save", "csrf_token": token},
+    )
+    assert saved.status_code == 302
+    assert (questions_dir / "moodle-kosovo.yaml").read_text(encoding="utf-8") == edited
+    student = app.test_client()
+    login(student, "sam")
+    assert "Kosovo from Moodle" in student.get("/").get_data(as_text=True)
+
+
+def test_saving_an_import_over_an_existing_file_is_refused_and_keeps_the_text(teacher, questions_dir):
+    page = upload(teacher, "quizlet", "vocab", pasted="platoon\ta small army unit\n").get_data(as_text=True)
+    text, version, token = editor_form(page)
+    (questions_dir / "vocab.yaml").write_text("title: made meanwhile\nquestions: []\n", encoding="utf-8")
+    response = teacher.post(
+        "/banks/vocab.yaml/edit",
+        data={"text": text, "version": version, "action": "save", "csrf_token": token},
+    )
+    assert response.status_code == 409 and "exists already" in response.get_data(as_text=True)
+    assert "a small army unit" in editor_form(response.get_data(as_text=True))[0]
+    assert (questions_dir / "vocab.yaml").read_text(encoding="utf-8").startswith("title: made meanwhile")
+
+
+def test_pasted_text_imports_too(teacher):
+    page = upload(teacher, "aiken", "aiken-kosovo", pasted=(SAMPLES / "aiken.txt").read_text()).get_data(
+        as_text=True
+    )
+    assert "Imported 3 questions and 0 cards from aiken-kosovo.txt" in page
+    assert "Line 14: ANSWER: E is not one of the options" in page
+
+
+def test_a_bad_upload_says_what_to_fix_and_keeps_what_was_typed(teacher, questions_dir):
+    nothing = upload(teacher, "gift", "my-bank")
+    page = nothing.get_data(as_text=True)
+    assert nothing.status_code == 422 and "Choose a file, or paste its text below." in page
+    assert 'value="my-bank"' in page and '<option selected value="gift">' in page
+    not_utf8 = upload(teacher, "quizlet", "my-bank", "Pri\u0161tina\tcapital\n".encode("cp1250"))
+    assert not_utf8.status_code == 422
+    assert "line 1: the file is not valid UTF-8" in not_utf8.get_data(as_text=True)
+    useless = upload(teacher, "quizlet", "my-bank", b"no separators at all\n")
+    assert useless.status_code == 422
+    assert "Nothing in this file could be imported" in useless.get_data(as_text=True)
+    taken = upload(teacher, "quizlet", "kosovo-peacekeepers", b"a\tb\n")
+    assert taken.status_code == 422 and "exists already" in taken.get_data(as_text=True)
+    bad_name = upload(teacher, "quizlet", "My Bank", b"a\tb\n")
+    assert bad_name.status_code == 422 and "no spaces" in bad_name.get_data(as_text=True)
+    assert sorted(p.name for p in questions_dir.glob("*.yaml")) == ["kosovo-peacekeepers.yaml"]
+
+
+def test_the_bank_list_links_the_exports(teacher):
+    page = teacher.get("/banks").get_data(as_text=True)
+    for link in (
+        "/banks/import",
+        "/banks/kosovo-peacekeepers/answer-key",
+        "/banks/kosovo-peacekeepers/export.gift",
+        "/banks/kosovo-peacekeepers/export.apkg",
+    ):
+        assert f'href="{link}"' in page
+
+
+def test_downloads_of_gift_and_the_anki_deck(teacher):
+    gift = teacher.get("/banks/kosovo-peacekeepers/export.gift")
+    assert gift.status_code == 200 and gift.mimetype == "text/plain"
+    assert gift.headers["Content-Disposition"] == 'attachment; filename="kosovo-peacekeepers.gift"'
+    assert gift.headers["Cache-Control"] == "no-store"
+    assert "::mission-destination::" in gift.get_data(as_text=True)
+    deck = teacher.get("/banks/kosovo-peacekeepers/export.apkg")
+    assert deck.status_code == 200 and deck.data[:2] == b"PK"
+    assert teacher.get("/banks/kosovo-peacekeepers/export.docx").status_code == 404
+    assert teacher.get("/banks/nope/export.gift").status_code == 404
+
+
+def test_the_printable_answer_key(teacher):
+    response = teacher.get("/banks/kosovo-peacekeepers/answer-key")
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200 and response.headers["Cache-Control"] == "no-store"
+    assert "Answer key: Kosovar Peacekeepers Sent On First Mission Abroad" in page
+    assert page.count('class="answer-key-item"') == 53
+    first = re.search(r'<li class="answer-key-item">(.*?)</li>\s*<li', page, re.DOTALL).group(1)
+    assert "To which country has Kosovo sent an army platoon?" in first and "<strong>Kuwait</strong>" in first
+    assert "<dt>Also accepted</dt><dd>State of Kuwait</dd>" in page
+    assert '<span class="gap">(1)&nbsp;____</span>' in page  # cloze prompts show numbered gaps
+    assert "<q>Kosovo has sent an army platoon to Kuwait</q>" in page
+    assert teacher.get("/banks/nope/answer-key").status_code == 404
+
+
+def test_a_file_too_large_to_import_is_refused_with_a_clear_message(teacher, questions_dir):
+    response = upload(teacher, "quizlet", "huge", b"term\tdefinition\n" * 120_000)
+    assert response.status_code == 422
+    assert (
+        "This file cannot be imported: it has 120,000 lines; an import may have at most 25,000 lines "
+        "and make at most 5,000 questions and cards: split it into smaller files."
+        in response.get_data(as_text=True)
+    )
+    assert not (questions_dir / "huge.yaml").exists()
+
+
+def test_pasted_text_as_large_as_an_upload_may_be_imported(teacher):
+    """Werkzeug caps a text field at 500 kB by default; a paste may be as large as a file."""
+    terms = "".join(
+        f"term {n}\t{n} is defined here at some length, " + "in a good few more words " * 8 + "\n"
+        for n in range(2_400)
+    )
+    assert len(terms.encode()) > 500_000
+    response = upload(teacher, "quizlet", "pasted-list", pasted=terms)
+    assert response.status_code == 200, response.get_data(as_text=True)[:300]
+
+
+def test_a_request_past_the_size_limit_says_the_limit(teacher):
+    response = upload(teacher, "quizlet", "too-big", b"x" * (3 * 1024 * 1024))
+    assert response.status_code == 413
+    assert "A file or text may be 2 MB at most" in response.get_data(as_text=True)

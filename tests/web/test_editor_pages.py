@@ -1,0 +1,135 @@
+"""Editing question files in the browser: check, preview, save atomically, history, conflicts."""
+
+from __future__ import annotations
+
+import os
+from datetime import UTC, datetime
+
+import pytest
+
+from quizapp.services import bank_files
+from quizapp.services.bank_files import Outcome
+from tests.helpers.web import csrf_token, editor_form, login
+
+URL = "/banks/kosovo-peacekeepers.yaml/edit"
+
+
+def test_the_bank_list_and_the_editor(teacher, questions_dir):
+    listing = teacher.get("/banks").get_data(as_text=True)
+    assert "kosovo-peacekeepers.yaml" in listing and "valid" in listing
+    page = teacher.get(URL).get_data(as_text=True)
+    text, version, _ = editor_form(page)
+    assert text == (questions_dir / "kosovo-peacekeepers.yaml").read_text(encoding="utf-8")
+    assert len(version) == 64
+    assert "Preview: the questions as students see them" in page
+    assert page.count('class="card preview"') == 53
+
+
+def test_check_without_saving_lists_problems_with_lines(teacher, questions_dir):
+    text, version, token = editor_form(teacher.get(URL).get_data(as_text=True))
+    broken = text.replace("    answer: Kuwait\n", "    answer: Kuwayt\n", 1)
+    response = teacher.post(
+        URL, data={"text": broken, "version": version, "action": "check", "csrf_token": token}
+    )
+    page = response.get_data(as_text=True)
+    line = broken.splitlines().index("    answer: Kuwayt") + 1
+    assert response.status_code == 422
+    assert (
+        f'data-line="{line}">Line {line}</a> [mission-destination]: answer &#39;Kuwayt&#39; is not among'
+        in page
+    )
+    assert "Kuwayt" in editor_form(page)[0]  # the typed text is kept
+    assert (questions_dir / "kosovo-peacekeepers.yaml").read_text(encoding="utf-8") == text  # nothing written
+
+
+def test_save_writes_keeps_history_and_students_see_it(teacher, app, questions_dir):
+    text, version, token = editor_form(teacher.get(URL).get_data(as_text=True))
+    edited = text.replace(
+        "To which country has Kosovo sent an army platoon?",
+        "To which country did Kosovo send an army platoon?",
+    )
+    response = teacher.post(
+        URL, data={"text": edited, "version": version, "action": "save", "csrf_token": token}
+    )
+    assert response.status_code == 302
+    assert (questions_dir / "kosovo-peacekeepers.yaml").read_text(encoding="utf-8") == edited
+    kept = list((questions_dir / ".history" / "kosovo-peacekeepers.yaml").glob("*.yaml"))
+    assert len(kept) == 1 and kept[0].read_text(encoding="utf-8") == text
+    assert "is saved" in teacher.get(URL).get_data(as_text=True)
+    student = app.test_client()
+    login(student, "sam")
+    deck = student.get("/decks/kosovo-peacekeepers/study").get_data(as_text=True)
+    assert "To which country did Kosovo send an army platoon?" in deck
+
+
+def test_an_invalid_save_writes_nothing(teacher, questions_dir):
+    original = (questions_dir / "kosovo-peacekeepers.yaml").read_bytes()
+    text, version, token = editor_form(teacher.get(URL).get_data(as_text=True))
+    response = teacher.post(
+        URL,
+        data={"text": text + "  - id: broken\n", "version": version, "action": "save", "csrf_token": token},
+    )
+    assert response.status_code == 422 and "Nothing was written." in response.get_data(as_text=True)
+    assert (questions_dir / "kosovo-peacekeepers.yaml").read_bytes() == original
+    assert not (questions_dir / ".history").exists()
+
+
+def test_a_file_changed_on_disk_is_a_conflict_and_the_text_is_kept(teacher, questions_dir):
+    text, version, token = editor_form(teacher.get(URL).get_data(as_text=True))
+    path = questions_dir / "kosovo-peacekeepers.yaml"
+    path.write_text(text.replace("Kuwait", "Kuwait", 1) + "# edited elsewhere\n", encoding="utf-8")
+    mine = text.replace("army platoon?", "army platoon, according to the article?", 1)
+    response = teacher.post(
+        URL, data={"text": mine, "version": version, "action": "save", "csrf_token": token}
+    )
+    assert response.status_code == 409
+    page = response.get_data(as_text=True)
+    assert "changed by someone else" in page and "according to the article?" in editor_form(page)[0]
+    assert path.read_text(encoding="utf-8").endswith("# edited elsewhere\n")
+
+
+def test_a_crash_while_writing_leaves_the_old_file(questions_dir, monkeypatch):
+    path = questions_dir / "kosovo-peacekeepers.yaml"
+    original = path.read_bytes()
+    current = bank_files.read(questions_dir, path.name)
+
+    def crash(*args):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(os, "replace", crash)
+    with pytest.raises(OSError):
+        bank_files.save(
+            questions_dir, path.name, current.text + "# more\n", current.version, datetime.now(UTC), {}
+        )
+    assert path.read_bytes() == original
+    assert [p.name for p in questions_dir.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def test_new_bank_from_a_template(teacher, questions_dir):
+    page = teacher.get("/banks/new").get_data(as_text=True)
+    bad = teacher.post(
+        "/banks/new", data={"title": "X", "file_name": "Has Spaces", "csrf_token": csrf_token(page)}
+    )
+    assert bad.status_code == 422 and "no spaces" in bad.get_data(as_text=True)
+    made = teacher.post(
+        "/banks/new", data={"title": 'The "Balkans"', "file_name": "balkans", "csrf_token": csrf_token(page)}
+    )
+    assert made.headers["Location"].endswith("/banks/balkans.yaml/edit")
+    assert "title: \"The 'Balkans'\"" in (questions_dir / "balkans.yaml").read_text(encoding="utf-8")
+    again = teacher.post(
+        "/banks/new", data={"title": "Y", "file_name": "balkans", "csrf_token": csrf_token(page)}
+    )
+    assert "exists already" in again.get_data(as_text=True)
+
+
+def test_file_names_cannot_leave_the_folder(teacher, questions_dir):
+    for name in ("..%2Fsecret.yaml", "sources", "nope.yaml", "UPPER.yaml"):
+        assert teacher.get(f"/banks/{name}/edit").status_code == 404
+    with pytest.raises(bank_files.BadFileName):
+        bank_files.checked_path(questions_dir, "../x.yaml")
+    assert (
+        bank_files.save(
+            questions_dir, "kosovo-peacekeepers.yaml", "title: x", None, datetime.now(UTC), {}
+        ).outcome
+        is Outcome.EXISTS
+    )

@@ -1,0 +1,68 @@
+"""Adding a question type takes one module and a registration (docs/architecture.md): a toy
+ninth type, registered here only, is loaded from a bank, shown on the quiz page, answered on the
+page and through the API, and scored, with no other module knowing of it."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from quizapp.core.question_types import question_type
+from tests.helpers.api import ApiClient, token_for
+from tests.helpers.quizzes import answer, start, submit
+from tests.helpers.web import login
+
+BANK = "toy"
+BANK_YAML = """\
+title: A toy bank
+settings:
+  shuffle_questions: false
+  show_answers: immediately
+questions:
+  - id: weather
+    type: yes_no_maybe
+    prompt: Will it rain in Pristina tomorrow?
+    answer: maybe
+  - id: capital
+    type: single
+    prompt: What is the capital of Kosovo?
+    choices: [Pristina, Prizren]
+    answer: Pristina
+"""
+
+
+# the toy type registered before the app reads its one bank
+pytestmark = [pytest.mark.usefixtures("toy_type"), pytest.mark.only_bank(BANK, BANK_YAML)]
+
+
+def test_a_registered_type_is_shown_answered_on_the_page_and_scored(client, people, toy_type):
+    listing = client.get("/").get_data(as_text=True)
+    assert "Yes, no or maybe" in listing  # the bank's questions by type, with the type's label
+    login(client, "sam")
+    attempt_id = start(client, "test", BANK)
+    page = client.get(f"/attempts/{attempt_id}/questions/1").get_data(as_text=True)
+    assert "Will it rain in Pristina tomorrow?" in page
+    assert re.findall(r'name="choice" type="radio" value="(\w+)"', page) == ["yes", "no", "maybe"]
+
+    refused = answer(client, attempt_id, 1, {"choice": "perhaps"}, go="next")
+    assert refused.status_code == 422 and "expected yes, no or maybe." in refused.get_data(as_text=True)
+    assert answer(client, attempt_id, 1, {"choice": "maybe"}, go="next").status_code == 302
+    submit(client, attempt_id)
+    results = client.get(f"/attempts/{attempt_id}/results").get_data(as_text=True)
+    assert "1 of 2 points" in results and "Maybe" in results
+
+
+def test_a_registered_type_is_answered_and_scored_through_the_api(client, people, toy_type):
+    api = ApiClient(client, token_for(client, "sam"))
+    attempt = api.post(f"/quizzes/{BANK}/attempts", json={"mode": "practice"}).get_json()
+    shown = attempt["questions"][0]
+    assert shown["type"] == "yes_no_maybe" and [c["id"] for c in shown["choices"]] == ["yes", "no", "maybe"]
+    url = f"/attempts/{attempt['id']}/answers/weather"
+    refused = api.put(url, json={"response": "perhaps"})
+    assert refused.status_code == 400
+    assert refused.get_json()["error"]["details"] == {"expected": toy_type.response_shape}
+    verdict = api.put(url, json={"response": "yes"}).get_json()
+    assert verdict["correct"] is False and verdict["correct_answer"] == "Maybe"
+    assert verdict["correct_response"] == "maybe"
+    assert question_type("yes_no_maybe") is toy_type

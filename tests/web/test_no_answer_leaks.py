@@ -1,0 +1,82 @@
+"""Before an answer is due, nothing a student can load holds it: not the text, not a flag."""
+
+from __future__ import annotations
+
+import html
+import re
+
+import pytest
+
+from quizapp.core.model import QuestionType
+from quizapp.core.text_matching import normalize
+from tests.helpers.quizzes import attempt_questions, start
+from tests.helpers.web import login
+
+FORBIDDEN_MARKERS = ("Correct answer", "verdict", "data-correct", "Incorrect", "explanation", "<mark>")
+
+
+def visible_text(fragment: str) -> str:
+    return html.unescape(re.sub(r"<[^>]+>", " ", fragment))
+
+
+def question_area(page: str) -> str:
+    match = re.search(r'<fieldset class="question".*?</fieldset>', page, re.DOTALL)
+    assert match, "no question on the page"
+    return match.group(0)
+
+
+def answer_words(question) -> list[str]:
+    """Texts that would give the answer away if they appeared in the question's own area."""
+    spec = question.answer
+    match question.type:
+        case QuestionType.SHORT:
+            return [a for a in spec.accepted if "*" not in a]
+        case QuestionType.CLOZE:
+            return [a for blank in spec.blanks for a in blank.accepted]
+        case QuestionType.NUMERIC:
+            return [str(value) for value in (spec.value, spec.minimum, spec.maximum) if value is not None]
+    return []
+
+
+@pytest.mark.parametrize("mode", ["test", "practice"])
+def test_no_page_of_an_open_attempt_leaks_answers(client, app, people, mode):
+    login(client, "sam")
+    attempt_id = start(client, mode)
+    questions = attempt_questions(app, attempt_id)
+    pages = {"/": client.get("/"), "/quizzes/kosovo-peacekeepers": client.get("/quizzes/kosovo-peacekeepers")}
+    if mode == "test":
+        pages["review"] = client.get(f"/attempts/{attempt_id}/review")
+    for url, response in pages.items():
+        assert response.status_code == 200, url
+        body = response.get_data(as_text=True)
+        for question in questions:
+            assert question.explanation not in body, (url, question.id)
+    for number, question in enumerate(questions, start=1):
+        response = client.get(f"/attempts/{attempt_id}/questions/{number}")
+        assert response.status_code == 200
+        page = response.get_data(as_text=True)
+        main = page.split("<main", 1)[1]
+        for marker in FORBIDDEN_MARKERS:
+            assert marker not in main, (question.id, marker)
+        assert question.explanation not in page, question.id
+        if question.source_quote not in question.prompt:
+            assert question.source_quote not in page, question.id
+        area = normalize(visible_text(question_area(page)))
+        for word in answer_words(question):
+            assert not re.search(rf"\b{re.escape(normalize(word))}\b", area), (question.id, word)
+        if question.type is QuestionType.ORDERING:
+            shown = re.findall(r'<label for="position_[^"]+">([^<]+)</label>', page)
+            assert [html.unescape(t) for t in shown] != [item.text for item in question.answer.items]
+        assert "correct" not in re.sub(r">[^<]*<", "><", question_area(page)).lower(), question.id
+
+
+def test_flashcard_back_and_answer_key_are_not_reachable_by_students(client, people):
+    login(client, "sam")
+    assert client.get("/quizzes/kosovo-peacekeepers/answer-key").status_code == 404
+    for url in (
+        "/banks/kosovo-peacekeepers/answer-key",
+        "/banks/kosovo-peacekeepers/export.gift",
+        "/banks/kosovo-peacekeepers/export.apkg",
+    ):
+        response = client.get(url)
+        assert response.status_code == 403 and b"Kuwait" not in response.data
