@@ -83,7 +83,7 @@ def _check_limits_in_views_only(app: Flask) -> None:
 
     Flask-Limiter has no public way to leave that pass out, so this names its private
     ``_check_request_limit``: pyproject.toml pins Flask-Limiter's version, and
-    tests/test_library_internals.py fails if the name or its registration changes."""
+    tests/api/test_library_internals.py fails if the name or its registration changes."""
     from quizapp.extensions import limiter
 
     if not any(app.config.get(name) for name in APP_WIDE_LIMITS):
