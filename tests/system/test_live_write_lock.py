@@ -24,7 +24,11 @@ from quizapp.services.question_source import current_bank
 from tests.helpers.live_servers import PASSWORD, QUIZ, Gunicorn, enroll_students, server_env
 
 SAVERS = 20
-MAX_WAIT = 1.0  # seconds a save may take
+MAX_WAIT = 1.0  # seconds a save may take on a quiet machine
+# On a busy machine (CI runs two suites at once on two cores) the import's conversion and every
+# save slow down together: a save may then take up to this share of the import's own time. A save
+# queued behind a lock held for the whole import would wait all of it, or fail after 10 s.
+SHARE_OF_IMPORT = 1 / 3
 SAVING_FOR = 4.0  # seconds the savers keep saving, at least (and until the import is done)
 PAUSE = 0.5  # seconds between a student's saves (20 students: 40 saves a second, a busy class)
 # The largest import there may be: a Quizlet list makes a question and a card of each term.
@@ -161,7 +165,8 @@ def test_a_slow_client_and_a_large_import_block_no_save(app, questions_dir):
     slowest = max(seconds for _, seconds in outcomes)
     print(f"{len(outcomes)} saves, the slowest {slowest:.2f} s; the import: {imported}")
     assert not failed, f"saves answered {failed}"
-    assert slowest < MAX_WAIT, f"a save waited {slowest:.2f} s ({len(outcomes)} saves)"
-    assert len(outcomes) >= SAVERS * SAVING_FOR / (PAUSE + MAX_WAIT)
+    limit = max(MAX_WAIT, SHARE_OF_IMPORT * float(imported.get("seconds", 0)))
+    assert slowest < limit, f"a save waited {slowest:.2f} s ({len(outcomes)} saves; limit {limit:.2f} s)"
+    assert len(outcomes) >= SAVERS * SAVING_FOR / (PAUSE + limit)
     assert imported.get("status") == 200, imported
     assert slow.status == 401  # it was served in the end: wrong credentials
