@@ -136,3 +136,19 @@ class QuestionKind(Generic[Spec]):
         """A flashcard's front: the prompt, with what to choose from when recall alone cannot
         answer it."""
         return question.prompt
+
+
+class OneTypedInput(QuestionKind[Spec]):
+    """A type answered by typing one value (short answer, numeric): one input, named
+    ``input_name``, whose trimmed text is the response; left blank, there is none."""
+
+    input_name: ClassVar[str]
+
+    def form_values(self, shown: StudentQuestion, response: Response) -> dict[str, Any]:
+        return {self.input_name: response}
+
+    def typed_values(self, shown: StudentQuestion, form: FormData) -> dict[str, Any]:
+        return {self.input_name: form.get(self.input_name)}
+
+    def response_from_values(self, shown: StudentQuestion, values: AnyMapping[str, Any]) -> Response:
+        return (values.get(self.input_name) or "").strip() or None

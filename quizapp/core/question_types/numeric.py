@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping as AnyMapping
 from decimal import Decimal
 from typing import Any
 
@@ -10,7 +9,7 @@ from quizapp.core.field_reader import FieldReader, line_of
 from quizapp.core.model import NumericAnswer, Question, QuestionType
 from quizapp.core.number_parsing import MAX_NUMBER_LENGTH, number_readings, parse_number
 from quizapp.core.presentation import StudentQuestion
-from quizapp.core.question_types.base import FormData, QuestionKind, format_number
+from quizapp.core.question_types.base import OneTypedInput, format_number
 from quizapp.core.responses import Check, Response, ResponseError, all_or_nothing
 from quizapp.core.yaml_document import Mapping, Scalar
 
@@ -58,7 +57,8 @@ def _dec(value: str | None) -> Decimal | None:
     return None if value is None else Decimal(value)
 
 
-class Numeric(QuestionKind[NumericAnswer]):
+class Numeric(OneTypedInput[NumericAnswer]):
+    input_name = INPUT
     name = QuestionType.NUMERIC
     label = "Number"
     yaml_fields = ("answer", "tolerance", "min", "max", "unit")
@@ -182,12 +182,3 @@ class Numeric(QuestionKind[NumericAnswer]):
                 return f"{text} (± {format_number(spec.tolerance * 100)}%)"
             return f"{text} (± {format_number(spec.tolerance)})"
         return text
-
-    def form_values(self, shown: StudentQuestion, response: Response) -> dict[str, Any]:
-        return {INPUT: response}
-
-    def typed_values(self, shown: StudentQuestion, form: FormData) -> dict[str, Any]:
-        return {INPUT: form.get(INPUT)}
-
-    def response_from_values(self, shown: StudentQuestion, values: AnyMapping[str, Any]) -> Response:
-        return (values.get(INPUT) or "").strip() or None

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping as AnyMapping
 from typing import Any
 
 from quizapp.core.answer_fields import read_accepted
 from quizapp.core.field_reader import FieldReader
 from quizapp.core.model import QuestionType, TextAnswer
-from quizapp.core.presentation import StudentQuestion
-from quizapp.core.question_types.base import FormData, QuestionKind
+from quizapp.core.question_types.base import OneTypedInput
 from quizapp.core.responses import Check, Response, ResponseError, all_or_nothing
 from quizapp.core.text_matching import matches_any
 from quizapp.core.yaml_document import Mapping
@@ -30,7 +28,8 @@ def too_long(limit: int) -> str:
     return f"Write at most {limit} characters"
 
 
-class ShortAnswer(QuestionKind[TextAnswer]):
+class ShortAnswer(OneTypedInput[TextAnswer]):
+    input_name = INPUT
     name = QuestionType.SHORT
     label = "Short answer"
     yaml_fields = ("accept", "typos")
@@ -68,12 +67,3 @@ class ShortAnswer(QuestionKind[TextAnswer]):
 
     def also_accepted(self, spec: TextAnswer) -> tuple[str, ...]:
         return spec.accepted[1:]
-
-    def form_values(self, shown: StudentQuestion, response: Response) -> dict[str, Any]:
-        return {INPUT: response}
-
-    def typed_values(self, shown: StudentQuestion, form: FormData) -> dict[str, Any]:
-        return {INPUT: form.get(INPUT)}
-
-    def response_from_values(self, shown: StudentQuestion, values: AnyMapping[str, Any]) -> Response:
-        return (values.get(INPUT) or "").strip() or None
