@@ -28,6 +28,7 @@ from quizapp.core.scheduling import Grade, new_card, review, to_stored
 from quizapp.db import study_store
 from quizapp.db.account_store import create_user
 from quizapp.db.base import db
+from quizapp.db.database import begin_write
 from quizapp.db.models import Bank, CardState, ReviewLog
 from quizapp.services.bank_library import library
 from quizapp.services.dashboards import student_dashboard
@@ -74,6 +75,7 @@ def seed_data(now: datetime) -> tuple[int, str]:
                 "lapses": rng.randint(0, 3),
             }
         )
+    begin_write()  # the seed writes like the app: SQLite's write lock first (db/database.py)
     db.session.execute(insert(CardState), rows)
     logs = [
         {

@@ -27,6 +27,7 @@ from quizapp.core.accounts import Role
 from quizapp.core.answer_key import full_marks_response
 from quizapp.db.account_store import create_class, create_user, enroll
 from quizapp.db.base import db
+from quizapp.db.database import begin_write
 from quizapp.db.models import Answer, Attempt, Bank
 from quizapp.services.bank_library import library
 
@@ -101,12 +102,14 @@ def seed(answers: int, per_attempt: int = 25) -> None:
         }
         for n in range(attempts)
     ]
+    begin_write()  # the seed writes like the app: SQLite's write lock first (db/database.py)
     for start in range(0, len(rows), 5_000):
         db.session.execute(insert(Attempt), rows[start : start + 5_000])
     db.session.commit()
     attempt_ids = db.session.scalars(select(Attempt.id)).all()
     responses = {q.id: [full_marks_response(q), None] for q in questions[:per_attempt]}
     batch = []
+    begin_write()
     for attempt_id in attempt_ids:
         for question in questions[:per_attempt]:
             right = rng.random() < 0.7
