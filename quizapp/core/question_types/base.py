@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping as AnyMapping
 from decimal import Decimal
-from typing import Any, ClassVar, Generic, Protocol, TypeVar
+from typing import Any, ClassVar, Generic, Protocol, TypeVar, overload
 
 from quizapp.core.field_reader import FieldReader
 from quizapp.core.model import Question
@@ -37,9 +37,13 @@ def listed(lines: list[str]) -> str:
 class FormData(Protocol):
     """The posted inputs of an answer form (Werkzeug's ``MultiDict`` is one)."""
 
-    def get(self, key: str, default: Any = None) -> Any: ...
+    @overload
+    def get(self, key: str, /) -> str | None: ...
 
-    def getlist(self, key: str) -> list[Any]: ...
+    @overload
+    def get(self, key: str, default: str, /) -> str: ...
+
+    def getlist(self, key: str) -> list[str]: ...
 
 
 class QuestionKind(Generic[Spec]):

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, cast
+from typing import Any
 
 from flask import current_app, request
 from flask_wtf import FlaskForm
@@ -20,7 +20,6 @@ from quizapp.core.checkers import Response, ResponseError, accept_new_response
 from quizapp.core.model import Question
 from quizapp.core.presentation import Option, StudentQuestion
 from quizapp.core.question_types import cloze, numeric, question_type, short
-from quizapp.core.question_types.base import FormData
 
 BLANK_MAX_LENGTH = cloze.MAX_LENGTH
 ANSWER_LIMITS = {"number": numeric.MAX_LENGTH, "text": short.MAX_LENGTH, "blank": cloze.MAX_LENGTH}
@@ -34,11 +33,7 @@ class AnswerForm(FlaskForm):
         self.question = shown
         self._full_question = question
         self._kind = question_type(question.type)
-        # Werkzeug's MultiDict is what FormData describes, but its overloaded get() does not match
-        # the protocol's single signature; once the protocol spells get() as overloads too, mypy
-        # reports this cast as redundant (warn_redundant_casts): remove it then
-        posted = cast(FormData, request.form)
-        self.values: dict[str, Any] = self._kind.typed_values(shown, posted)
+        self.values: dict[str, Any] = self._kind.typed_values(shown, request.form)
         self.response: Response = None
         self._answer_errors: dict[str | None, list[str]] = {}
 
