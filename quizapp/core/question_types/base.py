@@ -9,6 +9,7 @@ services, pages and API ask the registry for the type instead of branching on it
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from collections.abc import Mapping as AnyMapping
 from decimal import Decimal
 from typing import Any, ClassVar, Generic, Protocol, TypeVar, overload
@@ -46,7 +47,7 @@ class FormData(Protocol):
     def getlist(self, key: str) -> list[str]: ...
 
 
-class QuestionKind(Generic[Spec]):
+class QuestionKind(ABC, Generic[Spec]):
     """One question type. Subclasses set the class attributes and implement the abstract methods;
     the defaults suit a type whose response is one value and whose answer reads as one line."""
 
@@ -59,16 +60,16 @@ class QuestionKind(Generic[Spec]):
 
     # A bank file and the stored question versions
 
+    @abstractmethod
     def read_answer(self, read: FieldReader, mapping: Mapping, prompt: str) -> Spec | None:
         """The answer spec from a question's fields, or None after reporting its problems."""
-        raise NotImplementedError
 
+    @abstractmethod
     def answer_to_dict(self, spec: Spec) -> dict[str, Any]:
         """The spec as plain JSON data (stored with every question version: keep it stable)."""
-        raise NotImplementedError
 
-    def answer_from_dict(self, data: dict[str, Any]) -> Spec:
-        raise NotImplementedError
+    @abstractmethod
+    def answer_from_dict(self, data: dict[str, Any]) -> Spec: ...
 
     # What a student sees
 
@@ -80,18 +81,18 @@ class QuestionKind(Generic[Spec]):
         """The values a student chooses from in the answer fields."""
         return shown.choices
 
+    @abstractmethod
     def form_values(self, shown: StudentQuestion, response: Response) -> dict[str, Any]:
         """The answer fields' values (by input name) that show a saved ``response`` (or None)."""
-        raise NotImplementedError
 
+    @abstractmethod
     def typed_values(self, shown: StudentQuestion, form: FormData) -> dict[str, Any]:
         """The answer fields' values as posted, by input name (shown again if refused)."""
-        raise NotImplementedError
 
+    @abstractmethod
     def response_from_values(self, shown: StudentQuestion, values: AnyMapping[str, Any]) -> Response:
         """The response the answer fields express, or None for no answer; raises
         ``ResponseError`` when the fields cannot express one (e.g. two items in one position)."""
-        raise NotImplementedError
 
     # Responses: shape, acceptance, score
 
@@ -99,10 +100,10 @@ class QuestionKind(Generic[Spec]):
         """A non-blank response as it is stored (e.g. a number as exact text)."""
         return response
 
+    @abstractmethod
     def check(self, spec: Spec, response: Response) -> Check:
         """Score a non-blank response; raises ``ResponseError`` for a wrong shape.
         Stored responses are only ever scored with this."""
-        raise NotImplementedError
 
     def accept(self, spec: Spec, response: Response) -> Check:
         """Score a non-blank response being given now, refusing (``ResponseError``, with the
@@ -110,15 +111,15 @@ class QuestionKind(Generic[Spec]):
         and the API; ``check`` by default."""
         return self.check(spec, response)
 
+    @abstractmethod
     def full_marks_response(self, spec: Spec) -> Response:
         """A response, in the JSON shape, that scores full marks."""
-        raise NotImplementedError
 
     # Words
 
+    @abstractmethod
     def answer_text(self, spec: Spec) -> str:
         """The full-marks answer written for a human, e.g. "Kuwait" or "1999 → 2008"."""
-        raise NotImplementedError
 
     def answer_lines(self, spec: Spec) -> list[str]:
         """The full-marks answer as lines for a list."""
