@@ -92,26 +92,27 @@ class NewAccountFields(FlaskForm):
     confirm = repeat_password_field("Repeat the password")
 
 
+def join_code_field() -> StringField:
+    """The class join code, as sign-up and joining a class both ask for it."""
+    return StringField(
+        "Class join code",
+        validators=[DataRequired(message="Enter the join code."), Length(max=20)],
+        description="Your teacher gives you this code, e.g. K7QM-3XPA.",
+    )
+
+
 class SetupForm(NewAccountFields):
     display_name = StringField("Your name", validators=NAME, description="Shown to your students.")
     submit = SubmitField("Create the teacher account")
 
 
 class SignupForm(NewAccountFields):
-    join_code = StringField(
-        "Class join code",
-        validators=[DataRequired(message="Enter the join code."), Length(max=20)],
-        description="Your teacher gives you this code, e.g. K7QM-3XPA.",
-    )
+    join_code = join_code_field()
     submit = SubmitField("Sign up")
 
 
 class JoinClassForm(FlaskForm):
-    join_code = StringField(
-        "Class join code",
-        validators=[DataRequired(message="Enter the join code."), Length(max=20)],
-        description="Your teacher gives you this code, e.g. K7QM-3XPA.",
-    )
+    join_code = join_code_field()
     submit = SubmitField("Join the class")
 
 
