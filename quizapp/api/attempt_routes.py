@@ -181,7 +181,7 @@ def feedback_json(
                 "quote": review.passage.quote,
                 "paragraph": paragraph,
                 "url": url_for(
-                    "quiz.source", bank_slug=bank.id, q=question.id, _anchor=f"p{paragraph}", _external=True
+                    "quiz.source", bank_slug=bank.slug, q=question.id, _anchor=f"p{paragraph}", _external=True
                 ),
             }
     return out

@@ -77,7 +77,7 @@ def handle_api_error(error: ApiError) -> Response:
 
 def quiz_not_found(error: BankNotFound) -> Response:
     """An unknown quiz id in any route: the API's one answer to the bank lookup's failure."""
-    return error_response(404, "quiz_not_found", f"There is no quiz {error.bank_id[:80]!r}.")
+    return error_response(404, "quiz_not_found", f"There is no quiz {error.bank_slug[:80]!r}.")
 
 
 def handle_http_exception(error: HTTPException) -> Response:

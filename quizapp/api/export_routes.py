@@ -66,8 +66,8 @@ def export(query: dict[str, Any]) -> Response:
         classes = [classroom]
     else:
         classes = accounts.classes_of_teacher(teacher.id)
-    quiz = query.get("quiz_id")
-    if quiz is not None:
-        quiz = bank_library.bank(quiz).id  # an unknown quiz: 404 quiz_not_found
-    request = ExportRequest(query["kind"], query["format"], tuple(classes), quiz, query.get("since"))
+    bank_slug = query.get("quiz_id")  # the API's word for a bank's slug (docs/api.md)
+    if bank_slug is not None:
+        bank_slug = bank_library.bank(bank_slug).slug  # an unknown quiz: 404 quiz_not_found
+    request = ExportRequest(query["kind"], query["format"], tuple(classes), bank_slug, query.get("since"))
     return download(export_scores(request, clock.now()))

@@ -65,16 +65,16 @@ class ReviewedSchema(Schema):
     reviews = fields.Integer(required=True)
 
 
-def _banks(quiz_id: str | None) -> list[core.Bank]:
+def _banks(bank_slug: str | None) -> list[core.Bank]:
     """The banks whose cards the caller may study now (the disclosure rule decides)."""
     account, now = current_account(), clock.now()
-    if quiz_id is None:
+    if bank_slug is None:
         return [
             bank
             for bank in bank_library.library().catalog.banks
             if answer_disclosure.for_bank(Path.FLASHCARDS, account, bank, now).answers
         ]
-    bank = bank_library.find_bank(quiz_id)
+    bank = bank_library.find_bank(bank_slug)
     shown = answer_disclosure.for_bank(Path.FLASHCARDS, account, bank, now) if bank else None
     if shown is not None and shown.withheld is Withheld.TEST_IN_PROGRESS:
         raise ApiError(
@@ -83,14 +83,14 @@ def _banks(quiz_id: str | None) -> list[core.Bank]:
             "You have a test of this quiz in progress: its cards are back after you submit it.",
         )
     if bank is None or shown is None or not shown.answers:
-        raise ApiError(404, "quiz_not_found", f"There is no quiz {quiz_id[:80]!r} to study.")
+        raise ApiError(404, "quiz_not_found", f"There is no quiz {bank_slug[:80]!r} to study.")
     return [bank]
 
 
 def _card_json(bank: core.Bank, card: StudyCard, new: bool, reviews: int) -> dict[str, Any]:
     return {
-        "id": f"{bank.id}:{card.key}",
-        "quiz_id": bank.id,
+        "id": f"{bank.slug}:{card.key}",
+        "quiz_id": bank.slug,
         "front": card.front,
         "back": card.back,
         "explanation": card.explanation,
@@ -115,7 +115,7 @@ def due_cards(query: dict[str, Any]) -> dict[str, Any]:
         by_key = {card.key: card for card in cards}
         wanted = [(key, False) for key in queue.due] + [(key, True) for key in queue.new]
         wanted = wanted[: max(0, query["limit"] - len(out))]
-        memory = study.memory_of(account.id, bank.id, [key for key, _ in wanted])
+        memory = study.memory_of(account.id, bank.slug, [key for key, _ in wanted])
         for key, new in wanted:
             known = memory.get(key)
             out.append(_card_json(bank, by_key[key], new, known.reviews if known else 0))
@@ -129,17 +129,17 @@ def due_cards(query: dict[str, Any]) -> dict[str, Any]:
 @documented_errors(blueprint, 400, 401, 404, 409, 413)
 def review_card(body: dict[str, Any], card_id: str) -> dict[str, Any]:
     account = current_account()
-    quiz_id, colon, key = card_id.partition(":")
+    bank_slug, colon, key = card_id.partition(":")
     if not colon:
         raise ApiError(
             404, "card_not_found", f"There is no card {card_id[:80]!r}: a card id is QUIZ_ID:CARD_KEY."
         )
-    [bank] = _banks(quiz_id)
+    [bank] = _banks(bank_slug)
     if key not in {card.key for card in deck_cards(bank, reverse=True)}:
-        raise ApiError(404, "card_not_found", f"Quiz {bank.id!r} has no card {key[:80]!r}.")
+        raise ApiError(404, "card_not_found", f"Quiz {bank.slug!r} has no card {key[:80]!r}.")
     grade = Grade[body["rating"].upper()]
-    counted = study.rate_flashcard(account.id, bank.id, key, grade, clock.now(), body.get("reviews"))
-    memory = study.card_memory(account.id, bank.id, key)
+    counted = study.rate_flashcard(account.id, bank.slug, key, grade, clock.now(), body.get("reviews"))
+    memory = study.card_memory(account.id, bank.slug, key)
     if memory is None:  # a "reviews" count above 0 for a card never rated: nothing was recorded
         raise ApiError(
             409,

@@ -56,7 +56,7 @@ def my_progress() -> dict[str, Any]:
             due, new = queue.due_count, len(queue.new)
         quizzes.append(
             {
-                "quiz_id": summary.bank.id,
+                "quiz_id": summary.bank.slug,
                 "title": summary.bank.title,
                 "tests": summary.tests,
                 "practices": summary.practices,

@@ -66,7 +66,7 @@ def quiz_json(bank: core.Bank) -> dict[str, Any]:
     settings = bank.settings
     minutes = settings.time_limit_minutes
     return {
-        "id": bank.id,
+        "id": bank.slug,
         "title": bank.title,
         "description": bank.description,
         "question_count": len(bank.questions),
@@ -97,7 +97,7 @@ def get_answer_key(quiz_id: str) -> dict[str, Any]:
     bank = bank_library.bank(quiz_id)
     questions = {question.id: question for question in bank.questions}
     return {
-        "quiz_id": bank.id,
+        "quiz_id": bank.slug,
         "questions": [
             {
                 "id": entry.id,

@@ -62,7 +62,7 @@ def check_command(paths: tuple[Path, ...]) -> None:
     for bank in catalog.banks:
         counts = bank.count_by_type()
         click.echo(
-            f"ok {bank.id}: {len(bank.questions)} questions ({describe_counts(counts)}), "
+            f"ok {bank.slug}: {len(bank.questions)} questions ({describe_counts(counts)}), "
             f"{len(bank.cards)} cards  [{bank.path}]"
         )
     invalid = len({problem.file for problem in catalog.problems})
@@ -72,18 +72,18 @@ def check_command(paths: tuple[Path, ...]) -> None:
 
 
 @click.command("answer-key")
-@click.argument("bank_id")
+@click.argument("bank_slug", metavar="BANK_ID")
 @click.option(
     "--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True
 )
 @with_appcontext
-def answer_key_command(bank_id: str, output_format: str) -> None:
+def answer_key_command(bank_slug: str, output_format: str) -> None:
     """Print the answer key of BANK_ID for teachers."""
-    bank = served_bank(bank_id)
+    bank = served_bank(bank_slug)
     entries = core.answer_key(bank)
     if output_format == "json":
         data = {
-            "bank": bank.id,
+            "bank": bank.slug,
             "title": bank.title,
             "questions": [
                 {
@@ -101,7 +101,7 @@ def answer_key_command(bank_id: str, output_format: str) -> None:
         }
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
-    click.echo(f"Answer key: {bank.title} ({bank.id})\n")
+    click.echo(f"Answer key: {bank.title} ({bank.slug})\n")
     for number, entry in enumerate(entries, start=1):
         click.echo(f"{number}. [{entry.type}] {entry.id}")
         click.echo(f"   {' '.join(entry.prompt.split())}")
@@ -209,7 +209,7 @@ class _InstantType(click.ParamType):
 )
 @click.option("--class", "class_ref", help="A class's name, join code or id (default: every class).")
 @click.option("--teacher", "teacher_username", help="Only this teacher's classes.")
-@click.option("--quiz", help="Only this quiz (bank id).")
+@click.option("--quiz", "bank_slug", help="Only this quiz (bank id).")
 @click.option(
     "--since",
     type=_InstantType(),
@@ -227,7 +227,7 @@ def export_scores_command(
     kind: str,
     class_ref: str | None,
     teacher_username: str | None,
-    quiz: str | None,
+    bank_slug: str | None,
     since: datetime | None,
     output: Path | None,
 ) -> None:
@@ -248,11 +248,11 @@ def export_scores_command(
         ]
         if not classes:
             raise click.BadParameter(f"no class {class_ref!r}", param_hint="--class")
-    if quiz:
-        served_bank(quiz, param_hint="--quiz")
+    if bank_slug:
+        served_bank(bank_slug, param_hint="--quiz")
     if output_format == "xlsx" and output is None:
         raise click.UsageError("XLSX is binary: give a file with -o")
-    request = ExportRequest(kind, output_format, tuple(classes), quiz, since)
+    request = ExportRequest(kind, output_format, tuple(classes), bank_slug, since)
     export = export_scores(request, clock.now())
     target = output.open("wb") if output else sys.stdout.buffer
     try:

@@ -16,17 +16,17 @@ from quizapp.services.bank_files import BadFileName, Outcome
 from quizapp.services.bank_imports import FORMAT_LABELS, ImportFailed, import_bank
 
 
-def served_bank(bank_id: str, param_hint: str = "BANK_ID") -> core.Bank:
+def served_bank(bank_slug: str, param_hint: str = "BANK_ID") -> core.Bank:
     """The bank in service with this id, as the files are now, or a usage error naming the ones
-    there are: the commands' one answer to an unknown bank id."""
+    there are: the commands' one answer to an unknown bank slug."""
     library = bank_library.library()
     library.reload()  # a command has no requests to keep the banks fresh
     try:
-        return bank_library.bank(bank_id)
+        return bank_library.bank(bank_slug)
     except bank_library.BankNotFound:
-        known = ", ".join(bank.id for bank in library.catalog.banks) or "none"
+        known = ", ".join(bank.slug for bank in library.catalog.banks) or "none"
         raise click.BadParameter(
-            f"no valid bank with id '{bank_id}' (banks: {known})", param_hint=param_hint
+            f"no valid bank with id '{bank_slug}' (banks: {known})", param_hint=param_hint
         ) from None
 
 
@@ -54,7 +54,7 @@ def import_command(source: Path, file_format: str, output: Path | None) -> None:
         raise click.ClickException(f"{source}: nothing could be imported")
     if output is None:
         folder = Path(current_app.config["QUESTIONS_DIR"])
-        checked = bank_files.check(folder, "imported.yaml", result.text, _bank_ids(folder))
+        checked = bank_files.check(folder, "imported.yaml", result.text, _bank_slugs(folder))
         click.echo(result.text, nl=False)
     else:
         checked = _save(output, result.text)
@@ -73,7 +73,8 @@ def _save(output: Path, text: str) -> core.LoadResult:
     if not output.parent.is_dir():
         raise click.BadParameter(f"there is no folder {output.parent}", param_hint="--output")
     try:
-        saved = bank_files.save(output.parent, output.name, text, None, clock.now(), _bank_ids(output.parent))
+        slugs = _bank_slugs(output.parent)
+        saved = bank_files.save(output.parent, output.name, text, None, clock.now(), slugs)
     except BadFileName as error:
         raise click.BadParameter(str(error), param_hint="--output") from None
     if saved.outcome is Outcome.EXISTS:
@@ -81,13 +82,13 @@ def _save(output: Path, text: str) -> core.LoadResult:
     return core.LoadResult(None, saved.problems)
 
 
-def _bank_ids(folder: Path) -> dict[str, str]:
-    """Which file of ``folder`` holds each bank id: an import must not take one over."""
-    return {bank.id: Path(bank.path).name for bank in core.load_folder(folder).banks}
+def _bank_slugs(folder: Path) -> dict[str, str]:
+    """Which file of ``folder`` holds each bank slug: an import must not take one over."""
+    return {bank.slug: Path(bank.path).name for bank in core.load_folder(folder).banks}
 
 
 @click.command("export-bank")
-@click.argument("bank_id")
+@click.argument("bank_slug", metavar="BANK_ID")
 @click.option("--format", "file_format", type=click.Choice(FORMATS), required=True)
 @click.option(
     "-o",
@@ -96,11 +97,11 @@ def _bank_ids(folder: Path) -> dict[str, str]:
     help="The file to write (default: standard output; .apkg needs a file).",
 )
 @with_appcontext
-def export_bank_command(bank_id: str, file_format: str, output: Path | None) -> None:
+def export_bank_command(bank_slug: str, file_format: str, output: Path | None) -> None:
     """Export BANK_ID as GIFT (for Moodle) or as an Anki deck (.apkg)."""
     if file_format == "apkg" and output is None:
         raise click.UsageError("an Anki deck is binary: give a file with -o")
-    export = export_bank(served_bank(bank_id), file_format, clock.now())
+    export = export_bank(served_bank(bank_slug), file_format, clock.now())
     for note in export.notes:
         click.echo(f"note: {note}", err=True)
     if output is None:

@@ -37,9 +37,9 @@ class Catalog:
     banks: tuple[Bank, ...]
     problems: tuple[Problem, ...]
 
-    def get(self, bank_id: str) -> Bank | None:
+    def get(self, bank_slug: str) -> Bank | None:
         for bank in self.banks:
-            if bank.id == bank_id:
+            if bank.slug == bank_slug:
                 return bank
         return None
 
@@ -62,7 +62,7 @@ def decode_text(data: bytes, what: str, limit: int) -> str:
         ) from None
 
 
-def load_bank_bytes(data: bytes, file: str, default_id: str, read_source: SourceReader) -> LoadResult:
+def load_bank_bytes(data: bytes, file: str, default_slug: str, read_source: SourceReader) -> LoadResult:
     """Validate one bank file's content; ``file`` is the name used in problem reports."""
     problems = ProblemList(file)
     try:
@@ -72,7 +72,7 @@ def load_bank_bytes(data: bytes, file: str, default_id: str, read_source: Source
         return LoadResult(None, tuple(problems.items))
     for line, message in document.warnings:
         problems.add(line, message)
-    bank = build_bank(document.root, file, default_id, read_source, problems)
+    bank = build_bank(document.root, file, default_slug, read_source, problems)
     ordered = sorted(problems.items, key=lambda problem: problem.line)
     if len(ordered) > MAX_PROBLEMS:
         extra = len(ordered) - MAX_PROBLEMS
@@ -126,40 +126,40 @@ def bank_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.suffix.lower() in BANK_SUFFIXES and p.is_file())
 
 
-def one_bank_per_id(banks: Iterable[Bank], keep: Callable[[], Mapping[str, str]] | None = None) -> Catalog:
+def one_bank_per_slug(banks: Iterable[Bank], keep: Callable[[], Mapping[str, str]] | None = None) -> Catalog:
     """The banks to serve when several files may claim one id, and a problem for each other claim.
 
-    ``banks`` come in file-name order. A bank id belongs to the file ``keep()`` names for it (the
+    ``banks`` come in file-name order. A bank slug belongs to the file ``keep()`` names for it (the
     file that already serves it, so a new file cannot take a bank over; compared by file name,
     as paths are shown relative to different places), else to the first file. ``keep`` is
     asked only when two files claim one id. The other files are problems that name both
     files; they are not served.
     """
     banks = list(banks)
-    ids = [bank.id for bank in banks]
+    ids = [bank.slug for bank in banks]
     kept = keep() if keep is not None and len(set(ids)) < len(ids) else {}
-    keep_names = {bank_id: Path(path).name for bank_id, path in kept.items()}
+    keep_names = {bank_slug: Path(path).name for bank_slug, path in kept.items()}
     owners: dict[str, Bank] = {}
     for bank in banks:
-        if bank.id not in owners or keep_names.get(bank.id) == Path(bank.path).name:
-            owners[bank.id] = bank
+        if bank.slug not in owners or keep_names.get(bank.slug) == Path(bank.path).name:
+            owners[bank.slug] = bank
     problems = tuple(
         Problem(
             bank.path,
             1,
-            f"bank id '{bank.id}' is already used by {owners[bank.id].path}, which keeps it: "
+            f"bank id '{bank.slug}' is already used by {owners[bank.slug].path}, which keeps it: "
             "this file is not in service until it has an id of its own",
         )
         for bank in banks
-        if owners[bank.id] is not bank
+        if owners[bank.slug] is not bank
     )
-    return Catalog(tuple(bank for bank in banks if owners[bank.id] is bank), problems)
+    return Catalog(tuple(bank for bank in banks if owners[bank.slug] is bank), problems)
 
 
 def load_files(
     paths: Iterable[Path], display: Path | None = None, keep: Callable[[], Mapping[str, str]] | None = None
 ) -> Catalog:
-    """Load every file; of files that share a bank id one serves (see ``one_bank_per_id``)."""
+    """Load every file; of files that share a bank slug one serves (see ``one_bank_per_slug``)."""
     banks: list[Bank] = []
     problems: list[Problem] = []
     for path in paths:
@@ -172,7 +172,7 @@ def load_files(
         problems.extend(result.problems)
         if result.bank is not None:
             banks.append(result.bank)
-    served = one_bank_per_id(banks, keep)
+    served = one_bank_per_slug(banks, keep)
     return Catalog(served.banks, tuple(problems) + served.problems)
 
 

@@ -77,7 +77,7 @@ def normalize_quote(text: str) -> str:
 
 
 def build_bank(
-    root: Node | None, file: str, default_id: str, read_source: SourceReader, problems: ProblemList
+    root: Node | None, file: str, default_slug: str, read_source: SourceReader, problems: ProblemList
 ) -> Bank | None:
     """The bank described by ``root``, or None; every problem found goes to ``problems``."""
     read = FieldReader(problems)
@@ -88,11 +88,11 @@ def build_bank(
         return None
     read.fields(bank_node, BANK_FIELDS, "the bank")
     fields = bank_node.entries
-    bank_id = read.text(fields.get("id"), "id") or default_id
-    if not ID_PATTERN.fullmatch(bank_id):
+    bank_slug = read.text(fields.get("id"), "id") or default_slug
+    if not ID_PATTERN.fullmatch(bank_slug):
         read.report(
             bank_node.key_lines.get("id", 1),
-            f"bank id '{bank_id}' may only use letters, digits, '-', '_' and '.'",
+            f"bank id '{bank_slug}' may only use letters, digits, '-', '_' and '.'",
         )
     title = read.text(fields.get("title"), "title", required=True, line=bank_node.line)
     if len(title) > MAX_TITLE:
@@ -106,7 +106,7 @@ def build_bank(
     if problems:
         return None
     bank = Bank(
-        id=bank_id,
+        slug=bank_slug,
         title=title,
         description=read.text(fields.get("description"), "description"),
         source=source,
@@ -140,7 +140,7 @@ def _test_size(node: Node | None, questions: tuple[Question, ...]) -> int:
 
 def _with_bank_hash(bank: Bank) -> Bank:
     parts = [
-        bank.id,
+        bank.slug,
         bank.title,
         bank.description,
         repr(bank.source),

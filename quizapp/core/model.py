@@ -169,7 +169,7 @@ class QuizSettings:
 
 @dataclass(frozen=True, slots=True)
 class Bank:
-    id: str
+    slug: str
     title: str
     questions: tuple[Question, ...]
     description: str = ""

@@ -54,28 +54,28 @@ def sync_banks(banks: Sequence[core.Bank]) -> SyncResult:
     """
     result = SyncResult()
     seen = {row.slug: (row.active, row.content_hash) for row in db.session.execute(_BANK_STATES)}
-    served = {bank.id for bank in banks}
-    changed = [bank for bank in banks if seen.get(bank.id) != (True, bank.content_hash)]
+    served = {bank.slug for bank in banks}
+    changed = [bank for bank in banks if seen.get(bank.slug) != (True, bank.content_hash)]
     if not changed and not any(active and slug not in served for slug, (active, _) in seen.items()):
-        result.unchanged.extend(bank.id for bank in banks)
+        result.unchanged.extend(bank.slug for bank in banks)
         return result  # the usual case (every worker checks now and then): no lock taken
-    definitions = {bank.id: _new_definitions(bank) for bank in changed}
+    definitions = {bank.slug: _new_definitions(bank) for bank in changed}
     lock_for_bank_sync()
     rows = {row.slug: row for row in db.session.scalars(db.select(Bank))}
     for bank in banks:
-        row = rows.get(bank.id)
+        row = rows.get(bank.slug)
         if row is not None and row.active and row.content_hash == bank.content_hash:
-            result.unchanged.append(bank.id)
+            result.unchanged.append(bank.slug)
             continue
         if row is None:
-            row = Bank(slug=bank.id)
+            row = Bank(slug=bank.slug)
             db.session.add(row)
-            result.created.append(bank.id)
+            result.created.append(bank.slug)
         else:
-            result.updated.append(bank.id)
+            result.updated.append(bank.slug)
         _copy_bank(bank, row)
         db.session.flush()
-        _sync_questions(bank, row.id, definitions.get(bank.id, {}))
+        _sync_questions(bank, row.id, definitions.get(bank.slug, {}))
     for slug, row in rows.items():
         if slug not in served and row.active:
             row.active = False
@@ -85,7 +85,7 @@ def sync_banks(banks: Sequence[core.Bank]) -> SyncResult:
 
 
 def serving_files() -> dict[str, str]:
-    """The file each bank in service was last synced from, by bank id."""
+    """The file each bank in service was last synced from, by bank slug."""
     rows = db.session.execute(db.select(Bank.slug, Bank.file_path).where(Bank.active))
     return {slug: file_path for slug, file_path in rows}
 
@@ -109,7 +109,7 @@ def _known_versions(bank_id: int | None = None, slug: str | None = None) -> set[
 
 def _new_definitions(bank: core.Bank) -> dict[tuple[str, str], dict[str, Any]]:
     """The JSON of the bank's question versions that the database does not have yet."""
-    known = _known_versions(slug=bank.id)
+    known = _known_versions(slug=bank.slug)
     new = [q for q in bank.questions if (q.id, q.content_hash) not in known]
     return {(q.id, q.content_hash): question_to_dict(q) for q in new}
 

@@ -108,7 +108,7 @@ def study_queue(
     keys = None if tag is None else [card.key for card in cards]
     queue = build_queue(
         cards,
-        study_state(user_id, bank.id, now, keys),
+        study_state(user_id, bank.slug, now, keys),
         new_cards_per_day(user_id),
         new_cards_started_today(user_id, now),
         new_reverse=new_reverse,

@@ -46,9 +46,9 @@ def for_bank(
     if account.is_teacher:
         testing = False
     elif open_tests is not None:
-        testing = bank.id in open_tests
+        testing = bank.slug in open_tests
     else:
-        testing = test_in_progress(account.id, bank.id, now)
+        testing = test_in_progress(account.id, bank.slug, now)
     return rule.disclose(path, bank.settings, Viewer(account.is_teacher, testing))
 
 
@@ -75,8 +75,8 @@ def source_passage_shown(account: Account, bank: core.Bank, question_id: str, no
     viewer's has that answer due (teachers: always)."""
     if account.is_teacher:
         return rule.disclose(Path.SOURCE, bank.settings, Viewer(teacher=True)).answers
-    attempts = attempt_service.attempts_of(account.id, now, bank.id)
-    viewer = Viewer(teacher=False, test_in_progress=bank.id in tests_in_progress(attempts))
+    attempts = attempt_service.attempts_of(account.id, now, bank.slug)
+    viewer = Viewer(teacher=False, test_in_progress=bank.slug in tests_in_progress(attempts))
     return any(
         rule.disclose(Path.SOURCE, bank.settings, viewer, AttemptMoment(a.mode, a.submitted, True)).answers
         for a in attempts

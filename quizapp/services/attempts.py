@@ -133,7 +133,7 @@ def start(
     finished before anything else starts. ``only`` limits a practice round to those questions.
     ``LookupError``: the bank is not in the database (or not active).
     """
-    existing = open_attempt(user_id, bank.id, now)
+    existing = open_attempt(user_id, bank.slug, now)
     if existing is not None and existing.mode is AttemptMode.PRACTICE and mode is AttemptMode.TEST:
         submit(existing.id, now)
         existing = None
@@ -141,12 +141,12 @@ def start(
         hashes = {q.id: q.content_hash for q in bank.questions}
         items = tuple((key, hashes[key]) for key in draw_questions(bank, seed, mode, only=only))
         deadline = deadline_for(now, mode, bank.settings.time_limit_minutes)
-        created = attempt_store.insert_attempt(user_id, bank.id, mode, seed, items, now, deadline)
+        created = attempt_store.insert_attempt(user_id, bank.slug, mode, seed, items, now, deadline)
         if created is not None:
             return Started(created, resumed=False, blocked=False)
-        existing = open_attempt(user_id, bank.id, now)  # another tab started one at the same moment
+        existing = open_attempt(user_id, bank.slug, now)  # another tab started one at the same moment
         if existing is None:
-            raise RuntimeError(f"no open attempt of user {user_id} at {bank.id} after a conflict")
+            raise RuntimeError(f"no open attempt of user {user_id} at {bank.slug} after a conflict")
     return Started(existing, resumed=True, blocked=open_test_blocks(existing, mode))
 
 

@@ -44,7 +44,7 @@ def export_bank(bank: core.Bank, file_format: str, now: datetime) -> BankExport:
         data, notes = anki_package(bank, now), []
     else:
         raise ValueError(f"unknown bank format {file_format!r}; use one of {', '.join(FORMATS)}")
-    return BankExport(data, f"{bank.id}.{file_format}", CONTENT_TYPES[file_format], tuple(notes))
+    return BankExport(data, f"{bank.slug}.{file_format}", CONTENT_TYPES[file_format], tuple(notes))
 
 
 def _stable_id(*parts: str) -> int:
@@ -75,7 +75,7 @@ def _anki_tag(tag: str) -> str:
 
 
 def _deck(bank: core.Bank) -> genanki.Deck:
-    deck = genanki.Deck(_stable_id("quizapp", "deck", bank.id), bank.title)
+    deck = genanki.Deck(_stable_id("quizapp", "deck", bank.slug), bank.title)
     tags = {f"q:{q.id}": q.tags for q in bank.questions} | {f"card:{c.id}": c.tags for c in bank.cards}
     for card in deck_cards(bank):
         deck.add_note(
@@ -83,7 +83,7 @@ def _deck(bank: core.Bank) -> genanki.Deck:
                 model=_MODEL,
                 fields=[markdown_html(card.front), markdown_html(card.back), markdown_html(card.explanation)],
                 tags=[_anki_tag(tag) for tag in tags.get(card.key, ())],
-                guid=genanki.guid_for("quizapp", bank.id, card.key),
+                guid=genanki.guid_for("quizapp", bank.slug, card.key),
             )
         )
     return deck

@@ -73,22 +73,22 @@ def read(folder: Path, name: str) -> BankFile:
     return BankFile(name, data.decode("utf-8", errors="replace"), version_of(data))
 
 
-def check(folder: Path, name: str, text: str, bank_ids: Mapping[str, str]) -> core.LoadResult:
+def check(folder: Path, name: str, text: str, bank_slugs: Mapping[str, str]) -> core.LoadResult:
     """What the validator says of ``text`` as the file ``name`` (nothing is written).
 
-    ``bank_ids`` says which file holds each bank id: one held by another file is refused, so
+    ``bank_slugs`` says which file holds each bank slug: one held by another file is refused, so
     that no file can take over a bank in service (its students' quiz would switch).
     """
     data = _normalized(text).encode("utf-8")
     result = load_bank_bytes(data, name, Path(name).stem, folder_source_reader(folder))
-    holder = bank_ids.get(result.bank.id) if result.bank else None
+    holder = bank_slugs.get(result.bank.slug) if result.bank else None
     if result.bank is None or holder in (None, name):
         return result
     where = "its 'id:' line" if _ID_LINE.search(text) else "its file name"
     problem = core.Problem(
         name,
         _id_line(text),
-        f"bank id '{result.bank.id}' (from {where}) is already used by {holder}: "
+        f"bank id '{result.bank.slug}' (from {where}) is already used by {holder}: "
         "give this bank an id of its own",
     )
     return core.LoadResult(None, (problem,))
@@ -129,11 +129,11 @@ def save(
     text: str,
     expected_version: str | None,
     now: datetime,
-    bank_ids: Mapping[str, str],
+    bank_slugs: Mapping[str, str],
 ) -> SaveResult:
     """Write ``text`` as the file if it is valid and the file is as it was read.
 
-    ``expected_version`` None means a new file, which must not exist yet; ``bank_ids`` as for
+    ``expected_version`` None means a new file, which must not exist yet; ``bank_slugs`` as for
     ``check``.
     """
     path = checked_path(folder, name)
@@ -145,7 +145,7 @@ def save(
         return SaveResult(Outcome.EXISTS)
     if expected_version is not None and (current is None or version_of(current) != expected_version):
         return SaveResult(Outcome.CONFLICT)
-    result = check(folder, name, text, bank_ids)
+    result = check(folder, name, text, bank_slugs)
     if result.problems:
         return SaveResult(Outcome.INVALID, result.problems)
     if current is not None:

@@ -20,7 +20,7 @@ from pathlib import Path
 from flask import Flask, current_app, has_app_context
 
 from quizapp import core
-from quizapp.core.bank_loader import bank_files, load_bank_file, one_bank_per_id
+from quizapp.core.bank_loader import bank_files, load_bank_file, one_bank_per_slug
 from quizapp.db import bank_store, database
 from quizapp.db.bank_store import BankSummary
 
@@ -31,9 +31,9 @@ EXTENSION_KEY = "quizapp.services.bank_library"
 class BankNotFound(LookupError):
     """No bank in service has this id (never was, retired, or its file is not valid)."""
 
-    def __init__(self, bank_id: str):
-        super().__init__(bank_id)
-        self.bank_id = bank_id
+    def __init__(self, bank_slug: str):
+        super().__init__(bank_slug)
+        self.bank_slug = bank_slug
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,16 +102,16 @@ class BankLibrary:
             problems.extend(state.result.problems)
             if state.last_valid is not None:
                 banks.append(state.last_valid)
-        served = one_bank_per_id(banks, self._serving_files)
+        served = one_bank_per_slug(banks, self._serving_files)
         return core.Catalog(served.banks, tuple(problems) + served.problems)
 
     def _serving_files(self) -> dict[str, str]:
-        """Which file serves each bank id now: in this process, else as the database recorded it.
+        """Which file serves each bank slug now: in this process, else as the database recorded it.
 
         Asked only when two files claim one id. The database is shared by every worker and
         outlives restarts, so all of them keep the same, older file in service.
         """
-        keep = {bank.id: bank.path for bank in self.catalog.banks}
+        keep = {bank.slug: bank.path for bank in self.catalog.banks}
         if not has_app_context():
             return keep
         try:
@@ -122,16 +122,16 @@ class BankLibrary:
             return keep
         return {**keep, **recorded}
 
-    def bank_ids(self) -> dict[str, str]:
-        """Which file (its name) holds each bank id as the files are now, the file in service first.
+    def bank_slugs(self) -> dict[str, str]:
+        """Which file (its name) holds each bank slug as the files are now, the file in service first.
 
         A save or an import must not give a bank an id that another file holds.
         """
         self.reload()
-        ids = {bank.id: Path(bank.path).name for bank in self.catalog.banks}
+        ids = {bank.slug: Path(bank.path).name for bank in self.catalog.banks}
         for path, state in self._files.items():
             if state.last_valid is not None:
-                ids.setdefault(state.last_valid.id, path.name)
+                ids.setdefault(state.last_valid.slug, path.name)
         return ids
 
     def _display_name(self, path: Path) -> str:
@@ -175,18 +175,18 @@ def _refresh_before_request() -> None:
         database.rollback()
 
 
-def find_bank(bank_id: str) -> core.Bank | None:
+def find_bank(bank_slug: str) -> core.Bank | None:
     """The bank in service with this id, or None: for places where a missing bank is no error
     (an attempt whose bank has since retired still shows its results)."""
-    return library().catalog.get(bank_id)
+    return library().catalog.get(bank_slug)
 
 
-def bank(bank_id: str) -> core.Bank:
+def bank(bank_slug: str) -> core.Bank:
     """The bank in service with this id; raises ``BankNotFound``. The one "bank or not found"
     of pages, API and CLI, so they cannot disagree about which banks exist."""
-    found = find_bank(bank_id)
+    found = find_bank(bank_slug)
     if found is None:
-        raise BankNotFound(bank_id)
+        raise BankNotFound(bank_slug)
     return found
 
 
@@ -197,7 +197,7 @@ def summaries() -> list[BankSummary]:
 
 
 def recorded_serving_files() -> dict[str, str]:
-    """Which file serves each bank id, as the database recorded it; empty when it cannot say
+    """Which file serves each bank slug, as the database recorded it; empty when it cannot say
     (``flask check`` runs before there is a database): then the first file of an id keeps it."""
     try:
         return bank_store.serving_files()

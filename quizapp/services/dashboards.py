@@ -88,22 +88,24 @@ def student_dashboard(student: Account, now: datetime) -> Dashboard:
     # show it now (the disclosure rule). Cards count only where flashcards are allowed.
     open_tests = answer_disclosure.tests_in_progress(attempts)
     secret = {
-        bank.id
+        bank.slug
         for bank in catalog
         if not answer_disclosure.for_bank(Path.PROGRESS, student, bank, now, open_tests).correctness
     }
     studyable = {
-        bank.id
+        bank.slug
         for bank in catalog
         if answer_disclosure.for_bank(Path.FLASHCARDS, student, bank, now, open_tests).answers
     }
     results = _answer_results(attempts)
     banks = []
     for bank in catalog:
-        mine = [c for c in cards if c.bank_slug == bank.id]
-        tests = [a for a in attempts if a.bank_slug == bank.id and a.submitted and a.mode is AttemptMode.TEST]
+        mine = [c for c in cards if c.bank_slug == bank.slug]
+        tests = [
+            a for a in attempts if a.bank_slug == bank.slug and a.submitted and a.mode is AttemptMode.TEST
+        ]
         scored = [(a.started_at, attempt_service.score_of(a).percent) for a in reversed(tests)]
-        deck = {card.key for card in deck_cards(bank)} if bank.id in studyable else set()
+        deck = {card.key for card in deck_cards(bank)} if bank.slug in studyable else set()
         memory = {
             c.key[2:]: QuestionMemory(
                 retrievability_at(c.stability, c.last_review, now), c.lapses, c.last_rating == Grade.AGAIN
@@ -119,12 +121,12 @@ def student_dashboard(student: Account, now: datetime) -> Dashboard:
                 tests=len(tests),
                 best=max((p for _, p in scored), default=None),
                 last=scored[-1][1] if scored else None,
-                accuracy=_accuracy([f for slug, _, f in results if slug == bank.id]),
+                accuracy=_accuracy([f for slug, _, f in results if slug == bank.slug]),
                 mastered=sum(
                     1 for c in mine if c.key in deck and (c.stability or 0) >= MASTERED_STABILITY_DAYS
                 ),
                 deck_size=len(deck),
-                weakest=() if bank.id in secret else tuple(by_id[q] for q in weakest(memory, by_id)),
+                weakest=() if bank.slug in secret else tuple(by_id[q] for q in weakest(memory, by_id)),
                 score_chart=line if scored else None,
                 scores=tuple(scored),
             )
@@ -176,7 +178,7 @@ def class_progress(students: Sequence[Account], now: datetime) -> ClassProgress:
     for bank in banks:
         for question in bank.questions:
             for tag in question.tags:
-                tag_cards[tag].append((bank.id, f"q:{question.id}"))
+                tag_cards[tag].append((bank.slug, f"q:{question.id}"))
     mastered_by_student: dict[int, set[tuple[str, str]]] = defaultdict(set)
     for card in cards:
         if (card.stability or 0) >= MASTERED_STABILITY_DAYS:
@@ -195,7 +197,7 @@ def class_progress(students: Sequence[Account], now: datetime) -> ClassProgress:
             earned[key] += fraction
             counts[key] += 1
             questions[key] = question
-    by_slug = {bank.id: bank for bank in banks}
+    by_slug = {bank.slug: bank for bank in banks}
     missed = sorted(
         (
             MissedQuestion(

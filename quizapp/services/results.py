@@ -60,7 +60,7 @@ def quiz_summaries(banks: Sequence[core.Bank], attempts: Sequence[AttemptState])
     """Per bank: the open attempt, and best and last test score (``attempts`` newest first)."""
     summaries = []
     for bank in banks:
-        mine = [a for a in attempts if a.bank_slug == bank.id]
+        mine = [a for a in attempts if a.bank_slug == bank.slug]
         open_attempt = next((a for a in mine if a.status is AttemptStatus.IN_PROGRESS), None)
         tests = [a for a in mine if a.submitted and a.mode is AttemptMode.TEST]
         practices = [a for a in mine if a.submitted and a.mode is AttemptMode.PRACTICE]

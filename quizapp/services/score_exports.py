@@ -85,7 +85,7 @@ class ExportRequest:
     kind: str
     format: str
     classes: tuple[ClassInfo, ...]
-    quiz: str | None = None  # a bank id; None: every quiz
+    bank_slug: str | None = None  # one bank's quiz; None: every quiz
     since: datetime | None = None  # attempts started at or after this time
 
 
@@ -179,7 +179,7 @@ def _members(classes: Sequence[ClassInfo]) -> list[tuple[ClassInfo, Account]]:
 def _selected(request: ExportRequest) -> tuple[list[tuple[ClassInfo, Account]], list[AttemptSummary]]:
     members = _members(request.classes)
     ids = sorted({student.id for _, student in members})
-    return members, attempt_store.submitted_attempts(ids, request.quiz, request.since)
+    return members, attempt_store.submitted_attempts(ids, request.bank_slug, request.since)
 
 
 def attempt_rows(request: ExportRequest) -> Iterator[tuple[Any, ...]]:
@@ -210,13 +210,13 @@ def attempt_rows(request: ExportRequest) -> Iterator[tuple[Any, ...]]:
 def gradebook(request: ExportRequest) -> tuple[Columns, Iterator[tuple[Any, ...]]]:
     """Columns and rows: one row per student, one column per quiz with the best test percentage."""
     members, attempts = _selected(request)
-    quizzes = [b.id for b in library().catalog.banks if request.quiz in (None, b.id)]
+    slugs = [b.slug for b in library().catalog.banks if request.bank_slug in (None, b.slug)]
     tests = [a for a in attempts if a.mode is AttemptMode.TEST]
     best: dict[tuple[int, str], Fraction] = {}
     for scored in _scored_attempts(tests):
         key = (scored.attempt.user_id, scored.attempt.bank_slug)
         best[key] = max(best.get(key, Fraction(-1)), scored.percent)
-    columns = Columns(("student_username", "student_name", "class", *quizzes), text=(0, 1, 2))
+    columns = Columns(("student_username", "student_name", "class", *slugs), text=(0, 1, 2))
 
     def rows() -> Iterator[tuple[Any, ...]]:
         for classroom, student in members:
@@ -224,10 +224,7 @@ def gradebook(request: ExportRequest) -> tuple[Columns, Iterator[tuple[Any, ...]
                 student.username,
                 student.display_name,
                 classroom.name,
-                *(
-                    number(best[(student.id, quiz)]) if (student.id, quiz) in best else None
-                    for quiz in quizzes
-                ),
+                *(number(best[(student.id, slug)]) if (student.id, slug) in best else None for slug in slugs),
             )
 
     return columns, rows()
@@ -306,7 +303,7 @@ def export_scores(request: ExportRequest, now: datetime) -> Export:
         rows = answer_rows(request, spreadsheet)
     else:
         columns, rows = ATTEMPT_COLUMNS, attempt_rows(request)
-    stem = "-".join(filter(None, ["quizapp", request.kind, request.quiz, f"{now:%Y%m%d}"]))
+    stem = "-".join(filter(None, ["quizapp", request.kind, request.bank_slug, f"{now:%Y%m%d}"]))
     filename = f"{stem}.{request.format}"
     if request.format == "xlsx":
         chunks = write_xlsx(columns, rows, request.kind).chunks()

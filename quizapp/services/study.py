@@ -54,31 +54,31 @@ def set_new_cards_per_day(user_id: int, count: int) -> None:
     study_store.set_new_cards_per_day(user_id, count)
 
 
-def memory_of(user_id: int, bank_id: str, keys: Iterable[str]) -> dict[str, CardMemory]:
+def memory_of(user_id: int, bank_slug: str, keys: Iterable[str]) -> dict[str, CardMemory]:
     """What the student's cards ``keys`` of a bank remember (reviews, due date), in one query:
     the API sends each card's review count with it, to make a repeated rating count once."""
-    return study_store.memory_of(user_id, bank_id, keys)
+    return study_store.memory_of(user_id, bank_slug, keys)
 
 
-def card_memory(user_id: int, bank_id: str, card_key: str) -> CardMemory | None:
+def card_memory(user_id: int, bank_slug: str, card_key: str) -> CardMemory | None:
     """One card's state after a rating (None: never rated), for the API's answer to it."""
-    return study_store.memory_of(user_id, bank_id, [card_key]).get(card_key)
+    return study_store.memory_of(user_id, bank_slug, [card_key]).get(card_key)
 
 
 def rating_preview(
-    user_id: int, bank_id: str, card_key: str, now: datetime
+    user_id: int, bank_slug: str, card_key: str, now: datetime
 ) -> tuple[dict[Grade, timedelta], int]:
     """When the card would come back after each rating, and its review count: the flipped
     card's buttons say it, with the same fuzz the rating then applies."""
-    memory = card_memory(user_id, bank_id, card_key)
+    memory = card_memory(user_id, bank_slug, card_key)
     state = memory.card if memory else new_card(now)
     reviews = memory.reviews if memory else 0
-    seed = study_store.fuzz_seed(user_id, bank_id, card_key, reviews)
+    seed = study_store.fuzz_seed(user_id, bank_slug, card_key, reviews)
     return preview(state, now, seed), reviews
 
 
 def rate_flashcard(
-    user_id: int, bank_id: str, card_key: str, grade: Grade, now: datetime, expected_reviews: int | None
+    user_id: int, bank_slug: str, card_key: str, grade: Grade, now: datetime, expected_reviews: int | None
 ) -> bool:
     """Schedule a flashcard after its rating; whether the rating counted.
 
@@ -87,7 +87,7 @@ def rate_flashcard(
     """
     expected = None if expected_reviews is None else {card_key: expected_reviews}
     updated = study_store.record_reviews(
-        user_id, bank_id, [(card_key, grade)], now, study_store.Source.FLASHCARD, expected_reviews=expected
+        user_id, bank_slug, [(card_key, grade)], now, study_store.Source.FLASHCARD, expected_reviews=expected
     )
     return card_key in updated
 
@@ -95,7 +95,7 @@ def rate_flashcard(
 def weakest_questions(user_id: int, bank: core.Bank, now: datetime) -> list[str]:
     """The ids of the student's weakest questions of a bank (at most ten): a practice round of
     them is offered on the quiz page."""
-    memory = study_store.question_memory(user_id, bank.id, now)
+    memory = study_store.question_memory(user_id, bank.slug, now)
     return weakest(memory, [question.id for question in bank.questions])
 
 
@@ -105,11 +105,11 @@ def start_learn_session(user_id: int, bank: core.Bank, now: datetime, seed: int)
     The session keeps each question's version (content hash), so a bank edited meanwhile
     still asks the questions the session began with.
     """
-    memory = study_store.question_memory(user_id, bank.id, now)
+    memory = study_store.question_memory(user_id, bank.slug, now)
     ids = pick_questions(bank, memory, seed)
     hashes = {question.id: question.content_hash for question in bank.questions}
     return study_store.start_learn_session(
-        user_id, bank.id, [(key, hashes[key]) for key in ids], seed, start(ids), now
+        user_id, bank.slug, [(key, hashes[key]) for key in ids], seed, start(ids), now
     )
 
 

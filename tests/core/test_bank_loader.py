@@ -12,7 +12,7 @@ def test_a_broken_file_does_not_stop_the_others(tmp_path: Path):
     (tmp_path / "c-good.yml").write_text(GOOD.replace("Good", "Also good"))
     (tmp_path / "notes.txt").write_text("not a bank")
     catalog = load_folder(tmp_path, display=tmp_path.parent)
-    assert [bank.id for bank in catalog.banks] == ["a-good", "c-good"]
+    assert [bank.slug for bank in catalog.banks] == ["a-good", "c-good"]
     assert len(catalog.problems) == 1
     assert str(catalog.problems[0]).startswith(f"{tmp_path.name}/b-broken.yaml:1: YAML syntax error")
 
@@ -34,7 +34,7 @@ def test_the_file_that_serves_an_id_keeps_it_against_an_earlier_name():
     from quizapp.core.model import Bank
 
     first, second, other = (
-        Bank(id=i, title=p, questions=(), path=p)
+        Bank(slug=i, title=p, questions=(), path=p)
         for i, p in [
             (
                 "graded",
@@ -87,4 +87,4 @@ def test_unusable_source_paths_are_problems_not_crashes(tmp_path: Path):
 
 def test_bank_file_names_are_matched_case_insensitively(tmp_path: Path):
     (tmp_path / "Second.YAML").write_text(GOOD)
-    assert [bank.id for bank in load_folder(tmp_path).banks] == ["Second"]
+    assert [bank.slug for bank in load_folder(tmp_path).banks] == ["Second"]

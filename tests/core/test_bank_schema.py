@@ -52,7 +52,7 @@ def test_a_valid_bank_with_every_field():
           - term: KSF
             definition: Kosovo Security Force
     """)
-    assert bank.id == "my-bank" and bank.source.publisher == "RFE/RL"
+    assert bank.slug == "my-bank" and bank.source.publisher == "RFE/RL"
     assert bank.settings.time_limit_minutes == 20 and bank.settings.draw == 1
     assert not bank.settings.shuffle_questions and not bank.settings.flashcards
     assert bank.settings.pass_mark == 70 and bank.settings.show_answers is AnswerVisibility.NEVER
@@ -65,7 +65,7 @@ def test_a_valid_bank_with_every_field():
 
 def test_defaults():
     bank = bank_from("title: T\nquestions:\n  - {id: q, type: true_false, prompt: P, answer: false}\n")
-    assert bank.id == "bank"  # the file name
+    assert bank.slug == "bank"  # the file name
     assert bank.settings.show_answers is AnswerVisibility.AFTER_SUBMIT
     assert bank.settings.draw is None and bank.settings.pass_mark == 50
     assert bank.questions[0].points == 1

@@ -41,7 +41,7 @@ def test_changed_question_keeps_its_old_version(app):
         )
         new_bank = dataclasses.replace(bank, questions=(edited, *bank.questions[1:]), content_hash="x")
         assert bank_store.sync_banks([new_bank]).updated == ["kosovo-peacekeepers"]
-        old = bank_store.question_version(bank.id, original.id, original.content_hash)
+        old = bank_store.question_version(bank.slug, original.id, original.content_hash)
         assert old is not None and old.prompt == original.prompt
         assert old.content_hash == original.content_hash  # the stored JSON hashes the same
         row = db.session.scalar(db.select(Question).where(Question.key == original.id))

@@ -18,11 +18,11 @@ UNKNOWN = "no-such-bank"
 def test_the_lookup_finds_a_served_bank_and_raises_for_an_unknown_one(app):
     with app.test_request_context("/"):
         app.preprocess_request()  # the banks are loaded before each request
-        assert bank_library.bank(QUIZ).id == QUIZ
+        assert bank_library.bank(QUIZ).slug == QUIZ
         assert bank_library.find_bank(UNKNOWN) is None
         with pytest.raises(bank_library.BankNotFound) as raised:
             bank_library.bank(UNKNOWN)
-        assert raised.value.bank_id == UNKNOWN
+        assert raised.value.bank_slug == UNKNOWN
 
 
 STUDENT_PAGES = [

@@ -75,7 +75,7 @@ def setting(app, people):
         test = attempts.start(people.student, bank, AttemptMode.TEST, clock.now(), seed=4).attempt
         learn_id = study_store.start_learn_session(
             people.student,
-            bank.id,
+            bank.slug,
             [(q.id, q.content_hash) for q in bank.questions[:3]],
             seed=5,
             session=learn.start([q.id for q in bank.questions[:3]]),

@@ -129,7 +129,6 @@ def url_values(rule, setting) -> dict:
         "kind": "attempts",
         "name": "kosovo-peacekeepers.yaml",
         "fmt": "csv",
-        "bank_id": "kosovo-peacekeepers",
         "file_format": "gift",
         "quiz_id": "kosovo-peacekeepers",
         "question_id": setting["open_question"],

@@ -187,7 +187,6 @@ def seed(app, people) -> World:
             "class_id": [people.class_id, people.other_class_id, missing],
             "student_id": [people.student, people.classmate, people.other_student, people.teacher, missing],
             "bank_slug": [BANK, "nope"],
-            "bank_id": [BANK, "nope"],
             "name": [f"{BANK}.yaml", "nope.yaml", BANK, ".yaml"],
             "file_format": ["gift", "apkg", "yaml"],
             "kind": ["attempts", "gradebook", "answers", "nope"],
@@ -404,7 +403,7 @@ def test_before_the_first_teacher_no_page_answers_arbitrary_input_with_a_server_
     """An empty database: the set-up page's form is there to fuzz, and no id is anyone's."""
     app.config.update(UNLIMITED)
     ids = {name: [1, 999_999] for name in ("attempt_id", "number", "session_id", "class_id", "student_id")}
-    names = {name: [BANK, "nope"] for name in ("bank_slug", "bank_id", "name", "file_format", "kind", "fmt")}
+    names = {name: [BANK, "nope"] for name in ("bank_slug", "name", "file_format", "kind", "fmt")}
     world = World(app, ids | names | {"filename": ["style.css", "nope"]})
     fuzz_every_route(world, Browser(app, None))
 

@@ -269,7 +269,7 @@ def write_gift(bank: Bank) -> tuple[str, list[str]]:
     A question's first tag becomes its Moodle category (a sub-category of the bank's title);
     untagged questions go to "Default for <title>", which the reader takes for no tag.
     """
-    out = [f"// {bank.title}", f"// Exported from quizapp: bank {bank.id}", ""]
+    out = [f"// {bank.title}", f"// Exported from quizapp: bank {bank.slug}", ""]
     notes: list[str] = []
     category = None
     for question in bank.questions:

@@ -108,17 +108,17 @@ def edit(name: str) -> Any:
             name,
             current.text,
             current.version,
-            bank_files.check(folder, name, current.text, library().bank_ids()),
+            bank_files.check(folder, name, current.text, library().bank_slugs()),
         )
     if not ActionForm().validate_on_submit():
         abort(400)
     text = request.form.get("text", "")
     version = request.form.get("version", "")
     if request.form.get("action") != "save":
-        result = bank_files.check(folder, name, text, library().bank_ids())
+        result = bank_files.check(folder, name, text, library().bank_slugs())
         message = "No problems found." if not result.problems else ""
         return editor_page(name, text, version, result, 200 if not result.problems else 422, message)
-    saved = bank_files.save(folder, name, text, version or None, clock.now(), library().bank_ids())
+    saved = bank_files.save(folder, name, text, version or None, clock.now(), library().bank_slugs())
     if saved.outcome is Outcome.SAVED:
         library().reload()
         library().sync_to_database()
@@ -165,11 +165,10 @@ def new() -> Any:
     if form.validate_on_submit():
         file_name = required_data(form.file_name.data)
         name = f"{file_name}.yaml"
-        bank_ids = library().bank_ids()
-        holder = bank_ids.get(file_name)  # a new bank's id is its file's name
-        saved = bank_files.save(
-            _folder(), name, bank_files.new_text(required_data(form.title.data)), None, clock.now(), bank_ids
-        )
+        bank_slugs = library().bank_slugs()
+        holder = bank_slugs.get(file_name)  # a new bank's id is its file's name
+        text = bank_files.new_text(required_data(form.title.data))
+        saved = bank_files.save(_folder(), name, text, None, clock.now(), bank_slugs)
         if saved.outcome is Outcome.EXISTS:
             add_error(form.file_name, "A bank file with this name exists already.")
         elif holder not in (None, name):

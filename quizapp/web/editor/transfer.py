@@ -50,7 +50,7 @@ def import_bank_page() -> Any:
                         name,
                         result.text,
                         "",
-                        bank_files.check(folder, name, result.text, library().bank_ids()),
+                        bank_files.check(folder, name, result.text, library().bank_slugs()),
                         message=f"Imported {result.questions} questions and {result.cards} cards from "
                         f"{source_name}. Check them, then save: nothing is saved yet.",
                         imported=result,
@@ -63,22 +63,22 @@ def import_bank_page() -> Any:
     return render_template("editor/import.html", form=form), 422 if form.errors else 200
 
 
-@blueprint.get("/<bank_id>/export.<file_format>")
+@blueprint.get("/<bank_slug>/export.<file_format>")
 @teacher_required
-def export(bank_id: str, file_format: str) -> Response:
+def export(bank_slug: str, file_format: str) -> Response:
     if file_format not in FORMATS:
         abort(404)
-    exported = export_bank(bank_library.bank(bank_id), file_format, clock.now())
+    exported = export_bank(bank_library.bank(bank_slug), file_format, clock.now())
     response = Response(exported.data, content_type=exported.content_type)
     response.headers["Content-Disposition"] = f'attachment; filename="{exported.file_name}"'
     response.headers["Cache-Control"] = "no-store"  # it holds the answers
     return response
 
 
-@blueprint.get("/<bank_id>/answer-key")
+@blueprint.get("/<bank_slug>/answer-key")
 @teacher_required
-def answer_key(bank_id: str) -> Any:
-    bank = bank_library.bank(bank_id)
+def answer_key(bank_slug: str) -> Any:
+    bank = bank_library.bank(bank_slug)
     response = Response(render_template("editor/answer_key.html", bank=bank, entries=core.answer_key(bank)))
     response.headers["Cache-Control"] = "no-store"
     return response

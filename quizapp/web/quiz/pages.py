@@ -44,7 +44,7 @@ def _own_attempt(attempt_id: int, responses: bool = True) -> AttemptState:
 @login_required
 def quiz(bank_slug: str) -> str:
     bank = bank_library.bank(bank_slug)
-    mine = attempts.attempts_of(current_user.id, clock.now(), bank.id)
+    mine = attempts.attempts_of(current_user.id, clock.now(), bank.slug)
     [summary] = quiz_summaries([bank], mine)
     history = [{"attempt": a, "score": attempts.score_of(a)} for a in mine if a.submitted]
     test_size = len(draw_questions(bank, 0, AttemptMode.TEST))
@@ -309,7 +309,7 @@ def refused(bank: core.Bank, shown: Disclosure) -> WerkzeugResponse:
         flash("Finish your test of this quiz first: until then its answers stay hidden.", "info")
     else:
         flash("This quiz shows scores only, not which answers were right.", "info")
-    return redirect(url_for("quiz.quiz", bank_slug=bank.id))
+    return redirect(url_for("quiz.quiz", bank_slug=bank.slug))
 
 
 @blueprint.after_request

@@ -100,7 +100,7 @@ def deck_settings(bank_slug: str) -> Any:
     if form.validate_on_submit():
         studying.set_new_cards_per_day(current_user.id, required_data(form.new_cards_per_day.data))
         flash(f"You will see up to {form.new_cards_per_day.data} new cards a day.", "success")
-        return redirect(url_for("study.deck", bank_slug=bank.id))
+        return redirect(url_for("study.deck", bank_slug=bank.slug))
     return _deck_page(bank, form), 422
 
 
@@ -115,7 +115,7 @@ def _study_page(
     queue = _queue(bank, tag, reverse)
     intervals, reviews = None, 0
     if card is not None and show_back:
-        previews, reviews = studying.rating_preview(current_user.id, bank.id, card.key, clock.now())
+        previews, reviews = studying.rating_preview(current_user.id, bank.slug, card.key, clock.now())
         intervals = {grade: describe_interval(delta) for grade, delta in previews.items()}
     template = "study/_card.html" if request.headers.get("X-Fragment") == "1" else "study/study.html"
     return render_template(
@@ -162,7 +162,7 @@ def back_to_study(bank_slug: str) -> WerkzeugResponse:
     options: dict[str, Any] = {"tag": tag} if tag else {}  # url_for takes its values as Any
     if reverse:
         options["reverse"] = "1"
-    return redirect(url_for("study.study", bank_slug=_studyable_bank(bank_slug).id, **options))
+    return redirect(url_for("study.study", bank_slug=_studyable_bank(bank_slug).slug, **options))
 
 
 @blueprint.post("/decks/<bank_slug>/study/flip")
@@ -187,13 +187,13 @@ def review(bank_slug: str) -> Any:
         seen = int(request.form.get("reviews", ""))
     except ValueError:
         abort(400)
-    studying.rate_flashcard(current_user.id, bank.id, card.key, grade, clock.now(), expected_reviews=seen)
+    studying.rate_flashcard(current_user.id, bank.slug, card.key, grade, clock.now(), expected_reviews=seen)
     if request.headers.get("X-Fragment") == "1":
         return study(bank_slug)
     options: dict[str, Any] = {"tag": tag} if tag else {}  # url_for takes its values as Any
     if reverse:
         options["reverse"] = "1"
-    return redirect(url_for("study.study", bank_slug=bank.id, **options))
+    return redirect(url_for("study.study", bank_slug=bank.slug, **options))
 
 
 # --- learn mode ------------------------------------------------------------------------------
@@ -271,6 +271,6 @@ def practice_weakest(bank_slug: str) -> WerkzeugResponse:
     chosen = studying.weakest_questions(current_user.id, bank, now)
     if not chosen:
         flash("Answer some questions first: then you can practice your weakest ones.", "info")
-        return redirect(url_for("quiz.quiz", bank_slug=bank.id))
+        return redirect(url_for("quiz.quiz", bank_slug=bank.slug))
     started = attempts.start(current_user.id, bank, AttemptMode.PRACTICE, now, clock.new_seed(), only=chosen)
     return redirect(url_for("quiz.attempt", attempt_id=started.attempt.id))

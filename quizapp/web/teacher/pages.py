@@ -181,7 +181,7 @@ def quiz_results(class_id: int, bank_slug: str) -> str:
     classroom = _my_class(class_id)
     bank = bank_library.bank(bank_slug)
     students = accounts.students_of_class(classroom.id)
-    attempts = attempt_service.attempts_of_users([s.id for s in students], clock.now(), bank.id)
+    attempts = attempt_service.attempts_of_users([s.id for s in students], clock.now(), bank.slug)
     rows = []
     for student in students:
         mine = [a for a in attempts if a.user_id == student.id]
@@ -264,7 +264,7 @@ def quiz_report(class_id: int, bank_slug: str) -> str:
     classroom = _my_class(class_id)
     bank = bank_library.bank(bank_slug)
     students = accounts.students_of_class(classroom.id)
-    attempts = attempt_service.attempts_of_users([s.id for s in students], clock.now(), bank.id)
+    attempts = attempt_service.attempts_of_users([s.id for s in students], clock.now(), bank.slug)
     report = reports.quiz_report(bank, students, attempts)
     return render_template("teacher/report.html", classroom=classroom, bank=bank, report=report)
 
@@ -302,13 +302,13 @@ def export_all(kind: str, fmt: str) -> WerkzeugResponse:
 def _export(classes: list[ClassInfo], kind: str, fmt: str) -> WerkzeugResponse:
     if kind not in KINDS or fmt not in FORMATS:
         abort(404)
-    quiz = request.args.get("quiz") or None
-    if quiz is not None:
-        quiz = bank_library.bank(quiz).id  # an unknown quiz is "not found"
+    bank_slug = request.args.get("quiz") or None
+    if bank_slug is not None:
+        bank_slug = bank_library.bank(bank_slug).slug  # an unknown quiz is "not found"
     since = None
     if request.args.get("since"):
         try:
             since = parse_instant(request.args["since"])
         except ValueError as error:
             abort(400, description=f"The export's “since”: {error}.")
-    return download(export_scores(ExportRequest(kind, fmt, tuple(classes), quiz, since), clock.now()))
+    return download(export_scores(ExportRequest(kind, fmt, tuple(classes), bank_slug, since), clock.now()))
