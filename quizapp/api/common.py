@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from datetime import datetime
+from decimal import Decimal
 from typing import Any
 
 from flask import Request, Response
 from flask_smorest import Blueprint, abort
 from marshmallow import Schema, ValidationError, fields, missing
-from webargs.core import parse_json
 from webargs.flaskparser import FlaskParser
 from werkzeug.exceptions import RequestEntityTooLarge
 
@@ -30,11 +31,35 @@ ERROR_DESCRIPTIONS = {
 RETRY_AFTER = {"Retry-After": {"description": "Seconds to wait", "schema": {"type": "integer"}}}
 
 
+MAX_NESTING = 32  # no body of this API nests deeper than 4; the rest is an attack on recursion
+
+
+def read_json(data: bytes) -> Any:
+    """A JSON body with its numbers as written: a decimal fraction is read as a ``Decimal``, not
+    a float, so ``5000.0000000000001`` reaches the numeric rules as the page's text does instead of
+    rounded to 5000 (docs/api.md: numbers are kept exactly)."""
+    return json.loads(data.decode("utf-8"), parse_float=Decimal)
+
+
+def nesting(value: Any) -> int:
+    """How deep lists and objects nest in ``value`` (a loop: the value may nest deeper than the
+    recursion limit, which is what this measures)."""
+    deepest, pending = 0, [(value, 0)]
+    while pending:
+        item, depth = pending.pop()
+        if isinstance(item, dict | list):
+            depth += 1
+            deepest = max(deepest, depth)
+            pending.extend((child, depth) for child in (item.values() if isinstance(item, dict) else item))
+    return deepest
+
+
 class JsonBodyParser(FlaskParser):
     """webargs' parser, with any body that is not JSON refused as 400 (or 413), never a 500:
-    nesting too deep to parse and integers too long to convert are bad input too, and so is
-    text no database can keep (core/storable_text.py). ``load_json`` is webargs' public hook for
-    reading the body; an empty JSON body is refused too (webargs' own would read it as absent)."""
+    nesting too deep to parse (or deeper than ``MAX_NESTING``) and integers too long to convert
+    are bad input too, and so is text no database can keep (core/storable_text.py). ``load_json``
+    is webargs' public hook for reading the body; an empty JSON body is refused too (webargs' own
+    would read it as absent)."""
 
     DEFAULT_VALIDATION_STATUS = 400
 
@@ -46,9 +71,11 @@ class JsonBodyParser(FlaskParser):
         if req.content_length is None and limit is not None and len(data) >= limit:
             raise RequestEntityTooLarge()  # an unannounced (chunked) body, cut off at the limit
         try:
-            body = parse_json(data)
-        except (RecursionError, ValueError) as error:  # JSONDecodeError is a ValueError
+            body = read_json(data)
+        except (RecursionError, ValueError) as error:  # JSON and UTF-8 decoding errors are ValueErrors
             abort(400, exc=error, messages={"json": ["Invalid JSON body."]})
+        if nesting(body) > MAX_NESTING:
+            abort(400, messages={"json": [f"The JSON body nests deeper than {MAX_NESTING} levels."]})
         if holds_nul(body):
             abort(400, messages={"json": [NUL_REFUSED]})
         return body

@@ -113,3 +113,11 @@ def disclose(
         case Path.RETRY | Path.PRACTICE_WEAKEST | Path.PROGRESS:
             return CORRECTNESS_ONLY
     raise ValueError(f"unknown path {path!r}")
+
+
+def practice_correctness_at_once(settings: QuizSettings) -> bool:
+    """Whether a student may know a practice answer is right or wrong as soon as it is given.
+    Only then may it enter the flashcard memory at once: the memory feeds the dashboard's weakest
+    questions, which would otherwise tell before the round is submitted."""
+    moment = AttemptMoment(AttemptMode.PRACTICE, submitted=False, answered=True)
+    return disclose(Path.ATTEMPT, settings, Viewer(teacher=False), moment).correctness

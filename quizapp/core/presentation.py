@@ -12,7 +12,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from quizapp.core.attempts import seeded_shuffle
 from quizapp.core.model import Item
 
 
@@ -38,11 +37,3 @@ class StudentQuestion:
 
 def options(items: Iterable[Item]) -> tuple[Option, ...]:
     return tuple(Option(item.id, item.text) for item in items)
-
-
-def scrambled(items: tuple[Item, ...], seed: int, salt: str) -> list[Item]:
-    """Shuffled, and never left in the correct order (that would give the answer away)."""
-    order = seeded_shuffle(items, seed, salt)
-    if len(items) > 1 and order == list(items):
-        order = order[1:] + order[:1]
-    return order

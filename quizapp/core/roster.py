@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from quizapp.core.accounts import USERNAME_RULE, normalize_username, valid_username
@@ -32,8 +33,17 @@ def parse_roster(text: str) -> tuple[list[RosterEntry], list[str]]:
         dialect = csv.excel
     entries: list[RosterEntry] = []
     problems: list[str] = []
+    rows = csv.reader(io.StringIO(text), dialect)
+    try:
+        _read_rows(rows, entries, problems)
+    except csv.Error as error:  # e.g. a cell longer than the csv module's limit (128 KiB)
+        problems.append(f"line {rows.line_num}: cannot be read as CSV ({error})")
+    return entries, problems
+
+
+def _read_rows(rows: Iterator[list[str]], entries: list[RosterEntry], problems: list[str]) -> None:
     seen: dict[str, int] = {}
-    for line, row in enumerate(csv.reader(io.StringIO(text), dialect), start=1):
+    for line, row in enumerate(rows, start=1):
         cells = [cell.strip() for cell in row]
         if not any(cells):
             continue
@@ -57,4 +67,3 @@ def parse_roster(text: str) -> tuple[list[RosterEntry], list[str]]:
         else:
             seen[username] = line
             entries.append(RosterEntry(line, username, name))
-    return entries, problems

@@ -4,7 +4,8 @@ The rules come from ``core.attempts`` (which questions, the deadline, when an at
 overdue) and ``core.scoring``; the statements from ``db/attempt_store.py``. What lives here is
 how they combine: an open test blocks everything else at its quiz, starting a test ends an open
 practice round, an overdue attempt is closed as soon as anything reads it, and quiz answers
-feed the flashcard memory model (practice answers at once, a test's when it closes).
+feed the flashcard memory model (a practice answer at once where the bank shows practice
+feedback at once, the others when their attempt closes).
 """
 
 from __future__ import annotations
@@ -20,10 +21,12 @@ from quizapp import core
 from quizapp.core.attempts import AttemptMode, AttemptStatus, deadline_for, draw_questions, is_overdue
 from quizapp.core.checkers import is_blank
 from quizapp.core.decks import question_card_key
+from quizapp.core.disclosure import practice_correctness_at_once
 from quizapp.core.scheduling import grade_for_answer
 from quizapp.core.scoring import score_answers, stored_check
 from quizapp.db import attempt_store, study_store
 from quizapp.db.attempt_store import AttemptClosed, AttemptState, AttemptSummary
+from quizapp.services.bank_library import find_bank
 from quizapp.services.question_source import questions_for
 
 __all__ = [
@@ -58,7 +61,7 @@ def _closed_overdue(attempts: Sequence[AttemptState], now: datetime) -> bool:
     if not overdue:
         return False
     for attempt_id in attempt_store.close_overdue(overdue):  # only the request that closed one
-        _feed_memory(attempt_id, now)
+        _feed_memory(attempt_id, now, closing=True)
     return True
 
 
@@ -160,7 +163,8 @@ def save_answer(attempt: AttemptState, question_key: str, response: Any, now: da
     is never stored after a submit or past the deadline. Raises ``AttemptClosed`` when it no
     longer does, ``KeyError`` when the question is not part of it. In practice the first answer
     to a question is final (a blank one changes nothing): returns False when one was there
-    already. A practice answer feeds the flashcard memory model at once.
+    already. A practice answer feeds the flashcard memory model at once if the bank shows its
+    correctness at once (``_feeds_at_once``), else when the round is submitted.
     """
     if question_key not in attempt.question_ids:
         raise KeyError(question_key)
@@ -173,25 +177,37 @@ def save_answer(attempt: AttemptState, question_key: str, response: Any, now: da
     written = attempt_store.store_answer(
         attempt.id, question_key, response, now, cutoff, first_stands=practice
     )
-    if practice and written:
+    if practice and written and _feeds_at_once(attempt):
         _feed_memory(attempt.id, now, only=question_key)
     return written
 
 
 def submit(attempt_id: int, now: datetime) -> bool:
     """Close the attempt; True only for the call that closed it (a repeat changes nothing).
-    A test's answers then feed the flashcard memory model."""
+    Its answers then feed the flashcard memory model, unless they did one by one."""
     closed = attempt_store.close_attempt(attempt_id, now, grace())
-    if closed is AttemptMode.TEST:
-        _feed_memory(attempt_id, now)
+    if closed is not None:
+        _feed_memory(attempt_id, now, closing=True)
     return closed is not None
 
 
-def _feed_memory(attempt_id: int, now: datetime, only: str | None = None) -> None:
+def _feeds_at_once(attempt: AttemptState) -> bool:
+    """A practice round whose answers enter the memory as they are given (the disclosure rule:
+    ``core.disclosure.practice_correctness_at_once``); a bank no longer served: at the close."""
+    bank = find_bank(attempt.bank_slug)
+    return (
+        attempt.mode is AttemptMode.PRACTICE
+        and bank is not None
+        and practice_correctness_at_once(bank.settings)
+    )
+
+
+def _feed_memory(attempt_id: int, now: datetime, only: str | None = None, closing: bool = False) -> None:
     """Quiz answers feed the flashcard memory model: a wrong answer is Again, a right one Good
-    (one of the wrong shape is wrong: ``core.scoring.stored_check``)."""
+    (one of the wrong shape is wrong: ``core.scoring.stored_check``). ``closing``: the attempt
+    was just closed, and feeds all its answers unless they went in one by one."""
     attempt = attempt_store.read_attempt(attempt_id)
-    if attempt is None:
+    if attempt is None or (closing and _feeds_at_once(attempt)):
         return
     questions = {question.id: question for question in questions_of(attempt)}
     grades = [

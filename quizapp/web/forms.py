@@ -190,7 +190,7 @@ class NewCardsForm(FlaskForm):
 BANK_FILE_NAME = [
     DataRequired(message="Choose a file name."),
     Regexp(
-        r"^[a-z0-9][a-z0-9_-]{0,60}$",
+        r"^[a-z0-9][a-z0-9_-]{0,60}\Z",  # \Z: "$" would let a name end in a line break
         message="Use lower-case letters, digits, '-' and '_' (no spaces), e.g. balkans-2026.",
     ),
 ]

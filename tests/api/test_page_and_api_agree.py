@@ -14,6 +14,11 @@ from tests.helpers.quizzes import answer, form_fields, wrong_response
 REFUSED, ACCEPTED = False, True
 
 
+class RawJson(str):
+    """A response sent as this JSON text as it is: Python's json would write a number as a float
+    first, and a float cannot hold ``5000.0000000000001``."""
+
+
 def cases(question: Question) -> list[tuple[str, Any, dict[str, Any], bool]]:
     """(what, the API's JSON response, the page's posted fields, accepted?) for ``question``."""
     right, wrong = full_marks_response(question), wrong_response(question)
@@ -42,7 +47,12 @@ def cases(question: Question) -> list[tuple[str, Any, dict[str, Any], bool]]:
                 ("in words", "thirty-two", {"number": "thirty-two"}, REFUSED),
                 ("another word after it", f"{right} apples", {"number": f"{right} apples"}, REFUSED),
                 ("longer than its field", "1" * 101, {"number": "1" * 101}, REFUSED),
+                ("an exponent too large to write out", RawJson("1e-99999"), {"number": "1e-99999"}, REFUSED),
             ]
+            if spec.value is not None:  # more digits than a float holds: the API must not round them
+                close = format(spec.value, "f") + ("" if "." in format(spec.value, "f") else ".")
+                close += "0000000000000001"
+                table += [("a JSON number a float would round", RawJson(close), {"number": close}, ACCEPTED)]
         case QuestionType.SHORT:
             table += [
                 ("as long as its field", "x" * 1000, {"text": "x" * 1000}, ACCEPTED),
@@ -77,9 +87,12 @@ def test_the_page_and_the_api_accept_and_refuse_the_same_answers(one_test):
     for number in sorted(first_of_each_type.values()):
         question = questions[number - 1]
         for what, response, fields, accepted in cases(question):
-            through_api = api.put(
-                f"/attempts/{attempt_id}/answers/{question.id}", json={"response": response}
-            )
+            url = f"/attempts/{attempt_id}/answers/{question.id}"
+            if isinstance(response, RawJson):
+                body = f'{{"response": {response}}}'
+                through_api = api.put(url, data=body, content_type="application/json")
+            else:
+                through_api = api.put(url, json={"response": response})
             stored_by_api = api.get(f"/attempts/{attempt_id}").get_json()["answers"].get(question.id)
             on_page = answer(client, attempt_id, number, fields, go="next")
             stored_by_page = api.get(f"/attempts/{attempt_id}").get_json()["answers"].get(question.id)

@@ -53,7 +53,9 @@ def test_cards_of_choice_ordering_and_matching_questions_show_their_options():
     """)
     multiple, ordering, matching = deck_cards(bank)
     assert multiple.front == "Which?\n\n- Alpha\n- Mid\n- Zeta" and multiple.back == "- Zeta\n- Mid"
-    assert ordering.front == "Order them.\n\n- First\n- Second"  # sorted: never the answer's order
+    assert (
+        ordering.front == "Order them.\n\n- First\n- Second"
+    )  # sorted by text: the front does not show the order
     assert ordering.back == "- 1. Second\n- 2. First"
     assert matching.front == "Match.\n\n- Russia\n- West\n\nTo match with: No, Yes"
 

@@ -20,3 +20,9 @@ def test_roster_problems_name_their_line():
     assert problems[0].startswith("line 2: username 'bad name' is not valid")
     assert problems[1] == "line 3: username 'ok1' is listed twice (first on line 1)"
     assert problems[2] == "line 4: the name is longer than 100 characters"
+
+
+def test_a_cell_longer_than_the_csv_limit_is_a_problem_with_its_line_not_an_error():
+    entries, problems = parse_roster("username,name\nana,Ana\nbo," + "x" * 200_000 + "\n")
+    assert [entry.username for entry in entries] == ["ana"]
+    assert problems == [problems[0]] and problems[0].startswith("line 3: cannot be read as CSV")

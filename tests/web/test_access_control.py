@@ -40,7 +40,7 @@ ALLOWED: dict[tuple[str, str], set[str]] = {
     ("quiz.submit", "POST"): {"student"},
     ("quiz.retry", "POST"): {"student"},
     ("quiz.results", "GET"): {"student", "teacher"},
-    ("quiz.source", "GET"): EVERYONE,
+    ("quiz.source", "GET"): LOGGED_IN,  # as the quiz page
     ("teacher.classes", "GET"): TEACHERS,
     ("teacher.classes", "POST"): TEACHERS,
     ("teacher.class_detail", "GET"): {"teacher"},

@@ -111,6 +111,10 @@ def test_new_bank_from_a_template(teacher, questions_dir):
         "/banks/new", data={"title": "X", "file_name": "Has Spaces", "csrf_token": csrf_token(page)}
     )
     assert bad.status_code == 422 and "no spaces" in bad.get_data(as_text=True)
+    line_break = teacher.post(  # "$" in the pattern would let it through, to a 500
+        "/banks/new", data={"title": "X", "file_name": "abc\n", "csrf_token": csrf_token(page)}
+    )
+    assert line_break.status_code == 422 and "no spaces" in line_break.get_data(as_text=True)
     made = teacher.post(
         "/banks/new", data={"title": 'The "Balkans"', "file_name": "balkans", "csrf_token": csrf_token(page)}
     )

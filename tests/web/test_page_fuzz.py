@@ -51,6 +51,8 @@ SWEEP = [  # sent in every field and query parameter a page offers, every run
     "𝟗",
     "-1",
     "9" * 40,
+    "9" * 5000,  # int() refuses more than 4,300 digits
+    "abc\n",  # "$" in a pattern matches before a final line break; "\Z" does not
     "1e309",
     "NaN",
     "\x00",

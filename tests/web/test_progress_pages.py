@@ -11,6 +11,7 @@ from tests.helpers.quizzes import (
     answer,
     answer_correctly,
     attempt_questions,
+    edit_bank,
     form_fields,
     start,
     submit,
@@ -81,6 +82,25 @@ def test_a_bank_that_never_shows_answers_keeps_them_off_the_dashboard(client, ap
         "/quizzes/kosovo-peacekeepers/practice-weakest", data={"csrf_token": csrf_token(page)}
     )
     assert refused.status_code == 404
+
+
+def test_practice_answers_of_an_after_submit_bank_reach_the_dashboard_only_once_submitted(
+    client, app, people, questions_dir
+):
+    # The dashboard's weakest questions come from the flashcard memory; a practice answer that
+    # entered it at once would say right-or-wrong before the bank shows it (attack review).
+    edit_bank(
+        questions_dir / "kosovo-peacekeepers.yaml", "show_answers: immediately", "show_answers: after_submit"
+    )
+    login(client, "sam")
+    attempt_id = start(client, "practice")
+    question = attempt_questions(app, attempt_id)[0]
+    assert answer(client, attempt_id, 1, form_fields(question, wrong_response(question))).status_code == 302
+    page = client.get("/progress").get_data(as_text=True)
+    assert "weakest questions" not in page and "No answers yet." in page
+    submit(client, attempt_id)
+    page = client.get("/progress").get_data(as_text=True)
+    assert "Your weakest questions" in page and "No answers yet." not in page
 
 
 def test_streak_counts_days(client, app, people, monkeypatch):

@@ -113,6 +113,9 @@ def test_test_mode_saves_moves_and_replaces_answers(student, app):
     assert "You answered <strong>1</strong> of 25 questions." in review
     last = answer(student, attempt_id, len(questions), {}, go="next")
     assert last.headers["Location"].endswith("/review")
+    # a number too long for int() (4,301 digits or more) goes on to the next question, not a 500
+    huge = answer(student, attempt_id, 2, form_fields(q2, full_marks_response(q2)), go="9" * 5000)
+    assert huge.status_code == 302 and huge.headers["Location"].endswith("/questions/3")
 
 
 def test_clearing_an_answer_in_a_test_removes_it(student, app):

@@ -76,14 +76,17 @@ def read_anki_text(source: str) -> Imported:
         tags_column = columns.index("tags")
     reader = csv.reader(io.StringIO("\n".join(lines[body_start:])), delimiter=separator)
     first_line = body_start + 1
-    for row in reader:  # a quoted field may span lines: a row starts where the last one ended
-        number, first_line = first_line, body_start + reader.line_num + 1
-        if not any(cell.strip() for cell in row):
-            continue
-        fields = [cell for n, cell in enumerate(row) if n != tags_column]
-        if len(fields) < 2:
-            imported.skip(number, "a note needs a front and a back")
-            continue
-        tags = row[tags_column].split() if tags_column is not None and tags_column < len(row) else []
-        _add_pair(imported, number, _field(fields[0], html), _field(fields[1], html), tags)
+    try:
+        for row in reader:  # a quoted field may span lines: a row starts where the last one ended
+            number, first_line = first_line, body_start + reader.line_num + 1
+            if not any(cell.strip() for cell in row):
+                continue
+            fields = [cell for n, cell in enumerate(row) if n != tags_column]
+            if len(fields) < 2:
+                imported.skip(number, "a note needs a front and a back")
+                continue
+            tags = row[tags_column].split() if tags_column is not None and tags_column < len(row) else []
+            _add_pair(imported, number, _field(fields[0], html), _field(fields[1], html), tags)
+    except csv.Error as error:  # e.g. a field longer than the csv module's limit (128 KiB)
+        imported.skip(first_line, f"this and the following lines cannot be read ({error})")
     return imported

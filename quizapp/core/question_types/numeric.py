@@ -49,6 +49,14 @@ def numeric_matches(answer: NumericAnswer, value: Decimal) -> bool:
     return abs(value - answer.value) <= allowed
 
 
+def _decimal_text(value: Decimal) -> str:
+    """Plain digits, as a student types them; a number so large or small that its digits would
+    run to thousands keeps its exponent, which the typed-number rules refuse as the page does."""
+    if value.is_finite() and abs(value.adjusted()) <= 40:
+        return format(value, "f")
+    return str(value)
+
+
 def _num(value: Decimal | None) -> str | None:
     return None if value is None else str(value)
 
@@ -134,9 +142,14 @@ class Numeric(OneTypedInput[NumericAnswer]):
         return StudentQuestion(question.id, question.type, question.prompt, question.points, unit=unit)
 
     def canonical(self, response: Response) -> Response:
-        """A number as exact text: a JSON column must not round 99999999999999999999."""
-        if isinstance(response, int | float) and not isinstance(response, bool):
-            return format(Decimal(repr(response)), "f") if isinstance(response, float) else str(response)
+        """A number as exact text: a JSON column must not round 99999999999999999999, and the
+        text is then read by the same rules as a number typed on the page."""
+        if isinstance(response, float):
+            response = Decimal(repr(response))
+        if isinstance(response, Decimal):  # the API reads JSON fractions as Decimal
+            return _decimal_text(response)
+        if isinstance(response, int) and not isinstance(response, bool):
+            return str(response)
         return response
 
     def check(self, spec: NumericAnswer, response: Response) -> Check:

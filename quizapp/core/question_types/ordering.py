@@ -8,9 +8,10 @@ from functools import cache
 from typing import Any
 
 from quizapp.core.answer_fields import read_items
+from quizapp.core.attempts import seeded_shuffle
 from quizapp.core.field_reader import FieldReader
 from quizapp.core.model import Item, OrderingAnswer, Question, QuestionType
-from quizapp.core.presentation import Option, StudentQuestion, options, scrambled
+from quizapp.core.presentation import Option, StudentQuestion, options
 from quizapp.core.question_types.base import ARROW, FormData, QuestionKind, listed
 from quizapp.core.responses import Check, Response, ResponseError, all_or_nothing, id_list
 from quizapp.core.yaml_document import Mapping
@@ -49,7 +50,9 @@ class Ordering(QuestionKind[OrderingAnswer]):
         return OrderingAnswer(tuple(Item(*item) for item in data["items"]))
 
     def present(self, question: Question, seed: int, shuffle_choices: bool) -> StudentQuestion:
-        items = options(scrambled(question.answer.items, seed, question.id))  # type: ignore[union-attr]
+        # Every order equally likely, the correct one included: an order that is never shown, or
+        # shown less often, would tell the answer to anyone who starts a few attempts.
+        items = options(seeded_shuffle(question.answer.items, seed, question.id))  # type: ignore[union-attr]
         return StudentQuestion(question.id, question.type, question.prompt, question.points, items=items)
 
     def options(self, shown: StudentQuestion) -> tuple[Option, ...]:

@@ -191,8 +191,8 @@ def _after_save(current: AttemptState, number: int, total: int) -> str:
         return url_for("quiz.review", attempt_id=current.id)
     if go == "previous":
         target = max(1, number - 1)
-    elif go.isascii() and go.isdigit():  # "²".isdigit() is true too, and int() refuses it
-        target = min(max(1, int(go)), total)
+    elif go.isascii() and go.isdigit() and len(go) <= 6:  # "²".isdigit() is true too, and int()
+        target = min(max(1, int(go)), total)  # refuses it; and it refuses 4,301 digits or more
     else:
         target = number + 1
     return url_for("quiz.question", attempt_id=current.id, number=target)
@@ -279,14 +279,16 @@ def results(attempt_id: int) -> str | WerkzeugResponse:
 
 
 @blueprint.get("/quizzes/<bank_slug>/source")
+@login_required
 def source(bank_slug: str) -> str:
-    """The whole source text, paragraph by paragraph; a quote may be highlighted."""
+    """The whole source text, paragraph by paragraph; a quote may be highlighted. For those who
+    may open the quiz (signed in), as the quiz page is."""
     bank = bank_library.bank(bank_slug)
     if not bank.source_text:
         abort(404)
     passage = None
     question_id = request.args.get("q")
-    if question_id and current_user.is_authenticated:
+    if question_id:
         question_ = bank.question(question_id)
         shown = question_ is not None and answer_disclosure.source_passage_shown(
             current_user.account, bank, question_id, clock.now()

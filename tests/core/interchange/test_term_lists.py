@@ -58,3 +58,11 @@ def test_duplicate_terms_get_distinct_ids():
     assert [c["id"] for c in imported.cards] == ["card-kuwait", "card-kuwait-2"]
     assert [q["id"] for q in imported.questions] == ["kuwait", "kuwait-2"]
     assert len(bank_of(imported).cards) == 2
+
+
+def test_a_field_longer_than_the_csv_limit_is_skipped_with_its_line_not_an_error():
+    text = "Kuwait\tfirst\n" + "x" * 200_000 + "\tback\nLater\tnot read\n"
+    imported = read_anki_text(text)
+    assert [c["term"] for c in imported.cards] == ["Kuwait"]
+    [note] = imported.skipped
+    assert note.line == 2 and "cannot be read" in note.text
