@@ -30,7 +30,7 @@ def test_duplicate_bank_ids_across_files(tmp_path: Path):
 
 
 def test_the_file_that_serves_an_id_keeps_it_against_an_earlier_name():
-    from quizapp.core.bank_loader import one_bank_per_id
+    from quizapp.core.bank_loader import one_bank_per_slug
     from quizapp.core.model import Bank
 
     first, second, other = (
@@ -44,9 +44,9 @@ def test_the_file_that_serves_an_id_keeps_it_against_an_earlier_name():
             ("other", "q/other.yaml"),
         ]
     )
-    assert one_bank_per_id([first, second, other]).banks == (first, other)  # no one serves it yet
-    assert one_bank_per_id([first, other], keep=lambda: 1 / 0).banks == (first, other)  # not asked
-    kept = one_bank_per_id([first, second, other], keep=lambda: {"graded": "q/graded.yaml"})
+    assert one_bank_per_slug([first, second, other]).banks == (first, other)  # no one serves it yet
+    assert one_bank_per_slug([first, other], keep=lambda: 1 / 0).banks == (first, other)  # not asked
+    kept = one_bank_per_slug([first, second, other], keep=lambda: {"graded": "q/graded.yaml"})
     assert kept.banks == (second, other)
     assert [str(p) for p in kept.problems] == [
         "q/dup.yaml:1: bank id 'graded' is already used by q/graded.yaml, which keeps it: "
