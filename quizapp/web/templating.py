@@ -68,6 +68,16 @@ def utc_time(value: datetime | None) -> str:
     return value.strftime("%Y-%m-%d %H:%M UTC") if value else "–"
 
 
+def prompt_html(question: Any) -> Markup:
+    """A question's prompt as HTML, drawn as its type says (``blanks_in_prompt``): numbered gaps
+    for the blanks of a cloze prompt, Markdown for the others. Every page that shows a prompt
+    outside the answer fields (the question's feedback, results, learn mode, the answer key)
+    draws it here."""
+    if question_type(question.type).blanks_in_prompt:
+        return cloze_text(question.prompt)
+    return markdown_html(question.prompt)
+
+
 def prompt_inline(question: Any) -> Markup:
     """A question's prompt on one line for lists: cloze gaps as blanks, no raw {{1}}."""
     return markdown_inline(BLANK.sub("____", question.prompt))
@@ -146,8 +156,8 @@ def init_app(app: Flask) -> None:
     app.jinja_env.lstrip_blocks = True
     app.add_template_filter(markdown_html, "markdown")
     app.add_template_filter(markdown_inline, "markdown_inline")
+    app.add_template_filter(prompt_html, "prompt_html")
     app.add_template_filter(prompt_inline, "prompt_inline")
-    app.add_template_filter(cloze_text, "cloze_text")
     app.add_template_filter(percent, "percent")
     app.add_template_filter(share, "share")
     app.add_template_filter(points, "points")

@@ -57,6 +57,9 @@ class QuestionKind(ABC, Generic[Spec]):
     response_shape: ClassVar[str]  # the JSON shape of a response, for API clients
     fields_template: ClassVar[str]  # the template whose ``inputs`` macro draws the answer fields
     reversible: ClassVar[bool] = False  # may a flashcard ask the answer -> prompt way round?
+    # Does the prompt hold numbered blanks ({{1}}, {{2}}, ...)? Then pages draw them as gaps
+    # (``prompt_html`` in web/templating.py); otherwise the prompt is drawn as Markdown.
+    blanks_in_prompt: ClassVar[bool] = False
 
     # A bank file and the stored question versions
 

@@ -31,6 +31,7 @@ class Cloze(QuestionKind[ClozeAnswer]):
     yaml_fields = ("blanks", "typos")
     response_shape = "a list of strings, one per blank"
     fields_template = "quiz/answer_fields/cloze.html"
+    blanks_in_prompt = True
 
     def read_answer(self, read: FieldReader, mapping: Mapping, prompt: str) -> ClozeAnswer | None:
         get = mapping.entries.get
