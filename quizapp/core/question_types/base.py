@@ -12,7 +12,7 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections.abc import Mapping as AnyMapping
 from decimal import Decimal
-from typing import Any, ClassVar, Generic, Protocol, TypeVar, overload
+from typing import Any, ClassVar, Generic, Protocol, TypeVar, cast, overload
 
 from quizapp.core.field_reader import FieldReader
 from quizapp.core.model import Question
@@ -73,6 +73,11 @@ class QuestionKind(ABC, Generic[Spec]):
 
     @abstractmethod
     def answer_from_dict(self, data: dict[str, Any]) -> Spec: ...
+
+    def answer_of(self, question: Question) -> Spec:
+        """A question's answer spec as this type's: a question's ``answer`` is made by its own type
+        (``read_answer``, ``answer_from_dict``), and only its type reads it."""
+        return cast(Spec, question.answer)
 
     # What a student sees
 

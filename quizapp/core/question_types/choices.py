@@ -26,7 +26,7 @@ class ChoiceKind(QuestionKind[ChoiceAnswer]):
         return ChoiceAnswer(tuple(Choice(**choice) for choice in data["choices"]))
 
     def present(self, question: Question, seed: int, shuffle_choices: bool) -> StudentQuestion:
-        choices = [Option(c.id, c.text) for c in question.answer.choices]  # type: ignore[union-attr]
+        choices = [Option(c.id, c.text) for c in self.answer_of(question).choices]
         if shuffle_choices:
             choices = seeded_shuffle(choices, seed, question.id)
         return StudentQuestion(

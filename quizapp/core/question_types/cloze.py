@@ -80,7 +80,7 @@ class Cloze(QuestionKind[ClozeAnswer]):
         return ClozeAnswer(tuple(text_from_dict(blank) for blank in data["blanks"]))
 
     def present(self, question: Question, seed: int, shuffle_choices: bool) -> StudentQuestion:
-        blanks = len(question.answer.blanks)  # type: ignore[union-attr]
+        blanks = len(self.answer_of(question).blanks)
         return StudentQuestion(question.id, question.type, question.prompt, question.points, blanks=blanks)
 
     def check(self, spec: ClozeAnswer, response: Response) -> Check:

@@ -138,7 +138,7 @@ class Numeric(OneTypedInput[NumericAnswer]):
         )
 
     def present(self, question: Question, seed: int, shuffle_choices: bool) -> StudentQuestion:
-        unit = question.answer.unit  # type: ignore[union-attr]
+        unit = self.answer_of(question).unit
         return StudentQuestion(question.id, question.type, question.prompt, question.points, unit=unit)
 
     def canonical(self, response: Response) -> Response:
