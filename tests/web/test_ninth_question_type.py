@@ -1,6 +1,7 @@
 """Adding a question type takes one module and a registration (docs/architecture.md): a toy
 ninth type, registered here only, is loaded from a bank, shown on the quiz page, answered on the
-page and through the API, and scored, with no other module knowing of it."""
+page and through the API, scored, and counted in the class report and score exports, with no
+other module knowing of it."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import pytest
 from quizapp.core.question_types import question_type
 from tests.helpers.api import ApiClient, token_for
 from tests.helpers.quizzes import answer, start, submit
-from tests.helpers.web import login
+from tests.helpers.web import login, read_csv
 
 BANK = "toy"
 BANK_YAML = """\
@@ -66,3 +67,23 @@ def test_a_registered_type_is_answered_and_scored_through_the_api(client, people
     assert verdict["correct"] is False and verdict["correct_answer"] == "Maybe"
     assert verdict["correct_response"] == "maybe"
     assert question_type("yes_no_maybe") is toy_type
+
+
+def test_a_registered_type_is_counted_in_the_class_report_and_its_score_exports(app, client, people):
+    login(client, "sam")
+    attempt_id = start(client, "test", BANK)
+    assert answer(client, attempt_id, 1, {"choice": "maybe"}, go="next").status_code == 302
+    submit(client, attempt_id)
+    teacher = app.test_client()
+    login(teacher, "tina")
+    report = teacher.get(f"/classes/{people.class_id}/quizzes/{BANK}/report")
+    assert report.status_code == 200
+    page = report.get_data(as_text=True)
+    assert "Will it rain in Pristina tomorrow?" in page
+    counts = dict(re.findall(r"<li>(Yes|No|Maybe): (\d+)", page))  # the type's tallied choices
+    assert counts == {"Yes": "0", "No": "0", "Maybe": "1"}
+    rows = read_csv(teacher.get(f"/classes/{people.class_id}/exports/answers.csv"))
+    weather = [row for row in rows if row["question_id"] == "weather"]
+    assert [(row["question_type"], row["correct"], row["points"]) for row in weather] == [
+        ("yes_no_maybe", "true", "1")
+    ]

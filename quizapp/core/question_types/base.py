@@ -15,7 +15,7 @@ from decimal import Decimal
 from typing import Any, ClassVar, Generic, Protocol, TypeVar, cast, overload
 
 from quizapp.core.field_reader import FieldReader
-from quizapp.core.model import Question
+from quizapp.core.model import Choice, Question
 from quizapp.core.presentation import Option, StudentQuestion
 from quizapp.core.responses import Check, Response
 from quizapp.core.yaml_document import Mapping
@@ -149,6 +149,17 @@ class QuestionKind(ABC, Generic[Spec]):
         """A flashcard's front: the prompt, with what to choose from when recall alone cannot
         answer it."""
         return question.prompt
+
+    # The teacher's report (core/statistics.py, services/reports.py)
+
+    def tallied_choices(self, spec: Spec) -> tuple[Choice, ...]:
+        """The choices whose picks the report counts, each saying whether it is correct; none
+        by default (the report then shows the question's facility and discrimination only)."""
+        return ()
+
+    def picked(self, spec: Spec, response: Response) -> tuple[str, ...]:
+        """The ids of the tallied choices a non-blank response picks."""
+        return ()
 
 
 class OneTypedInput(QuestionKind[Spec]):
