@@ -1,11 +1,16 @@
 """Adding a question type takes one module and a registration (docs/architecture.md): a toy
 ninth type, registered here only, is loaded from a bank, shown on the quiz page, answered on the
-page and through the API, scored, and counted in the class report and score exports, with no
-other module knowing of it."""
+page and through the API, scored, counted in the class report and score exports, and its bank
+exported (GIFT leaves it out with a note; the Anki deck has it), with no other module knowing of
+it."""
 
 from __future__ import annotations
 
+import io
 import re
+import sqlite3
+import zipfile
+from contextlib import closing
 
 import pytest
 
@@ -87,3 +92,23 @@ def test_a_registered_type_is_counted_in_the_class_report_and_its_score_exports(
     assert [(row["question_type"], row["correct"], row["points"]) for row in weather] == [
         ("yes_no_maybe", "true", "1")
     ]
+
+
+def test_a_bank_with_a_registered_type_is_exported(app, client, people, tmp_path):
+    """GIFT has no such question: it is left out with a note saying so, the rest is written.
+    The Anki deck is made through the type's words, as for any type."""
+    login(client, "tina")
+    gift = client.get(f"/banks/{BANK}/export.gift")
+    assert gift.status_code == 200
+    text = gift.get_data(as_text=True)
+    assert "What is the capital of Kosovo?" in text and "Pristina tomorrow" not in text
+    result = app.test_cli_runner().invoke(args=["export-bank", BANK, "--format", "gift"])
+    assert result.exit_code == 0
+    assert "note: weather: left out: GIFT has no yes_no_maybe questions" in result.stderr
+    deck = client.get(f"/banks/{BANK}/export.apkg")
+    assert deck.status_code == 200
+    with zipfile.ZipFile(io.BytesIO(deck.data)) as package:
+        package.extract("collection.anki2", tmp_path)
+    with closing(sqlite3.connect(tmp_path / "collection.anki2")) as collection:
+        fields = [row[0] for row in collection.execute("SELECT flds FROM notes")]
+    assert any("Pristina tomorrow" in note and "Maybe" in note for note in fields)

@@ -9,6 +9,11 @@ descriptions have no place in a bank: they are skipped and reported, as is what 
 change (partial credit).
 Written: everything a bank holds that GIFT can say; ordering questions and cloze questions
 with several blanks cannot be, and are reported, as are dropped details (units, points).
+GIFT is a format of answer shapes, so a question is written by its answer spec's class
+(choices, true/false, a number, accepted texts, pairs; choices are GIFT's one-answer form for
+``single`` only, its weighted form otherwise). A type this module does not know is written as
+the shape it shares with a built-in type or, with an answer of its own shape, left out with a
+note ("left out: GIFT has no <type> questions").
 """
 
 from __future__ import annotations
