@@ -22,13 +22,7 @@ from quizapp.services.rendering import (
     markdown_html,
     markdown_inline,
 )
-from quizapp.web.quiz.answer_forms import (
-    ANSWER_LIMITS,
-    BLANK_MAX_LENGTH,
-    AnswerInputs,
-    fields_macro,
-    input_options,
-)
+from quizapp.web.quiz.answer_forms import AnswerInputs, fields_macro, input_options
 
 
 def percent(value: Fraction | None) -> str:
@@ -90,8 +84,10 @@ _BLANK_INPUT = Markup(
 )
 
 
-def cloze_inputs(prompt: str, inputs: AnswerInputs, locked: bool) -> Markup:
-    """The cloze prompt with a labelled text field in place of each blank."""
+def cloze_inputs(question: Any, inputs: AnswerInputs, locked: bool) -> Markup:
+    """The cloze prompt with a labelled text field in place of each blank (as long as its type's
+    ``typed_length``)."""
+    limit = question_type(question.type).typed_length
 
     def blank(number: int) -> Markup:
         name = f"blank_{number}"
@@ -100,11 +96,11 @@ def cloze_inputs(prompt: str, inputs: AnswerInputs, locked: bool) -> Markup:
             number=number,
             invalid=Markup(' aria-invalid="true"') if inputs.errors.get(name) else "",
             disabled=Markup(" disabled") if locked else "",
-            limit=BLANK_MAX_LENGTH,
+            limit=limit,
             value=inputs.text(name),
         )
 
-    return cloze_html(prompt, blank)
+    return cloze_html(question.prompt, blank)
 
 
 def question_buttons(total: int, current: int, answered: Container[int]) -> Markup:
@@ -173,5 +169,4 @@ def init_app(app: Flask) -> None:
     app.add_template_global(question_buttons, "question_buttons")
     app.add_template_global(layout_url, "layout_url")
     app.add_template_global(number_hint, "number_hint")
-    app.jinja_env.globals["answer_limits"] = ANSWER_LIMITS
     app.add_template_global(question_type, "question_type")

@@ -56,6 +56,9 @@ class QuestionKind(ABC, Generic[Spec]):
     yaml_fields: ClassVar[tuple[str, ...]]  # the question's answer fields in a bank file
     response_shape: ClassVar[str]  # the JSON shape of a response, for API clients
     fields_template: ClassVar[str]  # the template whose ``inputs`` macro draws the answer fields
+    # The most characters a typed answer field takes (its maxlength; ``accept`` refuses more);
+    # None for a type answered by choosing, not typing
+    typed_length: ClassVar[int | None] = None
     reversible: ClassVar[bool] = False  # may a flashcard ask the answer -> prompt way round?
     # Does the prompt hold numbered blanks ({{1}}, {{2}}, ...)? Then pages draw them as gaps
     # (``prompt_html`` in web/templating.py); otherwise the prompt is drawn as Markdown.

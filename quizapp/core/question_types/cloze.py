@@ -32,6 +32,7 @@ class Cloze(QuestionKind[ClozeAnswer]):
     response_shape = "a list of strings, one per blank"
     fields_template = "quiz/answer_fields/cloze.html"
     blanks_in_prompt = True
+    typed_length = MAX_LENGTH  # in each blank
 
     def read_answer(self, read: FieldReader, mapping: Mapping, prompt: str) -> ClozeAnswer | None:
         get = mapping.entries.get

@@ -67,6 +67,7 @@ def _dec(value: str | None) -> Decimal | None:
 
 class Numeric(OneTypedInput[NumericAnswer]):
     input_name = INPUT
+    typed_length = MAX_LENGTH
     name = QuestionType.NUMERIC
     label = "Number"
     yaml_fields = ("answer", "tolerance", "min", "max", "unit")
