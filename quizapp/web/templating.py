@@ -11,7 +11,6 @@ from typing import Any
 from flask import Flask, get_template_attribute, request, url_for
 from markupsafe import Markup
 
-from quizapp.core.checkers import number_hint
 from quizapp.core.cloze import BLANK
 from quizapp.core.question_types import question_type
 from quizapp.services import clock
@@ -168,5 +167,4 @@ def init_app(app: Flask) -> None:
     app.add_template_global(fields_macro, "fields_macro")
     app.add_template_global(question_buttons, "question_buttons")
     app.add_template_global(layout_url, "layout_url")
-    app.add_template_global(number_hint, "number_hint")
     app.add_template_global(question_type, "question_type")

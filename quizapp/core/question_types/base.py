@@ -92,6 +92,10 @@ class QuestionKind(ABC, Generic[Spec]):
         """The values a student chooses from in the answer fields."""
         return shown.choices
 
+    def typed_hint(self, shown: StudentQuestion) -> str:
+        """How to type the answer, shown beside a typed answer field; none by default."""
+        return ""
+
     @abstractmethod
     def form_values(self, shown: StudentQuestion, response: Response) -> dict[str, Any]:
         """The answer fields' values (by input name) that show a saved ``response`` (or None)."""

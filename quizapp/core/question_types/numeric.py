@@ -142,6 +142,9 @@ class Numeric(OneTypedInput[NumericAnswer]):
         unit = self.answer_of(question).unit
         return StudentQuestion(question.id, question.type, question.prompt, question.points, unit=unit)
 
+    def typed_hint(self, shown: StudentQuestion) -> str:
+        return number_hint(shown.unit)
+
     def canonical(self, response: Response) -> Response:
         """A number as exact text: a JSON column must not round 99999999999999999999, and the
         text is then read by the same rules as a number typed on the page."""
