@@ -280,7 +280,7 @@ def write_gift(bank: Bank) -> tuple[str, list[str]]:
     for question in bank.questions:
         block = _gift_question(question)
         if block is None:
-            what = "several blanks" if question.type is QuestionType.CLOZE else f"{question.type} questions"
+            what = "several blanks" if question.type == QuestionType.CLOZE else f"{question.type} questions"
             notes.append(f"{question.id}: left out: GIFT has no {what}")
             continue
         notes += [f"{question.id}: {dropped}" for dropped in _dropped(question)]
@@ -326,7 +326,7 @@ def _gift_question(question: Any) -> str | None:
     general = f" ####{_escape(question.explanation)}" if question.explanation else ""
     prompt = _text_start(question.prompt)
     match spec:
-        case ChoiceAnswer() if question.type is QuestionType.SINGLE:
+        case ChoiceAnswer() if question.type == QuestionType.SINGLE:
             entries = " ".join(
                 f"{'=' if c.correct else '~'}{_entry(c.text)}{_feedback(c.feedback)}" for c in spec.choices
             )
