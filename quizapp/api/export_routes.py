@@ -12,8 +12,9 @@ from quizapp.api.errors import ApiError
 from quizapp.api.token_auth import require_teacher
 from quizapp.services import accounts, bank_library, clock
 from quizapp.services.export_formats import CONTENT_TYPES, FORMATS
-from quizapp.services.score_exports import KINDS, ExportRequest, download, export_scores
+from quizapp.services.score_exports import KINDS, ExportRequest, export_scores
 from quizapp.services.storage import MAX_ROW_ID
+from quizapp.web.downloads import streamed
 
 blueprint = api_blueprint(
     "Exports", __name__, "Scores as CSV, XLSX or JSON (teachers, their own classes; see docs/exports.md)."
@@ -70,4 +71,4 @@ def export(query: dict[str, Any]) -> Response:
     if bank_slug is not None:
         bank_slug = bank_library.bank(bank_slug).slug  # an unknown quiz: 404 quiz_not_found
     request = ExportRequest(query["kind"], query["format"], tuple(classes), bank_slug, query.get("since"))
-    return download(export_scores(request, clock.now()))
+    return streamed(export_scores(request, clock.now()))

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from quizapp.core.model import Question
 from quizapp.core.question_types import question_type
-from quizapp.core.question_types.numeric import number_hint, typed_number_problem
 from quizapp.core.responses import (
     UNANSWERED,
     Check,
@@ -28,8 +27,6 @@ __all__ = [
     "check",
     "check_new_response",
     "is_blank",
-    "number_hint",
-    "typed_number_problem",
 ]
 
 

@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from quizapp.core.model import Bank, QuestionType
+from quizapp.core.model import Bank
 
 SESSION_SIZE = 10
 MAX_TRIES = 3
@@ -58,20 +58,20 @@ def _mix_types(questions: Sequence[Any]) -> list[Any]:
     ordered: list[Any] = list(questions[:1])  # the weakest question is asked first
     remaining = list(questions[1:])
     while remaining:
-        last: QuestionType | None = ordered[-1].type if ordered else None
-        counts: dict[QuestionType, int] = {}
+        last: str | None = ordered[-1].type if ordered else None
+        counts: dict[str, int] = {}
         for question in remaining:
             counts[question.type] = counts.get(question.type, 0) + 1
-        choices = [kind for kind in counts if kind is not last] or list(counts)
+        choices = [kind for kind in counts if kind != last] or list(counts)
         kind = max(choices, key=lambda k: (counts[k], -_first_index(remaining, k)))
-        pick = next(q for q in remaining if q.type is kind)
+        pick = next(q for q in remaining if q.type == kind)
         remaining.remove(pick)
         ordered.append(pick)
     return ordered
 
 
-def _first_index(questions: Sequence[Any], kind: QuestionType) -> int:
-    return next(n for n, q in enumerate(questions) if q.type is kind)
+def _first_index(questions: Sequence[Any], kind: str) -> int:
+    return next(n for n, q in enumerate(questions) if q.type == kind)
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,8 +9,8 @@ from fractions import Fraction
 from quizapp import core
 from quizapp.core import charts
 from quizapp.core.attempts import AttemptMode
-from quizapp.core.model import ChoiceAnswer
 from quizapp.core.passages import find_passage, paragraphs
+from quizapp.core.question_types import question_type
 from quizapp.core.scoring import score_question
 from quizapp.core.statistics import (
     AttemptResult,
@@ -66,9 +66,7 @@ def _result(
         response = attempt.responses.get(question.id)
         scored = score_question(question, response)
         fraction = scored.check.fraction
-        chosen: tuple[str, ...] = ()
-        if isinstance(question.answer, ChoiceAnswer) and response:
-            chosen = (response,) if isinstance(response, str) else tuple(response)
+        chosen = question_type(question.type).picked(question.answer, response) if response else ()
         items.append(ItemResult(question.id, fraction, scored.points, chosen))
         if response is not None:
             answered.append((question, fraction))
@@ -93,9 +91,8 @@ def quiz_report(bank: core.Bank, students: Sequence[Account], attempts: Sequence
     rows = []
     for stats in item_analysis(results, [q for q in order if q in asked]):
         question = by_id[stats.question_id]
-        choices: tuple[tuple[str, int, bool], ...] = ()
-        if isinstance(question.answer, ChoiceAnswer):
-            choices = tuple((c.text, stats.choices.get(c.id, 0), c.correct) for c in question.answer.choices)
+        tallied = question_type(question.type).tallied_choices(question.answer)
+        choices = tuple((c.text, stats.choices.get(c.id, 0), c.correct) for c in tallied)
         rows.append(ItemRow(question, stats, choices))
     counts = distribution(percents)
     labels = [f"{n * 10}–{n * 10 + 9 if n < 9 else 100}%" for n in range(10)]

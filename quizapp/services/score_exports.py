@@ -1,4 +1,4 @@
-"""Score exports for gradebooks and analysis: one function behind the page and the command.
+"""Score exports for gradebooks and analysis: one function behind the pages, the API and the command.
 
 Three kinds (columns documented in docs/exports.md):
 - ``attempts``: one row per attempt (student, class, quiz, mode, times, score, max, percent);
@@ -18,8 +18,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from fractions import Fraction
 from typing import Any
-
-from flask import Response, stream_with_context
 
 from quizapp import core
 from quizapp.core.attempts import AttemptMode
@@ -291,7 +289,8 @@ def _same(text: str) -> str:
 
 
 def export_scores(request: ExportRequest, now: datetime) -> Export:
-    """The export asked for, ready to stream (the one function behind the page and the command).
+    """The export asked for, ready to stream (the one function behind the pages, the API and the
+    command; the pages and the API send it with ``quizapp.web.downloads.streamed``).
 
     Rows hold plain values (text, numbers, booleans); the writers make text spreadsheet-safe.
     """
@@ -314,11 +313,3 @@ def export_scores(request: ExportRequest, now: datetime) -> Export:
     else:
         chunks = csv_chunks(columns, rows)
     return Export(filename, CONTENT_TYPES[request.format], chunks)
-
-
-def download(export: Export) -> Response:
-    """The export as a streamed file download (pages and API serve it alike)."""
-    response = Response(stream_with_context(export.chunks), content_type=export.content_type)
-    response.headers["Content-Disposition"] = f'attachment; filename="{export.filename}"'
-    response.headers["Cache-Control"] = "no-store"
-    return response

@@ -11,7 +11,6 @@ from typing import Any
 from flask import Flask, get_template_attribute, request, url_for
 from markupsafe import Markup
 
-from quizapp.core.checkers import number_hint
 from quizapp.core.cloze import BLANK
 from quizapp.core.question_types import question_type
 from quizapp.services import clock
@@ -22,13 +21,7 @@ from quizapp.services.rendering import (
     markdown_html,
     markdown_inline,
 )
-from quizapp.web.quiz.answer_forms import (
-    ANSWER_LIMITS,
-    BLANK_MAX_LENGTH,
-    AnswerInputs,
-    fields_macro,
-    input_options,
-)
+from quizapp.web.quiz.answer_forms import AnswerInputs, fields_macro, input_options
 
 
 def percent(value: Fraction | None) -> str:
@@ -68,6 +61,16 @@ def utc_time(value: datetime | None) -> str:
     return value.strftime("%Y-%m-%d %H:%M UTC") if value else "–"
 
 
+def prompt_html(question: Any) -> Markup:
+    """A question's prompt as HTML, drawn as its type says (``blanks_in_prompt``): numbered gaps
+    for the blanks of a cloze prompt, Markdown for the others. Every page that shows a prompt
+    outside the answer fields (the question's feedback, results, learn mode, the answer key)
+    draws it here."""
+    if question_type(question.type).blanks_in_prompt:
+        return cloze_text(question.prompt)
+    return markdown_html(question.prompt)
+
+
 def prompt_inline(question: Any) -> Markup:
     """A question's prompt on one line for lists: cloze gaps as blanks, no raw {{1}}."""
     return markdown_inline(BLANK.sub("____", question.prompt))
@@ -80,8 +83,10 @@ _BLANK_INPUT = Markup(
 )
 
 
-def cloze_inputs(prompt: str, inputs: AnswerInputs, locked: bool) -> Markup:
-    """The cloze prompt with a labelled text field in place of each blank."""
+def cloze_inputs(question: Any, inputs: AnswerInputs, locked: bool) -> Markup:
+    """The cloze prompt with a labelled text field in place of each blank (as long as its type's
+    ``typed_length``)."""
+    limit = question_type(question.type).typed_length
 
     def blank(number: int) -> Markup:
         name = f"blank_{number}"
@@ -90,11 +95,11 @@ def cloze_inputs(prompt: str, inputs: AnswerInputs, locked: bool) -> Markup:
             number=number,
             invalid=Markup(' aria-invalid="true"') if inputs.errors.get(name) else "",
             disabled=Markup(" disabled") if locked else "",
-            limit=BLANK_MAX_LENGTH,
+            limit=limit,
             value=inputs.text(name),
         )
 
-    return cloze_html(prompt, blank)
+    return cloze_html(question.prompt, blank)
 
 
 def question_buttons(total: int, current: int, answered: Container[int]) -> Markup:
@@ -146,8 +151,8 @@ def init_app(app: Flask) -> None:
     app.jinja_env.lstrip_blocks = True
     app.add_template_filter(markdown_html, "markdown")
     app.add_template_filter(markdown_inline, "markdown_inline")
+    app.add_template_filter(prompt_html, "prompt_html")
     app.add_template_filter(prompt_inline, "prompt_inline")
-    app.add_template_filter(cloze_text, "cloze_text")
     app.add_template_filter(percent, "percent")
     app.add_template_filter(share, "share")
     app.add_template_filter(points, "points")
@@ -162,6 +167,4 @@ def init_app(app: Flask) -> None:
     app.add_template_global(fields_macro, "fields_macro")
     app.add_template_global(question_buttons, "question_buttons")
     app.add_template_global(layout_url, "layout_url")
-    app.add_template_global(number_hint, "number_hint")
-    app.jinja_env.globals["answer_limits"] = ANSWER_LIMITS
     app.add_template_global(question_type, "question_type")

@@ -1,17 +1,23 @@
 """Adding a question type takes one module and a registration (docs/architecture.md): a toy
 ninth type, registered here only, is loaded from a bank, shown on the quiz page, answered on the
-page and through the API, and scored, with no other module knowing of it."""
+page and through the API, scored, counted in the class report and score exports, and its bank
+exported (GIFT leaves it out with a note; the Anki deck has it), with no other module knowing of
+it."""
 
 from __future__ import annotations
 
+import io
 import re
+import sqlite3
+import zipfile
+from contextlib import closing
 
 import pytest
 
 from quizapp.core.question_types import question_type
 from tests.helpers.api import ApiClient, token_for
 from tests.helpers.quizzes import answer, start, submit
-from tests.helpers.web import login
+from tests.helpers.web import login, read_csv
 
 BANK = "toy"
 BANK_YAML = """\
@@ -66,3 +72,43 @@ def test_a_registered_type_is_answered_and_scored_through_the_api(client, people
     assert verdict["correct"] is False and verdict["correct_answer"] == "Maybe"
     assert verdict["correct_response"] == "maybe"
     assert question_type("yes_no_maybe") is toy_type
+
+
+def test_a_registered_type_is_counted_in_the_class_report_and_its_score_exports(app, client, people):
+    login(client, "sam")
+    attempt_id = start(client, "test", BANK)
+    assert answer(client, attempt_id, 1, {"choice": "maybe"}, go="next").status_code == 302
+    submit(client, attempt_id)
+    teacher = app.test_client()
+    login(teacher, "tina")
+    report = teacher.get(f"/classes/{people.class_id}/quizzes/{BANK}/report")
+    assert report.status_code == 200
+    page = report.get_data(as_text=True)
+    assert "Will it rain in Pristina tomorrow?" in page
+    counts = dict(re.findall(r"<li>(Yes|No|Maybe): (\d+)", page))  # the type's tallied choices
+    assert counts == {"Yes": "0", "No": "0", "Maybe": "1"}
+    rows = read_csv(teacher.get(f"/classes/{people.class_id}/exports/answers.csv"))
+    weather = [row for row in rows if row["question_id"] == "weather"]
+    assert [(row["question_type"], row["correct"], row["points"]) for row in weather] == [
+        ("yes_no_maybe", "true", "1")
+    ]
+
+
+def test_a_bank_with_a_registered_type_is_exported(app, client, people, tmp_path):
+    """GIFT has no such question: it is left out with a note saying so, the rest is written.
+    The Anki deck is made through the type's words, as for any type."""
+    login(client, "tina")
+    gift = client.get(f"/banks/{BANK}/export.gift")
+    assert gift.status_code == 200
+    text = gift.get_data(as_text=True)
+    assert "What is the capital of Kosovo?" in text and "Pristina tomorrow" not in text
+    result = app.test_cli_runner().invoke(args=["export-bank", BANK, "--format", "gift"])
+    assert result.exit_code == 0
+    assert "note: weather: left out: GIFT has no yes_no_maybe questions" in result.stderr
+    deck = client.get(f"/banks/{BANK}/export.apkg")
+    assert deck.status_code == 200
+    with zipfile.ZipFile(io.BytesIO(deck.data)) as package:
+        package.extract("collection.anki2", tmp_path)
+    with closing(sqlite3.connect(tmp_path / "collection.anki2")) as collection:
+        fields = [row[0] for row in collection.execute("SELECT flds FROM notes")]
+    assert any("Pristina tomorrow" in note and "Maybe" in note for note in fields)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from quizapp.core.field_reader import FieldReader
-from quizapp.core.model import Question
+from quizapp.core.model import Choice, Question
 from quizapp.core.presentation import Option, StudentQuestion
 from quizapp.core.question_types import QuestionKind
 from quizapp.core.question_types.base import FormData
@@ -63,6 +63,13 @@ class YesNoMaybe(QuestionKind[YesNoMaybeAnswer]):
 
     def response_text(self, spec: YesNoMaybeAnswer, response: Response) -> str:
         return str(response).capitalize()
+
+    def tallied_choices(self, spec: YesNoMaybeAnswer) -> tuple[Choice, ...]:
+        """Optional: the class report counts how often each word was picked."""
+        return tuple(Choice(option.id, option.text, option.id == spec.value) for option in OPTIONS)
+
+    def picked(self, spec: YesNoMaybeAnswer, response: Response) -> tuple[str, ...]:
+        return (response,)
 
     def form_values(self, shown: StudentQuestion, response: Response) -> dict[str, Any]:
         return {INPUT: response}

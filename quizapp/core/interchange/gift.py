@@ -9,6 +9,11 @@ descriptions have no place in a bank: they are skipped and reported, as is what 
 change (partial credit).
 Written: everything a bank holds that GIFT can say; ordering questions and cloze questions
 with several blanks cannot be, and are reported, as are dropped details (units, points).
+GIFT is a format of answer shapes, so a question is written by its answer spec's class
+(choices, true/false, a number, accepted texts, pairs; choices are GIFT's one-answer form for
+``single`` only, its weighted form otherwise). A type this module does not know is written as
+the shape it shares with a built-in type or, with an answer of its own shape, left out with a
+note ("left out: GIFT has no <type> questions").
 """
 
 from __future__ import annotations
@@ -275,7 +280,7 @@ def write_gift(bank: Bank) -> tuple[str, list[str]]:
     for question in bank.questions:
         block = _gift_question(question)
         if block is None:
-            what = "several blanks" if question.type is QuestionType.CLOZE else f"{question.type} questions"
+            what = "several blanks" if question.type == QuestionType.CLOZE else f"{question.type} questions"
             notes.append(f"{question.id}: left out: GIFT has no {what}")
             continue
         notes += [f"{question.id}: {dropped}" for dropped in _dropped(question)]
@@ -321,7 +326,7 @@ def _gift_question(question: Any) -> str | None:
     general = f" ####{_escape(question.explanation)}" if question.explanation else ""
     prompt = _text_start(question.prompt)
     match spec:
-        case ChoiceAnswer() if question.type is QuestionType.SINGLE:
+        case ChoiceAnswer() if question.type == QuestionType.SINGLE:
             entries = " ".join(
                 f"{'=' if c.correct else '~'}{_entry(c.text)}{_feedback(c.feedback)}" for c in spec.choices
             )

@@ -12,10 +12,10 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections.abc import Mapping as AnyMapping
 from decimal import Decimal
-from typing import Any, ClassVar, Generic, Protocol, TypeVar, overload
+from typing import Any, ClassVar, Generic, Protocol, TypeVar, cast, overload
 
 from quizapp.core.field_reader import FieldReader
-from quizapp.core.model import Question
+from quizapp.core.model import Choice, Question
 from quizapp.core.presentation import Option, StudentQuestion
 from quizapp.core.responses import Check, Response
 from quizapp.core.yaml_document import Mapping
@@ -56,7 +56,13 @@ class QuestionKind(ABC, Generic[Spec]):
     yaml_fields: ClassVar[tuple[str, ...]]  # the question's answer fields in a bank file
     response_shape: ClassVar[str]  # the JSON shape of a response, for API clients
     fields_template: ClassVar[str]  # the template whose ``inputs`` macro draws the answer fields
+    # The most characters a typed answer field takes (its maxlength; ``accept`` refuses more);
+    # None for a type answered by choosing, not typing
+    typed_length: ClassVar[int | None] = None
     reversible: ClassVar[bool] = False  # may a flashcard ask the answer -> prompt way round?
+    # Does the prompt hold numbered blanks ({{1}}, {{2}}, ...)? Then pages draw them as gaps
+    # (``prompt_html`` in web/templating.py); otherwise the prompt is drawn as Markdown.
+    blanks_in_prompt: ClassVar[bool] = False
 
     # A bank file and the stored question versions
 
@@ -71,6 +77,11 @@ class QuestionKind(ABC, Generic[Spec]):
     @abstractmethod
     def answer_from_dict(self, data: dict[str, Any]) -> Spec: ...
 
+    def answer_of(self, question: Question) -> Spec:
+        """A question's answer spec as this type's: a question's ``answer`` is made by its own type
+        (``read_answer``, ``answer_from_dict``), and only its type reads it."""
+        return cast(Spec, question.answer)
+
     # What a student sees
 
     def present(self, question: Question, seed: int, shuffle_choices: bool) -> StudentQuestion:
@@ -80,6 +91,10 @@ class QuestionKind(ABC, Generic[Spec]):
     def options(self, shown: StudentQuestion) -> tuple[Option, ...]:
         """The values a student chooses from in the answer fields."""
         return shown.choices
+
+    def typed_hint(self, shown: StudentQuestion) -> str:
+        """How to type the answer, shown beside a typed answer field; none by default."""
+        return ""
 
     @abstractmethod
     def form_values(self, shown: StudentQuestion, response: Response) -> dict[str, Any]:
@@ -141,6 +156,17 @@ class QuestionKind(ABC, Generic[Spec]):
         """A flashcard's front: the prompt, with what to choose from when recall alone cannot
         answer it."""
         return question.prompt
+
+    # The teacher's report (core/statistics.py, services/reports.py)
+
+    def tallied_choices(self, spec: Spec) -> tuple[Choice, ...]:
+        """The choices whose picks the report counts, each saying whether it is correct; none
+        by default (the report then shows the question's facility and discrimination only)."""
+        return ()
+
+    def picked(self, spec: Spec, response: Response) -> tuple[str, ...]:
+        """The ids of the tallied choices a non-blank response picks."""
+        return ()
 
 
 class OneTypedInput(QuestionKind[Spec]):

@@ -26,7 +26,7 @@ class ChoiceKind(QuestionKind[ChoiceAnswer]):
         return ChoiceAnswer(tuple(Choice(**choice) for choice in data["choices"]))
 
     def present(self, question: Question, seed: int, shuffle_choices: bool) -> StudentQuestion:
-        choices = [Option(c.id, c.text) for c in question.answer.choices]  # type: ignore[union-attr]
+        choices = [Option(c.id, c.text) for c in self.answer_of(question).choices]
         if shuffle_choices:
             choices = seeded_shuffle(choices, seed, question.id)
         return StudentQuestion(
@@ -41,11 +41,17 @@ class ChoiceKind(QuestionKind[ChoiceAnswer]):
 
     def response_text(self, spec: ChoiceAnswer, response: Response) -> str:
         texts = {choice.id: choice.text for choice in spec.choices}
-        picked = [response] if isinstance(response, str) else list(response)
-        return "; ".join(texts.get(choice_id, "?") for choice_id in picked)
+        return "; ".join(texts.get(choice_id, "?") for choice_id in self.picked(spec, response))
 
     def response_lines(self, spec: ChoiceAnswer, response: Response) -> list[str]:
         if isinstance(response, list):
             texts = {choice.id: choice.text for choice in spec.choices}
             return [texts.get(choice_id, "?") for choice_id in response]
         return [self.response_text(spec, response)]
+
+    def tallied_choices(self, spec: ChoiceAnswer) -> tuple[Choice, ...]:
+        return spec.choices
+
+    def picked(self, spec: ChoiceAnswer, response: Response) -> tuple[str, ...]:
+        """One choice id (``single``) or a list of them (``multiple``)."""
+        return (response,) if isinstance(response, str) else tuple(response)

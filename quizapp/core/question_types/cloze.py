@@ -31,6 +31,8 @@ class Cloze(QuestionKind[ClozeAnswer]):
     yaml_fields = ("blanks", "typos")
     response_shape = "a list of strings, one per blank"
     fields_template = "quiz/answer_fields/cloze.html"
+    blanks_in_prompt = True
+    typed_length = MAX_LENGTH  # in each blank
 
     def read_answer(self, read: FieldReader, mapping: Mapping, prompt: str) -> ClozeAnswer | None:
         get = mapping.entries.get
@@ -79,7 +81,7 @@ class Cloze(QuestionKind[ClozeAnswer]):
         return ClozeAnswer(tuple(text_from_dict(blank) for blank in data["blanks"]))
 
     def present(self, question: Question, seed: int, shuffle_choices: bool) -> StudentQuestion:
-        blanks = len(question.answer.blanks)  # type: ignore[union-attr]
+        blanks = len(self.answer_of(question).blanks)
         return StudentQuestion(question.id, question.type, question.prompt, question.points, blanks=blanks)
 
     def check(self, spec: ClozeAnswer, response: Response) -> Check:

@@ -73,7 +73,7 @@ class Matching(QuestionKind[MatchingAnswer]):
         )
 
     def present(self, question: Question, seed: int, shuffle_choices: bool) -> StudentQuestion:
-        spec: MatchingAnswer = question.answer  # type: ignore[assignment]
+        spec = self.answer_of(question)
         rights = seeded_shuffle(spec.rights, seed, question.id + ":right")
         return StudentQuestion(
             question.id,
@@ -120,7 +120,7 @@ class Matching(QuestionKind[MatchingAnswer]):
         return [f"{left.text}{ARROW}{rights.get(response.get(left.id), '–')}" for left in spec.lefts]
 
     def card_front(self, question: Question) -> str:
-        spec: MatchingAnswer = question.answer  # type: ignore[assignment]
+        spec = self.answer_of(question)
         lefts = listed([left.text for left in spec.lefts])
         rights = ", ".join(sorted(item.text for item in spec.rights))
         return f"{question.prompt}\n\n{lefts}\n\nTo match with: {rights}"

@@ -69,5 +69,5 @@ class MultipleChoice(ChoiceKind):
 
     def card_front(self, question: Question) -> str:
         """Options listed alphabetically: the file's order may put the answers first."""
-        texts = sorted(c.text for c in question.answer.choices)  # type: ignore[union-attr]
+        texts = sorted(c.text for c in self.answer_of(question).choices)
         return f"{question.prompt}\n\n{listed(texts)}"

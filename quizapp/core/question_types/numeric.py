@@ -67,6 +67,7 @@ def _dec(value: str | None) -> Decimal | None:
 
 class Numeric(OneTypedInput[NumericAnswer]):
     input_name = INPUT
+    typed_length = MAX_LENGTH
     name = QuestionType.NUMERIC
     label = "Number"
     yaml_fields = ("answer", "tolerance", "min", "max", "unit")
@@ -138,8 +139,11 @@ class Numeric(OneTypedInput[NumericAnswer]):
         )
 
     def present(self, question: Question, seed: int, shuffle_choices: bool) -> StudentQuestion:
-        unit = question.answer.unit  # type: ignore[union-attr]
+        unit = self.answer_of(question).unit
         return StudentQuestion(question.id, question.type, question.prompt, question.points, unit=unit)
+
+    def typed_hint(self, shown: StudentQuestion) -> str:
+        return number_hint(shown.unit)
 
     def canonical(self, response: Response) -> Response:
         """A number as exact text: a JSON column must not round 99999999999999999999, and the

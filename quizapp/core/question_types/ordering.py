@@ -52,7 +52,7 @@ class Ordering(QuestionKind[OrderingAnswer]):
     def present(self, question: Question, seed: int, shuffle_choices: bool) -> StudentQuestion:
         # Every order equally likely, the correct one included: an order that is never shown, or
         # shown less often, would tell the answer to anyone who starts a few attempts.
-        items = options(seeded_shuffle(question.answer.items, seed, question.id))  # type: ignore[union-attr]
+        items = options(seeded_shuffle(self.answer_of(question).items, seed, question.id))
         return StudentQuestion(question.id, question.type, question.prompt, question.points, items=items)
 
     def options(self, shown: StudentQuestion) -> tuple[Option, ...]:
@@ -90,7 +90,7 @@ class Ordering(QuestionKind[OrderingAnswer]):
 
     def card_front(self, question: Question) -> str:
         """Items listed alphabetically: the file's order is the answer."""
-        texts = sorted(item.text for item in question.answer.items)  # type: ignore[union-attr]
+        texts = sorted(item.text for item in self.answer_of(question).items)
         return f"{question.prompt}\n\n{listed(texts)}"
 
     def form_values(self, shown: StudentQuestion, response: Response) -> dict[str, Any]:

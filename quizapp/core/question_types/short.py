@@ -30,6 +30,7 @@ def too_long(limit: int) -> str:
 
 class ShortAnswer(OneTypedInput[TextAnswer]):
     input_name = INPUT
+    typed_length = MAX_LENGTH
     name = QuestionType.SHORT
     label = "Short answer"
     yaml_fields = ("accept", "typos")

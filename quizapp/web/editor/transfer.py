@@ -17,6 +17,7 @@ from quizapp.services.bank_exports import FORMATS, export_bank
 from quizapp.services.bank_imports import ImportFailed, import_bank
 from quizapp.services.bank_library import library
 from quizapp.web.auth.login import teacher_required
+from quizapp.web.downloads import attachment
 from quizapp.web.editor.pages import editor_page
 from quizapp.web.forms import ImportForm, add_error, required_data
 
@@ -69,10 +70,7 @@ def export(bank_slug: str, file_format: str) -> Response:
     if file_format not in FORMATS:
         abort(404)
     exported = export_bank(bank_library.bank(bank_slug), file_format, clock.now())
-    response = Response(exported.data, content_type=exported.content_type)
-    response.headers["Content-Disposition"] = f'attachment; filename="{exported.file_name}"'
-    response.headers["Cache-Control"] = "no-store"  # it holds the answers
-    return response
+    return attachment(exported.data, exported.content_type, exported.file_name)
 
 
 @blueprint.get("/<bank_slug>/answer-key")

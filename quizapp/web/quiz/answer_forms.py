@@ -19,10 +19,7 @@ from flask_wtf import FlaskForm
 from quizapp.core.checkers import Response, ResponseError, accept_new_response
 from quizapp.core.model import Question
 from quizapp.core.presentation import Option, StudentQuestion
-from quizapp.core.question_types import cloze, numeric, question_type, short
-
-BLANK_MAX_LENGTH = cloze.MAX_LENGTH
-ANSWER_LIMITS = {"number": numeric.MAX_LENGTH, "text": short.MAX_LENGTH, "blank": cloze.MAX_LENGTH}
+from quizapp.core.question_types import question_type
 
 
 class AnswerForm(FlaskForm):

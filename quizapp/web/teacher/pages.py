@@ -33,8 +33,9 @@ from quizapp.services.accounts import Account, ClassInfo, UsernameTaken
 from quizapp.services.attempts import AttemptState
 from quizapp.services.bank_library import library
 from quizapp.services.export_formats import FORMATS
-from quizapp.services.score_exports import KINDS, ExportRequest, download, export_scores
+from quizapp.services.score_exports import KINDS, ExportRequest, export_scores
 from quizapp.web.auth.login import teacher_required
+from quizapp.web.downloads import streamed
 from quizapp.web.forms import ActionForm, AddStudentForm, ClassForm, RosterForm, add_error, required_data
 from quizapp.web.templating import join_code
 
@@ -311,4 +312,4 @@ def _export(classes: list[ClassInfo], kind: str, fmt: str) -> WerkzeugResponse:
             since = parse_instant(request.args["since"])
         except ValueError as error:
             abort(400, description=f"The export's “since”: {error}.")
-    return download(export_scores(ExportRequest(kind, fmt, tuple(classes), bank_slug, since), clock.now()))
+    return streamed(export_scores(ExportRequest(kind, fmt, tuple(classes), bank_slug, since), clock.now()))
