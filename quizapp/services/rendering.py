@@ -75,12 +75,3 @@ def _marked(text: str) -> str:
         f"\u27e6{_MARKER_KEY}:{piece}\u27e7" if index % 2 else str(escape(piece))
         for index, piece in enumerate(pieces)
     )
-
-
-def cloze_text(prompt: str) -> Markup:
-    """The cloze prompt with numbered gaps, for reviews and answer keys."""
-    return cloze_html(prompt, lambda n: Markup(f'<span class="gap">({n})&nbsp;____</span>'))
-
-
-def highlight(before: str, quote: str, after: str) -> Markup:
-    return Markup("{}<mark>{}</mark>{}").format(escape(before), escape(quote), escape(after))

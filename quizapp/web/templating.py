@@ -14,13 +14,7 @@ from markupsafe import Markup
 from quizapp.core.cloze import BLANK
 from quizapp.core.question_types import question_type
 from quizapp.services import clock
-from quizapp.services.rendering import (
-    cloze_html,
-    cloze_text,
-    highlight,
-    markdown_html,
-    markdown_inline,
-)
+from quizapp.services.rendering import cloze_html, markdown_html, markdown_inline
 from quizapp.web.quiz.answer_forms import AnswerInputs, fields_macro, input_options
 
 
@@ -76,28 +70,27 @@ def prompt_inline(question: Any) -> Markup:
     return markdown_inline(BLANK.sub("____", question.prompt))
 
 
-_BLANK_INPUT = Markup(
-    '<label class="visually-hidden" for="{name}">Blank {number}</label><input{invalid}{disabled}'
-    ' autocomplete="off" class="blank" id="{name}" maxlength="{limit}" name="{name}" size="14"'
-    ' spellcheck="false" type="text" value="{value}">'
-)
+def _blank_macro(name: str) -> Any:
+    """One of the macros that draw a blank (templates/quiz/_blanks.html)."""
+    return get_template_attribute("quiz/_blanks.html", name)
+
+
+def cloze_text(prompt: str) -> Markup:
+    """The cloze prompt with numbered gaps, for reviews and answer keys."""
+    gap = _blank_macro("gap")
+    return cloze_html(prompt, lambda number: Markup(gap(number)))
 
 
 def cloze_inputs(question: Any, inputs: AnswerInputs, locked: bool) -> Markup:
     """The cloze prompt with a labelled text field in place of each blank (as long as its type's
     ``typed_length``)."""
     limit = question_type(question.type).typed_length
+    blank_input = _blank_macro("blank_input")
 
     def blank(number: int) -> Markup:
         name = f"blank_{number}"
-        return _BLANK_INPUT.format(
-            name=name,
-            number=number,
-            invalid=Markup(' aria-invalid="true"') if inputs.errors.get(name) else "",
-            disabled=Markup(" disabled") if locked else "",
-            limit=limit,
-            value=inputs.text(name),
-        )
+        invalid = bool(inputs.errors.get(name))
+        return Markup(blank_input(name, number, invalid, locked, limit, inputs.text(name)))
 
     return cloze_html(question.prompt, blank)
 
@@ -161,7 +154,6 @@ def init_app(app: Flask) -> None:
     app.add_template_filter(utc_time, "utc_time")
     app.add_template_filter(join_code, "join_code")
     app.add_template_filter(minutes_left, "minutes_left")
-    app.add_template_global(highlight, "highlight")
     app.add_template_global(cloze_inputs, "cloze_inputs")
     app.add_template_global(input_options, "input_options")
     app.add_template_global(fields_macro, "fields_macro")
