@@ -12,7 +12,7 @@ from flask import Flask, current_app
 from flask.cli import with_appcontext
 
 from quizapp import core
-from quizapp.cli.bank_commands import export_bank_command, import_command, served_bank
+from quizapp.cli.bank_commands import export_bank_command, fresh_library, import_command, served_bank
 from quizapp.core.accounts import USERNAME_RULE, Role, normalize_join_code, valid_username
 from quizapp.core.bank_loader import bank_files, load_files
 from quizapp.core.instants import parse_instant
@@ -115,8 +115,7 @@ def answer_key_command(bank_slug: str, output_format: str) -> None:
 @with_appcontext
 def sync_banks_command() -> None:
     """Load the question files and mirror the valid banks into the database."""
-    library = bank_library.library()
-    library.reload()
+    library = fresh_library()
     for problem in library.catalog.problems:
         click.echo(str(problem), err=True)
     library.sync_to_database()
@@ -250,6 +249,8 @@ def export_scores_command(
             raise click.BadParameter(f"no class {class_ref!r}", param_hint="--class")
     if bank_slug:
         served_bank(bank_slug, param_hint="--quiz")
+    else:
+        fresh_library()  # the gradebook has a column per bank in service
     if output_format == "xlsx" and output is None:
         raise click.UsageError("XLSX is binary: give a file with -o")
     request = ExportRequest(kind, output_format, tuple(classes), bank_slug, since)

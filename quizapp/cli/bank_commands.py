@@ -16,11 +16,18 @@ from quizapp.services.bank_files import BadFileName, Outcome
 from quizapp.services.bank_imports import FORMAT_LABELS, ImportFailed, import_bank
 
 
+def fresh_library() -> bank_library.BankLibrary:
+    """The bank library as the files are now: a command has no requests to keep it fresh, so
+    every command that reads banks starts here."""
+    library = bank_library.library()
+    library.reload()
+    return library
+
+
 def served_bank(bank_slug: str, param_hint: str = "BANK_ID") -> core.Bank:
     """The bank in service with this id, as the files are now, or a usage error naming the ones
     there are: the commands' one answer to an unknown bank slug."""
-    library = bank_library.library()
-    library.reload()  # a command has no requests to keep the banks fresh
+    library = fresh_library()
     try:
         return bank_library.bank(bank_slug)
     except bank_library.BankNotFound:

@@ -102,6 +102,18 @@ def test_export_scores_command(app, people, results, tmp_path):
     assert len(json.loads(answers.output)["rows"]) == 3
 
 
+def test_the_gradebook_command_has_a_column_per_bank_before_any_request_loaded_them(app, people, results):
+    # A command runs in a process that served no request: nothing has read the bank files yet.
+    from pathlib import Path
+
+    from quizapp.services.bank_library import EXTENSION_KEY, BankLibrary
+
+    app.extensions[EXTENSION_KEY] = BankLibrary(Path(app.config["QUESTIONS_DIR"]), 2.0)
+    result = app.test_cli_runner().invoke(args=["export-scores", "--format", "csv", "--kind", "gradebook"])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[0] == "\ufeffstudent_username,student_name,class,kosovo-peacekeepers"
+
+
 @pytest.mark.parametrize(
     ("value", "safe"),
     [
