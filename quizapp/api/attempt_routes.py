@@ -20,7 +20,7 @@ from quizapp.api.token_auth import current_account
 from quizapp.core.answer_key import full_marks_response
 from quizapp.core.attempts import AttemptMode, AttemptStatus
 from quizapp.core.checkers import ResponseError, accept_new_response
-from quizapp.core.disclosure import Disclosure
+from quizapp.core.disclosure import Disclosure, Withheld
 from quizapp.core.presentation import StudentQuestion
 from quizapp.core.question_types import present, question_type, question_types
 from quizapp.extensions import limiter
@@ -111,7 +111,17 @@ class AttemptSchema(Schema):
         keys=fields.String(),
         values=fields.Raw(),
         required=True,
-        metadata={"description": "Saved answers by question id"},
+        metadata={
+            "description": "Saved answers by question id. Of a submitted attempt, empty while its "
+            "answers are withheld (see withheld), as the results page shows none then"
+        },
+    )
+    withheld = fields.String(
+        metadata={
+            "enum": [Withheld.TEST_IN_PROGRESS.value, Withheld.BANK_SETTING.value],
+            "description": "A submitted attempt whose answers and results per question are not "
+            "shown: you have a test of this quiz in progress, or the quiz never shows them",
+        }
     )
     feedback = fields.List(
         fields.Nested(FeedbackSchema),
@@ -214,6 +224,9 @@ def attempt_json(viewed: Viewed) -> dict[str, Any]:
         out["score"], out["max_score"] = number(score.points), number(score.max_points)
         out["percent"] = number(score.percent)
         out["passed"] = score.passed(bank.settings.pass_mark if bank else 50)
+        if not shown.correctness:  # as the results page: the score, and nothing per question
+            out["answers"], out["withheld"] = {}, shown.withheld.value
+            return out
         out["results"] = [feedback_json(q, attempt.responses.get(q.id), bank, shown) for q in questions]
     elif shown.correctness:
         out["feedback"] = [

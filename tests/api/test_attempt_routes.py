@@ -314,11 +314,24 @@ def test_never_shown_answers_stay_hidden_after_submit(as_user, app, questions_di
     sam = as_user("sam")
     attempt = start(sam, "test")
     body = sam.post(f"/attempts/{attempt['id']}/submit").get_json()
-    assert "percent" in body
-    for result in body["results"]:
-        assert set(result) <= {"question_id", "answered", "max_points", "response"}
+    assert "percent" in body  # the score, and nothing per question, as on the results page
+    assert "results" not in body and body["answers"] == {} and body["withheld"] == "bank_setting"
     tina = as_user("tina")  # the teacher sees everything
     assert all("correct" in r for r in tina.get(f"/attempts/{attempt['id']}").get_json()["results"])
+
+
+def test_an_earlier_attempt_shows_no_answers_while_a_test_of_its_quiz_is_open(as_user, app):
+    # Its answers, right ones included, would be an answer key to the test (new-user review).
+    sam = as_user("sam")
+    earlier = start(sam, "test")
+    questions = bank_questions(app)
+    for shown in earlier["questions"]:
+        answer(sam, earlier, shown["id"], full_marks_response(questions[shown["id"]]))
+    assert sam.post(f"/attempts/{earlier['id']}/submit").get_json()["percent"] == 100
+    start(sam, "test")
+    body = sam.get(f"/attempts/{earlier['id']}").get_json()
+    assert body["percent"] == 100 and body["answers"] == {} and "results" not in body
+    assert body["withheld"] == "test_in_progress"
 
 
 # --- who may --------------------------------------------------------------------------------
