@@ -13,7 +13,14 @@ from flask.cli import with_appcontext
 
 from quizapp import core
 from quizapp.cli.bank_commands import export_bank_command, fresh_library, import_command, served_bank
-from quizapp.core.accounts import USERNAME_RULE, Role, normalize_join_code, valid_username
+from quizapp.core.accounts import (
+    USERNAME_RULE,
+    Role,
+    name_problem,
+    normalize_join_code,
+    shown_join_code,
+    valid_username,
+)
 from quizapp.core.bank_loader import bank_files, load_files
 from quizapp.core.instants import parse_instant
 from quizapp.core.question_types import question_types
@@ -145,6 +152,8 @@ def create_user_command(
     """Create a user, e.g. `echo secret-pass | flask --app quizapp user create ana --role student ...`."""
     if not valid_username(username):
         raise click.BadParameter(f"use {USERNAME_RULE}", param_hint="USERNAME")
+    if display_name is not None and name_problem(display_name):
+        raise click.BadParameter(str(name_problem(display_name)), param_hint="--name")
     password = sys.stdin.readline().rstrip("\r\n")
     problem = password_problem(password)
     if problem:
@@ -176,11 +185,13 @@ def class_group() -> None:
 @with_appcontext
 def create_class_command(name: str, teacher_username: str) -> None:
     """Create a class and print its join code."""
+    if name_problem(name):
+        raise click.BadParameter(str(name_problem(name)), param_hint="NAME")
     teacher = accounts.account_by_username(teacher_username)
     if teacher is None or not teacher.is_teacher:
         raise click.BadParameter(f"no teacher with username {teacher_username!r}", param_hint="--teacher")
     classroom = accounts.create_class(teacher.id, name, clock.secure_random())
-    click.echo(classroom.join_code)
+    click.echo(shown_join_code(classroom.join_code))
 
 
 class _InstantType(click.ParamType):

@@ -17,6 +17,7 @@ USERNAME_RULE = "2 to 40 characters: letters, digits, '.', '_' or '-', starting 
 MIN_PASSWORD_LENGTH = 8
 JOIN_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I/L to misread
 JOIN_CODE_LENGTH = 8
+NAME_MAX_LENGTH = 100  # a person's or a class's name; the database columns are as long
 
 
 def normalize_username(username: str) -> str:
@@ -30,6 +31,22 @@ def valid_username(username: str) -> bool:
 def normalize_join_code(code: str) -> str:
     """Join codes are read aloud and typed by children: ignore case, spaces and dashes."""
     return re.sub(r"[\s-]", "", code).upper()
+
+
+def shown_join_code(code: str) -> str:
+    """Join codes read in two halves, "K7QM-3XPA", wherever they are shown (pages, commands); the
+    dash is optional when typed."""
+    return f"{code[:4]}-{code[4:]}" if len(code) == JOIN_CODE_LENGTH else code
+
+
+def name_problem(name: str) -> str | None:
+    """What is wrong with a person's or a class's name, or None: pages, rosters and commands
+    alike (blank names made rows nobody could click; long ones do not fit the column)."""
+    if not name.strip():
+        return "a name may not be blank"
+    if len(name) > NAME_MAX_LENGTH:
+        return f"a name may be at most {NAME_MAX_LENGTH} characters long"
+    return None
 
 
 def new_join_code(rng: random.Random) -> str:

@@ -7,7 +7,7 @@ import io
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from quizapp.core.accounts import USERNAME_RULE, normalize_username, valid_username
+from quizapp.core.accounts import USERNAME_RULE, name_problem, normalize_username, valid_username
 from quizapp.core.storable_text import NUL_REFUSED, holds_nul
 
 MAX_ROWS = 150  # each new account's password is hashed (scrypt, about 0.1 s): well within a 30 s request
@@ -62,8 +62,8 @@ def _read_rows(rows: Iterator[list[str]], entries: list[RosterEntry], problems: 
             problems.append(
                 f"line {line}: username '{username}' is listed twice (first on line {seen[username]})"
             )
-        elif len(name) > 100:
-            problems.append(f"line {line}: the name is longer than 100 characters")
+        elif name_problem(name):
+            problems.append(f"line {line}: {name_problem(name)}")
         else:
             seen[username] = line
             entries.append(RosterEntry(line, username, name))

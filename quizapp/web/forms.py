@@ -21,7 +21,7 @@ from wtforms.validators import (
     ValidationError,
 )
 
-from quizapp.core.accounts import MIN_PASSWORD_LENGTH, USERNAME_RULE, valid_username
+from quizapp.core.accounts import MIN_PASSWORD_LENGTH, NAME_MAX_LENGTH, USERNAME_RULE, valid_username
 from quizapp.services.bank_imports import FORMAT_LABELS
 from quizapp.services.passwords import password_problem
 
@@ -54,7 +54,7 @@ def _acceptable_password(form: FlaskForm, field: PasswordField) -> None:
 
 
 USERNAME = [DataRequired(message="Enter a username."), Length(max=40), _username]
-NAME = [DataRequired(message="Enter a name."), Length(max=100)]
+NAME = [DataRequired(message="Enter a name."), Length(max=NAME_MAX_LENGTH)]
 NEW_PASSWORD = [DataRequired(message="Choose a password."), _acceptable_password]
 
 
@@ -140,7 +140,7 @@ class ChooseOwnPasswordForm(FlaskForm):
 class ClassForm(FlaskForm):
     name = StringField(
         "Class name",
-        validators=[DataRequired(message="Name the class."), Length(max=100)],
+        validators=[DataRequired(message="Name the class."), Length(max=NAME_MAX_LENGTH)],
         description="For example: History 9B, spring term.",
     )
     submit = SubmitField("Create class")

@@ -11,6 +11,7 @@ from typing import Any
 from flask import Flask, get_template_attribute, request, url_for
 from markupsafe import Markup
 
+from quizapp.core.accounts import shown_join_code
 from quizapp.core.cloze import BLANK
 from quizapp.core.question_types import question_type
 from quizapp.services import clock
@@ -123,11 +124,6 @@ def minutes_left(deadline: datetime) -> str:
     return f"about {minutes} minute{'s' if minutes != 1 else ''} left"
 
 
-def join_code(code: str) -> str:
-    """Join codes read in two halves, "K7QM-3XPA"; the dash is optional when typed."""
-    return f"{code[:4]}-{code[4:]}" if len(code) == 8 else code
-
-
 def layout_url(endpoint: str, filename: str | None = None) -> str:
     """``url_for`` for the links every page has (the layout's menu, stylesheets, scripts), made
     once per URL root: building a URL takes Werkzeug some microseconds, and a page has many."""
@@ -152,7 +148,7 @@ def init_app(app: Flask) -> None:
     app.add_template_global(points_of, "points_of")
     app.add_template_filter(duration, "duration")
     app.add_template_filter(utc_time, "utc_time")
-    app.add_template_filter(join_code, "join_code")
+    app.add_template_filter(shown_join_code, "join_code")
     app.add_template_filter(minutes_left, "minutes_left")
     app.add_template_global(cloze_inputs, "cloze_inputs")
     app.add_template_global(input_options, "input_options")

@@ -6,7 +6,7 @@ def test_user_and_class_commands(app, people):
     result = runner.invoke(args=["class", "create", "Biology 7", "--teacher", "tina"])
     assert result.exit_code == 0, result.output
     code = result.output.strip()
-    assert len(code) == 8
+    assert len(code) == 9 and code[4] == "-"  # as the pages show it: "K7QM-3XPA"
     result = runner.invoke(
         args=[
             "user",
@@ -63,3 +63,13 @@ def test_user_create_errors(app, people):
         == 2
     )
     assert runner.invoke(args=["class", "create", "X", "--teacher", "sam"]).exit_code == 2
+    # names as the forms take them: not blank, at most 100 characters (the column's length)
+    for name in ("", "   ", "x" * 101):
+        refused = runner.invoke(args=["class", "create", name, "--teacher", "tina"])
+        assert refused.exit_code == 2 and "a name may" in refused.output
+        refused = runner.invoke(
+            args=[*base, "named", "--role", "student", "--name", name, "--password-stdin"],
+            input="a-long-password\n",
+        )
+        assert refused.exit_code == 2 and "a name may" in refused.output
+    assert runner.invoke(args=["class", "create", "x" * 100, "--teacher", "tina"]).exit_code == 0

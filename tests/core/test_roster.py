@@ -19,7 +19,7 @@ def test_roster_problems_name_their_line():
     assert [e.username for e in entries] == ["ok1"]
     assert problems[0].startswith("line 2: username 'bad name' is not valid")
     assert problems[1] == "line 3: username 'ok1' is listed twice (first on line 1)"
-    assert problems[2] == "line 4: the name is longer than 100 characters"
+    assert problems[2] == "line 4: a name may be at most 100 characters long"
 
 
 def test_a_cell_longer_than_the_csv_limit_is_a_problem_with_its_line_not_an_error():

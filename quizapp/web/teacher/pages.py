@@ -23,7 +23,7 @@ from flask import (
 from flask_login import current_user
 from werkzeug.wrappers import Response as WerkzeugResponse
 
-from quizapp.core.accounts import new_password
+from quizapp.core.accounts import new_password, shown_join_code
 from quizapp.core.attempts import AttemptMode
 from quizapp.core.instants import parse_instant
 from quizapp.core.roster import parse_roster
@@ -37,7 +37,6 @@ from quizapp.services.score_exports import KINDS, ExportRequest, export_scores
 from quizapp.web.auth.login import teacher_required
 from quizapp.web.downloads import streamed
 from quizapp.web.forms import ActionForm, AddStudentForm, ClassForm, RosterForm, add_error, required_data
-from quizapp.web.templating import join_code
 
 blueprint = Blueprint("teacher", __name__, url_prefix="/classes")
 MAX_ROSTER_BYTES = 256 * 1024
@@ -58,7 +57,7 @@ def classes() -> Any:
         classroom = accounts.create_class(
             current_user.id, required_data(form.name.data), clock.secure_random()
         )
-        flash(f"Class created. Its join code is {join_code(classroom.join_code)}.", "success")
+        flash(f"Class created. Its join code is {shown_join_code(classroom.join_code)}.", "success")
         return redirect(url_for("teacher.class_detail", class_id=classroom.id))
     return render_template(
         "teacher/classes.html", classes=accounts.classes_of_teacher(current_user.id), form=form
