@@ -325,10 +325,11 @@ def put_answer(body: dict[str, Any], attempt_id: int, question_id: str) -> dict[
         response, outcome = accept_new_response(question, body["response"])
     except ResponseError as error:
         shape = question_type(question.type).response_shape
+        why = "" if str(error) == f"expected {shape}" else f": {error}"  # not the shape twice
         raise ApiError(
             400,
             "invalid_response",
-            f"The answer to this {question.type} question must be {shape}: {error}.",
+            f"The answer to this {question.type} question must be {shape}{why}.",
             {"expected": shape},
         ) from None
     practice = attempt.mode is AttemptMode.PRACTICE

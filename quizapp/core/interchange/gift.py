@@ -280,7 +280,11 @@ def write_gift(bank: Bank) -> tuple[str, list[str]]:
     for question in bank.questions:
         block = _gift_question(question)
         if block is None:
-            what = "several blanks" if question.type == QuestionType.CLOZE else f"{question.type} questions"
+            what = (
+                "questions with several blanks"
+                if question.type == QuestionType.CLOZE
+                else f"{question.type} questions"
+            )
             notes.append(f"{question.id}: left out: GIFT has no {what}")
             continue
         notes += [f"{question.id}: {dropped}" for dropped in _dropped(question)]

@@ -170,7 +170,7 @@ def test_export_reports_what_gift_cannot_hold():
     text, notes = write_gift(bank)
     assert notes == [
         "o: left out: GIFT has no ordering questions",
-        "c: left out: GIFT has no several blanks",
+        "c: left out: GIFT has no questions with several blanks",
         "n: only the first tag becomes its category (not b)",
         "n: its points (2) are not kept: set the mark in Moodle",
         "n: its unit (troops) is not kept",
