@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import stat
 import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -169,6 +170,7 @@ def _write_atomically(path: Path, data: bytes) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
+        os.chmod(temporary, _mode_for(path))  # mkstemp makes 0600: keep what the file had
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
@@ -178,6 +180,17 @@ def _write_atomically(path: Path, data: bytes) -> None:
         os.fsync(directory)
     finally:
         os.close(directory)
+
+
+def _mode_for(path: Path) -> int:
+    """The permissions a saved file gets: the old file's, or for a new one its folder's without
+    the execute bits (a 0755 folder gives 0644), so the editors and backups that read the folder
+    can read the file. (The process's umask cannot be read without changing it, which is not
+    safe in a threaded worker.)"""
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except FileNotFoundError:
+        return stat.S_IMODE(path.parent.stat().st_mode) & 0o666
 
 
 def history(folder: Path, name: str) -> list[str]:
