@@ -15,7 +15,7 @@
   document.querySelectorAll("time[datetime]").forEach(function (element) {
     var when = new Date(element.getAttribute("datetime"));
     if (!isNaN(when)) {
-      element.textContent = when.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" }) + " (your time)";
+      element.textContent = when.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" }) + ", your time";
     }
   });
 
@@ -36,6 +36,8 @@
   if (timer) {
     var deadline = Date.parse(timer.getAttribute("data-deadline"));
     var out = timer.querySelector(".countdown");
+    var approximate = timer.querySelector(".minutes-left");  // the countdown says it exactly
+    if (approximate) { approximate.remove(); }
     var lastAnnounced = null;
     var tick = function () {
       var left = Math.max(0, Math.round((deadline - Date.now()) / 1000));

@@ -76,6 +76,12 @@ def test_practice_to_the_end_and_retry_missed(student, app):
     retry = student.post(f"/attempts/{attempt_id}/retry", data={"csrf_token": csrf_token(results)})
     new_id = int(retry.headers["Location"].rsplit("/", 1)[1])
     assert {q.id for q in attempt_questions(app, new_id)} == {q.id for q in questions[:3]}
+    # again, with that round still open: it comes back, and the page says why
+    again = student.post(f"/attempts/{attempt_id}/retry", data={"csrf_token": csrf_token(results)})
+    assert again.headers["Location"].endswith(f"/attempts/{new_id}")
+    assert "You have a round of this quiz in progress" in student.get(
+        again.headers["Location"], follow_redirects=True
+    ).get_data(as_text=True)
 
 
 def test_every_question_type_can_be_answered_through_its_form(student, app):

@@ -240,6 +240,8 @@ def retry(attempt_id: int) -> WerkzeugResponse:
     new = attempts.start(
         current_user.id, bank, AttemptMode.PRACTICE, clock.now(), clock.new_seed(), only=missed
     )
+    if new.resumed:  # an open practice round (or test) goes first; it is not the retry
+        flash("You have a round of this quiz in progress: here it is. Finish it, then retry.", "info")
     return redirect(url_for("quiz.attempt", attempt_id=new.attempt.id))
 
 
