@@ -65,6 +65,7 @@ class AttemptState:
     deadline: datetime | None
     submitted_at: datetime | None
     responses: dict[str, Any] = field(default_factory=dict)
+    feeds_memory_at_once: bool = False  # its answers feed the flashcards as given (else at close)
 
     @property
     def question_ids(self) -> list[str]:
@@ -224,6 +225,7 @@ def _state(row: Any, responses: dict[str, Any] | None = None) -> AttemptState:
         deadline=row.deadline,
         submitted_at=row.submitted_at,
         responses=responses or {},
+        feeds_memory_at_once=row.feeds_memory_at_once,
     )
 
 
@@ -329,6 +331,7 @@ def insert_attempt(
     items: Items,
     started_at: datetime,
     deadline: datetime | None,
+    feeds_memory_at_once: bool = False,
 ) -> AttemptState | None:
     """A new open attempt; None if the user already has one open at this bank (the unique index
     on open attempts settles a race with another tab). ``LookupError``: no such active bank."""
@@ -345,6 +348,7 @@ def insert_attempt(
         "items": [list(item) for item in items],
         "started_at": started_at,
         "deadline": deadline,
+        "feeds_memory_at_once": feeds_memory_at_once,
     }
     try:
         attempt_id = _run(statement, values).scalar_one()

@@ -21,6 +21,7 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    false,
     text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -169,6 +170,10 @@ class Attempt(Model):
     started_at: Mapped[datetime] = mapped_column(UTCDateTime)
     deadline: Mapped[datetime | None] = mapped_column(UTCDateTime)
     submitted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Decided when the attempt starts (services/attempts.py): True for a practice round whose
+    # answers enter the flashcard memory as they are given, False for one whose answers do when
+    # it closes; kept so that a bank edited mid-round feeds no answer twice and none never.
+    feeds_memory_at_once: Mapped[bool] = mapped_column(default=False, server_default=false())
 
 
 class Answer(Model):

@@ -26,7 +26,6 @@ from quizapp.core.scheduling import grade_for_answer
 from quizapp.core.scoring import score_answers, stored_check
 from quizapp.db import attempt_store, study_store
 from quizapp.db.attempt_store import AttemptClosed, AttemptState, AttemptSummary
-from quizapp.services.bank_library import find_bank
 from quizapp.services.question_source import questions_for
 
 __all__ = [
@@ -144,7 +143,8 @@ def start(
         hashes = {q.id: q.content_hash for q in bank.questions}
         items = tuple((key, hashes[key]) for key in draw_questions(bank, seed, mode, only=only))
         deadline = deadline_for(now, mode, bank.settings.time_limit_minutes)
-        created = attempt_store.insert_attempt(user_id, bank.slug, mode, seed, items, now, deadline)
+        at_once = mode is AttemptMode.PRACTICE and practice_correctness_at_once(bank.settings)
+        created = attempt_store.insert_attempt(user_id, bank.slug, mode, seed, items, now, deadline, at_once)
         if created is not None:
             return Started(created, resumed=False, blocked=False)
         existing = open_attempt(user_id, bank.slug, now)  # another tab started one at the same moment
@@ -163,8 +163,9 @@ def save_answer(attempt: AttemptState, question_key: str, response: Any, now: da
     is never stored after a submit or past the deadline. Raises ``AttemptClosed`` when it no
     longer does, ``KeyError`` when the question is not part of it. In practice the first answer
     to a question is final (a blank one changes nothing): returns False when one was there
-    already. A practice answer feeds the flashcard memory model at once if the bank shows its
-    correctness at once (``_feeds_at_once``), else when the round is submitted.
+    already. A practice answer feeds the flashcard memory model at once if the round was started
+    so (``feeds_memory_at_once``: the bank showed practice correctness at once), else when the
+    round closes.
     """
     if question_key not in attempt.question_ids:
         raise KeyError(question_key)
@@ -177,7 +178,7 @@ def save_answer(attempt: AttemptState, question_key: str, response: Any, now: da
     written = attempt_store.store_answer(
         attempt.id, question_key, response, now, cutoff, first_stands=practice
     )
-    if practice and written and _feeds_at_once(attempt):
+    if practice and written and attempt.feeds_memory_at_once:
         _feed_memory(attempt.id, now, only=question_key)
     return written
 
@@ -191,23 +192,12 @@ def submit(attempt_id: int, now: datetime) -> bool:
     return closed is not None
 
 
-def _feeds_at_once(attempt: AttemptState) -> bool:
-    """A practice round whose answers enter the memory as they are given (the disclosure rule:
-    ``core.disclosure.practice_correctness_at_once``); a bank no longer served: at the close."""
-    bank = find_bank(attempt.bank_slug)
-    return (
-        attempt.mode is AttemptMode.PRACTICE
-        and bank is not None
-        and practice_correctness_at_once(bank.settings)
-    )
-
-
 def _feed_memory(attempt_id: int, now: datetime, only: str | None = None, closing: bool = False) -> None:
     """Quiz answers feed the flashcard memory model: a wrong answer is Again, a right one Good
     (one of the wrong shape is wrong: ``core.scoring.stored_check``). ``closing``: the attempt
     was just closed, and feeds all its answers unless they went in one by one."""
     attempt = attempt_store.read_attempt(attempt_id)
-    if attempt is None or (closing and _feeds_at_once(attempt)):
+    if attempt is None or (closing and attempt.feeds_memory_at_once):  # fed one by one already
         return
     questions = {question.id: question for question in questions_of(attempt)}
     grades = [

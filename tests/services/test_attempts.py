@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
+from quizapp import core
 from quizapp.core.attempts import AttemptMode
+from quizapp.core.model import AnswerVisibility
 from quizapp.db import study_store
 from quizapp.services import attempts, clock
 
@@ -56,3 +60,29 @@ def test_a_practice_answer_feeds_flashcards_at_once_a_test_only_when_submitted(a
         assert set(study_store.question_memory(people.student, BANK, clock.now())) == {first}
         assert attempts.submit(test.id, clock.now()) and not attempts.submit(test.id, clock.now())
         assert set(study_store.question_memory(people.student, BANK, clock.now())) == {first, *others}
+
+
+@pytest.mark.parametrize(
+    ("started", "then"), [("immediately", "after_submit"), ("after_submit", "immediately")]
+)
+def test_each_practice_answer_feeds_the_memory_once_even_if_the_bank_changes_mid_round(
+    app, people, bank, started, then
+):
+    # When a round's answers feed the memory is decided as it starts: a bank edited mid-round
+    # fed an answer twice (immediately -> after_submit) or never (the reverse). Attack review.
+    def showing(visibility: str) -> core.Bank:
+        return dataclasses.replace(
+            bank, settings=dataclasses.replace(bank.settings, show_answers=AnswerVisibility(visibility))
+        )
+
+    with app.app_context():
+        practice = attempts.start(people.student, showing(started), AttemptMode.PRACTICE, clock.now(), seed=1)
+        first = practice.attempt.question_ids[0]
+        assert attempts.save_answer(practice.attempt, first, "not a choice id", clock.now())
+        reviews = study_store.memory_of(people.student, BANK, [f"q:{first}"])
+        assert len(reviews) == (1 if started == "immediately" else 0)  # the dashboard may tell only then
+        resumed = attempts.start(people.student, showing(then), AttemptMode.PRACTICE, clock.now(), seed=2)
+        assert resumed.resumed and resumed.attempt.feeds_memory_at_once is (started == "immediately")
+        assert attempts.submit(practice.attempt.id, clock.now())
+        memory = study_store.memory_of(people.student, BANK, [f"q:{first}"])
+        assert memory[f"q:{first}"].reviews == 1
