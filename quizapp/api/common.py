@@ -17,7 +17,7 @@ from quizapp.api.errors import ErrorSchema
 from quizapp.api.token_auth import authenticate_request
 from quizapp.core.instants import parse_instant
 from quizapp.core.responses import WrittenInteger, WrittenNumber
-from quizapp.core.storable_text import NUL_REFUSED, holds_nul
+from quizapp.core.storable_text import unstorable_text
 
 ERROR_DESCRIPTIONS = {
     400: "Bad input: a body or parameter that does not match the schema, or a response of the wrong shape",
@@ -107,8 +107,9 @@ class JsonBodyParser(FlaskParser):
             abort(400, exc=error, messages={"json": ["Invalid JSON body."]})
         if nesting(body) > MAX_NESTING:
             abort(400, messages={"json": [f"The JSON body nests deeper than {MAX_NESTING} levels."]})
-        if holds_nul(body):
-            abort(400, messages={"json": [NUL_REFUSED]})
+        problem = unstorable_text(body)
+        if problem:
+            abort(400, messages={"json": [problem]})
         return body
 
 
