@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from datetime import datetime
-from decimal import Decimal
 from typing import Any
 
 from flask import Request, Response
@@ -17,7 +16,8 @@ from werkzeug.exceptions import RequestEntityTooLarge
 from quizapp.api.errors import ErrorSchema
 from quizapp.api.token_auth import authenticate_request
 from quizapp.core.instants import parse_instant
-from quizapp.core.storable_text import NUL_REFUSED, holds_nul
+from quizapp.core.responses import WrittenInteger, WrittenNumber
+from quizapp.core.storable_text import unstorable_text
 
 ERROR_DESCRIPTIONS = {
     400: "Bad input: a body or parameter that does not match the schema, or a response of the wrong shape",
@@ -32,13 +32,42 @@ RETRY_AFTER = {"Retry-After": {"description": "Seconds to wait", "schema": {"typ
 
 
 MAX_NESTING = 32  # no body of this API nests deeper than 4; the rest is an attack on recursion
+MAX_NUMBER_TOKEN = 1000  # characters in one JSON number
+MAX_EXPONENT_DIGITS = 4  # 1e9999 at most: an integer field converts 1e1000000 for a minute
+NUMBER_REFUSED = (
+    f"A number in the JSON body is too long to read: write it in at most {MAX_NUMBER_TOKEN} "
+    f"characters, with an exponent of at most {MAX_EXPONENT_DIGITS} digits."
+)
+
+
+class UnreadableNumber(ValueError):
+    """A JSON number whose conversion would cost more than any answer is worth."""
+
+
+def _checked_token(token: str) -> str:
+    _mantissa, _e, exponent = token.lower().partition("e")
+    if len(token) > MAX_NUMBER_TOKEN or len(exponent.lstrip("+-")) > MAX_EXPONENT_DIGITS:
+        raise UnreadableNumber(NUMBER_REFUSED)
+    return token
+
+
+def _fraction(token: str) -> WrittenNumber:
+    return WrittenNumber(_checked_token(token))
+
+
+def _integer(token: str) -> WrittenInteger:
+    return WrittenInteger(_checked_token(token))
 
 
 def read_json(data: bytes) -> Any:
-    """A JSON body with its numbers as written: a decimal fraction is read as a ``Decimal``, not
-    a float, so ``5000.0000000000001`` reaches the numeric rules as the page's text does instead of
-    rounded to 5000 (docs/api.md: numbers are kept exactly)."""
-    return json.loads(data.decode("utf-8"), parse_float=Decimal)
+    """A JSON body with its numbers as written: a fraction is read as a ``Decimal``, not a float,
+    so ``5000.0000000000001`` reaches the numeric rules as the page's text does instead of
+    rounded to 5000, and every number keeps the text it was written as (core/responses.py:
+    ``WrittenNumber``, ``WrittenInteger``; docs/api.md: numbers are kept as written). A number
+    too long, or with an exponent too large, to convert cheaply is refused here
+    (``UnreadableNumber``), before any field converts it: an integer field made
+    ``int(Decimal("1e1000000"))`` of ``1e1000000``, which took a worker for 45 seconds."""
+    return json.loads(data.decode("utf-8"), parse_float=_fraction, parse_int=_integer)
 
 
 def nesting(value: Any) -> int:
@@ -56,10 +85,10 @@ def nesting(value: Any) -> int:
 
 class JsonBodyParser(FlaskParser):
     """webargs' parser, with any body that is not JSON refused as 400 (or 413), never a 500:
-    nesting too deep to parse (or deeper than ``MAX_NESTING``) and integers too long to convert
-    are bad input too, and so is text no database can keep (core/storable_text.py). ``load_json``
-    is webargs' public hook for reading the body; an empty JSON body is refused too (webargs' own
-    would read it as absent)."""
+    nesting too deep to parse (or deeper than ``MAX_NESTING``) and numbers too long to convert
+    (``read_json``) are bad input too, and so is text no database can keep
+    (core/storable_text.py). ``load_json`` is webargs' public hook for reading the body; an empty
+    JSON body is refused too (webargs' own would read it as absent)."""
 
     DEFAULT_VALIDATION_STATUS = 400
 
@@ -72,12 +101,15 @@ class JsonBodyParser(FlaskParser):
             raise RequestEntityTooLarge()  # an unannounced (chunked) body, cut off at the limit
         try:
             body = read_json(data)
+        except UnreadableNumber as error:
+            abort(400, exc=error, messages={"json": [NUMBER_REFUSED]})
         except (RecursionError, ValueError) as error:  # JSON and UTF-8 decoding errors are ValueErrors
             abort(400, exc=error, messages={"json": ["Invalid JSON body."]})
         if nesting(body) > MAX_NESTING:
             abort(400, messages={"json": [f"The JSON body nests deeper than {MAX_NESTING} levels."]})
-        if holds_nul(body):
-            abort(400, messages={"json": [NUL_REFUSED]})
+        problem = unstorable_text(body)
+        if problem:
+            abort(400, messages={"json": [problem]})
         return body
 
 

@@ -53,6 +53,7 @@ class DueSchema(Schema):
 class RatingSchema(Schema):
     rating = fields.String(required=True, validate=validate.OneOf(RATINGS))
     reviews = fields.Integer(
+        strict=True,  # a count: 1.5 or 1e3 is no review count (a non-strict field made int() of it)
         validate=validate.Range(min=0),
         metadata={"description": "The card's review count when shown: a repeated rating then counts once"},
     )

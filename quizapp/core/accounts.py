@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 import re
+import unicodedata
 from enum import StrEnum
 
 
@@ -39,13 +40,34 @@ def shown_join_code(code: str) -> str:
     return f"{code[:4]}-{code[4:]}" if len(code) == JOIN_CODE_LENGTH else code
 
 
+# Controls (tab, ESC: a name reached terminals through `flask export-scores`), formats (the
+# right-to-left override, zero-width spaces), lone surrogates, and line and paragraph separators.
+_REFUSED_IN_NAMES = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
+# ...but the zero-width non-joiner and joiner spell words in Persian and Indic scripts, and join
+# emoji sequences: formats, yet harmless.
+_JOINERS = frozenset("\u200c\u200d")
+# Letters and a symbol that draw nothing: the Hangul fillers and the blank Braille pattern.
+_BLANK_GLYPHS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
+
+
+def _visible(char: str) -> bool:
+    """Not a space, a control, a format, a mark on its own, private or unassigned, nor a glyph
+    that draws nothing."""
+    return unicodedata.category(char)[0] not in "ZCM" and char not in _BLANK_GLYPHS
+
+
 def name_problem(name: str) -> str | None:
     """What is wrong with a person's or a class's name, or None: pages, rosters and commands
-    alike (blank names made rows nobody could click; long ones do not fit the column)."""
+    alike (blank names made rows nobody could click; long ones do not fit the column; names of
+    invisible characters looked blank, and control characters reached teachers' terminals)."""
     if not name.strip():
         return "a name may not be blank"
     if len(name) > NAME_MAX_LENGTH:
         return f"a name may be at most {NAME_MAX_LENGTH} characters long"
+    if any(unicodedata.category(c) in _REFUSED_IN_NAMES and c not in _JOINERS for c in name):
+        return "a name may not contain control or formatting characters (a tab, an escape, a direction mark)"
+    if not any(_visible(c) for c in name):
+        return "a name needs at least one visible letter, digit or sign"
     return None
 
 

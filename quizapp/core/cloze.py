@@ -15,7 +15,11 @@ from collections.abc import Iterator
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-BLANK = re.compile(r"\{\{\s*(\d+)\s*\}\}")
+# A blank's number has at most MAX_BLANK_DIGITS digits: no prompt has 10,000 blanks, and int()
+# of a 5,000-digit one is refused (it failed the bank check and the editor with a 500).
+MAX_BLANK_DIGITS = 4
+BLANK = re.compile(r"\{\{\s*(\d{1,4})\s*\}\}")
+LONG_BLANK = re.compile(r"\{\{\s*(\d{5,})\s*\}\}")
 
 # The one Markdown reading of question text: quizapp.services.rendering renders with it too.
 MARKDOWN = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
@@ -39,6 +43,15 @@ def blanks_in_text(prompt: str) -> list[int]:
     """The numbers of the blanks that stand in the prompt's text, in order."""
     tokens = MARKDOWN.parse(prompt)
     return [int(n) for token in text_tokens(tokens) for n in BLANK.findall(token.content)]
+
+
+def overlong_blanks(prompt: str) -> list[str]:
+    """The would-be blanks whose number has too many digits to be one, as written (a long number
+    shortened, for a message)."""
+    return [
+        "{{" + (digits if len(digits) <= 12 else digits[:8] + "…") + "}}"
+        for digits in LONG_BLANK.findall(prompt)
+    ]
 
 
 def misplaced_blanks(prompt: str) -> list[tuple[int, str]]:

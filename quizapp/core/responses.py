@@ -8,10 +8,38 @@ A response has the JSON shape of its type (each type's ``response_shape`` says w
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
 Response = Any  # JSON-shaped: str | bool | int | float | list | dict | None
+
+
+class WrittenNumber(Decimal):
+    """A JSON number with a fraction or an exponent (the API reads them so, not as floats): the
+    exact ``Decimal``, and ``written``, the text it was sent as. A numeric answer is kept as that
+    text and read by the rules of a number typed on the page, so the API and the page agree on
+    ``1e0001``, ``5.0000000000000000000001e3`` or ``1e40`` (rebuilt from the value, such text
+    was not what the student wrote)."""
+
+    written: str
+
+    def __new__(cls, token: str) -> WrittenNumber:
+        number = super().__new__(cls, token)
+        number.written = token
+        return number
+
+
+class WrittenInteger(int):
+    """A JSON integer, and ``written``, the text it was sent as (``-0`` is 0, but was sent as
+    ``-0``, which the page keeps too). It is an ``int``: integer fields take it as one."""
+
+    written: str
+
+    def __new__(cls, token: str) -> WrittenInteger:
+        number = super().__new__(cls, token)
+        number.written = token
+        return number
 
 
 class ResponseError(ValueError):

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from quizapp.core.accounts import USERNAME_RULE, name_problem, normalize_username, valid_username
-from quizapp.core.storable_text import NUL_REFUSED, holds_nul
+from quizapp.core.storable_text import unstorable_text
 
 MAX_ROWS = 150  # each new account's password is hashed (scrypt, about 0.1 s): well within a 30 s request
 
@@ -54,8 +54,8 @@ def _read_rows(rows: Iterator[list[str]], entries: list[RosterEntry], problems: 
             break
         username = normalize_username(cells[0])
         name = cells[1] if len(cells) > 1 and cells[1] else username
-        if holds_nul(cells):
-            problems.append(f"line {line}: {NUL_REFUSED}")
+        if unstorable_text(cells):
+            problems.append(f"line {line}: {unstorable_text(cells)}")
         elif not valid_username(username):
             problems.append(f"line {line}: username '{cells[0][:40]}' is not valid ({USERNAME_RULE})")
         elif username in seen:

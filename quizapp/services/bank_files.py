@@ -11,8 +11,8 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import secrets
 import stat
-import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -157,40 +157,43 @@ def save(
 
 def _keep_history(folder: Path, name: str, data: bytes, now: datetime) -> None:
     history = folder / HISTORY / name
-    history.mkdir(parents=True, exist_ok=True)
+    for place in (folder / HISTORY, history):  # as files: the umask's, never writable by all
+        place.mkdir(mode=0o775, exist_ok=True)
     stamp = now.strftime("%Y%m%dT%H%M%S%fZ")
     _write_atomically(history / f"{stamp}.yaml", data)
 
 
 def _write_atomically(path: Path, data: bytes) -> None:
-    """Readers see the old file or the new one, never half of one; a crash leaves the old one."""
-    descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    """Readers see the old file or the new one, never half of one; a crash leaves the old one.
+
+    The file keeps the permissions it had; a new one gets those the process's umask gives any
+    file it creates (0644 under umask 022, 0600 under 077), as an editor would make it. Neither is
+    left writable by everyone (a folder's 0777 or 1777 gave new files 0666)."""
+    try:
+        kept: int | None = stat.S_IMODE(path.stat().st_mode) & ~stat.S_IWOTH
+    except FileNotFoundError:
+        kept = None
+    temporary = path.parent / f".{path.name}.{secrets.token_hex(8)}.tmp"
+    # 0o666 less the umask, applied by the kernel (mkstemp made 0600 whatever the umask)
+    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     try:
         with os.fdopen(descriptor, "wb") as handle:
             handle.write(data)
             handle.flush()
+            made = stat.S_IMODE(os.fstat(handle.fileno()).st_mode)
+            wanted = kept if kept is not None else made & ~stat.S_IWOTH
+            if wanted != made:
+                os.fchmod(handle.fileno(), wanted)
             os.fsync(handle.fileno())
-        os.chmod(temporary, _mode_for(path))  # mkstemp makes 0600: keep what the file had
         os.replace(temporary, path)
     except BaseException:
-        Path(temporary).unlink(missing_ok=True)
+        temporary.unlink(missing_ok=True)
         raise
     directory = os.open(path.parent, os.O_RDONLY)
     try:
         os.fsync(directory)
     finally:
         os.close(directory)
-
-
-def _mode_for(path: Path) -> int:
-    """The permissions a saved file gets: the old file's, or for a new one its folder's without
-    the execute bits (a 0755 folder gives 0644), so the editors and backups that read the folder
-    can read the file. (The process's umask cannot be read without changing it, which is not
-    safe in a threaded worker.)"""
-    try:
-        return stat.S_IMODE(path.stat().st_mode)
-    except FileNotFoundError:
-        return stat.S_IMODE(path.parent.stat().st_mode) & 0o666
 
 
 def history(folder: Path, name: str) -> list[str]:

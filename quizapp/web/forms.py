@@ -21,7 +21,13 @@ from wtforms.validators import (
     ValidationError,
 )
 
-from quizapp.core.accounts import MIN_PASSWORD_LENGTH, NAME_MAX_LENGTH, USERNAME_RULE, valid_username
+from quizapp.core.accounts import (
+    MIN_PASSWORD_LENGTH,
+    NAME_MAX_LENGTH,
+    USERNAME_RULE,
+    name_problem,
+    valid_username,
+)
 from quizapp.services.bank_imports import FORMAT_LABELS
 from quizapp.services.passwords import password_problem
 
@@ -47,6 +53,13 @@ def _username(form: FlaskForm, field: StringField) -> None:
         raise ValidationError(f"Use {USERNAME_RULE}.")
 
 
+def _acceptable_name(form: FlaskForm, field: StringField) -> None:
+    """The one rule for names (core.accounts.name_problem), as rosters and commands apply it."""
+    problem = name_problem(field.data) if field.data else None
+    if problem:
+        raise ValidationError(f"{problem[:1].upper()}{problem[1:]}.")
+
+
 def _acceptable_password(form: FlaskForm, field: PasswordField) -> None:
     problem = password_problem(field.data) if field.data else None
     if problem:
@@ -54,7 +67,7 @@ def _acceptable_password(form: FlaskForm, field: PasswordField) -> None:
 
 
 USERNAME = [DataRequired(message="Enter a username."), Length(max=40), _username]
-NAME = [DataRequired(message="Enter a name."), Length(max=NAME_MAX_LENGTH)]
+NAME = [DataRequired(message="Enter a name."), Length(max=NAME_MAX_LENGTH), _acceptable_name]
 NEW_PASSWORD = [DataRequired(message="Choose a password."), _acceptable_password]
 
 
@@ -140,7 +153,7 @@ class ChooseOwnPasswordForm(FlaskForm):
 class ClassForm(FlaskForm):
     name = StringField(
         "Class name",
-        validators=[DataRequired(message="Name the class."), Length(max=NAME_MAX_LENGTH)],
+        validators=[DataRequired(message="Name the class."), Length(max=NAME_MAX_LENGTH), _acceptable_name],
         description="For example: History 9B, spring term.",
     )
     submit = SubmitField("Create class")

@@ -11,7 +11,7 @@ from itertools import chain
 from flask import Flask, abort, request
 
 from quizapp.api.errors import API_PREFIX, ApiError
-from quizapp.core.storable_text import NUL_REFUSED, holds_nul
+from quizapp.core.storable_text import unstorable_text
 
 
 def init_app(app: Flask) -> None:
@@ -19,12 +19,15 @@ def init_app(app: Flask) -> None:
 
 
 def refuse_unstorable_text() -> None:
-    """400 for a NUL in the URL's parts, the query string or (on pages) a form field."""
+    """400 for a NUL (or a lone surrogate) in the URL's parts, the query string or (on pages) a
+    form field. Werkzeug decodes those as UTF-8 with errors replaced or kept as %-escapes, so no
+    surrogate arrives this way today; the rule is the same as for JSON bodies all the same."""
     api = request.path.startswith(API_PREFIX)
     texts = chain(request.args.items(multi=True), (request.view_args or {}).items())
     if not api:  # pages: the form was read for its CSRF token already; the API sends JSON
         texts = chain(texts, request.form.items(multi=True))
-    if any(holds_nul(name) or holds_nul(value) for name, value in texts):
+    problem = unstorable_text(list(texts))
+    if problem:
         if api:
-            raise ApiError(400, "bad_request", NUL_REFUSED)
-        abort(400, description=NUL_REFUSED)
+            raise ApiError(400, "bad_request", problem)
+        abort(400, description=problem)

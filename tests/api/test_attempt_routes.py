@@ -6,14 +6,15 @@ import json
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from quizapp import core
+from quizapp.api.common import read_json
 from quizapp.core.answer_key import full_marks_response
 from quizapp.core.checkers import canonical_response, is_blank
 from quizapp.core.question_types import question_type
-from quizapp.core.storable_text import holds_nul
+from quizapp.core.storable_text import SURROGATE_REFUSED, unstorable_text
 from quizapp.db.database import begin_write
 from tests.helpers.api import QUIZ, answer, bank_questions, error_of, start
 from tests.helpers.quizzes import FrozenClock, edit_bank, wrong_response
@@ -381,17 +382,22 @@ def test_any_json_answer_is_saved_or_refused_with_a_reason_never_an_error(as_use
     targets = list(by_type.values())
     assert len(targets) >= 4
 
+    numeric = targets.index(by_type["numeric"]) if "numeric" in by_type else 0
+
     @settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
     @given(index=st.integers(0, len(targets) - 1), value=JSON_VALUES)
+    @example(index=numeric, value=1e20)  # sent as 1e+20
     def fuzz(index, value):
         question_id = targets[index]
         response = answer(sam, attempt, question_id, value)
         assert response.status_code in (200, 400), response.get_json()
         stored = sam.get(f"/attempts/{attempt['id']}").get_json()["answers"].get(question_id)
         if response.status_code == 400:  # a NUL character anywhere: no database keeps it
-            assert error_of(response)["code"] == ("bad_request" if holds_nul(value) else "invalid_response")
-        else:  # blanks clear the answer; numbers are kept exactly, as text
-            assert stored == canonical_response(questions[question_id], value)
+            unstorable = unstorable_text(value) is not None
+            assert error_of(response)["code"] == ("bad_request" if unstorable else "invalid_response")
+        else:  # blanks clear the answer; numbers are kept exactly, as the JSON text sent
+            sent = read_json(json.dumps(value).encode())  # 1e20 is sent as 1e+20, and kept so
+            assert stored == canonical_response(questions[question_id], sent)
             if is_blank(value):
                 assert stored is None
 
@@ -403,6 +409,24 @@ def test_any_json_answer_is_saved_or_refused_with_a_reason_never_an_error(as_use
 
 def question_of_type(attempt: dict[str, Any], kind: str) -> str:
     return next(shown["id"] for shown in attempt["questions"] if shown["type"] == kind)
+
+
+@pytest.mark.parametrize(
+    ("kind", "response"),
+    [("short", '"\\ud800"'), ("cloze", '["\\udfff"]'), ("numeric", '"5000 \\ud800"')],
+)
+def test_an_answer_with_a_lone_surrogate_is_refused_and_nothing_is_kept(as_user, kind, response):
+    """Stored, it could not be written as UTF-8: the question and results pages then failed
+    with a 500 for the student and the teacher (core/storable_text.py)."""
+    sam = as_user("sam")
+    attempt = start(sam, "practice")  # every question of the bank
+    question_id = question_of_type(attempt, kind)
+    blanks = next(s.get("blanks", 1) for s in attempt["questions"] if s["id"] == question_id)
+    body = response if kind != "cloze" else response[:-1] + ', ""' * (blanks - 1) + "]"
+    path = f"/attempts/{attempt['id']}/answers/{question_id}"
+    refused = sam.put(path, data='{"response": ' + body + "}", content_type="application/json")
+    assert refused.status_code == 400 and error_of(refused)["details"]["fields"] == [SURROGATE_REFUSED]
+    assert question_id not in sam.get(f"/attempts/{attempt['id']}").get_json()["answers"]
 
 
 def test_numbers_are_kept_exactly_and_exports_read_them(as_user, app, people):
@@ -471,6 +495,10 @@ def test_true_or_false_may_come_as_text_and_is_kept_as_a_boolean(as_user, app):
         '{"response": ' + "[" * 900 + "]" * 900 + "}",
         '{"response": ' + '{"a": ' * 900 + "1" + "}" * 900 + "}",
         '{"response": ' + "9" * 4400 + "}",
+        '{"response": ' + "9" * 1001 + "}",
+        '{"response": 1.' + "5" * 1000 + "}",
+        '{"response": 1e1000000}',
+        '{"rating": "good", "reviews": 1e1000000}',
         '{"response": "x"',
         b'{"response": "\xff"}',
     ],
@@ -479,6 +507,10 @@ def test_true_or_false_may_come_as_text_and_is_kept_as_a_boolean(as_user, app):
         "nested-900-lists",
         "nested-900-objects",
         "integer-too-long",
+        "number-of-1001-characters",
+        "fraction-of-1002-characters",
+        "exponent-of-7-digits",
+        "a-review-count-of-1e1000000",
         "cut-off",
         "not-utf-8",
     ],

@@ -58,10 +58,30 @@ def test_a_rating_without_a_count_always_applies(as_user):
 
 @pytest.mark.parametrize(
     "body",
-    [{}, {"rating": "perfect"}, {"rating": 3}, {"rating": "good", "reviews": -1}, {"rating": "good", "x": 1}],
+    [
+        {},
+        {"rating": "perfect"},
+        {"rating": 3},
+        {"rating": "good", "reviews": -1},
+        {"rating": "good", "reviews": 1.5},
+        {"rating": "good", "reviews": 1.0},
+        {"rating": "good", "x": 1},
+    ],
 )
 def test_a_bad_rating_is_400(as_user, body):
     response = as_user("sam").post(f"/flashcards/{QUIZ}:q:mission-destination/reviews", json=body)
+    assert response.status_code == 400 and error_of(response)["code"] == "bad_request"
+
+
+@pytest.mark.parametrize(
+    "count", ["1e1000000", "1e9999", "1" + "0" * 1000], ids=["1e1000000", "1e9999", "1001-digits"]
+)
+def test_a_review_count_too_large_to_convert_is_refused_at_once(as_user, count):
+    """A fraction or exponent is no count (the field is strict), and a number too long to
+    convert cheaply is refused as the body is read: 1e1000000 took a worker for 45 seconds."""
+    body = '{"rating": "good", "reviews": ' + count + "}"
+    path = f"/flashcards/{QUIZ}:q:mission-destination/reviews"
+    response = as_user("sam").post(path, data=body, content_type="application/json")
     assert response.status_code == 400 and error_of(response)["code"] == "bad_request"
 
 

@@ -19,6 +19,19 @@ class RawJson(str):
     first, and a float cannot hold ``5000.0000000000001``."""
 
 
+WRITTEN_NUMBERS = [
+    ("1e0001", REFUSED),  # an exponent of 4 digits: the page takes 3
+    ("5e0003", REFUSED),
+    ("5000e0000", REFUSED),
+    ("0." + "0" * 200 + "5e204", REFUSED),  # longer than the field
+    ("5." + "0" * 60 + "1e3", ACCEPTED),
+    ("5." + "0" * 60 + "1e-40", ACCEPTED),
+    ("1e40", ACCEPTED),
+    ("-0", ACCEPTED),
+    ("50.00e+002", ACCEPTED),
+]
+
+
 def cases(question: Question) -> list[tuple[str, Any, dict[str, Any], bool]]:
     """(what, the API's JSON response, the page's posted fields, accepted?) for ``question``."""
     right, wrong = full_marks_response(question), wrong_response(question)
@@ -49,6 +62,10 @@ def cases(question: Question) -> list[tuple[str, Any, dict[str, Any], bool]]:
                 ("longer than its field", "1" * 101, {"number": "1" * 101}, REFUSED),
                 ("an exponent too large to write out", RawJson("1e-99999"), {"number": "1e-99999"}, REFUSED),
             ]
+            # a JSON number is read from the text it was written as, as the page reads what was
+            # typed: rebuilt from its value, 1e0001 was "10" (accepted) and -0 was "0"
+            for token, accepted in WRITTEN_NUMBERS:
+                table += [(f"the JSON number {token[:20]}", RawJson(token), {"number": token}, accepted)]
             if spec.value is not None:  # more digits than a float holds: the API must not round them
                 close = format(spec.value, "f") + ("" if "." in format(spec.value, "f") else ".")
                 close += "0000000000000001"

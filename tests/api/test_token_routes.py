@@ -8,6 +8,7 @@ from datetime import timedelta
 
 import pytest
 
+from quizapp.core.storable_text import SURROGATE_REFUSED
 from quizapp.db import account_store
 from quizapp.db.base import db
 from quizapp.db.models import ApiToken
@@ -55,6 +56,19 @@ def test_a_malformed_body_is_400_naming_the_field(client, people, body, field):
     error = error_of(response)
     assert error["details"]["location"] == "json"
     assert field in error["details"]["fields"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    ['{"username": "\\ud800", "password": "x"}', '{"username": "sam", "password": "\\ud800"}'],
+    ids=["username", "password"],
+)
+def test_a_lone_surrogate_in_the_credentials_is_400_not_500(client, people, body):
+    """JSON may escape half a surrogate pair; it is no character, and hashing or looking it up
+    failed with a 500 (core/storable_text.py)."""
+    response = client.post("/api/v1/auth/token", data=body, content_type="application/json")
+    assert response.status_code == 400
+    assert error_of(response)["details"]["fields"] == [SURROGATE_REFUSED]
 
 
 def test_not_json_is_400(client, people):

@@ -174,6 +174,11 @@ def test_text_fields_keep_yaml_lookalikes_as_text():
             "bank.yaml:9: [q] the prompt must contain each of {{1}} to {{2}} once for 2 blanks; "
             "it has [1, 3]",
         ),
+        (  # no blank (int() of 5,000 digits failed the check and the editor with a 500)
+            "  - id: q\n    type: cloze\n    prompt: '{{1}} and {{" + "9" * 20 + "}}'\n    blanks: [a]\n",
+            "bank.yaml:8: [q] {{99999999…}} is no blank: blanks are numbered {{1}}, {{2}}… "
+            "with at most 4 digits",
+        ),
         (
             "  - id: q\n    type: ordering\n    prompt: P\n    items: [a, a, b]\n",
             "bank.yaml:9: [q] 'a' is listed twice (first on line 9)",

@@ -331,6 +331,23 @@ def test_canonical_responses_keep_numbers_exactly_and_truth_as_booleans():
     assert canonical_response(SINGLE, "c1") == "c1"
 
 
+def test_a_json_number_is_kept_as_it_was_written():
+    """The API reads JSON numbers as WrittenNumber and WrittenInteger: the numeric rules then read
+    the text sent, as they read the text typed on the page (rebuilt from the value, 1e0001 was
+    "10" and passed, and -0 was "0")."""
+    from quizapp.core.checkers import accept_new_response, canonical_response
+    from quizapp.core.responses import WrittenInteger, WrittenNumber
+
+    numeric = question_from("id: q\ntype: numeric\nprompt: How many?\nanswer: 5000")
+    for token in ("1e0001", "50.00e+002", "1e40", "5." + "0" * 60 + "1e3"):
+        assert canonical_response(numeric, WrittenNumber(token)) == token
+    assert canonical_response(numeric, WrittenInteger("-0")) == "-0"
+    assert canonical_response(numeric, Decimal("5E+3")) == "5000"  # a Decimal from elsewhere
+    with pytest.raises(ResponseError):
+        accept_new_response(numeric, WrittenNumber("5e0003"))  # the page allows 3 exponent digits
+    assert accept_new_response(numeric, WrittenNumber("50.00e+002"))[1].fraction == 1
+
+
 def test_cloze_numbers_follow_the_numeric_rules_in_the_article_bank():
     """docs/scoring.md: "5.000" is right for 5,000 in numeric questions, so in cloze blanks too."""
     from pathlib import Path

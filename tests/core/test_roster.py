@@ -26,3 +26,12 @@ def test_a_cell_longer_than_the_csv_limit_is_a_problem_with_its_line_not_an_erro
     entries, problems = parse_roster("username,name\nana,Ana\nbo," + "x" * 200_000 + "\n")
     assert [entry.username for entry in entries] == ["ana"]
     assert problems == [problems[0]] and problems[0].startswith("line 3: cannot be read as CSV")
+
+
+def test_a_roster_name_of_nothing_visible_or_with_an_escape_is_a_problem_of_its_line():
+    entries, problems = parse_roster("ana,Ana\nbo,\u3164\ncy,\x1b[31mCy\n")
+    assert [entry.username for entry in entries] == ["ana"]
+    assert problems == [
+        "line 2: a name needs at least one visible letter, digit or sign",
+        "line 3: a name may not contain control or formatting characters (a tab, an escape, a direction mark)",
+    ]

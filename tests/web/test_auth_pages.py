@@ -137,6 +137,13 @@ def test_signup_problems_keep_what_was_typed(client, people):
     assert "That username is taken" in taken.get_data(as_text=True)
 
 
+def test_signup_refuses_a_name_of_nothing_visible_or_with_control_characters(client, people):
+    for name in ("\u200b", "\u3164", "\u2800", "\x1b[2J\x1b]0;pwned\x07Eve\u202e"):
+        fields = {"join_code": people.join_code, "username": "nina", "display_name": name}
+        response = post_form(client, "/signup", fields | {"password": PASSWORD, "confirm": PASSWORD})
+        assert response.status_code == 422 and "A name " in response.get_data(as_text=True), repr(name)
+
+
 def test_password_change_ends_other_sessions(app, people):
     mine, other = app.test_client(), app.test_client()
     login(mine, "sam")

@@ -55,6 +55,13 @@ def test_pasted_text_imports_too(teacher):
     assert "Line 14: ANSWER: E is not one of the options" in page
 
 
+def test_an_anki_tags_column_that_is_no_number_is_reported_not_a_500(teacher):
+    for value in ("\u00b2", "9" * 5000):
+        page = upload(teacher, "anki-text", "anki-tags", pasted=f"#tags column:{value}\na\tb\tc\n")
+        assert page.status_code == 200
+        assert "is no column number (1, 2…): ignored" in page.get_data(as_text=True)
+
+
 def test_a_bad_upload_says_what_to_fix_and_keeps_what_was_typed(teacher, questions_dir):
     nothing = upload(teacher, "gift", "my-bank")
     page = nothing.get_data(as_text=True)

@@ -42,6 +42,17 @@ def test_check_without_saving_lists_problems_with_lines(teacher, questions_dir):
     assert (questions_dir / "kosovo-peacekeepers.yaml").read_text(encoding="utf-8") == text  # nothing written
 
 
+def test_a_blank_numbered_with_thousands_of_digits_is_a_problem_not_a_500(teacher):
+    text, version, token = editor_form(teacher.get(URL).get_data(as_text=True))
+    blank = "{{" + "9" * 5000 + "}}"
+    broken = text.replace("request from the U.S. {{1}}", f"request from the U.S. {{{{1}}}} {blank}", 1)
+    assert broken != text
+    data = {"text": broken, "version": version, "action": "check", "csrf_token": token}
+    response = teacher.post(URL, data=data)
+    assert response.status_code == 422
+    assert "{{99999999…}} is no blank" in response.get_data(as_text=True)
+
+
 def test_save_writes_keeps_history_and_students_see_it(teacher, app, questions_dir):
     text, version, token = editor_form(teacher.get(URL).get_data(as_text=True))
     edited = text.replace(

@@ -83,3 +83,13 @@ def test_the_api_refuses_a_nul_in_json_and_in_the_query_string(app, people):
     assert response.status_code == 400 and error_of(response)["details"]["fields"] == [NUL_REFUSED]
     response = client.get("/api/v1/quizzes?x=%00")
     assert response.status_code == 400 and error_of(response)["message"] == NUL_REFUSED
+
+
+def test_a_page_form_cannot_carry_a_lone_surrogate(app, client, people):
+    """Only JSON can escape half a surrogate pair: werkzeug keeps a percent-escape that is not
+    UTF-8 (%ED%A0%80 would be U+D800) as its text, and drops a multipart form that is not UTF-8,
+    so a page sees no lone surrogate (and would refuse one: web/input_checks.py)."""
+    token = csrf_token(client.get("/login").get_data(as_text=True))
+    body = f"username=%ED%A0%80&password=x&csrf_token={token}"
+    response = client.post("/login", data=body, content_type="application/x-www-form-urlencoded")
+    assert response.status_code == 422 and "Wrong username or password." in response.get_data(as_text=True)

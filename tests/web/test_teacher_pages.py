@@ -28,6 +28,20 @@ def test_empty_class_name_is_refused(client, people):
     assert response.status_code == 422 and "Name the class." in response.get_data(as_text=True)
 
 
+def test_a_name_of_nothing_visible_or_with_an_escape_is_refused_on_the_forms(client, people):
+    """The forms follow core.accounts.name_problem, as rosters and commands do."""
+    login(client, "tina")
+    token = csrf_token(client.get("/classes").get_data(as_text=True))
+    for name, message in (("\u3164", "at least one visible"), ("A\x1b[2J", "control or formatting")):
+        response = client.post("/classes", data={"name": name, "csrf_token": token})
+        assert response.status_code == 422 and message in response.get_data(as_text=True)
+        response = client.post(
+            f"/classes/{people.class_id}/students",
+            data={"add-username": "zoe", "add-display_name": name, "csrf_token": token},
+        )
+        assert response.status_code == 422 and message in response.get_data(as_text=True)
+
+
 def test_teacher_adds_a_student_with_a_one_time_password(client, app, people):
     login(client, "tina")
     url = f"/classes/{people.class_id}"

@@ -50,6 +50,14 @@ def _field(text: str, html: bool) -> str:
     return html_to_text(text) if html else text
 
 
+def _column_number(value: str) -> int | None:
+    """A column counted from 1 (as Anki writes it), from 0; None when ``value`` is not one:
+    "²".isdigit() is true but int() refuses it, and int() refuses 4,301 digits or more."""
+    if not (value.isascii() and value.isdigit() and len(value) <= 4) or int(value) < 1:
+        return None
+    return int(value) - 1
+
+
 def read_anki_text(source: str) -> Imported:
     """Anki's "Notes in Plain Text" export, with its #separator, #html, #columns, #tags column headers."""
     imported = Imported(title="Imported from Anki")
@@ -70,7 +78,9 @@ def read_anki_text(source: str) -> Imported:
         elif name == "columns":
             columns = [c.strip().lower() for c in value.split(separator)]
         elif name == "tags column":
-            tags_column = int(value) - 1 if value.isdigit() else None
+            tags_column = _column_number(value)
+            if tags_column is None:
+                imported.note(index + 1, f"'#tags column:{value[:20]}' is no column number (1, 2…): ignored")
         body_start = index + 1
     if columns and "tags" in columns and tags_column is None:
         tags_column = columns.index("tags")

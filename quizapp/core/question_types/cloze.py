@@ -7,7 +7,7 @@ from fractions import Fraction
 from typing import Any
 
 from quizapp.core.answer_fields import read_accepted
-from quizapp.core.cloze import BLANK, blanks_in_text, misplaced_blanks
+from quizapp.core.cloze import BLANK, MAX_BLANK_DIGITS, blanks_in_text, misplaced_blanks, overlong_blanks
 from quizapp.core.field_reader import FieldReader
 from quizapp.core.model import ClozeAnswer, Question, QuestionType, TextAnswer
 from quizapp.core.presentation import StudentQuestion
@@ -51,6 +51,15 @@ class Cloze(QuestionKind[ClozeAnswer]):
                 accepted, blank_typos = read_accepted(read, item, item.line, "blank"), typos
             if accepted:
                 blanks.append(TextAnswer(accepted, blank_typos))
+        overlong = overlong_blanks(prompt)
+        for found in overlong:
+            read.report(
+                mapping.key_lines.get("prompt", mapping.line),
+                f"{found} is no blank: blanks are numbered {{{{1}}}}, {{{{2}}}}… "
+                f"with at most {MAX_BLANK_DIGITS} digits",
+            )
+        if overlong:
+            return None
         misplaced = misplaced_blanks(prompt)
         for number, place in misplaced:
             read.report(

@@ -10,7 +10,14 @@ from quizapp.core.model import NumericAnswer, Question, QuestionType
 from quizapp.core.number_parsing import MAX_NUMBER_LENGTH, number_readings, parse_number
 from quizapp.core.presentation import StudentQuestion
 from quizapp.core.question_types.base import OneTypedInput, format_number
-from quizapp.core.responses import Check, Response, ResponseError, all_or_nothing
+from quizapp.core.responses import (
+    Check,
+    Response,
+    ResponseError,
+    WrittenInteger,
+    WrittenNumber,
+    all_or_nothing,
+)
 from quizapp.core.yaml_document import Mapping, Scalar
 
 INPUT = "number"
@@ -147,10 +154,14 @@ class Numeric(OneTypedInput[NumericAnswer]):
 
     def canonical(self, response: Response) -> Response:
         """A number as exact text: a JSON column must not round 99999999999999999999, and the
-        text is then read by the same rules as a number typed on the page."""
+        text is then read by the same rules as a number typed on the page. A number the API read
+        from JSON is kept as it was written there, as the page keeps what was typed; a number
+        from elsewhere (a float, an int, a Decimal) is written out in digits."""
+        if isinstance(response, WrittenNumber | WrittenInteger):
+            return response.written
         if isinstance(response, float):
             response = Decimal(repr(response))
-        if isinstance(response, Decimal):  # the API reads JSON fractions as Decimal
+        if isinstance(response, Decimal):
             return _decimal_text(response)
         if isinstance(response, int) and not isinstance(response, bool):
             return str(response)

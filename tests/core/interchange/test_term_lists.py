@@ -66,3 +66,15 @@ def test_a_field_longer_than_the_csv_limit_is_skipped_with_its_line_not_an_error
     assert [c["term"] for c in imported.cards] == ["Kuwait"]
     [note] = imported.skipped
     assert note.line == 2 and "cannot be read" in note.text
+
+
+def test_a_tags_column_that_is_no_column_number_is_noted_not_an_error():
+    """ "²".isdigit() is true but int() refuses it, as it refuses 5,000 digits: the import page
+    and `flask import` failed with a 500. Such a header (or 0) is now ignored, with a note."""
+    for value in ("\u00b2", "9" * 5000, "0", "-1", "12345"):
+        imported = read_anki_text(f"#tags column:{value}\nKuwait\tfirst\tkosovo\n")
+        assert [(c["term"], c["definition"]) for c in imported.cards] == [("Kuwait", "first")], value
+        [note] = imported.notes
+        assert note.line == 1 and "no column number" in note.text
+    imported = read_anki_text("#tags column:3\nKuwait\tfirst\tkosovo mission\n")
+    assert imported.cards[0]["tags"] == ["kosovo", "mission"] and not imported.notes
