@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import math
+from decimal import Decimal
 from typing import Any
 
 from flask_smorest import Blueprint
-from marshmallow import RAISE, Schema, fields, validate
+from marshmallow import RAISE, Schema, ValidationError, fields, pre_load, validate
 
 from quizapp import core
 from quizapp.api.common import api_blueprint, documented_errors
@@ -53,10 +55,19 @@ class DueSchema(Schema):
 class RatingSchema(Schema):
     rating = fields.String(required=True, validate=validate.OneOf(RATINGS))
     reviews = fields.Integer(
-        strict=True,  # a count: 1.5 or 1e3 is no review count (a non-strict field made int() of it)
         validate=validate.Range(min=0),
         metadata={"description": "The card's review count when shown: a repeated rating then counts once"},
     )
+
+    @pre_load
+    def _whole_reviews(self, data: Any, **kwargs: Any) -> Any:
+        """``reviews`` is a count: 3, or 3.0 (an integer to JSON Schema, so the OpenAPI document
+        allows it), never 3.5, NaN or Infinity. A strict field refuses 3.0; a lenient one cuts
+        3.5 to 3 and fails on Infinity. (Numbers too costly to convert never get here.)"""
+        value = data.get("reviews") if isinstance(data, dict) else None
+        if isinstance(value, float | Decimal) and not (math.isfinite(value) and value == int(value)):
+            raise ValidationError("Not a valid integer.", "reviews")
+        return data
 
 
 class ReviewedSchema(Schema):

@@ -64,7 +64,8 @@ def test_a_rating_without_a_count_always_applies(as_user):
         {"rating": 3},
         {"rating": "good", "reviews": -1},
         {"rating": "good", "reviews": 1.5},
-        {"rating": "good", "reviews": 1.0},
+        {"rating": "good", "reviews": float("inf")},
+        {"rating": "good", "reviews": float("nan")},
         {"rating": "good", "x": 1},
     ],
 )
@@ -73,12 +74,20 @@ def test_a_bad_rating_is_400(as_user, body):
     assert response.status_code == 400 and error_of(response)["code"] == "bad_request"
 
 
+def test_a_review_count_of_0_point_0_is_taken_as_0(as_user):
+    # 0.0 is an integer to JSON Schema, so the OpenAPI document allows it (schemathesis sends it)
+    response = as_user("sam").post(
+        f"/flashcards/{QUIZ}:q:mission-destination/reviews", json={"rating": "good", "reviews": 0.0}
+    )
+    assert response.status_code == 200 and response.get_json()["reviews"] == 1
+
+
 @pytest.mark.parametrize(
     "count", ["1e1000000", "1e9999", "1" + "0" * 1000], ids=["1e1000000", "1e9999", "1001-digits"]
 )
 def test_a_review_count_too_large_to_convert_is_refused_at_once(as_user, count):
-    """A fraction or exponent is no count (the field is strict), and a number too long to
-    convert cheaply is refused as the body is read: 1e1000000 took a worker for 45 seconds."""
+    """A number too long to convert cheaply is refused as the body is read (1e1000000 took a
+    worker for 45 seconds); one that converts to no finite whole number is no count."""
     body = '{"rating": "good", "reviews": ' + count + "}"
     path = f"/flashcards/{QUIZ}:q:mission-destination/reviews"
     response = as_user("sam").post(path, data=body, content_type="application/json")
