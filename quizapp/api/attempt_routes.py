@@ -84,6 +84,9 @@ class FeedbackSchema(Schema):
     correct_answer = fields.String(metadata={"description": "The correct answer, in words"})
     correct_response = fields.Raw(metadata={"description": "A response that scores full marks"})
     explanation = fields.String()
+    response_feedback = fields.List(
+        fields.String(), metadata={"description": "The teacher's feedback on the choices picked, if any"}
+    )
     source = fields.Nested(SourceSchema)
 
 
@@ -185,6 +188,8 @@ def feedback_json(
         out["correct_response"] = full_marks_response(question)
         if question.explanation:
             out["explanation"] = question.explanation
+        if review.response_feedback:
+            out["response_feedback"] = list(review.response_feedback)
         if review.passage is not None and bank is not None:
             paragraph = review.passage.paragraph + 1
             out["source"] = {

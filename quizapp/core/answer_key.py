@@ -47,6 +47,16 @@ def response_lines(question: Question, response: Response) -> list[str]:
         return [str(response)]
 
 
+def response_feedback(question: Question, response: Response) -> tuple[str, ...]:
+    """What the teacher wrote for this response (a picked choice's feedback), if anything."""
+    if response in (None, "", [], {}):
+        return ()
+    try:
+        return question_type(question.type).response_feedback(question.answer, response)
+    except (TypeError, AttributeError):  # a stored response of the wrong shape
+        return ()
+
+
 def response_text(question: Question, response: Response) -> str:
     """A student's response written for a human, in the words of the question; "" if none."""
     if response in (None, "", [], {}):

@@ -8,7 +8,13 @@ from fractions import Fraction
 from typing import Any
 
 from quizapp import core
-from quizapp.core.answer_key import answer_lines, answer_text, response_lines, response_text
+from quizapp.core.answer_key import (
+    answer_lines,
+    answer_text,
+    response_feedback,
+    response_lines,
+    response_text,
+)
 from quizapp.core.attempts import AttemptMode, AttemptStatus
 from quizapp.core.checkers import Check
 from quizapp.core.passages import Passage, find_passage
@@ -25,6 +31,7 @@ class QuestionReview:
     passage: Passage | None
     answer_lines: tuple[str, ...] = ()
     response_lines: tuple[str, ...] = ()
+    response_feedback: tuple[str, ...] = ()  # the teacher's words on the response (a choice's feedback)
 
     @property
     def points(self) -> Fraction:
@@ -42,6 +49,7 @@ def attempt_review(question: core.Question, response: Any, bank: core.Bank | Non
         passage,
         tuple(answer_lines(question)),
         tuple(response_lines(question, response)),
+        response_feedback(question, response),
     )
 
 

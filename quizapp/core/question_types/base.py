@@ -148,6 +148,11 @@ class QuestionKind(ABC, Generic[Spec]):
         """A non-blank response as lines, in the same form as ``answer_lines``."""
         return [self.response_text(spec, response)]
 
+    def response_feedback(self, spec: Spec, response: Response) -> tuple[str, ...]:
+        """What the teacher wrote for the response given (e.g. a picked choice's ``feedback``),
+        shown with the correct answer once it is due; none by default."""
+        return ()
+
     def also_accepted(self, spec: Spec) -> tuple[str, ...]:
         """Other typed answers that score full marks (for answer keys)."""
         return ()

@@ -49,6 +49,11 @@ class ChoiceKind(QuestionKind[ChoiceAnswer]):
             return [texts.get(choice_id, "?") for choice_id in response]
         return [self.response_text(spec, response)]
 
+    def response_feedback(self, spec: ChoiceAnswer, response: Response) -> tuple[str, ...]:
+        """The feedback of each picked choice that has some (docs/question-format.md)."""
+        feedback = {choice.id: choice.feedback for choice in spec.choices}
+        return tuple(feedback[pick] for pick in self.picked(spec, response) if feedback.get(pick))
+
     def tallied_choices(self, spec: ChoiceAnswer) -> tuple[Choice, ...]:
         return spec.choices
 
