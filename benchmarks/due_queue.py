@@ -91,7 +91,7 @@ def seed_data(now: datetime) -> tuple[int, str]:
     for start in range(0, LOGS, 20_000):
         db.session.execute(insert(ReviewLog), logs[start : start + 20_000])
     db.session.commit()
-    return student.id, bank.id
+    return student.id, bank.slug
 
 
 def main() -> None:

@@ -75,7 +75,7 @@ def seed(answers: int, per_attempt: int = 25) -> None:
     library().reload()
     library().sync_to_database()
     bank = library().catalog.banks[0]
-    bank_id = db.session.scalar(select(Bank.id).where(Bank.slug == bank.id))
+    bank_id = db.session.scalar(select(Bank.id).where(Bank.slug == bank.slug))
     rng = random.Random(2)
     attempts = answers // per_attempt
     students = []
