@@ -1,0 +1,157 @@
+"""When a student may start an assigned test, and how long it runs: the window and limit rules.
+
+An assignment gives a bank to a class as a test, with a window (``opens_at`` to ``due_at``), a
+time limit, a number of attempts, whether late work is accepted, and whether an attempt started
+before the close keeps its whole time limit or ends at the close. A student may have an
+accommodation: extra time (a percentage and/or minutes), extra attempts, dates of their own.
+
+Pure and typed: the clock comes in as ``now``; the pages, the API and the commands ask these
+functions (issue 14 builds them on this), so they cannot disagree on a window or a limit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
+from enum import StrEnum
+from fractions import Fraction
+
+MAX_EXTRA_TIME_PERCENT = 400  # five times the time limit: beyond that, set no time limit
+MAX_EXTRA_TIME_MINUTES = 24 * 60
+MAX_ATTEMPTS = 100  # beyond that, "unlimited" says it better
+
+
+class Counted(StrEnum):
+    """Which of a student's submitted attempts counts for the gradebook."""
+
+    BEST = "best"
+    LAST = "last"
+    FIRST = "first"
+
+
+class Refusal(StrEnum):
+    """Why a student may not start an attempt now (each page and the API word it their way)."""
+
+    NOT_OPEN = "not_open"  # before the window opens: the student sees when it opens
+    CLOSED = "closed"  # after the due time, and late work is not accepted
+    NO_ATTEMPTS_LEFT = "no_attempts_left"
+
+
+@dataclass(frozen=True, slots=True)
+class Window:
+    """An assignment's rules as they apply to one student (``for_student`` adds an accommodation)."""
+
+    opens_at: datetime | None = None  # None: open from the start
+    due_at: datetime | None = None  # None: never closes
+    time_limit: timedelta | None = None  # None: untimed
+    max_attempts: int | None = 1  # None: unlimited
+    accept_late: bool = False  # after the due time, attempts may start and are marked late
+    ends_at_close: bool = False  # an attempt started before the close ends at the close
+
+
+@dataclass(frozen=True, slots=True)
+class Accommodation:
+    """What one student gets beyond the assignment (an IEP or 504 plan, an adjustment)."""
+
+    extra_time_percent: int = 0
+    extra_time_minutes: int = 0
+    extra_attempts: int = 0
+    opens_at: datetime | None = None  # None: the assignment's
+    due_at: datetime | None = None  # None: the assignment's
+
+
+@dataclass(frozen=True, slots=True)
+class Start:
+    """The answer to "may this student start an attempt now?"."""
+
+    refusal: Refusal | None  # None: they may
+    late: bool = False  # started after the due time (late work accepted)
+    deadline: datetime | None = None  # when the attempt started now would end; None: untimed
+
+    @property
+    def allowed(self) -> bool:
+        return self.refusal is None
+
+
+def for_student(window: Window, accommodation: Accommodation | None) -> Window:
+    """The window as it applies to a student with ``accommodation`` (None: the assignment's).
+
+    Extra time lengthens the time limit (percent first, then minutes); an untimed test stays
+    untimed. Extra attempts add to a limited number; unlimited stays unlimited. The student's own
+    dates replace the assignment's.
+    """
+    if accommodation is None:
+        return window
+    time_limit = window.time_limit
+    if time_limit is not None:
+        percent = 100 + accommodation.extra_time_percent
+        time_limit = time_limit * percent / 100 + timedelta(minutes=accommodation.extra_time_minutes)
+    attempts = window.max_attempts
+    if attempts is not None:
+        attempts += accommodation.extra_attempts
+    return replace(
+        window,
+        opens_at=accommodation.opens_at or window.opens_at,
+        due_at=accommodation.due_at or window.due_at,
+        time_limit=time_limit,
+        max_attempts=attempts,
+    )
+
+
+def may_start(window: Window, attempts_started: int, now: datetime) -> Start:
+    """Whether a student who has started ``attempts_started`` attempts may start one at ``now``,
+    and if so whether it is late and when it ends."""
+    if window.opens_at is not None and now < window.opens_at:
+        return Start(Refusal.NOT_OPEN)
+    if window.max_attempts is not None and attempts_started >= window.max_attempts:
+        return Start(Refusal.NO_ATTEMPTS_LEFT)
+    late = window.due_at is not None and now >= window.due_at
+    if late and not window.accept_late:
+        return Start(Refusal.CLOSED)
+    deadline = now + window.time_limit if window.time_limit is not None else None
+    if window.ends_at_close and window.due_at is not None and not late:
+        deadline = window.due_at if deadline is None else min(deadline, window.due_at)
+    return Start(None, late, deadline)
+
+
+def window_problems(window: Window) -> list[str]:
+    """What is wrong with an assignment's window as a teacher set it (empty: nothing)."""
+    problems = []
+    if window.opens_at is not None and window.due_at is not None and window.due_at <= window.opens_at:
+        problems.append("the due time must come after the opening time")
+    if window.max_attempts is not None and not 1 <= window.max_attempts <= MAX_ATTEMPTS:
+        problems.append(f"attempts allowed: from 1 to {MAX_ATTEMPTS}, or unlimited")
+    if window.time_limit is not None and window.time_limit <= timedelta(0):
+        problems.append("a time limit must be at least a minute")
+    if window.ends_at_close and window.due_at is None:
+        problems.append("an attempt can only end at the close if there is a due time")
+    return problems
+
+
+def accommodation_problems(accommodation: Accommodation) -> list[str]:
+    """What is wrong with an accommodation as a teacher set it (empty: nothing)."""
+    problems = []
+    if not 0 <= accommodation.extra_time_percent <= MAX_EXTRA_TIME_PERCENT:
+        problems.append(f"extra time: from 0 to {MAX_EXTRA_TIME_PERCENT} percent")
+    if not 0 <= accommodation.extra_time_minutes <= MAX_EXTRA_TIME_MINUTES:
+        problems.append(f"extra time: from 0 to {MAX_EXTRA_TIME_MINUTES} minutes")
+    if not 0 <= accommodation.extra_attempts <= MAX_ATTEMPTS:
+        problems.append(f"extra attempts: from 0 to {MAX_ATTEMPTS}")
+    opens, due = accommodation.opens_at, accommodation.due_at
+    if opens is not None and due is not None and due <= opens:
+        problems.append("the due time must come after the opening time")
+    return problems
+
+
+def counted(percents: Sequence[Fraction], which: Counted) -> int | None:
+    """The index of the attempt that counts among submitted ones, oldest first (None: none)."""
+    if not percents:
+        return None
+    match which:
+        case Counted.FIRST:
+            return 0
+        case Counted.LAST:
+            return len(percents) - 1
+        case Counted.BEST:  # the earliest of equal best scores
+            return max(range(len(percents)), key=lambda index: (percents[index], -index))

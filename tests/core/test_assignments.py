@@ -1,0 +1,159 @@
+"""core/assignments.py: the window and limit rules of an assigned test, over random windows,
+accommodations and clock times (Hypothesis), and the cases a teacher names."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from fractions import Fraction
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from quizapp.core.assignments import (
+    Accommodation,
+    Counted,
+    Refusal,
+    Window,
+    accommodation_problems,
+    counted,
+    for_student,
+    may_start,
+    window_problems,
+)
+
+T0 = datetime(2026, 12, 1, 8, 0, tzinfo=UTC)
+HOUR = timedelta(hours=1)
+
+moments = st.integers(min_value=-7 * 24 * 60, max_value=7 * 24 * 60).map(lambda m: T0 + timedelta(minutes=m))
+optional_moments = st.none() | moments
+limits = st.none() | st.integers(min_value=1, max_value=240).map(lambda m: timedelta(minutes=m))
+windows = st.builds(
+    Window,
+    opens_at=optional_moments,
+    due_at=optional_moments,
+    time_limit=limits,
+    max_attempts=st.none() | st.integers(min_value=1, max_value=5),
+    accept_late=st.booleans(),
+    ends_at_close=st.booleans(),
+)
+accommodations = st.builds(
+    Accommodation,
+    extra_time_percent=st.integers(min_value=0, max_value=400),
+    extra_time_minutes=st.integers(min_value=0, max_value=600),
+    extra_attempts=st.integers(min_value=0, max_value=5),
+    opens_at=optional_moments,
+    due_at=optional_moments,
+)
+
+
+@given(windows, st.integers(min_value=0, max_value=8), moments)
+def test_a_start_is_never_allowed_outside_the_rules(window, started, now):
+    start = may_start(window, started, now)
+    if window.opens_at is not None and now < window.opens_at:
+        assert start.refusal is Refusal.NOT_OPEN
+    elif window.max_attempts is not None and started >= window.max_attempts:
+        assert start.refusal is Refusal.NO_ATTEMPTS_LEFT
+    elif window.due_at is not None and now >= window.due_at and not window.accept_late:
+        assert start.refusal is Refusal.CLOSED
+    else:
+        assert start.allowed
+        assert start.late is (window.due_at is not None and now >= window.due_at)
+        if start.deadline is not None:
+            assert start.deadline > now or (window.ends_at_close and start.deadline == window.due_at)
+            if window.time_limit is not None:
+                assert start.deadline <= now + window.time_limit
+            if window.ends_at_close and window.due_at is not None and not start.late:
+                assert start.deadline <= window.due_at
+        else:
+            assert window.time_limit is None and not (
+                window.ends_at_close and window.due_at and not start.late
+            )
+
+
+@given(windows, accommodations, st.integers(min_value=0, max_value=8), moments)
+def test_an_accommodation_never_takes_time_or_attempts_away(window, accommodation, started, now):
+    theirs = for_student(window, accommodation)
+    if window.time_limit is None:
+        assert theirs.time_limit is None
+    else:
+        assert theirs.time_limit >= window.time_limit
+    if window.max_attempts is None:
+        assert theirs.max_attempts is None
+    else:
+        assert theirs.max_attempts == window.max_attempts + accommodation.extra_attempts
+    assert theirs.opens_at == (accommodation.opens_at or window.opens_at)
+    assert theirs.due_at == (accommodation.due_at or window.due_at)
+    # with the same dates, whoever may start without the accommodation may start with it
+    same_dates = Accommodation(
+        accommodation.extra_time_percent, accommodation.extra_time_minutes, accommodation.extra_attempts
+    )
+    if may_start(window, started, now).allowed:
+        assert may_start(for_student(window, same_dates), started, now).allowed
+
+
+@given(windows, st.integers(min_value=0, max_value=8), moments)
+def test_no_accommodation_is_the_assignment_itself(window, started, now):
+    assert for_student(window, None) == window
+    assert may_start(for_student(window, Accommodation()), started, now) == may_start(window, started, now)
+
+
+def test_extra_time_adds_a_percentage_then_minutes():
+    window = Window(time_limit=timedelta(minutes=30))
+    theirs = for_student(window, Accommodation(extra_time_percent=50, extra_time_minutes=5))
+    assert theirs.time_limit == timedelta(minutes=50)  # 30 x 1.5 + 5
+    start = may_start(theirs, 0, T0)
+    assert start.allowed and start.deadline == T0 + timedelta(minutes=50)
+
+
+def test_the_window_as_a_student_meets_it():
+    window = Window(opens_at=T0, due_at=T0 + 2 * HOUR, time_limit=HOUR, max_attempts=2)
+    assert may_start(window, 0, T0 - timedelta(seconds=1)).refusal is Refusal.NOT_OPEN
+    assert may_start(window, 0, T0) == may_start(window, 1, T0)  # the first and the second attempt
+    assert may_start(window, 2, T0).refusal is Refusal.NO_ATTEMPTS_LEFT
+    assert may_start(window, 0, T0 + 2 * HOUR).refusal is Refusal.CLOSED  # due is the end
+    # started 30 minutes before the close: the whole hour, unless it ends at the close
+    assert may_start(window, 0, T0 + 90 * timedelta(minutes=1)).deadline == T0 + 150 * timedelta(minutes=1)
+    closing = Window(opens_at=T0, due_at=T0 + 2 * HOUR, time_limit=HOUR, ends_at_close=True)
+    assert may_start(closing, 0, T0 + 90 * timedelta(minutes=1)).deadline == T0 + 2 * HOUR
+    late = Window(due_at=T0, time_limit=HOUR, accept_late=True, ends_at_close=True)
+    start = may_start(late, 0, T0 + HOUR)
+    assert start.allowed and start.late and start.deadline == T0 + 2 * HOUR  # a late one has its hour
+
+
+def test_an_accommodations_own_dates_open_a_closed_window():
+    window = Window(opens_at=T0, due_at=T0 + HOUR)
+    theirs = for_student(window, Accommodation(due_at=T0 + 3 * HOUR))
+    assert may_start(window, 0, T0 + 2 * HOUR).refusal is Refusal.CLOSED
+    assert may_start(theirs, 0, T0 + 2 * HOUR).allowed
+
+
+def test_bad_windows_and_accommodations_are_named():
+    assert window_problems(Window(opens_at=T0, due_at=T0 + HOUR, time_limit=HOUR)) == []
+    assert window_problems(Window(opens_at=T0, due_at=T0)) == [
+        "the due time must come after the opening time"
+    ]
+    assert window_problems(Window(max_attempts=0)) == ["attempts allowed: from 1 to 100, or unlimited"]
+    assert window_problems(Window(max_attempts=-1)) == ["attempts allowed: from 1 to 100, or unlimited"]
+    assert window_problems(Window(time_limit=timedelta(0))) == ["a time limit must be at least a minute"]
+    assert window_problems(Window(ends_at_close=True)) == [
+        "an attempt can only end at the close if there is a due time"
+    ]
+    assert accommodation_problems(Accommodation(extra_time_percent=50, extra_attempts=1)) == []
+    assert accommodation_problems(Accommodation(extra_time_percent=401)) == [
+        "extra time: from 0 to 400 percent"
+    ]
+    assert accommodation_problems(Accommodation(extra_time_minutes=-5)) == [
+        "extra time: from 0 to 1440 minutes"
+    ]
+    assert accommodation_problems(Accommodation(extra_attempts=101)) == ["extra attempts: from 0 to 100"]
+    assert accommodation_problems(Accommodation(opens_at=T0 + HOUR, due_at=T0)) == [
+        "the due time must come after the opening time"
+    ]
+
+
+def test_the_counted_attempt():
+    percents = [Fraction(60), Fraction(80), Fraction(80), Fraction(40)]
+    assert counted(percents, Counted.BEST) == 1  # the earliest of the best
+    assert counted(percents, Counted.LAST) == 3
+    assert counted(percents, Counted.FIRST) == 0
+    assert counted([], Counted.BEST) is None
