@@ -1,0 +1,50 @@
+"""Times as people read and type them: in a time zone (the school's, or their own), while
+everything is stored in UTC. The standard library's ``zoneinfo`` knows the zones (from the
+system's files, or from the ``tzdata`` package where there are none).
+
+A typed local time that does not exist (the hour skipped when clocks go forward) is refused, not
+guessed; one that happens twice (the hour repeated when they go back) is the first of the two.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+TYPED_EXAMPLE = "2026-12-01 23:59"
+
+
+def time_zone(name: str) -> ZoneInfo:
+    """The zone with this IANA name (``Europe/Belgrade``, ``America/Chicago``, ``UTC``);
+    ValueError with a message a person can act on."""
+    try:
+        return ZoneInfo(name.strip())
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # ValueError: "../x" or ""; OSError: odd names
+        raise ValueError(
+            f"{name[:60]!r} is no time zone: use a name such as Europe/Belgrade or UTC"
+        ) from None
+
+
+def shown(moment: datetime, zone: ZoneInfo) -> str:
+    """``moment`` (aware) as a person in ``zone`` reads it: "2026-12-01 23:59 CET"."""
+    local = moment.astimezone(zone)
+    return f"{local:%Y-%m-%d %H:%M} {local.tzname()}"
+
+
+def read_typed(text: str, zone: ZoneInfo) -> datetime:
+    """A date and time typed by a person in ``zone`` ("2026-12-01 23:59"; an ISO offset, if
+    given, is taken as it is), in UTC; ValueError saying what to fix."""
+    try:
+        typed = datetime.fromisoformat(text.strip())
+    except ValueError:
+        raise ValueError(f"not a date and time such as {TYPED_EXAMPLE}") from None
+    if typed.tzinfo is not None:
+        return typed.astimezone(UTC)
+    local = typed.replace(tzinfo=zone)  # fold=0: of a repeated hour, the first
+    back = local.astimezone(UTC).astimezone(zone).replace(tzinfo=None)
+    if back != typed:
+        raise ValueError(
+            f"{typed:%Y-%m-%d %H:%M} does not exist in {zone.key}: the clocks go forward then; "
+            f"choose a time before {typed:%H}:00 or after the change"
+        )
+    return local.astimezone(UTC)

@@ -1,0 +1,61 @@
+"""core/local_time.py: times read and typed in a zone, on the nights the clocks change in
+Europe/Belgrade and America/Chicago."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from quizapp.core.local_time import read_typed, shown, time_zone
+
+BELGRADE = time_zone("Europe/Belgrade")
+CHICAGO = time_zone("America/Chicago")
+
+
+def utc(*parts: int) -> datetime:
+    return datetime(*parts, tzinfo=UTC)
+
+
+def test_a_typed_time_is_read_in_the_zone_and_kept_in_utc():
+    assert read_typed("2026-12-01 23:59", BELGRADE) == utc(2026, 12, 1, 22, 59)  # CET, UTC+1
+    assert read_typed("2026-07-01 23:59", BELGRADE) == utc(2026, 7, 1, 21, 59)  # CEST, UTC+2
+    assert read_typed("2026-12-01T23:59", CHICAGO) == utc(2026, 12, 2, 5, 59)  # CST, UTC-6
+    assert read_typed("2026-12-01 23:59+00:00", CHICAGO) == utc(2026, 12, 1, 23, 59)  # an offset stands
+
+
+@pytest.mark.parametrize(("zone", "skipped"), [(BELGRADE, "2026-03-29 02:30"), (CHICAGO, "2026-03-08 02:15")])
+def test_the_hour_skipped_when_clocks_go_forward_is_refused(zone, skipped):
+    with pytest.raises(ValueError, match=r"does not exist in .*the clocks go forward"):
+        read_typed(skipped, zone)
+
+
+def test_the_hour_repeated_when_clocks_go_back_is_its_first_time():
+    assert read_typed("2026-10-25 02:30", BELGRADE) == utc(2026, 10, 25, 0, 30)  # still CEST
+    assert read_typed("2026-11-01 01:30", CHICAGO) == utc(2026, 11, 1, 6, 30)  # still CDT
+
+
+def test_a_due_time_on_the_night_clocks_change():
+    # 23:59 on the day the clocks went back is an hour later in UTC than the evening before
+    assert read_typed("2026-10-24 23:59", BELGRADE) == utc(2026, 10, 24, 21, 59)
+    assert read_typed("2026-10-25 23:59", BELGRADE) == utc(2026, 10, 25, 22, 59)
+    assert read_typed("2026-03-08 23:59", CHICAGO) == utc(2026, 3, 9, 4, 59)  # CDT, UTC-5
+
+
+def test_times_are_shown_with_the_zones_abbreviation():
+    assert shown(utc(2026, 10, 25, 0, 30), BELGRADE) == "2026-10-25 02:30 CEST"
+    assert shown(utc(2026, 10, 25, 1, 30), BELGRADE) == "2026-10-25 02:30 CET"  # the same clock time
+    assert shown(utc(2026, 12, 2, 5, 59), CHICAGO) == "2026-12-01 23:59 CST"
+    assert shown(utc(2026, 12, 1, 8, 0), time_zone("UTC")) == "2026-12-01 08:00 UTC"
+
+
+@pytest.mark.parametrize("text", ["tomorrow", "2026-13-01 10:00", "", "2026-12-01 25:00"])
+def test_what_is_not_a_date_and_time_says_how_to_write_one(text):
+    with pytest.raises(ValueError, match="such as 2026-12-01 23:59"):
+        read_typed(text, BELGRADE)
+
+
+@pytest.mark.parametrize("name", ["Europe/Nowhere", "", "../etc/passwd", "x" * 300, "Europe", "a\x00b"])
+def test_an_unknown_zone_is_a_clear_error(name):
+    with pytest.raises(ValueError, match="is no time zone"):
+        time_zone(name)
