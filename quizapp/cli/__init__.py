@@ -152,8 +152,8 @@ def create_user_command(
     """Create a user, e.g. `echo secret-pass | flask --app quizapp user create ana --role student ...`."""
     if not valid_username(username):
         raise click.BadParameter(f"use {USERNAME_RULE}", param_hint="USERNAME")
-    if display_name is not None and name_problem(display_name):
-        raise click.BadParameter(str(name_problem(display_name)), param_hint="--name")
+    if display_name is not None and (problem := name_problem(display_name)):
+        raise click.BadParameter(problem, param_hint="--name")
     password = sys.stdin.readline().rstrip("\r\n")
     problem = password_problem(password)
     if problem:
@@ -185,8 +185,8 @@ def class_group() -> None:
 @with_appcontext
 def create_class_command(name: str, teacher_username: str) -> None:
     """Create a class and print its join code."""
-    if name_problem(name):
-        raise click.BadParameter(str(name_problem(name)), param_hint="NAME")
+    if problem := name_problem(name):
+        raise click.BadParameter(problem, param_hint="NAME")
     teacher = accounts.account_by_username(teacher_username)
     if teacher is None or not teacher.is_teacher:
         raise click.BadParameter(f"no teacher with username {teacher_username!r}", param_hint="--teacher")

@@ -62,8 +62,8 @@ def _read_rows(rows: Iterator[list[str]], entries: list[RosterEntry], problems: 
             problems.append(
                 f"line {line}: username '{username}' is listed twice (first on line {seen[username]})"
             )
-        elif name_problem(name):
-            problems.append(f"line {line}: {name_problem(name)}")
+        elif problem := name_problem(name):
+            problems.append(f"line {line}: {problem}")
         else:
             seen[username] = line
             entries.append(RosterEntry(line, username, name))

@@ -14,6 +14,7 @@ from markupsafe import Markup
 from quizapp.core.accounts import shown_join_code
 from quizapp.core.cloze import BLANK
 from quizapp.core.question_types import question_type
+from quizapp.core.question_types.cloze import blank_input
 from quizapp.services import clock
 from quizapp.services.rendering import cloze_html, markdown_html, markdown_inline
 from quizapp.web.quiz.answer_forms import AnswerInputs, fields_macro, input_options
@@ -86,12 +87,12 @@ def cloze_inputs(question: Any, inputs: AnswerInputs, locked: bool) -> Markup:
     """The cloze prompt with a labelled text field in place of each blank (as long as its type's
     ``typed_length``)."""
     limit = question_type(question.type).typed_length
-    blank_input = _blank_macro("blank_input")
+    field = _blank_macro("blank_input")
 
     def blank(number: int) -> Markup:
-        name = f"blank_{number}"
+        name = blank_input(number)  # the name the cloze type reads back
         invalid = bool(inputs.errors.get(name))
-        return Markup(blank_input(name, number, invalid, locked, limit, inputs.text(name)))
+        return Markup(field(name, number, invalid, locked, limit, inputs.text(name)))
 
     return cloze_html(question.prompt, blank)
 
