@@ -63,7 +63,6 @@
   }
   var status = document.getElementById("save-status");
   var key = "quizapp-draft:" + window.location.pathname;
-  var pending = null;
   var retry = null;
 
   var serialize = function () {
@@ -88,11 +87,31 @@
   var keepDraft = function () {
     try { window.localStorage.setItem(key, serialize()); } catch (e) { /* private mode: no draft */ }
   };
+  // One save at a time: two requests in flight can be answered out of order, and then an
+  // older answer would overwrite a newer one on the server, or an older reply would say
+  // "Not saved" about an answer that was saved. A change made while a save is in flight
+  // is sent when that save's reply has come.
+  var inFlight = false;
+  var queued = false;
   var save = function () {
-    var body = serialize();
-    pending = body;
     keepDraft();
     status.textContent = "Saving…";
+    if (inFlight) {
+      queued = true;
+      return;
+    }
+    var body = serialize();
+    inFlight = true;
+    queued = false;
+    window.clearTimeout(retry);
+    var settle = function () {
+      inFlight = false;
+      if (queued) {
+        save();
+        return true;
+      }
+      return serialize() !== body;  // newer typing: its own save comes after the pause
+    };
     fetch(window.location.pathname, {
       method: "POST",
       body: body,
@@ -101,7 +120,10 @@
     }).then(function (response) {
       return response.json().then(function (data) { return { ok: response.ok, status: response.status, data: data }; });
     }).then(function (result) {
-      if (result.ok && pending === body) {
+      if (settle()) {
+        return;
+      }
+      if (result.ok) {
         try { window.localStorage.removeItem(key); } catch (e) { /* ignore */ }
         status.textContent = "Saved.";
       } else if (result.status === 409 && result.data.results) {
@@ -113,12 +135,13 @@
           "Reload the page: your answer is kept in this browser and will be saved.";
       } else {
         status.textContent = "Not saved yet. Retrying…";
-        window.clearTimeout(retry);
         retry = window.setTimeout(save, 5000);
       }
     }).catch(function () {
+      if (settle()) {
+        return;
+      }
       status.textContent = "Not saved yet: no connection. Retrying…";
-      window.clearTimeout(retry);
       retry = window.setTimeout(save, 5000);
     });
   };
