@@ -35,6 +35,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
         error_pages,
         health,
         input_checks,
+        local_times,
         login_limits,
         request_log,
         templating,
@@ -65,6 +66,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     web_security.init_app(app)
     request_log.init_app(app)
     templating.init_app(app)
+    local_times.init_app(app)
     for module in (
         pages,
         auth_pages,

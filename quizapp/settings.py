@@ -15,6 +15,8 @@ from typing import Any
 
 from flask import Config, Flask
 
+from quizapp.core.local_time import time_zone
+
 PACKAGE = Path(__file__).resolve().parent
 PROJECT_ROOT = PACKAGE.parent
 SECRET_KEY_FILE = "secret_key"
@@ -38,6 +40,7 @@ class Defaults:
     # Migrate the schema when the app starts: "sqlite" (the embedded default: no set-up step),
     # True (any engine), or False (PostgreSQL deploys run `flask --app quizapp db upgrade`)
     UPGRADE_SCHEMA_ON_START: bool | str = "sqlite"
+    TIMEZONE = "UTC"  # the school's IANA zone: times are shown and typed in it (unless a user chose one)
     ANSWER_GRACE_SECONDS = 10  # answers arriving this late after a deadline still count
     PASSWORD_HASH_METHOD = "scrypt"
     MAX_CONTENT_LENGTH = 2 * 1024 * 1024
@@ -96,6 +99,7 @@ def configure(app: Flask, test_config: Mapping[str, Any] | None) -> None:
         database = Path(app.instance_path) / "quizapp.sqlite"
         app.config["SQLALCHEMY_DATABASE_URI"] = f"sqlite:///{database}"
     configure_limits_store(app.config)
+    time_zone(str(app.config["TIMEZONE"]))  # a misspelt school zone stops the start, saying so
     if not app.config["QUESTIONS_DIR"]:
         app.config["QUESTIONS_DIR"] = str(beside_package("questions"))
     if app.config["HTTPS"]:

@@ -20,7 +20,14 @@ from quizapp.db.base import db
 from quizapp.db.database import begin_write
 from quizapp.db.models import User
 from quizapp.extensions import limiter
-from tests.helpers.banks import ARTICLE_BANK, QUESTIONS, assert_untouched, copy_banks, snapshot
+from tests.helpers.banks import (
+    ARTICLE_BANK,
+    QUESTIONS,
+    assert_untouched,
+    assign_every_bank,
+    copy_banks,
+    snapshot,
+)
 from tests.helpers.quizzes import (
     answer,
     answer_correctly,
@@ -153,6 +160,7 @@ def people(app) -> People:
         for classroom, student in ((class_a, sam), (class_a, sara), (class_b, oleg)):
             account_store.enroll(classroom.id, student.id)
         db.session.commit()
+        assign_every_bank(app)
         return People(tina.id, otto.id, sam.id, sara.id, oleg.id, class_a.id, class_b.id, class_a.join_code)
 
 

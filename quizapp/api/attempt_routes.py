@@ -18,18 +18,20 @@ from quizapp.api.common import api_blueprint, documented_errors
 from quizapp.api.errors import ApiError
 from quizapp.api.token_auth import current_account
 from quizapp.core.answer_key import full_marks_response
+from quizapp.core.assignments import Refusal
 from quizapp.core.attempts import AttemptMode, AttemptStatus
 from quizapp.core.checkers import ResponseError, accept_new_response
 from quizapp.core.disclosure import Disclosure, Withheld
 from quizapp.core.presentation import StudentQuestion
 from quizapp.core.question_types import present, question_type, question_types
 from quizapp.extensions import limiter
-from quizapp.services import answer_disclosure, attempts, bank_library, clock
+from quizapp.services import answer_disclosure, assignments, attempts, clock
 from quizapp.services.attempt_access import Viewed, own_attempt, viewable_attempt
 from quizapp.services.attempts import AttemptClosed, AttemptState
 from quizapp.services.export_formats import number
 from quizapp.services.question_source import current_bank
 from quizapp.services.results import attempt_review
+from quizapp.services.storage import MAX_ROW_ID
 
 blueprint = api_blueprint(
     "Attempts", __name__, "Take a quiz in practice (instant feedback) or test mode (graded)."
@@ -139,6 +141,16 @@ class AttemptSchema(Schema):
 
 class StartSchema(Schema):
     mode = fields.String(required=True, validate=validate.OneOf(MODES))
+    assignment_id = fields.Integer(
+        load_default=None,
+        allow_none=True,
+        strict=True,
+        validate=validate.Range(min=1, max=MAX_ROW_ID),
+        metadata={
+            "description": "For a test: the assignment to take it under, where the quiz is "
+            "assigned to you in more than one class (GET /assignments lists them)."
+        },
+    )
 
 
 class AnswerSchema(Schema):
@@ -274,6 +286,19 @@ def _answer_limits(view: Any) -> Any:
     )(view)
 
 
+def refusal_text(refusal: assignments.StartRefused) -> str:
+    """Why an assigned test cannot start now; times as ISO 8601 with their offset (UTC)."""
+    window = refusal.assignment.window
+    match refusal.refusal:
+        case Refusal.NOT_OPEN:
+            return f"This test opens at {window.opens_at.isoformat() if window.opens_at else 'a later time'}."
+        case Refusal.CLOSED:
+            return f"This test closed at {window.due_at.isoformat() if window.due_at else 'an earlier time'}."
+        case Refusal.NO_ATTEMPTS_LEFT:
+            return "You have used every attempt this test allows."
+    return "This test cannot be started now."
+
+
 @blueprint.route("/quizzes/<quiz_id>/attempts", methods=["POST"])
 @blueprint.arguments(StartSchema, error_status_code=400)
 @blueprint.response(201, AttemptSchema, description="A new attempt")
@@ -282,12 +307,33 @@ def _answer_limits(view: Any) -> Any:
 )
 @blueprint.doc(summary="Start an attempt (or resume your open one in the same mode)")
 @documented_errors(blueprint, 400, 401, 404, 409, 413)
-def start_attempt(body: dict[str, str], quiz_id: str) -> tuple[dict[str, Any], int]:
-    account = current_account()
-    bank = bank_library.bank(quiz_id)
+def start_attempt(body: dict[str, Any], quiz_id: str) -> tuple[dict[str, Any], int]:
+    account, now = current_account(), clock.now()
+    bank = assignments.visible_bank(account, quiz_id, now)
     mode = AttemptMode(body["mode"])
     try:
-        started = attempts.start(account.id, bank, mode, clock.now(), clock.new_seed())
+        if mode is AttemptMode.TEST:
+            chosen = body.get("assignment_id")
+            started = assignments.start_test(account, bank, now, clock.new_seed(), chosen)
+        else:
+            started = assignments.start_practice(account, bank, now, clock.new_seed())
+    except assignments.StartRefused as refusal:
+        raise ApiError(409, refusal.refusal.value, refusal_text(refusal)) from None
+    except assignments.ChooseAssignment as choice:
+        if not choice.choices:
+            raise ApiError(
+                409, "not_assigned", "This quiz is open for practice only: no test is assigned."
+            ) from None
+        raise ApiError(
+            400,
+            "assignment_required",
+            "This quiz is assigned to you in more than one class: name the assignment_id.",
+            {"assignment_ids": [view.id for view in choice.choices]},
+        ) from None
+    except assignments.AssignmentNotFound:
+        raise ApiError(
+            404, "assignment_not_found", "There is no such assignment of this quiz for you."
+        ) from None
     except LookupError:
         raise ApiError(404, "quiz_not_found", f"There is no quiz {quiz_id[:80]!r}.") from None
     if started.blocked:  # an open test blocks practice: the API refuses, naming the test

@@ -16,7 +16,8 @@ from quizapp.api.token_auth import current_account
 from quizapp.core.decks import StudyCard, deck_cards
 from quizapp.core.disclosure import Path, Withheld
 from quizapp.core.scheduling import Grade
-from quizapp.services import answer_disclosure, bank_library, clock, study
+from quizapp.services import answer_disclosure, assignments, clock, study
+from quizapp.services.bank_library import BankNotFound
 
 blueprint: Blueprint = api_blueprint(
     "Flashcards", __name__, "Cards due now, and their ratings (spaced repetition with FSRS)."
@@ -83,10 +84,13 @@ def _banks(bank_slug: str | None) -> list[core.Bank]:
     if bank_slug is None:
         return [
             bank
-            for bank in bank_library.library().catalog.banks
-            if answer_disclosure.for_bank(Path.FLASHCARDS, account, bank, now).answers
+            for bank, allowed in assignments.visible_banks(account, now)
+            if allowed.study and answer_disclosure.for_bank(Path.FLASHCARDS, account, bank, now).answers
         ]
-    bank = bank_library.find_bank(bank_slug)
+    try:
+        bank: core.Bank | None = assignments.study_bank(account, bank_slug, now)
+    except BankNotFound:
+        bank = None
     shown = answer_disclosure.for_bank(Path.FLASHCARDS, account, bank, now) if bank else None
     if shown is not None and shown.withheld is Withheld.TEST_IN_PROGRESS:
         raise ApiError(

@@ -9,8 +9,7 @@ from marshmallow import Schema, fields
 from quizapp.api.common import api_blueprint, documented_errors
 from quizapp.api.token_auth import current_account
 from quizapp.core.disclosure import Path
-from quizapp.services import answer_disclosure, attempts, clock, study
-from quizapp.services.bank_library import library
+from quizapp.services import answer_disclosure, assignments, attempts, clock, study
 from quizapp.services.export_formats import number
 from quizapp.services.results import quiz_summaries
 
@@ -45,7 +44,7 @@ class ProgressSchema(Schema):
 def my_progress() -> dict[str, Any]:
     account = current_account()
     now = clock.now()
-    banks = library().catalog.banks
+    banks = [bank for bank, _ in assignments.visible_banks(account, now)]
     mine = attempts.attempts_of(account.id, now)
     open_tests = answer_disclosure.tests_in_progress(mine)
     quizzes = []

@@ -8,11 +8,11 @@ from marshmallow import Schema, fields
 
 from quizapp import core
 from quizapp.api.common import api_blueprint, documented_errors
-from quizapp.api.token_auth import require_teacher
+from quizapp.api.token_auth import current_account, require_teacher
 from quizapp.core.answer_key import answer_key, full_marks_response
 from quizapp.core.attempts import AttemptMode, draw_questions
 from quizapp.core.question_types import question_types
-from quizapp.services import bank_library
+from quizapp.services import assignments, bank_library, clock
 
 blueprint = api_blueprint("Quizzes", __name__, "What there is to take, and answer keys for teachers.")
 
@@ -85,7 +85,8 @@ def quiz_json(bank: core.Bank) -> dict[str, Any]:
 @blueprint.doc(summary="The quizzes in service")
 @documented_errors(blueprint, 401)
 def list_quizzes() -> dict[str, Any]:
-    return {"quizzes": [quiz_json(bank) for bank in bank_library.library().catalog.banks]}
+    banks = assignments.visible_banks(current_account(), clock.now())
+    return {"quizzes": [quiz_json(bank) for bank, _ in banks]}
 
 
 @blueprint.route("/quizzes/<quiz_id>/answer-key", methods=["GET"])

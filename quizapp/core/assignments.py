@@ -38,6 +38,25 @@ class Refusal(StrEnum):
     NO_ATTEMPTS_LEFT = "no_attempts_left"
 
 
+class Status(StrEnum):
+    """Where a student stands with an assignment (the home page, the teacher's table, the API)."""
+
+    UPCOMING = "upcoming"  # not open yet
+    NOT_STARTED = "not_started"
+    IN_PROGRESS = "in_progress"
+    SUBMITTED = "submitted"  # an attempt submitted, started on time
+    LATE = "late"  # attempts submitted, every one started after the due time
+    MISSED = "missed"  # due time passed with nothing submitted
+
+
+@dataclass(frozen=True, slots=True)
+class Taken:
+    """What the status needs to know of one of the student's attempts at the assignment."""
+
+    submitted: bool
+    late: bool
+
+
 @dataclass(frozen=True, slots=True)
 class Window:
     """An assignment's rules as they apply to one student (``for_student`` adds an accommodation)."""
@@ -113,6 +132,20 @@ def may_start(window: Window, attempts_started: int, now: datetime) -> Start:
     if window.ends_at_close and window.due_at is not None and not late:
         deadline = window.due_at if deadline is None else min(deadline, window.due_at)
     return Start(None, late, deadline)
+
+
+def status(window: Window, taken: Sequence[Taken], now: datetime) -> Status:
+    """Where a student with these attempts stands at ``now`` (``window`` is theirs: ``for_student``)."""
+    if any(not attempt.submitted for attempt in taken):
+        return Status.IN_PROGRESS
+    submitted = [attempt for attempt in taken if attempt.submitted]
+    if submitted:
+        return Status.LATE if all(attempt.late for attempt in submitted) else Status.SUBMITTED
+    if window.opens_at is not None and now < window.opens_at:
+        return Status.UPCOMING
+    if window.due_at is not None and now >= window.due_at:
+        return Status.MISSED
+    return Status.NOT_STARTED
 
 
 def window_problems(window: Window) -> list[str]:

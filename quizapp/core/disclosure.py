@@ -115,6 +115,17 @@ def disclose(
     raise ValueError(f"unknown path {path!r}")
 
 
+_STRICTNESS = (AnswerVisibility.IMMEDIATELY, AnswerVisibility.AFTER_SUBMIT, AnswerVisibility.NEVER)
+
+
+def stricter(bank: AnswerVisibility, assigned: AnswerVisibility | None) -> AnswerVisibility:
+    """The visibility an assigned test's answers follow: the assignment's where it is stricter
+    than the bank's (a teacher may show less than the bank does, never more)."""
+    if assigned is None:
+        return bank
+    return max(bank, assigned, key=_STRICTNESS.index)
+
+
 def practice_correctness_at_once(settings: QuizSettings) -> bool:
     """Whether a student may know a practice answer is right or wrong as soon as it is given.
     Only then may it enter the flashcard memory at once: the memory feeds the dashboard's weakest

@@ -9,6 +9,7 @@ from __future__ import annotations
 import random
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from flask import current_app
@@ -43,6 +44,7 @@ class Account:
     session_version: int
     must_change_password: bool = False
     credentials_version: int = 1
+    time_zone: str | None = None  # an IANA name; None: the school's (QUIZAPP_TIMEZONE)
 
     @property
     def is_teacher(self) -> bool:
@@ -56,6 +58,7 @@ class ClassInfo:
     join_code: str
     teacher_id: int
     student_count: int = 0
+    archived: bool = False  # hidden from its students; its data kept
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +77,7 @@ def account_from_row(row: User | Row[*tuple[Any, ...]]) -> Account:
         row.session_version,
         row.must_change_password,
         row.credentials_version,
+        row.time_zone,
     )
 
 
@@ -189,6 +193,7 @@ ACCOUNT_COLUMNS = db.select(
     _USERS.c.session_version,
     _USERS.c.must_change_password,
     _USERS.c.credentials_version,
+    _USERS.c.time_zone,
 )
 _ACCOUNT_BY_ID = ACCOUNT_COLUMNS.where(_USERS.c.id == bindparam("user_id"))
 
@@ -278,6 +283,31 @@ def remove_from_class(class_id: int, student_id: int) -> None:
     db.session.commit()
 
 
+def _class_info(row: Classroom, student_count: int = 0) -> ClassInfo:
+    return ClassInfo(
+        row.id, row.name, row.join_code, row.teacher_id, student_count, row.archived_at is not None
+    )
+
+
+def set_time_zone(user_id: int, name: str | None) -> None:
+    begin_write()
+    db.session.execute(update(User).where(User.id == user_id).values(time_zone=name))
+    db.session.commit()
+
+
+def rename_class(class_id: int, name: str) -> None:
+    begin_write()
+    db.session.execute(update(Classroom).where(Classroom.id == class_id).values(name=name.strip()))
+    db.session.commit()
+
+
+def archive_class(class_id: int, archived_at: datetime | None) -> None:
+    """Archive the class as of ``archived_at`` (hidden from its students), or None: bring it back."""
+    begin_write()
+    db.session.execute(update(Classroom).where(Classroom.id == class_id).values(archived_at=archived_at))
+    db.session.commit()
+
+
 def create_class(teacher_id: int, name: str, rng: random.Random) -> ClassInfo:
     begin_write()
     for _ in range(10):
@@ -298,7 +328,7 @@ def classes_of_teacher(teacher_id: int) -> list[ClassInfo]:
         .where(Classroom.teacher_id == teacher_id)
         .order_by(Classroom.name)
     )
-    return [ClassInfo(c.id, c.name, c.join_code, c.teacher_id, n) for c, n in rows]
+    return [_class_info(c, n) for c, n in rows]
 
 
 def all_classes(teacher_id: int | None = None) -> list[ClassInfo]:
@@ -306,7 +336,7 @@ def all_classes(teacher_id: int | None = None) -> list[ClassInfo]:
     query = db.select(Classroom).order_by(Classroom.name, Classroom.id)
     if teacher_id is not None:
         query = query.where(Classroom.teacher_id == teacher_id)
-    return [ClassInfo(c.id, c.name, c.join_code, c.teacher_id) for c in db.session.scalars(query)]
+    return [_class_info(c) for c in db.session.scalars(query)]
 
 
 def class_of_teacher(class_id: int, teacher_id: int) -> ClassInfo | None:
@@ -314,12 +344,12 @@ def class_of_teacher(class_id: int, teacher_id: int) -> ClassInfo | None:
     row = db.session.get(Classroom, class_id)
     if row is None or row.teacher_id != teacher_id:
         return None
-    return ClassInfo(row.id, row.name, row.join_code, row.teacher_id)
+    return _class_info(row)
 
 
 def class_by_join_code(code: str) -> ClassInfo | None:
     row = db.session.scalar(db.select(Classroom).where(Classroom.join_code == normalize_join_code(code)))
-    return ClassInfo(row.id, row.name, row.join_code, row.teacher_id) if row else None
+    return _class_info(row) if row else None
 
 
 def enroll(class_id: int, student_id: int) -> None:
@@ -347,10 +377,10 @@ def classes_of_student(student_id: int) -> list[ClassInfo]:
     rows = db.session.scalars(
         db.select(Classroom)
         .join(Enrollment, Enrollment.class_id == Classroom.id)
-        .where(Enrollment.student_id == student_id)
+        .where(Enrollment.student_id == student_id, Classroom.archived_at.is_(None))
         .order_by(Classroom.name)
     )
-    return [ClassInfo(c.id, c.name, c.join_code, c.teacher_id) for c in rows]
+    return [_class_info(c) for c in rows]
 
 
 def teacher_teaches(teacher_id: int, student_id: int) -> bool:
@@ -375,7 +405,7 @@ def class_of_teacher_for_student(teacher_id: int, student_id: int) -> ClassInfo 
         .order_by(Classroom.name)
         .limit(1)
     )
-    return ClassInfo(row.id, row.name, row.join_code, row.teacher_id) if row else None
+    return _class_info(row) if row else None
 
 
 def add_student(class_id: int, username: str, display_name: str, password: str) -> Account:

@@ -45,7 +45,7 @@ from sqlalchemy.exc import IntegrityError
 from quizapp.core.attempts import AttemptMode, AttemptStatus, ClosedBy, is_overdue
 from quizapp.db.base import db
 from quizapp.db.database import begin_write
-from quizapp.db.models import Answer, Attempt, Bank
+from quizapp.db.models import Answer, Attempt, Bank, User
 
 Items = tuple[tuple[str, str], ...]  # the questions an attempt asks: (question id, content hash)
 
@@ -66,6 +66,8 @@ class AttemptState:
     submitted_at: datetime | None
     responses: dict[str, Any] = field(default_factory=dict)
     feeds_memory_at_once: bool = False  # its answers feed the flashcards as given (else at close)
+    assignment_id: int | None = None  # the assignment a test was taken under
+    late: bool = False  # started after the assignment's due time (late work accepted)
 
     @property
     def question_ids(self) -> list[str]:
@@ -95,6 +97,19 @@ class AttemptSummary:
 
 class AttemptClosed(Exception):
     """The attempt no longer takes answers (submitted, or past its deadline)."""
+
+
+class NoAttemptsLeft(Exception):
+    """The student has started every attempt an assignment allows them (counted under a lock)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Assigned:
+    """An assigned test's terms for the attempt about to start (``core.assignments.may_start``)."""
+
+    assignment_id: int
+    late: bool
+    max_attempts: int | None  # None: unlimited
 
 
 _ATTEMPTS = Attempt.__table__
@@ -226,6 +241,8 @@ def _state(row: Any, responses: dict[str, Any] | None = None) -> AttemptState:
         submitted_at=row.submitted_at,
         responses=responses or {},
         feeds_memory_at_once=row.feeds_memory_at_once,
+        assignment_id=row.assignment_id,
+        late=row.late,
     )
 
 
@@ -332,13 +349,23 @@ def insert_attempt(
     started_at: datetime,
     deadline: datetime | None,
     feeds_memory_at_once: bool = False,
+    assigned: Assigned | None = None,
 ) -> AttemptState | None:
     """A new open attempt; None if the user already has one open at this bank (the unique index
-    on open attempts settles a race with another tab). ``LookupError``: no such active bank."""
+    on open attempts settles a race with another tab). ``LookupError``: no such active bank.
+
+    Under an assignment, the attempts already started are counted in the same transaction,
+    under a lock on the student's row on PostgreSQL (SQLite's write lock, taken by
+    ``begin_write``, already serializes it): two tabs starting the last allowed attempt at
+    once start one; the other gets ``NoAttemptsLeft`` or the open attempt.
+    """
     bank_id = _run(db.select(_BANKS.c.id).where(_BANKS.c.slug == bank_slug, _BANKS.c.active)).scalar()
     if bank_id is None:
         raise LookupError(bank_slug)
     begin_write()
+    if assigned is not None and _none_left(user_id, assigned):
+        db.session.rollback()
+        raise NoAttemptsLeft()
     statement = insert(_ATTEMPTS).returning(_ATTEMPTS.c.id)
     values = {
         "user_id": user_id,
@@ -349,6 +376,8 @@ def insert_attempt(
         "started_at": started_at,
         "deadline": deadline,
         "feeds_memory_at_once": feeds_memory_at_once,
+        "assignment_id": assigned.assignment_id if assigned else None,
+        "late": assigned.late if assigned else False,
     }
     try:
         attempt_id = _run(statement, values).scalar_one()
@@ -357,6 +386,20 @@ def insert_attempt(
         db.session.rollback()
         return None
     return read_attempt(attempt_id, responses=False)
+
+
+def _none_left(user_id: int, assigned: Assigned) -> bool:
+    """Whether the student has started every attempt the assignment allows, counted with the
+    student's row locked on PostgreSQL until the transaction ends (a concurrent start waits
+    here, then counts again)."""
+    if assigned.max_attempts is None:
+        return False
+    users = User.__table__
+    _run(db.select(users.c.id).where(users.c.id == user_id).with_for_update())
+    count = db.select(func.count()).where(
+        _ATTEMPTS.c.user_id == user_id, _ATTEMPTS.c.assignment_id == assigned.assignment_id
+    )
+    return int(_run(count).scalar_one()) >= assigned.max_attempts
 
 
 def close_overdue(attempt_ids: Sequence[int]) -> list[int]:

@@ -30,6 +30,8 @@ class BankSummary:
     source_publisher: str
     card_count: int
     counts: dict[str, int]  # by question type name, in the registry's order
+    published: bool = True  # shown to students at all (a teacher may hide it)
+    open_practice: bool = False  # every student may study it
 
     @property
     def question_count(self) -> int:
@@ -209,6 +211,8 @@ def list_banks() -> list[BankSummary]:
             source_publisher=bank.source_publisher,
             card_count=bank.card_count,
             counts={name: counts[bank.id][name] for name in names if name in counts[bank.id]},
+            published=bank.published,
+            open_practice=bank.open_practice,
         )
         for bank in banks
     ]

@@ -23,6 +23,7 @@ from sqlalchemy import (
     UniqueConstraint,
     false,
     text,
+    true,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -70,7 +71,11 @@ class Bank(Model):
     content_hash: Mapped[str] = mapped_column(String(64))
     settings: Mapped[dict[str, Any]] = mapped_column(JSON)
     card_count: Mapped[int] = mapped_column(default=0)
-    active: Mapped[bool] = mapped_column(default=True)
+    active: Mapped[bool] = mapped_column(default=True)  # its file is in service (the sync sets it)
+    # Set by teachers, never by the sync: a hidden bank is shown to no student (its file stays);
+    # an open-practice bank is shown to every student for practice, flashcards and learn mode.
+    published: Mapped[bool] = mapped_column(default=True, server_default=true())
+    open_practice: Mapped[bool] = mapped_column(default=False, server_default=false())
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 
@@ -120,6 +125,7 @@ class User(Model):
     credentials_version: Mapped[int] = mapped_column(default=1, server_default="1")
     must_change_password: Mapped[bool] = mapped_column(default=False)  # set by someone else
     new_cards_per_day: Mapped[int] = mapped_column(default=20)
+    time_zone: Mapped[str | None] = mapped_column(String(64))  # an IANA name; None: the school's
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
@@ -131,6 +137,43 @@ class Classroom(Model):
     join_code: Mapped[str] = mapped_column(String(16), unique=True)
     teacher_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    archived_at: Mapped[datetime | None] = mapped_column(UTCDateTime)  # hidden from its students
+
+
+class Assignment(Model):
+    """A bank given to a class as a test: its window and limits (``core.assignments.Window``)."""
+
+    __tablename__ = "assignments"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    bank_id: Mapped[int] = mapped_column(ForeignKey("banks.id", ondelete="CASCADE"), index=True)
+    class_id: Mapped[int] = mapped_column(ForeignKey("classes.id", ondelete="CASCADE"), index=True)
+    opens_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    due_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    time_limit_minutes: Mapped[int | None] = mapped_column()  # None: the bank's
+    max_attempts: Mapped[int | None] = mapped_column()  # None: unlimited
+    counted: Mapped[str] = mapped_column(String(5), default="best")  # core.assignments.Counted
+    accept_late: Mapped[bool] = mapped_column(default=False)
+    ends_at_close: Mapped[bool] = mapped_column(default=False)
+    show_answers: Mapped[str | None] = mapped_column(String(20))  # None: the bank's; else stricter
+    study: Mapped[bool] = mapped_column(default=True)  # practice, flashcards, learn for the class
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class Accommodation(Model):
+    """What one student gets beyond an assignment (``core.assignments.Accommodation``)."""
+
+    __tablename__ = "accommodations"
+    __table_args__ = (UniqueConstraint("assignment_id", "student_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    assignment_id: Mapped[int] = mapped_column(ForeignKey("assignments.id", ondelete="CASCADE"))
+    student_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    extra_time_percent: Mapped[int] = mapped_column(default=0)
+    extra_time_minutes: Mapped[int] = mapped_column(default=0)
+    extra_attempts: Mapped[int] = mapped_column(default=0)
+    opens_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    due_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
 class Enrollment(Model):
@@ -174,6 +217,12 @@ class Attempt(Model):
     # answers enter the flashcard memory as they are given, False for one whose answers do when
     # it closes; kept so that a bank edited mid-round feeds no answer twice and none never.
     feeds_memory_at_once: Mapped[bool] = mapped_column(default=False, server_default=false())
+    # The assignment a test was taken under (None: practice, a teacher's try, or from before
+    # assignments; also once its assignment is deleted, which keeps the attempt).
+    assignment_id: Mapped[int | None] = mapped_column(
+        ForeignKey("assignments.id", ondelete="SET NULL"), index=True
+    )
+    late: Mapped[bool] = mapped_column(default=False, server_default=false())  # started after the due time
 
 
 class Answer(Model):

@@ -12,6 +12,7 @@ import random
 from collections.abc import Iterable
 
 from quizapp.core.accounts import Role
+from quizapp.core.local_time import time_zone
 from quizapp.core.roster import RosterEntry
 from quizapp.db import account_store
 from quizapp.db.account_store import Account, ClassInfo, RosterOutcome, UsernameTaken
@@ -122,6 +123,14 @@ def create_account(
 def change_password(user_id: int, current: str, new: str) -> Account | None:
     """Set a new password if ``current`` is right (else None); every other session ends."""
     return account_store.change_password(user_id, current, new)
+
+
+def set_time_zone(user_id: int, name: str | None) -> None:
+    """Show and read times for this user in ``name`` (an IANA zone), or None: the school's.
+    ``ValueError`` for a name that is no zone."""
+    if name is not None:
+        name = time_zone(name).key
+    account_store.set_time_zone(user_id, name)
 
 
 def choose_own_password(user_id: int, new: str) -> Account | None:

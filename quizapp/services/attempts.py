@@ -29,6 +29,7 @@ from quizapp.db.attempt_store import AttemptClosed, AttemptState, AttemptSummary
 from quizapp.services.question_source import questions_for
 
 __all__ = [
+    "AssignedStart",
     "AttemptClosed",
     "AttemptState",
     "AttemptSummary",
@@ -115,6 +116,16 @@ def open_test_blocks(existing: AttemptState | None, mode: AttemptMode) -> bool:
 
 
 @dataclass(frozen=True, slots=True)
+class AssignedStart:
+    """The terms an assigned test starts under (``services.assignments`` decides them)."""
+
+    assignment_id: int
+    late: bool
+    deadline: datetime | None
+    max_attempts: int | None  # counted again under a lock as the attempt is written
+
+
+@dataclass(frozen=True, slots=True)
 class Started:
     attempt: AttemptState
     resumed: bool  # the student's open attempt, not a new one
@@ -128,11 +139,14 @@ def start(
     now: datetime,
     seed: int,
     only: Sequence[str] | None = None,
+    assigned: AssignedStart | None = None,
 ) -> Started:
     """A new attempt, or the student's open one at this quiz (there is at most one).
 
     Starting a test ends an open practice round (it has no stakes); an open test must be
     finished before anything else starts. ``only`` limits a practice round to those questions.
+    ``assigned``: a test under an assignment, with its deadline (``NoAttemptsLeft`` if another
+    tab started the last allowed attempt first). Who may start what is ``services.assignments``.
     ``LookupError``: the bank is not in the database (or not active).
     """
     existing = open_attempt(user_id, bank.slug, now)
@@ -142,9 +156,15 @@ def start(
     if existing is None:
         hashes = {q.id: q.content_hash for q in bank.questions}
         items = tuple((key, hashes[key]) for key in draw_questions(bank, seed, mode, only=only))
-        deadline = deadline_for(now, mode, bank.settings.time_limit_minutes)
+        if assigned is not None:
+            deadline = assigned.deadline
+            terms = attempt_store.Assigned(assigned.assignment_id, assigned.late, assigned.max_attempts)
+        else:
+            deadline, terms = deadline_for(now, mode, bank.settings.time_limit_minutes), None
         at_once = mode is AttemptMode.PRACTICE and practice_correctness_at_once(bank.settings)
-        created = attempt_store.insert_attempt(user_id, bank.slug, mode, seed, items, now, deadline, at_once)
+        created = attempt_store.insert_attempt(
+            user_id, bank.slug, mode, seed, items, now, deadline, at_once, assigned=terms
+        )
         if created is not None:
             return Started(created, resumed=False, blocked=False)
         existing = open_attempt(user_id, bank.slug, now)  # another tab started one at the same moment

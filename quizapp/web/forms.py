@@ -142,6 +142,17 @@ class ChangePasswordForm(FlaskForm):
     submit = SubmitField("Change password")
 
 
+SCHOOL_ZONE = ""  # the choice "the school's time zone"
+
+
+class TimeZoneForm(FlaskForm):
+    """The zone a person reads and types times in; its choices are set by the view (every zone
+    the system knows, after the school's)."""
+
+    time_zone = SelectField("Your time zone", validate_choice=True)
+    submit = SubmitField("Save time zone")
+
+
 class ChooseOwnPasswordForm(FlaskForm):
     """After logging in with a one-time password, which is spent: the session proves who it is."""
 

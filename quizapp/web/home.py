@@ -7,7 +7,7 @@ from typing import Any
 from flask import Blueprint, redirect, render_template, url_for
 from flask_login import current_user
 
-from quizapp.services import accounts, attempts, bank_library, clock
+from quizapp.services import accounts, assignments, attempts, bank_library, clock
 from quizapp.services.bank_library import library
 from quizapp.services.results import quiz_summaries
 
@@ -19,7 +19,8 @@ def index() -> Any:
     if not current_user.is_authenticated:
         if not accounts.teacher_exists():
             return redirect(url_for("auth.setup"))
-        return render_template("index.html", banks=bank_library.summaries())
+        open_to_all = [bank for bank in bank_library.summaries() if bank.published and bank.open_practice]
+        return render_template("index.html", banks=open_to_all)
     if current_user.is_teacher:
         return render_template(
             "teacher/home.html",
@@ -27,7 +28,24 @@ def index() -> Any:
             banks=bank_library.summaries(),
             problems=library().catalog.problems,
         )
-    summaries = quiz_summaries(library().catalog.banks, attempts.attempts_of(current_user.id, clock.now()))
+    return _student_home()
+
+
+def _student_home() -> str:
+    """What is due first (each assignment, its status, its due time, its score once there is
+    one), then the banks the student may practise."""
+    now = clock.now()
+    due = [
+        {"view": view, "counted": assignments.counted_attempt(view)}
+        for view in assignments.student_assignments(current_user.id, now)
+    ]
+    studied = [
+        bank for bank, allowed in assignments.visible_banks(current_user.account, now) if allowed.study
+    ]
+    summaries = quiz_summaries(studied, attempts.attempts_of(current_user.id, now))
     return render_template(
-        "student/home.html", summaries=summaries, classes=accounts.classes_of_student(current_user.id)
+        "student/home.html",
+        due=due,
+        summaries=summaries,
+        classes=accounts.classes_of_student(current_user.id),
     )

@@ -12,6 +12,7 @@ from flask import Flask, get_template_attribute, request, url_for
 from markupsafe import Markup
 
 from quizapp.core.accounts import shown_join_code
+from quizapp.core.assignments import Status
 from quizapp.core.cloze import BLANK
 from quizapp.core.question_types import question_type
 from quizapp.core.question_types.cloze import blank_input
@@ -50,11 +51,24 @@ def duration(value: timedelta | None) -> str:
     hours, minutes = divmod(minutes, 60)
     if hours:
         return f"{hours} h {minutes} min"
-    return f"{minutes} min {seconds} s" if minutes else f"{seconds} s"
+    if minutes:
+        return f"{minutes} min {seconds} s" if seconds else f"{minutes} min"
+    return f"{seconds} s"
 
 
-def utc_time(value: datetime | None) -> str:
-    return value.strftime("%Y-%m-%d %H:%M UTC") if value else "–"
+STATUS_LABELS = {
+    Status.UPCOMING: "Not open yet",
+    Status.NOT_STARTED: "Not started",
+    Status.IN_PROGRESS: "In progress",
+    Status.SUBMITTED: "Submitted",
+    Status.LATE: "Submitted late",
+    Status.MISSED: "Missed",
+}
+
+
+def status_label(status: Status) -> str:
+    """An assignment status as the student's home page and the teacher's table word it."""
+    return STATUS_LABELS[status]
 
 
 def prompt_html(question: Any) -> Markup:
@@ -148,8 +162,8 @@ def init_app(app: Flask) -> None:
     app.add_template_filter(points, "points")
     app.add_template_global(points_of, "points_of")
     app.add_template_filter(duration, "duration")
-    app.add_template_filter(utc_time, "utc_time")
     app.add_template_filter(shown_join_code, "join_code")
+    app.add_template_global(status_label, "status_label")
     app.add_template_filter(minutes_left, "minutes_left")
     app.add_template_global(cloze_inputs, "cloze_inputs")
     app.add_template_global(input_options, "input_options")

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from tests.core.interchange.samples import SAMPLES
+from tests.helpers.banks import assign_every_bank
 from tests.helpers.browser import ARTIFACTS, click_through, log_in
 
 
-def test_teacher_imports_a_set_checks_it_and_saves_it(new_page, live_server, people, auditor, questions_dir):
+def test_teacher_imports_a_set_checks_it_and_saves_it(
+    new_page, live_server, people, auditor, questions_dir, app
+):
     teacher = new_page()
     log_in(teacher, live_server, "tina")
     teacher.goto(live_server + "/banks")
@@ -27,6 +30,7 @@ def test_teacher_imports_a_set_checks_it_and_saves_it(new_page, live_server, peo
     assert "is saved" in teacher.locator(".flashes").inner_text()
     assert "title: Kosovo terms" in (questions_dir / "kosovo-terms.yaml").read_text(encoding="utf-8")
 
+    assign_every_bank(app)
     student = new_page()
     log_in(student, live_server, "sam")
     assert student.get_by_text("Kosovo terms").count() >= 1

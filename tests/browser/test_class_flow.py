@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from tests.helpers.answering import answer_shown_question, shown_question
+from tests.helpers.banks import assign_every_bank
 from tests.helpers.browser import BANK, click_through
 from tests.helpers.web import PASSWORD
 
@@ -42,16 +43,17 @@ def student_signs_up(page, base: str, code: str, auditor) -> None:
     auditor.look(page, "05-student-home")
 
 
-def test_a_class_takes_the_article_quiz(new_page, live_server, auditor):
+def test_a_class_takes_the_article_quiz(new_page, live_server, auditor, app):
     base = live_server
     teacher = new_page()
     code = teacher_sets_up(teacher, base, auditor)
+    assign_every_bank(app)
     student = new_page()
     student_signs_up(student, base, code, auditor)
 
     # practice: answer, see feedback with the passage, move on
     click_through(
-        student, student.get_by_role("link", name="Kosovar Peacekeepers Sent On First Mission Abroad")
+        student, student.get_by_role("link", name="Kosovar Peacekeepers Sent On First Mission Abroad").first
     )
     auditor.look(student, "06-quiz")
     click_through(student, student.get_by_role("button", name="Start practice"))

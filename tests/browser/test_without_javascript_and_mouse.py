@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from tests.helpers.answering import answer_shown_question
+from tests.helpers.banks import assign_every_bank
 from tests.helpers.browser import BANK, click_through, log_in, press_tab_until
 
 SMALL_BANK = """
@@ -37,8 +38,9 @@ def test_a_test_without_javascript(new_page, live_server, people, auditor):
     assert "2 of 25 points" in page.locator(".score").inner_text()
 
 
-def test_practice_by_keyboard_alone(new_page, live_server, people, questions_dir, auditor):
+def test_practice_by_keyboard_alone(new_page, live_server, people, questions_dir, auditor, app):
     (questions_dir / "keyboard-check.yaml").write_text(SMALL_BANK)
+    assign_every_bank(app)
     page = new_page()
     log_in(page, live_server)
     page.goto(live_server + "/quizzes/keyboard-check")
@@ -68,9 +70,10 @@ def test_practice_by_keyboard_alone(new_page, live_server, people, questions_dir
     assert auditor.violations == []
 
 
-def test_an_untimed_graded_test(new_page, live_server, people, questions_dir, auditor):
+def test_an_untimed_graded_test(new_page, live_server, people, questions_dir, auditor, app):
     """A bank without a time limit gives a graded test with no deadline."""
     (questions_dir / "keyboard-check.yaml").write_text(SMALL_BANK)
+    assign_every_bank(app)
     page = new_page()
     log_in(page, live_server)
     page.goto(live_server + "/quizzes/keyboard-check")

@@ -13,11 +13,14 @@ from quizapp.core.assignments import (
     Accommodation,
     Counted,
     Refusal,
+    Status,
+    Taken,
     Window,
     accommodation_problems,
     counted,
     for_student,
     may_start,
+    status,
     window_problems,
 )
 
@@ -157,3 +160,33 @@ def test_the_counted_attempt():
     assert counted(percents, Counted.LAST) == 3
     assert counted(percents, Counted.FIRST) == 0
     assert counted([], Counted.BEST) is None
+
+
+takens = st.lists(st.builds(Taken, submitted=st.booleans(), late=st.booleans()), max_size=4)
+
+
+@given(windows, takens, moments)
+def test_a_status_says_where_the_student_stands(window, taken, now):
+    found = status(window, taken, now)
+    submitted = [attempt for attempt in taken if attempt.submitted]
+    if len(submitted) < len(taken):
+        assert found is Status.IN_PROGRESS
+    elif submitted:
+        assert found is (Status.LATE if all(a.late for a in submitted) else Status.SUBMITTED)
+    elif window.opens_at is not None and now < window.opens_at:
+        assert found is Status.UPCOMING
+    elif window.due_at is not None and now >= window.due_at:
+        assert found is Status.MISSED
+    else:
+        assert found is Status.NOT_STARTED
+
+
+def test_a_status_of_the_cases_a_teacher_names():
+    window = Window(opens_at=T0, due_at=T0 + 24 * HOUR, accept_late=True)
+    assert status(window, [], T0 - HOUR) is Status.UPCOMING
+    assert status(window, [], T0) is Status.NOT_STARTED
+    assert status(window, [Taken(submitted=False, late=False)], T0) is Status.IN_PROGRESS
+    assert status(window, [], T0 + 24 * HOUR) is Status.MISSED
+    assert status(window, [Taken(submitted=True, late=True)], T0 + 30 * HOUR) is Status.LATE
+    on_time_then_late = [Taken(submitted=True, late=False), Taken(submitted=True, late=True)]
+    assert status(window, on_time_then_late, T0 + 30 * HOUR) is Status.SUBMITTED

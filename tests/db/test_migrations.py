@@ -99,3 +99,47 @@ def test_workers_starting_together_upgrade_one_at_a_time(app):
         assert connection.execute(text("SELECT count(*) FROM alembic_version")).scalar() == 1
         assert "answers" in inspect(connection).get_table_names()
     engine.dispose()
+
+
+def test_the_upgrade_to_assignments_keeps_serving_every_student_as_before(app, people):
+    """Before assignments every student saw every bank and took its test at any time: the
+    upgrade assigns every bank to every class (no dates, unlimited attempts, study on) and
+    files each earlier test under its student's class's assignment."""
+    from tests.helpers.quizzes import start, submit
+    from tests.helpers.web import login
+
+    student = app.test_client()
+    login(student, "sam")
+    submit(student, start(student, "test"))
+    with app.app_context():  # back to the database as 0004 left it, with the test taken
+        command.downgrade(_alembic_config(), "0004_attempt_feeds_memory")
+        assert "assignments" not in inspect(db.engine).get_table_names()
+        db.engine.dispose()
+    again = fresh_app(app, upgrade=True)
+    with again.app_context():
+        classes = db.session.execute(text("SELECT count(*) FROM classes")).scalar()
+        banks = db.session.execute(text("SELECT count(*) FROM banks WHERE active")).scalar()
+        rows = db.session.execute(
+            text("SELECT max_attempts, opens_at, due_at, study, time_limit_minutes FROM assignments")
+        ).all()
+        assert len(rows) == classes * banks == 2
+        assert all(row == (None, None, None, True, None) for row in rows)
+        filed = (
+            db.session.execute(
+                text(
+                    "SELECT classes.name FROM attempts JOIN assignments ON assignments.id = attempts.assignment_id "
+                    "JOIN classes ON classes.id = assignments.class_id WHERE attempts.mode = 'test'"
+                )
+            )
+            .scalars()
+            .all()
+        )
+        assert filed == ["History 9B"]
+        db.engine.dispose()
+    client = again.test_client()
+    login(client, "sam")
+    home = client.get("/").get_data(as_text=True)
+    assert "Kosovar Peacekeepers Sent On First Mission Abroad" in home and "Submitted" in home
+    other = again.test_client()
+    login(other, "oleg")  # the other class: the bank assigned there too
+    assert other.get("/quizzes/kosovo-peacekeepers").status_code == 200

@@ -23,6 +23,7 @@ from quizapp.core.accounts import Role
 from quizapp.core.answer_key import full_marks_response
 from quizapp.db import account_store, bank_store, study_store
 from quizapp.services.question_source import current_bank, questions_for
+from tests.helpers.banks import assign_every_bank
 from tests.helpers.quizzes import attempt_questions, form_fields, wrong_response
 from tests.helpers.web import PASSWORD, csrf_token
 
@@ -247,6 +248,7 @@ def test_no_request_holds_the_write_lock_while_it_reads_renders_or_answers(sqlit
 
     monkeypatch.setattr(account_store, "_hash", probed_hash)
     join_code = _walk_as_teacher(app, app.test_client())
+    assign_every_bank(app)
     _walk_as_student(app, app.test_client(), join_code)
     _walk_the_api(app, app.test_client())
     # the first teacher's set-up (once, before any student exists) checks that no teacher

@@ -87,3 +87,41 @@ cards:
     term: Kosovo Security Force
     definition: EXPLANATION-CARD, the force turned into a regular army
 """
+
+
+def assign_every_bank(app, max_attempts: int | None = None) -> None:
+    """Every bank in service assigned to every class, as the upgrade to assignments left an
+    existing database (no dates, the bank's time limit, study on; unlimited attempts unless
+    ``max_attempts``). Pairs already assigned are left alone, so a test that adds a bank file
+    calls it again. Tests of assignments themselves make their own."""
+    from quizapp.db import assignment_store
+    from quizapp.db.base import db
+    from quizapp.db.models import Assignment, Classroom
+    from quizapp.services import bank_library
+
+    with app.app_context():
+        library = bank_library.library()
+        library.reload()
+        library.sync_to_database()
+        assigned = {(row.class_id, row.bank_id) for row in db.session.scalars(db.select(Assignment))}
+        class_ids = db.session.scalars(db.select(Classroom.id)).all()
+        db.session.rollback()
+        for class_id in class_ids:
+            for bank in library.catalog.banks:
+                bank_id = assignment_store.bank_id_of(bank.slug)
+                if bank_id is not None and (class_id, bank_id) not in assigned:
+                    terms = assignment_store.AssignmentTerms(max_attempts=max_attempts)
+                    assignment_store.create_assignment(class_id, bank_id, terms)
+
+
+def open_for_practice(app, *slugs: str) -> None:
+    """Mark these banks open practice for every student (the index then lists them to visitors)."""
+    from quizapp.db import assignment_store
+    from quizapp.services import bank_library
+
+    with app.app_context():
+        library = bank_library.library()
+        library.reload()
+        library.sync_to_database()
+        for slug in slugs:
+            assert assignment_store.set_bank_flags(slug, assignment_store.BankFlags(open_practice=True))

@@ -14,7 +14,7 @@ import requests
 
 from quizapp.core.accounts import Role
 from quizapp.db import account_store
-from tests.helpers.banks import PROJECT_ROOT
+from tests.helpers.banks import PROJECT_ROOT, assign_every_bank
 
 FAST_HASH = "pbkdf2:sha256:1000"
 EXAMPLE_PASSWORD = "a-long-enough-password"  # of the users the CLI makes for the example client
@@ -107,4 +107,5 @@ def enroll_students(app, count: int = STUDENTS) -> list[str]:
             student = account_store.create_user(name, name.title(), PASSWORD, Role.STUDENT)
             account_store.enroll(classroom.id, student.id)
         account_store.commit()
+    assign_every_bank(app)
     return names

@@ -17,7 +17,8 @@ from tests.helpers.live_servers import EXAMPLE_PASSWORD, free_port
 
 @pytest.fixture
 def flask_run_server(tmp_path: Path, questions_dir: Path):
-    """``flask --app quizapp run`` on its own SQLite file, with a teacher and a student made by the CLI."""
+    """``flask --app quizapp run`` on its own SQLite file, with a teacher, a class, a student and
+    the article's quiz assigned to the class, made by the CLI."""
     env = os.environ | {
         "QUIZAPP_SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'live.sqlite'}",
         "QUIZAPP_QUESTIONS_DIR": str(questions_dir),
@@ -26,16 +27,33 @@ def flask_run_server(tmp_path: Path, questions_dir: Path):
     }
     env.pop("QUIZAPP_TEST_DATABASE_URL", None)
     flask = [sys.executable, "-m", "flask", "--app", "quizapp"]
-    for username, role in (("tina", "teacher"), ("sam", "student")):
-        subprocess.run(
-            [*flask, "user", "create", username, "--role", role, "--password-stdin"],
-            input=EXAMPLE_PASSWORD + "\n",
+
+    def command(*args: str, stdin: str = "") -> str:
+        done = subprocess.run(
+            [*flask, *args],
+            input=stdin,
             text=True,
             env=env,
             cwd=PROJECT_ROOT,
             check=True,
             capture_output=True,
         )
+        return done.stdout.strip()
+
+    command("user", "create", "tina", "--role", "teacher", "--password-stdin", stdin=EXAMPLE_PASSWORD + "\n")
+    join_code = command("class", "create", "History 9B", "--teacher", "tina")
+    command(
+        "user",
+        "create",
+        "sam",
+        "--role",
+        "student",
+        "--class",
+        join_code,
+        "--password-stdin",
+        stdin=EXAMPLE_PASSWORD + "\n",
+    )
+    command("assign", "kosovo-peacekeepers", "--class", join_code, "--attempts", "unlimited")
     port = free_port()
     server = subprocess.Popen(
         [*flask, "run", "--port", str(port)],

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from tests.core.interchange.samples import SAMPLES
+from tests.helpers.banks import assign_every_bank
 from tests.helpers.web import editor_form, login, upload
 
 
@@ -29,6 +30,7 @@ def test_an_upload_opens_in_the_editor_checked_and_is_saved_only_there(teacher, 
     )
     assert saved.status_code == 302
     assert (questions_dir / "moodle-kosovo.yaml").read_text(encoding="utf-8") == edited
+    assign_every_bank(app)
     student = app.test_client()
     login(student, "sam")
     assert "Kosovo from Moodle" in student.get("/").get_data(as_text=True)

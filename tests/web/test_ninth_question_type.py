@@ -16,6 +16,7 @@ import pytest
 
 from quizapp.core.question_types import question_type
 from tests.helpers.api import ApiClient, token_for
+from tests.helpers.banks import open_for_practice
 from tests.helpers.quizzes import answer, start, submit
 from tests.helpers.web import login, read_csv
 
@@ -42,7 +43,8 @@ questions:
 pytestmark = [pytest.mark.usefixtures("toy_type"), pytest.mark.only_bank(BANK, BANK_YAML)]
 
 
-def test_a_registered_type_is_shown_answered_on_the_page_and_scored(client, people, toy_type):
+def test_a_registered_type_is_shown_answered_on_the_page_and_scored(app, client, people, toy_type):
+    open_for_practice(app, BANK)
     listing = client.get("/").get_data(as_text=True)
     assert "Yes, no or maybe" in listing  # the bank's questions by type, with the type's label
     login(client, "sam")

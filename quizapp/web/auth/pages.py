@@ -4,8 +4,20 @@ from __future__ import annotations
 
 from typing import Any
 from urllib.parse import urlsplit
+from zoneinfo import available_timezones
 
-from flask import Blueprint, abort, flash, g, redirect, render_template, request, session, url_for
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    flash,
+    g,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
 from flask_login import current_user, login_required, login_user, logout_user
 from werkzeug.wrappers import Response as WerkzeugResponse
 
@@ -13,12 +25,14 @@ from quizapp.services import accounts
 from quizapp.services.accounts import Account, SetupClosed, UnknownJoinCode, UsernameTaken
 from quizapp.web.auth.login import LoginUser
 from quizapp.web.forms import (
+    SCHOOL_ZONE,
     ChangePasswordForm,
     ChooseOwnPasswordForm,
     JoinClassForm,
     LoginForm,
     SetupForm,
     SignupForm,
+    TimeZoneForm,
     add_error,
     required_data,
 )
@@ -162,7 +176,8 @@ def change_password() -> Any:
             _start_session(account)  # this session stays; every other one ends
             flash("Your password is changed.", "success")
             return redirect(url_for("pages.index"))
-    return render_template("auth/password.html", form=form), 422 if form.errors else 200
+    status = 422 if form.errors else 200
+    return render_template("auth/password.html", form=form, zone_form=time_zone_form()), status
 
 
 def _choose_own_password() -> Any:
@@ -177,6 +192,29 @@ def _choose_own_password() -> Any:
             flash("Your password is saved: log in with it from now on.", "success")
             return redirect(url_for("pages.index"))
     return render_template("auth/password.html", form=form, first=True), 422 if form.errors else 200
+
+
+def time_zone_form(formdata: Any = None) -> TimeZoneForm:
+    """The account page's time-zone choice: the school's zone, then every zone there is."""
+    school = str(current_app.config["TIMEZONE"])
+    form = TimeZoneForm(formdata=formdata, time_zone=current_user.account.time_zone or SCHOOL_ZONE)
+    form.time_zone.choices = [(SCHOOL_ZONE, f"The school's: {school}")] + [
+        (name, name) for name in sorted(available_timezones())
+    ]
+    return form
+
+
+@blueprint.post("/account/time-zone")
+@login_required
+def choose_time_zone() -> Any:
+    form = time_zone_form(request.form)
+    if form.validate_on_submit():
+        chosen = form.time_zone.data or None
+        accounts.set_time_zone(current_user.id, chosen)
+        flash(f"Times are shown in {chosen or 'the school’s time zone'} now.", "success")
+        return redirect(url_for("auth.change_password"))
+    password_form = ChangePasswordForm(formdata=None)
+    return render_template("auth/password.html", form=password_form, zone_form=form), 422
 
 
 @blueprint.route("/join", methods=["GET", "POST"])

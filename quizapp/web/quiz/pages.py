@@ -17,16 +17,18 @@ from flask_login import current_user, login_required
 from werkzeug.wrappers import Response as WerkzeugResponse
 
 from quizapp import core
+from quizapp.core.assignments import Refusal
 from quizapp.core.attempts import AttemptMode, draw_questions
 from quizapp.core.disclosure import Disclosure, Path, Withheld
 from quizapp.core.passages import find_passage, paragraphs
 from quizapp.core.question_types import present
-from quizapp.services import accounts, answer_disclosure, attempts, bank_library, clock
+from quizapp.services import accounts, answer_disclosure, assignments, attempts, clock
 from quizapp.services.attempt_access import Viewed, own_attempt, viewable_attempt
 from quizapp.services.attempts import AttemptClosed, AttemptState
 from quizapp.services.question_source import current_bank
 from quizapp.services.results import attempt_review, quiz_summaries
 from quizapp.web.forms import ActionForm
+from quizapp.web.local_times import local_time
 from quizapp.web.quiz.answer_forms import answer_form, answer_inputs, response_from, typed_inputs
 
 blueprint = Blueprint("quiz", __name__)
@@ -43,8 +45,11 @@ def _own_attempt(attempt_id: int, responses: bool = True) -> AttemptState:
 @blueprint.get("/quizzes/<bank_slug>")
 @login_required
 def quiz(bank_slug: str) -> str:
-    bank = bank_library.bank(bank_slug)
-    mine = attempts.attempts_of(current_user.id, clock.now(), bank.slug)
+    now = clock.now()
+    bank = assignments.visible_bank(current_user.account, bank_slug, now)
+    allowed = assignments.access(current_user.account, bank.slug, now)
+    assigned = assignments.student_assignments(current_user.id, now, bank.slug)
+    mine = attempts.attempts_of(current_user.id, now, bank.slug)
     [summary] = quiz_summaries([bank], mine)
     history = [{"attempt": a, "score": attempts.score_of(a)} for a in mine if a.submitted]
     test_size = len(draw_questions(bank, 0, AttemptMode.TEST))
@@ -62,6 +67,8 @@ def quiz(bank_slug: str) -> str:
         history=history,
         test_size=test_size,
         study=study,
+        access=allowed,
+        assigned=assigned,
         form=ActionForm(),
     )
 
@@ -69,13 +76,28 @@ def quiz(bank_slug: str) -> str:
 @blueprint.post("/quizzes/<bank_slug>/attempts")
 @login_required
 def start(bank_slug: str) -> WerkzeugResponse:
-    bank = bank_library.bank(bank_slug)
+    now = clock.now()
+    bank = assignments.visible_bank(current_user.account, bank_slug, now)
     form = ActionForm()
     mode_name = request.form.get("mode", "")
     if not form.validate_on_submit() or mode_name not in {m.value for m in AttemptMode}:
         abort(400)
     mode = AttemptMode(mode_name)
-    started = attempts.start(current_user.id, bank, mode, clock.now(), clock.new_seed())
+    try:
+        if mode is AttemptMode.TEST:
+            started = assignments.start_test(
+                current_user.account, bank, now, clock.new_seed(), _chosen_assignment()
+            )
+        else:
+            started = assignments.start_practice(current_user.account, bank, now, clock.new_seed())
+    except assignments.StartRefused as refusal:
+        flash(refusal_message(refusal), "error")
+        return redirect(url_for("quiz.quiz", bank_slug=bank.slug))
+    except assignments.ChooseAssignment:
+        flash("Choose which assignment of this quiz to start.", "error")
+        return redirect(url_for("quiz.quiz", bank_slug=bank.slug))
+    except assignments.AssignmentNotFound:
+        abort(404)
     if started.blocked:  # an open test blocks practice: the page resumes the test
         flash(f"You have an unfinished {started.attempt.mode.value} of this quiz: finish it first.", "info")
     return redirect(url_for("quiz.attempt", attempt_id=started.attempt.id))
@@ -227,7 +249,7 @@ def retry(attempt_id: int) -> WerkzeugResponse:
     current = _own_attempt(attempt_id)
     if not ActionForm().validate_on_submit() or not current.submitted:
         abort(400)
-    bank = bank_library.bank(current.bank_slug)
+    bank = assignments.study_bank(current_user.account, current.bank_slug, clock.now())
     shown = _retry_shown(bank)
     if not shown.correctness:
         return refused(bank, shown)
@@ -237,9 +259,7 @@ def retry(attempt_id: int) -> WerkzeugResponse:
     if not missed:
         flash("Nothing to retry: every question was right.", "info")
         return redirect(url_for("quiz.results", attempt_id=attempt_id))
-    new = attempts.start(
-        current_user.id, bank, AttemptMode.PRACTICE, clock.now(), clock.new_seed(), only=missed
-    )
+    new = assignments.start_practice(current_user.account, bank, clock.now(), clock.new_seed(), only=missed)
     if new.resumed:  # an open practice round (or test) goes first; it is not the retry
         flash("You have a round of this quiz in progress: here it is. Finish it, then retry.", "info")
     return redirect(url_for("quiz.attempt", attempt_id=new.attempt.id))
@@ -284,8 +304,8 @@ def results(attempt_id: int) -> str | WerkzeugResponse:
 @login_required
 def source(bank_slug: str) -> str:
     """The whole source text, paragraph by paragraph; a quote may be highlighted. For those who
-    may open the quiz (signed in), as the quiz page is."""
-    bank = bank_library.bank(bank_slug)
+    may open the quiz, as the quiz page is."""
+    bank = assignments.opened_bank(current_user.account, bank_slug, clock.now())
     if not bank.source_text:
         abort(404)
     passage = None
@@ -305,6 +325,25 @@ def source(bank_slug: str) -> str:
 def _retry_shown(bank: core.Bank) -> Disclosure:
     """Retrying tells which questions were missed: the rule's word on correctness."""
     return answer_disclosure.for_bank(Path.RETRY, current_user.account, bank, clock.now())
+
+
+def _chosen_assignment() -> int | None:
+    """The assignment a start button names (a student with the bank assigned in two classes)."""
+    chosen = request.form.get("assignment", "")
+    return int(chosen) if chosen.isascii() and chosen.isdigit() and len(chosen) <= 9 else None
+
+
+def refusal_message(refusal: assignments.StartRefused) -> str:
+    """Why an assigned test cannot start now, in the student's time zone."""
+    window = refusal.assignment.window
+    match refusal.refusal:
+        case Refusal.NOT_OPEN:
+            return f"This test opens at {local_time(window.opens_at)}."
+        case Refusal.CLOSED:
+            return f"This test closed at {local_time(window.due_at)}."
+        case Refusal.NO_ATTEMPTS_LEFT:
+            return "You have used every attempt this test allows."
+    return "This test cannot be started now."
 
 
 def refused(bank: core.Bank, shown: Disclosure) -> WerkzeugResponse:

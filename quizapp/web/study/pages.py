@@ -16,12 +16,11 @@ from flask_login import current_user, login_required
 from werkzeug.wrappers import Response as WerkzeugResponse
 
 from quizapp import core
-from quizapp.core.attempts import AttemptMode
 from quizapp.core.decks import Queue, StudyCard, deck_cards, deck_tags
 from quizapp.core.disclosure import Path, Withheld
 from quizapp.core.question_types import present
 from quizapp.core.scheduling import Grade, describe_interval
-from quizapp.services import answer_disclosure, attempts, bank_library, clock
+from quizapp.services import answer_disclosure, assignments, clock
 from quizapp.services import study as studying  # `study` is the study page's view
 from quizapp.services.question_source import questions_for
 from quizapp.services.results import attempt_review
@@ -43,8 +42,13 @@ def _open_to_study(bank: core.Bank, path: Path) -> core.Bank:
     return bank
 
 
+def _study_bank(bank_slug: str) -> core.Bank:
+    """The bank if the current user may study it (``services.assignments``); else not found."""
+    return assignments.study_bank(current_user.account, bank_slug, clock.now())
+
+
 def _studyable_bank(bank_slug: str) -> core.Bank:
-    return _open_to_study(bank_library.bank(bank_slug), Path.FLASHCARDS)
+    return _open_to_study(_study_bank(bank_slug), Path.FLASHCARDS)
 
 
 def _deck_options() -> tuple[str | None, bool]:
@@ -202,7 +206,7 @@ def review(bank_slug: str) -> Any:
 @blueprint.post("/learn/<bank_slug>")
 @login_required
 def learn_start(bank_slug: str) -> WerkzeugResponse:
-    bank = _open_to_study(bank_library.bank(bank_slug), Path.LEARN)
+    bank = _open_to_study(_study_bank(bank_slug), Path.LEARN)
     if not ActionForm().validate_on_submit():
         abort(400)
     session_id = studying.start_learn_session(current_user.id, bank, clock.now(), clock.new_seed())
@@ -220,7 +224,7 @@ def _own_learn_session(session_id: int) -> studying.LearnState:
 @login_required
 def learn(session_id: int) -> Any:
     state = _own_learn_session(session_id)
-    bank = _open_to_study(bank_library.bank(state.bank_slug), Path.LEARN)  # a session from before a test
+    bank = _open_to_study(_study_bank(state.bank_slug), Path.LEARN)  # a session from before a test
     questions = {q.id: q for q in questions_for(state.bank_slug, state.items)}
     session = state.session
     current_id = session.current
@@ -259,7 +263,7 @@ def learn(session_id: int) -> Any:
 @login_required
 def practice_weakest(bank_slug: str) -> WerkzeugResponse:
     """A practice round of the student's ten weakest questions of a bank."""
-    bank = bank_library.bank(bank_slug)
+    bank = _study_bank(bank_slug)
     shown = answer_disclosure.for_bank(Path.PRACTICE_WEAKEST, current_user.account, bank, clock.now())
     if shown.withheld is Withheld.TEST_IN_PROGRESS:
         return refused(bank, shown)
@@ -272,5 +276,5 @@ def practice_weakest(bank_slug: str) -> WerkzeugResponse:
     if not chosen:
         flash("Answer some questions first: then you can practice your weakest ones.", "info")
         return redirect(url_for("quiz.quiz", bank_slug=bank.slug))
-    started = attempts.start(current_user.id, bank, AttemptMode.PRACTICE, now, clock.new_seed(), only=chosen)
+    started = assignments.start_practice(current_user.account, bank, now, clock.new_seed(), only=chosen)
     return redirect(url_for("quiz.attempt", attempt_id=started.attempt.id))

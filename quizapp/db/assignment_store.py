@@ -1,0 +1,269 @@
+"""The database side of assignments: banks given to classes, accommodations, bank visibility flags.
+
+Plain values go back to the services (``AssignmentRow``, ``core.assignments.Accommodation``);
+the rules about them are ``core.assignments`` and ``core.visibility``. Lookups a teacher makes
+are scoped to the teacher's classes here, so a caller cannot forget the check.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import delete, func, update
+
+from quizapp.core.assignments import Accommodation, Counted
+from quizapp.core.attempts import AttemptStatus
+from quizapp.core.model import AnswerVisibility
+from quizapp.db.base import db
+from quizapp.db.database import begin_write, rows_changed
+from quizapp.db.models import Accommodation as AccommodationRow
+from quizapp.db.models import Assignment, Attempt, Bank, Classroom, Enrollment
+
+
+@dataclass(frozen=True, slots=True)
+class AssignmentTerms:
+    """What a teacher sets on an assignment (validated by the service before it is stored)."""
+
+    opens_at: datetime | None = None
+    due_at: datetime | None = None
+    time_limit_minutes: int | None = None  # None: the bank's
+    max_attempts: int | None = 1  # None: unlimited
+    counted: Counted = Counted.BEST
+    accept_late: bool = False
+    ends_at_close: bool = False
+    show_answers: AnswerVisibility | None = None  # None: the bank's
+    study: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class AssignmentRow:
+    id: int
+    bank_slug: str
+    bank_title: str
+    class_id: int
+    class_name: str
+    teacher_id: int
+    terms: AssignmentTerms
+    created_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class BankFlags:
+    published: bool = True
+    open_practice: bool = False
+
+
+_TERM_COLUMNS = (
+    "opens_at",
+    "due_at",
+    "time_limit_minutes",
+    "max_attempts",
+    "counted",
+    "accept_late",
+    "ends_at_close",
+    "show_answers",
+    "study",
+)
+
+
+def _values(terms: AssignmentTerms) -> dict[str, Any]:
+    values = {name: getattr(terms, name) for name in _TERM_COLUMNS}
+    values["counted"] = terms.counted.value
+    values["show_answers"] = terms.show_answers.value if terms.show_answers else None
+    return values
+
+
+_ROWS = (
+    db.select(Assignment, Bank.slug, Bank.title, Classroom.name, Classroom.teacher_id)
+    .join(Bank, Bank.id == Assignment.bank_id)
+    .join(Classroom, Classroom.id == Assignment.class_id)
+)
+
+
+def _row(assignment: Assignment, slug: str, title: str, class_name: str, teacher_id: int) -> AssignmentRow:
+    terms = AssignmentTerms(
+        opens_at=assignment.opens_at,
+        due_at=assignment.due_at,
+        time_limit_minutes=assignment.time_limit_minutes,
+        max_attempts=assignment.max_attempts,
+        counted=Counted(assignment.counted),
+        accept_late=assignment.accept_late,
+        ends_at_close=assignment.ends_at_close,
+        show_answers=AnswerVisibility(assignment.show_answers) if assignment.show_answers else None,
+        study=assignment.study,
+    )
+    return AssignmentRow(
+        assignment.id,
+        slug,
+        title,
+        assignment.class_id,
+        class_name,
+        teacher_id,
+        terms,
+        assignment.created_at,
+    )
+
+
+def _order(query: Any) -> Any:
+    return query.order_by(Assignment.due_at.is_(None), Assignment.due_at, Bank.title, Assignment.id)
+
+
+# --- Reads ---------------------------------------------------------------------------------
+
+
+def assignment(assignment_id: int) -> AssignmentRow | None:
+    found = db.session.execute(_ROWS.where(Assignment.id == assignment_id)).first()
+    return _row(*found) if found else None
+
+
+def assignments_of_classes(class_ids: Sequence[int], bank_slug: str | None = None) -> list[AssignmentRow]:
+    """The assignments of these classes (of one bank, or all), due soonest first."""
+    if not class_ids:
+        return []
+    query = _ROWS.where(Assignment.class_id.in_(list(class_ids)), Bank.active)
+    if bank_slug is not None:
+        query = query.where(Bank.slug == bank_slug)
+    return [_row(*found) for found in db.session.execute(_order(query))]
+
+
+def assignments_of_student(student_id: int, bank_slug: str | None = None) -> list[AssignmentRow]:
+    """The assignments of the student's classes that are not archived, of published banks."""
+    query = (
+        _ROWS.join(Enrollment, Enrollment.class_id == Assignment.class_id).where(
+            Enrollment.student_id == student_id,
+            Classroom.archived_at.is_(None),
+            Bank.active,
+            Bank.published,
+        )  # one enrollment per class and student: no assignment twice
+    )
+    if bank_slug is not None:
+        query = query.where(Bank.slug == bank_slug)
+    return [_row(*found) for found in db.session.execute(_order(query))]
+
+
+def accommodations_of_student(student_id: int, assignment_ids: Sequence[int]) -> dict[int, Accommodation]:
+    """The student's accommodations, by assignment id."""
+    if not assignment_ids:
+        return {}
+    rows = db.session.scalars(
+        db.select(AccommodationRow).where(
+            AccommodationRow.student_id == student_id,
+            AccommodationRow.assignment_id.in_(list(assignment_ids)),
+        )
+    )
+    return {row.assignment_id: _accommodation(row) for row in rows}
+
+
+def accommodations_of(assignment_ids: Sequence[int]) -> dict[tuple[int, int], Accommodation]:
+    """Every accommodation of these assignments, by (assignment id, student id)."""
+    if not assignment_ids:
+        return {}
+    rows = db.session.scalars(
+        db.select(AccommodationRow).where(AccommodationRow.assignment_id.in_(list(assignment_ids)))
+    )
+    return {(row.assignment_id, row.student_id): _accommodation(row) for row in rows}
+
+
+def _accommodation(row: AccommodationRow) -> Accommodation:
+    return Accommodation(
+        extra_time_percent=row.extra_time_percent,
+        extra_time_minutes=row.extra_time_minutes,
+        extra_attempts=row.extra_attempts,
+        opens_at=row.opens_at,
+        due_at=row.due_at,
+    )
+
+
+def attempt_counts(assignment_id: int) -> dict[int, int]:
+    """How many attempts each student has started under the assignment."""
+    rows = db.session.execute(
+        db.select(Attempt.user_id, func.count())
+        .where(Attempt.assignment_id == assignment_id)
+        .group_by(Attempt.user_id)
+    )
+    return {user_id: count for user_id, count in rows}
+
+
+def attempts_running(assignment_id: int) -> int:
+    """How many attempts under the assignment are in progress now."""
+    count = db.select(func.count()).where(
+        Attempt.assignment_id == assignment_id, Attempt.status == AttemptStatus.IN_PROGRESS.value
+    )
+    return int(db.session.scalar(count) or 0)
+
+
+def bank_flags() -> dict[str, BankFlags]:
+    """Every active bank's visibility flags, by slug."""
+    rows = db.session.execute(db.select(Bank.slug, Bank.published, Bank.open_practice).where(Bank.active))
+    return {slug: BankFlags(published, open_practice) for slug, published, open_practice in rows}
+
+
+def bank_id_of(bank_slug: str) -> int | None:
+    found: int | None = db.session.scalar(db.select(Bank.id).where(Bank.slug == bank_slug, Bank.active))
+    return found
+
+
+# --- Writes --------------------------------------------------------------------------------
+
+
+def create_assignment(class_id: int, bank_id: int, terms: AssignmentTerms) -> int:
+    begin_write()
+    row = Assignment(class_id=class_id, bank_id=bank_id, **_values(terms))
+    db.session.add(row)
+    db.session.commit()
+    return row.id
+
+
+def update_assignment(assignment_id: int, terms: AssignmentTerms) -> None:
+    begin_write()
+    db.session.execute(update(Assignment).where(Assignment.id == assignment_id).values(**_values(terms)))
+    db.session.commit()
+
+
+def delete_assignment(assignment_id: int) -> None:
+    """Delete it with its accommodations; its attempts stay (their assignment becomes none)."""
+    begin_write()
+    db.session.execute(
+        update(Attempt).where(Attempt.assignment_id == assignment_id).values(assignment_id=None)
+    )
+    db.session.execute(delete(AccommodationRow).where(AccommodationRow.assignment_id == assignment_id))
+    db.session.execute(delete(Assignment).where(Assignment.id == assignment_id))
+    db.session.commit()
+
+
+def set_accommodation(assignment_id: int, student_id: int, accommodation: Accommodation | None) -> None:
+    """Give the student this accommodation on the assignment (None: take it away)."""
+    begin_write()
+    db.session.execute(
+        delete(AccommodationRow).where(
+            AccommodationRow.assignment_id == assignment_id, AccommodationRow.student_id == student_id
+        )
+    )
+    if accommodation is not None:
+        db.session.add(
+            AccommodationRow(
+                assignment_id=assignment_id,
+                student_id=student_id,
+                extra_time_percent=accommodation.extra_time_percent,
+                extra_time_minutes=accommodation.extra_time_minutes,
+                extra_attempts=accommodation.extra_attempts,
+                opens_at=accommodation.opens_at,
+                due_at=accommodation.due_at,
+            )
+        )
+    db.session.commit()
+
+
+def set_bank_flags(bank_slug: str, flags: BankFlags) -> bool:
+    """Set a bank's visibility flags; False if no active bank has this slug."""
+    begin_write()
+    result = db.session.execute(
+        update(Bank)
+        .where(Bank.slug == bank_slug, Bank.active)
+        .values(published=flags.published, open_practice=flags.open_practice)
+    )
+    db.session.commit()
+    return rows_changed(result) > 0

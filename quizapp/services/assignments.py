@@ -1,0 +1,444 @@
+"""Assignments for pages, API and commands: who sees which bank, and when a test may start.
+
+The rules are ``core.visibility`` (which banks a student may see and study) and
+``core.assignments`` (windows, limits, accommodations, a student's status); this module gathers
+the facts they need from the database and asks them. Every front end calls ``visible_bank``,
+``study_bank``, ``start_test`` and ``start_practice`` here rather than looking at assignments
+itself, so the pages, the API and the commands cannot disagree.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
+
+from quizapp import core
+from quizapp.core.assignments import (
+    Accommodation,
+    Refusal,
+    Start,
+    Status,
+    Taken,
+    Window,
+    accommodation_problems,
+    counted,
+    for_student,
+    may_start,
+    status,
+    window_problems,
+)
+from quizapp.core.attempts import AttemptMode
+from quizapp.core.disclosure import stricter
+from quizapp.core.model import AnswerVisibility
+from quizapp.core.visibility import EVERYTHING, Assigned, BankAccess, bank_access
+from quizapp.db import account_store, assignment_store
+from quizapp.db.account_store import Account
+from quizapp.db.assignment_store import AssignmentRow, AssignmentTerms, BankFlags
+from quizapp.db.attempt_store import NoAttemptsLeft
+from quizapp.db.bank_store import BankSummary
+from quizapp.services import attempts, bank_library
+from quizapp.services.attempts import AssignedStart, AttemptState, Started
+from quizapp.services.bank_library import BankNotFound
+
+__all__ = [
+    "AssignmentNotFound",
+    "AssignmentRow",
+    "AssignmentTerms",
+    "BankFlags",
+    "ChooseAssignment",
+    "Counted",
+    "StartRefused",
+    "StudentAssignment",
+    "access",
+    "accesses",
+    "accommodate",
+    "assignment",
+    "assignment_of_teacher",
+    "class_views",
+    "counted_attempt",
+    "create",
+    "delete",
+    "of_classes",
+    "opened_bank",
+    "start_practice",
+    "start_test",
+    "student_assignments",
+    "study_bank",
+    "update",
+    "visible_bank",
+    "visible_banks",
+    "visible_summaries",
+]
+
+FULL_ACCESS = EVERYTHING
+
+
+class AssignmentNotFound(LookupError):
+    """No such assignment, or not one of this teacher's classes (or this student's)."""
+
+
+class StartRefused(Exception):
+    """The student may not start the assigned test now (``core.assignments.Refusal`` says why)."""
+
+    def __init__(self, refusal: Refusal, assignment: StudentAssignment):
+        super().__init__(refusal.value)
+        self.refusal = refusal
+        self.assignment = assignment
+
+
+class ChooseAssignment(Exception):
+    """A student's test of a bank needs an assignment named: the bank is assigned to them in
+    several classes (``choices``), or in none (no choices: it is open for practice only)."""
+
+    def __init__(self, choices: Sequence[StudentAssignment]):
+        super().__init__(len(choices))
+        self.choices = tuple(choices)
+
+
+@dataclass(frozen=True, slots=True)
+class StudentAssignment:
+    """An assignment as one student has it: their window, their attempts, their status."""
+
+    assignment: AssignmentRow
+    window: Window  # with their accommodation and the bank's time limit where the teacher set none
+    accommodated: bool
+    attempts: tuple[AttemptState, ...]  # theirs under it, newest first
+    status: Status
+    start: Start  # whether they may start an attempt now
+
+    @property
+    def id(self) -> int:
+        return self.assignment.id
+
+    @property
+    def attempts_left(self) -> int | None:
+        """None: unlimited."""
+        if self.window.max_attempts is None:
+            return None
+        return max(0, self.window.max_attempts - len(self.attempts))
+
+
+# --- The assignment as it applies ----------------------------------------------------------
+
+
+def window_of(terms: AssignmentTerms, bank: core.Bank | None) -> Window:
+    """The assignment's window; its time limit is the bank's where the teacher set none (0 is
+    "untimed")."""
+    minutes = terms.time_limit_minutes
+    if minutes is None and bank is not None:
+        minutes = bank.settings.time_limit_minutes
+    return Window(
+        opens_at=terms.opens_at,
+        due_at=terms.due_at,
+        time_limit=timedelta(minutes=minutes) if minutes else None,
+        max_attempts=terms.max_attempts,
+        accept_late=terms.accept_late,
+        ends_at_close=terms.ends_at_close,
+    )
+
+
+def answers_shown(bank_settings: core.QuizSettings, assignment_id: int | None) -> core.QuizSettings:
+    """The settings an attempt's answers follow: the bank's, made stricter by its assignment."""
+    if assignment_id is None:
+        return bank_settings
+    row = assignment_store.assignment(assignment_id)
+    if row is None:
+        return bank_settings
+    return replace(bank_settings, show_answers=stricter(bank_settings.show_answers, row.terms.show_answers))
+
+
+def _student_view(
+    row: AssignmentRow,
+    accommodation: Accommodation | None,
+    taken: Sequence[AttemptState],
+    now: datetime,
+) -> StudentAssignment:
+    window = for_student(window_of(row.terms, bank_library.find_bank(row.bank_slug)), accommodation)
+    facts = [Taken(submitted=attempt.submitted, late=attempt.late) for attempt in taken]
+    return StudentAssignment(
+        assignment=row,
+        window=window,
+        accommodated=accommodation is not None,
+        attempts=tuple(taken),
+        status=status(window, facts, now),
+        start=may_start(window, len(taken), now),
+    )
+
+
+def student_assignments(
+    student_id: int, now: datetime, bank_slug: str | None = None
+) -> list[StudentAssignment]:
+    """The student's assignments (of one bank, or all), due soonest first."""
+    rows = assignment_store.assignments_of_student(student_id, bank_slug)
+    if not rows:
+        return []
+    accommodations = assignment_store.accommodations_of_student(student_id, [row.id for row in rows])
+    by_assignment: dict[int, list[AttemptState]] = defaultdict(list)
+    for attempt in attempts.attempts_of(student_id, now, bank_slug):
+        if attempt.assignment_id is not None:
+            by_assignment[attempt.assignment_id].append(attempt)
+    return [_student_view(row, accommodations.get(row.id), by_assignment[row.id], now) for row in rows]
+
+
+def of_classes(class_ids: Sequence[int], bank_slug: str | None = None) -> list[AssignmentRow]:
+    """The assignments of these classes (the caller checked they are the teacher's), due soonest first."""
+    return assignment_store.assignments_of_classes(class_ids, bank_slug)
+
+
+def class_views(row: AssignmentRow, now: datetime) -> list[tuple[Account, StudentAssignment]]:
+    """Every student of the assignment's class with the assignment as they have it (their
+    window, attempts, status): the teacher's table, the gradebook. A few queries in all."""
+    students = account_store.students_of_class(row.class_id)
+    accommodations = assignment_store.accommodations_of([row.id])
+    by_student: dict[int, list[AttemptState]] = defaultdict(list)
+    for attempt in attempts.attempts_of_users([s.id for s in students], now, row.bank_slug):
+        if attempt.assignment_id == row.id:
+            by_student[attempt.user_id].append(attempt)
+    return [
+        (student, _student_view(row, accommodations.get((row.id, student.id)), by_student[student.id], now))
+        for student in students
+    ]
+
+
+@dataclass(frozen=True, slots=True)
+class Counted:
+    """The attempt that counts for an assignment (``core.assignments.counted``), with its score."""
+
+    attempt: AttemptState
+    score: core.Score
+
+
+def counted_attempt(view: StudentAssignment) -> Counted | None:
+    """The submitted attempt that counts under the assignment's rule (best, last, first)."""
+    submitted = [attempt for attempt in reversed(view.attempts) if attempt.submitted]  # oldest first
+    scores = [attempts.score_of(attempt) for attempt in submitted]
+    index = counted([score.percent for score in scores], view.assignment.terms.counted)
+    return Counted(submitted[index], scores[index]) if index is not None else None
+
+
+# --- Who sees which bank -------------------------------------------------------------------
+
+
+def _assigned(views: Sequence[StudentAssignment]) -> list[Assigned]:
+    return [Assigned(view.window.opens_at, view.assignment.terms.study) for view in views]
+
+
+def access(account: Account, bank_slug: str, now: datetime) -> BankAccess:
+    """What the account may do with the bank now (teachers: everything)."""
+    if account.is_teacher:
+        return FULL_ACCESS
+    flags = assignment_store.bank_flags().get(bank_slug)
+    if flags is None:
+        return bank_access(False, False, [], now)
+    views = student_assignments(account.id, now, bank_slug)
+    return bank_access(flags.published, flags.open_practice, _assigned(views), now)
+
+
+def visible_bank(account: Account, bank_slug: str, now: datetime) -> core.Bank:
+    """The bank, if the account may see it; ``BankNotFound`` otherwise (to them it does not exist)."""
+    bank = bank_library.bank(bank_slug)
+    if not access(account, bank_slug, now).visible:
+        raise BankNotFound(bank_slug)
+    return bank
+
+
+def opened_bank(account: Account, bank_slug: str, now: datetime) -> core.Bank:
+    """The bank, if the account may read its contents (its source text) now; ``BankNotFound``
+    otherwise (before an assignment opens, a student sees only when it opens)."""
+    bank = bank_library.bank(bank_slug)
+    if not access(account, bank_slug, now).opened:
+        raise BankNotFound(bank_slug)
+    return bank
+
+
+def study_bank(account: Account, bank_slug: str, now: datetime) -> core.Bank:
+    """The bank, if the account may study it (practice, flashcards, learn mode) now;
+    ``BankNotFound`` otherwise."""
+    bank = bank_library.bank(bank_slug)
+    if not access(account, bank_slug, now).study:
+        raise BankNotFound(bank_slug)
+    return bank
+
+
+def accesses(account: Account, now: datetime) -> dict[str, BankAccess]:
+    """What the account may do with each bank it may see, by slug (three queries)."""
+    flags = assignment_store.bank_flags()
+    if account.is_teacher:
+        return dict.fromkeys(flags, FULL_ACCESS)
+    views_by_bank: dict[str, list[StudentAssignment]] = defaultdict(list)
+    for view in student_assignments(account.id, now):
+        views_by_bank[view.assignment.bank_slug].append(view)
+    found = {
+        slug: bank_access(flag.published, flag.open_practice, _assigned(views_by_bank[slug]), now)
+        for slug, flag in flags.items()
+    }
+    return {slug: allowed for slug, allowed in found.items() if allowed.visible}
+
+
+def visible_summaries(account: Account, now: datetime) -> list[tuple[BankSummary, BankAccess]]:
+    """The banks in service the account may see (as the home pages list them), with what they
+    may do with each."""
+    allowed = accesses(account, now)
+    return [
+        (summary, allowed[summary.slug]) for summary in bank_library.summaries() if summary.slug in allowed
+    ]
+
+
+def visible_banks(account: Account, now: datetime) -> list[tuple[core.Bank, BankAccess]]:
+    """The banks in service the account may see, with what they may do with each."""
+    allowed = accesses(account, now)
+    banks = bank_library.library().catalog.banks
+    return [(bank, allowed[bank.slug]) for bank in banks if bank.slug in allowed]
+
+
+# --- Starting ------------------------------------------------------------------------------
+
+
+def start_test(
+    account: Account, bank: core.Bank, now: datetime, seed: int, assignment_id: int | None = None
+) -> Started:
+    """Start (or resume) a test of the bank under the student's assignment of it.
+
+    A student's open test of the bank is resumed whatever the window says now (it keeps its own
+    deadline). Otherwise the assignment is the one named, or the student's only one of the bank
+    (``ChooseAssignment`` if there are several, or none); ``StartRefused`` says why a window or
+    a limit refuses. Teachers try a bank's test under the bank's own rules unless they name an
+    assignment of theirs.
+    """
+    if account.is_teacher and assignment_id is None:
+        return attempts.start(account.id, bank, AttemptMode.TEST, now, seed)
+    existing = attempts.open_attempt(account.id, bank.slug, now)
+    if existing is not None and existing.mode is AttemptMode.TEST:
+        return Started(existing, resumed=True, blocked=False)
+    view = _chosen(account, bank.slug, now, assignment_id)
+    if not view.start.allowed:
+        assert view.start.refusal is not None
+        raise StartRefused(view.start.refusal, view)
+    assigned = AssignedStart(view.id, view.start.late, view.start.deadline, view.window.max_attempts)
+    try:
+        return attempts.start(account.id, bank, AttemptMode.TEST, now, seed, assigned=assigned)
+    except NoAttemptsLeft:  # another tab started the last one a moment ago
+        raise StartRefused(Refusal.NO_ATTEMPTS_LEFT, view) from None
+
+
+def _chosen(account: Account, bank_slug: str, now: datetime, assignment_id: int | None) -> StudentAssignment:
+    if account.is_teacher:  # a teacher trying an assignment of theirs as a student would
+        row = assignment_of_teacher(account.id, assignment_id) if assignment_id is not None else None
+        if row is None or row.bank_slug != bank_slug:
+            raise AssignmentNotFound(assignment_id)
+        taken = [a for a in attempts.attempts_of(account.id, now, bank_slug) if a.assignment_id == row.id]
+        return _student_view(row, None, taken, now)
+    views = student_assignments(account.id, now, bank_slug)
+    if assignment_id is not None:
+        for view in views:
+            if view.id == assignment_id:
+                return view
+        raise AssignmentNotFound(assignment_id)
+    if len(views) != 1:
+        raise ChooseAssignment(views)
+    return views[0]
+
+
+def start_practice(
+    account: Account, bank: core.Bank, now: datetime, seed: int, only: Sequence[str] | None = None
+) -> Started:
+    """Start (or resume) practice of a bank the account may study (``BankNotFound`` if not)."""
+    if not access(account, bank.slug, now).study:
+        raise BankNotFound(bank.slug)
+    return attempts.start(account.id, bank, AttemptMode.PRACTICE, now, seed, only=only)
+
+
+# --- Teachers ------------------------------------------------------------------------------
+
+
+def problems(terms: AssignmentTerms) -> list[str]:
+    """What is wrong with an assignment's terms as a teacher set them (empty: nothing)."""
+    found = window_problems(window_of(replace(terms, time_limit_minutes=None), None))
+    minutes = terms.time_limit_minutes
+    if minutes is not None and not 0 <= minutes <= 24 * 60:
+        found.append("time limit: from 1 to 1440 minutes, 0 for untimed, or empty for the bank's")
+    if terms.show_answers is AnswerVisibility.IMMEDIATELY:
+        found.append("a test shows answers after it is submitted at the earliest")
+    return found
+
+
+def assignment(assignment_id: int) -> AssignmentRow | None:
+    """Any assignment by id: for commands, which act for the class's teacher."""
+    return assignment_store.assignment(assignment_id)
+
+
+def assignment_of_teacher(teacher_id: int, assignment_id: int) -> AssignmentRow | None:
+    """The assignment if it is of one of the teacher's classes."""
+    row = assignment_store.assignment(assignment_id)
+    return row if row is not None and row.teacher_id == teacher_id else None
+
+
+def create(teacher_id: int, class_id: int, bank_slug: str, terms: AssignmentTerms) -> int:
+    """Assign the bank to one of the teacher's classes; the new assignment's id.
+
+    ``LookupError`` (``AssignmentNotFound``, ``BankNotFound``) for a class not theirs or an
+    unknown bank; ``ValueError`` with the problems of terms that do not make sense.
+    """
+    if account_store.class_of_teacher(class_id, teacher_id) is None:
+        raise AssignmentNotFound(class_id)
+    bank_library.bank(bank_slug)
+    bank_id = assignment_store.bank_id_of(bank_slug)
+    if bank_id is None:  # in service but not yet in the database (a command: no request synced it)
+        bank_library.library().sync_to_database()
+        bank_id = assignment_store.bank_id_of(bank_slug)
+    if bank_id is None:
+        raise BankNotFound(bank_slug)
+    found = problems(terms)
+    if found:
+        raise ValueError("; ".join(found))
+    return assignment_store.create_assignment(class_id, bank_id, terms)
+
+
+def update(teacher_id: int, assignment_id: int, terms: AssignmentTerms) -> bool:
+    """Change an assignment's terms; whether attempts are running under it (they keep the
+    deadline they started with: the change applies to new attempts)."""
+    if assignment_of_teacher(teacher_id, assignment_id) is None:
+        raise AssignmentNotFound(assignment_id)
+    found = problems(terms)
+    if found:
+        raise ValueError("; ".join(found))
+    assignment_store.update_assignment(assignment_id, terms)
+    return assignment_store.attempts_running(assignment_id) > 0
+
+
+def delete(teacher_id: int, assignment_id: int) -> int:
+    """Delete an assignment (its attempts stay, no longer under it); how many attempts it had."""
+    if assignment_of_teacher(teacher_id, assignment_id) is None:
+        raise AssignmentNotFound(assignment_id)
+    count = sum(assignment_store.attempt_counts(assignment_id).values())
+    assignment_store.delete_assignment(assignment_id)
+    return count
+
+
+def accommodate(
+    teacher_id: int, assignment_id: int, username: str, accommodation: Accommodation | None
+) -> None:
+    """Give a student of the assignment's class an accommodation (None: take it away).
+
+    ``AssignmentNotFound`` for an assignment not the teacher's or a student not in its class;
+    ``ValueError`` with the problems of an accommodation that does not make sense."""
+    row = assignment_of_teacher(teacher_id, assignment_id)
+    student = account_store.account_by_username(username)
+    if row is None or student is None:
+        raise AssignmentNotFound(assignment_id)
+    if student.id not in {s.id for s in account_store.students_of_class(row.class_id)}:
+        raise AssignmentNotFound(assignment_id)
+    if accommodation is not None:
+        found = accommodation_problems(accommodation)
+        if found:
+            raise ValueError("; ".join(found))
+    assignment_store.set_accommodation(assignment_id, student.id, accommodation)
+
+
+def set_bank_flags(bank_slug: str, flags: BankFlags) -> None:
+    """Publish or hide a bank, open it for practice to every student or not."""
+    bank_library.bank(bank_slug)
+    if not assignment_store.set_bank_flags(bank_slug, flags):
+        raise BankNotFound(bank_slug)

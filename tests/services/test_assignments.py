@@ -1,0 +1,222 @@
+"""services/assignments.py: who sees which bank, and when an assigned test may start and how
+long it runs, through the one service that pages, API and commands call (an injected clock)."""
+
+from __future__ import annotations
+
+import threading
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from quizapp.core.assignments import Accommodation, Refusal
+from quizapp.core.model import AnswerVisibility
+from quizapp.db import account_store, assignment_store
+from quizapp.db.base import db
+from quizapp.db.models import Assignment, Attempt
+from quizapp.services import assignments, attempts
+from quizapp.services.assignments import AssignmentTerms, StartRefused
+from quizapp.services.bank_library import BankNotFound
+
+BANK = "kosovo-peacekeepers"
+T0 = datetime(2026, 12, 1, 8, 0, tzinfo=UTC)
+HOUR = timedelta(hours=1)
+
+
+@pytest.fixture
+def assign(app, people):
+    """Replace the fixture's assignments of the bank with one to the student's class only."""
+
+    def make(**terms) -> int:
+        with app.app_context():
+            db.session.rollback()
+            for row in assignment_store.assignments_of_classes([people.class_id, people.other_class_id]):
+                assignment_store.delete_assignment(row.id)
+            return assignments.create(people.teacher, people.class_id, BANK, AssignmentTerms(**terms))
+
+    return make
+
+
+def account(username: str):
+    return account_store.account_by_username(username)
+
+
+def start(username: str, now: datetime, assignment_id: int | None = None):
+    sam = account(username)
+    bank = assignments.visible_bank(sam, BANK, now)
+    return assignments.start_test(sam, bank, now, seed=1, assignment_id=assignment_id)
+
+
+def test_a_student_of_another_class_does_not_see_the_bank_anywhere(app, assign):
+    assign(opens_at=T0, due_at=T0 + 24 * HOUR)
+    with app.app_context():
+        oleg = account("oleg")  # Civics 10A: the bank is assigned to History 9B only
+        for lookup in (assignments.visible_bank, assignments.opened_bank, assignments.study_bank):
+            with pytest.raises(BankNotFound):
+                lookup(oleg, BANK, T0 + HOUR)
+        assert assignments.visible_banks(oleg, T0 + HOUR) == []
+        assert assignments.student_assignments(oleg.id, T0 + HOUR) == []
+
+
+def test_before_the_window_opens_the_student_sees_when_it_opens_and_nothing_else(app, assign):
+    assign(opens_at=T0, due_at=T0 + 24 * HOUR)
+    with app.app_context():
+        sam = account("sam")
+        assert assignments.visible_bank(sam, BANK, T0 - HOUR).slug == BANK
+        with pytest.raises(BankNotFound):
+            assignments.opened_bank(sam, BANK, T0 - HOUR)  # not the source text
+        with pytest.raises(BankNotFound):
+            assignments.study_bank(sam, BANK, T0 - HOUR)  # not practice, flashcards or learn mode
+        with pytest.raises(StartRefused) as refused:
+            start("sam", T0 - HOUR)
+        assert refused.value.refusal is Refusal.NOT_OPEN
+        assert assignments.study_bank(sam, BANK, T0).slug == BANK  # open: study too
+
+
+def test_after_the_due_time_a_start_is_refused_unless_late_work_is_accepted(app, assign):
+    assign(due_at=T0)
+    with app.app_context(), pytest.raises(StartRefused) as refused:
+        start("sam", T0)
+    assert refused.value.refusal is Refusal.CLOSED
+    assign(due_at=T0, accept_late=True)
+    with app.app_context():
+        started = start("sam", T0 + HOUR)
+        assert started.attempt.late and started.attempt.assignment_id is not None
+        [view] = assignments.student_assignments(account("sam").id, T0 + 2 * HOUR)
+        attempts.submit(started.attempt.id, T0 + 2 * HOUR)
+        [view] = assignments.student_assignments(account("sam").id, T0 + 2 * HOUR)
+        assert view.status.value == "late"
+
+
+def test_an_attempt_keeps_its_time_limit_or_ends_at_the_close_as_the_teacher_chose(app, assign):
+    assign(due_at=T0 + HOUR, time_limit_minutes=90)
+    with app.app_context():
+        assert start("sam", T0).attempt.deadline == T0 + 90 * timedelta(minutes=1)
+    assign(due_at=T0 + HOUR, time_limit_minutes=90, ends_at_close=True)
+    with app.app_context():
+        assert start("sara", T0).attempt.deadline == T0 + HOUR
+
+
+def test_the_time_limit_is_the_banks_unless_the_assignment_sets_one(app, assign):
+    assign()  # the bank's: 30 minutes
+    with app.app_context():
+        assert start("sam", T0).attempt.deadline == T0 + 30 * timedelta(minutes=1)
+    assign(time_limit_minutes=0)  # untimed
+    with app.app_context():
+        assert start("sara", T0).attempt.deadline is None
+
+
+def test_an_accommodation_gives_one_student_more_time_attempts_and_dates(app, assign, people):
+    assignment_id = assign(due_at=T0 + HOUR, time_limit_minutes=20)
+    with app.app_context():
+        extra = Accommodation(
+            extra_time_percent=50, extra_time_minutes=5, extra_attempts=1, due_at=T0 + 3 * HOUR
+        )
+        assignments.accommodate(people.teacher, assignment_id, "sam", extra)
+        first = start("sam", T0)
+        assert first.attempt.deadline == T0 + timedelta(minutes=35)  # 20 × 150% + 5
+        attempts.submit(first.attempt.id, T0 + 10 * timedelta(minutes=1))
+        second = start("sam", T0 + 2 * HOUR)  # past the class's due time, before their own
+        assert not second.resumed and not second.attempt.late
+        attempts.submit(second.attempt.id, T0 + 2 * HOUR)
+        with pytest.raises(StartRefused) as refused:
+            start("sam", T0 + 2 * HOUR)
+        assert refused.value.refusal is Refusal.NO_ATTEMPTS_LEFT
+        with pytest.raises(StartRefused):  # the classmate has the class's terms
+            start("sara", T0 + 2 * HOUR)
+        with pytest.raises(assignments.AssignmentNotFound):  # not a student of this class
+            assignments.accommodate(people.teacher, assignment_id, "oleg", extra)
+        with pytest.raises(assignments.AssignmentNotFound):  # not this teacher's class
+            assignments.accommodate(people.other_teacher, assignment_id, "sam", extra)
+        with pytest.raises(ValueError, match="extra time"):
+            assignments.accommodate(
+                people.teacher, assignment_id, "sam", Accommodation(extra_time_percent=401)
+            )
+
+
+def test_attempts_beyond_the_limit_are_refused(app, assign):
+    assign(max_attempts=2)
+    with app.app_context():
+        for _ in range(2):
+            started = start("sam", T0)
+            attempts.submit(started.attempt.id, T0)
+        with pytest.raises(StartRefused) as refused:
+            start("sam", T0)
+        assert refused.value.refusal is Refusal.NO_ATTEMPTS_LEFT
+
+
+def test_two_tabs_starting_the_last_attempt_at_once_start_one(app, assign):
+    """Ten threads start the one allowed attempt at the same moment: one attempt exists after.
+    Each submits what it got at once, so an attempt that slipped past would be a second one."""
+    assign(max_attempts=1)
+    barrier = threading.Barrier(10)
+    outcomes: list[str] = []
+
+    def tab() -> None:
+        with app.app_context():
+            sam = account("sam")
+            bank = assignments.visible_bank(sam, BANK, T0)
+            barrier.wait()
+            try:
+                started = assignments.start_test(sam, bank, T0, seed=1)
+            except StartRefused as refused:
+                outcomes.append(refused.refusal.value)
+            else:
+                attempts.submit(started.attempt.id, T0)
+                outcomes.append("resumed" if started.resumed else "started")
+            finally:
+                db.session.remove()
+
+    threads = [threading.Thread(target=tab) for _ in range(10)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert outcomes.count("started") == 1 and len(outcomes) == 10, outcomes
+    with app.app_context():
+        assert db.session.scalar(db.select(db.func.count()).select_from(Attempt)) == 1
+
+
+def test_an_assignment_may_show_answers_later_than_the_bank_never_sooner(app, assign):
+    assert assignments.problems(AssignmentTerms(show_answers=AnswerVisibility.IMMEDIATELY))
+    assignment_id = assign(show_answers=AnswerVisibility.NEVER)
+    with app.app_context():
+        settings = assignments.answers_shown(
+            assignments.visible_bank(account("sam"), BANK, T0).settings, assignment_id
+        )
+        assert settings.show_answers is AnswerVisibility.NEVER
+
+
+def test_an_edit_that_shortens_a_window_says_attempts_are_running(app, assign, people):
+    assignment_id = assign(due_at=T0 + 24 * HOUR)
+    with app.app_context():
+        start("sam", T0)
+        running = assignments.update(people.teacher, assignment_id, AssignmentTerms(due_at=T0 + HOUR))
+        assert running  # the page says: the change applies to new attempts
+        with pytest.raises(ValueError, match="after the opening time"):
+            assignments.update(people.teacher, assignment_id, AssignmentTerms(opens_at=T0, due_at=T0))
+        with pytest.raises(assignments.AssignmentNotFound):
+            assignments.update(people.other_teacher, assignment_id, AssignmentTerms())
+
+
+def test_deleting_an_assignment_keeps_its_attempts(app, assign, people):
+    assignment_id = assign()
+    with app.app_context():
+        started = start("sam", T0)
+        attempts.submit(started.attempt.id, T0)
+        assert assignments.delete(people.teacher, assignment_id) == 1
+        assert db.session.get(Assignment, assignment_id) is None
+        kept = db.session.get(Attempt, started.attempt.id)
+        assert kept is not None and kept.assignment_id is None
+
+
+def test_bad_terms_and_other_teachers_classes_store_nothing(app, assign, people):
+    assign()
+    with app.app_context():
+        before = db.session.scalar(db.select(db.func.count()).select_from(Assignment))
+        with pytest.raises(ValueError, match="attempts allowed"):
+            assignments.create(people.teacher, people.class_id, BANK, AssignmentTerms(max_attempts=0))
+        with pytest.raises(assignments.AssignmentNotFound):
+            assignments.create(people.teacher, people.other_class_id, BANK, AssignmentTerms())
+        with pytest.raises(BankNotFound):
+            assignments.create(people.teacher, people.class_id, "no-such-bank", AssignmentTerms())
+        assert db.session.scalar(db.select(db.func.count()).select_from(Assignment)) == before
