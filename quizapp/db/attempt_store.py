@@ -43,9 +43,10 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 
 from quizapp.core.attempts import AttemptMode, AttemptStatus, ClosedBy, is_overdue
+from quizapp.core.model import AnswerVisibility
 from quizapp.db.base import db
 from quizapp.db.database import begin_write
-from quizapp.db.models import Answer, Attempt, Bank, User
+from quizapp.db.models import Answer, Assignment, Attempt, Bank, User
 
 Items = tuple[tuple[str, str], ...]  # the questions an attempt asks: (question id, content hash)
 
@@ -68,6 +69,7 @@ class AttemptState:
     feeds_memory_at_once: bool = False  # its answers feed the flashcards as given (else at close)
     assignment_id: int | None = None  # the assignment a test was taken under
     late: bool = False  # started after the assignment's due time (late work accepted)
+    assigned_show_answers: AnswerVisibility | None = None  # its assignment's, if stricter than the bank's
 
     @property
     def question_ids(self) -> list[str]:
@@ -115,6 +117,7 @@ class Assigned:
 _ATTEMPTS = Attempt.__table__
 _BANKS = Bank.__table__
 _ANSWERS = Answer.__table__
+_ASSIGNMENTS = Assignment.__table__
 
 
 def _run(statement: Executable, parameters: dict[str, Any] | None = None) -> CursorResult[Any]:
@@ -129,9 +132,18 @@ def _dialect() -> str:
 # --- Prebuilt statements -------------------------------------------------------------------
 
 # Prebuilt: every page of an attempt reads it (the question page is the app's most viewed).
-_ATTEMPT_COLUMNS = db.select(
-    *_ATTEMPTS.c, _BANKS.c.slug.label("bank_slug"), _BANKS.c.title.label("bank_title")
-).join(_BANKS, _BANKS.c.id == _ATTEMPTS.c.bank_id)
+# With the show_answers of the attempt's assignment (None: none, or the bank's), which decides
+# what its pages may show: read with the attempt rather than in a query of its own.
+_ATTEMPT_COLUMNS = (
+    db.select(
+        *_ATTEMPTS.c,
+        _BANKS.c.slug.label("bank_slug"),
+        _BANKS.c.title.label("bank_title"),
+        _ASSIGNMENTS.c.show_answers.label("assigned_show_answers"),
+    )
+    .join(_BANKS, _BANKS.c.id == _ATTEMPTS.c.bank_id)
+    .outerjoin(_ASSIGNMENTS, _ASSIGNMENTS.c.id == _ATTEMPTS.c.assignment_id)
+)
 # Prebuilt: one attempt, on every page and API call of an attempt.
 _ATTEMPT_BY_ID = _ATTEMPT_COLUMNS.where(_ATTEMPTS.c.id == bindparam("attempt_id"))
 # Prebuilt: the answers of the attempts just read, on every page of an attempt.
@@ -243,6 +255,9 @@ def _state(row: Any, responses: dict[str, Any] | None = None) -> AttemptState:
         feeds_memory_at_once=row.feeds_memory_at_once,
         assignment_id=row.assignment_id,
         late=row.late,
+        assigned_show_answers=AnswerVisibility(row.assigned_show_answers)
+        if row.assigned_show_answers
+        else None,
     )
 
 

@@ -7,12 +7,13 @@ the rule needs (is a test of the bank in progress, whose attempt is it) and asks
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import datetime
 
 from quizapp import core
 from quizapp.core import disclosure as rule
 from quizapp.core.attempts import AttemptMode, AttemptStatus
-from quizapp.core.disclosure import AttemptMoment, Disclosure, Path, Viewer
+from quizapp.core.disclosure import AttemptMoment, Disclosure, Path, Viewer, stricter
 from quizapp.db.account_store import Account
 from quizapp.services import attempts as attempt_service
 from quizapp.services.attempt_access import Viewed
@@ -59,7 +60,7 @@ def for_attempt(viewed: Viewed, bank: core.Bank | None, question_answered: bool,
     so), so whether a test is open needs no query then: it is this attempt, if it is a test.
     """
     attempt = viewed.attempt
-    settings = bank.settings if bank else NOT_IN_SERVICE
+    settings = _settings_of(attempt, bank)
     moment = AttemptMoment(attempt.mode, attempt.submitted, question_answered, viewed.owner)
     if not viewed.owner:
         return rule.disclose(Path.ATTEMPT, settings, Viewer(teacher=True), moment)
@@ -70,6 +71,15 @@ def for_attempt(viewed: Viewed, bank: core.Bank | None, question_answered: bool,
     return rule.disclose(Path.ATTEMPT, settings, Viewer(teacher=False, test_in_progress=test_open), moment)
 
 
+def _settings_of(attempt: AttemptState, bank: core.Bank | None) -> core.QuizSettings:
+    """The settings an attempt's answers follow: its bank's, made stricter by its assignment."""
+    if bank is None:
+        return NOT_IN_SERVICE
+    return replace(
+        bank.settings, show_answers=stricter(bank.settings.show_answers, attempt.assigned_show_answers)
+    )
+
+
 def source_passage_shown(account: Account, bank: core.Bank, question_id: str, now: datetime) -> bool:
     """Whether the source page may mark where a question's answer is: once an attempt of the
     viewer's has that answer due (teachers: always)."""
@@ -78,7 +88,9 @@ def source_passage_shown(account: Account, bank: core.Bank, question_id: str, no
     attempts = attempt_service.attempts_of(account.id, now, bank.slug)
     viewer = Viewer(teacher=False, test_in_progress=bank.slug in tests_in_progress(attempts))
     return any(
-        rule.disclose(Path.SOURCE, bank.settings, viewer, AttemptMoment(a.mode, a.submitted, True)).answers
+        rule.disclose(
+            Path.SOURCE, _settings_of(a, bank), viewer, AttemptMoment(a.mode, a.submitted, True)
+        ).answers
         for a in attempts
         if question_id in a.responses
     )

@@ -30,7 +30,6 @@ from quizapp.core.assignments import (
     window_problems,
 )
 from quizapp.core.attempts import AttemptMode
-from quizapp.core.disclosure import stricter
 from quizapp.core.model import AnswerVisibility
 from quizapp.core.visibility import EVERYTHING, Assigned, BankAccess, bank_access
 from quizapp.db import account_store, assignment_store
@@ -137,16 +136,6 @@ def window_of(terms: AssignmentTerms, bank: core.Bank | None) -> Window:
         accept_late=terms.accept_late,
         ends_at_close=terms.ends_at_close,
     )
-
-
-def answers_shown(bank_settings: core.QuizSettings, assignment_id: int | None) -> core.QuizSettings:
-    """The settings an attempt's answers follow: the bank's, made stricter by its assignment."""
-    if assignment_id is None:
-        return bank_settings
-    row = assignment_store.assignment(assignment_id)
-    if row is None:
-        return bank_settings
-    return replace(bank_settings, show_answers=stricter(bank_settings.show_answers, row.terms.show_answers))
 
 
 def _student_view(

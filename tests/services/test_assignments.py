@@ -13,7 +13,8 @@ from quizapp.core.model import AnswerVisibility
 from quizapp.db import account_store, assignment_store
 from quizapp.db.base import db
 from quizapp.db.models import Assignment, Attempt
-from quizapp.services import assignments, attempts
+from quizapp.services import answer_disclosure, assignments, attempts
+from quizapp.services.attempt_access import Viewed
 from quizapp.services.assignments import AssignmentTerms, StartRefused
 from quizapp.services.bank_library import BankNotFound
 
@@ -178,12 +179,16 @@ def test_two_tabs_starting_the_last_attempt_at_once_start_one(app, assign):
 
 def test_an_assignment_may_show_answers_later_than_the_bank_never_sooner(app, assign):
     assert assignments.problems(AssignmentTerms(show_answers=AnswerVisibility.IMMEDIATELY))
-    assignment_id = assign(show_answers=AnswerVisibility.NEVER)
+    assign(show_answers=AnswerVisibility.NEVER)  # the bank shows them after the submit
     with app.app_context():
-        settings = assignments.answers_shown(
-            assignments.visible_bank(account("sam"), BANK, T0).settings, assignment_id
-        )
-        assert settings.show_answers is AnswerVisibility.NEVER
+        started = start("sam", T0)
+        attempts.submit(started.attempt.id, T0)
+        submitted = attempts.get(started.attempt.id, T0)
+        bank = assignments.visible_bank(account("sam"), BANK, T0)
+        shown = answer_disclosure.for_attempt(Viewed(submitted, owner=True), bank, True, T0)
+        assert not shown.answers and not shown.correctness and shown.withheld.value == "bank_setting"
+        teacher_view = answer_disclosure.for_attempt(Viewed(submitted, owner=False), bank, True, T0)
+        assert teacher_view.answers  # the class's teacher sees them
 
 
 def test_an_edit_that_shortens_a_window_says_attempts_are_running(app, assign, people):
