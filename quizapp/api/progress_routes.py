@@ -44,13 +44,16 @@ class ProgressSchema(Schema):
 def my_progress() -> dict[str, Any]:
     account = current_account()
     now = clock.now()
-    banks = [bank for bank, _ in assignments.visible_banks(account, now)]
+    visible = assignments.visible_banks(account, now)
+    banks = [bank for bank, _ in visible]
+    studied = {bank.slug for bank, allowed in visible if allowed.study}
     mine = attempts.attempts_of(account.id, now)
     open_tests = answer_disclosure.tests_in_progress(mine)
     quizzes = []
     for summary in quiz_summaries(banks, mine):
         due = new = None
-        if answer_disclosure.for_bank(Path.FLASHCARDS, account, summary.bank, now, open_tests).answers:
+        shown = answer_disclosure.for_bank(Path.FLASHCARDS, account, summary.bank, now, open_tests)
+        if summary.bank.slug in studied and shown.answers:
             _, queue = study.study_queue(account.id, summary.bank, now)
             due, new = queue.due_count, len(queue.new)
         quizzes.append(

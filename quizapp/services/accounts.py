@@ -171,7 +171,7 @@ def class_by_join_code(join_code: str) -> ClassInfo:
     """The class of a join code (as typed: case and blanks do not matter); raises
     ``UnknownJoinCode``."""
     classroom = account_store.class_by_join_code(join_code)
-    if classroom is None:
+    if classroom is None or classroom.archived:  # an archived class takes no one new
         raise UnknownJoinCode(join_code)
     return classroom
 

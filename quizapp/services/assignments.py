@@ -157,15 +157,21 @@ def _student_view(
 
 
 def student_assignments(
-    student_id: int, now: datetime, bank_slug: str | None = None
+    student_id: int,
+    now: datetime,
+    bank_slug: str | None = None,
+    taken: Sequence[AttemptState] | None = None,
 ) -> list[StudentAssignment]:
-    """The student's assignments (of one bank, or all), due soonest first."""
+    """The student's assignments (of one bank, or all), due soonest first. ``taken``: the
+    student's attempts (of that bank, or all), where the caller has read them already."""
     rows = assignment_store.assignments_of_student(student_id, bank_slug)
     if not rows:
         return []
     accommodations = assignment_store.accommodations_of_student(student_id, [row.id for row in rows])
     by_assignment: dict[int, list[AttemptState]] = defaultdict(list)
-    for attempt in attempts.attempts_of(student_id, now, bank_slug):
+    if taken is None:
+        taken = attempts.attempts_of(student_id, now, bank_slug)
+    for attempt in taken:
         if attempt.assignment_id is not None:
             by_assignment[attempt.assignment_id].append(attempt)
     return [_student_view(row, accommodations.get(row.id), by_assignment[row.id], now) for row in rows]
@@ -251,13 +257,16 @@ def study_bank(account: Account, bank_slug: str, now: datetime) -> core.Bank:
     return bank
 
 
-def accesses(account: Account, now: datetime) -> dict[str, BankAccess]:
-    """What the account may do with each bank it may see, by slug (three queries)."""
+def accesses(
+    account: Account, now: datetime, taken: Sequence[AttemptState] | None = None
+) -> dict[str, BankAccess]:
+    """What the account may do with each bank it may see, by slug (three queries, and two to
+    read the student's attempts unless ``taken`` has them all)."""
     flags = assignment_store.bank_flags()
     if account.is_teacher:
         return dict.fromkeys(flags, FULL_ACCESS)
     views_by_bank: dict[str, list[StudentAssignment]] = defaultdict(list)
-    for view in student_assignments(account.id, now):
+    for view in student_assignments(account.id, now, taken=taken):
         views_by_bank[view.assignment.bank_slug].append(view)
     found = {
         slug: bank_access(flag.published, flag.open_practice, _assigned(views_by_bank[slug]), now)
@@ -275,9 +284,12 @@ def visible_summaries(account: Account, now: datetime) -> list[tuple[BankSummary
     ]
 
 
-def visible_banks(account: Account, now: datetime) -> list[tuple[core.Bank, BankAccess]]:
-    """The banks in service the account may see, with what they may do with each."""
-    allowed = accesses(account, now)
+def visible_banks(
+    account: Account, now: datetime, taken: Sequence[AttemptState] | None = None
+) -> list[tuple[core.Bank, BankAccess]]:
+    """The banks in service the account may see, with what they may do with each (``taken``:
+    all the student's attempts, where the caller has read them already)."""
+    allowed = accesses(account, now, taken)
     banks = bank_library.library().catalog.banks
     return [(bank, allowed[bank.slug]) for bank in banks if bank.slug in allowed]
 

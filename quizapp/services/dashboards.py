@@ -23,7 +23,7 @@ from quizapp.core.scheduling import MASTERED_STABILITY_DAYS, Grade, retrievabili
 from quizapp.core.scoring import stored_check
 from quizapp.db import study_store
 from quizapp.db.account_store import Account
-from quizapp.services import answer_disclosure
+from quizapp.services import answer_disclosure, assignments
 from quizapp.services import attempts as attempt_service
 from quizapp.services.attempts import AttemptState
 from quizapp.services.bank_library import library
@@ -83,7 +83,9 @@ def student_dashboard(student: Account, now: datetime) -> Dashboard:
     cards = study_store.card_summaries([student.id])
     attempts = attempt_service.attempts_of(student.id, now)
     days = study_store.study_days(student.id, now.date() - timedelta(days=400))
-    catalog = library().catalog.banks
+    visible = assignments.visible_banks(student, now, attempts)  # the banks the student may see, only
+    catalog = [bank for bank, _ in visible]
+    may_study = {bank.slug for bank, allowed in visible if allowed.study}
     # Weakest questions and topic accuracy tell which answers were right: only from banks that
     # show it now (the disclosure rule). Cards count only where flashcards are allowed.
     open_tests = answer_disclosure.tests_in_progress(attempts)
@@ -95,7 +97,8 @@ def student_dashboard(student: Account, now: datetime) -> Dashboard:
     studyable = {
         bank.slug
         for bank in catalog
-        if answer_disclosure.for_bank(Path.FLASHCARDS, student, bank, now, open_tests).answers
+        if bank.slug in may_study
+        and answer_disclosure.for_bank(Path.FLASHCARDS, student, bank, now, open_tests).answers
     }
     results = _answer_results(attempts)
     banks = []

@@ -14,8 +14,8 @@ from quizapp.db import account_store, assignment_store
 from quizapp.db.base import db
 from quizapp.db.models import Assignment, Attempt
 from quizapp.services import answer_disclosure, assignments, attempts
-from quizapp.services.attempt_access import Viewed
 from quizapp.services.assignments import AssignmentTerms, StartRefused
+from quizapp.services.attempt_access import Viewed
 from quizapp.services.bank_library import BankNotFound
 
 BANK = "kosovo-peacekeepers"
