@@ -35,14 +35,13 @@ def _student_home() -> str:
     """What is due first (each assignment, its status, its due time, its score once there is
     one), then the banks the student may practise."""
     now = clock.now()
+    taken = attempts.attempts_of(current_user.id, now)
     due = [
         {"view": view, "counted": assignments.counted_attempt(view)}
-        for view in assignments.student_assignments(current_user.id, now)
+        for view in assignments.student_assignments(current_user.id, now, taken=taken)
     ]
-    studied = [
-        bank for bank, allowed in assignments.visible_banks(current_user.account, now) if allowed.study
-    ]
-    summaries = quiz_summaries(studied, attempts.attempts_of(current_user.id, now))
+    visible = assignments.visible_banks(current_user.account, now, taken)
+    summaries = quiz_summaries([bank for bank, allowed in visible if allowed.study], taken)
     return render_template(
         "student/home.html",
         due=due,
