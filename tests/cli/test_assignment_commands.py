@@ -1,0 +1,90 @@
+"""flask assign / flask accommodate: the page's rules from the command line, times typed in a zone."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from quizapp.db import assignment_store
+
+
+def assign(runner, *args: str):
+    return runner.invoke(args=["assign", "kosovo-peacekeepers", *args])
+
+
+def test_assign_prints_the_id_and_reads_times_in_the_zone(app, people):
+    runner = app.test_cli_runner()
+    result = assign(
+        runner,
+        "--class",
+        people.join_code,
+        "--opens",
+        "2026-03-28 08:00",
+        "--due",
+        "2026-03-29 23:59",
+        "--attempts",
+        "3",
+        "--time-limit",
+        "45",
+        "--late",
+        "--timezone",
+        "Europe/Belgrade",
+    )
+    assert result.exit_code == 0, result.output
+    with app.app_context():
+        row = assignment_store.assignment(int(result.output.strip()))
+    assert row.class_id == people.class_id and row.bank_slug == "kosovo-peacekeepers"
+    assert row.terms.opens_at == datetime(2026, 3, 28, 7, 0, tzinfo=UTC)  # CET, UTC+1
+    assert row.terms.due_at == datetime(2026, 3, 29, 21, 59, tzinfo=UTC)  # CEST after the change
+    assert (row.terms.max_attempts, row.terms.time_limit_minutes, row.terms.accept_late) == (3, 45, True)
+    unlimited = assign(runner, "--class", people.join_code, "--attempts", "unlimited")
+    with app.app_context():
+        assert assignment_store.assignment(int(unlimited.output.strip())).terms.max_attempts is None
+
+
+def test_assign_refuses_what_a_page_would_and_stores_nothing(app, people):
+    runner = app.test_cli_runner()
+    with app.app_context():
+        before = len(assignment_store.assignments_of_classes([people.class_id]))
+    cases = {
+        ("--due", "2026-03-29 02:30", "--timezone", "Europe/Belgrade"): "does not exist in Europe/Belgrade",
+        ("--opens", "2026-12-02 08:00", "--due", "2026-12-01 08:00"): "after the opening time",
+        ("--attempts", "0"): "attempts allowed",
+        ("--attempts", "many"): "or unlimited",
+        ("--timezone", "Mars/Base"): "no time zone",
+        ("--due", "next friday"): "not a date and time",
+    }
+    for args, message in cases.items():
+        result = assign(runner, "--class", people.join_code, *args)
+        assert result.exit_code == 2 and message in result.output, (args, result.output)
+    unknown = runner.invoke(args=["assign", "no-such-bank", "--class", people.join_code])
+    assert unknown.exit_code == 2 and "no valid bank" in unknown.output
+    no_class = assign(runner, "--class", "ZZZZ-ZZZZ")
+    assert no_class.exit_code == 2 and "no class has join code" in no_class.output
+    with app.app_context():
+        assert len(assignment_store.assignments_of_classes([people.class_id])) == before
+
+
+def test_accommodate_gives_and_takes_away(app, people):
+    runner = app.test_cli_runner()
+    assignment_id = assign(runner, "--class", people.join_code).output.strip()
+    result = runner.invoke(
+        args=["accommodate", assignment_id, "sam", "--extra-time-percent", "50", "--extra-attempts", "1"]
+    )
+    assert result.exit_code == 0, result.output
+    with app.app_context():
+        [(key, given)] = assignment_store.accommodations_of([int(assignment_id)]).items()
+    assert key == (int(assignment_id), people.student)
+    assert (given.extra_time_percent, given.extra_attempts) == (50, 1)
+    refused = {
+        ("oleg",): "not a student of History 9B",
+        ("sam", "--extra-time-percent", "500"): "extra time",
+        ("sam", "--opens", "2026-12-02 08:00", "--due", "2026-12-01 08:00"): "after the opening time",
+    }
+    for args, message in refused.items():
+        outcome = runner.invoke(args=["accommodate", assignment_id, *args])
+        assert outcome.exit_code == 2 and message in outcome.output, (args, outcome.output)
+    assert runner.invoke(args=["accommodate", "999999", "sam"]).exit_code == 2
+    removed = runner.invoke(args=["accommodate", assignment_id, "sam", "--remove"])
+    assert removed.exit_code == 0
+    with app.app_context():
+        assert assignment_store.accommodations_of([int(assignment_id)]) == {}
