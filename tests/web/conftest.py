@@ -3,20 +3,23 @@
 from __future__ import annotations
 
 import logging
+from datetime import timedelta
 
 import pytest
 
 from quizapp import create_app
 from quizapp.core import learn
+from quizapp.core.accounts import Role
+from quizapp.core.assignments import Accommodation
 from quizapp.core.attempts import AttemptMode
 from quizapp.core.question_types import question_types, register, unregister
-from quizapp.db import study_store
+from quizapp.db import account_store, assignment_store, study_store
 from quizapp.db.base import db
 from quizapp.services import attempts, clock
 from quizapp.services.bank_library import library
 from quizapp.services.question_source import current_bank
 from quizapp.web.request_log import logger
-from tests.helpers.web import login
+from tests.helpers.web import PASSWORD, login
 from tests.web.yes_no_maybe import YesNoMaybe
 
 
@@ -65,10 +68,22 @@ def toy_type():
 
 @pytest.fixture
 def setting(app, people):
-    """An open test and a submitted practice of the student, and URL values for every rule."""
+    """An open test and a submitted practice of the student, and URL values for every rule.
+
+    The bank is assigned to the student's class only (Oleg, in Civics 10A, is "a student of
+    another class"), and Ella, in the student's class, has her own opening time a month away
+    ("a student before the window opens")."""
     with app.app_context():
         library().reload()
         library().sync_to_database()
+        for row in assignment_store.assignments_of_classes([people.other_class_id]):
+            assignment_store.delete_assignment(row.id)
+        ella = account_store.create_user("ella", "Ella Early", PASSWORD, Role.STUDENT)
+        account_store.enroll(people.class_id, ella.id)
+        account_store.commit()
+        [assigned] = assignment_store.assignments_of_classes([people.class_id], "kosovo-peacekeepers")
+        later = Accommodation(opens_at=clock.now() + timedelta(days=30))
+        assignment_store.set_accommodation(assigned.id, ella.id, later)
         bank = current_bank("kosovo-peacekeepers")
         practice = attempts.start(people.student, bank, AttemptMode.PRACTICE, clock.now(), seed=3).attempt
         attempts.submit(practice.id, clock.now())

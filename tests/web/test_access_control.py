@@ -9,12 +9,23 @@ import pytest
 
 from tests.helpers.web import PASSWORD, csrf_token, login
 
-ROLES = ("anonymous", "student", "classmate", "teacher", "other_teacher")
-USERNAMES = {"student": "sam", "classmate": "sara", "teacher": "tina", "other_teacher": "otto"}
+# "outsider": a student of another class (the bank is not assigned to it); "early": a student of
+# the class before the assignment opens for her (her own opening time, a month away)
+ROLES = ("anonymous", "student", "classmate", "outsider", "early", "teacher", "other_teacher")
+USERNAMES = {
+    "student": "sam",
+    "classmate": "sara",
+    "outsider": "oleg",
+    "early": "ella",
+    "teacher": "tina",
+    "other_teacher": "otto",
+}
 EVERYONE = set(ROLES)
 LOGGED_IN = EVERYONE - {"anonymous"}
-STUDENTS = {"student", "classmate"}
+STUDENTS = {"student", "classmate", "outsider", "early"}
 TEACHERS = {"teacher", "other_teacher"}
+SEES_THE_BANK = LOGGED_IN - {"outsider"}  # before it opens: only when it opens
+READS_THE_BANK = LOGGED_IN - {"outsider", "early"}  # its text, practice, flashcards, learn mode
 
 # (endpoint, method) -> roles that may use it. The attempt and class in the URLs are the
 # student's and the teacher's; "classmate" is another student of the same class.
@@ -31,8 +42,9 @@ ALLOWED: dict[tuple[str, str], set[str]] = {
     ("auth.join_class", "POST"): STUDENTS,
     ("auth.change_password", "GET"): LOGGED_IN,
     ("auth.change_password", "POST"): LOGGED_IN,
-    ("quiz.quiz", "GET"): LOGGED_IN,  # teachers try quizzes as their students will
-    ("quiz.start", "POST"): LOGGED_IN,
+    ("auth.choose_time_zone", "POST"): LOGGED_IN,
+    ("quiz.quiz", "GET"): SEES_THE_BANK,  # teachers try quizzes as their students will
+    ("quiz.start", "POST"): READS_THE_BANK,  # practice (tests: tests/web/test_bank_visibility.py)
     ("quiz.attempt", "GET"): {"student"},
     ("quiz.question", "GET"): {"student"},
     ("quiz.save", "POST"): {"student"},
@@ -40,7 +52,7 @@ ALLOWED: dict[tuple[str, str], set[str]] = {
     ("quiz.submit", "POST"): {"student"},
     ("quiz.retry", "POST"): {"student"},
     ("quiz.results", "GET"): {"student", "teacher"},
-    ("quiz.source", "GET"): LOGGED_IN,  # as the quiz page
+    ("quiz.source", "GET"): READS_THE_BANK,
     ("teacher.classes", "GET"): TEACHERS,
     ("teacher.classes", "POST"): TEACHERS,
     ("teacher.class_detail", "GET"): {"teacher"},
@@ -61,16 +73,16 @@ ALLOWED: dict[tuple[str, str], set[str]] = {
     ("transfer.import_bank_page", "POST"): TEACHERS,
     ("transfer.export", "GET"): TEACHERS,
     ("transfer.answer_key", "GET"): TEACHERS,
-    ("study.deck", "GET"): LOGGED_IN,
-    ("study.deck_settings", "POST"): LOGGED_IN,
-    ("study.study", "GET"): LOGGED_IN,
-    ("study.flip", "POST"): LOGGED_IN,
-    ("study.back_to_study", "GET"): LOGGED_IN,
-    ("study.review", "POST"): LOGGED_IN,  # each rates their own card: cards are per student
-    ("study.learn_start", "POST"): LOGGED_IN,
+    ("study.deck", "GET"): READS_THE_BANK,
+    ("study.deck_settings", "POST"): READS_THE_BANK,
+    ("study.study", "GET"): READS_THE_BANK,
+    ("study.flip", "POST"): READS_THE_BANK,
+    ("study.back_to_study", "GET"): READS_THE_BANK,
+    ("study.review", "POST"): READS_THE_BANK,  # each rates their own card: cards are per student
+    ("study.learn_start", "POST"): READS_THE_BANK,
     ("study.learn", "GET"): {"student"},
     ("study.learn", "POST"): {"student"},
-    ("study.practice_weakest", "POST"): LOGGED_IN,
+    ("study.practice_weakest", "POST"): READS_THE_BANK,
     ("progress.dashboard", "GET"): LOGGED_IN,
     ("progress.student_progress", "GET"): {"teacher"},
     ("progress.class_view", "GET"): {"teacher"},
@@ -84,13 +96,13 @@ ALLOWED: dict[tuple[str, str], set[str]] = {
     ("Tokens.revoke_token", "DELETE"): LOGGED_IN,
     ("Quizzes.list_quizzes", "GET"): LOGGED_IN,
     ("Quizzes.get_answer_key", "GET"): TEACHERS,
-    ("Attempts.start_attempt", "POST"): LOGGED_IN,
+    ("Attempts.start_attempt", "POST"): READS_THE_BANK,  # practice
     ("Attempts.get_attempt", "GET"): {"student", "teacher"},  # a submitted attempt
     ("Attempts.put_answer", "PUT"): {"student"},
     ("Attempts.submit_attempt", "POST"): {"student"},
     ("Progress.my_progress", "GET"): LOGGED_IN,
     ("Flashcards.due_cards", "GET"): LOGGED_IN,
-    ("Flashcards.review_card", "POST"): LOGGED_IN,
+    ("Flashcards.review_card", "POST"): READS_THE_BANK,
     ("Exports.export", "GET"): TEACHERS,  # each their own classes
 }
 API_BODIES = {
