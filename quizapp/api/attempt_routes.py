@@ -7,6 +7,7 @@ them (``core.presentation``); answers, explanations and sources only once they a
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from flask import current_app, g, url_for
@@ -18,7 +19,6 @@ from quizapp.api.common import api_blueprint, documented_errors
 from quizapp.api.errors import ApiError
 from quizapp.api.token_auth import current_account
 from quizapp.core.answer_key import full_marks_response
-from quizapp.core.assignments import Refusal
 from quizapp.core.attempts import AttemptMode, AttemptStatus
 from quizapp.core.checkers import ResponseError, accept_new_response
 from quizapp.core.disclosure import Disclosure, Withheld
@@ -286,19 +286,6 @@ def _answer_limits(view: Any) -> Any:
     )(view)
 
 
-def refusal_text(refusal: assignments.StartRefused) -> str:
-    """Why an assigned test cannot start now; times as ISO 8601 with their offset (UTC)."""
-    window = refusal.assignment.window
-    match refusal.refusal:
-        case Refusal.NOT_OPEN:
-            return f"This test opens at {window.opens_at.isoformat() if window.opens_at else 'a later time'}."
-        case Refusal.CLOSED:
-            return f"This test closed at {window.due_at.isoformat() if window.due_at else 'an earlier time'}."
-        case Refusal.NO_ATTEMPTS_LEFT:
-            return "You have used every attempt this test allows."
-    return "This test cannot be started now."
-
-
 @blueprint.route("/quizzes/<quiz_id>/attempts", methods=["POST"])
 @blueprint.arguments(StartSchema, error_status_code=400)
 @blueprint.response(201, AttemptSchema, description="A new attempt")
@@ -318,7 +305,7 @@ def start_attempt(body: dict[str, Any], quiz_id: str) -> tuple[dict[str, Any], i
         else:
             started = assignments.start_practice(account, bank, now, clock.new_seed())
     except assignments.StartRefused as refusal:
-        raise ApiError(409, refusal.refusal.value, refusal_text(refusal)) from None
+        raise ApiError(409, refusal.refusal.value, refusal.message(datetime.isoformat)) from None
     except assignments.ChooseAssignment as choice:
         if not choice.choices:
             raise ApiError(

@@ -10,7 +10,7 @@ itself, so the pages, the API and the commands cannot disagree.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
@@ -85,6 +85,16 @@ class StartRefused(Exception):
         super().__init__(refusal.value)
         self.refusal = refusal
         self.assignment = assignment
+
+    def message(self, shown: Callable[[datetime], str]) -> str:
+        """Why, in words for the student; ``shown`` writes a time as the front end does (the
+        page in the reader's zone, the API as ISO 8601)."""
+        window = self.assignment.window
+        if self.refusal is Refusal.NOT_OPEN and window.opens_at is not None:
+            return f"This test opens at {shown(window.opens_at)}."
+        if self.refusal is Refusal.CLOSED and window.due_at is not None:
+            return f"This test closed at {shown(window.due_at)}."
+        return "You have used every attempt this test allows."
 
 
 class ChooseAssignment(Exception):

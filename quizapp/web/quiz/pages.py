@@ -17,7 +17,6 @@ from flask_login import current_user, login_required
 from werkzeug.wrappers import Response as WerkzeugResponse
 
 from quizapp import core
-from quizapp.core.assignments import Refusal
 from quizapp.core.attempts import AttemptMode, draw_questions
 from quizapp.core.disclosure import Disclosure, Path, Withheld
 from quizapp.core.passages import find_passage, paragraphs
@@ -91,7 +90,7 @@ def start(bank_slug: str) -> WerkzeugResponse:
         else:
             started = assignments.start_practice(current_user.account, bank, now, clock.new_seed())
     except assignments.StartRefused as refusal:
-        flash(refusal_message(refusal), "error")
+        flash(refusal.message(local_time), "error")
         return redirect(url_for("quiz.quiz", bank_slug=bank.slug))
     except assignments.ChooseAssignment:
         flash("Choose which assignment of this quiz to start.", "error")
@@ -331,19 +330,6 @@ def _chosen_assignment() -> int | None:
     """The assignment a start button names (a student with the bank assigned in two classes)."""
     chosen = request.form.get("assignment", "")
     return int(chosen) if chosen.isascii() and chosen.isdigit() and len(chosen) <= 9 else None
-
-
-def refusal_message(refusal: assignments.StartRefused) -> str:
-    """Why an assigned test cannot start now, in the student's time zone."""
-    window = refusal.assignment.window
-    match refusal.refusal:
-        case Refusal.NOT_OPEN:
-            return f"This test opens at {local_time(window.opens_at)}."
-        case Refusal.CLOSED:
-            return f"This test closed at {local_time(window.due_at)}."
-        case Refusal.NO_ATTEMPTS_LEFT:
-            return "You have used every attempt this test allows."
-    return "This test cannot be started now."
 
 
 def refused(bank: core.Bank, shown: Disclosure) -> WerkzeugResponse:
