@@ -129,6 +129,17 @@ def _scalar(value: Any, indent: str) -> str:
     return '"' + _NEEDS_ESCAPE.sub(_escape_character, text) + '"'
 
 
+_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+def _key(key: str) -> str:
+    """A key as written: a plain word of the bank format ("prompt"); anything else is a bug of
+    the caller (the loader reads only plain words as keys, and "null" as no key at all)."""
+    if not _KEY.fullmatch(key) or key.lower() == "null":
+        raise ValueError(f"{key!r} is not a key of the bank format")
+    return key
+
+
 def _write(value: dict[str, Any] | list[Any], indent: str, out: list[str]) -> None:
     """``value`` as block YAML at ``indent``, one line per entry appended to ``out``.
 
@@ -136,12 +147,12 @@ def _write(value: dict[str, Any] | list[Any], indent: str, out: list[str]) -> No
     """
     if isinstance(value, dict):
         for key, item in value.items():
-            _put(f"{indent}{key}:", item, out, indent + "  ", indent)
+            _put(f"{indent}{_key(key)}:", item, out, indent + "  ", indent)
         return
     for item in value:
         if isinstance(item, dict) and item:
             for number, (key, entry) in enumerate(item.items()):
-                head = f"{indent}- {key}:" if number == 0 else f"{indent}  {key}:"
+                head = f"{indent}- {_key(key)}:" if number == 0 else f"{indent}  {_key(key)}:"
                 _put(head, entry, out, indent + "    ", indent + "  ")
         else:
             _put(f"{indent}-", item, out, indent + "  ", indent + "  ")
