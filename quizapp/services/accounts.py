@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Iterable
+from datetime import datetime
 
 from quizapp.core.accounts import Role
 from quizapp.core.local_time import time_zone
@@ -164,6 +165,24 @@ def all_classes(teacher_id: int | None = None) -> list[ClassInfo]:
 
 def class_of_teacher(class_id: int, teacher_id: int) -> ClassInfo | None:
     """The class if it belongs to ``teacher_id``; another teacher's class is "not found"."""
+    return account_store.class_of_teacher(class_id, teacher_id)
+
+
+def rename_class(teacher_id: int, class_id: int, name: str) -> ClassInfo | None:
+    """Rename one of the teacher's classes; the class as it is now, or None if it is not theirs."""
+    if account_store.class_of_teacher(class_id, teacher_id) is None:
+        return None
+    account_store.rename_class(class_id, name)
+    return account_store.class_of_teacher(class_id, teacher_id)
+
+
+def archive_class(teacher_id: int, class_id: int, archived_at: datetime | None) -> ClassInfo | None:
+    """Archive one of the teacher's classes as of ``archived_at`` (its students no longer see it
+    or its assignments; everything is kept), or None: bring it back. The class as it is now, or
+    None if it is not theirs."""
+    if account_store.class_of_teacher(class_id, teacher_id) is None:
+        return None
+    account_store.archive_class(class_id, archived_at)
     return account_store.class_of_teacher(class_id, teacher_id)
 
 

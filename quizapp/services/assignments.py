@@ -53,8 +53,10 @@ __all__ = [
     "access",
     "accesses",
     "accommodate",
+    "accommodations_of",
     "assignment",
     "assignment_of_teacher",
+    "attempts_under",
     "class_views",
     "counted_attempt",
     "create",
@@ -423,9 +425,21 @@ def delete(teacher_id: int, assignment_id: int) -> int:
     """Delete an assignment (its attempts stay, no longer under it); how many attempts it had."""
     if assignment_of_teacher(teacher_id, assignment_id) is None:
         raise AssignmentNotFound(assignment_id)
-    count = sum(assignment_store.attempt_counts(assignment_id).values())
+    count = attempts_under(assignment_id)
     assignment_store.delete_assignment(assignment_id)
     return count
+
+
+def attempts_under(assignment_id: int) -> int:
+    """How many attempts (anyone's, running or submitted) were started under the assignment:
+    the ones its deletion keeps (the caller checked it is the teacher's)."""
+    return sum(assignment_store.attempt_counts(assignment_id).values())
+
+
+def accommodations_of(assignment_ids: Sequence[int]) -> dict[tuple[int, int], Accommodation]:
+    """The accommodations of these assignments (the caller checked they are the teacher's), by
+    (assignment id, student id): the teacher's forms show them as they were set."""
+    return assignment_store.accommodations_of(assignment_ids)
 
 
 def accommodate(

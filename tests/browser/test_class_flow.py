@@ -125,7 +125,8 @@ def test_a_class_takes_the_article_quiz(new_page, live_server, auditor, app):
     teacher.goto(base + "/classes")
     click_through(teacher, teacher.get_by_role("link", name="History 9B"))
     click_through(
-        teacher, teacher.get_by_role("link", name="Kosovar Peacekeepers Sent On First Mission Abroad")
+        teacher,
+        teacher.get_by_role("link", name="Kosovar Peacekeepers Sent On First Mission Abroad", exact=True),
     )
     row = teacher.get_by_role("row", name=re.compile("Sam Student"))
     assert "100%" in row.inner_text()

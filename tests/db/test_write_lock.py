@@ -135,6 +135,7 @@ def _walk_as_teacher(app: Any, teacher: Any) -> str:
         join_code = account_store.class_of_teacher(class_id, tina.id).join_code
     _post(teacher, f"{page}/students/{rita.id}/password", page)
     _post(teacher, f"{page}/students/{rolf.id}/remove", page)
+    _walk_assignments(app, teacher, class_id)
     _post(teacher, "/banks/new", "/banks/new", title="Lock Test", file_name="lock-test")
     edit = teacher.get("/banks/lock-test.yaml/edit").get_data(as_text=True)
     text = re.search(r"<textarea[^>]*>(.*?)</textarea>", edit, re.S).group(1)
@@ -162,6 +163,37 @@ def _walk_as_teacher(app: Any, teacher: Any) -> str:
     return join_code
 
 
+def _walk_assignments(app: Any, teacher: Any, class_id: int) -> None:
+    """Assign, change, accommodate, delete; rename and archive the class; hide a bank. Each
+    change is undone, so that the student's walk finds the quiz open to them."""
+    page = f"/classes/{class_id}"
+    new = f"{page}/assignments/new"
+    terms = {"due_at": "2099-12-01 23:59", "unlimited": "y", "counted": "best", "study": "y"}
+    _post(teacher, new, new, quiz=QUIZ, **terms)
+    assignment_id = int(
+        re.search(r"/assignments/(\d+)/edit", teacher.get(page).get_data(as_text=True)).group(1)
+    )
+    edit = f"/assignments/{assignment_id}/edit"
+    _post(teacher, edit, edit, **terms, accept_late="y")
+    with app.app_context():
+        rita = account_store.account_by_username("rita")
+    accommodations = f"/assignments/{assignment_id}/accommodations"
+    fields = {f"s{rita.id}-extra_time_percent": "50", f"s{rita.id}-save": "Save"}
+    _post(teacher, f"{accommodations}/{rita.id}", accommodations, **fields)
+    _post(teacher, new, new, quiz=QUIZ, **terms)
+    spare = max(
+        int(found)
+        for found in re.findall(r"/assignments/(\d+)/edit", teacher.get(page).get_data(as_text=True))
+    )
+    _post(teacher, f"/assignments/{spare}/delete", f"/assignments/{spare}/delete")
+    _post(teacher, f"{page}/rename", page, **{"rename-name": "History 9B, spring"})
+    _post(teacher, f"{page}/archive", page, archive="y")
+    _post(teacher, f"{page}/archive", page)  # back
+    visibility = f"/banks/{QUIZ}/visibility"
+    _post(teacher, visibility, visibility, published="no", open_practice="no")
+    _post(teacher, visibility, visibility, published="yes", open_practice="no")
+
+
 def _walk_as_student(app: Any, student: Any, join_code: str) -> None:
     """Sign up, join, change password, quizzes, flashcards, learn mode, log out and in."""
     _post(
@@ -175,6 +207,7 @@ def _walk_as_student(app: Any, student: Any, join_code: str) -> None:
         confirm=PASSWORD,
     )
     _post(student, "/join", "/join", join_code=join_code)
+    _post(student, "/account/time-zone", "/account/password", time_zone="Europe/Belgrade")
     new_password = "another-long-password"
     _post(
         student,

@@ -198,6 +198,14 @@ TEACHERS_ONLY = {  # answer keys and class data: the role check is the rule (tes
     "teacher.reset_password",
     "teacher.student",
     "teacher.upload_roster",
+    "assignments.new",
+    "assignments.edit",
+    "assignments.delete",
+    "assignments.accommodations",
+    "assignments.accommodate",
+    "assignments.rename_class",
+    "assignments.archive_class",
+    "assignments.bank_visibility",
 }
 NO_ANSWER_MATERIAL = {
     "pages.index",
@@ -208,6 +216,7 @@ NO_ANSWER_MATERIAL = {
     "quiz.submit",
     "quiz.save",  # a redirect; a form with errors is quiz.question's page (it asks the rule)
     "auth.change_password",
+    "auth.choose_time_zone",
     "auth.join_class",
     "auth.login",
     "auth.logout",

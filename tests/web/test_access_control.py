@@ -88,6 +88,22 @@ ALLOWED: dict[tuple[str, str], set[str]] = {
     ("progress.class_view", "GET"): {"teacher"},
     ("teacher.reset_password", "POST"): {"teacher"},
     ("teacher.remove_student", "POST"): {"teacher"},
+    # assignments of the teacher's class (another teacher's are "not found")
+    ("assignments.new", "GET"): {"teacher"},
+    ("assignments.new", "POST"): {"teacher"},
+    ("assignments.edit", "GET"): {"teacher"},
+    ("assignments.edit", "POST"): {"teacher"},
+    ("assignments.delete", "GET"): {"teacher"},
+    ("assignments.delete", "POST"): {"teacher"},
+    ("assignments.accommodations", "GET"): {"teacher"},
+    ("assignments.accommodate", "GET"): {"teacher"},
+    ("assignments.accommodate", "POST"): {"teacher"},
+    ("assignments.rename_class", "GET"): {"teacher"},
+    ("assignments.rename_class", "POST"): {"teacher"},
+    ("assignments.archive_class", "GET"): {"teacher"},
+    ("assignments.archive_class", "POST"): {"teacher"},
+    ("assignments.bank_visibility", "GET"): TEACHERS,  # banks are the school's teachers'
+    ("assignments.bank_visibility", "POST"): TEACHERS,
     # the JSON API (token, not cookie): the same rules as the pages
     ("health.healthz", "GET"): EVERYONE,  # load balancers ask it; it says nothing secret
     ("api-docs.openapi_json", "GET"): EVERYONE,
@@ -129,8 +145,10 @@ def url_values(rule, setting) -> dict:
     people = setting["people"]
     submitted = ("quiz.retry", "quiz.results", "Attempts.get_attempt")
     attempt = setting["submitted"] if rule.endpoint in submitted else setting["open"]
-    # changes to a student's account are tried on the classmate, so the student's pages stay
+    # changes to a student's account are tried on the classmate, so the student's pages stay;
+    # an assignment is deleted on a spare one, so the pages of the class's assignment stay
     changes = rule.endpoint in ("teacher.reset_password", "teacher.remove_student")
+    deletes = rule.endpoint == "assignments.delete"
     candidates = {
         "attempt_id": attempt,
         "number": 1,
@@ -145,6 +163,7 @@ def url_values(rule, setting) -> dict:
         "quiz_id": "kosovo-peacekeepers",
         "question_id": setting["open_question"],
         "card_id": "kosovo-peacekeepers:q:mission-unit",
+        "assignment_id": setting["spare_assignment"] if deletes else setting["assignment"],
     }
     return {name: candidates[name] for name in rule.arguments}
 
@@ -178,8 +197,26 @@ def api_call(app, endpoint: str, method: str, url: str, role: str):
     return response
 
 
+@pytest.fixture
+def with_assignments(app, setting):
+    """The setting, with the teacher's class's assignment of the bank and a spare one to delete
+    (it opens in two months, so it opens nothing early for the student before the window)."""
+    from datetime import timedelta
+
+    from quizapp.services import assignments, clock
+    from quizapp.services.assignments import AssignmentTerms
+
+    people = setting["people"]
+    with app.app_context():
+        [assigned] = assignments.of_classes([people.class_id])
+        later = AssignmentTerms(opens_at=clock.now() + timedelta(days=60))
+        spare = assignments.create(people.teacher, people.class_id, "kosovo-peacekeepers", later)
+    return setting | {"assignment": assigned.id, "spare_assignment": spare}
+
+
 @pytest.mark.parametrize("role", ROLES)
-def test_every_route_for_every_role(app, setting, role):
+def test_every_route_for_every_role(app, with_assignments, role):
+    setting = with_assignments
     client = app.test_client()
     if role != "anonymous":
         login(client, USERNAMES[role])

@@ -43,7 +43,7 @@ BANK = "kosovo-peacekeepers"
 EXAMPLES = int(os.environ.get("QUIZAPP_PAGE_FUZZ_EXAMPLES", "12"))
 PAGES = Path(__file__).resolve().parents[2] / "quizapp" / "web"  # the page views' package
 # Requests after which a role's state is gone (the session, the open test, a student): last.
-ENDS_STATE = ("auth.logout", "quiz.submit", "teacher.remove_student")
+ENDS_STATE = ("auth.logout", "quiz.submit", "teacher.remove_student", "assignments.delete")
 SWEEP = [  # sent in every field and query parameter a page offers, every run
     "",
     "²",  # str.isdigit() is True, int() fails
@@ -180,6 +180,11 @@ def seed(app, people) -> World:
     login(oleg, "oleg")
     olegs = start(oleg, "test")
     missing = 999_999
+    with app.app_context():
+        from quizapp.services import assignments
+
+        tinas = [row.id for row in assignments.of_classes([people.class_id])]
+        ottos = [row.id for row in assignments.of_classes([people.other_class_id])]
     return World(
         app,
         {
@@ -194,6 +199,7 @@ def seed(app, people) -> World:
             "kind": ["attempts", "gradebook", "answers", "nope"],
             "fmt": ["csv", "xlsx", "json", "pdf"],
             "filename": ["style.css", "quiz.js", "../quizapp/__init__.py", "nope"],
+            "assignment_id": [*tinas, *ottos, missing, 0, MAX_ROW_ID + 1],
         },
     )
 
@@ -404,7 +410,8 @@ def test_no_page_answers_arbitrary_input_with_a_server_error(app, people, userna
 def test_before_the_first_teacher_no_page_answers_arbitrary_input_with_a_server_error(app):
     """An empty database: the set-up page's form is there to fuzz, and no id is anyone's."""
     app.config.update(UNLIMITED)
-    ids = {name: [1, 999_999] for name in ("attempt_id", "number", "session_id", "class_id", "student_id")}
+    numbered = ("attempt_id", "number", "session_id", "class_id", "student_id", "assignment_id")
+    ids = {name: [1, 999_999] for name in numbered}
     names = {name: [BANK, "nope"] for name in ("bank_slug", "name", "file_format", "kind", "fmt")}
     world = World(app, ids | names | {"filename": ["style.css", "nope"]})
     fuzz_every_route(world, Browser(app, None))

@@ -37,6 +37,7 @@ from quizapp.services.score_exports import KINDS, ExportRequest, export_scores
 from quizapp.web.auth.login import teacher_required
 from quizapp.web.downloads import streamed
 from quizapp.web.forms import ActionForm, AddStudentForm, ClassForm, RosterForm, add_error, required_data
+from quizapp.web.teacher.assignments import class_extras
 
 blueprint = Blueprint("teacher", __name__, url_prefix="/classes")
 MAX_ROSTER_BYTES = 256 * 1024
@@ -77,6 +78,7 @@ def _class_page(
         add_form=add_form,
         roster_form=roster_form,
         action_form=ActionForm(),
+        **class_extras(classroom, students),
         **extra,
     ), status
 

@@ -1,0 +1,405 @@
+"""Teachers: assignments of quizzes to their classes, students' accommodations, renaming and
+archiving a class, and who sees each bank.
+
+Every rule is the service's (``services.assignments``, ``services.accounts``); these pages read
+what the teacher typed and show what the services answer. Every class and assignment is looked up
+within the teacher's own: another teacher's is "not found".
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any, Protocol
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+from werkzeug.wrappers import Response as WerkzeugResponse
+
+from quizapp import core
+from quizapp.core.assignments import accommodation_problems
+from quizapp.core.local_time import TYPED_EXAMPLE
+from quizapp.core.model import AnswerVisibility
+from quizapp.services import accounts, assignments, bank_library, clock
+from quizapp.services.accounts import Account, ClassInfo
+from quizapp.services.assignments import AssignmentNotFound, AssignmentRow, BankFlags
+from quizapp.services.bank_library import BankNotFound, library
+from quizapp.web.auth.login import teacher_required
+from quizapp.web.forms import ActionForm, add_error, required_data
+from quizapp.web.local_times import reader_zone
+from quizapp.web.teacher.assignment_forms import (
+    ACCOMMODATION_PLACES,
+    NO,
+    TERM_PLACES,
+    YES,
+    AccommodationForm,
+    ArchiveClassForm,
+    AssignmentForm,
+    BankVisibilityForm,
+    NewAssignmentForm,
+    RenameClassForm,
+    SelectChoice,
+    answers_choices,
+    described,
+    place_problems,
+)
+
+blueprint = Blueprint("assignments", __name__)
+
+
+def _my_class(class_id: int) -> ClassInfo:
+    classroom = accounts.class_of_teacher(class_id, current_user.id)
+    if classroom is None:
+        abort(404)
+    return classroom
+
+
+def _my_assignment(assignment_id: int) -> AssignmentRow:
+    row = assignments.assignment_of_teacher(current_user.id, assignment_id)
+    if row is None:
+        abort(404)
+    return row
+
+
+def _class_url(class_id: int, section: str | None = None) -> str:
+    return url_for("teacher.class_detail", class_id=class_id, _anchor=section)
+
+
+# --- the class page's part -----------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class AssignmentLine:
+    """An assignment as the class page lists it."""
+
+    row: AssignmentRow
+    time_limit: timedelta | None  # as it applies: the teacher's, else the quiz's; None: untimed
+    quiz_time_limit: bool  # the time limit is the quiz's own
+
+    @property
+    def terms(self) -> assignments.AssignmentTerms:
+        return self.row.terms
+
+
+def _line(row: AssignmentRow) -> AssignmentLine:
+    window = assignments.window_of(row.terms, bank_library.find_bank(row.bank_slug))
+    return AssignmentLine(row, window.time_limit, row.terms.time_limit_minutes is None)
+
+
+def class_extras(classroom: ClassInfo, students: Sequence[Account]) -> dict[str, Any]:
+    """What the class page shows of assignments: the class's assignments, which students have an
+    accommodation (the titles of the assignments it is on, by student id), and the forms to
+    rename and archive the class."""
+    rows = assignments.of_classes([classroom.id])
+    titles = {row.id: row.bank_title for row in rows}
+    accommodated: dict[int, list[str]] = defaultdict(list)
+    for assignment_id, student_id in sorted(assignments.accommodations_of(list(titles))):
+        accommodated[student_id].append(titles[assignment_id])
+    enrolled = {student.id for student in students}
+    return {
+        "assignment_lines": [_line(row) for row in rows],
+        "accommodated": {key: value for key, value in accommodated.items() if key in enrolled},
+        "rename_form": RenameClassForm(formdata=None, name=classroom.name, prefix="rename"),
+        "archive_form": ArchiveClassForm(formdata=None),
+    }
+
+
+# --- assigning a quiz, changing and deleting an assignment ---------------------------------
+
+
+def _limit_words(minutes: int | None) -> str:
+    return f"{minutes} minute{'s' if minutes != 1 else ''}" if minutes else "no time limit"
+
+
+def _answers_words(visibility: AnswerVisibility) -> str:
+    return "never" if visibility is AnswerVisibility.NEVER else "after the test is submitted"
+
+
+def _time_hint(empty: str) -> str:
+    return f"In your time zone, {reader_zone().key}, for example {TYPED_EXAMPLE}. {empty}"
+
+
+def _describe(form: AssignmentForm, bank: core.Bank | None) -> None:
+    """The hints of this request: the reader's zone, and the quiz's own limit and answers."""
+    described(form.opens_at, _time_hint("Empty: open at once."))
+    described(form.due_at, _time_hint("Empty: no due time."))
+    own = f"the quiz’s own ({_limit_words(bank.settings.time_limit_minutes)})" if bank else "the quiz’s own"
+    described(form.time_limit, f"Empty: {own}. 0: no time limit.")
+    described(form.max_attempts, "From 1 up, or tick “Unlimited”.")
+    form.show_answers.choices = answers_choices(
+        f" ({_answers_words(bank.settings.show_answers)})" if bank else ""
+    )
+
+
+def _terms_checked(form: AssignmentForm) -> assignments.AssignmentTerms | None:
+    """The form's terms if it validated and the service finds nothing wrong with them; else
+    None, with each problem under its field."""
+    if not form.validate_on_submit():
+        return None
+    terms = form.terms()
+    place_problems(form, assignments.problems(terms), TERM_PLACES)
+    return None if form.errors else terms
+
+
+@blueprint.route("/classes/<int:class_id>/assignments/new", methods=["GET", "POST"])
+@teacher_required
+def new(class_id: int) -> Any:
+    classroom = _my_class(class_id)
+    banks = library().catalog.banks
+    hidden = {summary.slug for summary in bank_library.summaries() if not summary.published}
+    if request.method == "POST":
+        form = NewAssignmentForm()
+    else:
+        form = NewAssignmentForm(quiz=request.args.get("quiz", ""))
+    form.quiz.choices = [SelectChoice("", "Choose a quiz")] + [
+        SelectChoice(
+            bank.slug,
+            f"{bank.title} ({_limit_words(bank.settings.time_limit_minutes)}"
+            f"{', hidden from students' if bank.slug in hidden else ''})",
+        )
+        for bank in banks
+    ]
+    chosen = next((bank for bank in banks if bank.slug == form.quiz.data), None)
+    _describe(form, chosen)
+    terms = _terms_checked(form)
+    if terms is not None:
+        quiz = required_data(form.quiz.data)
+        try:
+            assignments.create(current_user.id, classroom.id, quiz, terms)
+        except BankNotFound:
+            add_error(form.quiz, "That quiz is no longer in service: choose another.")
+        except ValueError as error:  # the terms changed meaning in between: say it as the service does
+            form.form_errors.append(str(error))
+        else:
+            flash(f"{chosen.title if chosen else quiz} is assigned to {classroom.name}.", "success")
+            return redirect(_class_url(classroom.id, "assignments"))
+    status = 422 if form.errors else 200
+    return render_template("teacher/assignments/form.html", classroom=classroom, form=form, row=None), status
+
+
+@blueprint.route("/assignments/<int:assignment_id>/edit", methods=["GET", "POST"])
+@teacher_required
+def edit(assignment_id: int) -> Any:
+    row = _my_assignment(assignment_id)
+    classroom = _my_class(row.class_id)
+    if request.method == "POST":
+        form = AssignmentForm()
+    else:
+        form = AssignmentForm(data=AssignmentForm.values_of(row.terms))
+    _describe(form, bank_library.find_bank(row.bank_slug))
+    terms = _terms_checked(form)
+    if terms is not None:
+        try:
+            running = assignments.update(current_user.id, row.id, terms)
+        except AssignmentNotFound:  # deleted in another tab
+            abort(404)
+        except ValueError as error:
+            form.form_errors.append(str(error))
+        else:
+            flash(f"Saved the assignment of {row.bank_title}.", "success")
+            if running:
+                flash(
+                    "Some students are taking it now: the change applies to new attempts; "
+                    "running ones keep their deadline.",
+                    "info",
+                )
+            return redirect(_class_url(classroom.id, "assignments"))
+    status = 422 if form.errors else 200
+    return render_template("teacher/assignments/form.html", classroom=classroom, form=form, row=row), status
+
+
+@blueprint.route("/assignments/<int:assignment_id>/delete", methods=["GET", "POST"])
+@teacher_required
+def delete(assignment_id: int) -> Any:
+    row = _my_assignment(assignment_id)
+    form = ActionForm()
+    if form.validate_on_submit():
+        try:
+            kept = assignments.delete(current_user.id, row.id)
+        except AssignmentNotFound:
+            abort(404)
+        message = f"The assignment of {row.bank_title} to {row.class_name} is deleted."
+        if kept:
+            message += (
+                f" Its {kept} attempt{'s are' if kept != 1 else ' is'} kept with the students’ results."
+            )
+        flash(message, "success")
+        return redirect(_class_url(row.class_id, "assignments"))
+    return render_template(
+        "teacher/assignments/delete.html", row=row, form=form, attempts=assignments.attempts_under(row.id)
+    )
+
+
+# --- accommodations ------------------------------------------------------------------------
+
+
+def _accommodation_form(student: Account, accommodation: Any, posted: bool = False) -> AccommodationForm:
+    prefix = f"s{student.id}"
+    if posted:
+        form = AccommodationForm(prefix=prefix)
+    else:
+        form = AccommodationForm(
+            formdata=None, prefix=prefix, data=AccommodationForm.values_of(accommodation)
+        )
+    described(form.opens_at, _time_hint("Empty: the assignment’s."))
+    described(form.due_at, _time_hint("Empty: the assignment’s."))
+    return form
+
+
+def _accommodations_page(
+    row: AssignmentRow, posted: AccommodationForm | None = None, student_id: int = 0
+) -> Any:
+    classroom = _my_class(row.class_id)
+    given = assignments.accommodations_of([row.id])
+    students = []
+    for student, view in assignments.class_views(row, clock.now()):
+        accommodation = given.get((row.id, student.id))
+        form = posted if posted is not None and student.id == student_id else None
+        students.append(
+            {
+                "account": student,
+                "view": view,
+                "accommodation": accommodation,
+                "form": form or _accommodation_form(student, accommodation),
+            }
+        )
+    bank = bank_library.find_bank(row.bank_slug)
+    untimed = assignments.window_of(row.terms, bank).time_limit is None
+    page = render_template(
+        "teacher/assignments/accommodations.html",
+        row=row,
+        classroom=classroom,
+        students=students,
+        untimed=untimed,
+    )
+    return page, 422 if posted is not None else 200
+
+
+@blueprint.get("/assignments/<int:assignment_id>/accommodations")
+@teacher_required
+def accommodations(assignment_id: int) -> Any:
+    return _accommodations_page(_my_assignment(assignment_id))
+
+
+@blueprint.route("/assignments/<int:assignment_id>/accommodations/<int:student_id>", methods=["GET", "POST"])
+@teacher_required
+def accommodate(assignment_id: int, student_id: int) -> Any:
+    """Set or remove one student's accommodation (a reload of the page after a refused form
+    lands on the accommodations page)."""
+    row = _my_assignment(assignment_id)
+    student = accounts.student_of_class(row.class_id, student_id)
+    if student is None:
+        abort(404)
+    back = url_for("assignments.accommodations", assignment_id=row.id, _anchor=f"student-{student.id}")
+    if request.method == "GET":
+        return redirect(back)
+    form = _accommodation_form(student, None, posted=True)
+    if form.validate_on_submit():
+        accommodation = form.accommodation()
+        if accommodation is not None:
+            place_problems(form, accommodation_problems(accommodation), ACCOMMODATION_PLACES)
+        if not form.errors:
+            try:
+                assignments.accommodate(current_user.id, row.id, student.username, accommodation)
+            except AssignmentNotFound:  # left the class, or the assignment went, meanwhile
+                abort(404)
+            except ValueError as error:
+                form.form_errors.append(str(error))
+            else:
+                done = "has an accommodation" if accommodation else "has no accommodation"
+                flash(f"{student.display_name} {done} on {row.bank_title}.", "success")
+                return redirect(back)
+    return _accommodations_page(row, form, student.id)
+
+
+# --- classes: rename, archive --------------------------------------------------------------
+
+
+@blueprint.route("/classes/<int:class_id>/rename", methods=["GET", "POST"])
+@teacher_required
+def rename_class(class_id: int) -> Any:
+    classroom = _my_class(class_id)
+    if request.method == "POST":
+        form = RenameClassForm(prefix="rename")
+    else:
+        form = RenameClassForm(prefix="rename", name=classroom.name)
+    if form.validate_on_submit():
+        accounts.rename_class(current_user.id, classroom.id, required_data(form.name.data))
+        flash(f"{classroom.name} is now called {required_data(form.name.data).strip()}.", "success")
+        return redirect(_class_url(classroom.id))
+    status = 422 if form.errors else 200
+    return render_template("teacher/assignments/rename.html", classroom=classroom, form=form), status
+
+
+@blueprint.route("/classes/<int:class_id>/archive", methods=["GET", "POST"])
+@teacher_required
+def archive_class(class_id: int) -> WerkzeugResponse:
+    """Archive the class (the form's ``archive`` ticked) or bring it back."""
+    classroom = _my_class(class_id)
+    form = ArchiveClassForm()
+    if form.validate_on_submit():
+        archive = bool(form.archive.data)
+        accounts.archive_class(current_user.id, classroom.id, clock.now() if archive else None)
+        if archive:
+            flash(
+                f"{classroom.name} is archived: its students no longer see it or its assignments. "
+                "Its results stay, and you can bring it back.",
+                "success",
+            )
+            return redirect(url_for("teacher.classes", _anchor="archived"))
+        flash(f"{classroom.name} is back: its students see it again.", "success")
+    return redirect(_class_url(classroom.id))
+
+
+# --- banks: who sees them ------------------------------------------------------------------
+
+
+class _Shown(Protocol):
+    """What the visibility form needs of a bank (a ``bank_library.summaries()`` item)."""
+
+    @property
+    def slug(self) -> str: ...
+    @property
+    def published(self) -> bool: ...
+    @property
+    def open_practice(self) -> bool: ...
+
+
+def _visibility_form(summary: _Shown, formdata: Any = None) -> BankVisibilityForm:
+    """The form as it stands for the bank (``formdata``: as posted); its fields' ids name the
+    bank, so that the home page's forms, one per bank, label each its own."""
+    form = BankVisibilityForm(
+        formdata=formdata,
+        published=YES if summary.published else NO,
+        open_practice=YES if summary.open_practice else NO,
+    )
+    form.published.id = f"published-{summary.slug}"
+    form.open_practice.id = f"open-practice-{summary.slug}"
+    return form
+
+
+@blueprint.app_context_processor
+def _bank_visibility_forms() -> dict[str, Any]:
+    return {"bank_visibility_form": _visibility_form}
+
+
+@blueprint.route("/banks/<bank_slug>/visibility", methods=["GET", "POST"])
+@teacher_required
+def bank_visibility(bank_slug: str) -> Any:
+    """Publish or hide a bank, open it for practice to every student or not (banks are the
+    school's: any teacher may)."""
+    summary = next((s for s in bank_library.summaries() if s.slug == bank_slug), None)
+    if summary is None:
+        raise BankNotFound(bank_slug)
+    form = _visibility_form(summary, request.form if request.method == "POST" else None)
+    if form.validate_on_submit():
+        flags = BankFlags(published=form.published.data == YES, open_practice=form.open_practice.data == YES)
+        assignments.set_bank_flags(summary.slug, flags)
+        seen = "is shown to the students of the classes it is assigned to" if flags.published else "is hidden"
+        practice = " and open practice for every student" if flags.published and flags.open_practice else ""
+        flash(f"{summary.title} {seen}{practice}.", "success")
+        return redirect(url_for("pages.index", _anchor=f"bank-{summary.slug}"))
+    status = 422 if form.errors else 200
+    return render_template("teacher/assignments/visibility.html", bank=summary, form=form), status
