@@ -15,7 +15,7 @@ from flask_limiter.util import get_remote_address
 from marshmallow import Schema, fields, validate
 
 from quizapp import core
-from quizapp.api.common import api_blueprint, documented_errors
+from quizapp.api.common import WholeNumber, api_blueprint, documented_errors
 from quizapp.api.errors import ApiError
 from quizapp.api.token_auth import current_account
 from quizapp.core.answer_key import full_marks_response
@@ -141,10 +141,9 @@ class AttemptSchema(Schema):
 
 class StartSchema(Schema):
     mode = fields.String(required=True, validate=validate.OneOf(MODES))
-    assignment_id = fields.Integer(
+    assignment_id = WholeNumber(
         load_default=None,
         allow_none=True,
-        strict=True,
         validate=validate.Range(min=1, max=MAX_ROW_ID),
         metadata={
             "description": "For a test: the assignment to take it under, where the quiz is "

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Callable
 from datetime import datetime
+from decimal import Decimal
 from typing import Any
 
 from flask import Request, Response
@@ -162,3 +164,16 @@ class Instant(fields.DateTime):
 def timestamp(value: datetime | None) -> str | None:
     """ISO 8601 with the UTC offset, as JSON carries times."""
     return value.isoformat() if value is not None else None
+
+
+class WholeNumber(fields.Integer):
+    """An integer as JSON Schema has it: 3 or 3.0 (both are integers to the OpenAPI document, so
+    clients and fuzzers may send either), never 3.5, "3", true, NaN or Infinity. Marshmallow's
+    strict field refuses 3.0; its lenient one cuts 3.5 to 3 and reads "3"."""
+
+    def _validated(self, value: Any) -> int:
+        if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
+            raise self.make_error("invalid", input=value)
+        if isinstance(value, float | Decimal) and not (math.isfinite(value) and value == int(value)):
+            raise self.make_error("invalid", input=value)
+        return super()._validated(value)

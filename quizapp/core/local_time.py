@@ -38,6 +38,13 @@ def read_typed(text: str, zone: ZoneInfo) -> datetime:
         typed = datetime.fromisoformat(text.strip())
     except ValueError:
         raise ValueError(f"not a date and time such as {TYPED_EXAMPLE}") from None
+    try:
+        return _in_utc(typed, zone)
+    except OverflowError:  # "0001-01-01 00:30" east of UTC, "9999-12-31 23:59" west of it
+        raise ValueError(f"{typed:%Y-%m-%d %H:%M} is too far from today") from None
+
+
+def _in_utc(typed: datetime, zone: ZoneInfo) -> datetime:
     if typed.tzinfo is not None:
         return typed.astimezone(UTC)
     local = typed.replace(tzinfo=zone)  # fold=0: of a repeated hour, the first

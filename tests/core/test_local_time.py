@@ -59,3 +59,9 @@ def test_what_is_not_a_date_and_time_says_how_to_write_one(text):
 def test_an_unknown_zone_is_a_clear_error(name):
     with pytest.raises(ValueError, match="is no time zone"):
         time_zone(name)
+
+
+def test_a_time_at_the_edge_of_the_calendar_is_refused_not_an_overflow():
+    for text, zone in (("0001-01-01 00:30", "Europe/Belgrade"), ("9999-12-31 23:59", "America/Chicago")):
+        with pytest.raises(ValueError, match="too far from today"):
+            read_typed(text, time_zone(zone))
