@@ -222,7 +222,6 @@ NO_ANSWER_MATERIAL = {
     "auth.logout",
     "auth.setup",
     "auth.signup",
-    "auth.choose_time_zone",
     "health.healthz",
     "static",
     "api-docs.openapi_json",
