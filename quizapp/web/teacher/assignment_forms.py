@@ -125,7 +125,9 @@ class AssignmentForm(FlaskForm):
         "Time limit in minutes", "Give the minutes as a whole number, such as 30, or leave it empty."
     )
     max_attempts = WholeNumberField(
-        "Attempts allowed", "Give the attempts as a whole number, such as 2, or tick “Unlimited”."
+        "Attempts allowed",
+        "Give the attempts as a whole number, such as 2, or tick “Unlimited”.",
+        default=AssignmentTerms().max_attempts,  # one, as an assignment has by default
     )
     unlimited = BooleanField("Unlimited attempts")
     counted = RadioField("Which attempt counts", choices=COUNTED_CHOICES, default=Counted.BEST.value)
