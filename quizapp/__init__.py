@@ -53,6 +53,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     from quizapp.web.progress import pages as progress_pages
     from quizapp.web.quiz import pages as quiz_pages
     from quizapp.web.study import pages as study_pages
+    from quizapp.web.teacher import assignment_results
     from quizapp.web.teacher import pages as teacher_pages
 
     settings.configure(app, test_config)
@@ -72,6 +73,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
         auth_pages,
         quiz_pages,
         teacher_pages,
+        assignment_results,
         study_pages,
         progress_pages,
         editor_pages,

@@ -12,7 +12,7 @@ from quizapp.core.attempts import AttemptMode
 from quizapp.core.question_types import question_types, register, unregister
 from quizapp.db import study_store
 from quizapp.db.base import db
-from quizapp.services import attempts, clock
+from quizapp.services import assignments, attempts, clock
 from quizapp.services.bank_library import library
 from quizapp.services.question_source import current_bank
 from quizapp.web.request_log import logger
@@ -65,7 +65,8 @@ def toy_type():
 
 @pytest.fixture
 def setting(app, people):
-    """An open test and a submitted practice of the student, and URL values for every rule."""
+    """An open test and a submitted practice of the student, the assignment of the bank to their
+    class, and URL values for every rule."""
     with app.app_context():
         library().reload()
         library().sync_to_database()
@@ -81,11 +82,13 @@ def setting(app, people):
             session=learn.start([q.id for q in bank.questions[:3]]),
             now=clock.now(),
         )
+        [assigned] = assignments.of_classes([people.class_id], bank.slug)  # the student's class
     return {
         "open": test.id,
         "open_question": test.question_ids[0],
         "submitted": practice.id,
         "learn": learn_id,
+        "assignment": assigned.id,
         "people": people,
     }
 

@@ -31,6 +31,7 @@ ALLOWED: dict[tuple[str, str], set[str]] = {
     ("auth.join_class", "POST"): STUDENTS,
     ("auth.change_password", "GET"): LOGGED_IN,
     ("auth.change_password", "POST"): LOGGED_IN,
+    ("auth.choose_time_zone", "POST"): LOGGED_IN,  # each their own account's zone
     ("quiz.quiz", "GET"): LOGGED_IN,  # teachers try quizzes as their students will
     ("quiz.start", "POST"): LOGGED_IN,
     ("quiz.attempt", "GET"): {"student"},
@@ -52,6 +53,8 @@ ALLOWED: dict[tuple[str, str], set[str]] = {
     ("teacher.export_class", "GET"): {"teacher"},
     ("teacher.quiz_report", "GET"): {"teacher"},
     ("teacher.export_all", "GET"): TEACHERS,
+    ("assignment_results.assignment", "GET"): {"teacher"},  # the teacher of the assignment's class
+    ("assignment_results.export", "GET"): {"teacher"},
     ("editor.banks", "GET"): TEACHERS,
     ("editor.edit", "GET"): TEACHERS,
     ("editor.edit", "POST"): TEACHERS,
@@ -133,6 +136,7 @@ def url_values(rule, setting) -> dict:
         "quiz_id": "kosovo-peacekeepers",
         "question_id": setting["open_question"],
         "card_id": "kosovo-peacekeepers:q:mission-unit",
+        "assignment_id": setting["assignment"],  # of the bank, to the teacher's class
     }
     return {name: candidates[name] for name in rule.arguments}
 

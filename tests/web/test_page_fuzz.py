@@ -180,6 +180,11 @@ def seed(app, people) -> World:
     login(oleg, "oleg")
     olegs = start(oleg, "test")
     missing = 999_999
+    with app.app_context():
+        from quizapp.services import assignments
+
+        [ours] = assignments.of_classes([people.class_id], BANK)
+        [theirs] = assignments.of_classes([people.other_class_id], BANK)
     return World(
         app,
         {
@@ -188,10 +193,11 @@ def seed(app, people) -> World:
             "session_id": [session_id, missing],
             "class_id": [people.class_id, people.other_class_id, missing],
             "student_id": [people.student, people.classmate, people.other_student, people.teacher, missing],
+            "assignment_id": [ours.id, theirs.id, missing, 0],
             "bank_slug": [BANK, "nope"],
             "name": [f"{BANK}.yaml", "nope.yaml", BANK, ".yaml"],
             "file_format": ["gift", "apkg", "yaml"],
-            "kind": ["attempts", "gradebook", "answers", "nope"],
+            "kind": ["attempts", "gradebook", "answers", "assignment_gradebook", "nope"],
             "fmt": ["csv", "xlsx", "json", "pdf"],
             "filename": ["style.css", "quiz.js", "../quizapp/__init__.py", "nope"],
         },
@@ -404,7 +410,10 @@ def test_no_page_answers_arbitrary_input_with_a_server_error(app, people, userna
 def test_before_the_first_teacher_no_page_answers_arbitrary_input_with_a_server_error(app):
     """An empty database: the set-up page's form is there to fuzz, and no id is anyone's."""
     app.config.update(UNLIMITED)
-    ids = {name: [1, 999_999] for name in ("attempt_id", "number", "session_id", "class_id", "student_id")}
+    ids = {
+        name: [1, 999_999]
+        for name in ("attempt_id", "number", "session_id", "class_id", "student_id", "assignment_id")
+    }
     names = {name: [BANK, "nope"] for name in ("bank_slug", "name", "file_format", "kind", "fmt")}
     world = World(app, ids | names | {"filename": ["style.css", "nope"]})
     fuzz_every_route(world, Browser(app, None))
