@@ -53,6 +53,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     from quizapp.web.progress import pages as progress_pages
     from quizapp.web.quiz import pages as quiz_pages
     from quizapp.web.study import pages as study_pages
+    from quizapp.web.teacher import assignment_results
     from quizapp.web.teacher import assignments as assignment_pages
     from quizapp.web.teacher import pages as teacher_pages
 
@@ -74,6 +75,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
         quiz_pages,
         teacher_pages,
         assignment_pages,
+        assignment_results,
         study_pages,
         progress_pages,
         editor_pages,

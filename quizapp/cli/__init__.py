@@ -25,11 +25,11 @@ from quizapp.core.accounts import (
 from quizapp.core.bank_loader import bank_files, load_files
 from quizapp.core.instants import parse_instant
 from quizapp.core.question_types import question_types
-from quizapp.services import accounts, bank_library, clock
+from quizapp.services import accounts, assignments, bank_library, clock
 from quizapp.services.accounts import UnknownJoinCode, UsernameTaken
 from quizapp.services.export_formats import FORMATS
 from quizapp.services.passwords import password_problem
-from quizapp.services.score_exports import KINDS, ExportRequest, export_scores
+from quizapp.services.score_exports import KINDS, ExportRequest, assignment_request, export_scores
 
 
 def init_app(app: Flask) -> None:
@@ -218,11 +218,19 @@ class _InstantType(click.ParamType):
     type=click.Choice(list(KINDS)),
     default="attempts",
     show_default=True,
-    help="attempts: a row per attempt; gradebook: a row per student; answers: a row per answer.",
+    help="attempts: a row per attempt; gradebook: a row per student; answers: a row per answer; "
+    "assignment_gradebook: a row per student, a column per assignment.",
 )
 @click.option("--class", "class_ref", help="A class's name, join code or id (default: every class).")
 @click.option("--teacher", "teacher_username", help="Only this teacher's classes.")
 @click.option("--quiz", "bank_slug", help="Only this quiz (bank id).")
+@click.option(
+    "--assignment",
+    "assignment_id",
+    type=click.IntRange(min=1),
+    help="Only the attempts under this assignment (its id: the number in /assignments/ID); "
+    "--class, --teacher and --quiz, if given, must be its own.",
+)
 @click.option(
     "--since",
     type=_InstantType(),
@@ -241,6 +249,7 @@ def export_scores_command(
     class_ref: str | None,
     teacher_username: str | None,
     bank_slug: str | None,
+    assignment_id: int | None,
     since: datetime | None,
     output: Path | None,
 ) -> None:
@@ -268,6 +277,16 @@ def export_scores_command(
     if output_format == "xlsx" and output is None:
         raise click.UsageError("XLSX is binary: give a file with -o")
     request = ExportRequest(kind, output_format, tuple(classes), bank_slug, since)
+    if assignment_id is not None:
+        row = assignments.assignment(assignment_id)
+        if (
+            row is None
+            or row.class_id not in {c.id for c in classes}
+            or bank_slug not in (None, row.bank_slug)
+        ):
+            named = " of that class, teacher and quiz" if class_ref or teacher_username or bank_slug else ""
+            raise click.BadParameter(f"no assignment {assignment_id}{named}", param_hint="--assignment")
+        request = assignment_request(kind, output_format, row, since)
     export = export_scores(request, clock.now())
     target = output.open("wb") if output else sys.stdout.buffer
     try:

@@ -95,6 +95,7 @@ class AttemptSummary:
     mode: AttemptMode
     started_at: datetime
     submitted_at: datetime
+    late: bool = False  # started after its assignment's due time (late work accepted)
 
 
 class AttemptClosed(Exception):
@@ -294,9 +295,10 @@ def read_attempts(user_ids: Sequence[int], bank_slug: str | None = None) -> list
 
 
 def submitted_attempts(
-    user_ids: Sequence[int], bank_slug: str | None, since: datetime | None
+    user_ids: Sequence[int], bank_slug: str | None, since: datetime | None, assignment_id: int | None = None
 ) -> list[AttemptSummary]:
-    """The submitted attempts of these students (at one quiz, since a time), by id; two queries.
+    """The submitted attempts of these students (at one quiz, since a time, under one
+    assignment), by id; two queries.
 
     An export may hold a hundred thousand of them: each refers to its bank's one id and title
     (read first: there are few banks) and to its mode's enum member, not to copies of its own.
@@ -312,6 +314,7 @@ def submitted_attempts(
             _ATTEMPTS.c.mode,
             _ATTEMPTS.c.started_at,
             _ATTEMPTS.c.submitted_at,
+            _ATTEMPTS.c.late,
         )
         .where(_ATTEMPTS.c.user_id.in_(list(user_ids)), _ATTEMPTS.c.status == AttemptStatus.SUBMITTED.value)
         .order_by(_ATTEMPTS.c.id)
@@ -322,6 +325,8 @@ def submitted_attempts(
         )
     if since is not None:
         query = query.where(_ATTEMPTS.c.started_at >= since)
+    if assignment_id is not None:
+        query = query.where(_ATTEMPTS.c.assignment_id == assignment_id)
     return [
         AttemptSummary(
             id=row.id,
@@ -331,6 +336,7 @@ def submitted_attempts(
             mode=AttemptMode(row.mode),
             started_at=row.started_at,
             submitted_at=row.submitted_at,
+            late=row.late,
         )
         for row in _run(query.execution_options(yield_per=2_000))  # fetched a batch at a time
     ]

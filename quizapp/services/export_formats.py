@@ -53,7 +53,7 @@ class Columns:
 
     names: tuple[str, ...]
     text: tuple[int, ...] = ()
-    flags: tuple[int, ...] = ()
+    flags: tuple[int, ...] = ()  # True, False or None (empty)
     ready: bool = False  # the rows were made for a spreadsheet already (see ``for_spreadsheet``)
 
     def for_spreadsheet(self) -> Columns:
@@ -75,7 +75,8 @@ def _made_safe(columns: Columns, rows: Iterable[Sequence[Any]]) -> Iterator[list
             if value and value.startswith(starts):
                 cells[index] = "'" + value
         for index in flags:
-            cells[index] = "true" if cells[index] else "false"
+            if cells[index] is not None:  # None: no value (an empty cell)
+                cells[index] = "true" if cells[index] else "false"
         yield cells
 
 

@@ -94,15 +94,34 @@ def quiz_report(bank: core.Bank, students: Sequence[Account], attempts: Sequence
         tallied = question_type(question.type).tallied_choices(question.answer)
         choices = tuple((c.text, stats.choices.get(c.id, 0), c.correct) for c in tallied)
         rows.append(ItemRow(question, stats, choices))
-    counts = distribution(percents)
-    labels = [f"{n * 10}–{n * 10 + 9 if n < 9 else 100}%" for n in range(10)]
+    spread = score_distribution(percents)
     return Report(
         attempts=len(tests),
+        mean=spread.mean,
+        histogram=spread.histogram,
+        bins=spread.bins,
+        items=tuple(rows),
+        heatmap=_heatmap(bank, answered),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Distribution:
+    """Scores in ten ranges of ten percent: the chart, its numbers as a table, and their mean."""
+
+    mean: float | None
+    histogram: charts.ColumnChart
+    bins: tuple[tuple[str, int], ...]
+
+
+def score_distribution(percents: Sequence[float]) -> Distribution:
+    """How the percentages spread (the quiz report's and the assignment page's chart)."""
+    counts = distribution(percents)
+    labels = [f"{n * 10}–{n * 10 + 9 if n < 9 else 100}%" for n in range(10)]
+    return Distribution(
         mean=sum(percents) / len(percents) if percents else None,
         histogram=charts.column_chart(labels, counts),
         bins=tuple(zip(labels, counts, strict=True)),
-        items=tuple(rows),
-        heatmap=_heatmap(bank, answered),
     )
 
 

@@ -1,9 +1,15 @@
 """Score exports for gradebooks and analysis: one function behind the pages, the API and the command.
 
-Three kinds (columns documented in docs/exports.md):
+Four kinds (columns documented in docs/exports.md):
 - ``attempts``: one row per attempt (student, class, quiz, mode, times, score, max, percent);
 - ``gradebook``: one row per student, one column per quiz, the best test percentage;
-- ``answers``: one row per answer, scored, for analysis.
+- ``answers``: one row per answer, scored, for analysis;
+- ``assignment_gradebook``: one row per student, one column per assignment of their class, the
+  counted attempt's percentage (or ``missed``).
+
+An export of one assignment (``ExportRequest.assignment``, made by ``assignment_request``) holds
+the attempts under it only: ``attempts`` adds the student's own due time and whether the attempt
+was late, and ``gradebook`` is one row per student with the attempt that counts.
 
 Answers are streamed from the database a batch of attempts at a time and scored as they pass
 (a response already seen for a question version is not checked again), so an export of a
@@ -25,6 +31,9 @@ from quizapp.core.scoring import percent, score_question
 from quizapp.db import account_store, attempt_store
 from quizapp.db.account_store import Account, ClassInfo
 from quizapp.db.attempt_store import AttemptSummary
+from quizapp.services import assignments
+from quizapp.services.assignment_reports import Grade, grades
+from quizapp.services.assignments import AssignmentRow
 from quizapp.services.bank_library import library
 from quizapp.services.export_formats import (
     CONTENT_TYPES,
@@ -38,7 +47,8 @@ from quizapp.services.export_formats import (
 )
 from quizapp.services.question_source import questions_for
 
-KINDS = ("attempts", "gradebook", "answers")
+KINDS = ("attempts", "gradebook", "answers", "assignment_gradebook")
+MISSED = "missed"  # a gradebook-by-assignment cell: the due time passed with nothing submitted
 ATTEMPT_COLUMNS = Columns(
     (
         "student_username",
@@ -55,6 +65,32 @@ ATTEMPT_COLUMNS = Columns(
         "percent",
     ),
     text=(0, 1, 2, 4),
+)
+ASSIGNMENT_ATTEMPT_COLUMNS = Columns(
+    (*ATTEMPT_COLUMNS.names, "assignment_id", "due_at", "late"),
+    text=ATTEMPT_COLUMNS.text,
+    flags=(len(ATTEMPT_COLUMNS.names) + 2,),
+)
+ASSIGNMENT_GRADE_COLUMNS = Columns(
+    (
+        "student_username",
+        "student_name",
+        "class",
+        "quiz_id",
+        "assignment_id",
+        "status",
+        "due_at",
+        "accommodated",
+        "attempts",
+        "attempts_allowed",
+        "counted_attempt_id",
+        "score",
+        "max_score",
+        "percent",
+        "late",
+    ),
+    text=(0, 1, 2),
+    flags=(7, 14),
 )
 ANSWER_COLUMNS = Columns(
     (
@@ -85,6 +121,18 @@ class ExportRequest:
     classes: tuple[ClassInfo, ...]
     bank_slug: str | None = None  # one bank's quiz; None: every quiz
     since: datetime | None = None  # attempts started at or after this time
+    assignment: AssignmentRow | None = None  # only the attempts under it (``assignment_request``)
+
+
+def assignment_request(
+    kind: str, export_format: str, row: AssignmentRow, since: datetime | None = None
+) -> ExportRequest:
+    """The export of one assignment (the caller checked it is the teacher's): its class, its quiz,
+    the attempts under it."""
+    classroom = account_store.class_of_teacher(row.class_id, row.teacher_id)
+    if classroom is None:  # an assignment's class is its teacher's
+        raise assignments.AssignmentNotFound(row.id)
+    return ExportRequest(kind, export_format, (classroom,), row.bank_slug, since, row)
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,11 +225,21 @@ def _members(classes: Sequence[ClassInfo]) -> list[tuple[ClassInfo, Account]]:
 def _selected(request: ExportRequest) -> tuple[list[tuple[ClassInfo, Account]], list[AttemptSummary]]:
     members = _members(request.classes)
     ids = sorted({student.id for _, student in members})
-    return members, attempt_store.submitted_attempts(ids, request.bank_slug, request.since)
+    assignment_id = request.assignment.id if request.assignment is not None else None
+    return members, attempt_store.submitted_attempts(ids, request.bank_slug, request.since, assignment_id)
 
 
-def attempt_rows(request: ExportRequest) -> Iterator[tuple[Any, ...]]:
+def _instant(moment: datetime | None) -> str | None:
+    return moment.isoformat() if moment is not None else None
+
+
+def attempt_rows(request: ExportRequest, now: datetime) -> Iterator[tuple[Any, ...]]:
+    """One row per attempt; of one assignment, with its id, the student's due time and lateness."""
     members, attempts = _selected(request)
+    row = request.assignment
+    due = {}
+    if row is not None:  # each student's own due time: an accommodation may move it
+        due = {grade.student.id: _instant(grade.view.window.due_at) for grade in grades(row, now)}
     classes_of: dict[int, list[tuple[ClassInfo, Account]]] = {}
     for classroom, student in members:
         classes_of.setdefault(student.id, []).append((classroom, student))
@@ -202,6 +260,7 @@ def attempt_rows(request: ExportRequest) -> Iterator[tuple[Any, ...]]:
                 points,
                 maximum,
                 percent,
+                *((row.id, due.get(attempt.user_id), attempt.late) if row is not None else ()),
             )
 
 
@@ -223,6 +282,66 @@ def gradebook(request: ExportRequest) -> tuple[Columns, Iterator[tuple[Any, ...]
                 student.display_name,
                 classroom.name,
                 *(number(best[(student.id, slug)]) if (student.id, slug) in best else None for slug in slugs),
+            )
+
+    return columns, rows()
+
+
+def _percent(grade: Grade) -> int | float | None:
+    return number(grade.counted.score.percent) if grade.counted is not None else None
+
+
+def assignment_grade_rows(
+    row: AssignmentRow, request: ExportRequest, now: datetime
+) -> Iterator[tuple[Any, ...]]:
+    """One assignment's gradebook: one row per student of its class, the attempt that counts."""
+    classroom = request.classes[0]
+    for grade in grades(row, now, request.since):
+        view, counted = grade.view, grade.counted
+        yield (
+            grade.student.username,
+            grade.student.display_name,
+            classroom.name,
+            row.bank_slug,
+            row.id,
+            view.status.value,
+            _instant(view.window.due_at),
+            view.accommodated,
+            len(view.attempts),
+            view.window.max_attempts,
+            counted.attempt.id if counted is not None else None,
+            number(counted.score.points) if counted is not None else None,
+            number(counted.score.max_points) if counted is not None else None,
+            _percent(grade),
+            grade.counted_late,
+        )
+
+
+def assignment_gradebook(request: ExportRequest, now: datetime) -> tuple[Columns, Iterator[tuple[Any, ...]]]:
+    """Columns and rows: one row per student, one column per assignment of the classes (named
+    ``<quiz_id>#<assignment id>``), the counted attempt's percentage, ``missed`` when the due time
+    passed with nothing submitted, empty otherwise (and in another class's assignments)."""
+    if request.assignment is not None:
+        rows_of = [request.assignment]
+    else:
+        rows_of = assignments.of_classes([c.id for c in request.classes], request.bank_slug)
+    cells: dict[tuple[int, int], int | float | str | None] = {}
+    for row in rows_of:
+        for grade in grades(row, now, request.since):
+            cells[(row.id, grade.student.id)] = MISSED if grade.missed else _percent(grade)
+    names = tuple(f"{row.bank_slug}#{row.id}" for row in rows_of)
+    columns = Columns(("student_username", "student_name", "class", *names), text=(0, 1, 2))
+
+    def rows() -> Iterator[tuple[Any, ...]]:
+        for classroom, student in _members(request.classes):
+            yield (
+                student.username,
+                student.display_name,
+                classroom.name,
+                *(
+                    cells.get((row.id, student.id)) if row.class_id == classroom.id else None
+                    for row in rows_of
+                ),
             )
 
     return columns, rows()
@@ -294,15 +413,22 @@ def export_scores(request: ExportRequest, now: datetime) -> Export:
 
     Rows hold plain values (text, numbers, booleans); the writers make text spreadsheet-safe.
     """
-    if request.kind == "gradebook":
+    row = request.assignment
+    if request.kind == "gradebook" and row is not None:
+        columns, rows = ASSIGNMENT_GRADE_COLUMNS, assignment_grade_rows(row, request, now)
+    elif request.kind == "gradebook":
         columns, rows = gradebook(request)
+    elif request.kind == "assignment_gradebook":
+        columns, rows = assignment_gradebook(request, now)
     elif request.kind == "answers":
         spreadsheet = request.format != "json"
         columns = ANSWER_COLUMNS.for_spreadsheet() if spreadsheet else ANSWER_COLUMNS
         rows = answer_rows(request, spreadsheet)
     else:
-        columns, rows = ATTEMPT_COLUMNS, attempt_rows(request)
-    stem = "-".join(filter(None, ["quizapp", request.kind, request.bank_slug, f"{now:%Y%m%d}"]))
+        columns = ATTEMPT_COLUMNS if row is None else ASSIGNMENT_ATTEMPT_COLUMNS
+        rows = attempt_rows(request, now)
+    assigned = f"assignment{row.id}" if row is not None else None
+    stem = "-".join(filter(None, ["quizapp", request.kind, request.bank_slug, assigned, f"{now:%Y%m%d}"]))
     filename = f"{stem}.{request.format}"
     if request.format == "xlsx":
         chunks = write_xlsx(columns, rows, request.kind).chunks()

@@ -1,4 +1,5 @@
-"""GET /api/v1/exports/scores: the class pages' exports, byte for byte, for teachers and their classes."""
+"""GET /api/v1/exports/scores: the class pages' and the assignment pages' exports, byte for byte (and the
+command's), for teachers and their own classes and assignments."""
 
 from __future__ import annotations
 
@@ -128,3 +129,104 @@ def test_a_bad_since_is_a_clear_400_everywhere(app, as_user, people, since, says
     assert says in " ".join(error_of(response)["details"]["fields"]["since"])
     result = app.test_cli_runner().invoke(args=["export-scores", "--format", "csv", "--since", since])
     assert result.exit_code == 2 and says in result.output
+
+
+# --- One assignment: ?assignment_id=, the assignment page's links, `flask export-scores --assignment`
+
+
+@pytest.fixture
+def assignment_id(app, people, results) -> int:
+    """The assignment of Tina's class that Sam's and Sara's tests were taken under."""
+    with app.app_context():
+        from quizapp.services import assignments
+
+        [row] = assignments.of_classes([people.class_id], QUIZ)
+    return row.id
+
+
+def _command(app, tmp_path, *args: str) -> bytes:
+    output = tmp_path / "export"
+    result = app.test_cli_runner().invoke(args=["export-scores", *args, "-o", str(output)])
+    assert result.exit_code == 0, result.output
+    return output.read_bytes()
+
+
+@pytest.mark.parametrize("kind", ["attempts", "gradebook", "answers", "assignment_gradebook"])
+@pytest.mark.parametrize("fmt", ["csv", "json"])
+def test_the_page_the_api_and_the_command_give_one_assignment_the_same_file(
+    app, as_user, assignment_id, tmp_path, kind, fmt
+):
+    page = app.test_client()
+    login(page, "tina")
+    expected = page.get(f"/assignments/{assignment_id}/exports/{kind}.{fmt}")
+    assert expected.status_code == 200 and expected.data
+    response = as_user("tina").get(f"/exports/scores?assignment_id={assignment_id}&kind={kind}&format={fmt}")
+    assert response.status_code == 200
+    assert response.content_type == expected.content_type
+    assert response.headers["Content-Disposition"] == expected.headers["Content-Disposition"]
+    assert response.data == expected.data
+    command = _command(app, tmp_path, "--format", fmt, "--kind", kind, "--assignment", str(assignment_id))
+    assert command == expected.data
+
+
+def test_the_page_the_api_and_the_command_give_one_assignment_the_same_workbook(
+    app, as_user, assignment_id, tmp_path
+):
+    def cells(data: bytes) -> list[tuple]:
+        return list(openpyxl.load_workbook(io.BytesIO(data)).active.iter_rows(values_only=True))
+
+    page = app.test_client()
+    login(page, "tina")
+    expected = cells(page.get(f"/assignments/{assignment_id}/exports/gradebook.xlsx").data)
+    assert expected[0][:2] == ("student_username", "student_name") and len(expected) == 3
+    api = as_user("tina").get(f"/exports/scores?assignment_id={assignment_id}&kind=gradebook&format=xlsx")
+    assert cells(api.data) == expected
+    command = _command(
+        app, tmp_path, "--format", "xlsx", "--kind", "gradebook", "--assignment", str(assignment_id)
+    )
+    assert cells(command) == expected
+
+
+def test_an_assignment_export_holds_only_its_attempts(as_user, assignment_id, people, results):
+    rows = read_csv(as_user("tina").get(f"/exports/scores?assignment_id={assignment_id}"))
+    assert {row["assignment_id"] for row in rows} == {str(assignment_id)} and len(rows) == 2
+    assert {row["late"] for row in rows} == {"false"} and {row["due_at"] for row in rows} == {""}
+    assert '\'=HYPERLINK("http://evil";"Sara")' in {row["student_name"] for row in rows}
+
+
+def test_an_assignment_of_another_teacher_or_another_class_or_quiz_is_not_found(
+    as_user, assignment_id, people
+):
+    tina, otto = as_user("tina"), as_user("otto")
+    response = otto.get(f"/exports/scores?assignment_id={assignment_id}")
+    assert response.status_code == 404 and error_of(response)["code"] == "assignment_not_found"
+    assert error_of(tina.get("/exports/scores?assignment_id=999999"))["code"] == "assignment_not_found"
+    mismatch = tina.get(f"/exports/scores?assignment_id={assignment_id}&class_id={people.other_class_id}")
+    assert error_of(mismatch)["code"] == "assignment_not_found"
+    assert (
+        error_of(tina.get(f"/exports/scores?assignment_id={assignment_id}&quiz_id=nope"))["code"]
+        == "quiz_not_found"
+    )
+    same = tina.get(
+        f"/exports/scores?assignment_id={assignment_id}&class_id={people.class_id}&quiz_id={QUIZ}"
+    )
+    assert same.status_code == 200 and len(read_csv(same)) == 2
+    assert (
+        error_of(as_user("sam").get(f"/exports/scores?assignment_id={assignment_id}"))["code"]
+        == "teachers_only"
+    )
+    assert tina.get("/exports/scores?assignment_id=0").status_code == 400
+
+
+def test_the_command_refuses_an_unknown_assignment_or_one_of_another_class(app, assignment_id, people):
+    runner = app.test_cli_runner()
+    result = runner.invoke(args=["export-scores", "--format", "csv", "--assignment", "999999"])
+    assert result.exit_code == 2 and "no assignment 999999" in result.output
+    result = runner.invoke(
+        args=["export-scores", "--format", "csv", "--assignment", str(assignment_id), "--teacher", "otto"]
+    )
+    assert result.exit_code == 2 and "of that class, teacher and quiz" in result.output
+    result = runner.invoke(
+        args=["export-scores", "--format", "csv", "--assignment", str(assignment_id), "--teacher", "tina"]
+    )
+    assert result.exit_code == 0 and len(result.output.splitlines()) == 3  # the header and two attempts

@@ -217,6 +217,7 @@ def _walk_as_student(app: Any, student: Any, join_code: str) -> None:
         password=new_password,
         confirm=new_password,
     )
+    _post(student, "/account/time-zone", "/account/password", time_zone="Europe/Belgrade")
     quiz = f"/quizzes/{QUIZ}"
     attempt_id = _id_in(_post(student, f"{quiz}/attempts", quiz, mode="practice"))
     questions = attempt_questions(app, attempt_id)

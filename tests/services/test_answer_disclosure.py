@@ -206,6 +206,8 @@ TEACHERS_ONLY = {  # answer keys and class data: the role check is the rule (tes
     "assignments.rename_class",
     "assignments.archive_class",
     "assignments.bank_visibility",
+    "assignment_results.assignment",  # statuses and scores; an attempt's answers are quiz.results'
+    "assignment_results.export",
 }
 NO_ANSWER_MATERIAL = {
     "pages.index",
@@ -216,7 +218,7 @@ NO_ANSWER_MATERIAL = {
     "quiz.submit",
     "quiz.save",  # a redirect; a form with errors is quiz.question's page (it asks the rule)
     "auth.change_password",
-    "auth.choose_time_zone",
+    "auth.choose_time_zone",  # a redirect, or the account page's forms
     "auth.join_class",
     "auth.login",
     "auth.logout",

@@ -68,7 +68,8 @@ def toy_type():
 
 @pytest.fixture
 def setting(app, people):
-    """An open test and a submitted practice of the student, and URL values for every rule.
+    """An open test and a submitted practice of the student, the assignment of the bank to their
+    class, and URL values for every rule.
 
     The bank is assigned to the student's class only (Oleg, in Civics 10A, is "a student of
     another class"), and Ella, in the student's class, has her own opening time a month away
@@ -101,6 +102,7 @@ def setting(app, people):
         "open_question": test.question_ids[0],
         "submitted": practice.id,
         "learn": learn_id,
+        "assignment": assigned.id,
         "people": people,
     }
 

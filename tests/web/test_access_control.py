@@ -64,6 +64,8 @@ ALLOWED: dict[tuple[str, str], set[str]] = {
     ("teacher.export_class", "GET"): {"teacher"},
     ("teacher.quiz_report", "GET"): {"teacher"},
     ("teacher.export_all", "GET"): TEACHERS,
+    ("assignment_results.assignment", "GET"): {"teacher"},  # the teacher of the assignment's class
+    ("assignment_results.export", "GET"): {"teacher"},
     ("editor.banks", "GET"): TEACHERS,
     ("editor.edit", "GET"): TEACHERS,
     ("editor.edit", "POST"): TEACHERS,

@@ -196,7 +196,7 @@ def seed(app, people) -> World:
             "bank_slug": [BANK, "nope"],
             "name": [f"{BANK}.yaml", "nope.yaml", BANK, ".yaml"],
             "file_format": ["gift", "apkg", "yaml"],
-            "kind": ["attempts", "gradebook", "answers", "nope"],
+            "kind": ["attempts", "gradebook", "answers", "assignment_gradebook", "nope"],
             "fmt": ["csv", "xlsx", "json", "pdf"],
             "filename": ["style.css", "quiz.js", "../quizapp/__init__.py", "nope"],
             "assignment_id": [*tinas, *ottos, missing, 0, MAX_ROW_ID + 1],
@@ -410,8 +410,10 @@ def test_no_page_answers_arbitrary_input_with_a_server_error(app, people, userna
 def test_before_the_first_teacher_no_page_answers_arbitrary_input_with_a_server_error(app):
     """An empty database: the set-up page's form is there to fuzz, and no id is anyone's."""
     app.config.update(UNLIMITED)
-    numbered = ("attempt_id", "number", "session_id", "class_id", "student_id", "assignment_id")
-    ids = {name: [1, 999_999] for name in numbered}
+    ids = {
+        name: [1, 999_999]
+        for name in ("attempt_id", "number", "session_id", "class_id", "student_id", "assignment_id")
+    }
     names = {name: [BANK, "nope"] for name in ("bank_slug", "name", "file_format", "kind", "fmt")}
     world = World(app, ids | names | {"filename": ["style.css", "nope"]})
     fuzz_every_route(world, Browser(app, None))

@@ -25,9 +25,8 @@ from werkzeug.wrappers import Response as WerkzeugResponse
 
 from quizapp.core.accounts import new_password, shown_join_code
 from quizapp.core.attempts import AttemptMode
-from quizapp.core.instants import parse_instant
 from quizapp.core.roster import parse_roster
-from quizapp.services import accounts, bank_library, clock, reports
+from quizapp.services import accounts, assignments, bank_library, clock, reports
 from quizapp.services import attempts as attempt_service
 from quizapp.services.accounts import Account, ClassInfo, UsernameTaken
 from quizapp.services.attempts import AttemptState
@@ -35,7 +34,7 @@ from quizapp.services.bank_library import library
 from quizapp.services.export_formats import FORMATS
 from quizapp.services.score_exports import KINDS, ExportRequest, export_scores
 from quizapp.web.auth.login import teacher_required
-from quizapp.web.downloads import streamed
+from quizapp.web.downloads import since_argument, streamed
 from quizapp.web.forms import ActionForm, AddStudentForm, ClassForm, RosterForm, add_error, required_data
 from quizapp.web.teacher.assignments import class_extras
 
@@ -212,6 +211,7 @@ def quiz_results(class_id: int, bank_slug: str) -> str:
         bank=bank,
         rows=rows,
         sort=sort if sort in keys else "name",
+        assigned=assignments.of_classes([classroom.id], bank.slug),
     )
 
 
@@ -307,10 +307,5 @@ def _export(classes: list[ClassInfo], kind: str, fmt: str) -> WerkzeugResponse:
     bank_slug = request.args.get("quiz") or None
     if bank_slug is not None:
         bank_slug = bank_library.bank(bank_slug).slug  # an unknown quiz is "not found"
-    since = None
-    if request.args.get("since"):
-        try:
-            since = parse_instant(request.args["since"])
-        except ValueError as error:
-            abort(400, description=f"The export's “since”: {error}.")
-    return streamed(export_scores(ExportRequest(kind, fmt, tuple(classes), bank_slug, since), clock.now()))
+    wanted = ExportRequest(kind, fmt, tuple(classes), bank_slug, since_argument())
+    return streamed(export_scores(wanted, clock.now()))

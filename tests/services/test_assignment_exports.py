@@ -1,0 +1,199 @@
+"""Score exports of assignments: one assignment's attempts (with each student's own due time and
+lateness), its answers and its gradebook (the counted attempt), and the class gradebook by
+assignment (a column per assignment: the counted percentage, or "missed"); CSV, XLSX and JSON,
+safe in a spreadsheet."""
+
+from __future__ import annotations
+
+import io
+import json
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from urllib.parse import quote
+
+import pytest
+from openpyxl import load_workbook
+
+from quizapp.core.assignments import Counted
+from quizapp.db.base import db
+from quizapp.db.database import begin_write
+from quizapp.db.models import User
+from tests.helpers.assignments import (
+    BANK,
+    accommodate,
+    add_assignment,
+    add_students,
+    percent_of,
+    replace_assignments,
+    take,
+)
+from tests.helpers.quizzes import FrozenClock
+from tests.helpers.web import login, read_csv
+
+HOUR = timedelta(hours=1)
+EVIL = '=HYPERLINK("http://evil";"Sara")'
+
+
+@dataclass(frozen=True)
+class Graded:
+    first: int  # assignment: due two hours after t0, late work accepted, two attempts, best counts
+    second: int  # assignment: no due time, unlimited attempts
+    due: datetime
+    mia_due: datetime
+    sam_early: int  # 1 question right, on time
+    sam_late: int  # all right, late
+    sara_first: int  # all right, on time
+    sara_second: int  # under the second assignment
+    t0: datetime
+
+
+@pytest.fixture
+def graded(app, people, monkeypatch) -> Graded:
+    """Five hours after t0: Sam took the first assignment on time and late, Sara on time (and the
+    second assignment), Nina missed it, Mia's own due time is still ahead."""
+    frozen = FrozenClock(monkeypatch)
+    t0 = frozen.now - 5 * HOUR
+    due, mia_due = t0 + 2 * HOUR, t0 + 10 * HOUR
+    first = replace_assignments(
+        app, people, due_at=due, accept_late=True, max_attempts=2, counted=Counted.BEST
+    )
+    second = add_assignment(app, people, max_attempts=None)
+    add_students(app, people.class_id, "Nina", "Mia")
+    accommodate(app, people, first, "mia", due_at=mia_due)
+    with app.app_context():
+        begin_write()
+        db.session.get(User, people.classmate).display_name = EVIL
+        db.session.commit()
+    return Graded(
+        first=first,
+        second=second,
+        due=due,
+        mia_due=mia_due,
+        sam_early=take(app, "sam", t0, correct=1, assignment_id=first),
+        sam_late=take(app, "sam", t0 + 3 * HOUR, assignment_id=first),
+        sara_first=take(app, "sara", t0, assignment_id=first),
+        sara_second=take(app, "sara", t0 + HOUR, correct=2, assignment_id=second),
+        t0=t0,
+    )
+
+
+@pytest.fixture
+def tina(client, people):
+    login(client, "tina")
+    return client
+
+
+def test_the_attempts_of_an_assignment_with_each_students_due_time_and_lateness(tina, graded):
+    response = tina.get(f"/assignments/{graded.first}/exports/attempts.csv")
+    assert response.status_code == 200 and response.mimetype == "text/csv"
+    assert f"attempts-{BANK}-assignment{graded.first}-" in response.headers["Content-Disposition"]
+    rows = read_csv(response)
+    assert list(rows[0])[-4:] == ["percent", "assignment_id", "due_at", "late"]
+    by_id = {int(row["attempt_id"]): row for row in rows}
+    assert set(by_id) == {graded.sam_early, graded.sam_late, graded.sara_first}  # not the second's
+    assert by_id[graded.sam_early]["late"] == "false" and by_id[graded.sam_late]["late"] == "true"
+    assert {row["due_at"] for row in rows} == {graded.due.isoformat()}
+    assert {row["assignment_id"] for row in rows} == {str(graded.first)}
+    assert by_id[graded.sara_first]["student_name"] == "'" + EVIL  # neutralized
+    assert by_id[graded.sam_late]["percent"] == "100"
+
+
+def test_an_accommodated_students_own_due_time_is_their_rows(app, tina, people, graded):
+    take(app, "mia", graded.t0 + 4 * HOUR, assignment_id=graded.first)  # late for the class, not for her
+    rows = read_csv(tina.get(f"/assignments/{graded.first}/exports/attempts.csv"))
+    [mia] = [row for row in rows if row["student_username"] == "mia"]
+    assert mia["due_at"] == graded.mia_due.isoformat() and mia["late"] == "false"
+
+
+def test_the_gradebook_of_an_assignment_holds_the_counted_attempt(tina, graded):
+    rows = {
+        row["student_username"]: row
+        for row in read_csv(tina.get(f"/assignments/{graded.first}/exports/gradebook.csv"))
+    }
+    assert list(rows) == ["sara", "mia", "nina", "sam"]  # by name: Sara's starts with '='
+    sam = rows["sam"]
+    assert sam["status"] == "submitted"  # one attempt on time: not "late"
+    assert sam["counted_attempt_id"] == str(graded.sam_late) and sam["percent"] == "100"
+    assert sam["late"] == "true" and sam["attempts"] == "2" and sam["attempts_allowed"] == "2"
+    assert sam["accommodated"] == "false" and sam["due_at"] == graded.due.isoformat()
+    nina = rows["nina"]
+    assert nina["status"] == "missed" and nina["percent"] == "" and nina["late"] == ""
+    assert nina["counted_attempt_id"] == "" and nina["attempts"] == "0"
+    mia = rows["mia"]
+    assert mia["status"] == "not_started" and mia["accommodated"] == "true"
+    assert mia["due_at"] == graded.mia_due.isoformat()
+    assert rows["sara"]["late"] == "false" and rows["sara"]["student_name"] == "'" + EVIL
+
+
+def test_since_picks_the_counted_attempt_among_those_started_since(tina, graded):
+    since = quote((graded.t0 + HOUR).isoformat())
+    rows = {
+        r["student_username"]: r
+        for r in read_csv(tina.get(f"/assignments/{graded.first}/exports/gradebook.csv?since={since}"))
+    }
+    assert rows["sam"]["counted_attempt_id"] == str(graded.sam_late)
+    assert rows["sara"]["status"] == "submitted" and rows["sara"]["counted_attempt_id"] == ""
+
+
+def test_the_answers_of_an_assignment_are_those_of_its_attempts(tina, graded):
+    data = json.loads(tina.get(f"/assignments/{graded.first}/exports/answers.json").data)
+    assert {row["attempt_id"] for row in data["rows"]} == {
+        graded.sam_early,
+        graded.sam_late,
+        graded.sara_first,
+    }
+    assert data["rows"][0]["student_name"] in ("Sam Student", EVIL)  # JSON: as stored
+
+
+def test_the_class_gradebook_by_assignment_has_a_column_per_assignment(app, tina, people, graded):
+    rows = read_csv(tina.get(f"/classes/{people.class_id}/exports/assignment_gradebook.csv"))
+    first, second = f"{BANK}#{graded.first}", f"{BANK}#{graded.second}"
+    assert list(rows[0]) == ["student_username", "student_name", "class", first, second]  # due soonest first
+    by_user = {row["student_username"]: row for row in rows}
+    assert by_user["sam"][first] == "100" and by_user["sam"][second] == ""
+    assert by_user["nina"][first] == "missed" and by_user["nina"][second] == ""  # no due time: never missed
+    assert by_user["mia"][first] == ""  # her own due time is ahead
+    sara_second = percent_of(app, graded.sara_second, graded.t0 + 5 * HOUR)
+    assert float(by_user["sara"][second]) == pytest.approx(sara_second, abs=1e-4)
+    assert by_user["sara"]["student_name"] == "'" + EVIL
+
+
+def test_the_gradebook_by_assignment_in_json_and_xlsx(tina, people, graded):
+    data = json.loads(tina.get(f"/classes/{people.class_id}/exports/assignment_gradebook.json").data)
+    by_user = {row["student_username"]: row for row in data["rows"]}
+    first = f"{BANK}#{graded.first}"
+    assert (
+        by_user["sam"][first] == 100 and by_user["nina"][first] == "missed" and by_user["mia"][first] is None
+    )
+    assert by_user["sara"]["student_name"] == EVIL  # JSON is for programs: left as stored
+    response = tina.get(f"/classes/{people.class_id}/exports/assignment_gradebook.xlsx")
+    sheet = load_workbook(io.BytesIO(response.data)).active
+    cells = [cell for row in sheet.iter_rows() for cell in row]
+    assert all(cell.data_type != "f" for cell in cells)
+    assert "'" + EVIL in {cell.value for cell in cells}
+    assert "missed" in {cell.value for cell in cells}
+
+
+@pytest.mark.parametrize("kind", ["attempts", "gradebook", "answers", "assignment_gradebook"])
+def test_every_assignment_export_in_xlsx_is_free_of_formulas(tina, graded, kind):
+    response = tina.get(f"/assignments/{graded.first}/exports/{kind}.xlsx")
+    assert response.status_code == 200
+    sheet = load_workbook(io.BytesIO(response.data)).active
+    cells = [cell for row in sheet.iter_rows() for cell in row]
+    assert all(cell.data_type != "f" for cell in cells)
+    assert "'" + EVIL in {cell.value for cell in cells} or kind == "answers"  # names, not in answers
+    assert not any(str(cell.value).startswith("=") for cell in cells)
+
+
+def test_json_keeps_lateness_as_booleans_and_no_value_as_null(tina, graded):
+    data = json.loads(tina.get(f"/assignments/{graded.first}/exports/gradebook.json").data)
+    by_user = {row["student_username"]: row for row in data["rows"]}
+    assert by_user["sam"]["late"] is True and by_user["sara"]["late"] is False
+    assert by_user["nina"]["late"] is None and by_user["nina"]["percent"] is None
+    assert by_user["mia"]["accommodated"] is True and by_user["mia"]["attempts_allowed"] == 2
+
+
+def test_unknown_kinds_and_formats_are_not_found(tina, graded):
+    assert tina.get(f"/assignments/{graded.first}/exports/everything.csv").status_code == 404
+    assert tina.get(f"/assignments/{graded.first}/exports/attempts.pdf").status_code == 404
+    assert tina.get(f"/assignments/{graded.first}/exports/attempts.csv?since=yesterday").status_code == 400
