@@ -41,7 +41,9 @@ def read_typed(text: str, zone: ZoneInfo) -> datetime:
     try:
         return _in_utc(typed, zone)
     except OverflowError:  # "0001-01-01 00:30" east of UTC, "9999-12-31 23:59" west of it
-        raise ValueError(f"{typed:%Y-%m-%d %H:%M} is too far from today") from None
+        raise ValueError(
+            f"{typed.year:04d}-{typed:%m-%d %H:%M} is out of range: choose a date between 1900 and 9000"
+        ) from None
 
 
 def _in_utc(typed: datetime, zone: ZoneInfo) -> datetime:

@@ -63,5 +63,5 @@ def test_an_unknown_zone_is_a_clear_error(name):
 
 def test_a_time_at_the_edge_of_the_calendar_is_refused_not_an_overflow():
     for text, zone in (("0001-01-01 00:30", "Europe/Belgrade"), ("9999-12-31 23:59", "America/Chicago")):
-        with pytest.raises(ValueError, match="too far from today"):
+        with pytest.raises(ValueError, match="is out of range"):
             read_typed(text, time_zone(zone))

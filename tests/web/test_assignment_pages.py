@@ -182,7 +182,7 @@ def test_unlimited_attempts_the_quiz_time_limit_and_no_study(teacher, app, peopl
         ({"time_limit": "-5"}, "time_limit", "Time limit: from 1 to 1440 minutes"),
         ({"time_limit": "9" * 40}, "time_limit", "That number is far too large."),
         ({"due_at": "next friday"}, "due_at", "Not a date and time such as 2026-12-01 23:59."),
-        ({"opens_at": "0001-01-01 00:30"}, "opens_at", "That date is out of range"),
+        ({"opens_at": "0001-01-01 00:30"}, "opens_at", "0001-01-01 00:30 is out of range"),
         (
             {"due_at": "", "ends_at_close": "y"},
             "ends_at_close",

@@ -52,8 +52,6 @@ class LocalTimeField(StringField):
             self.moment = typed_time(text)
         except ValueError as error:
             raise StopValidation(sentence(str(error))) from None
-        except OverflowError:  # the first or last day a computer's calendar has, moved into UTC
-            raise StopValidation("That date is out of range: choose one between 1900 and 9000.") from None
 
 
 class WholeNumberField(IntegerField):
