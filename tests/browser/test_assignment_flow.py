@@ -52,6 +52,13 @@ def test_a_class_is_assigned_the_quiz_with_a_due_time_and_extra_time(
     outsider = new_page()
     sign_up(outsider, base, code, "gus", "Gus Geography")
 
+    # a third student in History 9B, who will never start
+    teacher.goto(f"{base}/classes/{people.class_id}")
+    adding = teacher.locator("form", has=teacher.get_by_role("button", name="Add student"))
+    adding.get_by_label("Username").fill("nia")
+    adding.get_by_label("Name", exact=True).fill("Nia Never")
+    click_through(teacher, adding.get_by_role("button", name="Add student"))
+
     # History 9B gets the quiz, due in two hours; Sam gets half as much time again
     teacher.goto(f"{base}/classes/{people.class_id}")
     click_through(teacher, teacher.get_by_role("link", name="Assign a quiz"))
@@ -109,4 +116,16 @@ def test_a_class_is_assigned_the_quiz_with_a_due_time_and_extra_time(
     click_through(sara, sara.get_by_role("button", name="Submit the test"))
     sara.goto(base + "/")
     assert "Submitted late" in sara.locator("main").inner_text()
+
+    # the teacher's table: each student where they belong
+    teacher.goto(f"{base}/classes/{people.class_id}")
+    click_through(teacher, teacher.get_by_role("link", name=re.compile(QUIZ)).first)
+    status = {
+        name: teacher.get_by_role("row", name=re.compile(name)).inner_text()
+        for name in ("Sam Student", "Sara Classmate", "Nia Never")
+    }
+    assert "Submitted" in status["Sam Student"] and "late" not in status["Sam Student"].lower()
+    assert "Submitted late" in status["Sara Classmate"]
+    assert "Missed" in status["Nia Never"]
+    auditor.look(teacher, "72-assignment-table")
     assert auditor.violations == []
