@@ -254,7 +254,7 @@ def attempt_json(viewed: Viewed) -> dict[str, Any]:
 
 
 def _own(attempt_id: int, responses: bool = True) -> AttemptState:
-    attempt = own_attempt(attempt_id, current_account().id, clock.now(), responses)
+    attempt = own_attempt(attempt_id, current_account(), clock.now(), responses)
     if attempt is None:
         raise ApiError(404, "attempt_not_found", f"You have no attempt {attempt_id}.")
     return attempt

@@ -44,7 +44,7 @@ class ProgressSchema(Schema):
 def my_progress() -> dict[str, Any]:
     account = current_account()
     now = clock.now()
-    visible = assignments.visible_banks(account, now)
+    visible = [(bank, allowed) for bank, allowed in assignments.visible_banks(account, now) if allowed.opened]
     banks = [bank for bank, _ in visible]
     studied = {bank.slug for bank, allowed in visible if allowed.study}
     mine = attempts.attempts_of(account.id, now)

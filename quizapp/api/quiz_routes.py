@@ -86,7 +86,8 @@ def quiz_json(bank: core.Bank) -> dict[str, Any]:
 @documented_errors(blueprint, 401)
 def list_quizzes() -> dict[str, Any]:
     banks = assignments.visible_banks(current_account(), clock.now())
-    return {"quizzes": [quiz_json(bank) for bank, _ in banks]}
+    # a quiz whose assignment has not opened is only in GET /assignments, with when it opens
+    return {"quizzes": [quiz_json(bank) for bank, allowed in banks if allowed.opened]}
 
 
 @blueprint.route("/quizzes/<quiz_id>/answer-key", methods=["GET"])

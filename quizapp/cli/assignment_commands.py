@@ -41,9 +41,10 @@ def _time(text: str | None, zone: ZoneInfo, hint: str) -> datetime | None:
 
 
 def _attempts(text: str) -> int | None:
-    if text.strip().lower() == UNLIMITED:
+    text = text.strip()
+    if text.lower() == UNLIMITED:
         return None
-    if not text.strip().isdigit():
+    if not (text.isascii() and text.isdigit() and len(text) <= 4):  # "²".isdigit() is true too
         raise click.BadParameter(
             f"a number from 1 to {MAX_ATTEMPTS}, or {UNLIMITED}", param_hint="--attempts"
         )
@@ -127,6 +128,8 @@ def accommodate_command(
             opens_at=_time(opens, zone, "--opens"),
             due_at=_time(due, zone, "--due"),
         )
+        if accommodation == Accommodation():
+            raise click.UsageError("say what the student gets (--extra-time-percent, ...), or --remove")
     try:
         assignments.accommodate(row.teacher_id, assignment_id, username, accommodation)
     except AssignmentNotFound:

@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 TYPED_EXAMPLE = "2026-12-01 23:59"
+FIRST_YEAR, LAST_YEAR = 1900, 9000  # beyond them a time is a typing slip, and some zones overflow
 
 
 def time_zone(name: str) -> ZoneInfo:
@@ -27,8 +28,25 @@ def time_zone(name: str) -> ZoneInfo:
 
 def shown(moment: datetime, zone: ZoneInfo) -> str:
     """``moment`` (aware) as a person in ``zone`` reads it: "2026-12-01 23:59 CET"."""
-    local = moment.astimezone(zone)
+    try:
+        local = moment.astimezone(zone)
+    except OverflowError:  # stored before times were bounded: shown in UTC rather than failing
+        local = moment.astimezone(UTC)
     return f"{local:%Y-%m-%d %H:%M} {local.tzname()}"
+
+
+def editable(moment: datetime, zone: ZoneInfo) -> str:
+    """``moment`` as a form field shows it for editing in ``zone``, so that saving it unchanged
+    keeps it: "2026-12-01 23:59", or with its offset in the hour repeated when clocks go back
+    ("2026-10-25 02:30+01:00"), which ``read_typed`` would otherwise read as the first."""
+    try:
+        local = moment.astimezone(zone)
+        plain = f"{local:%Y-%m-%d %H:%M}"
+        if read_typed(plain, zone) == moment.replace(second=0, microsecond=0):
+            return plain
+    except (OverflowError, ValueError):  # stored before times were bounded
+        local = moment.astimezone(UTC)
+    return local.isoformat(timespec="minutes")
 
 
 def read_typed(text: str, zone: ZoneInfo) -> datetime:
@@ -38,12 +56,12 @@ def read_typed(text: str, zone: ZoneInfo) -> datetime:
         typed = datetime.fromisoformat(text.strip())
     except ValueError:
         raise ValueError(f"not a date and time such as {TYPED_EXAMPLE}") from None
-    try:
-        return _in_utc(typed, zone)
-    except OverflowError:  # "0001-01-01 00:30" east of UTC, "9999-12-31 23:59" west of it
+    if not FIRST_YEAR <= typed.year <= LAST_YEAR:
         raise ValueError(
-            f"{typed.year:04d}-{typed:%m-%d %H:%M} is out of range: choose a date between 1900 and 9000"
-        ) from None
+            f"{typed.year:04d}-{typed:%m-%d %H:%M} is out of range: "
+            f"choose a date between {FIRST_YEAR} and {LAST_YEAR}"
+        )
+    return _in_utc(typed, zone)
 
 
 def _in_utc(typed: datetime, zone: ZoneInfo) -> datetime:

@@ -195,6 +195,48 @@ def attempts_running(assignment_id: int) -> int:
     return int(db.session.scalar(count) or 0)
 
 
+@dataclass(frozen=True, slots=True)
+class AssignedOpening:
+    """One assignment of a bank to a class of the student's, as visibility needs it."""
+
+    opens_at: datetime | None
+    own_opens_at: datetime | None  # the student's accommodation's, if any
+    study: bool
+
+
+def visibility_facts(student_id: int, bank_slug: str) -> tuple[BankFlags, list[AssignedOpening]] | None:
+    """A bank's flags and its assignments to the student's classes (not archived), in one query:
+    every page of an attempt asks it (None: no active bank has this slug)."""
+    mine = (
+        db.select(Assignment.id, Assignment.bank_id, Assignment.opens_at, Assignment.study)
+        .join(Classroom, Classroom.id == Assignment.class_id)
+        .join(Enrollment, Enrollment.class_id == Assignment.class_id)
+        .where(Enrollment.student_id == student_id, Classroom.archived_at.is_(None))
+        .subquery()
+    )
+    rows = db.session.execute(
+        db.select(
+            Bank.published,
+            Bank.open_practice,
+            mine.c.id,
+            mine.c.opens_at,
+            mine.c.study,
+            AccommodationRow.opens_at,
+        )
+        .select_from(Bank)
+        .outerjoin(mine, mine.c.bank_id == Bank.id)
+        .outerjoin(
+            AccommodationRow,
+            (AccommodationRow.assignment_id == mine.c.id) & (AccommodationRow.student_id == student_id),
+        )
+        .where(Bank.slug == bank_slug, Bank.active)
+    ).all()
+    if not rows:
+        return None
+    flags = BankFlags(rows[0][0], rows[0][1])
+    return flags, [AssignedOpening(row[3], row[5], row[4]) for row in rows if row[2] is not None]
+
+
 def bank_flags() -> dict[str, BankFlags]:
     """Every active bank's visibility flags, by slug."""
     rows = db.session.execute(db.select(Bank.slug, Bank.published, Bank.open_practice).where(Bank.active))
@@ -226,8 +268,11 @@ def update_assignment(assignment_id: int, terms: AssignmentTerms) -> None:
 def delete_assignment(assignment_id: int) -> None:
     """Delete it with its accommodations; its attempts stay (their assignment becomes none)."""
     begin_write()
+    kept = db.select(Assignment.show_answers).where(Assignment.id == assignment_id).scalar_subquery()
     db.session.execute(
-        update(Attempt).where(Attempt.assignment_id == assignment_id).values(assignment_id=None)
+        update(Attempt)
+        .where(Attempt.assignment_id == assignment_id)
+        .values(assignment_id=None, kept_show_answers=kept)
     )
     db.session.execute(delete(AccommodationRow).where(AccommodationRow.assignment_id == assignment_id))
     db.session.execute(delete(Assignment).where(Assignment.id == assignment_id))

@@ -140,7 +140,9 @@ _ATTEMPT_COLUMNS = (
         *_ATTEMPTS.c,
         _BANKS.c.slug.label("bank_slug"),
         _BANKS.c.title.label("bank_title"),
-        _ASSIGNMENTS.c.show_answers.label("assigned_show_answers"),
+        func.coalesce(_ASSIGNMENTS.c.show_answers, _ATTEMPTS.c.kept_show_answers).label(
+            "assigned_show_answers"
+        ),
     )
     .join(_BANKS, _BANKS.c.id == _ATTEMPTS.c.bank_id)
     .outerjoin(_ASSIGNMENTS, _ASSIGNMENTS.c.id == _ATTEMPTS.c.assignment_id)

@@ -223,6 +223,9 @@ class Attempt(Model):
         ForeignKey("assignments.id", ondelete="SET NULL"), index=True
     )
     late: Mapped[bool] = mapped_column(default=False, server_default=false())  # started after the due time
+    # The show_answers of its assignment, kept when the assignment is deleted: a test taken under
+    # "never" stays so (while the assignment lives, its own setting counts: a teacher may relax it).
+    kept_show_answers: Mapped[str | None] = mapped_column(String(20))
 
 
 class Answer(Model):

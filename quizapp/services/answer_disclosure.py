@@ -38,11 +38,18 @@ def tests_in_progress(attempts: Iterable[AttemptState]) -> frozenset[str]:
 
 
 def for_bank(
-    path: Path, account: Account, bank: core.Bank, now: datetime, open_tests: frozenset[str] | None = None
+    path: Path,
+    account: Account,
+    bank: core.Bank,
+    now: datetime,
+    open_tests: frozenset[str] | None = None,
+    of_attempt: AttemptState | None = None,
 ) -> Disclosure:
     """What ``account`` may see of ``bank``'s answers on a path that is not one attempt's.
 
     ``open_tests`` (from ``tests_in_progress``) saves a query where the attempts are at hand.
+    ``of_attempt``: the path tells of that attempt's answers (retrying what it missed), so its
+    settings count (``settings_of``: its assignment's, where stricter).
     """
     if account.is_teacher:
         testing = False
@@ -50,7 +57,8 @@ def for_bank(
         testing = bank.slug in open_tests
     else:
         testing = test_in_progress(account.id, bank.slug, now)
-    return rule.disclose(path, bank.settings, Viewer(account.is_teacher, testing))
+    settings = settings_of(of_attempt, bank) if of_attempt is not None else bank.settings
+    return rule.disclose(path, settings, Viewer(account.is_teacher, testing))
 
 
 def for_attempt(viewed: Viewed, bank: core.Bank | None, question_answered: bool, now: datetime) -> Disclosure:
@@ -60,7 +68,7 @@ def for_attempt(viewed: Viewed, bank: core.Bank | None, question_answered: bool,
     so), so whether a test is open needs no query then: it is this attempt, if it is a test.
     """
     attempt = viewed.attempt
-    settings = _settings_of(attempt, bank)
+    settings = settings_of(attempt, bank)
     moment = AttemptMoment(attempt.mode, attempt.submitted, question_answered, viewed.owner)
     if not viewed.owner:
         return rule.disclose(Path.ATTEMPT, settings, Viewer(teacher=True), moment)
@@ -71,7 +79,7 @@ def for_attempt(viewed: Viewed, bank: core.Bank | None, question_answered: bool,
     return rule.disclose(Path.ATTEMPT, settings, Viewer(teacher=False, test_in_progress=test_open), moment)
 
 
-def _settings_of(attempt: AttemptState, bank: core.Bank | None) -> core.QuizSettings:
+def settings_of(attempt: AttemptState, bank: core.Bank | None) -> core.QuizSettings:
     """The settings an attempt's answers follow: its bank's, made stricter by its assignment."""
     if bank is None:
         return NOT_IN_SERVICE
@@ -89,7 +97,7 @@ def source_passage_shown(account: Account, bank: core.Bank, question_id: str, no
     viewer = Viewer(teacher=False, test_in_progress=bank.slug in tests_in_progress(attempts))
     return any(
         rule.disclose(
-            Path.SOURCE, _settings_of(a, bank), viewer, AttemptMoment(a.mode, a.submitted, True)
+            Path.SOURCE, settings_of(a, bank), viewer, AttemptMoment(a.mode, a.submitted, True)
         ).answers
         for a in attempts
         if question_id in a.responses

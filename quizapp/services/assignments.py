@@ -61,6 +61,7 @@ __all__ = [
     "counted_attempt",
     "create",
     "delete",
+    "may_open_attempt",
     "of_classes",
     "opened_bank",
     "start_practice",
@@ -236,11 +237,29 @@ def access(account: Account, bank_slug: str, now: datetime) -> BankAccess:
     """What the account may do with the bank now (teachers: everything)."""
     if account.is_teacher:
         return FULL_ACCESS
-    flags = assignment_store.bank_flags().get(bank_slug)
-    if flags is None:
+    facts = assignment_store.visibility_facts(account.id, bank_slug)
+    if facts is None:
         return bank_access(False, False, [], now)
-    views = student_assignments(account.id, now, bank_slug)
-    return bank_access(flags.published, flags.open_practice, _assigned(views), now)
+    flags, openings = facts
+    assigned = [
+        Assigned(
+            for_student(Window(opens_at=each.opens_at), Accommodation(opens_at=each.own_opens_at)).opens_at,
+            each.study,
+        )
+        for each in openings
+    ]
+    return bank_access(flags.published, flags.open_practice, assigned, now)
+
+
+def may_open_attempt(account: Account, attempt: AttemptState, now: datetime) -> bool:
+    """Whether the student may still work on or look at their own attempt: a practice round (it
+    shows answers) only while they may study its bank; a test while the bank exists for them.
+    Teachers: always. A student who lost the bank (hidden, archived class, no assignment) loses
+    its attempts too: to them it does not exist."""
+    if account.is_teacher:
+        return True
+    allowed = access(account, attempt.bank_slug, now)
+    return allowed.study if attempt.mode is AttemptMode.PRACTICE else allowed.visible
 
 
 def visible_bank(account: Account, bank_slug: str, now: datetime) -> core.Bank:
@@ -334,6 +353,8 @@ def start_test(
         return attempts.start(account.id, bank, AttemptMode.TEST, now, seed, assigned=assigned)
     except NoAttemptsLeft:  # another tab started the last one a moment ago
         raise StartRefused(Refusal.NO_ATTEMPTS_LEFT, view) from None
+    except attempts.NotStarted:  # the assignment was deleted a moment ago
+        raise AssignmentNotFound(view.id) from None
 
 
 def _chosen(account: Account, bank_slug: str, now: datetime, assignment_id: int | None) -> StudentAssignment:
@@ -456,7 +477,10 @@ def accommodate(
     if student.id not in {s.id for s in account_store.students_of_class(row.class_id)}:
         raise AssignmentNotFound(assignment_id)
     if accommodation is not None:
-        found = accommodation_problems(accommodation)
+        theirs = for_student(window_of(row.terms, bank_library.find_bank(row.bank_slug)), accommodation)
+        found = accommodation_problems(accommodation) or window_problems(
+            theirs
+        )  # e.g. opens after the due time
         if found:
             raise ValueError("; ".join(found))
     assignment_store.set_accommodation(assignment_id, student.id, accommodation)

@@ -11,7 +11,7 @@ from datetime import datetime
 
 from quizapp.db import account_store
 from quizapp.db.account_store import Account
-from quizapp.services import attempts
+from quizapp.services import assignments, attempts
 from quizapp.services.attempts import AttemptState
 
 
@@ -21,10 +21,15 @@ class Viewed:
     owner: bool
 
 
-def own_attempt(attempt_id: int, user_id: int, now: datetime, responses: bool = True) -> AttemptState | None:
-    """The attempt if ``user_id`` took it (an overdue one is closed on the way)."""
+def own_attempt(
+    attempt_id: int, owner: Account, now: datetime, responses: bool = True
+) -> AttemptState | None:
+    """The attempt if ``owner`` took it and may still open it (``assignments.may_open_attempt``:
+    not a practice round of a bank they may no longer study); an overdue one is closed on the way."""
     attempt = attempts.get(attempt_id, now, responses)
-    return attempt if attempt is not None and attempt.user_id == user_id else None
+    if attempt is None or attempt.user_id != owner.id:
+        return None
+    return attempt if assignments.may_open_attempt(owner, attempt, now) else None
 
 
 def viewable_attempt(attempt_id: int, viewer: Account, now: datetime) -> Viewed | None:
@@ -33,7 +38,7 @@ def viewable_attempt(attempt_id: int, viewer: Account, now: datetime) -> Viewed 
     if attempt is None:
         return None
     if attempt.user_id == viewer.id:
-        return Viewed(attempt, owner=True)
+        return Viewed(attempt, owner=True) if assignments.may_open_attempt(viewer, attempt, now) else None
     if attempt.submitted and viewer.is_teacher and account_store.teacher_teaches(viewer.id, attempt.user_id):
         return Viewed(attempt, owner=False)
     return None

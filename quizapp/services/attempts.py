@@ -22,6 +22,7 @@ from quizapp.core.attempts import AttemptMode, AttemptStatus, deadline_for, draw
 from quizapp.core.checkers import is_blank
 from quizapp.core.decks import question_card_key
 from quizapp.core.disclosure import practice_correctness_at_once
+from quizapp.core.model import AnswerVisibility
 from quizapp.core.scheduling import grade_for_answer
 from quizapp.core.scoring import score_answers, stored_check
 from quizapp.db import attempt_store, study_store
@@ -33,7 +34,9 @@ __all__ = [
     "AttemptClosed",
     "AttemptState",
     "AttemptSummary",
+    "NotStarted",
     "Started",
+    "answers_never_shown",
     "attempts_of",
     "attempts_of_users",
     "get",
@@ -115,6 +118,11 @@ def open_test_blocks(existing: AttemptState | None, mode: AttemptMode) -> bool:
     return existing is not None and existing.mode is AttemptMode.TEST and mode is AttemptMode.PRACTICE
 
 
+class NotStarted(LookupError):
+    """The attempt could not be written and no open one took its place: what it refers to (an
+    assignment deleted a moment ago, a bank retired) is gone."""
+
+
 @dataclass(frozen=True, slots=True)
 class AssignedStart:
     """The terms an assigned test starts under (``services.assignments`` decides them)."""
@@ -168,8 +176,8 @@ def start(
         if created is not None:
             return Started(created, resumed=False, blocked=False)
         existing = open_attempt(user_id, bank.slug, now)  # another tab started one at the same moment
-        if existing is None:
-            raise RuntimeError(f"no open attempt of user {user_id} at {bank.slug} after a conflict")
+        if existing is None:  # no: what it refers to went away (its assignment, deleted just now)
+            raise NotStarted(bank.slug)
     return Started(existing, resumed=True, blocked=open_test_blocks(existing, mode))
 
 
@@ -212,12 +220,22 @@ def submit(attempt_id: int, now: datetime) -> bool:
     return closed is not None
 
 
+def answers_never_shown(attempt: AttemptState) -> bool:
+    """Whether the attempt is a test under an assignment that never shows answers (stricter than
+    its bank): then nothing may tell which of its answers were right, so its answers feed no
+    flashcard memory (whose weakest questions, retries and due cards would tell) and no
+    dashboard. A bank that never shows answers is kept by the disclosure rule on every path."""
+    return attempt.assigned_show_answers is AnswerVisibility.NEVER
+
+
 def _feed_memory(attempt_id: int, now: datetime, only: str | None = None, closing: bool = False) -> None:
     """Quiz answers feed the flashcard memory model: a wrong answer is Again, a right one Good
     (one of the wrong shape is wrong: ``core.scoring.stored_check``). ``closing``: the attempt
     was just closed, and feeds all its answers unless they went in one by one."""
     attempt = attempt_store.read_attempt(attempt_id)
     if attempt is None or (closing and attempt.feeds_memory_at_once):  # fed one by one already
+        return
+    if answers_never_shown(attempt):
         return
     questions = {question.id: question for question in questions_of(attempt)}
     grades = [

@@ -25,7 +25,7 @@ from quizapp.db import study_store
 from quizapp.db.account_store import Account
 from quizapp.services import answer_disclosure, assignments
 from quizapp.services import attempts as attempt_service
-from quizapp.services.attempts import AttemptState
+from quizapp.services.attempts import AttemptState, answers_never_shown
 from quizapp.services.bank_library import library
 
 
@@ -83,7 +83,12 @@ def student_dashboard(student: Account, now: datetime) -> Dashboard:
     cards = study_store.card_summaries([student.id])
     attempts = attempt_service.attempts_of(student.id, now)
     days = study_store.study_days(student.id, now.date() - timedelta(days=400))
-    visible = assignments.visible_banks(student, now, attempts)  # the banks the student may see, only
+    # the banks the student may open (before an assignment opens: nothing of it but when)
+    visible = [
+        (bank, allowed)
+        for bank, allowed in assignments.visible_banks(student, now, attempts)
+        if allowed.opened
+    ]
     catalog = [bank for bank, _ in visible]
     may_study = {bank.slug for bank, allowed in visible if allowed.study}
     # Weakest questions and topic accuracy tell which answers were right: only from banks that
@@ -100,7 +105,8 @@ def student_dashboard(student: Account, now: datetime) -> Dashboard:
         if bank.slug in may_study
         and answer_disclosure.for_bank(Path.FLASHCARDS, student, bank, now, open_tests).answers
     }
-    results = _answer_results(attempts)
+    # a test under an assignment that never shows answers tells nothing of them, even here
+    results = _answer_results([a for a in attempts if not answers_never_shown(a)])
     banks = []
     for bank in catalog:
         mine = [c for c in cards if c.bank_slug == bank.slug]

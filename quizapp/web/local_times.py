@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 from flask import Flask, current_app
 from flask_login import current_user
 
-from quizapp.core.local_time import TYPED_EXAMPLE, read_typed, shown, time_zone
+from quizapp.core.local_time import TYPED_EXAMPLE, editable, read_typed, shown, time_zone
 from quizapp.services import clock
 
 
@@ -41,7 +41,7 @@ def typed_time(text: str) -> datetime:
 
 def form_value(moment: datetime | None) -> str:
     """``moment`` as a form field shows it for editing, in the reader's zone ("2026-12-01 23:59")."""
-    return f"{moment.astimezone(reader_zone()):%Y-%m-%d %H:%M}" if moment is not None else ""
+    return editable(moment, reader_zone()) if moment is not None else ""
 
 
 def now_shown() -> str:

@@ -76,7 +76,7 @@ def test_accommodate_gives_and_takes_away(app, people):
     assert key == (int(assignment_id), people.student)
     assert (given.extra_time_percent, given.extra_attempts) == (50, 1)
     refused = {
-        ("oleg",): "not a student of History 9B",
+        ("oleg", "--extra-attempts", "1"): "not a student of History 9B",
         ("sam", "--extra-time-percent", "500"): "extra time",
         ("sam", "--opens", "2026-12-02 08:00", "--due", "2026-12-01 08:00"): "after the opening time",
     }
@@ -86,5 +86,17 @@ def test_accommodate_gives_and_takes_away(app, people):
     assert runner.invoke(args=["accommodate", "999999", "sam"]).exit_code == 2
     removed = runner.invoke(args=["accommodate", assignment_id, "sam", "--remove"])
     assert removed.exit_code == 0
+    with app.app_context():
+        assert assignment_store.accommodations_of([int(assignment_id)]) == {}
+
+
+def test_digits_are_ascii_digits_and_an_empty_accommodation_is_no_accommodation(app, people):
+    runner = app.test_cli_runner()
+    for odd in ("²", "٣", "9" * 5000):
+        result = assign(runner, "--class", people.join_code, "--attempts", odd)
+        assert result.exit_code == 2 and "or unlimited" in result.output, odd
+    assignment_id = assign(runner, "--class", people.join_code).output.strip()
+    empty = runner.invoke(args=["accommodate", assignment_id, "sam"])
+    assert empty.exit_code == 2 and "or --remove" in empty.output
     with app.app_context():
         assert assignment_store.accommodations_of([int(assignment_id)]) == {}

@@ -3,11 +3,11 @@ Europe/Belgrade and America/Chicago."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from quizapp.core.local_time import read_typed, shown, time_zone
+from quizapp.core.local_time import editable, read_typed, shown, time_zone
 
 BELGRADE = time_zone("Europe/Belgrade")
 CHICAGO = time_zone("America/Chicago")
@@ -65,3 +65,19 @@ def test_a_time_at_the_edge_of_the_calendar_is_refused_not_an_overflow():
     for text, zone in (("0001-01-01 00:30", "Europe/Belgrade"), ("9999-12-31 23:59", "America/Chicago")):
         with pytest.raises(ValueError, match="is out of range"):
             read_typed(text, time_zone(zone))
+
+
+def test_a_time_in_the_repeated_hour_is_edited_with_its_offset_and_read_back_the_same():
+    belgrade = time_zone("Europe/Belgrade")
+    second = read_typed("2026-10-25 02:30+01:00", belgrade)  # the second 02:30 that night
+    first = read_typed("2026-10-25 02:30", belgrade)
+    assert second - first == timedelta(hours=1)
+    assert editable(second, belgrade) == "2026-10-25T02:30+01:00"
+    assert editable(first, belgrade) == "2026-10-25 02:30"
+    for moment in (first, second, read_typed("2026-12-01 23:59", belgrade)):
+        assert read_typed(editable(moment, belgrade), belgrade) == moment
+
+
+def test_a_time_stored_beyond_a_zones_calendar_is_shown_not_failed():
+    end = datetime(9999, 12, 31, 23, 59, tzinfo=UTC)
+    assert shown(end, time_zone("Asia/Tokyo")) == "9999-12-31 23:59 UTC"

@@ -82,7 +82,7 @@ def test_before_the_window_opens_only_the_opening_time_shows(app, client, only_h
     assert (pages.pop("quiz"), pages.pop("test")) == (200, 302)
     assert set(pages.values()) == {404}
     view = api_view(app, "sam")
-    assert view["listed"] == [BANK] and view["start"] == 404 and view["cards"] == 404
+    assert view["listed"] == [] and view["start"] == 404 and view["cards"] == 404
 
 
 def test_study_off_leaves_the_test_and_nothing_else(app, client, only_history):

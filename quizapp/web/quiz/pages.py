@@ -35,7 +35,7 @@ blueprint = Blueprint("quiz", __name__)
 
 def _own_attempt(attempt_id: int, responses: bool = True) -> AttemptState:
     """The current student's attempt; anyone else's is "not found", not "forbidden"."""
-    attempt = own_attempt(attempt_id, current_user.id, clock.now(), responses)
+    attempt = own_attempt(attempt_id, current_user.account, clock.now(), responses)
     if attempt is None:
         abort(404)
     return attempt
@@ -249,7 +249,7 @@ def retry(attempt_id: int) -> WerkzeugResponse:
     if not ActionForm().validate_on_submit() or not current.submitted:
         abort(400)
     bank = assignments.study_bank(current_user.account, current.bank_slug, clock.now())
-    shown = _retry_shown(bank)
+    shown = _retry_shown(bank, current)
     if not shown.correctness:
         return refused(bank, shown)
     score = attempts.score_of(current)
@@ -280,7 +280,7 @@ def results(attempt_id: int) -> str | WerkzeugResponse:
     shown = answer_disclosure.for_attempt(viewed, bank, True, clock.now())
     reviews = [attempt_review(q, current.responses.get(q.id), bank) for q in questions]
     missed = 0  # the retry button's count: only where retrying may tell which were missed
-    if owner and bank and _retry_shown(bank).correctness:
+    if owner and bank and _retry_shown(bank, current).correctness:
         missed = sum(1 for review in reviews if review.check is None or not review.check.correct)
     student = accounts.get_account(current.user_id)
     back_to_class = None if owner else accounts.class_of_teacher_for_student(current_user.id, current.user_id)
@@ -321,9 +321,10 @@ def source(bank_slug: str) -> str:
     )
 
 
-def _retry_shown(bank: core.Bank) -> Disclosure:
-    """Retrying tells which questions were missed: the rule's word on correctness."""
-    return answer_disclosure.for_bank(Path.RETRY, current_user.account, bank, clock.now())
+def _retry_shown(bank: core.Bank, attempt: AttemptState) -> Disclosure:
+    """Retrying tells which questions the attempt missed: the rule's word on correctness, with
+    the attempt's own settings (its assignment may never show answers)."""
+    return answer_disclosure.for_bank(Path.RETRY, current_user.account, bank, clock.now(), of_attempt=attempt)
 
 
 def _chosen_assignment() -> int | None:

@@ -73,6 +73,7 @@ def upgrade():
     with op.batch_alter_table("attempts") as batch:
         batch.add_column(sa.Column("assignment_id", sa.Integer(), nullable=True))
         batch.add_column(sa.Column("late", sa.Boolean(), server_default=sa.false(), nullable=False))
+        batch.add_column(sa.Column("kept_show_answers", sa.String(length=20), nullable=True))
         batch.create_index("ix_attempts_assignment_id", ["assignment_id"])
         batch.create_foreign_key(
             "fk_attempts_assignment_id", "assignments", ["assignment_id"], ["id"], ondelete="SET NULL"
@@ -100,6 +101,7 @@ def downgrade():
     with op.batch_alter_table("attempts") as batch:
         batch.drop_constraint("fk_attempts_assignment_id", type_="foreignkey")
         batch.drop_index("ix_attempts_assignment_id")
+        batch.drop_column("kept_show_answers")
         batch.drop_column("late")
         batch.drop_column("assignment_id")
     op.drop_index("ix_accommodations_student_id", table_name="accommodations")

@@ -1,0 +1,121 @@
+"""What an attack on assignments found, held shut: an assignment that never shows answers tells
+nothing of them on any path, even once deleted; a practice round does not outlive the student's
+right to study its bank; a bank not open yet lists nothing of itself; a start racing a deletion
+is "not found", not a server error."""
+
+from __future__ import annotations
+
+import pytest
+
+from quizapp.core.model import AnswerVisibility
+from quizapp.db import assignment_store
+from quizapp.db.base import db
+from quizapp.db.models import CardState
+from quizapp.services import assignments
+from quizapp.services.assignments import AssignmentTerms
+from tests.helpers.api import ApiClient, token_for
+from tests.helpers.quizzes import answer, attempt_questions, form_fields, start, submit, wrong_response
+from tests.helpers.web import csrf_token, login
+
+BANK = "kosovo-peacekeepers"
+
+
+@pytest.fixture
+def assign(app, people):
+    """The bank assigned to the student's class alone, on these terms; its id."""
+
+    def make(**terms) -> int:
+        with app.app_context():
+            for row in assignment_store.assignments_of_classes([people.class_id, people.other_class_id]):
+                assignment_store.delete_assignment(row.id)
+            return assignments.create(people.teacher, people.class_id, BANK, AssignmentTerms(**terms))
+
+    return make
+
+
+def take_a_test_all_wrong(client, app) -> int:
+    attempt_id = start(client, "test")
+    for number, question in enumerate(attempt_questions(app, attempt_id)[:4], start=1):
+        answer(client, attempt_id, number, form_fields(question, wrong_response(question)))
+    submit(client, attempt_id)
+    return attempt_id
+
+
+def test_a_never_assignment_tells_no_answer_through_memory_retry_or_progress(client, app, assign):
+    assign(show_answers=AnswerVisibility.NEVER, max_attempts=None)
+    login(client, "sam")
+    attempt_id = take_a_test_all_wrong(client, app)
+    with app.app_context():  # no flashcard memory: it would tell through weakest questions and due cards
+        assert db.session.scalar(db.select(db.func.count()).select_from(CardState)) == 0
+    token = csrf_token(client.get(f"/attempts/{attempt_id}/results").get_data(as_text=True))
+    retried = client.post(f"/attempts/{attempt_id}/retry", data={"csrf_token": token})
+    assert retried.status_code == 302 and "/attempts/" not in retried.location  # refused
+    weakest = client.post(f"/quizzes/{BANK}/practice-weakest", data={"csrf_token": token})
+    assert "/attempts/" not in weakest.location  # nothing to practise: nothing was recorded
+    progress = client.get("/progress").get_data(as_text=True)
+    assert "Your weakest questions" not in progress or "Practice these" not in progress
+
+
+def test_deleting_a_never_assignment_keeps_its_tests_answers_hidden(client, app, assign, people):
+    assignment_id = assign(show_answers=AnswerVisibility.NEVER)
+    login(client, "sam")
+    attempt_id = take_a_test_all_wrong(client, app)
+    with app.app_context():
+        assignments.delete(people.teacher, assignment_id)
+        assign()  # the bank assigned again, showing answers as the bank does
+    api = ApiClient(app.test_client(), token_for(app.test_client(), "sam"))
+    body = api.get(f"/attempts/{attempt_id}").get_json()
+    assert body["withheld"] == "bank_setting" and "correct_answer" not in str(body)
+    results = client.get(f"/attempts/{attempt_id}/results").get_data(as_text=True)
+    assert "chosen not to show the correct answers" in results
+
+
+def test_a_practice_round_ends_for_the_student_when_study_is_turned_off(client, app, assign, people):
+    assignment_id = assign()
+    login(client, "sam")
+    attempt_id = start(client, "practice")
+    question = attempt_questions(app, attempt_id)[0]
+    with app.app_context():
+        terms = assignment_store.assignment(assignment_id).terms
+        assignments.update(
+            people.teacher, assignment_id, AssignmentTerms(**{**_fields(terms), "study": False})
+        )
+    assert client.get(f"/attempts/{attempt_id}/questions/1").status_code == 404
+    api = ApiClient(app.test_client(), token_for(app.test_client(), "sam"))
+    put = api.put(f"/attempts/{attempt_id}/answers/{question.id}", json={"response": "x"})
+    assert put.status_code == 404 and "correct_answer" not in put.get_data(as_text=True)
+
+
+def _fields(terms: AssignmentTerms) -> dict:
+    return {name: getattr(terms, name) for name in AssignmentTerms.__dataclass_fields__}
+
+
+def test_a_bank_not_open_yet_lists_nothing_of_itself_in_the_api(app, assign):
+    from datetime import UTC, datetime
+
+    assign(opens_at=datetime(2099, 1, 1, tzinfo=UTC))
+    api = ApiClient(app.test_client(), token_for(app.test_client(), "sam"))
+    assert api.get("/quizzes").get_json()["quizzes"] == []
+    assert api.get("/me/progress").get_json()["quizzes"] == []
+
+
+def test_a_start_racing_the_assignments_deletion_is_not_found(client, app, assign, monkeypatch):
+    assign()
+    from quizapp.db import attempt_store
+
+    monkeypatch.setattr(attempt_store, "insert_attempt", lambda *args, **kwargs: None)  # as if the FK failed
+    login(client, "sam")
+    page = client.get(f"/quizzes/{BANK}").get_data(as_text=True)
+    started = client.post(f"/quizzes/{BANK}/attempts", data={"mode": "test", "csrf_token": csrf_token(page)})
+    assert started.status_code == 404
+
+
+def test_an_accommodation_opening_after_the_due_time_is_refused(app, assign, people):
+    from datetime import UTC, datetime
+
+    from quizapp.core.assignments import Accommodation
+
+    assignment_id = assign(due_at=datetime(2027, 1, 10, tzinfo=UTC))
+    late_opening = Accommodation(opens_at=datetime(2027, 1, 11, tzinfo=UTC))
+    with app.app_context(), pytest.raises(ValueError, match="after the opening time"):
+        assignments.accommodate(people.teacher, assignment_id, "sam", late_opening)
