@@ -40,6 +40,7 @@ def spec_of(app: Flask) -> dict:
 
 def init_app(app: Flask) -> None:
     from quizapp.api import (
+        assignment_routes,
         attempt_routes,
         docs_pages,
         export_routes,
@@ -48,12 +49,14 @@ def init_app(app: Flask) -> None:
         quiz_routes,
         token_routes,
     )
+    from quizapp.api.common import one_of_properties
     from quizapp.api.errors import ApiError, handle_api_error
     from quizapp.extensions import csrf, limiter
 
     api = JsonApi(app, spec_kwargs={"security": [{"bearerAuth": []}]})
     app.extensions["quizapp-api"] = api
     api.register_converter(DatabaseId, _id_parameter)
+    api.ma_plugin.converter.add_attribute_function(one_of_properties)
     api.spec.components.security_scheme("bearerAuth", BEARER)
     for module in (
         token_routes,
@@ -62,6 +65,7 @@ def init_app(app: Flask) -> None:
         progress_routes,
         flashcard_routes,
         export_routes,
+        assignment_routes,
     ):
         csrf.exempt(module.blueprint)  # token-authenticated: no cookie, so no cross-site forgery
         api.register_blueprint(module.blueprint)

@@ -17,7 +17,7 @@ from werkzeug.exceptions import RequestEntityTooLarge
 
 from quizapp.api.errors import ErrorSchema
 from quizapp.api.token_auth import authenticate_request
-from quizapp.core.instants import parse_instant
+from quizapp.core.instants import EXAMPLE, parse_instant
 from quizapp.core.responses import WrittenInteger, WrittenNumber
 from quizapp.core.storable_text import unstorable_text
 
@@ -159,6 +159,43 @@ class Instant(fields.DateTime):
             return parse_instant(value)
         except ValueError as error:
             raise ValidationError(str(error)) from None
+
+
+OFFSET_REQUIRED = (
+    f"Give the time with its offset from UTC, such as {EXAMPLE} or 2026-03-01T03:00:00Z: "
+    "without one it could be any of 24 hours, and the API does not guess."
+)
+
+
+class AwareInstant(Instant):
+    """A date-time that must name its offset from UTC (a time a teacher sets: when a test opens
+    or is due). One without an offset, or a date alone, is refused; the rest is ``Instant``."""
+
+    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> datetime:
+        if isinstance(value, str):
+            try:
+                naive = datetime.fromisoformat(value.strip()).tzinfo is None
+            except ValueError:
+                naive = False  # Instant words what is wrong with it
+            if naive:
+                raise ValidationError(OFFSET_REQUIRED)
+        return super()._deserialize(value, attr, data, **kwargs)
+
+
+class OneOfSchemas(fields.Raw):
+    """A value already dumped by one of ``schemas`` (a list whose items differ by who asks);
+    the OpenAPI document says ``oneOf`` them (``one_of_properties``)."""
+
+    def __init__(self, *schemas: type[Schema], **kwargs: Any):
+        super().__init__(**kwargs)
+        self.schemas = schemas
+
+
+def one_of_properties(self: Any, field: fields.Field, **kwargs: Any) -> dict[str, Any]:
+    """apispec's property for a ``OneOfSchemas`` field (an attribute function of its converter)."""
+    if not isinstance(field, OneOfSchemas):
+        return {}
+    return {"oneOf": [self.resolve_nested_schema(schema) for schema in field.schemas]}
 
 
 def timestamp(value: datetime | None) -> str | None:

@@ -52,6 +52,8 @@ def type_text(schema: dict[str, Any]) -> str:
     """A schema in a few words: "string", "list of Option", "integer or null"."""
     if "$ref" in schema:
         return _schema_name(schema) or "object"
+    if "oneOf" in schema:
+        return " or ".join(type_text(choice) for choice in schema["oneOf"])
     kind = schema.get("type")
     kinds = kind if isinstance(kind, list) else [kind] if kind else []
     words = []

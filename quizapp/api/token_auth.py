@@ -33,7 +33,7 @@ def bearer_token() -> str | None:
 def authenticate_request() -> None:
     """Limit the body size, then find the token's account (401 without one)."""
     request.max_content_length = current_app.config["API_MAX_BODY_BYTES"]
-    if request.method in ("POST", "PUT") and _has_body() and not request.is_json:
+    if request.method in ("POST", "PUT", "PATCH") and _has_body() and not request.is_json:
         raise ApiError(
             415, "unsupported_media_type", "Send the body as JSON, with Content-Type: application/json."
         )

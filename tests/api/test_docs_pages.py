@@ -17,6 +17,14 @@ ISSUE_CONTRACT = {
     ("get", "/api/v1/flashcards/due"),
     ("post", "/api/v1/flashcards/{card_id}/reviews"),
     ("get", "/api/v1/exports/scores"),
+    # issue 14: classes and assignments
+    ("get", "/api/v1/classes"),
+    ("get", "/api/v1/assignments"),
+    ("post", "/api/v1/classes/{class_id}/assignments"),
+    ("patch", "/api/v1/assignments/{assignment_id}"),
+    ("delete", "/api/v1/assignments/{assignment_id}"),
+    ("put", "/api/v1/assignments/{assignment_id}/accommodations/{username}"),
+    ("delete", "/api/v1/assignments/{assignment_id}/accommodations/{username}"),
 }
 
 
@@ -64,6 +72,7 @@ def test_the_reference_page_lists_every_operation_without_scripts(client):
         assert f"<code>{method.upper()} {path}</code>" in html
     assert "<script" not in html and " style=" not in html
     assert 'id="schema-Attempt"' in html and 'id="schema-Error"' in html
+    assert "list of StudentAssignment or Assignment" in html  # a list whose items differ by role
     assert "PaginationMetadata" not in html  # only schemas the document uses
     assert "integer, 1 to 200; default 20" in html  # ranges and defaults of parameters
     anchors = set(re.findall(r'href="#([^"]+)"', html))

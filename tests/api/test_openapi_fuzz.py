@@ -11,6 +11,25 @@ import schemathesis
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import CHECKS, load_all_checks
 
+from tests.helpers.api import CROSS_FIELD_OPERATIONS
+
+
+@schemathesis.check
+def cross_field_refusal_only(ctx, response, case):
+    """Where a schema-valid body may be refused (tests/api/conftest.py lets a 400 pass there),
+    the refusal is the service's, of a rule between fields: its own code, never another 400."""
+    expected = CROSS_FIELD_OPERATIONS.get(case.operation.label)
+    positive = case.meta is not None and case.meta.generation.mode.is_positive
+    if expected is None or not positive or response.status_code != 400:
+        return None
+    code = response.json()["error"]["code"]
+    if code != expected:
+        raise AssertionError(
+            f"a schema-valid body refused with {code}, not {expected}: {response.text[:300]}"
+        )
+    return None
+
+
 load_all_checks()
 ALL_CHECKS = list(CHECKS.get_all())
 EXAMPLES_PER_OPERATION = 25

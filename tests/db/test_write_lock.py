@@ -267,6 +267,16 @@ def _walk_the_api(app: Any, client: Any) -> None:
     rating = {"rating": "good", "reviews": card["reviews"]}
     call("POST", f"/flashcards/{card['id']}/reviews", json=rating, headers=headers)
     call("DELETE", "/auth/token", headers=headers)
+    tina = call("POST", "/auth/token", json={"username": "tina", "password": PASSWORD})
+    teacher = {"Authorization": f"Bearer {tina['token']}"}
+    [classroom] = call("GET", "/classes", headers=teacher)["classes"]
+    terms = {"quiz_id": QUIZ, "due_at": "2030-01-01T08:00:00+01:00", "max_attempts": 2}
+    assigned = call("POST", f"/classes/{classroom['id']}/assignments", json=terms, headers=teacher)
+    path = f"/assignments/{assigned['id']}"
+    call("PATCH", path, json={"late": True}, headers=teacher)
+    call("PUT", f"{path}/accommodations/ana", json={"extra_time_percent": 50}, headers=teacher)
+    call("DELETE", f"{path}/accommodations/ana", headers=teacher)
+    call("DELETE", path, headers=teacher)
 
 
 def test_no_request_holds_the_write_lock_while_it_reads_renders_or_answers(sqlite_app, monkeypatch):

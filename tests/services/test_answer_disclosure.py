@@ -182,6 +182,11 @@ TEACHERS_ONLY = {  # answer keys and class data: the role check is the rule (tes
     "transfer.import_bank_page",
     "Quizzes.get_answer_key",
     "Exports.export",
+    "Assignments.create_assignment",  # terms and accommodations: no question, no answer
+    "Assignments.update_assignment",
+    "Assignments.delete_assignment",
+    "Assignments.put_accommodation",
+    "Assignments.delete_accommodation",
     "editor.banks",
     "editor.edit",
     "editor.new",
@@ -232,6 +237,8 @@ NO_ANSWER_MATERIAL = {
     "Tokens.revoke_token",
     "Quizzes.list_quizzes",
     "Progress.my_progress",  # scores and card counts only
+    "Assignments.list_classes",  # names, join codes, counts
+    "Assignments.list_assignments",  # windows, attempt counts, the counted score
 }
 
 

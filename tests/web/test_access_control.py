@@ -122,12 +122,22 @@ ALLOWED: dict[tuple[str, str], set[str]] = {
     ("Flashcards.due_cards", "GET"): LOGGED_IN,
     ("Flashcards.review_card", "POST"): READS_THE_BANK,
     ("Exports.export", "GET"): TEACHERS,  # each their own classes
+    ("Assignments.list_classes", "GET"): LOGGED_IN,  # each their own classes
+    ("Assignments.list_assignments", "GET"): LOGGED_IN,  # each their own
+    ("Assignments.create_assignment", "POST"): {"teacher"},  # the class's teacher
+    ("Assignments.update_assignment", "PATCH"): {"teacher"},
+    ("Assignments.delete_assignment", "DELETE"): {"teacher"},
+    ("Assignments.put_accommodation", "PUT"): {"teacher"},
+    ("Assignments.delete_accommodation", "DELETE"): {"teacher"},
 }
 API_BODIES = {
     "Tokens.create_token": {"username": "sam", "password": PASSWORD},
     "Attempts.start_attempt": {"mode": "practice"},
     "Attempts.put_answer": {"response": None},
     "Flashcards.review_card": {"rating": "good"},
+    "Assignments.create_assignment": {"quiz_id": "kosovo-peacekeepers", "max_attempts": None},
+    "Assignments.update_assignment": {"max_attempts": None},
+    "Assignments.put_accommodation": {"extra_time_percent": 50},
 }
 
 
@@ -151,6 +161,7 @@ def url_values(rule, setting) -> dict:
     # an assignment is deleted on a spare one, so the pages of the class's assignment stay
     changes = rule.endpoint in ("teacher.reset_password", "teacher.remove_student")
     deletes = rule.endpoint == "assignments.delete"
+    deletes_by_api = rule.endpoint == "Assignments.delete_assignment"  # a spare of its own
     candidates = {
         "attempt_id": attempt,
         "number": 1,
@@ -165,7 +176,14 @@ def url_values(rule, setting) -> dict:
         "quiz_id": "kosovo-peacekeepers",
         "question_id": setting["open_question"],
         "card_id": "kosovo-peacekeepers:q:mission-unit",
-        "assignment_id": setting["spare_assignment"] if deletes else setting["assignment"],
+        "assignment_id": (
+            setting["spare_assignment"]
+            if deletes
+            else setting["api_spare_assignment"]
+            if deletes_by_api
+            else setting["assignment"]
+        ),
+        "username": "sam",  # an accommodation: the classmate may have left the class by then
     }
     return {name: candidates[name] for name in rule.arguments}
 
@@ -201,8 +219,8 @@ def api_call(app, endpoint: str, method: str, url: str, role: str):
 
 @pytest.fixture
 def with_assignments(app, setting):
-    """The setting, with the teacher's class's assignment of the bank and a spare one to delete
-    (it opens in two months, so it opens nothing early for the student before the window)."""
+    """The setting, with the teacher's class's assignment of the bank and spare ones to delete, on
+    the page and through the API (they open in two months, so it opens nothing early for the student before the window)."""
     from datetime import timedelta
 
     from quizapp.services import assignments, clock
@@ -213,7 +231,8 @@ def with_assignments(app, setting):
         [assigned] = assignments.of_classes([people.class_id])
         later = AssignmentTerms(opens_at=clock.now() + timedelta(days=60))
         spare = assignments.create(people.teacher, people.class_id, "kosovo-peacekeepers", later)
-    return setting | {"assignment": assigned.id, "spare_assignment": spare}
+        api_spare = assignments.create(people.teacher, people.class_id, "kosovo-peacekeepers", later)
+    return setting | {"assignment": assigned.id, "spare_assignment": spare, "api_spare_assignment": api_spare}
 
 
 @pytest.mark.parametrize("role", ROLES)
