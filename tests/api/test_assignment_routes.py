@@ -414,10 +414,13 @@ def test_deleting_an_assignment_keeps_its_attempts(tina, sam, assign):
     response = tina.delete(f"/assignments/{created['id']}")
     assert response.status_code == 204 and response.data == b""
     assert mine(tina) == [] and mine(sam) == []
-    assert sam.get(f"/attempts/{attempt['id']}").status_code == 200  # the attempt and its score stay
-    assert tina.get(f"/attempts/{attempt['id']}").status_code == 200
+    assert tina.get(f"/attempts/{attempt['id']}").status_code == 200  # the attempt and its score stay
+    # the bank is now assigned to no class of Sam's: to him it, and its attempts, do not exist...
+    assert sam.get(f"/attempts/{attempt['id']}").status_code == 404
     again = tina.delete(f"/assignments/{created['id']}")
     assert again.status_code == 404 and error_of(again)["code"] == "assignment_not_found"
+    assign()  # ...until it is assigned again
+    assert sam.get(f"/attempts/{attempt['id']}").status_code == 200
 
 
 # --- Accommodations --------------------------------------------------------------------------
