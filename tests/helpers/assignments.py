@@ -28,6 +28,16 @@ def replace_assignments(app, people, **terms) -> int:
         return assignments.create(people.teacher, people.class_id, BANK, AssignmentTerms(**terms))
 
 
+def assigned_to_tinas_class_alone(app, people, **terms) -> int:
+    """The bank assigned to Tina's class alone, with these terms (Oleg, in Otto's class, is then a
+    student of another class): every other assignment of it is deleted first."""
+    with app.app_context():
+        db.session.rollback()
+        for row in assignment_store.assignments_of_classes([people.class_id, people.other_class_id]):
+            assignment_store.delete_assignment(row.id)
+        return assignments.create(people.teacher, people.class_id, BANK, AssignmentTerms(**terms))
+
+
 def add_assignment(app, people, **terms) -> int:
     """Another assignment of the bank to Tina's class (students then name the one they take)."""
     with app.app_context():

@@ -10,13 +10,14 @@ import pytest
 
 from quizapp.core.assignments import Accommodation, Refusal
 from quizapp.core.model import AnswerVisibility
-from quizapp.db import account_store, assignment_store
+from quizapp.db import account_store
 from quizapp.db.base import db
 from quizapp.db.models import Assignment, Attempt
 from quizapp.services import answer_disclosure, assignments, attempts
 from quizapp.services.assignments import AssignmentTerms, StartRefused
 from quizapp.services.attempt_access import Viewed
 from quizapp.services.bank_library import BankNotFound
+from tests.helpers.assignments import assigned_to_tinas_class_alone
 
 BANK = "kosovo-peacekeepers"
 T0 = datetime(2026, 12, 1, 8, 0, tzinfo=UTC)
@@ -25,16 +26,8 @@ HOUR = timedelta(hours=1)
 
 @pytest.fixture
 def assign(app, people):
-    """Replace the fixture's assignments of the bank with one to the student's class only."""
-
-    def make(**terms) -> int:
-        with app.app_context():
-            db.session.rollback()
-            for row in assignment_store.assignments_of_classes([people.class_id, people.other_class_id]):
-                assignment_store.delete_assignment(row.id)
-            return assignments.create(people.teacher, people.class_id, BANK, AssignmentTerms(**terms))
-
-    return make
+    """The bank assigned to the student's class alone, on these terms; its id."""
+    return lambda **terms: assigned_to_tinas_class_alone(app, people, **terms)
 
 
 def account(username: str):

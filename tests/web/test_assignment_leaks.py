@@ -14,6 +14,7 @@ from quizapp.db.models import CardState
 from quizapp.services import assignments
 from quizapp.services.assignments import AssignmentTerms
 from tests.helpers.api import ApiClient, token_for
+from tests.helpers.assignments import assigned_to_tinas_class_alone
 from tests.helpers.quizzes import answer, attempt_questions, form_fields, start, submit, wrong_response
 from tests.helpers.web import csrf_token, login
 
@@ -23,14 +24,7 @@ BANK = "kosovo-peacekeepers"
 @pytest.fixture
 def assign(app, people):
     """The bank assigned to the student's class alone, on these terms; its id."""
-
-    def make(**terms) -> int:
-        with app.app_context():
-            for row in assignment_store.assignments_of_classes([people.class_id, people.other_class_id]):
-                assignment_store.delete_assignment(row.id)
-            return assignments.create(people.teacher, people.class_id, BANK, AssignmentTerms(**terms))
-
-    return make
+    return lambda **terms: assigned_to_tinas_class_alone(app, people, **terms)
 
 
 def take_a_test_all_wrong(client, app) -> int:

@@ -7,10 +7,10 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from quizapp.db import account_store, assignment_store
+from quizapp.db import account_store
 from quizapp.services import assignments
-from quizapp.services.assignments import AssignmentTerms
 from tests.helpers.api import ApiClient, token_for
+from tests.helpers.assignments import assigned_to_tinas_class_alone
 from tests.helpers.web import csrf_token, login
 
 BANK = "kosovo-peacekeepers"
@@ -19,15 +19,8 @@ LATER = datetime(2099, 1, 1, 9, 0, tzinfo=UTC)
 
 @pytest.fixture
 def only_history(app, people):
-    """The bank assigned to History 9B alone (Oleg, in Civics 10A, is "a student of another class")."""
-
-    def make(**terms) -> int:
-        with app.app_context():
-            for row in assignment_store.assignments_of_classes([people.class_id, people.other_class_id]):
-                assignment_store.delete_assignment(row.id)
-            return assignments.create(people.teacher, people.class_id, BANK, AssignmentTerms(**terms))
-
-    return make
+    """The bank assigned to the student's class alone, on these terms; its id."""
+    return lambda **terms: assigned_to_tinas_class_alone(app, people, **terms)
 
 
 def student_pages(client) -> dict[str, int]:
