@@ -253,10 +253,12 @@ def access(account: Account, bank_slug: str, now: datetime) -> BankAccess:
 
 def may_open_attempt(account: Account, attempt: AttemptState, now: datetime) -> bool:
     """Whether the student may still work on or look at their own attempt: a practice round (it
-    shows answers) only while they may study its bank; a test while the bank exists for them.
+    shows answers) only while they may study its bank; a submitted test while the bank exists
+    for them. A test under way keeps the terms it started with, so it goes on to its deadline
+    (it shows no answer before it is submitted): its pages, the app's busiest, ask nothing more.
     Teachers: always. A student who lost the bank (hidden, archived class, no assignment) loses
     its attempts too: to them it does not exist."""
-    if account.is_teacher:
+    if account.is_teacher or (attempt.mode is AttemptMode.TEST and not attempt.submitted):
         return True
     allowed = access(account, attempt.bank_slug, now)
     return allowed.study if attempt.mode is AttemptMode.PRACTICE else allowed.visible
