@@ -11,13 +11,8 @@
     if (event.persisted) { window.location.reload(); }
   });
 
-  // Deadlines are printed in UTC; show them in the reader's own time zone too.
-  document.querySelectorAll("time[datetime]").forEach(function (element) {
-    var when = new Date(element.getAttribute("datetime"));
-    if (!isNaN(when)) {
-      element.textContent = when.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" }) + ", your time";
-    }
-  });
+  // Deadlines are printed by the server in the reader's chosen zone (their account's, else the
+  // school's), with its abbreviation: the device's clock and zone may differ, so they stay.
 
   // After a submit, the drafts kept for this attempt are no longer needed.
   var submitForm = document.getElementById("submit-form");

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 from urllib.parse import urlsplit
 from zoneinfo import available_timezones
@@ -194,12 +195,19 @@ def _choose_own_password() -> Any:
     return render_template("auth/password.html", form=form, first=True), 422 if form.errors else 200
 
 
+# Zones named for a place ("Europe/Belgrade") and UTC; not the database's legacy aliases
+# ("US/Eastern", "W-SU"), "Etc/GMT+5" (which is UTC-5), "Factory" or "localtime".
+PLACE_ZONE = re.compile(
+    r"(?:Africa|America|Antarctica|Asia|Atlantic|Australia|Europe|Indian|Pacific)/\w|UTC\Z"
+)
+
+
 def time_zone_form(formdata: Any = None) -> TimeZoneForm:
     """The account page's time-zone choice: the school's zone, then every zone there is."""
     school = str(current_app.config["TIMEZONE"])
     form = TimeZoneForm(formdata=formdata, time_zone=current_user.account.time_zone or SCHOOL_ZONE)
     form.time_zone.choices = [(SCHOOL_ZONE, f"The school's: {school}")] + [
-        (name, name) for name in sorted(available_timezones())
+        (name, name) for name in sorted(available_timezones()) if PLACE_ZONE.match(name)
     ]
     return form
 
