@@ -8,7 +8,7 @@ guessed; one that happens twice (the hour repeated when they go back) is the fir
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 TYPED_EXAMPLE = "2026-12-01 23:59"
@@ -70,8 +70,9 @@ def _in_utc(typed: datetime, zone: ZoneInfo) -> datetime:
     local = typed.replace(tzinfo=zone)  # fold=0: of a repeated hour, the first
     back = local.astimezone(UTC).astimezone(zone).replace(tzinfo=None)
     if back != typed:
+        first_after = back - timedelta(minutes=typed.minute)  # the wall clock jumped this far
         raise ValueError(
             f"{typed:%Y-%m-%d %H:%M} does not exist in {zone.key}: the clocks go forward then; "
-            f"choose a time before {typed:%H}:00 or after the change"
+            f"choose a time before {typed:%H}:00 or from {first_after:%H:%M}"
         )
     return local.astimezone(UTC)

@@ -81,3 +81,10 @@ def test_a_time_in_the_repeated_hour_is_edited_with_its_offset_and_read_back_the
 def test_a_time_stored_beyond_a_zones_calendar_is_shown_not_failed():
     end = datetime(9999, 12, 31, 23, 59, tzinfo=UTC)
     assert shown(end, time_zone("Asia/Tokyo")) == "9999-12-31 23:59 UTC"
+
+
+def test_the_skipped_hour_is_refused_naming_the_first_time_after_it():
+    with pytest.raises(ValueError, match="choose a time before 02:00 or from 03:00"):
+        read_typed("2026-03-29 02:30", time_zone("Europe/Belgrade"))
+    with pytest.raises(ValueError, match="choose a time before 02:00 or from 02:30"):
+        read_typed("2026-10-04 02:15", time_zone("Australia/Lord_Howe"))  # clocks go forward 30 minutes
