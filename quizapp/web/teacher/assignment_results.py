@@ -11,16 +11,15 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Blueprint, abort, render_template
-from flask_login import current_user
 from werkzeug.wrappers import Response as WerkzeugResponse
 
 from quizapp.core.assignments import Status
-from quizapp.services import assignment_reports, assignments, clock
-from quizapp.services.assignments import AssignmentRow
+from quizapp.services import assignment_reports, clock
 from quizapp.services.export_formats import FORMATS
 from quizapp.services.score_exports import KINDS, assignment_request, export_scores
 from quizapp.web.auth.login import teacher_required
 from quizapp.web.downloads import since_argument, streamed
+from quizapp.web.teacher.assignments import my_assignment
 
 blueprint = Blueprint("assignment_results", __name__, url_prefix="/assignments")
 
@@ -35,17 +34,10 @@ COUNTED_STATUSES = (
 )
 
 
-def _mine(assignment_id: int) -> AssignmentRow:
-    row = assignments.assignment_of_teacher(current_user.id, assignment_id)
-    if row is None:
-        abort(404)
-    return row
-
-
 @blueprint.get("/<int:assignment_id>")
 @teacher_required
 def assignment(assignment_id: int) -> Any:
-    report = assignment_reports.report(_mine(assignment_id), clock.now())
+    report = assignment_reports.report(my_assignment(assignment_id), clock.now())
     return render_template("teacher/assignment.html", report=report, statuses=COUNTED_STATUSES)
 
 
@@ -53,7 +45,7 @@ def assignment(assignment_id: int) -> Any:
 @teacher_required
 def export(assignment_id: int, kind: str, fmt: str) -> WerkzeugResponse:
     """The attempts, answers or gradebook of one assignment (see docs/exports.md)."""
-    row = _mine(assignment_id)
+    row = my_assignment(assignment_id)
     if kind not in KINDS or fmt not in FORMATS:
         abort(404)
     return streamed(export_scores(assignment_request(kind, fmt, row, since_argument()), clock.now()))

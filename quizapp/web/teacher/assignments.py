@@ -56,7 +56,8 @@ def _my_class(class_id: int) -> ClassInfo:
     return classroom
 
 
-def _my_assignment(assignment_id: int) -> AssignmentRow:
+def my_assignment(assignment_id: int) -> AssignmentRow:
+    """The current teacher's assignment; anyone else's is "not found" (every assignment page)."""
     row = assignments.assignment_of_teacher(current_user.id, assignment_id)
     if row is None:
         abort(404)
@@ -182,7 +183,7 @@ def new(class_id: int) -> Any:
 @blueprint.route("/assignments/<int:assignment_id>/edit", methods=["GET", "POST"])
 @teacher_required
 def edit(assignment_id: int) -> Any:
-    row = _my_assignment(assignment_id)
+    row = my_assignment(assignment_id)
     classroom = _my_class(row.class_id)
     if request.method == "POST":
         form = AssignmentForm()
@@ -213,7 +214,7 @@ def edit(assignment_id: int) -> Any:
 @blueprint.route("/assignments/<int:assignment_id>/delete", methods=["GET", "POST"])
 @teacher_required
 def delete(assignment_id: int) -> Any:
-    row = _my_assignment(assignment_id)
+    row = my_assignment(assignment_id)
     form = ActionForm()
     if form.validate_on_submit():
         try:
@@ -280,7 +281,7 @@ def _accommodations_page(
 @blueprint.get("/assignments/<int:assignment_id>/accommodations")
 @teacher_required
 def accommodations(assignment_id: int) -> Any:
-    return _accommodations_page(_my_assignment(assignment_id))
+    return _accommodations_page(my_assignment(assignment_id))
 
 
 @blueprint.route("/assignments/<int:assignment_id>/accommodations/<int:student_id>", methods=["GET", "POST"])
@@ -288,7 +289,7 @@ def accommodations(assignment_id: int) -> Any:
 def accommodate(assignment_id: int, student_id: int) -> Any:
     """Set or remove one student's accommodation (a reload of the page after a refused form
     lands on the accommodations page)."""
-    row = _my_assignment(assignment_id)
+    row = my_assignment(assignment_id)
     student = accounts.student_of_class(row.class_id, student_id)
     if student is None:
         abort(404)
