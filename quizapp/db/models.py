@@ -157,6 +157,7 @@ class Assignment(Model):
     ends_at_close: Mapped[bool] = mapped_column(default=False)
     show_answers: Mapped[str | None] = mapped_column(String(20))  # None: the bank's; else stricter
     study: Mapped[bool] = mapped_column(default=True)  # practice, flashcards, learn for the class
+    title: Mapped[str | None] = mapped_column(String(120))  # None: the bank's title
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
@@ -184,6 +185,10 @@ class Enrollment(Model):
     class_id: Mapped[int] = mapped_column(ForeignKey("classes.id", ondelete="CASCADE"))
     student_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
     joined_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # A standing accommodation: for every assignment of the class without one of its own.
+    extra_time_percent: Mapped[int] = mapped_column(default=0)
+    extra_time_minutes: Mapped[int] = mapped_column(default=0)
+    extra_attempts: Mapped[int] = mapped_column(default=0)
 
 
 class Attempt(Model):
