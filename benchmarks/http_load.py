@@ -33,7 +33,9 @@ from quizapp import create_app
 from quizapp.core.accounts import Role
 from quizapp.core.answer_key import full_marks_response
 from quizapp.core.attempts import AttemptMode
+from quizapp.db import assignment_store
 from quizapp.db.account_store import account_by_username, create_user, enroll
+from quizapp.db.assignment_store import AssignmentTerms
 from quizapp.db.base import db
 from quizapp.db.models import Classroom
 from quizapp.services import attempts, clock
@@ -61,7 +63,8 @@ def free_port() -> int:
 
 
 def prepare(database_url: str, questions: Path) -> dict:
-    """10,000 answer rows for the export; a student with an open test and a submitted one."""
+    """10,000 answer rows for the export; a student whose class has the bank assigned, with an
+    open test and a submitted one."""
     app = create_app(
         {
             "SQLALCHEMY_DATABASE_URI": database_url,
@@ -78,6 +81,10 @@ def prepare(database_url: str, questions: Path) -> dict:
         enroll(classroom.id, student.id)
         db.session.commit()
         bank = library().catalog.banks[0]
+        # As in a class: the bank is assigned to the student's class, attempts unlimited.
+        assignment_store.create_assignment(
+            classroom.id, assignment_store.bank_id_of(bank.slug), AssignmentTerms(max_attempts=None)
+        )
         done = attempts.start(student.id, bank, AttemptMode.TEST, clock.now(), seed=1).attempt
         attempts.submit(done.id, clock.now())
         open_ = attempts.start(student.id, bank, AttemptMode.TEST, clock.now(), seed=2).attempt

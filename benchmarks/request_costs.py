@@ -10,7 +10,8 @@ and prints the fastest round of each, with ratios to a bare Flask app answering 
 - a logged-in request to a view that returns one word: what every page pays before its own work
   (the signed session cookie, loading the user, the hooks: CSRF, rate limits, security headers);
 - a question of an open test, as the page shows it, and rendering that page alone;
-- saving an answer through the API (token, rate limits, one write) and the student dashboard;
+- saving an answer through the API (token, rate limits, one write), the student dashboard and
+  the student's home page (their assignments, then the banks they may practise);
 - the logged-in request again with its user read through sqlite3: what the SQLAlchemy session
   and connection opened for that one read cost (patched in this process only).
 
@@ -175,6 +176,7 @@ def main() -> None:
             json.dumps({"response": info["response"]}),
         ),
         "student dashboard": wsgi_call(app, "/progress", headers=cookie),
+        "student home (what is assigned, then practice)": wsgi_call(app, "/", headers=cookie),
     }
     for name, call in measured.items():
         costs[name] = cpu_microseconds(call, options.requests, options.rounds)

@@ -291,15 +291,21 @@ def study_bank(account: Account, bank_slug: str, now: datetime) -> core.Bank:
 
 
 def accesses(
-    account: Account, now: datetime, taken: Sequence[AttemptState] | None = None
+    account: Account,
+    now: datetime,
+    taken: Sequence[AttemptState] | None = None,
+    views: Sequence[StudentAssignment] | None = None,
 ) -> dict[str, BankAccess]:
     """What the account may do with each bank it may see, by slug (three queries, and two to
-    read the student's attempts unless ``taken`` has them all)."""
+    read the student's attempts unless ``taken`` has them all). ``views``: all the student's
+    assignments (``student_assignments``), where the caller has them already: one query then."""
     flags = assignment_store.bank_flags()
     if account.is_teacher:
         return dict.fromkeys(flags, FULL_ACCESS)
     views_by_bank: dict[str, list[StudentAssignment]] = defaultdict(list)
-    for view in student_assignments(account.id, now, taken=taken):
+    if views is None:
+        views = student_assignments(account.id, now, taken=taken)
+    for view in views:
         views_by_bank[view.assignment.bank_slug].append(view)
     found = {
         slug: bank_access(flag.published, flag.open_practice, _assigned(views_by_bank[slug]), now)
@@ -318,11 +324,14 @@ def visible_summaries(account: Account, now: datetime) -> list[tuple[BankSummary
 
 
 def visible_banks(
-    account: Account, now: datetime, taken: Sequence[AttemptState] | None = None
+    account: Account,
+    now: datetime,
+    taken: Sequence[AttemptState] | None = None,
+    views: Sequence[StudentAssignment] | None = None,
 ) -> list[tuple[core.Bank, BankAccess]]:
     """The banks in service the account may see, with what they may do with each (``taken``:
-    all the student's attempts, where the caller has read them already)."""
-    allowed = accesses(account, now, taken)
+    all the student's attempts, ``views``: all their assignments, where the caller has them)."""
+    allowed = accesses(account, now, taken, views)
     banks = bank_library.library().catalog.banks
     return [(bank, allowed[bank.slug]) for bank in banks if bank.slug in allowed]
 

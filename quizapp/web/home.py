@@ -36,11 +36,9 @@ def _student_home() -> str:
     one), then the banks the student may practise."""
     now = clock.now()
     taken = attempts.attempts_of(current_user.id, now)
-    due = [
-        {"view": view, "counted": assignments.counted_attempt(view)}
-        for view in assignments.student_assignments(current_user.id, now, taken=taken)
-    ]
-    visible = assignments.visible_banks(current_user.account, now, taken)
+    views = assignments.student_assignments(current_user.id, now, taken=taken)
+    due = [{"view": view, "counted": assignments.counted_attempt(view)} for view in views]
+    visible = assignments.visible_banks(current_user.account, now, taken, views)
     summaries = quiz_summaries([bank for bank, allowed in visible if allowed.study], taken)
     return render_template(
         "student/home.html",

@@ -7,6 +7,7 @@ from quizapp.core.answer_key import full_marks_response
 from quizapp.services.bank_library import library
 from quizapp.services.question_source import current_bank
 from tests.helpers.api import ApiClient, token_for
+from tests.helpers.assignments import add_assignment
 from tests.helpers.quizzes import attempt_questions, form_fields, start
 from tests.helpers.web import counted_queries, csrf_token, login
 
@@ -41,3 +42,19 @@ def test_saving_an_answer_through_the_api_takes_three_queries(app, people):
         with counted_queries(app) as saved:
             response = api.put(f"/attempts/{attempt['id']}/answers/{shown['id']}", json={"response": answer})
         assert response.status_code == 200 and len(saved) <= 3, saved
+
+
+def test_the_student_home_page_takes_the_same_queries_however_many_assignments(app, people):
+    """Each assignment's status, the banks to practise and the classes, read once a request: a
+    student with more assignments and attempts costs no more queries."""
+    client = app.test_client()
+    login(client, "sam")
+    start(client, "test")
+    with counted_queries(app) as few:
+        assert client.get("/").status_code == 200
+    for _ in range(3):
+        add_assignment(app, people, max_attempts=None)
+    with counted_queries(app) as more:
+        page = client.get("/")
+    assert page.status_code == 200 and page.get_data(as_text=True).count("Kosovar Peacekeepers") >= 4
+    assert len(more) == len(few) <= 7, more
