@@ -83,6 +83,14 @@ def attempt_questions(app, attempt_id: int) -> list[core.Question]:
         return attempts.questions_of(attempt)
 
 
+def attempt_seed(app, attempt_id: int) -> int:
+    """The seed the attempt shuffles its questions and choices with."""
+    with app.app_context():
+        from quizapp.services import clock
+
+        return attempts.get(attempt_id, clock.now()).seed
+
+
 def answer(client, attempt_id: int, number: int, fields: dict[str, Any], go: str | None = None):
     url = f"/attempts/{attempt_id}/questions/{number}"
     page = client.get(url)
