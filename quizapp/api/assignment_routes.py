@@ -1,5 +1,6 @@
 """Classes and assignments: a teacher's classes, the quizzes assigned to them as tests, and
-accommodations for one student; a student's classes and assignments with their status.
+accommodations for one student (on one assignment, or on every test of a class); a student's
+classes and assignments with their status.
 
 Every rule is ``services.assignments`` (which asks ``core.assignments``): the window and limits a
 student has, the status, the counted score, which terms a teacher may set. The routes read JSON,
@@ -9,6 +10,7 @@ what it does not find (or is not the teacher's) a 404.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -36,7 +38,12 @@ from quizapp.core.assignments import (
 from quizapp.core.model import AnswerVisibility
 from quizapp.services import accounts, assignments, clock
 from quizapp.services.accounts import Account, ClassInfo
-from quizapp.services.assignments import AssignmentRow, AssignmentTerms, StudentAssignment
+from quizapp.services.assignments import (
+    AssignmentRow,
+    AssignmentTerms,
+    StandingAccommodation,
+    StudentAssignment,
+)
 from quizapp.services.bank_library import BankNotFound
 from quizapp.services.export_formats import number
 from quizapp.services.storage import MAX_ROW_ID
@@ -59,6 +66,20 @@ COUNTED = [rule.value for rule in Counted]
 # --- Schemas -------------------------------------------------------------------------------
 
 
+class ExtraSchema(Schema):
+    """What an accommodation gives beyond the class's terms, as stored."""
+
+    extra_time_percent = fields.Integer(required=True)
+    extra_time_minutes = fields.Integer(required=True)
+    extra_attempts = fields.Integer(required=True)
+
+
+class ClassAccommodationSchema(ExtraSchema):
+    """A student's accommodation on every test of the class."""
+
+    username = fields.String(required=True)
+
+
 class ClassSchema(Schema):
     id = fields.Integer(required=True)
     name = fields.String(required=True)
@@ -66,6 +87,13 @@ class ClassSchema(Schema):
     student_count = fields.Integer(metadata={"description": "Teachers only"})
     archived = fields.Boolean(
         metadata={"description": "Teachers only: an archived class is hidden from its students"}
+    )
+    accommodations = fields.List(
+        fields.Nested(ClassAccommodationSchema),
+        metadata={
+            "description": "Teachers only: the students with an accommodation on every test of the "
+            "class (one set on an assignment replaces it there), by username"
+        },
     )
 
 
@@ -244,7 +272,7 @@ NewAssignmentSchema = Schema.from_dict(
 AssignmentChangesSchema = Schema.from_dict(_term_fields(defaults=False), name="AssignmentChangesSchema")
 
 
-class AccommodationTermsSchema(Schema):
+class StandingAccommodationTermsSchema(Schema):
     extra_time_percent = WholeNumber(
         load_default=0,
         metadata={"minimum": 0, "maximum": MAX_EXTRA_TIME_PERCENT, "description": "Of the time limit"},
@@ -254,6 +282,9 @@ class AccommodationTermsSchema(Schema):
         metadata={"minimum": 0, "maximum": MAX_EXTRA_TIME_MINUTES, "description": "After the percent"},
     )
     extra_attempts = WholeNumber(load_default=0, metadata={"minimum": 0, "maximum": MAX_ATTEMPTS})
+
+
+class AccommodationTermsSchema(StandingAccommodationTermsSchema):
     opens_at = AwareInstant(
         allow_none=True, load_default=None, metadata={"description": "null: the assignment's"}
     )
@@ -262,26 +293,36 @@ class AccommodationTermsSchema(Schema):
     )
 
 
-class AccommodationSchema(Schema):
+class AccommodationSchema(ExtraSchema):
     assignment_id = fields.Integer(required=True)
     username = fields.String(required=True)
-    extra_time_percent = fields.Integer(required=True)
-    extra_time_minutes = fields.Integer(required=True)
-    extra_attempts = fields.Integer(required=True)
     opens_at = _time("null: the assignment's")
     due_at = _time("null: the assignment's")
+
+
+class StandingAccommodationSchema(ExtraSchema):
+    class_id = fields.Integer(required=True)
+    username = fields.String(required=True)
 
 
 # --- Values --------------------------------------------------------------------------------
 
 
-def class_json(classroom: ClassInfo, teacher: bool) -> dict[str, Any]:
+def class_json(
+    classroom: ClassInfo, teacher: bool, standing: Sequence[StandingAccommodation] = ()
+) -> dict[str, Any]:
+    """A class; for its teacher, with ``standing``: the standing accommodations in it."""
     out: dict[str, Any] = {"id": classroom.id, "name": classroom.name}
     if teacher:
         out |= {
             "join_code": classroom.join_code,
             "student_count": classroom.student_count,
             "archived": classroom.archived,
+            "accommodations": [
+                {"username": each.username, **_extra_json(each.accommodation)}
+                for each in standing
+                if each.class_id == classroom.id
+            ],
         }
     return out
 
@@ -376,9 +417,10 @@ def list_classes() -> dict[str, Any]:
     account = current_account()
     if account.is_teacher:
         classes = accounts.classes_of_teacher(account.id)
-    else:
-        classes = accounts.classes_of_student(account.id)  # not archived ones
-    return {"classes": [class_json(c, account.is_teacher) for c in classes]}
+        standing = assignments.standing_accommodations([c.id for c in classes])
+        return {"classes": [class_json(c, True, standing) for c in classes]}
+    classes = accounts.classes_of_student(account.id)  # not archived ones
+    return {"classes": [class_json(c, False) for c in classes]}
 
 
 @blueprint.route("/assignments", methods=["GET"])
@@ -492,14 +534,16 @@ def put_accommodation(body: dict[str, Any], assignment_id: int, username: str) -
     }
 
 
-def _accommodation_json(accommodation: Accommodation) -> dict[str, Any]:
+def _extra_json(accommodation: Accommodation) -> dict[str, Any]:
     return {
         "extra_time_percent": accommodation.extra_time_percent,
         "extra_time_minutes": accommodation.extra_time_minutes,
         "extra_attempts": accommodation.extra_attempts,
-        "opens_at": accommodation.opens_at,
-        "due_at": accommodation.due_at,
     }
+
+
+def _accommodation_json(accommodation: Accommodation) -> dict[str, Any]:
+    return _extra_json(accommodation) | {"opens_at": accommodation.opens_at, "due_at": accommodation.due_at}
 
 
 @blueprint.route("/assignments/<int:assignment_id>/accommodations/<username>", methods=["DELETE"])
@@ -508,3 +552,40 @@ def _accommodation_json(accommodation: Accommodation) -> dict[str, Any]:
 @documented_errors(blueprint, 401, 403, 404)
 def delete_accommodation(assignment_id: int, username: str) -> None:
     _accommodate(assignment_id, username, None)
+
+
+def _accommodate_in_class(class_id: int, username: str, accommodation: Accommodation | None) -> None:
+    teacher = require_teacher()
+    _own_class(teacher, class_id)
+    try:
+        assignments.accommodate_in_class(teacher.id, class_id, username, accommodation)
+    except assignments.AssignmentNotFound:  # the class is the teacher's: the student is not in it
+        raise ApiError(
+            404, "student_not_found", f"There is no student {username[:80]!r} in class {class_id}."
+        ) from None
+    except ValueError as error:
+        raise _refused(error, "invalid_accommodation") from None
+
+
+@blueprint.route("/classes/<int:class_id>/students/<username>/accommodation", methods=["PUT"])
+@blueprint.arguments(StandingAccommodationTermsSchema, error_status_code=400)
+@blueprint.response(200, StandingAccommodationSchema)
+@blueprint.doc(
+    summary="Give a student of your class an accommodation on every test of it, replacing theirs; "
+    "one set on an assignment replaces it there (teachers only)"
+)
+@documented_errors(blueprint, 400, 401, 403, 404, 413)
+def put_class_accommodation(body: dict[str, Any], class_id: int, username: str) -> dict[str, Any]:
+    accommodation = Accommodation(**body)
+    _accommodate_in_class(class_id, username, accommodation)
+    student = accounts.account_by_username(username)
+    assert student is not None  # the service found them in the class
+    return {"class_id": class_id, "username": student.username, **_extra_json(accommodation)}
+
+
+@blueprint.route("/classes/<int:class_id>/students/<username>/accommodation", methods=["DELETE"])
+@blueprint.response(204)
+@blueprint.doc(summary="Take a student's accommodation on every test of your class away (teachers only)")
+@documented_errors(blueprint, 401, 403, 404)
+def delete_class_accommodation(class_id: int, username: str) -> None:
+    _accommodate_in_class(class_id, username, None)

@@ -12,7 +12,7 @@ from flask import Flask, current_app
 from flask.cli import with_appcontext
 
 from quizapp import core
-from quizapp.cli.assignment_commands import accommodate_command, assign_command
+from quizapp.cli.assignment_commands import accommodate_class_command, accommodate_command, assign_command
 from quizapp.cli.bank_commands import export_bank_command, fresh_library, import_command, served_bank
 from quizapp.core.accounts import (
     USERNAME_RULE,
@@ -43,6 +43,7 @@ def init_app(app: Flask) -> None:
     app.cli.add_command(export_bank_command)
     app.cli.add_command(assign_command)
     app.cli.add_command(accommodate_command)
+    app.cli.add_command(accommodate_class_command)
 
 
 def describe_counts(counts: dict[str, int]) -> str:

@@ -1,4 +1,5 @@
-"""``flask assign`` and ``flask accommodate``: assignments from the command line.
+"""``flask assign``, ``flask accommodate`` and ``flask accommodate-class``: assignments and
+students' accommodations (on one assignment, or on every test of a class) from the command line.
 
 Times are typed as on the pages ("2026-12-01 23:59"), in ``--timezone`` or the school's zone
 (``QUIZAPP_TIMEZONE``); the rules are the ones the pages and the API follow
@@ -140,3 +141,46 @@ def accommodate_command(
         raise click.UsageError(str(error)) from None
     done = "removed the accommodation of" if remove else "accommodated"
     click.echo(f"{done} {username} on assignment {assignment_id}")
+
+
+@click.command("accommodate-class")
+@click.argument("username")
+@click.option("--class", "join_code", required=True, help="The join code of the student's class.")
+@click.option("--extra-time-percent", type=int, default=0, help="More time, in percent of each limit.")
+@click.option("--extra-time-minutes", type=int, default=0, help="More time, in minutes.")
+@click.option("--extra-attempts", type=int, default=0, help="Attempts beyond each assignment's.")
+@click.option("--remove", is_flag=True, help="Take the student's accommodation for every test away.")
+@with_appcontext
+def accommodate_class_command(
+    username: str,
+    join_code: str,
+    extra_time_percent: int,
+    extra_time_minutes: int,
+    extra_attempts: int,
+    remove: bool,
+) -> None:
+    """Give one student of a class extra time or attempts on every test of it, now and later (an
+    accommodation set on one assignment replaces it there)."""
+    try:
+        classroom = accounts.class_by_join_code(join_code)
+    except UnknownJoinCode:
+        raise click.BadParameter(f"no class has join code {join_code!r}", param_hint="--class") from None
+    accommodation = None
+    if not remove:
+        accommodation = Accommodation(
+            extra_time_percent=extra_time_percent,
+            extra_time_minutes=extra_time_minutes,
+            extra_attempts=extra_attempts,
+        )
+        if accommodation == Accommodation():
+            raise click.UsageError("say what the student gets (--extra-time-percent, ...), or --remove")
+    try:
+        assignments.accommodate_in_class(classroom.teacher_id, classroom.id, username, accommodation)
+    except AssignmentNotFound:
+        raise click.BadParameter(
+            f"{username!r} is not a student of {classroom.name}", param_hint="USERNAME"
+        ) from None
+    except ValueError as error:
+        raise click.UsageError(str(error)) from None
+    done = "removed the accommodation of" if remove else "accommodated"
+    click.echo(f"{done} {username} on every test of {classroom.name}")

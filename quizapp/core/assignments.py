@@ -3,7 +3,9 @@
 An assignment gives a bank to a class as a test, with a window (``opens_at`` to ``due_at``), a
 time limit, a number of attempts, whether late work is accepted, and whether an attempt started
 before the close keeps its whole time limit or ends at the close. A student may have an
-accommodation: extra time (a percentage and/or minutes), extra attempts, dates of their own.
+accommodation: extra time (a percentage and/or minutes), extra attempts, dates of their own; on
+one assignment, or standing (for every test of a class, without dates: ``applying`` says which
+applies).
 
 Pure and typed: the clock comes in as ``now``; the pages, the API and the commands ask these
 functions (issue 14 builds them on this), so they cannot disagree on a window or a limit.
@@ -81,6 +83,24 @@ class Accommodation:
 
 
 @dataclass(frozen=True, slots=True)
+class Accommodations:
+    """A student's accommodations that bear on one assignment: their own on it, and their standing
+    one in its class (None: none). ``applying`` says which of them the student has."""
+
+    own: Accommodation | None = None
+    standing: Accommodation | None = None
+
+    @property
+    def applying(self) -> Accommodation | None:
+        return applying(self.own, self.standing)
+
+    @property
+    def from_class(self) -> bool:
+        """The standing accommodation is the one that applies."""
+        return self.own is None and self.applying is not None
+
+
+@dataclass(frozen=True, slots=True)
 class Start:
     """The answer to "may this student start an attempt now?"."""
 
@@ -116,6 +136,25 @@ def for_student(window: Window, accommodation: Accommodation | None) -> Window:
         time_limit=time_limit,
         max_attempts=attempts,
     )
+
+
+def applying(own: Accommodation | None, standing: Accommodation | None) -> Accommodation | None:
+    """The accommodation a student has on one assignment: their own on it where the teacher set
+    one, else their standing one in the assignment's class (None: the assignment's terms).
+
+    The own one replaces the standing one entirely, not field by field, as a user override
+    replaces a group override in Moodle: what a teacher sets on one test is all the student has
+    on it, so it can give less than the class one too (an own accommodation that gives nothing
+    means "nothing extra on this test"), and what the assignment's form shows is what applies.
+    A standing accommodation has no dates (dates belong to one assignment: any it carries are
+    ignored), and one that gives nothing is none.
+    """
+    if own is not None:
+        return own
+    if standing is None:
+        return None
+    standing = replace(standing, opens_at=None, due_at=None)
+    return None if standing == Accommodation() else standing
 
 
 def may_start(window: Window, attempts_started: int, now: datetime) -> Start:
@@ -174,6 +213,15 @@ def accommodation_problems(accommodation: Accommodation) -> list[str]:
     opens, due = accommodation.opens_at, accommodation.due_at
     if opens is not None and due is not None and due <= opens:
         problems.append("the due time must come after the opening time")
+    return problems
+
+
+def standing_problems(accommodation: Accommodation) -> list[str]:
+    """What is wrong with a standing accommodation (for every test of a class) as a teacher set
+    it: the bounds of any accommodation, and no dates (empty: nothing)."""
+    problems = accommodation_problems(accommodation)
+    if accommodation.opens_at is not None or accommodation.due_at is not None:
+        problems.append("an accommodation for every test of a class has no dates: set them on one assignment")
     return problems
 
 

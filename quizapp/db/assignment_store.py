@@ -3,6 +3,11 @@
 Plain values go back to the services (``AssignmentRow``, ``core.assignments.Accommodation``);
 the rules about them are ``core.assignments`` and ``core.visibility``. Lookups a teacher makes
 are scoped to the teacher's classes here, so a caller cannot forget the check.
+
+A student's accommodation on one assignment is a row of ``accommodations``; their standing one
+in a class (for every test of it) is kept on their enrollment (``enrollments.extra_*``, all 0:
+none). The reads of a student's accommodations join the enrollment into the same query and give
+back both (``core.assignments.Accommodations``); which applies is ``core.assignments.applying``.
 """
 
 from __future__ import annotations
@@ -14,13 +19,13 @@ from typing import Any
 
 from sqlalchemy import delete, func, update
 
-from quizapp.core.assignments import Accommodation, Counted
+from quizapp.core.assignments import Accommodation, Accommodations, Counted
 from quizapp.core.attempts import AttemptStatus
 from quizapp.core.model import AnswerVisibility
 from quizapp.db.base import db
 from quizapp.db.database import begin_write, rows_changed
 from quizapp.db.models import Accommodation as AccommodationRow
-from quizapp.db.models import Assignment, Attempt, Bank, Classroom, Enrollment
+from quizapp.db.models import Assignment, Attempt, Bank, Classroom, Enrollment, User
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,27 +149,104 @@ def assignments_of_student(student_id: int, bank_slug: str | None = None) -> lis
     return [_row(*found) for found in db.session.execute(_order(query))]
 
 
-def accommodations_of_student(student_id: int, assignment_ids: Sequence[int]) -> dict[int, Accommodation]:
-    """The student's accommodations, by assignment id."""
+# a student's standing accommodation in a class, on their enrollment
+_STANDING_COLUMNS = (Enrollment.extra_time_percent, Enrollment.extra_time_minutes, Enrollment.extra_attempts)
+_HAS_STANDING = (
+    (Enrollment.extra_time_percent != 0)
+    | (Enrollment.extra_time_minutes != 0)
+    | (Enrollment.extra_attempts != 0)
+)
+
+
+def accommodations_of_student(student_id: int, assignment_ids: Sequence[int]) -> dict[int, Accommodations]:
+    """The student's accommodations bearing on these assignments (of classes they are in), by
+    assignment id: their own on each, and their standing one in its class. One query."""
     if not assignment_ids:
         return {}
-    rows = db.session.scalars(
-        db.select(AccommodationRow).where(
-            AccommodationRow.student_id == student_id,
-            AccommodationRow.assignment_id.in_(list(assignment_ids)),
+    rows = db.session.execute(
+        db.select(Assignment.id, *_STANDING_COLUMNS, AccommodationRow)
+        .join(
+            Enrollment,
+            (Enrollment.class_id == Assignment.class_id) & (Enrollment.student_id == student_id),
         )
+        .outerjoin(
+            AccommodationRow,
+            (AccommodationRow.assignment_id == Assignment.id) & (AccommodationRow.student_id == student_id),
+        )
+        .where(Assignment.id.in_(list(assignment_ids)))
     )
-    return {row.assignment_id: _accommodation(row) for row in rows}
+    return {
+        assignment_id: Accommodations(_own(own), _standing(percent, minutes, attempts))
+        for assignment_id, percent, minutes, attempts, own in rows
+    }
+
+
+def accommodations_in(assignment_ids: Sequence[int]) -> dict[tuple[int, int], Accommodations]:
+    """The accommodations bearing on these assignments of every student in their classes who has
+    one (their own, a standing one, or both), by (assignment id, student id). One query."""
+    if not assignment_ids:
+        return {}
+    rows = db.session.execute(
+        db.select(Assignment.id, Enrollment.student_id, *_STANDING_COLUMNS, AccommodationRow)
+        .join(Enrollment, Enrollment.class_id == Assignment.class_id)
+        .outerjoin(
+            AccommodationRow,
+            (AccommodationRow.assignment_id == Assignment.id)
+            & (AccommodationRow.student_id == Enrollment.student_id),
+        )
+        .where(Assignment.id.in_(list(assignment_ids)), AccommodationRow.id.is_not(None) | _HAS_STANDING)
+    )
+    return {
+        (assignment_id, student_id): Accommodations(_own(own), _standing(percent, minutes, attempts))
+        for assignment_id, student_id, percent, minutes, attempts, own in rows
+    }
 
 
 def accommodations_of(assignment_ids: Sequence[int]) -> dict[tuple[int, int], Accommodation]:
-    """Every accommodation of these assignments, by (assignment id, student id)."""
+    """Every accommodation set on these assignments (not the standing ones), by (assignment id,
+    student id)."""
     if not assignment_ids:
         return {}
     rows = db.session.scalars(
         db.select(AccommodationRow).where(AccommodationRow.assignment_id.in_(list(assignment_ids)))
     )
     return {(row.assignment_id, row.student_id): _accommodation(row) for row in rows}
+
+
+@dataclass(frozen=True, slots=True)
+class StandingAccommodation:
+    """A student's accommodation for every test of a class."""
+
+    class_id: int
+    student_id: int
+    username: str
+    accommodation: Accommodation
+
+
+def standing_accommodations(class_ids: Sequence[int]) -> list[StandingAccommodation]:
+    """The standing accommodations in these classes (students without one are left out), by
+    class, then username. One query."""
+    if not class_ids:
+        return []
+    rows = db.session.execute(
+        db.select(Enrollment.class_id, Enrollment.student_id, User.username, *_STANDING_COLUMNS)
+        .join(User, User.id == Enrollment.student_id)
+        .where(Enrollment.class_id.in_(list(class_ids)), _HAS_STANDING)
+        .order_by(Enrollment.class_id, User.username)
+    )
+    return [
+        StandingAccommodation(class_id, student_id, username, Accommodation(percent, minutes, attempts))
+        for class_id, student_id, username, percent, minutes, attempts in rows
+    ]
+
+
+def _own(row: AccommodationRow | None) -> Accommodation | None:
+    return _accommodation(row) if row is not None else None
+
+
+def _standing(percent: int, minutes: int, attempts: int) -> Accommodation | None:
+    found = Accommodation(extra_time_percent=percent, extra_time_minutes=minutes, extra_attempts=attempts)
+    return None if found == Accommodation() else found
 
 
 def _accommodation(row: AccommodationRow) -> Accommodation:
@@ -206,7 +288,9 @@ class AssignedOpening:
 
 def visibility_facts(student_id: int, bank_slug: str) -> tuple[BankFlags, list[AssignedOpening]] | None:
     """A bank's flags and its assignments to the student's classes (not archived), in one query:
-    every page of an attempt asks it (None: no active bank has this slug)."""
+    every page of an attempt asks it (None: no active bank has this slug). Visibility needs only
+    the opening times: a student's own accommodation may move one; a standing accommodation has
+    no dates (``core.assignments.applying``), so it is not read here."""
     mine = (
         db.select(Assignment.id, Assignment.bank_id, Assignment.opens_at, Assignment.study)
         .join(Classroom, Classroom.id == Assignment.class_id)
@@ -300,6 +384,24 @@ def set_accommodation(assignment_id: int, student_id: int, accommodation: Accomm
             )
         )
     db.session.commit()
+
+
+def set_standing_accommodation(class_id: int, student_id: int, accommodation: Accommodation | None) -> bool:
+    """Give the student this accommodation for every test of the class (None: none; its dates,
+    which a standing one has not, are not stored); False if they are not in the class."""
+    given = accommodation or Accommodation()
+    begin_write()
+    result = db.session.execute(
+        update(Enrollment)
+        .where(Enrollment.class_id == class_id, Enrollment.student_id == student_id)
+        .values(
+            extra_time_percent=given.extra_time_percent,
+            extra_time_minutes=given.extra_time_minutes,
+            extra_attempts=given.extra_attempts,
+        )
+    )
+    db.session.commit()
+    return rows_changed(result) > 0
 
 
 def set_bank_flags(bank_slug: str, flags: BankFlags) -> bool:

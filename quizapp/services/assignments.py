@@ -17,6 +17,7 @@ from datetime import datetime, timedelta
 from quizapp import core
 from quizapp.core.assignments import (
     Accommodation,
+    Accommodations,
     Refusal,
     Start,
     Status,
@@ -26,6 +27,7 @@ from quizapp.core.assignments import (
     counted,
     for_student,
     may_start,
+    standing_problems,
     status,
     window_problems,
 )
@@ -34,7 +36,7 @@ from quizapp.core.model import AnswerVisibility
 from quizapp.core.visibility import EVERYTHING, Assigned, BankAccess, bank_access
 from quizapp.db import account_store, assignment_store
 from quizapp.db.account_store import Account
-from quizapp.db.assignment_store import AssignmentRow, AssignmentTerms, BankFlags
+from quizapp.db.assignment_store import AssignmentRow, AssignmentTerms, BankFlags, StandingAccommodation
 from quizapp.db.attempt_store import NoAttemptsLeft
 from quizapp.db.bank_store import BankSummary
 from quizapp.services import attempts, bank_library
@@ -48,11 +50,13 @@ __all__ = [
     "BankFlags",
     "ChooseAssignment",
     "Counted",
+    "StandingAccommodation",
     "StartRefused",
     "StudentAssignment",
     "access",
     "accesses",
     "accommodate",
+    "accommodate_in_class",
     "accommodations_of",
     "assignment",
     "assignment_of_teacher",
@@ -64,6 +68,7 @@ __all__ = [
     "may_open_attempt",
     "of_classes",
     "opened_bank",
+    "standing_accommodations",
     "start_practice",
     "start_test",
     "student_assignments",
@@ -75,6 +80,7 @@ __all__ = [
 ]
 
 FULL_ACCESS = EVERYTHING
+NONE_GIVEN = Accommodations()  # no accommodation of their own, none standing
 
 
 class AssignmentNotFound(LookupError):
@@ -115,7 +121,7 @@ class StudentAssignment:
 
     assignment: AssignmentRow
     window: Window  # with their accommodation and the bank's time limit where the teacher set none
-    accommodated: bool
+    accommodations: Accommodations  # their own on it and their standing one in its class
     attempts: tuple[AttemptState, ...]  # theirs under it, newest first
     status: Status
     start: Start  # whether they may start an attempt now
@@ -123,6 +129,17 @@ class StudentAssignment:
     @property
     def id(self) -> int:
         return self.assignment.id
+
+    @property
+    def accommodation(self) -> Accommodation | None:
+        """The accommodation that applies (``core.assignments.applying``); None: the class's terms."""
+        return self.accommodations.applying
+
+    @property
+    def accommodated(self) -> bool:
+        """They have more than the class on it (an own accommodation that gives nothing, "nothing
+        extra on this test", leaves them the class's terms)."""
+        return self.accommodation not in (None, Accommodation())
 
     @property
     def attempts_left(self) -> int | None:
@@ -153,16 +170,16 @@ def window_of(terms: AssignmentTerms, bank: core.Bank | None) -> Window:
 
 def _student_view(
     row: AssignmentRow,
-    accommodation: Accommodation | None,
+    accommodations: Accommodations,
     taken: Sequence[AttemptState],
     now: datetime,
 ) -> StudentAssignment:
-    window = for_student(window_of(row.terms, bank_library.find_bank(row.bank_slug)), accommodation)
+    window = for_student(window_of(row.terms, bank_library.find_bank(row.bank_slug)), accommodations.applying)
     facts = [Taken(submitted=attempt.submitted, late=attempt.late) for attempt in taken]
     return StudentAssignment(
         assignment=row,
         window=window,
-        accommodated=accommodation is not None,
+        accommodations=accommodations,
         attempts=tuple(taken),
         status=status(window, facts, now),
         start=may_start(window, len(taken), now),
@@ -180,6 +197,7 @@ def student_assignments(
     rows = assignment_store.assignments_of_student(student_id, bank_slug)
     if not rows:
         return []
+    # their own accommodations and their standing ones, in one query
     accommodations = assignment_store.accommodations_of_student(student_id, [row.id for row in rows])
     by_assignment: dict[int, list[AttemptState]] = defaultdict(list)
     if taken is None:
@@ -187,7 +205,9 @@ def student_assignments(
     for attempt in taken:
         if attempt.assignment_id is not None:
             by_assignment[attempt.assignment_id].append(attempt)
-    return [_student_view(row, accommodations.get(row.id), by_assignment[row.id], now) for row in rows]
+    return [
+        _student_view(row, accommodations.get(row.id, NONE_GIVEN), by_assignment[row.id], now) for row in rows
+    ]
 
 
 def of_classes(class_ids: Sequence[int], bank_slug: str | None = None) -> list[AssignmentRow]:
@@ -199,13 +219,18 @@ def class_views(row: AssignmentRow, now: datetime) -> list[tuple[Account, Studen
     """Every student of the assignment's class with the assignment as they have it (their
     window, attempts, status): the teacher's table, the gradebook. A few queries in all."""
     students = account_store.students_of_class(row.class_id)
-    accommodations = assignment_store.accommodations_of([row.id])
+    accommodations = assignment_store.accommodations_in([row.id])  # own and standing, one query
     by_student: dict[int, list[AttemptState]] = defaultdict(list)
     for attempt in attempts.attempts_of_users([s.id for s in students], now, row.bank_slug):
         if attempt.assignment_id == row.id:
             by_student[attempt.user_id].append(attempt)
     return [
-        (student, _student_view(row, accommodations.get((row.id, student.id)), by_student[student.id], now))
+        (
+            student,
+            _student_view(
+                row, accommodations.get((row.id, student.id), NONE_GIVEN), by_student[student.id], now
+            ),
+        )
         for student in students
     ]
 
@@ -241,6 +266,8 @@ def access(account: Account, bank_slug: str, now: datetime) -> BankAccess:
     if facts is None:
         return bank_access(False, False, [], now)
     flags, openings = facts
+    # a standing accommodation has no dates (core.assignments.applying): only an own one moves
+    # an opening
     assigned = [
         Assigned(
             for_student(Window(opens_at=each.opens_at), Accommodation(opens_at=each.own_opens_at)).opens_at,
@@ -374,7 +401,7 @@ def _chosen(account: Account, bank_slug: str, now: datetime, assignment_id: int 
         if row is None or row.bank_slug != bank_slug:
             raise AssignmentNotFound(assignment_id)
         taken = [a for a in attempts.attempts_of(account.id, now, bank_slug) if a.assignment_id == row.id]
-        return _student_view(row, None, taken, now)
+        return _student_view(row, NONE_GIVEN, taken, now)
     views = student_assignments(account.id, now, bank_slug)
     if assignment_id is not None:
         for view in views:
@@ -469,8 +496,9 @@ def attempts_under(assignment_id: int) -> int:
 
 
 def accommodations_of(assignment_ids: Sequence[int]) -> dict[tuple[int, int], Accommodation]:
-    """The accommodations of these assignments (the caller checked they are the teacher's), by
-    (assignment id, student id): the teacher's forms show them as they were set."""
+    """The accommodations set on these assignments (the caller checked they are the teacher's),
+    by (assignment id, student id), as they were set: not the standing ones (``class_views``
+    gives both, and the one that applies)."""
     return assignment_store.accommodations_of(assignment_ids)
 
 
@@ -495,6 +523,34 @@ def accommodate(
         if found:
             raise ValueError("; ".join(found))
     assignment_store.set_accommodation(assignment_id, student.id, accommodation)
+
+
+def standing_accommodations(class_ids: Sequence[int]) -> list[StandingAccommodation]:
+    """The students of these classes (the caller checked they are the teacher's) with an
+    accommodation for every test of the class, by class and username."""
+    return assignment_store.standing_accommodations(class_ids)
+
+
+def accommodate_in_class(
+    teacher_id: int, class_id: int, username: str, accommodation: Accommodation | None
+) -> None:
+    """Give a student of the teacher's class a standing accommodation (None: take it away): it
+    applies to every assignment of the class, now and later, on which the student has no
+    accommodation of their own (``core.assignments.applying``). Tests under way keep their terms.
+
+    ``AssignmentNotFound`` for a class not the teacher's or a student not in it; ``ValueError``
+    with the problems of an accommodation that does not make sense (a standing one has no dates)."""
+    if account_store.class_of_teacher(class_id, teacher_id) is None:
+        raise AssignmentNotFound(class_id)
+    student = account_store.account_by_username(username)
+    if student is None:
+        raise AssignmentNotFound(class_id)
+    if accommodation is not None:
+        found = standing_problems(accommodation)
+        if found:
+            raise ValueError("; ".join(found))
+    if not assignment_store.set_standing_accommodation(class_id, student.id, accommodation):
+        raise AssignmentNotFound(class_id)  # not in the class
 
 
 def set_bank_flags(bank_slug: str, flags: BankFlags) -> None:

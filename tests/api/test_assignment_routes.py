@@ -81,6 +81,7 @@ def test_a_teacher_lists_their_own_classes_with_join_codes_and_student_counts(as
             "join_code": people.join_code,
             "student_count": 2,
             "archived": False,
+            "accommodations": [],
         }
     ]
     [other] = as_user("otto").get("/classes").get_json()["classes"]
@@ -251,6 +252,8 @@ def test_students_get_403_on_every_teachers_route(sam, tina, people, app):
         ("DELETE", f"/assignments/{row['id']}", None),
         ("PUT", f"/assignments/{row['id']}/accommodations/sam", {"extra_attempts": 5}),
         ("DELETE", f"/assignments/{row['id']}/accommodations/sam", None),
+        ("PUT", f"/classes/{people.class_id}/students/sam/accommodation", {"extra_attempts": 5}),
+        ("DELETE", f"/classes/{people.class_id}/students/sam/accommodation", None),
     ]
     for method, path, body in calls:
         response = sam.call(method, path, json=body)
@@ -507,6 +510,99 @@ def test_an_accommodation_for_someone_not_in_the_class_is_404(tina, assign, user
             method, f"/assignments/{created['id']}/accommodations/{username}", json={"extra_attempts": 1}
         )
         assert response.status_code == 404 and error_of(response)["code"] == "student_not_found"
+
+
+# --- Accommodations on every test of a class -------------------------------------------------
+
+
+def class_accommodations(api, class_id: int) -> list[dict]:
+    classes = api.get("/classes").get_json()["classes"]
+    return next(c for c in classes if c["id"] == class_id)["accommodations"]
+
+
+def test_a_class_accommodation_applies_to_every_test_of_the_class(tina, sam, as_user, assign, people):
+    path = f"/classes/{people.class_id}/students/sam/accommodation"
+    response = tina.put(path, json={"extra_time_percent": 50, "extra_attempts": 1})
+    assert response.status_code == 200
+    assert response.get_json() == {
+        "class_id": people.class_id,
+        "username": "sam",
+        "extra_time_percent": 50,
+        "extra_time_minutes": 0,
+        "extra_attempts": 1,
+    }
+    assert class_accommodations(tina, people.class_id) == [
+        {"username": "sam", "extra_time_percent": 50, "extra_time_minutes": 0, "extra_attempts": 1}
+    ]
+    assert "accommodations" not in sam.get("/classes").get_json()["classes"][0]  # teachers only
+    created = assign(time_limit_minutes=20, max_attempts=1)  # made after it was set
+    [seen] = mine(sam)
+    assert seen["accommodated"] is True
+    assert (seen["time_limit_seconds"], seen["max_attempts"]) == (30 * 60, 2)
+    [classmate] = mine(as_user("sara"))
+    assert not classmate["accommodated"] and classmate["time_limit_seconds"] == 20 * 60
+    # one set on the assignment replaces it there
+    own = tina.put(f"/assignments/{created['id']}/accommodations/sam", json={"extra_time_minutes": 5})
+    assert own.status_code == 200
+    [seen] = mine(sam)
+    assert (seen["time_limit_seconds"], seen["max_attempts"]) == (25 * 60, 1)
+    assert tina.delete(f"/assignments/{created['id']}/accommodations/sam").status_code == 204
+    assert mine(sam)[0]["time_limit_seconds"] == 30 * 60  # the class's again
+    replaced = tina.put(path, json={"extra_time_minutes": 10})  # a PUT replaces the whole of it
+    assert replaced.get_json()["extra_time_percent"] == 0
+    assert mine(sam)[0]["time_limit_seconds"] == 30 * 60 and mine(sam)[0]["max_attempts"] == 1
+    assert tina.delete(path).status_code == 204
+    assert class_accommodations(tina, people.class_id) == []
+    [seen] = mine(sam)
+    assert not seen["accommodated"] and seen["time_limit_seconds"] == 20 * 60
+    assert tina.delete(path).status_code == 204  # none to take away: nothing changes
+
+
+@pytest.mark.parametrize(
+    ("body", "problem"),
+    [
+        ({"extra_time_percent": MAX_EXTRA_TIME_PERCENT + 1}, "extra time: from 0 to 400 percent"),
+        ({"extra_time_minutes": -1}, f"extra time: from 0 to {MAX_EXTRA_TIME_MINUTES} minutes"),
+        ({"extra_attempts": MAX_ATTEMPTS + 1}, f"extra attempts: from 0 to {MAX_ATTEMPTS}"),
+    ],
+)
+def test_a_class_accommodation_the_service_refuses_is_400_and_nothing_is_stored(tina, people, body, problem):
+    response = tina.put(f"/classes/{people.class_id}/students/sam/accommodation", json=body)
+    assert response.status_code == 400
+    error = error_of(response)
+    assert error["code"] == "invalid_accommodation" and problem in error["details"]["problems"]
+    assert class_accommodations(tina, people.class_id) == []
+
+
+def test_a_class_accommodation_has_no_dates(tina, people):
+    response = tina.put(
+        f"/classes/{people.class_id}/students/sam/accommodation",
+        json={"extra_time_percent": 50, "due_at": "2026-12-03T09:00:00+01:00"},
+    )
+    assert response.status_code == 400 and "due_at" in error_of(response)["details"]["fields"]
+    assert class_accommodations(tina, people.class_id) == []
+
+
+@pytest.mark.parametrize("username", ["oleg", "nobody", "tina"])
+def test_a_class_accommodation_for_someone_not_in_the_class_is_404(tina, people, username):
+    for method in ("PUT", "DELETE"):
+        response = tina.call(
+            method,
+            f"/classes/{people.class_id}/students/{username}/accommodation",
+            json={"extra_attempts": 1},
+        )
+        assert response.status_code == 404 and error_of(response)["code"] == "student_not_found"
+
+
+def test_a_class_accommodation_in_another_teachers_class_is_404(as_user, people):
+    otto = as_user("otto")
+    for class_id in (people.class_id, 999_999):
+        for method in ("PUT", "DELETE"):
+            response = otto.call(
+                method, f"/classes/{class_id}/students/sam/accommodation", json={"extra_attempts": 1}
+            )
+            assert response.status_code == 404 and error_of(response)["code"] == "class_not_found"
+    assert class_accommodations(as_user("tina"), people.class_id) == []
 
 
 # --- The page and the API refuse a start alike ---------------------------------------------------

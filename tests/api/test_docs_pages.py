@@ -25,6 +25,9 @@ ISSUE_CONTRACT = {
     ("delete", "/api/v1/assignments/{assignment_id}"),
     ("put", "/api/v1/assignments/{assignment_id}/accommodations/{username}"),
     ("delete", "/api/v1/assignments/{assignment_id}/accommodations/{username}"),
+    # accommodations on every test of a class
+    ("put", "/api/v1/classes/{class_id}/students/{username}/accommodation"),
+    ("delete", "/api/v1/classes/{class_id}/students/{username}/accommodation"),
 }
 
 

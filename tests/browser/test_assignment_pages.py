@@ -67,3 +67,30 @@ def test_a_teacher_assigns_a_quiz_and_gives_a_student_extra_time(new_page, live_
     click_through(page, page.get_by_role("button", name="Save who sees").first)
     assert "No student sees it, assigned or not." in page.content()
     assert auditor.violations == []
+
+
+def test_a_teacher_gives_a_student_extra_time_on_every_test_of_the_class(
+    new_page, live_server, auditor, people
+):
+    base = live_server
+    page = new_page()
+    log_in(page, base, "tina")
+    page.goto(f"{base}/classes/{people.class_id}")
+    click_through(page, page.get_by_role("link", name="Accommodate Sam Student on every test of History 9B"))
+    page.get_by_label("Extra time (% of the time limit)").fill("lots")
+    click_through(page, page.get_by_role("button", name="Save"))
+    assert page.get_by_text("Give a whole number of percent, such as 50.").count() == 1
+    assert page.get_by_label("Extra time (% of the time limit)").input_value() == "lots"
+    auditor.look(page, "assignments-08-every-test-refused")
+    assert fits_a_phone(page)
+    page.get_by_label("Extra time (% of the time limit)").fill("50")
+    click_through(page, page.get_by_role("button", name="Save"))
+    assert "Sam Student has an accommodation on every test of History 9B." in page.content()
+    assert page.locator(f"#student-{people.student}").get_by_text("+50% time").count() == 1
+    auditor.look(page, "assignments-09-class-with-every-test")
+    assert fits_a_phone(page)
+    click_through(page, page.get_by_role("link", name="Accommodations on").last)
+    assert page.get_by_role("cell", name="From the class: +50% time").count() == 1
+    auditor.look(page, "assignments-10-accommodations-from-the-class")
+    assert fits_a_phone(page)
+    assert auditor.violations == []

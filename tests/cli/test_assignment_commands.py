@@ -1,10 +1,13 @@
-"""flask assign / flask accommodate: the page's rules from the command line, times typed in a zone."""
+"""flask assign / flask accommodate / flask accommodate-class: the page's rules from the command
+line, times typed in a zone."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
-from quizapp.db import assignment_store
+from quizapp.core.assignments import Accommodation
+from quizapp.db import account_store, assignment_store
+from quizapp.services import assignments, clock
 
 
 def assign(runner, *args: str):
@@ -100,3 +103,42 @@ def test_digits_are_ascii_digits_and_an_empty_accommodation_is_no_accommodation(
     assert empty.exit_code == 2 and "or --remove" in empty.output
     with app.app_context():
         assert assignment_store.accommodations_of([int(assignment_id)]) == {}
+
+
+def standing_in(app, class_id: int) -> dict[str, Accommodation]:
+    with app.app_context():
+        found = assignment_store.standing_accommodations([class_id])
+        return {each.username: each.accommodation for each in found}
+
+
+def test_accommodate_class_gives_every_test_and_takes_it_away(app, people):
+    runner = app.test_cli_runner()
+    result = runner.invoke(
+        args=["accommodate-class", "sam", "--class", people.join_code, "--extra-time-percent", "50"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "accommodated sam on every test of History 9B" in result.output
+    assert standing_in(app, people.class_id) == {"sam": Accommodation(extra_time_percent=50)}
+    assignment_id = int(assign(runner, "--class", people.join_code, "--time-limit", "20").output)
+    with app.app_context():
+        student = account_store.account_by_username("sam")
+        view = next(
+            v for v in assignments.student_assignments(student.id, clock.now()) if v.id == assignment_id
+        )
+    assert view.window.time_limit == timedelta(minutes=30)  # an assignment made afterwards
+    refused = {
+        ("oleg", "--extra-attempts", "1"): "not a student of History 9B",
+        ("sam", "--extra-time-percent", "500"): "extra time",
+        ("sam",): "or --remove",
+    }
+    for args, message in refused.items():
+        outcome = runner.invoke(args=["accommodate-class", "--class", people.join_code, *args])
+        assert outcome.exit_code == 2 and message in outcome.output, (args, outcome.output)
+    unknown = runner.invoke(
+        args=["accommodate-class", "sam", "--class", "ZZZZ-ZZZZ", "--extra-attempts", "1"]
+    )
+    assert unknown.exit_code == 2 and "no class has join code" in unknown.output
+    assert standing_in(app, people.class_id) == {"sam": Accommodation(extra_time_percent=50)}
+    removed = runner.invoke(args=["accommodate-class", "sam", "--class", people.join_code, "--remove"])
+    assert removed.exit_code == 0, removed.output
+    assert standing_in(app, people.class_id) == {}

@@ -3,6 +3,7 @@ accommodations and clock times (Hypothesis), and the cases a teacher names."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from fractions import Fraction
 
@@ -11,15 +12,18 @@ from hypothesis import strategies as st
 
 from quizapp.core.assignments import (
     Accommodation,
+    Accommodations,
     Counted,
     Refusal,
     Status,
     Taken,
     Window,
     accommodation_problems,
+    applying,
     counted,
     for_student,
     may_start,
+    standing_problems,
     status,
     window_problems,
 )
@@ -98,6 +102,53 @@ def test_an_accommodation_never_takes_time_or_attempts_away(window, accommodatio
 def test_no_accommodation_is_the_assignment_itself(window, started, now):
     assert for_student(window, None) == window
     assert may_start(for_student(window, Accommodation()), started, now) == may_start(window, started, now)
+
+
+@given(st.none() | accommodations, st.none() | accommodations)
+def test_an_own_accommodation_replaces_the_standing_one_entirely(own, standing):
+    applied = applying(own, standing)
+    if own is not None:
+        assert applied is own  # nothing of the standing one mixes in, not even where own gives 0
+    elif standing is None:
+        assert applied is None
+    else:  # the standing one, without dates; one that gives nothing is none
+        numbers = (standing.extra_time_percent, standing.extra_time_minutes, standing.extra_attempts)
+        if numbers == (0, 0, 0):
+            assert applied is None
+        else:
+            assert applied == Accommodation(*numbers)
+    given_both = Accommodations(own, standing)
+    assert given_both.applying == applied
+    assert given_both.from_class is (own is None and applied is not None)
+
+
+@given(windows, st.none() | accommodations, st.integers(min_value=0, max_value=8), moments)
+def test_a_standing_accommodation_never_moves_a_date(window, standing, started, now):
+    theirs = for_student(window, applying(None, standing))
+    assert (theirs.opens_at, theirs.due_at) == (window.opens_at, window.due_at)
+    start, class_start = may_start(theirs, started, now), may_start(window, started, now)
+    if class_start.refusal is not Refusal.NO_ATTEMPTS_LEFT:  # only attempts and time may differ
+        assert start.refusal == class_start.refusal and start.late == class_start.late
+
+
+def test_an_own_accommodation_may_give_less_than_the_class_one():
+    window = Window(time_limit=timedelta(minutes=30), max_attempts=1)
+    standing = Accommodation(extra_time_percent=50, extra_attempts=1)
+    assert for_student(window, applying(None, standing)) == replace(
+        window, time_limit=timedelta(minutes=45), max_attempts=2
+    )
+    # on this test: 10 minutes more, and nothing of the class's 50 % or its extra attempt
+    own = Accommodation(extra_time_minutes=10)
+    assert for_student(window, applying(own, standing)) == replace(window, time_limit=timedelta(minutes=40))
+    # "nothing extra on this test"
+    assert for_student(window, applying(Accommodation(), standing)) == window
+
+
+def test_a_standing_accommodation_has_the_bounds_of_any_and_no_dates():
+    assert standing_problems(Accommodation(extra_time_percent=50, extra_attempts=2)) == []
+    assert standing_problems(Accommodation(extra_time_percent=401)) == ["extra time: from 0 to 400 percent"]
+    [problem] = standing_problems(Accommodation(due_at=T0))
+    assert "no dates" in problem
 
 
 def test_extra_time_adds_a_percentage_then_minutes():

@@ -164,8 +164,9 @@ def _walk_as_teacher(app: Any, teacher: Any) -> str:
 
 
 def _walk_assignments(app: Any, teacher: Any, class_id: int) -> None:
-    """Assign, change, accommodate, delete; rename and archive the class; hide a bank. Each
-    change is undone, so that the student's walk finds the quiz open to them."""
+    """Assign, change, accommodate (on one assignment, on every test), delete; rename and archive
+    the class; hide a bank. Each change is undone, so that the student's walk finds the quiz open
+    to them."""
     page = f"/classes/{class_id}"
     new = f"{page}/assignments/new"
     terms = {"due_at": "2099-12-01 23:59", "unlimited": "y", "counted": "best", "study": "y"}
@@ -180,6 +181,9 @@ def _walk_assignments(app: Any, teacher: Any, class_id: int) -> None:
     accommodations = f"/assignments/{assignment_id}/accommodations"
     fields = {f"s{rita.id}-extra_time_percent": "50", f"s{rita.id}-save": "Save"}
     _post(teacher, f"{accommodations}/{rita.id}", accommodations, **fields)
+    every_test = f"{page}/students/{rita.id}/accommodation"  # on every test of the class
+    _post(teacher, every_test, every_test, extra_time_percent="50", save="Save")
+    _post(teacher, every_test, every_test, remove="Remove")
     _post(teacher, new, new, quiz=QUIZ, **terms)
     spare = max(
         int(found)
@@ -276,6 +280,9 @@ def _walk_the_api(app: Any, client: Any) -> None:
     call("PATCH", path, json={"late": True}, headers=teacher)
     call("PUT", f"{path}/accommodations/ana", json={"extra_time_percent": 50}, headers=teacher)
     call("DELETE", f"{path}/accommodations/ana", headers=teacher)
+    every_test = f"/classes/{classroom['id']}/students/ana/accommodation"
+    call("PUT", every_test, json={"extra_attempts": 1}, headers=teacher)
+    call("DELETE", every_test, headers=teacher)
     call("DELETE", path, headers=teacher)
 
 

@@ -100,6 +100,8 @@ ALLOWED: dict[tuple[str, str], set[str]] = {
     ("assignments.accommodations", "GET"): {"teacher"},
     ("assignments.accommodate", "GET"): {"teacher"},
     ("assignments.accommodate", "POST"): {"teacher"},
+    ("assignments.standing_accommodation", "GET"): {"teacher"},  # the class's teacher
+    ("assignments.standing_accommodation", "POST"): {"teacher"},
     ("assignments.rename_class", "GET"): {"teacher"},
     ("assignments.rename_class", "POST"): {"teacher"},
     ("assignments.archive_class", "GET"): {"teacher"},
@@ -129,6 +131,8 @@ ALLOWED: dict[tuple[str, str], set[str]] = {
     ("Assignments.delete_assignment", "DELETE"): {"teacher"},
     ("Assignments.put_accommodation", "PUT"): {"teacher"},
     ("Assignments.delete_accommodation", "DELETE"): {"teacher"},
+    ("Assignments.put_class_accommodation", "PUT"): {"teacher"},  # the class's teacher
+    ("Assignments.delete_class_accommodation", "DELETE"): {"teacher"},
 }
 API_BODIES = {
     "Tokens.create_token": {"username": "sam", "password": PASSWORD},
@@ -138,6 +142,7 @@ API_BODIES = {
     "Assignments.create_assignment": {"quiz_id": "kosovo-peacekeepers", "max_attempts": None},
     "Assignments.update_assignment": {"max_attempts": None},
     "Assignments.put_accommodation": {"extra_time_percent": 50},
+    "Assignments.put_class_accommodation": {"extra_time_percent": 50},
 }
 
 

@@ -22,6 +22,7 @@ from quizapp.web.teacher.assignment_forms import (
     TERM_PLACES,
     AccommodationForm,
     AssignmentForm,
+    StandingAccommodationForm,
 )
 from tests.helpers.quizzes import start
 from tests.helpers.web import csrf_token, login
@@ -218,7 +219,12 @@ def test_the_hour_the_clocks_skip_is_refused_under_its_field(teacher, app, peopl
 
 
 def fields_of(form_class) -> set[str]:
-    return {name for name, value in vars(form_class).items() if isinstance(value, UnboundField)}
+    return {
+        name
+        for klass in form_class.__mro__
+        for name, value in vars(klass).items()
+        if isinstance(value, UnboundField)
+    }
 
 
 def test_every_problem_the_service_names_lands_under_a_field():
@@ -237,7 +243,7 @@ def test_every_problem_the_service_names_lands_under_a_field():
         [problem] = assignments.problems(terms)
         place = next((field for words, field in TERM_PLACES if words in problem), None)
         assert place in names, problem
-    from quizapp.core.assignments import accommodation_problems
+    from quizapp.core.assignments import accommodation_problems, standing_problems
 
     bad = [
         Accommodation(extra_time_percent=-1),
@@ -248,6 +254,11 @@ def test_every_problem_the_service_names_lands_under_a_field():
     names = fields_of(AccommodationForm)
     for accommodation in bad:
         [problem] = accommodation_problems(accommodation)
+        place = next((field for words, field in ACCOMMODATION_PLACES if words in problem), None)
+        assert place in names, problem
+    names = fields_of(StandingAccommodationForm)  # its numbers' problems, the same words
+    for accommodation in bad[:3]:
+        [problem] = standing_problems(accommodation)
         place = next((field for words, field in ACCOMMODATION_PLACES if words in problem), None)
         assert place in names, problem
 

@@ -1,5 +1,5 @@
-"""The forms of the assignment pages: an assignment's terms, a student's accommodation, a class's
-name and archive, a bank's visibility.
+"""The forms of the assignment pages: an assignment's terms, a student's accommodation (on one
+assignment, or for every test of a class), a class's name and archive, a bank's visibility.
 
 Validation only, as in ``quizapp.web.forms``: the fields read what was typed (numbers, times in
 the reader's zone) and say what cannot be read; whether the terms make sense is the service's
@@ -204,20 +204,19 @@ ACCOMMODATION_PLACES = (  # the words of core.assignments.accommodation_problems
 )
 
 
-class AccommodationForm(FlaskForm):
-    """One student's accommodation on one assignment (its prefix is the student's)."""
+class StandingAccommodationForm(FlaskForm):
+    """A student's accommodation for every test of a class: extra time and attempts, no dates
+    (dates belong to one assignment)."""
 
     extra_time_percent = WholeNumberField(
         "Extra time (% of the time limit)", "Give a whole number of percent, such as 50."
     )
     extra_time_minutes = WholeNumberField("Extra minutes", "Give a whole number of minutes, such as 15.")
     extra_attempts = WholeNumberField("Extra attempts", "Give a whole number of attempts, such as 1.")
-    opens_at = LocalTimeField("Their own opening time", render_kw={"autocomplete": "off", "class": "time"})
-    due_at = LocalTimeField("Their own due time", render_kw={"autocomplete": "off", "class": "time"})
     save = SubmitField("Save")
     remove = SubmitField("Remove")
 
-    def accommodation(self) -> Accommodation | None:
+    def _typed(self, **dates: datetime | None) -> Accommodation | None:
         """The accommodation as typed (once the form validated); None when it gives nothing
         (every number empty or 0, no dates) or "Remove" was pressed."""
         if self.remove.data:
@@ -226,10 +225,12 @@ class AccommodationForm(FlaskForm):
             extra_time_percent=self.extra_time_percent.data or 0,
             extra_time_minutes=self.extra_time_minutes.data or 0,
             extra_attempts=self.extra_attempts.data or 0,
-            opens_at=self.opens_at.moment,
-            due_at=self.due_at.moment,
+            **dates,
         )
         return None if given == Accommodation() else given
+
+    def accommodation(self) -> Accommodation | None:
+        return self._typed()
 
     @staticmethod
     def values_of(accommodation: Accommodation | None) -> dict[str, Any]:
@@ -239,6 +240,29 @@ class AccommodationForm(FlaskForm):
             "extra_time_percent": accommodation.extra_time_percent or None,
             "extra_time_minutes": accommodation.extra_time_minutes or None,
             "extra_attempts": accommodation.extra_attempts or None,
+        }
+
+
+class AccommodationForm(StandingAccommodationForm):
+    """One student's accommodation on one assignment (its prefix is the student's): the numbers
+    of a standing one, and dates of their own."""
+
+    opens_at = LocalTimeField("Their own opening time", render_kw={"autocomplete": "off", "class": "time"})
+    due_at = LocalTimeField("Their own due time", render_kw={"autocomplete": "off", "class": "time"})
+    nothing_extra = SubmitField("Nothing extra on this test")
+
+    def accommodation(self) -> Accommodation | None:
+        """As typed; "Nothing extra on this test" is an accommodation that gives nothing, which
+        replaces a standing one on this assignment (``core.assignments.applying``)."""
+        if self.nothing_extra.data:
+            return Accommodation()
+        return self._typed(opens_at=self.opens_at.moment, due_at=self.due_at.moment)
+
+    @staticmethod
+    def values_of(accommodation: Accommodation | None) -> dict[str, Any]:
+        if accommodation is None:
+            return {}
+        return StandingAccommodationForm.values_of(accommodation) | {
             "opens_at": form_value(accommodation.opens_at),
             "due_at": form_value(accommodation.due_at),
         }

@@ -1,5 +1,5 @@
-"""Teachers: assignments of quizzes to their classes, students' accommodations, renaming and
-archiving a class, and who sees each bank.
+"""Teachers: assignments of quizzes to their classes, students' accommodations (on one assignment,
+or for every test of a class), renaming and archiving a class, and who sees each bank.
 
 Every rule is the service's (``services.assignments``, ``services.accounts``); these pages read
 what the teacher typed and show what the services answer. Every class and assignment is looked up
@@ -19,7 +19,7 @@ from flask_login import current_user
 from werkzeug.wrappers import Response as WerkzeugResponse
 
 from quizapp import core
-from quizapp.core.assignments import accommodation_problems
+from quizapp.core.assignments import Accommodation, accommodation_problems, standing_problems
 from quizapp.core.local_time import TYPED_EXAMPLE
 from quizapp.core.model import AnswerVisibility
 from quizapp.services import accounts, assignments, bank_library, clock
@@ -41,6 +41,7 @@ from quizapp.web.teacher.assignment_forms import (
     NewAssignmentForm,
     RenameClassForm,
     SelectChoice,
+    StandingAccommodationForm,
     answers_choices,
     described,
     place_problems,
@@ -91,20 +92,32 @@ def _line(row: AssignmentRow) -> AssignmentLine:
 
 def class_extras(classroom: ClassInfo, students: Sequence[Account]) -> dict[str, Any]:
     """What the class page shows of assignments: the class's assignments, which students have an
-    accommodation (the titles of the assignments it is on, by student id), and the forms to
-    rename and archive the class."""
+    accommodation on some (the titles of the assignments it is on, by student id), each student's
+    standing accommodation (for every test of the class, by student id), and the forms to rename
+    and archive the class."""
     rows = assignments.of_classes([classroom.id])
     titles = {row.id: row.bank_title for row in rows}
-    accommodated: dict[int, list[str]] = defaultdict(list)
-    for assignment_id, student_id in sorted(assignments.accommodations_of(list(titles))):
-        accommodated[student_id].append(titles[assignment_id])
     enrolled = {student.id for student in students}
     return {
         "assignment_lines": [_line(row) for row in rows],
-        "accommodated": {key: value for key, value in accommodated.items() if key in enrolled},
+        "accommodated": _accommodated_on(titles, enrolled),
+        "standing": {
+            each.student_id: each.accommodation
+            for each in assignments.standing_accommodations([classroom.id])
+        },
         "rename_form": RenameClassForm(formdata=None, name=classroom.name, prefix="rename"),
         "archive_form": ArchiveClassForm(formdata=None),
     }
+
+
+def _accommodated_on(titles: dict[int, str], enrolled: set[int]) -> dict[int, list[str]]:
+    """The titles of the assignments (of ``titles``, by id) on which each enrolled student has an
+    accommodation of their own, by student id."""
+    accommodated: dict[int, list[str]] = defaultdict(list)
+    for assignment_id, student_id in sorted(assignments.accommodations_of(list(titles))):
+        if student_id in enrolled:
+            accommodated[student_id].append(titles[assignment_id])
+    return dict(accommodated)
 
 
 # --- assigning a quiz, changing and deleting an assignment ---------------------------------
@@ -253,17 +266,18 @@ def _accommodations_page(
     row: AssignmentRow, posted: AccommodationForm | None = None, student_id: int = 0
 ) -> Any:
     classroom = _my_class(row.class_id)
-    given = assignments.accommodations_of([row.id])
     students = []
     for student, view in assignments.class_views(row, clock.now()):
-        accommodation = given.get((row.id, student.id))
+        own, standing = view.accommodations.own, view.accommodations.standing
         form = posted if posted is not None and student.id == student_id else None
         students.append(
             {
                 "account": student,
                 "view": view,
-                "accommodation": accommodation,
-                "form": form or _accommodation_form(student, accommodation),
+                "accommodation": own,  # as set on this assignment
+                "nothing_extra": own == Accommodation(),
+                "standing": standing,  # the class's: applies unless there is one on this assignment
+                "form": form or _accommodation_form(student, own),
             }
         )
     bank = bank_library.find_bank(row.bank_slug)
@@ -309,10 +323,80 @@ def accommodate(assignment_id: int, student_id: int) -> Any:
             except ValueError as error:
                 form.form_errors.append(str(error))
             else:
-                done = "has an accommodation" if accommodation else "has no accommodation"
-                flash(f"{student.display_name} {done} on {row.bank_title}.", "success")
+                flash(_accommodated_words(student, row, accommodation), "success")
                 return redirect(back)
     return _accommodations_page(row, form, student.id)
+
+
+def _accommodated_words(student: Account, row: AssignmentRow, accommodation: Accommodation | None) -> str:
+    """What the teacher just did, as the flash says it (naming the class's accommodation, which
+    applies where the student has none of their own on the assignment)."""
+    if accommodation == Accommodation():
+        return f"{student.display_name} has nothing extra on {row.bank_title}: not the class’s accommodation."
+    if accommodation is not None:
+        return f"{student.display_name} has an accommodation on {row.bank_title}."
+    if _standing_of(row.class_id, student.id) is not None:
+        return (
+            f"{student.display_name} has no accommodation of their own on {row.bank_title}: "
+            "the class’s applies."
+        )
+    return f"{student.display_name} has no accommodation on {row.bank_title}."
+
+
+# --- a student's accommodation for every test of a class ------------------------------------
+
+
+def _standing_of(class_id: int, student_id: int) -> Accommodation | None:
+    """The student's standing accommodation in the class (None: none)."""
+    found = assignments.standing_accommodations([class_id])
+    return next((each.accommodation for each in found if each.student_id == student_id), None)
+
+
+@blueprint.route("/classes/<int:class_id>/students/<int:student_id>/accommodation", methods=["GET", "POST"])
+@teacher_required
+def standing_accommodation(class_id: int, student_id: int) -> Any:
+    """Set or remove a student's standing accommodation: extra time and attempts on every test
+    of the class on which they have no accommodation of their own."""
+    classroom = _my_class(class_id)
+    student = accounts.student_of_class(classroom.id, student_id)
+    if student is None:
+        abort(404)
+    current = _standing_of(classroom.id, student.id)
+    if request.method == "POST":
+        form = StandingAccommodationForm()
+    else:
+        form = StandingAccommodationForm(formdata=None, data=StandingAccommodationForm.values_of(current))
+    if form.validate_on_submit():
+        accommodation = form.accommodation()
+        if accommodation is not None:
+            place_problems(form, standing_problems(accommodation), ACCOMMODATION_PLACES)
+        if not form.errors:
+            try:
+                assignments.accommodate_in_class(
+                    current_user.id, classroom.id, student.username, accommodation
+                )
+            except AssignmentNotFound:  # left the class meanwhile
+                abort(404)
+            except ValueError as error:
+                form.form_errors.append(str(error))
+            else:
+                who, tests = student.display_name, f"every test of {classroom.name}"
+                if accommodation is not None:
+                    flash(f"{who} has an accommodation on {tests}.", "success")
+                else:
+                    flash(f"Removed the accommodation of {who} for {tests}.", "success")
+                return redirect(_class_url(classroom.id, f"student-{student.id}"))
+    rows = assignments.of_classes([classroom.id])
+    own_on = _accommodated_on({row.id: row.bank_title for row in rows}, {student.id}).get(student.id, [])
+    page = render_template(
+        "teacher/assignments/standing.html",
+        classroom=classroom,
+        student=student,
+        form=form,
+        current=current,
+        own_on=own_on,
+    )
+    return page, 422 if form.errors else 200
 
 
 # --- classes: rename, archive --------------------------------------------------------------
