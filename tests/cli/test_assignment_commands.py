@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from quizapp.core.model import AnswerVisibility
 from quizapp.db import assignment_store
 
 
@@ -52,6 +53,10 @@ def test_assign_refuses_what_a_page_would_and_stores_nothing(app, people):
         ("--attempts", "many"): "or unlimited",
         ("--timezone", "Mars/Base"): "no time zone",
         ("--due", "next friday"): "not a date and time",
+        ("--answers", "after_due", "--no-study"): "answers after the due time needs a due time",
+        ("--answers", "after_due", "--due", "2026-12-01 08:00"): "turn study off (--no-study)",
+        ("--answers", "never"): "turn study off (--no-study) for this assignment to keep them back",
+        ("--answers", "immediately"): "Invalid value for '--answers'",
     }
     for args, message in cases.items():
         result = assign(runner, "--class", people.join_code, *args)
@@ -100,3 +105,17 @@ def test_digits_are_ascii_digits_and_an_empty_accommodation_is_no_accommodation(
     assert empty.exit_code == 2 and "or --remove" in empty.output
     with app.app_context():
         assert assignment_store.accommodations_of([int(assignment_id)]) == {}
+
+
+def test_assign_shows_answers_after_the_due_time_with_study_off(app, people):
+    runner = app.test_cli_runner()
+    args = ("--class", people.join_code, "--due", "2026-12-01 23:59", "--timezone", "Europe/Belgrade")
+    result = assign(runner, *args, "--answers", "after_due", "--no-study")
+    assert result.exit_code == 0, result.output
+    default = assign(runner, *args)
+    with app.app_context():
+        row = assignment_store.assignment(int(result.output.strip()))
+        assert (row.terms.show_answers, row.terms.study) == (AnswerVisibility.AFTER_DUE, False)
+        assert row.terms.due_at == datetime(2026, 12, 1, 22, 59, tzinfo=UTC)
+        plain = assignment_store.assignment(int(default.output.strip())).terms
+        assert (plain.show_answers, plain.study) == (None, True)  # the bank's answers, study on
