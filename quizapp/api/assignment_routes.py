@@ -57,9 +57,12 @@ blueprint: Blueprint = api_blueprint(
 
 DEFAULTS = AssignmentTerms()  # what an assignment has where the teacher says nothing
 # The answer visibilities an assignment may set, as the service's rule says (not "immediately")
-SHOWN_ANSWERS = [
-    value.value for value in AnswerVisibility if not assignments.problems(AssignmentTerms(show_answers=value))
-]
+SHOWN_ANSWERS = [value.value for value in assignments.ASSIGNED_ANSWERS]
+SHOWN_ANSWERS_DOC = (
+    "null: as the quiz says; after_submit; after_due: the answers, and which were right, once the "
+    "student's due time has passed (needs due_at); never. after_due and never need study false "
+    "(practice, flashcards and learn mode would show the answers)"
+)
 MAX_TIME_LIMIT_MINUTES = 24 * 60  # documented; services.assignments.problems refuses more (tested)
 COUNTED = [rule.value for rule in Counted]
 
@@ -130,7 +133,7 @@ class AssignmentSchema(Schema):
     show_answers = fields.String(
         required=True,
         allow_none=True,
-        metadata={"enum": [*SHOWN_ANSWERS, None], "description": "null: as the quiz says"},
+        metadata={"enum": [*SHOWN_ANSWERS, None], "description": SHOWN_ANSWERS_DOC},
     )
     study = fields.Boolean(
         required=True, metadata={"description": "Students may practise and study the quiz once it opens"}
@@ -187,6 +190,15 @@ class StudentAssignmentSchema(Schema):
         metadata={"description": "The counted attempt's score, once submitted"},
     )
     counted_attempt_id = fields.Integer(required=True, allow_none=True)
+    show_answers = fields.String(
+        required=True,
+        metadata={
+            "enum": SHOWN_ANSWERS,
+            "description": "When a submitted test's answers, and which were right, are shown: "
+            "at the submit, after your due time (answers_from), or never (the score only)",
+        },
+    )
+    answers_from = _time("after_due: your due time, from which answers are shown; else null")
 
 
 class AssignmentListSchema(Schema):
@@ -252,7 +264,7 @@ def _term_fields(defaults: bool) -> dict[str, fields.Field]:
         "show_answers": fields.String(
             allow_none=True,
             validate=validate.OneOf([value.value for value in AnswerVisibility]),
-            metadata={"enum": [*SHOWN_ANSWERS, None], "description": "null: as the quiz says"},
+            metadata={"enum": [*SHOWN_ANSWERS, None], "description": SHOWN_ANSWERS_DOC},
             **default(None),
         ),
         "study": fields.Boolean(
@@ -372,6 +384,8 @@ def student_assignment_json(view: StudentAssignment) -> dict[str, Any]:
         "refusal": view.start.refusal.value if view.start.refusal else None,
         "score_percent": number(counted.score.percent) if counted else None,
         "counted_attempt_id": counted.attempt.id if counted else None,
+        "show_answers": view.answers.value,
+        "answers_from": view.answers_from,
     }
 
 
@@ -499,7 +513,7 @@ def update_assignment(body: dict[str, Any], assignment_id: int) -> dict[str, Any
 def delete_assignment(assignment_id: int) -> None:
     teacher = require_teacher()
     try:
-        assignments.delete(teacher.id, assignment_id)
+        assignments.delete(teacher.id, assignment_id, clock.now())
     except assignments.AssignmentNotFound:
         raise ApiError(404, "assignment_not_found", f"You have no assignment {assignment_id}.") from None
 

@@ -123,9 +123,16 @@ class AttemptSchema(Schema):
     )
     withheld = fields.String(
         metadata={
-            "enum": [Withheld.TEST_IN_PROGRESS.value, Withheld.BANK_SETTING.value],
+            "enum": [Withheld.TEST_IN_PROGRESS.value, Withheld.BANK_SETTING.value, Withheld.UNTIL_DUE.value],
             "description": "A submitted attempt whose answers and results per question are not "
-            "shown: you have a test of this quiz in progress, or the quiz never shows them",
+            "shown: you have a test of this quiz in progress, the quiz (or its assignment) never "
+            "shows them, or its assignment shows them after your due time (answers_from)",
+        }
+    )
+    answers_from = fields.DateTime(
+        metadata={
+            "description": "A test under an assignment that shows answers after the due time: "
+            "your due time, from which its answers and results per question are shown"
         }
     )
     feedback = fields.List(
@@ -235,6 +242,9 @@ def attempt_json(viewed: Viewed) -> dict[str, Any]:
         "answers": dict(attempt.responses),
     }
     shown = answer_disclosure.for_attempt(viewed, bank, True, clock.now())
+    answers_from = answer_disclosure.answers_held_until(attempt, bank)
+    if answers_from is not None:
+        out["answers_from"] = answers_from
     if attempt.submitted:
         score = core.score_answers(questions, attempt.responses)
         out["score"], out["max_score"] = number(score.points), number(score.max_points)

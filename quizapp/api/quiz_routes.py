@@ -11,12 +11,13 @@ from quizapp.api.common import api_blueprint, documented_errors
 from quizapp.api.token_auth import current_account, require_teacher
 from quizapp.core.answer_key import answer_key, full_marks_response
 from quizapp.core.attempts import AttemptMode, draw_questions
+from quizapp.core.model import BANK_ANSWER_VISIBILITIES
 from quizapp.core.question_types import question_types
 from quizapp.services import assignments, bank_library, clock
 
 blueprint = api_blueprint("Quizzes", __name__, "What there is to take, and answer keys for teachers.")
 
-VISIBILITY = [v.value for v in core.AnswerVisibility]
+VISIBILITY = [v.value for v in BANK_ANSWER_VISIBILITIES]
 TYPES = [kind.name for kind in question_types()]
 
 

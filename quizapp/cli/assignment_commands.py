@@ -18,11 +18,13 @@ from flask.cli import with_appcontext
 from quizapp.cli.bank_commands import served_bank
 from quizapp.core.assignments import MAX_ATTEMPTS, Accommodation
 from quizapp.core.local_time import read_typed, time_zone
+from quizapp.core.model import AnswerVisibility
 from quizapp.services import accounts, assignments
 from quizapp.services.accounts import UnknownJoinCode
 from quizapp.services.assignments import AssignmentNotFound, AssignmentTerms
 
 UNLIMITED = "unlimited"
+BANKS_ANSWERS = "bank"  # --answers: as the bank's settings say
 
 
 def _zone(name: str | None) -> ZoneInfo:
@@ -60,6 +62,20 @@ def _attempts(text: str) -> int | None:
 @click.option("--attempts", default="1", show_default=True, help=f"Attempts allowed, or {UNLIMITED}.")
 @click.option("--time-limit", type=int, help="Minutes (default: the bank's; 0: untimed).")
 @click.option("--late", is_flag=True, help="Accept late work (marked late) after the due time.")
+@click.option(
+    "--answers",
+    type=click.Choice([BANKS_ANSWERS, *(value.value for value in assignments.ASSIGNED_ANSWERS)]),
+    default=BANKS_ANSWERS,
+    show_default=True,
+    help="When a test's answers are shown: as the bank says, at the submit, after the student's "
+    "due time (needs --due), or never (after_due and never need --no-study).",
+)
+@click.option(
+    "--study/--no-study",
+    default=True,
+    show_default=True,
+    help="Whether the class may practise the bank and study its flashcards and learn mode.",
+)
 @click.option("--timezone", "zone_name", help="The zone of --opens and --due (default: QUIZAPP_TIMEZONE).")
 @with_appcontext
 def assign_command(
@@ -70,6 +86,8 @@ def assign_command(
     attempts: str,
     time_limit: int | None,
     late: bool,
+    answers: str,
+    study: bool,
     zone_name: str | None,
 ) -> None:
     """Assign a bank to a class as a test; prints the assignment's id."""
@@ -85,11 +103,13 @@ def assign_command(
         time_limit_minutes=time_limit,
         max_attempts=_attempts(attempts),
         accept_late=late,
+        show_answers=AnswerVisibility(answers) if answers != BANKS_ANSWERS else None,
+        study=study,
     )
     try:
         assignment_id = assignments.create(classroom.teacher_id, classroom.id, bank.slug, terms)
-    except ValueError as error:
-        raise click.UsageError(str(error)) from None
+    except ValueError as error:  # the service's words, with the option that turns study off
+        raise click.UsageError(str(error).replace("turn study off", "turn study off (--no-study)")) from None
     click.echo(assignment_id)
 
 

@@ -17,6 +17,7 @@ from decimal import Decimal
 from quizapp.core.answer_fields import derive_id
 from quizapp.core.field_reader import ID_PATTERN, FieldReader, line_of
 from quizapp.core.model import (
+    BANK_ANSWER_VISIBILITIES,
     AnswerVisibility,
     Bank,
     Card,
@@ -187,13 +188,19 @@ def _settings(read: FieldReader, node: Node | None, question_count: int) -> Quiz
     shown = read.text(get("show_answers"), "show_answers")
     if shown:
         key = shown.lower().replace(" ", "_").replace("-", "_")
-        try:
-            visibility = AnswerVisibility(key)
-        except ValueError:
-            options = ", ".join(v.value for v in AnswerVisibility)
+        chosen = next((v for v in BANK_ANSWER_VISIBILITIES if v.value == key), None)
+        if chosen is not None:
+            visibility = chosen
+        else:
+            options = ", ".join(v.value for v in BANK_ANSWER_VISIBILITIES)
+            why = (
+                " (answers after the due time are an assignment's choice: a bank has no due time)"
+                if key == AnswerVisibility.AFTER_DUE.value
+                else ""
+            )
             read.report(
                 line_of(get("show_answers"), settings.line),
-                f"'show_answers' must be one of {options}, not '{shown}'",
+                f"'show_answers' must be one of {options}, not '{shown}'{why}",
             )
     draw = read.integer(get("draw"), "draw", 1, max(question_count, 1))
     return QuizSettings(

@@ -11,6 +11,12 @@ The bank's ``show_answers``:
 - ``after_submit``: an attempt's answers once it is submitted; study modes if the bank allows.
 - ``never``: a student sees scores only, never which answers were right, on any path.
 
+An assignment may be stricter than its bank (``stricter``), and has one choice more:
+- ``after_due``: a submitted test's answers, and which of them were right, once the student's
+  due time has passed (their accommodation's, if it gives them one), so that those who submit
+  early cannot pass the answers to classmates still to take it. Before it, the score only. The
+  rule takes the time (``now``) and the due time (``AttemptMoment.due_at``) as they are.
+
 And over all of it: while a student has a test of a bank in progress, nothing of that bank's
 answers is shown to them anywhere (not an earlier attempt's review, not a flashcard).
 """
@@ -18,6 +24,7 @@ answers is shown to them anywhere (not an earlier attempt's review, not a flashc
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from enum import StrEnum
 
 from quizapp.core.attempts import AttemptMode
@@ -42,6 +49,7 @@ class Withheld(StrEnum):
     NOTHING = ""  # shown
     NOT_YET = "not_yet"  # due later: after the answer, or after submitting
     BANK_SETTING = "bank_setting"  # the bank never shows it to students
+    UNTIL_DUE = "until_due"  # shown once the student's due time has passed (``Disclosure.until``)
     TEST_IN_PROGRESS = "test_in_progress"  # the viewer has a test of this bank open
 
 
@@ -52,14 +60,15 @@ class Disclosure:
     correctness: bool  # right or wrong, per question
     answers: bool  # the correct answer, the explanation and the source passage
     withheld: Withheld = Withheld.NOTHING
+    until: datetime | None = None  # UNTIL_DUE: the due time from which it is shown
 
 
 EVERYTHING = Disclosure(True, True)
 CORRECTNESS_ONLY = Disclosure(True, False)
 
 
-def _nothing(why: Withheld) -> Disclosure:
-    return Disclosure(False, False, why)
+def _nothing(why: Withheld, until: datetime | None = None) -> Disclosure:
+    return Disclosure(False, False, why, until)
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,16 +87,23 @@ class AttemptMoment:
     submitted: bool
     answered: bool  # the question in view has an answer
     owner: bool = True  # False: a teacher of the owner's class (who may see it is decided elsewhere)
+    due_at: datetime | None = None  # the student's due time under the attempt's assignment, if any
 
 
 def disclose(
-    path: Path, settings: QuizSettings, viewer: Viewer, attempt: AttemptMoment | None = None
+    path: Path,
+    settings: QuizSettings,
+    viewer: Viewer,
+    attempt: AttemptMoment | None = None,
+    now: datetime | None = None,
 ) -> Disclosure:
-    """What ``viewer`` may see of a bank's answers on ``path`` now.
+    """What ``viewer`` may see of a bank's answers on ``path`` at ``now``.
 
     Teachers see everything, except inside an attempt of their own: there they see what a
     student would, to try a quiz as the class will. ``attempt`` is required for ATTEMPT, and
     for a student's SOURCE (a question's passage is shown once an attempt has its answer due).
+    Settings that show answers ``after_due`` (an attempt's, under its assignment) need the
+    attempt, with its due time, and ``now`` on every path: they tell of that attempt.
     """
     if path is Path.ATTEMPT and attempt is not None and not attempt.owner:
         return EVERYTHING
@@ -99,6 +115,13 @@ def disclose(
         return _nothing(Withheld.BANK_SETTING)
     if viewer.test_in_progress:
         return _nothing(Withheld.TEST_IN_PROGRESS)
+    if settings.show_answers is AnswerVisibility.AFTER_DUE:
+        if attempt is None or now is None:
+            raise ValueError("answers after the due time need the attempt's moment and the time")
+        if attempt.due_at is None:  # no due time to wait for (a due time is required): never
+            return _nothing(Withheld.BANK_SETTING)
+        if now < attempt.due_at:
+            return _nothing(Withheld.UNTIL_DUE if attempt.submitted else Withheld.NOT_YET, attempt.due_at)
     match path:
         case Path.ATTEMPT | Path.SOURCE:
             assert attempt is not None
@@ -115,7 +138,39 @@ def disclose(
     raise ValueError(f"unknown path {path!r}")
 
 
-_STRICTNESS = (AnswerVisibility.IMMEDIATELY, AnswerVisibility.AFTER_SUBMIT, AnswerVisibility.NEVER)
+def held_until(visibility: AnswerVisibility, due_at: datetime | None) -> datetime | None:
+    """When a submitted test's answers are shown, where they wait for a time: the student's due
+    time under ``after_due`` (None: they do not wait for one; they show at the submit, or never)."""
+    return due_at if visibility is AnswerVisibility.AFTER_DUE else None
+
+
+def for_tests(visibility: AnswerVisibility) -> AnswerVisibility:
+    """When a test's answers are shown under ``visibility``: a test shows none before it is
+    submitted, so a bank's ``immediately`` is ``after_submit`` for its tests."""
+    return AnswerVisibility.AFTER_SUBMIT if visibility is AnswerVisibility.IMMEDIATELY else visibility
+
+
+def kept_when_deleted(
+    assigned: AnswerVisibility | None, last_due_at: datetime | None, now: datetime
+) -> AnswerVisibility | None:
+    """The show answers an assignment's attempts keep when it is deleted (they are no longer
+    under it, so no due time reaches them any more). ``after_due`` becomes ``after_submit`` if
+    ``last_due_at`` (the latest due time of any of its students: the assignment's, or an
+    accommodation's) has passed, so no one is left to take it; otherwise ``never``: the answers
+    stay back for good rather than show to someone before their due time. Others stay as set."""
+    if assigned is not AnswerVisibility.AFTER_DUE:
+        return assigned
+    if last_due_at is not None and now >= last_due_at:
+        return AnswerVisibility.AFTER_SUBMIT
+    return AnswerVisibility.NEVER
+
+
+_STRICTNESS = (
+    AnswerVisibility.IMMEDIATELY,
+    AnswerVisibility.AFTER_SUBMIT,
+    AnswerVisibility.AFTER_DUE,
+    AnswerVisibility.NEVER,
+)
 
 
 def stricter(bank: AnswerVisibility, assigned: AnswerVisibility | None) -> AnswerVisibility:

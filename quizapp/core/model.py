@@ -22,11 +22,25 @@ class QuestionType(StrEnum):
 
 
 class AnswerVisibility(StrEnum):
-    """When a student may see correct answers and explanations."""
+    """When a student may see correct answers and explanations (and which answers were right).
+
+    A bank file sets one of ``BANK_ANSWER_VISIBILITIES``; ``after_due`` is an assignment's alone
+    (a bank has no due time): a submitted test's answers once the student's due time has passed.
+    The order, from the most shown to the least, is ``core.disclosure.stricter``'s.
+    """
 
     IMMEDIATELY = "immediately"
     AFTER_SUBMIT = "after_submit"
+    AFTER_DUE = "after_due"
     NEVER = "never"
+
+
+# What a bank's ``show_answers`` may say (its file is refused with any other value).
+BANK_ANSWER_VISIBILITIES = (
+    AnswerVisibility.IMMEDIATELY,
+    AnswerVisibility.AFTER_SUBMIT,
+    AnswerVisibility.NEVER,
+)
 
 
 @dataclass(frozen=True, slots=True)

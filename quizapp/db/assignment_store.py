@@ -21,6 +21,7 @@ from sqlalchemy import delete, func, update
 
 from quizapp.core.assignments import Accommodation, Accommodations, Counted
 from quizapp.core.attempts import AttemptStatus
+from quizapp.core.disclosure import kept_when_deleted
 from quizapp.core.model import AnswerVisibility
 from quizapp.db.base import db
 from quizapp.db.database import begin_write, rows_changed
@@ -349,14 +350,35 @@ def update_assignment(assignment_id: int, terms: AssignmentTerms) -> None:
     db.session.commit()
 
 
-def delete_assignment(assignment_id: int) -> None:
-    """Delete it with its accommodations; its attempts stay (their assignment becomes none)."""
+def delete_assignment(assignment_id: int, now: datetime) -> None:
+    """Delete it with its accommodations; its attempts stay (their assignment becomes none).
+
+    They keep its show answers in ``attempts.kept_show_answers`` (a test taken under ``never``
+    stays so), as ``core.disclosure.kept_when_deleted`` says: no due time reaches them once the
+    assignment is gone, so ``after_due`` is kept as ``after_submit`` if the latest due time of
+    its students (the assignment's, or an accommodation's) has passed at ``now``, else as
+    ``never``: answers held back until a due time that has not come stay back for good.
+    Read and written under the write lock, so a change to the assignment cannot slip between.
+    """
     begin_write()
-    kept = db.select(Assignment.show_answers).where(Assignment.id == assignment_id).scalar_subquery()
+    found = db.session.execute(
+        db.select(Assignment.show_answers, Assignment.due_at).where(Assignment.id == assignment_id)
+    ).first()
+    if found is None:
+        db.session.rollback()
+        return
+    assigned = AnswerVisibility(found.show_answers) if found.show_answers else None
+    own_dues = db.session.scalars(
+        db.select(AccommodationRow.due_at).where(
+            AccommodationRow.assignment_id == assignment_id, AccommodationRow.due_at.is_not(None)
+        )
+    )
+    last_due = max([found.due_at, *own_dues]) if found.due_at is not None else None  # None: never due
+    kept = kept_when_deleted(assigned, last_due, now)
     db.session.execute(
         update(Attempt)
         .where(Attempt.assignment_id == assignment_id)
-        .values(assignment_id=None, kept_show_answers=kept)
+        .values(assignment_id=None, kept_show_answers=kept.value if kept else None)
     )
     db.session.execute(delete(AccommodationRow).where(AccommodationRow.assignment_id == assignment_id))
     db.session.execute(delete(Assignment).where(Assignment.id == assignment_id))

@@ -46,6 +46,7 @@ from quizapp.core.attempts import AttemptMode, AttemptStatus, ClosedBy, is_overd
 from quizapp.core.model import AnswerVisibility
 from quizapp.db.base import db
 from quizapp.db.database import begin_write
+from quizapp.db.models import Accommodation as AccommodationRow
 from quizapp.db.models import Answer, Assignment, Attempt, Bank, User
 
 Items = tuple[tuple[str, str], ...]  # the questions an attempt asks: (question id, content hash)
@@ -70,6 +71,9 @@ class AttemptState:
     assignment_id: int | None = None  # the assignment a test was taken under
     late: bool = False  # started after the assignment's due time (late work accepted)
     assigned_show_answers: AnswerVisibility | None = None  # its assignment's, if stricter than the bank's
+    # The student's due time under its assignment: their accommodation's, else the assignment's
+    # (None: no assignment, or none due); ``after_due`` answers wait for it.
+    assigned_due_at: datetime | None = None
 
     @property
     def question_ids(self) -> list[str]:
@@ -119,6 +123,7 @@ _ATTEMPTS = Attempt.__table__
 _BANKS = Bank.__table__
 _ANSWERS = Answer.__table__
 _ASSIGNMENTS = Assignment.__table__
+_ACCOMMODATIONS = AccommodationRow.__table__
 
 
 def _run(statement: Executable, parameters: dict[str, Any] | None = None) -> CursorResult[Any]:
@@ -133,8 +138,10 @@ def _dialect() -> str:
 # --- Prebuilt statements -------------------------------------------------------------------
 
 # Prebuilt: every page of an attempt reads it (the question page is the app's most viewed).
-# With the show_answers of the attempt's assignment (None: none, or the bank's), which decides
-# what its pages may show: read with the attempt rather than in a query of its own.
+# With the show_answers of the attempt's assignment (None: none, or the bank's) and the
+# student's due time under it (their accommodation's, else the assignment's: at most one
+# accommodation per assignment and student), which decide what its pages may show: read with
+# the attempt rather than in queries of their own.
 _ATTEMPT_COLUMNS = (
     db.select(
         *_ATTEMPTS.c,
@@ -143,9 +150,15 @@ _ATTEMPT_COLUMNS = (
         func.coalesce(_ASSIGNMENTS.c.show_answers, _ATTEMPTS.c.kept_show_answers).label(
             "assigned_show_answers"
         ),
+        func.coalesce(_ACCOMMODATIONS.c.due_at, _ASSIGNMENTS.c.due_at).label("assigned_due_at"),
     )
     .join(_BANKS, _BANKS.c.id == _ATTEMPTS.c.bank_id)
     .outerjoin(_ASSIGNMENTS, _ASSIGNMENTS.c.id == _ATTEMPTS.c.assignment_id)
+    .outerjoin(
+        _ACCOMMODATIONS,
+        (_ACCOMMODATIONS.c.assignment_id == _ATTEMPTS.c.assignment_id)
+        & (_ACCOMMODATIONS.c.student_id == _ATTEMPTS.c.user_id),
+    )
 )
 # Prebuilt: one attempt, on every page and API call of an attempt.
 _ATTEMPT_BY_ID = _ATTEMPT_COLUMNS.where(_ATTEMPTS.c.id == bindparam("attempt_id"))
@@ -261,6 +274,7 @@ def _state(row: Any, responses: dict[str, Any] | None = None) -> AttemptState:
         assigned_show_answers=AnswerVisibility(row.assigned_show_answers)
         if row.assigned_show_answers
         else None,
+        assigned_due_at=row.assigned_due_at,
     )
 
 

@@ -13,7 +13,7 @@ from datetime import datetime
 from quizapp import core
 from quizapp.core import disclosure as rule
 from quizapp.core.attempts import AttemptMode, AttemptStatus
-from quizapp.core.disclosure import AttemptMoment, Disclosure, Path, Viewer, stricter
+from quizapp.core.disclosure import AttemptMoment, Disclosure, Path, Viewer, held_until, stricter
 from quizapp.db.account_store import Account
 from quizapp.services import attempts as attempt_service
 from quizapp.services.attempt_access import Viewed
@@ -57,8 +57,10 @@ def for_bank(
         testing = bank.slug in open_tests
     else:
         testing = test_in_progress(account.id, bank.slug, now)
-    settings = settings_of(of_attempt, bank) if of_attempt is not None else bank.settings
-    return rule.disclose(path, settings, Viewer(account.is_teacher, testing))
+    viewer = Viewer(account.is_teacher, testing)
+    if of_attempt is None:
+        return rule.disclose(path, bank.settings, viewer)
+    return rule.disclose(path, settings_of(of_attempt, bank), viewer, moment_of(of_attempt, True), now)
 
 
 def for_attempt(viewed: Viewed, bank: core.Bank | None, question_answered: bool, now: datetime) -> Disclosure:
@@ -69,14 +71,32 @@ def for_attempt(viewed: Viewed, bank: core.Bank | None, question_answered: bool,
     """
     attempt = viewed.attempt
     settings = settings_of(attempt, bank)
-    moment = AttemptMoment(attempt.mode, attempt.submitted, question_answered, viewed.owner)
+    moment = moment_of(attempt, question_answered, viewed.owner)
     if not viewed.owner:
-        return rule.disclose(Path.ATTEMPT, settings, Viewer(teacher=True), moment)
+        return rule.disclose(Path.ATTEMPT, settings, Viewer(teacher=True), moment, now)
     if attempt.status is AttemptStatus.IN_PROGRESS:
         test_open = attempt.mode is AttemptMode.TEST
     else:
         test_open = test_in_progress(attempt.user_id, attempt.bank_slug, now)
-    return rule.disclose(Path.ATTEMPT, settings, Viewer(teacher=False, test_in_progress=test_open), moment)
+    viewer = Viewer(teacher=False, test_in_progress=test_open)
+    return rule.disclose(Path.ATTEMPT, settings, viewer, moment, now)
+
+
+def moment_of(attempt: AttemptState, question_answered: bool, owner: bool = True) -> AttemptMoment:
+    """Where the attempt stands, for the rule: with the student's due time under its assignment
+    (read with the attempt: their accommodation's, else the assignment's)."""
+    return AttemptMoment(attempt.mode, attempt.submitted, question_answered, owner, attempt.assigned_due_at)
+
+
+def held_back(attempt: AttemptState, now: datetime) -> bool:
+    """Whether the attempt's assignment keeps from its student, at ``now``, which of its answers
+    were right (never; or after the due time, before it), whatever its bank shows: a dashboard
+    leaves such a test out of its accuracy. The bank's own setting is the caller's to ask."""
+    if attempt.assigned_show_answers is None:
+        return False
+    settings = core.QuizSettings(show_answers=attempt.assigned_show_answers)
+    shown = rule.disclose(Path.PROGRESS, settings, Viewer(teacher=False), moment_of(attempt, True), now)
+    return not shown.correctness
 
 
 def settings_of(attempt: AttemptState, bank: core.Bank | None) -> core.QuizSettings:
@@ -88,6 +108,12 @@ def settings_of(attempt: AttemptState, bank: core.Bank | None) -> core.QuizSetti
     )
 
 
+def answers_held_until(attempt: AttemptState, bank: core.Bank | None) -> datetime | None:
+    """When the attempt's answers show once it is submitted, if they wait for the student's due
+    time (``after_due``); None if they show at the submit, or never."""
+    return held_until(settings_of(attempt, bank).show_answers, attempt.assigned_due_at)
+
+
 def source_passage_shown(account: Account, bank: core.Bank, question_id: str, now: datetime) -> bool:
     """Whether the source page may mark where a question's answer is: once an attempt of the
     viewer's has that answer due (teachers: always)."""
@@ -96,9 +122,7 @@ def source_passage_shown(account: Account, bank: core.Bank, question_id: str, no
     attempts = attempt_service.attempts_of(account.id, now, bank.slug)
     viewer = Viewer(teacher=False, test_in_progress=bank.slug in tests_in_progress(attempts))
     return any(
-        rule.disclose(
-            Path.SOURCE, settings_of(a, bank), viewer, AttemptMoment(a.mode, a.submitted, True)
-        ).answers
+        rule.disclose(Path.SOURCE, settings_of(a, bank), viewer, moment_of(a, True), now).answers
         for a in attempts
         if question_id in a.responses
     )

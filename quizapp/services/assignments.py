@@ -32,6 +32,7 @@ from quizapp.core.assignments import (
     window_problems,
 )
 from quizapp.core.attempts import AttemptMode
+from quizapp.core.disclosure import for_tests, held_until, stricter
 from quizapp.core.model import AnswerVisibility
 from quizapp.core.visibility import EVERYTHING, Assigned, BankAccess, bank_access
 from quizapp.db import account_store, assignment_store
@@ -44,6 +45,7 @@ from quizapp.services.attempts import AssignedStart, AttemptState, Started
 from quizapp.services.bank_library import BankNotFound
 
 __all__ = [
+    "ASSIGNED_ANSWERS",
     "AssignmentNotFound",
     "AssignmentRow",
     "AssignmentTerms",
@@ -125,6 +127,9 @@ class StudentAssignment:
     attempts: tuple[AttemptState, ...]  # theirs under it, newest first
     status: Status
     start: Start  # whether they may start an attempt now
+    # When its tests show their answers (after_submit, after_due or never): the bank's, or the
+    # assignment's where stricter (a bank's "immediately" is "after_submit" for a test).
+    answers: AnswerVisibility = AnswerVisibility.AFTER_SUBMIT
 
     @property
     def id(self) -> int:
@@ -140,6 +145,12 @@ class StudentAssignment:
         """They have more than the class on it (an own accommodation that gives nothing, "nothing
         extra on this test", leaves them the class's terms)."""
         return self.accommodation not in (None, Accommodation())
+
+    @property
+    def answers_from(self) -> datetime | None:
+        """When a submitted test's answers show, if they wait for a time: the student's due time
+        (``after_due``); None: at the submit, or never (``answers`` says which)."""
+        return held_until(self.answers, self.window.due_at)
 
     @property
     def attempts_left(self) -> int | None:
@@ -174,8 +185,10 @@ def _student_view(
     taken: Sequence[AttemptState],
     now: datetime,
 ) -> StudentAssignment:
-    window = for_student(window_of(row.terms, bank_library.find_bank(row.bank_slug)), accommodations.applying)
+    bank = bank_library.find_bank(row.bank_slug)
+    window = for_student(window_of(row.terms, bank), accommodations.applying)
     facts = [Taken(submitted=attempt.submitted, late=attempt.late) for attempt in taken]
+    bank_answers = bank.settings.show_answers if bank is not None else AnswerVisibility.NEVER
     return StudentAssignment(
         assignment=row,
         window=window,
@@ -183,6 +196,7 @@ def _student_view(
         attempts=tuple(taken),
         status=status(window, facts, now),
         start=may_start(window, len(taken), now),
+        answers=for_tests(stricter(bank_answers, row.terms.show_answers)),
     )
 
 
@@ -425,14 +439,40 @@ def start_practice(
 # --- Teachers ------------------------------------------------------------------------------
 
 
+# When an assignment may show its tests' answers (None: as its bank says), least strict first.
+ASSIGNED_ANSWERS = (AnswerVisibility.AFTER_SUBMIT, AnswerVisibility.AFTER_DUE, AnswerVisibility.NEVER)
+# The assignment's own choices that keep answers back from students who have submitted.
+HOLDS_ANSWERS_BACK = (AnswerVisibility.AFTER_DUE, AnswerVisibility.NEVER)
+
+
 def problems(terms: AssignmentTerms) -> list[str]:
-    """What is wrong with an assignment's terms as a teacher set them (empty: nothing)."""
+    """What is wrong with an assignment's terms as a teacher set them (empty: nothing).
+
+    Answers after the due time need a due time and no late work (a late start would come after
+    the answers are out); and an assignment that keeps answers back
+    (after the due time, or never) cannot let its class study the bank, whose practice,
+    flashcards and learn mode show them. (The default, the bank's answers with study on, is
+    always valid: it is what an upgraded database gives every class.)"""
     found = window_problems(window_of(replace(terms, time_limit_minutes=None), None))
     minutes = terms.time_limit_minutes
     if minutes is not None and not 0 <= minutes <= 24 * 60:
         found.append("time limit: from 1 to 1440 minutes, 0 for untimed, or empty for the bank's")
-    if terms.show_answers is AnswerVisibility.IMMEDIATELY:
+    shown = terms.show_answers
+    if shown is not None and shown not in ASSIGNED_ANSWERS:
         found.append("a test shows answers after it is submitted at the earliest")
+    if shown is AnswerVisibility.AFTER_DUE and terms.due_at is None:
+        found.append("answers after the due time needs a due time")
+    if shown is AnswerVisibility.AFTER_DUE and terms.accept_late:
+        found.append(
+            "answers after the due time cannot go with late work: a late start would come after "
+            "the answers are out"
+        )
+    if shown in HOLDS_ANSWERS_BACK and terms.study:
+        until = " until the due time" if shown is AnswerVisibility.AFTER_DUE else ""
+        found.append(
+            "practice, flashcards and learn mode show this bank's answers: "
+            f"turn study off for this assignment to keep them back{until}"
+        )
     return found
 
 
@@ -480,12 +520,15 @@ def update(teacher_id: int, assignment_id: int, terms: AssignmentTerms) -> bool:
     return assignment_store.attempts_running(assignment_id) > 0
 
 
-def delete(teacher_id: int, assignment_id: int) -> int:
-    """Delete an assignment (its attempts stay, no longer under it); how many attempts it had."""
+def delete(teacher_id: int, assignment_id: int, now: datetime) -> int:
+    """Delete an assignment (its attempts stay, no longer under it); how many attempts it had.
+    Its attempts keep its show answers; answers held until the due time are kept as
+    ``core.disclosure.kept_when_deleted`` says (shown if every student's due time has passed
+    at ``now``, else never)."""
     if assignment_of_teacher(teacher_id, assignment_id) is None:
         raise AssignmentNotFound(assignment_id)
     count = attempts_under(assignment_id)
-    assignment_store.delete_assignment(assignment_id)
+    assignment_store.delete_assignment(assignment_id, now)
     return count
 
 

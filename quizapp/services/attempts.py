@@ -36,9 +36,9 @@ __all__ = [
     "AttemptSummary",
     "NotStarted",
     "Started",
-    "answers_never_shown",
     "attempts_of",
     "attempts_of_users",
+    "feeds_no_memory",
     "get",
     "open_attempt",
     "open_test_blocks",
@@ -220,12 +220,15 @@ def submit(attempt_id: int, now: datetime) -> bool:
     return closed is not None
 
 
-def answers_never_shown(attempt: AttemptState) -> bool:
-    """Whether the attempt is a test under an assignment that never shows answers (stricter than
-    its bank): then nothing may tell which of its answers were right, so its answers feed no
-    flashcard memory (whose weakest questions, retries and due cards would tell) and no
-    dashboard. A bank that never shows answers is kept by the disclosure rule on every path."""
-    return attempt.assigned_show_answers is AnswerVisibility.NEVER
+def feeds_no_memory(attempt: AttemptState) -> bool:
+    """Whether the attempt is a test under an assignment that keeps its answers back (never, or
+    until the due time; stricter than its bank): then its answers feed no flashcard memory,
+    whose weakest questions, retries and due cards would tell which were right. The memory is
+    fed when an attempt closes, before the due time as a rule, and not later: an after-due
+    test never feeds it. (What a dashboard shows of such a test is
+    ``answer_disclosure.held_back``'s; a bank that never shows answers is kept by the
+    disclosure rule on every path.)"""
+    return attempt.assigned_show_answers in (AnswerVisibility.NEVER, AnswerVisibility.AFTER_DUE)
 
 
 def _feed_memory(attempt_id: int, now: datetime, only: str | None = None, closing: bool = False) -> None:
@@ -235,7 +238,7 @@ def _feed_memory(attempt_id: int, now: datetime, only: str | None = None, closin
     attempt = attempt_store.read_attempt(attempt_id)
     if attempt is None or (closing and attempt.feeds_memory_at_once):  # fed one by one already
         return
-    if answers_never_shown(attempt):
+    if feeds_no_memory(attempt):
         return
     questions = {question.id: question for question in questions_of(attempt)}
     grades = [

@@ -25,7 +25,7 @@ from quizapp.db import study_store
 from quizapp.db.account_store import Account
 from quizapp.services import answer_disclosure, assignments
 from quizapp.services import attempts as attempt_service
-from quizapp.services.attempts import AttemptState, answers_never_shown
+from quizapp.services.attempts import AttemptState
 from quizapp.services.bank_library import library
 
 
@@ -105,8 +105,9 @@ def student_dashboard(student: Account, now: datetime) -> Dashboard:
         if bank.slug in may_study
         and answer_disclosure.for_bank(Path.FLASHCARDS, student, bank, now, open_tests).answers
     }
-    # a test under an assignment that never shows answers tells nothing of them, even here
-    results = _answer_results([a for a in attempts if not answers_never_shown(a)])
+    # a test under an assignment that keeps its answers back (never, or until the due time)
+    # tells nothing of them, even here
+    results = _answer_results([a for a in attempts if not answer_disclosure.held_back(a, now)])
     banks = []
     for bank in catalog:
         mine = [c for c in cards if c.bank_slug == bank.slug]

@@ -147,6 +147,20 @@ def test_every_term_is_taken_and_times_come_back_in_utc(assign):
     assert created["counted"] == "last" and created["show_answers"] == "never"
 
 
+def test_answers_after_the_due_time_are_taken_with_a_due_time_and_study_off(assign, tina):
+    created = assign(show_answers="after_due", due_at="2026-12-08T23:59:00+01:00", study=False)
+    assert (created["show_answers"], created["study"]) == ("after_due", False)
+    url = f"/assignments/{created['id']}"
+    undated = tina.call("PATCH", url, json={"due_at": None})
+    assert undated.status_code == 400
+    assert error_of(undated)["details"]["problems"] == ["answers after the due time needs a due time"]
+    studied = tina.call("PATCH", url, json={"study": True})
+    assert studied.status_code == 400 and "turn study off" in error_of(studied)["message"]
+    assert tina.call("PATCH", url, json={"show_answers": None, "study": True}).get_json()["study"] is True
+    again = tina.call("PATCH", url, json={"show_answers": "after_due", "study": False})
+    assert again.status_code == 200 and again.get_json()["show_answers"] == "after_due"
+
+
 def test_a_whole_number_written_with_a_fraction_is_taken(assign):
     # 2.0 is an integer to JSON Schema, so clients made from the OpenAPI document may send it
     assert assign(max_attempts=2.0, time_limit_minutes=45.0)["max_attempts"] == 2
@@ -163,7 +177,7 @@ def test_the_documented_time_limit_bounds_are_the_services(tina, people, app):
     attempts = spec["components"]["schemas"]["NewAssignment"]["properties"]["max_attempts"]
     assert (attempts["minimum"], attempts["maximum"]) == (1, MAX_ATTEMPTS)
     shown = spec["components"]["schemas"]["NewAssignment"]["properties"]["show_answers"]["enum"]
-    assert shown == ["after_submit", "never", None]
+    assert shown == ["after_submit", "after_due", "never", None]
 
 
 T = "2026-12-01T08:00:00+00:00"
@@ -181,6 +195,21 @@ LATER = "2026-12-02T08:00:00+00:00"
         ({"time_limit_minutes": -1}, "time limit: from 1 to 1440 minutes"),
         ({"ends_at_close": True}, "an attempt can only end at the close if there is a due time"),
         ({"show_answers": "immediately"}, "a test shows answers after it is submitted at the earliest"),
+        ({"show_answers": "after_due", "study": False}, "answers after the due time needs a due time"),
+        (
+            {"show_answers": "after_due", "study": False, "due_at": T, "late": True},
+            "answers after the due time cannot go with late work",
+        ),
+        (
+            {"show_answers": "after_due", "due_at": T},
+            "practice, flashcards and learn mode show this bank's answers: turn study off for this "
+            "assignment to keep them back until the due time",
+        ),
+        (
+            {"show_answers": "never"},
+            "practice, flashcards and learn mode show this bank's answers: turn study off for this "
+            "assignment to keep them back",
+        ),
     ],
 )
 def test_terms_the_service_refuses_are_400_in_its_words_and_nothing_is_stored(
@@ -307,6 +336,8 @@ def test_a_student_sees_their_window_limits_and_status(sam, as_user, assign, clo
         "refusal": "not_open",
         "score_percent": None,
         "counted_attempt_id": None,
+        "show_answers": "after_submit",  # the quiz's "immediately" is "after_submit" for a test
+        "answers_from": None,
     }
     clock.advance(hours=1)
     [seen] = mine(sam)

@@ -6,7 +6,7 @@ table says "missed" and "late" where they belong. The server's clock is moved, n
 from __future__ import annotations
 
 import re
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 from quizapp.db import assignment_store
 from tests.helpers.browser import click_through, log_in
@@ -38,7 +38,7 @@ def test_a_class_is_assigned_the_quiz_with_a_due_time_and_extra_time(
     base = live_server
     with app.app_context():  # a school from before: start with no assignment at all
         for row in assignment_store.assignments_of_classes([people.class_id, people.other_class_id]):
-            assignment_store.delete_assignment(row.id)
+            assignment_store.delete_assignment(row.id, datetime.now(UTC))
     clock = FrozenClock(monkeypatch)
     due = clock.now + timedelta(hours=2)
 

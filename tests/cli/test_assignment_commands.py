@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from quizapp.core.assignments import Accommodation
+from quizapp.core.model import AnswerVisibility
 from quizapp.db import account_store, assignment_store
 from quizapp.services import assignments, clock
 
@@ -55,6 +56,10 @@ def test_assign_refuses_what_a_page_would_and_stores_nothing(app, people):
         ("--attempts", "many"): "or unlimited",
         ("--timezone", "Mars/Base"): "no time zone",
         ("--due", "next friday"): "not a date and time",
+        ("--answers", "after_due", "--no-study"): "answers after the due time needs a due time",
+        ("--answers", "after_due", "--due", "2026-12-01 08:00"): "turn study off (--no-study)",
+        ("--answers", "never"): "turn study off (--no-study) for this assignment to keep them back",
+        ("--answers", "immediately"): "Invalid value for '--answers'",
     }
     for args, message in cases.items():
         result = assign(runner, "--class", people.join_code, *args)
@@ -142,3 +147,17 @@ def test_accommodate_class_gives_every_test_and_takes_it_away(app, people):
     removed = runner.invoke(args=["accommodate-class", "sam", "--class", people.join_code, "--remove"])
     assert removed.exit_code == 0, removed.output
     assert standing_in(app, people.class_id) == {}
+
+
+def test_assign_shows_answers_after_the_due_time_with_study_off(app, people):
+    runner = app.test_cli_runner()
+    args = ("--class", people.join_code, "--due", "2026-12-01 23:59", "--timezone", "Europe/Belgrade")
+    result = assign(runner, *args, "--answers", "after_due", "--no-study")
+    assert result.exit_code == 0, result.output
+    default = assign(runner, *args)
+    with app.app_context():
+        row = assignment_store.assignment(int(result.output.strip()))
+        assert (row.terms.show_answers, row.terms.study) == (AnswerVisibility.AFTER_DUE, False)
+        assert row.terms.due_at == datetime(2026, 12, 1, 22, 59, tzinfo=UTC)
+        plain = assignment_store.assignment(int(default.output.strip())).terms
+        assert (plain.show_answers, plain.study) == (None, True)  # the bank's answers, study on

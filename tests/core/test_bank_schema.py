@@ -262,6 +262,21 @@ def test_duplicate_ids_and_all_problems_of_a_file():
     ]
 
 
+@pytest.mark.parametrize("written", ["after_due", "after due", "After-Due"])
+def test_a_bank_may_not_show_answers_after_the_due_time_it_has_not(written):
+    problems = problems_of(f"""
+        title: T
+        settings:
+          show_answers: {written}
+        questions:
+          - {{id: a, type: true_false, prompt: P, answer: true}}
+    """)
+    assert problems == [
+        f"bank.yaml:4: 'show_answers' must be one of immediately, after_submit, never, not '{written}' "
+        "(answers after the due time are an assignment's choice: a bank has no due time)"
+    ]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

@@ -3,12 +3,26 @@
 from __future__ import annotations
 
 import itertools
+from datetime import UTC, datetime, timedelta
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from quizapp.core.assignments import Accommodation, Window, for_student
 from quizapp.core.attempts import AttemptMode
-from quizapp.core.disclosure import AttemptMoment, Path, Viewer, Withheld, disclose
-from quizapp.core.model import AnswerVisibility, QuizSettings
+from quizapp.core.disclosure import (
+    AttemptMoment,
+    Path,
+    Viewer,
+    Withheld,
+    disclose,
+    for_tests,
+    held_until,
+    kept_when_deleted,
+    stricter,
+)
+from quizapp.core.model import BANK_ANSWER_VISIBILITIES, AnswerVisibility, QuizSettings
 
 STUDENT = Viewer(teacher=False)
 TESTING = Viewer(teacher=False, test_in_progress=True)
@@ -101,3 +115,92 @@ def test_a_teacher_taking_a_quiz_sees_what_students_would():
 def test_attempt_paths_need_the_attempts_moment(path):
     with pytest.raises(ValueError, match="needs the attempt"):
         disclose(path, settings(AnswerVisibility.IMMEDIATELY), STUDENT)
+
+
+# --- an assignment's "after the due time" ----------------------------------------------------
+
+T0 = datetime(2026, 12, 1, 22, 59, tzinfo=UTC)
+moments = st.integers(min_value=-72 * 60, max_value=72 * 60).map(lambda m: T0 + timedelta(minutes=m))
+AFTER_DUE = settings(AnswerVisibility.AFTER_DUE)
+TOLD_OF_AN_ATTEMPT = [Path.ATTEMPT, Path.SOURCE, Path.RETRY, Path.PRACTICE_WEAKEST, Path.PROGRESS]
+
+
+@given(
+    due=moments,
+    own_due=st.none() | moments,
+    now=moments,
+    path=st.sampled_from(TOLD_OF_AN_ATTEMPT),
+    bank=st.sampled_from(BANK_ANSWER_VISIBILITIES),
+)
+def test_after_the_due_time_a_submitted_test_shows_what_its_path_shows_and_before_it_nothing(
+    due, own_due, now, path, bank
+):
+    """Over random due times, accommodations' own due times and clocks: a submitted test's
+    answers and correctness show exactly from the student's own due time on (their
+    accommodation's, else the assignment's), and before it the page learns until when."""
+    theirs = for_student(Window(due_at=due), Accommodation(due_at=own_due) if own_due else None).due_at
+    assert theirs == (own_due or due)
+    shown_as = stricter(bank, AnswerVisibility.AFTER_DUE)
+    moment = AttemptMoment(AttemptMode.TEST, submitted=True, answered=True, due_at=theirs)
+    result = disclose(path, settings(shown_as), STUDENT, moment, now)
+    if bank is AnswerVisibility.NEVER:  # the bank never shows them: stricter still
+        assert (result.correctness, result.withheld) == (False, Withheld.BANK_SETTING)
+    elif now >= theirs:
+        after_submit = disclose(path, settings(AnswerVisibility.AFTER_SUBMIT), STUDENT, moment, now)
+        assert result == after_submit and result.correctness
+    else:
+        assert (result.correctness, result.answers) == (False, False)
+        assert (result.withheld, result.until) == (Withheld.UNTIL_DUE, theirs)
+
+
+@given(due=moments, now=moments)
+def test_after_the_due_time_nothing_shows_during_the_test_nor_with_another_test_open(due, now):
+    during = AttemptMoment(AttemptMode.TEST, submitted=False, answered=True, due_at=due)
+    assert not disclose(Path.ATTEMPT, AFTER_DUE, STUDENT, during, now).correctness
+    submitted = AttemptMoment(AttemptMode.TEST, submitted=True, answered=True, due_at=due)
+    shown = disclose(Path.ATTEMPT, AFTER_DUE, TESTING, submitted, now)
+    assert (shown.correctness, shown.withheld) == (False, Withheld.TEST_IN_PROGRESS)
+
+
+def test_after_the_due_time_needs_the_time_and_the_attempt_and_without_a_due_time_is_never():
+    moment = AttemptMoment(AttemptMode.TEST, submitted=True, answered=True, due_at=T0)
+    with pytest.raises(ValueError, match="after the due time"):
+        disclose(Path.ATTEMPT, AFTER_DUE, STUDENT, moment)
+    with pytest.raises(ValueError, match="after the due time"):
+        disclose(Path.RETRY, AFTER_DUE, STUDENT, None, T0)
+    undated = AttemptMoment(AttemptMode.TEST, submitted=True, answered=True, due_at=None)
+    shown = disclose(Path.ATTEMPT, AFTER_DUE, STUDENT, undated, T0 + timedelta(days=999))
+    assert (shown.correctness, shown.withheld) == (False, Withheld.BANK_SETTING)
+    teacher_of_class = AttemptMoment(AttemptMode.TEST, True, True, owner=False, due_at=T0)
+    assert disclose(Path.ATTEMPT, AFTER_DUE, TEACHER, teacher_of_class, T0 - timedelta(hours=1)).answers
+
+
+def test_after_the_due_time_lies_between_after_submit_and_never():
+    order = [
+        AnswerVisibility.IMMEDIATELY,
+        AnswerVisibility.AFTER_SUBMIT,
+        AnswerVisibility.AFTER_DUE,
+        AnswerVisibility.NEVER,
+    ]
+    for bank, assigned in itertools.product(BANK_ANSWER_VISIBILITIES, order):
+        assert stricter(bank, assigned) == max(bank, assigned, key=order.index)
+    assert stricter(AnswerVisibility.IMMEDIATELY, None) is AnswerVisibility.IMMEDIATELY
+    assert for_tests(AnswerVisibility.IMMEDIATELY) is AnswerVisibility.AFTER_SUBMIT
+    assert held_until(AnswerVisibility.AFTER_DUE, T0) == T0
+    assert held_until(AnswerVisibility.AFTER_SUBMIT, T0) is None
+    assert AnswerVisibility.AFTER_DUE not in BANK_ANSWER_VISIBILITIES  # a bank has no due time
+
+
+@given(
+    assigned=st.none() | st.sampled_from(list(AnswerVisibility)), last_due=st.none() | moments, now=moments
+)
+def test_a_deleted_after_due_assignment_shows_answers_only_if_every_due_time_has_passed(
+    assigned, last_due, now
+):
+    kept = kept_when_deleted(assigned, last_due, now)
+    if assigned is not AnswerVisibility.AFTER_DUE:
+        assert kept is assigned
+    elif last_due is not None and now >= last_due:
+        assert kept is AnswerVisibility.AFTER_SUBMIT
+    else:
+        assert kept is AnswerVisibility.NEVER

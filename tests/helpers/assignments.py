@@ -4,7 +4,7 @@ assignment at a given time (through the services, so the clock is the test's).""
 from __future__ import annotations
 
 import itertools
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from quizapp.core.accounts import Role
 from quizapp.core.answer_key import full_marks_response
@@ -24,7 +24,7 @@ def replace_assignments(app, people, **terms) -> int:
     with app.app_context():
         db.session.rollback()
         for row in assignment_store.assignments_of_classes([people.class_id], BANK):
-            assignment_store.delete_assignment(row.id)
+            assignment_store.delete_assignment(row.id, datetime.now(UTC))
         return assignments.create(people.teacher, people.class_id, BANK, AssignmentTerms(**terms))
 
 
@@ -34,7 +34,7 @@ def assigned_to_tinas_class_alone(app, people, **terms) -> int:
     with app.app_context():
         db.session.rollback()
         for row in assignment_store.assignments_of_classes([people.class_id, people.other_class_id]):
-            assignment_store.delete_assignment(row.id)
+            assignment_store.delete_assignment(row.id, datetime.now(UTC))
         return assignments.create(people.teacher, people.class_id, BANK, AssignmentTerms(**terms))
 
 

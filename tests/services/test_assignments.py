@@ -9,11 +9,12 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from quizapp.core.assignments import Accommodation, Refusal
+from quizapp.core.disclosure import Path, Withheld
 from quizapp.core.model import AnswerVisibility
 from quizapp.db import account_store
 from quizapp.db.base import db
-from quizapp.db.models import Assignment, Attempt
-from quizapp.services import answer_disclosure, assignments, attempts
+from quizapp.db.models import Assignment, Attempt, CardState
+from quizapp.services import answer_disclosure, assignments, attempts, bank_library
 from quizapp.services.assignments import AssignmentTerms, StartRefused
 from quizapp.services.attempt_access import Viewed
 from quizapp.services.bank_library import BankNotFound
@@ -172,7 +173,7 @@ def test_two_tabs_starting_the_last_attempt_at_once_start_one(app, assign):
 
 def test_an_assignment_may_show_answers_later_than_the_bank_never_sooner(app, assign):
     assert assignments.problems(AssignmentTerms(show_answers=AnswerVisibility.IMMEDIATELY))
-    assign(show_answers=AnswerVisibility.NEVER)  # the bank shows them after the submit
+    assign(show_answers=AnswerVisibility.NEVER, study=False)  # the bank shows them after the submit
     with app.app_context():
         started = start("sam", T0)
         attempts.submit(started.attempt.id, T0)
@@ -201,7 +202,7 @@ def test_deleting_an_assignment_keeps_its_attempts(app, assign, people):
     with app.app_context():
         started = start("sam", T0)
         attempts.submit(started.attempt.id, T0)
-        assert assignments.delete(people.teacher, assignment_id) == 1
+        assert assignments.delete(people.teacher, assignment_id, T0) == 1
         assert db.session.get(Assignment, assignment_id) is None
         kept = db.session.get(Attempt, started.attempt.id)
         assert kept is not None and kept.assignment_id is None
@@ -218,3 +219,98 @@ def test_bad_terms_and_other_teachers_classes_store_nothing(app, assign, people)
         with pytest.raises(BankNotFound):
             assignments.create(people.teacher, people.class_id, "no-such-bank", AssignmentTerms())
         assert db.session.scalar(db.select(db.func.count()).select_from(Assignment)) == before
+
+
+# --- answers after the due time ----------------------------------------------------------------
+
+
+def test_answers_after_the_due_time_need_a_due_time_and_study_off(app, assign):
+    held = AssignmentTerms(show_answers=AnswerVisibility.AFTER_DUE, due_at=T0, study=False)
+    assert assignments.problems(held) == []
+    assert assignments.problems(AssignmentTerms(show_answers=AnswerVisibility.AFTER_DUE, study=False)) == [
+        "answers after the due time needs a due time"
+    ]
+    studied = AssignmentTerms(show_answers=AnswerVisibility.AFTER_DUE, due_at=T0)
+    assert assignments.problems(studied) == [
+        "practice, flashcards and learn mode show this bank's answers: turn study off for this "
+        "assignment to keep them back until the due time"
+    ]
+    assert assignments.problems(AssignmentTerms(show_answers=AnswerVisibility.NEVER)) == [
+        "practice, flashcards and learn mode show this bank's answers: turn study off for this "
+        "assignment to keep them back"
+    ]
+    late = AssignmentTerms(show_answers=AnswerVisibility.AFTER_DUE, due_at=T0, study=False, accept_late=True)
+    assert assignments.problems(late) == [
+        "answers after the due time cannot go with late work: a late start would come after the "
+        "answers are out"
+    ]
+    assert assignments.problems(AssignmentTerms()) == []  # what an upgraded database gives a class
+    with app.app_context(), pytest.raises(ValueError, match="needs a due time"):
+        assign(show_answers=AnswerVisibility.AFTER_DUE, study=False)
+
+
+def test_answers_after_the_due_time_wait_for_each_students_own_due_time(app, assign, people):
+    """Sam's due time is the assignment's; Sara's accommodation gives her a day more. Each sees
+    their score at once, and their answers from their own due time on; the teacher at once."""
+    due = T0 + 2 * HOUR
+    assignment_id = assign(show_answers=AnswerVisibility.AFTER_DUE, due_at=due, study=False)
+    with app.app_context():
+        assignments.accommodate(people.teacher, assignment_id, "sara", Accommodation(due_at=due + 24 * HOUR))
+        taken = {}
+        for name in ("sam", "sara"):
+            started = start(name, T0)
+            attempts.submit(started.attempt.id, T0 + HOUR)
+            taken[name] = started.attempt.id
+        bank = assignments.visible_bank(account("sam"), BANK, T0)
+
+        def shown(name: str, now: datetime, owner: bool = True):
+            attempt = attempts.get(taken[name], now)
+            return answer_disclosure.for_attempt(Viewed(attempt, owner=owner), bank, True, now)
+
+        assert attempts.get(taken["sara"], T0).assigned_due_at == due + 24 * HOUR
+        for name, theirs in (("sam", due), ("sara", due + 24 * HOUR)):
+            before = shown(name, theirs - timedelta(seconds=1))
+            assert (before.correctness, before.answers, before.withheld) == (False, False, Withheld.UNTIL_DUE)
+            assert before.until == theirs
+            assert shown(name, theirs).answers and shown(name, theirs).correctness
+            assert shown(name, T0 + HOUR, owner=False).answers  # their teacher: at once
+            attempt = attempts.get(taken[name], T0 + HOUR)
+            assert answer_disclosure.answers_held_until(attempt, bank) == theirs
+            assert answer_disclosure.held_back(attempt, theirs - timedelta(seconds=1))
+            assert not answer_disclosure.held_back(attempt, theirs)
+            [view] = assignments.student_assignments(account(name).id, T0)
+            assert (view.answers, view.answers_from) == (AnswerVisibility.AFTER_DUE, theirs)
+        # retrying what the test missed tells which were right: not before the due time either
+        sam, attempt = account("sam"), attempts.get(taken["sam"], T0 + HOUR)
+        retry = answer_disclosure.for_bank(Path.RETRY, sam, bank, due - HOUR, of_attempt=attempt)
+        assert not retry.correctness and retry.withheld is Withheld.UNTIL_DUE
+        assert answer_disclosure.for_bank(Path.RETRY, sam, bank, due, of_attempt=attempt).correctness
+        # and the test fed no flashcard memory (its due cards and weakest questions would tell)
+        assert db.session.scalar(db.select(db.func.count()).select_from(CardState)) == 0
+
+
+@pytest.mark.parametrize(
+    ("deleted_at", "kept"),
+    [
+        (T0 + HOUR, AnswerVisibility.NEVER),  # before the due time: held back for good
+        (T0 + 3 * HOUR, AnswerVisibility.NEVER),  # after the class's, before Sara's own due time
+        (T0 + 27 * HOUR, AnswerVisibility.AFTER_SUBMIT),  # after every due time: shown
+    ],
+)
+def test_a_deleted_after_due_assignment_keeps_answers_back_unless_every_due_time_passed(
+    app, assign, people, deleted_at, kept
+):
+    due = T0 + 2 * HOUR
+    assignment_id = assign(show_answers=AnswerVisibility.AFTER_DUE, due_at=due, study=False)
+    with app.app_context():
+        assignments.accommodate(people.teacher, assignment_id, "sara", Accommodation(due_at=due + 24 * HOUR))
+        started = start("sam", T0)
+        attempts.submit(started.attempt.id, T0 + HOUR)
+        assignments.delete(people.teacher, assignment_id, deleted_at)
+        attempt = attempts.get(started.attempt.id, deleted_at)
+        assert attempt.assignment_id is None and attempt.assigned_due_at is None
+        assert attempt.assigned_show_answers is kept
+        bank = bank_library.bank(BANK)
+        later = deleted_at + 1000 * HOUR
+        shown = answer_disclosure.for_attempt(Viewed(attempt, owner=True), bank, True, later)
+        assert shown.answers is (kept is AnswerVisibility.AFTER_SUBMIT)

@@ -50,5 +50,5 @@ def test_the_teachers_reads_of_accommodations_and_kept_attempts(app, people, ban
         assignments.start_test(sam, bank, clock.now(), seed=1)
         attempts.start(people.classmate, bank, AttemptMode.PRACTICE, clock.now(), seed=2)  # not under it
         assert assignments.attempts_under(row.id) == 1
-        assert assignments.delete(people.teacher, row.id) == 1
+        assert assignments.delete(people.teacher, row.id, clock.now()) == 1
         assert assignments.accommodations_of([row.id]) == {}

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -78,7 +78,7 @@ def setting(app, people):
         library().reload()
         library().sync_to_database()
         for row in assignment_store.assignments_of_classes([people.other_class_id]):
-            assignment_store.delete_assignment(row.id)
+            assignment_store.delete_assignment(row.id, datetime.now(UTC))
         ella = account_store.create_user("ella", "Ella Early", PASSWORD, Role.STUDENT)
         account_store.enroll(people.class_id, ella.id)
         account_store.commit()

@@ -5,6 +5,9 @@ is "not found", not a server error."""
 
 from __future__ import annotations
 
+import re
+from datetime import UTC, datetime, timedelta
+
 import pytest
 
 from quizapp.core.model import AnswerVisibility
@@ -12,10 +15,19 @@ from quizapp.db import assignment_store
 from quizapp.db.base import db
 from quizapp.db.models import CardState
 from quizapp.services import assignments
-from quizapp.services.assignments import AssignmentTerms
+from quizapp.services.assignments import AssignmentTerms, BankFlags
+from quizapp.services.dashboards import student_dashboard
 from tests.helpers.api import ApiClient, token_for
 from tests.helpers.assignments import assigned_to_tinas_class_alone
-from tests.helpers.quizzes import answer, attempt_questions, form_fields, start, submit, wrong_response
+from tests.helpers.quizzes import (
+    FrozenClock,
+    answer,
+    attempt_questions,
+    form_fields,
+    start,
+    submit,
+    wrong_response,
+)
 from tests.helpers.web import csrf_token, login
 
 BANK = "kosovo-peacekeepers"
@@ -36,7 +48,9 @@ def take_a_test_all_wrong(client, app) -> int:
 
 
 def test_a_never_assignment_tells_no_answer_through_memory_retry_or_progress(client, app, assign):
-    assign(show_answers=AnswerVisibility.NEVER, max_attempts=None)
+    assign(show_answers=AnswerVisibility.NEVER, max_attempts=None, study=False)
+    with app.app_context():  # study open to all elsewhere: the rule alone keeps the answers
+        assignments.set_bank_flags(BANK, BankFlags(published=True, open_practice=True))
     login(client, "sam")
     attempt_id = take_a_test_all_wrong(client, app)
     with app.app_context():  # no flashcard memory: it would tell through weakest questions and due cards
@@ -51,11 +65,11 @@ def test_a_never_assignment_tells_no_answer_through_memory_retry_or_progress(cli
 
 
 def test_deleting_a_never_assignment_keeps_its_tests_answers_hidden(client, app, assign, people):
-    assignment_id = assign(show_answers=AnswerVisibility.NEVER)
+    assignment_id = assign(show_answers=AnswerVisibility.NEVER, study=False)
     login(client, "sam")
     attempt_id = take_a_test_all_wrong(client, app)
     with app.app_context():
-        assignments.delete(people.teacher, assignment_id)
+        assignments.delete(people.teacher, assignment_id, datetime.now(UTC))
         assign()  # the bank assigned again, showing answers as the bank does
     api = ApiClient(app.test_client(), token_for(app.test_client(), "sam"))
     body = api.get(f"/attempts/{attempt_id}").get_json()
@@ -85,8 +99,6 @@ def _fields(terms: AssignmentTerms) -> dict:
 
 
 def test_a_bank_not_open_yet_lists_nothing_of_itself_in_the_api(app, assign):
-    from datetime import UTC, datetime
-
     assign(opens_at=datetime(2099, 1, 1, tzinfo=UTC))
     api = ApiClient(app.test_client(), token_for(app.test_client(), "sam"))
     assert api.get("/quizzes").get_json()["quizzes"] == []
@@ -105,11 +117,115 @@ def test_a_start_racing_the_assignments_deletion_is_not_found(client, app, assig
 
 
 def test_an_accommodation_opening_after_the_due_time_is_refused(app, assign, people):
-    from datetime import UTC, datetime
-
     from quizapp.core.assignments import Accommodation
 
     assignment_id = assign(due_at=datetime(2027, 1, 10, tzinfo=UTC))
     late_opening = Accommodation(opens_at=datetime(2027, 1, 11, tzinfo=UTC))
     with app.app_context(), pytest.raises(ValueError, match="after the opening time"):
         assignments.accommodate(people.teacher, assignment_id, "sam", late_opening)
+
+
+# --- answers after the due time ----------------------------------------------------------------
+
+NOON = datetime(2026, 12, 1, 12, 0, tzinfo=UTC)
+DUE = datetime(2026, 12, 1, 22, 59, tzinfo=UTC)  # 23:59 in Belgrade (CET)
+SHOWN_DUE = "2026-12-01 23:59 CET"
+
+
+def withheld_everywhere_but_the_score(page: str, body: dict, questions) -> None:
+    """The results page and the API's attempt: the score, and nothing per question."""
+    main = page.split("<main", 1)[1]
+    assert "Results" in main and "%" in main  # the score
+    for marker in ("verdict", "Correct answer", 'class="explanation'):
+        assert marker not in main, marker
+    for question in questions:
+        assert not question.explanation or question.explanation not in page, question.id
+    assert "score" in body and "percent" in body
+    assert body["withheld"] == "until_due" and body["answers_from"] == DUE.isoformat()
+    assert "results" not in body and body["answers"] == {}
+    assert "correct_answer" not in str(body) and "'correct'" not in str(body)
+
+
+def test_an_after_due_assignment_shows_the_score_only_until_the_due_time_on_pages_and_api_alike(
+    client, app, assign, monkeypatch
+):
+    """Before the due time the results page and the API agree on the score alone, retrying the
+    missed questions and the source's passage stay shut, the test feeds no flashcard memory and
+    no accuracy; from the due time on, both show everything. Practice is open to every student,
+    so that the rule alone (not study being off) keeps the answers."""
+    app.config["TIMEZONE"] = "Europe/Belgrade"
+    clock = FrozenClock(monkeypatch)
+    clock.now = NOON
+    assign(show_answers=AnswerVisibility.AFTER_DUE, due_at=DUE, study=False, max_attempts=None)
+    with app.app_context():
+        assignments.set_bank_flags(BANK, BankFlags(published=True, open_practice=True))
+    login(client, "sam")
+    api = ApiClient(app.test_client(), token_for(app.test_client(), "sam"))
+    [listed] = api.get("/assignments").get_json()["assignments"]
+    assert (listed["show_answers"], listed["answers_from"]) == ("after_due", DUE.isoformat())
+    assert f'shown after the due time, <time datetime="{DUE.isoformat()}">{SHOWN_DUE}</time>' in (
+        client.get("/").get_data(as_text=True)
+    )
+
+    attempt_id = start(client, "test")
+    review = client.get(f"/attempts/{attempt_id}/review").get_data(as_text=True)
+    assert "after the due time" in review and SHOWN_DUE in review
+    assert api.get(f"/attempts/{attempt_id}").get_json()["answers_from"] == DUE.isoformat()
+    questions = attempt_questions(app, attempt_id)
+    for number, question in enumerate(questions[:4], start=1):
+        answer(client, attempt_id, number, form_fields(question, wrong_response(question)))
+    submit(client, attempt_id)
+    results = f"/attempts/{attempt_id}/results"
+
+    clock.now = DUE - timedelta(seconds=1)
+    page = client.get(results).get_data(as_text=True)
+    assert (
+        f'Answers are shown after the due time, <strong><time datetime="{DUE.isoformat()}">{SHOWN_DUE}'
+        in page
+    )
+    withheld_everywhere_but_the_score(page, api.get(f"/attempts/{attempt_id}").get_json(), questions)
+    token = csrf_token(page)
+    retried = client.post(f"/attempts/{attempt_id}/retry", data={"csrf_token": token})
+    assert retried.status_code == 302 and retried.location.endswith(f"/quizzes/{BANK}")  # refused
+    quoted = next(q for q in questions if q.source_quote)
+    assert "<mark" not in client.get(f"/quizzes/{BANK}/source?q={quoted.id}").get_data(as_text=True)
+    with app.app_context():
+        assert db.session.scalar(db.select(db.func.count()).select_from(CardState)) == 0
+        sam = assignments.account_store.account_by_username("sam")
+        assert student_dashboard(sam, clock.now).topics == {}  # no accuracy by topic either
+
+    clock.now = DUE
+    page = client.get(results).get_data(as_text=True)
+    assert "verdict" in page and "Correct answer" in page and "after the due time" not in page
+    body = api.get(f"/attempts/{attempt_id}").get_json()
+    assert "withheld" not in body and all("correct_answer" in r for r in body["results"])
+    assert [r["correct"] for r in body["results"]] == ["verdict-right" in p for p in _verdicts(page)]
+    assert "<mark" in client.get(f"/quizzes/{BANK}/source?q={quoted.id}").get_data(as_text=True)
+    with app.app_context():
+        assert student_dashboard(sam, clock.now).topics != {}
+    retried = client.post(f"/attempts/{attempt_id}/retry", data={"csrf_token": token})
+    assert "/attempts/" in retried.location  # the missed questions, to practise
+
+
+def _verdicts(page: str) -> list[str]:
+    return re.findall(r'<p class="verdict (verdict-[a-z]+)"', page)
+
+
+def test_deleting_an_after_due_assignment_before_the_due_time_keeps_its_answers_back(
+    client, app, assign, people, monkeypatch
+):
+    clock = FrozenClock(monkeypatch)
+    clock.now = NOON
+    assignment_id = assign(show_answers=AnswerVisibility.AFTER_DUE, due_at=DUE, study=False)
+    login(client, "sam")
+    attempt_id = take_a_test_all_wrong(client, app)
+    with app.app_context():
+        assignments.delete(people.teacher, assignment_id, clock.now)
+        assign()  # the bank assigned again, showing answers as the bank does
+    clock.now = DUE + timedelta(days=30)  # long after the due time the attempt no longer knows
+    api = ApiClient(app.test_client(), token_for(app.test_client(), "sam"))
+    body = api.get(f"/attempts/{attempt_id}").get_json()
+    assert body["withheld"] == "bank_setting" and "correct_answer" not in str(body)
+    assert "chosen not to show the correct answers" in client.get(f"/attempts/{attempt_id}/results").get_data(
+        as_text=True
+    )

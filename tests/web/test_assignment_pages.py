@@ -79,9 +79,7 @@ NEW = {
     "time_limit": "25",
     "max_attempts": "2",
     "counted": "last",
-    "accept_late": "y",
-    "show_answers": "never",
-    "study": "y",
+    "show_answers": "after_due",  # study and late work left unticked: answers held back need both off
 }
 
 
@@ -148,18 +146,32 @@ def test_a_teacher_assigns_a_quiz_in_their_zone(teacher, app, people):
         time_limit_minutes=25,
         max_attempts=2,
         counted=Counted.LAST,
-        accept_late=True,
+        accept_late=False,
         ends_at_close=False,
-        show_answers=AnswerVisibility.NEVER,
-        study=True,
+        show_answers=AnswerVisibility.AFTER_DUE,
+        study=False,
     )
     page = teacher.get(response.headers["Location"]).get_data(as_text=True)
     assert "is assigned to History 9B" in page and "2026-12-08 23:59 CST" in page
 
 
+def test_answers_after_the_due_time_are_offered_kept_on_edit_and_explained_before_a_deletion(
+    teacher, app, people
+):
+    page = teacher.get(f"/classes/{people.class_id}/assignments/new").get_data(as_text=True)
+    assert 'value="after_due"' in page and "After the due time: until each student" in page
+    assert "after the due time and never need study off" in page  # the hint, before any refusal
+    assert post_form(teacher, f"/classes/{people.class_id}/assignments/new", **NEW).status_code == 302
+    with app.app_context():
+        row = max(assignments.of_classes([people.class_id]), key=lambda r: r.id)
+    edit = teacher.get(f"/assignments/{row.id}/edit").get_data(as_text=True)
+    assert re.search(r'<input[^>]*\bchecked\b[^>]*value="after_due"', edit)
+    delete = teacher.get(f"/assignments/{row.id}/delete").get_data(as_text=True)
+    assert "if not, they are never shown" in delete
+
+
 def test_unlimited_attempts_the_quiz_time_limit_and_no_study(teacher, app, people):
     fields = NEW | {"time_limit": "", "max_attempts": "", "unlimited": "y", "show_answers": ""}
-    del fields["study"]
     response = post_form(teacher, f"/classes/{people.class_id}/assignments/new", **fields)
     assert response.status_code == 302
     with app.app_context():
@@ -190,6 +202,19 @@ def test_unlimited_attempts_the_quiz_time_limit_and_no_study(teacher, app, peopl
             "can only end at the close if there is a due",
         ),
         ({"show_answers": "immediately"}, "show_answers", "Not a valid choice"),
+        ({"due_at": ""}, "show_answers", "Answers after the due time needs a due time."),
+        ({"accept_late": "y"}, "show_answers", "Answers after the due time cannot go with late work"),
+        (
+            {"study": "y"},
+            "study",
+            "Practice, flashcards and learn mode show this bank's answers: turn study off for this "
+            "assignment to keep them back until the due time.",
+        ),
+        (
+            {"show_answers": "never", "study": "y"},
+            "study",
+            "turn study off for this assignment to keep them back.",
+        ),
         ({"quiz": ""}, "quiz", "Choose a quiz."),
         ({"quiz": "no-such-quiz"}, "quiz", "Not a valid choice"),
     ],

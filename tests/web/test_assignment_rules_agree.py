@@ -4,7 +4,7 @@ what the rule says."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
@@ -73,7 +73,7 @@ def test_the_page_and_the_api_start_by_the_one_rule(app, people, monkeypatch, ex
         db.session.execute(db.delete(Attempt))
         db.session.commit()
         for row in assignment_store.assignments_of_classes([people.class_id, people.other_class_id]):
-            assignment_store.delete_assignment(row.id)
+            assignment_store.delete_assignment(row.id, datetime.now(UTC))
         chosen = AssignmentTerms(
             opens_at=at(example["opens"]),
             due_at=at(example["due"]),

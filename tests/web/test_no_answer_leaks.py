@@ -4,13 +4,25 @@ from __future__ import annotations
 
 import html
 import re
+from datetime import timedelta
 
 import pytest
 
-from quizapp.core.model import QuestionType
+from quizapp.core.answer_key import full_marks_response
+from quizapp.core.model import AnswerVisibility, QuestionType
 from quizapp.core.question_types import present
 from quizapp.core.text_matching import normalize
-from tests.helpers.quizzes import attempt_questions, attempt_seed, start
+from tests.helpers.api import ApiClient, token_for
+from tests.helpers.assignments import assigned_to_tinas_class_alone
+from tests.helpers.quizzes import (
+    FrozenClock,
+    answer,
+    attempt_questions,
+    attempt_seed,
+    form_fields,
+    start,
+    submit,
+)
 from tests.helpers.web import login
 
 FORBIDDEN_MARKERS = ("Correct answer", "verdict", "data-correct", "Incorrect", "explanation", "<mark>")
@@ -85,3 +97,46 @@ def test_flashcard_back_and_answer_key_are_not_reachable_by_students(client, peo
     ):
         response = client.get(url)
         assert response.status_code == 403 and b"Kuwait" not in response.data
+
+
+def test_a_submitted_after_due_test_leaks_no_answer_before_the_due_time(client, app, people, monkeypatch):
+    """A test under an assignment that shows answers after the due time, answered in full and
+    submitted: until the due time no page or API answer the student can load holds its answers
+    or says which were right."""
+    clock = FrozenClock(monkeypatch)
+    due = clock.now + timedelta(hours=3)
+    terms = {"show_answers": AnswerVisibility.AFTER_DUE, "due_at": due, "study": False}
+    assigned_to_tinas_class_alone(app, people, **terms)
+    login(client, "sam")
+    attempt_id = start(client, "test")
+    questions = attempt_questions(app, attempt_id)
+    for number, question in enumerate(questions, start=1):
+        answer(client, attempt_id, number, form_fields(question, full_marks_response(question)))
+    submit(client, attempt_id)
+    clock.advance(hours=2, minutes=59)
+    api = ApiClient(app.test_client(), token_for(app.test_client(), "sam"))
+    pages = {
+        url: client.get(url)
+        for url in (
+            "/",
+            "/quizzes/kosovo-peacekeepers",
+            f"/attempts/{attempt_id}/results",
+            "/progress",
+        )
+    }
+    pages |= {
+        "api attempt": api.get(f"/attempts/{attempt_id}"),
+        "api submit again": api.post(f"/attempts/{attempt_id}/submit"),
+        "api progress": api.get("/me/progress"),
+    }
+    for url, response in pages.items():
+        assert response.status_code == 200, url
+        body = response.get_data(as_text=True)
+        main = body.split("<main", 1)[1] if "<main" in body else body
+        for marker in (*FORBIDDEN_MARKERS, "Correct", "correct_answer", '"correct"', "weakest"):
+            assert marker not in main, (url, marker)
+        for question in questions:
+            assert not question.explanation or question.explanation not in body, (url, question.id)
+    for question in questions:  # the article may be read; where each answer is, is not marked
+        source = client.get(f"/quizzes/kosovo-peacekeepers/source?q={question.id}")
+        assert source.status_code == 200 and "<mark" not in source.get_data(as_text=True), question.id

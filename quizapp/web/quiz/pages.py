@@ -226,7 +226,10 @@ def review(attempt_id: int) -> Any:
     if current.submitted or current.mode is AttemptMode.PRACTICE:
         return redirect(url_for("quiz.attempt", attempt_id=attempt_id))
     answered = [key in current.responses for key in current.question_ids]
-    return render_template("quiz/review.html", attempt=current, answered=answered, form=ActionForm())
+    answers_from = answer_disclosure.answers_held_until(current, current_bank(current.bank_slug))
+    return render_template(
+        "quiz/review.html", attempt=current, answered=answered, answers_from=answers_from, form=ActionForm()
+    )
 
 
 @blueprint.post("/attempts/<int:attempt_id>/submit")
@@ -337,6 +340,8 @@ def refused(bank: core.Bank, shown: Disclosure) -> WerkzeugResponse:
     """Back to the quiz page, saying why a study path is closed now."""
     if shown.withheld is Withheld.TEST_IN_PROGRESS:
         flash("Finish your test of this quiz first: until then its answers stay hidden.", "info")
+    elif shown.withheld is Withheld.UNTIL_DUE and shown.until is not None:
+        flash(f"Which answers were right is shown after the due time, {local_time(shown.until)}.", "info")
     else:
         flash("This quiz shows scores only, not which answers were right.", "info")
     return redirect(url_for("quiz.quiz", bank_slug=bank.slug))

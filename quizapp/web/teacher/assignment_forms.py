@@ -91,6 +91,8 @@ def place_problems(form: FlaskForm, problems: Iterable[str], places: Sequence[tu
 # --- an assignment's terms -----------------------------------------------------------------
 
 TERM_PLACES = (  # the words of services.assignments.problems, and where each problem shows
+    ("turn study off", "study"),
+    ("answers after the due time", "show_answers"),
     ("end at the close", "ends_at_close"),
     ("due time", "due_at"),
     ("attempts", "max_attempts"),
@@ -109,6 +111,10 @@ def answers_choices(quiz_says: str) -> list[Any]:
     """The choices of when answers are shown; ``quiz_says``: when the quiz's settings show them."""
     return [
         SelectChoice(BANKS_ANSWERS, f"As the quiz’s settings say{quiz_says}"),
+        SelectChoice(
+            AnswerVisibility.AFTER_DUE.value,
+            "After the due time: until each student’s due time, students see their score only",
+        ),
         SelectChoice(AnswerVisibility.NEVER.value, "Never: students see their score only"),
     ]
 
@@ -140,6 +146,9 @@ class AssignmentForm(FlaskForm):
     )
     show_answers = RadioField(
         "When answers are shown",
+        description="The correct answers, and which of theirs were right. After the due time "
+        "needs a due time; after the due time and never need study off, since practice, "
+        "flashcards and learn mode show the answers.",
         choices=answers_choices(""),
         default=BANKS_ANSWERS,
     )

@@ -231,7 +231,7 @@ def delete(assignment_id: int) -> Any:
     form = ActionForm()
     if form.validate_on_submit():
         try:
-            kept = assignments.delete(current_user.id, row.id)
+            kept = assignments.delete(current_user.id, row.id, clock.now())
         except AssignmentNotFound:
             abort(404)
         message = f"The assignment of {row.bank_title} to {row.class_name} is deleted."
