@@ -111,7 +111,7 @@ def test_a_student_in_two_classes_has_each_classs_own(app, people):
             (people.other_class_id, people.other_teacher),
         ):
             for row in assignment_store.assignments_of_classes([classroom]):
-                assignment_store.delete_assignment(row.id)
+                assignment_store.delete_assignment(row.id, datetime.now(UTC))
             assignments.create(teacher, classroom, BANK, AssignmentTerms(time_limit_minutes=20))
         assignments.accommodate_in_class(people.teacher, people.class_id, "sam", standing(percent=50))
         assignments.accommodate_in_class(people.other_teacher, people.other_class_id, "sam", standing(100))
