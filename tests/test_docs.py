@@ -38,3 +38,34 @@ def test_cards_example_is_valid():
     [cards] = [block for block in BLOCKS if block.startswith("cards:")]
     result = load(HEADER + "  - {id: q, type: true_false, prompt: P, answer: true}\n" + cards)
     assert result.problems == () and result.bank.cards[0].id == "ksf"
+
+
+# An example followed by a table of typed answers: each row's verdict is what the app gives
+EXAMPLE_WITH_VERDICTS = re.compile(
+    r"```yaml\n(  - id:(?:(?!```).)*)```\n\n\| typed \| scores \|\n\|---\|---\|\n((?:\|[^\n]*\|\n)+)",
+    re.DOTALL,
+)
+ROW = re.compile(r"\| `([^`]*)` \| (right|wrong|refused)\b.*\|")
+
+
+def test_the_typed_answers_of_the_format_examples_score_as_documented():
+    from quizapp.core.checkers import ResponseError, accept_new_response
+    from quizapp.core.model import QuestionType
+
+    text = (ROOT / "docs" / "question-format.md").read_text()
+    examples = EXAMPLE_WITH_VERDICTS.findall(text)
+    assert len(examples) >= 2  # reject: on a short answer and on a blank
+    for example, table in examples:
+        result = load(HEADER + example)
+        assert result.problems == (), [str(p) for p in result.problems]
+        question = result.bank.questions[0]
+        rows = ROW.findall(table)
+        assert rows and len(rows) == len(table.strip().splitlines()), table
+        for typed, documented in rows:
+            response = [typed] if question.type is QuestionType.CLOZE else typed
+            try:
+                _, outcome = accept_new_response(question, response)
+                verdict = "right" if outcome.correct else "wrong"
+            except ResponseError:
+                verdict = "refused"
+            assert verdict == documented, (question.id, typed)

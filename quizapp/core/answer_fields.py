@@ -8,8 +8,8 @@ import hashlib
 
 from quizapp.core.field_reader import FieldReader, line_of
 from quizapp.core.model import Item
-from quizapp.core.text_matching import normalize
-from quizapp.core.yaml_document import Mapping, Node
+from quizapp.core.text_matching import matches_any, normalize
+from quizapp.core.yaml_document import Mapping, Node, Scalar
 
 
 def derive_id(prefix: str, text: str) -> str:
@@ -75,6 +75,45 @@ def read_accepted(read: FieldReader, node: Node | None, line: int, what: str) ->
         )
         ok = False
     return answers if ok else None
+
+
+def read_rejected(read: FieldReader, node: Node | None, accepted: tuple[str, ...]) -> tuple[str, ...] | None:
+    """The known wrong answers of ``reject:`` (none when the field is left out), or None after
+    reporting a problem: each must have letters or digits, and none may be accepted by
+    ``accepted`` (nor, written with ``*``, match one of the accepted answers)."""
+    if node is None:
+        return ()
+    items = read.sequence(node, "reject") if not isinstance(node, Scalar) or node.is_null else (node,)
+    rejected: list[str] = []
+    ok = True
+    for item in items:
+        text = read.text(item, "reject")
+        if not isinstance(item, Scalar):  # reported: a list or fields where text belongs
+            ok = False
+            continue
+        problem = _reject_problem(text, accepted)
+        if problem:
+            read.report(item.line, problem)
+            ok = False
+        elif text not in rejected:
+            rejected.append(text)
+    return tuple(rejected) if ok else None
+
+
+def _reject_problem(text: str, accepted: tuple[str, ...]) -> str | None:
+    if not normalize(text.replace("*", "")):
+        return f"rejected answer '{text}' has no letters or digits to match"
+    if "*" in text:  # a pattern: it must not refuse an answer the question accepts
+        also = [option for option in accepted if "*" not in option and matches_any((text,), option)]
+        if also:
+            return (
+                f"rejected pattern '{text}' matches the accepted answer '{also[0]}': narrow it or remove it"
+            )
+        return None
+    also = [option for option in accepted if matches_any((option,), text)]
+    if also:
+        return f"'{text}' is both rejected and accepted (as '{also[0]}'): remove it from one of the lists"
+    return None
 
 
 def read_items(read: FieldReader, node: Node | None, what: str, prefix: str, minimum: int) -> list[Item]:

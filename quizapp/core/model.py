@@ -89,10 +89,12 @@ class NumericAnswer:
 
 @dataclass(frozen=True, slots=True)
 class TextAnswer:
-    """Accepted spellings of a short answer or of one cloze blank."""
+    """Accepted spellings of a short answer or of one cloze blank, and the known wrong answers
+    (``reject:``) that no typo allowance may turn right."""
 
     accepted: tuple[str, ...]
     typos: bool = False
+    rejected: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

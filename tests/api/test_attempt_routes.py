@@ -168,7 +168,7 @@ BAD_SHAPES = {
     core.QuestionType.SINGLE: [["c1"], 3, {"id": "c1"}, "not-a-choice"],
     core.QuestionType.MULTIPLE: ["c1", [1, 2], {"a": "b"}, ["not-a-choice"]],
     core.QuestionType.TRUE_FALSE: ["maybe", 1.5, ["true"]],
-    core.QuestionType.NUMERIC: ["five", [5], {"n": 5}, True],
+    core.QuestionType.NUMERIC: ["a dozen", [5], {"n": 5}, True],
     core.QuestionType.SHORT: [5, ["a"], {"a": 1}],
     core.QuestionType.CLOZE: ["word", [1], {"1": "a"}],
     core.QuestionType.ORDERING: ["i1", [1, 2], {"a": "b"}],

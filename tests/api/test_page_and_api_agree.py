@@ -57,7 +57,8 @@ def cases(question: Question) -> list[tuple[str, Any, dict[str, Any], bool]]:
             unit = f" {spec.unit}" if spec.unit else ""
             table += [
                 ("with its unit", f"{right}{unit}", {"number": f"{right}{unit}"}, ACCEPTED),
-                ("in words", "thirty-two", {"number": "thirty-two"}, REFUSED),
+                ("in words", "thirty-two", {"number": "thirty-two"}, ACCEPTED),
+                ("digits and words", "32 thousand", {"number": "32 thousand"}, REFUSED),
                 ("another word after it", f"{right} apples", {"number": f"{right} apples"}, REFUSED),
                 ("longer than its field", "1" * 101, {"number": "1" * 101}, REFUSED),
                 ("an exponent too large to write out", RawJson("1e-99999"), {"number": "1e-99999"}, REFUSED),

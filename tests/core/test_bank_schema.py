@@ -471,3 +471,82 @@ def test_a_blank_outside_the_text_of_a_cloze_prompt_is_a_problem(prompt, where):
         f"bank.yaml:6: [c] blank {{{{1}}}} is inside {where}, where it cannot be filled in: "
         "blanks count only in the prompt's text"
     )
+
+
+# --- reject: the known wrong answers of a short answer or a blank (issue 15) -------------------
+
+
+def test_reject_is_read_for_short_answers_and_blanks():
+    bank = bank_from("""
+        title: T
+        questions:
+          - id: s
+            type: short
+            prompt: P
+            accept: [armed forces]
+            reject: [unarmed forces, "*unarmed*"]
+            typos: true
+          - id: one
+            type: short
+            prompt: P
+            accept: [Balkans]
+            reject: Baltics
+          - id: c
+            type: cloze
+            prompt: "{{1}} and {{2}}"
+            blanks:
+              - accept: [exporting]
+                reject: [importing]
+                typos: true
+              - [Iowa]
+    """)
+    short, one, cloze = bank.questions
+    assert short.answer.rejected == ("unarmed forces", "*unarmed*")
+    assert one.answer.rejected == ("Baltics",)
+    assert cloze.answer.blanks[0].rejected == ("importing",)
+    assert cloze.answer.blanks[1].rejected == ()
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        (
+            "  - id: q\n    type: short\n    prompt: P\n    accept: [Iowa]\n    reject:\n      - Ohio\n      - IOWA.\n",
+            "bank.yaml:12: [q] 'IOWA.' is both rejected and accepted (as 'Iowa'): remove it from one of the lists",
+        ),
+        (
+            "  - id: q\n    type: short\n    prompt: P\n    accept: ['9']\n    reject: [nine]\n",
+            "bank.yaml:10: [q] 'nine' is both rejected and accepted (as '9'): remove it from one of the lists",
+        ),
+        (
+            "  - id: q\n    type: short\n    prompt: P\n    accept: ['*armed forces']\n    reject: [the armed forces]\n",
+            "bank.yaml:9: [q] the first accepted answer '*armed forces' is shown to students as the correct "
+            "answer; write it without '*'",
+        ),
+        (
+            "  - id: q\n    type: short\n    prompt: P\n    accept: [armed forces]\n    reject: ['*forces']\n",
+            "bank.yaml:10: [q] rejected pattern '*forces' matches the accepted answer 'armed forces': "
+            "narrow it or remove it",
+        ),
+        (
+            "  - id: q\n    type: short\n    prompt: P\n    accept: [a]\n    reject: ['...']\n",
+            "bank.yaml:10: [q] rejected answer '...' has no letters or digits to match",
+        ),
+        (
+            "  - id: q\n    type: short\n    prompt: P\n    accept: [a]\n    reject: [[b]]\n",
+            "bank.yaml:10: [q] 'reject' must be text, not a list or a set of fields",
+        ),
+        (
+            "  - id: q\n    type: cloze\n    prompt: '{{1}}'\n    blanks:\n      - accept: [Serbia]\n"
+            "        reject: [Serbia]\n",
+            "bank.yaml:11: [q] 'Serbia' is both rejected and accepted (as 'Serbia'): remove it from one of the lists",
+        ),
+        (
+            "  - id: q\n    type: cloze\n    prompt: '{{1}}'\n    blanks:\n      - accept: [Serbia]\n"
+            "        rejects: [Siberia]\n",
+            "bank.yaml:11: [q] unknown field 'rejects' in a blank; did you mean 'reject'?",
+        ),
+    ],
+)
+def test_reject_problems_are_reported_with_their_line(question, expected):
+    assert one_problem(question) == expected

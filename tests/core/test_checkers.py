@@ -148,7 +148,9 @@ def test_numeric_exact_in_every_spelling(response):
         ("max: 10", "-5", True),
         ("answer: 0.3", 0.1 + 0.2, False),  # floats are taken at their exact decimal text
         ("answer: 0.3\ntolerance: 0.0001", 0.1 + 0.2, True),
-        ("answer: 5000", "five thousand", False),
+        ("answer: 5000", "five thousand", True),  # number words count (docs/scoring.md)
+        ("answer: 5000", "four thousand", False),
+        ("answer: 5000\nunit: troops", "Five thousand troops", True),
         ("answer: 5000", "5000 troops", False),
         ("answer: 5000\nunit: troops", "5,000 troops", True),
         ("answer: 5000", "5.000", True),  # the European way of grouping thousands
@@ -274,7 +276,9 @@ def test_full_marks_response_scores_full_marks(question):
     assert check(question, full_marks_response(question)).correct
 
 
-@pytest.mark.parametrize("unreadable", ["five", "about", "troops", float("nan"), float("inf")])
+@pytest.mark.parametrize(
+    "unreadable", ["fiver", "5 thousand", "five million", "about", "troops", float("nan"), float("inf")]
+)
 def test_a_new_numeric_answer_must_hold_a_number(unreadable):
     from quizapp.core.checkers import check_new_response
 
@@ -287,7 +291,9 @@ def test_a_new_numeric_answer_must_hold_a_number(unreadable):
     assert check(question, unreadable).fraction == 0  # a stored one is scored, as wrong
 
 
-@pytest.mark.parametrize("readable", ["5,000 troops", "5000", 5000, 4999.5, "", None])
+@pytest.mark.parametrize(
+    "readable", ["5,000 troops", "5000", 5000, 4999.5, "five thousand", "nine troops", "", None]
+)
 def test_new_numeric_answers_with_a_number_are_checked_as_usual(readable):
     from quizapp.core.checkers import check_new_response
 
@@ -359,3 +365,46 @@ def test_cloze_numbers_follow_the_numeric_rules_in_the_article_bank():
     assert check(cloze, ["5.000", "3.000"]).fraction == 1
     assert check(cloze, ["5 000", "3,000 "]).fraction == 1
     assert check(cloze, ["5.00", "30.00"]).fraction == 0
+
+
+# --- Number answers of short questions and cloze blanks, and a blank's distractors (issue 15) ---
+
+
+def test_a_short_answer_that_is_a_number_is_read_as_numeric_reads_it():
+    from quizapp.core.checkers import check_new_response
+
+    question = question_from("id: q\ntype: short\nprompt: When?\naccept: ['2008']")
+    assert check_new_response(question, "two thousand and eight").correct
+    assert check_new_response(question, "2,008").correct
+    assert not check_new_response(question, "2009").correct
+    with pytest.raises(ResponseError, match=r"^Write the answer in digits, for example 250 or 1,250$"):
+        check_new_response(question, "in 2008")
+    assert check(question, "in 2008").fraction == 0  # a stored one is scored, as wrong
+    text = question_from("id: q\ntype: short\nprompt: When?\naccept: ['2008', the year 2008]")
+    assert check_new_response(text, "the year 2008").correct  # not every answer a number: text is read
+
+
+def test_a_cloze_blank_that_is_a_number_refuses_words_naming_the_blank():
+    from quizapp.core.checkers import check_new_response
+
+    question = question_from(
+        "id: q\ntype: cloze\nprompt: '{{1}} troops in {{2}}'\nblanks: [['5,000'], [Kosovo]]"
+    )
+    assert check_new_response(question, ["five thousand", "Kosovo"]).correct
+    with pytest.raises(
+        ResponseError, match=r"^Write blank 1 in digits, for example 250 or 1,250$"
+    ) as refused:
+        check_new_response(question, ["5,000 troops", "Kosovo"])
+    assert refused.value.field == "blank_1"
+    assert check(question, ["5,000 troops", "Kosovo"]).parts == (False, True)
+
+
+def test_a_slip_never_makes_another_blanks_answer_right():
+    question = question_from(
+        "id: q\ntype: cloze\nprompt: 'not just {{1}}, also {{2}}'\ntypos: true\nblanks: [[importing], [exporting]]"
+    )
+    assert check(question, ["importng", "exportng"]).parts == (True, True)  # slips
+    # "emporting" is one slip from "exporting" and one from "importing", blank 1's answer
+    assert check(question, ["importing", "emporting"]).parts == (True, False)
+    alone = question_from("id: q\ntype: cloze\nprompt: 'also {{1}}'\ntypos: true\nblanks: [[exporting]]")
+    assert check(alone, ["emporting"]).correct

@@ -34,6 +34,7 @@ yaml_words = st.sampled_from(
         "answer",
         "answers",
         "accept",
+        "reject",
         "blanks",
         "items",
         "pairs",
@@ -162,8 +163,9 @@ QUESTIONS = bank_from("""
       - {id: m, type: multiple, prompt: P, choices: [a, b, c], answers: [a, b]}
       - {id: t, type: true_false, prompt: P, answer: true}
       - {id: n, type: numeric, prompt: P, answer: 5000, tolerance: 1%}
-      - {id: sh, type: short, prompt: P, accept: [Kuwait, "*Iowa*"], typos: true}
-      - {id: c, type: cloze, prompt: "{{1}} {{2}}", blanks: [[a], [b]]}
+      - {id: sh, type: short, prompt: P, accept: [Kuwait, "*Iowa*"], reject: [Kuvait, "*Ohio*"], typos: true}
+      - {id: sn, type: short, prompt: P, accept: ["2008"]}
+      - {id: c, type: cloze, prompt: "{{1}} {{2}}", blanks: [[a], {accept: ["9"], reject: [nineteen]}]}
       - {id: o, type: ordering, prompt: P, items: [a, b, c]}
       - {id: ma, type: matching, prompt: P, pairs: [{left: a, right: x}, {left: b, right: y}]}
 """).questions

@@ -25,3 +25,27 @@ def test_hash_ignores_layout_but_not_content():
     changed = bank_from("title: T\nquestions:\n  - {id: q, type: short, prompt: P, accept: [b]}\n")
     assert flow.questions[0].content_hash == block.questions[0].content_hash
     assert flow.questions[0].content_hash != changed.questions[0].content_hash
+
+
+def test_rejected_answers_are_stored_and_a_question_without_them_keeps_its_stored_form():
+    from quizapp.core.question_types import question_type
+    from tests.core.yaml_banks import question_from
+
+    with_reject = question_from(
+        "id: q\ntype: short\nprompt: P\naccept: [armed forces]\nreject: [unarmed forces]"
+    )
+    plain = question_from("id: q\ntype: short\nprompt: P\naccept: [armed forces]")
+    cloze = question_from(
+        "id: c\ntype: cloze\nprompt: '{{1}} {{2}}'\nblanks:\n  - {accept: [exporting], reject: [importing]}\n  - [x]"
+    )
+    for question in (with_reject, plain, cloze):
+        data = question_to_dict(question)
+        assert question_from_dict(data).answer == question.answer
+    assert question_to_dict(with_reject)["answer"]["reject"] == ["unarmed forces"]
+    # stored before reject existed: the same dict, so the same content hash and no new version
+    assert question_type("short").answer_to_dict(plain.answer) == {
+        "accepted": ["armed forces"],
+        "typos": False,
+    }
+    assert question_to_dict(cloze)["answer"]["blanks"][1] == {"accepted": ["x"], "typos": False}
+    assert with_reject.content_hash != plain.content_hash

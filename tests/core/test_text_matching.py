@@ -1,10 +1,17 @@
 import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
 from quizapp.core.text_matching import (
     MAX_ANSWER_LENGTH,
+    MIN_TYPO_LENGTH,
+    comparable,
+    edit_distance,
     edit_distance_within,
     matches,
+    matches_any,
     normalize,
+    number_answer,
     typo_budget,
 )
 
@@ -110,3 +117,201 @@ def test_wildcards_match_word_by_word():
     # a backtracking regex took tens of seconds on this; word-by-word matching cannot blow up
     assert not matches("*e*e*e*x", "e " * 499)
     assert matches("*e*e*e*x", "e " * 499 + "x")
+
+
+# --- Leading articles, rejected answers, distractors, number words (issue 15) -----------------
+
+
+@pytest.mark.parametrize(
+    ("accepted", "response", "ok"),
+    [
+        ("U.S. Central Command", "the U.S. Central Command", True),
+        ("U.S. Central Command", "The U.S. Central Command", True),
+        ("the Balkans", "Balkans", True),  # on either side
+        ("Balkans", "a Balkans", True),
+        ("State of Kuwait", "the State of Kuwait", True),
+        ("armed forces", "an armed forces", True),
+        ("armed forces", "the the armed forces", True),  # every leading article
+        ("Balkans", "Balkans the", False),  # only at the start
+        ("Kuwait", "theKuwait", False),  # a whole word
+        ("A", "a", True),  # a last word is kept: "A" is an answer
+        ("A", "the a", True),
+        ("Kuwait", "the", False),
+        ("the * Guard", "Iowa Guard", True),  # patterns too
+        ("*armed forces", "the armed forces", True),
+        ("9", "the nine", True),
+    ],
+)
+def test_leading_articles_are_ignored(accepted, response, ok):
+    assert matches(accepted, response) is ok
+
+
+@pytest.mark.parametrize(
+    ("accepted", "response", "ok"),
+    [
+        ("9", "nine", True),
+        ("9", "Nine", True),
+        ("22", "twenty-two", True),
+        ("22", "Twenty Two", True),
+        ("5,000", "five thousand", True),
+        ("2008", "two thousand and eight", True),
+        ("twenty-two", "22", True),  # an accepted answer in words is a number too
+        ("9", "ninth", False),  # ordinals are words, not numbers
+        ("9", "nineteen", False),
+        ("5,000", "5,000x", False),  # a number answer takes numbers only: no typo in its digits
+        ("5,000", "5 thousand", False),
+    ],
+)
+def test_number_words_are_numbers(accepted, response, ok):
+    assert matches(accepted, response, typos=True) is ok
+
+
+def test_a_rejected_answer_never_counts_and_typos_never_reach_it():
+    accepted, rejected = ("armed forces",), ("unarmed forces",)
+    assert matches_any(accepted, "unarmed forces", typos=True)  # without the reject list: 2 slips
+    assert matches_any(accepted, "inarmed forces", typos=True)
+    assert not matches_any(accepted, "unarmed forces", typos=True, rejected=rejected)
+    assert not matches_any(accepted, "Unarmed Forces.", typos=True, rejected=rejected)
+    assert not matches_any(accepted, "the unarmed forces", typos=True, rejected=rejected)
+    assert not matches_any(accepted, "inarmed forces", typos=True, rejected=rejected)  # nearer the reject
+    assert matches_any(accepted, "armed forcs", typos=True, rejected=rejected)  # nearer the answer
+    assert matches_any(accepted, "armed forces", typos=True, rejected=rejected)
+
+
+def test_an_answer_as_close_to_a_rejected_one_as_to_the_right_one_is_refused():
+    # "Eastern Balkans" is 2 slips from "Western Balkans", which 15 letters allow
+    assert matches_any(("Western Balkans",), "Eastern Balkans", typos=True)
+    assert matches_any(("Western Balkans",), "Westrn Balkans", typos=True, rejected=("Eastern Balkans",))
+    assert not matches_any(("Western Balkans",), "Eastern Balkans", typos=True, rejected=("Eastern Balkans",))
+    tie = "abcdefghij"  # 1 from each
+    assert matches_any(("abcdefghiX",), tie, typos=True)
+    assert not matches_any(("abcdefghiX",), tie, typos=True, rejected=("abcdefghiY",))
+
+
+def test_a_rejected_pattern_refuses_every_answer_it_matches():
+    accepted = ("armed forces", "Kosovo armed forces")
+    assert not matches_any(accepted, "Kosovo unarmed forces", typos=True, rejected=("*unarmed*",))
+    assert matches_any(accepted, "Kosovo unarmed forces", typos=True)  # 2 slips from an accepted answer
+
+
+def test_distractors_only_stop_typos():
+    # in a cloze, the other blanks' answers: a typo must not land nearer them
+    assert matches_any(("exporting",), "exportin", typos=True, distractors=("importing",))
+    assert not matches_any(("exporting",), "xporting", typos=True, distractors=("importing", "xporting"))
+    assert matches_any(("exporting",), "exporting", distractors=("exporting",))  # exact stays right
+
+
+def test_typos_are_off_below_the_documented_length():
+    assert MIN_TYPO_LENGTH == 5
+    assert not matches("Iowa", "Iowo", typos=True)
+    assert not matches("the Iowa", "Iowo", typos=True)  # the article does not count
+    assert matches("Idaho", "Idahoo", typos=True)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "limit", "distance"),
+    [
+        ("armed forces", "unarmed forces", 5, 2),
+        ("kuwait", "kuwiat", 3, 1),
+        ("abc", "xyz", 1, 2),
+        ("", "", 0, 0),
+    ],
+)
+def test_edit_distance_stops_past_its_limit(a, b, limit, distance):
+    assert edit_distance(a, b, limit) == distance
+
+
+def test_number_answers():
+    assert number_answer(("5,000",)) and number_answer(("22", "twenty-two"))
+    assert not number_answer(("9", "ninth")) and not number_answer(("*5",)) and not number_answer(())
+
+
+# --- Properties (Hypothesis) ----------------------------------------------------------------
+
+_WORDS = st.sampled_from(
+    [
+        "armed",
+        "forces",
+        "unarmed",
+        "the",
+        "a",
+        "an",
+        "kuwait",
+        "kuwiat",
+        "iowa",
+        "balkans",
+        "9",
+        "nine",
+        "22",
+        "twenty",
+        "two",
+        "5,000",
+        "central",
+        "command",
+        "x",
+        "*",
+    ]
+)
+_TEXTS = st.lists(_WORDS, min_size=1, max_size=4).map(" ".join)
+_NOISY = st.one_of(_TEXTS, st.text(alphabet="abcdeknrstuvw .,'-9", min_size=1, max_size=16))
+_ARTICLE = st.sampled_from(["the ", "The ", "a ", "A ", "an ", "AN "])
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    accepted=st.lists(_TEXTS, min_size=1, max_size=3),
+    rejected=st.lists(_TEXTS.filter(lambda text: "*" not in text), max_size=2),
+    response=_NOISY,
+    article=_ARTICLE,
+    typos=st.booleans(),
+)
+def test_a_leading_article_never_changes_a_verdict(accepted, rejected, response, article, typos):
+    assume(comparable(response))  # an empty answer stays empty; "the" alone is a word
+    before = matches_any(tuple(accepted), response, typos, tuple(rejected))
+    assert matches_any(tuple(accepted), article + response, typos, tuple(rejected)) is before
+
+
+_PLAIN_TEXTS = _TEXTS.filter(lambda text: "*" not in text)
+
+
+@st.composite
+def _slipped(draw, texts):
+    """One of ``texts`` with up to 2 slips: a letter dropped, added or changed."""
+    text = draw(st.sampled_from(texts))
+    for _ in range(draw(st.integers(0, 2))):
+        at = draw(st.integers(0, len(text)))
+        letter = draw(st.sampled_from("aeinrstu"))
+        text = draw(
+            st.sampled_from(
+                [
+                    text[:at] + text[at + 1 :],
+                    text[:at] + letter + text[at:],
+                    text[:at] + letter + text[at + 1 :],
+                ]
+            )
+        )
+    return text
+
+
+@settings(max_examples=500, deadline=None)
+@given(data=st.data(), accepted=st.lists(_PLAIN_TEXTS, min_size=1, max_size=3))
+def test_typos_never_accept_a_rejected_answer_or_anything_at_least_as_close_to_one(data, accepted):
+    # wrong answers a slip or two from the right ones, as teachers list them ("unarmed forces")
+    rejected = data.draw(st.lists(st.one_of(_slipped(accepted), _PLAIN_TEXTS), min_size=1, max_size=3))
+    accepted, rejected = tuple(accepted), tuple(rejected)
+    assume(not any(matches_any(accepted, wrong) for wrong in rejected))  # as the bank check demands
+    for wrong in rejected:
+        assert not matches_any(accepted, wrong, typos=True, rejected=rejected)
+    response = data.draw(st.one_of(_slipped(rejected), _slipped(accepted), _NOISY))
+    if matches_any(accepted, response, typos=True, rejected=rejected) and not matches_any(accepted, response):
+        given_text = comparable(response)
+        nearest_right = min(edit_distance(given_text, comparable(option), 100) for option in accepted)
+        nearest_wrong = min(edit_distance(given_text, comparable(option), 100) for option in rejected)
+        assert nearest_right < nearest_wrong
+
+
+@settings(max_examples=300, deadline=None)
+@given(accepted=_TEXTS.filter(lambda text: "*" not in text), response=_NOISY)
+def test_no_typo_is_forgiven_in_an_answer_shorter_than_the_threshold(accepted, response):
+    assume(len(comparable(accepted)) < MIN_TYPO_LENGTH)
+    assert matches(accepted, response, typos=True) is matches(accepted, response)

@@ -11,6 +11,7 @@ from typing import Any
 from quizapp import core
 from quizapp.core.answer_key import full_marks_response
 from quizapp.core.model import QuestionType
+from quizapp.core.text_matching import number_answer
 from quizapp.services import attempts, clock
 from quizapp.services.question_source import current_bank
 from tests.helpers.web import csrf_token
@@ -50,10 +51,10 @@ def wrong_response(question: core.Question) -> Any:
             return not spec.value
         case QuestionType.NUMERIC:
             return "123456789"
-        case QuestionType.SHORT:
-            return "zzzz"
+        case QuestionType.SHORT:  # a number answer takes a number (else it is refused, to be fixed)
+            return "123456789" if number_answer(spec.accepted) else "zzzz"
         case QuestionType.CLOZE:
-            return ["zzzz"] * len(spec.blanks)
+            return ["123456789" if number_answer(blank.accepted) else "zzzz" for blank in spec.blanks]
         case QuestionType.ORDERING:
             return [item.id for item in reversed(spec.items)]
         case QuestionType.MATCHING:

@@ -110,11 +110,11 @@ def test_a_form_that_did_not_validate_shows_what_was_typed_and_what_to_fix(no_cs
     questions = bank_questions(app)
     numeric_question = next(q for q in questions if q.type is QuestionType.NUMERIC)
     numeric = present(numeric_question, seed=1)
-    with app.test_request_context(method="POST", data={"number": "twelve"}):
+    with app.test_request_context(method="POST", data={"number": "a dozen"}):
         form = answer_form(numeric_question, numeric)
         assert not form.validate()
         html = render_fields(app, typed_inputs(form), numeric)
-    assert 'value="twelve"' in html
+    assert 'value="a dozen"' in html
     assert 'aria-invalid="true"' in html and 'aria-describedby="number-error"' in html
     assert "Write the answer in digits" in html
 

@@ -158,12 +158,32 @@ def _answer(body: str, before: str, after: str, changes: list[str]) -> dict[str,
     if "->" in body:
         return _matching(entries, prompt)
     signs = {sign for sign, _ in entries}
-    if signs == {"="} and not any(_WEIGHT.match(text) for _, text in entries):
-        accepted = [_split_feedback(text)[0] for _, text in entries]
+    typed = _typed_answers(entries) if signs == {"="} else None
+    if typed:
+        accepted, rejected = typed
         if after:  # missing word with typed answers: a cloze question with one blank
-            return {"type": "cloze", "prompt": f"{before} {{{{1}}}} {after}".strip(), "blanks": [accepted]}
-        return {"type": "short", "prompt": prompt, "accept": accepted}
+            blank: Any = {"accept": accepted, "reject": rejected} if rejected else accepted
+            return {"type": "cloze", "prompt": f"{before} {{{{1}}}} {after}".strip(), "blanks": [blank]}
+        question: dict[str, Any] = {"type": "short", "prompt": prompt, "accept": accepted}
+        if rejected:
+            question["reject"] = rejected
+        return question
     return _choices(entries, prompt, changes)
+
+
+def _typed_answers(entries: list[tuple[str, str]]) -> tuple[list[str], list[str]] | None:
+    """The accepted and rejected answers of a short answer (only '=' entries, each unweighted,
+    at 100 % or at 0 %: Moodle's way of listing a wrong answer, with its feedback), or None."""
+    accepted: list[str] = []
+    rejected: list[str] = []
+    for _, text in entries:
+        found = _WEIGHT.match(text)
+        weight = Decimal(found.group(1)) if found else Decimal(100)
+        if weight not in (0, 100):
+            return None
+        answer = _split_feedback(text[found.end() :] if found else text)[0]
+        (accepted if weight else rejected).append(answer)
+    return (accepted, rejected) if accepted else None
 
 
 def _matching(entries: list[tuple[str, str]], prompt: str) -> dict[str, Any]:
@@ -268,6 +288,14 @@ def _weight(share: Decimal) -> str:
     return f"%{text}%"
 
 
+def _typed_entries(spec: TextAnswer) -> str:
+    """A short answer's entries: each accepted answer, then each rejected one at 0 % (Moodle
+    scores it as wrong; quizapp reads it back into ``reject``)."""
+    entries = [f"={_entry(text)}" for text in spec.accepted]
+    entries += [f"=%0%{_escape(text)}" for text in spec.rejected]
+    return " ".join(entries)
+
+
 def write_gift(bank: Bank) -> tuple[str, list[str]]:
     """The bank as GIFT, and notes on what GIFT cannot hold (questions left out, details dropped).
 
@@ -352,10 +380,10 @@ def _gift_question(question: Any) -> str | None:
             high = spec.maximum if spec.maximum is not None else Decimal("1e12")
             entries = f"#{format_number(low)}..{format_number(high)}"
         case TextAnswer():
-            entries = " ".join(f"={_entry(text)}" for text in spec.accepted)
+            entries = _typed_entries(spec)
         case ClozeAnswer() if len(spec.blanks) == 1:
             before, _number, after = BLANK.split(question.prompt, maxsplit=1)
-            accepted = " ".join(f"={_entry(text)}" for text in spec.blanks[0].accepted)
+            accepted = _typed_entries(spec.blanks[0])
             return f"{title}{_text_start(before)} {{{accepted}{general}}} {_text_start(after)}".rstrip()
         case MatchingAnswer():
             pairs = [f"={_entry(left.text)} -> {_escape(right.text)}" for left, right in spec.pairs]

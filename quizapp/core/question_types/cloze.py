@@ -12,12 +12,31 @@ from quizapp.core.field_reader import FieldReader
 from quizapp.core.model import ClozeAnswer, Question, QuestionType, TextAnswer
 from quizapp.core.presentation import StudentQuestion
 from quizapp.core.question_types.base import FormData, QuestionKind
-from quizapp.core.question_types.short import text_from_dict, text_to_dict, too_long
+from quizapp.core.question_types.short import (
+    number_problem,
+    read_text_answer,
+    text_from_dict,
+    text_to_dict,
+    too_long,
+)
 from quizapp.core.responses import Check, Response, ResponseError
 from quizapp.core.text_matching import matches_any
 from quizapp.core.yaml_document import Mapping
 
 MAX_LENGTH = 200  # characters in one blank; its field's maxlength
+
+
+def _distractors(spec: ClozeAnswer, index: int) -> tuple[str, ...]:
+    """The other blanks' answers: right there, so a typo must not turn them right in blank ``index``
+    (from 0); those this blank accepts too are left out."""
+    own = spec.blanks[index]
+    return tuple(
+        option
+        for number, blank in enumerate(spec.blanks)
+        if number != index
+        for option in blank.accepted
+        if not matches_any(own.accepted, option)
+    )
 
 
 def blank_input(number: int) -> str:
@@ -43,14 +62,16 @@ class Cloze(QuestionKind[ClozeAnswer]):
             return None
         blanks: list[TextAnswer] = []
         for item in read.sequence(node, "blanks"):
+            blank: TextAnswer | None = None
             if isinstance(item, Mapping):
-                read.fields(item, ("accept", "typos"), "a blank")
-                accepted = read_accepted(read, item.entries.get("accept"), item.line, "accept")
+                read.fields(item, ("accept", "reject", "typos"), "a blank")
                 blank_typos = read.boolean(item.entries.get("typos"), "typos", typos)
+                blank = read_text_answer(read, item, blank_typos)
             else:
-                accepted, blank_typos = read_accepted(read, item, item.line, "blank"), typos
-            if accepted:
-                blanks.append(TextAnswer(accepted, blank_typos))
+                accepted = read_accepted(read, item, item.line, "blank")
+                blank = TextAnswer(accepted, typos) if accepted else None
+            if blank:
+                blanks.append(blank)
         overlong = overlong_blanks(prompt)
         for found in overlong:
             read.report(
@@ -103,8 +124,9 @@ class Cloze(QuestionKind[ClozeAnswer]):
         ):
             raise ResponseError(f"expected a list of {count} strings, one per blank")
         parts = tuple(
-            bool(given) and matches_any(blank.accepted, given, blank.typos)
-            for blank, given in zip(spec.blanks, response, strict=True)
+            bool(given)
+            and matches_any(blank.accepted, given, blank.typos, blank.rejected, _distractors(spec, number))
+            for number, (blank, given) in enumerate(zip(spec.blanks, response, strict=True))
         )
         return Check(Fraction(sum(parts), count), parts)
 
@@ -113,6 +135,9 @@ class Cloze(QuestionKind[ClozeAnswer]):
         for number, given in enumerate(response, start=1):
             if given and len(given) > MAX_LENGTH:
                 raise ResponseError(f"{too_long(MAX_LENGTH)} in blank {number}", blank_input(number))
+            problem = number_problem(spec.blanks[number - 1], given, f"blank {number}") if given else None
+            if problem:
+                raise ResponseError(problem, blank_input(number))
         return result
 
     def full_marks_response(self, spec: ClozeAnswer) -> Response:

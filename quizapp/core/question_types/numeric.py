@@ -24,10 +24,11 @@ INPUT = "number"
 MAX_LENGTH = MAX_NUMBER_LENGTH  # the answer field's maxlength: longer text is no number
 
 
-def number_hint(unit: str) -> str:
-    """How to type a numeric answer: the field's hint, and the message when it cannot be read."""
+def number_hint(unit: str, what: str = "the answer") -> str:
+    """How to type a numeric answer: the field's hint, and the message when it cannot be read
+    (also for a short answer or a cloze blank whose answer is a number: ``what`` names it)."""
     after = f", with or without '{unit}' after it" if unit else ""
-    return f"Write the answer in digits, for example 250 or 1,250{after}"
+    return f"Write {what} in digits, for example 250 or 1,250{after}"
 
 
 def without_unit(text: str, unit: str) -> str:

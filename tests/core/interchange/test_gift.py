@@ -179,6 +179,33 @@ def test_export_reports_what_gift_cannot_hold():
     assert "::n::P {#5000:0}" in text and "::s::P {=Iowa}" in text and "::o::" not in text
 
 
+def test_rejected_answers_are_written_at_0_percent_and_read_back():
+    bank = bank_from("""
+        title: T
+        questions:
+          - {id: s, type: short, prompt: P, accept: [armed forces], reject: [unarmed forces, "*unarmed*"]}
+          - id: c
+            type: cloze
+            prompt: "we are {{1}} them"
+            blanks: [{accept: [exporting], reject: [importing]}]
+    """)
+    text, notes = write_gift(bank)
+    assert notes == []
+    assert "::s::P {=armed forces =%0%unarmed forces =%0%*unarmed*}" in text
+    assert "{=exporting =%0%importing}" in text
+    again = by_id(bank_of(read_gift(text)))
+    assert again["s"].answer == bank.questions[0].answer
+    assert again["c"].answer == bank.questions[1].answer
+
+
+def test_a_moodle_short_answer_with_a_0_percent_answer_has_it_rejected():
+    imported = read_gift("::q::Which region? {=Balkans =%100%Balkan =%0%Baltics#No: that is further north}")
+    assert imported.questions[0]["accept"] == ["Balkans", "Balkan"]
+    assert imported.questions[0]["reject"] == ["Baltics"]
+    partial = read_gift("::q::Which region? {=Balkans =%50%Europe}")  # partial credit: as before
+    assert partial.questions[0]["type"] == "single"
+
+
 def test_relative_tolerance_is_written_as_the_absolute_one_moodle_knows():
     bank = bank_from("""
         title: T
@@ -265,6 +292,8 @@ def _questions(draw):
             question["answers"] = texts[: draw(st.integers(1, len(texts) - 1))]
     elif kind == "short":
         question["accept"] = draw(st.lists(_ONE_LINE, min_size=1, max_size=3, unique_by=str.casefold))
+        if draw(st.booleans()):
+            question["reject"] = draw(st.lists(_ONE_LINE, min_size=1, max_size=2, unique_by=str.casefold))
     elif kind == "true_false":
         question["answer"] = draw(st.booleans())
     elif kind == "matching":
@@ -277,7 +306,12 @@ def _questions(draw):
         before, after = draw(_ONE_LINE), draw(_ONE_LINE)
         assume("{{" not in before + after and "}}" not in before + after)
         question["prompt"] = f"{before} {{{{1}}}} {after}"
-        question["blanks"] = [draw(st.lists(_ONE_LINE, min_size=1, max_size=2, unique_by=str.casefold))]
+        accepted = draw(st.lists(_ONE_LINE, min_size=1, max_size=2, unique_by=str.casefold))
+        if draw(st.booleans()):
+            rejected = draw(st.lists(_ONE_LINE, min_size=1, max_size=2, unique_by=str.casefold))
+            question["blanks"] = [{"accept": accepted, "reject": rejected}]
+        else:
+            question["blanks"] = [accepted]
     return question
 
 
