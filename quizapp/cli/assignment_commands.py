@@ -17,7 +17,7 @@ from flask.cli import with_appcontext
 from quizapp.cli.bank_commands import served_bank
 from quizapp.core.assignments import MAX_ATTEMPTS, Accommodation
 from quizapp.core.local_time import read_typed, time_zone
-from quizapp.services import accounts, assignments
+from quizapp.services import accounts, assignments, clock
 from quizapp.services.accounts import UnknownJoinCode
 from quizapp.services.assignments import AssignmentNotFound, AssignmentTerms
 
@@ -59,6 +59,7 @@ def _attempts(text: str) -> int | None:
 @click.option("--attempts", default="1", show_default=True, help=f"Attempts allowed, or {UNLIMITED}.")
 @click.option("--time-limit", type=int, help="Minutes (default: the bank's; 0: untimed).")
 @click.option("--late", is_flag=True, help="Accept late work (marked late) after the due time.")
+@click.option("--title", help='What to call it, e.g. "Retake" (default: the bank\'s title).')
 @click.option("--timezone", "zone_name", help="The zone of --opens and --due (default: QUIZAPP_TIMEZONE).")
 @with_appcontext
 def assign_command(
@@ -69,9 +70,11 @@ def assign_command(
     attempts: str,
     time_limit: int | None,
     late: bool,
+    title: str | None,
     zone_name: str | None,
 ) -> None:
-    """Assign a bank to a class as a test; prints the assignment's id."""
+    """Assign a bank to a class as a test; prints the assignment's id (and on stderr, a warning
+    such as a due time already past)."""
     bank = served_bank(bank_slug)
     try:
         classroom = accounts.class_by_join_code(join_code)
@@ -84,11 +87,14 @@ def assign_command(
         time_limit_minutes=time_limit,
         max_attempts=_attempts(attempts),
         accept_late=late,
+        title=title,
     )
     try:
         assignment_id = assignments.create(classroom.teacher_id, classroom.id, bank.slug, terms)
     except ValueError as error:
         raise click.UsageError(str(error)) from None
+    for warning in assignments.warnings(terms, clock.now()):
+        click.echo(f"warning: {warning}", err=True)
     click.echo(assignment_id)
 
 

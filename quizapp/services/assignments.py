@@ -23,18 +23,21 @@ from quizapp.core.assignments import (
     Taken,
     Window,
     accommodation_problems,
+    clean_title,
     counted,
     for_student,
     may_start,
     status,
+    title_problem,
     window_problems,
+    window_warnings,
 )
 from quizapp.core.attempts import AttemptMode
 from quizapp.core.model import AnswerVisibility
 from quizapp.core.visibility import EVERYTHING, Assigned, BankAccess, bank_access
 from quizapp.db import account_store, assignment_store
 from quizapp.db.account_store import Account
-from quizapp.db.assignment_store import AssignmentRow, AssignmentTerms, BankFlags
+from quizapp.db.assignment_store import AssignmentRow, AssignmentTerms, BankFlags, Reach
 from quizapp.db.attempt_store import NoAttemptsLeft
 from quizapp.db.bank_store import BankSummary
 from quizapp.services import attempts, bank_library
@@ -48,6 +51,7 @@ __all__ = [
     "BankFlags",
     "ChooseAssignment",
     "Counted",
+    "Reach",
     "StartRefused",
     "StudentAssignment",
     "access",
@@ -57,6 +61,8 @@ __all__ = [
     "assignment",
     "assignment_of_teacher",
     "attempts_under",
+    "bank_reach",
+    "class_reach",
     "class_views",
     "counted_attempt",
     "create",
@@ -72,6 +78,7 @@ __all__ = [
     "visible_bank",
     "visible_banks",
     "visible_summaries",
+    "warnings",
 ]
 
 FULL_ACCESS = EVERYTHING
@@ -119,6 +126,7 @@ class StudentAssignment:
     attempts: tuple[AttemptState, ...]  # theirs under it, newest first
     status: Status
     start: Start  # whether they may start an attempt now
+    extra_time: bool = False  # their time limit is longer than the assignment's (an accommodation)
 
     @property
     def id(self) -> int:
@@ -157,7 +165,8 @@ def _student_view(
     taken: Sequence[AttemptState],
     now: datetime,
 ) -> StudentAssignment:
-    window = for_student(window_of(row.terms, bank_library.find_bank(row.bank_slug)), accommodation)
+    assigned = window_of(row.terms, bank_library.find_bank(row.bank_slug))
+    window = for_student(assigned, accommodation)
     facts = [Taken(submitted=attempt.submitted, late=attempt.late) for attempt in taken]
     return StudentAssignment(
         assignment=row,
@@ -166,6 +175,11 @@ def _student_view(
         attempts=tuple(taken),
         status=status(window, facts, now),
         start=may_start(window, len(taken), now),
+        extra_time=(
+            window.time_limit is not None
+            and assigned.time_limit is not None
+            and window.time_limit > assigned.time_limit
+        ),
     )
 
 
@@ -392,12 +406,26 @@ def start_practice(
 def problems(terms: AssignmentTerms) -> list[str]:
     """What is wrong with an assignment's terms as a teacher set them (empty: nothing)."""
     found = window_problems(window_of(replace(terms, time_limit_minutes=None), None))
+    title = title_problem(terms.title)
+    if title is not None:
+        found.insert(0, title)
     minutes = terms.time_limit_minutes
     if minutes is not None and not 0 <= minutes <= 24 * 60:
         found.append("time limit: from 1 to 1440 minutes, 0 for untimed, or empty for the bank's")
     if terms.show_answers is AnswerVisibility.IMMEDIATELY:
         found.append("a test shows answers after it is submitted at the earliest")
     return found
+
+
+def warnings(terms: AssignmentTerms, now: datetime) -> list[str]:
+    """What a teacher should hear about terms they may save but probably did not mean (a due time
+    already past): the pages flash it, the API answers it, the command prints it."""
+    return window_warnings(window_of(terms, None), now)
+
+
+def _cleaned(terms: AssignmentTerms) -> AssignmentTerms:
+    """The terms as they are kept: the title without blanks around it, None when empty."""
+    return replace(terms, title=clean_title(terms.title))
 
 
 def assignment(assignment_id: int) -> AssignmentRow | None:
@@ -429,7 +457,7 @@ def create(teacher_id: int, class_id: int, bank_slug: str, terms: AssignmentTerm
     found = problems(terms)
     if found:
         raise ValueError("; ".join(found))
-    return assignment_store.create_assignment(class_id, bank_id, terms)
+    return assignment_store.create_assignment(class_id, bank_id, _cleaned(terms))
 
 
 def update(teacher_id: int, assignment_id: int, terms: AssignmentTerms) -> bool:
@@ -440,7 +468,7 @@ def update(teacher_id: int, assignment_id: int, terms: AssignmentTerms) -> bool:
     found = problems(terms)
     if found:
         raise ValueError("; ".join(found))
-    assignment_store.update_assignment(assignment_id, terms)
+    assignment_store.update_assignment(assignment_id, _cleaned(terms))
     return assignment_store.attempts_running(assignment_id) > 0
 
 
@@ -486,6 +514,21 @@ def accommodate(
         if found:
             raise ValueError("; ".join(found))
     assignment_store.set_accommodation(assignment_id, student.id, accommodation)
+
+
+def bank_reach(bank_slug: str, now: datetime) -> Reach:
+    """Whom hiding the bank would take it from: its assignments to classes not archived, their
+    students, the tests running under them (the page asks the teacher to confirm)."""
+    bank_library.bank(bank_slug)
+    return assignment_store.bank_reach(bank_slug, now)
+
+
+def class_reach(teacher_id: int, class_id: int, now: datetime) -> Reach:
+    """Whom archiving the teacher's class would take it from: its students, its assignments, the
+    tests running under them (``AssignmentNotFound``: not the teacher's class)."""
+    if account_store.class_of_teacher(class_id, teacher_id) is None:
+        raise AssignmentNotFound(class_id)
+    return assignment_store.class_reach(class_id, now)
 
 
 def set_bank_flags(bank_slug: str, flags: BankFlags) -> None:
