@@ -30,6 +30,7 @@ from quizapp.core.assignments import (
     MAX_ATTEMPTS,
     MAX_EXTRA_TIME_MINUTES,
     MAX_EXTRA_TIME_PERCENT,
+    MAX_TITLE_LENGTH,
     Accommodation,
     Counted,
     Refusal,
@@ -108,10 +109,38 @@ def _time(description: str) -> fields.Field:
     return fields.DateTime(required=True, allow_none=True, metadata={"description": description})
 
 
+def _title() -> fields.Field:
+    return fields.String(
+        required=True,
+        allow_none=True,
+        metadata={"description": "The title its teacher gave it; null: it goes by the quiz's title"},
+    )
+
+
+def _name() -> fields.Field:
+    return fields.String(
+        required=True,
+        metadata={"description": "What to call it: its title, else the quiz's title (as the pages name it)"},
+    )
+
+
+def _warnings() -> fields.Field:
+    return fields.List(
+        fields.String(),
+        required=True,
+        metadata={
+            "description": "Saved, but probably not meant: e.g. a due time already past (students "
+            "can then only start it late, or not at all). Empty: nothing to say"
+        },
+    )
+
+
 class AssignmentSchema(Schema):
     """An assignment as its teacher set it: the fields POST and PATCH take, and its ids."""
 
     id = fields.Integer(required=True)
+    title = _title()
+    name = _name()
     quiz_id = fields.String(required=True)
     quiz_title = fields.String(required=True)
     class_id = fields.Integer(required=True)
@@ -140,7 +169,12 @@ class AssignmentSchema(Schema):
     )
 
 
+class CreatedAssignmentSchema(AssignmentSchema):
+    warnings = _warnings()
+
+
 class UpdatedAssignmentSchema(AssignmentSchema):
+    warnings = _warnings()
     running_attempts_keep_their_deadline = fields.Boolean(
         required=True,
         metadata={
@@ -155,6 +189,8 @@ class StudentAssignmentSchema(Schema):
     quiz's time limit where the teacher set none), their attempts, their status."""
 
     id = fields.Integer(required=True, metadata={"description": "Start it: POST /quizzes/{quiz_id}/attempts"})
+    title = _title()
+    name = _name()
     quiz_id = fields.String(required=True)
     quiz_title = fields.String(required=True)
     class_id = fields.Integer(required=True)
@@ -228,6 +264,16 @@ def _term_fields(defaults: bool) -> dict[str, fields.Field]:
         return {"load_default": value} if defaults else {}
 
     return {
+        "title": fields.String(
+            allow_none=True,
+            metadata={
+                "maxLength": MAX_TITLE_LENGTH,
+                "description": 'To tell two assignments of a quiz apart ("Retake"); blanks around '
+                "it are dropped; null or empty: the quiz's title. Control and formatting characters "
+                "are refused",
+            },
+            **default(DEFAULTS.title),
+        ),
         "opens_at": AwareInstant(
             allow_none=True, metadata={"description": "null: open from the start"}, **default(None)
         ),
@@ -343,6 +389,8 @@ def assignment_json(row: AssignmentRow) -> dict[str, Any]:
     terms = row.terms
     return {
         "id": row.id,
+        "title": row.title,
+        "name": row.name,
         "quiz_id": row.bank_slug,
         "quiz_title": row.bank_title,
         "class_id": row.class_id,
@@ -365,6 +413,8 @@ def student_assignment_json(view: StudentAssignment) -> dict[str, Any]:
     counted = assignments.counted_attempt(view)
     return {
         "id": row.id,
+        "title": row.title,
+        "name": row.name,
         "quiz_id": row.bank_slug,
         "quiz_title": row.bank_title,
         "class_id": row.class_id,
@@ -469,23 +519,23 @@ def list_assignments(query: dict[str, Any]) -> dict[str, Any]:
 
 @blueprint.route("/classes/<int:class_id>/assignments", methods=["POST"])
 @blueprint.arguments(NewAssignmentSchema, error_status_code=400)
-@blueprint.response(201, AssignmentSchema, description="The new assignment")
+@blueprint.response(201, CreatedAssignmentSchema, description="The new assignment")
 @blueprint.doc(summary="Assign a quiz to one of your classes as a test (teachers only)")
 @documented_errors(blueprint, 400, 401, 403, 404, 413)
 def create_assignment(body: dict[str, Any], class_id: int) -> dict[str, Any]:
     teacher = require_teacher()
     _own_class(teacher, class_id)
+    terms = AssignmentTerms(**_terms(body))
     try:
-        assignment_id = assignments.create(
-            teacher.id, class_id, body["quiz_id"], AssignmentTerms(**_terms(body))
-        )
+        assignment_id = assignments.create(teacher.id, class_id, body["quiz_id"], terms)
     except BankNotFound:
         raise ApiError(404, "quiz_not_found", f"There is no quiz {body['quiz_id'][:80]!r}.") from None
     except assignments.AssignmentNotFound:  # the class, gone a moment ago
         raise ApiError(404, "class_not_found", f"You have no class {class_id}.") from None
     except ValueError as error:
         raise _refused(error, "invalid_assignment") from None
-    return assignment_json(_own_assignment(teacher, assignment_id))
+    warnings = assignments.warnings(terms, clock.now())
+    return assignment_json(_own_assignment(teacher, assignment_id)) | {"warnings": warnings}
 
 
 @blueprint.route("/assignments/<int:assignment_id>", methods=["PATCH"])
@@ -496,14 +546,16 @@ def create_assignment(body: dict[str, Any], class_id: int) -> dict[str, Any]:
 def update_assignment(body: dict[str, Any], assignment_id: int) -> dict[str, Any]:
     teacher = require_teacher()
     row = _own_assignment(teacher, assignment_id)
+    terms = replace(row.terms, **_terms(body))
     try:
-        running = assignments.update(teacher.id, assignment_id, replace(row.terms, **_terms(body)))
+        running = assignments.update(teacher.id, assignment_id, terms)
     except assignments.AssignmentNotFound:  # deleted a moment ago
         raise ApiError(404, "assignment_not_found", f"You have no assignment {assignment_id}.") from None
     except ValueError as error:
         raise _refused(error, "invalid_assignment") from None
     updated = assignment_json(_own_assignment(teacher, assignment_id))
-    return updated | {"running_attempts_keep_their_deadline": running}
+    warnings = assignments.warnings(terms, clock.now())
+    return updated | {"warnings": warnings, "running_attempts_keep_their_deadline": running}
 
 
 @blueprint.route("/assignments/<int:assignment_id>", methods=["DELETE"])

@@ -154,7 +154,8 @@ class StartSchema(Schema):
         validate=validate.Range(min=1, max=MAX_ROW_ID),
         metadata={
             "description": "For a test: the assignment to take it under, where the quiz is "
-            "assigned to you in more than one class (GET /assignments lists them)."
+            "assigned to you more than once, in two classes or twice in one (GET /assignments "
+            "lists them)."
         },
     )
 
@@ -323,7 +324,7 @@ def start_attempt(body: dict[str, Any], quiz_id: str) -> tuple[dict[str, Any], i
         raise ApiError(
             400,
             "assignment_required",
-            "This quiz is assigned to you in more than one class: name the assignment_id.",
+            "This quiz is assigned to you more than once: name the assignment_id.",
             {"assignment_ids": [view.id for view in choice.choices]},
         ) from None
     except assignments.AssignmentNotFound:

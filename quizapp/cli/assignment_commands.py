@@ -19,7 +19,7 @@ from quizapp.cli.bank_commands import served_bank
 from quizapp.core.assignments import MAX_ATTEMPTS, Accommodation
 from quizapp.core.local_time import read_typed, time_zone
 from quizapp.core.model import AnswerVisibility
-from quizapp.services import accounts, assignments
+from quizapp.services import accounts, assignments, clock
 from quizapp.services.accounts import UnknownJoinCode
 from quizapp.services.assignments import AssignmentNotFound, AssignmentTerms
 
@@ -76,6 +76,7 @@ def _attempts(text: str) -> int | None:
     show_default=True,
     help="Whether the class may practise the bank and study its flashcards and learn mode.",
 )
+@click.option("--title", help='What to call it, e.g. "Retake" (default: the bank\'s title).')
 @click.option("--timezone", "zone_name", help="The zone of --opens and --due (default: QUIZAPP_TIMEZONE).")
 @with_appcontext
 def assign_command(
@@ -88,9 +89,11 @@ def assign_command(
     late: bool,
     answers: str,
     study: bool,
+    title: str | None,
     zone_name: str | None,
 ) -> None:
-    """Assign a bank to a class as a test; prints the assignment's id."""
+    """Assign a bank to a class as a test; prints the assignment's id (and on stderr, a warning
+    such as a due time already past)."""
     bank = served_bank(bank_slug)
     try:
         classroom = accounts.class_by_join_code(join_code)
@@ -105,11 +108,14 @@ def assign_command(
         accept_late=late,
         show_answers=AnswerVisibility(answers) if answers != BANKS_ANSWERS else None,
         study=study,
+        title=title,
     )
     try:
         assignment_id = assignments.create(classroom.teacher_id, classroom.id, bank.slug, terms)
     except ValueError as error:  # the service's words, with the option that turns study off
         raise click.UsageError(str(error).replace("turn study off", "turn study off (--no-study)")) from None
+    for warning in assignments.warnings(terms, clock.now()):
+        click.echo(f"warning: {warning}", err=True)
     click.echo(assignment_id)
 
 

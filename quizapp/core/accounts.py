@@ -56,6 +56,17 @@ def _visible(char: str) -> bool:
     return unicodedata.category(char)[0] not in "ZCM" and char not in _BLANK_GLYPHS
 
 
+def unprintable(text: str) -> bool:
+    """Whether the text holds a control or formatting character (joiners aside), a lone
+    surrogate or a line or paragraph separator: refused in names and titles."""
+    return any(unicodedata.category(c) in _REFUSED_IN_NAMES and c not in _JOINERS for c in text)
+
+
+def blank(text: str) -> bool:
+    """Whether the text draws nothing a reader could see."""
+    return not any(_visible(c) for c in text)
+
+
 def name_problem(name: str) -> str | None:
     """What is wrong with a person's or a class's name, or None: pages, rosters and commands
     alike (blank names made rows nobody could click; long ones do not fit the column; names of
@@ -64,9 +75,9 @@ def name_problem(name: str) -> str | None:
         return "a name may not be blank"
     if len(name) > NAME_MAX_LENGTH:
         return f"a name may be at most {NAME_MAX_LENGTH} characters long"
-    if any(unicodedata.category(c) in _REFUSED_IN_NAMES and c not in _JOINERS for c in name):
+    if unprintable(name):
         return "a name may not contain control or formatting characters (a tab, an escape, a direction mark)"
-    if not any(_visible(c) for c in name):
+    if blank(name):
         return "a name needs at least one visible letter, digit or sign"
     return None
 

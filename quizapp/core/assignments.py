@@ -19,6 +19,9 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 from fractions import Fraction
 
+from quizapp.core.accounts import blank, unprintable
+
+MAX_TITLE_LENGTH = 120  # the column's (assignments.title)
 MAX_EXTRA_TIME_PERCENT = 400  # five times the time limit: beyond that, set no time limit
 MAX_EXTRA_TIME_MINUTES = 24 * 60
 MAX_ATTEMPTS = 100  # beyond that, "unlimited" says it better
@@ -223,6 +226,42 @@ def standing_problems(accommodation: Accommodation) -> list[str]:
     if accommodation.opens_at is not None or accommodation.due_at is not None:
         problems.append("an accommodation for every test of a class has no dates: set them on one assignment")
     return problems
+
+
+def assignment_name(title: str | None, bank_title: str) -> str:
+    """What an assignment is called wherever it is named (pages, API, exports, commands): the
+    title its teacher gave it (a test and its retake of one bank), else its bank's title."""
+    return title or bank_title
+
+
+def clean_title(typed: str | None) -> str | None:
+    """A title as it is kept: without blanks around it; None (the bank's title) when empty."""
+    title = (typed or "").strip()
+    return title or None
+
+
+def title_problem(typed: str | None) -> str | None:
+    """What is wrong with an assignment's title as typed (None: nothing; empty is the bank's)."""
+    title = clean_title(typed)
+    if title is None:
+        return None
+    if len(title) > MAX_TITLE_LENGTH:
+        return f"a title may be at most {MAX_TITLE_LENGTH} characters long"
+    if unprintable(title):
+        return "a title may not contain control or formatting characters (a tab, an escape, a direction mark)"
+    if blank(title):
+        return "a title needs at least one visible letter, digit or sign (or leave it empty)"
+    return None
+
+
+def window_warnings(window: Window, now: datetime) -> list[str]:
+    """What a teacher should hear about a window they may save but probably did not mean (empty:
+    nothing): a due time already past when it is saved."""
+    if window.due_at is None or now < window.due_at:
+        return []
+    if window.accept_late:
+        return ["the due time is already past: students can only start it late"]
+    return ["the due time is already past: students cannot start it (move the due time, or accept late work)"]
 
 
 def counted(percents: Sequence[Fraction], which: Counted) -> int | None:

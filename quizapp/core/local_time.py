@@ -8,7 +8,7 @@ guessed; one that happens twice (the hour repeated when they go back) is the fir
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 TYPED_EXAMPLE = "2026-12-01 23:59"
@@ -51,9 +51,22 @@ def editable(moment: datetime, zone: ZoneInfo) -> str:
 
 def read_typed(text: str, zone: ZoneInfo) -> datetime:
     """A date and time typed by a person in ``zone`` ("2026-12-01 23:59"; an ISO offset, if
-    given, is taken as it is), in UTC; ValueError saying what to fix."""
+    given, is taken as it is), in UTC; ValueError saying what to fix.
+
+    A date without a time is refused rather than read as its midnight: a due date typed alone
+    usually means the end of that day, not its first minute, so the message offers both."""
+    text = text.strip()
     try:
-        typed = datetime.fromisoformat(text.strip())
+        date.fromisoformat(text)
+    except ValueError:
+        pass
+    else:
+        day = _shown_date(text)
+        raise ValueError(
+            f"give a time as well as the date: {day} 08:00, or {day} 23:59 for the end of the day"
+        )
+    try:
+        typed = datetime.fromisoformat(text)
     except ValueError:
         raise ValueError(f"not a date and time such as {TYPED_EXAMPLE}") from None
     if not FIRST_YEAR <= typed.year <= LAST_YEAR:
@@ -62,6 +75,12 @@ def read_typed(text: str, zone: ZoneInfo) -> datetime:
             f"choose a date between {FIRST_YEAR} and {LAST_YEAR}"
         )
     return _in_utc(typed, zone)
+
+
+def _shown_date(typed_date: str) -> str:
+    """A date typed alone ("20261201" too) as the forms write it: "2026-12-01"."""
+    day = date.fromisoformat(typed_date)
+    return f"{day.year:04d}-{day:%m-%d}"  # %Y writes the year 1 as "1" on some systems
 
 
 def _in_utc(typed: datetime, zone: ZoneInfo) -> datetime:

@@ -19,7 +19,7 @@ from typing import Any
 
 from sqlalchemy import delete, func, update
 
-from quizapp.core.assignments import Accommodation, Accommodations, Counted
+from quizapp.core.assignments import Accommodation, Accommodations, Counted, assignment_name
 from quizapp.core.attempts import AttemptStatus
 from quizapp.core.disclosure import kept_when_deleted
 from quizapp.core.model import AnswerVisibility
@@ -42,6 +42,7 @@ class AssignmentTerms:
     ends_at_close: bool = False
     show_answers: AnswerVisibility | None = None  # None: the bank's
     study: bool = True
+    title: str | None = None  # None: the bank's title (``core.assignments.assignment_name``)
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +55,16 @@ class AssignmentRow:
     teacher_id: int
     terms: AssignmentTerms
     created_at: datetime
+
+    @property
+    def title(self) -> str | None:
+        """The title its teacher gave it (None: none, it goes by its bank's title)."""
+        return self.terms.title
+
+    @property
+    def name(self) -> str:
+        """What the assignment is called wherever it is named: its title, else its bank's."""
+        return assignment_name(self.terms.title, self.bank_title)
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +83,7 @@ _TERM_COLUMNS = (
     "ends_at_close",
     "show_answers",
     "study",
+    "title",
 )
 
 
@@ -100,6 +112,7 @@ def _row(assignment: Assignment, slug: str, title: str, class_name: str, teacher
         ends_at_close=assignment.ends_at_close,
         show_answers=AnswerVisibility(assignment.show_answers) if assignment.show_answers else None,
         study=assignment.study,
+        title=assignment.title,
     )
     return AssignmentRow(
         assignment.id,
@@ -114,7 +127,8 @@ def _row(assignment: Assignment, slug: str, title: str, class_name: str, teacher
 
 
 def _order(query: Any) -> Any:
-    return query.order_by(Assignment.due_at.is_(None), Assignment.due_at, Bank.title, Assignment.id)
+    name = func.coalesce(Assignment.title, Bank.title)  # core.assignments.assignment_name
+    return query.order_by(Assignment.due_at.is_(None), Assignment.due_at, name, Assignment.id)
 
 
 # --- Reads ---------------------------------------------------------------------------------
@@ -276,6 +290,56 @@ def attempts_running(assignment_id: int) -> int:
         Attempt.assignment_id == assignment_id, Attempt.status == AttemptStatus.IN_PROGRESS.value
     )
     return int(db.session.scalar(count) or 0)
+
+
+@dataclass(frozen=True, slots=True)
+class Reach:
+    """Whom hiding a bank or archiving a class takes something from (the teacher is warned)."""
+
+    assignments: int  # in classes not archived
+    classes: int
+    students: int  # enrolled in those classes (each once)
+    tests_running: int  # tests under those assignments in progress now (they go on to their deadline)
+
+
+def _running(now: datetime) -> Any:
+    """Attempts in progress now: open, with no deadline or one still ahead (a test past its
+    deadline is closed when next read)."""
+    return (Attempt.status == AttemptStatus.IN_PROGRESS.value) & (
+        Attempt.deadline.is_(None) | (Attempt.deadline > now)
+    )
+
+
+def _reach(live: Any, now: datetime) -> Reach:
+    """The reach of the assignments ``live`` selects (``Assignment`` joined to ``Classroom``)."""
+    found = db.session.execute(
+        db.select(func.count(Assignment.id), func.count(func.distinct(Assignment.class_id)))
+        .join(Classroom, Classroom.id == Assignment.class_id)
+        .where(live)
+    ).one()
+    classes = db.select(Assignment.class_id).join(Classroom, Classroom.id == Assignment.class_id).where(live)
+    students = db.session.scalar(
+        db.select(func.count(func.distinct(Enrollment.student_id))).where(Enrollment.class_id.in_(classes))
+    )
+    ids = db.select(Assignment.id).join(Classroom, Classroom.id == Assignment.class_id).where(live)
+    running = db.session.scalar(db.select(func.count()).where(Attempt.assignment_id.in_(ids), _running(now)))
+    return Reach(int(found[0]), int(found[1]), int(students or 0), int(running or 0))
+
+
+def bank_reach(bank_slug: str, now: datetime) -> Reach:
+    """The bank's assignments to classes not archived, their students and running tests."""
+    bank_id = db.select(Bank.id).where(Bank.slug == bank_slug, Bank.active).scalar_subquery()
+    return _reach((Assignment.bank_id == bank_id) & Classroom.archived_at.is_(None), now)
+
+
+def class_reach(class_id: int, now: datetime) -> Reach:
+    """The class's assignments, its students and the tests running under them (archived or not:
+    the caller asks before archiving)."""
+    reach = _reach(Assignment.class_id == class_id, now)
+    students = db.session.scalar(
+        db.select(func.count(Enrollment.student_id)).where(Enrollment.class_id == class_id)
+    )
+    return Reach(reach.assignments, 1, int(students or 0), reach.tests_running)
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,12 +24,15 @@ from quizapp.core.assignments import (
     Taken,
     Window,
     accommodation_problems,
+    clean_title,
     counted,
     for_student,
     may_start,
     standing_problems,
     status,
+    title_problem,
     window_problems,
+    window_warnings,
 )
 from quizapp.core.attempts import AttemptMode
 from quizapp.core.disclosure import for_tests, held_until, stricter
@@ -37,7 +40,13 @@ from quizapp.core.model import AnswerVisibility
 from quizapp.core.visibility import EVERYTHING, Assigned, BankAccess, bank_access
 from quizapp.db import account_store, assignment_store
 from quizapp.db.account_store import Account
-from quizapp.db.assignment_store import AssignmentRow, AssignmentTerms, BankFlags, StandingAccommodation
+from quizapp.db.assignment_store import (
+    AssignmentRow,
+    AssignmentTerms,
+    BankFlags,
+    Reach,
+    StandingAccommodation,
+)
 from quizapp.db.attempt_store import NoAttemptsLeft
 from quizapp.db.bank_store import BankSummary
 from quizapp.services import attempts, bank_library
@@ -52,6 +61,7 @@ __all__ = [
     "BankFlags",
     "ChooseAssignment",
     "Counted",
+    "Reach",
     "StandingAccommodation",
     "StartRefused",
     "StudentAssignment",
@@ -63,6 +73,8 @@ __all__ = [
     "assignment",
     "assignment_of_teacher",
     "attempts_under",
+    "bank_reach",
+    "class_reach",
     "class_views",
     "counted_attempt",
     "create",
@@ -79,6 +91,7 @@ __all__ = [
     "visible_bank",
     "visible_banks",
     "visible_summaries",
+    "warnings",
 ]
 
 FULL_ACCESS = EVERYTHING
@@ -130,6 +143,7 @@ class StudentAssignment:
     # When its tests show their answers (after_submit, after_due or never): the bank's, or the
     # assignment's where stricter (a bank's "immediately" is "after_submit" for a test).
     answers: AnswerVisibility = AnswerVisibility.AFTER_SUBMIT
+    extra_time: bool = False  # their time limit is longer than the assignment's (an accommodation)
 
     @property
     def id(self) -> int:
@@ -186,7 +200,8 @@ def _student_view(
     now: datetime,
 ) -> StudentAssignment:
     bank = bank_library.find_bank(row.bank_slug)
-    window = for_student(window_of(row.terms, bank), accommodations.applying)
+    assigned = window_of(row.terms, bank)
+    window = for_student(assigned, accommodations.applying)
     facts = [Taken(submitted=attempt.submitted, late=attempt.late) for attempt in taken]
     bank_answers = bank.settings.show_answers if bank is not None else AnswerVisibility.NEVER
     return StudentAssignment(
@@ -197,6 +212,11 @@ def _student_view(
         status=status(window, facts, now),
         start=may_start(window, len(taken), now),
         answers=for_tests(stricter(bank_answers, row.terms.show_answers)),
+        extra_time=(
+            window.time_limit is not None
+            and assigned.time_limit is not None
+            and window.time_limit > assigned.time_limit
+        ),
     )
 
 
@@ -454,6 +474,9 @@ def problems(terms: AssignmentTerms) -> list[str]:
     flashcards and learn mode show them. (The default, the bank's answers with study on, is
     always valid: it is what an upgraded database gives every class.)"""
     found = window_problems(window_of(replace(terms, time_limit_minutes=None), None))
+    title = title_problem(terms.title)
+    if title is not None:
+        found.insert(0, title)
     minutes = terms.time_limit_minutes
     if minutes is not None and not 0 <= minutes <= 24 * 60:
         found.append("time limit: from 1 to 1440 minutes, 0 for untimed, or empty for the bank's")
@@ -474,6 +497,17 @@ def problems(terms: AssignmentTerms) -> list[str]:
             f"turn study off for this assignment to keep them back{until}"
         )
     return found
+
+
+def warnings(terms: AssignmentTerms, now: datetime) -> list[str]:
+    """What a teacher should hear about terms they may save but probably did not mean (a due time
+    already past): the pages flash it, the API answers it, the command prints it."""
+    return window_warnings(window_of(terms, None), now)
+
+
+def _cleaned(terms: AssignmentTerms) -> AssignmentTerms:
+    """The terms as they are kept: the title without blanks around it, None when empty."""
+    return replace(terms, title=clean_title(terms.title))
 
 
 def assignment(assignment_id: int) -> AssignmentRow | None:
@@ -505,7 +539,7 @@ def create(teacher_id: int, class_id: int, bank_slug: str, terms: AssignmentTerm
     found = problems(terms)
     if found:
         raise ValueError("; ".join(found))
-    return assignment_store.create_assignment(class_id, bank_id, terms)
+    return assignment_store.create_assignment(class_id, bank_id, _cleaned(terms))
 
 
 def update(teacher_id: int, assignment_id: int, terms: AssignmentTerms) -> bool:
@@ -516,7 +550,7 @@ def update(teacher_id: int, assignment_id: int, terms: AssignmentTerms) -> bool:
     found = problems(terms)
     if found:
         raise ValueError("; ".join(found))
-    assignment_store.update_assignment(assignment_id, terms)
+    assignment_store.update_assignment(assignment_id, _cleaned(terms))
     return assignment_store.attempts_running(assignment_id) > 0
 
 
@@ -594,6 +628,21 @@ def accommodate_in_class(
             raise ValueError("; ".join(found))
     if not assignment_store.set_standing_accommodation(class_id, student.id, accommodation):
         raise AssignmentNotFound(class_id)  # not in the class
+
+
+def bank_reach(bank_slug: str, now: datetime) -> Reach:
+    """Whom hiding the bank would take it from: its assignments to classes not archived, their
+    students, the tests running under them (the page asks the teacher to confirm)."""
+    bank_library.bank(bank_slug)
+    return assignment_store.bank_reach(bank_slug, now)
+
+
+def class_reach(teacher_id: int, class_id: int, now: datetime) -> Reach:
+    """Whom archiving the teacher's class would take it from: its students, its assignments, the
+    tests running under them (``AssignmentNotFound``: not the teacher's class)."""
+    if account_store.class_of_teacher(class_id, teacher_id) is None:
+        raise AssignmentNotFound(class_id)
+    return assignment_store.class_reach(class_id, now)
 
 
 def set_bank_flags(bank_slug: str, flags: BankFlags) -> None:

@@ -85,7 +85,7 @@ def csv_chunks(columns: Columns, rows: Iterable[Sequence[Any]]) -> Iterator[byte
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     buffer.write("\ufeff")
-    writer.writerow(columns.names)
+    writer.writerow([spreadsheet_safe(name) for name in columns.names])  # a name may hold a title
     batch: list[Sequence[Any]] = []
     for cells in _spreadsheet_rows(columns, rows):
         batch.append(cells)
@@ -131,7 +131,7 @@ def csv_chunks_of_shared_cells(
         encoded[id(part)] = (part, _csv_text(part))
         return encoded[id(part)][1]
 
-    lines: list[str] = ["\ufeff" + _csv_text(columns.names) + "\r\n"]
+    lines: list[str] = ["\ufeff" + _csv_text([spreadsheet_safe(name) for name in columns.names]) + "\r\n"]
     append, needs_quotes = lines.append, _NEEDS_QUOTES.search
     for first, second, own in rows:
         found = encoded.get(id(first))
@@ -194,7 +194,7 @@ def write_xlsx(columns: Columns, rows: Iterable[Sequence[Any]], sheet: str) -> X
     worksheet = workbook.add_worksheet(sheet[:31])
     bold = workbook.add_format({"bold": True})
     for column, name in enumerate(columns.names):
-        worksheet.write_string(0, column, name, bold)
+        worksheet.write_string(0, column, spreadsheet_safe(name), bold)  # a name may hold a title
     write_string, write_number = worksheet.write_string, worksheet.write_number
     for number_, cells in enumerate(_spreadsheet_rows(columns, rows), start=1):
         for column, value in enumerate(cells):

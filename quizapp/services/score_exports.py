@@ -19,6 +19,8 @@ million answers neither waits for all of them nor holds them in memory.
 from __future__ import annotations
 
 import json
+import re
+import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -67,9 +69,9 @@ ATTEMPT_COLUMNS = Columns(
     text=(0, 1, 2, 4),
 )
 ASSIGNMENT_ATTEMPT_COLUMNS = Columns(
-    (*ATTEMPT_COLUMNS.names, "assignment_id", "due_at", "late"),
-    text=ATTEMPT_COLUMNS.text,
-    flags=(len(ATTEMPT_COLUMNS.names) + 2,),
+    (*ATTEMPT_COLUMNS.names, "assignment_id", "assignment_name", "due_at", "late"),
+    text=(*ATTEMPT_COLUMNS.text, len(ATTEMPT_COLUMNS.names) + 1),
+    flags=(len(ATTEMPT_COLUMNS.names) + 3,),
 )
 ASSIGNMENT_GRADE_COLUMNS = Columns(
     (
@@ -78,6 +80,7 @@ ASSIGNMENT_GRADE_COLUMNS = Columns(
         "class",
         "quiz_id",
         "assignment_id",
+        "assignment_name",
         "status",
         "due_at",
         "accommodated",
@@ -89,8 +92,8 @@ ASSIGNMENT_GRADE_COLUMNS = Columns(
         "percent",
         "late",
     ),
-    text=(0, 1, 2),
-    flags=(7, 14),
+    text=(0, 1, 2, 5),
+    flags=(8, 15),
 )
 ANSWER_COLUMNS = Columns(
     (
@@ -260,7 +263,7 @@ def attempt_rows(request: ExportRequest, now: datetime) -> Iterator[tuple[Any, .
                 points,
                 maximum,
                 percent,
-                *((row.id, due.get(attempt.user_id), attempt.late) if row is not None else ()),
+                *((row.id, row.name, due.get(attempt.user_id), attempt.late) if row is not None else ()),
             )
 
 
@@ -304,6 +307,7 @@ def assignment_grade_rows(
             classroom.name,
             row.bank_slug,
             row.id,
+            row.name,
             view.status.value,
             _instant(view.window.due_at),
             view.accommodated,
@@ -317,10 +321,18 @@ def assignment_grade_rows(
         )
 
 
+def assignment_column(row: AssignmentRow, readable: bool) -> str:
+    """A gradebook-by-assignment column's name: ``<quiz_id>#<assignment id>`` for programs (JSON);
+    in a spreadsheet (``readable``) the assignment's name before it, so that a test and its retake
+    are told apart: "Retake (kosovo-peacekeepers#12)" (the writers keep it from being a formula)."""
+    key = f"{row.bank_slug}#{row.id}"
+    return f"{row.name} ({key})" if readable else key
+
+
 def assignment_gradebook(request: ExportRequest, now: datetime) -> tuple[Columns, Iterator[tuple[Any, ...]]]:
-    """Columns and rows: one row per student, one column per assignment of the classes (named
-    ``<quiz_id>#<assignment id>``), the counted attempt's percentage, ``missed`` when the due time
-    passed with nothing submitted, empty otherwise (and in another class's assignments)."""
+    """Columns and rows: one row per student, one column per assignment of the classes (named by
+    ``assignment_column``), the counted attempt's percentage, ``missed`` when the due time passed
+    with nothing submitted, empty otherwise (and in another class's assignments)."""
     if request.assignment is not None:
         rows_of = [request.assignment]
     else:
@@ -329,7 +341,7 @@ def assignment_gradebook(request: ExportRequest, now: datetime) -> tuple[Columns
     for row in rows_of:
         for grade in grades(row, now, request.since):
             cells[(row.id, grade.student.id)] = MISSED if grade.missed else _percent(grade)
-    names = tuple(f"{row.bank_slug}#{row.id}" for row in rows_of)
+    names = tuple(assignment_column(row, readable=request.format != "json") for row in rows_of)
     columns = Columns(("student_username", "student_name", "class", *names), text=(0, 1, 2))
 
     def rows() -> Iterator[tuple[Any, ...]]:
@@ -407,6 +419,23 @@ def _same(text: str) -> str:
     return text
 
 
+FILE_NAME_PART_LENGTH = 40
+
+
+def file_name_part(text: str) -> str:
+    """A title as part of a file name that every system and the Content-Disposition header take:
+    ASCII letters, digits and single dashes, lower case, at most 40 characters of whole words
+    ("Retake (B)" is "retake-b"; a title with no such letter at all gives nothing)."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    part = ""
+    for word in re.findall(r"[a-z0-9]+", ascii_text.lower()):
+        longer = f"{part}-{word}" if part else word
+        if len(longer) > FILE_NAME_PART_LENGTH:  # whole words only, but never nothing
+            return part or word[:FILE_NAME_PART_LENGTH]
+        part = longer
+    return part
+
+
 def export_scores(request: ExportRequest, now: datetime) -> Export:
     """The export asked for, ready to stream (the one function behind the pages, the API and the
     command; the pages and the API send it with ``quizapp.web.downloads.streamed``).
@@ -428,7 +457,9 @@ def export_scores(request: ExportRequest, now: datetime) -> Export:
         columns = ATTEMPT_COLUMNS if row is None else ASSIGNMENT_ATTEMPT_COLUMNS
         rows = attempt_rows(request, now)
     assigned = f"assignment{row.id}" if row is not None else None
-    stem = "-".join(filter(None, ["quizapp", request.kind, request.bank_slug, assigned, f"{now:%Y%m%d}"]))
+    titled = file_name_part(row.title) if row is not None and row.title else None
+    parts = ["quizapp", request.kind, request.bank_slug, assigned, titled, f"{now:%Y%m%d}"]
+    stem = "-".join(filter(None, parts))
     filename = f"{stem}.{request.format}"
     if request.format == "xlsx":
         chunks = write_xlsx(columns, rows, request.kind).chunks()

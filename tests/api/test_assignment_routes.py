@@ -49,7 +49,9 @@ def assign(tina, people):
             assert tina.delete(f"/assignments/{row['id']}").status_code == 204
         response = tina.post(f"/classes/{people.class_id}/assignments", json={"quiz_id": QUIZ, **terms})
         assert response.status_code == 201, response.get_json()
-        return response.get_json()
+        created = response.get_json()
+        assert isinstance(created.pop("warnings"), list)  # about this save only: not listed later
+        return created
 
     return make
 
@@ -111,7 +113,11 @@ def test_a_new_assignment_takes_the_defaults_the_issue_names(assign, people):
     created = assign()
     assert created["quiz_id"] == QUIZ and created["class_id"] == people.class_id
     assert created["class_name"] == "History 9B" and created["quiz_title"]
-    assert {key: created[key] for key in created if key not in ("id", "quiz_title", "created_at")} == {
+    assert created["name"] == created["quiz_title"]  # no title: it goes by the quiz's
+    assert {
+        key: created[key] for key in created if key not in ("id", "quiz_title", "name", "created_at")
+    } == {
+        "title": None,
         "quiz_id": QUIZ,
         "class_id": people.class_id,
         "class_name": "History 9B",
@@ -317,6 +323,8 @@ def test_a_student_sees_their_window_limits_and_status(sam, as_user, assign, clo
     [seen] = mine(sam)
     assert seen == {
         "id": created["id"],
+        "title": None,
+        "name": created["quiz_title"],
         "quiz_id": QUIZ,
         "quiz_title": created["quiz_title"],
         "class_id": created["class_id"],
@@ -375,6 +383,50 @@ def test_a_student_may_name_one_of_their_classes_only(sam, people):
     assert response.status_code == 404 and error_of(response)["code"] == "class_not_found"
 
 
+def test_a_title_is_taken_kept_clean_named_and_refused_in_the_services_words(tina, sam, assign, people, app):
+    created = assign(title="  Retake  ", due_at="2099-12-08T08:00:00Z")
+    assert (created["title"], created["name"]) == ("Retake", "Retake")
+    [seen] = mine(sam)
+    assert (seen["title"], seen["name"], seen["quiz_title"]) == ("Retake", "Retake", created["quiz_title"])
+    path = f"/assignments/{created['id']}"
+    renamed = tina.call("PATCH", path, json={"title": "Unit test 3"}).get_json()
+    assert renamed["title"] == "Unit test 3" and renamed["due_at"] == created["due_at"]  # only the title
+    cleared = tina.call("PATCH", path, json={"title": "  "}).get_json()
+    assert cleared["title"] is None and cleared["name"] == created["quiz_title"]
+    for bad, problem in (("R" * 121, "a title may be at most 120 characters long"),
+                         ("Re\ttake", "a title may not contain control or formatting characters")):  # fmt: skip
+        response = tina.call("PATCH", path, json={"title": bad})
+        assert response.status_code == 400 and error_of(response)["code"] == "invalid_assignment"
+        assert any(found.startswith(problem) for found in error_of(response)["details"]["problems"])
+        before = stored_assignments(app)
+        response = tina.post(f"/classes/{people.class_id}/assignments", json={"quiz_id": QUIZ, "title": bad})
+        assert response.status_code == 400 and stored_assignments(app) == before
+    spec = app.test_client().get("/api/v1/openapi.json").get_json()["components"]["schemas"]
+    assert spec["NewAssignment"]["properties"]["title"]["maxLength"] == 120
+    for schema in ("Assignment", "StudentAssignment", "CreatedAssignment", "UpdatedAssignment"):
+        assert {"title", "name"} <= set(spec[schema]["required"]), schema
+    assert (
+        "warnings" in spec["CreatedAssignment"]["required"]
+        and "warnings" in spec["UpdatedAssignment"]["required"]
+    )
+
+
+def test_a_due_time_already_past_is_saved_with_a_warning(tina, people, clock):
+    url = f"/classes/{people.class_id}/assignments"
+    past = iso(clock.now - HOUR)
+    response = tina.post(url, json={"quiz_id": QUIZ, "due_at": past})
+    assert response.status_code == 201
+    assert response.get_json()["warnings"] == [
+        "the due time is already past: students cannot start it (move the due time, or accept late work)"
+    ]
+    path = f"/assignments/{response.get_json()['id']}"
+    changed = tina.call("PATCH", path, json={"late": True}).get_json()
+    assert changed["warnings"] == ["the due time is already past: students can only start it late"]
+    later = tina.call("PATCH", path, json={"due_at": iso(clock.now + HOUR)}).get_json()
+    assert later["warnings"] == []
+    assert tina.post(url, json={"quiz_id": QUIZ}).get_json()["warnings"] == []
+
+
 # --- PATCH /assignments/{id} ----------------------------------------------------------------
 
 
@@ -383,6 +435,7 @@ def test_a_change_names_only_what_changes(tina, assign):
     response = tina.call("PATCH", f"/assignments/{created['id']}", json={"late": True, "counted": "first"})
     assert response.status_code == 200
     changed = response.get_json()
+    assert isinstance(changed.pop("warnings"), list)
     assert changed == created | {
         "late": True,
         "counted": "first",

@@ -65,6 +65,10 @@ def test_a_teacher_assigns_a_quiz_and_gives_a_student_extra_time(new_page, live_
     page.get_by_label("No student: hidden").first.check()
     auditor.look(page, "assignments-06-teacher-home")
     click_through(page, page.get_by_role("button", name="Save who sees").first)
+    assert page.get_by_role("heading", level=1).inner_text().startswith("Hide ")  # its classes lose it
+    auditor.look(page, "assignments-08-hide-confirm")
+    assert fits_a_phone(page)
+    click_through(page, page.get_by_role("button", name="Hide it from students"))
     assert "No student sees it, assigned or not." in page.content()
     assert auditor.violations == []
 

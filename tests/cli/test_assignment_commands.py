@@ -34,8 +34,9 @@ def test_assign_prints_the_id_and_reads_times_in_the_zone(app, people):
         "Europe/Belgrade",
     )
     assert result.exit_code == 0, result.output
+    assert result.stderr == "warning: the due time is already past: students can only start it late\n"
     with app.app_context():
-        row = assignment_store.assignment(int(result.output.strip()))
+        row = assignment_store.assignment(int(result.stdout.strip()))  # the id alone, for scripts
     assert row.class_id == people.class_id and row.bank_slug == "kosovo-peacekeepers"
     assert row.terms.opens_at == datetime(2026, 3, 28, 7, 0, tzinfo=UTC)  # CET, UTC+1
     assert row.terms.due_at == datetime(2026, 3, 29, 21, 59, tzinfo=UTC)  # CEST after the change
@@ -43,6 +44,23 @@ def test_assign_prints_the_id_and_reads_times_in_the_zone(app, people):
     unlimited = assign(runner, "--class", people.join_code, "--attempts", "unlimited")
     with app.app_context():
         assert assignment_store.assignment(int(unlimited.output.strip())).terms.max_attempts is None
+
+
+def test_assign_takes_a_title_and_refuses_a_bad_one(app, people):
+    runner = app.test_cli_runner()
+    result = assign(runner, "--class", people.join_code, "--title", " Retake ", "--due", "2099-12-01 23:59")
+    assert result.exit_code == 0 and result.stderr == "", result.output
+    with app.app_context():
+        row = assignment_store.assignment(int(result.stdout.strip()))
+    assert row.title == "Retake" and row.name == "Retake"
+    untitled = assign(runner, "--class", people.join_code)
+    with app.app_context():
+        row = assignment_store.assignment(int(untitled.stdout.strip()))
+    assert row.title is None and row.name == row.bank_title
+    refused = assign(runner, "--class", people.join_code, "--title", "R" * 121)
+    assert refused.exit_code == 2 and "a title may be at most 120 characters long" in refused.output
+    date_only = assign(runner, "--class", people.join_code, "--due", "2099-12-01")
+    assert date_only.exit_code == 2 and "give a time as well as the date" in date_only.output
 
 
 def test_assign_refuses_what_a_page_would_and_stores_nothing(app, people):

@@ -11,6 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from quizapp.core.assignments import (
+    MAX_TITLE_LENGTH,
     Accommodation,
     Accommodations,
     Counted,
@@ -20,12 +21,16 @@ from quizapp.core.assignments import (
     Window,
     accommodation_problems,
     applying,
+    assignment_name,
+    clean_title,
     counted,
     for_student,
     may_start,
     standing_problems,
     status,
+    title_problem,
     window_problems,
+    window_warnings,
 )
 
 T0 = datetime(2026, 12, 1, 8, 0, tzinfo=UTC)
@@ -241,3 +246,47 @@ def test_a_status_of_the_cases_a_teacher_names():
     assert status(window, [Taken(submitted=True, late=True)], T0 + 30 * HOUR) is Status.LATE
     on_time_then_late = [Taken(submitted=True, late=False), Taken(submitted=True, late=True)]
     assert status(window, on_time_then_late, T0 + 30 * HOUR) is Status.SUBMITTED
+
+
+# --- titles and warnings -------------------------------------------------------------------
+
+
+def test_an_assignment_is_called_by_its_title_else_by_its_banks():
+    assert assignment_name("Retake", "Peacekeepers in Kosovo") == "Retake"
+    assert assignment_name(None, "Peacekeepers in Kosovo") == "Peacekeepers in Kosovo"
+    assert assignment_name("", "Peacekeepers in Kosovo") == "Peacekeepers in Kosovo"
+
+
+def test_a_title_is_kept_without_blanks_around_it_and_empty_is_the_banks():
+    assert clean_title("  Unit test 3  ") == "Unit test 3"
+    assert clean_title("   ") is None and clean_title("") is None and clean_title(None) is None
+    assert title_problem(None) is None and title_problem("  ") is None
+    assert title_problem(" " + "x" * MAX_TITLE_LENGTH + " ") is None  # blanks around it do not count
+    assert title_problem("x" * (MAX_TITLE_LENGTH + 1)) == "a title may be at most 120 characters long"
+    assert title_problem("Emoji 👩\u200d🏫 and 'quotes' <b>") is None  # a joiner, markup: text, fine
+
+
+def test_a_title_with_control_or_formatting_characters_or_nothing_visible_is_refused():
+    for bad in ("Retake\ttwo", "Retake\x1b[2J", "Re\u202etake", "Re\u2028take", "Re\x00take"):
+        assert "control or formatting" in title_problem(bad), repr(bad)
+    assert "visible" in title_problem("\u3164")  # a Hangul filler draws nothing
+
+
+def test_a_due_time_already_past_is_saved_with_a_warning_that_says_what_students_can_do():
+    past = Window(due_at=T0 - HOUR)
+    assert window_warnings(past, T0) == [
+        "the due time is already past: students cannot start it (move the due time, or accept late work)"
+    ]
+    assert window_warnings(Window(due_at=T0 - HOUR, accept_late=True), T0) == [
+        "the due time is already past: students can only start it late"
+    ]
+    assert window_warnings(Window(due_at=T0), T0) != []  # at the due time a start is late already
+    assert window_warnings(Window(due_at=T0 + HOUR), T0) == []
+    assert window_warnings(Window(), T0) == []
+
+
+@given(windows, moments)
+def test_the_warning_says_what_may_start_says(window, now):
+    """A due time past when saved warns exactly when a start then is late or refused as closed."""
+    start = may_start(replace(window, opens_at=None, max_attempts=None), 0, now)
+    assert bool(window_warnings(window, now)) == (start.late or start.refusal is Refusal.CLOSED)

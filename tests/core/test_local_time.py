@@ -88,3 +88,13 @@ def test_the_skipped_hour_is_refused_naming_the_first_time_after_it():
         read_typed("2026-03-29 02:30", time_zone("Europe/Belgrade"))
     with pytest.raises(ValueError, match="choose a time before 02:00 or from 02:30"):
         read_typed("2026-10-04 02:15", time_zone("Australia/Lord_Howe"))  # clocks go forward 30 minutes
+
+
+@pytest.mark.parametrize("typed", ["2026-12-01", " 2026-12-01 ", "20261201"])
+def test_a_date_without_a_time_is_refused_not_read_as_midnight(typed):
+    with pytest.raises(ValueError) as refused:
+        read_typed(typed, BELGRADE)
+    assert str(refused.value) == (
+        "give a time as well as the date: 2026-12-01 08:00, or 2026-12-01 23:59 for the end of the day"
+    )
+    assert read_typed("2026-12-01 00:00", BELGRADE) == utc(2026, 11, 30, 23, 0)  # midnight, typed: fine

@@ -18,6 +18,9 @@ from quizapp.core.assignments import Counted
 from quizapp.db.base import db
 from quizapp.db.database import begin_write
 from quizapp.db.models import User
+from quizapp.services import assignments, bank_library
+from quizapp.services.assignments import AssignmentTerms
+from quizapp.services.score_exports import file_name_part
 from tests.helpers.assignments import (
     BANK,
     accommodate,
@@ -45,6 +48,7 @@ class Graded:
     sara_first: int  # all right, on time
     sara_second: int  # under the second assignment
     t0: datetime
+    bank_title: str
 
 
 @pytest.fixture
@@ -74,7 +78,13 @@ def graded(app, people, monkeypatch) -> Graded:
         sara_first=take(app, "sara", t0, assignment_id=first),
         sara_second=take(app, "sara", t0 + HOUR, correct=2, assignment_id=second),
         t0=t0,
+        bank_title=bank_title(app),
     )
+
+
+def bank_title(app) -> str:
+    with app.app_context():
+        return bank_library.bank(BANK).title
 
 
 @pytest.fixture
@@ -88,7 +98,8 @@ def test_the_attempts_of_an_assignment_with_each_students_due_time_and_lateness(
     assert response.status_code == 200 and response.mimetype == "text/csv"
     assert f"attempts-{BANK}-assignment{graded.first}-" in response.headers["Content-Disposition"]
     rows = read_csv(response)
-    assert list(rows[0])[-4:] == ["percent", "assignment_id", "due_at", "late"]
+    assert list(rows[0])[-5:] == ["percent", "assignment_id", "assignment_name", "due_at", "late"]
+    assert {row["assignment_name"] for row in rows} == {graded.bank_title}  # no title: the quiz's
     by_id = {int(row["attempt_id"]): row for row in rows}
     assert set(by_id) == {graded.sam_early, graded.sam_late, graded.sara_first}  # not the second's
     assert by_id[graded.sam_early]["late"] == "false" and by_id[graded.sam_late]["late"] == "true"
@@ -147,7 +158,8 @@ def test_the_answers_of_an_assignment_are_those_of_its_attempts(tina, graded):
 
 def test_the_class_gradebook_by_assignment_has_a_column_per_assignment(app, tina, people, graded):
     rows = read_csv(tina.get(f"/classes/{people.class_id}/exports/assignment_gradebook.csv"))
-    first, second = f"{BANK}#{graded.first}", f"{BANK}#{graded.second}"
+    first = f"{graded.bank_title} ({BANK}#{graded.first})"  # its name, then its key
+    second = f"{graded.bank_title} ({BANK}#{graded.second})"
     assert list(rows[0]) == ["student_username", "student_name", "class", first, second]  # due soonest first
     by_user = {row["student_username"]: row for row in rows}
     assert by_user["sam"][first] == "100" and by_user["sam"][second] == ""
@@ -197,3 +209,39 @@ def test_unknown_kinds_and_formats_are_not_found(tina, graded):
     assert tina.get(f"/assignments/{graded.first}/exports/everything.csv").status_code == 404
     assert tina.get(f"/assignments/{graded.first}/exports/attempts.pdf").status_code == 404
     assert tina.get(f"/assignments/{graded.first}/exports/attempts.csv?since=yesterday").status_code == 400
+
+
+def test_a_titled_assignment_names_its_column_its_file_and_its_rows_safely(app, tina, people, graded):
+    """A retake titled like a formula: the spreadsheet's header and cells say it as text, JSON keeps
+    the column's key for programs, and the file name holds only safe characters."""
+    title = '=HYPERLINK("http://evil";"Retake") Ünit 3/4'
+    with app.app_context():
+        row = assignments.assignment(graded.second)
+        assignments.update(people.teacher, row.id, AssignmentTerms(title=title, max_attempts=None))
+    header = list(read_csv(tina.get(f"/classes/{people.class_id}/exports/assignment_gradebook.csv"))[0])
+    assert header[-1] == f"'{title} ({BANK}#{graded.second})"  # neutralized, as every cell is
+    assert header[-2] == f"{graded.bank_title} ({BANK}#{graded.first})"
+    xlsx = tina.get(f"/classes/{people.class_id}/exports/assignment_gradebook.xlsx")
+    sheet = load_workbook(io.BytesIO(xlsx.data)).active
+    first_row = [cell.value for cell in next(sheet.iter_rows())]
+    assert first_row[-1] == f"'{title} ({BANK}#{graded.second})"
+    assert all(cell.data_type != "f" for row in sheet.iter_rows() for cell in row)
+    data = json.loads(tina.get(f"/classes/{people.class_id}/exports/assignment_gradebook.json").data)
+    assert data["columns"][-1] == f"{BANK}#{graded.second}"  # JSON: the key programs read
+    for kind in ("attempts", "gradebook"):
+        response = tina.get(f"/assignments/{graded.second}/exports/{kind}.csv")
+        disposition = response.headers["Content-Disposition"]
+        assert f"{kind}-{BANK}-assignment{graded.second}-hyperlink-http-evil-retake-unit-3-4-" in disposition
+        assert disposition.isascii() and '"' not in disposition.split('filename="')[1][:-1]
+        names = {r["assignment_name"] for r in read_csv(response)}
+        assert names <= {"'" + title}, names  # a text cell, neutralized
+    gradebook = read_csv(tina.get(f"/assignments/{graded.second}/exports/gradebook.csv"))
+    assert {r["assignment_name"] for r in gradebook} == {"'" + title}
+
+
+def test_a_title_in_a_file_name_keeps_ascii_letters_digits_and_single_dashes():
+    assert file_name_part('Retake (B) — 2nd try! "quoted"\r\n') == "retake-b-2nd-try-quoted"
+    assert file_name_part("Ünité 3") == "unite-3"
+    assert file_name_part("Тест ../..") == ""  # nothing left: the file is named without it
+    assert file_name_part("x" * 100) == "x" * 40
+    assert file_name_part("ab " * 30) == "ab-" * 12 + "ab"  # whole words, 38 characters

@@ -314,3 +314,55 @@ def test_a_deleted_after_due_assignment_keeps_answers_back_unless_every_due_time
         later = deleted_at + 1000 * HOUR
         shown = answer_disclosure.for_attempt(Viewed(attempt, owner=True), bank, True, later)
         assert shown.answers is (kept is AnswerVisibility.AFTER_SUBMIT)
+
+
+def test_a_title_tells_a_test_from_its_retake_and_is_kept_clean(app, assign, people):
+    first = assign()
+    with app.app_context():
+        retake = assignments.create(
+            people.teacher, people.class_id, BANK, AssignmentTerms(title="  Retake  ", due_at=T0)
+        )
+        first_row, retake_row = assignments.assignment(first), assignments.assignment(retake)
+        assert first_row.title is None and first_row.name == first_row.bank_title  # the bank's title
+        assert retake_row.title == "Retake" and retake_row.name == "Retake"  # stripped
+        assignments.update(people.teacher, retake, AssignmentTerms(title="   "))
+        assert assignments.assignment(retake).title is None  # empty: the bank's title again
+        for bad, words in (("R" * 121, "at most 120 characters"), ("Re\ttake", "control or formatting")):
+            with pytest.raises(ValueError, match=words):
+                assignments.update(people.teacher, retake, AssignmentTerms(title=bad))
+            with pytest.raises(ValueError, match=words):
+                assignments.create(people.teacher, people.class_id, BANK, AssignmentTerms(title=bad))
+        assert assignments.assignment(retake).title is None
+        views = assignments.student_assignments(people.student, T0 - HOUR, BANK)
+        assert {view.id for view in views} == {first, retake}  # both, each by its own id
+
+
+def test_the_warning_of_a_due_time_already_past(app):
+    with app.app_context():
+        assert assignments.warnings(AssignmentTerms(due_at=T0 + HOUR), T0) == []
+        assert assignments.warnings(AssignmentTerms(due_at=T0 - HOUR), T0) == [
+            "the due time is already past: students cannot start it (move the due time, or accept late work)"
+        ]
+        late = AssignmentTerms(due_at=T0 - HOUR, accept_late=True)
+        assert assignments.warnings(late, T0) == [
+            "the due time is already past: students can only start it late"
+        ]
+
+
+def test_whom_hiding_a_bank_or_archiving_a_class_reaches(app, assign, people):
+    assign()  # Tina's class alone: Sam and Sara
+    with app.app_context():
+        assert assignments.bank_reach(BANK, T0) == assignments.Reach(1, 1, 2, 0)
+        started = start("sam", T0)
+        assert assignments.bank_reach(BANK, T0).tests_running == 1
+        deadline = started.attempt.deadline
+        if deadline is not None:  # past its deadline, a test is no longer running
+            assert assignments.bank_reach(BANK, deadline + HOUR).tests_running == 0
+        assert assignments.class_reach(people.teacher, people.class_id, T0) == assignments.Reach(1, 1, 2, 1)
+        assert assignments.class_reach(people.other_teacher, people.other_class_id, T0).assignments == 0
+        with pytest.raises(assignments.AssignmentNotFound):
+            assignments.class_reach(people.other_teacher, people.class_id, T0)
+        account_store.archive_class(people.class_id, T0)
+        assert assignments.bank_reach(BANK, T0) == assignments.Reach(0, 0, 0, 0)  # archived: nobody left
+        with pytest.raises(BankNotFound):
+            assignments.bank_reach("no-such-bank", T0)

@@ -101,7 +101,8 @@ def test_the_class_page_lists_the_class_assignments_with_their_terms(teacher, ap
     section = page.split('id="assignments"')[1].split("Results by quiz")[0]
     assert bank_title in section
     assert "2026-12-01 23:59 CET" in section  # due, in the reader's zone
-    assert "<td>3</td>" in section and "<td>Off</td>" in section and "<td>No</td>" in section
+    assert '<td data-label="Attempts">3</td>' in section and '<td data-label="Study">Off</td>' in section
+    assert '<td data-label="Late work">No</td>' in section
     assert f'href="/assignments/{assignment_id}/edit"' in section
     assert f'href="/assignments/{assignment_id}/delete"' in section
     assert f'href="/assignments/{assignment_id}/accommodations"' in section
@@ -123,7 +124,7 @@ def test_the_quiz_time_limit_shows_when_the_assignment_sets_none(teacher, app, p
 def test_the_assign_form_names_the_zone_and_preselects_the_quiz(teacher, people):
     page = teacher.get(f"/classes/{people.class_id}/assignments/new?quiz={BANK}").get_data(as_text=True)
     assert re.search(rf'<option selected value="{BANK}">', page)
-    assert "In your time zone, UTC, for example 2026-12-01 23:59." in page
+    assert "A date and a time, in your time zone (UTC): for example 2026-12-01 23:59." in page
     assert 'name="csrf_token"' in page
     for label in ("Opens", "Due", "Time limit in minutes", "Attempts allowed", "Unlimited attempts"):
         assert f">{label}</label>" in page
@@ -288,6 +289,97 @@ def test_every_problem_the_service_names_lands_under_a_field():
         assert place in names, problem
 
 
+def test_a_title_names_the_assignment_wherever_the_teacher_and_the_student_see_it(teacher, app, people):
+    """A retake of the quiz the class has already: the title tells the two apart on the class
+    page, the assignment page, the forms and the student's pages; markup in it stays text."""
+    title = '<b>Retake</b> & "=1+1"'
+    fields = NEW | {"title": f"  {title}  ", "opens_at": "", "due_at": "2099-12-08 23:59"}
+    response = post_form(teacher, f"/classes/{people.class_id}/assignments/new", **fields)
+    assert response.status_code == 302
+    escaped = html.escape(title, quote=False)
+    flashed = teacher.get(response.headers["Location"]).get_data(as_text=True)
+    assert f"“{escaped}” is assigned to History 9B." in flashed.replace("&#34;", '"')
+    assert "<b>Retake</b>" not in flashed  # autoescaped everywhere
+    with app.app_context():
+        [row] = [r for r in assignments.of_classes([people.class_id]) if r.title]
+        [plain] = [r for r in assignments.of_classes([people.class_id]) if not r.title]
+    assert row.title == title  # stored without the blanks around it
+    section = flashed.split('id="assignments"')[1].split("Results by quiz")[0]
+    assert section.count(f"Quiz: {plain.bank_title}") == 1  # under the titled one alone
+    assert f">{plain.bank_title}<span" in section
+    for url in (f"/assignments/{row.id}", f"/assignments/{row.id}/edit", f"/assignments/{row.id}/delete",
+                f"/assignments/{row.id}/accommodations"):  # fmt: skip
+        page = teacher.get(url).get_data(as_text=True)
+        assert "<b>Retake</b>" not in page and "&lt;b&gt;Retake&lt;/b&gt;" in page, url
+    edit = teacher.get(f"/assignments/{row.id}/edit").get_data(as_text=True)
+    assert typed_value(edit, "title") == title
+    results = teacher.get(f"/classes/{people.class_id}/quizzes/{BANK}").get_data(as_text=True)
+    assert f'<a href="/assignments/{row.id}">&lt;b&gt;Retake&lt;/b&gt; &amp;' in results
+    sam = client_for(app, "sam")
+    home = sam.get("/").get_data(as_text=True)
+    assert "<b>Retake</b>" not in home and "&lt;b&gt;Retake&lt;/b&gt;" in home
+    assert f"{plain.bank_title} · History 9B" in home  # the quiz under the titled card
+    quiz = sam.get(f"/quizzes/{BANK}").get_data(as_text=True)
+    assert "<h2>&lt;b&gt;Retake&lt;/b&gt;" in quiz and "<h2>Test</h2>" in quiz  # titled, and the other
+    assert "(&lt;b&gt;Retake&lt;/b&gt; &amp;" in quiz  # the start buttons say which they start
+
+
+def test_a_bad_title_comes_back_under_its_field_as_typed(teacher, app, people):
+    before = count_assignments(app)
+    for typed, message in (("R" * 121, "A title may be at most 120 characters long."),
+                           ("Re\x1btake", "A title may not contain control or formatting")):  # fmt: skip
+        response = post_form(
+            teacher, f"/classes/{people.class_id}/assignments/new", **(NEW | {"title": typed})
+        )
+        page = response.get_data(as_text=True)
+        assert response.status_code == 422 and message in field_error(page, "title")
+        assert typed_value(page, "title") == typed
+    assert count_assignments(app) == before
+    form = teacher.get(f"/classes/{people.class_id}/assignments/new").get_data(as_text=True)
+    assert 'maxlength="120"' in form and "Empty: the quiz’s title." in form
+
+
+def test_saving_a_due_time_already_past_saves_and_says_what_students_can_do(teacher, app, people):
+    fields = NEW | {"opens_at": "2020-01-01 08:00", "due_at": "2020-01-08 23:59"}
+    del fields["accept_late"]
+    response = post_form(teacher, f"/classes/{people.class_id}/assignments/new", **fields)
+    assert response.status_code == 302  # saved
+    page = teacher.get(response.headers["Location"]).get_data(as_text=True)
+    assert (
+        '<p class="flash flash-warning">The due time is already past: students cannot start it '
+        "(move the due time, or accept late work).</p>"
+    ) in page
+    with app.app_context():
+        [row] = [
+            r
+            for r in assignments.of_classes([people.class_id])
+            if r.terms.due_at and r.terms.due_at.year == 2020
+        ]
+    edit = NEW | {"opens_at": "2020-01-01 08:00", "due_at": "2020-01-08 23:59"}  # late work accepted
+    del edit["quiz"]
+    response = post_form(teacher, f"/assignments/{row.id}/edit", **edit)
+    page = teacher.get(response.headers["Location"]).get_data(as_text=True)
+    assert "The due time is already past: students can only start it late." in page
+    edit["due_at"] = "2099-01-08 23:59"
+    response = post_form(teacher, f"/assignments/{row.id}/edit", **edit)
+    assert "already past" not in teacher.get(response.headers["Location"]).get_data(as_text=True)
+
+
+def test_a_due_date_without_a_time_is_refused_with_what_to_type(teacher, app, people):
+    before = count_assignments(app)
+    response = post_form(
+        teacher, f"/classes/{people.class_id}/assignments/new", **(NEW | {"due_at": "2026-12-08"})
+    )
+    page = response.get_data(as_text=True)
+    assert response.status_code == 422
+    assert field_error(page, "due_at") == (
+        "Give a time as well as the date: 2026-12-08 08:00, or 2026-12-08 23:59 for the end of the day."
+    )
+    assert typed_value(page, "due_at") == "2026-12-08"  # kept as typed
+    assert "A date and a time, in your time zone" in page  # the hint says so before anyone types
+    assert count_assignments(app) == before
+
+
 # --- changing an assignment ----------------------------------------------------------------
 
 
@@ -344,7 +436,7 @@ def test_deleting_asks_first_and_keeps_the_attempts(teacher, app, people, bank_t
     attempt_id = start(sam, "test")
     url = f"/assignments/{assignment_id}/delete"
     page = teacher.get(url).get_data(as_text=True)
-    assert f"Delete the assignment of {bank_title}?" in page
+    assert f"Delete the assignment “{bank_title}”?" in page
     assert "1 attempt was started under it." in page and "It is kept" in page
     response = teacher.post(url, data={"csrf_token": csrf_token(page)})
     assert response.status_code == 302
@@ -407,6 +499,31 @@ def test_a_teacher_gives_a_student_extra_time_and_the_class_page_marks_them(teac
     assert bank_title in sam_row
     sara_row = class_page.split("<code>sara</code>")[1].split("</tr>")[0]
     assert "Accommodation" not in sara_row
+
+
+def test_the_accommodations_summary_shows_only_what_differs_and_the_student_their_own_time(
+    teacher, app, people
+):
+    app.config["TIMEZONE"] = "Europe/Belgrade"
+    assignment_id = only_assignment(app, people.class_id)
+    with app.app_context():
+        due = datetime(2099, 12, 1, 22, 59, tzinfo=UTC)
+        assignment_store.update_assignment(assignment_id, AssignmentTerms(due_at=due, time_limit_minutes=30))
+        assignments.accommodate(people.teacher, assignment_id, "sam", Accommodation(extra_time_percent=50))
+    page = teacher.get(f"/assignments/{assignment_id}/accommodations").get_data(as_text=True)
+    assert "The class’s terms: time limit 30 min; 1 attempt; due 2099-12-01 23:59 CET." in page
+    rows = {
+        name: " ".join(re.sub(r"<[^>]+>", " ", row).split())
+        for row in re.findall(r"<tr>(.*?)</tr>", page, re.S)
+        for name in ("Sam Student", "Sara Classmate")
+        if name in row
+    }
+    assert "time limit 45 min" in rows["Sam Student"] and "due" not in rows["Sam Student"].split("45 min")[1]
+    assert "As the class’s" in rows["Sara Classmate"] and "2099" not in rows["Sara Classmate"]
+    sam_home = client_for(app, "sam").get("/").get_data(as_text=True)
+    assert "Time limit: <strong>45 min</strong> (includes your extra time)." in sam_home
+    sara_home = client_for(app, "sara").get("/").get_data(as_text=True)
+    assert "Time limit: <strong>30 min</strong>." in sara_home and "extra time" not in sara_home
 
 
 def test_bad_accommodation_input_comes_back_with_messages_and_nothing_changes(teacher, app, people):
@@ -557,8 +674,10 @@ def test_an_archived_class_is_hidden_from_its_students_and_listed_apart(teacher,
     home = sam.get("/").get_data(as_text=True)
     assert "History 9B" in home and bank_title in home
     url = f"/classes/{people.class_id}/archive"
-    token = csrf_token(teacher.get(f"/classes/{people.class_id}").get_data(as_text=True))
-    response = teacher.post(url, data={"csrf_token": token, "archive": "y"})
+    class_page = teacher.get(f"/classes/{people.class_id}").get_data(as_text=True)
+    assert f'<a class="button secondary" href="{url}">Archive the class…</a>' in class_page
+    token = csrf_token(class_page)
+    response = teacher.post(url, data={"csrf_token": token, "archive": "y", "confirmed": "y"})
     assert response.status_code == 302 and response.headers["Location"].endswith("/classes#archived")
     classes = teacher.get("/classes").get_data(as_text=True)
     assert "History 9B is archived: its students no longer see it" in classes
@@ -579,6 +698,40 @@ def test_an_archived_class_is_hidden_from_its_students_and_listed_apart(teacher,
     assert sam.get(f"/quizzes/{BANK}").status_code == 200
 
 
+def test_archiving_asks_first_and_says_whom_it_takes_the_class_from(teacher, app, people):
+    sam = app.test_client()
+    login(sam, "sam")
+    start(sam, "test")  # under way: it goes on to its deadline
+    url = f"/classes/{people.class_id}/archive"
+    page = teacher.get(url)
+    shown = page.get_data(as_text=True)
+    assert page.status_code == 200 and "<h1>Archive History 9B?</h1>" in shown
+    with app.app_context():
+        count = len(assignments.of_classes([people.class_id]))
+    words = " ".join(html.unescape(re.sub(r"<[^>]+>", "", shown)).split())
+    assert f"Its 2 students will no longer see the class or its {count} assignment" in words
+    assert "1 test is under way now. It goes on to its deadline." in words
+    assert 'name="confirmed" value="y"' in shown and "Keep it" in shown
+    unconfirmed = teacher.post(url, data={"csrf_token": csrf_token(shown), "archive": "y"})
+    assert unconfirmed.status_code == 200 and "<h1>Archive History 9B?</h1>" in unconfirmed.get_data(
+        as_text=True
+    )
+    with app.app_context():
+        assert not account_store.class_of_teacher(people.class_id, people.teacher).archived  # asked, not done
+    done = teacher.post(url, data={"csrf_token": csrf_token(shown), "archive": "y", "confirmed": "y"})
+    assert done.status_code == 302
+    with app.app_context():
+        assert account_store.class_of_teacher(people.class_id, people.teacher).archived
+    assert teacher.get(url).status_code == 302  # archived: nothing to confirm, back to the class
+    assert client_for(app, "otto").get(url).status_code == 404  # another teacher's class
+
+
+def client_for(app, username: str):
+    client = app.test_client()
+    login(client, username)
+    return client
+
+
 # --- banks: who sees them ------------------------------------------------------------------
 
 
@@ -596,7 +749,14 @@ def test_hiding_a_bank_hides_it_from_its_students(teacher, app, people, bank_tit
     assert bank_title in sam.get("/").get_data(as_text=True)
     home = teacher.get("/").get_data(as_text=True)
     assert "Students of the classes it is assigned to see it." in home
-    response = set_visibility(teacher, "no", "no")
+    asked = set_visibility(teacher, "no", "no")  # assigned to a class: the teacher confirms first
+    shown = asked.get_data(as_text=True)
+    assert asked.status_code == 200 and f"<h1>Hide {bank_title}?</h1>" in shown
+    assert bank_title in sam.get("/").get_data(as_text=True)  # not hidden yet
+    response = teacher.post(
+        f"/banks/{BANK}/visibility",
+        data={"csrf_token": csrf_token(shown), "published": "no", "open_practice": "no", "confirmed": "y"},
+    )
     assert response.status_code == 302 and response.headers["Location"].endswith(f"/#bank-{BANK}")
     home = teacher.get("/").get_data(as_text=True)
     assert "is hidden." in home and "No student sees it, assigned or not." in home
@@ -604,6 +764,32 @@ def test_hiding_a_bank_hides_it_from_its_students(teacher, app, people, bank_tit
     assert sam.get(f"/quizzes/{BANK}").status_code == 404
     set_visibility(teacher, "yes", "no")
     assert bank_title in sam.get("/").get_data(as_text=True)
+
+
+def test_hiding_a_bank_its_classes_use_says_how_many_students_lose_it(teacher, app, people, bank_title):
+    sam = app.test_client()
+    login(sam, "sam")
+    start(sam, "test")
+    shown = set_visibility(teacher, "no", "yes").get_data(as_text=True)
+    words = " ".join(html.unescape(re.sub(r"<[^>]+>", "", shown)).split())
+    # the fixture assigns it to Tina's class (Sam, Sara) and Otto's (Oleg)
+    assert "It is assigned to 2 classes (2 assignments) with 3 students in all." in words
+    assert "1 test is under way now. It goes on to its deadline." in words
+    assert 'name="open_practice" value="yes"' in shown  # what was chosen goes with the confirmation
+    assert "Keep it shown" in shown and 'name="confirmed" value="y"' in shown
+    with app.app_context():
+        assert assignment_store.bank_flags()[BANK].published
+
+
+def test_hiding_a_bank_nobody_is_assigned_needs_no_confirmation(teacher, app, people):
+    with app.app_context():
+        for row in assignment_store.assignments_of_classes([people.class_id, people.other_class_id], BANK):
+            assignment_store.delete_assignment(row.id)
+    response = set_visibility(teacher, "no", "no")
+    assert response.status_code == 302
+    with app.app_context():
+        assert not assignment_store.bank_flags()[BANK].published
+    assert set_visibility(teacher, "yes", "no").status_code == 302  # showing it again: no question
 
 
 def test_open_practice_lets_every_student_practise_an_unassigned_bank(teacher, app, people, bank_title):

@@ -11,6 +11,7 @@ from html import unescape
 import pytest
 
 from quizapp.core.assignments import Counted
+from quizapp.core.attempts import AttemptMode, draw_questions
 from quizapp.core.local_time import shown, time_zone
 from tests.helpers.assignments import (
     BANK,
@@ -95,13 +96,14 @@ def test_statuses_as_the_clock_moves_on_late_missed_and_an_accommodated_due_time
     }
     assert "2 of 5 students submitted, 1 of them late." in text(html)
     lara_row = text(row_of(html, "Lara Student"))
-    assert "Submitted late" in lara_row and "Late" in lara_row.replace("Submitted late", "")
+    assert "Submitted late" in lara_row and "(late attempt)" in lara_row
     assert f'href="/attempts/{lara}/results"' in row_of(html, "Lara Student")
     assert "Missed" in text(row_of(html, "Nina Student"))
     mia = text(row_of(html, "Mia Student"))
     assert "Not started" in mia and f"Yes: due {local(app, t0 + 5 * HOUR)}" in mia
     assert "0 of 3" in mia  # two attempts and her extra one
-    assert "No" in text(row_of(html, "Sam Student")).split("%", 1)[1]  # on time, not accommodated
+    sam_row = text(row_of(html, "Sam Student"))
+    assert "(late attempt)" not in sam_row and sam_row.endswith("No")  # on time, not accommodated
     terms = text(re.search(r'<dl class="assignment-terms">(.*?)</dl>', html, re.S).group(1))
     assert f"Due {local(app, due)}" in terms
     assert "Attempts 2" in terms and "Counts The best attempt" in terms
@@ -146,6 +148,36 @@ def test_the_counted_attempt_follows_the_assignments_rule(app, people, teacher, 
     assert "–" in text(row_of(html, "Sara Classmate"))  # nothing submitted: no score, no link
 
 
+def test_the_status_and_the_counted_late_attempt_do_not_contradict_each_other(
+    app, people, teacher, monkeypatch
+):
+    """An on-time 40% and a late 90%, the best counting: the student submitted on time (the
+    status), and the score that counts is the late attempt's, which the score cell says."""
+    frozen = FrozenClock(monkeypatch)
+    t0 = frozen.now - 5 * HOUR
+    assignment_id = replace_assignments(
+        app, people, due_at=t0 + HOUR, accept_late=True, max_attempts=2, counted=Counted.BEST
+    )
+    with app.app_context():
+        from quizapp.services import bank_library
+
+        size = len(draw_questions(bank_library.bank(BANK), 0, AttemptMode.TEST))
+    on_time = take(app, "sam", t0, correct=round(size * 0.4))
+    late = take(app, "sam", t0 + 2 * HOUR, correct=round(size * 0.9))
+    early_percent, late_percent = percent_of(app, on_time, frozen.now), percent_of(app, late, frozen.now)
+    assert round(early_percent) == 40 and 85 <= late_percent <= 95  # 22 of 25 questions: 88%
+    shown = f"{late_percent:.1f}".rstrip("0").rstrip(".") + "%"
+    html = page_of(teacher, assignment_id)
+    row = row_of(html, "Sam Student")
+    assert "Submitted" in text(row) and "Submitted late" not in text(row)  # status: one rule
+    assert re.findall(r'href="/attempts/(\d+)/results"', row) == [str(late)]  # the best counts
+    seen = text(re.sub(r'<span class="visually-hidden">.*?</span>', "", row))  # what the eye reads
+    assert f"Submitted {shown} (late attempt) 2 of 2" in seen
+    assert '<th scope="col">Late</th>' not in html  # no column that could say otherwise
+    assert "marked “late attempt” when that one started after the due time" in text(html)
+    assert counts(html)["Submitted"] == 1 and counts(html)["Submitted late"] == 0
+
+
 def test_the_page_links_the_class_results_item_analysis_and_exports(app, people, teacher):
     assignment_id = replace_assignments(app, people)
     html = page_of(teacher, assignment_id)
@@ -157,7 +189,7 @@ def test_the_page_links_the_class_results_item_analysis_and_exports(app, people,
     # accessible and CSP-clean: a caption, headers with their scope, no inline style or script
     assert (
         '<caption class="visually-hidden">Students of History 9B' in html
-        and '<th scope="col">Counted score</th>' in html
+        and '<th scope="col">Counted score (best attempt)</th>' in html
     )
     assert '<th scope="row">' in html
     assert "style=" not in html and "<script>" not in html

@@ -52,9 +52,9 @@ def test_teacher_adds_a_student_with_a_one_time_password(client, app, people):
     )
     page = response.get_data(as_text=True)
     assert response.status_code == 200 and "hand out these passwords now" in page
-    password = page.split('<td><code>zoe</code></td><td><code class="one-time-password">')[1].split(
-        "</code>"
-    )[0]
+    password = page.split(
+        '<td data-label="Username"><code>zoe</code></td><td data-label="One-time password"><code class="one-time-password">'
+    )[1].split("</code>")[0]
     other = app.test_client()
     login(other, "zoe", password)
     # a password made by someone else works once: the student chooses their own first

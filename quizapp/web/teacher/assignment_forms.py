@@ -22,7 +22,7 @@ from wtforms.fields import SelectChoice  # type: ignore[attr-defined]
 from wtforms.validators import DataRequired, InputRequired, StopValidation, ValidationError
 from wtforms.widgets import TextInput
 
-from quizapp.core.assignments import Accommodation, Counted
+from quizapp.core.assignments import MAX_TITLE_LENGTH, Accommodation, Counted
 from quizapp.core.model import AnswerVisibility
 from quizapp.services.assignments import AssignmentTerms
 from quizapp.web.forms import ClassForm, add_error
@@ -93,6 +93,7 @@ def place_problems(form: FlaskForm, problems: Iterable[str], places: Sequence[tu
 TERM_PLACES = (  # the words of services.assignments.problems, and where each problem shows
     ("turn study off", "study"),
     ("answers after the due time", "show_answers"),
+    ("title", "title"),
     ("end at the close", "ends_at_close"),
     ("due time", "due_at"),
     ("attempts", "max_attempts"),
@@ -123,6 +124,10 @@ class AssignmentForm(FlaskForm):
     """The terms of an assignment; the view sets the hints that name the reader's zone and the
     quiz's own time limit."""
 
+    title = StringField(
+        "Title (optional)",
+        render_kw={"autocomplete": "off", "maxlength": MAX_TITLE_LENGTH, "class": "title"},
+    )
     opens_at = LocalTimeField("Opens", render_kw={"autocomplete": "off", "class": "time"})
     due_at = LocalTimeField("Due", render_kw={"autocomplete": "off", "class": "time"})
     time_limit = WholeNumberField(
@@ -168,6 +173,7 @@ class AssignmentForm(FlaskForm):
         """The terms as typed (once the form validated)."""
         shown = self.show_answers.data or BANKS_ANSWERS
         return AssignmentTerms(
+            title=self.title.data,
             opens_at=self.opens_at.moment,
             due_at=self.due_at.moment,
             time_limit_minutes=self.time_limit.data,
@@ -183,6 +189,7 @@ class AssignmentForm(FlaskForm):
     def values_of(terms: AssignmentTerms) -> dict[str, Any]:
         """The form's fields as ``terms`` fill them (the edit page's first showing)."""
         return {
+            "title": terms.title or "",
             "opens_at": form_value(terms.opens_at),
             "due_at": form_value(terms.due_at),
             "time_limit": terms.time_limit_minutes,
@@ -287,9 +294,11 @@ class RenameClassForm(ClassForm):
 
 
 class ArchiveClassForm(FlaskForm):
-    """Archive (``archive`` ticked, as the button sends it) or bring back (not ticked)."""
+    """Archive (``archive`` ticked, as the button sends it) or bring back (not ticked).
+    Archiving happens once ``confirmed`` (the confirmation page's button sends it)."""
 
     archive = BooleanField("Archive")
+    confirmed = BooleanField("Confirmed")
 
 
 YES, NO = "yes", "no"
@@ -312,6 +321,7 @@ class BankVisibilityForm(FlaskForm):
         ],
         validators=[InputRequired(message="Choose who may practise it.")],
     )
+    confirmed = BooleanField("Confirmed")  # hiding a bank its classes use: sent by the confirmation page
     submit = SubmitField("Save")
 
 

@@ -16,7 +16,6 @@ from typing import Any, Protocol
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
-from werkzeug.wrappers import Response as WerkzeugResponse
 
 from quizapp import core
 from quizapp.core.assignments import Accommodation, accommodation_problems, standing_problems
@@ -45,6 +44,7 @@ from quizapp.web.teacher.assignment_forms import (
     answers_choices,
     described,
     place_problems,
+    sentence,
 )
 
 blueprint = Blueprint("assignments", __name__)
@@ -96,7 +96,7 @@ def class_extras(classroom: ClassInfo, students: Sequence[Account]) -> dict[str,
     standing accommodation (for every test of the class, by student id), and the forms to rename
     and archive the class."""
     rows = assignments.of_classes([classroom.id])
-    titles = {row.id: row.bank_title for row in rows}
+    titles = {row.id: row.name for row in rows}
     enrolled = {student.id for student in students}
     return {
         "assignment_lines": [_line(row) for row in rows],
@@ -132,11 +132,17 @@ def _answers_words(visibility: AnswerVisibility) -> str:
 
 
 def _time_hint(empty: str) -> str:
-    return f"In your time zone, {reader_zone().key}, for example {TYPED_EXAMPLE}. {empty}"
+    return f"A date and a time, in your time zone ({reader_zone().key}): for example {TYPED_EXAMPLE}. {empty}"
 
 
 def _describe(form: AssignmentForm, bank: core.Bank | None) -> None:
-    """The hints of this request: the reader's zone, and the quiz's own limit and answers."""
+    """The hints of this request: the reader's zone, and the quiz's own title, limit and answers."""
+    quiz_title = f"the quiz’s title ({bank.title})" if bank else "the quiz’s title"
+    described(
+        form.title,
+        f"Empty: {quiz_title}. Give one to tell two assignments of a quiz apart, such as "
+        "“Unit test” and “Retake”.",
+    )
     described(form.opens_at, _time_hint("Empty: open at once."))
     described(form.due_at, _time_hint("Empty: no due time."))
     own = f"the quiz’s own ({_limit_words(bank.settings.time_limit_minutes)})" if bank else "the quiz’s own"
@@ -145,6 +151,12 @@ def _describe(form: AssignmentForm, bank: core.Bank | None) -> None:
     form.show_answers.choices = answers_choices(
         f" ({_answers_words(bank.settings.show_answers)})" if bank else ""
     )
+
+
+def _warn(terms: assignments.AssignmentTerms) -> None:
+    """Say what the teacher saved but probably did not mean (a due time already past)."""
+    for warning in assignments.warnings(terms, clock.now()):
+        flash(sentence(warning), "warning")
 
 
 def _terms_checked(form: AssignmentForm) -> assignments.AssignmentTerms | None:
@@ -181,13 +193,16 @@ def new(class_id: int) -> Any:
     if terms is not None:
         quiz = required_data(form.quiz.data)
         try:
-            assignments.create(current_user.id, classroom.id, quiz, terms)
+            assignment_id = assignments.create(current_user.id, classroom.id, quiz, terms)
         except BankNotFound:
             add_error(form.quiz, "That quiz is no longer in service: choose another.")
         except ValueError as error:  # the terms changed meaning in between: say it as the service does
             form.form_errors.append(str(error))
         else:
-            flash(f"{chosen.title if chosen else quiz} is assigned to {classroom.name}.", "success")
+            created = assignments.assignment_of_teacher(current_user.id, assignment_id)
+            name = created.name if created else quiz
+            flash(f"“{name}” is assigned to {classroom.name}.", "success")
+            _warn(terms)
             return redirect(_class_url(classroom.id, "assignments"))
     status = 422 if form.errors else 200
     return render_template("teacher/assignments/form.html", classroom=classroom, form=form, row=None), status
@@ -212,7 +227,9 @@ def edit(assignment_id: int) -> Any:
         except ValueError as error:
             form.form_errors.append(str(error))
         else:
-            flash(f"Saved the assignment of {row.bank_title}.", "success")
+            saved = assignments.assignment_of_teacher(current_user.id, row.id)
+            flash(f"Saved the assignment “{(saved or row).name}”.", "success")
+            _warn(terms)
             if running:
                 flash(
                     "Some students are taking it now: the change applies to new attempts; "
@@ -234,7 +251,7 @@ def delete(assignment_id: int) -> Any:
             kept = assignments.delete(current_user.id, row.id, clock.now())
         except AssignmentNotFound:
             abort(404)
-        message = f"The assignment of {row.bank_title} to {row.class_name} is deleted."
+        message = f"The assignment “{row.name}” of {row.class_name} is deleted."
         if kept:
             message += (
                 f" Its {kept} attempt{'s are' if kept != 1 else ' is'} kept with the students’ results."
@@ -280,14 +297,14 @@ def _accommodations_page(
                 "form": form or _accommodation_form(student, own),
             }
         )
-    bank = bank_library.find_bank(row.bank_slug)
-    untimed = assignments.window_of(row.terms, bank).time_limit is None
+    window = assignments.window_of(row.terms, bank_library.find_bank(row.bank_slug))
     page = render_template(
         "teacher/assignments/accommodations.html",
         row=row,
         classroom=classroom,
         students=students,
-        untimed=untimed,
+        window=window,  # the class's: each student's terms are shown where they differ from it
+        untimed=window.time_limit is None,
     )
     return page, 422 if posted is not None else 200
 
@@ -332,15 +349,14 @@ def _accommodated_words(student: Account, row: AssignmentRow, accommodation: Acc
     """What the teacher just did, as the flash says it (naming the class's accommodation, which
     applies where the student has none of their own on the assignment)."""
     if accommodation == Accommodation():
-        return f"{student.display_name} has nothing extra on {row.bank_title}: not the class’s accommodation."
+        return f"{student.display_name} has nothing extra on “{row.name}”: not the class’s accommodation."
     if accommodation is not None:
-        return f"{student.display_name} has an accommodation on {row.bank_title}."
+        return f"{student.display_name} has an accommodation on “{row.name}”."
     if _standing_of(row.class_id, student.id) is not None:
         return (
-            f"{student.display_name} has no accommodation of their own on {row.bank_title}: "
-            "the class’s applies."
+            f"{student.display_name} has no accommodation of their own on “{row.name}”: the class’s applies."
         )
-    return f"{student.display_name} has no accommodation on {row.bank_title}."
+    return f"{student.display_name} has no accommodation on “{row.name}”."
 
 
 # --- a student's accommodation for every test of a class ------------------------------------
@@ -418,14 +434,30 @@ def rename_class(class_id: int) -> Any:
     return render_template("teacher/assignments/rename.html", classroom=classroom, form=form), status
 
 
+def _archive_page(classroom: ClassInfo) -> str:
+    """The confirmation: whom archiving the class takes it from, and the button that does it."""
+    reach = assignments.class_reach(current_user.id, classroom.id, clock.now())
+    return render_template(
+        "teacher/assignments/archive.html",
+        classroom=classroom,
+        reach=reach,
+        form=ArchiveClassForm(formdata=None),
+    )
+
+
 @blueprint.route("/classes/<int:class_id>/archive", methods=["GET", "POST"])
 @teacher_required
-def archive_class(class_id: int) -> WerkzeugResponse:
-    """Archive the class (the form's ``archive`` ticked) or bring it back."""
+def archive_class(class_id: int) -> Any:
+    """Archive the class (the form's ``archive`` ticked, once ``confirmed`` on the page that
+    says whom it takes the class from) or bring it back (no confirmation: nothing is lost)."""
     classroom = _my_class(class_id)
+    if request.method == "GET":
+        return _archive_page(classroom) if not classroom.archived else redirect(_class_url(classroom.id))
     form = ArchiveClassForm()
     if form.validate_on_submit():
         archive = bool(form.archive.data)
+        if archive and not form.confirmed.data:  # a form without the confirmation: ask for it
+            return _archive_page(classroom)
         accounts.archive_class(current_user.id, classroom.id, clock.now() if archive else None)
         if archive:
             flash(
@@ -481,6 +513,12 @@ def bank_visibility(bank_slug: str) -> Any:
     form = _visibility_form(summary, request.form if request.method == "POST" else None)
     if form.validate_on_submit():
         flags = BankFlags(published=form.published.data == YES, open_practice=form.open_practice.data == YES)
+        if summary.published and not flags.published and not form.confirmed.data:
+            reach = assignments.bank_reach(summary.slug, clock.now())
+            if reach.assignments or reach.tests_running:  # its classes lose it: ask first
+                return render_template(
+                    "teacher/assignments/hide.html", bank=summary, form=form, flags=flags, reach=reach
+                )
         assignments.set_bank_flags(summary.slug, flags)
         seen = "is shown to the students of the classes it is assigned to" if flags.published else "is hidden"
         practice = " and open practice for every student" if flags.published and flags.open_practice else ""
