@@ -341,7 +341,7 @@ def test_a_bad_title_comes_back_under_its_field_as_typed(teacher, app, people):
 
 def test_saving_a_due_time_already_past_saves_and_says_what_students_can_do(teacher, app, people):
     fields = NEW | {"opens_at": "2020-01-01 08:00", "due_at": "2020-01-08 23:59"}
-    del fields["accept_late"]
+    assert "accept_late" not in fields  # late work off: students cannot start it
     response = post_form(teacher, f"/classes/{people.class_id}/assignments/new", **fields)
     assert response.status_code == 302  # saved
     page = teacher.get(response.headers["Location"]).get_data(as_text=True)
@@ -355,7 +355,8 @@ def test_saving_a_due_time_already_past_saves_and_says_what_students_can_do(teac
             for r in assignments.of_classes([people.class_id])
             if r.terms.due_at and r.terms.due_at.year == 2020
         ]
-    edit = NEW | {"opens_at": "2020-01-01 08:00", "due_at": "2020-01-08 23:59"}  # late work accepted
+    late = {"accept_late": "y", "show_answers": ""}  # late work accepted (answers as the bank says)
+    edit = NEW | {"opens_at": "2020-01-01 08:00", "due_at": "2020-01-08 23:59"} | late
     del edit["quiz"]
     response = post_form(teacher, f"/assignments/{row.id}/edit", **edit)
     page = teacher.get(response.headers["Location"]).get_data(as_text=True)
@@ -784,7 +785,7 @@ def test_hiding_a_bank_its_classes_use_says_how_many_students_lose_it(teacher, a
 def test_hiding_a_bank_nobody_is_assigned_needs_no_confirmation(teacher, app, people):
     with app.app_context():
         for row in assignment_store.assignments_of_classes([people.class_id, people.other_class_id], BANK):
-            assignment_store.delete_assignment(row.id)
+            assignment_store.delete_assignment(row.id, datetime.now(UTC))
     response = set_visibility(teacher, "no", "no")
     assert response.status_code == 302
     with app.app_context():
