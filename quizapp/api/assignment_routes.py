@@ -61,7 +61,8 @@ DEFAULTS = AssignmentTerms()  # what an assignment has where the teacher says no
 SHOWN_ANSWERS = [value.value for value in assignments.ASSIGNED_ANSWERS]
 SHOWN_ANSWERS_DOC = (
     "null: as the quiz says; after_submit; after_due: the answers, and which were right, once the "
-    "student's due time has passed (needs due_at); never. after_due and never need study false "
+    "class's last due time has passed (needs due_at, ends_at_close true and late false); never. "
+    "after_due and never need study false "
     "(practice, flashcards and learn mode would show the answers)"
 )
 MAX_TIME_LIMIT_MINUTES = 24 * 60  # documented; services.assignments.problems refuses more (tested)
@@ -231,10 +232,10 @@ class StudentAssignmentSchema(Schema):
         metadata={
             "enum": SHOWN_ANSWERS,
             "description": "When a submitted test's answers, and which were right, are shown: "
-            "at the submit, after your due time (answers_from), or never (the score only)",
+            "at the submit, after the class's last due time (answers_from), or never (the score only)",
         },
     )
-    answers_from = _time("after_due: your due time, from which answers are shown; else null")
+    answers_from = _time("after_due: the class's last due time, from which answers are shown; else null")
 
 
 class AssignmentListSchema(Schema):

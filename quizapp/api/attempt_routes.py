@@ -126,13 +126,14 @@ class AttemptSchema(Schema):
             "enum": [Withheld.TEST_IN_PROGRESS.value, Withheld.BANK_SETTING.value, Withheld.UNTIL_DUE.value],
             "description": "A submitted attempt whose answers and results per question are not "
             "shown: you have a test of this quiz in progress, the quiz (or its assignment) never "
-            "shows them, or its assignment shows them after your due time (answers_from)",
+            "shows them, or its assignment shows them after the class's last due time (answers_from)",
         }
     )
     answers_from = fields.DateTime(
         metadata={
             "description": "A test under an assignment that shows answers after the due time: "
-            "your due time, from which its answers and results per question are shown"
+            "the class's last due time (any student's own included, with a few seconds' grace), "
+            "from which its answers and results per question are shown"
         }
     )
     feedback = fields.List(

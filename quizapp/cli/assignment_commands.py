@@ -63,12 +63,17 @@ def _attempts(text: str) -> int | None:
 @click.option("--time-limit", type=int, help="Minutes (default: the bank's; 0: untimed).")
 @click.option("--late", is_flag=True, help="Accept late work (marked late) after the due time.")
 @click.option(
+    "--ends-at-close",
+    is_flag=True,
+    help="An attempt started before the due time ends at it (after_due needs it).",
+)
+@click.option(
     "--answers",
     type=click.Choice([BANKS_ANSWERS, *(value.value for value in assignments.ASSIGNED_ANSWERS)]),
     default=BANKS_ANSWERS,
     show_default=True,
-    help="When a test's answers are shown: as the bank says, at the submit, after the student's "
-    "due time (needs --due), or never (after_due and never need --no-study).",
+    help="When a test's answers are shown: as the bank says, at the submit, after the class's last "
+    "due time (needs --due and --ends-at-close), or never (after_due and never need --no-study).",
 )
 @click.option(
     "--study/--no-study",
@@ -87,6 +92,7 @@ def assign_command(
     attempts: str,
     time_limit: int | None,
     late: bool,
+    ends_at_close: bool,
     answers: str,
     study: bool,
     title: str | None,
@@ -106,6 +112,7 @@ def assign_command(
         time_limit_minutes=time_limit,
         max_attempts=_attempts(attempts),
         accept_late=late,
+        ends_at_close=ends_at_close,
         show_answers=AnswerVisibility(answers) if answers != BANKS_ANSWERS else None,
         study=study,
         title=title,

@@ -116,6 +116,17 @@ class Start:
         return self.refusal is None
 
 
+def last_due_at(assignment_due_at: datetime | None, latest_own_due_at: datetime | None) -> datetime | None:
+    """The last due time of an assignment's class: its own, or the latest a student has of their
+    own where that is later (None: the assignment is not due, so neither is anyone). An
+    ``after_due`` test's answers wait for it: no one is still to take the test when they show."""
+    if assignment_due_at is None:
+        return None
+    if latest_own_due_at is None:
+        return assignment_due_at
+    return max(assignment_due_at, latest_own_due_at)
+
+
 def for_student(window: Window, accommodation: Accommodation | None) -> Window:
     """The window as it applies to a student with ``accommodation`` (None: the assignment's).
 

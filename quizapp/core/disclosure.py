@@ -24,7 +24,7 @@ answers is shown to them anywhere (not an earlier attempt's review, not a flashc
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from enum import StrEnum
 
 from quizapp.core.attempts import AttemptMode
@@ -49,7 +49,7 @@ class Withheld(StrEnum):
     NOTHING = ""  # shown
     NOT_YET = "not_yet"  # due later: after the answer, or after submitting
     BANK_SETTING = "bank_setting"  # the bank never shows it to students
-    UNTIL_DUE = "until_due"  # shown once the student's due time has passed (``Disclosure.until``)
+    UNTIL_DUE = "until_due"  # shown once the class's last due time has passed (``Disclosure.until``)
     TEST_IN_PROGRESS = "test_in_progress"  # the viewer has a test of this bank open
 
 
@@ -87,7 +87,9 @@ class AttemptMoment:
     submitted: bool
     answered: bool  # the question in view has an answer
     owner: bool = True  # False: a teacher of the owner's class (who may see it is decided elsewhere)
-    due_at: datetime | None = None  # the student's due time under the attempt's assignment, if any
+    due_at: datetime | None = None  # the last due time of an after_due assignment's class, if any
+    # After it, the grace in which answers sent at a deadline still count: the answers wait for it.
+    grace: timedelta = timedelta(0)
 
 
 def disclose(
@@ -120,7 +122,7 @@ def disclose(
             raise ValueError("answers after the due time need the attempt's moment and the time")
         if attempt.due_at is None:  # no due time to wait for (a due time is required): never
             return _nothing(Withheld.BANK_SETTING)
-        if now < attempt.due_at:
+        if now < attempt.due_at + attempt.grace:
             return _nothing(Withheld.UNTIL_DUE if attempt.submitted else Withheld.NOT_YET, attempt.due_at)
     match path:
         case Path.ATTEMPT | Path.SOURCE:

@@ -25,7 +25,7 @@ class AnswerVisibility(StrEnum):
     """When a student may see correct answers and explanations (and which answers were right).
 
     A bank file sets one of ``BANK_ANSWER_VISIBILITIES``; ``after_due`` is an assignment's alone
-    (a bank has no due time): a submitted test's answers once the student's due time has passed.
+    (a bank has no due time): a submitted test's answers once the last due time of the class has passed.
     The order, from the most shown to the least, is ``core.disclosure.stricter``'s.
     """
 

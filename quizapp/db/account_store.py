@@ -28,7 +28,7 @@ from quizapp.core.accounts import (
 from quizapp.core.roster import RosterEntry
 from quizapp.db.base import db
 from quizapp.db.database import begin_write, rows_changed
-from quizapp.db.models import Classroom, Enrollment, User
+from quizapp.db.models import Accommodation, Assignment, Classroom, Enrollment, User
 
 
 class UsernameTaken(Exception):
@@ -275,10 +275,19 @@ def reset_password(student_id: int, rng: random.Random) -> str:
 
 
 def remove_from_class(class_id: int, student_id: int) -> None:
-    """Take a student out of a class; the account and its attempts stay."""
+    """Take a student out of a class; the account and its attempts stay. Their accommodations
+    there go (the standing one lives on the enrollment; those on the class's assignments are
+    deleted with it): rejoining the class starts on its terms, and a leaver's own due time no
+    longer holds back an ``after_due`` test's answers."""
     begin_write()
     db.session.execute(
         delete(Enrollment).where(Enrollment.class_id == class_id, Enrollment.student_id == student_id)
+    )
+    of_the_class = db.select(Assignment.id).where(Assignment.class_id == class_id)
+    db.session.execute(
+        delete(Accommodation).where(
+            Accommodation.student_id == student_id, Accommodation.assignment_id.in_(of_the_class)
+        )
     )
     db.session.commit()
 

@@ -19,7 +19,7 @@ from typing import Any
 
 from sqlalchemy import delete, func, update
 
-from quizapp.core.assignments import Accommodation, Accommodations, Counted, assignment_name
+from quizapp.core.assignments import Accommodation, Accommodations, Counted, assignment_name, last_due_at
 from quizapp.core.attempts import AttemptStatus
 from quizapp.core.disclosure import kept_when_deleted
 from quizapp.core.model import AnswerVisibility
@@ -55,6 +55,9 @@ class AssignmentRow:
     teacher_id: int
     terms: AssignmentTerms
     created_at: datetime
+    # The last due time of the class: the assignment's, or a student's own where later (None:
+    # not due). An ``after_due`` test's answers wait for it, so no one is still to take it.
+    last_due_at: datetime | None = None
 
     @property
     def title(self) -> str | None:
@@ -94,14 +97,28 @@ def _values(terms: AssignmentTerms) -> dict[str, Any]:
     return values
 
 
+# The latest due time a student has of their own under the assignment (None: no one has one).
+_LATEST_OWN_DUE = (
+    db.select(func.max(AccommodationRow.due_at))
+    .where(AccommodationRow.assignment_id == Assignment.id)
+    .correlate(Assignment)
+    .scalar_subquery()
+)
 _ROWS = (
-    db.select(Assignment, Bank.slug, Bank.title, Classroom.name, Classroom.teacher_id)
+    db.select(Assignment, Bank.slug, Bank.title, Classroom.name, Classroom.teacher_id, _LATEST_OWN_DUE)
     .join(Bank, Bank.id == Assignment.bank_id)
     .join(Classroom, Classroom.id == Assignment.class_id)
 )
 
 
-def _row(assignment: Assignment, slug: str, title: str, class_name: str, teacher_id: int) -> AssignmentRow:
+def _row(
+    assignment: Assignment,
+    slug: str,
+    title: str,
+    class_name: str,
+    teacher_id: int,
+    latest_own_due: datetime | None = None,
+) -> AssignmentRow:
     terms = AssignmentTerms(
         opens_at=assignment.opens_at,
         due_at=assignment.due_at,
@@ -123,6 +140,7 @@ def _row(assignment: Assignment, slug: str, title: str, class_name: str, teacher
         teacher_id,
         terms,
         assignment.created_at,
+        last_due_at(assignment.due_at, latest_own_due),
     )
 
 
@@ -147,6 +165,11 @@ def assignments_of_classes(class_ids: Sequence[int], bank_slug: str | None = Non
     if bank_slug is not None:
         query = query.where(Bank.slug == bank_slug)
     return [_row(*found) for found in db.session.execute(_order(query))]
+
+
+def assignments_of_bank(bank_slug: str) -> list[AssignmentRow]:
+    """Every assignment of the bank, in every class (archived ones too: their tests stay)."""
+    return [_row(*found) for found in db.session.execute(_order(_ROWS.where(Bank.slug == bank_slug)))]
 
 
 def assignments_of_student(student_id: int, bank_slug: str | None = None) -> list[AssignmentRow]:

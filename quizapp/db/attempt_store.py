@@ -42,6 +42,7 @@ from sqlalchemy import (
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 
+from quizapp.core.assignments import last_due_at
 from quizapp.core.attempts import AttemptMode, AttemptStatus, ClosedBy, is_overdue
 from quizapp.core.model import AnswerVisibility
 from quizapp.db.base import db
@@ -71,9 +72,10 @@ class AttemptState:
     assignment_id: int | None = None  # the assignment a test was taken under
     late: bool = False  # started after the assignment's due time (late work accepted)
     assigned_show_answers: AnswerVisibility | None = None  # its assignment's, if stricter than the bank's
-    # The student's due time under its assignment: their accommodation's, else the assignment's
-    # (None: no assignment, or none due); ``after_due`` answers wait for it.
-    assigned_due_at: datetime | None = None
+    # The last due time under its assignment: the assignment's, or a student's own where later
+    # (None: no assignment, or none due); ``after_due`` answers wait for it, so that no one is
+    # still to take the test when they show.
+    answers_due_at: datetime | None = None
 
     @property
     def question_ids(self) -> list[str]:
@@ -137,11 +139,18 @@ def _dialect() -> str:
 
 # --- Prebuilt statements -------------------------------------------------------------------
 
+# The latest due time any student has under the attempt's assignment (an accommodation's own),
+# None if none has one: with the assignment's, when an ``after_due`` test's answers come out.
+_LATEST_OWN_DUE = (
+    db.select(func.max(_ACCOMMODATIONS.c.due_at))
+    .where(_ACCOMMODATIONS.c.assignment_id == _ATTEMPTS.c.assignment_id)
+    .scalar_subquery()
+)
 # Prebuilt: every page of an attempt reads it (the question page is the app's most viewed).
-# With the show_answers of the attempt's assignment (None: none, or the bank's) and the
-# student's due time under it (their accommodation's, else the assignment's: at most one
-# accommodation per assignment and student), which decide what its pages may show: read with
-# the attempt rather than in queries of their own.
+# With the show_answers of the attempt's assignment (None: none, or the bank's) and the last
+# due time of its class (the assignment's, or a student's own where later: no one may still be
+# taking it when its answers show), which decide what its pages may show: read with the
+# attempt rather than in queries of their own.
 _ATTEMPT_COLUMNS = (
     db.select(
         *_ATTEMPTS.c,
@@ -150,15 +159,11 @@ _ATTEMPT_COLUMNS = (
         func.coalesce(_ASSIGNMENTS.c.show_answers, _ATTEMPTS.c.kept_show_answers).label(
             "assigned_show_answers"
         ),
-        func.coalesce(_ACCOMMODATIONS.c.due_at, _ASSIGNMENTS.c.due_at).label("assigned_due_at"),
+        _ASSIGNMENTS.c.due_at.label("assignment_due_at"),
+        _LATEST_OWN_DUE.label("latest_own_due_at"),
     )
     .join(_BANKS, _BANKS.c.id == _ATTEMPTS.c.bank_id)
     .outerjoin(_ASSIGNMENTS, _ASSIGNMENTS.c.id == _ATTEMPTS.c.assignment_id)
-    .outerjoin(
-        _ACCOMMODATIONS,
-        (_ACCOMMODATIONS.c.assignment_id == _ATTEMPTS.c.assignment_id)
-        & (_ACCOMMODATIONS.c.student_id == _ATTEMPTS.c.user_id),
-    )
 )
 # Prebuilt: one attempt, on every page and API call of an attempt.
 _ATTEMPT_BY_ID = _ATTEMPT_COLUMNS.where(_ATTEMPTS.c.id == bindparam("attempt_id"))
@@ -274,7 +279,7 @@ def _state(row: Any, responses: dict[str, Any] | None = None) -> AttemptState:
         assigned_show_answers=AnswerVisibility(row.assigned_show_answers)
         if row.assigned_show_answers
         else None,
-        assigned_due_at=row.assigned_due_at,
+        answers_due_at=last_due_at(row.assignment_due_at, row.latest_own_due_at),
     )
 
 

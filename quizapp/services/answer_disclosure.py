@@ -83,9 +83,17 @@ def for_attempt(viewed: Viewed, bank: core.Bank | None, question_answered: bool,
 
 
 def moment_of(attempt: AttemptState, question_answered: bool, owner: bool = True) -> AttemptMoment:
-    """Where the attempt stands, for the rule: with the student's due time under its assignment
-    (read with the attempt: their accommodation's, else the assignment's)."""
-    return AttemptMoment(attempt.mode, attempt.submitted, question_answered, owner, attempt.assigned_due_at)
+    """Where the attempt stands, for the rule: with the last due time of its assignment's class
+    (read with the attempt), which ``after_due`` answers wait for, and the grace after it in
+    which answers sent at a deadline still count."""
+    return AttemptMoment(
+        attempt.mode,
+        attempt.submitted,
+        question_answered,
+        owner,
+        attempt.answers_due_at,
+        attempt_service.grace(),
+    )
 
 
 def held_back(attempt: AttemptState, now: datetime) -> bool:
@@ -111,7 +119,7 @@ def settings_of(attempt: AttemptState, bank: core.Bank | None) -> core.QuizSetti
 def answers_held_until(attempt: AttemptState, bank: core.Bank | None) -> datetime | None:
     """When the attempt's answers show once it is submitted, if they wait for the student's due
     time (``after_due``); None if they show at the submit, or never."""
-    return held_until(settings_of(attempt, bank).show_answers, attempt.assigned_due_at)
+    return held_until(settings_of(attempt, bank).show_answers, attempt.answers_due_at)
 
 
 def source_passage_shown(account: Account, bank: core.Bank, question_id: str, now: datetime) -> bool:

@@ -27,6 +27,7 @@ from quizapp.core.assignments import (
     clean_title,
     counted,
     for_student,
+    last_due_at,
     may_start,
     standing_problems,
     status,
@@ -162,9 +163,10 @@ class StudentAssignment:
 
     @property
     def answers_from(self) -> datetime | None:
-        """When a submitted test's answers show, if they wait for a time: the student's due time
-        (``after_due``); None: at the submit, or never (``answers`` says which)."""
-        return held_until(self.answers, self.window.due_at)
+        """When a submitted test's answers show, if they wait for a time (``after_due``): the last
+        due time of the class, so that no one is still to take it; None: at the submit, or never
+        (``answers`` says which)."""
+        return held_until(self.answers, self.assignment.last_due_at)
 
     @property
     def attempts_left(self) -> int | None:
@@ -468,8 +470,8 @@ HOLDS_ANSWERS_BACK = (AnswerVisibility.AFTER_DUE, AnswerVisibility.NEVER)
 def problems(terms: AssignmentTerms) -> list[str]:
     """What is wrong with an assignment's terms as a teacher set them (empty: nothing).
 
-    Answers after the due time need a due time and no late work (a late start would come after
-    the answers are out); and an assignment that keeps answers back
+    Answers after the due time need a due time, attempts that end at it and no late work (no test
+    may run on, or start, after the answers are out); and an assignment that keeps answers back
     (after the due time, or never) cannot let its class study the bank, whose practice,
     flashcards and learn mode show them. (The default, the bank's answers with study on, is
     always valid: it is what an upgraded database gives every class.)"""
@@ -485,6 +487,11 @@ def problems(terms: AssignmentTerms) -> list[str]:
         found.append("a test shows answers after it is submitted at the earliest")
     if shown is AnswerVisibility.AFTER_DUE and terms.due_at is None:
         found.append("answers after the due time needs a due time")
+    if shown is AnswerVisibility.AFTER_DUE and terms.due_at is not None and not terms.ends_at_close:
+        found.append(
+            "answers after the due time need attempts to end at the due time: a test started just "
+            "before it would run on after the answers are out"
+        )
     if shown is AnswerVisibility.AFTER_DUE and terms.accept_late:
         found.append(
             "answers after the due time cannot go with late work: a late start would come after "
@@ -496,6 +503,46 @@ def problems(terms: AssignmentTerms) -> list[str]:
             "practice, flashcards and learn mode show this bank's answers: "
             f"turn study off for this assignment to keep them back{until}"
         )
+    return found
+
+
+def _holds_back(terms: AssignmentTerms, last_due: datetime | None, now: datetime) -> bool:
+    """Whether an assignment keeps its answers from its class at ``now`` (never; or after the
+    due time, before the class's last due time)."""
+    if terms.show_answers is AnswerVisibility.NEVER:
+        return True
+    return terms.show_answers is AnswerVisibility.AFTER_DUE and (last_due is None or now < last_due)
+
+
+def _gives_away(terms: AssignmentTerms, bank: core.Bank) -> bool:
+    """Whether an assignment lets its class see the bank's answers (study, or a test's answers
+    at the submit)."""
+    shown = for_tests(stricter(bank.settings.show_answers, terms.show_answers))
+    return terms.study or shown is AnswerVisibility.AFTER_SUBMIT
+
+
+def answers_conflicts(
+    class_id: int, bank_slug: str, terms: AssignmentTerms, now: datetime, assignment_id: int | None = None
+) -> list[str]:
+    """What another assignment of the bank in the class would undo (empty: nothing): one that
+    keeps its answers back while this one shows them (or lets the class study), or the other way
+    round. Asked as the assignment (``assignment_id``, if it exists) is saved."""
+    bank = bank_library.bank(bank_slug)
+    this_last_due = last_due_at(terms.due_at, None)
+    found = []
+    for other in assignment_store.assignments_of_classes([class_id], bank_slug):
+        if other.id == assignment_id:
+            continue
+        if _holds_back(other.terms, other.last_due_at, now) and _gives_away(terms, bank):
+            found.append(
+                f"“{other.name}”, another assignment of this quiz in this class, keeps its answers "
+                "back: this one would show them sooner (keep its answers back too, with study off)"
+            )
+        elif _holds_back(terms, this_last_due, now) and _gives_away(other.terms, bank):
+            found.append(
+                f"“{other.name}”, another assignment of this quiz in this class, shows its answers or "
+                "lets the class study it: change or delete it first, or it gives this one's answers away"
+            )
     return found
 
 
@@ -545,7 +592,8 @@ def create(teacher_id: int, class_id: int, bank_slug: str, terms: AssignmentTerm
 def update(teacher_id: int, assignment_id: int, terms: AssignmentTerms) -> bool:
     """Change an assignment's terms; whether attempts are running under it (they keep the
     deadline they started with: the change applies to new attempts)."""
-    if assignment_of_teacher(teacher_id, assignment_id) is None:
+    row = assignment_of_teacher(teacher_id, assignment_id)
+    if row is None:
         raise AssignmentNotFound(assignment_id)
     found = problems(terms)
     if found:
@@ -645,8 +693,21 @@ def class_reach(teacher_id: int, class_id: int, now: datetime) -> Reach:
     return assignment_store.class_reach(class_id, now)
 
 
-def set_bank_flags(bank_slug: str, flags: BankFlags) -> None:
-    """Publish or hide a bank, open it for practice to every student or not."""
+def set_bank_flags(bank_slug: str, flags: BankFlags, now: datetime) -> None:
+    """Publish or hide a bank, open it for practice to every student or not. ``ValueError`` when
+    practice for everyone would give away the answers an assignment of it keeps back."""
     bank_library.bank(bank_slug)
+    if flags.open_practice:
+        holding = [
+            row
+            for row in assignment_store.assignments_of_bank(bank_slug)
+            if _holds_back(row.terms, row.last_due_at, now)
+        ]
+        if holding:
+            names = ", ".join(f"“{row.name}” ({row.class_name})" for row in holding)
+            raise ValueError(
+                f"practice for every student would show the answers that {names} keeps back: "
+                "open it for practice once those answers are out, or change those assignments"
+            )
     if not assignment_store.set_bank_flags(bank_slug, flags):
         raise BankNotFound(bank_slug)

@@ -75,7 +75,20 @@ def test_assign_refuses_what_a_page_would_and_stores_nothing(app, people):
         ("--timezone", "Mars/Base"): "no time zone",
         ("--due", "next friday"): "not a date and time",
         ("--answers", "after_due", "--no-study"): "answers after the due time needs a due time",
-        ("--answers", "after_due", "--due", "2026-12-01 08:00"): "turn study off (--no-study)",
+        (
+            "--answers",
+            "after_due",
+            "--due",
+            "2026-12-01 08:00",
+            "--ends-at-close",
+        ): "turn study off (--no-study)",
+        (
+            "--answers",
+            "after_due",
+            "--due",
+            "2026-12-01 08:00",
+            "--no-study",
+        ): "need attempts to end at the due",
         ("--answers", "never"): "turn study off (--no-study) for this assignment to keep them back",
         ("--answers", "immediately"): "Invalid value for '--answers'",
     }
@@ -170,7 +183,7 @@ def test_accommodate_class_gives_every_test_and_takes_it_away(app, people):
 def test_assign_shows_answers_after_the_due_time_with_study_off(app, people):
     runner = app.test_cli_runner()
     args = ("--class", people.join_code, "--due", "2026-12-01 23:59", "--timezone", "Europe/Belgrade")
-    result = assign(runner, *args, "--answers", "after_due", "--no-study")
+    result = assign(runner, *args, "--answers", "after_due", "--no-study", "--ends-at-close")
     assert result.exit_code == 0, result.output
     default = assign(runner, *args)
     with app.app_context():

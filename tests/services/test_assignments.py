@@ -4,6 +4,7 @@ long it runs, through the one service that pages, API and commands call (an inje
 from __future__ import annotations
 
 import threading
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -225,12 +226,18 @@ def test_bad_terms_and_other_teachers_classes_store_nothing(app, assign, people)
 
 
 def test_answers_after_the_due_time_need_a_due_time_and_study_off(app, assign):
-    held = AssignmentTerms(show_answers=AnswerVisibility.AFTER_DUE, due_at=T0, study=False)
+    held = AssignmentTerms(
+        show_answers=AnswerVisibility.AFTER_DUE, due_at=T0, study=False, ends_at_close=True
+    )
     assert assignments.problems(held) == []
+    assert assignments.problems(replace(held, ends_at_close=False)) == [
+        "answers after the due time need attempts to end at the due time: a test started just "
+        "before it would run on after the answers are out"
+    ]
     assert assignments.problems(AssignmentTerms(show_answers=AnswerVisibility.AFTER_DUE, study=False)) == [
         "answers after the due time needs a due time"
     ]
-    studied = AssignmentTerms(show_answers=AnswerVisibility.AFTER_DUE, due_at=T0)
+    studied = replace(held, study=True)
     assert assignments.problems(studied) == [
         "practice, flashcards and learn mode show this bank's answers: turn study off for this "
         "assignment to keep them back until the due time"
@@ -239,7 +246,7 @@ def test_answers_after_the_due_time_need_a_due_time_and_study_off(app, assign):
         "practice, flashcards and learn mode show this bank's answers: turn study off for this "
         "assignment to keep them back"
     ]
-    late = AssignmentTerms(show_answers=AnswerVisibility.AFTER_DUE, due_at=T0, study=False, accept_late=True)
+    late = replace(held, accept_late=True)
     assert assignments.problems(late) == [
         "answers after the due time cannot go with late work: a late start would come after the "
         "answers are out"
@@ -249,13 +256,18 @@ def test_answers_after_the_due_time_need_a_due_time_and_study_off(app, assign):
         assign(show_answers=AnswerVisibility.AFTER_DUE, study=False)
 
 
-def test_answers_after_the_due_time_wait_for_each_students_own_due_time(app, assign, people):
+def test_answers_after_the_due_time_wait_for_the_last_due_time_of_the_class(app, assign, people):
     """Sam's due time is the assignment's; Sara's accommodation gives her a day more. Each sees
-    their score at once, and their answers from their own due time on; the teacher at once."""
+    their score at once, and their answers only once Sara's due time (the class's last) and the
+    grace after it have passed: no one is still to take the test then. Their teacher: at once."""
     due = T0 + 2 * HOUR
-    assignment_id = assign(show_answers=AnswerVisibility.AFTER_DUE, due_at=due, study=False)
+    last = due + 24 * HOUR
+    grace = timedelta(seconds=app.config["ANSWER_GRACE_SECONDS"])
+    assignment_id = assign(
+        show_answers=AnswerVisibility.AFTER_DUE, due_at=due, ends_at_close=True, study=False
+    )
     with app.app_context():
-        assignments.accommodate(people.teacher, assignment_id, "sara", Accommodation(due_at=due + 24 * HOUR))
+        assignments.accommodate(people.teacher, assignment_id, "sara", Accommodation(due_at=last))
         taken = {}
         for name in ("sam", "sara"):
             started = start(name, T0)
@@ -267,24 +279,29 @@ def test_answers_after_the_due_time_wait_for_each_students_own_due_time(app, ass
             attempt = attempts.get(taken[name], now)
             return answer_disclosure.for_attempt(Viewed(attempt, owner=owner), bank, True, now)
 
-        assert attempts.get(taken["sara"], T0).assigned_due_at == due + 24 * HOUR
-        for name, theirs in (("sam", due), ("sara", due + 24 * HOUR)):
-            before = shown(name, theirs - timedelta(seconds=1))
-            assert (before.correctness, before.answers, before.withheld) == (False, False, Withheld.UNTIL_DUE)
-            assert before.until == theirs
-            assert shown(name, theirs).answers and shown(name, theirs).correctness
+        for name in ("sam", "sara"):
+            assert attempts.get(taken[name], T0).answers_due_at == last
+            for before_it in (due + HOUR, last + grace - timedelta(seconds=1)):
+                before = shown(name, before_it)
+                assert (before.correctness, before.answers, before.withheld) == (
+                    False,
+                    False,
+                    Withheld.UNTIL_DUE,
+                )
+                assert before.until == last
+            assert shown(name, last + grace).answers and shown(name, last + grace).correctness
             assert shown(name, T0 + HOUR, owner=False).answers  # their teacher: at once
             attempt = attempts.get(taken[name], T0 + HOUR)
-            assert answer_disclosure.answers_held_until(attempt, bank) == theirs
-            assert answer_disclosure.held_back(attempt, theirs - timedelta(seconds=1))
-            assert not answer_disclosure.held_back(attempt, theirs)
+            assert answer_disclosure.answers_held_until(attempt, bank) == last
+            assert answer_disclosure.held_back(attempt, last)
+            assert not answer_disclosure.held_back(attempt, last + grace)
             [view] = assignments.student_assignments(account(name).id, T0)
-            assert (view.answers, view.answers_from) == (AnswerVisibility.AFTER_DUE, theirs)
+            assert (view.answers, view.answers_from) == (AnswerVisibility.AFTER_DUE, last)
         # retrying what the test missed tells which were right: not before the due time either
         sam, attempt = account("sam"), attempts.get(taken["sam"], T0 + HOUR)
-        retry = answer_disclosure.for_bank(Path.RETRY, sam, bank, due - HOUR, of_attempt=attempt)
+        retry = answer_disclosure.for_bank(Path.RETRY, sam, bank, due + HOUR, of_attempt=attempt)
         assert not retry.correctness and retry.withheld is Withheld.UNTIL_DUE
-        assert answer_disclosure.for_bank(Path.RETRY, sam, bank, due, of_attempt=attempt).correctness
+        assert answer_disclosure.for_bank(Path.RETRY, sam, bank, last + grace, of_attempt=attempt).correctness
         # and the test fed no flashcard memory (its due cards and weakest questions would tell)
         assert db.session.scalar(db.select(db.func.count()).select_from(CardState)) == 0
 
@@ -301,14 +318,16 @@ def test_a_deleted_after_due_assignment_keeps_answers_back_unless_every_due_time
     app, assign, people, deleted_at, kept
 ):
     due = T0 + 2 * HOUR
-    assignment_id = assign(show_answers=AnswerVisibility.AFTER_DUE, due_at=due, study=False)
+    assignment_id = assign(
+        show_answers=AnswerVisibility.AFTER_DUE, due_at=due, ends_at_close=True, study=False
+    )
     with app.app_context():
         assignments.accommodate(people.teacher, assignment_id, "sara", Accommodation(due_at=due + 24 * HOUR))
         started = start("sam", T0)
         attempts.submit(started.attempt.id, T0 + HOUR)
         assignments.delete(people.teacher, assignment_id, deleted_at)
         attempt = attempts.get(started.attempt.id, deleted_at)
-        assert attempt.assignment_id is None and attempt.assigned_due_at is None
+        assert attempt.assignment_id is None and attempt.answers_due_at is None
         assert attempt.assigned_show_answers is kept
         bank = bank_library.bank(BANK)
         later = deleted_at + 1000 * HOUR

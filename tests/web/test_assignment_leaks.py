@@ -50,7 +50,9 @@ def take_a_test_all_wrong(client, app) -> int:
 def test_a_never_assignment_tells_no_answer_through_memory_retry_or_progress(client, app, assign):
     assign(show_answers=AnswerVisibility.NEVER, max_attempts=None, study=False)
     with app.app_context():  # study open to all elsewhere: the rule alone keeps the answers
-        assignments.set_bank_flags(BANK, BankFlags(published=True, open_practice=True))
+        assignment_store.set_bank_flags(
+            BANK, BankFlags(published=True, open_practice=True)
+        )  # past the refusal
     login(client, "sam")
     attempt_id = take_a_test_all_wrong(client, app)
     with app.app_context():  # no flashcard memory: it would tell through weakest questions and due cards
@@ -156,9 +158,17 @@ def test_an_after_due_assignment_shows_the_score_only_until_the_due_time_on_page
     app.config["TIMEZONE"] = "Europe/Belgrade"
     clock = FrozenClock(monkeypatch)
     clock.now = NOON
-    assign(show_answers=AnswerVisibility.AFTER_DUE, due_at=DUE, study=False, max_attempts=None)
+    assign(
+        show_answers=AnswerVisibility.AFTER_DUE,
+        due_at=DUE,
+        ends_at_close=True,
+        study=False,
+        max_attempts=None,
+    )
     with app.app_context():
-        assignments.set_bank_flags(BANK, BankFlags(published=True, open_practice=True))
+        assignment_store.set_bank_flags(
+            BANK, BankFlags(published=True, open_practice=True)
+        )  # past the refusal
     login(client, "sam")
     api = ApiClient(app.test_client(), token_for(app.test_client(), "sam"))
     [listed] = api.get("/assignments").get_json()["assignments"]
@@ -194,7 +204,11 @@ def test_an_after_due_assignment_shows_the_score_only_until_the_due_time_on_page
         sam = assignments.account_store.account_by_username("sam")
         assert student_dashboard(sam, clock.now).topics == {}  # no accuracy by topic either
 
-    clock.now = DUE
+    clock.now = DUE + timedelta(seconds=app.config["ANSWER_GRACE_SECONDS"] - 1)  # answers may still come
+    withheld_everywhere_but_the_score(
+        client.get(results).get_data(as_text=True), api.get(f"/attempts/{attempt_id}").get_json(), questions
+    )
+    clock.now = DUE + timedelta(seconds=app.config["ANSWER_GRACE_SECONDS"])
     page = client.get(results).get_data(as_text=True)
     assert "verdict" in page and "Correct answer" in page and "after the due time" not in page
     body = api.get(f"/attempts/{attempt_id}").get_json()
@@ -216,7 +230,9 @@ def test_deleting_an_after_due_assignment_before_the_due_time_keeps_its_answers_
 ):
     clock = FrozenClock(monkeypatch)
     clock.now = NOON
-    assignment_id = assign(show_answers=AnswerVisibility.AFTER_DUE, due_at=DUE, study=False)
+    assignment_id = assign(
+        show_answers=AnswerVisibility.AFTER_DUE, due_at=DUE, ends_at_close=True, study=False
+    )
     login(client, "sam")
     attempt_id = take_a_test_all_wrong(client, app)
     with app.app_context():

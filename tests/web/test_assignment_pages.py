@@ -79,7 +79,8 @@ NEW = {
     "time_limit": "25",
     "max_attempts": "2",
     "counted": "last",
-    "show_answers": "after_due",  # study and late work left unticked: answers held back need both off
+    "show_answers": "after_due",  # study and late work unticked, ends at the close: as held answers need
+    "ends_at_close": "y",
 }
 
 
@@ -148,7 +149,7 @@ def test_a_teacher_assigns_a_quiz_in_their_zone(teacher, app, people):
         max_attempts=2,
         counted=Counted.LAST,
         accept_late=False,
-        ends_at_close=False,
+        ends_at_close=True,
         show_answers=AnswerVisibility.AFTER_DUE,
         study=False,
     )

@@ -93,14 +93,16 @@ def test_a_hidden_bank_is_gone_for_students_and_open_practice_shows_it_to_all(
 ):
     only_history()
     with app.app_context():
-        assignments.set_bank_flags(BANK, assignments.BankFlags(published=False))
+        assignments.set_bank_flags(BANK, assignments.BankFlags(published=False), datetime.now(UTC))
     login(client, "sam")
     assert set(student_pages(client).values()) == {404}
     teacher = app.test_client()
     login(teacher, "tina")
     assert teacher.get(f"/quizzes/{BANK}").status_code == 200  # teachers see every bank
     with app.app_context():
-        assignments.set_bank_flags(BANK, assignments.BankFlags(published=True, open_practice=True))
+        assignments.set_bank_flags(
+            BANK, assignments.BankFlags(published=True, open_practice=True), datetime.now(UTC)
+        )
     other = app.test_client()
     login(other, "oleg")
     assert other.get(f"/decks/{BANK}").status_code == 200 and "Start practice" in other.get(

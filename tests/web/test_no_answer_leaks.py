@@ -105,7 +105,7 @@ def test_a_submitted_after_due_test_leaks_no_answer_before_the_due_time(client, 
     or says which were right."""
     clock = FrozenClock(monkeypatch)
     due = clock.now + timedelta(hours=3)
-    terms = {"show_answers": AnswerVisibility.AFTER_DUE, "due_at": due, "study": False}
+    terms = {"show_answers": AnswerVisibility.AFTER_DUE, "due_at": due, "study": False, "ends_at_close": True}
     assigned_to_tinas_class_alone(app, people, **terms)
     login(client, "sam")
     attempt_id = start(client, "test")

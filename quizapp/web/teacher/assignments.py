@@ -519,7 +519,11 @@ def bank_visibility(bank_slug: str) -> Any:
                 return render_template(
                     "teacher/assignments/hide.html", bank=summary, form=form, flags=flags, reach=reach
                 )
-        assignments.set_bank_flags(summary.slug, flags)
+        try:
+            assignments.set_bank_flags(summary.slug, flags, clock.now())
+        except ValueError as error:  # practice for everyone would give held-back answers away
+            form.open_practice.errors = [sentence(str(error))]
+            return render_template("teacher/assignments/visibility.html", bank=summary, form=form), 422
         seen = "is shown to the students of the classes it is assigned to" if flags.published else "is hidden"
         practice = " and open practice for every student" if flags.published and flags.open_practice else ""
         flash(f"{summary.title} {seen}{practice}.", "success")
