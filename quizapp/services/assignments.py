@@ -50,7 +50,7 @@ from quizapp.db.assignment_store import (
 )
 from quizapp.db.attempt_store import NoAttemptsLeft
 from quizapp.db.bank_store import BankSummary
-from quizapp.services import attempts, bank_library
+from quizapp.services import attempts, bank_library, clock
 from quizapp.services.attempts import AssignedStart, AttemptState, Started
 from quizapp.services.bank_library import BankNotFound
 
@@ -583,7 +583,7 @@ def create(teacher_id: int, class_id: int, bank_slug: str, terms: AssignmentTerm
         bank_id = assignment_store.bank_id_of(bank_slug)
     if bank_id is None:
         raise BankNotFound(bank_slug)
-    found = problems(terms)
+    found = problems(terms) or answers_conflicts(class_id, bank_slug, terms, clock.now())
     if found:
         raise ValueError("; ".join(found))
     return assignment_store.create_assignment(class_id, bank_id, _cleaned(terms))
@@ -595,7 +595,7 @@ def update(teacher_id: int, assignment_id: int, terms: AssignmentTerms) -> bool:
     row = assignment_of_teacher(teacher_id, assignment_id)
     if row is None:
         raise AssignmentNotFound(assignment_id)
-    found = problems(terms)
+    found = problems(terms) or answers_conflicts(row.class_id, row.bank_slug, terms, clock.now(), row.id)
     if found:
         raise ValueError("; ".join(found))
     assignment_store.update_assignment(assignment_id, _cleaned(terms))

@@ -9,6 +9,7 @@ from quizapp.core.assignments import Accommodation
 from quizapp.core.model import AnswerVisibility
 from quizapp.db import account_store, assignment_store
 from quizapp.services import assignments, clock
+from tests.helpers.assignments import clear_tinas_class
 
 
 def assign(runner, *args: str):
@@ -183,12 +184,17 @@ def test_accommodate_class_gives_every_test_and_takes_it_away(app, people):
 def test_assign_shows_answers_after_the_due_time_with_study_off(app, people):
     runner = app.test_cli_runner()
     args = ("--class", people.join_code, "--due", "2026-12-01 23:59", "--timezone", "Europe/Belgrade")
-    result = assign(runner, *args, "--answers", "after_due", "--no-study", "--ends-at-close")
-    assert result.exit_code == 0, result.output
     default = assign(runner, *args)
+    with app.app_context():
+        plain = assignment_store.assignment(int(default.output.strip())).terms
+        assert (plain.show_answers, plain.study) == (None, True)  # the bank's answers, study on
+    held = ("--answers", "after_due", "--no-study", "--ends-at-close")
+    refused = assign(runner, *args, *held)  # the class may study the bank: that gives them away
+    assert refused.exit_code == 2 and "another assignment of this quiz in this class" in refused.output
+    clear_tinas_class(app, people)
+    result = assign(runner, *args, *held)
+    assert result.exit_code == 0, result.output
     with app.app_context():
         row = assignment_store.assignment(int(result.output.strip()))
         assert (row.terms.show_answers, row.terms.study) == (AnswerVisibility.AFTER_DUE, False)
         assert row.terms.due_at == datetime(2026, 12, 1, 22, 59, tzinfo=UTC)
-        plain = assignment_store.assignment(int(default.output.strip())).terms
-        assert (plain.show_answers, plain.study) == (None, True)  # the bank's answers, study on

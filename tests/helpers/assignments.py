@@ -28,6 +28,15 @@ def replace_assignments(app, people, **terms) -> int:
         return assignments.create(people.teacher, people.class_id, BANK, AssignmentTerms(**terms))
 
 
+def clear_tinas_class(app, people) -> None:
+    """Delete the fixture's assignments of the bank to Tina's class (study on, answers as the bank
+    says), which would give away the answers of one that keeps them back."""
+    with app.app_context():
+        db.session.rollback()
+        for row in assignment_store.assignments_of_classes([people.class_id], BANK):
+            assignment_store.delete_assignment(row.id, datetime.now(UTC))
+
+
 def assigned_to_tinas_class_alone(app, people, **terms) -> int:
     """The bank assigned to Tina's class alone, with these terms (Oleg, in Otto's class, is then a
     student of another class): every other assignment of it is deleted first."""

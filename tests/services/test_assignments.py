@@ -12,7 +12,7 @@ import pytest
 from quizapp.core.assignments import Accommodation, Refusal
 from quizapp.core.disclosure import Path, Withheld
 from quizapp.core.model import AnswerVisibility
-from quizapp.db import account_store
+from quizapp.db import account_store, assignment_store
 from quizapp.db.base import db
 from quizapp.db.models import Assignment, Attempt, CardState
 from quizapp.services import answer_disclosure, assignments, attempts, bank_library
@@ -385,3 +385,68 @@ def test_whom_hiding_a_bank_or_archiving_a_class_reaches(app, assign, people):
         assert assignments.bank_reach(BANK, T0) == assignments.Reach(0, 0, 0, 0)  # archived: nobody left
         with pytest.raises(BankNotFound):
             assignments.bank_reach("no-such-bank", T0)
+
+
+# --- what another assignment or open practice would give away ------------------------------
+
+
+def held_terms(**more) -> AssignmentTerms:
+    held = AssignmentTerms(
+        show_answers=AnswerVisibility.AFTER_DUE, due_at=T0 + HOUR, ends_at_close=True, study=False
+    )
+    return replace(held, **more)
+
+
+def test_a_retake_that_shows_answers_is_refused_while_another_assignment_keeps_them_back(
+    app, assign, people, monkeypatch
+):
+    """A "Retake" of the quiz in the same class that lets the class study it, or shows answers at
+    the submit, would hand out the answers the first test keeps back until its due time: refused
+    until that due time has passed (the other way round too). Another class is not concerned."""
+    monkeypatch.setattr(assignments.clock, "now", lambda: T0)
+    held = assign(**vars_of(held_terms()))
+    with app.app_context():
+        for giving in (
+            AssignmentTerms(study=False),
+            AssignmentTerms(show_answers=AnswerVisibility.AFTER_SUBMIT),
+        ):
+            with pytest.raises(ValueError, match="keeps its answers back: this one would show them sooner"):
+                assignments.create(people.teacher, people.class_id, BANK, replace(giving, title="Retake"))
+        quiet = assignments.create(people.teacher, people.class_id, BANK, held_terms(title="Retake"))
+        with pytest.raises(ValueError, match="keeps its answers back"):
+            assignments.update(people.teacher, quiet, AssignmentTerms(study=False, title="Retake"))
+        assignments.delete(people.teacher, quiet, T0)
+        other_class = assignments.create(people.other_teacher, people.other_class_id, BANK, AssignmentTerms())
+        assert other_class
+        monkeypatch.setattr(assignments.clock, "now", lambda: T0 + 2 * HOUR)  # its answers are out
+        assert assignments.create(people.teacher, people.class_id, BANK, AssignmentTerms(title="Retake"))
+        # the other way round: a test that keeps answers back while the class may study the quiz
+        with pytest.raises(ValueError, match="shows its answers or lets the class study it"):
+            assignments.update(people.teacher, held, held_terms(due_at=T0 + 3 * HOUR))
+
+
+def vars_of(terms: AssignmentTerms) -> dict:
+    return {name: getattr(terms, name) for name in AssignmentTerms.__dataclass_fields__}
+
+
+def test_practice_for_everyone_is_refused_while_an_assignment_keeps_the_answers_back(app, assign):
+    assign(**vars_of(held_terms()))
+    flags = assignments.BankFlags(published=True, open_practice=True)
+    with app.app_context():
+        with pytest.raises(ValueError, match="practice for every student would show the answers that"):
+            assignments.set_bank_flags(BANK, flags, T0)
+        assert not assignment_store.bank_flags()[BANK].open_practice
+        assignments.set_bank_flags(BANK, flags, T0 + HOUR + timedelta(seconds=1))  # answers out
+        assert assignment_store.bank_flags()[BANK].open_practice
+
+
+def test_leaving_a_class_takes_the_accommodations_on_its_assignments_with_it(app, assign, people):
+    """Rejoining starts on the class's terms, and a leaver's own later due time no longer holds
+    an after-due test's answers back for the others."""
+    assignment_id = assign(**vars_of(held_terms()))
+    with app.app_context():
+        assignments.accommodate(people.teacher, assignment_id, "sam", Accommodation(due_at=T0 + 48 * HOUR))
+        assert assignments.assignment(assignment_id).last_due_at == T0 + 48 * HOUR
+        account_store.remove_from_class(people.class_id, people.student)
+        assert assignment_store.accommodations_of([assignment_id]) == {}
+        assert assignments.assignment(assignment_id).last_due_at == T0 + HOUR

@@ -24,6 +24,7 @@ from quizapp.web.teacher.assignment_forms import (
     AssignmentForm,
     StandingAccommodationForm,
 )
+from tests.helpers.assignments import clear_tinas_class
 from tests.helpers.quizzes import start
 from tests.helpers.web import csrf_token, login
 
@@ -134,6 +135,7 @@ def test_the_assign_form_names_the_zone_and_preselects_the_quiz(teacher, people)
 
 def test_a_teacher_assigns_a_quiz_in_their_zone(teacher, app, people):
     app.config["TIMEZONE"] = "America/Chicago"
+    clear_tinas_class(app, people)  # its assignment lets the class study: it would give answers away
     before = count_assignments(app)
     response = post_form(teacher, f"/classes/{people.class_id}/assignments/new", **NEW)
     assert response.status_code == 302, response.get_data(as_text=True)
@@ -161,8 +163,18 @@ def test_answers_after_the_due_time_are_offered_kept_on_edit_and_explained_befor
     teacher, app, people
 ):
     page = teacher.get(f"/classes/{people.class_id}/assignments/new").get_data(as_text=True)
-    assert 'value="after_due"' in page and "After the due time: until each student" in page
+    assert 'value="after_due"' in page and "After the due time: until the class’s last due time" in page
     assert "after the due time and never need study off" in page  # the hint, before any refusal
+    # the fixture's assignment of the quiz lets the class study it: that would give the answers away
+    refused = post_form(teacher, f"/classes/{people.class_id}/assignments/new", **NEW)
+    summary = html.unescape(
+        refused.get_data(as_text=True).split('class="error-summary"')[1].split("</div>")[0]
+    )
+    assert (
+        refused.status_code == 422
+        and "another assignment of this quiz in this class, shows its answers" in summary
+    )
+    clear_tinas_class(app, people)
     assert post_form(teacher, f"/classes/{people.class_id}/assignments/new", **NEW).status_code == 302
     with app.app_context():
         row = max(assignments.of_classes([people.class_id]), key=lambda r: r.id)
@@ -294,7 +306,7 @@ def test_a_title_names_the_assignment_wherever_the_teacher_and_the_student_see_i
     """A retake of the quiz the class has already: the title tells the two apart on the class
     page, the assignment page, the forms and the student's pages; markup in it stays text."""
     title = '<b>Retake</b> & "=1+1"'
-    fields = NEW | {"title": f"  {title}  ", "opens_at": "", "due_at": "2099-12-08 23:59"}
+    fields = NEW | {"title": f"  {title}  ", "opens_at": "", "due_at": "2099-12-08 23:59", "show_answers": ""}
     response = post_form(teacher, f"/classes/{people.class_id}/assignments/new", **fields)
     assert response.status_code == 302
     escaped = html.escape(title, quote=False)
@@ -818,3 +830,21 @@ def test_the_visibility_form_refuses_a_missing_choice_on_its_own_page(teacher, a
         assert assignment_store.bank_flags()[BANK].published
     page = teacher.get(f"/banks/{BANK}/visibility").get_data(as_text=True)
     assert re.search(r'<input checked id="published-kosovo-peacekeepers-0"', page)
+
+
+def test_opening_practice_to_everyone_is_refused_while_a_test_keeps_the_answers_back(teacher, app, people):
+    clear_tinas_class(app, people)
+    with app.app_context():
+        terms = AssignmentTerms(
+            show_answers=AnswerVisibility.NEVER,
+            study=False,
+            title="Final",
+            due_at=datetime(2099, 1, 1, tzinfo=UTC),
+        )
+        assignments.create(people.teacher, people.class_id, BANK, terms)
+    response = set_visibility(teacher, "yes", "yes")
+    shown = html.unescape(response.get_data(as_text=True))
+    assert response.status_code == 422
+    assert "Practice for every student would show the answers that “Final” (History 9B) keeps back" in shown
+    with app.app_context():
+        assert not assignment_store.bank_flags()[BANK].open_practice

@@ -114,7 +114,8 @@ def answers_choices(quiz_says: str) -> list[Any]:
         SelectChoice(BANKS_ANSWERS, f"As the quiz’s settings say{quiz_says}"),
         SelectChoice(
             AnswerVisibility.AFTER_DUE.value,
-            "After the due time: until each student’s due time, students see their score only",
+            "After the due time: until the class’s last due time (a student’s own included), "
+            "students see their score only",
         ),
         SelectChoice(AnswerVisibility.NEVER.value, "Never: students see their score only"),
     ]
