@@ -51,7 +51,8 @@ class Status(StrEnum):
     IN_PROGRESS = "in_progress"
     SUBMITTED = "submitted"  # an attempt submitted, started on time
     LATE = "late"  # attempts submitted, every one started after the due time
-    MISSED = "missed"  # due time passed with nothing submitted
+    OVERDUE = "overdue"  # due time passed with nothing submitted; late work accepted: may start late
+    MISSED = "missed"  # due time passed with nothing submitted, and late work is not accepted
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,7 +198,7 @@ def status(window: Window, taken: Sequence[Taken], now: datetime) -> Status:
     if window.opens_at is not None and now < window.opens_at:
         return Status.UPCOMING
     if window.due_at is not None and now >= window.due_at:
-        return Status.MISSED
+        return Status.OVERDUE if window.accept_late else Status.MISSED
     return Status.NOT_STARTED
 
 

@@ -62,6 +62,7 @@ STATUS_LABELS = {
     Status.IN_PROGRESS: "In progress",
     Status.SUBMITTED: "Submitted",
     Status.LATE: "Submitted late",
+    Status.OVERDUE: "Overdue: late work accepted",
     Status.MISSED: "Missed",
 }
 

@@ -1,7 +1,7 @@
 """Issue 14 in Chromium: a teacher with two classes assigns the article's quiz to one, with a due
 time and extra time for one student; the other class's student does not see it; the accommodated
 student's countdown is longer; after the due time the start button is gone, and the teacher's
-table says "missed" and "late" where they belong. The server's clock is moved, not the browser's."""
+table says "overdue" while late work is accepted, then "missed" and "late" where they belong. The server's clock is moved, not the browser's."""
 
 from __future__ import annotations
 
@@ -116,6 +116,16 @@ def test_a_class_is_assigned_the_quiz_with_a_due_time_and_extra_time(
     click_through(sara, sara.get_by_role("button", name="Submit the test"))
     sara.goto(base + "/")
     assert "Submitted late" in sara.locator("main").inner_text()
+    teacher.goto(f"{base}/classes/{people.class_id}")  # Nia, who has not started, may still
+    click_through(teacher, teacher.get_by_role("link", name=re.compile(QUIZ)).first)
+    assert (
+        "Overdue: late work accepted" in teacher.get_by_role("row", name=re.compile("Nia Never")).inner_text()
+    )
+    # and late work closes again: Nia has missed it
+    teacher.goto(f"{base}/classes/{people.class_id}")
+    click_through(teacher, teacher.get_by_role("link", name="Edit").first)
+    teacher.get_by_label("Accept late work").uncheck()
+    click_through(teacher, teacher.get_by_role("button", name="Save"))
 
     # the teacher's table: each student where they belong
     teacher.goto(f"{base}/classes/{people.class_id}")

@@ -232,7 +232,7 @@ def test_a_status_says_where_the_student_stands(window, taken, now):
     elif window.opens_at is not None and now < window.opens_at:
         assert found is Status.UPCOMING
     elif window.due_at is not None and now >= window.due_at:
-        assert found is Status.MISSED
+        assert found is (Status.OVERDUE if window.accept_late else Status.MISSED)
     else:
         assert found is Status.NOT_STARTED
 
@@ -242,7 +242,8 @@ def test_a_status_of_the_cases_a_teacher_names():
     assert status(window, [], T0 - HOUR) is Status.UPCOMING
     assert status(window, [], T0) is Status.NOT_STARTED
     assert status(window, [Taken(submitted=False, late=False)], T0) is Status.IN_PROGRESS
-    assert status(window, [], T0 + 24 * HOUR) is Status.MISSED
+    assert status(window, [], T0 + 24 * HOUR) is Status.OVERDUE  # late work accepted: may still start
+    assert status(replace(window, accept_late=False), [], T0 + 24 * HOUR) is Status.MISSED
     assert status(window, [Taken(submitted=True, late=True)], T0 + 30 * HOUR) is Status.LATE
     on_time_then_late = [Taken(submitted=True, late=False), Taken(submitted=True, late=True)]
     assert status(window, on_time_then_late, T0 + 30 * HOUR) is Status.SUBMITTED

@@ -30,6 +30,7 @@ COUNTED_STATUSES = (
     Status.IN_PROGRESS,
     Status.NOT_STARTED,
     Status.UPCOMING,
+    Status.OVERDUE,
     Status.MISSED,
 )
 
