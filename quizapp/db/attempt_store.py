@@ -72,6 +72,7 @@ class AttemptState:
     assignment_id: int | None = None  # the assignment a test was taken under
     late: bool = False  # started after the assignment's due time (late work accepted)
     assigned_show_answers: AnswerVisibility | None = None  # its assignment's, if stricter than the bank's
+    assignment_title: str | None = None  # the title its assignment's teacher gave it (a retake)
     # The last due time under its assignment: the assignment's, or a student's own where later
     # (None: no assignment, or none due); ``after_due`` answers wait for it, so that no one is
     # still to take the test when they show.
@@ -160,6 +161,7 @@ _ATTEMPT_COLUMNS = (
             "assigned_show_answers"
         ),
         _ASSIGNMENTS.c.due_at.label("assignment_due_at"),
+        _ASSIGNMENTS.c.title.label("assignment_title"),
         _LATEST_OWN_DUE.label("latest_own_due_at"),
     )
     .join(_BANKS, _BANKS.c.id == _ATTEMPTS.c.bank_id)
@@ -280,6 +282,7 @@ def _state(row: Any, responses: dict[str, Any] | None = None) -> AttemptState:
         if row.assigned_show_answers
         else None,
         answers_due_at=last_due_at(row.assignment_due_at, row.latest_own_due_at),
+        assignment_title=row.assignment_title,
     )
 
 

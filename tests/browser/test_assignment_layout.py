@@ -66,7 +66,7 @@ def test_a_test_and_its_retake_on_a_phone_and_a_desktop(new_page, live_server, p
 
     teacher.goto(f"{live_server}/assignments/{first}/accommodations")
     summary = teacher.get_by_role("table", name="Students and their terms where they differ")
-    assert summary.get_by_role("cell", name="As the class’s").count() == 2  # Sara, Maximilianus
+    assert summary.get_by_role("cell", name="As everyone’s").count() == 2  # Sara, Maximilianus
     assert "time limit 45 min; due" in summary.get_by_role("row", name="Sam Student").inner_text()
     auditor.look(teacher, "82-accommodations")
     assert off_screen_on_a_phone(teacher) == []

@@ -94,7 +94,7 @@ def test_a_teacher_gives_a_student_extra_time_on_every_test_of_the_class(
     auditor.look(page, "assignments-09-class-with-every-test")
     assert fits_a_phone(page)
     click_through(page, page.get_by_role("link", name="Accommodations on").last)
-    assert page.get_by_role("cell", name="From the class: +50% time").count() == 1
+    assert page.get_by_role("cell", name="On every test of the class: +50% time").count() == 1
     auditor.look(page, "assignments-10-accommodations-from-the-class")
     assert fits_a_phone(page)
     assert auditor.violations == []

@@ -525,7 +525,7 @@ def test_the_accommodations_summary_shows_only_what_differs_and_the_student_thei
         assignment_store.update_assignment(assignment_id, AssignmentTerms(due_at=due, time_limit_minutes=30))
         assignments.accommodate(people.teacher, assignment_id, "sam", Accommodation(extra_time_percent=50))
     page = teacher.get(f"/assignments/{assignment_id}/accommodations").get_data(as_text=True)
-    assert "The class’s terms: time limit 30 min; 1 attempt; due 2099-12-01 23:59 CET." in page
+    assert "Everyone’s terms on this test: time limit 30 min; 1 attempt; due 2099-12-01 23:59 CET." in page
     rows = {
         name: " ".join(re.sub(r"<[^>]+>", " ", row).split())
         for row in re.findall(r"<tr>(.*?)</tr>", page, re.S)
@@ -533,7 +533,7 @@ def test_the_accommodations_summary_shows_only_what_differs_and_the_student_thei
         if name in row
     }
     assert "time limit 45 min" in rows["Sam Student"] and "due" not in rows["Sam Student"].split("45 min")[1]
-    assert "As the class’s" in rows["Sara Classmate"] and "2099" not in rows["Sara Classmate"]
+    assert "As everyone’s" in rows["Sara Classmate"] and "2099" not in rows["Sara Classmate"]
     sam_home = client_for(app, "sam").get("/").get_data(as_text=True)
     assert "Time limit: <strong>45 min</strong> (includes your extra time)." in sam_home
     sara_home = client_for(app, "sara").get("/").get_data(as_text=True)
@@ -848,3 +848,32 @@ def test_opening_practice_to_everyone_is_refused_while_a_test_keeps_the_answers_
     assert "Practice for every student would show the answers that “Final” (History 9B) keeps back" in shown
     with app.app_context():
         assert not assignment_store.bank_flags()[BANK].open_practice
+
+
+def test_a_titled_test_is_named_on_its_pages_and_its_terms_say_when_answers_show(
+    client, teacher, app, people
+):
+    from tests.helpers.assignments import replace_assignments
+    from tests.helpers.quizzes import submit
+
+    due = datetime(2099, 1, 1, 12, tzinfo=UTC)
+    assignment_id = replace_assignments(
+        app,
+        people,
+        title="Retake",
+        show_answers=AnswerVisibility.AFTER_DUE,
+        due_at=due,
+        ends_at_close=True,
+        study=False,
+    )
+    client = app.test_client()
+    login(client, "sam")
+    attempt_id = start(client, "test")
+    for url in (f"/attempts/{attempt_id}/questions/1", f"/attempts/{attempt_id}/review"):
+        page = client.get(url).get_data(as_text=True)
+        assert "· Retake</p>" in page and "<title>" in page and "Retake" in page.split("</title>")[0], url
+    submit(client, attempt_id)
+    assert "· Retake</p>" in client.get(f"/attempts/{attempt_id}/results").get_data(as_text=True)
+    terms = html.unescape(teacher.get(f"/assignments/{assignment_id}").get_data(as_text=True))
+    assert "<dt>Answers</dt><dd>After the class’s last due time, 2099-01-01" in terms
+    assert "<dt>Study</dt><dd>Off: the test only</dd>" in terms

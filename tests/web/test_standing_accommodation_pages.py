@@ -46,7 +46,7 @@ def typed_value(page: str, field_id: str) -> str:
 def test_the_class_page_shows_each_students_and_the_form_sets_it(teacher, app, people):
     class_page = teacher.get(f"/classes/{people.class_id}").get_data(as_text=True)
     sam_row = student_row(class_page, people.student)
-    assert "Class terms" in sam_row and standing_url(people) in html.unescape(sam_row)
+    assert "No accommodation" in sam_row and standing_url(people) in html.unescape(sam_row)
     form_page = teacher.get(standing_url(people))
     assert form_page.status_code == 200
     shown = form_page.get_data(as_text=True)
@@ -67,7 +67,7 @@ def test_the_class_page_shows_each_students_and_the_form_sets_it(teacher, app, p
     class_page = teacher.get(f"/classes/{people.class_id}").get_data(as_text=True)
     assert "Sam Student has an accommodation on every test of History 9B." in html.unescape(class_page)
     assert "+50% time, 1 extra attempt" in student_row(class_page, people.student)
-    assert "Class terms" in student_row(class_page, people.classmate)
+    assert "No accommodation" in student_row(class_page, people.classmate)
     shown = teacher.get(standing_url(people)).get_data(as_text=True)  # the form as it stands
     assert typed_value(shown, "extra_time_percent") == "50"
     assert typed_value(shown, "extra_attempts") == "1"
@@ -111,7 +111,7 @@ def test_remove_and_an_empty_form_clear_it(teacher, app, people):
         assert standing_of(app, people) == {}
         class_page = teacher.get(f"/classes/{people.class_id}").get_data(as_text=True)
         assert "Removed the accommodation of Sam Student" in class_page
-        assert "Class terms" in student_row(class_page, people.student)
+        assert "No accommodation" in student_row(class_page, people.student)
 
 
 def test_another_teacher_a_student_of_another_class_and_a_missing_token_are_refused(app, people):
@@ -139,8 +139,8 @@ def test_the_assignments_page_shows_the_class_one_and_replaces_it_on_that_test(t
     page_url = f"/assignments/{assignment_id}/accommodations"
     shown = html.unescape(teacher.get(page_url).get_data(as_text=True))
     sam_row = shown.split(f'href="#student-{people.student}"')[1].split("</tr>")[0]
-    assert "From the class: +50% time" in sam_row and "30 min" in sam_row
-    assert "From the class: +50% time applies to this test." in shown
+    assert "On every test of the class: +50% time" in sam_row and "30 min" in sam_row
+    assert "On every test of the class: +50% time applies to this test." in shown
     prefix = f"s{people.student}-"
     assert typed_value(shown, f"{prefix}extra_time_percent") == ""  # nothing of its own yet
     # replace it on this test: 10 minutes, nothing of the 50 %
@@ -160,14 +160,14 @@ def test_the_assignments_page_shows_the_class_one_and_replaces_it_on_that_test(t
     shown = html.unescape(teacher.get(page_url).get_data(as_text=True))
     assert "Sam Student has nothing extra on" in shown
     sam_row = shown.split(f'href="#student-{people.student}"')[1].split("</tr>")[0]
-    assert "Nothing extra on this test" in sam_row and "As the class’s" in sam_row
+    assert "Nothing extra on this test" in sam_row and "As everyone’s" in sam_row
     # removing the own one brings the class's back
     fields = {"csrf_token": csrf_token(shown), f"{prefix}remove": "Remove"}
     assert teacher.post(url, data=fields).status_code == 302
     shown = html.unescape(teacher.get(page_url).get_data(as_text=True))
     assert "has no accommodation of their own on" in shown and "the class’s applies" in shown
     sam_row = shown.split(f'href="#student-{people.student}"')[1].split("</tr>")[0]
-    assert "From the class: +50% time" in sam_row
+    assert "On every test of the class: +50% time" in sam_row
     # the assignment's page says whose terms they are
     results = html.unescape(teacher.get(f"/assignments/{assignment_id}").get_data(as_text=True))
     assert "Yes (the class’s):" in results
