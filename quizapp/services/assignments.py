@@ -145,6 +145,7 @@ class StudentAssignment:
     # assignment's where stricter (a bank's "immediately" is "after_submit" for a test).
     answers: AnswerVisibility = AnswerVisibility.AFTER_SUBMIT
     extra_time: bool = False  # their time limit is longer than the assignment's (an accommodation)
+    answers_out: bool = False  # an after_due test's answers have come out (the class's last due time passed)
 
     @property
     def id(self) -> int:
@@ -206,6 +207,7 @@ def _student_view(
     window = for_student(assigned, accommodations.applying)
     facts = [Taken(submitted=attempt.submitted, late=attempt.late) for attempt in taken]
     bank_answers = bank.settings.show_answers if bank is not None else AnswerVisibility.NEVER
+    answers = for_tests(stricter(bank_answers, row.terms.show_answers))
     return StudentAssignment(
         assignment=row,
         window=window,
@@ -213,7 +215,10 @@ def _student_view(
         attempts=tuple(taken),
         status=status(window, facts, now),
         start=may_start(window, len(taken), now),
-        answers=for_tests(stricter(bank_answers, row.terms.show_answers)),
+        answers=answers,
+        answers_out=answers is AnswerVisibility.AFTER_DUE
+        and row.last_due_at is not None
+        and now >= row.last_due_at + attempts.grace(),
         extra_time=(
             window.time_limit is not None
             and assigned.time_limit is not None

@@ -868,6 +868,11 @@ def test_a_titled_test_is_named_on_its_pages_and_its_terms_say_when_answers_show
     )
     client = app.test_client()
     login(client, "sam")
+    home = client.get("/").get_data(as_text=True)
+    assert (
+        'Open the test<span class="visually-hidden">: Retake</span>' in home
+        and "1 of 1 attempt left." in home
+    )
     attempt_id = start(client, "test")
     for url in (f"/attempts/{attempt_id}/questions/1", f"/attempts/{attempt_id}/review"):
         page = client.get(url).get_data(as_text=True)
