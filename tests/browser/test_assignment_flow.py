@@ -66,6 +66,7 @@ def test_a_class_is_assigned_the_quiz_with_a_due_time_and_extra_time(
     teacher.get_by_label("Due", exact=True).fill(f"{due:%Y-%m-%d %H:%M}")
     click_through(teacher, teacher.get_by_role("button", name="Assign"))
     assert "is assigned to History 9B" in teacher.content(), teacher.locator("main").inner_text()
+    teacher.goto(f"{base}/classes/{people.class_id}")  # saving led to the assignment's own page
     click_through(teacher, teacher.get_by_role("link", name="Accommodations on").last)
     sam_form = teacher.get_by_role("form", name="Sam Student (sam)")
     sam_form.get_by_label("Extra time (% of the time limit)").fill("50")

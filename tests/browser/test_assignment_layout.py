@@ -86,7 +86,7 @@ def test_a_test_and_its_retake_on_a_phone_and_a_desktop(new_page, live_server, p
     assert "Time limit: 30 min." in cards.nth(1).inner_text()
     auditor.look(student, "84-student-home-titles")
     assert off_screen_on_a_phone(student) == []
-    click_through(student, student.get_by_role("link", name="Retake"))
+    click_through(student, student.get_by_role("link", name="Retake", exact=True))
     assert student.get_by_role("heading", name="Unit test", level=2).count() == 1
     assert student.get_by_role("heading", name="Retake", level=2).count() == 1
     assert student.get_by_role("button", name="Start the test (Retake)").count() == 1

@@ -38,6 +38,8 @@ def test_a_teacher_assigns_a_quiz_and_gives_a_student_extra_time(new_page, live_
     page.get_by_label("Accept late work").check()
     click_through(page, page.get_by_role("button", name="Assign"))
     assert "is assigned to History 9B" in page.content()
+    assert "Due2026-12-15 23:59 UTC" in page.locator(".assignment-terms").inner_text().replace("\n", "")
+    page.goto(f"{base}/classes/{people.class_id}")  # saving led to the assignment's own page
     assert page.get_by_role("cell", name="2026-12-15 23:59 UTC").count() == 1
 
     click_through(page, page.get_by_role("link", name="Accommodations on").last)

@@ -203,9 +203,15 @@ def new(class_id: int) -> Any:
             name = created.name if created else quiz
             flash(f"“{name}” is assigned to {classroom.name}.", "success")
             _warn(terms)
-            return redirect(_class_url(classroom.id, "assignments"))
+            return redirect(_saved_url(assignment_id))
     status = 422 if form.errors else 200
     return render_template("teacher/assignments/form.html", classroom=classroom, form=form, row=None), status
+
+
+def _saved_url(assignment_id: int) -> str:
+    """Where a saved assignment leads: its own page, whose top shows the message and any warning
+    (the class page's assignments section would scroll them out of sight) with the terms."""
+    return url_for("assignment_results.assignment", assignment_id=assignment_id)
 
 
 @blueprint.route("/assignments/<int:assignment_id>/edit", methods=["GET", "POST"])
@@ -236,7 +242,7 @@ def edit(assignment_id: int) -> Any:
                     "running ones keep their deadline.",
                     "info",
                 )
-            return redirect(_class_url(classroom.id, "assignments"))
+            return redirect(_saved_url(row.id))
     status = 422 if form.errors else 200
     return render_template("teacher/assignments/form.html", classroom=classroom, form=form, row=row), status
 
@@ -257,7 +263,7 @@ def delete(assignment_id: int) -> Any:
                 f" Its {kept} attempt{'s are' if kept != 1 else ' is'} kept with the students’ results."
             )
         flash(message, "success")
-        return redirect(_class_url(row.class_id, "assignments"))
+        return redirect(url_for("teacher.class_detail", class_id=row.class_id))
     return render_template(
         "teacher/assignments/delete.html", row=row, form=form, attempts=assignments.attempts_under(row.id)
     )
