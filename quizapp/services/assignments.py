@@ -505,7 +505,7 @@ def problems(terms: AssignmentTerms) -> list[str]:
     if shown in HOLDS_ANSWERS_BACK and terms.study:
         until = " until the due time" if shown is AnswerVisibility.AFTER_DUE else ""
         found.append(
-            "practice, flashcards and learn mode show this bank's answers: "
+            "practice, flashcards and learn mode show this quiz's answers: "
             f"turn study off for this assignment to keep them back{until}"
         )
     return found

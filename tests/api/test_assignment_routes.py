@@ -210,12 +210,12 @@ LATER = "2026-12-02T08:00:00+00:00"
         ),
         (
             {"show_answers": "after_due", "due_at": T},
-            "practice, flashcards and learn mode show this bank's answers: turn study off for this "
+            "practice, flashcards and learn mode show this quiz's answers: turn study off for this "
             "assignment to keep them back until the due time",
         ),
         (
             {"show_answers": "never"},
-            "practice, flashcards and learn mode show this bank's answers: turn study off for this "
+            "practice, flashcards and learn mode show this quiz's answers: turn study off for this "
             "assignment to keep them back",
         ),
     ],

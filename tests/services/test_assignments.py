@@ -239,11 +239,11 @@ def test_answers_after_the_due_time_need_a_due_time_and_study_off(app, assign):
     ]
     studied = replace(held, study=True)
     assert assignments.problems(studied) == [
-        "practice, flashcards and learn mode show this bank's answers: turn study off for this "
+        "practice, flashcards and learn mode show this quiz's answers: turn study off for this "
         "assignment to keep them back until the due time"
     ]
     assert assignments.problems(AssignmentTerms(show_answers=AnswerVisibility.NEVER)) == [
-        "practice, flashcards and learn mode show this bank's answers: turn study off for this "
+        "practice, flashcards and learn mode show this quiz's answers: turn study off for this "
         "assignment to keep them back"
     ]
     late = replace(held, accept_late=True)

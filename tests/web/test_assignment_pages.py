@@ -221,7 +221,7 @@ def test_unlimited_attempts_the_quiz_time_limit_and_no_study(teacher, app, peopl
         (
             {"study": "y"},
             "study",
-            "Practice, flashcards and learn mode show this bank's answers: turn study off for this "
+            "Practice, flashcards and learn mode show this quiz's answers: turn study off for this "
             "assignment to keep them back until the due time.",
         ),
         (

@@ -409,7 +409,7 @@ def standing_accommodation(class_id: int, student_id: int) -> Any:
                     flash(f"Removed the accommodation of {who} for {tests}.", "success")
                 return redirect(_class_url(classroom.id, f"student-{student.id}"))
     rows = assignments.of_classes([classroom.id])
-    own_on = _accommodated_on({row.id: row.bank_title for row in rows}, {student.id}).get(student.id, [])
+    own_on = _accommodated_on({row.id: row.name for row in rows}, {student.id}).get(student.id, [])
     page = render_template(
         "teacher/assignments/standing.html",
         classroom=classroom,
