@@ -6,7 +6,16 @@ from typing import Any, TypeVar
 
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileAllowed, FileField, FileRequired
-from wtforms import Field, IntegerField, PasswordField, SelectField, StringField, SubmitField, TextAreaField
+from wtforms import (
+    BooleanField,
+    Field,
+    IntegerField,
+    PasswordField,
+    SelectField,
+    StringField,
+    SubmitField,
+    TextAreaField,
+)
 
 # types-WTForms describes WTForms 3.2, which had no SelectChoice (new in 3.3, the version installed)
 from wtforms.fields import SelectChoice  # type: ignore[attr-defined]
@@ -197,6 +206,12 @@ class ActionForm(FlaskForm):
     """A form with nothing but its CSRF token, for buttons that change something."""
 
     submit = SubmitField("Go")
+
+
+class RemoveStudentForm(ActionForm):
+    """Take a student out of a class, once ``confirmed`` on the page that says what goes with it."""
+
+    confirmed = BooleanField("Confirmed")
 
 
 class NewCardsForm(FlaskForm):

@@ -134,7 +134,7 @@ def _walk_as_teacher(app: Any, teacher: Any) -> str:
         tina = account_store.account_by_username("tina")
         join_code = account_store.class_of_teacher(class_id, tina.id).join_code
     _post(teacher, f"{page}/students/{rita.id}/password", page)
-    _post(teacher, f"{page}/students/{rolf.id}/remove", page)
+    _post(teacher, f"{page}/students/{rolf.id}/remove", page, confirmed="y")
     _walk_assignments(app, teacher, class_id)
     _post(teacher, "/banks/new", "/banks/new", title="Lock Test", file_name="lock-test")
     edit = teacher.get("/banks/lock-test.yaml/edit").get_data(as_text=True)

@@ -185,3 +185,22 @@ def test_the_student_sees_their_terms_on_the_quiz_page_and_home_page(app, people
     assert "Your own terms apply" in sam.get("/").get_data(as_text=True)
     quiz = sara.get(f"/quizzes/{BANK}").get_data(as_text=True)
     assert "Your own terms apply." not in quiz and "Time limit: <strong>20 min" in quiz
+
+
+def test_removing_a_student_asks_first_and_names_the_accommodations_that_go(teacher, app, people):
+    assignment_id = assigned_to_tinas_class_alone(app, people, time_limit_minutes=20)
+    with app.app_context():
+        assignments.accommodate_in_class(
+            people.teacher, people.class_id, "sam", Accommodation(extra_time_percent=50)
+        )
+        assignments.accommodate(people.teacher, assignment_id, "sam", Accommodation(extra_attempts=1))
+    url = f"/classes/{people.class_id}"
+    token = csrf_token(teacher.get(url).get_data(as_text=True))
+    asked = html.unescape(
+        teacher.post(f"{url}/students/{people.student}/remove", data={"csrf_token": token}).get_data(
+            as_text=True
+        )
+    )
+    assert "Their accommodations in the class are deleted" in asked
+    assert "on every test: +50% time" in asked and "on “Kosovar Peacekeepers" in asked
+    assert standing_of(app, people) == {"sam": Accommodation(extra_time_percent=50)}  # not yet

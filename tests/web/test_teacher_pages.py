@@ -88,7 +88,15 @@ def test_teacher_resets_a_password_and_removes_a_student(client, app, people):
     )  # her session ended
     login(student, "sara", password)
     assert student.get("/").headers["Location"] == "/account/password"
-    removed = client.post(f"{url}/students/{people.classmate}/remove", data={"csrf_token": token})
+    asked = client.post(f"{url}/students/{people.classmate}/remove", data={"csrf_token": token})
+    assert asked.status_code == 200 and "Remove Sara Classmate from History 9B?" in asked.get_data(
+        as_text=True
+    )
+    with app.app_context():  # nothing removed before the confirmation
+        assert len(account_store.students_of_class(people.class_id)) == 2
+    removed = client.post(
+        f"{url}/students/{people.classmate}/remove", data={"csrf_token": token, "confirmed": "y"}
+    )
     assert removed.status_code == 302, removed.get_data(as_text=True)[-1500:]
     assert "was removed from History 9B" in client.get(removed.headers["Location"]).get_data(as_text=True)
     with app.app_context():

@@ -35,7 +35,15 @@ from quizapp.services.export_formats import FORMATS
 from quizapp.services.score_exports import KINDS, ExportRequest, export_scores
 from quizapp.web.auth.login import teacher_required
 from quizapp.web.downloads import since_argument, streamed
-from quizapp.web.forms import ActionForm, AddStudentForm, ClassForm, RosterForm, add_error, required_data
+from quizapp.web.forms import (
+    ActionForm,
+    AddStudentForm,
+    ClassForm,
+    RemoveStudentForm,
+    RosterForm,
+    add_error,
+    required_data,
+)
 from quizapp.web.teacher.assignments import class_extras
 
 blueprint = Blueprint("teacher", __name__, url_prefix="/classes")
@@ -245,11 +253,33 @@ def reset_password(class_id: int, student_id: int) -> Any:
 
 @blueprint.post("/<int:class_id>/students/<int:student_id>/remove")
 @teacher_required
-def remove_student(class_id: int, student_id: int) -> WerkzeugResponse:
+def remove_student(class_id: int, student_id: int) -> Any:
+    """Take a student out of the class, once confirmed: their accommodations there go with them."""
     classroom = _my_class(class_id)
     account = _my_student(classroom, student_id)
-    if not ActionForm().validate_on_submit():
+    form = RemoveStudentForm()
+    if not form.validate_on_submit():
         abort(400)
+    if not form.confirmed.data:  # the class page's button: say what goes, and ask
+        standing = next(
+            (
+                each.accommodation
+                for each in assignments.standing_accommodations([classroom.id])
+                if each.student_id == account.id
+            ),
+            None,
+        )
+        rows = assignments.of_classes([classroom.id])
+        given = assignments.accommodations_of([row.id for row in rows])
+        own = [row.name for row in rows if (row.id, account.id) in given]
+        return render_template(
+            "teacher/remove_student.html",
+            classroom=classroom,
+            student=account,
+            standing=standing,
+            own=own,
+            form=form,
+        )
     accounts.remove_from_class(classroom.id, account.id)
     flash(
         f"{account.display_name} was removed from {classroom.name}. Their account and results stay; "
