@@ -117,15 +117,18 @@ class Start:
         return self.refusal is None
 
 
-def last_due_at(assignment_due_at: datetime | None, latest_own_due_at: datetime | None) -> datetime | None:
+def last_due_at(
+    assignment_due_at: datetime | None,
+    latest_own_due_at: datetime | None,
+    running_until: datetime | None = None,
+) -> datetime | None:
     """The last due time of an assignment's class: its own, or the latest a student has of their
-    own where that is later (None: the assignment is not due, so neither is anyone). An
-    ``after_due`` test's answers wait for it: no one is still to take the test when they show."""
+    own, or the latest deadline of a test still running under it (started before the teacher
+    moved a date), whichever is latest; None: the assignment is not due, so neither is anyone.
+    An ``after_due`` test's answers wait for it: no one is still taking the test when they show."""
     if assignment_due_at is None:
         return None
-    if latest_own_due_at is None:
-        return assignment_due_at
-    return max(assignment_due_at, latest_own_due_at)
+    return max(time for time in (assignment_due_at, latest_own_due_at, running_until) if time is not None)
 
 
 def for_student(window: Window, accommodation: Accommodation | None) -> Window:

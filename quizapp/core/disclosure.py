@@ -167,6 +167,40 @@ def kept_when_deleted(
     return AnswerVisibility.NEVER
 
 
+@dataclass(frozen=True, slots=True, order=True)
+class Release:
+    """When a class may first see a bank's answers through one assignment (or practice open to
+    every student): at once (``rank`` 0: study, or a test's answers at the submit), from ``at``
+    (1: after the due time), or never (2). Ordered: the earlier release first."""
+
+    rank: int
+    at: datetime | None = None
+
+    def held_at(self, now: datetime) -> bool:
+        """Whether answers are still held back at ``now``."""
+        return self.rank == 2 or (self.rank == 1 and self.at is not None and now < self.at)
+
+
+AT_ONCE = Release(0)
+
+
+def release_of(shown: AnswerVisibility, study: bool, answers_due: datetime | None) -> Release:
+    """When an assignment's class first sees the bank's answers: ``shown`` is its tests'
+    visibility (``for_tests``), ``answers_due`` the time ``after_due`` waits for (the class's
+    last due time and the grace after it)."""
+    if study or shown in (AnswerVisibility.IMMEDIATELY, AnswerVisibility.AFTER_SUBMIT):
+        return AT_ONCE
+    if shown is AnswerVisibility.AFTER_DUE and answers_due is not None:
+        return Release(1, answers_due)
+    return Release(2)
+
+
+def gives_away(one: Release, other: Release, now: datetime) -> bool:
+    """Whether two ways into the same answers for the same students undo each other at ``now``:
+    the later one still holds them back while the earlier one shows them sooner."""
+    return one != other and max(one, other).held_at(now)
+
+
 _STRICTNESS = (
     AnswerVisibility.IMMEDIATELY,
     AnswerVisibility.AFTER_SUBMIT,

@@ -55,9 +55,14 @@ class AssignmentRow:
     teacher_id: int
     terms: AssignmentTerms
     created_at: datetime
-    # The last due time of the class: the assignment's, or a student's own where later (None:
-    # not due). An ``after_due`` test's answers wait for it, so no one is still to take it.
-    last_due_at: datetime | None = None
+    latest_own_due_at: datetime | None = None  # the latest due time a student has of their own
+    running_until: datetime | None = None  # the latest deadline of a test running under it
+
+    @property
+    def last_due_at(self) -> datetime | None:
+        """The last due time of the class (``core.assignments.last_due_at``): an ``after_due``
+        test's answers wait for it, so that no one is still taking it."""
+        return last_due_at(self.terms.due_at, self.latest_own_due_at, self.running_until)
 
     @property
     def title(self) -> str | None:
@@ -104,8 +109,23 @@ _LATEST_OWN_DUE = (
     .correlate(Assignment)
     .scalar_subquery()
 )
+# The latest deadline of a test still running under the assignment (see core last_due_at).
+_RUNNING_UNTIL = (
+    db.select(func.max(Attempt.deadline))
+    .where(Attempt.assignment_id == Assignment.id, Attempt.status == "in_progress")
+    .correlate(Assignment)
+    .scalar_subquery()
+)
 _ROWS = (
-    db.select(Assignment, Bank.slug, Bank.title, Classroom.name, Classroom.teacher_id, _LATEST_OWN_DUE)
+    db.select(
+        Assignment,
+        Bank.slug,
+        Bank.title,
+        Classroom.name,
+        Classroom.teacher_id,
+        _LATEST_OWN_DUE,
+        _RUNNING_UNTIL,
+    )
     .join(Bank, Bank.id == Assignment.bank_id)
     .join(Classroom, Classroom.id == Assignment.class_id)
 )
@@ -118,6 +138,7 @@ def _row(
     class_name: str,
     teacher_id: int,
     latest_own_due: datetime | None = None,
+    running_until: datetime | None = None,
 ) -> AssignmentRow:
     terms = AssignmentTerms(
         opens_at=assignment.opens_at,
@@ -140,7 +161,8 @@ def _row(
         teacher_id,
         terms,
         assignment.created_at,
-        last_due_at(assignment.due_at, latest_own_due),
+        latest_own_due,
+        running_until,
     )
 
 
@@ -437,31 +459,24 @@ def update_assignment(assignment_id: int, terms: AssignmentTerms) -> None:
     db.session.commit()
 
 
-def delete_assignment(assignment_id: int, now: datetime) -> None:
+def delete_assignment(assignment_id: int, settled: datetime) -> None:
     """Delete it with its accommodations; its attempts stay (their assignment becomes none).
 
     They keep its show answers in ``attempts.kept_show_answers`` (a test taken under ``never``
     stays so), as ``core.disclosure.kept_when_deleted`` says: no due time reaches them once the
-    assignment is gone, so ``after_due`` is kept as ``after_submit`` if the latest due time of
-    its students (the assignment's, or an accommodation's) has passed at ``now``, else as
-    ``never``: answers held back until a due time that has not come stay back for good.
-    Read and written under the write lock, so a change to the assignment cannot slip between.
+    assignment is gone, so ``after_due`` is kept as ``after_submit`` if the class's last due
+    time (``core.assignments.last_due_at``: a student's own and a running test's deadline
+    included) has passed at ``settled`` (now, less the grace in which answers sent at a deadline
+    still count), else as ``never``: answers held back until a due time that has not come stay
+    back for good. Read and written under the write lock, so a change cannot slip between.
     """
     begin_write()
-    found = db.session.execute(
-        db.select(Assignment.show_answers, Assignment.due_at).where(Assignment.id == assignment_id)
-    ).first()
+    found = db.session.execute(_ROWS.where(Assignment.id == assignment_id)).first()
     if found is None:
         db.session.rollback()
         return
-    assigned = AnswerVisibility(found.show_answers) if found.show_answers else None
-    own_dues = db.session.scalars(
-        db.select(AccommodationRow.due_at).where(
-            AccommodationRow.assignment_id == assignment_id, AccommodationRow.due_at.is_not(None)
-        )
-    )
-    last_due = max([found.due_at, *own_dues]) if found.due_at is not None else None  # None: never due
-    kept = kept_when_deleted(assigned, last_due, now)
+    row = _row(*found)
+    kept = kept_when_deleted(row.terms.show_answers, row.last_due_at, settled)
     db.session.execute(
         update(Attempt)
         .where(Attempt.assignment_id == assignment_id)

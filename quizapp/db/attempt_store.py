@@ -147,6 +147,14 @@ _LATEST_OWN_DUE = (
     .where(_ACCOMMODATIONS.c.assignment_id == _ATTEMPTS.c.assignment_id)
     .scalar_subquery()
 )
+# The latest deadline of a test still running under the attempt's assignment (a date moved or an
+# accommodation taken away after it started does not shorten it): answers wait for it too.
+_RUNNING = _ATTEMPTS.alias("running")
+_RUNNING_UNTIL = (
+    db.select(func.max(_RUNNING.c.deadline))
+    .where(_RUNNING.c.assignment_id == _ATTEMPTS.c.assignment_id, _RUNNING.c.status == "in_progress")
+    .scalar_subquery()
+)
 # Prebuilt: every page of an attempt reads it (the question page is the app's most viewed).
 # With the show_answers of the attempt's assignment (None: none, or the bank's) and the last
 # due time of its class (the assignment's, or a student's own where later: no one may still be
@@ -163,6 +171,7 @@ _ATTEMPT_COLUMNS = (
         _ASSIGNMENTS.c.due_at.label("assignment_due_at"),
         _ASSIGNMENTS.c.title.label("assignment_title"),
         _LATEST_OWN_DUE.label("latest_own_due_at"),
+        _RUNNING_UNTIL.label("running_until"),
     )
     .join(_BANKS, _BANKS.c.id == _ATTEMPTS.c.bank_id)
     .outerjoin(_ASSIGNMENTS, _ASSIGNMENTS.c.id == _ATTEMPTS.c.assignment_id)
@@ -281,7 +290,7 @@ def _state(row: Any, responses: dict[str, Any] | None = None) -> AttemptState:
         assigned_show_answers=AnswerVisibility(row.assigned_show_answers)
         if row.assigned_show_answers
         else None,
-        answers_due_at=last_due_at(row.assignment_due_at, row.latest_own_due_at),
+        answers_due_at=last_due_at(row.assignment_due_at, row.latest_own_due_at, row.running_until),
         assignment_title=row.assignment_title,
     )
 

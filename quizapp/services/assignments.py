@@ -36,7 +36,7 @@ from quizapp.core.assignments import (
     window_warnings,
 )
 from quizapp.core.attempts import AttemptMode
-from quizapp.core.disclosure import for_tests, held_until, stricter
+from quizapp.core.disclosure import AT_ONCE, Release, for_tests, gives_away, held_until, release_of, stricter
 from quizapp.core.model import AnswerVisibility
 from quizapp.core.visibility import EVERYTHING, Assigned, BankAccess, bank_access
 from quizapp.db import account_store, assignment_store
@@ -511,42 +511,48 @@ def problems(terms: AssignmentTerms) -> list[str]:
     return found
 
 
-def _holds_back(terms: AssignmentTerms, last_due: datetime | None, now: datetime) -> bool:
-    """Whether an assignment keeps its answers from its class at ``now`` (never; or after the
-    due time, before the class's last due time)."""
-    if terms.show_answers is AnswerVisibility.NEVER:
-        return True
-    return terms.show_answers is AnswerVisibility.AFTER_DUE and (last_due is None or now < last_due)
-
-
-def _gives_away(terms: AssignmentTerms, bank: core.Bank) -> bool:
-    """Whether an assignment lets its class see the bank's answers (study, or a test's answers
-    at the submit)."""
+def _release(terms: AssignmentTerms, bank: core.Bank, last_due: datetime | None) -> Release:
+    """When an assignment with these terms lets its class first see the bank's answers."""
     shown = for_tests(stricter(bank.settings.show_answers, terms.show_answers))
-    return terms.study or shown is AnswerVisibility.AFTER_SUBMIT
+    answers_due = last_due + attempts.grace() if last_due is not None else None
+    return release_of(shown, terms.study, answers_due)
 
 
 def answers_conflicts(
     class_id: int, bank_slug: str, terms: AssignmentTerms, now: datetime, assignment_id: int | None = None
 ) -> list[str]:
-    """What another assignment of the bank in the class would undo (empty: nothing): one that
-    keeps its answers back while this one shows them (or lets the class study), or the other way
-    round. Asked as the assignment (``assignment_id``, if it exists) is saved."""
+    """What would hand out the answers an assignment with these terms keeps back, or the other
+    way round (empty: nothing): another assignment of the bank in the class that shows them
+    sooner or later, or practice open to every student. Asked as the assignment (``assignment_id``,
+    if it exists) is saved; the rule is ``core.disclosure.gives_away``."""
     bank = bank_library.bank(bank_slug)
-    this_last_due = last_due_at(terms.due_at, None)
+    existing = assignment_store.assignment(assignment_id) if assignment_id is not None else None
+    own_due = existing.latest_own_due_at if existing else None
+    running = existing.running_until if existing else None
+    this = _release(terms, bank, last_due_at(terms.due_at, own_due, running))
     found = []
+    flags = assignment_store.bank_flags().get(bank_slug)
+    if flags is not None and flags.open_practice and gives_away(this, AT_ONCE, now):
+        found.append(
+            "the quiz is open for practice to every student, which shows its answers: close that "
+            "first (on your home page), or keep this one's answers back no longer"
+        )
     for other in assignment_store.assignments_of_classes([class_id], bank_slug):
         if other.id == assignment_id:
             continue
-        if _holds_back(other.terms, other.last_due_at, now) and _gives_away(terms, bank):
+        theirs = _release(other.terms, bank, other.last_due_at)
+        if not gives_away(this, theirs, now):
+            continue
+        if theirs > this:
             found.append(
                 f"“{other.name}”, another assignment of this quiz in this class, keeps its answers "
-                "back: this one would show them sooner (keep its answers back too, with study off)"
+                "back longer: this one would show them sooner (keep its answers back as long)"
             )
-        elif _holds_back(terms, this_last_due, now) and _gives_away(other.terms, bank):
+        else:
             found.append(
-                f"“{other.name}”, another assignment of this quiz in this class, shows its answers or "
-                "lets the class study it: change or delete it first, or it gives this one's answers away"
+                f"“{other.name}”, another assignment of this quiz in this class, shows its answers "
+                "sooner or lets the class study it: change or delete it first, or it gives this "
+                "one's answers away"
             )
     return found
 
@@ -615,7 +621,7 @@ def delete(teacher_id: int, assignment_id: int, now: datetime) -> int:
     if assignment_of_teacher(teacher_id, assignment_id) is None:
         raise AssignmentNotFound(assignment_id)
     count = attempts_under(assignment_id)
-    assignment_store.delete_assignment(assignment_id, now)
+    assignment_store.delete_assignment(assignment_id, now - attempts.grace())
     return count
 
 
@@ -703,10 +709,11 @@ def set_bank_flags(bank_slug: str, flags: BankFlags, now: datetime) -> None:
     practice for everyone would give away the answers an assignment of it keeps back."""
     bank_library.bank(bank_slug)
     if flags.open_practice:
+        bank = bank_library.bank(bank_slug)
         holding = [
             row
             for row in assignment_store.assignments_of_bank(bank_slug)
-            if _holds_back(row.terms, row.last_due_at, now)
+            if gives_away(_release(row.terms, bank, row.last_due_at), AT_ONCE, now)
         ]
         if holding:
             names = ", ".join(f"“{row.name}” ({row.class_name})" for row in holding)

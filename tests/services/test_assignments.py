@@ -410,7 +410,9 @@ def test_a_retake_that_shows_answers_is_refused_while_another_assignment_keeps_t
             AssignmentTerms(study=False),
             AssignmentTerms(show_answers=AnswerVisibility.AFTER_SUBMIT),
         ):
-            with pytest.raises(ValueError, match="keeps its answers back: this one would show them sooner"):
+            with pytest.raises(
+                ValueError, match="keeps its answers back longer: this one would show them sooner"
+            ):
                 assignments.create(people.teacher, people.class_id, BANK, replace(giving, title="Retake"))
         quiet = assignments.create(people.teacher, people.class_id, BANK, held_terms(title="Retake"))
         with pytest.raises(ValueError, match="keeps its answers back"):
@@ -421,7 +423,7 @@ def test_a_retake_that_shows_answers_is_refused_while_another_assignment_keeps_t
         monkeypatch.setattr(assignments.clock, "now", lambda: T0 + 2 * HOUR)  # its answers are out
         assert assignments.create(people.teacher, people.class_id, BANK, AssignmentTerms(title="Retake"))
         # the other way round: a test that keeps answers back while the class may study the quiz
-        with pytest.raises(ValueError, match="shows its answers or lets the class study it"):
+        with pytest.raises(ValueError, match="shows its answers sooner or lets the class study it"):
             assignments.update(people.teacher, held, held_terms(due_at=T0 + 3 * HOUR))
 
 
@@ -436,7 +438,10 @@ def test_practice_for_everyone_is_refused_while_an_assignment_keeps_the_answers_
         with pytest.raises(ValueError, match="practice for every student would show the answers that"):
             assignments.set_bank_flags(BANK, flags, T0)
         assert not assignment_store.bank_flags()[BANK].open_practice
-        assignments.set_bank_flags(BANK, flags, T0 + HOUR + timedelta(seconds=1))  # answers out
+        grace = timedelta(seconds=app.config["ANSWER_GRACE_SECONDS"])
+        with pytest.raises(ValueError):  # answers sent at the deadline may still come
+            assignments.set_bank_flags(BANK, flags, T0 + HOUR + grace - timedelta(seconds=1))
+        assignments.set_bank_flags(BANK, flags, T0 + HOUR + grace)  # answers out
         assert assignment_store.bank_flags()[BANK].open_practice
 
 
@@ -450,3 +455,55 @@ def test_leaving_a_class_takes_the_accommodations_on_its_assignments_with_it(app
         account_store.remove_from_class(people.class_id, people.student)
         assert assignment_store.accommodations_of([assignment_id]) == {}
         assert assignments.assignment(assignment_id).last_due_at == T0 + HOUR
+
+
+def test_two_held_back_tests_of_the_quiz_in_a_class_must_release_together(app, assign, people, monkeypatch):
+    """A warm-up due before the test would show the test's answers at its own due time; one that
+    shows answers never beside one that shows them after the due time likewise. The same release
+    is fine. And an assignment may not hold answers back while the quiz is open to everyone."""
+    monkeypatch.setattr(assignments.clock, "now", lambda: T0)
+    assign(**vars_of(held_terms()))
+    with app.app_context():
+        warm_up = held_terms(title="Warm-up", due_at=T0 + HOUR / 2)
+        with pytest.raises(ValueError, match="keeps its answers back longer"):
+            assignments.create(people.teacher, people.class_id, BANK, warm_up)
+        never = replace(held_terms(title="Final"), show_answers=AnswerVisibility.NEVER)
+        with pytest.raises(ValueError, match="shows its answers sooner"):
+            assignments.create(people.teacher, people.class_id, BANK, never)
+        assert assignments.create(people.teacher, people.class_id, BANK, held_terms(title="Same day"))
+
+
+def test_a_held_back_test_is_refused_while_the_quiz_is_open_to_everyone(app, people, monkeypatch):
+    from tests.helpers.assignments import clear_tinas_class
+
+    monkeypatch.setattr(assignments.clock, "now", lambda: T0)
+    clear_tinas_class(app, people)
+    with app.app_context():
+        assignment_store.set_bank_flags(BANK, assignments.BankFlags(published=True, open_practice=True))
+        with pytest.raises(ValueError, match="open for practice to every student"):
+            assignments.create(people.teacher, people.class_id, BANK, held_terms())
+
+
+def test_answers_wait_for_a_test_still_running_after_the_due_time_moved(app, assign, people):
+    """Sara starts with two hours to go; the teacher then moves the due time earlier. Her test
+    keeps its deadline, and Sam's answers wait for it (and its grace), not for the new due time."""
+    due = T0 + 2 * HOUR
+    assignment_id = assign(**vars_of(held_terms(due_at=due, time_limit_minutes=90)))
+    grace = timedelta(seconds=app.config["ANSWER_GRACE_SECONDS"])
+    with app.app_context():
+        sam = start("sam", T0)
+        attempts.submit(sam.attempt.id, T0 + HOUR / 4)
+        sara = start("sara", T0 + HOUR / 2)
+        row = assignments.assignment(assignment_id)
+        assignments.update(people.teacher, assignment_id, replace(row.terms, due_at=T0 + HOUR))
+        bank = assignments.visible_bank(account("sam"), BANK, T0)
+
+        def shown(now: datetime):
+            return answer_disclosure.for_attempt(
+                Viewed(attempts.get(sam.attempt.id, now), owner=True), bank, True, now
+            )
+
+        assert attempts.get(sam.attempt.id, T0 + HOUR).answers_due_at == due  # Sara's deadline
+        assert not shown(T0 + HOUR + grace).answers  # the new due time: Sara is still at it
+        attempts.submit(sara.attempt.id, T0 + HOUR + HOUR / 2)
+        assert shown(T0 + HOUR + HOUR / 2 + grace).answers  # no one is taking it any more
