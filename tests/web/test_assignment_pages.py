@@ -883,3 +883,4 @@ def test_a_titled_test_is_named_on_its_pages_and_its_terms_say_when_answers_show
     terms = html.unescape(teacher.get(f"/assignments/{assignment_id}").get_data(as_text=True))
     assert "<dt>Answers</dt><dd>After the class’s last due time, 2099-01-01" in terms
     assert "<dt>Study</dt><dd>Off: the test only</dd>" in terms
+    assert "Overdue" not in terms  # no late work: nobody can be overdue, only missed

@@ -23,7 +23,8 @@ from quizapp.web.teacher.assignments import my_assignment
 
 blueprint = Blueprint("assignment_results", __name__, url_prefix="/assignments")
 
-# The counts at the top of the page, in this order ("not open yet" only when someone is).
+# The counts at the top of the page, in this order ("not open yet" only when someone is; "overdue"
+# only where late work is accepted, or someone is).
 COUNTED_STATUSES = (
     Status.SUBMITTED,
     Status.LATE,
