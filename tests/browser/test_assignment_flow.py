@@ -114,6 +114,7 @@ def test_a_class_is_assigned_the_quiz_with_a_due_time_and_extra_time(
     sara.goto(base + "/quizzes/kosovo-peacekeepers")
     assert "this attempt will be marked late" in sara.locator("main").inner_text()
     click_through(sara, sara.get_by_role("button", name="Start the test"))
+    assert "late attempt" in sara.locator(".eyebrow").first.inner_text()  # while she takes it
     sara.goto(sara.url.rsplit("/questions/", 1)[0] + "/review")
     click_through(sara, sara.get_by_role("button", name="Submit the test"))
     sara.goto(base + "/")
