@@ -4,6 +4,7 @@ shared by several test modules."""
 from __future__ import annotations
 
 import csv
+import html
 import io
 import re
 from contextlib import contextmanager
@@ -127,3 +128,17 @@ class People:
     class_id: int
     other_class_id: int
     join_code: str
+
+
+def field_error(page: str, field_id: str) -> str:
+    """The error shown under a form field (what a screen reader reads with it)."""
+    match = re.search(rf'<p class="error" id="{re.escape(field_id)}-error">(.*?)</p>', page, re.S)
+    assert match, f"no error under {field_id}"
+    return html.unescape(match.group(1))
+
+
+def typed_value(page: str, field_id: str) -> str:
+    """What a text field holds as the page was sent back (kept after a refusal)."""
+    match = re.search(rf'<input[^>]*id="{re.escape(field_id)}"[^>]*value="([^"]*)"', page)
+    assert match, f"no value in {field_id}"
+    return html.unescape(match.group(1))

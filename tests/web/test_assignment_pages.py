@@ -26,7 +26,7 @@ from quizapp.web.teacher.assignment_forms import (
 )
 from tests.helpers.assignments import clear_tinas_class
 from tests.helpers.quizzes import start
-from tests.helpers.web import csrf_token, login
+from tests.helpers.web import csrf_token, field_error, login, typed_value
 
 BANK = "kosovo-peacekeepers"
 TITLE = "Peacekeepers in Kosovo"
@@ -52,19 +52,6 @@ def count_assignments(app) -> int:
 def post_form(client, url: str, **fields):
     token = csrf_token(client.get(url).get_data(as_text=True))
     return client.post(url, data={"csrf_token": token, **fields})
-
-
-def field_error(page: str, field_id: str) -> str:
-    """The error shown under a field (what the screen reader reads with it)."""
-    match = re.search(rf'<p class="error" id="{re.escape(field_id)}-error">(.*?)</p>', page, re.S)
-    assert match, f"no error under {field_id}"
-    return html.unescape(match.group(1))
-
-
-def typed_value(page: str, field_id: str) -> str:
-    match = re.search(rf'<input[^>]*id="{re.escape(field_id)}"[^>]*value="([^"]*)"', page)
-    assert match, f"no value in {field_id}"
-    return html.unescape(match.group(1))
 
 
 @pytest.fixture

@@ -6,13 +6,12 @@ lets the teacher replace it on that test. Another teacher's class is "not found"
 from __future__ import annotations
 
 import html
-import re
 from datetime import timedelta
 
 from quizapp.core.assignments import Accommodation
 from quizapp.services import assignments, clock
 from tests.helpers.assignments import BANK, assigned_to_tinas_class_alone
-from tests.helpers.web import csrf_token, login
+from tests.helpers.web import csrf_token, field_error, login, typed_value
 
 FIFTY = Accommodation(extra_time_percent=50)
 
@@ -29,18 +28,6 @@ def standing_of(app, people) -> dict[str, Accommodation]:
 
 def student_row(page: str, student_id: int) -> str:
     return page.split(f'<tr id="student-{student_id}">')[1].split("</tr>")[0]
-
-
-def field_error(page: str, field_id: str) -> str:
-    match = re.search(rf'<p class="error" id="{re.escape(field_id)}-error">(.*?)</p>', page, re.S)
-    assert match, f"no error under {field_id}"
-    return html.unescape(match.group(1))
-
-
-def typed_value(page: str, field_id: str) -> str:
-    match = re.search(rf'<input[^>]*id="{re.escape(field_id)}"[^>]*value="([^"]*)"', page)
-    assert match, f"no value in {field_id}"
-    return html.unescape(match.group(1))
 
 
 def test_the_class_page_shows_each_students_and_the_form_sets_it(teacher, app, people):
