@@ -73,12 +73,18 @@ def name_problem(name: str) -> str | None:
     invisible characters looked blank, and control characters reached teachers' terminals)."""
     if not name.strip():
         return "a name may not be blank"
-    if len(name) > NAME_MAX_LENGTH:
-        return f"a name may be at most {NAME_MAX_LENGTH} characters long"
-    if unprintable(name):
-        return "a name may not contain control or formatting characters (a tab, an escape, a direction mark)"
-    if blank(name):
-        return "a name needs at least one visible letter, digit or sign"
+    return shown_text_problem(name, "a name", NAME_MAX_LENGTH)
+
+
+def shown_text_problem(text: str, noun: str, max_length: int, empty_hint: str = "") -> str | None:
+    """What is wrong with a text people will see in rows and headings (a name, a title), or None:
+    too long for its column, control characters that reach terminals, or nothing visible."""
+    if len(text) > max_length:
+        return f"{noun} may be at most {max_length} characters long"
+    if unprintable(text):
+        return f"{noun} may not contain control or formatting characters (a tab, an escape, a direction mark)"
+    if blank(text):
+        return f"{noun} needs at least one visible letter, digit or sign{empty_hint}"
     return None
 
 

@@ -19,7 +19,7 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 from fractions import Fraction
 
-from quizapp.core.accounts import blank, unprintable
+from quizapp.core.accounts import shown_text_problem
 
 MAX_TITLE_LENGTH = 120  # the column's (assignments.title)
 MAX_EXTRA_TIME_PERCENT = 400  # five times the time limit: beyond that, set no time limit
@@ -260,13 +260,7 @@ def title_problem(typed: str | None) -> str | None:
     title = clean_title(typed)
     if title is None:
         return None
-    if len(title) > MAX_TITLE_LENGTH:
-        return f"a title may be at most {MAX_TITLE_LENGTH} characters long"
-    if unprintable(title):
-        return "a title may not contain control or formatting characters (a tab, an escape, a direction mark)"
-    if blank(title):
-        return "a title needs at least one visible letter, digit or sign (or leave it empty)"
-    return None
+    return shown_text_problem(title, "a title", MAX_TITLE_LENGTH, empty_hint=" (or leave it empty)")
 
 
 def window_warnings(window: Window, now: datetime) -> list[str]:
