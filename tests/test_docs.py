@@ -7,31 +7,48 @@ from quizapp.core import load_bank_bytes
 from quizapp.core.bank_loader import folder_source_reader
 
 ROOT = Path(__file__).resolve().parent.parent
-BLOCKS = re.findall(r"```yaml\n(.*?)```", (ROOT / "docs" / "question-format.md").read_text(), re.DOTALL)
+FORMAT_DOC = (ROOT / "docs" / "question-format.md").read_text()
+BLOCKS = re.findall(r"```yaml\n(.*?)```", FORMAT_DOC, re.DOTALL)
 HEADER = "title: T\nsource:\n  title: S\n  path: sources/kosovo-peacekeepers.txt\nquestions:\n"
+# A bank with a mistake, followed by what `flask check` prints for it
+EXAMPLE_WITH_PROBLEMS = re.compile(
+    r"```yaml\n(title:(?:(?!```).)*)```\n\n`flask --app quizapp check [^`]+` prints:\n\n```\n((?:[^`\n]+\n)+)```",
+    re.DOTALL,
+)
+WRONG_EXAMPLES = EXAMPLE_WITH_PROBLEMS.findall(FORMAT_DOC)
 
 
-def load(text: str):
-    return load_bank_bytes(text.encode(), "doc.yaml", "doc", folder_source_reader(ROOT / "questions"))
+def load(text: str, file: str = "doc.yaml"):
+    return load_bank_bytes(text.encode(), file, "doc", folder_source_reader(ROOT / "questions"))
 
 
 def test_every_question_example_is_valid():
     examples = [block for block in BLOCKS if block.startswith("  - id:")]
     assert len(examples) >= 9  # one or more for each of the eight types
-    types = set()
+    questions = []
     for example in examples:
         result = load(HEADER + example)
         assert result.problems == (), (example, [str(p) for p in result.problems])
-        types.add(result.bank.questions[0].type)
-    assert len(types) == 8
+        questions.append(result.bank.questions[0])
+    assert len({question.type for question in questions}) == 8
+    assert any(len(question.source_quotes) > 1 for question in questions)  # a list of quotes
 
 
 def test_complete_examples_are_valid():
-    complete = [block for block in BLOCKS if block.startswith("title:")]
+    wrong = {example for example, _ in WRONG_EXAMPLES}
+    complete = [block for block in BLOCKS if block.startswith("title:") and block not in wrong]
     assert complete
     for example in complete:
         result = load(example)
         assert result.problems == (), [str(p) for p in result.problems]
+
+
+def test_a_wrong_example_gives_the_problems_documented_with_it():
+    assert WRONG_EXAMPLES  # a quote not in the source text, in a list of quotes
+    for example, printed in WRONG_EXAMPLES:
+        file = printed.split(":", 1)[0]
+        result = load(example, file)
+        assert [str(problem) for problem in result.problems] == printed.splitlines()
 
 
 def test_cards_example_is_valid():

@@ -22,6 +22,7 @@ from quizapp.core.answer_key import full_marks_response
 from quizapp.core.attempts import AttemptMode, AttemptStatus
 from quizapp.core.checkers import ResponseError, accept_new_response
 from quizapp.core.disclosure import Disclosure, Withheld
+from quizapp.core.passages import Passage
 from quizapp.core.presentation import StudentQuestion
 from quizapp.core.question_types import present, question_type, question_types
 from quizapp.extensions import limiter
@@ -89,7 +90,17 @@ class FeedbackSchema(Schema):
     response_feedback = fields.List(
         fields.String(), metadata={"description": "The teacher's feedback on the choices picked, if any"}
     )
-    source = fields.Nested(SourceSchema)
+    sources = fields.List(
+        fields.Nested(SourceSchema),
+        metadata={"description": "Each passage of the source the answer rests on, in the source's order"},
+    )
+    source = fields.Nested(
+        SourceSchema,
+        metadata={
+            "description": "The first of sources: kept for clients written before lists",
+            "deprecated": True,
+        },
+    )
 
 
 class AnswerOutcomeSchema(FeedbackSchema):
@@ -210,16 +221,29 @@ def feedback_json(
             out["explanation"] = question.explanation
         if review.response_feedback:
             out["response_feedback"] = list(review.response_feedback)
-        if review.passage is not None and bank is not None:
-            paragraph = review.passage.paragraph + 1
-            out["source"] = {
-                "quote": review.passage.quote,
-                "paragraph": paragraph,
-                "url": url_for(
-                    "quiz.source", bank_slug=bank.slug, q=question.id, _anchor=f"p{paragraph}", _external=True
-                ),
-            }
+        if review.passages and bank is not None:
+            out["sources"] = _sources_json(review.passages, bank, question.id)
+            out["source"] = out["sources"][0]
     return out
+
+
+def _sources_json(passages: tuple[Passage, ...], bank: core.Bank, question_id: str) -> list[dict[str, Any]]:
+    """Each quoted passage in the source's order, with its paragraph and a link to it."""
+    return [
+        {
+            "quote": quote,
+            "paragraph": passage.paragraph + 1,
+            "url": url_for(
+                "quiz.source",
+                bank_slug=bank.slug,
+                q=question_id,
+                _anchor=f"p{passage.paragraph + 1}",
+                _external=True,
+            ),
+        }
+        for passage in passages
+        for quote in passage.quotes
+    ]
 
 
 def attempt_json(viewed: Viewed) -> dict[str, Any]:

@@ -55,7 +55,20 @@ class KeyEntrySchema(Schema):
     answer_text = fields.String(required=True)
     also_accepted = fields.List(fields.String(), required=True)
     explanation = fields.String(required=True)
-    source_quote = fields.String(required=True)
+    source_quotes = fields.List(
+        fields.String(),
+        required=True,
+        metadata={
+            "description": "The quotes from the source text the answer rests on, as the bank lists them"
+        },
+    )
+    source_quote = fields.String(
+        required=True,
+        metadata={
+            "description": "The first of source_quotes, or empty: kept for clients written before lists",
+            "deprecated": True,
+        },
+    )
 
 
 class AnswerKeySchema(Schema):
@@ -111,7 +124,8 @@ def get_answer_key(quiz_id: str) -> dict[str, Any]:
                 "answer_text": entry.answer_text,
                 "also_accepted": list(entry.also_accepted),
                 "explanation": entry.explanation,
-                "source_quote": entry.source_quote,
+                "source_quotes": list(entry.source_quotes),
+                "source_quote": entry.source_quotes[0] if entry.source_quotes else "",
             }
             for entry in answer_key(bank)
         ],

@@ -105,6 +105,7 @@ def answer_key_command(bank_slug: str, output_format: str) -> None:
                     "answer_lines": list(e.answer_lines),
                     "also_accepted": list(e.also_accepted),
                     "explanation": e.explanation,
+                    "source_quotes": list(e.source_quotes),
                     "points": str(e.points),
                 }
                 for e in entries
@@ -119,6 +120,8 @@ def answer_key_command(bank_slug: str, output_format: str) -> None:
         click.echo(f"   Answer: {entry.answer_text}")
         if entry.also_accepted:
             click.echo(f"   Also accepted: {'; '.join(entry.also_accepted)}")
+        for quote in entry.source_quotes:
+            click.echo(f"   In the text: “{quote}”")
         click.echo()
 
 

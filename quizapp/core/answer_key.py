@@ -87,7 +87,7 @@ class AnswerKeyEntry:
     answer_lines: tuple[str, ...]
     also_accepted: tuple[str, ...]  # other typed answers that score full marks
     explanation: str
-    source_quote: str
+    source_quotes: tuple[str, ...]
     points: Decimal
 
 
@@ -101,7 +101,7 @@ def answer_key(bank: Bank) -> list[AnswerKeyEntry]:
             tuple(answer_lines(q)),
             tuple(also_accepted(q)),
             q.explanation,
-            q.source_quote,
+            q.source_quotes,
             q.points,
         )
         for q in bank.questions

@@ -294,15 +294,7 @@ def _question(
     prompt = read.text(fields.get("prompt"), "prompt", required=True, line=mapping.line)
     before = len(read.problems)
     answer = kind.read_answer(read, mapping, prompt)
-    quote = read.text(fields.get("source"), "source")
-    if quote and quotes is not _UNCHECKABLE:
-        if quotes is None:
-            read.report(
-                fields["source"].line,
-                "the question quotes a source, but the bank has no source 'path' to check it",
-            )
-        elif not quotes.contains(quote):
-            read.report(fields["source"].line, f'source quote not found in {quotes.path}: "{quote[:60]}"')
+    source_quotes = _source_quotes(read, fields.get("source"), mapping.key_lines.get("source", 0), quotes)
     points = _points(read, fields.get("points"))
     if answer is None or len(read.problems) > before or not qid or not prompt:
         return None
@@ -313,13 +305,63 @@ def _question(
             prompt=prompt,
             answer=answer,
             explanation=read.text(fields.get("explanation"), "explanation"),
-            source_quote=quote,
+            source_quotes=source_quotes,
             tags=read.texts(fields.get("tags"), "tags"),
             points=points,
             group=read.text(fields.get("group"), "group"),
             line=mapping.line,
         )
     )
+
+
+def _source_quotes(
+    read: FieldReader, node: Node | None, line: int, quotes: _SourceQuotes | None
+) -> tuple[str, ...]:
+    """A question's ``source``: one quote, or a list of them when its answer rests on several
+    passages. Each is checked against the source text, and reported at its own line."""
+    if node is None or (isinstance(node, Scalar) and node.is_null):
+        return ()
+    if isinstance(node, Mapping):
+        read.report(node.line, "'source' must be a quote or a list of quotes, not a set of fields")
+        return ()
+    written: list[tuple[Node, str]] = (
+        [(node, read.text(node, "source"))] if isinstance(node, Scalar) else _listed_quotes(read, node)
+    )
+    written = [(item, quote) for item, quote in written if quote]
+    if written and quotes is None:
+        read.report(line, "the question quotes a source, but the bank has no source 'path' to check it")
+    elif quotes is not None and quotes is not _UNCHECKABLE:
+        for item, quote in written:
+            if not quotes.contains(quote):
+                read.report(item.line, f'source quote not found in {quotes.path}: "{_start(quote)}"')
+    return tuple(quote for _, quote in written)
+
+
+def _start(quote: str, length: int = 60) -> str:
+    return quote if len(quote) <= length else quote[:length].rstrip() + "…"
+
+
+def _listed_quotes(read: FieldReader, node: Sequence) -> list[tuple[Node, str]]:
+    """The quotes of a ``source`` list, each with its node; empty or repeated ones reported."""
+    if not node.items:
+        read.report(node.line, "'source' is an empty list: give one or more quotes, or leave 'source' out")
+    written: list[tuple[Node, str]] = []
+    first_lines: dict[str, int] = {}
+    for item in node.items:
+        if not isinstance(item, Scalar):
+            read.report(item.line, "each quote in 'source' must be text, not a list or a set of fields")
+            continue
+        quote = read.text(item, "source")
+        if not quote:
+            read.report(item.line, "an empty quote in 'source': a '- ' with no quote after it")
+            continue
+        key = normalize_quote(quote)
+        if key in first_lines:
+            read.report(item.line, f"the same quote twice in 'source' (first on line {first_lines[key]})")
+            continue
+        first_lines[key] = item.line
+        written.append((item, quote))
+    return written
 
 
 def _points(read: FieldReader, node: Node | None) -> Decimal:

@@ -134,7 +134,7 @@ class Question:
     prompt: str
     answer: object  # its type's answer spec (e.g. a ChoiceAnswer): only its type reads it
     explanation: str = ""
-    source_quote: str = ""
+    source_quotes: tuple[str, ...] = ()  # verbatim from the bank's source text, as written
     tags: tuple[str, ...] = ()
     points: Decimal = Decimal(1)
     group: str = ""  # a test asks at most one question of a group (they give each other away)

@@ -1,8 +1,9 @@
-"""Find a question's quoted sentence in its source text, to show it highlighted in context."""
+"""Find a question's quotes in its source text, to show them highlighted in their paragraphs."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 _QUOTES = {
@@ -19,13 +20,24 @@ _QUOTES = {
 
 
 @dataclass(frozen=True, slots=True)
+class PassagePart:
+    """A run of a paragraph's text; ``quoted`` runs are shown highlighted."""
+
+    text: str
+    quoted: bool
+
+
+@dataclass(frozen=True, slots=True)
 class Passage:
-    """One paragraph of the source split around the quote."""
+    """One paragraph of the source, in runs, every quote of the question in it marked."""
 
     paragraph: int  # 0-based index among the source's paragraphs
-    before: str
-    quote: str
-    after: str
+    parts: tuple[PassagePart, ...]
+
+    @property
+    def quotes(self) -> tuple[str, ...]:
+        """The marked runs, as the source writes them (quotes that overlap make one)."""
+        return tuple(part.text for part in self.parts if part.quoted)
 
 
 def paragraphs(source_text: str) -> list[str]:
@@ -41,13 +53,42 @@ def _pattern(quote: str) -> re.Pattern[str]:
     return re.compile(r"\s+".join(pieces))
 
 
-def find_passage(source_text: str, quote: str) -> Passage | None:
-    """The paragraph holding ``quote`` (matched like the validator does), or None."""
-    if not quote.strip():
-        return None
-    pattern = _pattern(quote)
-    for index, paragraph in enumerate(paragraphs(source_text)):
-        match = pattern.search(paragraph)
-        if match:
-            return Passage(index, paragraph[: match.start()], match.group(0), paragraph[match.end() :])
-    return None
+def find_passages(source_text: str, quotes: Sequence[str]) -> tuple[Passage, ...]:
+    """The paragraphs holding ``quotes`` (each matched like the validator does), in the source's
+    order and each once, with all of the quotes in it marked.
+
+    A quote is matched within one paragraph, at its first occurrence; one that is not found there
+    (a quote that runs across a paragraph break) is left out.
+    """
+    texts = paragraphs(source_text)
+    spans: dict[int, list[tuple[int, int]]] = {}
+    for quote in quotes:
+        if not quote.strip():
+            continue
+        pattern = _pattern(quote)
+        for index, text in enumerate(texts):
+            match = pattern.search(text)
+            if match:
+                spans.setdefault(index, []).append(match.span())
+                break
+    return tuple(Passage(index, _parts(texts[index], spans[index])) for index in sorted(spans))
+
+
+def _parts(text: str, spans: list[tuple[int, int]]) -> tuple[PassagePart, ...]:
+    """``text`` cut at the spans, overlapping or touching spans merged into one marked run."""
+    merged: list[list[int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    parts = []
+    position = 0
+    for start, end in merged:
+        if start > position:
+            parts.append(PassagePart(text[position:start], quoted=False))
+        parts.append(PassagePart(text[start:end], quoted=True))
+        position = end
+    if position < len(text):
+        parts.append(PassagePart(text[position:], quoted=False))
+    return tuple(parts)

@@ -28,7 +28,7 @@ def question_to_dict(question: Question) -> dict[str, Any]:
         "prompt": question.prompt,
         "answer": question_type(question.type).answer_to_dict(question.answer),
         "explanation": question.explanation,
-        "source_quote": question.source_quote,
+        "source_quotes": list(question.source_quotes),
         "tags": list(question.tags),
         "points": str(question.points),
         "group": question.group,
@@ -43,12 +43,19 @@ def question_from_dict(data: dict[str, Any]) -> Question:
         prompt=data["prompt"],
         answer=kind.answer_from_dict(data["answer"]),
         explanation=data["explanation"],
-        source_quote=data["source_quote"],
+        source_quotes=_source_quotes(data),
         tags=tuple(data["tags"]),
         points=Decimal(data["points"]),
         group=data.get("group", ""),
     )
     return replace(question, content_hash=content_hash(data))
+
+
+def _source_quotes(data: dict[str, Any]) -> tuple[str, ...]:
+    """A version stored before ``source`` took lists has one ``source_quote`` ("" for none)."""
+    if "source_quotes" in data:
+        return tuple(data["source_quotes"])
+    return (data["source_quote"],) if data.get("source_quote") else ()
 
 
 def canonical_json(data: Any) -> str:
@@ -57,7 +64,19 @@ def canonical_json(data: Any) -> str:
 
 def content_hash(data: dict[str, Any]) -> str:
     """SHA-256 of the canonical JSON: equal for equal questions, whatever the file layout."""
-    return hashlib.sha256(canonical_json(data).encode("utf-8")).hexdigest()
+    return hashlib.sha256(canonical_json(_as_hashed(data)).encode("utf-8")).hexdigest()
+
+
+def _as_hashed(data: dict[str, Any]) -> dict[str, Any]:
+    """A question with one quote or none hashes as it did when it was stored with ``source_quote``,
+    so the versions stored then are still its current ones (no new version of every question);
+    several quotes are hashed as the list they are."""
+    quotes = data.get("source_quotes")
+    if quotes is None or len(quotes) > 1:
+        return data
+    hashed = {key: value for key, value in data.items() if key != "source_quotes"}
+    hashed["source_quote"] = quotes[0] if quotes else ""
+    return hashed
 
 
 def with_content_hash(question: Question) -> Question:

@@ -9,7 +9,7 @@ from fractions import Fraction
 from quizapp import core
 from quizapp.core import charts
 from quizapp.core.attempts import AttemptMode
-from quizapp.core.passages import find_passage, paragraphs
+from quizapp.core.passages import find_passages, paragraphs
 from quizapp.core.question_types import question_type
 from quizapp.core.scoring import score_question
 from quizapp.core.statistics import (
@@ -126,21 +126,24 @@ def score_distribution(percents: Sequence[float]) -> Distribution:
 
 
 def _heatmap(bank: core.Bank, answered: Sequence[tuple[core.Question, Fraction]]) -> tuple[Paragraph, ...]:
-    """Each paragraph of the source with how much the questions quoting it were missed."""
+    """Each paragraph of the source with how much the questions quoting it were missed: a
+    question with quotes in several paragraphs counts in each of them."""
     if not bank.source_text:
         return ()
-    where = {}
-    for question in bank.questions:
-        passage = find_passage(bank.source_text, question.source_quote)
-        if passage is not None:
-            where[question.id] = passage.paragraph
+    where = {
+        question.id: [
+            passage.paragraph for passage in find_passages(bank.source_text, question.source_quotes)
+        ]
+        for question in bank.questions
+    }
     fractions: dict[int, list[Fraction]] = {}
     for question, fraction in answered:
-        if question.id in where:
-            fractions.setdefault(where[question.id], []).append(fraction)
+        for paragraph in where.get(question.id, ()):
+            fractions.setdefault(paragraph, []).append(fraction)
     quoted: dict[int, int] = {}
-    for paragraph in where.values():
-        quoted[paragraph] = quoted.get(paragraph, 0) + 1
+    for quoted_paragraphs in where.values():
+        for paragraph in quoted_paragraphs:
+            quoted[paragraph] = quoted.get(paragraph, 0) + 1
     return tuple(
         Paragraph(
             text, miss_rate(fractions.get(index, [])), len(fractions.get(index, [])), quoted.get(index, 0)

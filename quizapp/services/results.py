@@ -17,7 +17,7 @@ from quizapp.core.answer_key import (
 )
 from quizapp.core.attempts import AttemptMode, AttemptStatus
 from quizapp.core.checkers import Check
-from quizapp.core.passages import Passage, find_passage
+from quizapp.core.passages import Passage, find_passages
 from quizapp.core.scoring import points_earned, stored_check
 from quizapp.services.attempts import AttemptState, score_of
 
@@ -28,7 +28,7 @@ class QuestionReview:
     response_text: str
     check: Check | None  # None: not answered
     answer_text: str
-    passage: Passage | None
+    passages: tuple[Passage, ...]  # the paragraphs the question quotes, its quotes marked
     answer_lines: tuple[str, ...] = ()
     response_lines: tuple[str, ...] = ()
     response_feedback: tuple[str, ...] = ()  # the teacher's words on the response (a choice's feedback)
@@ -40,13 +40,13 @@ class QuestionReview:
 
 def attempt_review(question: core.Question, response: Any, bank: core.Bank | None) -> QuestionReview:
     result = stored_check(question, response) if response is not None else None  # None: not answered
-    passage = find_passage(bank.source_text, question.source_quote) if bank and bank.source_text else None
+    passages = find_passages(bank.source_text, question.source_quotes) if bank and bank.source_text else ()
     return QuestionReview(
         question,
         response_text(question, response),
         result,
         answer_text(question),
-        passage,
+        passages,
         tuple(answer_lines(question)),
         tuple(response_lines(question, response)),
         response_feedback(question, response),

@@ -48,16 +48,16 @@ def test_a_new_attempt_lists_its_questions_as_students_see_them(as_user, app):
 def test_nothing_in_an_open_attempt_gives_an_answer_away(as_user, app):
     attempt = start(as_user("sam"), "test")
     text = json.dumps(attempt)
-    for key in ("correct", "explanation", "correct_answer", "source", "feedback", "accepted"):
+    for key in ("correct", "explanation", "correct_answer", "source", "sources", "feedback", "accepted"):
         assert f'"{key}"' not in text
     questions = bank_questions(app)
     for shown in attempt["questions"]:
         question = questions[shown["id"]]
         if question.explanation:
             assert question.explanation not in text
-        quoted_in_a_prompt = any(question.source_quote in q.prompt for q in questions.values())
-        if question.source_quote and not quoted_in_a_prompt:
-            assert question.source_quote not in text
+        for quote in question.source_quotes:
+            if not any(quote in q.prompt for q in questions.values()):
+                assert quote not in text, (question.id, quote)
 
 
 def test_starting_again_resumes_the_open_attempt(as_user):
@@ -106,6 +106,33 @@ def test_practice_answers_get_feedback_at_once(as_user, app):
     assert wrong["correct"] is False and wrong["points"] == 0
     body = sam.get(f"/attempts/{attempt['id']}").get_json()
     assert [f["question_id"] for f in body["feedback"]] == [right_id, wrong_id]
+
+
+def test_feedback_gives_every_quoted_passage_in_the_articles_order(as_user, app, questions_dir):
+    from tests.helpers.banks import (
+        PARAGRAPH_OF_IOWA,
+        PARAGRAPH_OF_KUWAIT,
+        QUOTES_BANK,
+        assign_every_bank,
+        copy_banks_with_quotes,
+    )
+
+    copy_banks_with_quotes(questions_dir)
+    assign_every_bank(app)
+    sam = as_user("sam")
+    attempt = sam.post(f"/quizzes/{QUOTES_BANK}/attempts", json={"mode": "practice"}).get_json()
+    feedback = answer(sam, attempt, "platoon-command", False).get_json()
+    sources = [(s["paragraph"], s["quote"], s["url"].rsplit("#", 1)[1]) for s in feedback["sources"]]
+    assert sources == [
+        (PARAGRAPH_OF_KUWAIT, "Kosovo has sent an army platoon to Kuwait", f"p{PARAGRAPH_OF_KUWAIT}"),
+        (PARAGRAPH_OF_IOWA, "under the command of the National Guard of Iowa", f"p{PARAGRAPH_OF_IOWA}"),
+    ]
+    assert feedback["source"] == feedback["sources"][0]  # as before lists, for the clients of then
+    same_paragraph = answer(sam, attempt, "war-to-independence", True).get_json()["sources"]
+    assert [s["quote"] for s in same_paragraph] == [
+        "Kosovo declared independence from Serbia in 2008.",
+        "that ended in 1999",
+    ]
 
 
 def test_in_practice_the_first_answer_stands(as_user, app):

@@ -40,3 +40,17 @@ def test_an_unknown_quiz_is_404(as_user):
     response = as_user("tina").get("/quizzes/no-such-quiz/answer-key")
     assert response.status_code == 404
     assert error_of(response)["code"] == "quiz_not_found"
+
+
+def test_the_answer_key_gives_every_quote_and_the_first_as_before(as_user, questions_dir):
+    from tests.helpers.banks import QUOTES_BANK, copy_banks_with_quotes
+
+    copy_banks_with_quotes(questions_dir)
+    body = as_user("tina").get(f"/quizzes/{QUOTES_BANK}/answer-key").get_json()
+    quotes = {entry["id"]: (entry["source_quotes"], entry["source_quote"]) for entry in body["questions"]}
+    assert quotes["platoon-command"] == (
+        ["under the command of the National Guard of Iowa", "Kosovo has sent an army platoon to Kuwait"],
+        "under the command of the National Guard of Iowa",  # the first, for clients written before lists
+    )
+    article = as_user("tina").get(f"/quizzes/{QUIZ}/answer-key").get_json()["questions"][0]
+    assert article["source_quotes"] == [article["source_quote"]] and article["source_quote"]

@@ -99,6 +99,7 @@ def test_answer_key_text(app):
     assert "Answer: 5000 troops" in result.output
     assert "Answer: Iowa\n" in result.output
     assert "Answer: Kuwait\n   Also accepted: State of Kuwait\n" in result.output
+    assert "\n   In the text: “Kosovo has sent an army platoon to Kuwait”\n" in result.output
 
 
 def test_answer_key_json(app):
@@ -114,6 +115,7 @@ def test_answer_key_json(app):
         "answer_lines": ["Kuwait"],
         "also_accepted": [],
         "explanation": "The article opens by saying Kosovo has sent an army platoon to Kuwait.",
+        "source_quotes": ["Kosovo has sent an army platoon to Kuwait"],
         "points": "1",
     }
     short = next(q for q in data["questions"] if q["id"] == "mission-destination-short")

@@ -39,3 +39,16 @@ def test_answer_text_of_every_type():
         "ma": "Osmani → President; NATO → Air campaign",
     }
     assert [entry.id for entry in answer_key(bank)] == [q.id for q in bank.questions]
+
+
+def test_an_answer_key_entry_has_every_quote_of_its_question():
+    bank = bank_from("""
+        title: T
+        source: {title: S, path: source.txt}
+        questions:
+          - {id: one, type: true_false, prompt: P, answer: true, source: sent an army platoon}
+          - {id: two, type: true_false, prompt: P, answer: true, source: [ended in 1999, to Kuwait]}
+          - {id: none, type: true_false, prompt: P, answer: true}
+    """)
+    quotes = {entry.id: entry.source_quotes for entry in answer_key(bank)}
+    assert quotes == {"one": ("sent an army platoon",), "two": ("ended in 1999", "to Kuwait"), "none": ()}

@@ -8,6 +8,7 @@ import pytest
 from quizapp.core import QuestionType, check
 from quizapp.core.answer_key import full_marks_response
 from quizapp.core.bank_schema import normalize_quote
+from quizapp.core.passages import find_passages
 from tests.helpers.banks import QUESTIONS
 
 SHARED_SOURCE = Path(__file__).resolve().parents[3] / "shared" / "sources" / "kosovo-peacekeepers.txt"
@@ -23,8 +24,10 @@ def test_every_question_explains_and_quotes_the_article(bank):
     source = normalize_quote(bank.source_text)
     for question in bank.questions:
         assert question.explanation, question.id
-        assert question.source_quote, question.id
-        assert normalize_quote(question.source_quote) in source, question.id
+        assert question.source_quotes, question.id
+        for quote in question.source_quotes:
+            assert normalize_quote(quote) in source, (question.id, quote)
+            assert find_passages(bank.source_text, [quote]), (question.id, quote)  # in one paragraph: marked
 
 
 def test_source_is_attributed_and_kept_in_the_project(bank):

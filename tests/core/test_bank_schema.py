@@ -337,6 +337,89 @@ def test_quotes_match_after_normalizing_whitespace_and_typographic_quotes(tmp_pa
     assert result.problems == ()
 
 
+def test_source_takes_one_quote_or_a_list_of_quotes():
+    one = bank_from(
+        HEADER + "  - {id: q, type: true_false, prompt: P, answer: true, source: sent an army platoon}\n"
+    )
+    several = bank_from(
+        HEADER + "  - id: q\n    type: true_false\n    prompt: P\n    answer: true\n"
+        "    source:\n      - an army platoon to Kuwait\n      - ended in 1999\n"
+    )
+    flow = bank_from(
+        HEADER
+        + "  - {id: q, type: true_false, prompt: P, answer: true, source: [ended in 1999, Kosovo has]}\n"
+    )
+    assert one.questions[0].source_quotes == ("sent an army platoon",)
+    assert several.questions[0].source_quotes == ("an army platoon to Kuwait", "ended in 1999")
+    assert flow.questions[0].source_quotes == ("ended in 1999", "Kosovo has")  # as written, not sorted
+    no_source = bank_from(HEADER + "  - {id: q, type: true_false, prompt: P, answer: true}\n")
+    assert no_source.questions[0].source_quotes == ()
+
+
+LISTED = (
+    HEADER + "  - id: q\n    type: true_false\n    prompt: P\n    answer: true\n    source:\n"
+)  # quotes from line 11
+
+
+def test_each_listed_quote_is_checked_and_a_missing_one_reported_at_its_own_line():
+    problems = problems_of(
+        LISTED
+        + "      - sent an army platoon\n      - sent a battalion of 500 soldiers to the capital to guard it "
+        "for the elections\n      - ended in 1999\n      - a 79-day campaign\n"
+    )
+    assert problems == [
+        'bank.yaml:12: [q] source quote not found in source.txt: "sent a battalion of 500 soldiers to the capital to '
+        'guard it…"',
+        'bank.yaml:14: [q] source quote not found in source.txt: "a 79-day campaign"',
+    ]
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        (
+            "    source: []\n",
+            "bank.yaml:10: [q] 'source' is an empty list: give one or more quotes, or leave 'source' out",
+        ),
+        (
+            "    source:\n      - ended in 1999\n      - [Kosovo has]\n",
+            "bank.yaml:12: [q] each quote in 'source' must be text, not a list or a set of fields",
+        ),
+        (
+            "    source:\n      - ended in 1999\n      - {quote: Kosovo has}\n",
+            "bank.yaml:12: [q] each quote in 'source' must be text, not a list or a set of fields",
+        ),
+        (
+            "    source:\n      - ended in 1999\n      -\n",
+            "bank.yaml:12: [q] an empty quote in 'source': a '- ' with no quote after it",
+        ),
+        (
+            "    source:\n      - ended in 1999\n      - ended   in 1999\n",
+            "bank.yaml:12: [q] the same quote twice in 'source' (first on line 11)",
+        ),
+        (
+            "    source: {quote: ended in 1999}\n",
+            "bank.yaml:10: [q] 'source' must be a quote or a list of quotes, not a set of fields",
+        ),
+    ],
+    ids=["empty-list", "list-item", "mapping-item", "empty-item", "repeated", "mapping"],
+)
+def test_a_wrong_source_list_is_a_problem(source, expected):
+    assert (
+        one_problem("  - id: q\n    type: true_false\n    prompt: P\n    answer: true\n" + source) == expected
+    )
+
+
+def test_a_source_list_without_a_source_path_is_reported_once():
+    problems = problems_of(
+        "title: T\nquestions:\n  - id: q\n    type: true_false\n    prompt: P\n    answer: true\n"
+        "    source:\n      - x\n      - y\n"
+    )
+    assert problems == [
+        "bank.yaml:7: [q] the question quotes a source, but the bank has no source 'path' to check it"
+    ]
+
+
 def test_source_path_must_stay_in_the_questions_folder(tmp_path):
     from quizapp.core import load_bank_file
 

@@ -49,3 +49,49 @@ def test_rejected_answers_are_stored_and_a_question_without_them_keeps_its_store
     }
     assert question_to_dict(cloze)["answer"]["blanks"][1] == {"accepted": ["x"], "typos": False}
     assert with_reject.content_hash != plain.content_hash
+
+
+QUOTED = """\
+title: T
+source: {title: S, path: source.txt}
+questions:
+  - {id: q, type: true_false, prompt: P, answer: true, source: %s}
+"""
+
+
+def quoted(source: str):
+    from tests.core.yaml_banks import bank_from
+
+    return bank_from(QUOTED % source).questions[0]
+
+
+def test_every_quote_is_stored_and_read_back():
+    question = quoted("[ended in 1999, sent an army platoon]")
+    data = question_to_dict(question)
+    assert data["source_quotes"] == ["ended in 1999", "sent an army platoon"] and "source_quote" not in data
+    restored = question_from_dict(data)
+    assert restored.source_quotes == question.source_quotes
+    assert restored.content_hash == question.content_hash
+
+
+def test_a_version_stored_with_one_source_quote_still_loads_and_keeps_its_hash():
+    """Stored before ``source`` took lists: ``source_quote``, one text ("" for none)."""
+    question = quoted("sent an army platoon")
+    old = {**question_to_dict(question), "source_quote": "sent an army platoon"}
+    del old["source_quotes"]
+    restored = question_from_dict(old)
+    assert restored.source_quotes == ("sent an army platoon",)
+    # the same question today hashes as it did then: its stored version is still its current one
+    assert restored.content_hash == question.content_hash
+    unquoted = {**old, "source_quote": ""}
+    assert question_from_dict(unquoted).source_quotes == ()
+    assert question_from_dict(unquoted).content_hash == quoted("''").content_hash
+
+
+def test_every_quote_counts_in_the_hash():
+    first = quoted("[ended in 1999]")
+    both = quoted("[ended in 1999, sent an army platoon]")
+    other = quoted("[ended in 1999, army platoon]")
+    swapped = quoted("[sent an army platoon, ended in 1999]")
+    assert first.content_hash == quoted("ended in 1999").content_hash  # a list of one is that quote
+    assert len({first.content_hash, both.content_hash, other.content_hash, swapped.content_hash}) == 4

@@ -7,6 +7,7 @@ import pytest
 from quizapp.core.model import QuestionType
 from quizapp.db import bank_store
 from quizapp.db.base import db
+from quizapp.db.database import begin_write
 from quizapp.db.models import Bank, Question, QuestionVersion
 from quizapp.services.bank_library import library
 
@@ -46,6 +47,28 @@ def test_changed_question_keeps_its_old_version(app):
         assert old.content_hash == original.content_hash  # the stored JSON hashes the same
         row = db.session.scalar(db.select(Question).where(Question.key == original.id))
         assert row.content_hash == "e" * 64
+
+
+def test_versions_stored_before_quote_lists_stay_the_current_ones_and_load(app):
+    """A database synced when a version held one ``source_quote``: after the upgrade, the same
+    questions name the same versions (no new one each), and those versions load with the quote."""
+    bank = current_banks(app)[0]
+    with app.app_context():
+        bank_store.sync_banks([bank])
+        begin_write()
+        for row in db.session.scalars(db.select(QuestionVersion)).all():
+            old = {key: value for key, value in row.definition.items() if key != "source_quotes"}
+            row.definition = {**old, "source_quote": row.definition["source_quotes"][0]}
+        db.session.commit()
+        resynced = dataclasses.replace(bank, content_hash="before-lists")  # as a bank changed on disk
+        assert bank_store.sync_banks([resynced]).updated == ["kosovo-peacekeepers"]
+        assert db.session.scalar(db.select(db.func.count()).select_from(QuestionVersion)) == len(
+            bank.questions
+        )
+        for question in bank.questions:
+            stored = bank_store.question_version(bank.slug, question.id, question.content_hash)
+            assert stored.source_quotes == question.source_quotes, question.id
+            assert stored.content_hash == question.content_hash
 
 
 def test_removed_question_and_bank_retire_but_stay(app):

@@ -125,3 +125,40 @@ def open_for_practice(app, *slugs: str) -> None:
         library.sync_to_database()
         for slug in slugs:
             assert assignment_store.set_bank_flags(slug, assignment_store.BankFlags(open_practice=True))
+
+
+QUOTES_BANK = "two-quotes"  # questions whose answers rest on two quotes of the article
+QUOTES_BANK_YAML = f"""\
+id: {QUOTES_BANK}
+title: Two quotes
+source:
+  title: "Kosovar Peacekeepers Sent On First Mission Abroad"
+  publisher: RFE/RL
+  path: sources/kosovo-peacekeepers.txt
+settings:
+  show_answers: immediately
+  shuffle_questions: false
+questions:
+  - id: platoon-command
+    type: true_false
+    prompt: The unit Kosovo sent abroad will serve under an American state's National Guard.
+    answer: true
+    explanation: The platoon sent to Kuwait is under the command of the National Guard of Iowa.
+    source:  # listed last paragraph first: shown in the article's order
+      - under the command of the National Guard of Iowa
+      - Kosovo has sent an army platoon to Kuwait
+  - id: war-to-independence
+    type: true_false
+    prompt: Kosovo declared independence less than ten years after the war ended.
+    answer: true
+    explanation: The war ended in 1999, and Kosovo declared independence in 2008.
+    source: [that ended in 1999, Kosovo declared independence from Serbia in 2008.]
+"""
+PARAGRAPH_OF_KUWAIT, PARAGRAPH_OF_IOWA, PARAGRAPH_OF_THE_WAR = 3, 10, 7  # from 1, as the source page's ids
+
+
+def copy_banks_with_quotes(target: Path) -> Path:
+    """``target`` holding the test banks and ``QUOTES_BANK`` beside them."""
+    copy_banks(target)
+    (target / f"{QUOTES_BANK}.yaml").write_text(QUOTES_BANK_YAML, encoding="utf-8")
+    return target

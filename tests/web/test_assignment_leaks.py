@@ -197,7 +197,7 @@ def test_an_after_due_assignment_shows_the_score_only_until_the_due_time_on_page
     token = csrf_token(page)
     retried = client.post(f"/attempts/{attempt_id}/retry", data={"csrf_token": token})
     assert retried.status_code == 302 and retried.location.endswith(f"/quizzes/{BANK}")  # refused
-    quoted = next(q for q in questions if q.source_quote)
+    quoted = next(q for q in questions if q.source_quotes)
     assert "<mark" not in client.get(f"/quizzes/{BANK}/source?q={quoted.id}").get_data(as_text=True)
     with app.app_context():
         assert db.session.scalar(db.select(db.func.count()).select_from(CardState)) == 0

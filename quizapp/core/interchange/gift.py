@@ -321,7 +321,7 @@ def write_gift(bank: Bank) -> tuple[str, list[str]]:
             out += [f"$CATEGORY: {wanted}", ""]
             category = wanted
         out += [block, ""]
-    if any(q.source_quote or q.group for q in bank.questions):
+    if any(q.source_quotes or q.group for q in bank.questions):
         notes.append("every question: GIFT has no place for source quotes and groups")
     return "\n".join(out), notes
 

@@ -19,7 +19,7 @@ from werkzeug.wrappers import Response as WerkzeugResponse
 from quizapp import core
 from quizapp.core.attempts import AttemptMode, draw_questions
 from quizapp.core.disclosure import Disclosure, Path, Withheld
-from quizapp.core.passages import find_passage, paragraphs
+from quizapp.core.passages import Passage, find_passages, paragraphs
 from quizapp.core.question_types import present
 from quizapp.services import accounts, answer_disclosure, assignments, attempts, clock
 from quizapp.services.attempt_access import Viewed, own_attempt, viewable_attempt
@@ -305,12 +305,12 @@ def results(attempt_id: int) -> str | WerkzeugResponse:
 @blueprint.get("/quizzes/<bank_slug>/source")
 @login_required
 def source(bank_slug: str) -> str:
-    """The whole source text, paragraph by paragraph; a quote may be highlighted. For those who
-    may open the quiz, as the quiz page is."""
+    """The whole source text, paragraph by paragraph; a question's quotes (``?q=``) may be
+    highlighted. For those who may open the quiz, as the quiz page is."""
     bank = assignments.opened_bank(current_user.account, bank_slug, clock.now())
     if not bank.source_text:
         abort(404)
-    passage = None
+    passages: tuple[Passage, ...] = ()
     question_id = request.args.get("q")
     if question_id:
         question_ = bank.question(question_id)
@@ -318,9 +318,12 @@ def source(bank_slug: str) -> str:
             current_user.account, bank, question_id, clock.now()
         )
         if question_ is not None and shown:
-            passage = find_passage(bank.source_text, question_.source_quote)
+            passages = find_passages(bank.source_text, question_.source_quotes)
     return render_template(
-        "quiz/source.html", bank=bank, paragraphs=paragraphs(bank.source_text), passage=passage
+        "quiz/source.html",
+        bank=bank,
+        paragraphs=paragraphs(bank.source_text),
+        marked={passage.paragraph: passage for passage in passages},
     )
 
 

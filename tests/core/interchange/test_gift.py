@@ -179,6 +179,18 @@ def test_export_reports_what_gift_cannot_hold():
     assert "::n::P {#5000:0}" in text and "::s::P {=Iowa}" in text and "::o::" not in text
 
 
+def test_source_quotes_one_or_several_are_not_kept_and_the_export_says_so():
+    bank = bank_from("""
+        title: T
+        source: {title: S, path: source.txt}
+        questions:
+          - {id: t, type: true_false, prompt: P, answer: true, source: [ended in 1999, to Kuwait]}
+    """)
+    text, notes = write_gift(bank)
+    assert notes == ["every question: GIFT has no place for source quotes and groups"]
+    assert "::t::P {T}" in text and "1999" not in text
+
+
 def test_rejected_answers_are_written_at_0_percent_and_read_back():
     bank = bank_from("""
         title: T

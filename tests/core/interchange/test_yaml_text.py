@@ -71,3 +71,27 @@ def test_a_key_the_loader_would_not_read_is_refused_not_written():
     for key in ("null", "Null", "two words", "", "prompt:"):
         with pytest.raises(ValueError, match="not a key of the bank format"):
             yaml_text({key: "x"})
+
+
+def test_a_questions_quotes_are_written_one_as_text_several_as_a_list_and_load_back():
+    from tests.core.yaml_banks import load
+
+    questions = [
+        {"id": "one", "type": "true_false", "prompt": "P", "answer": True, "source": "sent an army platoon"},
+        {
+            "id": "two",
+            "type": "true_false",
+            "prompt": "P",
+            "answer": True,
+            "source": ["ended in 1999", "to Kuwait"],
+        },
+    ]
+    text = yaml_text({"title": "T", "source": {"title": "S", "path": "source.txt"}, "questions": questions})
+    assert "  source: sent an army platoon\n" in text
+    assert "  source:\n  - ended in 1999\n  - to Kuwait\n" in text
+    result = load(text)
+    assert result.problems == (), [str(p) for p in result.problems]
+    assert [q.source_quotes for q in result.bank.questions] == [
+        ("sent an army platoon",),
+        ("ended in 1999", "to Kuwait"),
+    ]
