@@ -403,7 +403,7 @@ def test_any_json_answer_is_saved_or_refused_with_a_reason_never_an_error(as_use
     sam = as_user("sam")
     attempt = start(sam, "test")
     by_type = {}
-    for shown in attempt["questions"]:  # one question of each type the test drew (25 of 53)
+    for shown in attempt["questions"]:  # one question of each type the test drew (25 of 55)
         by_type.setdefault(shown["type"], shown["id"])
     questions = bank_questions(app)
     targets = list(by_type.values())

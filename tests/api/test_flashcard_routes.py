@@ -15,7 +15,7 @@ def test_new_cards_come_with_front_back_and_review_count(as_user, app):
     assert body["due_count"] == 0 and len(body["cards"]) == 3
     card = body["cards"][0]
     assert card["id"] == f"{QUIZ}:q:mission-destination"
-    assert card["front"] == "To which country has Kosovo sent an army platoon?" and card["back"] == "Kuwait"
+    assert card["front"] == "To which country has Kosovo sent its peacekeepers?" and card["back"] == "Kuwait"
     assert card["new"] is True and card["reviews"] == 0
 
 

@@ -15,7 +15,8 @@ def test_teacher_edits_a_question_and_a_student_sees_it(new_page, live_server, p
     text = editor.input_value()
     editor.fill(
         text.replace(
-            "To which country has Kosovo sent an army platoon?", "Which country is Kosovo's platoon going to?"
+            "To which country has Kosovo sent its peacekeepers?",
+            "Which country are Kosovo's peacekeepers going to?",
         ).replace("    answer: Kuwait\n", "    answer: Kuwiat\n", 1)
     )
     click_through(teacher, teacher.get_by_role("button", name="Check without saving"))
@@ -36,5 +37,5 @@ def test_teacher_edits_a_question_and_a_student_sees_it(new_page, live_server, p
     student = new_page()
     log_in(student, live_server, "sam")
     student.goto(live_server + "/decks/kosovo-peacekeepers/study")
-    assert "Which country is Kosovo's platoon going to?" in student.locator("#card-front").inner_text()
+    assert "Which country are Kosovo's peacekeepers going to?" in student.locator("#card-front").inner_text()
     assert auditor.violations == []

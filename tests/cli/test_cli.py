@@ -8,7 +8,7 @@ from quizapp.db.models import Bank
 def test_check_passes_on_the_landed_banks(app):
     result = app.test_cli_runner().invoke(args=["check"])
     assert result.exit_code == 0, result.output
-    assert "ok kosovo-peacekeepers: 53 questions (single 12," in result.output
+    assert "ok kosovo-peacekeepers: 55 questions (single 14," in result.output
     assert result.output.rstrip().endswith("1 valid bank(s), 0 file(s) with problems")
 
 
@@ -22,7 +22,7 @@ def plant(lines: list[str], question_id: str, old: str, new: str) -> int:
 
 def test_check_reports_every_planted_problem_in_a_broken_copy(app, questions_dir, tmp_path):
     lines = (questions_dir / "kosovo-peacekeepers.yaml").read_text(encoding="utf-8").splitlines()
-    type_line = plant(lines, "mission-kind", "    type: single", "    type: singel")
+    type_line = plant(lines, "young-country", "    type: single", "    type: singel")
     answer_line = plant(lines, "mission-destination", "    answer: Kuwait", "    answer: Kuwayt")
     tolerance_line = plant(lines, "platoon-seen", "    unit: soldiers", "    tolerance: -2")
     field_line = plant(
@@ -53,7 +53,7 @@ def test_check_reports_every_planted_problem_in_a_broken_copy(app, questions_dir
         "did you mean 'Kuwait'?",
         f"{broken}:{duplicate_line}: [mission-destination] duplicate id 'mission-destination' "
         f"(first on line {first_line})",
-        f"{broken}:{type_line}: [mission-kind] unknown type 'singel'; did you mean 'single'?",
+        f"{broken}:{type_line}: [young-country] unknown type 'singel'; did you mean 'single'?",
         f"{broken}:{tolerance_line}: [platoon-seen] 'tolerance' cannot be negative",
         f"{broken}:{field_line}: [ceremony-date] unknown field 'explanaton' in a single question; "
         "did you mean 'explanation'?",
@@ -93,7 +93,7 @@ def test_answer_key_text(app):
     result = app.test_cli_runner().invoke(args=["answer-key", "kosovo-peacekeepers"])
     assert result.exit_code == 0
     assert (
-        "1. [single] mission-destination\n   To which country has Kosovo sent an army platoon?\n   Answer: Kuwait"
+        "1. [single] mission-destination\n   To which country has Kosovo sent its peacekeepers?\n   Answer: Kuwait"
         in result.output
     )
     assert "Answer: 5000 troops" in result.output
@@ -110,7 +110,7 @@ def test_answer_key_json(app):
     assert first == {
         "id": "mission-destination",
         "type": "single",
-        "prompt": "To which country has Kosovo sent an army platoon?",
+        "prompt": "To which country has Kosovo sent its peacekeepers?",
         "answer_text": "Kuwait",
         "answer_lines": ["Kuwait"],
         "also_accepted": [],

@@ -2,7 +2,7 @@
 
 The project's questions/ is a live folder: the app a developer runs from the checkout imports and
 edits banks there. A test that copied the whole folder, or read it, saw those banks too (a quiz
-list that began with an imported bank of 6 questions instead of the article's 53). So each test
+list that began with an imported bank of 6 questions instead of the article's 55). So each test
 copies the files it needs, listed here, into a folder of its own; and ``guard_project_banks``
 fails the test during which anything under questions/ changed.
 """

@@ -40,7 +40,7 @@ def test_the_anki_deck_holds_every_card_of_the_bank(article):
     assert len(notes) == len(cards) == len(article.questions) + len(article.cards)
     _guid, fields, tags = notes[0]
     front, back, explanation = fields.split("\x1f")
-    assert front == "<p>To which country has Kosovo sent an army platoon?</p>\n"
+    assert front == "<p>To which country has Kosovo sent its peacekeepers?</p>\n"
     assert back == "<p>Kuwait</p>\n" and "army platoon to Kuwait" in explanation
     assert tags.split() == ["mission"]
 

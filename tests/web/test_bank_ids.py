@@ -118,7 +118,7 @@ def test_check_names_both_files_and_blames_the_one_not_in_service(app, people, q
         f"{questions_dir}/dup.yaml:1: bank id '{BANK}' is already used by {questions_dir}/{BANK}.yaml, "
         "which keeps it: this file is not in service until it has an id of its own\n" in result.output
     )
-    assert f"ok {BANK}: 53 questions" in result.output
+    assert f"ok {BANK}: 55 questions" in result.output
 
 
 def test_a_file_dropped_in_by_hand_does_not_replace_the_bank_in_service(app, people, questions_dir):

@@ -110,9 +110,11 @@ def test_the_printable_answer_key(teacher):
     page = response.get_data(as_text=True)
     assert response.status_code == 200 and response.headers["Cache-Control"] == "no-store"
     assert "Answer key: Kosovar Peacekeepers Sent On First Mission Abroad" in page
-    assert page.count('class="answer-key-item"') == 53
+    assert page.count('class="answer-key-item"') == 55
     first = re.search(r'<li class="answer-key-item">(.*?)</li>\s*<li', page, re.DOTALL).group(1)
-    assert "To which country has Kosovo sent an army platoon?" in first and "<strong>Kuwait</strong>" in first
+    assert (
+        "To which country has Kosovo sent its peacekeepers?" in first and "<strong>Kuwait</strong>" in first
+    )
     assert "<dt>Also accepted</dt><dd>State of Kuwait</dd>" in page
     assert '<span class="gap">(1)&nbsp;____</span>' in page  # cloze prompts show numbered gaps
     assert "<q>Kosovo has sent an army platoon to Kuwait</q>" in page

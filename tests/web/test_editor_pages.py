@@ -22,7 +22,7 @@ def test_the_bank_list_and_the_editor(teacher, questions_dir):
     assert text == (questions_dir / "kosovo-peacekeepers.yaml").read_text(encoding="utf-8")
     assert len(version) == 64
     assert "Preview: the questions as students see them" in page
-    assert page.count('class="card preview"') == 53
+    assert page.count('class="card preview"') == 55
 
 
 def test_check_without_saving_lists_problems_with_lines(teacher, questions_dir):
@@ -45,7 +45,7 @@ def test_check_without_saving_lists_problems_with_lines(teacher, questions_dir):
 def test_a_blank_numbered_with_thousands_of_digits_is_a_problem_not_a_500(teacher):
     text, version, token = editor_form(teacher.get(URL).get_data(as_text=True))
     blank = "{{" + "9" * 5000 + "}}"
-    broken = text.replace("request from the U.S. {{1}}", f"request from the U.S. {{{{1}}}} {blank}", 1)
+    broken = text.replace("It was the U.S. {{1}}", f"It was the U.S. {{{{1}}}} {blank}", 1)
     assert broken != text
     data = {"text": broken, "version": version, "action": "check", "csrf_token": token}
     response = teacher.post(URL, data=data)
@@ -56,8 +56,8 @@ def test_a_blank_numbered_with_thousands_of_digits_is_a_problem_not_a_500(teache
 def test_save_writes_keeps_history_and_students_see_it(teacher, app, questions_dir):
     text, version, token = editor_form(teacher.get(URL).get_data(as_text=True))
     edited = text.replace(
-        "To which country has Kosovo sent an army platoon?",
-        "To which country did Kosovo send an army platoon?",
+        "To which country has Kosovo sent its peacekeepers?",
+        "To which country did Kosovo send its peacekeepers?",
     )
     response = teacher.post(
         URL, data={"text": edited, "version": version, "action": "save", "csrf_token": token}
@@ -70,7 +70,7 @@ def test_save_writes_keeps_history_and_students_see_it(teacher, app, questions_d
     student = app.test_client()
     login(student, "sam")
     deck = student.get("/decks/kosovo-peacekeepers/study").get_data(as_text=True)
-    assert "To which country did Kosovo send an army platoon?" in deck
+    assert "To which country did Kosovo send its peacekeepers?" in deck
 
 
 def test_an_invalid_save_writes_nothing(teacher, questions_dir):
@@ -89,7 +89,7 @@ def test_a_file_changed_on_disk_is_a_conflict_and_the_text_is_kept(teacher, ques
     text, version, token = editor_form(teacher.get(URL).get_data(as_text=True))
     path = questions_dir / "kosovo-peacekeepers.yaml"
     path.write_text(text.replace("Kuwait", "Kuwait", 1) + "# edited elsewhere\n", encoding="utf-8")
-    mine = text.replace("army platoon?", "army platoon, according to the article?", 1)
+    mine = text.replace("its peacekeepers?", "its peacekeepers, according to the article?", 1)
     response = teacher.post(
         URL, data={"text": mine, "version": version, "action": "save", "csrf_token": token}
     )

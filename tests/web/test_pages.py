@@ -17,8 +17,8 @@ def test_index_lists_the_open_practice_banks_with_counts_by_type(app, client, pe
     assert "<h1>Quizzes</h1>" in page
     assert "Kosovar Peacekeepers Sent On First Mission Abroad" in page
     assert "RFE/RL (Radio Free Europe/Radio Liberty), with reporting by AP" in page
-    assert "<strong>53</strong> questions" in page
-    assert '<span class="type-name">Single choice</span> <span class="type-count">12</span>' in page
+    assert "<strong>55</strong> questions" in page
+    assert '<span class="type-name">Single choice</span> <span class="type-count">14</span>' in page
     assert '<span class="type-name">Matching</span> <span class="type-count">2</span>' in page
     assert "A small bank" not in page  # assigned to no class, open to nobody: visitors do not see it
 

@@ -29,7 +29,7 @@ def test_student_home_lists_quizzes_with_scores(student):
     assigned, practice = page.split("<h2>Practice</h2>")
     assert "Kosovar Peacekeepers Sent On First Mission Abroad" in assigned
     assert "Not started" in assigned and "No due date" in assigned
-    assert "Kosovar Peacekeepers Sent On First Mission Abroad" in practice and "53 questions" in practice
+    assert "Kosovar Peacekeepers Sent On First Mission Abroad" in practice and "55 questions" in practice
 
 
 def test_practice_gives_feedback_after_each_answer(student, app):
@@ -315,7 +315,7 @@ def test_score_uses_the_question_version_the_attempt_started_with(student, app, 
     student.get("/")  # the edited file is loaded
     submit(student, attempt_id)
     results = student.get(f"/attempts/{attempt_id}/results").get_data(as_text=True)
-    assert "1 of 53 points" in results
+    assert "1 of 55 points" in results
     new_id = start(student, "practice")
     new_question = next(q for q in attempt_questions(app, new_id) if q.id == "mission-destination")
     assert new_question.content_hash != question.content_hash
@@ -340,7 +340,7 @@ def test_never_shown_answers_show_only_the_score(student, app, questions_dir):
     assert "Correct" not in page and "Your answer is saved" in page
     submit(student, attempt_id)
     results = student.get(f"/attempts/{attempt_id}/results").get_data(as_text=True)
-    assert "1 of 53 points" in results and "chosen not to show the correct answers" in results
+    assert "1 of 55 points" in results and "chosen not to show the correct answers" in results
     assert question.explanation not in results
 
 
@@ -403,5 +403,5 @@ def test_practice_can_be_skipped_and_finished_early(student, app):
     answer_correctly(student, app, attempt_id, 2)
     submit(student, attempt_id)
     results = student.get(f"/attempts/{attempt_id}/results").get_data(as_text=True)
-    assert "1 of 53 points" in results and "Retry the 52 missed questions" in results
+    assert "1 of 55 points" in results and "Retry the 54 missed questions" in results
     assert student.get(f"/attempts/{attempt_id}/review").status_code == 302

@@ -22,7 +22,7 @@ from tests.helpers.web import DECK, csrf_token, login, seen_reviews, shown_key, 
 
 def test_flashcard_flow_without_javascript(student, app):
     page = student.get(f"{DECK}/study").get_data(as_text=True)
-    assert "To which country has Kosovo sent an army platoon?" in page  # the first card of the bank
+    assert "To which country has Kosovo sent its peacekeepers?" in page  # the first card of the bank
     assert "Kuwait" not in page.split("<main")[1]  # the back waits for the flip
     key, flipped = study_one(student, rating="3")
     assert key == "q:mission-destination"
