@@ -49,3 +49,16 @@ def test_rejected_answers_are_stored_and_a_question_without_them_keeps_its_store
     }
     assert question_to_dict(cloze)["answer"]["blanks"][1] == {"accepted": ["x"], "typos": False}
     assert with_reject.content_hash != plain.content_hash
+
+
+def test_allow_giveaway_is_stored_and_hashed_and_a_question_without_it_keeps_its_stored_form():
+    from tests.core.yaml_banks import bank_from
+
+    text = "title: T\nquestions:\n  - {id: q, type: short, prompt: P, accept: [a]%s}\n  - {id: r, type: short, prompt: R, accept: [b]}\n"
+    plain = bank_from(text % "").questions[0]
+    allowing = bank_from(text % ", allow_giveaway: [r, title]").questions[0]
+    assert "allow_giveaway" not in question_to_dict(plain)  # as stored before the key existed
+    assert question_to_dict(allowing)["allow_giveaway"] == ["r", "title"]
+    assert question_from_dict(question_to_dict(allowing)).allow_giveaway == ("r", "title")
+    assert allowing.content_hash != plain.content_hash
+    assert question_from_dict(question_to_dict(allowing)).content_hash == allowing.content_hash

@@ -179,6 +179,17 @@ def test_export_reports_what_gift_cannot_hold():
     assert "::n::P {#5000:0}" in text and "::s::P {=Iowa}" in text and "::o::" not in text
 
 
+def test_export_says_gift_drops_allow_giveaway():
+    bank = bank_from("""
+        title: T
+        questions:
+          - {id: a, type: short, prompt: P, accept: [Iowa], allow_giveaway: [b]}
+          - {id: b, type: true_false, prompt: Iowa is a state., answer: true}
+    """)
+    _, notes = write_gift(bank)
+    assert notes == ["every question: GIFT has no place for source quotes, groups and allow_giveaway"]
+
+
 def test_rejected_answers_are_written_at_0_percent_and_read_back():
     bank = bank_from("""
         title: T
