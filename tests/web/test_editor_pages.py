@@ -176,7 +176,7 @@ def test_give_aways_are_warnings_that_do_not_stop_a_check_or_a_save(teacher, que
     assert "No problems found. The warnings below do not stop a save." in page
     assert "2 warnings: the bank can be saved and serves as it is" in page
     assert (
-        '<a href="#text" class="goto-line" data-line="9">Line 9</a> [seine]: warning: its prompt shows '
+        '<a href="#text" class="goto-line" data-line="9">Line 9</a> [seine]: its prompt shows '
         "&#34;Paris&#34;, the answer of [capital] (line 3)" in page
     )
     edited = text.replace("Paris lies on the Seine.", "Paris lies on the Seine, in France.")
