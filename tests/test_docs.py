@@ -86,3 +86,20 @@ def test_the_typed_answers_of_the_format_examples_score_as_documented():
             except ResponseError:
                 verdict = "refused"
             assert verdict == documented, (question.id, typed)
+
+
+def test_the_allow_giveaway_example_silences_the_give_away_it_says():
+    [example] = [block for block in BLOCKS if block.startswith("  - id:") and "allow_giveaway:" in block]
+    silenced = load(HEADER + example)
+    assert silenced.problems == () and silenced.warnings == ()
+    without = "\n".join(line for line in example.splitlines() if "allow_giveaway:" not in line)
+    unsilenced = load_bank_bytes(
+        f"title: History\nquestions:\n{without}\n".encode(),
+        "questions/history.yaml",
+        "history",
+        folder_source_reader(ROOT / "questions"),
+    )
+    text = (ROOT / "docs" / "question-format.md").read_text()
+    documented = re.findall(r"^questions/history\.yaml:\d+: \[war-to-independence\] warning: .*$", text, re.M)
+    assert len(documented) == 1
+    assert [str(warning) for warning in unsilenced.warnings] == documented

@@ -53,12 +53,15 @@ def describe_counts(counts: dict[str, int]) -> str:
 
 @click.command("check")
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option("--strict", is_flag=True, help="Exit 1 on warnings too (give-aways), as on problems.")
 @with_appcontext
-def check_command(paths: tuple[Path, ...]) -> None:
+def check_command(paths: tuple[Path, ...], strict: bool) -> None:
     """Validate question files (default: the questions folder).
 
-    Prints each problem as FILE:LINE: [question-id] message and one line per valid bank.
-    Exits 0 when every file is valid, 1 when any has a problem, 2 on usage errors.
+    Prints each problem as FILE:LINE: [question-id] message, each warning (a question's answer
+    given away by another question or by the bank's title or description) as
+    FILE:LINE: [question-id] warning: message, and one line per valid bank. Exits 0 when every
+    file is valid, 1 when any has a problem (or, with --strict, a warning), 2 on usage errors.
     """
     targets = list(paths) or [Path(current_app.config["QUESTIONS_DIR"])]
     files: list[Path] = []
@@ -68,7 +71,7 @@ def check_command(paths: tuple[Path, ...]) -> None:
             raise click.UsageError(f"no question files (*.yaml, *.yml) in {target}")
         files.extend(found)
     catalog = load_files(files, display=Path.cwd(), keep=bank_library.recorded_serving_files)
-    for problem in catalog.problems:
+    for problem in (*catalog.problems, *catalog.warnings):
         click.echo(str(problem))
     for bank in catalog.banks:
         counts = bank.count_by_type()
@@ -77,8 +80,11 @@ def check_command(paths: tuple[Path, ...]) -> None:
             f"{len(bank.cards)} cards  [{bank.path}]"
         )
     invalid = len({problem.file for problem in catalog.problems})
-    click.echo(f"{len(catalog.banks)} valid bank(s), {invalid} file(s) with problems")
-    if catalog.problems:
+    click.echo(
+        f"{len(catalog.banks)} valid bank(s), {invalid} file(s) with problems, "
+        f"{len(catalog.warnings)} warning(s)"
+    )
+    if catalog.problems or (strict and catalog.warnings):
         raise SystemExit(1)
 
 
@@ -130,7 +136,7 @@ def answer_key_command(bank_slug: str, output_format: str) -> None:
 def sync_banks_command() -> None:
     """Load the question files and mirror the valid banks into the database."""
     library = fresh_library()
-    for problem in library.catalog.problems:
+    for problem in (*library.catalog.problems, *library.catalog.warnings):
         click.echo(str(problem), err=True)
     library.sync_to_database()
     click.echo(f"{len(library.catalog.banks)} bank(s) in service")

@@ -67,6 +67,8 @@ def import_command(source: Path, file_format: str, output: Path | None) -> None:
         checked = _save(output, result.text)
     for problem in checked.problems:
         click.echo(f"problem: {problem}", err=True)
+    for warning in checked.warnings:
+        click.echo(str(warning), err=True)
     click.echo(
         f"imported {result.questions} question(s) and {result.cards} card(s); "
         f"skipped {len(result.skipped)}" + (f"; saved {output}" if output and not checked.problems else ""),

@@ -1,7 +1,9 @@
 """Turn question files into banks: bytes checked, YAML parsed, schema applied, problems collected.
 
 A broken file yields problems, never an exception, and never stops the other files of a folder
-from loading.
+from loading. A valid bank may also have warnings (its give-aways, core/giveaways.py): it loads
+and serves all the same; ``check --strict`` refuses them. Serving needs none, so they are worked
+out when a front end first asks (``LoadResult.warnings``, ``Catalog.warnings``).
 """
 
 from __future__ import annotations
@@ -9,9 +11,11 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from quizapp.core.bank_schema import SourceReader, SourceUnavailable, build_bank
+from quizapp.core.giveaways import giveaway_warnings
 from quizapp.core.model import Bank
 from quizapp.core.problems import Problem, ProblemList
 from quizapp.core.yaml_document import YamlError, parse_document
@@ -24,18 +28,34 @@ BANK_SUFFIXES = (".yaml", ".yml")
 MAX_PROBLEMS = 200  # a file this broken needs fixing from the top, not a longer list
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)  # no slots: ``warnings`` is kept once worked out
 class LoadResult:
     bank: Bank | None
     problems: tuple[Problem, ...]
 
+    @cached_property
+    def warnings(self) -> tuple[Problem, ...]:
+        """The give-aways of a valid bank, in line order: it serves, but should be fixed. In a
+        bank with very many, the first ones and a last line saying there are more (the time goes
+        to fixing those first)."""
+        if self.bank is None:
+            return ()
+        found = list(giveaway_warnings(self.bank, limit=MAX_PROBLEMS + 1))
+        return _at_most(found, "warning: ... and more give-aways")
 
-@dataclass(frozen=True, slots=True)
+
+@dataclass(frozen=True)  # no slots: ``warnings`` is kept once worked out
 class Catalog:
-    """The valid banks of a set of files, and the problems of the others."""
+    """The valid banks of a set of files, the problems of the others, and (``warnings``) those
+    of the valid ones, gathered from ``loaded``, the results of the files as they are now."""
 
     banks: tuple[Bank, ...]
     problems: tuple[Problem, ...]
+    loaded: tuple[LoadResult, ...] = ()
+
+    @cached_property
+    def warnings(self) -> tuple[Problem, ...]:
+        return tuple(warning for result in self.loaded for warning in result.warnings)
 
     def get(self, bank_slug: str) -> Bank | None:
         for bank in self.banks:
@@ -74,13 +94,15 @@ def load_bank_bytes(data: bytes, file: str, default_slug: str, read_source: Sour
         problems.add(line, message)
     bank = build_bank(document.root, file, default_slug, read_source, problems)
     ordered = sorted(problems.items, key=lambda problem: problem.line)
-    if len(ordered) > MAX_PROBLEMS:
-        extra = len(ordered) - MAX_PROBLEMS
-        ordered = [
-            *ordered[:MAX_PROBLEMS],
-            Problem(file, ordered[MAX_PROBLEMS].line, f"... and {extra} more problems"),
-        ]
-    return LoadResult(bank if not problems else None, tuple(ordered))
+    more = f"... and {len(ordered) - MAX_PROBLEMS} more problems"
+    return LoadResult(bank if not problems else None, _at_most(ordered, more))
+
+
+def _at_most(ordered: list[Problem], more: str) -> tuple[Problem, ...]:
+    """The first MAX_PROBLEMS, and a last one that says there are ``more``."""
+    if len(ordered) <= MAX_PROBLEMS:
+        return tuple(ordered)
+    return (*ordered[:MAX_PROBLEMS], Problem(ordered[0].file, ordered[MAX_PROBLEMS].line, more))
 
 
 def folder_source_reader(folder: Path) -> SourceReader:
@@ -162,6 +184,7 @@ def load_files(
     """Load every file; of files that share a bank slug one serves (see ``one_bank_per_slug``)."""
     banks: list[Bank] = []
     problems: list[Problem] = []
+    results: list[LoadResult] = []
     for path in paths:
         name = _display_name(path, display)
         try:
@@ -170,10 +193,11 @@ def load_files(
             log.exception("loading %s failed", name)
             result = LoadResult(None, (Problem(name, 1, f"internal error while loading: {exc}"),))
         problems.extend(result.problems)
+        results.append(result)
         if result.bank is not None:
             banks.append(result.bank)
     served = one_bank_per_slug(banks, keep)
-    return Catalog(served.banks, tuple(problems) + served.problems)
+    return Catalog(served.banks, tuple(problems) + served.problems, tuple(results))
 
 
 def load_folder(folder: Path, display: Path | None = None) -> Catalog:

@@ -16,6 +16,7 @@ from decimal import Decimal
 
 from quizapp.core.answer_fields import derive_id
 from quizapp.core.field_reader import ID_PATTERN, FieldReader, line_of
+from quizapp.core.giveaways import BANK_TEXTS
 from quizapp.core.model import (
     BANK_ANSWER_VISIBILITIES,
     AnswerVisibility,
@@ -24,6 +25,7 @@ from quizapp.core.model import (
     Question,
     QuizSettings,
     SourceInfo,
+    TextLine,
 )
 from quizapp.core.problems import ProblemList
 from quizapp.core.question_types import UnknownQuestionType, question_type, question_types
@@ -41,7 +43,17 @@ SETTINGS_FIELDS = (
     "flashcards",
     "show_answers",
 )
-COMMON_FIELDS = ("id", "type", "prompt", "explanation", "source", "tags", "points", "group")
+COMMON_FIELDS = (
+    "id",
+    "type",
+    "prompt",
+    "explanation",
+    "source",
+    "tags",
+    "points",
+    "group",
+    "allow_giveaway",
+)
 CARD_FIELDS = ("id", "term", "definition", "tags")
 MAX_TITLE = 300
 
@@ -117,6 +129,8 @@ def build_bank(
         questions=questions,
         cards=cards,
         path=file,
+        title_line=_text_line(fields.get("title")),
+        description_line=_text_line(fields.get("description")),
     )
     return _with_bank_hash(bank)
 
@@ -258,7 +272,62 @@ def _questions(
         if question is not None:
             questions.append(question)
     read.qid = None
+    _check_allowed_giveaways(read, items, seen)
     return tuple(questions)
+
+
+def _check_allowed_giveaways(read: FieldReader, items: tuple[Node, ...], ids: dict[str, int]) -> None:
+    """Each name in an ``allow_giveaway`` list is another question of the bank, or the bank's
+    ``title`` or ``description``: a name that silences nothing is a typo to fix."""
+    for item in items:
+        if not isinstance(item, Mapping) or "allow_giveaway" not in item.entries:
+            continue
+        qid = item.entries.get("id")
+        own = qid.text.strip() if isinstance(qid, Scalar) else ""
+        read.qid = own or f"question on line {item.line}"
+        node = item.entries["allow_giveaway"]
+        entries = (node,) if isinstance(node, Scalar) else node.items if isinstance(node, Sequence) else ()
+        for entry in entries:  # a field of the wrong shape is reported where it is read
+            if not isinstance(entry, Scalar) or entry.is_null:
+                continue
+            name = entry.text.strip()
+            if name == own:
+                read.report(entry.line, f"allow_giveaway names the question itself ('{name}')")
+            elif name not in ids and name not in BANK_TEXTS:
+                close = difflib.get_close_matches(name, [*ids, *BANK_TEXTS], n=1, cutoff=0.6)
+                hint = f"; did you mean '{close[0]}'?" if close else ""
+                read.report(
+                    entry.line,
+                    f"allow_giveaway names '{name}', which is no question of this bank "
+                    f"(nor 'title' or 'description'){hint}",
+                )
+    read.qid = None
+
+
+def _text_line(node: Node | None) -> int:
+    """Where a field's text starts (a block scalar's on the line after its ``>-``); 0 if absent."""
+    if node is None:
+        return 0
+    return node.line + 1 if isinstance(node, Scalar) and node.block else node.line
+
+
+def _text_lines(mapping: Mapping, fields: tuple[str, ...]) -> tuple[TextLine, ...]:
+    """The texts of a question's ``fields`` (those a student reads) with their field and line (a
+    block scalar's first line of text), so that a message about a choice or an item can point at
+    the line it is written on."""
+    found: list[TextLine] = []
+    for field in fields:
+        node = mapping.entries.get(field)
+        waiting = [node] if node is not None else []
+        while waiting:
+            node = waiting.pop()
+            if isinstance(node, Scalar):
+                found.append(TextLine(field, node.text.strip(), node.line + 1 if node.block else node.line))
+            elif isinstance(node, Sequence):
+                waiting.extend(reversed(node.items))
+            else:
+                waiting.extend(reversed(node.entries.values()))
+    return tuple(found)
 
 
 def _question(
@@ -310,6 +379,8 @@ def _question(
             points=points,
             group=read.text(fields.get("group"), "group"),
             line=mapping.line,
+            allow_giveaway=read.texts(fields.get("allow_giveaway"), "allow_giveaway"),
+            text_lines=_text_lines(mapping, ("prompt", *kind.yaml_fields)),
         )
     )
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
+from typing import NamedTuple
 
 
 class QuestionType(StrEnum):
@@ -127,6 +128,17 @@ class MatchingAnswer:
         return tuple(seen.values())
 
 
+class TextLine(NamedTuple):
+    """Where one text of a question was written in its file: its field (``prompt``, ``choices``,
+    ``items``, ``pairs``...), the text as read, and its line; for messages that point at a text.
+    A named tuple rather than a dataclass: every load makes one for each text of every question,
+    and a tuple is made three times as fast."""
+
+    field: str
+    text: str
+    line: int
+
+
 @dataclass(frozen=True, slots=True)
 class Question:
     id: str
@@ -140,6 +152,12 @@ class Question:
     group: str = ""  # a test asks at most one question of a group (they give each other away)
     line: int = 0
     content_hash: str = ""
+    # Questions (or the bank's ``title``, ``description``) allowed to show this one's answer
+    # (docs/question-format.md, "Give-aways"); checked by core/giveaways.py
+    allow_giveaway: tuple[str, ...] = ()
+    # Where its texts stand in its file (none when read back from storage): layout, not content,
+    # so questions that differ only in it compare equal (as their content hashes are)
+    text_lines: tuple[TextLine, ...] = field(default=(), compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,6 +203,8 @@ class Bank:
     cards: tuple[Card, ...] = ()
     path: str = ""
     content_hash: str = ""
+    title_line: int = 0  # where the title and description stand in the file (0: not from a file)
+    description_line: int = 0
 
     def question(self, question_id: str) -> Question | None:
         for question in self.questions:

@@ -20,8 +20,11 @@ FORMAT_VERSION = 1
 
 
 def question_to_dict(question: Question) -> dict[str, Any]:
-    """Everything that defines a question version (not where it stands in the file)."""
-    return {
+    """Everything that defines a question version (not where it stands in the file).
+
+    "allow_giveaway" only when the question has one, so a question without it keeps the stored
+    form (and content hash) it had before the key existed."""
+    data: dict[str, Any] = {
         "format": FORMAT_VERSION,
         "id": question.id,
         "type": str(question.type),
@@ -33,6 +36,9 @@ def question_to_dict(question: Question) -> dict[str, Any]:
         "points": str(question.points),
         "group": question.group,
     }
+    if question.allow_giveaway:
+        data["allow_giveaway"] = list(question.allow_giveaway)
+    return data
 
 
 def question_from_dict(data: dict[str, Any]) -> Question:
@@ -47,6 +53,7 @@ def question_from_dict(data: dict[str, Any]) -> Question:
         tags=tuple(data["tags"]),
         points=Decimal(data["points"]),
         group=data.get("group", ""),
+        allow_giveaway=tuple(data.get("allow_giveaway", ())),
     )
     return replace(question, content_hash=content_hash(data))
 

@@ -15,15 +15,19 @@ import yaml
 
 _Parser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_BLOCK = frozenset({"|", ">"})  # the styles of block scalars
 
 
 @dataclass(frozen=True, slots=True)
 class Scalar:
-    """A scalar exactly as written; ``plain`` is False for quoted and block scalars."""
+    """A scalar exactly as written; ``plain`` is False for quoted and block scalars. ``line`` is
+    where it starts: a block scalar's (``>-``, ``|``) is the line of its indicator, and its text
+    starts on the next."""
 
     text: str
     line: int
     plain: bool = True
+    block: bool = False
 
     @property
     def is_null(self) -> bool:
@@ -143,7 +147,8 @@ class _TreeBuilder:
         if type(event) is yaml.ScalarEvent:  # most events are scalars: the checks are inlined
             if event.anchor is not None or event.tag is not None:
                 self._check_plain_event(event, line)
-            self._add(Scalar(event.value, line, bool(event.implicit[0]) and not event.style), line)
+            style = event.style
+            self._add(Scalar(event.value, line, bool(event.implicit[0]) and not style, style in _BLOCK), line)
             return
         kind = type(event)
         if kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:

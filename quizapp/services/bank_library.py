@@ -103,7 +103,8 @@ class BankLibrary:
             if state.last_valid is not None:
                 banks.append(state.last_valid)
         served = one_bank_per_slug(banks, self._serving_files)
-        return core.Catalog(served.banks, tuple(problems) + served.problems)
+        results = tuple(state.result for state in self._files.values())
+        return core.Catalog(served.banks, tuple(problems) + served.problems, results)
 
     def _serving_files(self) -> dict[str, str]:
         """Which file serves each bank slug now: in this process, else as the database recorded it.

@@ -95,3 +95,16 @@ def test_every_quote_counts_in_the_hash():
     swapped = quoted("[sent an army platoon, ended in 1999]")
     assert first.content_hash == quoted("ended in 1999").content_hash  # a list of one is that quote
     assert len({first.content_hash, both.content_hash, other.content_hash, swapped.content_hash}) == 4
+
+
+def test_allow_giveaway_is_stored_and_hashed_and_a_question_without_it_keeps_its_stored_form():
+    from tests.core.yaml_banks import bank_from
+
+    text = "title: T\nquestions:\n  - {id: q, type: short, prompt: P, accept: [a]%s}\n  - {id: r, type: short, prompt: R, accept: [b]}\n"
+    plain = bank_from(text % "").questions[0]
+    allowing = bank_from(text % ", allow_giveaway: [r, title]").questions[0]
+    assert "allow_giveaway" not in question_to_dict(plain)  # as stored before the key existed
+    assert question_to_dict(allowing)["allow_giveaway"] == ["r", "title"]
+    assert question_from_dict(question_to_dict(allowing)).allow_giveaway == ("r", "title")
+    assert allowing.content_hash != plain.content_hash
+    assert question_from_dict(question_to_dict(allowing)).content_hash == allowing.content_hash

@@ -148,3 +148,53 @@ def test_file_names_cannot_leave_the_folder(teacher, questions_dir):
         ).outcome
         is Outcome.EXISTS
     )
+
+
+GIVEAWAY_BANK = """\
+title: Paris in spring
+questions:
+  - id: capital
+    type: short
+    prompt: What is the capital of France?
+    accept: [Paris]
+  - id: seine
+    type: true_false
+    prompt: Paris lies on the Seine.
+    answer: true
+"""
+
+
+def test_give_aways_are_warnings_that_do_not_stop_a_check_or_a_save(teacher, questions_dir):
+    (questions_dir / "paris.yaml").write_text(GIVEAWAY_BANK, encoding="utf-8")
+    url = "/banks/paris.yaml/edit"
+    text, version, token = editor_form(teacher.get(url).get_data(as_text=True))
+    checked = teacher.post(
+        url, data={"text": text, "version": version, "action": "check", "csrf_token": token}
+    )
+    page = checked.get_data(as_text=True)
+    assert checked.status_code == 200
+    assert "No problems found. The warnings below do not stop a save." in page
+    assert "2 warnings: the bank can be saved and serves as it is" in page
+    assert (
+        '<a href="#text" class="goto-line" data-line="9">Line 9</a> [seine]: its prompt shows '
+        "&#34;Paris&#34;, the answer of [capital] (line 3)" in page
+    )
+    edited = text.replace("Paris lies on the Seine.", "Paris lies on the Seine, in France.")
+    saved = teacher.post(
+        url, data={"text": edited, "version": version, "action": "save", "csrf_token": token}
+    )
+    assert saved.status_code == 302
+    assert (questions_dir / "paris.yaml").read_text(encoding="utf-8") == edited
+    after = teacher.get(url).get_data(as_text=True)
+    assert "paris.yaml is saved" in after and "2 warnings: the bank can be saved" in after
+
+
+def test_a_bank_without_give_aways_shows_no_warnings(teacher, questions_dir):
+    quiet = GIVEAWAY_BANK.replace("Paris lies on the Seine.", "The Seine flows into the sea.")
+    (questions_dir / "quiet.yaml").write_text(quiet.replace("Paris in spring", "Spring"), encoding="utf-8")
+    text, version, token = editor_form(teacher.get("/banks/quiet.yaml/edit").get_data(as_text=True))
+    page = teacher.post(
+        "/banks/quiet.yaml/edit",
+        data={"text": text, "version": version, "action": "check", "csrf_token": token},
+    ).get_data(as_text=True)
+    assert "No problems found." in page and "warning-summary" not in page

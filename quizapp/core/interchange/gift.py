@@ -321,8 +321,8 @@ def write_gift(bank: Bank) -> tuple[str, list[str]]:
             out += [f"$CATEGORY: {wanted}", ""]
             category = wanted
         out += [block, ""]
-    if any(q.source_quotes or q.group for q in bank.questions):
-        notes.append("every question: GIFT has no place for source quotes and groups")
+    if any(q.source_quotes or q.group or q.allow_giveaway for q in bank.questions):
+        notes.append("every question: GIFT has no place for source quotes, groups and allow_giveaway")
     return "\n".join(out), notes
 
 

@@ -11,9 +11,11 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Mapping as AnyMapping
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, ClassVar, Generic, Protocol, TypeVar, cast, overload
 
+from quizapp.core.cloze import BLANK
 from quizapp.core.field_reader import FieldReader
 from quizapp.core.model import Choice, Question
 from quizapp.core.presentation import Option, StudentQuestion
@@ -33,6 +35,17 @@ def format_number(value: Decimal) -> str:
 def listed(lines: list[str]) -> str:
     """Lines as a Markdown list (a flashcard's options, a multi-line answer)."""
     return "\n".join(f"- {line}" for line in lines)
+
+
+@dataclass(frozen=True, slots=True)
+class ShownText:
+    """One text a student reads of a question before answering, and where it stands on the page:
+    ``prompt``, ``choice``, ``item``, ``left`` or ``right``. A ``decoy`` is shown to be turned
+    down (a wrong choice, a matching distractor): it claims nothing."""
+
+    field: str
+    text: str
+    decoy: bool = False
 
 
 class FormData(Protocol):
@@ -91,6 +104,23 @@ class QuestionKind(ABC, Generic[Spec]):
     def options(self, shown: StudentQuestion) -> tuple[Option, ...]:
         """The values a student chooses from in the answer fields."""
         return shown.choices
+
+    def shown_texts(self, question: Question) -> tuple[ShownText, ...]:
+        """Every text a student reads of the question before answering: the prompt (a cloze
+        prompt's blanks as gaps) and what ``present`` shows beside it (choices, items, the two
+        sides of a matching). What another question's answer must not appear in
+        (core/giveaways.py)."""
+        shown = self.present(question, seed=0, shuffle_choices=False)
+        prompt = BLANK.sub(" … ", shown.prompt) if self.blanks_in_prompt else shown.prompt
+        texts = [ShownText("prompt", prompt)]
+        for field, found in (
+            ("choice", shown.choices),
+            ("item", shown.items),
+            ("left", shown.lefts),
+            ("right", shown.rights),
+        ):
+            texts.extend(ShownText(field, option.text) for option in found)
+        return tuple(texts)
 
     def typed_hint(self, shown: StudentQuestion) -> str:
         """How to type the answer, shown beside a typed answer field; none by default."""
@@ -156,6 +186,14 @@ class QuestionKind(ABC, Generic[Spec]):
     def also_accepted(self, spec: Spec) -> tuple[str, ...]:
         """Other typed answers that score full marks (for answer keys)."""
         return ()
+
+    def giveaway_texts(self, spec: Spec) -> tuple[tuple[str, ...], ...]:
+        """What the student must come up with, which another question shown in the same test
+        must not spell out (core/giveaways.py): one entry per part of the full-marks answer (a
+        correct choice, a blank, the number with its unit), each its spellings, the one shown
+        as the answer first. By default the answer text; none for a type whose answer is only an
+        arrangement of texts already on screen (or, as true/false, no text at all)."""
+        return ((self.answer_text(spec),),)
 
     def card_front(self, question: Question) -> str:
         """A flashcard's front: the prompt, with what to choose from when recall alone cannot

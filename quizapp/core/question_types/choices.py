@@ -7,7 +7,7 @@ from typing import Any
 from quizapp.core.attempts import seeded_shuffle
 from quizapp.core.model import Choice, ChoiceAnswer, Question
 from quizapp.core.presentation import Option, StudentQuestion
-from quizapp.core.question_types.base import QuestionKind
+from quizapp.core.question_types.base import QuestionKind, ShownText
 from quizapp.core.responses import Response
 
 
@@ -33,11 +33,23 @@ class ChoiceKind(QuestionKind[ChoiceAnswer]):
             question.id, question.type, question.prompt, question.points, choices=tuple(choices)
         )
 
+    def shown_texts(self, question: Question) -> tuple[ShownText, ...]:
+        """The prompt and the choices, the wrong ones as decoys."""
+        choices = self.answer_of(question).choices
+        return (
+            ShownText("prompt", question.prompt),
+            *(ShownText("choice", choice.text, decoy=not choice.correct) for choice in choices),
+        )
+
     def answer_text(self, spec: ChoiceAnswer) -> str:
         return "; ".join(choice.text for choice in spec.correct_choices)
 
     def answer_lines(self, spec: ChoiceAnswer) -> list[str]:
         return [choice.text for choice in spec.correct_choices]
+
+    def giveaway_texts(self, spec: ChoiceAnswer) -> tuple[tuple[str, ...], ...]:
+        """Each correct choice."""
+        return tuple((choice.text,) for choice in spec.correct_choices)
 
     def response_text(self, spec: ChoiceAnswer, response: Response) -> str:
         texts = {choice.id: choice.text for choice in spec.choices}

@@ -18,6 +18,7 @@ from quizapp.core.question_types.short import (
     text_from_dict,
     text_to_dict,
     too_long,
+    written_answers,
 )
 from quizapp.core.responses import Check, Response, ResponseError
 from quizapp.core.text_matching import matches_any
@@ -158,6 +159,10 @@ class Cloze(QuestionKind[ClozeAnswer]):
         if len(spec.blanks) > 1:
             return [f"({n}) {part or '–'}" for n, part in enumerate(response, start=1)]
         return [self.response_text(spec, response)]
+
+    def giveaway_texts(self, spec: ClozeAnswer) -> tuple[tuple[str, ...], ...]:
+        """Each blank's accepted spellings; patterns aside."""
+        return tuple(written_answers(blank) for blank in spec.blanks)
 
     def also_accepted(self, spec: ClozeAnswer) -> tuple[str, ...]:
         return spec.blanks[0].accepted[1:] if len(spec.blanks) == 1 else ()

@@ -11,7 +11,7 @@ from quizapp.core.attempts import seeded_shuffle
 from quizapp.core.field_reader import FieldReader
 from quizapp.core.model import Item, MatchingAnswer, Question, QuestionType
 from quizapp.core.presentation import Option, StudentQuestion, options
-from quizapp.core.question_types.base import ARROW, FormData, QuestionKind, listed
+from quizapp.core.question_types.base import ARROW, FormData, QuestionKind, ShownText, listed
 from quizapp.core.responses import Check, Response, ResponseError
 from quizapp.core.yaml_document import Mapping
 
@@ -84,6 +84,16 @@ class Matching(QuestionKind[MatchingAnswer]):
             rights=options(rights),
         )
 
+    def shown_texts(self, question: Question) -> tuple[ShownText, ...]:
+        """The prompt and both sides, the distractors as decoys."""
+        spec = self.answer_of(question)
+        paired = {right.id for _, right in spec.pairs}
+        return (
+            ShownText("prompt", question.prompt),
+            *(ShownText("left", left.text) for left in spec.lefts),
+            *(ShownText("right", right.text, decoy=right.id not in paired) for right in spec.rights),
+        )
+
     def options(self, shown: StudentQuestion) -> tuple[Option, ...]:
         return shown.rights
 
@@ -108,6 +118,10 @@ class Matching(QuestionKind[MatchingAnswer]):
 
     def answer_text(self, spec: MatchingAnswer) -> str:
         return "; ".join(f"{left.text}{ARROW}{right.text}" for left, right in spec.pairs)
+
+    def giveaway_texts(self, spec: MatchingAnswer) -> tuple[tuple[str, ...], ...]:
+        """None: both sides are on screen, and the answer is how they pair."""
+        return ()
 
     def answer_lines(self, spec: MatchingAnswer) -> list[str]:
         return [f"{left.text}{ARROW}{right.text}" for left, right in spec.pairs]

@@ -199,6 +199,12 @@ class Numeric(OneTypedInput[NumericAnswer]):
             value = spec.maximum
         return format_number(value) if value is not None else "0"
 
+    def giveaway_texts(self, spec: NumericAnswer) -> tuple[tuple[str, ...], ...]:
+        """The number with its unit ("32 soldiers"); for a range, each end that is given."""
+        unit = f" {spec.unit}" if spec.unit else ""
+        values = (spec.value,) if spec.value is not None else (spec.minimum, spec.maximum)
+        return tuple((format_number(value) + unit,) for value in values if value is not None)
+
     def answer_text(self, spec: NumericAnswer) -> str:
         unit = f" {spec.unit}" if spec.unit else ""
         if spec.value is None:

@@ -12,7 +12,7 @@ from quizapp.core.attempts import seeded_shuffle
 from quizapp.core.field_reader import FieldReader
 from quizapp.core.model import Item, OrderingAnswer, Question, QuestionType
 from quizapp.core.presentation import Option, StudentQuestion, options
-from quizapp.core.question_types.base import ARROW, FormData, QuestionKind, listed
+from quizapp.core.question_types.base import ARROW, FormData, QuestionKind, ShownText, listed
 from quizapp.core.responses import Check, Response, ResponseError, all_or_nothing, id_list
 from quizapp.core.yaml_document import Mapping
 
@@ -55,6 +55,12 @@ class Ordering(QuestionKind[OrderingAnswer]):
         items = options(seeded_shuffle(self.answer_of(question).items, seed, question.id))
         return StudentQuestion(question.id, question.type, question.prompt, question.points, items=items)
 
+    def shown_texts(self, question: Question) -> tuple[ShownText, ...]:
+        """The prompt and the items (in the file's order: which order is shown does not matter
+        here, and shuffling takes time)."""
+        items = self.answer_of(question).items
+        return (ShownText("prompt", question.prompt), *(ShownText("item", item.text) for item in items))
+
     def options(self, shown: StudentQuestion) -> tuple[Option, ...]:
         """The positions, 1 to the number of items."""
         return _positions(len(shown.items))
@@ -76,6 +82,10 @@ class Ordering(QuestionKind[OrderingAnswer]):
 
     def answer_text(self, spec: OrderingAnswer) -> str:
         return ARROW.join(item.text for item in spec.items)
+
+    def giveaway_texts(self, spec: OrderingAnswer) -> tuple[tuple[str, ...], ...]:
+        """None: the items are on screen, and the answer is their order."""
+        return ()
 
     def answer_lines(self, spec: OrderingAnswer) -> list[str]:
         return [f"{n}. {item.text}" for n, item in enumerate(spec.items, start=1)]

@@ -41,6 +41,11 @@ def read_text_answer(read: FieldReader, mapping: Mapping, typos: bool) -> TextAn
     return None if rejected is None else TextAnswer(accepted, typos, rejected)
 
 
+def written_answers(spec: TextAnswer) -> tuple[str, ...]:
+    """The accepted answers that are written out, not patterns with ``*``."""
+    return tuple(option for option in spec.accepted if "*" not in option)
+
+
 def number_problem(spec: TextAnswer, response: str, what: str = "the answer") -> str | None:
     """Why an answer given now to a number answer (every accepted answer a number) cannot be
     read as one, as numeric questions refuse it; None when it can, or the answer is text."""
@@ -95,3 +100,7 @@ class ShortAnswer(OneTypedInput[TextAnswer]):
 
     def also_accepted(self, spec: TextAnswer) -> tuple[str, ...]:
         return spec.accepted[1:]
+
+    def giveaway_texts(self, spec: TextAnswer) -> tuple[tuple[str, ...], ...]:
+        """Every accepted spelling ("Osmani" as well as "Vjosa Osmani"); patterns aside."""
+        return (written_answers(spec),)

@@ -61,6 +61,11 @@ class TrueFalse(QuestionKind[TrueFalseAnswer]):
     def answer_text(self, spec: TrueFalseAnswer) -> str:
         return "True" if spec.value else "False"
 
+    def giveaway_texts(self, spec: TrueFalseAnswer) -> tuple[tuple[str, ...], ...]:
+        """None: the answer is a truth value, and the statement is the prompt (which can still
+        give another question away)."""
+        return ()
+
     def response_text(self, spec: TrueFalseAnswer, response: Response) -> str:
         return "True" if response in (True, "true") else "False"
 

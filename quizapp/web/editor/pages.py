@@ -92,6 +92,15 @@ def editor_page(
     ), status
 
 
+def _check_message(result: core.LoadResult) -> str:
+    """What "Check without saving" says above the list (problems speak for themselves)."""
+    if result.problems:
+        return ""
+    if result.warnings:
+        return "No problems found. The warnings below do not stop a save."
+    return "No problems found."
+
+
 @blueprint.route("/<name>/edit", methods=["GET", "POST"])
 @teacher_required
 def edit(name: str) -> Any:
@@ -116,7 +125,7 @@ def edit(name: str) -> Any:
     version = request.form.get("version", "")
     if request.form.get("action") != "save":
         result = bank_files.check(folder, name, text, library().bank_slugs())
-        message = "No problems found." if not result.problems else ""
+        message = _check_message(result)
         return editor_page(name, text, version, result, 200 if not result.problems else 422, message)
     saved = bank_files.save(folder, name, text, version or None, clock.now(), library().bank_slugs())
     if saved.outcome is Outcome.SAVED:

@@ -187,8 +187,19 @@ def test_source_quotes_one_or_several_are_not_kept_and_the_export_says_so():
           - {id: t, type: true_false, prompt: P, answer: true, source: [ended in 1999, to Kuwait]}
     """)
     text, notes = write_gift(bank)
-    assert notes == ["every question: GIFT has no place for source quotes and groups"]
+    assert notes == ["every question: GIFT has no place for source quotes, groups and allow_giveaway"]
     assert "::t::P {T}" in text and "1999" not in text
+
+
+def test_export_says_gift_drops_allow_giveaway():
+    bank = bank_from("""
+        title: T
+        questions:
+          - {id: a, type: short, prompt: P, accept: [Iowa], allow_giveaway: [b]}
+          - {id: b, type: true_false, prompt: Iowa is a state., answer: true}
+    """)
+    _, notes = write_gift(bank)
+    assert notes == ["every question: GIFT has no place for source quotes, groups and allow_giveaway"]
 
 
 def test_rejected_answers_are_written_at_0_percent_and_read_back():

@@ -1,0 +1,384 @@
+"""Give-aways: a question's answer shown, before it is answered, by another question that can be
+drawn into the same test, or by the bank's title or description (docs/question-format.md,
+"Give-aways"). ``check`` warns of each; ``allow_giveaway`` on either question silences a pair.
+
+Each question type says what its answer is (``giveaway_texts``) and what a student reads of a
+question (``shown_texts``); this module compares their words (core/giveaway_words.py). A
+distinctive part of an answer is
+
+- a number of 10 or more, with its unit word when the answer has one ("32 soldiers", "78-day");
+- its words, once common words (``COMMON_WORDS``), numbers below 10 and the words the question
+  shows itself (its prompt, its wrong choices) are left out, side by side: "platoon" of the
+  answer "An army platoon" beside the wrong "An army battalion";
+- a run of at least ``MIN_RUN`` of its words, in its order, at least half of them, that no wrong
+  choice has: "ethnic Albanian rebels and Serb forces" beside the wrong "Serb rebels and
+  Albanian forces";
+- of an answer the student writes (short, cloze, numeric), a name: capitalized words, "Kuwait"
+  or "Vjosa Osmani", and a surname alone where it is capitalized ("Osmani"); not a word that
+  only describes the next one ("Serb" in "Serb forces").
+
+An answer the student sees among the question's own choices is given away only by what another
+text says: its prompt, its right choices, its items and matching pairs, the bank's title and
+description; not by another question's wrong choices, nor by a question that names one of its
+wrong choices as well ("Belgrade (Serbia)" beside "Russia"), which single nothing out. Questions
+of one ``group`` are never in one test, so they never give each other away.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from quizapp.core.giveaway_words import (
+    COMMON_WORDS,
+    Token,
+    contains,
+    content,
+    key_set,
+    keys,
+    side_by_side,
+    singular,
+    tokens,
+)
+from quizapp.core.model import Bank, Question
+from quizapp.core.problems import Problem
+from quizapp.core.question_types import question_type
+
+MIN_RUN = 3  # words of an answer in its order that make a run
+BANK_TEXTS = ("title", "description")
+_FIELD_WORDS = {"left": "matching item", "right": "matching option"}
+
+__all__ = ["BANK_TEXTS", "COMMON_WORDS", "MIN_RUN", "Giveaway", "find_giveaways", "giveaway_warnings"]
+
+
+@dataclass(frozen=True, slots=True)
+class Giveaway:
+    """The answer of question ``revealed`` is shown by ``shown_by`` (another question's id, or the
+    bank's ``title`` or ``description``: ``by_bank``), in its ``field``, as ``text``, on ``line``."""
+
+    revealed: str
+    revealed_line: int
+    shown_by: str
+    field: str  # "prompt", "choice", "item", "left", "right"; "title" or "description"
+    text: str
+    line: int
+    by_bank: bool = False
+
+    @property
+    def message(self) -> str:
+        """What ``check`` prints after FILE:LINE: [shown_by]."""
+        where = (
+            f"the bank's {self.field}" if self.by_bank else f"its {_FIELD_WORDS.get(self.field, self.field)}"
+        )
+        answer = f"the answer of [{self.revealed}] (line {self.revealed_line})"
+        shows = f'warning: {where} shows "{self.text}", {answer}'
+        if self.by_bank:
+            silence = f"allow_giveaway: [{self.field}] on [{self.revealed}]"
+            return f"{shows}; reword the {self.field}, or silence with {silence}"
+        return f"{shows}; put them in one group, reword, or silence with allow_giveaway"
+
+
+def find_giveaways(bank: Bank, limit: int | None = None) -> tuple[Giveaway, ...]:
+    """For each question, each other question (and bank title or description) that can be shown
+    in a test with it and gives its answer away, at the first of its texts that does; less the
+    pairs ``allow_giveaway`` silences. The first ``limit`` found, when there are more."""
+    shown = _shown_texts(bank)
+    by_shower: dict[tuple[bool, str], list[_Shown]] = {}
+    for text in shown:
+        by_shower.setdefault(text.shower, []).append(text)
+    answers = [_Answer(question, by_shower[(False, question.id)]) for question in bank.questions]
+    looked_for = {word for answer in answers for part in answer.parts for word in part.first_words}
+    index: dict[str, list[int]] = {}  # a word looked for -> the texts that have it, by number
+    for number, text in enumerate(shown):
+        for key in text.keys & looked_for:
+            index.setdefault(key, []).append(number)
+    found: list[Giveaway] = []
+    for answer in answers:
+        if limit is not None and len(found) >= limit:
+            break
+        question = answer.question
+        first: dict[tuple[bool, str], tuple[int, str]] = {}  # shower -> its first text found, words
+        singled_out: dict[tuple[bool, str], bool] = {}
+        for part in answer.parts:
+            for number in part.candidates(index):
+                text = shown[number]
+                known = first.get(text.shower)
+                if (known is not None and known[0] <= number) or not answer.may_be_revealed_by(text):
+                    continue
+                words = part.find(text, answer)
+                if words is None:
+                    continue
+                if text.shower not in singled_out:
+                    singled_out[text.shower] = not answer.rivals_named_in(by_shower[text.shower])
+                if singled_out[text.shower]:
+                    first[text.shower] = (number, words)
+        for (by_bank, shower), (number, words) in sorted(first.items(), key=lambda entry: entry[1][0]):
+            text = shown[number]
+            found.append(Giveaway(question.id, question.line, shower, text.field, words, text.line, by_bank))
+    return tuple(found[:limit])
+
+
+def giveaway_warnings(bank: Bank, limit: int | None = None) -> tuple[Problem, ...]:
+    """The give-aways of ``bank`` as warnings of its file, each at the line of the text that shows
+    an answer (with the question that shows it), in line order; ``limit`` as for
+    ``find_giveaways``."""
+    warnings = [
+        Problem(bank.path, found.line, found.message, None if found.by_bank else found.shown_by)
+        for found in find_giveaways(bank, limit)
+    ]
+    return tuple(sorted(warnings, key=lambda warning: warning.line))
+
+
+# --- What a student reads before answering -------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Shown:
+    """A text a student reads: a question's (``owner``) or the bank's title or description. Its
+    words are looked up in ``keys``; it is cut into tokens only when it may show an answer."""
+
+    owner: Question | None
+    field: str
+    text: str
+    decoy: bool
+    keys: frozenset[str]
+    bank_line: int = 0  # the title's or the description's
+
+    @property
+    def shower(self) -> tuple[bool, str]:
+        """Whose text it is: (True, "title" or "description"), or (False, a question's id)."""
+        return (True, self.field) if self.owner is None else (False, self.owner.id)
+
+    @property
+    def tokens(self) -> tuple[Token, ...]:
+        return tokens(self.text)
+
+    @property
+    def line(self) -> int:
+        """The line it is written on: that of its question's first text that is it (the prompt
+        for the prompt, another field for a choice or an item), else the prompt's for the prompt
+        (a cloze prompt is shown with gaps), else the question's."""
+        if self.owner is None:
+            return self.bank_line
+        is_prompt = self.field == "prompt"
+        for written in self.owner.text_lines:
+            if written.text == self.text and (written.field == "prompt") == is_prompt:
+                return written.line
+        for written in self.owner.text_lines:
+            if is_prompt and written.field == "prompt":
+                return written.line
+        return self.owner.line
+
+
+def _shown_texts(bank: Bank) -> list[_Shown]:
+    shown = [
+        _Shown(None, field, text, False, key_set(text), line)
+        for field, text, line in (
+            ("title", bank.title, bank.title_line),
+            ("description", bank.description, bank.description_line),
+        )
+        if text
+    ]
+    for question in bank.questions:
+        for text in question_type(question.type).shown_texts(question):
+            shown.append(_Shown(question, text.field, text.text, text.decoy, key_set(text.text)))
+    return shown
+
+
+# --- What an answer is, and what gives it away ----------------------------------------------------
+
+
+class _Answer:
+    """A question's answer: its distinctive parts, and what of the question itself says nothing
+    (worked out from its own texts' tokens only when another text may give it away)."""
+
+    def __init__(self, question: Question, shown: list[_Shown]):
+        self.question = question
+        kind = question_type(question.type)
+        answers = kind.giveaway_texts(kind.answer_of(question))
+        shown_as_answer = {spellings[0] for spellings in answers if spellings}
+        self.on_screen = any(text.text in shown_as_answer for text in shown)  # among its choices
+        self.prompt: frozenset[str] = frozenset().union(*(t.keys for t in shown if t.field == "prompt"))
+        self._others = [t for t in shown if t.field != "prompt" and t.text not in shown_as_answer]
+        # the words it shows itself: its prompt's, its wrong choices'
+        self.own: frozenset[str] = self.prompt.union(*(text.keys for text in self._others))
+        self._shown_as_answer = shown_as_answer
+        parts: dict[_Part, None] = {}  # in order, each once
+        for spellings in answers:
+            for number, spelling in enumerate(spellings):
+                for part in _parts(
+                    tokens(spelling),
+                    self.own,
+                    self.prompt,
+                    written=not self.on_screen,
+                    shown_as_answer=number == 0,
+                ):
+                    parts.setdefault(part)
+        self.parts = tuple(parts)
+        self._wrong_choices: tuple[tuple[str, ...], ...] | None = None
+
+    @property
+    def wrong_choices(self) -> tuple[tuple[str, ...], ...]:
+        """The words of its other texts (wrong choices), less its prompt's, in order."""
+        if self._wrong_choices is None:
+            self._wrong_choices = tuple(keys(content(text.tokens, self.prompt)) for text in self._others)
+        return self._wrong_choices
+
+    def may_be_revealed_by(self, text: _Shown) -> bool:
+        """Whether ``text`` can be read in a test with the question, and can say anything of it."""
+        question = self.question
+        if text.owner is None:
+            return text.field not in question.allow_giveaway
+        other = text.owner
+        if other.id == question.id or (question.group and question.group == other.group):
+            return False
+        if other.id in question.allow_giveaway or question.id in other.allow_giveaway:
+            return False
+        return not (self.on_screen and text.decoy)
+
+    def rivals_named_in(self, texts: list[_Shown]) -> bool:
+        """Whether ``texts`` also name what sets a wrong choice apart from the answer (its words
+        less the prompt's and the answer's): then they single out no choice."""
+        if not self.on_screen:
+            return False
+        drop = self.prompt.union(*(key_set(spelling) for spelling in self._shown_as_answer))
+        rivals = [rival for text in self._others if (rival := keys(content(text.tokens, drop)))]
+        return any(
+            side_by_side(rival, content(text.tokens, self.prompt)) for text in texts for rival in rivals
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class _Part:
+    """A distinctive part of an answer, and how it is looked for in a text."""
+
+    kind: Literal["number", "phrase", "name", "surname", "run"]
+    words: tuple[str, ...]  # keys (a number's digits)
+    unit: str = ""  # a number's unit word, singular
+
+    @property
+    def first_words(self) -> tuple[str, ...]:
+        """The words of which a text that has it has at least one: its first (any, of a run)."""
+        return self.words if self.kind == "run" else self.words[:1]
+
+    def candidates(self, index: dict[str, list[int]]) -> list[int]:
+        """The texts that have one of its ``first_words``, in order."""
+        if self.kind != "run":
+            return index.get(self.words[0], [])
+        return sorted({number for word in self.words for number in index.get(word, [])})
+
+    def find(self, text: _Shown, answer: _Answer) -> str | None:
+        """Its words in ``text``, as written there, or None."""
+        span = self._span(text.tokens, answer)
+        return None if span is None else " ".join(text.text[span[0].start : span[1].end].split())
+
+    def _span(self, found: tuple[Token, ...], answer: _Answer) -> tuple[Token, Token] | None:
+        if self.kind == "number":
+            return self._number(found)
+        if self.kind == "name":
+            return _capitalized(self.words, found)
+        if self.kind == "surname":
+            here = next(
+                (t for t in found if t.key == self.words[0] and t.capitalized and not t.initial), None
+            )
+            return None if here is None else (here, here)
+        if self.kind == "phrase":
+            return side_by_side(self.words, content(found, answer.own))
+        return _run(self.words, content(found, answer.prompt), answer.wrong_choices)
+
+    def _number(self, found: tuple[Token, ...]) -> tuple[Token, Token] | None:
+        """The number, followed within two words by the unit when there is one ("78-day air")."""
+        for index, token in enumerate(found):
+            if token.key != self.words[0]:
+                continue
+            if not self.unit:
+                return token, token
+            unit = next(
+                (after for after in found[index + 1 : index + 3] if singular(after.key) == self.unit), None
+            )
+            if unit is not None:
+                return token, unit
+        return None
+
+
+def _parts(
+    found: tuple[Token, ...],
+    own: frozenset[str],
+    prompt: frozenset[str],
+    written: bool,
+    shown_as_answer: bool,
+) -> list[_Part]:
+    """The distinctive parts of one spelling of an answer; names and runs only of the spelling
+    shown as the answer, names only of an answer the student writes (``written``)."""
+    parts: list[_Part] = []
+    for index, token in enumerate(found):
+        if token.value is not None and not token.common and token.key not in own:
+            after = found[index + 1] if index + 1 < len(found) else None
+            unit = after.key if after is not None and after.value is None and not after.common else ""
+            parts.append(_Part("number", (token.key,), singular(unit)))
+    phrase = keys(token for token in content(found, own) if token.value is None)
+    if phrase:
+        parts.append(_Part("phrase", phrase))
+    if not shown_as_answer:
+        return parts
+    if written:
+        for name in _names(found):
+            if not own.intersection(name):
+                parts.append(_Part("name", name))
+                if len(name) > 1:
+                    parts.append(_Part("surname", name[-1:]))
+    in_order = keys(content(found, prompt))
+    if len(in_order) >= MIN_RUN:
+        parts.append(_Part("run", in_order))
+    return parts
+
+
+def _names(found: tuple[Token, ...]) -> list[tuple[str, ...]]:
+    """Capitalized words written side by side ("Vjosa Osmani", "Central Command"), less those
+    that describe the word after them ("Serb forces", "Western military attaches")."""
+    names: list[tuple[str, ...]] = []
+    run: list[Token] = []
+    for token in (*found, None):
+        if token is not None and token.value is None and not token.common and token.capitalized:
+            if run and not token.joined:
+                names.append(keys(run))
+                run = []
+            run.append(token)
+            continue
+        describes = token is not None and token.joined and not token.common and token.value is None
+        if run and not describes:
+            names.append(keys(run))
+        run = []
+    return names
+
+
+def _capitalized(words: tuple[str, ...], found: tuple[Token, ...]) -> tuple[Token, Token] | None:
+    """Where ``words`` stand side by side, each capitalized (as a name is written)."""
+    size = len(words)
+    for start in range(len(found) - size + 1):
+        window = found[start : start + size]
+        if all(token.key == word and token.capitalized for token, word in zip(window, words, strict=True)):
+            return window[0], window[-1]
+    return None
+
+
+def _run(
+    words: tuple[str, ...], found: list[Token], wrong_choices: tuple[tuple[str, ...], ...]
+) -> tuple[Token, Token] | None:
+    """The longest run of ``words`` in their order in ``found`` that no wrong choice has, if it has
+    at least MIN_RUN words and half of ``words``."""
+    best: tuple[int, int] | None = None  # the run's first and last index in ``found``
+    for start in range(len(found)):
+        for begin in range(len(words)):
+            length = 0
+            while (
+                start + length < len(found)
+                and begin + length < len(words)
+                and found[start + length].key == words[begin + length]
+            ):
+                length += 1
+            if length < MIN_RUN or length * 2 < len(words) or (best and length <= best[1] - best[0] + 1):
+                continue
+            if not any(contains(wrong, words[begin : begin + length]) for wrong in wrong_choices):
+                best = (start, start + length - 1)
+    return None if best is None else (found[best[0]], found[best[1]])

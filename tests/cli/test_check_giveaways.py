@@ -1,0 +1,78 @@
+"""``flask check`` and the give-away warnings: their lines, ``--strict`` and the summary."""
+
+from __future__ import annotations
+
+BANK = """\
+title: Paris in spring
+questions:
+  - id: capital
+    type: short
+    prompt: What is the capital of France?
+    accept: [Paris]
+  - id: seine
+    type: true_false
+    prompt: Paris lies on the Seine.
+    answer: true
+"""
+
+
+def check(app, *args: str):
+    return app.test_cli_runner().invoke(args=["check", *args])
+
+
+def test_each_warning_is_printed_with_its_file_line_and_both_questions(app, tmp_path):
+    path = tmp_path / "paris.yaml"
+    path.write_text(BANK)
+    result = check(app, str(path))
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines() == [
+        f'{path}:1: warning: the bank\'s title shows "Paris", the answer of [capital] (line 3); '
+        "reword the title, or silence with allow_giveaway: [title] on [capital]",
+        f'{path}:9: [seine] warning: its prompt shows "Paris", the answer of [capital] (line 3); '
+        "put them in one group, reword, or silence with allow_giveaway",
+        f"ok paris: 2 questions (true_false 1, short 1), 0 cards  [{path}]",
+        "1 valid bank(s), 0 file(s) with problems, 2 warning(s)",
+    ]
+
+
+def test_strict_fails_on_warnings_and_passes_without_them(app, tmp_path):
+    path = tmp_path / "paris.yaml"
+    path.write_text(BANK)
+    assert check(app, "--strict", str(path)).exit_code == 1
+    path.write_text(
+        BANK.replace("    accept: [Paris]\n", "    accept: [Paris]\n    allow_giveaway: [title, seine]\n")
+    )
+    result = check(app, "--strict", str(path))
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[-1] == "1 valid bank(s), 0 file(s) with problems, 0 warning(s)"
+
+
+def test_problems_fail_with_or_without_strict_and_keep_their_format(app, tmp_path):
+    path = tmp_path / "paris.yaml"
+    path.write_text(
+        BANK.replace("    accept: [Paris]\n", "    accept: [Paris]\n    allow_giveaway: [seinne]\n")
+    )
+    for args in ([str(path)], ["--strict", str(path)]):
+        result = check(app, *args)
+        assert result.exit_code == 1
+        assert result.output.splitlines() == [
+            f"{path}:7: [capital] allow_giveaway names 'seinne', which is no question of this bank "
+            "(nor 'title' or 'description'); did you mean 'seine'?",
+            "0 valid bank(s), 1 file(s) with problems, 0 warning(s)",
+        ]
+
+
+def test_warnings_of_a_valid_bank_beside_a_broken_file(app, tmp_path):
+    (tmp_path / "paris.yaml").write_text(BANK)
+    (tmp_path / "bad.yaml").write_text("title: T\nquestions: nope\n")
+    result = check(app, str(tmp_path))
+    assert result.exit_code == 1
+    assert f"{tmp_path / 'paris.yaml'}:9: [seine] warning: its prompt shows" in result.output
+    assert result.output.splitlines()[-1] == "1 valid bank(s), 1 file(s) with problems, 2 warning(s)"
+
+
+def test_the_shipped_banks_pass_check_strict(app):
+    """Fails until the article bank is fixed (issue 15: give-aways): CI runs this command."""
+    result = check(app, "--strict")
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[-1].endswith(", 0 file(s) with problems, 0 warning(s)")
