@@ -138,14 +138,18 @@ def _question(block: str, changes: list[str]) -> tuple[dict[str, Any], str]:
     body = body.strip()
     if not body:
         raise ValueError("an essay question (an empty {}) has no answer to check")
-    question = _answer(body, before, after, changes)
+    # a blank keeps the spacing around it: "the U.S. {=Central Command}." has none after it
+    glued = (opening > 0 and not block[opening - 1].isspace(), not block[closing + 1 : closing + 2].isspace())
+    question = _answer(body, before, after, changes, glued)
     explanation = _restore(general)
     if explanation:
         question["explanation"] = explanation
     return question, title or f"{before} {after}"
 
 
-def _answer(body: str, before: str, after: str, changes: list[str]) -> dict[str, Any]:
+def _answer(
+    body: str, before: str, after: str, changes: list[str], glued: tuple[bool, bool] = (False, False)
+) -> dict[str, Any]:
     prompt = f"{before} _____ {after}".strip() if after else before
     upper = body.split("#", 1)[0].strip().upper()
     if upper in ("T", "TRUE", "F", "FALSE"):
@@ -163,7 +167,9 @@ def _answer(body: str, before: str, after: str, changes: list[str]) -> dict[str,
         accepted, rejected = typed
         if after:  # missing word with typed answers: a cloze question with one blank
             blank: Any = {"accept": accepted, "reject": rejected} if rejected else accepted
-            return {"type": "cloze", "prompt": f"{before} {{{{1}}}} {after}".strip(), "blanks": [blank]}
+            gap_before, gap_after = ("" if glue else " " for glue in glued)
+            cloze = f"{before}{gap_before}{{{{1}}}}{gap_after}{after}".strip()
+            return {"type": "cloze", "prompt": cloze, "blanks": [blank]}
         question: dict[str, Any] = {"type": "short", "prompt": prompt, "accept": accepted}
         if rejected:
             question["reject"] = rejected
@@ -384,7 +390,10 @@ def _gift_question(question: Any) -> str | None:
         case ClozeAnswer() if len(spec.blanks) == 1:
             before, _number, after = BLANK.split(question.prompt, maxsplit=1)
             accepted = _typed_entries(spec.blanks[0])
-            return f"{title}{_text_start(before)} {{{accepted}{general}}} {_text_start(after)}".rstrip()
+            gap_before = " " if before[-1:].isspace() else ""
+            gap_after = " " if after[:1].isspace() else ""
+            blank = f"{gap_before}{{{accepted}{general}}}{gap_after}"
+            return f"{title}{_text_start(before.rstrip())}{blank}{_text_start(after.lstrip())}".rstrip()
         case MatchingAnswer():
             pairs = [f"={_entry(left.text)} -> {_escape(right.text)}" for left, right in spec.pairs]
             pairs += [f"= -> {_escape(item.text)}" for item in spec.distractors]

@@ -353,3 +353,21 @@ def test_any_text_in_every_field_survives_export_and_import(questions):
     again = read_gift(text)
     assert again.skipped == [] and again.notes == []
     assert _without_lines(bank_of(again)) == _without_lines(loaded.bank)
+
+
+def test_a_blank_keeps_the_punctuation_beside_it_through_export_and_import():
+    """A cloze whose blank ends a sentence came back as "the U.S. {{1}} ." (a space was added)."""
+    bank = bank_from("""
+        title: T
+        questions:
+          - {id: c, type: cloze, prompt: "It was the U.S. {{1}}. It asked.", blanks: [[Central Command]]}
+          - {id: d, type: cloze, prompt: "{{1}}, said Osmani", blanks: [[Exporting]]}
+    """)
+    text, _ = write_gift(bank)
+    assert "U.S. {=Central Command}. It asked." in text and "{=Exporting}, said Osmani" in text
+    again = by_id(bank_of(read_gift(text)))
+    assert again["c"].prompt == "It was the U.S. {{1}}. It asked."
+    assert again["d"].prompt == "{{1}}, said Osmani"
+    assert read_gift("::q::Kosovo sent a {=platoon} to Kuwait.").questions[0]["prompt"] == (
+        "Kosovo sent a {{1}} to Kuwait."
+    )
