@@ -27,6 +27,7 @@ from quizapp.core.model import (
     SourceInfo,
     TextLine,
 )
+from quizapp.core.passages import locate_quote, paragraphs
 from quizapp.core.problems import ProblemList
 from quizapp.core.question_types import UnknownQuestionType, question_type, question_types
 from quizapp.core.serialization import canonical_json, with_content_hash
@@ -72,12 +73,18 @@ class _SourceQuotes:
     path: str
     normalized: str
     text: str
+    paragraphs: tuple[str, ...]
 
     def contains(self, quote: str) -> bool:
-        return normalize_quote(quote) in self.normalized
+        """Whether the quote stands within one paragraph (passages.locate_quote: shown as found)."""
+        return locate_quote(self.paragraphs, quote) is not None
+
+    def spans_paragraphs(self, quote: str) -> bool:
+        """Whether the quote is in the text only across a paragraph break (never highlighted)."""
+        return normalize_quote(quote) in self.normalized and not self.contains(quote)
 
 
-_UNCHECKABLE = _SourceQuotes("", "", "")  # the source path is given but unreadable (reported once)
+_UNCHECKABLE = _SourceQuotes("", "", "", ())  # the source path is given but unreadable (reported once)
 
 _QUOTE_FOLD = str.maketrans(
     {"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-", "\u00a0": " "}
@@ -188,7 +195,7 @@ def _source(
     except SourceUnavailable as exc:
         read.report(entries["path"].line, f"source text '{info.path}': {exc}")
         return info, None
-    return info, _SourceQuotes(info.path, normalize_quote(text), text)
+    return info, _SourceQuotes(info.path, normalize_quote(text), text, tuple(paragraphs(text)))
 
 
 def _settings(read: FieldReader, node: Node | None, question_count: int) -> QuizSettings:
@@ -403,7 +410,13 @@ def _source_quotes(
         read.report(line, "the question quotes a source, but the bank has no source 'path' to check it")
     elif quotes is not None and quotes is not _UNCHECKABLE:
         for item, quote in written:
-            if not quotes.contains(quote):
+            if quotes.spans_paragraphs(quote):
+                read.report(
+                    item.line,
+                    f'source quote runs across a paragraph break in {quotes.path}: "{_start(quote)}"; '
+                    "quote each paragraph's part on its own (source: [first, second])",
+                )
+            elif not quotes.contains(quote):
                 read.report(item.line, f'source quote not found in {quotes.path}: "{_start(quote)}"')
     return tuple(quote for _, quote in written)
 

@@ -63,15 +63,27 @@ def find_passages(source_text: str, quotes: Sequence[str]) -> tuple[Passage, ...
     texts = paragraphs(source_text)
     spans: dict[int, list[tuple[int, int]]] = {}
     for quote in quotes:
-        if not quote.strip():
-            continue
-        pattern = _pattern(quote)
-        for index, text in enumerate(texts):
-            match = pattern.search(text)
-            if match:
-                spans.setdefault(index, []).append(match.span())
-                break
+        found = locate_quote(texts, quote)
+        if found is not None:
+            index, span = found
+            spans.setdefault(index, []).append(span)
     return tuple(Passage(index, _parts(texts[index], spans[index])) for index in sorted(spans))
+
+
+def locate_quote(texts: Sequence[str], quote: str) -> tuple[int, tuple[int, int]] | None:
+    """Where ``quote`` first stands in the paragraphs ``texts``: (paragraph, span), or None.
+
+    The one rule of what a quote is: the bank's check accepts a quote exactly when this finds it,
+    so every quote a bank holds can be shown highlighted in its paragraph.
+    """
+    if not quote.strip():
+        return None
+    pattern = _pattern(quote)
+    for index, text in enumerate(texts):
+        match = pattern.search(text)
+        if match:
+            return index, match.span()
+    return None
 
 
 def _parts(text: str, spans: list[tuple[int, int]]) -> tuple[PassagePart, ...]:

@@ -4,6 +4,7 @@ from decimal import Decimal
 
 import pytest
 
+from quizapp.core import load_bank_bytes
 from quizapp.core.model import AnswerVisibility, NumericAnswer, QuestionType
 from tests.core.yaml_banks import bank_from, load
 
@@ -633,3 +634,22 @@ def test_reject_is_read_for_short_answers_and_blanks():
 )
 def test_reject_problems_are_reported_with_their_line(question, expected):
     assert one_problem(question) == expected
+
+
+def test_a_quote_across_a_paragraph_break_is_refused_with_what_to_do_instead():
+    """Such a quote was in the text but could never be highlighted: feedback showed no passage."""
+    article = "Kosovo has sent an army platoon to Kuwait.\n\nA ceremony was held on March 9."
+    bank = HEADER + "  - id: q\n    type: true_false\n    prompt: P\n    answer: true\n    source: %s\n"
+
+    def problems(quote: str) -> list[str]:
+        result = load_bank_bytes((bank % quote).encode(), "bank.yaml", "bank", lambda path: article)
+        return [str(problem) for problem in result.problems]
+
+    assert problems("to Kuwait. A ceremony was held") == [
+        'bank.yaml:10: [q] source quote runs across a paragraph break in source.txt: "to Kuwait. A ceremony '
+        "was held\"; quote each paragraph's part on its own (source: [first, second])"
+    ]
+    assert problems("[to Kuwait., A ceremony was held]") == []
+    assert problems("to Kuwait. A parade") == [
+        'bank.yaml:10: [q] source quote not found in source.txt: "to Kuwait. A parade"'
+    ]
