@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from quizapp.core.passages import find_passages
 from tests.helpers.answering import answer_shown_question, shown_question
 from tests.helpers.banks import assign_every_bank
 from tests.helpers.browser import BANK, click_through
@@ -58,11 +59,13 @@ def test_a_class_takes_the_article_quiz(new_page, live_server, auditor, app):
     auditor.look(student, "06-quiz")
     click_through(student, student.get_by_role("button", name="Start practice"))
     auditor.look(student, "07-practice-question")
-    answer_shown_question(student, BANK)
+    first = answer_shown_question(student, BANK)
     click_through(student, student.get_by_role("button", name="Check answer"))
     student.locator(".verdict").wait_for()
     assert student.locator(".verdict-right").count() == 1
-    assert student.locator(".passage mark").count() == 1
+    marked = [" ".join(text.split()) for text in student.locator(".passage mark").all_inner_texts()]
+    expected = [passage.quotes for passage in find_passages(BANK.source_text, first.source_quotes)]
+    assert marked == [quote for quotes in expected for quote in quotes]  # every quote, in the article's order
     auditor.look(student, "08-practice-feedback")
     click_through(student, student.get_by_role("link", name="Next question"))
     question = BANK.question("mission-destination")
