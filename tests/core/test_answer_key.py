@@ -13,6 +13,8 @@ def test_answer_text_of_every_type():
           - {id: n2, type: numeric, prompt: P, answer: 5000, tolerance: 2%, unit: troops}
           - {id: n3, type: numeric, prompt: P, min: 1990, max: 2000}
           - {id: n4, type: numeric, prompt: P, answer: 0.5, tolerance: 0.05}
+          - {id: n5, type: numeric, prompt: P, min: 400, unit: volunteers}
+          - {id: n6, type: numeric, prompt: P, max: 10}
           - {id: sh, type: short, prompt: P, accept: [Iowa National Guard, "*Iowa*"]}
           - {id: c, type: cloze, prompt: "{{1}} in {{2}}", blanks: [[Serbia], ["2008"]]}
           - id: o
@@ -33,6 +35,8 @@ def test_answer_text_of_every_type():
         "n2": "5000 troops (± 2%)",
         "n3": "between 1990 and 2000",
         "n4": "0.5 (± 0.05)",
+        "n5": "at least 400 volunteers",
+        "n6": "at most 10",
         "sh": "Iowa National Guard",
         "c": "Serbia; 2008",
         "o": "war ends (1999) → independence (2008) → first mission abroad",

@@ -207,10 +207,13 @@ class Numeric(OneTypedInput[NumericAnswer]):
 
     def answer_text(self, spec: NumericAnswer) -> str:
         unit = f" {spec.unit}" if spec.unit else ""
-        if spec.value is None:
-            low = format_number(spec.minimum) if spec.minimum is not None else "…"
-            high = format_number(spec.maximum) if spec.maximum is not None else "…"
-            return f"between {low} and {high}{unit}"
+        if spec.value is None:  # a range: both ends, or the one given ("at least 400")
+            low, high = spec.minimum, spec.maximum
+            if low is not None and high is not None:
+                return f"between {format_number(low)} and {format_number(high)}{unit}"
+            if low is not None:
+                return f"at least {format_number(low)}{unit}"
+            return f"at most {format_number(high)}{unit}" if high is not None else "any number"
         text = format_number(spec.value) + unit
         if spec.tolerance:
             if spec.relative:
