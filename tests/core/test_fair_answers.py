@@ -250,7 +250,23 @@ GONE_THROUGH: list[tuple[str, int | None, str, str]] = [
     ("quote-year", None, "2021 AD", REFUSED),
 ]
 
-TABLE = FROM_THE_ISSUE + GONE_THROUGH
+# Found by a new user's review of the rewritten bank.
+FROM_THE_REVIEW: list[tuple[str, int | None, str, str]] = [
+    ("mission-command", None, "Iowa Guard", RIGHT),
+    ("mission-command", None, "Iowa Army National Guard", RIGHT),
+    ("mission-command", None, "Iowa state", RIGHT),
+    ("mission-command", None, "Ohio National Guard", WRONG),
+    ("quote-speaker", None, "Kosovo's President Vjosa Osmani", RIGHT),
+    ("quote-speaker", None, "Vjosa Osmani, Kosovo's acting President", RIGHT),
+    ("nato-who", None, "NATO forces", RIGHT),
+    ("region-volatility", None, "the western Balkans region", RIGHT),
+    ("region-volatility", None, "Eastern Balkans region", WRONG),
+    ("capital-short", None, "the capital Pristina", RIGHT),
+    ("ksf-name", None, "Armed Forces of the Republic of Kosovo", RIGHT),
+    ("ksf-name", None, "armored forces", WRONG),
+    ("mission-request", None, "the Central Command of the United States", RIGHT),
+]
+TABLE = FROM_THE_ISSUE + GONE_THROUGH + FROM_THE_REVIEW
 TYPED = (QuestionType.SHORT, QuestionType.CLOZE, QuestionType.NUMERIC)
 
 
