@@ -171,3 +171,21 @@ def _after(words: list[str], at: int, read: _Reader) -> int | None:
     if found is None or found[1] != len(words):
         return None
     return found[0]
+
+
+_SCALE_WORDS = frozenset({"hundred", "thousand", "million", "billion"})
+
+
+def words_after_number(text: str) -> str:
+    """The words after a number that starts ``text`` ("troops" of "32 troops"), so a refusal can
+    say what to leave out; "" when the text does not start with a number, or what follows belongs
+    to one ("5 thousand", "nineteen ninety-nine": those are refused for how the number is written)."""
+    words = text.split()
+    for count in range(len(words) - 1, 0, -1):
+        if number_readings(" ".join(words[:count])):
+            rest = words[count:]
+            parts = [part for word in rest for part in _WORD_SEPARATORS.split(word.casefold()) if part]
+            if any(part in _SCALE_WORDS or part in _SMALL_VALUE or number_readings(part) for part in parts):
+                return ""
+            return " ".join(rest)
+    return ""

@@ -292,6 +292,38 @@ def test_a_new_numeric_answer_must_hold_a_number(unreadable):
 
 
 @pytest.mark.parametrize(
+    ("typed", "message"),
+    [
+        (
+            "5,000 soldiers",
+            "Write the answer as a number alone (or the number and 'troops'), without 'soldiers'",
+        ),
+        ("twenty-two men", "Write the answer as a number alone (or the number and 'troops'), without 'men'"),
+        (
+            "5 thousand",
+            "Write the answer in digits, for example 250 or 1,250, with or without 'troops' after it",
+        ),
+    ],
+)
+def test_a_refused_number_says_which_words_to_leave_out(typed, message):
+    """A student who wrote "5,000 soldiers" wrote the number right: "write it in digits" misled."""
+    from quizapp.core.checkers import check_new_response
+
+    question = question_from("id: q\ntype: numeric\nprompt: How many?\nanswer: 5000\nunit: troops")
+    with pytest.raises(ResponseError) as refused:
+        check_new_response(question, typed)
+    assert str(refused.value) == message
+
+
+@pytest.mark.parametrize("typed", ["1 troop", "5000-troop", "5,000 troop"])
+def test_the_unit_may_be_singular_or_joined_with_a_hyphen(typed):
+    from quizapp.core.checkers import check_new_response
+
+    question = question_from("id: q\ntype: numeric\nprompt: How many?\nanswer: 5000\nunit: troops")
+    assert check_new_response(question, typed).correct is (typed != "1 troop")
+
+
+@pytest.mark.parametrize(
     "readable", ["5,000 troops", "5000", 5000, 4999.5, "five thousand", "nine troops", "", None]
 )
 def test_new_numeric_answers_with_a_number_are_checked_as_usual(readable):
@@ -392,7 +424,7 @@ def test_a_cloze_blank_that_is_a_number_refuses_words_naming_the_blank():
     )
     assert check_new_response(question, ["five thousand", "Kosovo"]).correct
     with pytest.raises(
-        ResponseError, match=r"^Write blank 1 in digits, for example 250 or 1,250$"
+        ResponseError, match=r"^Write blank 1 as a number alone, without 'troops'$"
     ) as refused:
         check_new_response(question, ["5,000 troops", "Kosovo"])
     assert refused.value.field == "blank_1"

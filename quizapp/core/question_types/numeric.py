@@ -7,7 +7,7 @@ from typing import Any
 
 from quizapp.core.field_reader import FieldReader, line_of
 from quizapp.core.model import NumericAnswer, Question, QuestionType
-from quizapp.core.number_parsing import MAX_NUMBER_LENGTH, number_readings, parse_number
+from quizapp.core.number_parsing import MAX_NUMBER_LENGTH, number_readings, parse_number, words_after_number
 from quizapp.core.presentation import StudentQuestion
 from quizapp.core.question_types.base import OneTypedInput, format_number
 from quizapp.core.responses import (
@@ -32,11 +32,26 @@ def number_hint(unit: str, what: str = "the answer") -> str:
 
 
 def without_unit(text: str, unit: str) -> str:
-    """ "5000 troops" is 5000 when the question's unit is "troops"."""
+    """ "5000 troops" is 5000 when the question's unit is "troops"; so are "1 troop" and "78-day"
+    when it is "troops" or "days" (one unit, written as people write it before a noun)."""
     stripped = text.strip()
-    if unit and stripped.casefold().endswith(unit.casefold()):
-        return stripped[: -len(unit)]
+    if not unit:
+        return stripped
+    singular = unit[:-1] if len(unit) > 3 and unit.endswith("s") else unit
+    for written in dict.fromkeys((unit, singular)):
+        if stripped.casefold().endswith(written.casefold()):
+            return stripped[: -len(written)].rstrip().removesuffix("-")
     return stripped
+
+
+def refusal(text: str, unit: str, what: str = "the answer") -> str:
+    """Why a typed number is refused: other words after it ("32 troops" where the unit is
+    "soldiers") are named, so the student knows they wrote the number right; else how to write it."""
+    extra = words_after_number(without_unit(text, unit))
+    if not extra:
+        return number_hint(unit, what)
+    with_unit = f" (or the number and '{unit}')" if unit else ""
+    return f"Write {what} as a number alone{with_unit}, without '{extra}'"
 
 
 def typed_number_problem(text: str, unit: str) -> str | None:
@@ -45,7 +60,7 @@ def typed_number_problem(text: str, unit: str) -> str | None:
     is refused, so the student fixes it rather than loses the point."""
     if not text.strip() or number_readings(without_unit(text, unit)):
         return None
-    return number_hint(unit)
+    return refusal(text, unit)
 
 
 def numeric_matches(answer: NumericAnswer, value: Decimal) -> bool:

@@ -8,7 +8,7 @@ from quizapp.core.answer_fields import read_accepted, read_rejected
 from quizapp.core.field_reader import FieldReader
 from quizapp.core.model import QuestionType, TextAnswer
 from quizapp.core.question_types.base import OneTypedInput
-from quizapp.core.question_types.numeric import number_hint
+from quizapp.core.question_types.numeric import refusal
 from quizapp.core.responses import Check, Response, ResponseError, all_or_nothing
 from quizapp.core.text_matching import matches_any, number_answer, response_numbers
 from quizapp.core.yaml_document import Mapping
@@ -51,7 +51,7 @@ def number_problem(spec: TextAnswer, response: str, what: str = "the answer") ->
     read as one, as numeric questions refuse it; None when it can, or the answer is text."""
     if not number_answer(spec.accepted) or not response.strip() or response_numbers(response):
         return None
-    return number_hint("", what)
+    return refusal(response, "", what)
 
 
 def too_long(limit: int) -> str:
