@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import hashlib
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from decimal import Decimal
@@ -68,10 +69,9 @@ SourceReader = Callable[[str], str]
 
 @dataclass(frozen=True, slots=True)
 class _SourceQuotes:
-    """The source text, and its normalized form so that each quote check is a substring search."""
+    """The source text and its paragraphs, in which each quote must stand."""
 
     path: str
-    normalized: str
     text: str
     paragraphs: tuple[str, ...]
 
@@ -81,10 +81,11 @@ class _SourceQuotes:
 
     def spans_paragraphs(self, quote: str) -> bool:
         """Whether the quote is in the text only across a paragraph break (never highlighted)."""
-        return normalize_quote(quote) in self.normalized and not self.contains(quote)
+        joined = (" ".join(self.paragraphs),)
+        return not self.contains(quote) and locate_quote(joined, quote) is not None
 
 
-_UNCHECKABLE = _SourceQuotes("", "", "", ())  # the source path is given but unreadable (reported once)
+_UNCHECKABLE = _SourceQuotes("", "", ())  # the source path is given but unreadable (reported once)
 
 _QUOTE_FOLD = str.maketrans(
     {"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-", "\u00a0": " "}
@@ -93,7 +94,7 @@ _QUOTE_FOLD = str.maketrans(
 
 def normalize_quote(text: str) -> str:
     """Whitespace collapsed and typographic quotes and dashes made plain."""
-    return " ".join(text.translate(_QUOTE_FOLD).split())
+    return " ".join(unicodedata.normalize("NFC", text).translate(_QUOTE_FOLD).split())
 
 
 def build_bank(
@@ -195,7 +196,7 @@ def _source(
     except SourceUnavailable as exc:
         read.report(entries["path"].line, f"source text '{info.path}': {exc}")
         return info, None
-    return info, _SourceQuotes(info.path, normalize_quote(text), text, tuple(paragraphs(text)))
+    return info, _SourceQuotes(info.path, text, tuple(paragraphs(text)))
 
 
 def _settings(read: FieldReader, node: Node | None, question_count: int) -> QuizSettings:
@@ -416,6 +417,8 @@ def _source_quotes(
                     f'source quote runs across a paragraph break in {quotes.path}: "{_start(quote)}"; '
                     "quote each paragraph's part on its own (source: [first, second])",
                 )
+            elif not any(char.isalnum() for char in quote):
+                read.report(item.line, f'a source quote needs words of the text, not only "{_start(quote)}"')
             elif not quotes.contains(quote):
                 read.report(item.line, f'source quote not found in {quotes.path}: "{_start(quote)}"')
     return tuple(quote for _, quote in written)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -41,16 +42,22 @@ class Passage:
 
 
 def paragraphs(source_text: str) -> list[str]:
-    """The source's paragraphs: blocks separated by blank lines, with inner spacing collapsed."""
-    blocks = re.split(r"\n\s*\n", source_text.strip())
+    """The source's paragraphs: blocks separated by blank lines, with inner spacing collapsed
+    (and letters composed, NFC, as quotes are: "Priština" is one text however an editor wrote it)."""
+    blocks = re.split(r"\n\s*\n", unicodedata.normalize("NFC", source_text).strip())
     return [" ".join(block.split()) for block in blocks if block.strip()]
 
 
 def _pattern(quote: str) -> re.Pattern[str]:
+    """A quote as a pattern: its words in order, any spacing between, typographic quotes and
+    dashes as plain ones; it starts and ends on whole words ("a" is not found in "Kosovar")."""
+    quote = unicodedata.normalize("NFC", quote)
     pieces = []
     for word in quote.split():
         pieces.append("".join(_QUOTES.get(char, re.escape(char)) for char in word))
-    return re.compile(r"\s+".join(pieces))
+    before = r"(?<!\w)" if quote[:1].isalnum() else ""
+    after = r"(?!\w)" if quote[-1:].isalnum() else ""
+    return re.compile(before + r"\s+".join(pieces) + after)
 
 
 def find_passages(source_text: str, quotes: Sequence[str]) -> tuple[Passage, ...]:

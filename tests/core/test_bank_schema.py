@@ -653,3 +653,19 @@ def test_a_quote_across_a_paragraph_break_is_refused_with_what_to_do_instead():
     assert problems("to Kuwait. A parade") == [
         'bank.yaml:10: [q] source quote not found in source.txt: "to Kuwait. A parade"'
     ]
+
+
+def test_a_quote_is_whole_words_of_the_text_however_its_letters_are_composed():
+    """ "a" was found inside "Kosovar" and highlighted there; a decomposed "Priština" (as some
+    editors write it) was "not found" though it looks the same."""
+    article = "Kosovar Peacekeepers\n\nA ceremony was held in the capital, Pri\u0161tina."
+    bank = HEADER + "  - id: q\n    type: true_false\n    prompt: P\n    answer: true\n    source: %s\n"
+
+    def problems(quote: str) -> list[str]:
+        result = load_bank_bytes((bank % quote).encode(), "bank.yaml", "bank", lambda path: article)
+        return [str(problem) for problem in result.problems]
+
+    assert problems("capital, Pris\u030ctina") == []  # s + combining caron
+    assert problems("osovar") == ['bank.yaml:10: [q] source quote not found in source.txt: "osovar"']
+    assert problems("'.'") == ['bank.yaml:10: [q] a source quote needs words of the text, not only "."']
+    assert problems("held in the capital") == []

@@ -265,6 +265,9 @@ FROM_THE_REVIEW: list[tuple[str, int | None, str, str]] = [
     ("ksf-name", None, "Armed Forces of the Republic of Kosovo", RIGHT),
     ("ksf-name", None, "armored forces", WRONG),
     ("mission-request", None, "the Central Command of the United States", RIGHT),
+    ("war-to-independence", None, "9 years.", RIGHT),  # a full stop ends the sentence, as in "2008."
+    ("war-to-independence", None, "nine years.", RIGHT),
+    ("nato-campaign-length", None, "78-day", RIGHT),
 ]
 TABLE = FROM_THE_ISSUE + GONE_THROUGH + FROM_THE_REVIEW
 TYPED = (QuestionType.SHORT, QuestionType.CLOZE, QuestionType.NUMERIC)

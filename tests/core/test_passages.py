@@ -38,8 +38,10 @@ def test_two_quotes_in_one_paragraph_are_both_marked_in_it():
 def test_overlapping_or_touching_quotes_make_one_marked_run():
     [passage] = find_passages(SOURCE, ["paragraph here", "here. It", "It goes on."])
     assert runs(passage) == [("First ", False), ("paragraph here. It goes on.", True)]
-    [touching] = find_passages(SOURCE, ["First para", "graph here"])
-    assert touching.parts[0] == PassagePart("First paragraph here", quoted=True)
+    [touching] = find_passages(SOURCE, ["First paragraph", "here."])
+    assert touching.parts[0] == PassagePart("First paragraph", quoted=True)  # a space between: two runs
+    [joined] = find_passages(SOURCE, ["First paragraph here", "here."])
+    assert joined.parts[0] == PassagePart("First paragraph here.", quoted=True)
 
 
 def test_missing_or_empty_quotes_are_left_out():

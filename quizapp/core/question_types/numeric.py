@@ -32,11 +32,12 @@ def number_hint(unit: str, what: str = "the answer") -> str:
 
 
 def without_unit(text: str, unit: str) -> str:
-    """ "5000 troops" is 5000 when the question's unit is "troops"; so are "1 troop" and "78-day"
+    """ "5000 troops" is 5000 when the question's unit is "troops"; so are "1 troop", "5000 troops."
     when it is "troops" or "days" (one unit, written as people write it before a noun)."""
     stripped = text.strip()
     if not unit:
         return stripped
+    stripped = stripped.removesuffix(".").rstrip()  # "9 years." ends a sentence, as "2008." does
     singular = unit[:-1] if len(unit) > 3 and unit.endswith("s") else unit
     for written in dict.fromkeys((unit, singular)):
         if stripped.casefold().endswith(written.casefold()):
