@@ -151,7 +151,7 @@ def test_a_bad_number_is_refused_and_kept(student, app):
 
 
 def test_ordering_positions_must_differ(student, app):
-    attempt_id = start(student, "test")
+    attempt_id = start(student, "practice")  # every question: a test draws one of each group
     questions = attempt_questions(app, attempt_id)
     number, question = next((n, q) for n, q in enumerate(questions, 1) if q.type.value == "ordering")
     fields = {f"position_{item.id}": "1" for item in question.answer.items}
