@@ -59,9 +59,10 @@ def check_command(paths: tuple[Path, ...], strict: bool) -> None:
     """Validate question files (default: the questions folder).
 
     Prints each problem as FILE:LINE: [question-id] message, each warning (a question's answer
-    given away by another question or by the bank's title or description) as
-    FILE:LINE: [question-id] warning: message, and one line per valid bank. Exits 0 when every
-    file is valid, 1 when any has a problem (or, with --strict, a warning), 2 on usage errors.
+    given away by another question or by a text of the bank, or an allow_giveaway name that
+    silences nothing) as FILE:LINE: [question-id] warning: message, and one line per valid bank.
+    Exits 0 when every file is valid, 1 when any has a problem (or, with --strict, a warning: a
+    last line says so), 2 on usage errors.
     """
     targets = list(paths) or [Path(current_app.config["QUESTIONS_DIR"])]
     files: list[Path] = []
@@ -84,7 +85,10 @@ def check_command(paths: tuple[Path, ...], strict: bool) -> None:
         f"{len(catalog.banks)} valid bank(s), {invalid} file(s) with problems, "
         f"{len(catalog.warnings)} warning(s)"
     )
-    if catalog.problems or (strict and catalog.warnings):
+    if catalog.problems:
+        raise SystemExit(1)
+    if strict and catalog.warnings:
+        click.echo(f"strict: {len(catalog.warnings)} warning(s) count as problems")
         raise SystemExit(1)
 
 

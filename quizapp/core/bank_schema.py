@@ -58,6 +58,7 @@ COMMON_FIELDS = (
 )
 CARD_FIELDS = ("id", "term", "definition", "tags")
 MAX_TITLE = 300
+_BANK_TEXT_NAMES = ", ".join(f"'{name}'" for name in BANK_TEXTS[:-1]) + f" or '{BANK_TEXTS[-1]}'"
 
 
 class SourceUnavailable(Exception):
@@ -139,8 +140,33 @@ def build_bank(
         path=file,
         title_line=_text_line(fields.get("title")),
         description_line=_text_line(fields.get("description")),
+        text_lines=_bank_text_lines(fields),
     )
     return _with_bank_hash(bank)
+
+
+def _bank_text_lines(fields: dict[str, Node]) -> tuple[TextLine, ...]:
+    """Where the source's title and publisher and each tag are written (core/giveaways.py)."""
+    source = fields.get("source")
+    found = [
+        TextLine(f"source {name}", text, line)
+        for name in ("title", "publisher")
+        if isinstance(source, Mapping)
+        for text, line in _scalar_lines(source.entries.get(name))
+    ]
+    found.extend(TextLine("tags", text, line) for text, line in _scalar_lines(fields.get("tags")))
+    return tuple(found)
+
+
+def _scalar_lines(node: Node | None) -> list[tuple[str, int]]:
+    """The texts of a field written as one text or a list of them, each with its line (that of
+    its first line of text), empty ones left out as ``FieldReader.texts`` leaves them out."""
+    items = (node,) if isinstance(node, Scalar) else node.items if isinstance(node, Sequence) else ()
+    return [
+        (item.text.strip(), _text_line(item))
+        for item in items
+        if isinstance(item, Scalar) and not item.is_null and item.text.strip()
+    ]
 
 
 def _test_size(node: Node | None, questions: tuple[Question, ...]) -> int:
@@ -285,8 +311,9 @@ def _questions(
 
 
 def _check_allowed_giveaways(read: FieldReader, items: tuple[Node, ...], ids: dict[str, int]) -> None:
-    """Each name in an ``allow_giveaway`` list is another question of the bank, or the bank's
-    ``title`` or ``description``: a name that silences nothing is a typo to fix."""
+    """Each name in an ``allow_giveaway`` list is another question of the bank, or a bank text
+    (``BANK_TEXTS``): any other name is a typo to fix. (A name that silences no give-away is a
+    warning: core/giveaways.py.)"""
     for item in items:
         if not isinstance(item, Mapping) or "allow_giveaway" not in item.entries:
             continue
@@ -302,12 +329,12 @@ def _check_allowed_giveaways(read: FieldReader, items: tuple[Node, ...], ids: di
             if name == own:
                 read.report(entry.line, f"allow_giveaway names the question itself ('{name}')")
             elif name not in ids and name not in BANK_TEXTS:
-                close = difflib.get_close_matches(name, [*ids, *BANK_TEXTS], n=1, cutoff=0.6)
+                close = difflib.get_close_matches(name, [*ids, *BANK_TEXTS], n=1, cutoff=0.7)
                 hint = f"; did you mean '{close[0]}'?" if close else ""
                 read.report(
                     entry.line,
                     f"allow_giveaway names '{name}', which is no question of this bank "
-                    f"(nor 'title' or 'description'){hint}",
+                    f"(nor {_BANK_TEXT_NAMES}){hint}",
                 )
     read.qid = None
 
@@ -373,6 +400,7 @@ def _question(
     answer = kind.read_answer(read, mapping, prompt)
     source_quotes = _source_quotes(read, fields.get("source"), mapping.key_lines.get("source", 0), quotes)
     points = _points(read, fields.get("points"))
+    allowed = read.texts(fields.get("allow_giveaway"), "allow_giveaway")
     if answer is None or len(read.problems) > before or not qid or not prompt:
         return None
     return with_content_hash(
@@ -387,7 +415,8 @@ def _question(
             points=points,
             group=read.text(fields.get("group"), "group"),
             line=mapping.line,
-            allow_giveaway=read.texts(fields.get("allow_giveaway"), "allow_giveaway"),
+            allow_giveaway=allowed,
+            allow_giveaway_lines=tuple(line for _, line in _scalar_lines(fields.get("allow_giveaway"))),
             text_lines=_text_lines(mapping, ("prompt", *kind.yaml_fields)),
         )
     )

@@ -1,6 +1,8 @@
 """Give-aways: a question's answer shown, before it is answered, by another question that can be
-drawn into the same test, or by the bank's title or description (docs/question-format.md,
-"Give-aways"). ``check`` warns of each; ``allow_giveaway`` on either question silences a pair.
+drawn into the same test, or by a text of the bank students read: its title, description,
+source title and publisher, tags (docs/question-format.md, "Give-aways"). ``check`` warns of
+each; ``allow_giveaway`` on either question silences a pair, and a name in it that silences
+nothing is a warning too (it would outlive its reason).
 
 Each question type says what its answer is (``giveaway_texts``) and what a student reads of a
 question (``shown_texts``); this module compares their words (core/giveaway_words.py). A
@@ -18,10 +20,12 @@ distinctive part of an answer is
   only describes the next one ("Serb" in "Serb forces").
 
 An answer the student sees among the question's own choices is given away only by what another
-text says: its prompt, its right choices, its items and matching pairs, the bank's title and
-description; not by another question's wrong choices, nor by a question that names one of its
-wrong choices as well ("Belgrade (Serbia)" beside "Russia"), which single nothing out. Questions
-of one ``group`` are never in one test, so they never give each other away.
+text says: its prompt, its right choices, its items and matching pairs, the bank's texts; not by
+another question's wrong choices, nor by another question that names one of its wrong choices
+as well ("Belgrade (Serbia)" beside "Russia"), which single nothing out. A bank text has no such
+pass: it is read as a fact about the quiz, so a description that names the answer gives it away
+even beside a wrong choice. Questions of one ``group`` are never in one test, so they never give
+each other away.
 """
 
 from __future__ import annotations
@@ -45,21 +49,32 @@ from quizapp.core.problems import Problem
 from quizapp.core.question_types import question_type
 
 MIN_RUN = 3  # words of an answer in its order that make a run
-BANK_TEXTS = ("title", "description")
+# What ``allow_giveaway`` calls the bank's texts: "source" is its title and its publisher
+BANK_TEXTS = ("title", "description", "source", "tags")
 _FIELD_WORDS = {"left": "matching item", "right": "matching option"}
+# A bank text: (what shows the answer, how to fix it) in a warning, by its field
+_BANK_WORDS = {
+    "title": ("the bank's title shows", "reword the title"),
+    "description": ("the bank's description shows", "reword the description"),
+    "source title": ("the source's title shows", "reword the source's title"),
+    "source publisher": ("the source's publisher shows", "reword the source's publisher"),
+    "tags": ("the bank's tags show", "change the tag"),
+}
+STALE = "silences nothing; remove it"
 
 __all__ = ["BANK_TEXTS", "COMMON_WORDS", "MIN_RUN", "Giveaway", "find_giveaways", "giveaway_warnings"]
 
 
 @dataclass(frozen=True, slots=True)
 class Giveaway:
-    """The answer of question ``revealed`` is shown by ``shown_by`` (another question's id, or the
-    bank's ``title`` or ``description``: ``by_bank``), in its ``field``, as ``text``, on ``line``."""
+    """The answer of question ``revealed`` is shown by ``shown_by`` (another question's id, or,
+    ``by_bank``, the name ``allow_giveaway`` gives a bank text: ``BANK_TEXTS``), in its
+    ``field``, as ``text``, on ``line``."""
 
     revealed: str
     revealed_line: int
     shown_by: str
-    field: str  # "prompt", "choice", "item", "left", "right"; "title" or "description"
+    field: str  # "prompt", "choice", "item", "left", "right"; or a bank text's (``_BANK_WORDS``)
     text: str
     line: int
     by_bank: bool = False
@@ -67,34 +82,61 @@ class Giveaway:
     @property
     def message(self) -> str:
         """What ``check`` prints after FILE:LINE: [shown_by]."""
-        where = (
-            f"the bank's {self.field}" if self.by_bank else f"its {_FIELD_WORDS.get(self.field, self.field)}"
-        )
         answer = f"the answer of [{self.revealed}] (line {self.revealed_line})"
-        shows = f'warning: {where} shows "{self.text}", {answer}'
+        silence = f"silence with allow_giveaway: [{self.shown_by}] on [{self.revealed}]"
         if self.by_bank:
-            silence = f"allow_giveaway: [{self.field}] on [{self.revealed}]"
-            return f"{shows}; reword the {self.field}, or silence with {silence}"
-        return f"{shows}; put them in one group, reword, or silence with allow_giveaway"
+            shows, fix = _BANK_WORDS[self.field]
+            return f'warning: {shows} "{self.text}", {answer}; {fix}, or {silence}'
+        where = f"its {_FIELD_WORDS.get(self.field, self.field)}"
+        return f'warning: {where} shows "{self.text}", {answer}; put them in one group, reword, or {silence}'
 
 
 def find_giveaways(bank: Bank, limit: int | None = None) -> tuple[Giveaway, ...]:
-    """For each question, each other question (and bank title or description) that can be shown
-    in a test with it and gives its answer away, at the first of its texts that does; less the
-    pairs ``allow_giveaway`` silences. The first ``limit`` found, when there are more."""
+    """For each question, each other question (and bank text) that can be shown in a test with
+    it and gives its answer away, at the first of its texts that does; less the pairs
+    ``allow_giveaway`` silences. The first ``limit`` found, when there are more."""
+    return _search(bank, limit).found
+
+
+def giveaway_warnings(bank: Bank, limit: int | None = None) -> tuple[Problem, ...]:
+    """The give-aways of ``bank`` as warnings of its file, each at the line of the text that shows
+    an answer (with the question that shows it), and each ``allow_giveaway`` name that silences
+    nothing (unless the search stopped at ``limit``, as for ``find_giveaways``), in line order."""
+    search = _search(bank, limit)
+    warnings = [
+        Problem(bank.path, found.line, found.message, None if found.by_bank else found.shown_by)
+        for found in search.found
+    ]
+    if search.complete:
+        warnings.extend(_stale_allowances(bank, search.used))
+    return tuple(sorted(warnings, key=lambda warning: warning.line))
+
+
+@dataclass(frozen=True, slots=True)
+class _Search:
+    found: tuple[Giveaway, ...]  # not silenced
+    complete: bool  # every question looked at (no ``limit`` reached)
+    used: frozenset[tuple[str, str]]  # (question id, name) of each allow_giveaway name that silences
+
+
+def _search(bank: Bank, limit: int | None) -> _Search:
     shown = _shown_texts(bank)
     by_shower: dict[tuple[bool, str], list[_Shown]] = {}
     for text in shown:
         by_shower.setdefault(text.shower, []).append(text)
-    answers = [_Answer(question, by_shower[(False, question.id)]) for question in bank.questions]
+    answers = [_Answer(question, by_shower.get((False, question.id), [])) for question in bank.questions]
     looked_for = {word for answer in answers for part in answer.parts for word in part.first_words}
     index: dict[str, list[int]] = {}  # a word looked for -> the texts that have it, by number
     for number, text in enumerate(shown):
         for key in text.keys & looked_for:
             index.setdefault(key, []).append(number)
+    questions = {question.id: question for question in bank.questions}
     found: list[Giveaway] = []
+    used: set[tuple[str, str]] = set()
+    complete = True
     for answer in answers:
         if limit is not None and len(found) >= limit:
+            complete = False
             break
         question = answer.question
         first: dict[tuple[bool, str], tuple[int, str]] = {}  # shower -> its first text found, words
@@ -108,25 +150,46 @@ def find_giveaways(bank: Bank, limit: int | None = None) -> tuple[Giveaway, ...]
                 words = part.find(text, answer)
                 if words is None:
                     continue
-                if text.shower not in singled_out:
-                    singled_out[text.shower] = not answer.rivals_named_in(by_shower[text.shower])
+                if text.shower not in singled_out:  # a bank text is read apart from the questions
+                    singled_out[text.shower] = text.owner is None or not answer.rivals_named_in(
+                        by_shower[text.shower]
+                    )
                 if singled_out[text.shower]:
                     first[text.shower] = (number, words)
         for (by_bank, shower), (number, words) in sorted(first.items(), key=lambda entry: entry[1][0]):
+            silencing = _silencing(question, shower, None if by_bank else questions[shower])
+            if silencing:
+                used.update(silencing)
+                continue
             text = shown[number]
             found.append(Giveaway(question.id, question.line, shower, text.field, words, text.line, by_bank))
-    return tuple(found[:limit])
+    return _Search(tuple(found[:limit]), complete, frozenset(used))
 
 
-def giveaway_warnings(bank: Bank, limit: int | None = None) -> tuple[Problem, ...]:
-    """The give-aways of ``bank`` as warnings of its file, each at the line of the text that shows
-    an answer (with the question that shows it), in line order; ``limit`` as for
-    ``find_giveaways``."""
-    warnings = [
-        Problem(bank.path, found.line, found.message, None if found.by_bank else found.shown_by)
-        for found in find_giveaways(bank, limit)
-    ]
-    return tuple(sorted(warnings, key=lambda warning: warning.line))
+def _silencing(question: Question, shower: str, other: Question | None) -> list[tuple[str, str]]:
+    """The allow_giveaway names (question id, name) that silence ``shower`` showing the answer
+    of ``question``: a bank text's name on the question, or either question's on the other."""
+    names = [(question.id, shower)] if shower in question.allow_giveaway else []
+    if other is not None and question.id in other.allow_giveaway:
+        names.append((other.id, question.id))
+    return names
+
+
+def _stale_allowances(bank: Bank, used: frozenset[tuple[str, str]]) -> list[Problem]:
+    """A warning for each allow_giveaway name that silences no give-away (none between the
+    pair, no such bank text, or the name written twice): kept, it would outlive its reason."""
+    stale = []
+    for question in bank.questions:
+        lines = question.allow_giveaway_lines
+        seen: set[str] = set()
+        for number, name in enumerate(question.allow_giveaway):
+            if name in seen or (question.id, name) not in used:
+                line = lines[number] if number < len(lines) else question.line
+                stale.append(
+                    Problem(bank.path, line, f"warning: allow_giveaway: '{name}' {STALE}", question.id)
+                )
+            seen.add(name)
+    return stale
 
 
 # --- What a student reads before answering -------------------------------------------------------
@@ -134,20 +197,22 @@ def giveaway_warnings(bank: Bank, limit: int | None = None) -> tuple[Problem, ..
 
 @dataclass(frozen=True, slots=True)
 class _Shown:
-    """A text a student reads: a question's (``owner``) or the bank's title or description. Its
-    words are looked up in ``keys``; it is cut into tokens only when it may show an answer."""
+    """A text a student reads: a question's (``owner``) or one of the bank's (``_BANK_WORDS``).
+    Its words are looked up in ``keys``; it is cut into tokens only when it may show an answer."""
 
     owner: Question | None
     field: str
     text: str
     decoy: bool
     keys: frozenset[str]
-    bank_line: int = 0  # the title's or the description's
+    bank_line: int = 0  # a bank text's
 
     @property
     def shower(self) -> tuple[bool, str]:
-        """Whose text it is: (True, "title" or "description"), or (False, a question's id)."""
-        return (True, self.field) if self.owner is None else (False, self.owner.id)
+        """Whose text it is: (True, its name in ``BANK_TEXTS``), or (False, a question's id)."""
+        if self.owner is None:
+            return (True, "source" if self.field.startswith("source ") else self.field)
+        return (False, self.owner.id)
 
     @property
     def tokens(self) -> tuple[Token, ...]:
@@ -170,15 +235,20 @@ class _Shown:
         return self.owner.line
 
 
+def _bank_texts(bank: Bank) -> list[tuple[str, str, int]]:
+    """What students read of the bank itself (field, text, line): the quiz list and page show its
+    title, description and source ("Source: title, publisher"); the API lists its tags."""
+    lines = {(written.field, written.text): written.line for written in bank.text_lines}
+    found = [("title", bank.title, bank.title_line), ("description", bank.description, bank.description_line)]
+    if bank.source is not None:
+        for field, text in (("source title", bank.source.title), ("source publisher", bank.source.publisher)):
+            found.append((field, text, lines.get((field, text), 0)))
+    found.extend(("tags", tag, lines.get(("tags", tag), 0)) for tag in bank.tags)
+    return [(field, text, line) for field, text, line in found if text]
+
+
 def _shown_texts(bank: Bank) -> list[_Shown]:
-    shown = [
-        _Shown(None, field, text, False, key_set(text), line)
-        for field, text, line in (
-            ("title", bank.title, bank.title_line),
-            ("description", bank.description, bank.description_line),
-        )
-        if text
-    ]
+    shown = [_Shown(None, field, text, False, key_set(text), line) for field, text, line in _bank_texts(bank)]
     for question in bank.questions:
         for text in question_type(question.type).shown_texts(question):
             shown.append(_Shown(question, text.field, text.text, text.decoy, key_set(text.text)))
@@ -225,14 +295,13 @@ class _Answer:
         return self._wrong_choices
 
     def may_be_revealed_by(self, text: _Shown) -> bool:
-        """Whether ``text`` can be read in a test with the question, and can say anything of it."""
+        """Whether ``text`` can be read in a test with the question, and can say anything of it
+        (``allow_giveaway`` aside: a give-away it silences is found, to tell a stale name)."""
         question = self.question
         if text.owner is None:
-            return text.field not in question.allow_giveaway
+            return True
         other = text.owner
         if other.id == question.id or (question.group and question.group == other.group):
-            return False
-        if other.id in question.allow_giveaway or question.id in other.allow_giveaway:
             return False
         return not (self.on_screen and text.decoy)
 

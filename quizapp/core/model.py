@@ -155,6 +155,8 @@ class Question:
     # Questions (or the bank's ``title``, ``description``) allowed to show this one's answer
     # (docs/question-format.md, "Give-aways"); checked by core/giveaways.py
     allow_giveaway: tuple[str, ...] = ()
+    # The line of each name in ``allow_giveaway``, in its order, for a warning that one is stale
+    allow_giveaway_lines: tuple[int, ...] = field(default=(), compare=False)
     # Where its texts stand in its file (none when read back from storage): layout, not content,
     # so questions that differ only in it compare equal (as their content hashes are)
     text_lines: tuple[TextLine, ...] = field(default=(), compare=False)
@@ -205,6 +207,9 @@ class Bank:
     content_hash: str = ""
     title_line: int = 0  # where the title and description stand in the file (0: not from a file)
     description_line: int = 0
+    # Where its other texts students read stand: the source's ``title`` and ``publisher``
+    # (fields "source title", "source publisher") and each of its ``tags`` (field "tags")
+    text_lines: tuple[TextLine, ...] = field(default=(), compare=False)
 
     def question(self, question_id: str) -> Question | None:
         for question in self.questions:

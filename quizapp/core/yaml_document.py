@@ -4,6 +4,9 @@ Why not ``yaml.safe_load``: it turns ``no`` into ``False`` and ``010`` into ``8`
 each value was, and silently keeps the last of two duplicate keys. We read PyYAML's event stream
 (libyaml when it is available: about ten times faster), refuse tags, anchors and aliases, and leave
 it to the bank schema to decide what each scalar means where it stands.
+
+Inside brackets (``[5,000]``) YAML splits at every comma, so a number written with a thousands
+comma silently becomes two entries; we report it (``_split_number``), as no teacher means that.
 """
 
 from __future__ import annotations
@@ -69,7 +72,7 @@ class ParsedDocument:
 
 def parse_document(text: str) -> ParsedDocument:
     """Parse ``text``; raise ``YamlError`` for syntax errors, tags, anchors and aliases."""
-    builder = _TreeBuilder()
+    builder = _TreeBuilder(text)
     try:
         next_event = _Parser(text).get_event  # yaml.parse() without its generator: ~15% faster
         while (event := next_event()) is not None:
@@ -136,11 +139,12 @@ def _reader_error_line(text: str, exc: yaml.YAMLError) -> int:
 class _TreeBuilder:
     """Turns PyYAML events into ``Node`` objects with a stack of open collections."""
 
-    def __init__(self) -> None:
+    def __init__(self, text: str) -> None:
         self.root: Node | None = None
         self.warnings: list[tuple[int, str]] = []
-        self._stack: list[list[Any]] = []  # [kind, line, items, pending_key]
+        self._stack: list[list[Any]] = []  # [kind, line, items, pending_key, key_lines, flow]
         self._documents = 0
+        self._text = text
 
     def feed(self, event: yaml.Event) -> None:
         line = event.start_mark.line + 1 if event.start_mark is not None else 1
@@ -148,18 +152,21 @@ class _TreeBuilder:
             if event.anchor is not None or event.tag is not None:
                 self._check_plain_event(event, line)
             style = event.style
+            if not style and self._stack and self._stack[-1][5]:
+                self._check_split_number(event, line)
             self._add(Scalar(event.value, line, bool(event.implicit[0]) and not style, style in _BLOCK), line)
             return
         kind = type(event)
         if kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
             self._check_plain_event(cast(yaml.CollectionStartEvent, event), line)
             is_map = kind is yaml.MappingStartEvent
-            self._stack.append(["map" if is_map else "seq", line, {} if is_map else [], None, {}])
+            flow = bool(cast(yaml.CollectionStartEvent, event).flow_style)
+            self._stack.append(["map" if is_map else "seq", line, {} if is_map else [], None, {}, flow])
         elif kind is yaml.MappingEndEvent:
-            _, start, entries, _, key_lines = self._stack.pop()
+            _, start, entries, _, key_lines, _ = self._stack.pop()
             self._add(Mapping(entries, start, key_lines), start)
         elif kind is yaml.SequenceEndEvent:
-            _, start, items, _, _ = self._stack.pop()
+            _, start, items, _, _, _ = self._stack.pop()
             self._add(Sequence(tuple(items), start), start)
         elif kind is yaml.AliasEvent:
             raise YamlError(line, "anchors and aliases (& and *) are not allowed; write the value out")
@@ -174,6 +181,27 @@ class _TreeBuilder:
         tag = event.tag
         if tag is not None:
             raise YamlError(line, f"YAML tags such as {tag!r} are not allowed; remove the tag")
+
+    def _check_split_number(self, event: yaml.ScalarEvent, line: int) -> None:
+        """A plain scalar in brackets that ends where a comma splits a number ("5,000"), unless it
+        is itself the rest of one (reported with its first part)."""
+        text = self._text
+        if event.start_mark is None or event.end_mark is None:
+            return
+        start, end = event.start_mark.index, event.end_mark.index
+        if not _splits_number(text, end) or _splits_number(text, start - 1):
+            return
+        written = _entry_at(text, start)
+        quoted = f'"{written}"'
+        brackets, example = ("[ ]", f", e.g. [{quoted}]") if self._stack[-1][0] == "seq" else ("{ }", "")
+        self.warnings.append(
+            (
+                line,
+                f"inside {brackets} a comma separates entries, and {written} was split at its comma: "
+                f"write {quoted} in double quotes{example} (to mean separate entries, put a space "
+                "after the comma)",
+            )
+        )
 
     def _add(self, node: Node, line: int) -> None:
         if not self._stack:
@@ -202,3 +230,22 @@ class _TreeBuilder:
         if keep:
             top[2][name] = node
             top[4][name] = key_line
+
+
+def _splits_number(text: str, comma: int) -> bool:
+    """Whether ``text`` has a comma at ``comma`` with a digit on either side ("5,000")."""
+    return (
+        0 < comma < len(text) - 1
+        and text[comma] == ","
+        and text[comma - 1].isdigit()
+        and text[comma + 1].isdigit()
+    )
+
+
+def _entry_at(text: str, start: int) -> str:
+    """The plain entry written from ``start`` to the first bracket, line end or comma that
+    does not stand between two digits: what the teacher meant as one entry."""
+    end = start
+    while end < len(text) and text[end] not in "[]{}\n" and (text[end] != "," or _splits_number(text, end)):
+        end += 1
+    return text[start:end].strip()

@@ -88,3 +88,42 @@ def test_unusable_source_paths_are_problems_not_crashes(tmp_path: Path):
 def test_bank_file_names_are_matched_case_insensitively(tmp_path: Path):
     (tmp_path / "Second.YAML").write_text(GOOD)
     assert [bank.slug for bank in load_folder(tmp_path).banks] == ["Second"]
+
+
+def test_an_answer_split_at_a_thousands_comma_in_brackets_is_a_problem_at_its_line(tmp_path: Path):
+    (tmp_path / "bank.yaml").write_text(
+        "title: Reeds\n"
+        "questions:\n"
+        "  - {id: size, type: short, prompt: How many reeds were planted?, accept: [5,000]}\n"
+        "  - id: reservists\n"
+        "    type: single\n"
+        "    prompt: How many reservists?\n"
+        "    choices: [3000 reservists, 5,000 reservists]\n"
+        "    answer: 3000 reservists\n"
+    )
+    catalog = load_folder(tmp_path, display=tmp_path)
+    assert catalog.banks == ()
+    messages = [str(problem) for problem in catalog.problems]
+    assert messages == [
+        'bank.yaml:3: inside [ ] a comma separates entries, and 5,000 was split at its comma: write "5,000" '
+        'in double quotes, e.g. ["5,000"] (to mean separate entries, put a space after the comma)',
+        "bank.yaml:7: inside [ ] a comma separates entries, and 5,000 reservists was split at its comma: "
+        'write "5,000 reservists" in double quotes, e.g. ["5,000 reservists"] (to mean separate entries, '
+        "put a space after the comma)",
+    ]
+
+
+def test_an_answer_split_in_an_answers_list_is_explained_before_the_missing_choice(tmp_path: Path):
+    (tmp_path / "bank.yaml").write_text(
+        "title: Reeds\n"
+        "questions:\n"
+        "  - id: done\n"
+        "    type: multiple\n"
+        "    prompt: What did the volunteers do?\n"
+        '    choices: [Cleared the banks, "Planted 12,000 reeds", Built a dam]\n'
+        "    answers: [Cleared the banks, Planted 12,000 reeds]\n"
+    )
+    [first, *_] = load_folder(tmp_path, display=tmp_path).problems
+    assert str(first).startswith(
+        "bank.yaml:7: inside [ ] a comma separates entries, and Planted 12,000 reeds was split"
+    )

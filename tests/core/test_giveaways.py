@@ -1,6 +1,6 @@
 """The give-away lint (core/giveaways.py): a question's answer shown by another question of the
-same test, or by the bank's title or description; each rule on a small bank, then the article
-bank as issue 15 found it."""
+same test, or by a text of the bank (title, description, source, tags), and allow_giveaway names
+that silence nothing; each rule on a small bank, then the article bank as issue 15 found it."""
 
 from __future__ import annotations
 
@@ -78,6 +78,43 @@ def test_an_answer_in_the_title_and_in_the_description():
         ("capital", "title", "title", "Paris"),
         ("capital", "description", "description", "Paris"),
     ]
+
+
+SOURCED = """\
+title: T
+source:
+  title: Paris in spring
+  publisher: The Paris Review
+tags:
+  - travel
+  - paris
+questions:
+"""
+
+
+def test_an_answer_in_the_sources_title_or_publisher_and_in_the_tags():
+    assert found(SOURCED + CAPITAL) == [
+        ("capital", "source", "source title", "Paris"),
+        ("capital", "tags", "tags", "paris"),
+    ]
+    warnings = [str(warning) for warning in giveaway_warnings(bank_from(SOURCED + CAPITAL))]
+    assert warnings == [
+        'bank.yaml:3: warning: the source\'s title shows "Paris", the answer of [capital] (line 10); '
+        "reword the source's title, or silence with allow_giveaway: [source] on [capital]",
+        'bank.yaml:7: warning: the bank\'s tags show "paris", the answer of [capital] (line 10); '
+        "change the tag, or silence with allow_giveaway: [tags] on [capital]",
+    ]
+    by_publisher = SOURCED.replace("Paris in spring", "Spring")
+    assert str(giveaway_warnings(bank_from(by_publisher + CAPITAL))[0]).startswith(
+        'bank.yaml:4: warning: the source\'s publisher shows "Paris"'
+    )
+
+
+def test_allow_giveaway_source_and_tags_silence_those_texts():
+    assert found(SOURCED + CAPITAL + "    allow_giveaway: [source]\n") == [
+        ("capital", "tags", "tags", "paris")
+    ]
+    assert found(SOURCED + CAPITAL + "    allow_giveaway: [tags, source]\n") == []
 
 
 def test_every_accepted_spelling_counts_and_a_surname_alone():
@@ -282,6 +319,28 @@ def test_a_question_naming_a_wrong_choice_as_well_singles_nothing_out():
     assert found(bank(origin, claim)) == [("origin", "claim", "prompt", "Serbia")]
 
 
+WHO_LED = """
+  - id: who-led
+    type: single
+    prompt: Who led the restoration of the marsh?
+    choices: [Ellenby Nature Trust, Riverside Gazette, The town council]
+    answer: Ellenby Nature Trust
+"""
+
+
+def test_a_bank_text_naming_a_wrong_choice_as_well_still_gives_the_answer_away():
+    """A student reads the description as a fact about the quiz, not as a choice to weigh."""
+    description = "A marsh restored by the Ellenby Nature Trust, as the Riverside Gazette reported."
+    assert found(bank(WHO_LED, description=description)) == [
+        ("who-led", "description", "description", "Ellenby Nature Trust")
+    ]
+    other = (
+        "  - {id: report, type: true_false, answer: true, prompt: "
+        '"The Riverside Gazette reported on the Ellenby Nature Trust."}\n'
+    )
+    assert found(bank(WHO_LED, other)) == []  # another question's text still singles nothing out
+
+
 def test_a_name_that_describes_the_next_word_is_no_name_by_itself():
     sides = "  - {id: sides, type: short, prompt: Who fought the rebels?, accept: [Serb forces]}\n"
     other = "  - {id: other, type: true_false, prompt: The Serb government protested., answer: true}\n"
@@ -322,6 +381,50 @@ def test_allow_giveaway_title_or_description_silences_only_that_field():
     assert [pair[:2] for pair in found(silenced)] == [("capital", "title")]
 
 
+def stale(text: str) -> list[str]:
+    return [
+        str(w)
+        for w in giveaway_warnings(bank_from(text))
+        if w.message.endswith("silences nothing; remove it")
+    ]
+
+
+def test_an_allow_giveaway_name_that_silences_nothing_is_a_warning_at_its_line():
+    text = bank(
+        CAPITAL + "    allow_giveaway:\n      - seine\n      - louvre\n      - description\n      - seine\n",
+        THREE[1],
+        "  - {id: louvre, type: true_false, prompt: The Louvre is a museum., answer: true}\n",
+        title="Paris",
+    )
+    # seine silences a give-away; louvre gives none; the bank has no description; seine again
+    assert stale(text) == [
+        "bank.yaml:10: [capital] warning: allow_giveaway: 'louvre' silences nothing; remove it",
+        "bank.yaml:11: [capital] warning: allow_giveaway: 'description' silences nothing; remove it",
+        "bank.yaml:12: [capital] warning: allow_giveaway: 'seine' silences nothing; remove it",
+    ]
+    assert [pair[:2] for pair in found(text)] == [("capital", "title")]
+
+
+def test_a_name_on_either_side_of_a_give_away_is_used_and_one_of_a_group_is_not():
+    on_the_revealer = THREE[1].replace("answer: true}", "answer: true, allow_giveaway: [capital]}")
+    assert stale(bank(CAPITAL + "    allow_giveaway: [seine]\n", on_the_revealer)) == []
+    grouped = bank(
+        CAPITAL + "    group: g\n    allow_giveaway: [seine]\n",
+        THREE[1].replace("id: seine", "id: seine, group: g"),
+    )
+    assert stale(grouped) == [
+        "bank.yaml:9: [capital] warning: allow_giveaway: 'seine' silences nothing; remove it"
+    ]
+
+
+def test_stale_names_are_not_judged_when_the_search_stops_at_its_limit():
+    text = bank(
+        *THREE, "  - {id: x, type: true_false, prompt: X., answer: true, allow_giveaway: [capital]}\n"
+    )
+    assert len(stale(text)) == 1
+    assert giveaway_warnings(bank_from(text), limit=1) == giveaway_warnings(bank_from(text))[:1]
+
+
 def test_a_name_in_allow_giveaway_that_is_no_question_is_a_problem_with_its_line():
     result = load(
         bank(
@@ -332,7 +435,7 @@ def test_a_name_in_allow_giveaway_that_is_no_question_is_a_problem_with_its_line
     assert result.bank is None
     assert [str(problem) for problem in result.problems] == [
         "bank.yaml:8: [capital] allow_giveaway names 'louvre', which is no question of this bank "
-        "(nor 'title' or 'description')",
+        "(nor 'title', 'description', 'source' or 'tags')",
         "bank.yaml:8: [capital] allow_giveaway names the question itself ('capital')",
     ]
 
@@ -341,7 +444,7 @@ def test_a_misspelt_name_in_allow_giveaway_gets_a_hint_and_a_list_is_checked_by_
     result = load(bank(CAPITAL + "    allow_giveaway:\n      - titel\n"))
     assert [str(problem) for problem in result.problems] == [
         "bank.yaml:9: [capital] allow_giveaway names 'titel', which is no question of this bank "
-        "(nor 'title' or 'description'); did you mean 'title'?"
+        "(nor 'title', 'description', 'source' or 'tags'); did you mean 'title'?"
     ]
 
 
@@ -382,9 +485,9 @@ def test_warnings_point_at_the_line_of_the_text_that_gives_the_answer_away():
         'bank.yaml:3: warning: the bank\'s description shows "Paris", the answer of [capital] (line 7); '
         "reword the description, or silence with allow_giveaway: [description] on [capital]",
         'bank.yaml:19: [trip] warning: its choice shows "Paris", the answer of [capital] (line 7); '
-        "put them in one group, reword, or silence with allow_giveaway",
+        "put them in one group, reword, or silence with allow_giveaway: [trip] on [capital]",
         'bank.yaml:25: [other] warning: its prompt shows "Paris", the answer of [capital] (line 7); '
-        "put them in one group, reword, or silence with allow_giveaway",
+        "put them in one group, reword, or silence with allow_giveaway: [other] on [capital]",
     ]
 
 
@@ -474,6 +577,8 @@ BEFORE_ISSUE_15_GIVEAWAYS = {
     ("quote-speaker", "who-is-who", "Vjosa Osmani"),
     # "22 years" fills the quote's first blank
     ("quote-cloze", "ksf-army-year", "22"),
+    # The tags the API lists: "balkans" answers "Which region...?"
+    ("region-volatility", "tags", "balkans"),
 }
 
 

@@ -68,3 +68,43 @@ def test_complex_keys_are_reported():
 def test_empty_document_has_no_root():
     assert parse_document("").root is None
     assert parse_document("# only a comment\n").root is None
+
+
+# --- A comma inside brackets splits a number ------------------------------------------------------
+
+
+def split_reports(text: str) -> list[tuple[int, str]]:
+    return parse_document(text).warnings
+
+
+def test_a_number_split_at_its_comma_inside_brackets_is_reported_at_its_line():
+    assert split_reports("a: x\nb: [5,000]\n") == [
+        (
+            2,
+            'inside [ ] a comma separates entries, and 5,000 was split at its comma: write "5,000" in '
+            'double quotes, e.g. ["5,000"] (to mean separate entries, put a space after the comma)',
+        )
+    ]
+
+
+def test_the_whole_entry_is_named_once_however_many_commas_split_it():
+    [(line, message)] = split_reports("a:\n  - [first, Planted 1,200,000 reeds]\n")
+    assert line == 2
+    assert 'write "Planted 1,200,000 reeds" in double quotes' in message
+
+
+def test_a_split_inside_braces_is_reported_too():
+    [(line, message)] = split_reports("a: {k: 5,000, m: 2}\n")
+    assert line == 1 and message.startswith("inside { } a comma separates entries, and 5,000 was split")
+
+
+def test_commas_that_separate_entries_or_stand_in_quoted_or_block_text_are_fine():
+    fine = (
+        "a: [5, 000]\n"  # a space after the comma: two entries, as written
+        'b: ["5,000", "Pristina, Kosovo"]\n'
+        "c: 5,000\n"  # not inside brackets
+        "d:\n  - 5,000 troops\n"
+        "e: [Pristina,Kosovo]\n"  # letters: no number split
+        "f: ['1,5']\n"
+    )
+    assert split_reports(fine) == []
