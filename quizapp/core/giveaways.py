@@ -38,8 +38,11 @@ from quizapp.core.giveaway_words import (
     Token,
     contains,
     content,
+    key_positions,
     key_set,
     keys,
+    phrase_at,
+    plurals,
     side_by_side,
     singular,
     tokens,
@@ -51,7 +54,7 @@ from quizapp.core.question_types import question_type
 MIN_RUN = 3  # words of an answer in its order that make a run
 # What ``allow_giveaway`` calls the bank's texts: "source" is its title and its publisher
 BANK_TEXTS = ("title", "description", "source", "tags")
-_FIELD_WORDS = {"left": "matching item", "right": "matching option"}
+_FIELD_WORDS = {"left": "matching item", "right": "matching option", "unit": "unit beside its answer field"}
 # A bank text: (what shows the answer, how to fix it) in a warning, by its field
 _BANK_WORDS = {
     "title": ("the bank's title shows", "reword the title"),
@@ -126,10 +129,7 @@ def _search(bank: Bank, limit: int | None) -> _Search:
         by_shower.setdefault(text.shower, []).append(text)
     answers = [_Answer(question, by_shower.get((False, question.id), [])) for question in bank.questions]
     looked_for = {word for answer in answers for part in answer.parts for word in part.first_words}
-    index: dict[str, list[int]] = {}  # a word looked for -> the texts that have it, by number
-    for number, text in enumerate(shown):
-        for key in text.keys & looked_for:
-            index.setdefault(key, []).append(number)
+    index = _index(shown, looked_for)
     questions = {question.id: question for question in bank.questions}
     found: list[Giveaway] = []
     used: set[tuple[str, str]] = set()
@@ -255,6 +255,21 @@ def _shown_texts(bank: Bank) -> list[_Shown]:
     return shown
 
 
+_Index = dict[str, dict[int, list[int]]]  # a word looked for -> the texts that have it (by number) -> where
+
+
+def _index(shown: list[_Shown], looked_for: set[str]) -> _Index:
+    """Where each word looked for stands in each text that has it."""
+    index: _Index = {}
+    for number, text in enumerate(shown):
+        if text.keys.isdisjoint(looked_for):
+            continue
+        for key, where in key_positions(text.text).items():
+            if key in looked_for:
+                index.setdefault(key, {})[number] = where
+    return index
+
+
 # --- What an answer is, and what gives it away ----------------------------------------------------
 
 
@@ -324,17 +339,24 @@ class _Part:
     kind: Literal["number", "phrase", "name", "surname", "run"]
     words: tuple[str, ...]  # keys (a number's digits)
     unit: str = ""  # a number's unit word, singular
+    names: tuple[bool, ...] = ()  # of a phrase: which words the answer writes as (part of) a name
 
     @property
     def first_words(self) -> tuple[str, ...]:
-        """The words of which a text that has it has at least one: its first (any, of a run)."""
-        return self.words if self.kind == "run" else self.words[:1]
+        """The words of which a text that has it has at least one: its first (any, of a run; a
+        one-word phrase's plural too)."""
+        if self.kind == "run":
+            return self.words
+        if self.kind == "phrase" and len(self.words) == 1:
+            return (self.words[0], *plurals(self.words[0]))
+        return self.words[:1]
 
-    def candidates(self, index: dict[str, list[int]]) -> list[int]:
-        """The texts that have one of its ``first_words``, in order."""
-        if self.kind != "run":
-            return index.get(self.words[0], [])
-        return sorted({number for word in self.words for number in index.get(word, [])})
+    def candidates(self, index: _Index) -> list[int]:
+        """The texts that may have it, in order: those with one of its ``first_words``; of a run,
+        those with the words of a run long enough, in order (``_texts_with_run``)."""
+        if self.kind == "run":
+            return _texts_with_run(self.words, index)
+        return sorted({number for word in self.first_words for number in index.get(word, {})})
 
     def find(self, text: _Shown, answer: _Answer) -> str | None:
         """Its words in ``text``, as written there, or None."""
@@ -352,7 +374,7 @@ class _Part:
             )
             return None if here is None else (here, here)
         if self.kind == "phrase":
-            return side_by_side(self.words, content(found, answer.own))
+            return phrase_at(self.words, self.names, content(found, answer.own))
         return _run(self.words, content(found, answer.prompt), answer.wrong_choices)
 
     def _number(self, found: tuple[Token, ...]) -> tuple[Token, Token] | None:
@@ -380,18 +402,31 @@ def _parts(
     """The distinctive parts of one spelling of an answer; names and runs only of the spelling
     shown as the answer, names only of an answer the student writes (``written``)."""
     parts: list[_Part] = []
+    units: set[int] = set()  # the unit words' indexes: a unit alone ("soldiers") says nothing of the number
     for index, token in enumerate(found):
+        after = found[index + 1] if index + 1 < len(found) else None
+        unit = (
+            after.key
+            if token.value is not None and after and after.value is None and not after.common
+            else ""
+        )
+        if unit:
+            units.add(index + 1)
         if token.value is not None and not token.common and token.key not in own:
-            after = found[index + 1] if index + 1 < len(found) else None
-            unit = after.key if after is not None and after.value is None and not after.common else ""
             parts.append(_Part("number", (token.key,), singular(unit)))
-    phrase = keys(token for token in content(found, own) if token.value is None)
+    names = _names(found)
+    in_names = {key for name in names for key in name}
+    phrase = [
+        token
+        for index, token in enumerate(found)
+        if token.value is None and index not in units and not token.common and token.key not in own
+    ]
     if phrase:
-        parts.append(_Part("phrase", phrase))
+        parts.append(_Part("phrase", keys(phrase), names=tuple(token.key in in_names for token in phrase)))
     if not shown_as_answer:
         return parts
     if written:
-        for name in _names(found):
+        for name in names:
             if not own.intersection(name):
                 parts.append(_Part("name", name))
                 if len(name) > 1:
@@ -431,14 +466,53 @@ def _capitalized(words: tuple[str, ...], found: tuple[Token, ...]) -> tuple[Toke
     return None
 
 
+def _shortest_run(words: tuple[str, ...]) -> int:
+    """The fewest words of ``words`` a run has: MIN_RUN, and half of them."""
+    return max(MIN_RUN, (len(words) + 1) // 2)
+
+
+def _texts_with_run(words: tuple[str, ...], index: _Index) -> list[int]:
+    """The fast path of the search for runs (without it the lint took minutes on a large bank):
+    the texts that may have a run of ``words``, in order. A run covers a window of
+    ``_shortest_run`` of ``words`` (the window's words, repeated or not), so a text that has it
+    has each word of the window, in the window's order; only those texts are scanned in full
+    (``_run``), not every text with any word of the answer."""
+    shortest = _shortest_run(words)
+    found: set[int] = set()
+    for begin in range(len(words) - shortest + 1):
+        window = words[begin : begin + shortest]
+        where = [index.get(word, {}) for word in set(window)]
+        if not all(where):
+            continue
+        where.sort(key=len)  # intersect from the rarest word
+        having_all = set(where[0]).intersection(*where[1:]) - found
+        found.update(number for number in having_all if _in_order(window, index, number))
+    return sorted(found)
+
+
+def _in_order(window: tuple[str, ...], index: _Index, number: int) -> bool:
+    """Whether text ``number`` has the words of ``window`` in their order (not side by side:
+    a run may skip words of the question's own prompt)."""
+    at = -1
+    for word in window:
+        after = next((start for start in index[word][number] if start > at), None)
+        if after is None:
+            return False
+        at = after
+    return True
+
+
 def _run(
     words: tuple[str, ...], found: list[Token], wrong_choices: tuple[tuple[str, ...], ...]
 ) -> tuple[Token, Token] | None:
     """The longest run of ``words`` in their order in ``found`` that no wrong choice has, if it has
-    at least MIN_RUN words and half of ``words``."""
+    at least MIN_RUN words and half of ``words`` (the first found of the longest)."""
     best: tuple[int, int] | None = None  # the run's first and last index in ``found``
+    starts: dict[str, list[int]] = {}  # a word -> where it stands in ``words``
+    for begin, word in enumerate(words):
+        starts.setdefault(word, []).append(begin)
     for start in range(len(found)):
-        for begin in range(len(words)):
+        for begin in starts.get(found[start].key, ()):  # the others match no word here
             length = 0
             while (
                 start + length < len(found)
@@ -446,7 +520,7 @@ def _run(
                 and found[start + length].key == words[begin + length]
             ):
                 length += 1
-            if length < MIN_RUN or length * 2 < len(words) or (best and length <= best[1] - best[0] + 1):
+            if length < _shortest_run(words) or (best and length <= best[1] - best[0] + 1):
                 continue
             if not any(contains(wrong, words[begin : begin + length]) for wrong in wrong_choices):
                 best = (start, start + length - 1)

@@ -161,7 +161,7 @@ def test_a_cloze_blank_is_an_answer_and_its_prompt_is_read_with_gaps():
     cloze = """
   - id: quote
     type: cloze
-    prompt: "Twenty-two: {{1}} years after the war, we export {{2}}."
+    prompt: "Osmani: {{1}} years after the war, we export {{2}}."
     blanks: [["22"], [peacekeepers]]
 """
     other = '  - {id: when, type: numeric, prompt: "She spoke 22 years after the war. In what year?", answer: 2021}\n'
@@ -203,7 +203,78 @@ def test_a_run_of_the_answers_words_in_its_order():
     ]
 
 
+def _asked(answer_yaml: str, qtype: str = "short") -> str:
+    return f"  - id: asked\n    type: {qtype}\n    prompt: Which answer?\n{answer_yaml}\n"
+
+
+def _shower(prompt: str) -> str:
+    return f'  - id: shower\n    type: true_false\n    prompt: "{prompt}"\n    answer: true\n'
+
+
+def _revealed(answer_yaml: str, prompt: str, qtype: str = "short") -> set[str]:
+    return {g.revealed for g in find_giveaways(bank_from(bank(_asked(answer_yaml, qtype), _shower(prompt))))}
+
+
+def test_a_number_written_in_words_gives_a_number_answer_away():
+    """The matcher takes "twenty-two" for 22 (number words count "wherever numbers are read"), so a
+    prompt that says "twenty-two years" hands out a cloze blank or numeric answer of 22 as surely
+    as "22 years" does."""
+    assert _revealed(
+        "    answer: 22\n    unit: years", "It was twenty-two years after the war.", "numeric"
+    ) == {"asked"}
+    assert _revealed("    answer: 32", "Thirty-two soldiers were seen lined up.", "numeric") == {"asked"}
+    assert _revealed("    answer: 1000", "A thousand soldiers were seen.", "numeric") == {"asked"}
+    assert _revealed("    answer: 32", "Two soldiers and thirty guards were seen.", "numeric") == set()
+
+
+def test_a_number_grouped_with_a_space_gives_a_number_answer_away():
+    """ "5 000" is 5000 to the matcher (and to a student), not "5" and "000"."""
+    assert _revealed("    answer: 5000", "It will have 5 000 men.", "numeric") == {"asked"}
+
+
+def test_the_plural_of_a_one_word_answer_gives_it_away():
+    """ "Which unit?" - "platoon" is given away by "the platoons lined up" as by "the platoon"."""
+    assert _revealed("    accept: [platoon]", "The platoons lined up at the ceremony.") == {"asked"}
+    assert _revealed("    accept: [company]", "Two companies lined up at the ceremony.") == {"asked"}
+
+
+def test_a_numeric_questions_unit_is_shown_beside_its_field():
+    numeric = (
+        "  - id: seen\n    type: numeric\n    prompt: How many were seen at the ceremony?\n"
+        "    answer: 32\n    unit: peacekeepers\n"
+    )
+    written = "  - {id: export, type: short, prompt: What does Kosovo export?, accept: [peacekeepers]}\n"
+    assert found(bank(written, numeric)) == [("export", "seen", "unit", "peacekeepers")]
+
+
 # --- What never counts ---------------------------------------------------------------------------
+
+
+def test_none_of_the_above_is_not_given_away_by_the_word_none():
+    asked = (
+        "  - id: asked\n    type: single\n    prompt: Which unit went?\n"
+        "    choices: [A battalion, A brigade, None of the above]\n    answer: None of the above\n"
+    )
+    assert found(bank(asked, _shower("None of the soldiers were hurt."))) == []
+
+
+def test_a_numeric_answers_unit_word_alone_gives_nothing_away():
+    """The unit is shown beside the answer field ("32 ___ soldiers"): another prompt that says
+    "soldiers" tells nothing of 32; nor does "years" of a short answer "9 years"."""
+    numeric = (
+        "  - id: asked\n    type: numeric\n    prompt: How many were seen lined up at the ceremony?\n"
+        "    answer: 32\n    unit: soldiers\n"
+    )
+    assert found(bank(numeric, _shower("The soldiers are lightly armed."))) == []
+    assert _revealed("    accept: [9 years]", "The war lasted for years.") == set()
+
+
+def test_a_name_in_an_answer_is_given_away_only_where_it_is_written_as_a_name():
+    """ "March 9" is not given away by the verb "march"; it is by "March", and by "March" at the
+    start of a sentence, where a capital says nothing."""
+    assert _revealed("    accept: [March 9]", "The soldiers will march in a parade.") == set()
+    assert _revealed("    accept: [March 9]", "The parade was held in March.") == {"asked"}
+    assert _revealed("    accept: [March 9]", "It rained. march was cold.") == {"asked"}
 
 
 def test_common_words_do_not_count():

@@ -40,7 +40,7 @@ def listed(lines: list[str]) -> str:
 @dataclass(frozen=True, slots=True)
 class ShownText:
     """One text a student reads of a question before answering, and where it stands on the page:
-    ``prompt``, ``choice``, ``item``, ``left`` or ``right``. A ``decoy`` is shown to be turned
+    ``prompt``, ``choice``, ``item``, ``left``, ``right`` or ``unit``. A ``decoy`` is shown to be turned
     down (a wrong choice, a matching distractor): it claims nothing."""
 
     field: str
@@ -120,6 +120,8 @@ class QuestionKind(ABC, Generic[Spec]):
             ("right", shown.rights),
         ):
             texts.extend(ShownText(field, option.text) for option in found)
+        if shown.unit:  # a numeric answer's unit, beside its field ("___ soldiers")
+            texts.append(ShownText("unit", shown.unit))
         return tuple(texts)
 
     def typed_hint(self, shown: StudentQuestion) -> str:
