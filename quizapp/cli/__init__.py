@@ -14,6 +14,7 @@ from flask.cli import with_appcontext
 from quizapp import core
 from quizapp.cli.assignment_commands import accommodate_class_command, accommodate_command, assign_command
 from quizapp.cli.bank_commands import export_bank_command, fresh_library, import_command, served_bank
+from quizapp.cli.terminal import echo_problem
 from quizapp.core.accounts import (
     USERNAME_RULE,
     Role,
@@ -73,7 +74,7 @@ def check_command(paths: tuple[Path, ...], strict: bool) -> None:
         files.extend(found)
     catalog = load_files(files, display=Path.cwd(), keep=bank_library.recorded_serving_files)
     for problem in (*catalog.problems, *catalog.warnings):
-        click.echo(str(problem))
+        echo_problem(problem)
     for bank in catalog.banks:
         counts = bank.count_by_type()
         click.echo(
@@ -141,7 +142,7 @@ def sync_banks_command() -> None:
     """Load the question files and mirror the valid banks into the database."""
     library = fresh_library()
     for problem in (*library.catalog.problems, *library.catalog.warnings):
-        click.echo(str(problem), err=True)
+        echo_problem(problem, err=True)
     library.sync_to_database()
     click.echo(f"{len(library.catalog.banks)} bank(s) in service")
 

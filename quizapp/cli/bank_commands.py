@@ -10,6 +10,7 @@ from flask import current_app
 from flask.cli import with_appcontext
 
 from quizapp import core
+from quizapp.cli.terminal import echo_problem, printable
 from quizapp.services import bank_files, bank_library, clock
 from quizapp.services.bank_exports import FORMATS, export_bank
 from quizapp.services.bank_files import BadFileName, Outcome
@@ -66,9 +67,9 @@ def import_command(source: Path, file_format: str, output: Path | None) -> None:
     else:
         checked = _save(output, result.text)
     for problem in checked.problems:
-        click.echo(f"problem: {problem}", err=True)
+        click.echo(f"problem: {printable(str(problem))}", err=True)
     for warning in checked.warnings:
-        click.echo(str(warning), err=True)
+        echo_problem(warning, err=True)
     click.echo(
         f"imported {result.questions} question(s) and {result.cards} card(s); "
         f"skipped {len(result.skipped)}" + (f"; saved {output}" if output and not checked.problems else ""),

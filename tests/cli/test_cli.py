@@ -137,3 +137,13 @@ def test_sync_banks_command(app):
     assert result.exit_code == 0 and "1 bank(s) in service" in result.output
     with app.app_context():
         assert db.session.scalar(db.select(Bank.slug)) == "kosovo-peacekeepers"
+
+
+def test_check_prints_control_characters_of_a_bank_as_escapes(app, tmp_path):
+    """A type written as "\\e]0;pwned\\a" retitled the teacher's terminal when check echoed it."""
+    (tmp_path / "t.yaml").write_text(
+        'title: T\nquestions:\n  - id: n\n    type: "x\\e]0;pwned\\a"\n    prompt: P\n    answer: 32\n'
+    )
+    result = app.test_cli_runner().invoke(args=["check", str(tmp_path / "t.yaml")])
+    assert "unknown type 'x\\x1b]0;pwned\\x07'" in result.output
+    assert "\x1b" not in result.output and "\x07" not in result.output
