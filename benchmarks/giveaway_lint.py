@@ -13,7 +13,8 @@ import argparse
 import json
 import random
 import textwrap
-import time
+
+from load_banks import best_time
 
 from quizapp.core import load_bank_bytes
 from quizapp.core.bank_schema import SourceUnavailable
@@ -53,15 +54,6 @@ def clean_bank(size: int) -> str:
 
 def _no_source(path: str) -> str:
     raise SourceUnavailable("no sources in a generated bank")
-
-
-def best_time(function, repeat: int) -> float:
-    best = float("inf")
-    for _ in range(repeat):
-        start = time.perf_counter()
-        function()
-        best = min(best, time.perf_counter() - start)
-    return best
 
 
 def main() -> None:

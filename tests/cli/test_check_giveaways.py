@@ -2,18 +2,7 @@
 
 from __future__ import annotations
 
-BANK = """\
-title: Paris in spring
-questions:
-  - id: capital
-    type: short
-    prompt: What is the capital of France?
-    accept: [Paris]
-  - id: seine
-    type: true_false
-    prompt: Paris lies on the Seine.
-    answer: true
-"""
+from tests.helpers.banks import GIVEAWAY_BANK as BANK
 
 
 def check(app, *args: str):

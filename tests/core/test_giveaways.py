@@ -330,6 +330,16 @@ def test_true_false_ordering_and_matching_answers_are_never_given_away():
     assert found(bank(tf, order, match, other)) == [("other", "match", "right", "Seine")]
 
 
+# A question whose wrong choice names Kuwait, the answer of two questions below.
+PLACE = """
+  - id: place
+    type: single
+    prompt: Where was the ceremony held?
+    choices: [In the capital, At a base in Kuwait]
+    answer: In the capital
+"""
+
+
 def test_a_wrong_choice_elsewhere_does_not_give_a_choice_question_away_but_a_right_one_does():
     destination = """
   - id: destination
@@ -338,13 +348,6 @@ def test_a_wrong_choice_elsewhere_does_not_give_a_choice_question_away_but_a_rig
     choices: [Kuwait, Iraq, Lebanon]
     answer: Kuwait
 """
-    place = """
-  - id: place
-    type: single
-    prompt: Where was the ceremony held?
-    choices: [In the capital, At a base in Kuwait]
-    answer: In the capital
-"""
     details = """
   - id: details
     type: multiple
@@ -352,7 +355,7 @@ def test_a_wrong_choice_elsewhere_does_not_give_a_choice_question_away_but_a_rig
     choices: [The location of the peacekeepers in Kuwait, The date, The commander]
     answers: [The location of the peacekeepers in Kuwait]
 """
-    assert found(bank(destination, place)) == []
+    assert found(bank(destination, PLACE)) == []
     assert found(bank(destination, details)) == [("destination", "details", "choice", "Kuwait")]
 
 
@@ -360,14 +363,7 @@ def test_a_written_answer_is_given_away_by_a_wrong_choice_too():
     written = (
         "  - {id: written, type: short, prompt: Name the country the platoon went to., accept: [Kuwait]}\n"
     )
-    place = """
-  - id: place
-    type: single
-    prompt: Where was the ceremony held?
-    choices: [In the capital, At a base in Kuwait]
-    answer: In the capital
-"""
-    assert found(bank(written, place)) == [("written", "place", "choice", "Kuwait")]
+    assert found(bank(written, PLACE)) == [("written", "place", "choice", "Kuwait")]
 
 
 def test_a_question_naming_a_wrong_choice_as_well_singles_nothing_out():

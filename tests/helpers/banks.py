@@ -162,3 +162,18 @@ def copy_banks_with_quotes(target: Path) -> Path:
     copy_banks(target)
     (target / f"{QUOTES_BANK}.yaml").write_text(QUOTES_BANK_YAML, encoding="utf-8")
     return target
+
+
+# Two questions where one shows the other's answer ("Paris"): the give-away lint's smallest case.
+GIVEAWAY_BANK = """\
+title: Paris in spring
+questions:
+  - id: capital
+    type: short
+    prompt: What is the capital of France?
+    accept: [Paris]
+  - id: seine
+    type: true_false
+    prompt: Paris lies on the Seine.
+    answer: true
+"""

@@ -9,6 +9,7 @@ import pytest
 
 from quizapp.services import bank_files
 from quizapp.services.bank_files import Outcome
+from tests.helpers.banks import GIVEAWAY_BANK
 from tests.helpers.web import csrf_token, editor_form, login
 
 URL = "/banks/kosovo-peacekeepers.yaml/edit"
@@ -148,20 +149,6 @@ def test_file_names_cannot_leave_the_folder(teacher, questions_dir):
         ).outcome
         is Outcome.EXISTS
     )
-
-
-GIVEAWAY_BANK = """\
-title: Paris in spring
-questions:
-  - id: capital
-    type: short
-    prompt: What is the capital of France?
-    accept: [Paris]
-  - id: seine
-    type: true_false
-    prompt: Paris lies on the Seine.
-    answer: true
-"""
 
 
 def test_give_aways_are_warnings_that_do_not_stop_a_check_or_a_save(teacher, questions_dir):
