@@ -61,6 +61,23 @@ def html_to_text(markup: str) -> str:
     return " ".join(text.split())
 
 
+_MARKDOWN_INLINE = re.compile(r"([\\`*_\[\]<>&!])")
+_MARKDOWN_LINE_START = re.compile(r"^([ \t]*)([#>+=-])", re.MULTILINE)
+_MARKDOWN_LIST_NUMBER = re.compile(r"^([ \t]*\d+)([.)])", re.MULTILINE)
+_LONE_LINE_BREAK = re.compile(r"(?<!\n)\n(?!\n)")
+
+
+def plain_to_markdown(text: str) -> str:
+    """Plain text as Markdown that shows it as written: "__init__" stays "__init__" (not bold),
+    "1999." stays a year (not a list), "# of troops" stays text (not a heading), and a line
+    break stays one (a Markdown hard break, "\\" at the end of the line; a blank line stays a new
+    paragraph)."""
+    text = _MARKDOWN_INLINE.sub(r"\\\1", text)
+    text = _MARKDOWN_LINE_START.sub(r"\1\\\2", text)
+    text = _MARKDOWN_LIST_NUMBER.sub(r"\1\\\2", text)
+    return _LONE_LINE_BREAK.sub("\\\\\n", text)
+
+
 def slug(text: str, words: int = 6) -> str:
     """A readable id from text: "What is the capital?" -> "what-is-the-capital"."""
     plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()

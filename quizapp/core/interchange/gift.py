@@ -1,12 +1,15 @@
 """Moodle's GIFT format, read and written.
 
-Read: multiple choice (one right, or several with weights), true/false, short answer,
-numeric (tolerance, range, or several answers: the 100 % one), matching, missing word
-(a blank inside the text), per-answer feedback (#), general feedback (####), comments (//),
-$CATEGORY (its last name becomes a tag), titles (::title::), format markers ([html] text is
-made plain) and the escapes \\~ \\= \\# \\{ \\} \\: \\n \\\\ (and quizapp's own \\> \\%). Essays and
-descriptions have no place in a bank: they are skipped and reported, as is what is kept with a
-change (partial credit).
+Read as Moodle reads it: multiple choice (one right, or several with weights), true/false,
+short answer (answers that are all '=', weighted or not: 100 % accepted, 0 % or less rejected),
+numeric (tolerance, range, several answers: the first 100 % one; '~' starts the feedback for any
+other answer), matching, missing word (a blank inside the text), per-choice feedback (#), general
+feedback (after the last ####), comments (//, whose [id:x] and [tag:y] are kept), $CATEGORY (its
+last name becomes a tag), titles (::title::), a format marker at the start of each field
+([html] made plain, [plain] escaped as Markdown, [markdown] and [moodle] kept) and the escapes
+\\~ \\= \\# \\{ \\} \\: \\n \\\\ (and quizapp's own \\> \\%). Essays and descriptions have no
+place in a bank: they are skipped and reported, as is each thing kept with a change or lost
+(partial credit, feedback on typed and numeric answers, negative weights, HTML media), by line.
 Written: everything a bank holds that GIFT can say; ordering questions and cloze questions
 with several blanks cannot be, and are reported, as are dropped details (units, points).
 GIFT is a format of answer shapes, so a question is written by its answer spec's class
@@ -25,7 +28,7 @@ from typing import Any
 
 from quizapp.core.answer_key import format_number
 from quizapp.core.cloze import BLANK
-from quizapp.core.interchange.common import Imported, html_to_text
+from quizapp.core.interchange.common import Imported, html_to_text, plain_to_markdown
 from quizapp.core.model import (
     Bank,
     ChoiceAnswer,
@@ -44,7 +47,10 @@ _ESCAPED = "~=#{}:n\\>%"
 _CODES = {char: chr(0xE000 + index) for index, char in enumerate(_ESCAPED)}
 _PLAIN = {code: "\n" if char == "n" else char for char, code in _CODES.items()}
 _ESCAPE = re.compile(r"\\([" + re.escape(_ESCAPED) + "])")
-_FORMAT = re.compile(r"^\s*\[(html|moodle|markdown|plain)\]\s*", re.IGNORECASE)
+_FORMAT = re.compile(r"^\s*\[(html|moodle|markdown|plain)\]\s*")
+_COMMENT_FIELD = re.compile(r"\[(tag|id):([^\]]*)\]")
+_MEDIA = re.compile(r"<\s*(a|img|audio|video|source|iframe|object|embed)\b", re.IGNORECASE)
+_MEDIA_NAMES = {"a": "a link", "img": "an image", "audio": "audio", "video": "a video"}
 _TITLE = re.compile(r"^\s*::(.*?)::", re.DOTALL)
 _ENTRY = re.compile(r"([=~])")
 _WEIGHT = re.compile(r"^%(-?\d+(?:\.\d+)?)%")
@@ -62,34 +68,75 @@ def _restore(text: str) -> str:
     return "\n".join(line.strip() for line in text.split("\n")).strip()
 
 
-def _blocks(source: str) -> Iterator[tuple[int, str]]:
-    """(first line, text) of each question or category, blocks separated by blank lines."""
+def _blocks(source: str) -> Iterator[tuple[int, str, list[str]]]:
+    """(first line, text, comment lines) of each question or category, blocks separated by blank
+    lines; a block's comments are those since the previous block (Moodle writes "// [tag:x]" there)."""
     lines: list[str] = []
+    comments: list[str] = []
     start = 0
     for number, line in enumerate(source.splitlines(), start=1):
         if line.lstrip().startswith("//"):
+            comments.append(line)
             continue
         if not line.strip():
             if lines:
-                yield start, "\n".join(lines)
-                lines = []
+                yield start, "\n".join(lines), comments
+                lines, comments = [], []
             continue
         if not lines:
             start = number
         lines.append(line)
     if lines:
-        yield start, "\n".join(lines)
+        yield start, "\n".join(lines), comments
 
 
-def _split_feedback(text: str) -> tuple[str, str]:
-    text, _, feedback = text.partition("#")
-    return _restore(text), _restore(feedback)
+class _Text:
+    """Text fields of one question read as Moodle reads them: a leading [html], [plain],
+    [markdown] or [moodle] marker says the field's format, else the question text's format does.
+    The bank's text is Markdown: [markdown] and [moodle] text are kept as written, [plain] text
+    is escaped so it shows as written, [html] is reduced to its text (what that drops is noted)."""
+
+    def __init__(self, changes: list[str], default: str = "moodle") -> None:
+        self.changes = changes
+        self.default = default
+
+    def split(self, raw: str) -> tuple[str, str]:
+        """(format, text without its marker) of a raw field."""
+        found = _FORMAT.match(raw)
+        if found:
+            return found.group(1), raw[found.end() :]
+        return self.default, raw
+
+    def __call__(self, raw: str, where: str) -> str:
+        fmt, raw = self.split(raw)
+        text = _restore(raw)
+        if fmt == "html":
+            dropped = sorted(
+                {_MEDIA_NAMES.get(tag.lower(), f"<{tag.lower()}>") for tag in _MEDIA.findall(text)}
+            )
+            if dropped:
+                self.changes.append(
+                    f"{where}: {' and '.join(dropped)} in its HTML is not kept (only the text is)"
+                )
+            return html_to_text(text)
+        if fmt == "plain":
+            return plain_to_markdown(text)
+        return text
+
+    def answer(self, raw: str) -> str:
+        """A typed answer: compared, never shown as Markdown, so only its marker goes."""
+        return _restore(self.split(raw.strip())[1])
+
+
+def _weighted(text: str) -> tuple[Decimal | None, str]:
+    found = _WEIGHT.match(text)
+    return (Decimal(found.group(1)), text[found.end() :]) if found else (None, text)
 
 
 def read_gift(source: str) -> Imported:
     imported = Imported(title="Imported from GIFT")
     category: str | None = None
-    for line, block in _blocks(_protect(source.lstrip("\ufeff"))):
+    for line, block, comments in _blocks(_protect(source.lstrip("\ufeff"))):
         if block.lstrip().startswith("$CATEGORY:"):
             category = _category_tag(block.split(":", 1)[1])
             continue
@@ -99,9 +146,17 @@ def read_gift(source: str) -> Imported:
         except ValueError as error:
             imported.skip(line, str(error))
             continue
-        if category:
-            question["tags"] = [category]
-        imported.add_question(question, hint)
+        fields = [
+            (kind, _restore(value).strip())
+            for text in comments
+            for kind, value in _COMMENT_FIELD.findall(text)
+        ]
+        tags = [category] if category else []
+        tags += [value for kind, value in fields if kind == "tag" and value and value not in tags]
+        if tags:
+            question["tags"] = tags
+        ids = [value for kind, value in fields if kind == "id" and value]
+        imported.add_question(question, ids[0] if ids else hint)
         for change in changes:
             imported.note(line, change)
     return imported
@@ -121,35 +176,32 @@ def _question(block: str, changes: list[str]) -> tuple[dict[str, Any], str]:
     match = _TITLE.match(block)
     if match:
         title, block = _restore(match.group(1)), block[match.end() :]
-    marker = _FORMAT.match(block)
-    if marker:
-        block = block[marker.end() :]
-        if marker.group(1).lower() == "html":  # text, choices and feedback are HTML: keep their text
-            block = html_to_text(block)
     opening = block.find("{")
     if opening < 0:
         raise ValueError("a description without a question (no {...})")
     closing = block.find("}", opening)
     if closing < 0:
         raise ValueError("an answer block '{' is never closed")
-    before = _restore(block[:opening])
-    after = _restore(_FORMAT.sub("", block[closing + 1 :]))
-    body, _, general = block[opening + 1 : closing].partition("####")
+    texts = _Text(changes)
+    texts.default, _ = texts.split(block[:opening].lstrip() or block[closing + 1 :].lstrip())
+    before = texts(block[:opening], "the question text")
+    after = texts(block[closing + 1 :], "the question text")
+    inside = block[opening + 1 : closing]  # general feedback follows the last "####", as in Moodle
+    body, _, general = inside.rpartition("####") if "####" in inside else (inside, "", "")
     body = body.strip()
     if not body:
         raise ValueError("an essay question (an empty {}) has no answer to check")
     # a blank keeps the spacing around it: "the U.S. {=Central Command}." has none after it
     glued = (opening > 0 and not block[opening - 1].isspace(), not block[closing + 1 : closing + 2].isspace())
-    question = _answer(body, before, after, changes, glued)
-    explanation = _restore(general)
+    question = _answer(body, before, after, texts, glued)
+    explanation = texts(general, "the general feedback")
     if explanation:
         question["explanation"] = explanation
     return question, title or f"{before} {after}"
 
 
-def _answer(
-    body: str, before: str, after: str, changes: list[str], glued: tuple[bool, bool] = (False, False)
-) -> dict[str, Any]:
+def _answer(body: str, before: str, after: str, texts: _Text, glued: tuple[bool, bool]) -> dict[str, Any]:
+    changes = texts.changes
     prompt = f"{before} _____ {after}".strip() if after else before
     upper = body.split("#", 1)[0].strip().upper()
     if upper in ("T", "TRUE", "F", "FALSE"):
@@ -157,48 +209,65 @@ def _answer(
             changes.append("true/false feedback is not kept: write it as the explanation")
         return {"type": "true_false", "prompt": prompt, "answer": upper.startswith("T")}
     if body.startswith("#"):
-        return {"type": "numeric", "prompt": prompt, **_numeric(body[1:], changes)}
+        return {"type": "numeric", "prompt": prompt, **_numeric(body[1:], texts)}
     entries = _entries(body)
-    if "->" in body:
-        return _matching(entries, prompt)
-    signs = {sign for sign, _ in entries}
-    typed = _typed_answers(entries) if signs == {"="} else None
-    if typed:
-        accepted, rejected = typed
-        if after:  # missing word with typed answers: a cloze question with one blank
-            blank: Any = {"accept": accepted, "reject": rejected} if rejected else accepted
-            gap_before, gap_after = ("" if glue else " " for glue in glued)
-            cloze = f"{before}{gap_before}{{{{1}}}}{gap_after}{after}".strip()
-            return {"type": "cloze", "prompt": cloze, "blanks": [blank]}
-        question: dict[str, Any] = {"type": "short", "prompt": prompt, "accept": accepted}
-        if rejected:
-            question["reject"] = rejected
-        return question
-    return _choices(entries, prompt, changes)
+    if "->" in body and "~" not in body:
+        return _matching(entries, prompt, texts)
+    if {sign for sign, _ in entries} != {"="}:
+        return _choices(entries, prompt, texts)
+    # only '=' answers, weighted or not: a short answer, as Moodle reads it
+    accepted, rejected = _typed_answers(entries, texts)
+    if after:  # missing word with typed answers: a cloze question with one blank
+        blank: Any = {"accept": accepted, "reject": rejected} if rejected else accepted
+        gap_before, gap_after = ("" if glue else " " for glue in glued)
+        cloze = f"{before}{gap_before}{{{{1}}}}{gap_after}{after}".strip()
+        return {"type": "cloze", "prompt": cloze, "blanks": [blank]}
+    question: dict[str, Any] = {"type": "short", "prompt": prompt, "accept": accepted}
+    if rejected:
+        question["reject"] = rejected
+    return question
 
 
-def _typed_answers(entries: list[tuple[str, str]]) -> tuple[list[str], list[str]] | None:
-    """The accepted and rejected answers of a short answer (only '=' entries, each unweighted,
-    at 100 % or at 0 %: Moodle's way of listing a wrong answer, with its feedback), or None."""
+def _typed_answers(entries: list[tuple[str, str]], texts: _Text) -> tuple[list[str], list[str]]:
+    """The accepted (100 %) and rejected (0 % or less: Moodle's way of listing a wrong answer)
+    answers of a short answer. The bank format has no partial credit for a typed answer and no
+    feedback per typed answer: those are left out, each with a note."""
     accepted: list[str] = []
     rejected: list[str] = []
-    for _, text in entries:
-        found = _WEIGHT.match(text)
-        weight = Decimal(found.group(1)) if found else Decimal(100)
-        if weight not in (0, 100):
-            return None
-        answer = _split_feedback(text[found.end() :] if found else text)[0]
-        (accepted if weight else rejected).append(answer)
-    return (accepted, rejected) if accepted else None
+    for _, entry in entries:
+        weight, text = _weighted(entry)
+        raw_answer, _, raw_feedback = text.partition("#")
+        answer = texts.answer(raw_answer)
+        feedback = texts(raw_feedback, "feedback")
+        if weight is None or weight == 100:
+            accepted.append(answer)
+        elif weight <= 0:
+            rejected.append(answer)
+            if weight < 0:
+                texts.changes.append(
+                    f"the negative weight ({weight}%) of {answer!r} is not kept: it is rejected"
+                )
+        else:
+            also = f", nor its feedback ({feedback!r})" if feedback else ""
+            texts.changes.append(
+                f"partial credit ({weight}%) for {answer!r} is not kept{also}: a short answer has none, "
+                "so it counts as wrong"
+            )
+            continue
+        if feedback:
+            texts.changes.append(f"the feedback on the answer {answer!r} is not kept ({feedback!r})")
+    if not accepted:
+        raise ValueError("a short answer without a 100% answer")
+    return accepted, rejected
 
 
-def _matching(entries: list[tuple[str, str]], prompt: str) -> dict[str, Any]:
+def _matching(entries: list[tuple[str, str]], prompt: str, texts: _Text) -> dict[str, Any]:
     pairs = []
     for sign, text in entries:
         left, arrow, right = text.partition("->")
         if sign != "=" or not arrow:
             raise ValueError("a matching question needs '=left -> right' entries")
-        pairs.append({"left": _restore(left), "right": _split_feedback(right)[0]})
+        pairs.append({"left": texts(left, "a matching question's left side"), "right": _restore(right)})
     question: dict[str, Any] = {"type": "matching", "prompt": prompt}
     question["pairs"] = [pair for pair in pairs if pair["left"]]
     extras = [pair["right"] for pair in pairs if not pair["left"]]
@@ -214,22 +283,28 @@ def _entries(body: str) -> list[tuple[str, str]]:
     return [(parts[i], parts[i + 1].strip()) for i in range(1, len(parts) - 1, 2)]
 
 
-def _choices(entries: list[tuple[str, str]], prompt: str, changes: list[str]) -> dict[str, Any]:
+def _choices(entries: list[tuple[str, str]], prompt: str, texts: _Text) -> dict[str, Any]:
     """One '=' answer: single choice (as Moodle reads it); only weighted '~' answers: multiple."""
+    changes = texts.changes
     single = any(sign == "=" for sign, _ in entries)
     choices: list[Any] = []
     correct: list[str] = []
-    for sign, text in entries:
-        weight = Decimal(100) if sign == "=" else Decimal(0)
-        found = _WEIGHT.match(text)
-        if found:
-            weight, text = Decimal(found.group(1)), text[found.end() :]
-        choice_text, feedback = _split_feedback(text)
+    for sign, entry in entries:
+        weight, text = _weighted(entry)
+        if weight is None:
+            weight = Decimal(100) if sign == "=" else Decimal(0)
+        raw_text, _, raw_feedback = text.partition("#")
+        choice_text = texts(raw_text, "a choice")
+        feedback = texts(raw_feedback, "a choice's feedback")
         choices.append({"text": choice_text, "feedback": feedback} if feedback else choice_text)
         if weight > 0 and (weight == 100 or not single):
             correct.append(choice_text)
         elif weight > 0:
             changes.append(f"partial credit ({weight}%) for {choice_text!r} is not kept: it counts as wrong")
+        elif weight < 0 and single:
+            changes.append(
+                f"the negative weight ({weight}%) of {choice_text!r} is not kept: it counts as wrong"
+            )
     if not correct:
         raise ValueError("a choice question without a right answer")
     if single and len(correct) == 1:
@@ -239,17 +314,34 @@ def _choices(entries: list[tuple[str, str]], prompt: str, changes: list[str]) ->
     return {"type": "multiple", "prompt": prompt, "choices": choices, "answers": correct}
 
 
-def _numeric(body: str, changes: list[str]) -> dict[str, Any]:
+def _numeric(body: str, texts: _Text) -> dict[str, Any]:
+    """Moodle's numeric answers: the first 100 % one is kept; from the first '~' on is the
+    feedback for any other answer (``{#3:2~#Completely wrong}``). The bank format has no
+    feedback per answer and no partial credit: each loss is noted."""
+    changes = texts.changes
+    body, tilde, other = body.partition("~")
+    if tilde:
+        feedback = texts(other.partition("#")[2], "feedback")
+        if feedback:
+            changes.append(f"the feedback for any other answer is not kept ({feedback!r})")
     entries = _entries(body) if body.lstrip().startswith("=") else [("=", body)]
     best = None
-    for _, text in entries:
-        found = _WEIGHT.match(text)
-        weight = Decimal(found.group(1)) if found else Decimal(100)
-        value = _split_feedback(text[found.end() :] if found else text)[0]
-        if weight == 100 and best is None:
+    for _, entry in entries:
+        weight, text = _weighted(entry)
+        raw_value, _, raw_feedback = text.partition("#")
+        value = texts.answer(raw_value)
+        feedback = texts(raw_feedback, "feedback")
+        if not value:
+            raise ValueError("a numeric answer without a number")
+        also = f", nor its feedback ({feedback!r})" if feedback else ""
+        if (weight is None or weight == 100) and best is None:
             best = value
-        elif weight > 0:
-            changes.append(f"the partial-credit answer {value!r} ({weight}%) is not kept")
+            if feedback:
+                changes.append(f"the feedback on the answer {value!r} is not kept ({feedback!r})")
+        elif weight is None or weight > 0:
+            changes.append(f"the partial-credit answer {value!r} ({weight or 100}%) is not kept{also}")
+        else:
+            changes.append(f"the wrong answer {value!r} ({weight}%) is not kept{also}")
     if best is None:
         raise ValueError("a numeric question without a 100% answer")
     try:
@@ -279,12 +371,13 @@ def _escape(text: str) -> str:
 
 def _entry(text: str) -> str:
     """An answer's text: escaped, and a leading "%50%" too, which would be read as a weight."""
-    escaped = _escape(text)
+    escaped = _text_start(text)
     return "\\" + escaped if _WEIGHT.match(escaped) else escaped
 
 
 def _text_start(text: str) -> str:
-    """Question text: one that starts like a format marker ("[html]") is marked as Markdown first."""
+    """A text field: one that starts like a format marker ("[html]") is marked as Markdown first
+    (Moodle, like quizapp, reads one marker at the start of each field)."""
     escaped = _escape(text)
     return "[markdown]" + escaped if _FORMAT.match(escaped) else escaped
 
@@ -298,7 +391,7 @@ def _typed_entries(spec: TextAnswer) -> str:
     """A short answer's entries: each accepted answer, then each rejected one at 0 % (Moodle
     scores it as wrong; quizapp reads it back into ``reject``)."""
     entries = [f"={_entry(text)}" for text in spec.accepted]
-    entries += [f"=%0%{_escape(text)}" for text in spec.rejected]
+    entries += [f"=%0%{_text_start(text)}" for text in spec.rejected]
     return " ".join(entries)
 
 
@@ -327,6 +420,8 @@ def write_gift(bank: Bank) -> tuple[str, list[str]]:
             out += [f"$CATEGORY: {wanted}", ""]
             category = wanted
         out += [block, ""]
+    if bank.cards:
+        notes.append(f"{len(bank.cards)} term card(s) not exported: GIFT has no flashcards")
     if any(q.source_quotes or q.group or q.allow_giveaway for q in bank.questions):
         notes.append("every question: GIFT has no place for source quotes, groups and allow_giveaway")
     return "\n".join(out), notes
@@ -355,13 +450,13 @@ def _dropped(question: Any) -> list[str]:
 
 
 def _feedback(text: str) -> str:
-    return f"#{_escape(text)}" if text else ""
+    return f"#{_text_start(text)}" if text else ""
 
 
 def _gift_question(question: Any) -> str | None:
     spec = question.answer
     title = f"::{_escape(question.id)}::"
-    general = f" ####{_escape(question.explanation)}" if question.explanation else ""
+    general = f" ####{_text_start(question.explanation)}" if question.explanation else ""
     prompt = _text_start(question.prompt)
     match spec:
         case ChoiceAnswer() if question.type == QuestionType.SINGLE:
@@ -373,7 +468,7 @@ def _gift_question(question: Any) -> str | None:
             wrong = len(spec.choices) - right
             entries = " ".join(
                 f"~{_weight(Decimal(100) / right if c.correct else Decimal(-100) / wrong)}"
-                f"{_escape(c.text)}{_feedback(c.feedback)}"
+                f"{_text_start(c.text)}{_feedback(c.feedback)}"
                 for c in spec.choices
             )
         case TrueFalseAnswer():

@@ -89,7 +89,7 @@ def test_what_cannot_be_imported_is_reported_by_line_and_the_rest_imports():
     ]
     assert [(note.line, note.text) for note in imported.notes] == [
         (11, "true/false feedback is not kept: write it as the explanation"),
-        (20, "the partial-credit answer '3000:1000' (50%) is not kept"),
+        (20, "the partial-credit answer '3000:1000' (50%) is not kept, nor its feedback ('Close.')"),
         (43, "partial credit (50%) for 'NATO' is not kept: it counts as wrong"),
     ]
     single = by_id(bank_of(imported))["weighted-single"]
@@ -225,8 +225,11 @@ def test_a_moodle_short_answer_with_a_0_percent_answer_has_it_rejected():
     imported = read_gift("::q::Which region? {=Balkans =%100%Balkan =%0%Baltics#No: that is further north}")
     assert imported.questions[0]["accept"] == ["Balkans", "Balkan"]
     assert imported.questions[0]["reject"] == ["Baltics"]
-    partial = read_gift("::q::Which region? {=Balkans =%50%Europe}")  # partial credit: as before
-    assert partial.questions[0]["type"] == "single"
+    partial = read_gift("::q::Which region? {=Balkans =%50%Europe}")  # only '=': still typed
+    assert (partial.questions[0]["type"], partial.questions[0]["accept"]) == ("short", ["Balkans"])
+    assert [note.text for note in partial.notes] == [
+        "partial credit (50%) for 'Europe' is not kept: a short answer has none, so it counts as wrong"
+    ]
 
 
 def test_relative_tolerance_is_written_as_the_absolute_one_moodle_knows():
