@@ -28,7 +28,7 @@ from typing import Any
 
 from quizapp.core.answer_key import format_number
 from quizapp.core.cloze import BLANK
-from quizapp.core.interchange.common import Imported, html_to_text, plain_to_markdown
+from quizapp.core.interchange.common import Imported, html_to_text, markdown_escape
 from quizapp.core.model import (
     Bank,
     ChoiceAnswer,
@@ -120,7 +120,7 @@ class _Text:
                 )
             return html_to_text(text)
         if fmt == "plain":
-            return plain_to_markdown(text)
+            return markdown_escape(text)
         return text
 
     def answer(self, raw: str) -> str:

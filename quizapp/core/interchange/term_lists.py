@@ -9,8 +9,10 @@ from __future__ import annotations
 import csv
 import io
 import re
+from dataclasses import dataclass, field
 
-from quizapp.core.interchange.common import Imported, html_to_text
+from quizapp.core.interchange.anki_notes import AnkiNote, add_anki_note
+from quizapp.core.interchange.common import Imported
 
 _ANKI_HEADER = re.compile(r"^#([a-z ]+):(.*)$")
 _SEPARATORS = {"tab": "\t", "comma": ",", "semicolon": ";", "pipe": "|", "space": " ", "colon": ":"}
@@ -46,10 +48,6 @@ def read_quizlet(source: str, separator: str = "\t") -> Imported:
     return imported
 
 
-def _field(text: str, html: bool) -> str:
-    return html_to_text(text) if html else text
-
-
 def _column_number(value: str) -> int | None:
     """A column counted from 1 (as Anki writes it), from 0; None when ``value`` is not one:
     "²".isdigit() is true but int() refuses it, and int() refuses 4,301 digits or more."""
@@ -58,45 +56,83 @@ def _column_number(value: str) -> int | None:
     return int(value) - 1
 
 
-def read_anki_text(source: str) -> Imported:
-    """Anki's "Notes in Plain Text" export, with its #separator, #html, #columns, #tags column headers."""
-    imported = Imported(title="Imported from Anki")
-    separator, html, tags_column = "\t", True, None
-    columns: list[str] = []
-    lines = source.lstrip("\ufeff").splitlines()
-    body_start = 0
+_SPECIAL_COLUMNS = ("guid", "notetype", "deck", "tags")
+
+
+@dataclass
+class _AnkiHeaders:
+    """What the header lines of an Anki text export say (each optional)."""
+
+    separator: str = "\t"
+    html: bool = True
+    columns: dict[str, int] = field(default_factory=dict)  # "guid", "notetype", "deck", "tags": from 0
+    notetype: str = ""  # #notetype: (every note's note type), when no column says it
+    deck: str = ""  # #deck:
+
+
+def _read_anki_headers(imported: Imported, lines: list[str]) -> tuple[_AnkiHeaders, int]:
+    """The headers, and the index of the first line after them."""
+    headers, names = _AnkiHeaders(), list[str]()
     for index, line in enumerate(lines):
         header = _ANKI_HEADER.match(line)
         if not header:
-            body_start = index
-            break
+            return _columns_from_names(headers, names), index
         name, value = header.group(1).strip(), header.group(2).strip()
         if name == "separator":
-            separator = _SEPARATORS.get(value.lower(), value[:1] or "\t")
+            headers.separator = _SEPARATORS.get(value.lower(), value[:1] or "\t")
         elif name == "html":
-            html = value.lower() == "true"
+            headers.html = value.lower() == "true"
         elif name == "columns":
-            columns = [c.strip().lower() for c in value.split(separator)]
-        elif name == "tags column":
-            tags_column = _column_number(value)
-            if tags_column is None:
-                imported.note(index + 1, f"'#tags column:{value[:20]}' is no column number (1, 2…): ignored")
-        body_start = index + 1
-    if columns and "tags" in columns and tags_column is None:
-        tags_column = columns.index("tags")
-    reader = csv.reader(io.StringIO("\n".join(lines[body_start:])), delimiter=separator)
+            names = [c.strip().lower() for c in value.split(headers.separator)]
+        elif name == "notetype":
+            headers.notetype = value
+        elif name == "deck":
+            headers.deck = value
+        elif name.endswith(" column") and name.removesuffix(" column") in _SPECIAL_COLUMNS:
+            column = _column_number(value)
+            if column is None:
+                imported.note(index + 1, f"'#{name}:{value[:20]}' is no column number (1, 2…): ignored")
+            else:
+                headers.columns[name.removesuffix(" column")] = column
+    return _columns_from_names(headers, names), len(lines)
+
+
+def _columns_from_names(headers: _AnkiHeaders, names: list[str]) -> _AnkiHeaders:
+    for special in _SPECIAL_COLUMNS:
+        if special in names and special not in headers.columns:
+            headers.columns[special] = names.index(special)
+    return headers
+
+
+def read_anki_text(source: str) -> Imported:
+    """Anki's "Notes in Plain Text" export: its #separator, #html, #columns and #guid, #notetype,
+    #deck, #tags column headers. Cloze notes become cloze questions, the others a card and a
+    short-answer question; a note's GUID makes its ids, so a newer export keeps them."""
+    imported = Imported(title="Imported from Anki")
+    lines = source.lstrip("\ufeff").splitlines()
+    headers, body_start = _read_anki_headers(imported, lines)
+    special = set(headers.columns.values())
+    reader = csv.reader(io.StringIO("\n".join(lines[body_start:])), delimiter=headers.separator)
     first_line = body_start + 1
     try:
         for row in reader:  # a quoted field may span lines: a row starts where the last one ended
             number, first_line = first_line, body_start + reader.line_num + 1
             if not any(cell.strip() for cell in row):
                 continue
-            fields = [cell for n, cell in enumerate(row) if n != tags_column]
-            if len(fields) < 2:
-                imported.skip(number, "a note needs a front and a back")
-                continue
-            tags = row[tags_column].split() if tags_column is not None and tags_column < len(row) else []
-            _add_pair(imported, number, _field(fields[0], html), _field(fields[1], html), tags)
+
+            def column(name: str, row: list[str] = row) -> str:
+                index = headers.columns.get(name)
+                return row[index].strip() if index is not None and index < len(row) else ""
+
+            note = AnkiNote(
+                line=number,
+                fields=[cell for n, cell in enumerate(row) if n not in special],
+                guid=column("guid"),
+                notetype=column("notetype") or headers.notetype,
+                deck=column("deck") or headers.deck,
+                tags=column("tags").split(),
+            )
+            add_anki_note(imported, note, headers.html)
     except csv.Error as error:  # e.g. a field longer than the csv module's limit (128 KiB)
         imported.skip(first_line, f"this and the following lines cannot be read ({error})")
     return imported

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from markdown_it.common.utils import escapeHtml
 
 from quizapp.core.cloze import MARKDOWN
-from quizapp.core.interchange.common import plain_to_markdown
+from quizapp.core.interchange.common import markdown_escape
 from quizapp.core.interchange.gift import read_gift, write_gift
 from tests.core.interchange.samples import bank_of
 from tests.core.yaml_banks import bank_from
@@ -155,7 +155,7 @@ _PLAIN_TEXT = (
 @given(_PLAIN_TEXT)
 def test_plain_text_shows_as_written_in_markdown(text):
     """A [plain] field is escaped: its Markdown shows every character as typed."""
-    assert MARKDOWN.render(plain_to_markdown(text)) == f"<p>{escapeHtml(text)}</p>\n"
+    assert MARKDOWN.render(markdown_escape(text)) == f"<p>{escapeHtml(text)}</p>\n"
 
 
 def test_term_cards_left_out_of_gift_are_listed():

@@ -1,0 +1,131 @@
+"""One note of Anki's text export as the bank holds it: a Cloze note as a cloze question, any
+other note as a card and a short-answer question (its first two fields), with its tags and deck.
+
+Fields are plain text once their HTML is reduced (``#html:true``) and are escaped where they go
+into Markdown, so "__init__" or "1999." show as Anki showed them. Pictures and sounds cannot
+come along (a bank holds no media): each is reported with its line, never dropped silently.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from quizapp.core.interchange.common import Imported, html_to_text, markdown_escape
+
+# {{c1::answer}} or {{c1::answer::hint}}; Anki shows the hint in the gap.
+CLOZE_DELETION = re.compile(r"\{\{c(\d+)::(.*?)(?:::(.*?))?\}\}", re.DOTALL)
+_PICTURE = re.compile(r"<img\b[^>]*?\bsrc\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>]*))[^>]*>", re.IGNORECASE)
+_ANY_PICTURE = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+_SOUND = re.compile(r"\[sound:([^\]]*)\]")
+# A blank's place while the prompt is escaped: private-use characters, removed from the note first.
+_MARK, _MARK_END = "\ue000", "\ue001"
+_MARKER = re.compile(_MARK + r"(\d+)" + _MARK_END)
+_DEFAULT_DECK = "Default"  # Anki's deck for notes nobody filed: no topic
+
+
+@dataclass
+class AnkiNote:
+    line: int
+    fields: list[str]  # the note's fields, without the GUID, note type, deck and tags columns
+    guid: str = ""
+    notetype: str = ""
+    deck: str = ""
+    tags: list[str] = field(default_factory=list)
+
+
+def add_anki_note(imported: Imported, note: AnkiNote, html: bool) -> None:
+    fields = [_plain(imported, note.line, text, html) for text in note.fields]
+    tags = list(dict.fromkeys(note.tags + ([note.deck] if note.deck and note.deck != _DEFAULT_DECK else [])))
+    if _is_cloze(note, fields):
+        _add_cloze(imported, note, fields, tags)
+        return
+    if len(fields) < 2:
+        imported.skip(note.line, "a note needs a front and a back")
+        return
+    _add_basic(imported, note, fields[0].strip(), fields[1].strip(), tags)
+
+
+def _plain(imported: Imported, line: int, text: str, html: bool) -> str:
+    """A field's text, its pictures and sounds left out (and noted)."""
+    for found in _SOUND.finditer(text):
+        imported.note(line, f"sound '{found.group(1)}' left out: a bank holds no sounds")
+    text = _SOUND.sub(" ", text)
+    if not html:
+        return text
+    for found in _ANY_PICTURE.finditer(text):
+        source = _PICTURE.match(found.group())
+        name = next((group for group in source.groups() if group), "") if source else ""
+        imported.note(line, f"picture '{name}' left out: a bank holds no pictures")
+    return html_to_text(text)
+
+
+def _is_cloze(note: AnkiNote, fields: list[str]) -> bool:
+    """A note of a Cloze note type; without a note type column, a note with cloze deletions."""
+    if not fields or not CLOZE_DELETION.search(fields[0]):
+        return False
+    return not note.notetype or "cloze" in note.notetype.lower()
+
+
+def _ids(imported: Imported, note: AnkiNote, hint: str) -> tuple[str, str]:
+    """The question's and the card's id: from the note's GUID, which Anki keeps however the note
+    is edited, so a newer export of the deck gives the same ids (results stay connected);
+    without one, from the text."""
+    if note.guid:
+        digest = hashlib.sha256(note.guid.encode()).hexdigest()[:12]
+        return imported.unique_id(f"anki {digest}"), f"card-anki-{digest}"
+    return imported.unique_id(hint), f"card {hint}"
+
+
+def _add_basic(imported: Imported, note: AnkiNote, term: str, definition: str, tags: list[str]) -> None:
+    if not term or not definition:
+        imported.skip(note.line, "a line needs both a term and a definition")
+        return
+    question_id, card_hint = _ids(imported, note, term)
+    shown_term, shown_definition = markdown_escape(term), markdown_escape(definition)
+    card: dict[str, Any] = {"id": imported.unique_id(card_hint), "term": shown_term}
+    card["definition"] = shown_definition
+    question: dict[str, Any] = {"id": question_id, "type": "short"}
+    question.update(prompt=f"Which term is meant: {shown_definition}", accept=[" ".join(term.split())])
+    question["typos"] = True
+    if tags:
+        card["tags"] = tags
+        question["tags"] = tags
+    imported.cards.append(card)
+    imported.questions.append(question)
+
+
+def _add_cloze(imported: Imported, note: AnkiNote, fields: list[str], tags: list[str]) -> None:
+    """Each deletion a blank, in order: Anki makes a card per number (c1, c2), quizapp one
+    question that asks them all. A hint stays in the prompt, in brackets after its blank."""
+    text = fields[0].replace(_MARK, "").replace(_MARK_END, "")
+    blanks: list[list[str]] = []
+
+    def blank(found: re.Match[str]) -> str:
+        blanks.append([" ".join(found.group(2).split())])
+        hint = f" ({found.group(3).strip()})" if found.group(3) and found.group(3).strip() else ""
+        return f"{_MARK}{len(blanks)}{_MARK_END}{hint}"
+
+    marked = CLOZE_DELETION.sub(blank, text)
+    if not all(answer for [answer] in blanks):
+        imported.skip(note.line, "a cloze deletion has no answer")
+        return
+    # Escaped as a whole (a blank's marker is no markup), then each marker becomes {{n}}.
+    prompt = _MARKER.sub(lambda found: "{{" + found.group(1) + "}}", markdown_escape(marked))
+    numbers = sorted({int(found.group(1)) for found in CLOZE_DELETION.finditer(text)})
+    if len(numbers) > 1:
+        cards = ", ".join(f"c{n}" for n in numbers)
+        imported.note(note.line, f"Anki's cloze cards {cards} become one question with {len(blanks)} blanks")
+    if any(found.group(3) for found in CLOZE_DELETION.finditer(text)):
+        imported.note(note.line, "a cloze hint is shown in brackets after its blank")
+    question_id, _ = _ids(imported, note, CLOZE_DELETION.sub(lambda found: found.group(2), text))
+    question: dict[str, Any] = {"id": question_id, "type": "cloze", "prompt": prompt, "blanks": blanks}
+    question["typos"] = True
+    extra = fields[1].strip() if len(fields) > 1 else ""
+    if extra:
+        question["explanation"] = markdown_escape(extra)
+    if tags:
+        question["tags"] = tags
+    imported.questions.append(question)

@@ -1,0 +1,167 @@
+"""Anki's "Notes in Plain Text" export, made at test time by Anki's own library (the `anki`
+package, a test extra) from a collection built here, then imported: what each note becomes."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+from anki.collection import Collection
+
+from quizapp.core.interchange.term_lists import read_anki_text
+from quizapp.core.model import QuestionType
+from tests.core.interchange.samples import bank_of
+
+# (note type, deck, fields, tags); the deck "Default" is Anki's own, which gives no topic.
+NOTES = [
+    ("Basic", "Kosovo::History", ["__init__", "1999. the year <b>the war</b> ended"], ["kosovo", "war"]),
+    ("Basic", "Geography", ["Pristina", '# of troops: 5,000 <img src="map.png"> [sound:anthem.mp3]'], []),
+    (
+        "Cloze",
+        "Geography",
+        [
+            "{{c1::Pristina::capital}} is the capital; {{c2::Kosovo}} declared independence in {{c2::2008}}.",
+            "*not* bold",
+        ],
+        ["kosovo"],
+    ),
+    ("Cloze", "Kosovo::History", ["The war ended in {{c1::1999}}.", ""], []),
+    ("Basic", "Default", ["Vjosa Osmani", "Kosovo's<br>acting President"], ["people"]),
+]
+
+
+def _build_collection(path: Path):
+    collection = Collection(str(path))
+    guids = []
+    for notetype, deck, fields, tags in NOTES:
+        note = collection.new_note(collection.models.by_name(notetype))
+        for index, text in enumerate(fields):
+            note.fields[index] = text
+        note.tags = tags
+        collection.add_note(note, collection.decks.id(deck))
+        guids.append(note.guid)
+    return collection, guids
+
+
+def _export(collection, path: Path, *, html: bool, columns: bool = True) -> str:
+    collection.export_note_csv(
+        out_path=str(path),
+        limit=None,
+        with_html=html,
+        with_tags=True,
+        with_deck=columns,
+        with_notetype=columns,
+        with_guid=columns,
+    )
+    return path.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def anki(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("anki")
+    collection, guids = _build_collection(folder / "collection.anki2")
+    yield collection, guids, folder
+    collection.close()
+
+
+def _id(guid: str) -> str:
+    return "anki-" + hashlib.sha256(guid.encode()).hexdigest()[:12]
+
+
+def _line_of(text: str, guid: str) -> int:
+    return next(number for number, line in enumerate(text.splitlines(), 1) if line.startswith(guid + "\t"))
+
+
+@pytest.mark.parametrize("html", [True, False])
+def test_each_note_of_a_real_anki_export_becomes_what_it_was(anki, html):
+    collection, guids, folder = anki
+    text = _export(collection, folder / f"notes-{html}.txt", html=html)
+    assert text.startswith(f"#separator:tab\n#html:{str(html).lower()}\n#guid column:1\n#notetype column:2\n")
+    imported = read_anki_text(text)
+    bank = bank_of(imported)  # valid as it comes
+    questions = {question.id: question for question in bank.questions}
+    cards = {card.id: card for card in bank.cards}
+    # the GUID is no term and the note type no definition: 3 basic notes make 3 cards
+    assert len(bank.cards) == 3 and len(bank.questions) == 5
+
+    # (GUID of the note) -> (type, prompt, accepted answers or blanks, explanation, tags)
+    expected = {
+        0: (
+            QuestionType.SHORT,
+            "Which term is meant: 1999\\. the year the war ended",
+            ("__init__",),
+            "",
+            ("kosovo", "war", "Kosovo::History"),
+        ),
+        1: (
+            QuestionType.SHORT,
+            "Which term is meant: \\# of troops: 5,000",
+            ("Pristina",),
+            "",
+            ("Geography",),
+        ),
+        2: (
+            QuestionType.CLOZE,
+            "{{1}} (capital) is the capital; {{2}} declared independence in {{3}}.",
+            (("Pristina",), ("Kosovo",), ("2008",)),
+            "\\*not\\* bold",
+            ("kosovo", "Geography"),
+        ),
+        3: (QuestionType.CLOZE, "The war ended in {{1}}.", (("1999",),), "", ("Kosovo::History",)),
+        4: (
+            QuestionType.SHORT,
+            "Which term is meant: Kosovo's acting President",
+            ("Vjosa Osmani",),
+            "",
+            ("people",),
+        ),
+    }
+    for index, (kind, prompt, answers, explanation, tags) in expected.items():
+        question = questions[_id(guids[index])]
+        assert (question.type, question.prompt, question.tags) == (kind, prompt, tags), index
+        assert (question.explanation or "") == explanation, index
+        if kind is QuestionType.CLOZE:
+            assert tuple(blank.accepted for blank in question.answer.blanks) == answers, index
+        else:
+            assert question.answer.accepted == answers, index
+    assert cards["card-anki-" + _id(guids[0]).removeprefix("anki-")].term == "\\_\\_init\\_\\_"
+
+    notes = [(note.line, note.text) for note in imported.notes]
+    cloze_line = _line_of(text, guids[2])
+    assert (cloze_line, "Anki's cloze cards c1, c2 become one question with 3 blanks") in notes
+    assert (cloze_line, "a cloze hint is shown in brackets after its blank") in notes
+    media = [(line, note) for line, note in notes if "left out" in note]
+    if html:
+        line = _line_of(text, guids[1])
+        assert media == [
+            (line, "sound 'anthem.mp3' left out: a bank holds no sounds"),
+            (line, "picture 'map.png' left out: a bank holds no pictures"),
+        ]
+    else:  # Anki's plain-text export leaves pictures and sounds out itself
+        assert media == []
+    assert not imported.skipped
+
+
+def test_a_newer_export_keeps_every_id(tmp_path):
+    """The ids come from the GUIDs: an edited note keeps its question's id, so results stay
+    connected when the deck is imported again."""
+    collection, guids = _build_collection(tmp_path / "collection.anki2")
+    folder = tmp_path
+    before = read_anki_text(_export(collection, folder / "before.txt", html=True))
+    [note] = [note for note in map(collection.get_note, collection.find_notes("")) if note.guid == guids[4]]
+    note.fields[0] = "Vjosa Osmani (President)"
+    collection.update_note(note)
+    after = read_anki_text(_export(collection, folder / "after.txt", html=True))
+    assert [q["id"] for q in after.questions] == [q["id"] for q in before.questions]
+    assert [c["id"] for c in after.cards] == [c["id"] for c in before.cards]
+    assert after.questions[-1]["accept"] == ["Vjosa Osmani (President)"]
+    collection.close()
+
+
+def test_without_guid_and_notetype_columns_clozes_are_still_clozes(anki):
+    collection, _guids, folder = anki
+    imported = read_anki_text(_export(collection, folder / "bare.txt", html=False, columns=False))
+    bank = bank_of(imported)
+    assert [question.type for question in bank.questions].count(QuestionType.CLOZE) == 2
+    assert bank.cards[0].term == "\\_\\_init\\_\\_"
