@@ -61,6 +61,28 @@ def html_to_text(markup: str) -> str:
     return " ".join(text.split())
 
 
+_MARKDOWN_INLINE = re.compile(r"[\\`*_\[\]<]|&(?=#?\w+;)")  # emphasis, code, links, autolinks, entities
+_MARKDOWN_LINE_START = re.compile(r"[#>+=~-]|\d{1,9}(?=[.)])")  # headings, quotes, lists, rules, fences
+_HARD_BREAK = re.compile(r"(?<=[^\n])\n(?=[^\n])")
+
+
+def markdown_escape(text: str) -> str:
+    """Plain text as Markdown that shows it as written: ``__init__`` stays ``__init__``, ``1999.``
+    is no list and ``# of troops`` no heading. A line break stays a line break (a blank line, a
+    paragraph); the blanks that start a line are dropped, as they would make it code."""
+    lines = []
+    text = text.replace("\r\n", "\n").replace("\r", "\n")  # Markdown ends a line at either
+    for line in _MARKDOWN_INLINE.sub(lambda found: "\\" + found.group(), text).split("\n"):
+        line = line.lstrip(" \t")
+        start = _MARKDOWN_LINE_START.match(line)
+        if start and start.group()[0].isdigit():
+            line = start.group() + "\\" + line[start.end() :]
+        elif start:
+            line = "\\" + line
+        lines.append(line)
+    return _HARD_BREAK.sub("\\\n", "\n".join(lines))
+
+
 def slug(text: str, words: int = 6) -> str:
     """A readable id from text: "What is the capital?" -> "what-is-the-capital"."""
     plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
