@@ -11,6 +11,7 @@ from flask.cli import with_appcontext
 
 from quizapp import core
 from quizapp.cli.terminal import echo_problem, printable
+from quizapp.core.interchange.quizlet import BadSeparator, QuizletSeparators, quizlet_separators
 from quizapp.services import bank_files, bank_library, clock
 from quizapp.services.bank_exports import FORMATS, export_bank
 from quizapp.services.bank_files import BadFileName, Outcome
@@ -47,11 +48,24 @@ def served_bank(bank_slug: str, param_hint: str = "BANK_ID") -> core.Bank:
     type=click.Path(dir_okay=False, path_type=Path),
     help="Save as this bank file, e.g. questions/NAME.yaml (never overwrites; default: print the YAML).",
 )
+@click.option(
+    "--term-separator",
+    metavar="tab|comma|TEXT",
+    help="Quizlet: what the export put between term and definition (default: tab).",
+)
+@click.option(
+    "--row-separator",
+    metavar="newline|semicolon|TEXT",
+    help="Quizlet: what the export put between rows (default: newline).",
+)
 @with_appcontext
-def import_command(source: Path, file_format: str, output: Path | None) -> None:
+def import_command(
+    source: Path, file_format: str, output: Path | None, term_separator: str | None, row_separator: str | None
+) -> None:
     """Make a bank file from SOURCE, exported from Moodle (GIFT, Aiken), Quizlet or Anki."""
+    quizlet = _quizlet_separators(file_format, term_separator, row_separator)
     try:
-        result = import_bank(source.read_bytes(), file_format, source.name)
+        result = import_bank(source.read_bytes(), file_format, source.name, quizlet)
     except ImportFailed as error:
         raise click.ClickException(f"{source}: {error}") from None
     for note in result.skipped:
@@ -77,6 +91,17 @@ def import_command(source: Path, file_format: str, output: Path | None) -> None:
     )
     if checked.problems:
         raise SystemExit(1)
+
+
+def _quizlet_separators(file_format: str, term: str | None, row: str | None) -> QuizletSeparators | None:
+    if term is None and row is None:
+        return None
+    if file_format != "quizlet":
+        raise click.UsageError("--term-separator and --row-separator are for --format quizlet")
+    try:
+        return quizlet_separators("tab" if term is None else term, "newline" if row is None else row)
+    except BadSeparator as error:
+        raise click.BadParameter(str(error), param_hint=f"--{error.which}-separator") from None
 
 
 def _save(output: Path, text: str) -> core.LoadResult:

@@ -12,12 +12,13 @@ from pathlib import Path
 from quizapp.core.bank_loader import MAX_BANK_BYTES, decode_text
 from quizapp.core.interchange import bank_yaml, read
 from quizapp.core.interchange.common import SourceNote
+from quizapp.core.interchange.quizlet import QuizletSeparators, describe
 from quizapp.core.yaml_document import YamlError
 
 FORMAT_LABELS = {
     "gift": "Moodle GIFT",
     "aiken": "Aiken",
-    "quizlet": "Quizlet (term TAB definition)",
+    "quizlet": "Quizlet (text export)",
     "anki-text": "Anki notes in plain text",
 }
 
@@ -45,7 +46,11 @@ class ImportResult:
         return not self.questions and not self.cards
 
 
-def import_bank(data: bytes, file_format: str, source_name: str) -> ImportResult:
+def import_bank(
+    data: bytes, file_format: str, source_name: str, quizlet: QuizletSeparators | None = None
+) -> ImportResult:
+    """The bank made from ``data``; ``quizlet`` is what a Quizlet export was written with (its
+    defaults, Tab and New line, when None), from ``quizlet_separators`` (which names a bad choice)."""
     if file_format not in FORMAT_LABELS:
         raise ImportFailed(f"unknown format {file_format!r}; use one of {', '.join(FORMAT_LABELS)}")
     try:
@@ -58,7 +63,7 @@ def import_bank(data: bytes, file_format: str, source_name: str) -> ImportResult
             f"it has {lines:,} lines; an import may have at most {MAX_IMPORT_LINES:,} lines and make at "
             f"most {MAX_IMPORT_ITEMS:,} questions and cards: split it into smaller files"
         )
-    imported = read(source, file_format)
+    imported = read(source, file_format, quizlet)
     items = len(imported.questions) + len(imported.cards)
     if items > MAX_IMPORT_ITEMS:
         raise ImportFailed(
@@ -66,7 +71,15 @@ def import_bank(data: bytes, file_format: str, source_name: str) -> ImportResult
             "split it into smaller files"
         )
     imported.title = Path(source_name).stem.replace("_", " ").replace("-", " ").strip() or imported.title
-    text = bank_yaml(imported, f"{source_name} ({FORMAT_LABELS[file_format]})")
+    text = bank_yaml(imported, f"{source_name} ({_format_label(file_format, quizlet)})")
     return ImportResult(
         text, len(imported.questions), len(imported.cards), tuple(imported.skipped), tuple(imported.notes)
+    )
+
+
+def _format_label(file_format: str, quizlet: QuizletSeparators | None) -> str:
+    if file_format != "quizlet" or quizlet is None or quizlet == QuizletSeparators():
+        return FORMAT_LABELS[file_format]
+    return (
+        f"Quizlet, {describe(quizlet.term)} between term and definition, {describe(quizlet.row)} between rows"
     )

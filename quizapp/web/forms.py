@@ -37,6 +37,7 @@ from quizapp.core.accounts import (
     name_problem,
     valid_username,
 )
+from quizapp.core.interchange.quizlet import BadSeparator, QuizletSeparators, quizlet_separators
 from quizapp.services.bank_imports import FORMAT_LABELS
 from quizapp.services.passwords import password_problem
 
@@ -258,9 +259,30 @@ class ImportForm(FlaskForm):
     source = FileField(
         "File to import",
         description="A text file up to 2 MB: GIFT or Aiken exported from Moodle, a Quizlet export "
-        "(term TAB definition), or Anki's Notes in Plain Text.",
+        "(any separators), or Anki's Notes in Plain Text.",
     )
     pasted = TextAreaField("Or paste its text here", render_kw={"rows": 8, "spellcheck": "false"})
+    # Quizlet's export dialog: the same choices, custom text in the field after each
+    quizlet_term = SelectField(
+        "Quizlet: between term and definition",
+        choices=[
+            SelectChoice("tab", "Tab"),
+            SelectChoice("comma", "Comma"),
+            SelectChoice("custom", "Custom"),
+        ],
+        default="tab",
+    )
+    quizlet_term_custom = StringField("Custom separator between term and definition", render_kw={"size": 10})
+    quizlet_row = SelectField(
+        "Quizlet: between rows",
+        choices=[
+            SelectChoice("newline", "New line"),
+            SelectChoice("semicolon", "Semicolon"),
+            SelectChoice("custom", "Custom"),
+        ],
+        default="newline",
+    )
+    quizlet_row_custom = StringField("Custom separator between rows", render_kw={"size": 10})
     file_name = StringField(
         "File name for the new bank",
         validators=BANK_FILE_NAME,
@@ -273,4 +295,27 @@ class ImportForm(FlaskForm):
         if not self.source.data and not (self.pasted.data or "").strip():
             add_error(self.source, "Choose a file, or paste its text below.")
             return False
+        if self.file_format.data == "quizlet":
+            try:
+                self.quizlet_separators()
+            except BadSeparator as error:
+                add_error(
+                    self.quizlet_term_custom if error.which == "term" else self.quizlet_row_custom,
+                    f"{error}.",
+                )
+                return False
         return valid
+
+    def quizlet_separators(self) -> QuizletSeparators:
+        """The separators chosen for a Quizlet export; raises BadSeparator for a bad choice."""
+        return quizlet_separators(
+            _choice(self.quizlet_term.data, self.quizlet_term_custom.data, "tab"),
+            _choice(self.quizlet_row.data, self.quizlet_row_custom.data, "newline"),
+        )
+
+
+def _choice(selected: str | None, custom: str | None, default: str) -> str:
+    """A separator's name, or its custom text ("" when none was typed: refused as empty)."""
+    if selected == "custom":
+        return custom or ""
+    return selected or default

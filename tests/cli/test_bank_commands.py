@@ -4,6 +4,7 @@ import io
 import zipfile
 
 from tests.core.interchange.samples import SAMPLES
+from tests.core.interchange.test_quizlet import INTEROP
 
 
 def test_import_prints_the_bank_and_reports_skipped_lines(app):
@@ -76,3 +77,44 @@ def test_export_bank_as_gift_and_as_an_anki_deck(app, tmp_path):
     assert runner.invoke(args=["export-bank", "kosovo-peacekeepers", "--format", "apkg"]).exit_code == 2
     unknown = runner.invoke(args=["export-bank", "nope", "--format", "gift"])
     assert unknown.exit_code == 2 and "no valid bank with id 'nope'" in unknown.output
+
+
+def test_import_reads_quizlet_s_custom_separators(app):
+    source = INTEROP / "quizlet-comma-semicolon.txt"
+    result = app.test_cli_runner().invoke(
+        args=[
+            "import",
+            str(source),
+            "--format",
+            "quizlet",
+            "--term-separator",
+            "comma",
+            "--row-separator",
+            ";",
+        ]
+    )
+    assert result.exit_code == 0, result.output
+    assert "  definition: |-\n    The capital of Kosovo\\\n    where the ceremony was held\n" in result.stdout
+    assert (
+        f"{source}:1: skipped: no separator (Comma) between term and definition, and no term before it"
+        in (result.stderr)
+    )
+    assert (
+        f"{source}:2: changed: no separator (Comma) between term and definition: read as more"
+        in result.stderr
+    )
+    assert "imported 4 question(s) and 4 card(s); skipped 1" in result.stderr
+
+
+def test_import_refuses_a_bad_separator_choice(app):
+    runner = app.test_cli_runner()
+    source = str(INTEROP / "quizlet-tab.txt")
+    same = runner.invoke(
+        args=["import", source, "--format", "quizlet", "--term-separator", ";", "--row-separator", ";"]
+    )
+    assert same.exit_code == 2 and "Invalid value for --row-separator" in same.output
+    assert "must differ, and neither may contain the other" in same.output
+    empty = runner.invoke(args=["import", source, "--format", "quizlet", "--term-separator", ""])
+    assert empty.exit_code == 2 and "--term-separator: the custom separator between term and" in empty.output
+    other = runner.invoke(args=["import", source, "--format", "gift", "--row-separator", ";"])
+    assert other.exit_code == 2 and "are for --format quizlet" in other.output

@@ -5,6 +5,7 @@ import pytest
 from quizapp.core import load_bank_bytes
 from quizapp.services.bank_imports import ImportFailed, import_bank
 from tests.core.interchange.samples import SAMPLES
+from tests.core.interchange.test_quizlet import INTEROP
 
 
 def test_an_import_is_a_valid_bank_file_titled_after_its_source():
@@ -49,7 +50,7 @@ def test_the_largest_import_is_exact_and_quick_and_a_larger_one_is_refused_at_on
     bank = load_bank_bytes(result.text.encode(), "x.yaml", "x", lambda path: "").bank
     assert (
         bank.cards[-1].term == f'w{terms - 1}: "q" #'
-        and bank.cards[-1].definition == f"d{terms - 1} \\ {terms - 1}"
+        and bank.cards[-1].definition == f"d{terms - 1} \\\\ {terms - 1}"  # escaped for Markdown
     )
     assert (
         emitted < 25
@@ -68,3 +69,26 @@ def test_the_largest_import_is_exact_and_quick_and_a_larger_one_is_refused_at_on
     ):
         import_bank(huge, "quizlet", "words.txt")
     assert time.perf_counter() - started < 1
+
+
+def test_a_quizlet_export_with_custom_separators_names_them_in_the_bank_file():
+    from quizapp.core.interchange.quizlet import quizlet_separators
+
+    data = (INTEROP / "quizlet-custom.txt").read_bytes()
+    result = import_bank(data, "quizlet", "python.txt", quizlet_separators(" :: ", "$$"))
+    assert (result.questions, result.cards) == (4, 4)
+    assert result.text.startswith(
+        "# Imported from python.txt (Quizlet, ' :: ' between term and definition, '$$' between rows)."
+    )
+    assert "# Skipped line 2: a line needs both a term and a definition" in result.text
+    loaded = load_bank_bytes(result.text.encode(), "x.yaml", "x", lambda path: "")
+    assert loaded.problems == ()
+    assert [card.term for card in loaded.bank.cards][2] == "snake\\_case"
+
+
+def test_a_quizlet_import_reports_each_joined_and_changed_row():
+    result = import_bank((INTEROP / "quizlet-tab.txt").read_bytes(), "quizlet", "set.txt")
+    assert [note.line for note in result.changed] == [4, 8, 9, 10]
+    assert (
+        "# Changed line 8: no separator (Tab) between term and definition: read as more of the" in result.text
+    )

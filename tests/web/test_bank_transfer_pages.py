@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import html
+import io
 import re
+import sqlite3
+import tempfile
+import zipfile
+from pathlib import Path
 
 from tests.core.interchange.samples import SAMPLES
+from tests.core.interchange.test_quizlet import INTEROP
 from tests.helpers.banks import assign_every_bank
-from tests.helpers.web import editor_form, login, upload
+from tests.helpers.web import csrf_token, editor_form, login, upload
 
 
 def test_an_upload_opens_in_the_editor_checked_and_is_saved_only_there(teacher, questions_dir, app):
@@ -147,3 +154,89 @@ def test_a_request_past_the_size_limit_says_the_limit(teacher):
     response = upload(teacher, "quizlet", "too-big", b"x" * (3 * 1024 * 1024))
     assert response.status_code == 413
     assert "A file or text may be 2 MB at most" in response.get_data(as_text=True)
+
+
+def upload_quizlet(teacher, file_name: str, fixture: str, **separators: str):
+    """The import form as a teacher fills it for a Quizlet export, with the dialog's separators."""
+    token = csrf_token(teacher.get("/banks/import").get_data(as_text=True))
+    data = {"csrf_token": token, "file_format": "quizlet", "file_name": file_name, "pasted": "", **separators}
+    data["source"] = (io.BytesIO((INTEROP / fixture).read_bytes()), fixture)
+    return teacher.post("/banks/import", data=data, content_type="multipart/form-data")
+
+
+def test_the_import_page_offers_quizlet_s_separators_and_reads_custom_ones(teacher):
+    form = teacher.get("/banks/import").get_data(as_text=True)
+    assert '<option selected value="tab">Tab</option>' in form
+    assert '<option value="semicolon">Semicolon</option>' in form
+    response = upload_quizlet(
+        teacher,
+        "python-terms",
+        "quizlet-custom.txt",
+        quizlet_term="custom",
+        quizlet_term_custom=" :: ",
+        quizlet_row="custom",
+        quizlet_row_custom="$$",
+    )
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200 and "Imported 4 questions and 4 cards" in page
+    assert "Line 2: a line needs both a term and a definition" in page
+    assert "Which term is meant: words_joined_by_underscores" in page  # the escape shows nothing
+
+
+def test_a_bad_separator_choice_is_marked_on_its_field(teacher):
+    empty = upload_quizlet(teacher, "x", "quizlet-tab.txt", quizlet_term="custom", quizlet_term_custom="")
+    assert empty.status_code == 422
+    assert "The custom separator between term and definition is empty" in empty.get_data(
+        as_text=True
+    ) or "the custom separator between term and definition is empty" in empty.get_data(as_text=True)
+    same = upload_quizlet(
+        teacher, "x", "quizlet-tab.txt", quizlet_term="comma", quizlet_row="custom", quizlet_row_custom=","
+    )
+    assert same.status_code == 422
+    assert "must differ, and neither may contain the other" in same.get_data(as_text=True)
+
+
+def test_plain_quizlet_text_shows_as_written_in_the_preview_and_in_the_anki_deck(teacher, questions_dir):
+    page = upload_quizlet(teacher, "quizlet-set", "quizlet-tab.txt").get_data(as_text=True)
+    assert "Which term is meant: Python's __init__ method</legend>" in page
+    assert "<strong>init</strong>" not in page and "<em>args" not in page
+    kfor = (
+        "Which term is meant: NATO's Kosovo Force<br>\n# of troops: 4,500<br>\n1999. the year it came<br>\n"
+        "- led by NATO</legend>"
+    )
+    assert kfor in page  # the multi-line definition whole: no heading, no list
+    assert "&lt;b&gt;not bold&lt;/b&gt; and [a](link)</legend>" in page
+    assert "Line 8: no separator (Tab) between term and definition: read as more of the definition of" in page
+    text, version, token = editor_form(page)
+    saved = teacher.post(
+        "/banks/quizlet-set.yaml/edit",
+        data={"text": text, "version": version, "action": "save", "csrf_token": token},
+    )
+    assert saved.status_code == 302
+    deck = teacher.get("/banks/quizlet-set/export.apkg")
+    notes = [[shown_text(field) for field in fields.split("\x1f")] for fields in apkg_fields(deck.data)]
+    term_cards = [(front, back) for front, back, _ in notes if not front.startswith("Which term")]
+    assert ("__init__", "Python's constructor method") in term_cards
+    assert ("*args", "extra positional arguments") in term_cards
+    assert ("1999.", "the year NATO's campaign began") in term_cards
+    assert ("# of troops", "3,400 in the KSF") in term_cards
+    assert (
+        "KFOR",
+        "NATO's Kosovo Force\n# of troops: 4,500\n1999. the year it came\n- led by NATO",
+    ) in term_cards
+
+
+def shown_text(field: str) -> str:
+    """An Anki field's text as shown: tags dropped, entities read, <br> a line break."""
+    return html.unescape(re.sub(r"<[^>]+>", "", field.replace("<br />\n", "\n"))).strip()
+
+
+def apkg_fields(data: bytes) -> list[str]:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive, tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "collection.anki2"
+        path.write_bytes(archive.read("collection.anki2"))
+        connection = sqlite3.connect(path)
+        try:
+            return [row[0] for row in connection.execute("SELECT flds FROM notes ORDER BY id")]
+        finally:
+            connection.close()

@@ -34,20 +34,6 @@ def _add_pair(imported: Imported, line: int, term: str, definition: str, tags: l
     imported.add_question(question, term)
 
 
-def read_quizlet(source: str, separator: str = "\t") -> Imported:
-    """Quizlet's export: one "term<TAB>definition" per line (Quizlet can also use a comma)."""
-    imported = Imported(title="Imported from Quizlet")
-    for number, line in enumerate(source.lstrip("\ufeff").splitlines(), start=1):
-        if not line.strip():
-            continue
-        term, found, definition = line.partition(separator)
-        if not found:
-            imported.skip(number, f"no separator ({separator!r}) between term and definition")
-            continue
-        _add_pair(imported, number, term, definition, [])
-    return imported
-
-
 def _column_number(value: str) -> int | None:
     """A column counted from 1 (as Anki writes it), from 0; None when ``value`` is not one:
     "²".isdigit() is true but int() refuses it, and int() refuses 4,301 digits or more."""

@@ -41,7 +41,9 @@ def import_bank_page() -> Any:
                 data = required_data(form.pasted.data).encode("utf-8")  # the form requires one of the two
                 source_name = f"{form.file_name.data}.txt"
             try:
-                result = import_bank(data, form.file_format.data, source_name)
+                file_format = form.file_format.data
+                quizlet = form.quizlet_separators() if file_format == "quizlet" else None
+                result = import_bank(data, file_format, source_name, quizlet)
             except ImportFailed as error:
                 add_error(form.source, f"This file cannot be imported: {error}.")
             else:

@@ -71,3 +71,28 @@ def test_any_text_shows_as_written(text):
         return value.split()
 
     assert words(shown(markdown_escape(text))) == words(text)
+
+
+# From the Quizlet import's tests: what a reader sees, line breaks and any text
+
+
+def seen_flat(markdown: str) -> str:
+    """The text a reader sees: the rendered HTML without its tags, blanks collapsed."""
+    rendered = MARKDOWN.render(markdown)
+    return " ".join(html.unescape(re.sub(r"<[^>]*>", " ", rendered)).split())
+
+
+def test_the_escaped_text_renders_as_written_with_its_line_breaks():
+    rendered = MARKDOWN.render(markdown_escape("__init__\n1999. the year\n# of troops"))
+    assert rendered == "<p>__init__<br />\n1999. the year<br />\n# of troops</p>\n"
+
+
+_TEXT = st.lists(
+    st.sampled_from([*"ab 1.)#*_-+=>~`[]()<>&;!\\|{}:\n\t", "&amp;", "&#35;", "http://x", "    "]),
+    max_size=30,
+).map("".join)
+
+
+@given(_TEXT)
+def test_any_text_escaped_shows_exactly_its_own_characters(text):
+    assert seen_flat(markdown_escape(text)) == " ".join(text.split())

@@ -1,4 +1,5 @@
-from quizapp.core.interchange.term_lists import read_anki_text, read_quizlet
+from quizapp.core.interchange.quizlet import QuizletSeparators, read_quizlet
+from quizapp.core.interchange.term_lists import read_anki_text
 from quizapp.core.model import QuestionType
 from tests.core.interchange.samples import bank_of, sample
 
@@ -8,21 +9,30 @@ def test_a_quizlet_export_becomes_cards_and_short_answer_questions():
     bank = bank_of(imported)
     assert [(c.term, c.definition) for c in bank.cards] == [
         ("platoon", "A small army unit; Kosovo sent one to Kuwait"),
-        ("Pristina", "The capital of Kosovo, where the ceremony was held"),
+        ("Pristina", "The capital of Kosovo, where the ceremony was held\\\nno separator on this line"),
         ("KFOR?", "A peacekeeping force"),
     ]
     question = bank.questions[1]
     assert question.type is QuestionType.SHORT
-    assert question.prompt == "Which term is meant: The capital of Kosovo, where the ceremony was held"
+    assert question.prompt == f"Which term is meant: {bank.cards[1].definition}"
     assert question.answer.accepted == ("Pristina",) and question.answer.typos
     assert [(note.line, note.text) for note in imported.skipped] == [
-        (3, "no separator ('\\t') between term and definition"),
         (4, "a line needs both a term and a definition"),
+    ]
+    assert [(note.line, note.text) for note in imported.notes] == [
+        (
+            3,
+            "no separator (Tab) between term and definition: read as more of the definition of 'Pristina' (line 2)",
+        ),
     ]
 
 
 def test_quizlet_with_commas():
-    bank = bank_of(read_quizlet("Kuwait,where the platoon goes\nIowa,its National Guard commands\n", ","))
+    bank = bank_of(
+        read_quizlet(
+            "Kuwait,where the platoon goes\nIowa,its National Guard commands\n", QuizletSeparators(",")
+        )
+    )
     assert [c.term for c in bank.cards] == ["Kuwait", "Iowa"]
 
 
