@@ -13,7 +13,7 @@ from quizapp import core
 from quizapp.api.common import read_json
 from quizapp.core.answer_key import full_marks_response
 from quizapp.core.checkers import canonical_response, is_blank
-from quizapp.core.question_types import question_type
+from quizapp.core.question_types import present, question_type
 from quizapp.core.storable_text import SURROGATE_REFUSED, unstorable_text
 from quizapp.db.database import begin_write
 from tests.helpers.api import QUIZ, answer, bank_questions, error_of, start
@@ -56,8 +56,15 @@ def test_nothing_in_an_open_attempt_gives_an_answer_away(as_user, app):
         if question.explanation:
             assert question.explanation not in text
         for quote in question.source_quotes:
-            if not any(quote in q.prompt for q in questions.values()):
+            if not any(quote in shown_text(q) for q in questions.values()):  # a choice may say it
                 assert quote not in text, (question.id, quote)
+
+
+def shown_text(question) -> str:
+    """What any attempt shows of a question before it is answered: its prompt and options."""
+    seen = present(question, 0, shuffle_choices=False)
+    options = (*seen.choices, *seen.items, *seen.lefts, *seen.rights)
+    return "\n".join([seen.prompt, *(option.text for option in options)])
 
 
 def test_starting_again_resumes_the_open_attempt(as_user):
