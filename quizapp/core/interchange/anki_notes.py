@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from quizapp.core.interchange.common import Imported, html_to_text, markdown_escape
+from quizapp.core.interchange.term_cards import add_term_card
 
 # {{c1::answer}} or {{c1::answer::hint}}; Anki shows the hint in the gap.
 CLOZE_DELETION = re.compile(r"\{\{c(\d+)::(.*?)(?:::(.*?))?\}\}", re.DOTALL)
@@ -80,21 +81,8 @@ def _ids(imported: Imported, note: AnkiNote, hint: str) -> tuple[str, str]:
 
 
 def _add_basic(imported: Imported, note: AnkiNote, term: str, definition: str, tags: list[str]) -> None:
-    if not term or not definition:
-        imported.skip(note.line, "a line needs both a term and a definition")
-        return
-    question_id, card_hint = _ids(imported, note, term)
-    shown_term, shown_definition = markdown_escape(term), markdown_escape(definition)
-    card: dict[str, Any] = {"id": imported.unique_id(card_hint), "term": shown_term}
-    card["definition"] = shown_definition
-    question: dict[str, Any] = {"id": question_id, "type": "short"}
-    question.update(prompt=f"Which term is meant: {shown_definition}", accept=[" ".join(term.split())])
-    question["typos"] = True
-    if tags:
-        card["tags"] = tags
-        question["tags"] = tags
-    imported.cards.append(card)
-    imported.questions.append(question)
+    ids = _ids(imported, note, term) if term.strip() and definition.strip() else None
+    add_term_card(imported, note.line, term, definition, tags, ids)
 
 
 def _add_cloze(imported: Imported, note: AnkiNote, fields: list[str], tags: list[str]) -> None:

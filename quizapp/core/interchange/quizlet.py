@@ -16,13 +16,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from quizapp.core.interchange.common import Imported, markdown_escape
-from quizapp.core.text_matching import normalize
+from quizapp.core.interchange.common import Imported
+from quizapp.core.interchange.term_cards import add_term_card
 
 TERM_SEPARATORS = {"tab": "\t", "comma": ","}
 ROW_SEPARATORS = {"newline": "\n", "semicolon": ";"}
 MAX_CUSTOM_SEPARATOR = 20  # characters: Quizlet's custom field holds a short text
-LITERAL_STAR = "\u2217"  # ∗, the asterisk operator: typed "*" matches it, as both are punctuation
 
 
 class BadSeparator(ValueError):
@@ -128,26 +127,10 @@ def read_quizlet(source: str, separators: QuizletSeparators | None = None) -> Im
 
 
 def _add_pair(imported: Imported, pair: _Pair, where: str) -> None:
-    term, definition = pair.term.strip(), pair.definition.strip()
-    if not term or not definition:
-        imported.skip(pair.line, "a line needs both a term and a definition")
-        return
-    for line in pair.continued:
-        imported.note(line, f"{where}: read as more of the definition of '{term[:40]}' (line {pair.line})")
-    card = {"id": imported.unique_id(f"card {term}"), "term": markdown_escape(term)}
-    card["definition"] = markdown_escape(definition)
-    imported.cards.append(card)
-    if not normalize(term):
-        imported.note(
-            pair.line, f"the term '{term[:40]}' has no letters or digits to type: a card, no question"
-        )
-        return
-    accepted = term.replace("*", LITERAL_STAR)
-    if accepted != term:
-        imported.note(
-            pair.line,
-            f"the term '{term[:40]}' is accepted as written with '{LITERAL_STAR}' for '*' "
-            "(a '*' would make it a pattern); typing '*' still counts",
-        )
-    prompt = f"Which term is meant: {card['definition']}"
-    imported.add_question({"type": "short", "prompt": prompt, "accept": [accepted], "typos": True}, term)
+    if pair.term.strip() and pair.definition.strip():
+        for line in pair.continued:
+            term = pair.term.strip()
+            imported.note(
+                line, f"{where}: read as more of the definition of '{term[:40]}' (line {pair.line})"
+            )
+    add_term_card(imported, pair.line, pair.term, pair.definition)

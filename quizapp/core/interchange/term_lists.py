@@ -1,8 +1,6 @@
-"""Term/definition lists: Quizlet's export (term TAB definition per line) and Anki's text export.
-
-Each pair becomes a flashcard and a short-answer question ("Which term is meant: <definition>?"),
-with typos forgiven, so the list can be quizzed as well as studied.
-"""
+"""Anki's text export ("Notes in Plain Text"): its header lines and columns, read into notes
+(core/interchange/anki_notes.py turns each into a card and question, or a cloze question).
+Quizlet's export is read by core/interchange/quizlet.py."""
 
 from __future__ import annotations
 
@@ -16,22 +14,6 @@ from quizapp.core.interchange.common import Imported
 
 _ANKI_HEADER = re.compile(r"^#([a-z ]+):(.*)$")
 _SEPARATORS = {"tab": "\t", "comma": ",", "semicolon": ";", "pipe": "|", "space": " ", "colon": ":"}
-
-
-def _add_pair(imported: Imported, line: int, term: str, definition: str, tags: list[str]) -> None:
-    term, definition = term.strip(), definition.strip()
-    if not term or not definition:
-        imported.skip(line, "a line needs both a term and a definition")
-        return
-    card: dict[str, object] = {"id": imported.unique_id(f"card {term}"), "term": term}
-    card["definition"] = definition
-    question: dict[str, object] = {"type": "short", "prompt": f"Which term is meant: {definition}"}
-    question.update(accept=[term], typos=True)
-    if tags:
-        card["tags"] = tags
-        question["tags"] = tags
-    imported.cards.append(card)
-    imported.add_question(question, term)
 
 
 def _column_number(value: str) -> int | None:

@@ -1,0 +1,54 @@
+"""A term and its definition, from any flashcard format (Quizlet, Anki's Basic notes), become a
+card and a short-answer question ("Which term is meant: <definition>?") by one rule: text shown
+escaped as plain, the term accepted as written (a "*" literal, not a pattern), typos forgiven."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from quizapp.core.interchange.common import Imported, markdown_escape
+from quizapp.core.text_matching import normalize
+
+LITERAL_STAR = "\u2217"  # ∗, the asterisk operator: typed "*" matches it, as both are punctuation
+
+
+def add_term_card(
+    imported: Imported,
+    line: int,
+    term: str,
+    definition: str,
+    tags: Sequence[str] = (),
+    ids: tuple[str, str] | None = None,
+) -> None:
+    """Add the card and question of ``term``: ``ids`` is (question id, card id hint) when the
+    format names its notes (Anki's GUID), else both come from the term."""
+    term, definition = term.strip(), definition.strip()
+    if not term or not definition:
+        imported.skip(line, "a line needs both a term and a definition")
+        return
+    question_id, card_hint = ids if ids else (None, f"card {term}")
+    card: dict[str, Any] = {"id": imported.unique_id(card_hint), "term": markdown_escape(term)}
+    card["definition"] = markdown_escape(definition)
+    if tags:
+        card["tags"] = list(tags)
+    imported.cards.append(card)
+    if not normalize(term):
+        imported.note(line, f"the term '{term[:40]}' has no letters or digits to type: a card, no question")
+        return
+    written = " ".join(term.split())
+    accepted = written.replace("*", LITERAL_STAR)
+    if accepted != written:
+        imported.note(
+            line,
+            f"the term '{term[:40]}' is accepted as written with '{LITERAL_STAR}' for '*' "
+            "(a '*' would make it a pattern); typing '*' still counts",
+        )
+    question: dict[str, Any] = {"type": "short", "prompt": f"Which term is meant: {card['definition']}"}
+    question.update(accept=[accepted], typos=True)
+    if tags:
+        question["tags"] = list(tags)
+    if question_id is None:
+        imported.add_question(question, term)
+    else:
+        imported.questions.append({"id": question_id, **question})
