@@ -19,7 +19,7 @@ import yaml
 
 from quizapp.core import load_bank_bytes
 from quizapp.core.interchange import bank_yaml
-from quizapp.core.interchange.term_lists import read_quizlet
+from quizapp.core.interchange.quizlet import read_quizlet
 
 
 class _OldDumper(yaml.SafeDumper):
