@@ -5,7 +5,8 @@ short answer (answers that are all '=', weighted or not: 100 % accepted, 0 % or 
 numeric (tolerance, range, several answers: the first 100 % one; '~' starts the feedback for any
 other answer), matching, missing word (a blank inside the text), per-choice feedback (#), general
 feedback (after the last ####), comments (//, whose [id:x] and [tag:y] are kept), $CATEGORY (its
-last name becomes a tag), titles (::title::), a format marker at the start of each field
+last name becomes a tag; '//' is a '/' in a name), text before the first answer (an answer,
+as in Moodle), titles (::title::), a format marker at the start of each field
 ([html] made plain, [plain] escaped as Markdown, [markdown] and [moodle] kept) and the escapes
 \\~ \\= \\# \\{ \\} \\: \\n \\\\ (and quizapp's own \\> \\%). Essays and descriptions have no
 place in a bank: they are skipped and reported, as is each thing kept with a change or lost
@@ -48,7 +49,13 @@ _CODES = {char: chr(0xE000 + index) for index, char in enumerate(_ESCAPED)}
 _PLAIN = {code: "\n" if char == "n" else char for char, code in _CODES.items()}
 _ESCAPE = re.compile(r"\\([" + re.escape(_ESCAPED) + "])")
 _FORMAT = re.compile(r"^\s*\[(html|moodle|markdown|plain)\]\s*")
-_COMMENT_FIELD = re.compile(r"\[(tag|id):([^\]]*)\]")
+# Moodle's extract_idnumber_and_tags_from_comment: "[id:x]" (the first one) and every "[tag:y]" on
+# the question's comment lines, "\\]" standing for "]"; no control characters (an id or tag never
+# spans lines), and no "<" or ">" in a tag. The comments are read raw: GIFT's escapes are not theirs.
+_COMMENT_ID = re.compile(r"\[id:((?:\\\]|[^\]\x00-\x1f\x7f])+)\]")
+_COMMENT_TAG = re.compile(r"\[tag:((?:\\\]|[^\]<>\x00-\x1f\x7f])+)\]")
+# a category path's "/" separates names; "//" is a "/" inside a name (Moodle's split_category_path)
+_CATEGORY_SPLIT = re.compile(r"(?<!/)/(?!/)")
 _MEDIA = re.compile(r"<\s*(a|img|audio|video|source|iframe|object|embed)\b", re.IGNORECASE)
 _MEDIA_NAMES = {"a": "a link", "img": "an image", "audio": "audio", "video": "a video"}
 _TITLE = re.compile(r"^\s*::(.*?)::", re.DOTALL)
@@ -69,8 +76,10 @@ def _restore(text: str) -> str:
 
 
 def _blocks(source: str) -> Iterator[tuple[int, str, list[str]]]:
-    """(first line, text, comment lines) of each question or category, blocks separated by blank
-    lines; a block's comments are those since the previous block (Moodle writes "// [tag:x]" there)."""
+    """(first line, text with its escapes protected, raw comment lines) of each question or
+    category. As in Moodle, blank lines separate blocks and a block's comments are its own
+    comment lines (Moodle's exporter writes "// [id:x] [tag:y]" right above the question): a
+    comment with a blank line after it and no question belongs to nothing."""
     lines: list[str] = []
     comments: list[str] = []
     start = 0
@@ -80,14 +89,15 @@ def _blocks(source: str) -> Iterator[tuple[int, str, list[str]]]:
             continue
         if not line.strip():
             if lines:
-                yield start, "\n".join(lines), comments
-                lines, comments = [], []
+                yield start, _protect("\n".join(lines)), comments
+                lines = []
+            comments = []
             continue
         if not lines:
             start = number
         lines.append(line)
     if lines:
-        yield start, "\n".join(lines), comments
+        yield start, _protect("\n".join(lines)), comments
 
 
 class _Text:
@@ -136,7 +146,7 @@ def _weighted(text: str) -> tuple[Decimal | None, str]:
 def read_gift(source: str) -> Imported:
     imported = Imported(title="Imported from GIFT")
     category: str | None = None
-    for line, block, comments in _blocks(_protect(source.lstrip("\ufeff"))):
+    for line, block, comments in _blocks(source.lstrip("\ufeff")):
         if block.lstrip().startswith("$CATEGORY:"):
             category = _category_tag(block.split(":", 1)[1])
             continue
@@ -146,17 +156,17 @@ def read_gift(source: str) -> Imported:
         except ValueError as error:
             imported.skip(line, str(error))
             continue
-        fields = [
-            (kind, _restore(value).strip())
-            for text in comments
-            for kind, value in _COMMENT_FIELD.findall(text)
-        ]
+        comment = "\n".join(comments)
         tags = [category] if category else []
-        tags += [value for kind, value in fields if kind == "tag" and value and value not in tags]
+        for raw in _COMMENT_TAG.findall(comment):
+            tag = raw.strip().replace("\\]", "]")
+            if tag and tag not in tags:
+                tags.append(tag)
         if tags:
             question["tags"] = tags
-        ids = [value for kind, value in fields if kind == "id" and value]
-        imported.add_question(question, ids[0] if ids else hint)
+        found_id = _COMMENT_ID.search(comment)
+        idnumber = found_id.group(1).strip().replace("\\]", "]") if found_id else ""
+        imported.add_question(question, idnumber or hint)
         for change in changes:
             imported.note(line, change)
     return imported
@@ -164,7 +174,7 @@ def read_gift(source: str) -> Imported:
 
 def _category_tag(path: str) -> str | None:
     """The last named category of "$course$/top/History/Kosovo" ("Kosovo"); none for Moodle's defaults."""
-    names = [name.strip() for name in path.split("/") if name.strip()]
+    names = [name.replace("//", "/").strip() for name in _CATEGORY_SPLIT.split(path) if name.strip()]
     names = [name for name in names if name != "top" and not re.fullmatch(r"\$\w+\$", name)]
     if not names or names[-1].startswith("Default for "):
         return None
@@ -202,16 +212,20 @@ def _question(block: str, changes: list[str]) -> tuple[dict[str, Any], str]:
 
 def _answer(body: str, before: str, after: str, texts: _Text, glued: tuple[bool, bool]) -> dict[str, Any]:
     changes = texts.changes
-    prompt = f"{before} _____ {after}".strip() if after else before
-    upper = body.split("#", 1)[0].strip().upper()
-    if upper in ("T", "TRUE", "F", "FALSE"):
+    # Moodle puts "_____" where the answers were, keeping the spacing around them
+    gap_before, gap_after = ("" if glue else " " for glue in glued)
+    prompt = f"{before}{gap_before}_____{gap_after}{after}".strip() if after else before
+    head = body.split("#", 1)[0].strip()
+    if head in ("T", "TRUE", "F", "FALSE"):  # as in Moodle, in capitals only ("{true}" is typed)
         if "#" in body:
             changes.append("true/false feedback is not kept: write it as the explanation")
-        return {"type": "true_false", "prompt": prompt, "answer": upper.startswith("T")}
+        return {"type": "true_false", "prompt": prompt, "answer": head.startswith("T")}
     if body.startswith("#"):
         return {"type": "numeric", "prompt": prompt, **_numeric(body[1:], texts)}
-    entries = _entries(body)
-    if "->" in body and "~" not in body:
+    # Moodle's order: any '~' makes choices, '=' with '->' a matching question, else a short answer;
+    # text before the first '~' or '=' is an answer too ('~' in a choice question, else '=')
+    entries = _entries(body, "~" if "~" in body else "=")
+    if "~" not in body and "=" in body and "->" in body:
         return _matching(entries, prompt, texts)
     if {sign for sign, _ in entries} != {"="}:
         return _choices(entries, prompt, texts)
@@ -219,7 +233,6 @@ def _answer(body: str, before: str, after: str, texts: _Text, glued: tuple[bool,
     accepted, rejected = _typed_answers(entries, texts)
     if after:  # missing word with typed answers: a cloze question with one blank
         blank: Any = {"accept": accepted, "reject": rejected} if rejected else accepted
-        gap_before, gap_after = ("" if glue else " " for glue in glued)
         cloze = f"{before}{gap_before}{{{{1}}}}{gap_after}{after}".strip()
         return {"type": "cloze", "prompt": cloze, "blanks": [blank]}
     question: dict[str, Any] = {"type": "short", "prompt": prompt, "accept": accepted}
@@ -239,6 +252,11 @@ def _typed_answers(entries: list[tuple[str, str]], texts: _Text) -> tuple[list[s
         raw_answer, _, raw_feedback = text.partition("#")
         answer = texts.answer(raw_answer)
         feedback = texts(raw_feedback, "feedback")
+        if weight is not None and weight <= 0 and not answer.strip("*"):
+            # Moodle's "=%0%*#..." is the feedback for any other answer, not an answer
+            if feedback:  # TODO-merge: per-answer feedback (another change) may keep this
+                texts.changes.append(f"the feedback for any other answer is not kept ({feedback!r})")
+            continue
         if weight is None or weight == 100:
             accepted.append(answer)
         elif weight <= 0:
@@ -262,6 +280,8 @@ def _typed_answers(entries: list[tuple[str, str]], texts: _Text) -> tuple[list[s
 
 
 def _matching(entries: list[tuple[str, str]], prompt: str, texts: _Text) -> dict[str, Any]:
+    if len(entries) < 2:  # Moodle's check_answer_count
+        raise ValueError("a matching question needs at least two '=left -> right' entries")
     pairs = []
     for sign, text in entries:
         left, arrow, right = text.partition("->")
@@ -276,16 +296,18 @@ def _matching(entries: list[tuple[str, str]], prompt: str, texts: _Text) -> dict
     return question
 
 
-def _entries(body: str) -> list[tuple[str, str]]:
+def _entries(body: str, sign: str = "=") -> list[tuple[str, str]]:
+    """(sign, text) of each answer; text before the first sign is an answer with ``sign``."""
     parts = _ENTRY.split(body)
-    if parts[0].strip():
-        raise ValueError(f"unexpected text before the first answer: {_restore(parts[0])[:40]!r}")
-    return [(parts[i], parts[i + 1].strip()) for i in range(1, len(parts) - 1, 2)]
+    first = [(sign, parts[0].strip())] if parts[0].strip() else []
+    return first + [(parts[i], parts[i + 1].strip()) for i in range(1, len(parts) - 1, 2)]
 
 
 def _choices(entries: list[tuple[str, str]], prompt: str, texts: _Text) -> dict[str, Any]:
     """One '=' answer: single choice (as Moodle reads it); only weighted '~' answers: multiple."""
     changes = texts.changes
+    if len(entries) < 2:  # Moodle's check_answer_count
+        raise ValueError("a choice question needs at least two answers")
     single = any(sign == "=" for sign, _ in entries)
     choices: list[Any] = []
     correct: list[str] = []
@@ -324,7 +346,7 @@ def _numeric(body: str, texts: _Text) -> dict[str, Any]:
         feedback = texts(other.partition("#")[2], "feedback")
         if feedback:
             changes.append(f"the feedback for any other answer is not kept ({feedback!r})")
-    entries = _entries(body) if body.lstrip().startswith("=") else [("=", body)]
+    entries = _entries(body)
     best = None
     for _, entry in entries:
         weight, text = _weighted(entry)
@@ -428,10 +450,10 @@ def write_gift(bank: Bank) -> tuple[str, list[str]]:
 
 
 def _category_path(bank: Bank, question: Any) -> str:
-    title = bank.title.replace("/", "-")
+    title = bank.title.replace("/", "//")  # Moodle's category paths write a "/" in a name as "//"
     if not question.tags:
         return f"$course$/top/Default for {title}"
-    return f"$course$/top/{title}/{question.tags[0].replace('/', '-')}"
+    return f"$course$/top/{title}/{question.tags[0].replace('/', '//')}"
 
 
 def _dropped(question: Any) -> list[str]:

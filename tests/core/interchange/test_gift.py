@@ -101,7 +101,7 @@ def test_broken_input_never_raises_and_names_lines():
     imported = read_gift(
         "::A:: Fine? {T}\n\n"
         "::B:: No right answer {~a ~b}\n\n"
-        "::C:: Text before the answers {oops =a ~b}\n\n"
+        "::C:: One answer is no choice {~a}\n\n"
         "::D:: Not a number {#many}\n\n"
         "::E:: Matching without arrows {=a -> 1 =b}\n\n"
         "::F:: Numeric without full marks {#=%50%3:1}\n"
@@ -109,7 +109,7 @@ def test_broken_input_never_raises_and_names_lines():
     assert [q["id"] for q in imported.questions] == ["a"]
     assert [(note.line, note.text.split(":")[0]) for note in imported.skipped] == [
         (3, "a choice question without a right answer"),
-        (5, "unexpected text before the first answer"),
+        (5, "a choice question needs at least two answers"),
         (7, "'many' is not a number, a number"),
         (9, "a matching question needs '=left -> right' entries"),
         (11, "a numeric question without a 100% answer"),
