@@ -333,7 +333,27 @@ def _choices(entries: list[tuple[str, str]], prompt: str, texts: _Text) -> dict[
         return {"type": "single", "prompt": prompt, "choices": choices, "answer": correct[0]}
     if single:
         changes.append("several '=' answers: a student must now pick all of them")
+    else:
+        changes.extend(_weights_not_kept(entries))
     return {"type": "multiple", "prompt": prompt, "choices": choices, "answers": correct}
+
+
+def _weights_not_kept(entries: list[tuple[str, str]]) -> list[str]:
+    """Moodle scores a multiple-answer question by its weights; quizapp by its own rule (each
+    right choice picked +1/R, each wrong one -1/W, docs/scoring.md). Weights that differ from
+    that rule by more than Moodle's rounding (33.33333 %) are a loss, noted once."""
+    weights = [_weighted(entry)[0] or Decimal(0) for _, entry in entries]
+    right = sum(1 for weight in weights if weight > 0)
+    wrong = len(weights) - right
+    rule = [Decimal(100) / right if weight > 0 else Decimal(-100) / wrong for weight in weights]
+    if all(abs(weight - ours) < Decimal("0.01") for weight, ours in zip(weights, rule, strict=True)):
+        return []
+    written = ", ".join(f"{weight.normalize():f}%" for weight in weights)
+    penalty = f" and each wrong one -1/{wrong}" if wrong else ""
+    return [
+        f"the weights ({written}) are not kept: quizapp scores each right choice picked "
+        f"+1/{right}{penalty} (docs/scoring.md)"
+    ]
 
 
 def _numeric(body: str, texts: _Text) -> dict[str, Any]:

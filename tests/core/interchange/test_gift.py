@@ -374,3 +374,17 @@ def test_a_blank_keeps_the_punctuation_beside_it_through_export_and_import():
     assert read_gift("::q::Kosovo sent a {=platoon} to Kuwait.").questions[0]["prompt"] == (
         "Kosovo sent a {{1}} to Kuwait."
     )
+
+
+def test_multiple_answer_weights_are_noted_only_where_quizapp_scores_otherwise():
+    """quizapp scores +1/R per right pick and -1/W per wrong one: weights that say the same
+    (Moodle's 33.33333 % included) lose nothing; others are a loss, noted by line."""
+    same = read_gift("Which? {~%33.33333%a ~%33.33333%b ~%33.33333%c ~%-50%d ~%-50%e}")
+    assert same.questions[0]["answers"] == ["a", "b", "c"]
+    assert same.notes == []
+    other = read_gift("\n\nWhich? {~%75%a ~%25%b ~%0%c}")
+    assert other.questions[0]["answers"] == ["a", "b"]
+    assert [str(note) for note in other.notes] == [
+        "line 3: the weights (75%, 25%, 0%) are not kept: quizapp scores each right choice "
+        "picked +1/2 and each wrong one -1/1 (docs/scoring.md)"
+    ]
