@@ -240,3 +240,72 @@ def apkg_fields(data: bytes) -> list[str]:
             return [row[0] for row in connection.execute("SELECT flds FROM notes ORDER BY id")]
         finally:
             connection.close()
+
+
+def _separators_disclosure(page: str) -> str:
+    """The import form's Quizlet separators: the <details> element, from its tag to its end."""
+    found = re.search(r'<details class="quizlet-separators"[^>]*>.*?</details>', page, re.S)
+    assert found, "the import page has no Quizlet separators disclosure"
+    return found.group(0)
+
+
+def test_quizlet_s_separators_are_folded_away_until_wanted(teacher):
+    disclosure = _separators_disclosure(teacher.get("/banks/import").get_data(as_text=True))
+    assert disclosure.startswith('<details class="quizlet-separators">')  # closed: no "open"
+    summary = re.search(r"<summary>(.*?)</summary>", disclosure, re.S)
+    assert summary and "Quizlet separators" in summary.group(1) and "Quizlet text only" in summary.group(1)
+    for name in ("quizlet_term", "quizlet_term_custom", "quizlet_row", "quizlet_row_custom"):
+        assert f'name="{name}"' in disclosure
+    # another format's mistake leaves them folded; the other fields' errors show as before
+    gift = upload(teacher, "gift", "My Bank", b"::Q::Capital of Kosovo?{=Pristina}\n").get_data(as_text=True)
+    assert "no spaces" in gift
+    assert _separators_disclosure(gift).startswith('<details class="quizlet-separators">')
+
+
+def test_a_separator_error_comes_back_unfolded_on_its_field_with_what_was_typed(teacher):
+    page = upload_quizlet(
+        teacher, "x", "quizlet-tab.txt", quizlet_term="comma", quizlet_row="custom", quizlet_row_custom=","
+    ).get_data(as_text=True)
+    disclosure = _separators_disclosure(page)
+    assert disclosure.startswith('<details class="quizlet-separators" open>')
+    error = re.search(r'<p class="error" id="quizlet_row_custom-error">([^<]*)</p>', disclosure)
+    assert error and "must differ, and neither may contain the other" in error.group(1)
+    assert 'aria-describedby="quizlet_row_custom-error"' in disclosure and 'aria-invalid="true"' in disclosure
+    assert "quizlet_term_custom-error" not in disclosure  # only the field to fix is marked
+    assert '<option selected value="comma">Comma</option>' in disclosure
+    assert '<option selected value="custom">Custom</option>' in disclosure
+    assert 'name="quizlet_row_custom" size="10" type="text" value=","' in disclosure
+    empty_term = upload_quizlet(
+        teacher, "x", "quizlet-tab.txt", quizlet_term="custom", quizlet_term_custom=""
+    ).get_data(as_text=True)
+    term_error = re.search(r'<p class="error" id="quizlet_term_custom-error">([^<]*)</p>', empty_term)
+    assert term_error and "between term and definition is empty" in term_error.group(1)
+    assert _separators_disclosure(empty_term).startswith('<details class="quizlet-separators" open>')
+
+
+def test_a_custom_separator_choice_stays_unfolded_when_another_field_is_wrong(teacher):
+    page = upload_quizlet(
+        teacher, "Bad Name", "quizlet-custom.txt", quizlet_term="custom", quizlet_term_custom=" :: "
+    ).get_data(as_text=True)
+    assert "no spaces" in page
+    disclosure = _separators_disclosure(page)
+    assert disclosure.startswith('<details class="quizlet-separators" open>')
+    assert 'value=" :: "' in disclosure
+
+
+def test_both_quizlet_separators_are_made_by_one_rule(app):
+    from quizapp.web.forms import ImportForm
+
+    with app.test_request_context():
+        form = ImportForm(meta={"csrf": False})
+        assert [form.quizlet_term.label.text, form.quizlet_term_custom.label.text] == [
+            "Quizlet: between term and definition",
+            "Custom separator between term and definition",
+        ]
+        assert [form.quizlet_row.label.text, form.quizlet_row_custom.label.text] == [
+            "Quizlet: between rows",
+            "Custom separator between rows",
+        ]
+        assert [value for value, *_ in form.quizlet_term.iter_choices()] == ["tab", "comma", "custom"]
+        assert [value for value, *_ in form.quizlet_row.iter_choices()] == ["newline", "semicolon", "custom"]
+        assert (form.quizlet_term.data, form.quizlet_row.data) == ("tab", "newline")
