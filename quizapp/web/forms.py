@@ -250,6 +250,17 @@ class NewBankForm(FlaskForm):
     submit = SubmitField("Create the bank")
 
 
+def _separator_fields(between: str, *named: SelectChoice) -> tuple[SelectField, StringField]:
+    """A Quizlet separator as its export dialog offers it: the ``named`` choices (the first is
+    Quizlet's default) or "Custom", and the text for a custom one."""
+    choice = SelectField(
+        f"Quizlet: between {between}",
+        choices=[*named, SelectChoice("custom", "Custom")],
+        default=named[0].value,
+    )
+    return choice, StringField(f"Custom separator between {between}", render_kw={"size": 10})
+
+
 class ImportForm(FlaskForm):
     """A file exported from another tool (or its text pasted), to become a bank after a check."""
 
@@ -263,26 +274,12 @@ class ImportForm(FlaskForm):
     )
     pasted = TextAreaField("Or paste its text here", render_kw={"rows": 8, "spellcheck": "false"})
     # Quizlet's export dialog: the same choices, custom text in the field after each
-    quizlet_term = SelectField(
-        "Quizlet: between term and definition",
-        choices=[
-            SelectChoice("tab", "Tab"),
-            SelectChoice("comma", "Comma"),
-            SelectChoice("custom", "Custom"),
-        ],
-        default="tab",
+    quizlet_term, quizlet_term_custom = _separator_fields(
+        "term and definition", SelectChoice("tab", "Tab"), SelectChoice("comma", "Comma")
     )
-    quizlet_term_custom = StringField("Custom separator between term and definition", render_kw={"size": 10})
-    quizlet_row = SelectField(
-        "Quizlet: between rows",
-        choices=[
-            SelectChoice("newline", "New line"),
-            SelectChoice("semicolon", "Semicolon"),
-            SelectChoice("custom", "Custom"),
-        ],
-        default="newline",
+    quizlet_row, quizlet_row_custom = _separator_fields(
+        "rows", SelectChoice("newline", "New line"), SelectChoice("semicolon", "Semicolon")
     )
-    quizlet_row_custom = StringField("Custom separator between rows", render_kw={"size": 10})
     file_name = StringField(
         "File name for the new bank",
         validators=BANK_FILE_NAME,
@@ -299,23 +296,30 @@ class ImportForm(FlaskForm):
             try:
                 self.quizlet_separators()
             except BadSeparator as error:
-                add_error(
-                    self.quizlet_term_custom if error.which == "term" else self.quizlet_row_custom,
-                    f"{error}.",
-                )
+                add_error(self._separator(error.which)[1], f"{error}.")
                 return False
         return valid
 
     def quizlet_separators(self) -> QuizletSeparators:
         """The separators chosen for a Quizlet export; raises BadSeparator for a bad choice."""
-        return quizlet_separators(
-            _choice(self.quizlet_term.data, self.quizlet_term_custom.data, "tab"),
-            _choice(self.quizlet_row.data, self.quizlet_row_custom.data, "newline"),
+        return quizlet_separators(_chosen(*self._separator("term")), _chosen(*self._separator("row")))
+
+    def separators_shown(self) -> bool:
+        """Whether the page shows the separators unfolded: when one of them has an error, or
+        differs from Quizlet's default (the teacher then sees the choice the form came back with)."""
+        fields = (*self._separator("term"), *self._separator("row"))
+        return any(field.errors for field in fields) or any(
+            field.data not in (None, "", field.default) for field in fields
         )
 
+    def _separator(self, which: str) -> tuple[SelectField, StringField]:
+        """The choice and the custom text of the separator ``which`` ("term" or "row", as
+        BadSeparator names it): the pair of fields ``_separator_fields`` made."""
+        return getattr(self, f"quizlet_{which}"), getattr(self, f"quizlet_{which}_custom")
 
-def _choice(selected: str | None, custom: str | None, default: str) -> str:
+
+def _chosen(choice: SelectField, custom: StringField) -> str:
     """A separator's name, or its custom text ("" when none was typed: refused as empty)."""
-    if selected == "custom":
-        return custom or ""
-    return selected or default
+    if choice.data == "custom":
+        return custom.data or ""
+    return str(choice.data or choice.default)

@@ -22,7 +22,7 @@ def test_an_upload_opens_in_the_editor_checked_and_is_saved_only_there(teacher, 
     )
     assert response.status_code == 200
     page = response.get_data(as_text=True)
-    assert "Imported 11 questions and 0 cards from kosovo.gift" in page and "nothing is saved yet" in page
+    assert "Imported 11 questions from kosovo.gift" in page and "nothing is saved yet" in page
     assert "Line 50: an essay question (an empty {}) has no answer to check" in page
     assert "Line 43: partial credit (50%) for &#39;NATO&#39; is not kept" in page
     assert 'action="/banks/moodle-kosovo.yaml/edit"' in page
@@ -60,7 +60,7 @@ def test_pasted_text_imports_too(teacher):
     page = upload(teacher, "aiken", "aiken-kosovo", pasted=(SAMPLES / "aiken.txt").read_text()).get_data(
         as_text=True
     )
-    assert "Imported 3 questions and 0 cards from aiken-kosovo.txt" in page
+    assert "Imported 3 questions from aiken-kosovo.txt" in page
     assert "Line 14: ANSWER: E is not one of the options" in page
 
 
@@ -81,7 +81,7 @@ def test_a_bad_upload_says_what_to_fix_and_keeps_what_was_typed(teacher, questio
     assert "line 1: the file is not valid UTF-8" in not_utf8.get_data(as_text=True)
     useless = upload(teacher, "quizlet", "my-bank", b"no separators at all\n")
     assert useless.status_code == 422
-    assert "Nothing in this file could be imported" in useless.get_data(as_text=True)
+    assert "Nothing in x.txt could be imported as Quizlet (text export)" in useless.get_data(as_text=True)
     taken = upload(teacher, "quizlet", "kosovo-peacekeepers", b"a\tb\n")
     assert taken.status_code == 422 and "exists already" in taken.get_data(as_text=True)
     bad_name = upload(teacher, "quizlet", "My Bank", b"a\tb\n")
@@ -240,3 +240,113 @@ def apkg_fields(data: bytes) -> list[str]:
             return [row[0] for row in connection.execute("SELECT flds FROM notes ORDER BY id")]
         finally:
             connection.close()
+
+
+def _separators_disclosure(page: str) -> str:
+    """The import form's Quizlet separators: the <details> element, from its tag to its end."""
+    found = re.search(r'<details class="quizlet-separators"[^>]*>.*?</details>', page, re.S)
+    assert found, "the import page has no Quizlet separators disclosure"
+    return found.group(0)
+
+
+def test_quizlet_s_separators_are_folded_away_until_wanted(teacher):
+    disclosure = _separators_disclosure(teacher.get("/banks/import").get_data(as_text=True))
+    assert disclosure.startswith('<details class="quizlet-separators">')  # closed: no "open"
+    summary = re.search(r"<summary>(.*?)</summary>", disclosure, re.S)
+    assert summary and "Quizlet separators" in summary.group(1) and "Quizlet text only" in summary.group(1)
+    for name in ("quizlet_term", "quizlet_term_custom", "quizlet_row", "quizlet_row_custom"):
+        assert f'name="{name}"' in disclosure
+    # another format's mistake leaves them folded; the other fields' errors show as before
+    gift = upload(teacher, "gift", "My Bank", b"::Q::Capital of Kosovo?{=Pristina}\n").get_data(as_text=True)
+    assert "no spaces" in gift
+    assert _separators_disclosure(gift).startswith('<details class="quizlet-separators">')
+
+
+def test_a_separator_error_comes_back_unfolded_on_its_field_with_what_was_typed(teacher):
+    page = upload_quizlet(
+        teacher, "x", "quizlet-tab.txt", quizlet_term="comma", quizlet_row="custom", quizlet_row_custom=","
+    ).get_data(as_text=True)
+    disclosure = _separators_disclosure(page)
+    assert disclosure.startswith('<details class="quizlet-separators" open>')
+    error = re.search(r'<p class="error" id="quizlet_row_custom-error">([^<]*)</p>', disclosure)
+    assert error and "must differ, and neither may contain the other" in error.group(1)
+    assert 'aria-describedby="quizlet_row_custom-error"' in disclosure and 'aria-invalid="true"' in disclosure
+    assert "quizlet_term_custom-error" not in disclosure  # only the field to fix is marked
+    assert '<option selected value="comma">Comma</option>' in disclosure
+    assert '<option selected value="custom">Custom</option>' in disclosure
+    assert 'name="quizlet_row_custom" size="10" type="text" value=","' in disclosure
+    empty_term = upload_quizlet(
+        teacher, "x", "quizlet-tab.txt", quizlet_term="custom", quizlet_term_custom=""
+    ).get_data(as_text=True)
+    term_error = re.search(r'<p class="error" id="quizlet_term_custom-error">([^<]*)</p>', empty_term)
+    assert term_error and "between term and definition is empty" in term_error.group(1)
+    assert _separators_disclosure(empty_term).startswith('<details class="quizlet-separators" open>')
+
+
+def test_a_custom_separator_choice_stays_unfolded_when_another_field_is_wrong(teacher):
+    page = upload_quizlet(
+        teacher, "Bad Name", "quizlet-custom.txt", quizlet_term="custom", quizlet_term_custom=" :: "
+    ).get_data(as_text=True)
+    assert "no spaces" in page
+    disclosure = _separators_disclosure(page)
+    assert disclosure.startswith('<details class="quizlet-separators" open>')
+    assert 'value=" :: "' in disclosure
+
+
+def test_both_quizlet_separators_are_made_by_one_rule(app):
+    from quizapp.web.forms import ImportForm
+
+    with app.test_request_context():
+        form = ImportForm(meta={"csrf": False})
+        assert [form.quizlet_term.label.text, form.quizlet_term_custom.label.text] == [
+            "Quizlet: between term and definition",
+            "Custom separator between term and definition",
+        ]
+        assert [form.quizlet_row.label.text, form.quizlet_row_custom.label.text] == [
+            "Quizlet: between rows",
+            "Custom separator between rows",
+        ]
+        assert [value for value, *_ in form.quizlet_term.iter_choices()] == ["tab", "comma", "custom"]
+        assert [value for value, *_ in form.quizlet_row.iter_choices()] == ["newline", "semicolon", "custom"]
+        assert (form.quizlet_term.data, form.quizlet_row.data) == ("tab", "newline")
+
+
+def _error_summary(page: str) -> list[str]:
+    """The lines of the page's error summary, as text."""
+    found = re.search(r'<div class="error-summary" role="alert">(.*?)</div>', page, re.S)
+    assert found, "the page has no error summary"
+    return [html.unescape(line) for line in re.findall(r"<p>(.*?)</p>", found.group(1), re.S)]
+
+
+def test_an_import_that_makes_nothing_says_why_in_one_line(teacher, questions_dir):
+    quizlet = upload(teacher, "quizlet", "my-bank", b"no separators at all\n", source="words.txt")
+    page = quizlet.get_data(as_text=True)
+    assert quizlet.status_code == 422
+    assert _error_summary(page) == [
+        "Nothing in words.txt could be imported as Quizlet (text export). Line 1: no separator (Tab) between "
+        "term and definition in any row: was the set exported with other separators?"
+    ]
+    assert "skipped-heading" not in page  # one item: the line says it all
+    assert _separators_disclosure(page).startswith('<details class="quizlet-separators" open>')
+    notes = b"// only comments here\n::Intro::Read the article first.\n\nA line of prose.\n"
+    gift = upload(teacher, "gift", "my-bank", notes, source="notes.gift").get_data(as_text=True)
+    (summary,) = _error_summary(gift)
+    assert summary.startswith(
+        "Nothing in notes.gift could be imported as Moodle GIFT (2 items skipped, listed below)."
+    )
+    assert "First, line 2: " in summary and "\n" not in summary
+    listed = re.search(r'<section class="import-report".*?</section>', gift, re.S)
+    assert listed and listed.group(0).count("<li>Line ") == 2
+    assert "<li>Line 2: " in listed.group(0) and "<li>Line 4: " in listed.group(0)
+    assert _separators_disclosure(gift).startswith('<details class="quizlet-separators">')  # not Quizlet
+    empty = upload(teacher, "aiken", "my-bank", b"\n\n", source="empty.txt").get_data(as_text=True)
+    assert _error_summary(empty) == [
+        "Nothing in empty.txt could be imported as Aiken: it has no question or term in this format. "
+        "Is the format right?"
+    ]
+    assert sorted(p.name for p in questions_dir.glob("*.yaml")) == ["kosovo-peacekeepers.yaml"]
+
+
+def test_the_import_message_counts_what_was_made(teacher):
+    words = upload(teacher, "quizlet", "words", b"Pristina\tthe capital\n", source="words.txt")
+    assert "Imported 1 question and 1 card from words.txt." in words.get_data(as_text=True)

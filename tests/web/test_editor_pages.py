@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 
 import pytest
 
+from quizapp.core import bank_loader
 from quizapp.services import bank_files
 from quizapp.services.bank_files import Outcome
 from tests.helpers.banks import GIVEAWAY_BANK
@@ -172,8 +173,38 @@ def test_give_aways_are_warnings_that_do_not_stop_a_check_or_a_save(teacher, que
     )
     assert saved.status_code == 302
     assert (questions_dir / "paris.yaml").read_text(encoding="utf-8") == edited
-    after = teacher.get(url).get_data(as_text=True)
+    after = teacher.get(saved.headers["Location"]).get_data(as_text=True)
     assert "paris.yaml is saved" in after and "2 warnings: the bank can be saved" in after
+
+
+def test_opening_the_editor_does_not_look_for_give_aways(teacher, questions_dir, monkeypatch):
+    """The give-away lint takes half a second at 1,000 questions: it runs when the teacher
+    checks or saves (or imports), not each time a bank opens."""
+    calls = []
+    lint = bank_loader.giveaway_warnings
+
+    def counted(*args, **kwargs):
+        calls.append(1)
+        return lint(*args, **kwargs)
+
+    monkeypatch.setattr(bank_loader, "giveaway_warnings", counted)
+    (questions_dir / "paris.yaml").write_text(GIVEAWAY_BANK, encoding="utf-8")
+    url = "/banks/paris.yaml/edit"
+    opened = teacher.get(url).get_data(as_text=True)
+    assert calls == []
+    assert "warning-summary" not in opened and "are looked for when you check or save" in opened
+    assert opened.count('class="card preview"') == 2  # the preview is still there
+    text, version, token = editor_form(opened)
+    checked = teacher.post(
+        url, data={"text": text, "version": version, "action": "check", "csrf_token": token}
+    ).get_data(as_text=True)
+    assert calls == [1] and "2 warnings: the bank can be saved" in checked
+    saved = teacher.post(url, data={"text": text, "version": version, "action": "save", "csrf_token": token})
+    assert saved.status_code == 302 and calls == [1]  # saving checks problems, not give-aways
+    after = teacher.get(saved.headers["Location"]).get_data(as_text=True)
+    assert calls == [1, 1] and "2 warnings: the bank can be saved" in after
+    teacher.get(url)
+    assert calls == [1, 1]
 
 
 def test_a_bank_without_give_aways_shows_no_warnings(teacher, questions_dir):

@@ -74,8 +74,13 @@ def editor_page(
     status: int = 200,
     message: str = "",
     imported: ImportResult | None = None,
+    lint: bool = True,
 ) -> Any:
-    """The editor with ``text`` as file ``name``; an empty ``version`` means a file not saved yet."""
+    """The editor with ``text`` as file ``name``; an empty ``version`` means a file not saved yet.
+
+    The give-away warnings of ``result`` are worked out only when ``lint`` (a check, a save, an
+    import): at 1,000 questions they take half a second, too long for every opening of a bank.
+    """
     lines = text.count("\n") + (0 if text.endswith("\n") else 1)
     return render_template(
         "editor/edit.html",
@@ -83,6 +88,8 @@ def editor_page(
         text=text,
         version=version,
         result=result,
+        warnings=result.warnings if result and lint else (),
+        linted=lint,
         preview=_preview(result) if result else [],
         lines=max(lines, 1),
         message=message,
@@ -118,6 +125,7 @@ def edit(name: str) -> Any:
             current.text,
             current.version,
             bank_files.check(folder, name, current.text, library().bank_slugs()),
+            lint=request.args.get("checked") == "1",  # after a save: its warnings
         )
     if not ActionForm().validate_on_submit():
         abort(400)
@@ -135,7 +143,7 @@ def edit(name: str) -> Any:
             f"{name} is saved; students see the new version now. The previous one is kept in its history.",
             "success",
         )
-        return redirect(url_for("editor.edit", name=name))
+        return redirect(url_for("editor.edit", name=name, checked=1))
     if saved.outcome is Outcome.EXISTS:
         return editor_page(
             name,

@@ -12,9 +12,10 @@ from typing import Any
 from flask import Blueprint, Response, abort, current_app, render_template
 
 from quizapp import core
+from quizapp.core.interchange.common import SourceNote
 from quizapp.services import bank_files, bank_library, clock
 from quizapp.services.bank_exports import FORMATS, export_bank
-from quizapp.services.bank_imports import ImportFailed, import_bank
+from quizapp.services.bank_imports import FORMAT_LABELS, ImportFailed, ImportResult, import_bank
 from quizapp.services.bank_library import library
 from quizapp.web.auth.login import teacher_required
 from quizapp.web.downloads import attachment
@@ -29,6 +30,8 @@ MAX_IMPORT_BYTES = 2 * 1024 * 1024
 @teacher_required
 def import_bank_page() -> Any:
     form = ImportForm()
+    skipped: tuple[SourceNote, ...] = ()  # when nothing could be imported: every item, with its line
+    show_separators = False
     if form.validate_on_submit():
         name = f"{form.file_name.data}.yaml"
         if (Path(current_app.config["QUESTIONS_DIR"]) / name).exists():
@@ -54,16 +57,39 @@ def import_bank_page() -> Any:
                         result.text,
                         "",
                         bank_files.check(folder, name, result.text, library().bank_slugs()),
-                        message=f"Imported {result.questions} questions and {result.cards} cards from "
-                        f"{source_name}. Check them, then save: nothing is saved yet.",
+                        message=f"Imported {_imported_count(result)} from {source_name}. Check them, then "
+                        "save: nothing is saved yet.",
                         imported=result,
                     )
-                add_error(
-                    form.source,
-                    "Nothing in this file could be imported. Is the format right?"
-                    + "".join(f" Line {note.line}: {note.text}." for note in result.skipped[:5]),
-                )
-    return render_template("editor/import.html", form=form), 422 if form.errors else 200
+                form.form_errors.append(_nothing_imported(result, source_name, FORMAT_LABELS[file_format]))
+                skipped = result.skipped
+                show_separators = file_format == "quizlet"  # the likely cause: other separators
+    return render_template(
+        "editor/import.html", form=form, skipped=skipped, show_separators=show_separators
+    ), 422 if form.errors else 200
+
+
+def _imported_count(result: ImportResult) -> str:
+    """What an import made, e.g. 11 questions, 1 question and 4 cards, 4 cards."""
+    made = [
+        f"{count} {what}{'' if count == 1 else 's'}"
+        for count, what in ((result.questions, "question"), (result.cards, "card"))
+        if count
+    ]
+    return " and ".join(made)
+
+
+def _nothing_imported(result: ImportResult, source_name: str, label: str) -> str:
+    """Why an import made nothing, in one line: the first item skipped (all are listed below it)."""
+    said = f"Nothing in {source_name} could be imported as {label}"
+    if not result.skipped:
+        return f"{said}: it has no question or term in this format. Is the format right?"
+    first = result.skipped[0]
+    why = first.text.rstrip(".")
+    end = "" if why.endswith(("?", "!")) else "."
+    if len(result.skipped) == 1:
+        return f"{said}. Line {first.line}: {why}{end}"
+    return f"{said} ({len(result.skipped)} items skipped, listed below). First, line {first.line}: {why}{end}"
 
 
 @blueprint.get("/<bank_slug>/export.<file_format>")
