@@ -284,12 +284,12 @@ def _same(option: str, given: _Response) -> bool:
     return comparable(entry.text, entry.literal_stars) == given.read(entry)
 
 
+_FIXED = re.compile(r"\d+|\*")
+
+
 def _fixed(text: str) -> list[str]:
     """What a typo never changes in a comparable text: its numbers and its literal "*"."""
     return _FIXED.findall(text)
-
-
-_FIXED = re.compile(r"\d+|\*")
 
 
 def _nearest_accepted(accepted: tuple[str, ...], given: _Response) -> int | None:
