@@ -8,7 +8,7 @@ import hashlib
 
 from quizapp.core.field_reader import FieldReader, line_of
 from quizapp.core.model import Item
-from quizapp.core.text_matching import matches_any, normalize
+from quizapp.core.text_matching import matches_any, normalize, read_entry
 from quizapp.core.yaml_document import Mapping, Node, Scalar
 
 
@@ -64,14 +64,14 @@ def read_accepted(read: FieldReader, node: Node | None, line: int, what: str) ->
         return None
     ok = True
     for answer in answers:
-        if not normalize(answer.replace("*", "")):
+        if not normalize(read_entry(answer).text):
             read.report(line_of(node, line), f"accepted answer '{answer}' has no letters or digits to match")
             ok = False
-    if ok and "*" in answers[0]:
+    if ok and read_entry(answers[0]).pattern:
         read.report(
             line_of(node, line),
             f"the first accepted answer '{answers[0]}' is shown to students "
-            "as the correct answer; write it without '*'",
+            "as the correct answer; write it without '*' (a literal '*' is written '\\*')",
         )
         ok = False
     return answers if ok else None
@@ -101,16 +101,20 @@ def read_rejected(read: FieldReader, node: Node | None, accepted: tuple[str, ...
 
 
 def _reject_problem(text: str, accepted: tuple[str, ...]) -> str | None:
-    if not normalize(text.replace("*", "")):
+    entry = read_entry(text)
+    if not normalize(entry.text):
         return f"rejected answer '{text}' has no letters or digits to match"
-    if "*" in text:  # a pattern: it must not refuse an answer the question accepts
-        also = [option for option in accepted if "*" not in option and matches_any((text,), option)]
+    if entry.pattern:  # a pattern: it must not refuse an answer the question accepts
+        written = (read_entry(option) for option in accepted)
+        also = [
+            option.written for option in written if not option.pattern and matches_any((text,), option.text)
+        ]
         if also:
             return (
                 f"rejected pattern '{text}' matches the accepted answer '{also[0]}': narrow it or remove it"
             )
         return None
-    also = [option for option in accepted if matches_any((option,), text)]
+    also = [option for option in accepted if matches_any((option,), entry.text)]
     if also:
         return f"'{text}' is both rejected and accepted (as '{also[0]}'): remove it from one of the lists"
     return None

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from quizapp.core.markdown_text import markdown_escape
 from quizapp.core.model import Bank, Question
 from quizapp.core.question_types import question_type
 from quizapp.core.question_types.base import ARROW, format_number
@@ -19,6 +20,7 @@ __all__ = [
     "also_accepted",
     "answer_key",
     "answer_lines",
+    "answer_markdown_lines",
     "answer_text",
     "format_number",
     "full_marks_response",
@@ -35,6 +37,14 @@ def answer_text(question: Question) -> str:
 def answer_lines(question: Question) -> list[str]:
     """The full-marks answer as lines for a list: one per correct choice, blank, item or pair."""
     return question_type(question.type).answer_lines(question.answer)
+
+
+def answer_markdown_lines(question: Question) -> list[str]:
+    """``answer_lines`` as Markdown, where a flashcard shows them: a plain answer (a typed
+    answer such as "__init__", a number) escaped so it shows as written."""
+    kind = question_type(question.type)
+    lines = kind.answer_lines(question.answer)
+    return lines if kind.markdown_answer else [markdown_escape(line) for line in lines]
 
 
 def response_lines(question: Question, response: Response) -> list[str]:

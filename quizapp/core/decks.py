@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from quizapp.core.answer_key import answer_lines, answer_text
+from quizapp.core.answer_key import answer_markdown_lines, answer_text
 from quizapp.core.model import Bank, Question
 from quizapp.core.question_types import question_type
 from quizapp.core.question_types.base import listed
@@ -43,7 +43,8 @@ def _front(question: Question) -> str:
 
 
 def _back(question: Question) -> str:
-    lines = answer_lines(question)
+    """The answer, as Markdown (so a typed answer "__init__" shows as written)."""
+    lines = answer_markdown_lines(question)
     return listed(lines) if len(lines) > 1 else lines[0]
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 from decimal import Decimal
 
 from quizapp.core.number_parsing import number_from_words, number_readings, parse_number
@@ -16,7 +17,7 @@ from quizapp.core.number_parsing import number_from_words, number_readings, pars
 MAX_ANSWER_LENGTH = 1000  # longer responses are never compared character by character
 MIN_TYPO_LENGTH = 5  # answers shorter than this (once normalized) are never forgiven a typo
 ARTICLES = frozenset({"the", "a", "an"})  # ignored at the start of an answer
-_DIGITS = re.compile(r"\d+")
+WILDCARD = "*"  # in an accepted or rejected entry: any whole words (``read_entry``)
 _LEADING_ARTICLE = re.compile(r"\s*(?:the|an|a)\s+", re.IGNORECASE)
 
 # Apostrophes, quotes and dots vanish ("U.S." = "US", "Kosovo’s" = "Kosovos");
@@ -46,8 +47,9 @@ _PLAIN_LETTERS = str.maketrans(
 )
 
 
-def normalize(text: str) -> str:
-    """Case, diacritics, punctuation and spacing folded away; what is left is compared."""
+def normalize(text: str, stars: bool = False) -> str:
+    """Case, diacritics, punctuation and spacing folded away; what is left is compared. With
+    ``stars``, each "*" stays, as a word of its own (compared with an entry's literal ``\\*``)."""
     decomposed = unicodedata.normalize("NFKD", text.translate(_PLAIN_LETTERS))
     out: list[str] = []
     for char in decomposed:
@@ -57,7 +59,7 @@ def normalize(text: str) -> str:
         if category == "Mn":  # combining marks: the diacritics of NFKD
             continue
         if category[0] in "PSZC":  # punctuation, symbols, separators, control
-            out.append(" ")
+            out.append(f" {WILDCARD} " if stars and char == WILDCARD else " ")
         else:
             out.append(char)
     return " ".join("".join(out).casefold().split())
@@ -72,9 +74,79 @@ def without_articles(words: list[str]) -> list[str]:
     return words[start:]
 
 
-def comparable(text: str) -> str:
-    """What is compared of an answer: its normalized form without leading articles."""
-    return " ".join(without_articles(normalize(text).split()))
+def comparable(text: str, stars: bool = False) -> str:
+    """What is compared of an answer: its normalized form without leading articles (with
+    ``stars``, its "*" kept as words, see ``normalize``)."""
+    return " ".join(without_articles(normalize(text, stars).split()))
+
+
+# --- What an accepted or rejected entry means -----------------------------------------------------
+
+_ESCAPE = "\\"  # in an entry, a backslash makes the "*" or backslash after it literal
+_ESCAPED = re.compile(r"\\[\\*]")
+_NEEDS_ESCAPE = re.compile(r"\\(?=[\\*])|\*")
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerEntry:
+    """An entry of ``accept:`` or ``reject:`` (or a blank's), read: the literal texts before,
+    between and after its wildcards (one text when it has none)."""
+
+    written: str  # as in the bank file
+    texts: tuple[str, ...]
+
+    @property
+    def pattern(self) -> bool:
+        """Whether it has a wildcard, so matches any whole words there."""
+        return len(self.texts) > 1
+
+    @property
+    def text(self) -> str:
+        """The entry as students read it: escapes removed, wildcards left out (``\\*args`` is
+        "*args")."""
+        return "".join(self.texts)
+
+    @property
+    def literal_stars(self) -> bool:
+        """Whether it holds a literal "*" (written ``\\*``), which a response must have too."""
+        return any(WILDCARD in part for part in self.texts)
+
+    @property
+    def shown(self) -> str:
+        """For an answer key: the text of a literal entry, a pattern as written."""
+        return self.written if self.pattern else self.text
+
+
+def read_entry(entry: str) -> AnswerEntry:
+    """What an accepted or rejected entry means: each ``*`` a wildcard, ``\\*`` a literal "*",
+    ``\\\\`` a literal backslash, and any other backslash itself (``C:\\new``)."""
+    texts: list[str] = []
+    current: list[str] = []
+    position = 0
+    while position < len(entry):
+        if _ESCAPED.match(entry, position):
+            current.append(entry[position + 1])
+            position += 2
+            continue
+        char = entry[position]
+        if char == WILDCARD:
+            texts.append("".join(current))
+            current = []
+        else:
+            current.append(char)
+        position += 1
+    texts.append("".join(current))
+    return AnswerEntry(entry, tuple(texts))
+
+
+def literal_entry(text: str) -> str:
+    """The entry that stands for ``text`` as written, no pattern: "*args" becomes ``\\*args``."""
+    return _NEEDS_ESCAPE.sub(lambda found: _ESCAPE + found.group(), text)
+
+
+def shown_answer(entry: str) -> str:
+    """An accepted entry as students read it (``AnswerEntry.text``)."""
+    return read_entry(entry).text
 
 
 def typo_budget(length: int) -> int:
@@ -113,14 +185,14 @@ def edit_distance_within(a: str, b: str, limit: int) -> bool:
     return edit_distance(a, b, limit) <= limit
 
 
-def _wildcard_words(accepted: str) -> tuple[tuple[str, ...] | None, ...]:
-    """The pattern as words, with None for each ``*`` (which stands for any whole words); the
+def _wildcard_words(entry: AnswerEntry) -> tuple[tuple[str, ...] | None, ...]:
+    """The pattern as words, with None for each wildcard (which stands for any whole words); the
     articles it starts with are dropped, as they are from the response."""
     tokens: list[tuple[str, ...] | None] = []
-    for number, part in enumerate(accepted.split("*")):
+    for number, part in enumerate(entry.texts):
         if number:
             tokens.append(None)
-        words = normalize(part).split()
+        words = normalize(part, entry.literal_stars).split()
         tokens.extend((word,) for word in words)
     start = 0
     while start < len(tokens) - 1:
@@ -148,8 +220,11 @@ def _wildcard_match(tokens: tuple[tuple[str, ...] | None, ...], words: list[str]
 def answer_number(accepted: str) -> Decimal | None:
     """The number an accepted (or rejected) answer is, read one way: "5,000", "5000", "nine";
     None for text and patterns."""
-    written = parse_number(accepted)
-    return written if written is not None else number_from_words(accepted)
+    entry = read_entry(accepted)
+    if entry.pattern or entry.literal_stars:
+        return None
+    written = parse_number(entry.text)
+    return written if written is not None else number_from_words(entry.text)
 
 
 def number_answer(accepted: tuple[str, ...]) -> bool:
@@ -171,12 +246,23 @@ def response_numbers(response: str) -> tuple[Decimal, ...]:
 
 
 class _Response:
-    """A response read once: its comparable text, and its numbers when first asked for."""
+    """A response read once: its comparable text, and its numbers and the comparable text with
+    its "*" kept when first asked for."""
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.words = comparable(text)
         self._numbers: tuple[Decimal, ...] | None = None
+        self._starred: str | None = None
+
+    def read(self, entry: AnswerEntry) -> str:
+        """The comparable text to hold against ``entry``: with its "*" kept for an entry that has
+        a literal one."""
+        if not entry.literal_stars:
+            return self.words
+        if self._starred is None:
+            self._starred = comparable(self.text, stars=True)
+        return self._starred
 
     @property
     def numbers(self) -> tuple[Decimal, ...]:
@@ -187,29 +273,40 @@ class _Response:
 
 def _same(option: str, given: _Response) -> bool:
     """Whether ``given`` is the answer ``option`` as written (a pattern, a number or text; no typos)."""
-    if "*" in option:
-        return _wildcard_match(_wildcard_words(option), given.words.split())
+    entry = read_entry(option)
+    if entry.pattern:
+        return _wildcard_match(_wildcard_words(entry), given.read(entry).split())
     expected_number = answer_number(option)
     if expected_number is not None:
         # As in numeric questions: "5,000" is "5000", "5.000" is 5000 or 5, "nine" is 9;
         # "35" is not "3.5", and text is no number
         return expected_number in given.numbers
-    return comparable(option) == given.words
+    return comparable(entry.text, entry.literal_stars) == given.read(entry)
 
 
-def _nearest_accepted(accepted: tuple[str, ...], given: str) -> int | None:
+_FIXED = re.compile(r"\d+|\*")
+
+
+def _fixed(text: str) -> list[str]:
+    """What a typo never changes in a comparable text: its numbers and its literal "*"."""
+    return _FIXED.findall(text)
+
+
+def _nearest_accepted(accepted: tuple[str, ...], given: _Response) -> int | None:
     """The fewest edits from ``given`` to an accepted answer within that answer's typo budget
-    (never in its numbers: the digits must be the same), or None when none is that close."""
-    digits = _DIGITS.findall(given)
+    (never in its numbers nor its literal "*": those must be the same), or None when none is
+    that close."""
     nearest: int | None = None
     for option in accepted:
-        if "*" in option or answer_number(option) is not None:
+        entry = read_entry(option)
+        if entry.pattern or answer_number(option) is not None:
             continue  # patterns and numbers are matched exactly
-        expected = comparable(option)
-        if _DIGITS.findall(expected) != digits:
+        expected = comparable(entry.text, entry.literal_stars)
+        words = given.read(entry)
+        if _fixed(expected) != _fixed(words):
             continue
         budget = typo_budget(len(expected))
-        found = edit_distance(given, expected, budget)
+        found = edit_distance(words, expected, budget)
         if found <= budget and (nearest is None or found < nearest):
             nearest = found
     return nearest
@@ -240,11 +337,15 @@ def matches_any(
         return True
     if not typos:
         return False
-    nearest = _nearest_accepted(accepted, given.words)
+    nearest = _nearest_accepted(accepted, given)
     if nearest is None:
         return False
-    wrong = [comparable(text) for text in (*rejected, *distractors) if "*" not in text]
-    return all(edit_distance(given.words, text, nearest) > nearest for text in wrong)
+    wrong = [read_entry(text) for text in (*rejected, *distractors)]
+    return all(
+        edit_distance(given.read(entry), comparable(entry.text, entry.literal_stars), nearest) > nearest
+        for entry in wrong
+        if not entry.pattern
+    )
 
 
 def matches(accepted: str, response: str, typos: bool = False) -> bool:

@@ -1,4 +1,6 @@
 from quizapp.core import answer_key, answer_text
+from quizapp.core.answer_key import also_accepted, answer_lines, full_marks_response
+from quizapp.core.checkers import check
 from tests.core.yaml_banks import bank_from
 
 
@@ -56,3 +58,26 @@ def test_an_answer_key_entry_has_every_quote_of_its_question():
     """)
     quotes = {entry.id: entry.source_quotes for entry in answer_key(bank)}
     assert quotes == {"one": ("sent an army platoon",), "two": ("ended in 1999", "to Kuwait"), "none": ()}
+
+
+def test_a_literal_star_is_shown_without_its_backslash():
+    bank = bank_from(r"""
+        title: T
+        questions:
+          - {id: s, type: short, prompt: P, accept: ['\*args', '\*\*kwargs', '\*args *', 'a\\b']}
+          - {id: c, type: cloze, prompt: "{{1}} and {{2}}", blanks: [['\*args'], ['\*\*kwargs']]}
+          - {id: one, type: cloze, prompt: "{{1}}", blanks: [['\*args', '\*args *']]}
+    """)
+    short, cloze, one = bank.questions
+    assert answer_text(short) == full_marks_response(short) == "*args"
+    # the other entries: literal ones as students read them, a pattern as written
+    assert also_accepted(short) == ("**kwargs", "\\*args *", "a\\b")
+    assert check(short, full_marks_response(short)).correct
+    assert answer_text(cloze) == "*args; **kwargs"
+    assert answer_lines(cloze) == ["(1) *args", "(2) **kwargs"]
+    assert full_marks_response(cloze) == ["*args", "**kwargs"]
+    assert check(cloze, full_marks_response(cloze)).correct
+    assert not check(cloze, ["args", "kwargs"]).fraction
+    assert also_accepted(one) == ("\\*args *",)
+    [entry] = [e for e in answer_key(bank) if e.id == "s"]
+    assert entry.answer_text == "*args"

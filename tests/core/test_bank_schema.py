@@ -164,7 +164,7 @@ def test_text_fields_keep_yaml_lookalikes_as_text():
         (
             "  - id: q\n    type: short\n    prompt: P\n    accept: ['Iowa*']\n",
             "bank.yaml:9: [q] the first accepted answer 'Iowa*' is shown to students as the correct "
-            "answer; write it without '*'",
+            "answer; write it without '*' (a literal '*' is written '\\*')",
         ),
         (
             "  - id: q\n    type: short\n    prompt: P\n    accept: [a]\n    source: sent a battalion\n",
@@ -605,7 +605,7 @@ def test_reject_is_read_for_short_answers_and_blanks():
         (
             "  - id: q\n    type: short\n    prompt: P\n    accept: ['*armed forces']\n    reject: [the armed forces]\n",
             "bank.yaml:9: [q] the first accepted answer '*armed forces' is shown to students as the correct "
-            "answer; write it without '*'",
+            "answer; write it without '*' (a literal '*' is written '\\*')",
         ),
         (
             "  - id: q\n    type: short\n    prompt: P\n    accept: [armed forces]\n    reject: ['*forces']\n",
@@ -669,3 +669,52 @@ def test_a_quote_is_whole_words_of_the_text_however_its_letters_are_composed():
     assert problems("osovar") == ['bank.yaml:10: [q] source quote not found in source.txt: "osovar"']
     assert problems("'.'") == ['bank.yaml:10: [q] a source quote needs words of the text, not only "."']
     assert problems("held in the capital") == []
+
+
+# --- A literal "*": written \* in accept and reject (issue 16) -------------------------------------
+
+
+def test_a_literal_star_is_no_pattern_and_may_come_first():
+    bank = bank_from(r"""
+        title: T
+        questions:
+          - id: s
+            type: short
+            prompt: P
+            accept: ['\*args', '\*args *']
+            reject: [args]
+          - id: c
+            type: cloze
+            prompt: "{{1}}"
+            blanks: [['\*\*kwargs']]
+    """)
+    short, cloze = bank.questions
+    assert short.answer.accepted == ("\\*args", "\\*args *")
+    assert short.answer.rejected == ("args",)  # no problem: "args" is not "*args"
+    assert cloze.answer.blanks[0].accepted == ("\\*\\*kwargs",)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        (
+            "  - id: q\n    type: short\n    prompt: P\n    accept: ['\\*']\n",
+            "bank.yaml:9: [q] accepted answer '\\*' has no letters or digits to match",
+        ),
+        (
+            "  - id: q\n    type: short\n    prompt: P\n    accept: [args]\n    reject: ['\\*args']\n",
+            "bank.yaml:10: [q] '\\*args' is both rejected and accepted (as 'args'): remove it from one of the lists",
+        ),
+        (
+            "  - id: q\n    type: short\n    prompt: P\n    accept: ['\\*args']\n    reject: ['\\*args *']\n",
+            "bank.yaml:10: [q] rejected pattern '\\*args *' matches the accepted answer '\\*args': narrow it or remove it",
+        ),
+        (
+            "  - id: q\n    type: short\n    prompt: P\n    accept: ['\\*args *']\n",
+            "bank.yaml:9: [q] the first accepted answer '\\*args *' is shown to students as the correct "
+            "answer; write it without '*' (a literal '*' is written '\\*')",
+        ),
+    ],
+)
+def test_literal_star_problems_are_reported(question, expected):
+    assert one_problem(question) == expected

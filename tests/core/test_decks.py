@@ -71,3 +71,28 @@ def test_reverse_cards_only_where_the_answer_names_one_thing():
     """)
     keys = [c.key for c in deck_cards(bank, reverse=True)]
     assert keys == ["q:a", "q:b", "q:c", "q:d", "q:c:reverse"]  # reverses last; no two "Kuwait"s, no "True"
+
+
+PLAIN = bank_from(r"""
+    title: T
+    questions:
+      - {id: s, type: short, prompt: Python's constructor?, accept: [__init__]}
+      - {id: star, type: short, prompt: Extra positional arguments?, accept: ['\*args']}
+      - {id: c, type: cloze, prompt: "{{1}} then {{2}}", blanks: [[__init__], ["# of troops"]]}
+      - {id: year, type: cloze, prompt: "The campaign: {{1}}", blanks: [["1999."]]}
+      - {id: n, type: numeric, prompt: How many?, answer: 1999}
+      - {id: ch, type: single, prompt: Which?, choices: ["**bold** choice", other], answer: "**bold** choice"}
+""")
+
+
+def test_a_plain_answer_is_escaped_on_the_back_and_a_markdown_choice_is_not():
+    cards = {card.key: card for card in deck_cards(PLAIN, reverse=True)}
+    assert cards["q:s"].back == "\\_\\_init\\_\\_"  # a typed answer is plain text
+    assert cards["q:star"].back == "\\*args"  # shown as "*args", not the entry's own escape
+    assert cards["q:c"].back == "- (1) \\_\\_init\\_\\_\n- (2) # of troops"  # each line escaped, then listed
+    assert cards["q:year"].back == "1999\\."  # not a numbered list
+    assert cards["q:n"].back == "1999"
+    assert cards["q:ch"].back == "**bold** choice"  # choices are Markdown already
+    # a reverse card asks the same answer the other way round
+    assert cards["q:s:reverse"].front == cards["q:s"].back
+    assert cards["q:ch:reverse"].front == "**bold** choice"

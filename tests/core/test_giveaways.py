@@ -683,3 +683,10 @@ def test_the_description_warnings_point_at_the_descriptions_first_line_of_text()
     lines = BEFORE_ISSUE_15.read_text(encoding="utf-8").splitlines()
     [line] = {g.line for g in giveaways if g.shown_by == "description"}
     assert "army platoon to Kuwait" in lines[line - 1]
+
+
+def test_an_answer_with_a_literal_star_is_an_answer_not_a_pattern():
+    """``\\*\\*kwargs`` is the answer "**kwargs": another prompt that names it gives it away."""
+    kwargs = "  - {id: kwargs, type: short, prompt: Which parameter takes keyword arguments?, accept: ['\\*\\*kwargs']}\n"
+    other = "  - {id: star, type: true_false, prompt: '**kwargs collects keyword arguments.', answer: true}\n"
+    assert [(g[0], g[1], g[2]) for g in found(bank(kwargs, other))] == [("kwargs", "star", "prompt")]

@@ -8,10 +8,12 @@ from quizapp.core.text_matching import (
     comparable,
     edit_distance,
     edit_distance_within,
+    literal_entry,
     matches,
     matches_any,
     normalize,
     number_answer,
+    read_entry,
     typo_budget,
 )
 
@@ -315,3 +317,72 @@ def test_typos_never_accept_a_rejected_answer_or_anything_at_least_as_close_to_o
 def test_no_typo_is_forgiven_in_an_answer_shorter_than_the_threshold(accepted, response):
     assume(len(comparable(accepted)) < MIN_TYPO_LENGTH)
     assert matches(accepted, response, typos=True) is matches(accepted, response)
+
+
+# --- A literal "*": written \* in an entry (issue 16) -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("written", "texts", "shown"),
+    [
+        ("Kuwait", ("Kuwait",), "Kuwait"),
+        ("*armed forces", ("", "armed forces"), "armed forces"),  # a pattern
+        ("\\*args", ("*args",), "*args"),  # a literal "*"
+        ("\\*args *", ("*args ", ""), "*args "),  # a literal "*", then a wildcard
+        ("a\\\\b", ("a\\b",), "a\\b"),  # "\\" is one backslash
+        ("a\\\\*", ("a\\", ""), "a\\"),  # a backslash, then a wildcard
+        ("a\\\\\\*", ("a\\*",), "a\\*"),  # a backslash, then a literal "*"
+        ("C:\\new", ("C:\\new",), "C:\\new"),  # any other backslash is itself
+        ("end\\", ("end\\",), "end\\"),
+    ],
+)
+def test_an_entry_is_read_once_into_its_literal_texts_and_wildcards(written, texts, shown):
+    entry = read_entry(written)
+    assert entry.texts == texts
+    assert entry.pattern == (len(texts) > 1)
+    assert entry.text == shown
+
+
+@given(st.text(alphabet="ab *\\", max_size=12))
+def test_a_literal_entry_reads_back_as_the_text_it_was_made_of(text):
+    entry = read_entry(literal_entry(text))
+    assert not entry.pattern and entry.text == text
+
+
+@pytest.mark.parametrize(
+    ("accepted", "response", "typos", "ok"),
+    [
+        ("\\*args", "*args", False, True),
+        ("\\*args", "* args", False, True),  # "*" is a word of its own, as punctuation separates words
+        ("\\*args", "*ARGS.", False, True),
+        ("\\*args", "＊args", False, True),  # a full-width asterisk (NFKD)
+        ("\\*args", "args", False, False),  # the "*" is part of the answer
+        ("\\*args", "args", True, False),
+        ("\\*args", "**args", False, False),
+        ("\\*args", "kwargs args", False, False),  # not a pattern
+        ("\\*args", "*argz", True, True),  # a slip in its letters is forgiven
+        ("\\*\\*keyword_arguments", "**keyword arguments", False, True),
+        ("\\*\\*keyword_arguments", "keyword_arguments", True, False),  # two edits, but in its "*"
+        ("\\*\\*keyword_arguments", "*keyword_arguments", True, False),
+        ("\\*\\*keyword_arguments", "**keyword_argumnts", True, True),
+        ("\\*args *", "*args and more", False, True),  # a literal "*" in a pattern
+        ("\\*args *", "args and more", False, False),
+        ("args", "*args", False, True),  # without \*, a "*" typed is punctuation, as before
+    ],
+)
+def test_a_literal_star_must_be_typed(accepted, response, typos, ok):
+    assert matches_any((accepted,), response, typos) is ok
+
+
+def test_a_literal_star_in_a_rejected_answer_rejects_only_with_the_star():
+    accepted, rejected = ("keyword arguments",), ("\\*\\*keyword_arguments",)
+    assert not matches_any(accepted, "**keyword arguments", rejected=rejected)
+    assert matches_any(accepted, "keyword arguments", rejected=rejected)
+    # a slip is refused when it is as close to the rejected answer as to the right one
+    assert not matches_any(accepted, "**keyword argument", typos=True, rejected=rejected)
+    assert matches_any(accepted, "keyword argumnts", typos=True, rejected=rejected)
+
+
+def test_a_literal_star_makes_no_number():
+    assert number_answer(("2008",)) and not number_answer(("\\*2008",))
+    assert matches_any(("\\*2008",), "*2008") and not matches_any(("\\*2008",), "2008")

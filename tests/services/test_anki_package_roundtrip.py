@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from quizapp.core.interchange import Imported, bank_yaml
-from quizapp.core.interchange.common import markdown_escape
+from quizapp.core.markdown_text import markdown_escape
 from quizapp.services.bank_exports import export_bank
 from tests.core.yaml_banks import bank_from
 

@@ -12,11 +12,12 @@ import pytest
 from quizapp.core.decks import deck_cards
 from quizapp.core.interchange.gift import read_gift
 from quizapp.services.bank_exports import export_bank
+from tests.core.yaml_banks import bank_from
 
 NOW = datetime(2026, 11, 27, 9, 30, tzinfo=UTC)
 
 
-def anki_notes(data: bytes) -> list[tuple[str, str, str]]:
+def anki_notes(data: bytes, title: str = "Kosovar Peacekeepers") -> list[tuple[str, str, str]]:
     archive = zipfile.ZipFile(io.BytesIO(data))
     assert sorted(archive.namelist()) == ["collection.anki2", "media"]
     with tempfile.TemporaryDirectory() as folder:
@@ -28,7 +29,7 @@ def anki_notes(data: bytes) -> list[tuple[str, str, str]]:
             decks = connection.execute("SELECT decks FROM col").fetchone()[0]
         finally:
             connection.close()
-    assert "Kosovar Peacekeepers" in decks
+    assert title in decks
     return rows
 
 
@@ -71,3 +72,16 @@ def test_the_gift_export_reads_back_as_the_same_questions(article):
 def test_an_unknown_format_is_an_error(article):
     with pytest.raises(ValueError, match="unknown bank format"):
         export_bank(article, "docx", NOW)
+
+
+def test_a_plain_answer_shows_as_written_on_the_anki_card():
+    bank = bank_from(r"""
+        title: Python
+        questions:
+          - {id: init, type: short, prompt: Python's constructor?, accept: [__init__]}
+          - {id: star, type: short, prompt: Extra positional arguments?, accept: ['\*args']}
+          - {id: ch, type: single, prompt: Which?, choices: ["**bold**", other], answer: "**bold**"}
+    """)
+    notes = anki_notes(export_bank(bank, "apkg", NOW).data, "Python")
+    backs = [fields.split("\x1f")[1] for _, fields, _ in notes]
+    assert backs == ["<p>__init__</p>\n", "<p>*args</p>\n", "<p><strong>bold</strong></p>\n"]

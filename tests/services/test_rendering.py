@@ -54,3 +54,24 @@ def test_text_that_looks_like_the_renderers_own_marker_is_just_text():
 
     html = str(cloze_html('[x](http://e.com "\u27e61\u27e7") \u27e61\u27e7 {{1}}', _input))
     assert html.count("<input") == 1 and 'title="\u27e61\u27e7"' in html
+
+
+def test_a_study_card_back_shows_a_typed_answer_as_written():
+    from quizapp.core.decks import deck_cards
+    from tests.core.yaml_banks import bank_from
+
+    bank = bank_from(r"""
+        title: T
+        questions:
+          - {id: init, type: short, prompt: Python's constructor?, accept: [__init__]}
+          - {id: star, type: short, prompt: Extra positional arguments?, accept: ['\*args']}
+          - {id: year, type: cloze, prompt: "Began in {{1}}", blanks: [["1999."]]}
+          - {id: two, type: cloze, prompt: "{{1}} and {{2}}", blanks: [[__init__], ["# of troops"]]}
+    """)
+    backs = [str(markdown_html(card.back)) for card in deck_cards(bank)]
+    assert backs == [
+        "<p>__init__</p>\n",
+        "<p>*args</p>\n",
+        "<p>1999.</p>\n",
+        "<ul>\n<li>(1) __init__</li>\n<li>(2) # of troops</li>\n</ul>\n",
+    ]

@@ -13,8 +13,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from quizapp.core.interchange.common import Imported, html_to_text, markdown_escape
+from quizapp.core.interchange.common import Imported, html_to_text
 from quizapp.core.interchange.term_cards import add_term_card
+from quizapp.core.markdown_text import markdown_escape
 
 # {{c1::answer}} or {{c1::answer::hint}}; Anki shows the hint in the gap.
 CLOZE_DELETION = re.compile(r"\{\{c(\d+)::(.*?)(?:::(.*?))?\}\}", re.DOTALL)

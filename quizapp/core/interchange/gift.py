@@ -29,7 +29,8 @@ from typing import Any
 
 from quizapp.core.answer_key import format_number
 from quizapp.core.cloze import BLANK
-from quizapp.core.interchange.common import Imported, html_to_text, markdown_escape
+from quizapp.core.interchange.common import Imported, html_to_text
+from quizapp.core.markdown_text import markdown_escape
 from quizapp.core.model import (
     Bank,
     ChoiceAnswer,

@@ -8,7 +8,7 @@ one is the rest of a definition that held a ";"): it is joined back, and the rep
 
 Each pair becomes a flashcard and a short-answer question ("Which term is meant: <definition>?")
 with typos forgiven. Quizlet text is plain: it is escaped where it enters Markdown (the card and
-the prompt), and the accepted answer is made literal (a "*" would make it a pattern).
+the prompt), and the accepted answer is made literal (a "*" is written ``\\*``, not a pattern).
 """
 
 from __future__ import annotations

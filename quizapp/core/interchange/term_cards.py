@@ -1,16 +1,16 @@
 """A term and its definition, from any flashcard format (Quizlet, Anki's Basic notes), become a
 card and a short-answer question ("Which term is meant: <definition>?") by one rule: text shown
-escaped as plain, the term accepted as written (a "*" literal, not a pattern), typos forgiven."""
+escaped as plain, the term accepted as written (a "*" written ``\\*``, literal, not a pattern),
+typos forgiven."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import Any
 
-from quizapp.core.interchange.common import Imported, markdown_escape
-from quizapp.core.text_matching import normalize
-
-LITERAL_STAR = "\u2217"  # ∗, the asterisk operator: typed "*" matches it, as both are punctuation
+from quizapp.core.interchange.common import Imported
+from quizapp.core.markdown_text import markdown_escape
+from quizapp.core.text_matching import literal_entry, normalize
 
 
 def add_term_card(
@@ -36,14 +36,7 @@ def add_term_card(
     if not normalize(term):
         imported.note(line, f"the term '{term[:40]}' has no letters or digits to type: a card, no question")
         return
-    written = " ".join(term.split())
-    accepted = written.replace("*", LITERAL_STAR)
-    if accepted != written:
-        imported.note(
-            line,
-            f"the term '{term[:40]}' is accepted as written with '{LITERAL_STAR}' for '*' "
-            "(a '*' would make it a pattern); typing '*' still counts",
-        )
+    accepted = literal_entry(" ".join(term.split()))
     question: dict[str, Any] = {"type": "short", "prompt": f"Which term is meant: {card['definition']}"}
     question.update(accept=[accepted], typos=True)
     if tags:

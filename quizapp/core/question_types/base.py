@@ -73,6 +73,9 @@ class QuestionKind(ABC, Generic[Spec]):
     # None for a type answered by choosing, not typing
     typed_length: ClassVar[int | None] = None
     reversible: ClassVar[bool] = False  # may a flashcard ask the answer -> prompt way round?
+    # Is the answer (``answer_lines``) written in Markdown, as choices, items and pairs are? Else
+    # it is plain text (a typed answer, a number, True/False), escaped where Markdown shows it.
+    markdown_answer: ClassVar[bool] = False
     # Does the prompt hold numbered blanks ({{1}}, {{2}}, ...)? Then pages draw them as gaps
     # (``prompt_html`` in web/templating.py); otherwise the prompt is drawn as Markdown.
     blanks_in_prompt: ClassVar[bool] = False

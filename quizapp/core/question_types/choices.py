@@ -14,6 +14,8 @@ from quizapp.core.responses import Response
 class ChoiceKind(QuestionKind[ChoiceAnswer]):
     """A question answered by picking among the teacher's choices (shuffled for each attempt)."""
 
+    markdown_answer = True
+
     def answer_to_dict(self, spec: ChoiceAnswer) -> dict[str, Any]:
         return {
             "choices": [

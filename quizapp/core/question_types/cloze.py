@@ -21,7 +21,7 @@ from quizapp.core.question_types.short import (
     written_answers,
 )
 from quizapp.core.responses import Check, Response, ResponseError
-from quizapp.core.text_matching import matches_any
+from quizapp.core.text_matching import matches_any, read_entry, shown_answer
 from quizapp.core.yaml_document import Mapping
 
 MAX_LENGTH = 200  # characters in one blank; its field's maxlength
@@ -36,7 +36,7 @@ def _distractors(spec: ClozeAnswer, index: int) -> tuple[str, ...]:
         for number, blank in enumerate(spec.blanks)
         if number != index
         for option in blank.accepted
-        if not matches_any(own.accepted, option)
+        if not matches_any(own.accepted, shown_answer(option))
     )
 
 
@@ -142,14 +142,16 @@ class Cloze(QuestionKind[ClozeAnswer]):
         return result
 
     def full_marks_response(self, spec: ClozeAnswer) -> Response:
-        return [blank.accepted[0].replace("*", "") for blank in spec.blanks]
+        return [shown_answer(blank.accepted[0]) for blank in spec.blanks]
 
     def answer_text(self, spec: ClozeAnswer) -> str:
-        return "; ".join(blank.accepted[0] for blank in spec.blanks)
+        return "; ".join(shown_answer(blank.accepted[0]) for blank in spec.blanks)
 
     def answer_lines(self, spec: ClozeAnswer) -> list[str]:
         if len(spec.blanks) > 1:
-            return [f"({n}) {blank.accepted[0]}" for n, blank in enumerate(spec.blanks, start=1)]
+            return [
+                f"({n}) {shown_answer(blank.accepted[0])}" for n, blank in enumerate(spec.blanks, start=1)
+            ]
         return [self.answer_text(spec)]
 
     def response_text(self, spec: ClozeAnswer, response: Response) -> str:
@@ -165,7 +167,9 @@ class Cloze(QuestionKind[ClozeAnswer]):
         return tuple(written_answers(blank) for blank in spec.blanks)
 
     def also_accepted(self, spec: ClozeAnswer) -> tuple[str, ...]:
-        return spec.blanks[0].accepted[1:] if len(spec.blanks) == 1 else ()
+        if len(spec.blanks) > 1:
+            return ()
+        return tuple(read_entry(option).shown for option in spec.blanks[0].accepted[1:])
 
     def card_front(self, question: Question) -> str:
         return BLANK.sub("_____", question.prompt)

@@ -27,6 +27,7 @@ class Matching(QuestionKind[MatchingAnswer]):
     yaml_fields = ("pairs", "distractors")
     response_shape = 'an object pairing left ids with right ids, e.g. {"l1": "r2"}'
     fields_template = "quiz/answer_fields/matching.html"
+    markdown_answer = True
 
     def read_answer(self, read: FieldReader, mapping: Mapping, prompt: str) -> MatchingAnswer | None:
         node = mapping.entries.get("pairs")

@@ -33,6 +33,7 @@ class Ordering(QuestionKind[OrderingAnswer]):
     yaml_fields = ("items",)
     response_shape = "a list of item ids, first to last"
     fields_template = "quiz/answer_fields/ordering.html"
+    markdown_answer = True
 
     def read_answer(self, read: FieldReader, mapping: Mapping, prompt: str) -> OrderingAnswer | None:
         node = mapping.entries.get("items")

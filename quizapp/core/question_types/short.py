@@ -10,7 +10,7 @@ from quizapp.core.model import QuestionType, TextAnswer
 from quizapp.core.question_types.base import OneTypedInput
 from quizapp.core.question_types.numeric import refusal
 from quizapp.core.responses import Check, Response, ResponseError, all_or_nothing
-from quizapp.core.text_matching import matches_any, number_answer, response_numbers
+from quizapp.core.text_matching import matches_any, number_answer, read_entry, response_numbers, shown_answer
 from quizapp.core.yaml_document import Mapping
 
 INPUT = "text"
@@ -42,8 +42,10 @@ def read_text_answer(read: FieldReader, mapping: Mapping, typos: bool) -> TextAn
 
 
 def written_answers(spec: TextAnswer) -> tuple[str, ...]:
-    """The accepted answers that are written out, not patterns with ``*``."""
-    return tuple(option for option in spec.accepted if "*" not in option)
+    """The accepted answers that are written out, as students read them; patterns (with a
+    wildcard ``*``) aside."""
+    entries = (read_entry(option) for option in spec.accepted)
+    return tuple(entry.text for entry in entries if not entry.pattern)
 
 
 def number_problem(spec: TextAnswer, response: str, what: str = "the answer") -> str | None:
@@ -93,13 +95,13 @@ class ShortAnswer(OneTypedInput[TextAnswer]):
         return result
 
     def full_marks_response(self, spec: TextAnswer) -> Response:
-        return spec.accepted[0].replace("*", "")
+        return shown_answer(spec.accepted[0])
 
     def answer_text(self, spec: TextAnswer) -> str:
-        return spec.accepted[0]
+        return shown_answer(spec.accepted[0])
 
     def also_accepted(self, spec: TextAnswer) -> tuple[str, ...]:
-        return spec.accepted[1:]
+        return tuple(read_entry(option).shown for option in spec.accepted[1:])
 
     def giveaway_texts(self, spec: TextAnswer) -> tuple[tuple[str, ...], ...]:
         """Every accepted spelling ("Osmani" as well as "Vjosa Osmani"); patterns aside."""

@@ -10,8 +10,8 @@ from hypothesis import strategies as st
 from markdown_it.common.utils import escapeHtml
 
 from quizapp.core.cloze import MARKDOWN
-from quizapp.core.interchange.common import markdown_escape
 from quizapp.core.interchange.gift import read_gift, write_gift
+from quizapp.core.markdown_text import markdown_escape
 from tests.core.interchange.samples import bank_of
 from tests.core.yaml_banks import bank_from
 

@@ -4,6 +4,8 @@ from pathlib import Path
 
 import pytest
 
+from quizapp.core.answer_key import answer_text, full_marks_response
+from quizapp.core.checkers import check
 from quizapp.core.interchange.quizlet import (
     BadSeparator,
     QuizletSeparators,
@@ -11,7 +13,6 @@ from quizapp.core.interchange.quizlet import (
     read_quizlet,
 )
 from quizapp.core.model import QuestionType
-from quizapp.core.text_matching import matches_any
 from tests.core.interchange.samples import bank_of
 
 INTEROP = Path(__file__).parents[2] / "fixtures" / "interop"
@@ -31,7 +32,7 @@ TABLE = [
             ("platoon", "platoon", "A small army unit"),
             ("__init__", "\\_\\_init\\_\\_", "Python's constructor method"),
             ("constructor", "constructor", "Python's \\_\\_init\\_\\_ method"),
-            ("\u2217args", "\\*args", "extra positional arguments"),
+            ("\\*args", "\\*args", "extra positional arguments"),  # a literal "*", written \*
             ("1999.", "1999\\.", "the year NATO's campaign began"),
             ("# of troops", "\\# of troops", "3,400 in the KSF"),
             (
@@ -43,7 +44,6 @@ TABLE = [
         ],
         [(11, "a line needs both a term and a definition")],
         [
-            (4, "the term '*args' is accepted as written with '\u2217' for '*'"),
             (
                 8,
                 "no separator (Tab) between term and definition: read as more of the definition of 'KFOR' (line 7)",
@@ -114,9 +114,13 @@ def test_each_row_of_each_export_shape_becomes_a_card_and_a_question(
 
 def test_a_term_starting_with_a_star_is_accepted_as_typed_not_as_a_pattern():
     question = bank_of(read_quizlet("*args\textra positional arguments\n")).questions[0]
-    assert matches_any(question.answer.accepted, "*args")
-    assert matches_any(question.answer.accepted, "args")
-    assert not matches_any(question.answer.accepted, "kwargs args")  # a pattern "*args" would accept it
+    assert question.answer.accepted == ("\\*args",)
+    assert answer_text(question) == full_marks_response(question) == "*args"  # shown as written
+    assert check(question, "*args").correct
+    assert check(question, "* args").correct  # "*" is a word of its own, as punctuation is
+    assert not check(question, "args").correct  # the "*" is part of the term
+    assert check(question, "*argz").correct  # typos are forgiven (5 characters)
+    assert not check(question, "kwargs args").correct  # a pattern "*args" would accept it
 
 
 def test_a_term_with_nothing_to_type_makes_a_card_only():

@@ -5,19 +5,22 @@ from __future__ import annotations
 import pytest
 
 from quizapp.core.interchange.quizlet import read_quizlet
-from quizapp.core.interchange.term_cards import LITERAL_STAR
 from quizapp.core.interchange.term_lists import read_anki_text
+from quizapp.core.text_matching import read_entry
 
 
 @pytest.mark.parametrize(
-    ("term", "definition"),
+    ("term", "definition", "accepted"),
     [
-        ("*args", "any positional arguments"),
-        ("__init__", "1999. the # of troops"),
-        ("Pristina", "the capital"),
+        ("*args", "any positional arguments", "\\*args"),  # a literal "*", never a pattern
+        ("**kwargs", "any keyword arguments", "\\*\\*kwargs"),
+        ("a\\*b", "a backslash before a star", "a\\\\\\*b"),  # each kept: backslash, then "*"
+        ("__init__", "1999. the # of troops", "__init__"),
+        ("C:\\new", "a path", "C:\\new"),  # a backslash before a letter is itself
+        ("Pristina", "the capital", "Pristina"),
     ],
 )
-def test_quizlet_and_anki_make_the_same_card_and_question_of_a_pair(term, definition):
+def test_quizlet_and_anki_make_the_same_card_and_question_of_a_pair(term, definition, accepted):
     from_quizlet = read_quizlet(f"{term}\t{definition}\n")
     from_anki = read_anki_text(f"#separator:tab\n#html:false\n{term}\t{definition}\n")
     for imported in (from_quizlet, from_anki):
@@ -26,6 +29,8 @@ def test_quizlet_and_anki_make_the_same_card_and_question_of_a_pair(term, defini
         assert {key: card[key] for key in ("term", "definition")} == {
             key: from_quizlet.cards[0][key] for key in ("term", "definition")
         }
-        assert question["accept"] == [term.replace("*", LITERAL_STAR)]  # never a pattern
+        assert question["accept"] == [accepted]
         assert question["prompt"] == from_quizlet.questions[0]["prompt"]
-    assert ("*" in term) == any("accepted as written" in str(note) for note in from_anki.notes)
+        entry = read_entry(accepted)
+        assert not entry.pattern and entry.text == term  # accepted, and shown, as written
+        assert not imported.notes  # nothing about the term changed

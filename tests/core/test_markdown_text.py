@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from quizapp.core.cloze import MARKDOWN
-from quizapp.core.interchange.common import markdown_escape
+from quizapp.core.markdown_text import markdown_escape
 
 
 def shown(markdown: str) -> str:
