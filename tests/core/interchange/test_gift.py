@@ -88,7 +88,6 @@ def test_what_cannot_be_imported_is_reported_by_line_and_the_rest_imports():
         (56, "an answer block '{' is never closed"),
     ]
     assert [(note.line, note.text) for note in imported.notes] == [
-        (11, "true/false feedback is not kept: write it as the explanation"),
         (20, "the partial-credit answer '3000:1000' (50%) is not kept, nor its feedback ('Close.')"),
         (43, "partial credit (50%) for 'NATO' is not kept: it counts as wrong"),
     ]
@@ -224,7 +223,7 @@ def test_rejected_answers_are_written_at_0_percent_and_read_back():
 def test_a_moodle_short_answer_with_a_0_percent_answer_has_it_rejected():
     imported = read_gift("::q::Which region? {=Balkans =%100%Balkan =%0%Baltics#No: that is further north}")
     assert imported.questions[0]["accept"] == ["Balkans", "Balkan"]
-    assert imported.questions[0]["reject"] == ["Baltics"]
+    assert imported.questions[0]["reject"] == [{"text": "Baltics", "feedback": "No: that is further north"}]
     partial = read_gift("::q::Which region? {=Balkans =%50%Europe}")  # only '=': still typed
     assert (partial.questions[0]["type"], partial.questions[0]["accept"]) == ("short", ["Balkans"])
     assert [note.text for note in partial.notes] == [
@@ -300,9 +299,23 @@ _TEXT = st.lists(_CHARACTERS, min_size=1, max_size=12).map("".join).map(_gift_te
 _ONE_LINE = _TEXT.map(lambda text: " ".join(text.split()))
 
 
+def _with_feedback(text: str):
+    """An entry of accept: or reject:, as text or with its feedback."""
+    return st.one_of(st.just(text), _TEXT.map(lambda feedback: {"text": text, "feedback": feedback}))
+
+
+@st.composite
+def _right_and_wrong(draw) -> dict:
+    """A question's feedback: right, wrong, both or none."""
+    feedback = {key: draw(_TEXT) for key in ("right", "wrong") if draw(st.booleans())}
+    return {"feedback": feedback} if feedback else {}
+
+
 @st.composite
 def _questions(draw):
-    kind = draw(st.sampled_from(["single", "multiple", "short", "true_false", "matching", "cloze"]))
+    kind = draw(
+        st.sampled_from(["single", "multiple", "short", "true_false", "numeric", "matching", "cloze"])
+    )
     question = {"type": kind, "prompt": draw(_TEXT)}
     if draw(st.booleans()):
         question["explanation"] = draw(_TEXT)
@@ -317,11 +330,18 @@ def _questions(draw):
         else:
             question["answers"] = texts[: draw(st.integers(1, len(texts) - 1))]
     elif kind == "short":
-        question["accept"] = draw(st.lists(_ONE_LINE, min_size=1, max_size=3, unique_by=str.casefold))
+        accepted = draw(st.lists(_ONE_LINE, min_size=1, max_size=3, unique_by=str.casefold))
+        question["accept"] = [draw(_with_feedback(text)) for text in accepted]
         if draw(st.booleans()):
-            question["reject"] = draw(st.lists(_ONE_LINE, min_size=1, max_size=2, unique_by=str.casefold))
+            rejected = draw(st.lists(_ONE_LINE, min_size=1, max_size=2, unique_by=str.casefold))
+            question["reject"] = [draw(_with_feedback(text)) for text in rejected]
     elif kind == "true_false":
         question["answer"] = draw(st.booleans())
+        question.update(draw(_right_and_wrong()))
+    elif kind == "numeric":
+        question["answer"] = str(draw(st.integers(-10_000, 10_000)))
+        question["tolerance"] = str(draw(st.integers(0, 5)))
+        question.update(draw(_right_and_wrong()))
     elif kind == "matching":
         lefts = draw(st.lists(_ONE_LINE, min_size=2, max_size=3, unique_by=str.casefold))
         rights = draw(st.lists(_ONE_LINE, min_size=len(lefts), max_size=len(lefts), unique_by=str.casefold))
