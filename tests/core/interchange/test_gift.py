@@ -1,6 +1,7 @@
 import dataclasses
 from decimal import Decimal
 
+import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
@@ -394,3 +395,70 @@ def test_a_blank_keeps_the_punctuation_beside_it_through_export_and_import():
     assert read_gift("::q::Kosovo sent a {=platoon} to Kuwait.").questions[0]["prompt"] == (
         "Kosovo sent a {{1}} to Kuwait."
     )
+
+
+def test_a_short_answers_feedback_is_kept_on_each_accepted_and_rejected_answer():
+    imported = read_gift("::q::Name an amphibian. {=%100%Frog#Good! =Toad =%0%Cat#Cats meow =%-50%Dog#Woof}")
+    [question] = imported.questions
+    assert question["accept"] == [{"text": "Frog", "feedback": "Good!"}, "Toad"]
+    assert question["reject"] == [
+        {"text": "Cat", "feedback": "Cats meow"},
+        {"text": "Dog", "feedback": "Woof"},
+    ]
+    assert [note.text for note in imported.notes] == [
+        "the negative weight (-50%) of 'Dog' is not kept: it is rejected"
+    ]
+    spec = bank_of(imported).questions[0].answer
+    assert spec.entry_feedback == (("Frog", "Good!"), ("Cat", "Cats meow"), ("Dog", "Woof"))
+    text, notes = write_gift(bank_of(imported))
+    assert "{=Frog#Good! =Toad =%0%Cat#Cats meow =%0%Dog#Woof}" in text and notes == []
+
+
+def test_numeric_feedback_becomes_the_questions_feedback_on_right_and_wrong_answers():
+    imported = read_gift("::q::Give the ratio within 2. {#3:2#Great ~#Completely wrong}")
+    [question] = imported.questions
+    assert question["feedback"] == {"right": "Great", "wrong": "Completely wrong"}
+    assert imported.notes == []
+    only_wrong = read_gift("::q::Give the ratio. {#3:2~#Completely wrong}")
+    assert only_wrong.questions[0]["feedback"] == {"wrong": "Completely wrong"} and only_wrong.notes == []
+    bank = bank_of(imported)
+    text, notes = write_gift(bank)
+    assert "{#=%100%3:2#Great ~#Completely wrong}" in text and notes == []
+    assert _without_lines(bank_of(read_gift(text))) == _without_lines(bank)
+    partial = read_gift("::q::Year? {#=%100%1999:0#Exactly. =%50%1999:2#Close. ~#Far off.}")
+    assert partial.questions[0]["feedback"] == {"right": "Exactly.", "wrong": "Far off."}
+    assert [note.text for note in partial.notes] == [
+        "the partial-credit answer '1999:2' (50%) is not kept, nor its feedback ('Close.')"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("gift", "answer", "feedback"),
+    [
+        ("{T#Wrong, it is true.#Right.}", True, {"right": "Right.", "wrong": "Wrong, it is true."}),
+        ("{FALSE#No, false.#Yes, false.}", False, {"right": "Yes, false.", "wrong": "No, false."}),
+        ("{T#Only on a wrong answer}", True, {"wrong": "Only on a wrong answer"}),
+        ("{F##Only on a right answer}", False, {"right": "Only on a right answer"}),
+    ],
+)
+def test_true_false_feedback_is_wrong_first_then_right_as_in_moodle(gift, answer, feedback):
+    imported = read_gift(f"::q::The platoon went to Kuwait. {gift}")
+    [question] = imported.questions
+    assert (question["answer"], question["feedback"], imported.notes) == (answer, feedback, [])
+    bank = bank_of(imported)
+    text, notes = write_gift(bank)
+    assert gift.replace("FALSE", "F") in text and notes == []
+    assert _without_lines(bank_of(read_gift(text))) == _without_lines(bank)
+
+
+def test_a_short_answers_right_and_wrong_feedback_is_noted_on_gift_export():
+    bank = bank_from("""
+        title: T
+        questions:
+          - {id: q, type: short, prompt: P, accept: [a], feedback: {wrong: No.}}
+    """)
+    _, notes = write_gift(bank)
+    assert notes == [
+        "q: its feedback on right and wrong answers is not kept: a GIFT short answer has feedback "
+        "only on each answer listed"
+    ]
