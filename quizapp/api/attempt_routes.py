@@ -88,7 +88,11 @@ class FeedbackSchema(Schema):
     correct_response = fields.Raw(metadata={"description": "A response that scores full marks"})
     explanation = fields.String()
     response_feedback = fields.List(
-        fields.String(), metadata={"description": "The teacher's feedback on the choices picked, if any"}
+        fields.String(),
+        metadata={
+            "description": "The teacher's feedback on the response (the choices picked, the answer "
+            "typed, right or wrong), if any"
+        },
     )
     sources = fields.List(
         fields.Nested(SourceSchema),

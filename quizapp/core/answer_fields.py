@@ -7,9 +7,9 @@ import difflib
 import hashlib
 
 from quizapp.core.field_reader import FieldReader, line_of
-from quizapp.core.model import Item
+from quizapp.core.model import NO_FEEDBACK, Feedback, Item
 from quizapp.core.text_matching import matches_any, normalize, read_entry
-from quizapp.core.yaml_document import Mapping, Node, Scalar
+from quizapp.core.yaml_document import Mapping, Node, Scalar, Sequence
 
 
 def derive_id(prefix: str, text: str) -> str:
@@ -54,8 +54,32 @@ def match_choice(read: FieldReader, value: str, line: int, texts: list[str]) -> 
     return False
 
 
-def read_accepted(read: FieldReader, node: Node | None, line: int, what: str) -> tuple[str, ...] | None:
-    answers = read.texts(node, what)
+def _answer_entries(read: FieldReader, node: Node | None, what: str) -> list[tuple[str, str, Node]]:
+    """(text, feedback, node) of each entry of ``accept:`` or ``reject:``: a text, or, as a
+    choice, ``text:`` with ``feedback:``; a single entry counts as a list of one. Entries that
+    are not text (reported) and empty ones are left out."""
+    if node is None or (isinstance(node, Scalar) and node.is_null):
+        return []
+    items = node.items if isinstance(node, Sequence) else (node,)
+    entries: list[tuple[str, str, Node]] = []
+    for item in items:
+        if isinstance(item, Mapping):
+            read.fields(item, ("text", "feedback"), f"an entry of '{what}'")
+            text = read.text(item.entries.get("text"), "text", required=True, line=item.line)
+            feedback = read.text(item.entries.get("feedback"), "feedback")
+        else:
+            text, feedback = read.text(item, what), ""
+        if text:
+            entries.append((text, feedback, item))
+    return entries
+
+
+def read_accepted(
+    read: FieldReader, node: Node | None, line: int, what: str
+) -> tuple[tuple[str, str], ...] | None:
+    """(answer, feedback) of each accepted answer, or None after reporting a problem."""
+    entries = [(text, feedback) for text, feedback, _ in _answer_entries(read, node, what)]
+    answers = [text for text, _ in entries]
     if not answers:
         read.report(
             line_of(node, line),
@@ -74,30 +98,24 @@ def read_accepted(read: FieldReader, node: Node | None, line: int, what: str) ->
             "as the correct answer; write it without '*' (a literal '*' is written '\\*')",
         )
         ok = False
-    return answers if ok else None
+    return tuple(entries) if ok else None
 
 
-def read_rejected(read: FieldReader, node: Node | None, accepted: tuple[str, ...]) -> tuple[str, ...] | None:
-    """The known wrong answers of ``reject:`` (none when the field is left out), or None after
-    reporting a problem: each must have letters or digits, and none may be accepted by
-    ``accepted`` (nor, written with ``*``, match one of the accepted answers)."""
-    if node is None:
-        return ()
-    items = read.sequence(node, "reject") if not isinstance(node, Scalar) or node.is_null else (node,)
-    rejected: list[str] = []
-    ok = True
-    for item in items:
-        text = read.text(item, "reject")
-        if not isinstance(item, Scalar):  # reported: a list or fields where text belongs
-            ok = False
-            continue
+def read_rejected(
+    read: FieldReader, node: Node | None, accepted: tuple[str, ...]
+) -> tuple[tuple[str, str], ...] | None:
+    """(answer, feedback) of the known wrong answers of ``reject:`` (none when the field is left
+    out), or None after reporting a problem: each must have letters or digits, and none may be
+    accepted by ``accepted`` (nor, written with ``*``, match one of the accepted answers)."""
+    before = len(read.problems)
+    rejected: dict[str, str] = {}
+    for text, feedback, item in _answer_entries(read, node, "reject"):
         problem = _reject_problem(text, accepted)
         if problem:
             read.report(item.line, problem)
-            ok = False
         elif text not in rejected:
-            rejected.append(text)
-    return tuple(rejected) if ok else None
+            rejected[text] = feedback
+    return tuple(rejected.items()) if len(read.problems) == before else None
 
 
 def _reject_problem(text: str, accepted: tuple[str, ...]) -> str | None:
@@ -135,3 +153,35 @@ def read_items(read: FieldReader, node: Node | None, what: str, prefix: str, min
     if node is not None and len(items) < minimum:
         read.report(node.line, f"give at least {minimum} entries under '{what}'")
     return items
+
+
+FEEDBACK_FIELDS = ("right", "wrong")
+
+
+def read_feedback(read: FieldReader, mapping: Mapping) -> Feedback:
+    """A question's ``feedback:`` (``right:`` and ``wrong:``, either optional), after reporting
+    its problems; none when the field is left out."""
+    node = mapping.entries.get("feedback")
+    if node is None or (isinstance(node, Scalar) and node.is_null):
+        return NO_FEEDBACK
+    if not isinstance(node, Mapping):
+        read.report(node.line, "'feedback' must be a set of fields: 'right:' and/or 'wrong:', each a text")
+        return NO_FEEDBACK
+    read.fields(node, FEEDBACK_FIELDS, "'feedback'")
+    right, wrong = (read.text(node.entries.get(key), f"feedback: {key}") for key in FEEDBACK_FIELDS)
+    return Feedback(right, wrong)
+
+
+def feedback_to_dict(feedback: Feedback) -> dict[str, str]:
+    """Stored with the answer spec, only when there is some (so a question without keeps its hash)."""
+    return {key: text for key, text in (("right", feedback.right), ("wrong", feedback.wrong)) if text}
+
+
+def feedback_from_dict(data: dict[str, str] | None) -> Feedback:
+    return Feedback(**data) if data else NO_FEEDBACK
+
+
+def feedback_on(feedback: Feedback, full_marks: bool) -> tuple[str, ...]:
+    """The question's words on an answer that earns full marks, or on one that does not."""
+    text = feedback.right if full_marks else feedback.wrong
+    return (text,) if text else ()

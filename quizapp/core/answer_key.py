@@ -58,7 +58,8 @@ def response_lines(question: Question, response: Response) -> list[str]:
 
 
 def response_feedback(question: Question, response: Response) -> tuple[str, ...]:
-    """What the teacher wrote for this response (a picked choice's feedback), if anything."""
+    """What the teacher wrote for this response (a picked choice's feedback, a typed answer's, the
+    question's on a right or wrong answer), if anything."""
     if response in (None, "", [], {}):
         return ()
     try:

@@ -14,6 +14,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from typing import Any
 
 from quizapp.core.answer_fields import derive_id
 from quizapp.core.field_reader import ID_PATTERN, FieldReader, line_of
@@ -31,6 +32,7 @@ from quizapp.core.model import (
 from quizapp.core.passages import locate_quote, paragraphs
 from quizapp.core.problems import ProblemList
 from quizapp.core.question_types import UnknownQuestionType, question_type, question_types
+from quizapp.core.question_types.base import QuestionKind
 from quizapp.core.serialization import canonical_json, with_content_hash
 from quizapp.core.yaml_document import Mapping, Node, Scalar, Sequence
 
@@ -365,6 +367,20 @@ def _text_lines(mapping: Mapping, fields: tuple[str, ...]) -> tuple[TextLine, ..
     return tuple(found)
 
 
+def _no_feedback_field(kind: QuestionKind[Any]) -> str:
+    """Why a question of ``kind`` has no ``feedback:`` (right/wrong), and where its feedback goes."""
+    having = ", ".join(other.name for other in question_types() if "feedback" in other.yaml_fields)
+    message = f"a {kind.name} question has no 'feedback' field (only {having} questions have one)"
+    if "choices" in kind.yaml_fields:
+        return message + ": write the feedback on each choice ('- text: ...' with 'feedback: ...')"
+    if "blanks" in kind.yaml_fields:
+        return (
+            message
+            + ": write it on an entry of a blank's 'accept' or 'reject' ('text: ...' with 'feedback: ...')"
+        )
+    return message
+
+
 def _question(
     read: FieldReader, node: Node, quotes: _SourceQuotes | None, seen: dict[str, int]
 ) -> Question | None:
@@ -394,7 +410,11 @@ def _question(
         every_type_field = tuple(dict.fromkeys(f for kind in kinds for f in kind.yaml_fields))
         read.fields(mapping, COMMON_FIELDS + every_type_field, "a question")
         return None
-    read.fields(mapping, COMMON_FIELDS + kind.yaml_fields, f"a {kind.name} question")
+    allowed_fields = COMMON_FIELDS + kind.yaml_fields
+    if "feedback" in mapping.key_lines and "feedback" not in allowed_fields:
+        read.report(mapping.key_lines["feedback"], _no_feedback_field(kind))
+        allowed_fields += ("feedback",)  # reported just now, not again as unknown
+    read.fields(mapping, allowed_fields, f"a {kind.name} question")
     prompt = read.text(fields.get("prompt"), "prompt", required=True, line=mapping.line)
     before = len(read.problems)
     answer = kind.read_answer(read, mapping, prompt)

@@ -72,8 +72,25 @@ class ChoiceAnswer:
 
 
 @dataclass(frozen=True, slots=True)
+class Feedback:
+    """A question's words on an answer (``feedback:`` of a short, numeric or true/false
+    question): ``right`` for an answer that earns full marks, ``wrong`` for any other. Shown, as
+    a choice's feedback, with the correct answer once that is due."""
+
+    right: str = ""
+    wrong: str = ""
+
+    def __bool__(self) -> bool:
+        return bool(self.right or self.wrong)
+
+
+NO_FEEDBACK = Feedback()
+
+
+@dataclass(frozen=True, slots=True)
 class TrueFalseAnswer:
     value: bool
+    feedback: Feedback = NO_FEEDBACK
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,16 +103,21 @@ class NumericAnswer:
     minimum: Decimal | None = None
     maximum: Decimal | None = None
     unit: str = ""
+    feedback: Feedback = NO_FEEDBACK
 
 
 @dataclass(frozen=True, slots=True)
 class TextAnswer:
     """Accepted spellings of a short answer or of one cloze blank, and the known wrong answers
-    (``reject:``) that no typo allowance may turn right."""
+    (``reject:``) that no typo allowance may turn right; the teacher's words on an answer
+    matched to one of them (``entry_feedback``: (entry, feedback) of the entries that have some)
+    and, of a short answer, on any other (``feedback``)."""
 
     accepted: tuple[str, ...]
     typos: bool = False
     rejected: tuple[str, ...] = ()
+    entry_feedback: tuple[tuple[str, str], ...] = ()
+    feedback: Feedback = NO_FEEDBACK
 
 
 @dataclass(frozen=True, slots=True)

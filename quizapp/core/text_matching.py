@@ -292,12 +292,12 @@ def _fixed(text: str) -> list[str]:
     return _FIXED.findall(text)
 
 
-def _nearest_accepted(accepted: tuple[str, ...], given: _Response) -> int | None:
-    """The fewest edits from ``given`` to an accepted answer within that answer's typo budget
-    (never in its numbers nor its literal "*": those must be the same), or None when none is
-    that close."""
-    nearest: int | None = None
-    for option in accepted:
+def _nearest_accepted(accepted: tuple[str, ...], given: _Response) -> tuple[int, int] | None:
+    """(index, edits) of the accepted answer fewest edits from ``given`` within that answer's
+    typo budget (never in its numbers nor its literal "*": those must be the same; the first of
+    equals), or None when none is that close."""
+    nearest: tuple[int, int] | None = None
+    for index, option in enumerate(accepted):
         entry = read_entry(option)
         if entry.pattern or answer_number(option) is not None:
             continue  # patterns and numbers are matched exactly
@@ -307,9 +307,51 @@ def _nearest_accepted(accepted: tuple[str, ...], given: _Response) -> int | None
             continue
         budget = typo_budget(len(expected))
         found = edit_distance(words, expected, budget)
-        if found <= budget and (nearest is None or found < nearest):
-            nearest = found
+        if found <= budget and (nearest is None or found < nearest[1]):
+            nearest = (index, found)
     return nearest
+
+
+def matched_entry(
+    accepted: tuple[str, ...],
+    response: str,
+    typos: bool = False,
+    rejected: tuple[str, ...] = (),
+    distractors: tuple[str, ...] = (),
+) -> tuple[bool, int] | None:
+    """Which entry ``response`` is taken for: (False, i) for ``rejected[i]``, (True, i) for
+    ``accepted[i]``, None for neither (``matches_any`` says whether it counts).
+
+    A response that is one of the ``rejected`` answers (the bank's ``reject:``) never counts.
+    With ``typos``, a response within the typo budget of an accepted answer (the nearest) counts
+    only when it is strictly closer to that answer than to every rejected answer and every
+    distractor (in a cloze, the other blanks' answers): a slip must not turn a known wrong
+    answer right.
+    """
+    if len(response) > MAX_ANSWER_LENGTH:
+        return None
+    given = _Response(response)
+    if not given.words:
+        return None
+    for index, known in enumerate(rejected):
+        if _same(known, given):
+            return (False, index)
+    for index, option in enumerate(accepted):
+        if _same(option, given):
+            return (True, index)
+    if not typos:
+        return None
+    nearest = _nearest_accepted(accepted, given)
+    if nearest is None:
+        return None
+    index, edits = nearest
+    wrong = [read_entry(text) for text in (*rejected, *distractors)]
+    closer = all(
+        edit_distance(given.read(entry), comparable(entry.text, entry.literal_stars), edits) > edits
+        for entry in wrong
+        if not entry.pattern
+    )
+    return (True, index) if closer else None
 
 
 def matches_any(
@@ -319,33 +361,9 @@ def matches_any(
     rejected: tuple[str, ...] = (),
     distractors: tuple[str, ...] = (),
 ) -> bool:
-    """Whether ``response`` counts as one of the ``accepted`` answers.
-
-    A response that is one of the ``rejected`` answers (the bank's ``reject:``) never counts.
-    With ``typos``, a response within the typo budget of an accepted answer counts only when it
-    is strictly closer to that answer than to every rejected answer and every distractor (in a
-    cloze, the other blanks' answers): a slip must not turn a known wrong answer right.
-    """
-    if len(response) > MAX_ANSWER_LENGTH:
-        return False
-    given = _Response(response)
-    if not given.words:
-        return False
-    if any(_same(wrong, given) for wrong in rejected):
-        return False
-    if any(_same(option, given) for option in accepted):
-        return True
-    if not typos:
-        return False
-    nearest = _nearest_accepted(accepted, given)
-    if nearest is None:
-        return False
-    wrong = [read_entry(text) for text in (*rejected, *distractors)]
-    return all(
-        edit_distance(given.read(entry), comparable(entry.text, entry.literal_stars), nearest) > nearest
-        for entry in wrong
-        if not entry.pattern
-    )
+    """Whether ``response`` counts as one of the ``accepted`` answers (``matched_entry``)."""
+    found = matched_entry(accepted, response, typos, rejected, distractors)
+    return found is not None and found[0]
 
 
 def matches(accepted: str, response: str, typos: bool = False) -> bool:

@@ -31,7 +31,7 @@ class QuestionReview:
     passages: tuple[Passage, ...]  # the paragraphs the question quotes, its quotes marked
     answer_lines: tuple[str, ...] = ()
     response_lines: tuple[str, ...] = ()
-    response_feedback: tuple[str, ...] = ()  # the teacher's words on the response (a choice's feedback)
+    response_feedback: tuple[str, ...] = ()  # the teacher's words on the response (core answer_key)
 
     @property
     def points(self) -> Fraction:

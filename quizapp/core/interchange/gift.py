@@ -3,14 +3,15 @@
 Read as Moodle reads it: multiple choice (one right, or several with weights), true/false,
 short answer (answers that are all '=', weighted or not: 100 % accepted, 0 % or less rejected),
 numeric (tolerance, range, several answers: the first 100 % one; '~' starts the feedback for any
-other answer), matching, missing word (a blank inside the text), per-choice feedback (#), general
-feedback (after the last ####), comments (//, whose [id:x] and [tag:y] are kept), $CATEGORY (its
-last name becomes a tag; '//' is a '/' in a name), text before the first answer (an answer,
-as in Moodle), titles (::title::), a format marker at the start of each field
+other answer), matching, missing word (a blank inside the text), feedback (#) per choice and
+per typed answer, on a right or a wrong numeric or true/false answer, general feedback (after
+the last ####), comments (//, whose [id:x] and [tag:y] are kept), $CATEGORY (its last name
+becomes a tag; '//' is a '/' in a name), text before the first answer (an answer, as in
+Moodle), titles (::title::), a format marker at the start of each field
 ([html] made plain, [plain] escaped as Markdown, [markdown] and [moodle] kept) and the escapes
 \\~ \\= \\# \\{ \\} \\: \\n \\\\ (and quizapp's own \\> \\%). Essays and descriptions have no
 place in a bank: they are skipped and reported, as is each thing kept with a change or lost
-(partial credit, feedback on typed and numeric answers, negative weights, HTML media), by line.
+(partial credit, extra numeric answers, negative weights, HTML media), by line.
 Written: everything a bank holds that GIFT can say; ordering questions and cloze questions
 with several blanks cannot be, and are reported, as are dropped details (units, points).
 GIFT is a format of answer shapes, so a question is written by its answer spec's class
@@ -212,15 +213,13 @@ def _question(block: str, changes: list[str]) -> tuple[dict[str, Any], str]:
 
 
 def _answer(body: str, before: str, after: str, texts: _Text, glued: tuple[bool, bool]) -> dict[str, Any]:
-    changes = texts.changes
     # Moodle puts "_____" where the answers were, keeping the spacing around them
     gap_before, gap_after = ("" if glue else " " for glue in glued)
     prompt = f"{before}{gap_before}_____{gap_after}{after}".strip() if after else before
     head = body.split("#", 1)[0].strip()
     if head in ("T", "TRUE", "F", "FALSE"):  # as in Moodle, in capitals only ("{true}" is typed)
-        if "#" in body:
-            changes.append("true/false feedback is not kept: write it as the explanation")
-        return {"type": "true_false", "prompt": prompt, "answer": head.startswith("T")}
+        truth = {"type": "true_false", "prompt": prompt, "answer": head.startswith("T")}
+        return truth | _true_false_feedback(body, texts)
     if body.startswith("#"):
         return {"type": "numeric", "prompt": prompt, **_numeric(body[1:], texts)}
     # Moodle's order: any '~' makes choices, '=' with '->' a matching question, else a short answer;
@@ -231,37 +230,56 @@ def _answer(body: str, before: str, after: str, texts: _Text, glued: tuple[bool,
     if {sign for sign, _ in entries} != {"="}:
         return _choices(entries, prompt, texts)
     # only '=' answers, weighted or not: a short answer, as Moodle reads it
-    accepted, rejected = _typed_answers(entries, texts)
+    accepted, rejected, otherwise = _typed_answers(entries, texts)
     if after:  # missing word with typed answers: a cloze question with one blank
+        if otherwise:
+            texts.changes.append(f"the feedback for any other answer is not kept ({otherwise!r})")
         blank: Any = {"accept": accepted, "reject": rejected} if rejected else accepted
         cloze = f"{before}{gap_before}{{{{1}}}}{gap_after}{after}".strip()
         return {"type": "cloze", "prompt": cloze, "blanks": [blank]}
     question: dict[str, Any] = {"type": "short", "prompt": prompt, "accept": accepted}
     if rejected:
         question["reject"] = rejected
+    if otherwise:
+        question["feedback"] = {"wrong": otherwise}
     return question
 
 
-def _typed_answers(entries: list[tuple[str, str]], texts: _Text) -> tuple[list[str], list[str]]:
+def _true_false_feedback(body: str, texts: _Text) -> dict[str, Any]:
+    """``{T#wrong#right}``: as in Moodle, the first feedback is shown to a wrong answer, the
+    second to a right one (``{F#...#...}`` likewise); the question's ``feedback``."""
+    _, _, rest = body.partition("#")
+    raw_wrong, _, raw_right = rest.partition("#")
+    feedback = {"right": texts(raw_right, "feedback"), "wrong": texts(raw_wrong, "feedback")}
+    feedback = {key: text for key, text in feedback.items() if text}
+    return {"feedback": feedback} if feedback else {}
+
+
+def _typed_entry(answer: str, feedback: str) -> Any:
+    """An entry of ``accept:`` or ``reject:``: the text, or the text with its feedback."""
+    return {"text": answer, "feedback": feedback} if feedback else answer
+
+
+def _typed_answers(entries: list[tuple[str, str]], texts: _Text) -> tuple[list[Any], list[Any], str]:
     """The accepted (100 %) and rejected (0 % or less: Moodle's way of listing a wrong answer)
-    answers of a short answer. The bank format has no partial credit for a typed answer and no
-    feedback per typed answer: those are left out, each with a note."""
-    accepted: list[str] = []
-    rejected: list[str] = []
+    answers of a short answer, each with its feedback, and the feedback for any other answer
+    (Moodle's ``=%0%*#...``). The bank format has no partial credit for a typed answer: such
+    an answer is left out, with a note."""
+    accepted: list[Any] = []
+    rejected: list[Any] = []
+    otherwise = ""
     for _, entry in entries:
         weight, text = _weighted(entry)
         raw_answer, _, raw_feedback = text.partition("#")
         answer = texts.answer(raw_answer)
         feedback = texts(raw_feedback, "feedback")
         if weight is not None and weight <= 0 and not answer.strip("*"):
-            # Moodle's "=%0%*#..." is the feedback for any other answer, not an answer
-            if feedback:  # TODO-merge: per-answer feedback (another change) may keep this
-                texts.changes.append(f"the feedback for any other answer is not kept ({feedback!r})")
+            otherwise = otherwise or feedback  # Moodle's "=%0%*#...": feedback, not an answer
             continue
         if weight is None or weight == 100:
-            accepted.append(answer)
+            accepted.append(_typed_entry(answer, feedback))
         elif weight <= 0:
-            rejected.append(answer)
+            rejected.append(_typed_entry(answer, feedback))
             if weight < 0:
                 texts.changes.append(
                     f"the negative weight ({weight}%) of {answer!r} is not kept: it is rejected"
@@ -272,12 +290,9 @@ def _typed_answers(entries: list[tuple[str, str]], texts: _Text) -> tuple[list[s
                 f"partial credit ({weight}%) for {answer!r} is not kept{also}: a short answer has none, "
                 "so it counts as wrong"
             )
-            continue
-        if feedback:
-            texts.changes.append(f"the feedback on the answer {answer!r} is not kept ({feedback!r})")
     if not accepted:
         raise ValueError("a short answer without a 100% answer")
-    return accepted, rejected
+    return accepted, rejected, otherwise
 
 
 def _matching(entries: list[tuple[str, str]], prompt: str, texts: _Text) -> dict[str, Any]:
@@ -358,33 +373,36 @@ def _weights_not_kept(entries: list[tuple[str, str]]) -> list[str]:
 
 
 def _numeric(body: str, texts: _Text) -> dict[str, Any]:
-    """Moodle's numeric answers: the first 100 % one is kept; from the first '~' on is the
-    feedback for any other answer (``{#3:2~#Completely wrong}``). The bank format has no
-    feedback per answer and no partial credit: each loss is noted."""
+    """Moodle's numeric answers: the first 100 % one is kept, its feedback the question's
+    feedback on a right answer; from the first '~' on is the feedback for any other answer
+    (``{#3:2~#Completely wrong}``), its feedback on a wrong one. The bank format has no partial
+    credit nor other answers: each such answer is noted."""
     changes = texts.changes
     body, tilde, other = body.partition("~")
-    if tilde:
-        feedback = texts(other.partition("#")[2], "feedback")
-        if feedback:
-            changes.append(f"the feedback for any other answer is not kept ({feedback!r})")
+    feedback = {"right": "", "wrong": texts(other.partition("#")[2], "feedback") if tilde else ""}
     entries = _entries(body)
     best = None
     for _, entry in entries:
         weight, text = _weighted(entry)
         raw_value, _, raw_feedback = text.partition("#")
         value = texts.answer(raw_value)
-        feedback = texts(raw_feedback, "feedback")
+        answer_feedback = texts(raw_feedback, "feedback")
         if not value:
             raise ValueError("a numeric answer without a number")
-        also = f", nor its feedback ({feedback!r})" if feedback else ""
+        also = f", nor its feedback ({answer_feedback!r})" if answer_feedback else ""
         if (weight is None or weight == 100) and best is None:
             best = value
-            if feedback:
-                changes.append(f"the feedback on the answer {value!r} is not kept ({feedback!r})")
+            feedback["right"] = answer_feedback
         elif weight is None or weight > 0:
             changes.append(f"the partial-credit answer {value!r} ({weight or 100}%) is not kept{also}")
         else:
             changes.append(f"the wrong answer {value!r} ({weight}%) is not kept{also}")
+    kept = {key: text for key, text in feedback.items() if text}
+    return _numeric_answer(best) | ({"feedback": kept} if kept else {})
+
+
+def _numeric_answer(best: str | None) -> dict[str, Any]:
+    """The number, number:tolerance or low..high range of a numeric question's answer."""
     if best is None:
         raise ValueError("a numeric question without a 100% answer")
     try:
@@ -431,10 +449,13 @@ def _weight(share: Decimal) -> str:
 
 
 def _typed_entries(spec: TextAnswer) -> str:
-    """A short answer's entries: each accepted answer, then each rejected one at 0 % (Moodle
-    scores it as wrong; quizapp reads it back into ``reject``)."""
-    entries = [f"={_entry(text)}" for text in spec.accepted]
-    entries += [f"=%0%{_text_start(text)}" for text in spec.rejected]
+    """A short answer's entries, each with its feedback: each accepted answer, then each
+    rejected one at 0 % (Moodle scores it as wrong; quizapp reads it back into ``reject``)."""
+    feedback = dict(reversed(spec.entry_feedback))  # the first of an entry written twice
+    entries = [f"={_entry(text)}{_feedback(feedback.get(text, ''))}" for text in spec.accepted]
+    entries += [f"=%0%{_text_start(text)}{_feedback(feedback.get(text, ''))}" for text in spec.rejected]
+    if spec.feedback.wrong:  # Moodle's "=%0%*#...": the feedback for any other answer
+        entries.append(f"=%0%*{_feedback(spec.feedback.wrong)}")
     return " ".join(entries)
 
 
@@ -489,6 +510,11 @@ def _dropped(question: Any) -> list[str]:
     blanks = spec.blanks if isinstance(spec, ClozeAnswer) else (spec,) if isinstance(spec, TextAnswer) else ()
     if any(blank.typos for blank in blanks):
         dropped.append("forgiving typos is not kept: Moodle accepts only the answers listed")
+    if any(blank.feedback.right for blank in blanks):
+        dropped.append(
+            "its feedback on a right answer is not kept: a GIFT short answer has feedback only on "
+            "each answer listed (and on any other answer)"
+        )
     return dropped
 
 
@@ -515,14 +541,12 @@ def _gift_question(question: Any) -> str | None:
                 for c in spec.choices
             )
         case TrueFalseAnswer():
-            entries = "T" if spec.value else "F"
-        case NumericAnswer() if spec.value is not None:
-            tolerance = spec.tolerance * abs(spec.value) if spec.relative else spec.tolerance
-            entries = f"#{format_number(spec.value)}:{format_number(tolerance)}"
+            # Moodle's order: the feedback on a wrong answer first, then on a right one
+            on_wrong, on_right = _feedback(spec.feedback.wrong), _feedback(spec.feedback.right)
+            truth = "T" if spec.value else "F"
+            entries = truth + (f"{on_wrong or '#'}{on_right}" if on_right else on_wrong)
         case NumericAnswer():
-            low = spec.minimum if spec.minimum is not None else Decimal("-1e12")
-            high = spec.maximum if spec.maximum is not None else Decimal("1e12")
-            entries = f"#{format_number(low)}..{format_number(high)}"
+            entries = _numeric_entries(spec)
         case TextAnswer():
             entries = _typed_entries(spec)
         case ClozeAnswer() if len(spec.blanks) == 1:
@@ -539,3 +563,19 @@ def _gift_question(question: Any) -> str | None:
         case _:  # ordering, and cloze with several blanks
             return None
     return f"{title}{prompt} {{{entries}{general}}}"
+
+
+def _numeric_entries(spec: NumericAnswer) -> str:
+    """The number with its tolerance, or the range; with feedback, in the shape Moodle's
+    exporter writes: the answer at 100 % with its feedback, then '~' with the wrong one."""
+    if spec.value is not None:
+        tolerance = spec.tolerance * abs(spec.value) if spec.relative else spec.tolerance
+        answer = f"{format_number(spec.value)}:{format_number(tolerance)}"
+    else:
+        low = spec.minimum if spec.minimum is not None else Decimal("-1e12")
+        high = spec.maximum if spec.maximum is not None else Decimal("1e12")
+        answer = f"{format_number(low)}..{format_number(high)}"
+    if not spec.feedback:
+        return f"#{answer}"
+    wrong = f" ~{_feedback(spec.feedback.wrong)}" if spec.feedback.wrong else ""
+    return f"#=%100%{answer}{_feedback(spec.feedback.right)}{wrong}"

@@ -13,11 +13,13 @@ from quizapp.core.model import ClozeAnswer, Question, QuestionType, TextAnswer
 from quizapp.core.presentation import StudentQuestion
 from quizapp.core.question_types.base import FormData, QuestionKind
 from quizapp.core.question_types.short import (
+    entry_feedback,
     number_problem,
     read_text_answer,
     text_from_dict,
     text_to_dict,
     too_long,
+    with_feedback,
     written_answers,
 )
 from quizapp.core.responses import Check, Response, ResponseError
@@ -70,7 +72,8 @@ class Cloze(QuestionKind[ClozeAnswer]):
                 blank = read_text_answer(read, item, blank_typos)
             else:
                 accepted = read_accepted(read, item, item.line, "blank")
-                blank = TextAnswer(accepted, typos) if accepted else None
+                texts = tuple(text for text, _ in accepted or ())
+                blank = TextAnswer(texts, typos, entry_feedback=with_feedback(accepted)) if accepted else None
             if blank:
                 blanks.append(blank)
         overlong = overlong_blanks(prompt)
@@ -161,6 +164,18 @@ class Cloze(QuestionKind[ClozeAnswer]):
         if len(spec.blanks) > 1:
             return [f"({n}) {part or '–'}" for n, part in enumerate(response, start=1)]
         return [self.response_text(spec, response)]
+
+    def response_feedback(self, spec: ClozeAnswer, response: Response) -> tuple[str, ...]:
+        """Each blank's feedback on the ``accept:`` or ``reject:`` entry its answer is taken
+        for, numbered when there are several blanks."""
+        if not isinstance(response, list):
+            return ()
+        found = []
+        for number, (blank, given) in enumerate(zip(spec.blanks, response, strict=False)):
+            text = entry_feedback(blank, given, _distractors(spec, number)) if isinstance(given, str) else ""
+            if text:
+                found.append(f"({number + 1}) {text}" if len(spec.blanks) > 1 else text)
+        return tuple(found)
 
     def giveaway_texts(self, spec: ClozeAnswer) -> tuple[tuple[str, ...], ...]:
         """Each blank's accepted spellings; patterns aside."""

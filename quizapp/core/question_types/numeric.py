@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from quizapp.core.answer_fields import feedback_from_dict, feedback_on, feedback_to_dict, read_feedback
 from quizapp.core.field_reader import FieldReader, line_of
 from quizapp.core.model import NumericAnswer, Question, QuestionType
 from quizapp.core.number_parsing import MAX_NUMBER_LENGTH, number_readings, parse_number, words_after_number
@@ -94,7 +95,7 @@ class Numeric(OneTypedInput[NumericAnswer]):
     typed_length = MAX_LENGTH
     name = QuestionType.NUMERIC
     label = "Number"
-    yaml_fields = ("answer", "tolerance", "min", "max", "unit")
+    yaml_fields = ("answer", "tolerance", "min", "max", "unit", "feedback")
     response_shape = 'a number, or a string such as "5,000"'
     fields_template = "quiz/answer_fields/numeric.html"
 
@@ -103,6 +104,7 @@ class Numeric(OneTypedInput[NumericAnswer]):
         value = read.number(get("answer"), "answer")
         low, high = read.number(get("min"), "min"), read.number(get("max"), "max")
         unit = read.text(get("unit"), "unit")
+        feedback = read_feedback(read, mapping)
         tolerance, relative = Decimal(0), False
         tolerance_node = get("tolerance")
         if isinstance(tolerance_node, Scalar) and tolerance_node.text.strip().endswith("%"):
@@ -139,11 +141,18 @@ class Numeric(OneTypedInput[NumericAnswer]):
             read.report(mapping.line, "'min' and 'max' are empty: write at least one number")
             return None
         return NumericAnswer(
-            value=value, tolerance=tolerance, relative=relative, minimum=low, maximum=high, unit=unit
+            value=value,
+            tolerance=tolerance,
+            relative=relative,
+            minimum=low,
+            maximum=high,
+            unit=unit,
+            feedback=feedback,
         )
 
     def answer_to_dict(self, spec: NumericAnswer) -> dict[str, Any]:
-        return {
+        """ "feedback" only when there is some: a question without keeps its stored form."""
+        data: dict[str, Any] = {
             "value": _num(spec.value),
             "tolerance": _num(spec.tolerance),
             "relative": spec.relative,
@@ -151,6 +160,9 @@ class Numeric(OneTypedInput[NumericAnswer]):
             "maximum": _num(spec.maximum),
             "unit": spec.unit,
         }
+        if spec.feedback:
+            data["feedback"] = feedback_to_dict(spec.feedback)
+        return data
 
     def answer_from_dict(self, data: dict[str, Any]) -> NumericAnswer:
         return NumericAnswer(
@@ -160,6 +172,7 @@ class Numeric(OneTypedInput[NumericAnswer]):
             minimum=_dec(data["minimum"]),
             maximum=_dec(data["maximum"]),
             unit=data["unit"],
+            feedback=feedback_from_dict(data.get("feedback")),
         )
 
     def present(self, question: Question, seed: int, shuffle_choices: bool) -> StudentQuestion:
@@ -208,6 +221,15 @@ class Numeric(OneTypedInput[NumericAnswer]):
         if problem:
             raise ResponseError(problem, INPUT)
         return result
+
+    def response_feedback(self, spec: NumericAnswer, response: Response) -> tuple[str, ...]:
+        """The question's ``feedback`` on a right or a wrong answer (docs/question-format.md)."""
+        if not spec.feedback:
+            return ()
+        try:
+            return feedback_on(spec.feedback, self.check(spec, response).correct)
+        except ResponseError:  # a stored response of the wrong shape
+            return ()
 
     def full_marks_response(self, spec: NumericAnswer) -> Response:
         value = spec.value if spec.value is not None else spec.minimum

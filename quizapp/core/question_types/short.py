@@ -2,15 +2,30 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
-from quizapp.core.answer_fields import read_accepted, read_rejected
+from quizapp.core.answer_fields import (
+    feedback_from_dict,
+    feedback_on,
+    feedback_to_dict,
+    read_accepted,
+    read_feedback,
+    read_rejected,
+)
 from quizapp.core.field_reader import FieldReader
 from quizapp.core.model import QuestionType, TextAnswer
 from quizapp.core.question_types.base import OneTypedInput
 from quizapp.core.question_types.numeric import refusal
 from quizapp.core.responses import Check, Response, ResponseError, all_or_nothing
-from quizapp.core.text_matching import matches_any, number_answer, read_entry, response_numbers, shown_answer
+from quizapp.core.text_matching import (
+    matched_entry,
+    matches_any,
+    number_answer,
+    read_entry,
+    response_numbers,
+    shown_answer,
+)
 from quizapp.core.yaml_document import Mapping
 
 INPUT = "text"
@@ -18,27 +33,60 @@ MAX_LENGTH = 1000  # characters; the answer field's maxlength
 
 
 def text_to_dict(spec: TextAnswer) -> dict[str, Any]:
-    """Stored with every question version; "reject" only when there are rejected answers, so a
-    question without them keeps the stored form (and content hash) it had before they existed."""
+    """Stored with every question version; "reject", "entry_feedback" and "feedback" only when
+    there are rejected answers or feedback, so a question without them keeps the stored form
+    (and content hash) it had before they existed."""
     data: dict[str, Any] = {"accepted": list(spec.accepted), "typos": spec.typos}
     if spec.rejected:
         data["reject"] = list(spec.rejected)
+    if spec.entry_feedback:
+        data["entry_feedback"] = [list(pair) for pair in spec.entry_feedback]
+    if spec.feedback:
+        data["feedback"] = feedback_to_dict(spec.feedback)
     return data
 
 
 def text_from_dict(data: dict[str, Any]) -> TextAnswer:
-    return TextAnswer(tuple(data["accepted"]), data["typos"], tuple(data.get("reject", ())))
+    return TextAnswer(
+        tuple(data["accepted"]),
+        data["typos"],
+        tuple(data.get("reject", ())),
+        tuple((entry, feedback) for entry, feedback in data.get("entry_feedback", ())),
+        feedback_from_dict(data.get("feedback")),
+    )
 
 
 def read_text_answer(read: FieldReader, mapping: Mapping, typos: bool) -> TextAnswer | None:
-    """``accept`` and ``reject`` of a short answer or a blank written as fields, or None after
-    reporting a problem."""
+    """``accept`` and ``reject`` of a short answer or a blank written as fields (each entry a
+    text or ``text:`` with ``feedback:``), or None after reporting a problem."""
     get = mapping.entries.get
     accepted = read_accepted(read, get("accept"), mapping.line, "accept")
     if not accepted:
         return None
-    rejected = read_rejected(read, get("reject"), accepted)
-    return None if rejected is None else TextAnswer(accepted, typos, rejected)
+    texts = tuple(text for text, _ in accepted)
+    rejected = read_rejected(read, get("reject"), texts)
+    if rejected is None:
+        return None
+    rejected_texts = tuple(text for text, _ in rejected)
+    return TextAnswer(texts, typos, rejected_texts, with_feedback(accepted + rejected))
+
+
+def with_feedback(entries: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
+    """The (entry, feedback) pairs that have feedback, as ``TextAnswer.entry_feedback`` keeps them."""
+    return tuple((text, feedback) for text, feedback in entries if feedback)
+
+
+def entry_feedback(spec: TextAnswer, response: str, distractors: tuple[str, ...] = ()) -> str:
+    """The feedback of the entry a response is taken for, as it is scored (``matched_entry``):
+    a rejected answer it is, else the accepted answer it matches; "" when that has none."""
+    if not spec.entry_feedback:
+        return ""
+    found = matched_entry(spec.accepted, response, spec.typos, spec.rejected, distractors)
+    if found is None:
+        return ""
+    right, index = found
+    entry = (spec.accepted if right else spec.rejected)[index]
+    return next((feedback for text, feedback in spec.entry_feedback if text == entry), "")
 
 
 def written_answers(spec: TextAnswer) -> tuple[str, ...]:
@@ -65,14 +113,16 @@ class ShortAnswer(OneTypedInput[TextAnswer]):
     typed_length = MAX_LENGTH
     name = QuestionType.SHORT
     label = "Short answer"
-    yaml_fields = ("accept", "reject", "typos")
+    yaml_fields = ("accept", "reject", "typos", "feedback")
     response_shape = "a string"
     fields_template = "quiz/answer_fields/short.html"
     reversible = True
 
     def read_answer(self, read: FieldReader, mapping: Mapping, prompt: str) -> TextAnswer | None:
         typos = read.boolean(mapping.entries.get("typos"), "typos", False)
-        return read_text_answer(read, mapping, typos)
+        spec = read_text_answer(read, mapping, typos)
+        feedback = read_feedback(read, mapping)
+        return None if spec is None else replace(spec, feedback=feedback)
 
     def answer_to_dict(self, spec: TextAnswer) -> dict[str, Any]:
         return text_to_dict(spec)
@@ -93,6 +143,14 @@ class ShortAnswer(OneTypedInput[TextAnswer]):
         if problem:
             raise ResponseError(problem, INPUT)
         return result
+
+    def response_feedback(self, spec: TextAnswer, response: Response) -> tuple[str, ...]:
+        """The feedback of the ``accept:`` or ``reject:`` entry the answer is taken for, else
+        the question's ``feedback`` on a right or a wrong answer (docs/question-format.md)."""
+        if not isinstance(response, str):
+            return ()
+        own = entry_feedback(spec, response)
+        return (own,) if own else feedback_on(spec.feedback, self.check(spec, response).correct)
 
     def full_marks_response(self, spec: TextAnswer) -> Response:
         return shown_answer(spec.accepted[0])

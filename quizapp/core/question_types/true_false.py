@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping as AnyMapping
 from typing import Any
 
+from quizapp.core.answer_fields import feedback_from_dict, feedback_on, feedback_to_dict, read_feedback
 from quizapp.core.field_reader import FieldReader
 from quizapp.core.model import QuestionType, TrueFalseAnswer
 from quizapp.core.presentation import Option, StudentQuestion
@@ -19,7 +20,7 @@ TRUTH_OPTIONS = (Option("true", "True"), Option("false", "False"))
 class TrueFalse(QuestionKind[TrueFalseAnswer]):
     name = QuestionType.TRUE_FALSE
     label = "True or false"
-    yaml_fields = ("answer",)
+    yaml_fields = ("answer", "feedback")
     response_shape = "true or false"
     fields_template = "quiz/answer_fields/true_false.html"
 
@@ -30,13 +31,17 @@ class TrueFalse(QuestionKind[TrueFalseAnswer]):
             return None
         before = len(read.problems)
         value = read.boolean(node, "answer", False)
-        return TrueFalseAnswer(value) if len(read.problems) == before else None
+        feedback = read_feedback(read, mapping)
+        return TrueFalseAnswer(value, feedback) if len(read.problems) == before else None
 
     def answer_to_dict(self, spec: TrueFalseAnswer) -> dict[str, Any]:
+        """ "feedback" only when there is some: a question without keeps its stored form."""
+        if spec.feedback:
+            return {"value": spec.value, "feedback": feedback_to_dict(spec.feedback)}
         return {"value": spec.value}
 
     def answer_from_dict(self, data: dict[str, Any]) -> TrueFalseAnswer:
-        return TrueFalseAnswer(data["value"])
+        return TrueFalseAnswer(data["value"], feedback_from_dict(data.get("feedback")))
 
     def options(self, shown: StudentQuestion) -> tuple[Option, ...]:
         return TRUTH_OPTIONS
@@ -54,6 +59,15 @@ class TrueFalse(QuestionKind[TrueFalseAnswer]):
         if not isinstance(response, bool):
             raise ResponseError("expected true or false", INPUT)
         return all_or_nothing(response is spec.value)
+
+    def response_feedback(self, spec: TrueFalseAnswer, response: Response) -> tuple[str, ...]:
+        """The question's ``feedback`` on a right or a wrong answer (docs/question-format.md)."""
+        if not spec.feedback:
+            return ()
+        try:
+            return feedback_on(spec.feedback, self.check(spec, response).correct)
+        except ResponseError:  # a stored response of the wrong shape
+            return ()
 
     def full_marks_response(self, spec: TrueFalseAnswer) -> Response:
         return spec.value

@@ -1,6 +1,7 @@
 import dataclasses
 from decimal import Decimal
 
+import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
@@ -88,7 +89,6 @@ def test_what_cannot_be_imported_is_reported_by_line_and_the_rest_imports():
         (56, "an answer block '{' is never closed"),
     ]
     assert [(note.line, note.text) for note in imported.notes] == [
-        (11, "true/false feedback is not kept: write it as the explanation"),
         (20, "the partial-credit answer '3000:1000' (50%) is not kept, nor its feedback ('Close.')"),
         (43, "partial credit (50%) for 'NATO' is not kept: it counts as wrong"),
     ]
@@ -224,7 +224,7 @@ def test_rejected_answers_are_written_at_0_percent_and_read_back():
 def test_a_moodle_short_answer_with_a_0_percent_answer_has_it_rejected():
     imported = read_gift("::q::Which region? {=Balkans =%100%Balkan =%0%Baltics#No: that is further north}")
     assert imported.questions[0]["accept"] == ["Balkans", "Balkan"]
-    assert imported.questions[0]["reject"] == ["Baltics"]
+    assert imported.questions[0]["reject"] == [{"text": "Baltics", "feedback": "No: that is further north"}]
     partial = read_gift("::q::Which region? {=Balkans =%50%Europe}")  # only '=': still typed
     assert (partial.questions[0]["type"], partial.questions[0]["accept"]) == ("short", ["Balkans"])
     assert [note.text for note in partial.notes] == [
@@ -300,9 +300,23 @@ _TEXT = st.lists(_CHARACTERS, min_size=1, max_size=12).map("".join).map(_gift_te
 _ONE_LINE = _TEXT.map(lambda text: " ".join(text.split()))
 
 
+def _with_feedback(text: str):
+    """An entry of accept: or reject:, as text or with its feedback."""
+    return st.one_of(st.just(text), _TEXT.map(lambda feedback: {"text": text, "feedback": feedback}))
+
+
+@st.composite
+def _right_and_wrong(draw) -> dict:
+    """A question's feedback: right, wrong, both or none."""
+    feedback = {key: draw(_TEXT) for key in ("right", "wrong") if draw(st.booleans())}
+    return {"feedback": feedback} if feedback else {}
+
+
 @st.composite
 def _questions(draw):
-    kind = draw(st.sampled_from(["single", "multiple", "short", "true_false", "matching", "cloze"]))
+    kind = draw(
+        st.sampled_from(["single", "multiple", "short", "true_false", "numeric", "matching", "cloze"])
+    )
     question = {"type": kind, "prompt": draw(_TEXT)}
     if draw(st.booleans()):
         question["explanation"] = draw(_TEXT)
@@ -317,11 +331,18 @@ def _questions(draw):
         else:
             question["answers"] = texts[: draw(st.integers(1, len(texts) - 1))]
     elif kind == "short":
-        question["accept"] = draw(st.lists(_ONE_LINE, min_size=1, max_size=3, unique_by=str.casefold))
+        accepted = draw(st.lists(_ONE_LINE, min_size=1, max_size=3, unique_by=str.casefold))
+        question["accept"] = [draw(_with_feedback(text)) for text in accepted]
         if draw(st.booleans()):
-            question["reject"] = draw(st.lists(_ONE_LINE, min_size=1, max_size=2, unique_by=str.casefold))
+            rejected = draw(st.lists(_ONE_LINE, min_size=1, max_size=2, unique_by=str.casefold))
+            question["reject"] = [draw(_with_feedback(text)) for text in rejected]
     elif kind == "true_false":
         question["answer"] = draw(st.booleans())
+        question.update(draw(_right_and_wrong()))
+    elif kind == "numeric":
+        question["answer"] = str(draw(st.integers(-10_000, 10_000)))
+        question["tolerance"] = str(draw(st.integers(0, 5)))
+        question.update(draw(_right_and_wrong()))
     elif kind == "matching":
         lefts = draw(st.lists(_ONE_LINE, min_size=2, max_size=3, unique_by=str.casefold))
         rights = draw(st.lists(_ONE_LINE, min_size=len(lefts), max_size=len(lefts), unique_by=str.casefold))
@@ -387,4 +408,76 @@ def test_multiple_answer_weights_are_noted_only_where_quizapp_scores_otherwise()
     assert [str(note) for note in other.notes] == [
         "line 3: the weights (75%, 25%, 0%) are not kept: quizapp scores each right choice "
         "picked +1/2 and each wrong one -1/1 (docs/scoring.md)"
+    ]
+
+
+def test_a_short_answers_feedback_is_kept_on_each_accepted_and_rejected_answer():
+    imported = read_gift("::q::Name an amphibian. {=%100%Frog#Good! =Toad =%0%Cat#Cats meow =%-50%Dog#Woof}")
+    [question] = imported.questions
+    assert question["accept"] == [{"text": "Frog", "feedback": "Good!"}, "Toad"]
+    assert question["reject"] == [
+        {"text": "Cat", "feedback": "Cats meow"},
+        {"text": "Dog", "feedback": "Woof"},
+    ]
+    assert [note.text for note in imported.notes] == [
+        "the negative weight (-50%) of 'Dog' is not kept: it is rejected"
+    ]
+    spec = bank_of(imported).questions[0].answer
+    assert spec.entry_feedback == (("Frog", "Good!"), ("Cat", "Cats meow"), ("Dog", "Woof"))
+    text, notes = write_gift(bank_of(imported))
+    assert "{=Frog#Good! =Toad =%0%Cat#Cats meow =%0%Dog#Woof}" in text and notes == []
+
+
+def test_numeric_feedback_becomes_the_questions_feedback_on_right_and_wrong_answers():
+    imported = read_gift("::q::Give the ratio within 2. {#3:2#Great ~#Completely wrong}")
+    [question] = imported.questions
+    assert question["feedback"] == {"right": "Great", "wrong": "Completely wrong"}
+    assert imported.notes == []
+    only_wrong = read_gift("::q::Give the ratio. {#3:2~#Completely wrong}")
+    assert only_wrong.questions[0]["feedback"] == {"wrong": "Completely wrong"} and only_wrong.notes == []
+    bank = bank_of(imported)
+    text, notes = write_gift(bank)
+    assert "{#=%100%3:2#Great ~#Completely wrong}" in text and notes == []
+    assert _without_lines(bank_of(read_gift(text))) == _without_lines(bank)
+    partial = read_gift("::q::Year? {#=%100%1999:0#Exactly. =%50%1999:2#Close. ~#Far off.}")
+    assert partial.questions[0]["feedback"] == {"right": "Exactly.", "wrong": "Far off."}
+    assert [note.text for note in partial.notes] == [
+        "the partial-credit answer '1999:2' (50%) is not kept, nor its feedback ('Close.')"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("gift", "answer", "feedback"),
+    [
+        ("{T#Wrong, it is true.#Right.}", True, {"right": "Right.", "wrong": "Wrong, it is true."}),
+        ("{FALSE#No, false.#Yes, false.}", False, {"right": "Yes, false.", "wrong": "No, false."}),
+        ("{T#Only on a wrong answer}", True, {"wrong": "Only on a wrong answer"}),
+        ("{F##Only on a right answer}", False, {"right": "Only on a right answer"}),
+    ],
+)
+def test_true_false_feedback_is_wrong_first_then_right_as_in_moodle(gift, answer, feedback):
+    imported = read_gift(f"::q::The platoon went to Kuwait. {gift}")
+    [question] = imported.questions
+    assert (question["answer"], question["feedback"], imported.notes) == (answer, feedback, [])
+    bank = bank_of(imported)
+    text, notes = write_gift(bank)
+    assert gift.replace("FALSE", "F") in text and notes == []
+    assert _without_lines(bank_of(read_gift(text))) == _without_lines(bank)
+
+
+def test_a_short_answers_wrong_feedback_is_moodles_any_other_answer_and_right_is_noted():
+    """Moodle's exporter writes the feedback for any other answer as "=%0%*#..."; the reader
+    takes it back as ``feedback: {wrong: ...}``, not as a rejected "*" (which would reject all)."""
+    bank = bank_from("""
+        title: T
+        questions:
+          - {id: q, type: short, prompt: P, accept: [a], feedback: {wrong: No.}}
+          - {id: r, type: short, prompt: P, accept: [a], feedback: {right: Yes.}}
+    """)
+    text, notes = write_gift(bank)
+    assert "{=a =%0%*#No.}" in text
+    assert _without_lines(bank_of(read_gift(text)))[0] == _without_lines(bank)[0]
+    assert notes == [
+        "r: its feedback on a right answer is not kept: a GIFT short answer has feedback only on "
+        "each answer listed (and on any other answer)"
     ]

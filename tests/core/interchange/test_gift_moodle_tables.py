@@ -3,9 +3,8 @@ question must become: type, answers, tolerance, feedback, tags, id, and what is 
 Expected values follow Moodle's own reader (question/format/gift/format.php, readquestion) and,
 where one exists, the Moodle test named in the comment (question/format/gift/tests/giftformat_test.php).
 
-TODO-merge: per-answer feedback on short, numeric and true/false answers is today dropped with a
-note (the NOTES tables below say so); once the bank format keeps it, those notes become fields.
-Choice and matching texts here carry no Markdown specials, so the [moodle]/[html]/[plain] text
+Feedback on short, numeric and true/false answers is kept as the bank's ``feedback`` (Moodle's
+feedback for "any other answer", ``=%0%*#...`` or ``~#...``, is ``wrong``). Choice and matching texts here carry no Markdown specials, so the [moodle]/[html]/[plain] text
 handling being changed elsewhere should leave them as they are, except where marked."""
 
 from pathlib import Path
@@ -17,7 +16,7 @@ from tests.core.interchange.samples import bank_of
 
 INTEROP = Path(__file__).parents[2] / "fixtures" / "interop"
 KEYS = ("type", "accept", "reject", "answer", "answers", "tolerance", "min", "max", "choices")
-KEYS += ("pairs", "distractors", "blanks", "tags", "explanation")
+KEYS += ("pairs", "distractors", "blanks", "tags", "explanation", "feedback")
 
 
 def _table(name: str):
@@ -91,7 +90,7 @@ READER_RULES = {
         ],
         "answer": "\\",
     },
-    "numeric-feedback": {"type": "numeric", "answer": "1999"},
+    "numeric-feedback": {"type": "numeric", "answer": "1999", "feedback": {"right": "Exactly."}},
     # "$CATEGORY: $course$/top/Rivers//Lakes": "//" is a "/" inside the name
     "lake": {"type": "true_false", "answer": True, "tags": ["Rivers/Lakes"]},
 }
@@ -99,7 +98,6 @@ READER_RULES_NOTES = [
     (29, "the partial-credit answer '1999:1' (50%) is not kept"),
     (45, "partial credit (25%) for 'An envoy' is not kept: it counts as wrong"),
     (45, "partial credit (50%) for 'Two envoys' is not kept: it counts as wrong"),
-    (69, "the feedback on the answer '1999:0' is not kept ('Exactly.')"),  # TODO-merge
     (
         69,
         "the partial-credit answer '1999:2' (50%) is not kept, nor its feedback ('Close: you get half the marks.')",
@@ -156,22 +154,32 @@ EXPORTER_TESTS = {
         "answers": ["Pristina"],
     },
     # test_import_numerical / test_export_numerical: answers (3, '*'), tolerance (2, '')
-    "provinces": {"type": "numeric", "answer": "7"},
+    "provinces": {"type": "numeric", "answer": "7", "feedback": {"wrong": "Count them again"}},
     # test_import_shortanswer / test_export_shortanswer: answers (Frog, Cat, '*'), fractions
     # (1, 0.5, 0): the '*' at 0 % is the feedback for any other answer, not a rejected answer
-    "river-name": {"type": "short", "accept": ["Lumbardhi"]},
+    "river-name": {
+        "type": "short",
+        "accept": [{"text": "Lumbardhi", "feedback": "Right!"}],
+        "feedback": {"wrong": "Not that one"},
+    },
     # test_import_shortanswer_with_general_feedback: "####[html]..." is the general feedback
     "river-with-feedback": {
         "type": "short",
-        "accept": ["Bistrica"],
+        "accept": [{"text": "Bistrica", "feedback": "Yes"}],
+        "feedback": {"wrong": "No"},
         "explanation": "The Prizren Bistrica rises in the Sharr mountains.",  # TODO-merge: [html] text
     },
     # test_export_truefalse / test_import_truefalse: "#wrong-answer feedback#right-answer feedback"
-    "independence": {"type": "true_false", "answer": True},
+    "independence": {
+        "type": "true_false",
+        "answer": True,
+        "feedback": {"right": "Right.", "wrong": "It did, in February."},
+    },
     # test_export_question_with_tags_and_idnumber: "// [id:myid] [tag:tag1] [tag:tag2]"
     "kv-2008": {
         "type": "true_false",
         "answer": True,
+        "feedback": {"right": "That is right.", "wrong": "That is wrong."},
         "explanation": "February 17, 2008.",
         "tags": ["history", "kosovo"],
     },
@@ -191,18 +199,11 @@ EXPORTER_TESTS_NOTES = [
         "the weights (50%, -100%, 50%, -100%) are not kept: quizapp scores each right choice "
         "picked +1/2 and each wrong one -1/2 (docs/scoring.md)",
     ),
-    (37, "the feedback for any other answer is not kept ('Count them again')"),  # TODO-merge
-    (43, "the feedback on the answer 'Lumbardhi' is not kept ('Right!')"),  # TODO-merge
     (
         43,
         "partial credit (50%) for 'Bistrica' is not kept, nor its feedback ('Another name, half the marks'): "
         "a short answer has none, so it counts as wrong",
     ),
-    (43, "the feedback for any other answer is not kept ('Not that one')"),  # TODO-merge
-    (50, "the feedback on the answer 'Bistrica' is not kept ('Yes')"),  # TODO-merge
-    (50, "the feedback for any other answer is not kept ('No')"),  # TODO-merge
-    (57, "true/false feedback is not kept: write it as the explanation"),  # TODO-merge
-    (61, "true/false feedback is not kept: write it as the explanation"),  # TODO-merge
 ]
 EXPORTER_TESTS_SKIPPED = [
     (76, "an essay question (an empty {}) has no answer to check"),  # test_import_essay
