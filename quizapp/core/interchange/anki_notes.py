@@ -13,7 +13,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from quizapp.core.interchange.common import Imported, html_to_text, markdown_escape
+from quizapp.core.interchange.common import Imported, markdown_escape
+from quizapp.core.interchange.html_text import html_to_text
 from quizapp.core.interchange.term_cards import add_term_card
 
 # {{c1::answer}} or {{c1::answer::hint}}; Anki shows the hint in the gap.

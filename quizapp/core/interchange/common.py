@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import html
 import itertools
 import re
 import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
-
-import nh3
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,15 +50,6 @@ class Imported:
         self.notes.append(SourceNote(line, change))
 
 
-_LINE_BREAK = re.compile(r"<br\s*/?>|</(?:div|p|li)>", re.IGNORECASE)
-
-
-def html_to_text(markup: str) -> str:
-    """Plain text from an HTML field (Anki notes, GIFT's [html] text): nh3 drops every tag."""
-    text = html.unescape(nh3.clean(_LINE_BREAK.sub(" ", markup), tags=set()))
-    return " ".join(text.split())
-
-
 # Plain text in a Markdown field (issue 16): each character that CommonMark could read as markup
 # is escaped with a backslash, so the text shows as written. Inline: backslash, `*_[]` and the
 # backtick always, "&" only where it would start an entity (&amp;), "<" only where it would start
@@ -83,17 +71,25 @@ def markdown_escape(text: str) -> str:
     """``text``, taken as plain, as Markdown that shows it as written: "__init__", "1999." and
     "# of troops" stay themselves, line breaks stay line breaks (blank lines: paragraphs).
     Blanks at a line's start or end are dropped, as Markdown would not show them."""
-    lines = [
-        _escaped_line(line.strip()) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    ]
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return join_lines([escape_line_start(escape_inline(line.strip())) for line in lines])
+
+
+def join_lines(lines: list[str]) -> str:
+    """Lines of Markdown as lines: each break a hard break, an empty line a paragraph break."""
     out = lines[:1]
     for previous, line in itertools.pairwise(lines):
         out.append(("\\\n" if previous and line else "\n") + line)  # "\" then a line break: a hard break
     return "".join(out)
 
 
-def _escaped_line(line: str) -> str:
-    line = _INLINE_MARKUP.sub(lambda found: "\\" + found.group(), line)
+def escape_inline(text: str) -> str:
+    """Text with each character that could be inline markup escaped (see above)."""
+    return _INLINE_MARKUP.sub(lambda found: "\\" + found.group(), text)
+
+
+def escape_line_start(line: str) -> str:
+    """A line of Markdown, escaped where its start would begin a block (a heading, "1999.")."""
     start = _BLOCK_START.match(line)
     if not start:
         return line

@@ -176,7 +176,7 @@ def test_export_reports_what_gift_cannot_hold():
         "n: its unit (troops) is not kept",
         "s: forgiving typos is not kept: Moodle accepts only the answers listed",
     ]
-    assert "::n::P {#5000:0}" in text and "::s::P {=Iowa}" in text and "::o::" not in text
+    assert "::n::[markdown]P {#5000:0}" in text and "::s::[markdown]P {=Iowa}" in text and "::o::" not in text
 
 
 def test_source_quotes_one_or_several_are_not_kept_and_the_export_says_so():
@@ -188,7 +188,7 @@ def test_source_quotes_one_or_several_are_not_kept_and_the_export_says_so():
     """)
     text, notes = write_gift(bank)
     assert notes == ["every question: GIFT has no place for source quotes, groups and allow_giveaway"]
-    assert "::t::P {T}" in text and "1999" not in text
+    assert "::t::[markdown]P {T}" in text and "1999" not in text
 
 
 def test_export_says_gift_drops_allow_giveaway():
@@ -214,7 +214,7 @@ def test_rejected_answers_are_written_at_0_percent_and_read_back():
     """)
     text, notes = write_gift(bank)
     assert notes == []
-    assert "::s::P {=armed forces =%0%unarmed forces =%0%*unarmed*}" in text
+    assert "::s::[markdown]P {=armed forces =%0%unarmed forces =%0%*unarmed*}" in text
     assert "{=exporting =%0%importing}" in text
     again = by_id(bank_of(read_gift(text)))
     assert again["s"].answer == bank.questions[0].answer
@@ -278,7 +278,7 @@ def test_an_explanation_ending_in_a_backslash_keeps_its_question():
     """)
     assert bank.questions[0].explanation == "It is C:\\"  # one backslash
     text, _ = write_gift(bank)
-    assert "::q::Path? {=C\\:\\\\ ####It is C\\:\\\\}" in text  # was "C\\:\\}": never closed
+    assert "::q::[markdown]Path? {=C\\:\\\\ ####It is C\\:\\\\}" in text  # was "C\\:\\}": never closed
     again = read_gift(text)
     assert again.skipped == [] and _without_lines(bank_of(again)) == _without_lines(bank)
 
