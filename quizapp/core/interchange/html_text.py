@@ -17,6 +17,7 @@ from html.parser import HTMLParser
 
 import nh3
 
+from quizapp.core.cloze import MARKDOWN
 from quizapp.core.interchange.common import escape_inline, escape_line_start, join_lines
 
 _INLINE = {"b": "**", "strong": "**", "i": "*", "em": "*"}
@@ -79,6 +80,11 @@ def html_to_markdown(markup: str) -> HtmlMarkdown:
     tree.close()
     writer = _Writer()
     markdown = "\n\n".join(writer.blocks(tree.root.children))
+    if _visible(MARKDOWN.render(markdown)) != _visible(html.escape(_text(tree.root))):
+        # emphasis CommonMark cannot read where it stands (<b>a</b><b>b</b> is "**a****b**",
+        # <b>"x"</b>y): shown as literal asterisks, so the text is kept without it instead
+        writer = _Writer(emphasis=False)
+        markdown = "\n\n".join(writer.blocks(tree.root.children))
     if writer.lost_link:
         lost.add("a link")
     return HtmlMarkdown(markdown, sorted(lost))
@@ -90,6 +96,11 @@ def html_to_text(markup: str) -> str:
     return " ".join(text.split())
 
 
+def _visible(markup: str) -> str:
+    """The characters HTML shows, without blanks: what the author's text and ours must share."""
+    return "".join(html.unescape(re.sub(r"<[^>]*>", "", markup)).split())
+
+
 def _text(node: _Node | str) -> str:
     if isinstance(node, str):
         return node
@@ -97,8 +108,9 @@ def _text(node: _Node | str) -> str:
 
 
 class _Writer:
-    def __init__(self) -> None:
+    def __init__(self, emphasis: bool = True) -> None:
         self.lost_link = False
+        self.emphasis = emphasis
 
     def blocks(self, children: list[_Node | str]) -> list[str]:
         """Blocks (paragraphs, lists, code) of mixed content; a <div> or heading is a line of its own."""
@@ -115,21 +127,29 @@ class _Writer:
                 out.append(join_lines(shown))
             lines[:] = [""]
 
+        def add(run: list[_Node | str]) -> None:
+            pieces = self.inline(run)
+            lines[-1] += pieces[0]
+            lines.extend(pieces[1:])
+            run.clear()
+
         def walk(items: list[_Node | str]) -> None:
+            run: list[_Node | str] = []  # inline items side by side: written together
             for item in items:
                 if isinstance(item, _Node) and item.tag in ("p", "ul", "ol", "pre"):
+                    add(run)
                     flush()
                     out.extend(self._block(item))
                 elif isinstance(item, _Node) and item.tag in _LINE_TAGS | {"li"}:
+                    add(run)
                     if lines[-1].strip():
                         lines.append("")
                     walk(item.children)
                     if lines[-1].strip():
                         lines.append("")
                 else:
-                    pieces = self.inline([item])
-                    lines[-1] += pieces[0]
-                    lines.extend(pieces[1:])
+                    run.append(item)
+            add(run)
 
         walk(children)
         flush()
@@ -165,19 +185,26 @@ class _Writer:
         """Inline Markdown of ``items``, as lines (a <br> starts a new one); blanks collapsed;
         ``marks``: the emphasis already around them (<b> inside <b> is not bold twice)."""
         lines = [""]
+        code: tuple[int, int, str] | None = None  # (line, start, text) of a code span just written
         for item in items:
-            if isinstance(item, str):
+            if isinstance(item, _Node) and item.tag == "code":
+                text = " ".join(_text(item).split())
+                if code and code[0] == len(lines) - 1 and len(lines[-1]) == code[1] + len(_code(code[2])):
+                    # code right after code: one span (two would run their backticks together)
+                    lines[-1], text = lines[-1][: code[1]], code[2] + text
+                code = (len(lines) - 1, len(lines[-1]), text)
+                lines[-1] += _code(text)
+            elif isinstance(item, str):
                 lines[-1] += escape_inline(re.sub(r"\s+", " ", item))
             elif item.tag == "br":
                 lines.append("")
             elif item.tag in _INLINE:
                 mark = _INLINE[item.tag]
                 inner = self.inline(item.children, marks | {mark})
-                inner = inner if mark in marks else [_wrapped(line, mark) for line in inner]
+                if mark not in marks and self.emphasis:
+                    inner = [_wrapped(line, mark) for line in inner]
                 lines[-1] += inner[0]
                 lines.extend(inner[1:])
-            elif item.tag == "code":
-                lines[-1] += _code(" ".join(_text(item).split()))
             elif item.tag == "a":
                 inner = " ".join(line.strip() for line in self.inline(item.children, marks) if line.strip())
                 if item.href and inner:
