@@ -164,7 +164,7 @@ class _Writer:
                 return []
             fence = "`" * max(3, 1 + max((len(run) for run in re.findall("`+", code)), default=0))
             return [f"{fence}\n{code}\n{fence}"]
-        items = []
+        items: list[str] = []
         for child in node.children:
             if isinstance(child, str) and not child.strip():
                 continue
@@ -206,21 +206,23 @@ class _Writer:
                 lines[-1] += inner[0]
                 lines.extend(inner[1:])
             elif item.tag == "a":
-                inner = " ".join(line.strip() for line in self.inline(item.children, marks) if line.strip())
-                if item.href and inner:
+                label = " ".join(line.strip() for line in self.inline(item.children, marks) if line.strip())
+                if item.href and label:
                     destination = re.sub(r"([\\<>])", r"\\\1", item.href)
-                    lines[-1] += f"[{inner}](<{destination}>)"
+                    lines[-1] += f"[{label}](<{destination}>)"
                 else:
-                    self.lost_link |= bool(inner) and not item.href
-                    lines[-1] += inner
+                    self.lost_link |= bool(label) and not item.href
+                    lines[-1] += label
             elif item.tag in ("td", "th"):
                 inner = self.inline(item.children, marks)
                 lines[-1] += " " + inner[0] + " "
                 lines.extend(inner[1:])
-            else:  # a block inside inline content (a list inside <b>): its text
-                pieces = self.blocks([item])
-                lines.extend(" ".join(piece.split()) for piece in pieces)
-                lines.append("")
+            else:  # a block inside inline content (<b><div>a</div></b>): its lines
+                inner = self.inline([_text(item)] if item.tag == "pre" else item.children, marks)
+                if lines[-1].strip():
+                    lines.append("")
+                lines[-1] += inner[0]
+                lines.extend([*inner[1:], ""])
         return lines
 
 

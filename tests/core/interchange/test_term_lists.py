@@ -40,12 +40,14 @@ def test_an_anki_text_export_reads_its_headers_html_tags_and_quoted_fields():
     imported = read_anki_text(sample("anki-notes.txt"))
     bank = bank_of(imported)
     assert [(c.term, c.definition, c.tags) for c in bank.cards] == [
-        ("Kuwait", "Where Kosovo sent its first peacekeepers (RFE/RL)", ("kosovo", "mission")),
-        ("Vjosa Osmani", "Kosovo's acting President", ("kosovo", "people")),
+        # HTML fields as the bank's Markdown: <br> a line break, <b> bold
+        ("Kuwait", "Where Kosovo sent its first peacekeepers\\\n(RFE/RL)", ("kosovo", "mission")),
+        ("**Vjosa Osmani**", "Kosovo's acting President", ("kosovo", "people")),
         ("Serbia; 2008", "From what, and when, Kosovo declared independence", ("kosovo", "history")),
         ("78 days", "The length of NATO's air campaign & the end of the war", ("kosovo", "history")),
     ]
     assert [q.tags for q in bank.questions] == [c.tags for c in bank.cards]
+    assert bank.questions[1].answer.accepted == ("Vjosa Osmani",)  # the text typed, not its Markdown
     assert [(note.line, note.text) for note in imported.skipped] == [(9, "a note needs a front and a back")]
 
 
