@@ -62,6 +62,7 @@ _BLOCK_START = re.compile(
     r"|[>]"  # a quote
     r"|[-+](?=\s|$)"  # a list item
     r"|[-=]+\s*$"  # a heading's underline, a rule
+    r"|(?:-[ \t]*){3,}$"  # a rule with blanks inside ("-- -")
     r"|~{3,}"  # a fenced code block
     r"|\d{1,9}(?=[.)](?:\s|$))"  # a numbered list item: "1999." (the "." is escaped)
 )
