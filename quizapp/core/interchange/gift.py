@@ -6,12 +6,14 @@ numeric (tolerance, range, several answers: the first 100 % one; '~' starts the 
 other answer), matching, missing word (a blank inside the text), per-choice feedback (#), general
 feedback (after the last ####), comments (//, whose [id:x] and [tag:y] are kept), $CATEGORY (its
 last name becomes a tag), titles (::title::), a format marker at the start of each field
-([html] made plain, [plain] escaped as Markdown, [markdown] and [moodle] kept) and the escapes
+([html] made the bank's Markdown, [plain] and [moodle] (the default) escaped as plain text with
+line breaks, [markdown] kept) and the escapes
 \\~ \\= \\# \\{ \\} \\: \\n \\\\ (and quizapp's own \\> \\%). Essays and descriptions have no
 place in a bank: they are skipped and reported, as is each thing kept with a change or lost
 (partial credit, feedback on typed and numeric answers, negative weights, HTML media), by line.
-Written: everything a bank holds that GIFT can say; ordering questions and cloze questions
-with several blanks cannot be, and are reported, as are dropped details (units, points).
+Written: everything a bank holds that GIFT can say, each question text marked [markdown];
+ordering questions and cloze questions with several blanks cannot be, and are reported, as are
+dropped details (units, points).
 GIFT is a format of answer shapes, so a question is written by its answer spec's class
 (choices, true/false, a number, accepted texts, pairs; choices are GIFT's one-answer form for
 ``single`` only, its weighted form otherwise). A type this module does not know is written as

@@ -116,3 +116,10 @@ def test_emphasis_commonmark_cannot_read_is_left_out_not_shown_as_asterisks():
     assert str(markdown_html(html_to_markdown("<b>0</b><b>1</b>").markdown)).strip() == "<p>01</p>"
     assert str(markdown_html(html_to_markdown('x<b>"y"</b>z').markdown)).strip() == '<p>x"y"z</p>'
     assert html_to_markdown("<b>bold</b> text").markdown == "**bold** text"
+
+
+def test_a_pairs_right_side_is_plain_text_unless_the_question_is_markdown():
+    pairs = read_gift("::q::Match.{=a -> __init__ =b -> 1999.}").questions[0]["pairs"]
+    assert [pair["right"] for pair in pairs] == ["\\_\\_init\\_\\_", "1999\\."]
+    pairs = read_gift("::q::[markdown]Match.{=a -> **x** =b -> y}").questions[0]["pairs"]
+    assert [pair["right"] for pair in pairs] == ["**x**", "y"]
