@@ -90,3 +90,23 @@ def test_a_tags_column_that_is_no_column_number_is_noted_not_an_error():
         assert note.line == 1 and "no column number" in note.text
     imported = read_anki_text("#tags column:3\nKuwait\tfirst\tkosovo mission\n")
     assert imported.cards[0]["tags"] == ["kosovo", "mission"] and not imported.notes
+
+
+def test_anki_html_fields_keep_their_formatting_and_answers_their_text():
+    text = (
+        "#separator:tab\n#html:true\n"
+        "{{c1::<b>Pristina</b>::capital}} is <i>the</i> capital<br>1999. note\t"
+        '<a href="https://example.org">source</a> <a href="javascript:x()">run</a>\n'
+        "<b>__init__</b>\t# of troops &amp; <script>x()</script>more\n"
+    )
+    imported = read_anki_text(text)
+    cloze, basic = imported.questions
+    assert cloze["prompt"] == "{{1}} (capital) is *the* capital\\\n1999\\. note"
+    assert cloze["blanks"] == [["Pristina"]]
+    assert cloze["explanation"] == "[source](<https://example.org>) run"
+    assert imported.cards[0]["term"] == "**\\_\\_init\\_\\_**" and basic["accept"] == ["__init__"]
+    assert imported.cards[0]["definition"] == "\\# of troops & more"
+    assert [(note.line, note.text) for note in imported.notes] == [
+        (3, "a link in its HTML left out: a bank holds only text"),  # javascript: is no address to keep
+        (3, "a cloze hint is shown in brackets after its blank"),
+    ]
