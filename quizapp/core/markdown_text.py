@@ -21,6 +21,7 @@ _BLOCK_START = re.compile(
     r"|[>]"  # a quote
     r"|[-+](?=\s|$)"  # a list item
     r"|[-=]+\s*$"  # a heading's underline, a rule
+    r"|(?:-[ \t]*){3,}$"  # a rule with blanks inside ("-- -")
     r"|~{3,}"  # a fenced code block
     r"|\d{1,9}(?=[.)](?:\s|$))"  # a numbered list item: "1999." (the "." is escaped)
 )
@@ -30,17 +31,25 @@ def markdown_escape(text: str) -> str:
     """``text``, taken as plain, as Markdown that shows it as written: "__init__", "1999." and
     "# of troops" stay themselves, line breaks stay line breaks (blank lines: paragraphs).
     Blanks at a line's start or end are dropped, as Markdown would not show them."""
-    lines = [
-        _escaped_line(line.strip()) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    ]
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return join_lines([escape_line_start(escape_inline(line.strip())) for line in lines])
+
+
+def join_lines(lines: list[str]) -> str:
+    """Lines of Markdown as lines: each break a hard break, an empty line a paragraph break."""
     out = lines[:1]
     for previous, line in itertools.pairwise(lines):
         out.append(("\\\n" if previous and line else "\n") + line)  # "\" then a line break: a hard break
     return "".join(out)
 
 
-def _escaped_line(line: str) -> str:
-    line = _INLINE_MARKUP.sub(lambda found: "\\" + found.group(), line)
+def escape_inline(text: str) -> str:
+    """Text with each character that could be inline markup escaped (see above)."""
+    return _INLINE_MARKUP.sub(lambda found: "\\" + found.group(), text)
+
+
+def escape_line_start(line: str) -> str:
+    """A line of Markdown, escaped where its start would begin a block (a heading, "1999.")."""
     start = _BLOCK_START.match(line)
     if not start:
         return line

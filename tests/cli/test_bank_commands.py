@@ -66,7 +66,10 @@ def test_export_bank_as_gift_and_as_an_anki_deck(app, tmp_path):
     runner = app.test_cli_runner()
     gift = runner.invoke(args=["export-bank", "kosovo-peacekeepers", "--format", "gift"])
     assert gift.exit_code == 0
-    assert "::mission-destination::To which country has Kosovo sent its peacekeepers? {=Kuwait" in gift.stdout
+    assert (
+        "::mission-destination::[markdown]To which country has Kosovo sent its peacekeepers? {=Kuwait"
+        in gift.stdout
+    )
     assert "note: timeline: left out: GIFT has no ordering questions" in gift.stderr
     deck = tmp_path / "kosovo.apkg"
     written = runner.invoke(args=["export-bank", "kosovo-peacekeepers", "--format", "apkg", "-o", str(deck)])

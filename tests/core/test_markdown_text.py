@@ -31,6 +31,7 @@ def shown(markdown: str) -> str:
         ("- item", "\\- item"),
         ("-5 degrees", "-5 degrees"),
         ("===", "\\==="),
+        ("-- -", "\\-- -"),  # a rule, as "---" is
         ("~~~", "\\~~~"),
         ("*args and `code` [link](x)", "\\*args and \\`code\\` \\[link\\](x)"),
         ("C:\\new", "C:\\\\new"),

@@ -11,9 +11,11 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
+from html import escape
 from typing import Any
 
-from quizapp.core.interchange.common import Imported, html_to_text
+from quizapp.core.interchange.common import Imported
+from quizapp.core.interchange.html_text import html_to_markdown, html_to_text
 from quizapp.core.interchange.term_cards import add_term_card
 from quizapp.core.markdown_text import markdown_escape
 
@@ -38,35 +40,46 @@ class AnkiNote:
     tags: list[str] = field(default_factory=list)
 
 
+@dataclass
+class _Field:
+    raw: str  # as the note has it, sounds left out
+    plain: str  # its text (an accepted answer, an id)
+    shown: str  # the bank's Markdown: HTML converted, plain text escaped
+
+
 def add_anki_note(imported: Imported, note: AnkiNote, html: bool) -> None:
-    fields = [_plain(imported, note.line, text, html) for text in note.fields]
+    fields = [_field(imported, note.line, text, html) for text in note.fields]
     tags = list(dict.fromkeys(note.tags + ([note.deck] if note.deck and note.deck != _DEFAULT_DECK else [])))
     if _is_cloze(note, fields):
-        _add_cloze(imported, note, fields, tags)
+        _add_cloze(imported, note, fields, tags, html)
         return
     if len(fields) < 2:
         imported.skip(note.line, "a note needs a front and a back")
         return
-    _add_basic(imported, note, fields[0].strip(), fields[1].strip(), tags)
+    _add_basic(imported, note, fields[0], fields[1], tags)
 
 
-def _plain(imported: Imported, line: int, text: str, html: bool) -> str:
-    """A field's text, its pictures and sounds left out (and noted)."""
+def _field(imported: Imported, line: int, text: str, html: bool) -> _Field:
+    """A field's text and Markdown, its pictures and sounds left out (and noted)."""
     for found in _SOUND.finditer(text):
         imported.note(line, f"sound '{found.group(1)}' left out: a bank holds no sounds")
     text = _SOUND.sub(" ", text)
     if not html:
-        return text
+        return _Field(text, text, markdown_escape(text))
     for found in _ANY_PICTURE.finditer(text):
         source = _PICTURE.match(found.group())
         name = next((group for group in source.groups() if group), "") if source else ""
         imported.note(line, f"picture '{name}' left out: a bank holds no pictures")
-    return html_to_text(text)
+    converted = html_to_markdown(text)
+    for lost in converted.lost:
+        if lost != "an image":  # noted above, by name
+            imported.note(line, f"{lost} in its HTML left out: a bank holds only text")
+    return _Field(text, html_to_text(text), converted.markdown)
 
 
-def _is_cloze(note: AnkiNote, fields: list[str]) -> bool:
+def _is_cloze(note: AnkiNote, fields: list[_Field]) -> bool:
     """A note of a Cloze note type; without a note type column, a note with cloze deletions."""
-    if not fields or not CLOZE_DELETION.search(fields[0]):
+    if not fields or not CLOZE_DELETION.search(fields[0].raw):
         return False
     return not note.notetype or "cloze" in note.notetype.lower()
 
@@ -81,40 +94,45 @@ def _ids(imported: Imported, note: AnkiNote, hint: str) -> tuple[str, str]:
     return imported.unique_id(hint), f"card {hint}"
 
 
-def _add_basic(imported: Imported, note: AnkiNote, term: str, definition: str, tags: list[str]) -> None:
-    ids = _ids(imported, note, term) if term.strip() and definition.strip() else None
-    add_term_card(imported, note.line, term, definition, tags, ids)
+def _add_basic(imported: Imported, note: AnkiNote, term: _Field, definition: _Field, tags: list[str]) -> None:
+    plain_term, plain_definition = term.plain.strip(), definition.plain.strip()
+    ids = _ids(imported, note, plain_term) if plain_term and plain_definition else None
+    shown = (term.shown.strip(), definition.shown.strip())
+    add_term_card(imported, note.line, plain_term, plain_definition, tags, ids, shown=shown)
 
 
-def _add_cloze(imported: Imported, note: AnkiNote, fields: list[str], tags: list[str]) -> None:
+def _add_cloze(imported: Imported, note: AnkiNote, fields: list[_Field], tags: list[str], html: bool) -> None:
     """Each deletion a blank, in order: Anki makes a card per number (c1, c2), quizapp one
     question that asks them all. A hint stays in the prompt, in brackets after its blank."""
-    text = fields[0].replace(_MARK, "").replace(_MARK_END, "")
+    raw = fields[0].raw.replace(_MARK, "").replace(_MARK_END, "")
+    plain = html_to_text if html else str
     blanks: list[list[str]] = []
 
     def blank(found: re.Match[str]) -> str:
-        blanks.append([" ".join(found.group(2).split())])
-        hint = f" ({found.group(3).strip()})" if found.group(3) and found.group(3).strip() else ""
+        blanks.append([" ".join(plain(found.group(2)).split())])
+        hint = plain(found.group(3) or "").strip()
+        hint = f" ({escape(hint) if html else hint})" if hint else ""
         return f"{_MARK}{len(blanks)}{_MARK_END}{hint}"
 
-    marked = CLOZE_DELETION.sub(blank, text)
+    marked = CLOZE_DELETION.sub(blank, raw)
     if not all(answer for [answer] in blanks):
         imported.skip(note.line, "a cloze deletion has no answer")
         return
-    # Escaped as a whole (a blank's marker is no markup), then each marker becomes {{n}}.
-    prompt = _MARKER.sub(lambda found: "{{" + found.group(1) + "}}", markdown_escape(marked))
-    numbers = sorted({int(found.group(1)) for found in CLOZE_DELETION.finditer(text)})
+    # Made Markdown as a whole (a blank's marker is no markup), then each marker becomes {{n}}.
+    shown = html_to_markdown(marked).markdown if html else markdown_escape(marked)
+    prompt = _MARKER.sub(lambda found: "{{" + found.group(1) + "}}", shown)
+    numbers = sorted({int(found.group(1)) for found in CLOZE_DELETION.finditer(raw)})
     if len(numbers) > 1:
         cards = ", ".join(f"c{n}" for n in numbers)
         imported.note(note.line, f"Anki's cloze cards {cards} become one question with {len(blanks)} blanks")
-    if any(found.group(3) for found in CLOZE_DELETION.finditer(text)):
+    if any(found.group(3) for found in CLOZE_DELETION.finditer(raw)):
         imported.note(note.line, "a cloze hint is shown in brackets after its blank")
-    question_id, _ = _ids(imported, note, CLOZE_DELETION.sub(lambda found: found.group(2), text))
+    question_id, _ = _ids(imported, note, CLOZE_DELETION.sub(lambda found: found.group(2), fields[0].plain))
     question: dict[str, Any] = {"id": question_id, "type": "cloze", "prompt": prompt, "blanks": blanks}
     question["typos"] = True
-    extra = fields[1].strip() if len(fields) > 1 else ""
+    extra = fields[1].shown.strip() if len(fields) > 1 else ""
     if extra:
-        question["explanation"] = markdown_escape(extra)
+        question["explanation"] = extra
     if tags:
         question["tags"] = tags
     imported.questions.append(question)

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import html
 import re
 import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
-
-import nh3
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,15 +47,6 @@ class Imported:
     def note(self, line: int, change: str) -> None:
         """Something kept, but not exactly as the source had it (e.g. partial credit)."""
         self.notes.append(SourceNote(line, change))
-
-
-_LINE_BREAK = re.compile(r"<br\s*/?>|</(?:div|p|li)>", re.IGNORECASE)
-
-
-def html_to_text(markup: str) -> str:
-    """Plain text from an HTML field (Anki notes, GIFT's [html] text): nh3 drops every tag."""
-    text = html.unescape(nh3.clean(_LINE_BREAK.sub(" ", markup), tags=set()))
-    return " ".join(text.split())
 
 
 def slug(text: str, words: int = 6) -> str:

@@ -7,13 +7,15 @@ other answer), matching, missing word (a blank inside the text), feedback (#) pe
 per typed answer, on a right or a wrong numeric or true/false answer, general feedback (after
 the last ####), comments (//, whose [id:x] and [tag:y] are kept), $CATEGORY (its last name
 becomes a tag; '//' is a '/' in a name), text before the first answer (an answer, as in
-Moodle), titles (::title::), a format marker at the start of each field
-([html] made plain, [plain] escaped as Markdown, [markdown] and [moodle] kept) and the escapes
+Moodle), titles (::title::), a format marker at the start of each field ([html] made the
+bank's Markdown, [plain] and [moodle] (the default) escaped as plain text with line breaks,
+[markdown] kept) and the escapes
 \\~ \\= \\# \\{ \\} \\: \\n \\\\ (and quizapp's own \\> \\%). Essays and descriptions have no
 place in a bank: they are skipped and reported, as is each thing kept with a change or lost
 (partial credit, extra numeric answers, negative weights, HTML media), by line.
-Written: everything a bank holds that GIFT can say; ordering questions and cloze questions
-with several blanks cannot be, and are reported, as are dropped details (units, points).
+Written: everything a bank holds that GIFT can say, each question text marked [markdown];
+ordering questions and cloze questions with several blanks cannot be, and are reported, as are
+dropped details (units, points).
 GIFT is a format of answer shapes, so a question is written by its answer spec's class
 (choices, true/false, a number, accepted texts, pairs; choices are GIFT's one-answer form for
 ``single`` only, its weighted form otherwise). A type this module does not know is written as
@@ -30,7 +32,8 @@ from typing import Any
 
 from quizapp.core.answer_key import format_number
 from quizapp.core.cloze import BLANK
-from quizapp.core.interchange.common import Imported, html_to_text
+from quizapp.core.interchange.common import Imported
+from quizapp.core.interchange.html_text import html_to_markdown
 from quizapp.core.markdown_text import markdown_escape
 from quizapp.core.model import (
     Bank,
@@ -58,8 +61,6 @@ _COMMENT_ID = re.compile(r"\[id:((?:\\\]|[^\]\x00-\x1f\x7f])+)\]")
 _COMMENT_TAG = re.compile(r"\[tag:((?:\\\]|[^\]<>\x00-\x1f\x7f])+)\]")
 # a category path's "/" separates names; "//" is a "/" inside a name (Moodle's split_category_path)
 _CATEGORY_SPLIT = re.compile(r"(?<!/)/(?!/)")
-_MEDIA = re.compile(r"<\s*(a|img|audio|video|source|iframe|object|embed)\b", re.IGNORECASE)
-_MEDIA_NAMES = {"a": "a link", "img": "an image", "audio": "audio", "video": "a video"}
 _TITLE = re.compile(r"^\s*::(.*?)::", re.DOTALL)
 _ENTRY = re.compile(r"([=~])")
 _WEIGHT = re.compile(r"^%(-?\d+(?:\.\d+)?)%")
@@ -104,9 +105,10 @@ def _blocks(source: str) -> Iterator[tuple[int, str, list[str]]]:
 
 class _Text:
     """Text fields of one question read as Moodle reads them: a leading [html], [plain],
-    [markdown] or [moodle] marker says the field's format, else the question text's format does.
-    The bank's text is Markdown: [markdown] and [moodle] text are kept as written, [plain] text
-    is escaped so it shows as written, [html] is reduced to its text (what that drops is noted)."""
+    [markdown] or [moodle] marker says the field's format, else the question text's format does
+    (without one: [moodle]). The bank's text is Markdown: [markdown] text is kept as written;
+    [moodle] and [plain] text is plain text with line breaks, escaped so it shows as written;
+    [html] becomes the Markdown of what the bank can show (what it loses is noted)."""
 
     def __init__(self, changes: list[str], default: str = "moodle") -> None:
         self.changes = changes
@@ -123,17 +125,20 @@ class _Text:
         fmt, raw = self.split(raw)
         text = _restore(raw)
         if fmt == "html":
-            dropped = sorted(
-                {_MEDIA_NAMES.get(tag.lower(), f"<{tag.lower()}>") for tag in _MEDIA.findall(text)}
-            )
-            if dropped:
-                self.changes.append(
-                    f"{where}: {' and '.join(dropped)} in its HTML is not kept (only the text is)"
-                )
-            return html_to_text(text)
-        if fmt == "plain":
-            return markdown_escape(text)
-        return text
+            converted = html_to_markdown(text)
+            if converted.lost:
+                lost = " and ".join(converted.lost)
+                self.changes.append(f"{where}: {lost} in its HTML is not kept (only the text is)")
+            return converted.markdown
+        if fmt == "markdown":
+            return text
+        return markdown_escape(text)
+
+    def right(self, raw: str) -> str:
+        """A matching pair's right side: plain text in Moodle, whatever the format (no marker is
+        read); Markdown when the question text says [markdown] (as quizapp writes it)."""
+        text = _restore(raw)
+        return text if self.default == "markdown" else markdown_escape(text)
 
     def answer(self, raw: str) -> str:
         """A typed answer: compared, never shown as Markdown, so only its marker goes."""
@@ -303,7 +308,7 @@ def _matching(entries: list[tuple[str, str]], prompt: str, texts: _Text) -> dict
         left, arrow, right = text.partition("->")
         if sign != "=" or not arrow:
             raise ValueError("a matching question needs '=left -> right' entries")
-        pairs.append({"left": texts(left, "a matching question's left side"), "right": _restore(right)})
+        pairs.append({"left": texts(left, "a matching question's left side"), "right": texts.right(right)})
     question: dict[str, Any] = {"type": "matching", "prompt": prompt}
     question["pairs"] = [pair for pair in pairs if pair["left"]]
     extras = [pair["right"] for pair in pairs if not pair["left"]]
@@ -437,10 +442,17 @@ def _entry(text: str) -> str:
 
 
 def _text_start(text: str) -> str:
-    """A text field: one that starts like a format marker ("[html]") is marked as Markdown first
-    (Moodle, like quizapp, reads one marker at the start of each field)."""
+    """A text field after the question text: Markdown, as the question text's [markdown] says;
+    one that starts like a format marker ("[html]") is marked as Markdown itself (Moodle, like
+    quizapp, reads one marker at the start of each field)."""
     escaped = _escape(text)
     return "[markdown]" + escaped if _FORMAT.match(escaped) else escaped
+
+
+def _question_text(text: str) -> str:
+    """The question text, marked [markdown]: the bank's text is Markdown, and Moodle (like
+    quizapp) reads every other field of the question in the question text's format."""
+    return "[markdown]" + _escape(text)
 
 
 def _weight(share: Decimal) -> str:
@@ -526,7 +538,7 @@ def _gift_question(question: Any) -> str | None:
     spec = question.answer
     title = f"::{_escape(question.id)}::"
     general = f" ####{_text_start(question.explanation)}" if question.explanation else ""
-    prompt = _text_start(question.prompt)
+    prompt = _question_text(question.prompt)
     match spec:
         case ChoiceAnswer() if question.type == QuestionType.SINGLE:
             entries = " ".join(
@@ -555,7 +567,7 @@ def _gift_question(question: Any) -> str | None:
             gap_before = " " if before[-1:].isspace() else ""
             gap_after = " " if after[:1].isspace() else ""
             blank = f"{gap_before}{{{accepted}{general}}}{gap_after}"
-            return f"{title}{_text_start(before.rstrip())}{blank}{_text_start(after.lstrip())}".rstrip()
+            return f"{title}{_question_text(before.rstrip())}{blank}{_text_start(after.lstrip())}".rstrip()
         case MatchingAnswer():
             pairs = [f"={_entry(left.text)} -> {_escape(right.text)}" for left, right in spec.pairs]
             pairs += [f"= -> {_escape(item.text)}" for item in spec.distractors]

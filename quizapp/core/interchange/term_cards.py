@@ -20,16 +20,19 @@ def add_term_card(
     definition: str,
     tags: Sequence[str] = (),
     ids: tuple[str, str] | None = None,
+    shown: tuple[str, str] | None = None,
 ) -> None:
     """Add the card and question of ``term``: ``ids`` is (question id, card id hint) when the
-    format names its notes (Anki's GUID), else both come from the term."""
+    format names its notes (Anki's GUID), else both come from the term; ``shown`` is (term,
+    definition) as Markdown when the format has its own (Anki's HTML), else the text escaped."""
     term, definition = term.strip(), definition.strip()
     if not term or not definition:
         imported.skip(line, "a line needs both a term and a definition")
         return
     question_id, card_hint = ids if ids else (None, f"card {term}")
-    card: dict[str, Any] = {"id": imported.unique_id(card_hint), "term": markdown_escape(term)}
-    card["definition"] = markdown_escape(definition)
+    shown_term, shown_definition = shown or (markdown_escape(term), markdown_escape(definition))
+    card: dict[str, Any] = {"id": imported.unique_id(card_hint), "term": shown_term}
+    card["definition"] = shown_definition
     if tags:
         card["tags"] = list(tags)
     imported.cards.append(card)

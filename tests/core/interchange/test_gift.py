@@ -1,4 +1,5 @@
 import dataclasses
+import html
 from decimal import Decimal
 
 import pytest
@@ -8,6 +9,7 @@ from hypothesis import strategies as st
 from quizapp.core.interchange import Imported, bank_yaml
 from quizapp.core.interchange.gift import read_gift, write_gift
 from quizapp.core.model import ChoiceAnswer, QuestionType
+from quizapp.services.rendering import markdown_html
 from tests.core.interchange.samples import bank_of, by_id, sample
 from tests.core.yaml_banks import bank_from, load
 
@@ -176,7 +178,7 @@ def test_export_reports_what_gift_cannot_hold():
         "n: its unit (troops) is not kept",
         "s: forgiving typos is not kept: Moodle accepts only the answers listed",
     ]
-    assert "::n::P {#5000:0}" in text and "::s::P {=Iowa}" in text and "::o::" not in text
+    assert "::n::[markdown]P {#5000:0}" in text and "::s::[markdown]P {=Iowa}" in text and "::o::" not in text
 
 
 def test_source_quotes_one_or_several_are_not_kept_and_the_export_says_so():
@@ -188,7 +190,7 @@ def test_source_quotes_one_or_several_are_not_kept_and_the_export_says_so():
     """)
     text, notes = write_gift(bank)
     assert notes == ["every question: GIFT has no place for source quotes, groups and allow_giveaway"]
-    assert "::t::P {T}" in text and "1999" not in text
+    assert "::t::[markdown]P {T}" in text and "1999" not in text
 
 
 def test_export_says_gift_drops_allow_giveaway():
@@ -214,7 +216,7 @@ def test_rejected_answers_are_written_at_0_percent_and_read_back():
     """)
     text, notes = write_gift(bank)
     assert notes == []
-    assert "::s::P {=armed forces =%0%unarmed forces =%0%*unarmed*}" in text
+    assert "::s::[markdown]P {=armed forces =%0%unarmed forces =%0%*unarmed*}" in text
     assert "{=exporting =%0%importing}" in text
     again = by_id(bank_of(read_gift(text)))
     assert again["s"].answer == bank.questions[0].answer
@@ -278,7 +280,7 @@ def test_an_explanation_ending_in_a_backslash_keeps_its_question():
     """)
     assert bank.questions[0].explanation == "It is C:\\"  # one backslash
     text, _ = write_gift(bank)
-    assert "::q::Path? {=C\\:\\\\ ####It is C\\:\\\\}" in text  # was "C\\:\\}": never closed
+    assert "::q::[markdown]Path? {=C\\:\\\\ ####It is C\\:\\\\}" in text  # was "C\\:\\}": never closed
     again = read_gift(text)
     assert again.skipped == [] and _without_lines(bank_of(again)) == _without_lines(bank)
 
@@ -295,6 +297,10 @@ _CHARACTERS = st.one_of(
     st.characters(blacklist_categories=("Cc", "Cs", "Co", "Zl", "Zp")),
     st.sampled_from(list("\\~=#{}:[]%->/ \n")),
     st.sampled_from(["\\", "\\\\", "\\n", "\\:", "->", "[html]", "[markdown]", "%50%", "####", "//", "::"]),
+    # Markdown and HTML-like text, and line starts Markdown reads as blocks
+    st.sampled_from(
+        ["*", "**", "__", "_", "`", "<b>", "</b>", "&amp;", "\n1999. ", "\n# of troops", "\n- ", "\n> "]
+    ),
 )
 _TEXT = st.lists(_CHARACTERS, min_size=1, max_size=12).map("".join).map(_gift_text).filter(bool)
 _ONE_LINE = _TEXT.map(lambda text: " ".join(text.split()))
@@ -481,3 +487,66 @@ def test_a_short_answers_wrong_feedback_is_moodles_any_other_answer_and_right_is
         "r: its feedback on a right answer is not kept: a GIFT short answer has feedback only on "
         "each answer listed (and on any other answer)"
     ]
+
+
+# --- GIFT as Moodle writes it (plain text, no marker) → bank → GIFT → bank: the same bank ---------
+
+
+def _gift_escaped(text: str) -> str:
+    """Plain text as a GIFT field: Moodle's escapes, each line break "\\n"."""
+    escaped = "".join("\\" + char if char in "\\~=#{}:" else char for char in text)
+    return "\\n".join(escaped.split("\n"))
+
+
+_PLAIN_GIFT = (
+    st.lists(
+        st.one_of(
+            st.characters(min_codepoint=32, max_codepoint=0x7E),
+            st.sampled_from(
+                ["__init__", "1999. ", "# of troops", "C:\\new", "\n", "*a*", "<b>x</b>", "{", "}"]
+            ),
+        ),
+        min_size=1,
+        max_size=15,
+    )
+    .map("".join)
+    .map(_gift_text)
+    .filter(lambda text: text.strip() and not text.lstrip().startswith("["))
+)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_PLAIN_GIFT, _PLAIN_GIFT, _PLAIN_GIFT)
+def test_plain_gift_text_round_trips_and_shows_as_written(prompt, choice, explanation):
+    assume("->" not in choice and not choice.startswith("%"))
+    source = (
+        f"::q::{_gift_escaped(prompt)}{{={_gift_escaped(choice)} ~other ####{_gift_escaped(explanation)}}}"
+    )
+    first = read_gift(source)
+    assert first.skipped == [] and first.notes == []
+    question = first.questions[0]
+    shown = str(markdown_html(question["prompt"]))
+    # every line as written, line breaks as <br>: nothing read as Markdown
+    paragraphs = (
+        "<br>\n".join(html.escape(line, quote=False) for line in part.split("\n"))
+        for part in _paragraphs(prompt)
+    )
+    assert shown == "".join(f"<p>{paragraph}</p>\n" for paragraph in paragraphs)
+    bank = bank_of(first)
+    again = bank_of(read_gift(write_gift(bank)[0]))
+    assert _without_lines(again) == _without_lines(bank)
+
+
+def _paragraphs(text: str) -> list[str]:
+    """Lines of plain text as Markdown shows them once escaped: an empty line parts paragraphs."""
+    lines = [line.strip() for line in text.split("\n")]
+    parts, current = [], []
+    for line in lines:
+        if line:
+            current.append(line)
+        elif current:
+            parts.append(current)
+            current = []
+    if current:
+        parts.append(current)
+    return ["\n".join(part) for part in parts]

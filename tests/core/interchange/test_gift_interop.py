@@ -12,6 +12,7 @@ from markdown_it.common.utils import escapeHtml
 from quizapp.core.cloze import MARKDOWN
 from quizapp.core.interchange.gift import read_gift, write_gift
 from quizapp.core.markdown_text import markdown_escape
+from quizapp.services.rendering import markdown_html
 from tests.core.interchange.samples import bank_of
 from tests.core.yaml_banks import bank_from
 
@@ -45,12 +46,12 @@ EXAMPLES = {
     "path": {"type": "true_false", "answer": True},
     "plain": {
         "type": "single",
-        "choices": [{"text": "1999\\. blue", "feedback": "no"}, {"text": "**red**", "feedback": "yes"}],
+        "choices": [{"text": "1999\\. blue", "feedback": "**no**"}, {"text": "**red**", "feedback": "yes"}],
         "answer": "**red**",
     },
     "pairs": {
         "type": "matching",
-        "pairs": [{"left": "Kosovo", "right": "Pristina"}, {"left": "Serbia", "right": "Belgrade"}],
+        "pairs": [{"left": "Kosovo", "right": "Pristina"}, {"left": "*Serbia*", "right": "Belgrade"}],
     },
     "html": {"type": "single", "choices": ["Kosovo", "Serbia"], "answer": "Kosovo"},
     "hash": {"type": "short", "accept": ["yes"]},
@@ -85,9 +86,10 @@ def test_each_fixture_question_becomes_what_moodle_means(name, expected):
 def test_examples_keep_text_tags_and_explanations_as_moodle_reads_them():
     questions = {q["id"]: q for q in _read("moodle-examples.gift").questions}
     assert questions["kv-capital"]["tags"] == ["geography"]  # "// [tag:geography] [id:kv-capital]"
-    assert questions["path"]["prompt"] == "Where is the file C:\\new kept? Line one\nline two."
+    # [moodle] (no marker) is plain text with line breaks: escaped, "\n" a hard break
+    assert questions["path"]["prompt"] == "Where is the file C:\\\\new kept? Line one\\\nline two."
     assert questions["plain"]["prompt"] == "Is \\_\\_init\\_\\_ a \\*name\\*?"  # [plain]: shown as written
-    assert questions["plain"]["explanation"] == "general link feedback"
+    assert questions["plain"]["explanation"] == "general [link](<https://example.org>) feedback"
     assert questions["html"]["prompt"] == "Which flag is this?"
     assert questions["hash"]["prompt"] == "Escapes # = ~ { } : stay text."
     shape = {q["id"]: q for q in _read("moodle-exporter-shape.gift").questions}
@@ -104,7 +106,6 @@ def test_every_loss_is_listed_with_its_line():
         ),
         (9, "the negative weight (-50%) of 'Snake' is not kept: it is rejected"),
         (13, "the partial-credit answer '1999:2' (50%) is not kept, nor its feedback ('Close.')"),
-        (21, "the general feedback: a link in its HTML is not kept (only the text is)"),
         (31, "the question text: an image in its HTML is not kept (only the text is)"),
     ]
     assert [(n.line, n.text) for n in _read("moodle-exporter-shape.gift").notes] == [
@@ -125,9 +126,13 @@ def test_a_short_answer_without_full_marks_is_skipped_and_says_why():
 
 def test_a_backslash_round_trips_as_moodle_reads_it():
     text, _ = write_gift(bank_of(_read("moodle-examples.gift")))
-    assert "C\\:\\\\new" in text  # Moodle's "\\" is one backslash, and is written back as "\\"
+    # Moodle's "\\" is one backslash; the bank's Markdown escapes it ("\\\\"), and GIFT each of those
+    assert "::path::[markdown]Where is the file C\\:\\\\\\\\new kept? Line one\\\\\\nline two." in text
     again = {q["id"]: q for q in read_gift(text).questions}
-    assert again["path"]["prompt"].startswith("Where is the file C:\\new kept?")
+    assert (
+        str(markdown_html(again["path"]["prompt"]))
+        == "<p>Where is the file C:\\new kept? Line one<br>\nline two.</p>\n"
+    )
 
 
 def test_the_fixtures_survive_gift_to_bank_to_gift_to_bank():

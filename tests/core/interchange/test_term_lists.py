@@ -40,12 +40,14 @@ def test_an_anki_text_export_reads_its_headers_html_tags_and_quoted_fields():
     imported = read_anki_text(sample("anki-notes.txt"))
     bank = bank_of(imported)
     assert [(c.term, c.definition, c.tags) for c in bank.cards] == [
-        ("Kuwait", "Where Kosovo sent its first peacekeepers (RFE/RL)", ("kosovo", "mission")),
-        ("Vjosa Osmani", "Kosovo's acting President", ("kosovo", "people")),
+        # HTML fields as the bank's Markdown: <br> a line break, <b> bold
+        ("Kuwait", "Where Kosovo sent its first peacekeepers\\\n(RFE/RL)", ("kosovo", "mission")),
+        ("**Vjosa Osmani**", "Kosovo's acting President", ("kosovo", "people")),
         ("Serbia; 2008", "From what, and when, Kosovo declared independence", ("kosovo", "history")),
         ("78 days", "The length of NATO's air campaign & the end of the war", ("kosovo", "history")),
     ]
     assert [q.tags for q in bank.questions] == [c.tags for c in bank.cards]
+    assert bank.questions[1].answer.accepted == ("Vjosa Osmani",)  # the text typed, not its Markdown
     assert [(note.line, note.text) for note in imported.skipped] == [(9, "a note needs a front and a back")]
 
 
@@ -88,3 +90,23 @@ def test_a_tags_column_that_is_no_column_number_is_noted_not_an_error():
         assert note.line == 1 and "no column number" in note.text
     imported = read_anki_text("#tags column:3\nKuwait\tfirst\tkosovo mission\n")
     assert imported.cards[0]["tags"] == ["kosovo", "mission"] and not imported.notes
+
+
+def test_anki_html_fields_keep_their_formatting_and_answers_their_text():
+    text = (
+        "#separator:tab\n#html:true\n"
+        "{{c1::<b>Pristina</b>::capital}} is <i>the</i> capital<br>1999. note\t"
+        '<a href="https://example.org">source</a> <a href="javascript:x()">run</a>\n'
+        "<b>__init__</b>\t# of troops &amp; <script>x()</script>more\n"
+    )
+    imported = read_anki_text(text)
+    cloze, basic = imported.questions
+    assert cloze["prompt"] == "{{1}} (capital) is *the* capital\\\n1999\\. note"
+    assert cloze["blanks"] == [["Pristina"]]
+    assert cloze["explanation"] == "[source](<https://example.org>) run"
+    assert imported.cards[0]["term"] == "**\\_\\_init\\_\\_**" and basic["accept"] == ["__init__"]
+    assert imported.cards[0]["definition"] == "\\# of troops & more"
+    assert [(note.line, note.text) for note in imported.notes] == [
+        (3, "a link in its HTML left out: a bank holds only text"),  # javascript: is no address to keep
+        (3, "a cloze hint is shown in brackets after its blank"),
+    ]
