@@ -15,11 +15,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, ClassVar, Generic, Protocol, TypeVar, cast, overload
 
+from quizapp.core.answer_fields import feedback_on
 from quizapp.core.cloze import BLANK
 from quizapp.core.field_reader import FieldReader
-from quizapp.core.model import Choice, Question
+from quizapp.core.model import Choice, Feedback, Question
 from quizapp.core.presentation import Option, StudentQuestion
-from quizapp.core.responses import Check, Response
+from quizapp.core.responses import Check, Response, ResponseError
 from quizapp.core.yaml_document import Mapping
 
 Spec = TypeVar("Spec")
@@ -187,6 +188,17 @@ class QuestionKind(ABC, Generic[Spec]):
         """What the teacher wrote for the response given (e.g. a picked choice's ``feedback``),
         shown with the correct answer once it is due; none by default."""
         return ()
+
+    def verdict_feedback(self, spec: Spec, feedback: Feedback, response: Response) -> tuple[str, ...]:
+        """The question's ``feedback`` on a right or a wrong answer (docs/question-format.md);
+        none for a stored response of the wrong shape."""
+        if not feedback:
+            return ()
+        try:
+            correct = self.check(spec, response).correct
+        except ResponseError:
+            return ()
+        return feedback_on(feedback, correct)
 
     def also_accepted(self, spec: Spec) -> tuple[str, ...]:
         """Other typed answers that score full marks (for answer keys)."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from quizapp.core.answer_fields import feedback_from_dict, feedback_on, feedback_to_dict, read_feedback
+from quizapp.core.answer_fields import feedback_from_dict, feedback_to_dict, read_feedback
 from quizapp.core.field_reader import FieldReader, line_of
 from quizapp.core.model import NumericAnswer, Question, QuestionType
 from quizapp.core.number_parsing import MAX_NUMBER_LENGTH, number_readings, parse_number, words_after_number
@@ -223,13 +223,7 @@ class Numeric(OneTypedInput[NumericAnswer]):
         return result
 
     def response_feedback(self, spec: NumericAnswer, response: Response) -> tuple[str, ...]:
-        """The question's ``feedback`` on a right or a wrong answer (docs/question-format.md)."""
-        if not spec.feedback:
-            return ()
-        try:
-            return feedback_on(spec.feedback, self.check(spec, response).correct)
-        except ResponseError:  # a stored response of the wrong shape
-            return ()
+        return self.verdict_feedback(spec, spec.feedback, response)
 
     def full_marks_response(self, spec: NumericAnswer) -> Response:
         value = spec.value if spec.value is not None else spec.minimum

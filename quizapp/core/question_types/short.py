@@ -7,7 +7,6 @@ from typing import Any
 
 from quizapp.core.answer_fields import (
     feedback_from_dict,
-    feedback_on,
     feedback_to_dict,
     read_accepted,
     read_feedback,
@@ -150,7 +149,7 @@ class ShortAnswer(OneTypedInput[TextAnswer]):
         if not isinstance(response, str):
             return ()
         own = entry_feedback(spec, response)
-        return (own,) if own else feedback_on(spec.feedback, self.check(spec, response).correct)
+        return (own,) if own else self.verdict_feedback(spec, spec.feedback, response)
 
     def full_marks_response(self, spec: TextAnswer) -> Response:
         return shown_answer(spec.accepted[0])

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping as AnyMapping
 from typing import Any
 
-from quizapp.core.answer_fields import feedback_from_dict, feedback_on, feedback_to_dict, read_feedback
+from quizapp.core.answer_fields import feedback_from_dict, feedback_to_dict, read_feedback
 from quizapp.core.field_reader import FieldReader
 from quizapp.core.model import QuestionType, TrueFalseAnswer
 from quizapp.core.presentation import Option, StudentQuestion
@@ -61,13 +61,7 @@ class TrueFalse(QuestionKind[TrueFalseAnswer]):
         return all_or_nothing(response is spec.value)
 
     def response_feedback(self, spec: TrueFalseAnswer, response: Response) -> tuple[str, ...]:
-        """The question's ``feedback`` on a right or a wrong answer (docs/question-format.md)."""
-        if not spec.feedback:
-            return ()
-        try:
-            return feedback_on(spec.feedback, self.check(spec, response).correct)
-        except ResponseError:  # a stored response of the wrong shape
-            return ()
+        return self.verdict_feedback(spec, spec.feedback, response)
 
     def full_marks_response(self, spec: TrueFalseAnswer) -> Response:
         return spec.value
