@@ -57,8 +57,12 @@ _FORMAT = re.compile(r"^\s*\[(html|moodle|markdown|plain)\]\s*")
 # Moodle's extract_idnumber_and_tags_from_comment: "[id:x]" (the first one) and every "[tag:y]" on
 # the question's comment lines, "\\]" standing for "]"; no control characters (an id or tag never
 # spans lines), and no "<" or ">" in a tag. The comments are read raw: GIFT's escapes are not theirs.
-_COMMENT_ID = re.compile(r"\[id:((?:\\\]|[^\]\x00-\x1f\x7f])+)\]")
-_COMMENT_TAG = re.compile(r"\[tag:((?:\\\]|[^\]<>\x00-\x1f\x7f])+)\]")
+# Written so that each character has one reading ("\\]" always the escape, any other "\\" itself),
+# with no "[" inside and at most 255 long (Moodle's tag names; its ids are shorter): Moodle's own
+# pattern backtracks, and a comment of "[id:" repeated took minutes. They differ only for an id
+# or tag holding "[", and a "\\]" with no "]" after it (Moodle: a "\\" and the end).
+_COMMENT_ID = re.compile(r"\[id:((?:\\\]|\\(?!\])|[^\\\[\]\x00-\x1f\x7f]){1,255})\]")
+_COMMENT_TAG = re.compile(r"\[tag:((?:\\\]|\\(?!\])|[^\\\[\]<>\x00-\x1f\x7f]){1,255})\]")
 # a category path's "/" separates names; "//" is a "/" inside a name (Moodle's split_category_path)
 _CATEGORY_SPLIT = re.compile(r"(?<!/)/(?!/)")
 _TITLE = re.compile(r"^\s*::(.*?)::", re.DOTALL)

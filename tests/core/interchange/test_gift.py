@@ -550,3 +550,32 @@ def _paragraphs(text: str) -> list[str]:
     if current:
         parts.append(current)
     return ["\n".join(part) for part in parts]
+
+
+@pytest.mark.parametrize(
+    ("comment", "question_id", "tags"),
+    [
+        (r"// [id:kv\]1] [tag:a\]b]", "kv-1", ["a]b"]),  # "\]" is a "]", as in Moodle
+        (r"// [id:C:\new] [tag:C:\new]", "c-new", ["C:\\new"]),  # other backslashes are themselves
+        ("// [id:a[b] [tag:x[y] [tag:ok]", "q", ["ok"]),  # no "[" inside (unlike Moodle: see gift.py)
+        ("// [tag:" + "t" * 256 + "] [tag:" + "t" * 255 + "]", "q", ["t" * 255]),  # at most 255 long
+    ],
+)
+def test_comment_ids_and_tags_are_read_in_one_pass(comment, question_id, tags):
+    [question] = read_gift(f"{comment}\n::Q::Which? {{=a ~b}}\n").questions
+    assert (question["id"], question.get("tags", [])) == (question_id, tags)
+
+
+def test_ids_of_many_questions_with_one_title_are_numbered_in_order():
+    imported = read_gift(
+        "\n\n".join(["::Q::Which? {=a ~b}"] * 5 + ["::Q-2::Which? {=a ~b}", "::Q::Which? {=a ~b}"])
+    )
+    assert [question["id"] for question in imported.questions] == [
+        "q",
+        "q-2",
+        "q-3",
+        "q-4",
+        "q-5",
+        "q-2-2",
+        "q-6",
+    ]
