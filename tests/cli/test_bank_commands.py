@@ -26,7 +26,7 @@ def test_import_saves_a_new_bank_file_that_is_served(app, questions_dir):
     assert result.exit_code == 0, result.output
     assert f"saved {target}" in result.stderr
     listed = runner.invoke(args=["check"])
-    assert "ok anki-kosovo: 4 questions (short 4), 4 cards" in listed.output
+    assert "ok anki-kosovo: 3 questions (short 3), 5 cards" in listed.output
 
 
 def test_import_never_overwrites_a_bank(app, questions_dir):

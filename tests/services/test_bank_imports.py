@@ -3,6 +3,7 @@
 import pytest
 
 from quizapp.core import load_bank_bytes
+from quizapp.core.model import AnswerVisibility
 from quizapp.services.bank_imports import ImportFailed, import_bank
 from tests.core.interchange.samples import SAMPLES
 from tests.core.interchange.test_quizlet import INTEROP
@@ -23,6 +24,27 @@ def test_an_import_is_a_valid_bank_file_titled_after_its_source():
         "Right.",
         "Wrong: the article says it is the first.",
     )
+
+
+@pytest.mark.parametrize(
+    ("source", "file_format"),
+    [
+        ("moodle-export.gift", "gift"),
+        ("aiken.txt", "aiken"),
+        ("quizlet.txt", "quizlet"),
+        ("anki-notes.txt", "anki-text"),
+    ],
+)
+def test_an_imported_bank_shows_answers_immediately_and_says_so(source, file_format):
+    """Issue 16: study material's feedback is shown right after answering in practice; the
+    file says so, and how to change it."""
+    result = import_bank((SAMPLES / source).read_bytes(), file_format, source)
+    assert "settings:\n" in result.text and "  show_answers: immediately\n" in result.text
+    comment = result.text.split("settings:\n")[1].split("  show_answers:")[0]
+    assert "a test still shows them only after it is submitted" in comment
+    assert "'after_submit'" in comment and "'never'" in comment
+    bank = load_bank_bytes(result.text.encode(), "x.yaml", "x", lambda path: "").bank
+    assert bank.settings.show_answers is AnswerVisibility.IMMEDIATELY
 
 
 def test_text_that_is_not_utf8_is_refused_with_its_line():

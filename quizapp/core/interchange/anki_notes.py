@@ -1,5 +1,7 @@
 """One note of Anki's text export as the bank holds it: a Cloze note as a cloze question, any
-other note as a card and a short-answer question (its first two fields), with its tags and deck.
+other note as a card and, as Anki asks it, a short-answer question: the front (first field) the
+prompt, the back (second field) the accepted answer when it can be typed (term_cards). Its deck
+is its first tag (GIFT's export files a question under its first tag), then the note's tags.
 
 Fields are plain text once their HTML is reduced (``#html:true``) and are escaped where they go
 into Markdown, so "__init__" or "1999." show as Anki showed them. Pictures and sounds cannot
@@ -16,7 +18,7 @@ from typing import Any
 
 from quizapp.core.interchange.common import Imported
 from quizapp.core.interchange.html_text import html_to_markdown, html_to_text
-from quizapp.core.interchange.term_cards import add_term_card
+from quizapp.core.interchange.term_cards import Side, add_recall_card
 from quizapp.core.markdown_text import markdown_escape
 
 # {{c1::answer}} or {{c1::answer::hint}}; Anki shows the hint in the gap.
@@ -49,11 +51,12 @@ class _Field:
 
 def add_anki_note(imported: Imported, note: AnkiNote, html: bool) -> None:
     fields = [_field(imported, note.line, text, html) for text in note.fields]
-    tags = list(dict.fromkeys(note.tags + ([note.deck] if note.deck and note.deck != _DEFAULT_DECK else [])))
+    deck = [note.deck] if note.deck and note.deck != _DEFAULT_DECK else []
+    tags = list(dict.fromkeys(deck + note.tags))
     if _is_cloze(note, fields):
         _add_cloze(imported, note, fields, tags, html)
         return
-    if len(fields) < 2:
+    if len(fields) < 2 or not fields[0].plain.strip() or not fields[1].plain.strip():
         imported.skip(note.line, "a note needs a front and a back")
         return
     _add_basic(imported, note, fields[0], fields[1], tags)
@@ -94,11 +97,11 @@ def _ids(imported: Imported, note: AnkiNote, hint: str) -> tuple[str, str]:
     return imported.unique_id(hint), f"card {hint}"
 
 
-def _add_basic(imported: Imported, note: AnkiNote, term: _Field, definition: _Field, tags: list[str]) -> None:
-    plain_term, plain_definition = term.plain.strip(), definition.plain.strip()
-    ids = _ids(imported, note, plain_term) if plain_term and plain_definition else None
-    shown = (term.shown.strip(), definition.shown.strip())
-    add_term_card(imported, note.line, plain_term, plain_definition, tags, ids, shown=shown)
+def _add_basic(imported: Imported, note: AnkiNote, front: _Field, back: _Field, tags: list[str]) -> None:
+    ids = _ids(imported, note, front.plain.strip())
+    add_recall_card(
+        imported, note.line, Side(front.plain, front.shown), Side(back.plain, back.shown), tags, ids
+    )
 
 
 def _add_cloze(imported: Imported, note: AnkiNote, fields: list[_Field], tags: list[str], html: bool) -> None:

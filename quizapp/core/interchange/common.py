@@ -7,6 +7,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
+from quizapp.core.model import AnswerVisibility
+
 
 @dataclass(frozen=True, slots=True)
 class SourceNote:
@@ -60,9 +62,21 @@ def slug(text: str, words: int = 6) -> str:
     return "-".join(parts)[:60].strip("-")
 
 
+# What an imported bank says about answers: study material from Moodle, Quizlet or Anki is written
+# to give its feedback right after each answer, so practice shows it then (a test never does).
+IMPORTED_SHOW_ANSWERS = AnswerVisibility.IMMEDIATELY
+_SHOW_ANSWERS_COMMENT = (
+    "  # Practice shows the right answer and the author's feedback right after each answer;\n"
+    "  # a test still shows them only after it is submitted. To show them only after submitting\n"
+    "  # in practice too, write 'after_submit'; for banks used in graded tests, 'never'\n"
+    "  # (docs/question-format.md, show_answers).\n"
+)
+
+
 def bank_yaml(imported: Imported, source_note: str) -> str:
-    """The bank file for an import, with a comment saying where it came from."""
-    bank: dict[str, Any] = {"title": imported.title}
+    """The bank file for an import, with a comment saying where it came from, and
+    ``show_answers: immediately`` with a comment saying what it means and how to change it."""
+    bank: dict[str, Any] = {}
     if imported.questions:
         bank["questions"] = imported.questions
     if imported.cards:
@@ -70,7 +84,10 @@ def bank_yaml(imported: Imported, source_note: str) -> str:
     notes = [f"# Imported from {_comment(source_note)}. Check it, then save it."]
     notes += [f"# Skipped {_comment(str(item))}" for item in imported.skipped]
     notes += [f"# Changed {_comment(str(item))}" for item in imported.notes]
-    return "\n".join(notes) + "\n" + yaml_text(bank)
+    # written as text, not by yaml_text, to hold the comment ("immediately" is a plain word)
+    header = yaml_text({"title": imported.title}) + "settings:\n" + _SHOW_ANSWERS_COMMENT
+    header += f"  show_answers: {IMPORTED_SHOW_ANSWERS.value}\n"
+    return "\n".join(notes) + "\n" + header + (yaml_text(bank) if bank else "")
 
 
 def _comment(text: str) -> str:

@@ -39,16 +39,34 @@ def test_quizlet_with_commas():
 def test_an_anki_text_export_reads_its_headers_html_tags_and_quoted_fields():
     imported = read_anki_text(sample("anki-notes.txt"))
     bank = bank_of(imported)
+    history = ("kosovo", "history")
     assert [(c.term, c.definition, c.tags) for c in bank.cards] == [
         # HTML fields as the bank's Markdown: <br> a line break, <b> bold
-        ("Kuwait", "Where Kosovo sent its first peacekeepers\\\n(RFE/RL)", ("kosovo", "mission")),
-        ("**Vjosa Osmani**", "Kosovo's acting President", ("kosovo", "people")),
-        ("Serbia; 2008", "From what, and when, Kosovo declared independence", ("kosovo", "history")),
-        ("78 days", "The length of NATO's air campaign & the end of the war", ("kosovo", "history")),
+        ("Where did Kosovo send its first peacekeepers?", "Kuwait\\\n(RFE/RL)", ("kosovo", "mission")),
+        ("Who is *Kosovo's* acting President?", "**Vjosa Osmani**", ("kosovo", "people")),
+        ("From what, and when, did Kosovo declare independence?", "Serbia; 2008", history),
+        ("How long did NATO's air campaign last?", "78 days & nights", history),
+        (
+            "How did the war end?",
+            "NATO's air campaign ended it after 78 days, and Serbia's forces left",
+            history,
+        ),
     ]
-    assert [q.tags for q in bank.questions] == [c.tags for c in bank.cards]
-    assert bank.questions[1].answer.accepted == ("Vjosa Osmani",)  # the text typed, not its Markdown
+    # as Anki asks: the front the prompt, the back's text accepted (not its Markdown)
+    assert [(q.prompt, q.answer.accepted, q.tags) for q in bank.questions] == [
+        ("Who is *Kosovo's* acting President?", ("Vjosa Osmani",), ("kosovo", "people")),
+        ("From what, and when, did Kosovo declare independence?", ("Serbia; 2008",), history),
+        ("How long did NATO's air campaign last?", ("78 days & nights",), history),
+    ]
+    assert all(q.type is QuestionType.SHORT and q.answer.typos for q in bank.questions)
     assert [(note.line, note.text) for note in imported.skipped] == [(9, "a note needs a front and a back")]
+    assert [(note.line, note.text) for note in imported.notes] == [
+        (5, "the back has several lines, too many to type as an answer: made a flashcard only"),
+        (
+            11,
+            "the back is too long to type as an answer (68 characters, more than 60): made a flashcard only",
+        ),
+    ]
 
 
 def test_anki_separators_and_plain_text_fields():
@@ -101,10 +119,11 @@ def test_anki_html_fields_keep_their_formatting_and_answers_their_text():
     )
     imported = read_anki_text(text)
     cloze, basic = imported.questions
+    assert basic["prompt"] == "**\\_\\_init\\_\\_**"
     assert cloze["prompt"] == "{{1}} (capital) is *the* capital\\\n1999\\. note"
     assert cloze["blanks"] == [["Pristina"]]
     assert cloze["explanation"] == "[source](<https://example.org>) run"
-    assert imported.cards[0]["term"] == "**\\_\\_init\\_\\_**" and basic["accept"] == ["__init__"]
+    assert imported.cards[0]["term"] == "**\\_\\_init\\_\\_**" and basic["accept"] == ["# of troops & more"]
     assert imported.cards[0]["definition"] == "\\# of troops & more"
     assert [(note.line, note.text) for note in imported.notes] == [
         (3, "a link in its HTML left out: a bank holds only text"),  # javascript: is no address to keep
