@@ -16,6 +16,10 @@ import re
 _INLINE_MARKUP = re.compile(
     r"[\\`*_\[\]]|&(?=#?[A-Za-z0-9]+;)|<(?=[A-Za-z][A-Za-z0-9+.\-]{1,31}:|[^\s<>@]+@)"
 )
+# A piece of a line (see escape_inline): also where what follows the piece may complete it.
+_PIECE_MARKUP = re.compile(
+    r"[\\`*_\[\]]|&(?=#?[A-Za-z0-9]*(?:;|$))|<(?=[A-Za-z][A-Za-z0-9+.\-]{1,31}:|[^\s<>@]+@|[^\s<>]*$)|!$"
+)
 _BLOCK_START = re.compile(
     r"#{1,6}(?=\s|$)"  # a heading
     r"|[>]"  # a quote
@@ -43,9 +47,13 @@ def join_lines(lines: list[str]) -> str:
     return "".join(out)
 
 
-def escape_inline(text: str) -> str:
-    """Text with each character that could be inline markup escaped (see above)."""
-    return _INLINE_MARKUP.sub(lambda found: "\\" + found.group(), text)
+def escape_inline(text: str, alone: bool = True) -> str:
+    """Text with each character that could be inline markup escaped (see above). Not ``alone``:
+    a piece of a line that other Markdown stands beside (HTML's text between its tags), where
+    what follows may complete an entity or autolink or make a "!" an image's: "&" and "<" are
+    also escaped where the piece's end may be in the middle of one, and a "!" at its end."""
+    pattern = _INLINE_MARKUP if alone else _PIECE_MARKUP
+    return pattern.sub(lambda found: "\\" + found.group(), text)
 
 
 def escape_line_start(line: str) -> str:

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from quizapp.core.cloze import MARKDOWN
-from quizapp.core.markdown_text import markdown_escape
+from quizapp.core.markdown_text import escape_inline, escape_line_start, markdown_escape
 
 
 def shown(markdown: str) -> str:
@@ -97,3 +97,19 @@ _TEXT = st.lists(
 @given(_TEXT)
 def test_any_text_escaped_shows_exactly_its_own_characters(text):
     assert seen_flat(markdown_escape(text)) == " ".join(text.split())
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.lists(
+            st.sampled_from(["&", "<", "!", "[", "a", "copy;", "#169;", "https:", "//e.org", "a@b", ">", " "])
+        ).map("".join),
+        max_size=5,
+    )
+)
+def test_pieces_escaped_apart_show_as_written_when_joined(pieces):
+    """Text escaped in pieces (HTML's text between its tags) shows as written side by side,
+    whatever entity, autolink or image the pieces would make together."""
+    joined = escape_line_start("".join(escape_inline(piece, alone=False) for piece in pieces).strip())
+    assert shown(joined) == "".join(pieces).strip()

@@ -85,7 +85,28 @@ def test_html_media_and_dropped_links_are_noted_kept_links_are_not():
 _HTML_TEXT = st.lists(
     st.one_of(
         st.characters(min_codepoint=32, max_codepoint=0x7E),
-        st.sampled_from(["__", "1999.", "# ", "- ", "\\", "&amp;", "&lt;b&gt;", "*a*", "[x](y)", "`", "  "]),
+        st.sampled_from(
+            [
+                *(
+                    "__",
+                    "1999.",
+                    "# ",
+                    "- ",
+                    "\\",
+                    "&amp;",
+                    "&lt;b&gt;",
+                    "*a*",
+                    "[x](y)",
+                    "`",
+                    "  ",
+                    "!",
+                    "&",
+                    "<",
+                ),
+                # an entity or autolink split across tags: "&" then <b>copy;</b>, "<" then <b>https://...
+                *("copy;", "#169;", "amp", "https://e.org", "mailto:a", "a@b.org", ">", "!["),
+            ]
+        ),
     ),
     min_size=1,
     max_size=20,
@@ -97,10 +118,21 @@ def _visible(shown: str) -> str:
 
 
 @settings(max_examples=500, deadline=None)
-@given(st.lists(st.tuples(st.sampled_from(["", "b", "i", "code", "p", "div", "li"]), _HTML_TEXT), max_size=4))
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(["", "b", "i", "code", "p", "div", "li", "a"]), _HTML_TEXT), max_size=4
+    )
+)
 def test_any_html_text_shows_as_written(parts):
     """Whatever the text inside the kept tags, the page shows that text, with no markup of its own."""
-    markup = "".join(f"<{tag}>{escapeHtml(text)}</{tag}>" if tag else escapeHtml(text) for tag, text in parts)
+    markup = "".join(
+        '<a href="https://e.org/">' + escapeHtml(text) + "</a>"
+        if tag == "a"
+        else f"<{tag}>{escapeHtml(text)}</{tag}>"
+        if tag
+        else escapeHtml(text)
+        for tag, text in parts
+    )
     shown = str(markdown_html(html_to_markdown(markup).markdown))
     assert {tag.lower() for tag in re.findall(r"</?([a-zA-Z0-9]+)", shown)} <= {
         "p",
@@ -108,7 +140,9 @@ def test_any_html_text_shows_as_written(parts):
         "em",
         "code",
         "br",
+        "a",
     }
+    assert all(link == "https://e.org/" for link in re.findall(r'href="([^"]*)"', shown))
     assert _visible(shown) == "".join("".join(text for _, text in parts).split())
 
 
@@ -123,3 +157,66 @@ def test_a_pairs_right_side_is_plain_text_unless_the_question_is_markdown():
     assert [pair["right"] for pair in pairs] == ["\\_\\_init\\_\\_", "1999\\."]
     pairs = read_gift("::q::[markdown]Match.{=a -> **x** =b -> y}").questions[0]["pairs"]
     assert [pair["right"] for pair in pairs] == ["**x**", "y"]
+
+
+@pytest.mark.parametrize(
+    ("markup", "html"),
+    [
+        # a "!" before a link is text, not an image's
+        (
+            'Wow!<a href="https://e.org">see this</a>',
+            '<p>Wow!<a href="https://e.org" rel="noopener noreferrer">see this</a></p>',
+        ),
+        # an entity or an autolink split across tags shows as written
+        ("<b>AT&amp;T uses &amp;<b>copy;</b></b>", "<p><strong>AT&amp;T uses &amp;copy;</strong></p>"),
+        (
+            "<b>Type &lt;<b>https://e.org</b>&gt; here</b>",
+            "<p><strong>Type &lt;https://e.org&gt; here</strong></p>",
+        ),
+        ("mail &lt;<i>a@b.org</i>&gt;", "<p>mail &lt;<em>a@b.org</em>&gt;</p>"),
+        ("a &amp; b &lt; c", "<p>a &amp; b &lt; c</p>"),
+        # a link's address with a line break or blanks: as a browser reads it, not shown raw
+        ('<a href="http://x&#10;y">z</a>', '<p><a href="http://xy" rel="noopener noreferrer">z</a></p>'),
+        (
+            '<a href=" https://e.org/a b ">z</a>',
+            '<p><a href="https://e.org/a%20b" rel="noopener noreferrer">z</a></p>',
+        ),
+    ],
+)
+def test_html_pieces_show_as_written_whatever_stands_beside_them(markup, html):
+    assert str(markdown_html(html_to_markdown(markup).markdown)).strip() == html
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        "<ul><li>" * 1000 + "deep",
+        "<b>" * 1000 + "deep",
+        "<div>" * 1000 + "deep" + "</div>" * 1000,
+        "<ol><li><b>" * 1000 + "deep",
+    ],
+)
+def test_html_nested_1000_deep_keeps_its_text_and_says_its_formatting_is_not_kept(markup):
+    converted = html_to_markdown(f"top {markup} <b>end</b>")
+    assert converted.lost == ["formatting nested more than 16 tags deep"]
+    assert _visible(str(markdown_html(converted.markdown))) == "topdeepend"
+
+
+def test_html_nested_up_to_the_limit_keeps_its_formatting():
+    converted = html_to_markdown("<div>" * 15 + "<b>bold</b>" + "</div>" * 15)  # 16 tags deep
+    assert converted.lost == []
+    assert str(markdown_html(converted.markdown)).strip() == "<p><strong>bold</strong></p>"
+    converted = html_to_markdown("<div>" * 16 + "<b>bold</b>" + "</div>" * 16)
+    assert converted.lost == ["formatting nested more than 16 tags deep"]
+    assert str(markdown_html(converted.markdown)).strip() == "<p>bold</p>"
+
+
+def test_html_far_longer_than_a_field_is_read_as_its_text_and_noted():
+    converted = html_to_markdown("<b>x</b> " * 25_000)
+    assert converted.lost == ["the formatting of HTML longer than 200,000 characters"]
+    assert converted.markdown == " ".join(["x"] * 25_000)
+    notes = read_gift("::q::[html]" + "<b>x</b> " * 25_000 + "{T}").notes
+    assert [note.text for note in notes] == [
+        "the question text: the formatting of HTML longer than 200,000 characters in its HTML is not kept"
+        " (only the text is)"
+    ]
