@@ -65,6 +65,17 @@ def misplaced_blanks(prompt: str) -> list[tuple[int, str]]:
     return places
 
 
+def reads_as_blanks(prompt: str, count: int) -> bool:
+    """Whether the prompt holds blanks {{1}} to {{count}}, each once, in its text, and no other
+    (what the bank check asks of a cloze prompt): an importer builds its prompt from text that may
+    hold a literal "{{2}}" or put a blank inside a link, and must not write a bank that fails."""
+    return (
+        not overlong_blanks(prompt)
+        and not misplaced_blanks(prompt)
+        and sorted(blanks_in_text(prompt)) == list(range(1, count + 1))
+    )
+
+
 def _place(prompt: str, number: int) -> str:
     for block in MARKDOWN.parse(prompt):
         if block.type in ("code_block", "fence") and _has(block.content, number):

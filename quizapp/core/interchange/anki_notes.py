@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from html import escape
 from typing import Any
 
+from quizapp.core.cloze import reads_as_blanks
 from quizapp.core.interchange.common import Imported
 from quizapp.core.interchange.html_text import html_to_markdown, html_to_text
 from quizapp.core.interchange.term_cards import Side, add_recall_card
@@ -124,6 +125,13 @@ def _add_cloze(imported: Imported, note: AnkiNote, fields: list[_Field], tags: l
     # Made Markdown as a whole (a blank's marker is no markup), then each marker becomes {{n}}.
     shown = html_to_markdown(marked).markdown if html else markdown_escape(marked)
     prompt = _MARKER.sub(lambda found: "{{" + found.group(1) + "}}", shown)
+    if not reads_as_blanks(prompt, len(blanks)):
+        imported.skip(
+            note.line,
+            "its text holds a '{{n}}' of its own or a deletion inside a link, which a cloze "
+            "question cannot ask: edit the note in Anki",
+        )
+        return
     numbers = sorted({int(found.group(1)) for found in CLOZE_DELETION.finditer(raw)})
     if len(numbers) > 1:
         cards = ", ".join(f"c{n}" for n in numbers)

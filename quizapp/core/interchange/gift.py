@@ -31,7 +31,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from quizapp.core.answer_key import format_number
-from quizapp.core.cloze import BLANK
+from quizapp.core.cloze import BLANK, reads_as_blanks
 from quizapp.core.interchange.common import Imported
 from quizapp.core.interchange.html_text import html_to_markdown
 from quizapp.core.markdown_text import markdown_escape
@@ -240,12 +240,17 @@ def _answer(body: str, before: str, after: str, texts: _Text, glued: tuple[bool,
         return _choices(entries, prompt, texts)
     # only '=' answers, weighted or not: a short answer, as Moodle reads it
     accepted, rejected, otherwise = _typed_answers(entries, texts)
-    if after:  # missing word with typed answers: a cloze question with one blank
+    cloze = f"{before}{gap_before}{{{{1}}}}{gap_after}{after}".strip()
+    if after and reads_as_blanks(cloze, 1):  # missing word with typed answers: one blank
         if otherwise:
             texts.changes.append(f"the feedback for any other answer is not kept ({otherwise!r})")
         blank: Any = {"accept": accepted, "reject": rejected} if rejected else accepted
-        cloze = f"{before}{gap_before}{{{{1}}}}{gap_after}{after}".strip()
         return {"type": "cloze", "prompt": cloze, "blanks": [blank]}
+    if after:
+        texts.changes.append(
+            "its text holds a '{{n}}' or puts the answer inside a link, so it is a short answer "
+            "with a gap (_____), not a blank to fill in"
+        )
     question: dict[str, Any] = {"type": "short", "prompt": prompt, "accept": accepted}
     if rejected:
         question["reject"] = rejected

@@ -579,3 +579,22 @@ def test_ids_of_many_questions_with_one_title_are_numbered_in_order():
         "q-2-2",
         "q-6",
     ]
+
+
+def test_a_missing_word_whose_text_holds_a_blank_of_its_own_is_a_short_answer_with_a_gap():
+    """A cloze prompt cannot show a literal "{{2}}" (the bank check reads it as a blank): such a
+    missing-word question becomes a short answer with the gap, as Moodle shows it, noted."""
+    imported = read_gift(r"Use \{\{2\}\} or {=x} here.")
+    [question] = imported.questions
+    assert (question["type"], question["prompt"], question["accept"]) == (
+        "short",
+        "Use {{2}} or _____ here.",
+        ["x"],
+    )
+    assert [note.text for note in imported.notes] == [
+        "its text holds a '{{n}}' or puts the answer inside a link, so it is a short answer with a gap "
+        "(_____), not a blank to fill in"
+    ]
+    bank_of(imported)  # a valid bank
+    plain = read_gift("Kosovo declared independence in {=2008} after a long wait.")
+    assert plain.questions[0]["type"] == "cloze" and plain.notes == []

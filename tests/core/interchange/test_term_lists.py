@@ -129,3 +129,21 @@ def test_anki_html_fields_keep_their_formatting_and_answers_their_text():
         (3, "a link in its HTML left out: a bank holds only text"),  # javascript: is no address to keep
         (3, "a cloze hint is shown in brackets after its blank"),
     ]
+
+
+def test_a_cloze_note_a_cloze_question_cannot_ask_is_skipped_by_line():
+    """A literal "{{2}}" in the note's text, or a deletion inside a link's address, would make a
+    prompt the bank check refuses: the note is skipped with why, the others come in."""
+    text = (
+        "#separator:tab\n#html:true\n#notetype column:1\n"
+        "Cloze\tType &#123;&#123;2}} for {{c1::a blank}}\t\n"
+        'Cloze\t<a href="https://e.org/{{c1::x}}">see</a>\t\n'
+        "Cloze\tThe capital is {{c1::Pristina}}.\t\n"
+    )
+    imported = read_anki_text(text)
+    assert [(note.line, note.text.split(",")[0]) for note in imported.skipped] == [
+        (4, "its text holds a '{{n}}' of its own or a deletion inside a link"),
+        (5, "its text holds a '{{n}}' of its own or a deletion inside a link"),
+    ]
+    assert [question["prompt"] for question in imported.questions] == ["The capital is {{1}}."]
+    bank_of(imported)
