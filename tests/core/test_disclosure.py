@@ -101,7 +101,9 @@ def test_a_student_who_may_not_study_a_bank_sees_nothing_of_its_practice_nor_its
     """Its tests and a dashboard's progress keep what they show; practice rounds (feedback,
     results, source passages), flashcards, learn mode, retrying and the weakest questions show
     nothing, saying why (a never bank says its own reason first)."""
-    moment = AttemptMoment(mode, submitted=True, answered=True) if path in (Path.ATTEMPT, Path.SOURCE) else None
+    moment = (
+        AttemptMoment(mode, submitted=True, answered=True) if path in (Path.ATTEMPT, Path.SOURCE) else None
+    )
     studying = disclose(path, settings(visibility), STUDENT, moment)
     result = disclose(path, settings(visibility), Viewer(teacher=False, studies=False), moment)
     if path is Path.PROGRESS or (moment is not None and mode is AttemptMode.TEST):

@@ -91,6 +91,8 @@ def test_a_practice_round_ends_for_the_student_when_study_is_turned_off(client, 
             people.teacher, assignment_id, AssignmentTerms(**{**_fields(terms), "study": False})
         )
     assert client.get(f"/attempts/{attempt_id}/questions/1").status_code == 404
+    page = client.get(f"/quizzes/{BANK}").get_data(as_text=True)  # no dead "Continue" link to it
+    assert f"/attempts/{attempt_id}" not in page and "unfinished practice round" not in page
     api = ApiClient(app.test_client(), token_for(app.test_client(), "sam"))
     put = api.put(f"/attempts/{attempt_id}/answers/{question.id}", json={"response": "x"})
     assert put.status_code == 404 and "correct_answer" not in put.get_data(as_text=True)

@@ -50,6 +50,9 @@ def quiz(bank_slug: str) -> str:
     assigned = assignments.student_assignments(current_user.id, now, bank.slug)
     mine = attempts.attempts_of(current_user.id, now, bank.slug)
     [summary] = quiz_summaries([bank], mine)
+    open_attempt = summary.open_attempt  # offered to go on with only if the student still may
+    if open_attempt is not None and not assignments.may_open_attempt(current_user.account, open_attempt, now):
+        open_attempt = None  # a practice round of a bank they may no longer study
     history = [{"attempt": a, "score": attempts.score_of(a)} for a in mine if a.submitted]
     test_size = len(draw_questions(bank, 0, AttemptMode.TEST))
     study = answer_disclosure.for_bank(
@@ -63,6 +66,7 @@ def quiz(bank_slug: str) -> str:
         "quiz/quiz.html",
         bank=bank,
         summary=summary,
+        open_attempt=open_attempt,
         history=history,
         test_size=test_size,
         study=study,
