@@ -138,10 +138,16 @@ class AttemptSchema(Schema):
     )
     withheld = fields.String(
         metadata={
-            "enum": [Withheld.TEST_IN_PROGRESS.value, Withheld.BANK_SETTING.value, Withheld.UNTIL_DUE.value],
+            "enum": [
+                Withheld.TEST_IN_PROGRESS.value,
+                Withheld.BANK_SETTING.value,
+                Withheld.UNTIL_DUE.value,
+                Withheld.STUDY_OFF.value,
+            ],
             "description": "A submitted attempt whose answers and results per question are not "
             "shown: you have a test of this quiz in progress, the quiz (or its assignment) never "
-            "shows them, or its assignment shows them after the class's last due time (answers_from)",
+            "shows them, its assignment shows them after the class's last due time (answers_from), "
+            "or it is a practice round of a quiz you may no longer study",
         }
     )
     answers_from = fields.DateTime(

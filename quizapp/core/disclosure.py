@@ -18,7 +18,10 @@ An assignment may be stricter than its bank (``stricter``), and has one choice m
   rule takes the time (``now``) and the due time (``AttemptMoment.due_at``) as they are.
 
 And over all of it: while a student has a test of a bank in progress, nothing of that bank's
-answers is shown to them anywhere (not an earlier attempt's review, not a flashcard).
+answers is shown to them anywhere (not an earlier attempt's review, not a flashcard). While a
+student may not study a bank (an assignment's study is off), its study paths show nothing, and
+nor does a practice round of theirs (its score stays theirs to see): study off is how a teacher
+holds answers back, and an earlier round would give them away.
 """
 
 from __future__ import annotations
@@ -51,6 +54,7 @@ class Withheld(StrEnum):
     BANK_SETTING = "bank_setting"  # the bank never shows it to students
     UNTIL_DUE = "until_due"  # shown once the class's last due time has passed (``Disclosure.until``)
     TEST_IN_PROGRESS = "test_in_progress"  # the viewer has a test of this bank open
+    STUDY_OFF = "study_off"  # the viewer may not study this bank now: practice rounds show nothing
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,10 +77,12 @@ def _nothing(why: Withheld, until: datetime | None = None) -> Disclosure:
 
 @dataclass(frozen=True, slots=True)
 class Viewer:
-    """Who looks at a bank, and whether they have a test of it in progress."""
+    """Who looks at a bank, whether they have a test of it in progress, and whether they may
+    study it now (``core.visibility.BankAccess.study``; teachers always may)."""
 
     teacher: bool
     test_in_progress: bool = False
+    studies: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,6 +123,8 @@ def disclose(
         return _nothing(Withheld.BANK_SETTING)
     if viewer.test_in_progress:
         return _nothing(Withheld.TEST_IN_PROGRESS)
+    if not viewer.studies and _studying(path, attempt):
+        return _nothing(Withheld.STUDY_OFF)
     if settings.show_answers is AnswerVisibility.AFTER_DUE:
         if attempt is None or now is None:
             raise ValueError("answers after the due time need the attempt's moment and the time")
@@ -138,6 +146,14 @@ def disclose(
         case Path.RETRY | Path.PRACTICE_WEAKEST | Path.PROGRESS:
             return CORRECTNESS_ONLY
     raise ValueError(f"unknown path {path!r}")
+
+
+def _studying(path: Path, attempt: AttemptMoment | None) -> bool:
+    """Whether the path is one of studying the bank: the study paths, and a practice round's
+    answers (its feedback, its results, its source passages)."""
+    if path in (Path.ATTEMPT, Path.SOURCE):
+        return attempt is not None and attempt.mode is AttemptMode.PRACTICE
+    return path is not Path.PROGRESS
 
 
 def held_until(visibility: AnswerVisibility, due_at: datetime | None) -> datetime | None:

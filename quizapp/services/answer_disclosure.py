@@ -15,6 +15,7 @@ from quizapp.core import disclosure as rule
 from quizapp.core.attempts import AttemptMode, AttemptStatus
 from quizapp.core.disclosure import AttemptMoment, Disclosure, Path, Viewer, held_until, stricter
 from quizapp.db.account_store import Account
+from quizapp.services import assignments
 from quizapp.services import attempts as attempt_service
 from quizapp.services.attempt_access import Viewed
 from quizapp.services.attempts import AttemptState
@@ -44,12 +45,14 @@ def for_bank(
     now: datetime,
     open_tests: frozenset[str] | None = None,
     of_attempt: AttemptState | None = None,
+    studies: bool = True,
 ) -> Disclosure:
     """What ``account`` may see of ``bank``'s answers on a path that is not one attempt's.
 
     ``open_tests`` (from ``tests_in_progress``) saves a query where the attempts are at hand.
     ``of_attempt``: the path tells of that attempt's answers (retrying what it missed), so its
-    settings count (``settings_of``: its assignment's, where stricter).
+    settings count (``settings_of``: its assignment's, where stricter). ``studies``: whether the
+    account may study the bank now (``Viewed.studies``; the study pages ask it before they come here).
     """
     if account.is_teacher:
         testing = False
@@ -57,7 +60,7 @@ def for_bank(
         testing = bank.slug in open_tests
     else:
         testing = test_in_progress(account.id, bank.slug, now)
-    viewer = Viewer(account.is_teacher, testing)
+    viewer = Viewer(account.is_teacher, testing, studies)
     if of_attempt is None:
         return rule.disclose(path, bank.settings, viewer)
     return rule.disclose(path, settings_of(of_attempt, bank), viewer, moment_of(of_attempt, True), now)
@@ -78,7 +81,7 @@ def for_attempt(viewed: Viewed, bank: core.Bank | None, question_answered: bool,
         test_open = attempt.mode is AttemptMode.TEST
     else:
         test_open = test_in_progress(attempt.user_id, attempt.bank_slug, now)
-    viewer = Viewer(teacher=False, test_in_progress=test_open)
+    viewer = Viewer(teacher=False, test_in_progress=test_open, studies=viewed.studies)
     return rule.disclose(Path.ATTEMPT, settings, viewer, moment, now)
 
 
@@ -128,7 +131,8 @@ def source_passage_shown(account: Account, bank: core.Bank, question_id: str, no
     if account.is_teacher:
         return rule.disclose(Path.SOURCE, bank.settings, Viewer(teacher=True)).answers
     attempts = attempt_service.attempts_of(account.id, now, bank.slug)
-    viewer = Viewer(teacher=False, test_in_progress=bank.slug in tests_in_progress(attempts))
+    studies = assignments.access(account, bank.slug, now).study  # else practice rounds mark nothing
+    viewer = Viewer(teacher=False, test_in_progress=bank.slug in tests_in_progress(attempts), studies=studies)
     return any(
         rule.disclose(Path.SOURCE, settings_of(a, bank), viewer, moment_of(a, True), now).answers
         for a in attempts

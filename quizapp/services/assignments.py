@@ -73,6 +73,7 @@ __all__ = [
     "accommodations_of",
     "assignment",
     "assignment_of_teacher",
+    "attempt_access",
     "attempts_under",
     "bank_reach",
     "class_reach",
@@ -81,6 +82,7 @@ __all__ = [
     "create",
     "delete",
     "may_open_attempt",
+    "may_view_attempt",
     "of_classes",
     "opened_bank",
     "standing_accommodations",
@@ -319,16 +321,31 @@ def access(account: Account, bank_slug: str, now: datetime) -> BankAccess:
     return bank_access(flags.published, flags.open_practice, assigned, now)
 
 
-def may_open_attempt(account: Account, attempt: AttemptState, now: datetime) -> bool:
-    """Whether the student may still work on or look at their own attempt: a practice round (it
-    shows answers) only while they may study its bank; a submitted test while the bank exists
-    for them. A test under way keeps the terms it started with, so it goes on to its deadline
-    (it shows no answer before it is submitted): its pages, the app's busiest, ask nothing more.
-    Teachers: always. A student who lost the bank (hidden, archived class, no assignment) loses
-    its attempts too: to them it does not exist."""
+def attempt_access(account: Account, attempt: AttemptState, now: datetime) -> BankAccess:
+    """What the student may do now with the bank of an attempt of theirs. A test under way keeps
+    the terms it started with, so it goes on to its deadline (it shows no answer before it is
+    submitted): its pages, the app's busiest, ask nothing more. Teachers: everything."""
     if account.is_teacher or (attempt.mode is AttemptMode.TEST and not attempt.submitted):
-        return True
-    allowed = access(account, attempt.bank_slug, now)
+        return FULL_ACCESS
+    return access(account, attempt.bank_slug, now)
+
+
+def may_open_attempt(account: Account, attempt: AttemptState, now: datetime) -> bool:
+    """Whether the student may still work on their own attempt (answer, submit, retry it): a
+    practice round only while they may study its bank; a test while the bank exists for them."""
+    return _may_work_on(attempt_access(account, attempt, now), attempt)
+
+
+def may_view_attempt(allowed: BankAccess, attempt: AttemptState) -> bool:
+    """Whether the student may look at their own attempt, with ``allowed`` from
+    ``attempt_access``: one they may work on, or a submitted one while its bank exists for them.
+    A submitted practice round of a bank they may no longer study shows its score, nothing more
+    (``core.disclosure``: ``Viewer.studies``). A student who lost the bank (hidden, archived
+    class, no assignment) loses its attempts too: to them it does not exist."""
+    return allowed.visible if attempt.submitted else _may_work_on(allowed, attempt)
+
+
+def _may_work_on(allowed: BankAccess, attempt: AttemptState) -> bool:
     return allowed.study if attempt.mode is AttemptMode.PRACTICE else allowed.visible
 
 

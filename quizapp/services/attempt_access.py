@@ -19,6 +19,7 @@ from quizapp.services.attempts import AttemptState
 class Viewed:
     attempt: AttemptState
     owner: bool
+    studies: bool = True  # the owner may study its bank now (else a practice round shows its score only)
 
 
 def own_attempt(
@@ -33,12 +34,16 @@ def own_attempt(
 
 
 def viewable_attempt(attempt_id: int, viewer: Account, now: datetime) -> Viewed | None:
-    """The attempt for its owner, or, once submitted, for a teacher of the owner's class."""
+    """The attempt for its owner (``assignments.may_view_attempt``), or, once submitted, for a
+    teacher of the owner's class."""
     attempt = attempts.get(attempt_id, now)
     if attempt is None:
         return None
     if attempt.user_id == viewer.id:
-        return Viewed(attempt, owner=True) if assignments.may_open_attempt(viewer, attempt, now) else None
+        allowed = assignments.attempt_access(viewer, attempt, now)
+        if not assignments.may_view_attempt(allowed, attempt):
+            return None
+        return Viewed(attempt, owner=True, studies=allowed.study)
     if attempt.submitted and viewer.is_teacher and account_store.teacher_teaches(viewer.id, attempt.user_id):
         return Viewed(attempt, owner=False)
     return None

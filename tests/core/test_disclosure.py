@@ -92,6 +92,29 @@ def test_study_paths_without_a_test_in_progress(visibility, path, flashcards, co
     assert (result.correctness, result.answers) == (correctness, answers)
 
 
+@pytest.mark.parametrize("path", list(Path))
+@pytest.mark.parametrize("mode", list(AttemptMode))
+@pytest.mark.parametrize("visibility", BANK_ANSWER_VISIBILITIES)
+def test_a_student_who_may_not_study_a_bank_sees_nothing_of_its_practice_nor_its_study_paths(
+    path, mode, visibility
+):
+    """Its tests and a dashboard's progress keep what they show; practice rounds (feedback,
+    results, source passages), flashcards, learn mode, retrying and the weakest questions show
+    nothing, saying why (a never bank says its own reason first)."""
+    moment = (
+        AttemptMoment(mode, submitted=True, answered=True) if path in (Path.ATTEMPT, Path.SOURCE) else None
+    )
+    studying = disclose(path, settings(visibility), STUDENT, moment)
+    result = disclose(path, settings(visibility), Viewer(teacher=False, studies=False), moment)
+    if path is Path.PROGRESS or (moment is not None and mode is AttemptMode.TEST):
+        assert result == studying
+    elif visibility is AnswerVisibility.NEVER:
+        assert result.withheld is Withheld.BANK_SETTING
+    else:
+        assert (result.correctness, result.answers, result.withheld) == (False, False, Withheld.STUDY_OFF)
+        assert studying.correctness  # it is study being off that hides them
+
+
 @pytest.mark.parametrize("path", [p for p in Path if p is not Path.ATTEMPT])
 @pytest.mark.parametrize("visibility", list(AnswerVisibility))
 def test_teachers_see_everything_outside_their_own_attempts(path, visibility):

@@ -91,9 +91,63 @@ def test_a_practice_round_ends_for_the_student_when_study_is_turned_off(client, 
             people.teacher, assignment_id, AssignmentTerms(**{**_fields(terms), "study": False})
         )
     assert client.get(f"/attempts/{attempt_id}/questions/1").status_code == 404
+    page = client.get(f"/quizzes/{BANK}").get_data(as_text=True)  # no dead "Continue" link to it
+    assert f"/attempts/{attempt_id}" not in page and "unfinished practice round" not in page
     api = ApiClient(app.test_client(), token_for(app.test_client(), "sam"))
     put = api.put(f"/attempts/{attempt_id}/answers/{question.id}", json={"response": "x"})
     assert put.status_code == 404 and "correct_answer" not in put.get_data(as_text=True)
+
+
+def test_a_practice_round_taken_before_study_is_turned_off_shows_its_score_only(
+    client, app, assign, people, monkeypatch
+):
+    """The quiz page lists the round with a link to its results; the results page and the API
+    show its score and say why nothing more (practice is closed), never a "not found": no
+    answer, verdict, explanation, feedback or retry, on pages and API alike, even after the due
+    time (study stays off); nor does the source page mark the passages of its questions."""
+    clock = FrozenClock(monkeypatch)
+    clock.now = NOON
+    assignment_id = assign()
+    login(client, "sam")
+    attempt_id = start(client, "practice")
+    questions = attempt_questions(app, attempt_id)
+    quoted = next(n for n, q in enumerate(questions) if q.source_quotes)
+    for number in sorted({1, 2, 3, quoted + 1}):
+        question = questions[number - 1]
+        answer(client, attempt_id, number, form_fields(question, wrong_response(question)))
+    submit(client, attempt_id)
+    results = f"/attempts/{attempt_id}/results"
+    source = f"/quizzes/{BANK}/source?q={questions[quoted].id}"
+    assert "verdict" in client.get(results).get_data(as_text=True)  # shown while study is on
+    assert "<mark" in client.get(source).get_data(as_text=True)
+    with app.app_context():
+        terms = assignment_store.assignment(assignment_id).terms
+        changed = {"show_answers": AnswerVisibility.AFTER_DUE, "due_at": DUE, "ends_at_close": True}
+        assignments.update(
+            people.teacher, assignment_id, AssignmentTerms(**{**_fields(terms), **changed, "study": False})
+        )
+    api = ApiClient(app.test_client(), token_for(app.test_client(), "sam"))
+    for now in (NOON, DUE + timedelta(days=1)):
+        clock.now = now
+        assert f'href="{results}"' in client.get(f"/quizzes/{BANK}").get_data(as_text=True)
+        shown = client.get(results)
+        assert shown.status_code == 200
+        page = shown.get_data(as_text=True)
+        main = page.split("<main", 1)[1]
+        assert "%" in main and "Practice of this quiz is closed" in main
+        for marker in ("verdict", "Correct answer", 'class="explanation', "Retry the", "moved"):
+            assert marker not in main, marker
+        for question in questions:
+            assert not question.explanation or question.explanation not in page, question.id
+        got = api.get(f"/attempts/{attempt_id}")
+        assert got.status_code == 200
+        body = got.get_json()
+        assert body["withheld"] == "study_off" and body["answers"] == {} and "percent" in body
+        assert "results" not in body and "feedback" not in body
+        assert "correct_answer" not in str(body) and "'correct'" not in str(body)
+        assert "<mark" not in client.get(source).get_data(as_text=True)  # the round's passages
+    token = csrf_token(page)
+    assert client.post(f"/attempts/{attempt_id}/retry", data={"csrf_token": token}).status_code == 404
 
 
 def _fields(terms: AssignmentTerms) -> dict:

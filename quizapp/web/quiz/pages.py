@@ -50,6 +50,9 @@ def quiz(bank_slug: str) -> str:
     assigned = assignments.student_assignments(current_user.id, now, bank.slug)
     mine = attempts.attempts_of(current_user.id, now, bank.slug)
     [summary] = quiz_summaries([bank], mine)
+    open_attempt = summary.open_attempt  # offered to go on with only if the student still may
+    if open_attempt is not None and not assignments.may_open_attempt(current_user.account, open_attempt, now):
+        open_attempt = None  # a practice round of a bank they may no longer study
     history = [{"attempt": a, "score": attempts.score_of(a)} for a in mine if a.submitted]
     test_size = len(draw_questions(bank, 0, AttemptMode.TEST))
     study = answer_disclosure.for_bank(
@@ -63,6 +66,7 @@ def quiz(bank_slug: str) -> str:
         "quiz/quiz.html",
         bank=bank,
         summary=summary,
+        open_attempt=open_attempt,
         history=history,
         test_size=test_size,
         study=study,
@@ -283,7 +287,7 @@ def results(attempt_id: int) -> str | WerkzeugResponse:
     shown = answer_disclosure.for_attempt(viewed, bank, True, clock.now())
     reviews = [attempt_review(q, current.responses.get(q.id), bank) for q in questions]
     missed = 0  # the retry button's count: only where retrying may tell which were missed
-    if owner and bank and _retry_shown(bank, current).correctness:
+    if owner and bank and _retry_shown(bank, current, viewed.studies).correctness:
         missed = sum(1 for review in reviews if review.check is None or not review.check.correct)
     student = accounts.get_account(current.user_id)
     back_to_class = None if owner else accounts.class_of_teacher_for_student(current_user.id, current.user_id)
@@ -327,10 +331,13 @@ def source(bank_slug: str) -> str:
     )
 
 
-def _retry_shown(bank: core.Bank, attempt: AttemptState) -> Disclosure:
+def _retry_shown(bank: core.Bank, attempt: AttemptState, studies: bool = True) -> Disclosure:
     """Retrying tells which questions the attempt missed: the rule's word on correctness, with
-    the attempt's own settings (its assignment may never show answers)."""
-    return answer_disclosure.for_bank(Path.RETRY, current_user.account, bank, clock.now(), of_attempt=attempt)
+    the attempt's own settings (its assignment may never show answers); retrying is practice,
+    so it needs study (``studies``: the retry route asks ``study_bank`` first)."""
+    return answer_disclosure.for_bank(
+        Path.RETRY, current_user.account, bank, clock.now(), of_attempt=attempt, studies=studies
+    )
 
 
 def _chosen_assignment() -> int | None:
