@@ -77,6 +77,15 @@ def import_bank(
     )
 
 
+def source_text(data: bytes) -> str | None:
+    """The text of a file as an import reads it, or None if an import would refuse it (too big,
+    not UTF-8): what the upload page puts back in its text box when the form has another error."""
+    try:
+        return decode_text(data, "the file", MAX_BANK_BYTES)
+    except YamlError:
+        return None
+
+
 def _format_label(file_format: str, quizlet: QuizletSeparators | None) -> str:
     if file_format != "quizlet" or quizlet is None or quizlet == QuizletSeparators():
         return FORMAT_LABELS[file_format]

@@ -71,6 +71,7 @@ def test_export_bank_as_gift_and_as_an_anki_deck(app, tmp_path):
         in gift.stdout
     )
     assert "note: timeline: left out: GIFT has no ordering questions" in gift.stderr
+    assert "// - timeline: left out: GIFT has no ordering questions" in gift.stdout  # in the file too
     deck = tmp_path / "kosovo.apkg"
     written = runner.invoke(args=["export-bank", "kosovo-peacekeepers", "--format", "apkg", "-o", str(deck)])
     assert (

@@ -89,6 +89,35 @@ def test_a_bad_upload_says_what_to_fix_and_keeps_what_was_typed(teacher, questio
     assert sorted(p.name for p in questions_dir.glob("*.yaml")) == ["kosovo-peacekeepers.yaml"]
 
 
+def _pasted(page: str) -> str:
+    found = re.search(r'<textarea[^>]*name="pasted"[^>]*>(.*?)</textarea>', page, re.S)
+    assert found
+    return html.unescape(found.group(1)).lstrip("\r\n")  # WTForms starts a textarea with a line break
+
+
+def test_a_bad_form_keeps_an_uploaded_files_text_in_the_text_box(teacher, questions_dir):
+    """A browser forgets the chosen file when the form comes back: its text is kept instead."""
+    source = (SAMPLES / "moodle-export.gift").read_bytes()
+    kept = "The text of kosovo.gift, as uploaded: no need to choose the file again"
+    taken = upload(teacher, "gift", "kosovo-peacekeepers", source, source="kosovo.gift")
+    page = taken.get_data(as_text=True)
+    assert taken.status_code == 422 and "exists already" in page
+    assert _pasted(page) == source.decode("utf-8") and kept in page
+    bad_name = upload(teacher, "gift", "My Bank", source, source="kosovo.gift").get_data(as_text=True)
+    assert _pasted(bad_name) == source.decode("utf-8") and kept in bad_name
+    nothing = upload(teacher, "quizlet", "my-bank", b"no separators at all\n", source="words.txt")
+    assert _pasted(nothing.get_data(as_text=True)) == "no separators at all\n"
+    # the file itself refused: nothing to keep
+    not_utf8 = upload(teacher, "quizlet", "my-bank", "Pri\u0161tina\tcapital\n".encode("cp1250"))
+    assert _pasted(not_utf8.get_data(as_text=True)) == "" and "as uploaded" not in not_utf8.get_data(
+        as_text=True
+    )
+    # sent again with the kept text and a free name: it imports
+    again = upload(teacher, "gift", "moodle-kosovo", pasted=_pasted(page))
+    assert again.status_code == 200 and "Imported " in again.get_data(as_text=True)
+    assert sorted(p.name for p in questions_dir.glob("*.yaml")) == ["kosovo-peacekeepers.yaml"]
+
+
 def test_the_bank_list_links_the_exports(teacher):
     page = teacher.get("/banks").get_data(as_text=True)
     for link in (
@@ -105,7 +134,11 @@ def test_downloads_of_gift_and_the_anki_deck(teacher):
     assert gift.status_code == 200 and gift.mimetype == "text/plain"
     assert gift.headers["Content-Disposition"] == 'attachment; filename="kosovo-peacekeepers.gift"'
     assert gift.headers["Cache-Control"] == "no-store"
-    assert "::mission-destination::" in gift.get_data(as_text=True)
+    text = gift.get_data(as_text=True)
+    assert "::mission-destination::" in text
+    # what GIFT cannot hold is said in the downloaded file, at its top
+    assert text.startswith("// Not kept in this GIFT file (")
+    assert "\n// - timeline: left out: GIFT has no ordering questions\n" in text.partition("\n\n")[0]
     deck = teacher.get("/banks/kosovo-peacekeepers/export.apkg")
     assert deck.status_code == 200 and deck.data[:2] == b"PK"
     assert teacher.get("/banks/kosovo-peacekeepers/export.docx").status_code == 404
