@@ -31,6 +31,7 @@ MAX_IMPORT_BYTES = 2 * 1024 * 1024
 def import_bank_page() -> Any:
     form = ImportForm()
     skipped: tuple[SourceNote, ...] = ()  # when nothing could be imported: every item, with its line
+    skipped_from = ""  # the file those lines are in
     show_separators = False
     uploaded: bytes | None = None  # an uploaded file read, to keep in the form if it comes back
     upload = form.source.data if form.is_submitted() else None
@@ -66,12 +67,16 @@ def import_bank_page() -> Any:
                         imported=result,
                     )
                 form.form_errors.append(_nothing_imported(result, source_name, FORMAT_LABELS[file_format]))
-                skipped = result.skipped
+                skipped, skipped_from = result.skipped, source_name
                 show_separators = file_format == "quizlet"  # the likely cause: other separators
     if uploaded is not None:
         _keep_upload(form, uploaded, source_name)
     return render_template(
-        "editor/import.html", form=form, skipped=skipped, show_separators=show_separators
+        "editor/import.html",
+        form=form,
+        skipped=skipped,
+        skipped_from=skipped_from,
+        show_separators=show_separators,
     ), 422 if form.errors else 200
 
 
