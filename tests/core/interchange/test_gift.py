@@ -428,6 +428,28 @@ def test_two_blanks_before_a_line_break_are_a_hard_break_in_markdown(gift, promp
     assert _without_lines(again) == _without_lines(bank)
 
 
+_MARKDOWN_GIFT = st.lists(
+    st.one_of(
+        st.characters(min_codepoint=32, max_codepoint=0x7E).filter(lambda char: char not in "{}~=#:"),
+        st.sampled_from(["  \\n", "   \\n", " \\n", "\\n", "\\n\\n", "\\\\", "\\\\  \\n", "a", "b"]),
+    ),
+    min_size=1,
+    max_size=15,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_MARKDOWN_GIFT)
+def test_markdown_gift_with_hard_breaks_is_stable_from_its_first_import(prompt):
+    """GIFT -> bank -> GIFT -> bank: the first bank made is the one every later trip gives."""
+    assume(prompt.strip() and not prompt.lstrip().startswith(("[", "%", "::", "//")))
+    first = read_gift(f"::q::[markdown]{prompt} {{=yes ~no}}")
+    assume(first.questions and first.questions[0]["prompt"])
+    bank = bank_of(first)
+    again = bank_of(read_gift(write_gift(bank)[0]))
+    assert _without_lines(again) == _without_lines(bank)
+
+
 def test_a_blank_keeps_the_punctuation_beside_it_through_export_and_import():
     """A cloze whose blank ends a sentence came back as "the U.S. {{1}} ." (a space was added)."""
     bank = bank_from("""
