@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 from pathlib import Path
 
@@ -16,6 +17,8 @@ from quizapp.services import bank_files, bank_library, clock
 from quizapp.services.bank_exports import FORMATS, export_bank
 from quizapp.services.bank_files import BadFileName, Outcome
 from quizapp.services.bank_imports import FORMAT_LABELS, ImportFailed, import_bank
+
+PRINTED_BANK = "<bank file on standard output>"  # where the problems of an import not saved are
 
 
 def fresh_library() -> bank_library.BankLibrary:
@@ -80,10 +83,13 @@ def import_command(
         click.echo(result.text, nl=False)
     else:
         checked = _save(output, result.text)
+    # the bank file's lines, told from the source's ("moodle.gift:6: skipped"): named by the file
+    # written, said not written when a problem stopped the save, or standard output
+    where = PRINTED_BANK if output is None else f"{output} (not written)" if checked.problems else str(output)
     for problem in checked.problems:
-        click.echo(f"problem: {printable(str(problem))}", err=True)
+        click.echo(f"problem: {printable(str(dataclasses.replace(problem, file=where)))}", err=True)
     for warning in checked.warnings:
-        echo_problem(warning, err=True)
+        echo_problem(dataclasses.replace(warning, file=where), err=True)
     click.echo(
         f"imported {result.questions} question(s) and {result.cards} card(s); "
         f"skipped {len(result.skipped)}" + (f"; saved {output}" if output and not checked.problems else ""),

@@ -1,6 +1,8 @@
 """A bank as a file for other tools: GIFT for Moodle, an Anki deck (.apkg) for flashcards.
 
-One function, ``export_bank``, serves the download links and ``flask export-bank``.
+One function, ``export_bank``, serves the download links and ``flask export-bank``. What a GIFT
+file cannot hold is said in the file itself, in comment lines at its top (``gift_notes``), so a
+download from the Banks page tells as much as the command does.
 Anki notes get GUIDs made from the bank and card ids, so importing a newer export into Anki
 updates the cards a student already studies there instead of adding duplicates.
 """
@@ -39,12 +41,25 @@ class BankExport:
 def export_bank(bank: core.Bank, file_format: str, now: datetime) -> BankExport:
     if file_format == "gift":
         text, notes = write_gift(bank)
-        data = text.encode("utf-8")
+        data = (gift_notes(notes) + text).encode("utf-8")
     elif file_format == "apkg":
         data, notes = anki_package(bank, now), []
     else:
         raise ValueError(f"unknown bank format {file_format!r}; use one of {', '.join(FORMATS)}")
     return BankExport(data, f"{bank.slug}.{file_format}", CONTENT_TYPES[file_format], tuple(notes))
+
+
+def gift_notes(notes: list[str]) -> str:
+    """What a GIFT export left out, as comment lines ("// ...") and a blank line: Moodle and
+    quizapp's reader ignore them, and the blank line keeps them off the first question (whose own
+    comment lines hold its [id:] and [tag:]). Nothing when nothing was left out."""
+    if not notes:
+        return ""
+    lines = [
+        f"// Not kept in this GIFT file ({len(notes)}): GIFT has no place for them; the bank file keeps them."
+    ]
+    lines += [f"// - {' '.join(note.split())}" for note in notes]  # a note never spans lines
+    return "\n".join(lines) + "\n\n"
 
 
 def _stable_id(*parts: str) -> int:

@@ -40,6 +40,7 @@ class ImportResult:
     cards: int
     skipped: tuple[SourceNote, ...]  # items left out, and why
     changed: tuple[SourceNote, ...]  # items kept with a difference, and what it is
+    source_name: str = ""  # the imported file's name: the lines of ``skipped`` and ``changed`` are its
 
     @property
     def empty(self) -> bool:
@@ -73,8 +74,22 @@ def import_bank(
     imported.title = Path(source_name).stem.replace("_", " ").replace("-", " ").strip() or imported.title
     text = bank_yaml(imported, f"{source_name} ({_format_label(file_format, quizlet)})")
     return ImportResult(
-        text, len(imported.questions), len(imported.cards), tuple(imported.skipped), tuple(imported.notes)
+        text,
+        len(imported.questions),
+        len(imported.cards),
+        tuple(imported.skipped),
+        tuple(imported.notes),
+        source_name,
     )
+
+
+def source_text(data: bytes) -> str | None:
+    """The text of a file as an import reads it, or None if an import would refuse it (too big,
+    not UTF-8): what the upload page puts back in its text box when the form has another error."""
+    try:
+        return decode_text(data, "the file", MAX_BANK_BYTES)
+    except YamlError:
+        return None
 
 
 def _format_label(file_format: str, quizlet: QuizletSeparators | None) -> str:

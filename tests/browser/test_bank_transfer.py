@@ -20,7 +20,8 @@ def test_teacher_imports_a_set_checks_it_and_saves_it(
     auditor.look(teacher, "60-import-form")
     click_through(teacher, teacher.get_by_role("button", name="Import and check"))
     report = teacher.locator(".import-report").inner_text()
-    assert "Line 3: no separator" in report and "Line 4: a line needs both a term and a definition" in report
+    assert "quizlet.txt line 3: no separator" in report
+    assert "quizlet.txt line 4: a line needs both a term and a definition" in report
     assert teacher.locator(".preview").count() == 3
     auditor.look(teacher, "61-import-in-editor")
     assert not (questions_dir / "kosovo-terms.yaml").exists()

@@ -17,6 +17,21 @@ def test_import_prints_the_bank_and_reports_skipped_lines(app):
     assert "imported 11 question(s) and 0 card(s); skipped 3" in result.stderr
 
 
+def test_the_bank_files_lines_are_told_from_the_sources_when_it_is_printed(app, tmp_path):
+    """No imported.yaml is written: the bank's lines are said to be those printed, the source's its own."""
+    source = tmp_path / "capitals.gift"
+    source.write_text(
+        "::a::Capital of Kosovo? {=Pristina}\n\n::b::Pristina is the capital of which country? {=Kosovo}\n"
+        "\n::c::An essay. {}\n",
+        encoding="utf-8",
+    )
+    result = app.test_cli_runner().invoke(args=["import", str(source), "--format", "gift"])
+    assert result.exit_code == 0, result.output
+    assert f"{source}:5: skipped: an essay question" in result.stderr
+    assert '<bank file on standard output>:7: [a] warning: its prompt shows "Kosovo"' in result.stderr
+    assert "imported.yaml" not in result.stderr
+
+
 def test_import_saves_a_new_bank_file_that_is_served(app, questions_dir):
     target = questions_dir / "anki-kosovo.yaml"
     runner = app.test_cli_runner()
@@ -71,6 +86,7 @@ def test_export_bank_as_gift_and_as_an_anki_deck(app, tmp_path):
         in gift.stdout
     )
     assert "note: timeline: left out: GIFT has no ordering questions" in gift.stderr
+    assert "// - timeline: left out: GIFT has no ordering questions" in gift.stdout  # in the file too
     deck = tmp_path / "kosovo.apkg"
     written = runner.invoke(args=["export-bank", "kosovo-peacekeepers", "--format", "apkg", "-o", str(deck)])
     assert (

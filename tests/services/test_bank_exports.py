@@ -69,6 +69,46 @@ def test_the_gift_export_reads_back_as_the_same_questions(article):
     assert again.skipped == []
 
 
+def test_what_gift_cannot_hold_is_said_at_the_top_of_the_file_and_read_as_no_question():
+    bank = bank_from("""
+        title: T
+        questions:
+          - {id: first, type: short, prompt: "Capital of Kosovo?", accept: [Pristina], typos: true}
+          - id: order
+            type: ordering
+            prompt: Order them.
+            items: [a, b]
+        cards:
+          - {id: c1, term: KFOR, definition: Kosovo Force}
+    """)
+    exported = export_bank(bank, "gift", NOW)
+    text = exported.data.decode("utf-8")
+    assert len(exported.notes) == 3
+    head, _, _ = text.partition("\n\n")  # the notes, then a blank line before anything else
+    assert head.splitlines() == [
+        "// Not kept in this GIFT file (3): GIFT has no place for them; the bank file keeps them.",
+        *(f"// - {note}" for note in exported.notes),
+    ]
+    assert "// - order: left out: GIFT has no ordering questions" in head
+    assert "// - 1 term card(s) not exported: GIFT has no flashcards" in head
+    assert "forgiving typos is not kept" in head
+    again = read_gift(text)
+    assert again.skipped == [] and [question["prompt"] for question in again.questions] == [
+        "Capital of Kosovo?"
+    ]
+    assert "tags" not in again.questions[0]  # no [id:] or [tag:] taken from the notes
+
+
+def test_a_gift_export_that_keeps_everything_has_no_note_lines():
+    bank = bank_from("""
+        title: T
+        questions:
+          - {id: first, type: short, prompt: "Capital of Kosovo?", accept: [Pristina]}
+    """)
+    exported = export_bank(bank, "gift", NOW)
+    assert exported.notes == () and not exported.data.decode("utf-8").startswith("// Not kept")
+
+
 def test_an_unknown_format_is_an_error(article):
     with pytest.raises(ValueError, match="unknown bank format"):
         export_bank(article, "docx", NOW)

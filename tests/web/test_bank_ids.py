@@ -103,8 +103,10 @@ def test_the_import_command_refuses_a_taken_id(app, questions_dir, tmp_path):
         args=["import", str(source), "--format", "quizlet", "-o", str(target)]
     )
     assert result.exit_code == 1
-    assert "problem: vocab.yaml:1: bank id 'vocab' (from its file name) is already used by a-first.yaml" in (
-        result.output
+    # the bank file's line, said to be of a file not written
+    assert (
+        f"problem: {target} (not written):1: bank id 'vocab' (from its file name) is already used by a-first.yaml"
+        in result.output
     )
     assert not target.exists()
 

@@ -23,8 +23,8 @@ def test_an_upload_opens_in_the_editor_checked_and_is_saved_only_there(teacher, 
     assert response.status_code == 200
     page = response.get_data(as_text=True)
     assert "Imported 11 questions from kosovo.gift" in page and "nothing is saved yet" in page
-    assert "Line 50: an essay question (an empty {}) has no answer to check" in page
-    assert "Line 43: partial credit (50%) for &#39;NATO&#39; is not kept" in page
+    assert "kosovo.gift line 50: an essay question (an empty {}) has no answer to check" in page
+    assert "kosovo.gift line 43: partial credit (50%) for &#39;NATO&#39; is not kept" in page
     assert 'action="/banks/moodle-kosovo.yaml/edit"' in page
     assert page.count('class="card preview"') == 11  # checked and previewed as students will see it
     assert not (questions_dir / "moodle-kosovo.yaml").exists()
@@ -61,7 +61,7 @@ def test_pasted_text_imports_too(teacher):
         as_text=True
     )
     assert "Imported 3 questions from aiken-kosovo.txt" in page
-    assert "Line 14: ANSWER: E is not one of the options" in page
+    assert "aiken-kosovo.txt line 14: ANSWER: E is not one of the options" in page
 
 
 def test_an_anki_tags_column_that_is_no_number_is_reported_not_a_500(teacher):
@@ -89,6 +89,35 @@ def test_a_bad_upload_says_what_to_fix_and_keeps_what_was_typed(teacher, questio
     assert sorted(p.name for p in questions_dir.glob("*.yaml")) == ["kosovo-peacekeepers.yaml"]
 
 
+def _pasted(page: str) -> str:
+    found = re.search(r'<textarea[^>]*name="pasted"[^>]*>(.*?)</textarea>', page, re.S)
+    assert found
+    return html.unescape(found.group(1)).lstrip("\r\n")  # WTForms starts a textarea with a line break
+
+
+def test_a_bad_form_keeps_an_uploaded_files_text_in_the_text_box(teacher, questions_dir):
+    """A browser forgets the chosen file when the form comes back: its text is kept instead."""
+    source = (SAMPLES / "moodle-export.gift").read_bytes()
+    kept = "The text of kosovo.gift, as uploaded: no need to choose the file again"
+    taken = upload(teacher, "gift", "kosovo-peacekeepers", source, source="kosovo.gift")
+    page = taken.get_data(as_text=True)
+    assert taken.status_code == 422 and "exists already" in page
+    assert _pasted(page) == source.decode("utf-8") and kept in page
+    bad_name = upload(teacher, "gift", "My Bank", source, source="kosovo.gift").get_data(as_text=True)
+    assert _pasted(bad_name) == source.decode("utf-8") and kept in bad_name
+    nothing = upload(teacher, "quizlet", "my-bank", b"no separators at all\n", source="words.txt")
+    assert _pasted(nothing.get_data(as_text=True)) == "no separators at all\n"
+    # the file itself refused: nothing to keep
+    not_utf8 = upload(teacher, "quizlet", "my-bank", "Pri\u0161tina\tcapital\n".encode("cp1250"))
+    assert _pasted(not_utf8.get_data(as_text=True)) == "" and "as uploaded" not in not_utf8.get_data(
+        as_text=True
+    )
+    # sent again with the kept text and a free name: it imports
+    again = upload(teacher, "gift", "moodle-kosovo", pasted=_pasted(page))
+    assert again.status_code == 200 and "Imported " in again.get_data(as_text=True)
+    assert sorted(p.name for p in questions_dir.glob("*.yaml")) == ["kosovo-peacekeepers.yaml"]
+
+
 def test_the_bank_list_links_the_exports(teacher):
     page = teacher.get("/banks").get_data(as_text=True)
     for link in (
@@ -105,7 +134,11 @@ def test_downloads_of_gift_and_the_anki_deck(teacher):
     assert gift.status_code == 200 and gift.mimetype == "text/plain"
     assert gift.headers["Content-Disposition"] == 'attachment; filename="kosovo-peacekeepers.gift"'
     assert gift.headers["Cache-Control"] == "no-store"
-    assert "::mission-destination::" in gift.get_data(as_text=True)
+    text = gift.get_data(as_text=True)
+    assert "::mission-destination::" in text
+    # what GIFT cannot hold is said in the downloaded file, at its top
+    assert text.startswith("// Not kept in this GIFT file (")
+    assert "\n// - timeline: left out: GIFT has no ordering questions\n" in text.partition("\n\n")[0]
     deck = teacher.get("/banks/kosovo-peacekeepers/export.apkg")
     assert deck.status_code == 200 and deck.data[:2] == b"PK"
     assert teacher.get("/banks/kosovo-peacekeepers/export.docx").status_code == 404
@@ -179,7 +212,7 @@ def test_the_import_page_offers_quizlet_s_separators_and_reads_custom_ones(teach
     )
     page = response.get_data(as_text=True)
     assert response.status_code == 200 and "Imported 4 questions and 4 cards" in page
-    assert "Line 2: a line needs both a term and a definition" in page
+    assert "quizlet-custom.txt line 2: a line needs both a term and a definition" in page
     assert "Which term is meant: words_joined_by_underscores" in page  # the escape shows nothing
 
 
@@ -206,7 +239,10 @@ def test_plain_quizlet_text_shows_as_written_in_the_preview_and_in_the_anki_deck
     )
     assert kfor in page  # the multi-line definition whole: no heading, no list
     assert "&lt;b&gt;not bold&lt;/b&gt; and [a](link)</legend>" in page
-    assert "Line 8: no separator (Tab) between term and definition: read as more of the definition of" in page
+    assert (
+        "quizlet-tab.txt line 8: no separator (Tab) between term and definition: read as more of the definition of"
+        in page
+    )
     text, version, token = editor_form(page)
     saved = teacher.post(
         "/banks/quizlet-set.yaml/edit",
@@ -336,8 +372,8 @@ def test_an_import_that_makes_nothing_says_why_in_one_line(teacher, questions_di
     )
     assert "First, line 2: " in summary and "\n" not in summary
     listed = re.search(r'<section class="import-report".*?</section>', gift, re.S)
-    assert listed and listed.group(0).count("<li>Line ") == 2
-    assert "<li>Line 2: " in listed.group(0) and "<li>Line 4: " in listed.group(0)
+    assert listed and listed.group(0).count("<li>notes.gift line ") == 2
+    assert "<li>notes.gift line 2: " in listed.group(0) and "<li>notes.gift line 4: " in listed.group(0)
     assert _separators_disclosure(gift).startswith('<details class="quizlet-separators">')  # not Quizlet
     empty = upload(teacher, "aiken", "my-bank", b"\n\n", source="empty.txt").get_data(as_text=True)
     assert _error_summary(empty) == [

@@ -37,7 +37,7 @@ def test_check_without_saving_lists_problems_with_lines(teacher, questions_dir):
     line = broken.splitlines().index("    answer: Kuwayt") + 1
     assert response.status_code == 422
     assert (
-        f'data-line="{line}">Line {line}</a> [mission-destination]: answer &#39;Kuwayt&#39; is not among'
+        f'data-line="{line}">Bank file line {line}</a> [mission-destination]: answer &#39;Kuwayt&#39; is not among'
         in page
     )
     assert "Kuwayt" in editor_form(page)[0]  # the typed text is kept
@@ -164,7 +164,7 @@ def test_give_aways_are_warnings_that_do_not_stop_a_check_or_a_save(teacher, que
     assert "No problems found. The warnings below do not stop a save." in page
     assert "2 warnings: the bank can be saved and serves as it is" in page
     assert (
-        '<a href="#text" class="goto-line" data-line="9">Line 9</a> [seine]: its prompt shows '
+        '<a href="#text" class="goto-line" data-line="9">Bank file line 9</a> [seine]: its prompt shows '
         "&#34;Paris&#34;, the answer of [capital] (line 3)" in page
     )
     edited = text.replace("Paris lies on the Seine.", "Paris lies on the Seine, in France.")

@@ -68,6 +68,9 @@ _CATEGORY_SPLIT = re.compile(r"(?<!/)/(?!/)")
 _TITLE = re.compile(r"^\s*::(.*?)::", re.DOTALL)
 _ENTRY = re.compile(r"([=~])")
 _WEIGHT = re.compile(r"^%(-?\d+(?:\.\d+)?)%")
+# a hard line break in a [markdown] field: two or more blanks before "\n" (marked while read)
+_SPACED_BREAK = re.compile(r"[ \t]{2,}" + _CODES["n"])
+_HARD_BREAK = chr(0xE000 + len(_ESCAPED))  # private use, as the escapes' codes
 
 
 def _protect(text: str) -> str:
@@ -75,11 +78,36 @@ def _protect(text: str) -> str:
     return _ESCAPE.sub(lambda found: _CODES[found.group(1)], text)
 
 
-def _restore(text: str) -> str:
+def _restore(text: str, markdown: bool = False) -> str:
+    """A field's text: blanks collapsed, each escape its character, "\\n" a line break. In a
+    [markdown] field, two or more blanks before a "\\n" are a hard line break (as in Markdown, and
+    as quizapp writes one: PHP Markdown, Moodle's, has no backslash breaks); the bank writes it as
+    "\\" and a line break."""
+    if markdown:
+        text = _SPACED_BREAK.sub(_HARD_BREAK, text)
     text = " ".join(text.split())
     for code, char in _PLAIN.items():
         text = text.replace(code, char)
-    return "\n".join(line.strip() for line in text.split("\n")).strip()
+    text = "\n".join(line.strip() for line in text.split("\n")).strip()
+    return _hard_breaks(text) if markdown else text
+
+
+def _hard_breaks(text: str) -> str:
+    """Each hard break marked by ``_restore`` as the bank's Markdown writes one: "\\" and a line
+    break, where Markdown has a break (between two lines of text; at a paragraph's end it is
+    just a line end). A line ending in a lone backslash (a literal one: "\\" then a blank) gets
+    it escaped, so that the break's own backslash does not pair with it."""
+    parts = text.split(_HARD_BREAK)
+    out = parts[0].rstrip()
+    for part in parts[1:]:
+        part = part.lstrip(" ")
+        line = out.rpartition("\n")[2]
+        if not line.strip() or not part.split("\n", 1)[0].strip():
+            out = out + "\n" + part if part else out
+            continue
+        lone = (len(line) - len(line.rstrip("\\"))) % 2
+        out += "\\" * lone + "\\\n" + part.rstrip()
+    return "\n".join(line.strip() for line in out.split("\n")).strip()
 
 
 def _blocks(source: str) -> Iterator[tuple[int, str, list[str]]]:
@@ -127,7 +155,7 @@ class _Text:
 
     def __call__(self, raw: str, where: str) -> str:
         fmt, raw = self.split(raw)
-        text = _restore(raw)
+        text = _restore(raw, markdown=fmt == "markdown")
         if fmt == "html":
             converted = html_to_markdown(text)
             if converted.lost:
@@ -141,8 +169,9 @@ class _Text:
     def right(self, raw: str) -> str:
         """A matching pair's right side: plain text in Moodle, whatever the format (no marker is
         read); Markdown when the question text says [markdown] (as quizapp writes it)."""
-        text = _restore(raw)
-        return text if self.default == "markdown" else markdown_escape(text)
+        if self.default == "markdown":
+            return _restore(raw, markdown=True)
+        return markdown_escape(_restore(raw))
 
     def answer(self, raw: str) -> str:
         """A typed answer: compared, never shown as Markdown, so only its marker goes."""
@@ -438,23 +467,38 @@ def _numeric_answer(best: str | None) -> dict[str, Any]:
 _SPECIAL = re.compile(r"([\\~=#{}:]|(?<=-)>)")
 
 
-def _escape(text: str) -> str:
-    """GIFT text on one line: specials, backslashes and the '>' of '->' escaped."""
-    lines = (" ".join(line.split()) for line in text.strip().splitlines())
-    return "\\n".join(_SPECIAL.sub(r"\\\1", line) for line in lines)
+def _escape(text: str, markdown: bool = True) -> str:
+    """GIFT text on one line: specials, backslashes and the '>' of '->' escaped, each line
+    break "\\n". In Markdown text a hard line break (the bank writes "\\" at the line's end, or
+    two blanks) is written as two blanks before the "\\n": a hard break in PHP Markdown too,
+    which Moodle renders [markdown] with and which has no backslash breaks."""
+    raw = text.strip().splitlines()
+    lines = [" ".join(line.split()) for line in raw]
+    out = []
+    for index, line in enumerate(lines):
+        hard = markdown and bool(line) and index + 1 < len(lines) and bool(lines[index + 1])
+        if hard and raw[index].endswith("  "):
+            end = "  "
+        elif hard and (len(line) - len(line.rstrip("\\"))) % 2 and line[-2:-1].strip():
+            line, end = line[:-1], "  "  # "\\" ending the line: a break ("a \\" and a lone "\\" stay)
+        else:
+            end = ""
+        out.append(_SPECIAL.sub(r"\\\1", line) + end)
+    return "\\n".join(out)
 
 
-def _entry(text: str) -> str:
-    """An answer's text: escaped, and a leading "%50%" too, which would be read as a weight."""
-    escaped = _text_start(text)
+def _entry(text: str, markdown: bool = True) -> str:
+    """An answer's text: escaped, and a leading "%50%" too, which would be read as a weight.
+    A typed answer is not Markdown (``markdown=False``): compared, never shown as Markdown."""
+    escaped = _text_start(text, markdown)
     return "\\" + escaped if _WEIGHT.match(escaped) else escaped
 
 
-def _text_start(text: str) -> str:
+def _text_start(text: str, markdown: bool = True) -> str:
     """A text field after the question text: Markdown, as the question text's [markdown] says;
     one that starts like a format marker ("[html]") is marked as Markdown itself (Moodle, like
     quizapp, reads one marker at the start of each field)."""
-    escaped = _escape(text)
+    escaped = _escape(text, markdown)
     return "[markdown]" + escaped if _FORMAT.match(escaped) else escaped
 
 
@@ -473,8 +517,10 @@ def _typed_entries(spec: TextAnswer) -> str:
     """A short answer's entries, each with its feedback: each accepted answer, then each
     rejected one at 0 % (Moodle scores it as wrong; quizapp reads it back into ``reject``)."""
     feedback = dict(reversed(spec.entry_feedback))  # the first of an entry written twice
-    entries = [f"={_entry(text)}{_feedback(feedback.get(text, ''))}" for text in spec.accepted]
-    entries += [f"=%0%{_text_start(text)}{_feedback(feedback.get(text, ''))}" for text in spec.rejected]
+    entries = [f"={_entry(text, False)}{_feedback(feedback.get(text, ''))}" for text in spec.accepted]
+    entries += [
+        f"=%0%{_text_start(text, False)}{_feedback(feedback.get(text, ''))}" for text in spec.rejected
+    ]
     if spec.feedback.wrong:  # Moodle's "=%0%*#...": the feedback for any other answer
         entries.append(f"=%0%*{_feedback(spec.feedback.wrong)}")
     return " ".join(entries)
@@ -545,7 +591,7 @@ def _feedback(text: str) -> str:
 
 def _gift_question(question: Any) -> str | None:
     spec = question.answer
-    title = f"::{_escape(question.id)}::"
+    title = f"::{_escape(question.id, markdown=False)}::"
     general = f" ####{_text_start(question.explanation)}" if question.explanation else ""
     prompt = _question_text(question.prompt)
     match spec:

@@ -15,7 +15,7 @@ from quizapp import core
 from quizapp.core.interchange.common import SourceNote
 from quizapp.services import bank_files, bank_library, clock
 from quizapp.services.bank_exports import FORMATS, export_bank
-from quizapp.services.bank_imports import FORMAT_LABELS, ImportFailed, ImportResult, import_bank
+from quizapp.services.bank_imports import FORMAT_LABELS, ImportFailed, ImportResult, import_bank, source_text
 from quizapp.services.bank_library import library
 from quizapp.web.auth.login import teacher_required
 from quizapp.web.downloads import attachment
@@ -31,24 +31,29 @@ MAX_IMPORT_BYTES = 2 * 1024 * 1024
 def import_bank_page() -> Any:
     form = ImportForm()
     skipped: tuple[SourceNote, ...] = ()  # when nothing could be imported: every item, with its line
+    skipped_from = ""  # the file those lines are in
     show_separators = False
+    uploaded: bytes | None = None  # an uploaded file read, to keep in the form if it comes back
+    upload = form.source.data if form.is_submitted() else None
+    if upload:
+        uploaded, source_name = upload.read(MAX_IMPORT_BYTES + 1), upload.filename or "upload"
     if form.validate_on_submit():
         name = f"{form.file_name.data}.yaml"
+        if uploaded is not None:
+            data = uploaded
+        else:
+            data = required_data(form.pasted.data).encode("utf-8")  # the form requires one of the two
+            source_name = f"{form.file_name.data}.txt"
         if (Path(current_app.config["QUESTIONS_DIR"]) / name).exists():
             add_error(form.file_name, "A bank file with this name exists already.")
         else:
-            upload = form.source.data
-            if upload:
-                data, source_name = upload.read(MAX_IMPORT_BYTES + 1), upload.filename or "upload"
-            else:
-                data = required_data(form.pasted.data).encode("utf-8")  # the form requires one of the two
-                source_name = f"{form.file_name.data}.txt"
             try:
                 file_format = form.file_format.data
                 quizlet = form.quizlet_separators() if file_format == "quizlet" else None
                 result = import_bank(data, file_format, source_name, quizlet)
             except ImportFailed as error:
                 add_error(form.source, f"This file cannot be imported: {error}.")
+                uploaded = None  # the file itself is what to fix
             else:
                 if not result.empty:
                     folder = Path(current_app.config["QUESTIONS_DIR"])
@@ -62,11 +67,29 @@ def import_bank_page() -> Any:
                         imported=result,
                     )
                 form.form_errors.append(_nothing_imported(result, source_name, FORMAT_LABELS[file_format]))
-                skipped = result.skipped
+                skipped, skipped_from = result.skipped, source_name
                 show_separators = file_format == "quizlet"  # the likely cause: other separators
+    if uploaded is not None:
+        _keep_upload(form, uploaded, source_name)
     return render_template(
-        "editor/import.html", form=form, skipped=skipped, show_separators=show_separators
+        "editor/import.html",
+        form=form,
+        skipped=skipped,
+        skipped_from=skipped_from,
+        show_separators=show_separators,
     ), 422 if form.errors else 200
+
+
+def _keep_upload(form: ImportForm, data: bytes, source_name: str) -> None:
+    """A bad form keeps what was given: a browser forgets a chosen file, so the text of one that
+    was read goes into the text box, and the page says so beside it."""
+    text = source_text(data)
+    if text is None:
+        return
+    form.pasted.data = text
+    form.pasted.description = (
+        f"The text of {source_name}, as uploaded: no need to choose the file again (or choose another)."
+    )
 
 
 def _imported_count(result: ImportResult) -> str:

@@ -297,6 +297,8 @@ _CHARACTERS = st.one_of(
     st.characters(blacklist_categories=("Cc", "Cs", "Co", "Zl", "Zp")),
     st.sampled_from(list("\\~=#{}:[]%->/ \n")),
     st.sampled_from(["\\", "\\\\", "\\n", "\\:", "->", "[html]", "[markdown]", "%50%", "####", "//", "::"]),
+    # hard line breaks as the bank writes them ("\\" and a line break), and backslashes before one
+    st.sampled_from(["a\\\nb", "a\\\\\nb", "a\\\\\\\nb", "a \\\nb", "\\\n\\\n"]),
     # Markdown and HTML-like text, and line starts Markdown reads as blocks
     st.sampled_from(
         ["*", "**", "__", "_", "`", "<b>", "</b>", "&amp;", "\n1999. ", "\n# of troops", "\n- ", "\n> "]
@@ -383,6 +385,69 @@ def test_any_text_in_every_field_survives_export_and_import(questions):
     again = read_gift(text)
     assert again.skipped == [] and again.notes == []
     assert _without_lines(bank_of(again)) == _without_lines(loaded.bank)
+
+
+def test_a_hard_line_break_is_written_as_two_blanks_before_gifts_line_break():
+    """PHP Markdown (Moodle's) has no backslash breaks: "\\" and a line break would show a "\\"."""
+    bank = bank_from(r"""
+        title: T
+        questions:
+          - id: q
+            type: single
+            prompt: "Line one\\\nline two; C:\\\\\nnot a break"
+            choices: [a, b]
+            answer: a
+            explanation: "Kept\\\nas a break"
+    """)
+    assert bank.questions[0].prompt == "Line one\\\nline two; C:\\\\\nnot a break"
+    text, _ = write_gift(bank)
+    assert "::q::[markdown]Line one  \\nline two; C\\:\\\\\\\\\\nnot a break {" in text
+    assert "####Kept  \\nas a break}" in text
+    # the field as Moodle's Markdown gets it: a hard break in CommonMark (and PHP Markdown) too
+    field = "Line one  \nline two"
+    assert str(markdown_html(field)) == "<p>Line one<br>\nline two</p>\n"
+    assert _without_lines(bank_of(read_gift(text))) == _without_lines(bank)
+
+
+@pytest.mark.parametrize(
+    ("gift", "prompt"),
+    [
+        ("[markdown]a  \\nb", "a\\\nb"),  # two blanks: a hard break
+        ("[markdown]a   \t \\nb", "a\\\nb"),  # or more
+        ("[markdown]a \\nb", "a\nb"),  # one blank: a soft break, as in Markdown
+        ("[markdown]a  \\n\\nb", "a\n\nb"),  # at a paragraph's end: no break there
+        ("[markdown]a\\\\  \\nb", "a\\\\\\\nb"),  # a literal backslash, then the break
+        ("[plain]a  \\nb", "a\\\nb"),  # plain text: every line break a hard break already
+    ],
+)
+def test_two_blanks_before_a_line_break_are_a_hard_break_in_markdown(gift, prompt):
+    imported = read_gift(f"::q::{gift}{{=yes ~no}}")
+    assert imported.questions[0]["prompt"] == prompt
+    bank = bank_of(imported)
+    again = bank_of(read_gift(write_gift(bank)[0]))  # GIFT -> bank -> GIFT -> bank
+    assert _without_lines(again) == _without_lines(bank)
+
+
+_MARKDOWN_GIFT = st.lists(
+    st.one_of(
+        st.characters(min_codepoint=32, max_codepoint=0x7E).filter(lambda char: char not in "{}~=#:"),
+        st.sampled_from(["  \\n", "   \\n", " \\n", "\\n", "\\n\\n", "\\\\", "\\\\  \\n", "a", "b"]),
+    ),
+    min_size=1,
+    max_size=15,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_MARKDOWN_GIFT)
+def test_markdown_gift_with_hard_breaks_is_stable_from_its_first_import(prompt):
+    """GIFT -> bank -> GIFT -> bank: the first bank made is the one every later trip gives."""
+    assume(prompt.strip() and not prompt.lstrip().startswith(("[", "%", "::", "//")))
+    first = read_gift(f"::q::[markdown]{prompt} {{=yes ~no}}")
+    assume(first.questions and first.questions[0]["prompt"])
+    bank = bank_of(first)
+    again = bank_of(read_gift(write_gift(bank)[0]))
+    assert _without_lines(again) == _without_lines(bank)
 
 
 def test_a_blank_keeps_the_punctuation_beside_it_through_export_and_import():

@@ -126,8 +126,9 @@ def test_a_short_answer_without_full_marks_is_skipped_and_says_why():
 
 def test_a_backslash_round_trips_as_moodle_reads_it():
     text, _ = write_gift(bank_of(_read("moodle-examples.gift")))
-    # Moodle's "\\" is one backslash; the bank's Markdown escapes it ("\\\\"), and GIFT each of those
-    assert "::path::[markdown]Where is the file C\\:\\\\\\\\new kept? Line one\\\\\\nline two." in text
+    # Moodle's "\\" is one backslash; the bank's Markdown escapes it ("\\\\"), and GIFT each of those;
+    # the line break, a hard break in the bank, is two blanks before "\\n" (PHP Markdown's hard break)
+    assert "::path::[markdown]Where is the file C\\:\\\\\\\\new kept? Line one  \\nline two." in text
     again = {q["id"]: q for q in read_gift(text).questions}
     assert (
         str(markdown_html(again["path"]["prompt"]))
