@@ -117,3 +117,21 @@ def answer_key(bank: Bank) -> list[AnswerKeyEntry]:
         )
         for q in bank.questions
     ]
+
+
+def has_written_feedback(question: Question) -> bool:
+    """Whether the teacher wrote feedback anywhere in the question (on a choice, a typed answer,
+    a right or a wrong answer): its stored form names each ``feedback`` or ``entry_feedback``,
+    so one look covers every type, those to come included."""
+    return _holds_feedback(question_type(question.type).answer_to_dict(question.answer))
+
+
+def _holds_feedback(data: object) -> bool:
+    if isinstance(data, dict):
+        return any(
+            (key in ("feedback", "entry_feedback") and bool(value)) or _holds_feedback(value)
+            for key, value in data.items()
+        )
+    if isinstance(data, list):
+        return any(_holds_feedback(item) for item in data)
+    return False

@@ -22,6 +22,7 @@ from datetime import datetime
 import genanki
 
 from quizapp import core
+from quizapp.core.answer_key import has_written_feedback
 from quizapp.core.decks import deck_cards
 from quizapp.core.interchange.gift import write_gift
 from quizapp.services.rendering import markdown_html
@@ -43,10 +44,20 @@ def export_bank(bank: core.Bank, file_format: str, now: datetime) -> BankExport:
         text, notes = write_gift(bank)
         data = (gift_notes(notes) + text).encode("utf-8")
     elif file_format == "apkg":
-        data, notes = anki_package(bank, now), []
+        data, notes = anki_package(bank, now), apkg_notes(bank)
     else:
         raise ValueError(f"unknown bank format {file_format!r}; use one of {', '.join(FORMATS)}")
     return BankExport(data, f"{bank.slug}.{file_format}", CONTENT_TYPES[file_format], tuple(notes))
+
+
+def apkg_notes(bank: core.Bank) -> list[str]:
+    """What an Anki deck leaves out: a card's back is the answer and the explanation, and a
+    flashcard has no answer of the student's for feedback to speak to."""
+    return [
+        f"{question.id}: its feedback is not in the deck (a flashcard has no answer to comment on)"
+        for question in bank.questions
+        if has_written_feedback(question)
+    ]
 
 
 def gift_notes(notes: list[str]) -> str:

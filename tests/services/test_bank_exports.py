@@ -125,3 +125,22 @@ def test_a_plain_answer_shows_as_written_on_the_anki_card():
     notes = anki_notes(export_bank(bank, "apkg", NOW).data, "Python")
     backs = [fields.split("\x1f")[1] for _, fields, _ in notes]
     assert backs == ["<p>__init__</p>\n", "<p>*args</p>\n", "<p><strong>bold</strong></p>\n"]
+
+
+def test_the_anki_deck_lists_each_question_whose_feedback_it_leaves_out():
+    bank = bank_from("""
+        title: T
+        questions:
+          - {id: typed, type: short, prompt: P, accept: [{text: x, feedback: Yes.}]}
+          - {id: verdict, type: numeric, prompt: P, answer: 3, feedback: {wrong: No.}}
+          - {id: choice, type: single, prompt: P, choices: [{text: a, feedback: A.}, b], answer: a}
+          - {id: blank, type: cloze, prompt: "x {{1}}", blanks: [[{text: x, feedback: X.}]]}
+          - {id: none, type: single, prompt: P, choices: [a, b], answer: a}
+          - {id: plain, type: short, prompt: P, accept: [x], reject: [y]}
+    """)
+    exported = export_bank(bank, "apkg", NOW)
+    assert [note.split(":")[0] for note in exported.notes] == ["typed", "verdict", "choice", "blank"]
+    assert (
+        exported.notes[0]
+        == "typed: its feedback is not in the deck (a flashcard has no answer to comment on)"
+    )
