@@ -8,7 +8,7 @@ import hashlib
 
 from quizapp.core.field_reader import FieldReader, line_of
 from quizapp.core.model import NO_FEEDBACK, Feedback, Item
-from quizapp.core.text_matching import matches_any, normalize, read_entry
+from quizapp.core.text_matching import counts_symbols, matches_any, normalize, read_entry
 from quizapp.core.yaml_document import Mapping, Node, Scalar, Sequence
 
 
@@ -109,8 +109,10 @@ def read_rejected(
     accepted by ``accepted`` (nor, written with ``*``, match one of the accepted answers)."""
     before = len(read.problems)
     rejected: dict[str, str] = {}
-    for text, feedback, item in _answer_entries(read, node, "reject"):
-        problem = _reject_problem(text, accepted)
+    entries = _answer_entries(read, node, "reject")
+    symbols = counts_symbols(accepted, tuple(text for text, _, _ in entries))
+    for text, feedback, item in entries:
+        problem = _reject_problem(text, accepted, symbols)
         if problem:
             read.report(item.line, problem)
         elif text not in rejected:
@@ -118,21 +120,25 @@ def read_rejected(
     return tuple(rejected.items()) if len(read.problems) == before else None
 
 
-def _reject_problem(text: str, accepted: tuple[str, ...]) -> str | None:
+def _reject_problem(text: str, accepted: tuple[str, ...], symbols: bool) -> str | None:
+    """What is wrong with the rejected answer ``text`` next to ``accepted``, compared as the
+    question compares (``symbols``: whether symbols count, ``counts_symbols``); None if nothing."""
     entry = read_entry(text)
     if not normalize(entry.text):
         return f"rejected answer '{text}' has no letters or digits to match"
     if entry.pattern:  # a pattern: it must not refuse an answer the question accepts
         written = (read_entry(option) for option in accepted)
         also = [
-            option.written for option in written if not option.pattern and matches_any((text,), option.text)
+            option.written
+            for option in written
+            if not option.pattern and matches_any((text,), option.text, symbols=symbols)
         ]
         if also:
             return (
                 f"rejected pattern '{text}' matches the accepted answer '{also[0]}': narrow it or remove it"
             )
         return None
-    also = [option for option in accepted if matches_any((option,), entry.text)]
+    also = [option for option in accepted if matches_any((option,), entry.text, symbols=symbols)]
     if also:
         return f"'{text}' is both rejected and accepted (as '{also[0]}'): remove it from one of the lists"
     return None

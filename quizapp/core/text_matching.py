@@ -11,6 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
+from itertools import pairwise
 
 from quizapp.core.number_parsing import number_from_words, number_readings, parse_number
 
@@ -23,6 +24,12 @@ _LEADING_ARTICLE = re.compile(r"\s*(?:the|an|a)\s+", re.IGNORECASE)
 # Apostrophes, quotes and dots vanish ("U.S." = "US", "Kosovo’s" = "Kosovos");
 # every other punctuation mark separates words ("Al-Jazeera" = "al jazeera").
 _VANISH = frozenset("'\"`.\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f\u00b4\u02bc\u2032\u2033")
+
+# Symbols that are part of what a student writes ("__init__", "C++", "C#", "*args", "5%"): when an
+# accepted or rejected answer of a question (or blank) holds one, each symbol is compared as a word
+# of its own and must be typed as written, and a typo is never forgiven in it; when none does, they
+# separate words as other punctuation (``counts_symbols``).
+SYMBOLS = frozenset("_+#&@$%=<>^~|\\" + WILDCARD)
 
 
 # Letters that carry their mark inside them, so NFKD cannot split it off.
@@ -47,9 +54,10 @@ _PLAIN_LETTERS = str.maketrans(
 )
 
 
-def normalize(text: str, stars: bool = False) -> str:
+def normalize(text: str, symbols: bool = False) -> str:
     """Case, diacritics, punctuation and spacing folded away; what is left is compared. With
-    ``stars``, each "*" stays, as a word of its own (compared with an entry's literal ``\\*``)."""
+    ``symbols``, each of ``SYMBOLS`` stays, as a word of its own (compared with an entry that
+    holds one, ``AnswerEntry.symbols``)."""
     decomposed = unicodedata.normalize("NFKD", text.translate(_PLAIN_LETTERS))
     out: list[str] = []
     for char in decomposed:
@@ -59,7 +67,7 @@ def normalize(text: str, stars: bool = False) -> str:
         if category == "Mn":  # combining marks: the diacritics of NFKD
             continue
         if category[0] in "PSZC":  # punctuation, symbols, separators, control
-            out.append(f" {WILDCARD} " if stars and char == WILDCARD else " ")
+            out.append(f" {char} " if symbols and char in SYMBOLS else " ")
         else:
             out.append(char)
     return " ".join("".join(out).casefold().split())
@@ -67,17 +75,25 @@ def normalize(text: str, stars: bool = False) -> str:
 
 def without_articles(words: list[str]) -> list[str]:
     """``words`` without the articles ("the", "a", "an") they start with; a last word is kept
-    (an answer "A" stays "a")."""
+    (an answer "A" stays "a"), and so is one before a symbol ("a_" is a name)."""
     start = 0
-    while start < len(words) - 1 and words[start] in ARTICLES:
+    while start < len(words) - 1 and words[start] in ARTICLES and words[start + 1] not in SYMBOLS:
         start += 1
     return words[start:]
 
 
-def comparable(text: str, stars: bool = False) -> str:
+def comparable(text: str, symbols: bool = False) -> str:
     """What is compared of an answer: its normalized form without leading articles (with
-    ``stars``, its "*" kept as words, see ``normalize``)."""
-    return " ".join(without_articles(normalize(text, stars).split()))
+    ``symbols``, its symbols kept as words, see ``normalize``)."""
+    return " ".join(without_articles(normalize(text, symbols).split()))
+
+
+def compared_length(words: str) -> int:
+    """The length of a comparable text as it is written, without the spaces that set its symbols
+    apart ("c + +" is 3 long, as "C++"): what the typo allowance is measured on."""
+    split = words.split()
+    spaces = sum(a not in SYMBOLS and b not in SYMBOLS for a, b in pairwise(split))
+    return sum(map(len, split)) + spaces
 
 
 # --- What an accepted or rejected entry means -----------------------------------------------------
@@ -107,9 +123,9 @@ class AnswerEntry:
         return "".join(self.texts)
 
     @property
-    def literal_stars(self) -> bool:
-        """Whether it holds a literal "*" (written ``\\*``), which a response must have too."""
-        return any(WILDCARD in part for part in self.texts)
+    def symbols(self) -> bool:
+        """Whether it holds one of ``SYMBOLS`` (a "*" written ``\\*``, not a wildcard)."""
+        return any(not SYMBOLS.isdisjoint(part) for part in self.texts)
 
     @property
     def shown(self) -> str:
@@ -185,19 +201,25 @@ def edit_distance_within(a: str, b: str, limit: int) -> bool:
     return edit_distance(a, b, limit) <= limit
 
 
-def _wildcard_words(entry: AnswerEntry) -> tuple[tuple[str, ...] | None, ...]:
+def counts_symbols(*entries: tuple[str, ...]) -> bool:
+    """Whether symbols count in comparing a response with these entries (a question's or a
+    blank's accepted and rejected answers): when one of them holds one (``SYMBOLS``)."""
+    return any(read_entry(entry).symbols for group in entries for entry in group)
+
+
+def _wildcard_words(entry: AnswerEntry, symbols: bool) -> tuple[tuple[str, ...] | None, ...]:
     """The pattern as words, with None for each wildcard (which stands for any whole words); the
     articles it starts with are dropped, as they are from the response."""
     tokens: list[tuple[str, ...] | None] = []
     for number, part in enumerate(entry.texts):
         if number:
             tokens.append(None)
-        words = normalize(part, entry.literal_stars).split()
+        words = normalize(part, symbols).split()
         tokens.extend((word,) for word in words)
     start = 0
     while start < len(tokens) - 1:
-        token = tokens[start]
-        if token is None or token[0] not in ARTICLES:
+        token, following = tokens[start], tokens[start + 1]
+        if token is None or token[0] not in ARTICLES or (following is not None and following[0] in SYMBOLS):
             break
         start += 1
     return tuple(tokens[start:])
@@ -221,7 +243,7 @@ def answer_number(accepted: str) -> Decimal | None:
     """The number an accepted (or rejected) answer is, read one way: "5,000", "5000", "nine";
     None for text and patterns."""
     entry = read_entry(accepted)
-    if entry.pattern or entry.literal_stars:
+    if entry.pattern:
         return None
     written = parse_number(entry.text)
     return written if written is not None else number_from_words(entry.text)
@@ -246,23 +268,18 @@ def response_numbers(response: str) -> tuple[Decimal, ...]:
 
 
 class _Response:
-    """A response read once: its comparable text, and its numbers and the comparable text with
-    its "*" kept when first asked for."""
+    """A response read once: its comparable text (its symbols kept when they count), and its
+    numbers when first asked for."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, symbols: bool) -> None:
         self.text = text
-        self.words = comparable(text)
+        self.symbols = symbols
+        self.words = comparable(text, symbols)
         self._numbers: tuple[Decimal, ...] | None = None
-        self._starred: str | None = None
 
-    def read(self, entry: AnswerEntry) -> str:
-        """The comparable text to hold against ``entry``: with its "*" kept for an entry that has
-        a literal one."""
-        if not entry.literal_stars:
-            return self.words
-        if self._starred is None:
-            self._starred = comparable(self.text, stars=True)
-        return self._starred
+    def compared(self, entry: AnswerEntry) -> str:
+        """What of ``entry`` is held against this response (read as it is)."""
+        return comparable(entry.text, self.symbols)
 
     @property
     def numbers(self) -> tuple[Decimal, ...]:
@@ -275,37 +292,37 @@ def _same(option: str, given: _Response) -> bool:
     """Whether ``given`` is the answer ``option`` as written (a pattern, a number or text; no typos)."""
     entry = read_entry(option)
     if entry.pattern:
-        return _wildcard_match(_wildcard_words(entry), given.read(entry).split())
+        return _wildcard_match(_wildcard_words(entry, given.symbols), given.words.split())
     expected_number = answer_number(option)
     if expected_number is not None:
         # As in numeric questions: "5,000" is "5000", "5.000" is 5000 or 5, "nine" is 9;
         # "35" is not "3.5", and text is no number
         return expected_number in given.numbers
-    return comparable(entry.text, entry.literal_stars) == given.read(entry)
+    return given.compared(entry) == given.words
 
 
-_FIXED = re.compile(r"\d+|\*")
+_FIXED = re.compile(r"\d+|[" + re.escape("".join(sorted(SYMBOLS))) + "]")
 
 
 def _fixed(text: str) -> list[str]:
-    """What a typo never changes in a comparable text: its numbers and its literal "*"."""
+    """What a typo never changes in a comparable text: its numbers and its symbols."""
     return _FIXED.findall(text)
 
 
 def _nearest_accepted(accepted: tuple[str, ...], given: _Response) -> tuple[int, int] | None:
     """(index, edits) of the accepted answer fewest edits from ``given`` within that answer's
-    typo budget (never in its numbers nor its literal "*": those must be the same; the first of
+    typo budget (never in its numbers nor its symbols: those must be the same; the first of
     equals), or None when none is that close."""
     nearest: tuple[int, int] | None = None
     for index, option in enumerate(accepted):
         entry = read_entry(option)
         if entry.pattern or answer_number(option) is not None:
             continue  # patterns and numbers are matched exactly
-        expected = comparable(entry.text, entry.literal_stars)
-        words = given.read(entry)
+        expected = given.compared(entry)
+        words = given.words
         if _fixed(expected) != _fixed(words):
             continue
-        budget = typo_budget(len(expected))
+        budget = typo_budget(compared_length(expected))
         found = edit_distance(words, expected, budget)
         if found <= budget and (nearest is None or found < nearest[1]):
             nearest = (index, found)
@@ -318,6 +335,7 @@ def matched_entry(
     typos: bool = False,
     rejected: tuple[str, ...] = (),
     distractors: tuple[str, ...] = (),
+    symbols: bool | None = None,
 ) -> tuple[bool, int] | None:
     """Which entry ``response`` is taken for: (False, i) for ``rejected[i]``, (True, i) for
     ``accepted[i]``, None for neither (``matches_any`` says whether it counts).
@@ -327,12 +345,15 @@ def matched_entry(
     only when it is strictly closer to that answer than to every rejected answer and every
     distractor (in a cloze, the other blanks' answers): a slip must not turn a known wrong
     answer right.
+
+    Symbols count when one of ``accepted`` and ``rejected`` holds one (``counts_symbols``), or
+    as ``symbols`` says when given (a check of some of a question's answers against the others).
     """
     if len(response) > MAX_ANSWER_LENGTH:
         return None
-    given = _Response(response)
-    if not given.words:
-        return None
+    given = _Response(response, counts_symbols(accepted, rejected) if symbols is None else symbols)
+    if SYMBOLS.issuperset(given.words.replace(" ", "")):
+        return None  # no letters or digits
     for index, known in enumerate(rejected):
         if _same(known, given):
             return (False, index)
@@ -347,7 +368,7 @@ def matched_entry(
     index, edits = nearest
     wrong = [read_entry(text) for text in (*rejected, *distractors)]
     closer = all(
-        edit_distance(given.read(entry), comparable(entry.text, entry.literal_stars), edits) > edits
+        edit_distance(given.words, given.compared(entry), edits) > edits
         for entry in wrong
         if not entry.pattern
     )
@@ -360,9 +381,10 @@ def matches_any(
     typos: bool = False,
     rejected: tuple[str, ...] = (),
     distractors: tuple[str, ...] = (),
+    symbols: bool | None = None,
 ) -> bool:
     """Whether ``response`` counts as one of the ``accepted`` answers (``matched_entry``)."""
-    found = matched_entry(accepted, response, typos, rejected, distractors)
+    found = matched_entry(accepted, response, typos, rejected, distractors, symbols)
     return found is not None and found[0]
 
 

@@ -5,6 +5,7 @@ from decimal import Decimal
 import pytest
 
 from quizapp.core import load_bank_bytes
+from quizapp.core.checkers import check
 from quizapp.core.model import AnswerVisibility, NumericAnswer, QuestionType
 from tests.core.yaml_banks import bank_from, load
 
@@ -702,8 +703,8 @@ def test_a_literal_star_is_no_pattern_and_may_come_first():
             "bank.yaml:9: [q] accepted answer '\\*' has no letters or digits to match",
         ),
         (
-            "  - id: q\n    type: short\n    prompt: P\n    accept: [args]\n    reject: ['\\*args']\n",
-            "bank.yaml:10: [q] '\\*args' is both rejected and accepted (as 'args'): remove it from one of the lists",
+            "  - id: q\n    type: short\n    prompt: P\n    accept: ['\\*args']\n    reject: ['\\*ARGS.']\n",
+            "bank.yaml:10: [q] '\\*ARGS.' is both rejected and accepted (as '\\*args'): remove it from one of the lists",
         ),
         (
             "  - id: q\n    type: short\n    prompt: P\n    accept: ['\\*args']\n    reject: ['\\*args *']\n",
@@ -718,3 +719,22 @@ def test_a_literal_star_is_no_pattern_and_may_come_first():
 )
 def test_literal_star_problems_are_reported(question, expected):
     assert one_problem(question) == expected
+
+
+@pytest.mark.parametrize(
+    ("accept", "reject", "wrong", "right"),
+    [
+        ("__init__", "init", "init", "__init__"),
+        ("args", "'\\*args'", "*args", "args"),  # symbols count in the question as it has one
+        ("'C++'", "C", "C", "c ++"),
+        ("'C#'", "'C++'", "C++", "C#"),
+    ],
+)
+def test_a_rejected_answer_that_differs_only_in_symbols_is_no_problem(accept, reject, wrong, right):
+    bank = bank_from(
+        HEADER
+        + f"  - id: q\n    type: short\n    prompt: P\n    accept: [{accept}]\n    reject: [{reject}]\n"
+    )
+    (question,) = bank.questions
+    assert check(question, wrong).fraction == 0
+    assert check(question, right).fraction == 1

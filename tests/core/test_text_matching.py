@@ -5,7 +5,9 @@ from hypothesis import strategies as st
 from quizapp.core.text_matching import (
     MAX_ANSWER_LENGTH,
     MIN_TYPO_LENGTH,
+    SYMBOLS,
     comparable,
+    compared_length,
     edit_distance,
     edit_distance_within,
     literal_entry,
@@ -361,7 +363,8 @@ def test_a_literal_entry_reads_back_as_the_text_it_was_made_of(text):
         ("\\*args", "**args", False, False),
         ("\\*args", "kwargs args", False, False),  # not a pattern
         ("\\*args", "*argz", True, True),  # a slip in its letters is forgiven
-        ("\\*\\*keyword_arguments", "**keyword arguments", False, True),
+        ("\\*\\*keyword_arguments", "** keyword _ arguments", False, True),
+        ("\\*\\*keyword_arguments", "**keyword arguments", False, False),  # its "_" counts too
         ("\\*\\*keyword_arguments", "keyword_arguments", True, False),  # two edits, but in its "*"
         ("\\*\\*keyword_arguments", "*keyword_arguments", True, False),
         ("\\*\\*keyword_arguments", "**keyword_argumnts", True, True),
@@ -376,13 +379,130 @@ def test_a_literal_star_must_be_typed(accepted, response, typos, ok):
 
 def test_a_literal_star_in_a_rejected_answer_rejects_only_with_the_star():
     accepted, rejected = ("keyword arguments",), ("\\*\\*keyword_arguments",)
-    assert not matches_any(accepted, "**keyword arguments", rejected=rejected)
+    assert not matches_any(accepted, "**keyword_arguments", rejected=rejected)
     assert matches_any(accepted, "keyword arguments", rejected=rejected)
     # a slip is refused when it is as close to the rejected answer as to the right one
-    assert not matches_any(accepted, "**keyword argument", typos=True, rejected=rejected)
+    assert not matches_any(accepted, "**keyword_argument", typos=True, rejected=rejected)
     assert matches_any(accepted, "keyword argumnts", typos=True, rejected=rejected)
 
 
 def test_a_literal_star_makes_no_number():
     assert number_answer(("2008",)) and not number_answer(("\\*2008",))
     assert matches_any(("\\*2008",), "*2008") and not matches_any(("\\*2008",), "2008")
+
+
+# --- Symbols: when an entry holds one, every symbol counts (the literal "*" is one of them) -------
+
+
+@pytest.mark.parametrize(
+    ("accepted", "response", "typos", "ok"),
+    [
+        ("__init__", "__init__", False, True),
+        ("__init__", "__INIT__.", False, True),  # case and a full stop, as ever
+        ("__init__", "__init__()", False, True),  # brackets are prose punctuation: they separate
+        ("__init__", "__ init __", False, True),  # each symbol is a word of its own
+        ("__init__", "init", False, False),
+        ("__init__", "init", True, False),
+        ("__init__", "_init_", False, False),
+        ("__init__", "_init_", True, False),  # never a typo in a symbol
+        ("__init__", "___init__", True, False),
+        ("__init__", "__inti__", True, True),  # a slip in its letters is forgiven (8 long)
+        ("__init__", "-init-", False, False),  # a hyphen is no underscore
+        ("C++", "C++", False, True),
+        ("C++", "c ++", False, True),
+        ("C++", "C", False, False),
+        ("C++", "C+", False, False),
+        ("C++", "C+", True, False),
+        ("C++", "C#", False, False),
+        ("C++", "D++", True, False),  # 3 long as written ("C++"): no typo is forgiven
+        ("C#", "C#", False, True),
+        ("C#", "C sharp", False, False),
+        ("C#", "C", False, False),
+        ("C#", "C", True, False),
+        ("C#", "＃c", False, False),  # a full-width "#" is "#" (NFKD), but in its place
+        ("C#", "c＃", False, True),
+        ("AT&T", "AT&T", False, True),
+        ("AT&T", "at & t", False, True),
+        ("AT&T", "AT and T", False, False),  # "&" is not read as "and": list both
+        ("AT&T", "ATT", False, False),
+        ("AT and T", "AT&T", False, False),  # an entry without symbols: "&" separates words, as ever
+        ("AT and T", "AT and T!", False, True),
+        ("x <= y", "x<=y", False, True),
+        ("x <= y", "x < y", False, False),
+        ("x <= y", "x >= y", True, False),
+        ("a|b", "a | b", False, True),
+        ("a|b", "a/b", False, False),  # a slash is prose punctuation, no "|"
+        ("user@example", "user@example", False, True),
+        ("user@example", "user example", False, False),
+        ("$HOME", "$home", False, True),
+        ("$HOME", "HOME", False, False),
+        ("x^2", "x^2", False, True),
+        ("x^2", "x2", False, False),
+        ("~user", "~user", False, True),
+        ("C:\\new", "C:\\new", False, True),  # a backslash is a symbol: "C:" then "\" then "new"
+        ("C:\\new", "c: new", False, False),
+        ("a=b", "a = b", False, True),
+        ("a=b", "a b", False, False),
+        ("snake_case", "snake_case", False, True),
+        ("snake_case", "snake case", False, False),
+        ("snake_case", "snake-case", False, False),
+        ("snake_case", "snak_case", True, True),
+        ("init", "__init__", False, True),  # an entry without symbols ignores those typed, as before
+        ("C", "C++", False, True),
+        ("Kuwait", "Kuwait!?", False, True),  # prose punctuation is never a symbol
+        ("Al-Jazeera", "al jazeera", False, True),
+        ("5%", "5%", False, True),  # "5%" is text with a symbol, not a number
+        ("5%", "5 %", False, True),
+        ("5%", "5", False, False),
+        ("5%", "five %", False, False),  # its number is compared as digits, as in any text
+        ("5%", "6%", True, False),
+        ("+7", "7", False, True),  # "+7" is read as a number (numeric rules): the "+" is its sign
+        ("+7", "seven", False, True),
+        ("5_000", "5000", False, True),  # "_" between digits groups thousands: a number
+        ("5_000", "five thousand", False, True),
+        ("the C++", "C++", False, True),  # a leading article still never matters
+        ("C++ *", "C++ language", False, True),  # a pattern with a symbol
+        ("C++ *", "C language", False, False),
+        ("*_t", "size_t", False, True),  # "_" is a word of its own: "size_t" is "size _ t"
+        ("*_t", "size t", False, False),
+        ("a_", "a_", False, True),  # an article before a symbol is no article
+        ("a_", "_", False, False),
+    ],
+)
+def test_symbols_in_an_entry_must_be_typed(accepted, response, typos, ok):
+    assert matches_any((accepted,), response, typos) is ok
+
+
+@pytest.mark.parametrize(
+    ("accepted", "rejected", "response", "typos", "ok"),
+    [
+        ("__init__", "init", "init", False, False),  # a rejected answer without symbols
+        ("__init__", "init", "__init__", False, True),
+        ("__init__", "init", "__inti__", True, True),  # nearer the accepted answer than "init"
+        ("C++", "C", "C", False, False),
+        ("C++", "C", "C++", False, True),
+        ("init", "__init__", "__init__", False, False),  # the rejected answer is read first
+        ("init", "__init__", "init", False, True),
+        ("Python", "\\*", "*", False, False),
+    ],
+)
+def test_symbols_in_rejected_answers(accepted, rejected, response, typos, ok):
+    assert matches_any((accepted,), response, typos, rejected=(rejected,)) is ok
+
+
+@pytest.mark.parametrize(
+    ("words", "length"),
+    [("c + +", 3), ("_ _ init _ _", 8), ("* args", 5), ("at & t", 4), ("iowa national guard", 19), ("+", 1)],
+)
+def test_the_typo_allowance_is_measured_without_the_spaces_around_symbols(words, length):
+    assert compared_length(words) == length
+
+
+@given(st.text(alphabet="ab _+#*%-.", max_size=12))
+def test_an_entry_with_symbols_accepts_itself_and_never_one_without_them(text):
+    entry = literal_entry(text)
+    assume(comparable(text))
+    assert matches_any((entry,), text, typos=True)
+    if read_entry(entry).symbols:
+        stripped = "".join(char for char in text if char not in SYMBOLS)
+        assert not matches_any((entry,), stripped, typos=True)

@@ -1,5 +1,6 @@
 """A typed answer's text is plain: "*args" (written ``\\*args`` in the bank) is accepted only with its
-"*", and "__init__" is shown as written, on the page and through the API (issue 16)."""
+"*", "__init__" only with its underscores (symbols count when an answer has one), and "__init__" is
+shown as written, on the page and through the API (issue 16)."""
 
 from __future__ import annotations
 
@@ -59,3 +60,24 @@ def test_the_correct_answer_of_a_short_question_is_shown_as_written(client, app,
     assert "verdict-wrong" in shown
     assert "<dt>Correct answer</dt><dd>__init__</dd>" in shown  # not bold "init"
     assert "<strong>init</strong>" not in shown
+
+
+@pytest.mark.parametrize(
+    ("typed", "right"), [("__init__", True), ("__INIT__()", True), ("init", False), ("_init_", False)]
+)
+def test_the_symbols_of_an_answer_must_be_typed_on_the_page_and_through_the_api(
+    client, app, people, typed, right
+):
+    login(client, "sam")
+    attempt_id = start(client, "practice", BANK)
+    number = number_of(app, attempt_id, "init")
+    assert answer(client, attempt_id, number, {"text": typed}).status_code in (200, 302)
+    shown = client.get(f"/attempts/{attempt_id}/questions/{number}").get_data(as_text=True)
+    assert ("verdict-right" in shown) is right
+    assert ("verdict-wrong" in shown) is not right
+
+    api = ApiClient(app.test_client(), token_for(app.test_client(), "sam"))
+    attempt = api.post(f"/quizzes/{BANK}/attempts", json={"mode": "practice"}).get_json()
+    through_api = api.put(f"/attempts/{attempt['id']}/answers/init", json={"response": typed})
+    assert through_api.status_code == 200
+    assert through_api.get_json()["correct"] is right

@@ -23,7 +23,7 @@ from quizapp.core.question_types.short import (
     written_answers,
 )
 from quizapp.core.responses import Check, Response, ResponseError
-from quizapp.core.text_matching import matches_any, read_entry, shown_answer
+from quizapp.core.text_matching import counts_symbols, matches_any, read_entry, shown_answer
 from quizapp.core.yaml_document import Mapping
 
 MAX_LENGTH = 200  # characters in one blank; its field's maxlength
@@ -33,12 +33,13 @@ def _distractors(spec: ClozeAnswer, index: int) -> tuple[str, ...]:
     """The other blanks' answers: right there, so a typo must not turn them right in blank ``index``
     (from 0); those this blank accepts too are left out."""
     own = spec.blanks[index]
+    symbols = counts_symbols(own.accepted, own.rejected)  # read as the blank reads a response
     return tuple(
         option
         for number, blank in enumerate(spec.blanks)
         if number != index
         for option in blank.accepted
-        if not matches_any(own.accepted, shown_answer(option))
+        if not matches_any(own.accepted, shown_answer(option), symbols=symbols)
     )
 
 
