@@ -8,7 +8,7 @@ import hashlib
 
 from quizapp.core.field_reader import FieldReader, line_of
 from quizapp.core.model import NO_FEEDBACK, Feedback, Item
-from quizapp.core.text_matching import counts_symbols, matches_any, normalize, read_entry
+from quizapp.core.text_matching import counts_symbols, matches_any, matches_any_answer, normalize, read_entry
 from quizapp.core.yaml_document import Mapping, Node, Scalar, Sequence
 
 
@@ -90,6 +90,13 @@ def read_accepted(
     for answer in answers:
         if not normalize(read_entry(answer).text):
             read.report(line_of(node, line), f"accepted answer '{answer}' has no letters or digits to match")
+            ok = False
+        elif matches_any_answer(answer):
+            read.report(
+                line_of(node, line),
+                f"accepted answer '{answer}' would accept any answer: a leading 'the', 'a' or 'an' "
+                "is dropped from answers, so give the pattern another word",
+            )
             ok = False
     if ok and read_entry(answers[0]).pattern:
         read.report(

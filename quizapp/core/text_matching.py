@@ -225,6 +225,13 @@ def _wildcard_words(entry: AnswerEntry, symbols: bool) -> tuple[tuple[str, ...] 
     return tuple(tokens[start:])
 
 
+def matches_any_answer(entry: str) -> bool:
+    """Whether the entry is a pattern that every answer matches: wildcards alone once its
+    leading articles are dropped ("the *", "a * *"), as they are from every response."""
+    found = read_entry(entry)
+    return found.pattern and all(token is None for token in _wildcard_words(found, found.symbols))
+
+
 def _wildcard_match(tokens: tuple[tuple[str, ...] | None, ...], words: list[str]) -> bool:
     """Glob matching over whole words in O(len(tokens) x len(words)), so no pattern is slow."""
     reachable = [True] + [False] * len(words)  # reachable[j]: the tokens so far match words[:j]

@@ -163,6 +163,11 @@ def test_text_fields_keep_yaml_lookalikes_as_text():
             "bank.yaml:9: [q] accepted answer '*' has no letters or digits to match",
         ),
         (
+            "  - id: q\n    type: short\n    prompt: P\n    accept: [Paris, 'the *']\n",
+            "bank.yaml:9: [q] accepted answer 'the *' would accept any answer: a leading 'the', 'a' "
+            "or 'an' is dropped from answers, so give the pattern another word",
+        ),
+        (
             "  - id: q\n    type: short\n    prompt: P\n    accept: ['Iowa*']\n",
             "bank.yaml:9: [q] the first accepted answer 'Iowa*' is shown to students as the correct "
             "answer; write it without '*' (a literal '*' is written '\\*')",
