@@ -60,7 +60,10 @@ def normalize(text: str, symbols: bool = False) -> str:
     holds one, ``AnswerEntry.symbols``)."""
     decomposed = unicodedata.normalize("NFKD", text.translate(_PLAIN_LETTERS))
     out: list[str] = []
-    for char in decomposed:
+    for index, char in enumerate(decomposed):
+        if char == "." and _decimal_point(decomposed, index):
+            out.append(char)  # "3.50" is not "350" (an answer of text: "$3.50", "5.5%")
+            continue
         if char in _VANISH:
             continue
         category = unicodedata.category(char)
@@ -71,6 +74,10 @@ def normalize(text: str, symbols: bool = False) -> str:
         else:
             out.append(char)
     return " ".join("".join(out).casefold().split())
+
+
+def _decimal_point(text: str, index: int) -> bool:
+    return 0 < index < len(text) - 1 and text[index - 1].isdigit() and text[index + 1].isdigit()
 
 
 def without_articles(words: list[str]) -> list[str]:
@@ -180,20 +187,25 @@ def edit_distance(a: str, b: str, limit: int) -> int:
         return limit + 1
     if a == b:
         return 0
+    # Only cells within ``limit`` of the diagonal can hold a distance <= limit: the rest stay
+    # "too far" (limit + 1), so a long answer costs len(a) x (2 limit + 1) steps, not len(a) x len(b).
+    too_far = limit + 1
     previous2: list[int] = []
-    previous = list(range(len(b) + 1))
+    previous = [j if j <= limit else too_far for j in range(len(b) + 1)]
     for i in range(1, len(a) + 1):
-        current = [i] + [0] * len(b)
-        for j in range(1, len(b) + 1):
+        low, high = max(1, i - limit), min(len(b), i + limit)
+        current = [too_far] * (len(b) + 1)
+        current[0] = i if i <= limit else too_far
+        for j in range(low, high + 1):
             cost = 0 if a[i - 1] == b[j - 1] else 1
             best = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
             if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
                 best = min(best, previous2[j - 2] + 1)
-            current[j] = best
-        if min(current) > limit:
-            return limit + 1
+            current[j] = min(best, too_far)
+        if min([current[0], *current[low : high + 1]]) > limit:
+            return too_far
         previous2, previous = previous, current
-    return min(previous[-1], limit + 1)
+    return min(previous[-1], too_far)
 
 
 def edit_distance_within(a: str, b: str, limit: int) -> bool:

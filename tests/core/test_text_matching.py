@@ -506,3 +506,41 @@ def test_an_entry_with_symbols_accepts_itself_and_never_one_without_them(text):
     if read_entry(entry).symbols:
         stripped = "".join(char for char in text if char not in SYMBOLS)
         assert not matches_any((entry,), stripped, typos=True)
+
+
+def _full_grid_distance(a: str, b: str, limit: int) -> int:
+    """The optimal string alignment distance over the whole grid: what the banded one must give."""
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        current = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            best = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                best = min(best, previous2[j - 2] + 1)
+            current[j] = best
+        previous2, previous = previous, current
+    return min(previous[-1], limit + 1)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text("ab c_", max_size=12), st.text("ab c_", max_size=12), st.integers(0, 3))
+def test_the_banded_edit_distance_is_the_full_one(a, b, limit):
+    """Only cells within ``limit`` of the diagonal are worked out (a 1,800-character answer with
+    typos forgiven took seconds per check): the result is the same."""
+    assert edit_distance(a, b, limit) == _full_grid_distance(a, b, limit)
+
+
+@pytest.mark.parametrize(
+    ("accepted", "typed", "right"),
+    [
+        ("$3.50", "$350", False),  # a decimal point between digits stays: not the same amount
+        ("$3.50", "$3.50", True),
+        ("5.5%", "55%", False),
+        ("5.5%", "5.5 %", True),
+        ("U.S. Army", "US army", True),  # full stops elsewhere still vanish
+    ],
+)
+def test_a_decimal_point_inside_a_text_answer_counts(accepted, typed, right):
+    assert matches_any((accepted,), typed) is right

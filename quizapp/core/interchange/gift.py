@@ -532,7 +532,7 @@ def write_gift(bank: Bank) -> tuple[str, list[str]]:
     A question's first tag becomes its Moodle category (a sub-category of the bank's title);
     untagged questions go to "Default for <title>", which the reader takes for no tag.
     """
-    out = [f"// {bank.title}", f"// Exported from quizapp: bank {bank.slug}", ""]
+    out = [f"// {_one_line(bank.title)}", f"// Exported from quizapp: bank {bank.slug}", ""]
     notes: list[str] = []
     category = None
     for question in bank.questions:
@@ -558,11 +558,17 @@ def write_gift(bank: Bank) -> tuple[str, list[str]]:
     return "\n".join(out), notes
 
 
+def _one_line(text: str) -> str:
+    """A name on a comment or $CATEGORY line: a line break in a title or tag would end the line
+    and let the rest be read as GIFT (a question of its own), here and in Moodle."""
+    return " ".join(text.split())
+
+
 def _category_path(bank: Bank, question: Any) -> str:
-    title = bank.title.replace("/", "//")  # Moodle's category paths write a "/" in a name as "//"
+    title = _one_line(bank.title).replace("/", "//")  # Moodle writes a "/" in a name as "//"
     if not question.tags:
         return f"$course$/top/Default for {title}"
-    return f"$course$/top/{title}/{question.tags[0].replace('/', '//')}"
+    return f"$course$/top/{title}/{_one_line(question.tags[0]).replace('/', '//')}"
 
 
 def _dropped(question: Any) -> list[str]:

@@ -13,6 +13,7 @@ from quizapp.core.interchange.anki_notes import AnkiNote, add_anki_note
 from quizapp.core.interchange.common import Imported
 
 _ANKI_HEADER = re.compile(r"^#([a-z ]+):(.*)$")
+_LINE_END = re.compile(r"\r\n|\n|\r")
 _SEPARATORS = {"tab": "\t", "comma": ",", "semicolon": ";", "pipe": "|", "space": " ", "colon": ":"}
 
 
@@ -77,7 +78,8 @@ def read_anki_text(source: str) -> Imported:
     #deck, #tags column headers. Cloze notes become cloze questions, the others a card and a
     short-answer question; a note's GUID makes its ids, so a newer export keeps them."""
     imported = Imported(title="Imported from Anki")
-    lines = source.lstrip("\ufeff").splitlines()
+    # Only Anki's own line ends: str.splitlines() would also split a field at U+2028, "\x85" or "\f"
+    lines = _LINE_END.split(source.lstrip("\ufeff").removesuffix("\n").removesuffix("\r"))
     headers, body_start = _read_anki_headers(imported, lines)
     special = set(headers.columns.values())
     reader = csv.reader(io.StringIO("\n".join(lines[body_start:])), delimiter=headers.separator)

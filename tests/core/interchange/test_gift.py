@@ -663,3 +663,21 @@ def test_a_missing_word_whose_text_holds_a_blank_of_its_own_is_a_short_answer_wi
     bank_of(imported)  # a valid bank
     plain = read_gift("Kosovo declared independence in {=2008} after a long wait.")
     assert plain.questions[0]["type"] == "cloze" and plain.notes == []
+
+
+@pytest.mark.parametrize("line_break", ["\n", "\r", "\u2028", "\x85", "\x0c"])
+def test_a_title_or_tag_with_a_line_break_stays_on_its_comment_or_category_line(line_break):
+    """A title or tag holding a line break must not end its line in the export: what follows
+    would be read as a question of its own (here and in Moodle)."""
+    injected = f"T{line_break}{line_break}::evil::Inj {{=yes}}{line_break}{line_break}"
+    bank = dataclasses.replace(
+        bank_from("""
+            title: T
+            questions:
+              - {id: q, type: true_false, prompt: P, answer: true, tags: [x]}
+        """),
+        title=injected,
+    )
+    bank = dataclasses.replace(bank, questions=(dataclasses.replace(bank.questions[0], tags=(injected,)),))
+    text, _ = write_gift(bank)
+    assert [question["id"] for question in read_gift(text).questions] == ["q"]

@@ -147,3 +147,15 @@ def test_a_cloze_note_a_cloze_question_cannot_ask_is_skipped_by_line():
     ]
     assert [question["prompt"] for question in imported.questions] == ["The capital is {{1}}."]
     bank_of(imported)
+
+
+def test_an_anki_field_holding_a_unicode_line_separator_stays_one_field():
+    """Anki ends lines with "\\n"; U+2028, "\\x85" or "\\f" inside a field are text, not line ends."""
+    for inside in ("\u2028", "\x85", "\x0c"):
+        imported = read_anki_text(
+            f"#separator:tab\n#html:false\n#tags column:3\nCapital?\tParis{inside}Rome\tgeo\n"
+        )
+        assert imported.skipped == []
+        [card] = imported.cards
+        assert card["definition"].startswith("Paris") and card["definition"].endswith("Rome")
+        assert card["tags"] == ["geo"]
