@@ -69,7 +69,9 @@ def gift_notes(notes: list[str]) -> str:
     lines = [
         f"// Not kept in this GIFT file ({len(notes)}): GIFT has no place for them; the bank file keeps them."
     ]
-    lines += [f"// - {' '.join(note.split())}" for note in notes]  # a note never spans lines
+    # questions left out first: the losses that matter most; then the details, in bank order
+    ordered = sorted(notes, key=lambda note: "left out" not in note)
+    lines += [f"// - {' '.join(note.split())}" for note in ordered]  # a note never spans lines
     return "\n".join(lines) + "\n\n"
 
 

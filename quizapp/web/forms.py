@@ -9,6 +9,7 @@ from flask_wtf.file import FileAllowed, FileField, FileRequired
 from wtforms import (
     BooleanField,
     Field,
+    HiddenField,
     IntegerField,
     PasswordField,
     SelectField,
@@ -273,6 +274,7 @@ class ImportForm(FlaskForm):
         "(any separators), or Anki's Notes in Plain Text.",
     )
     pasted = TextAreaField("Or paste its text here", render_kw={"rows": 8, "spellcheck": "false"})
+    pasted_from = HiddenField()  # the uploaded file whose text a form that came back keeps above
     # Quizlet's export dialog: the same choices, custom text in the field after each
     quizlet_term, quizlet_term_custom = _separator_fields(
         "term and definition", SelectChoice("tab", "Tab"), SelectChoice("comma", "Comma")

@@ -49,10 +49,22 @@ def editor_form(page: str) -> tuple[str, str, str]:
 
 
 def upload(
-    teacher, file_format: str, file_name: str, content: bytes | None = None, pasted: str = "", source="x.txt"
+    teacher,
+    file_format: str,
+    file_name: str,
+    content: bytes | None = None,
+    pasted: str = "",
+    source="x.txt",
+    **fields: str,
 ):
     token = csrf_token(teacher.get("/banks/import").get_data(as_text=True))
-    data = {"csrf_token": token, "file_format": file_format, "file_name": file_name, "pasted": pasted}
+    data = {
+        "csrf_token": token,
+        "file_format": file_format,
+        "file_name": file_name,
+        "pasted": pasted,
+        **fields,
+    }
     if content is not None:
         data["source"] = (io.BytesIO(content), source)
     return teacher.post("/banks/import", data=data, content_type="multipart/form-data")

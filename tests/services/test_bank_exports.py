@@ -85,10 +85,15 @@ def test_what_gift_cannot_hold_is_said_at_the_top_of_the_file_and_read_as_no_que
     text = exported.data.decode("utf-8")
     assert len(exported.notes) == 3
     head, _, _ = text.partition("\n\n")  # the notes, then a blank line before anything else
+    # the question left out first, then the details in bank order
     assert head.splitlines() == [
         "// Not kept in this GIFT file (3): GIFT has no place for them; the bank file keeps them.",
-        *(f"// - {note}" for note in exported.notes),
+        "// - order: left out: GIFT has no ordering questions",
+        *(f"// - {note}" for note in exported.notes if "left out" not in note),
     ]
+    assert (
+        exported.notes.index("order: left out: GIFT has no ordering questions") > 0
+    )  # not first in the bank
     assert "// - order: left out: GIFT has no ordering questions" in head
     assert "// - 1 term card(s) not exported: GIFT has no flashcards" in head
     assert "forgiving typos is not kept" in head

@@ -112,9 +112,15 @@ def test_a_bad_form_keeps_an_uploaded_files_text_in_the_text_box(teacher, questi
     assert _pasted(not_utf8.get_data(as_text=True)) == "" and "as uploaded" not in not_utf8.get_data(
         as_text=True
     )
-    # sent again with the kept text and a free name: it imports
-    again = upload(teacher, "gift", "moodle-kosovo", pasted=_pasted(page))
-    assert again.status_code == 200 and "Imported " in again.get_data(as_text=True)
+    # sent again with the kept text and a free name: it imports, named for the file it came from
+    kept_from = re.search(r'name="pasted_from"[^>]*value="([^"]*)"', page)
+    assert kept_from and kept_from.group(1) == "kosovo.gift"
+    again = upload(teacher, "gift", "moodle-kosovo", pasted=_pasted(page), pasted_from=kept_from.group(1))
+    assert again.status_code == 200
+    assert re.search(r"Imported \d+ questions from kosovo\.gift\.", again.get_data(as_text=True))
+    # a name sent back is a file name on one line, whatever a client puts there
+    forged = upload(teacher, "gift", "moodle-kosovo", pasted=_pasted(page), pasted_from="../x/\nevil.gift")
+    assert re.search(r"Imported \d+ questions from evil\.gift\.", forged.get_data(as_text=True))
     assert sorted(p.name for p in questions_dir.glob("*.yaml")) == ["kosovo-peacekeepers.yaml"]
 
 

@@ -81,3 +81,11 @@ def test_the_symbols_of_an_answer_must_be_typed_on_the_page_and_through_the_api(
     through_api = api.put(f"/attempts/{attempt['id']}/answers/init", json={"response": typed})
     assert through_api.status_code == 200
     assert through_api.get_json()["correct"] is right
+
+
+def test_the_quiz_page_of_a_bank_without_a_source_promises_no_passage(client, people):
+    """An imported bank has no source text: practice shows the correct answer, not a passage."""
+    login(client, "sam")
+    page = client.get(f"/quizzes/{BANK}").get_data(as_text=True)
+    assert "with the correct answer right after each answer" in page
+    assert "passage" not in page

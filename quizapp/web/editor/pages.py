@@ -140,7 +140,8 @@ def edit(name: str) -> Any:
         library().reload()
         library().sync_to_database()
         flash(
-            f"{name} is saved; students see the new version now. The previous one is kept in its history.",
+            f"{name} is saved: students see the new version wherever it is assigned (to give it to a "
+            "class, use “Assign a quiz” on the class’s page). The previous one is kept in its history.",
             "success",
         )
         return redirect(url_for("editor.edit", name=name, checked=1))

@@ -43,7 +43,7 @@ def import_bank_page() -> Any:
             data = uploaded
         else:
             data = required_data(form.pasted.data).encode("utf-8")  # the form requires one of the two
-            source_name = f"{form.file_name.data}.txt"
+            source_name = _kept_name(form.pasted_from.data) or f"{form.file_name.data}.txt"
         if (Path(current_app.config["QUESTIONS_DIR"]) / name).exists():
             add_error(form.file_name, "A bank file with this name exists already.")
         else:
@@ -87,9 +87,16 @@ def _keep_upload(form: ImportForm, data: bytes, source_name: str) -> None:
     if text is None:
         return
     form.pasted.data = text
+    form.pasted_from.data = source_name
     form.pasted.description = (
         f"The text of {source_name}, as uploaded: no need to choose the file again (or choose another)."
     )
+
+
+def _kept_name(name: str | None) -> str:
+    """The name of the uploaded file whose text the form kept, so the report and the bank name
+    it again (not NAME.txt): a file name only, on one line, as a browser sends one."""
+    return " ".join(Path(name or "").name.split())[:255]
 
 
 def _imported_count(result: ImportResult) -> str:
