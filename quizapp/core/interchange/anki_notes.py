@@ -1,6 +1,7 @@
 """One note of Anki's text export as the bank holds it: a Cloze note as a cloze question, any
-other note as a card and, as Anki asks it, a short-answer question: the front (first field) the
-prompt, the back (second field) the accepted answer when it can be typed (term_cards). Its deck
+other note as one card, as Anki asks it: a short-answer question, the front (first field) the
+prompt and the back (second field) the accepted answer, when the back can be typed, else a
+flashcard (term card) only (term_cards). Its deck
 is its first tag (GIFT's export files a question under its first tag), then the note's tags.
 
 Fields are plain text once their HTML is reduced (``#html:true``) and are escaped where they go
@@ -89,9 +90,9 @@ def _is_cloze(note: AnkiNote, fields: list[_Field]) -> bool:
 
 
 def _ids(imported: Imported, note: AnkiNote, hint: str) -> tuple[str, str]:
-    """The question's and the card's id: from the note's GUID, which Anki keeps however the note
-    is edited, so a newer export of the deck gives the same ids (results stay connected);
-    without one, from the text."""
+    """The question's id and the card's (whichever the note becomes): from the note's GUID,
+    which Anki keeps however the note is edited, so a newer export of the deck gives the same
+    ids (results stay connected); without one, from the text."""
     if note.guid:
         digest = hashlib.sha256(note.guid.encode()).hexdigest()[:12]
         return imported.unique_id(f"anki {digest}"), f"card-anki-{digest}"

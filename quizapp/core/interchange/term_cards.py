@@ -1,13 +1,15 @@
-"""A pair of sides from a flashcard format becomes a card and a short-answer question by one rule
+"""A pair of sides from a flashcard format becomes a short-answer question by one rule
 (``_add_question``): a prompt shown as Markdown, one accepted answer as written (a "*" written
 ``\\*``, literal, not a pattern), typos forgiven, and no question when the answer has no letters
-or digits to type. The formats differ only in what is asked:
+or digits to type (the pair is then a flashcard, a term card, only). The formats differ in what is
+asked and whether a term card comes too:
 
-- Quizlet's term and definition (``add_term_card``): "Which term is meant: <definition>", the
-  term accepted;
+- Quizlet's term and definition (``add_term_card``): a term card (term, definition) and the
+  question "Which term is meant: <definition>", the term accepted;
 - Anki's Basic note (``add_recall_card``): its front, the back accepted, as Anki asks it, when
-  the back is something to type (one line, at most ``MAX_TYPED_BACK`` characters); otherwise
-  the note is a flashcard only, reported as changed."""
+  the back is something to type (one line, at most ``MAX_TYPED_BACK`` characters); the
+  question's own flashcard is then the note's one card. Otherwise the note is a flashcard
+  only, reported as changed."""
 
 from __future__ import annotations
 
@@ -70,26 +72,34 @@ def add_recall_card(
     tags: Sequence[str],
     ids: tuple[str, str],
 ) -> None:
-    """Anki's Basic note: a card (front, back) and, when the back can be typed, a question whose
-    prompt is the front and whose accepted answer is the back. ``ids`` is (question id, card id
-    hint), from the note's GUID or its front. Neither side is empty (the caller skips such a note)."""
+    """Anki's Basic note, studied front -> back: when the back can be typed, a question whose
+    prompt is the front and whose accepted answer is the back (its flashcard is the question's
+    own, so the note is one card, as in Anki); otherwise a flashcard (front, back) alone, noted.
+    ``ids`` is (question id, card id hint), from the note's GUID or its front. Neither side is
+    empty (the caller skips such a note)."""
     front = Side(front.plain.strip(), front.shown.strip())
     back = Side(back.plain.strip(), back.shown.strip())
     question_id, card_hint = ids
+    why_not = _untypeable(back)
+    if why_not is None and _add_question(
+        imported, line, front.shown, (back.plain, "the back"), tags, (question_id, "")
+    ):
+        return
+    if why_not:
+        imported.note(line, why_not)
     _add_card(imported, front, back, tags, card_hint)
+
+
+def _untypeable(back: Side) -> str | None:
+    """Why the back of a note is no answer to type, or None when it is one."""
     if "\n" in back.shown:  # a line break, <br>, or <div>/<p> of its own: the Markdown shows lines
-        imported.note(
-            line, "the back has several lines, too many to type as an answer: made a flashcard only"
-        )
-        return
+        return "the back has several lines, too many to type as an answer: made a flashcard only"
     if len(back.plain) > MAX_TYPED_BACK:
-        imported.note(
-            line,
+        return (
             f"the back is too long to type as an answer ({len(back.plain)} characters, more than "
-            f"{MAX_TYPED_BACK}): made a flashcard only",
+            f"{MAX_TYPED_BACK}): made a flashcard only"
         )
-        return
-    _add_question(imported, line, front.shown, (back.plain, "the back"), tags, (question_id, ""))
+    return None
 
 
 def _add_card(
@@ -110,14 +120,15 @@ def _add_question(
     answer: tuple[str, str],
     tags: Sequence[str],
     ids: tuple[str | None, str],
-) -> None:
+) -> bool:
     """The question asking ``prompt`` (Markdown) with ``answer`` (its plain text, and what it is
-    called in a note: "the term") accepted as written, typos forgiven. ``ids`` is the question's
-    id when the format gives one, else (None, a hint to make it from)."""
+    called in a note: "the term") accepted as written, typos forgiven; False (noted) when the
+    answer has nothing to type. ``ids`` is the question's id when the format gives one, else
+    (None, a hint to make it from)."""
     text, called = answer
     if not normalize(text):
         imported.note(line, f"{called} '{text[:40]}' has no letters or digits to type: a card, no question")
-        return
+        return False
     question: dict[str, Any] = {"type": "short", "prompt": prompt}
     question.update(accept=[literal_entry(" ".join(text.split()))], typos=True)
     if tags:
@@ -127,3 +138,4 @@ def _add_question(
         imported.add_question(question, hint)
     else:
         imported.questions.append({"id": question_id, **question})
+    return True

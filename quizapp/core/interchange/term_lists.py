@@ -1,5 +1,6 @@
 """Anki's text export ("Notes in Plain Text"): its header lines and columns, read into notes
-(core/interchange/anki_notes.py turns each into a card and question, or a cloze question).
+(core/interchange/anki_notes.py turns each into a short-answer question or a flashcard, or a
+cloze question).
 Quizlet's export is read by core/interchange/quizlet.py."""
 
 from __future__ import annotations
@@ -75,8 +76,9 @@ def _columns_from_names(headers: _AnkiHeaders, names: list[str]) -> _AnkiHeaders
 
 def read_anki_text(source: str) -> Imported:
     """Anki's "Notes in Plain Text" export: its #separator, #html, #columns and #guid, #notetype,
-    #deck, #tags column headers. Cloze notes become cloze questions, the others a card and a
-    short-answer question; a note's GUID makes its ids, so a newer export keeps them."""
+    #deck, #tags column headers. Cloze notes become cloze questions, the others a short-answer
+    question when the back can be typed, else a flashcard (term card); a note's GUID makes its
+    ids, so a newer export keeps them."""
     imported = Imported(title="Imported from Anki")
     # Only Anki's own line ends: str.splitlines() would also split a field at U+2028, "\x85" or "\f"
     lines = _LINE_END.split(source.lstrip("\ufeff").removesuffix("\n").removesuffix("\r"))

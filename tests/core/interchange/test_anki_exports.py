@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from anki.collection import Collection
 
+from quizapp.core.decks import deck_cards
 from quizapp.core.interchange.term_lists import read_anki_text
 from quizapp.core.model import QuestionType
 from tests.core.interchange.samples import bank_of
@@ -85,6 +86,10 @@ def _id(guid: str) -> str:
     return "anki-" + hashlib.sha256(guid.encode()).hexdigest()[:12]
 
 
+def _card_id(guid: str) -> str:
+    return "card-" + _id(guid)
+
+
 def _line_of(text: str, guid: str) -> int:
     """The line of the note with ``guid``: read as CSV, since Anki quotes a GUID holding a quote."""
     for number, line in enumerate(text.splitlines(), 1):
@@ -102,9 +107,12 @@ def test_each_note_of_a_real_anki_export_becomes_what_it_was(anki, html):
     bank = bank_of(imported)  # valid as it comes
     questions = {question.id: question for question in bank.questions}
     cards = {card.id: card for card in bank.cards}
-    # the GUID is no front and the note type no back: 4 basic notes make 4 cards; the back of
-    # note 4 is two lines in HTML (Anki's plain export makes its <br> a blank), that of note 5 long
-    assert len(bank.cards) == 4 and len(bank.questions) == (4 if html else 5)
+    # the GUID is no front and the note type no back. A Basic note is one card: a question when
+    # its back can be typed, else a flashcard only: the back of note 4 is two lines in HTML
+    # (Anki's plain export makes its <br> a blank), that of note 5 long
+    flashcard_notes = [4, 5] if html else [5]
+    assert sorted(cards) == sorted(_card_id(guids[index]) for index in flashcard_notes)
+    assert len(bank.questions) == (4 if html else 5)
 
     # (GUID of the note) -> (type, prompt, accepted answers or blanks, explanation, tags)
     expected = {
@@ -143,11 +151,18 @@ def test_each_note_of_a_real_anki_export_becomes_what_it_was(anki, html):
         else:
             assert question.answer.accepted == answers, index
     assert set(questions) == {_id(guids[index]) for index in expected}  # no other question
-    first = cards["card-anki-" + _id(guids[0]).removeprefix("anki-")]
-    assert (first.term, first.definition) == (questions[_id(guids[0])].prompt, "the Kosovo\\_War")
-    assert cards["card-anki-" + _id(guids[4]).removeprefix("anki-")].definition == (
-        "Vjosa Osmani\\\n(since 2019)" if html else "Vjosa Osmani (since 2019)"
-    )
+    # the study deck: one card per note, a question's showing its front and its back's text
+    deck = {card.key: (card.front, card.back) for card in deck_cards(bank)}
+    assert len(deck) == len(NOTES) == len(bank.questions) + len(bank.cards)
+    assert deck[f"q:{_id(guids[0])}"] == (questions[_id(guids[0])].prompt, "the Kosovo\\_War")
+    if html:
+        assert deck[f"card:{_card_id(guids[4])}"] == (
+            "Kosovo's acting President",
+            "Vjosa Osmani\\\n(since 2019)",
+        )
+    else:
+        assert deck[f"q:{_id(guids[4])}"] == ("Kosovo's acting President", "Vjosa Osmani (since 2019)")
+    assert deck[f"card:{_card_id(guids[5])}"] == tuple(NOTES[5][2])
 
     notes = [(note.line, note.text) for note in imported.notes]
     cloze_line = _line_of(text, guids[2])
@@ -192,9 +207,46 @@ def test_a_newer_export_keeps_every_id(tmp_path):
     collection.close()
 
 
+def test_a_back_edited_too_long_to_type_turns_its_question_into_a_flashcard(tmp_path):
+    """A note is one card: a question while its back can be typed, a flashcard once an edit makes
+    it too long. The GUID still names it (question ``anki-<hex>`` becomes card
+    ``card-anki-<hex>``, the same hex), every other note keeps its id, and the change is
+    reported; the study history of the question does not carry over to the flashcard (another
+    card key), as a short answer nobody can type is no longer asked."""
+    collection, guids = _build_collection(tmp_path / "collection.anki2")
+    before = read_anki_text(_export(collection, tmp_path / "before.txt", html=True))
+    [note] = [note for note in map(collection.get_note, collection.find_notes("")) if note.guid == guids[1]]
+    long_back = "about 5,000, from thirty-nine countries, under the NATO-led KFOR"
+    note.fields[1] = long_back
+    collection.update_note(note)
+    text = _export(collection, tmp_path / "after.txt", html=True)
+    after = read_anki_text(text)
+    collection.close()
+    edited_question, edited_card = _id(guids[1]), _card_id(guids[1])
+    assert edited_question in [q["id"] for q in before.questions]
+    assert [q["id"] for q in after.questions] == [
+        q["id"] for q in before.questions if q["id"] != edited_question
+    ]
+    assert [c["id"] for c in before.cards] == [_card_id(guids[4]), _card_id(guids[5])]
+    assert [c["id"] for c in after.cards] == [edited_card, _card_id(guids[4]), _card_id(guids[5])]
+    [card] = [c for c in after.cards if c["id"] == edited_card]
+    assert (card["term"], card["definition"], card["tags"]) == (
+        "\\# of troops sent",
+        long_back,
+        ["Geography"],
+    )
+    assert (
+        _line_of(text, guids[1]),
+        f"the back is too long to type as an answer ({len(long_back)} characters, more than 60): "
+        "made a flashcard only",
+    ) in [(n.line, n.text) for n in after.notes]
+    assert len(deck_cards(bank_of(after))) == len(deck_cards(bank_of(before))) == len(NOTES)
+
+
 def test_without_guid_and_notetype_columns_clozes_are_still_clozes(anki):
     collection, _guids, folder = anki
     imported = read_anki_text(_export(collection, folder / "bare.txt", html=False, columns=False))
     bank = bank_of(imported)
     assert [question.type for question in bank.questions].count(QuestionType.CLOZE) == 2
-    assert bank.cards[0].term == "1999\\. the year the war ended: which war?"
+    assert bank.questions[0].prompt == "1999\\. the year the war ended: which war?"
+    assert [card.term for card in bank.cards] == ["Why did Kosovo send a platoon to Kuwait?"]

@@ -1,3 +1,4 @@
+from quizapp.core.decks import deck_cards
 from quizapp.core.interchange.quizlet import QuizletSeparators, read_quizlet
 from quizapp.core.interchange.term_lists import read_anki_text
 from quizapp.core.model import QuestionType
@@ -40,19 +41,18 @@ def test_an_anki_text_export_reads_its_headers_html_tags_and_quoted_fields():
     imported = read_anki_text(sample("anki-notes.txt"))
     bank = bank_of(imported)
     history = ("kosovo", "history")
+    # a back that cannot be typed makes a flashcard only; HTML fields as the bank's Markdown:
+    # <br> a line break
     assert [(c.term, c.definition, c.tags) for c in bank.cards] == [
-        # HTML fields as the bank's Markdown: <br> a line break, <b> bold
         ("Where did Kosovo send its first peacekeepers?", "Kuwait\\\n(RFE/RL)", ("kosovo", "mission")),
-        ("Who is *Kosovo's* acting President?", "**Vjosa Osmani**", ("kosovo", "people")),
-        ("From what, and when, did Kosovo declare independence?", "Serbia; 2008", history),
-        ("How long did NATO's air campaign last?", "78 days & nights", history),
         (
             "How did the war end?",
             "NATO's air campaign ended it after 78 days, and Serbia's forces left",
             history,
         ),
     ]
-    # as Anki asks: the front the prompt, the back's text accepted (not its Markdown)
+    # any other note a question only, as Anki asks: the front the prompt (<i> italic), the
+    # back's text accepted (not its Markdown)
     assert [(q.prompt, q.answer.accepted, q.tags) for q in bank.questions] == [
         ("Who is *Kosovo's* acting President?", ("Vjosa Osmani",), ("kosovo", "people")),
         ("From what, and when, did Kosovo declare independence?", ("Serbia; 2008",), history),
@@ -72,15 +72,16 @@ def test_an_anki_text_export_reads_its_headers_html_tags_and_quoted_fields():
 def test_anki_separators_and_plain_text_fields():
     text = "#separator:Semicolon\n#html:false\n<b>bold</b>;shown as typed\n#not a header;x\n"
     bank = bank_of(read_anki_text(text))
-    assert [(c.term, c.definition) for c in bank.cards] == [
-        ("<b>bold</b>", "shown as typed"),
-        ("#not a header", "x"),
+    assert bank.cards == ()
+    assert [(q.prompt, q.answer.accepted) for q in bank.questions] == [
+        ("<b>bold</b>", ("shown as typed",)),
+        ("#not a header", ("x",)),
     ]
 
 
 def test_anki_markup_is_dropped_never_kept():
     bank = bank_of(read_anki_text('<img src=x onerror="alert(1)">Kuwait<script>alert(1)</script>\tback\n'))
-    assert bank.cards[0].term == "Kuwait"
+    assert [(q.prompt, q.answer.accepted) for q in bank.questions] == [("Kuwait", ("back",))]
 
 
 def test_duplicate_terms_get_distinct_ids():
@@ -93,7 +94,8 @@ def test_duplicate_terms_get_distinct_ids():
 def test_a_field_longer_than_the_csv_limit_is_skipped_with_its_line_not_an_error():
     text = "Kuwait\tfirst\n" + "x" * 200_000 + "\tback\nLater\tnot read\n"
     imported = read_anki_text(text)
-    assert [c["term"] for c in imported.cards] == ["Kuwait"]
+    assert [(q["prompt"], q["accept"]) for q in imported.questions] == [("Kuwait", ["first"])]
+    assert imported.cards == []
     [note] = imported.skipped
     assert note.line == 2 and "cannot be read" in note.text
 
@@ -103,11 +105,12 @@ def test_a_tags_column_that_is_no_column_number_is_noted_not_an_error():
     and `flask import` failed with a 500. Such a header (or 0) is now ignored, with a note."""
     for value in ("\u00b2", "9" * 5000, "0", "-1", "12345"):
         imported = read_anki_text(f"#tags column:{value}\nKuwait\tfirst\tkosovo\n")
-        assert [(c["term"], c["definition"]) for c in imported.cards] == [("Kuwait", "first")], value
+        assert [(q["prompt"], q["accept"]) for q in imported.questions] == [("Kuwait", ["first"])], value
+        assert "tags" not in imported.questions[0], value
         [note] = imported.notes
         assert note.line == 1 and "no column number" in note.text
     imported = read_anki_text("#tags column:3\nKuwait\tfirst\tkosovo mission\n")
-    assert imported.cards[0]["tags"] == ["kosovo", "mission"] and not imported.notes
+    assert imported.questions[0]["tags"] == ["kosovo", "mission"] and not imported.notes
 
 
 def test_anki_html_fields_keep_their_formatting_and_answers_their_text():
@@ -123,8 +126,11 @@ def test_anki_html_fields_keep_their_formatting_and_answers_their_text():
     assert cloze["prompt"] == "{{1}} (capital) is *the* capital\\\n1999\\. note"
     assert cloze["blanks"] == [["Pristina"]]
     assert cloze["explanation"] == "[source](<https://example.org>) run"
-    assert imported.cards[0]["term"] == "**\\_\\_init\\_\\_**" and basic["accept"] == ["# of troops & more"]
-    assert imported.cards[0]["definition"] == "\\# of troops & more"
+    assert basic["accept"] == ["# of troops & more"] and imported.cards == []
+    flashcards = deck_cards(bank_of(imported))
+    assert [(c.key, c.front, c.back) for c in flashcards[1:]] == [
+        (f"q:{basic['id']}", "**\\_\\_init\\_\\_**", "\\# of troops & more")
+    ]
     assert [(note.line, note.text) for note in imported.notes] == [
         (3, "a link in its HTML left out: a bank holds only text"),  # javascript: is no address to keep
         (3, "a cloze hint is shown in brackets after its blank"),
@@ -155,7 +161,34 @@ def test_an_anki_field_holding_a_unicode_line_separator_stays_one_field():
         imported = read_anki_text(
             f"#separator:tab\n#html:false\n#tags column:3\nCapital?\tParis{inside}Rome\tgeo\n"
         )
-        assert imported.skipped == []
-        [card] = imported.cards
-        assert card["definition"].startswith("Paris") and card["definition"].endswith("Rome")
-        assert card["tags"] == ["geo"]
+        assert imported.skipped == [] and imported.cards == []
+        [question] = imported.questions  # one line, short: a question; the separator a space
+        assert (question["prompt"], question["accept"], question["tags"]) == (
+            "Capital?",
+            ["Paris Rome"],
+            ["geo"],
+        )
+
+
+def test_an_anki_deck_of_n_basic_notes_is_n_flashcards():
+    """Each Basic note is one card of the study deck, as in Anki: a note asked as a question is
+    not also a term card (a new user found every short note twice)."""
+    fronts = [f"Question {n}?" for n in range(1, 8)]
+    backs = ["Pristina", "1999", "Serbia; 2008", "two<br>lines", "x " * 40, "Vjosa Osmani", "***"]
+    text = "#separator:tab\n#html:true\n" + "".join(f"{f}\t{b}\n" for f, b in zip(fronts, backs, strict=True))
+    imported = read_anki_text(text)
+    assert (len(imported.questions), len(imported.cards)) == (4, 3)
+    flashcards = deck_cards(bank_of(imported))
+    assert sorted(card.front for card in flashcards) == sorted(fronts)  # each front once
+    assert len({card.key for card in flashcards}) == len(fronts)
+
+    sample_bank = bank_of(read_anki_text(sample("anki-notes.txt")))  # 5 notes, 1 line skipped
+    assert sorted(card.front for card in deck_cards(sample_bank)) == sorted(
+        [
+            "Where did Kosovo send its first peacekeepers?",
+            "Who is *Kosovo's* acting President?",
+            "From what, and when, did Kosovo declare independence?",
+            "How long did NATO's air campaign last?",
+            "How did the war end?",
+        ]
+    )
