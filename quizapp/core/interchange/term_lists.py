@@ -107,4 +107,10 @@ def read_anki_text(source: str) -> Imported:
             add_anki_note(imported, note, headers.html)
     except csv.Error as error:  # e.g. a field longer than the csv module's limit (128 KiB)
         imported.skip(first_line, f"this and the following lines cannot be read ({error})")
+    if imported.cards and not imported.questions:
+        imported.note(
+            1,
+            "no note has a back short enough to type, so every note is a flashcard only, and a bank "
+            "needs at least one question: write one in the editor (or shorten some backs in Anki)",
+        )
     return imported

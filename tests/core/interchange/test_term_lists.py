@@ -192,3 +192,14 @@ def test_an_anki_deck_of_n_basic_notes_is_n_flashcards():
             "How did the war end?",
         ]
     )
+
+
+def test_a_deck_whose_backs_are_all_too_long_to_type_says_a_question_is_needed():
+    """Every note a flashcard only: the bank check asks for a question, and the report says why."""
+    long_back = "A plan for the status of Kosovo, put forward by the UN envoy in 2007, with supervision"
+    imported = read_anki_text(f"#separator:tab\n#html:false\nThe Ahtisaari plan?\t{long_back}\n")
+    assert imported.questions == [] and len(imported.cards) == 1
+    assert [(note.line, note.text.split(",")[0]) for note in imported.notes] == [
+        (3, f"the back is too long to type as an answer ({len(long_back)} characters"),
+        (1, "no note has a back short enough to type"),
+    ]
