@@ -149,8 +149,9 @@ def test_an_anki_basic_note_asks_its_front_when_its_back_can_be_typed(
         [flashcard] = imported.cards
         assert flashcard["tags"] == ["Geo"] and flashcard["id"].startswith("card-")
         assert (flashcard["term"], flashcard["definition"]) == card
-        [changed] = imported.notes
+        changed, needed = imported.notes  # the deck's one note has no question: the report says so
         assert changed.line == 4 and note in changed.text
+        assert needed.line == 1 and "a bank needs at least one question" in needed.text
         assert "flashcard only" in changed.text or "a card, no question" in changed.text
         return
     assert imported.cards == []  # the question is the note's one card
