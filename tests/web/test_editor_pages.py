@@ -216,3 +216,28 @@ def test_a_bank_without_give_aways_shows_no_warnings(teacher, questions_dir):
         data={"text": text, "version": version, "action": "check", "csrf_token": token},
     ).get_data(as_text=True)
     assert "No problems found." in page and "warning-summary" not in page
+
+
+def test_saving_a_new_bank_mentions_no_previous_version(teacher, questions_dir):
+    """Only a file that had a version keeps one in its history: a new one says nothing of it."""
+    token = csrf_token(teacher.get("/banks").get_data(as_text=True))
+    text = "title: Fresh\nquestions:\n  - {id: q, type: true_false, prompt: Fresh?, answer: true}\n"
+    created = teacher.post(
+        "/banks/fresh.yaml/edit", data={"text": text, "version": "", "action": "save", "csrf_token": token}
+    )
+    assert created.status_code == 302
+    first = teacher.get(created.headers["Location"]).get_data(as_text=True)
+    assert "fresh.yaml is saved" in first and "previous one" not in first
+    _, version, token = editor_form(first)
+    again = teacher.post(
+        "/banks/fresh.yaml/edit",
+        data={
+            "text": text.replace("Fresh?", "Fresh again?"),
+            "version": version,
+            "action": "save",
+            "csrf_token": token,
+        },
+    )
+    assert "The previous one is kept in its history." in teacher.get(again.headers["Location"]).get_data(
+        as_text=True
+    )

@@ -139,9 +139,10 @@ def edit(name: str) -> Any:
     if saved.outcome is Outcome.SAVED:
         library().reload()
         library().sync_to_database()
+        kept = " The previous one is kept in its history." if version else ""  # a new file had none
         flash(
             f"{name} is saved: students see the new version wherever it is assigned (to give it to a "
-            "class, use “Assign a quiz” on the class’s page). The previous one is kept in its history.",
+            f"class, use “Assign a quiz” on the class’s page).{kept}",
             "success",
         )
         return redirect(url_for("editor.edit", name=name, checked=1))
