@@ -129,6 +129,9 @@ class DatabaseStorage(Storage):
         return rows[0] if rows else None
 
 
+SETUP_ATTEMPTS = 100  # x 50 ms: five seconds, the busy timeout of every other statement
+
+
 class _SqliteFile:
     """The counters' SQLite file, through one sqlite3 connection per thread: a count costs
     tens of microseconds (SQLAlchemy's connection handling would cost several times that)."""
@@ -145,12 +148,30 @@ class _SqliteFile:
     def _connection(self) -> sqlite3.Connection:
         connection = getattr(self.local, "connection", None)
         if connection is None or self.local.pid != os.getpid():  # none yet, or made before a fork
-            connection = sqlite3.connect(self.path, isolation_level=None, timeout=5)  # autocommit
-            connection.execute("PRAGMA journal_mode = WAL")
-            connection.execute("PRAGMA synchronous = OFF")  # counters need not survive a power cut
-            connection.execute(_SQLITE_TABLE)
+            connection = self._connect()
             self.local.connection, self.local.pid = connection, os.getpid()
         return connection
+
+    def _connect(self) -> sqlite3.Connection:
+        """A connection to the counters' file, set up. Switching the file to WAL does not wait for
+        a busy file as other statements do (it failed with "database is locked" when workers or
+        threads started together, and their counts were lost): it is done only when the file is
+        not WAL yet (WAL stays with the file), and tried again for a while when the file is busy."""
+        for attempt in range(SETUP_ATTEMPTS):
+            connection = sqlite3.connect(self.path, isolation_level=None, timeout=5)  # autocommit
+            try:
+                if connection.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+                    connection.execute("PRAGMA journal_mode = WAL")
+                connection.execute("PRAGMA synchronous = OFF")  # counters need not survive a power cut
+                connection.execute(_SQLITE_TABLE)
+            except sqlite3.OperationalError:
+                connection.close()
+                if attempt == SETUP_ATTEMPTS - 1:
+                    raise
+                time.sleep(0.05)
+            else:
+                return connection
+        raise AssertionError("unreachable")  # the loop returns or raises
 
     def dispose(self) -> None:
         connection = getattr(self.local, "connection", None)
