@@ -38,6 +38,13 @@ def points(value: Fraction) -> str:
     return f"{rounded:g}"
 
 
+def how_many(count: int | Fraction, noun: str, plural: str | None = None) -> str:
+    """A number and its noun, agreeing: "0 cards", "1 card", "2 cards". ``plural`` where adding
+    an s will not do ("class", "classes"; "test is", "tests are"). Every count a page shows in
+    words goes through here (a template global), so "1 new cards" cannot come back."""
+    return f"{count} {noun if count == 1 else (plural or noun + 's')}"
+
+
 def points_of(earned: Fraction, total: Fraction) -> str:
     """ "2.5 of 4 points", "1 of 1 point"."""
     return f"{points(earned)} of {points(total)} point{'' if total == 1 else 's'}"
@@ -162,6 +169,7 @@ def init_app(app: Flask) -> None:
     app.add_template_filter(share, "share")
     app.add_template_filter(points, "points")
     app.add_template_global(points_of, "points_of")
+    app.add_template_global(how_many, "how_many")
     app.add_template_filter(duration, "duration")
     app.add_template_filter(shown_join_code, "join_code")
     app.add_template_global(status_label, "status_label")
