@@ -72,6 +72,7 @@ class ExportQuerySchema(Schema):
 @documented_errors(blueprint, 400, 401, 403, 404)
 def export(query: dict[str, Any]) -> Response:
     teacher = require_teacher()
+    zone = accounts.zone_of(teacher)  # XLSX's times: the teacher's zone, as on the pages
     bank_slug = query.get("quiz_id")  # the API's word for a bank's slug (docs/api.md)
     if bank_slug is not None:
         bank_slug = bank_library.bank(bank_slug).slug  # an unknown quiz: 404 quiz_not_found
@@ -86,7 +87,7 @@ def export(query: dict[str, Any]) -> Response:
             raise ApiError(
                 404, "assignment_not_found", f"You have no assignment {query['assignment_id']}{named}."
             )
-        request = assignment_request(query["kind"], query["format"], row, query.get("since"))
+        request = assignment_request(query["kind"], query["format"], row, query.get("since"), zone)
         return streamed(export_scores(request, clock.now()))
     if "class_id" in query:
         classroom = accounts.class_of_teacher(query["class_id"], teacher.id)
@@ -95,5 +96,7 @@ def export(query: dict[str, Any]) -> Response:
         classes = [classroom]
     else:
         classes = accounts.classes_of_teacher(teacher.id)
-    request = ExportRequest(query["kind"], query["format"], tuple(classes), bank_slug, query.get("since"))
+    request = ExportRequest(
+        query["kind"], query["format"], tuple(classes), bank_slug, query.get("since"), time_zone=zone
+    )
     return streamed(export_scores(request, clock.now()))

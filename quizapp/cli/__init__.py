@@ -25,6 +25,7 @@ from quizapp.core.accounts import (
 )
 from quizapp.core.bank_loader import bank_files, load_files
 from quizapp.core.instants import parse_instant
+from quizapp.core.local_time import time_zone
 from quizapp.core.question_types import question_types
 from quizapp.services import accounts, assignments, bank_library, clock
 from quizapp.services.accounts import UnknownJoinCode, UsernameTaken
@@ -252,6 +253,12 @@ class _InstantType(click.ParamType):
     help="Only attempts started at or after this time, ISO 8601 (UTC unless it has an offset).",
 )
 @click.option(
+    "--timezone",
+    "zone_name",
+    help="The zone of XLSX's times (default: the --teacher's own, else QUIZAPP_TIMEZONE); "
+    "CSV and JSON are in UTC.",
+)
+@click.option(
     "-o",
     "--output",
     type=click.Path(dir_okay=False, writable=True, path_type=Path),
@@ -266,15 +273,20 @@ def export_scores_command(
     bank_slug: str | None,
     assignment_id: int | None,
     since: datetime | None,
+    zone_name: str | None,
     output: Path | None,
 ) -> None:
     """Export scores as CSV, XLSX or JSON (columns: docs/exports.md)."""
-    teacher_id = None
+    teacher = None
     if teacher_username:
         teacher = accounts.account_by_username(teacher_username)
         if teacher is None or not teacher.is_teacher:
             raise click.BadParameter(f"no teacher with username {teacher_username!r}", param_hint="--teacher")
-        teacher_id = teacher.id
+    teacher_id = teacher.id if teacher is not None else None
+    try:
+        zone = time_zone(zone_name) if zone_name else accounts.zone_of(teacher)
+    except ValueError as error:
+        raise click.BadParameter(str(error), param_hint="--timezone") from error
     classes = accounts.all_classes(teacher_id)
     if class_ref:
         wanted = class_ref.strip()
@@ -291,7 +303,7 @@ def export_scores_command(
         fresh_library()  # the gradebook has a column per bank in service
     if output_format == "xlsx" and output is None:
         raise click.UsageError("XLSX is binary: give a file with -o")
-    request = ExportRequest(kind, output_format, tuple(classes), bank_slug, since)
+    request = ExportRequest(kind, output_format, tuple(classes), bank_slug, since, time_zone=zone)
     if assignment_id is not None:
         row = assignments.assignment(assignment_id)
         if (
@@ -301,7 +313,7 @@ def export_scores_command(
         ):
             named = " of that class, teacher and quiz" if class_ref or teacher_username or bank_slug else ""
             raise click.BadParameter(f"no assignment {assignment_id}{named}", param_hint="--assignment")
-        request = assignment_request(kind, output_format, row, since)
+        request = assignment_request(kind, output_format, row, since, zone)
     export = export_scores(request, clock.now())
     target = output.open("wb") if output else sys.stdout.buffer
     try:

@@ -11,6 +11,9 @@ from __future__ import annotations
 import random
 from collections.abc import Iterable
 from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from flask import current_app
 
 from quizapp.core.accounts import Role
 from quizapp.core.local_time import time_zone
@@ -132,6 +135,17 @@ def set_time_zone(user_id: int, name: str | None) -> None:
     if name is not None:
         name = time_zone(name).key
     account_store.set_time_zone(user_id, name)
+
+
+def zone_of(account: Account | None) -> ZoneInfo:
+    """The zone a person reads times in: their own (account page), else the school's
+    (``QUIZAPP_TIMEZONE``); a zone the system no longer knows gives way to the school's."""
+    if account is not None and account.time_zone:
+        try:
+            return time_zone(account.time_zone)
+        except ValueError:
+            pass
+    return time_zone(str(current_app.config["TIMEZONE"]))
 
 
 def choose_own_password(user_id: int, new: str) -> Account | None:

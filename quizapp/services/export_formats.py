@@ -1,9 +1,14 @@
 """Writing rows as CSV, XLSX or JSON, streamed, and safe to open in a spreadsheet.
 
 Every text cell that a spreadsheet could take for a formula (it starts with =, +, -, @, a tab
-or a carriage return) is prefixed with an apostrophe, as OWASP's CSV-injection guidance says;
-XLSX cells are written as strings, never as formulas. CSV starts with a UTF-8 byte-order mark
-so that Excel reads names with diacritics correctly.
+or a carriage return) is prefixed with an apostrophe, as OWASP's CSV-injection guidance says
+(``spreadsheet_safe``, in CSV and XLSX alike); XLSX cells are never formulas. CSV starts with a
+UTF-8 byte-order mark so that Excel reads names with diacritics correctly.
+
+CSV and JSON are for programs too: times are ISO 8601 text in UTC, booleans ``true``/``false``,
+percentages numbers from 0 to 100. XLSX is for people: times are date cells in the reader's zone
+(named in the header), booleans are booleans, percentages are fractions shown as "18.9%", the
+header row stays in view, has filters, and the columns are as wide as what they hold.
 """
 
 from __future__ import annotations
@@ -16,9 +21,11 @@ import re
 import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
+from datetime import datetime
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import xlsxwriter
 
@@ -45,35 +52,50 @@ def number(value: Fraction | Decimal | float) -> int | float:
 
 @dataclass(frozen=True, slots=True)
 class Columns:
-    """Column names, and which columns hold free text (made safe) or booleans (written as words).
+    """Column names, and which columns hold free text (made safe), booleans (words in CSV),
+    times (ISO 8601 text in UTC: date cells in XLSX) or percentages (0 to 100: shown as percent
+    in XLSX).
 
     Rows hold plain values: text, numbers, booleans, None. Knowing the columns lets the writers
-    touch only the cells that need it, a million rows at a time.
+    touch only the cells that need it, a million rows at a time. ``names`` are the keys programs
+    read (JSON); ``labels``, if given, the header people read in a spreadsheet (a quiz's title
+    where its JSON key is its id).
     """
 
     names: tuple[str, ...]
     text: tuple[int, ...] = ()
     flags: tuple[int, ...] = ()  # True, False or None (empty)
+    times: tuple[int, ...] = ()  # ISO 8601 text in UTC, or None
+    percents: tuple[int, ...] = ()  # numbers from 0 to 100 (or a word such as "missed"), or None
+    labels: tuple[str, ...] | None = None  # the spreadsheets' header; None: the names
     ready: bool = False  # the rows were made for a spreadsheet already (see ``for_spreadsheet``)
 
     def for_spreadsheet(self) -> Columns:
         return replace(self, ready=True)
 
+    @property
+    def header(self) -> tuple[str, ...]:
+        """The header row of a spreadsheet (CSV or XLSX), before it is made safe."""
+        return self.labels if self.labels is not None else self.names
 
-def _spreadsheet_rows(columns: Columns, rows: Iterable[Sequence[Any]]) -> Iterable[Sequence[Any]]:
+
+def _spreadsheet_rows(
+    columns: Columns, rows: Iterable[Sequence[Any]], flag_words: bool = True
+) -> Iterable[Sequence[Any]]:
+    """The rows with their text made safe and, for CSV (``flag_words``), booleans as words; rows
+    made ``ready`` by their maker pass as they are."""
     if columns.ready:
         return rows
-    return _made_safe(columns, rows)
+    return _made_safe(columns, rows, flag_words)
 
 
-def _made_safe(columns: Columns, rows: Iterable[Sequence[Any]]) -> Iterator[list[Any]]:
-    starts, text, flags = _FORMULA_STARTS, columns.text, columns.flags
+def _made_safe(columns: Columns, rows: Iterable[Sequence[Any]], flag_words: bool) -> Iterator[list[Any]]:
+    text, flags = columns.text, columns.flags if flag_words else ()
     for row in rows:
         cells = list(row)
         for index in text:
-            value = cells[index]
-            if value and value.startswith(starts):
-                cells[index] = "'" + value
+            if cells[index]:
+                cells[index] = spreadsheet_safe(cells[index])
         for index in flags:
             if cells[index] is not None:  # None: no value (an empty cell)
                 cells[index] = "true" if cells[index] else "false"
@@ -85,7 +107,7 @@ def csv_chunks(columns: Columns, rows: Iterable[Sequence[Any]]) -> Iterator[byte
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     buffer.write("\ufeff")
-    writer.writerow([spreadsheet_safe(name) for name in columns.names])  # a name may hold a title
+    writer.writerow([spreadsheet_safe(name) for name in columns.header])  # a name may hold a title
     batch: list[Sequence[Any]] = []
     for cells in _spreadsheet_rows(columns, rows):
         batch.append(cells)
@@ -131,7 +153,7 @@ def csv_chunks_of_shared_cells(
         encoded[id(part)] = (part, _csv_text(part))
         return encoded[id(part)][1]
 
-    lines: list[str] = ["\ufeff" + _csv_text([spreadsheet_safe(name) for name in columns.names]) + "\r\n"]
+    lines: list[str] = ["\ufeff" + _csv_text([spreadsheet_safe(name) for name in columns.header]) + "\r\n"]
     append, needs_quotes = lines.append, _NEEDS_QUOTES.search
     for first, second, own in rows:
         found = encoded.get(id(first))
@@ -148,10 +170,17 @@ def csv_chunks_of_shared_cells(
 
 
 def json_chunks(columns: Columns, rows: Iterable[Sequence[Any]]) -> Iterator[bytes]:
-    """A JSON object with the column names and the rows as objects, streamed. Values are not
-    altered: JSON is read by programs, not spreadsheets."""
+    """A JSON object with the column names, their labels (the spreadsheets' header: a quiz's
+    title for its id) and the rows as objects, streamed. Values are not altered: JSON is read by
+    programs, not spreadsheets."""
     names = columns.names
-    yield b'{"columns": ' + json.dumps(list(names)).encode() + b', "rows": ['
+    yield (
+        b'{"columns": '
+        + json.dumps(list(names)).encode()
+        + b', "labels": '
+        + json.dumps(list(columns.header), ensure_ascii=False).encode("utf-8")
+        + b', "rows": ['
+    )
     parts: list[str] = []
     first = True
     for row in rows:
@@ -178,8 +207,23 @@ class XlsxFile:
             os.unlink(self.path)
 
 
-def write_xlsx(columns: Columns, rows: Iterable[Sequence[Any]], sheet: str) -> XlsxFile:
-    """An XLSX file written row by row in XlsxWriter's constant-memory mode."""
+XLSX_TIME_FORMAT = "yyyy-mm-dd hh:mm"
+XLSX_PERCENT_FORMAT = "0.0%"
+_WIDEST = 50  # characters: a long name or answer wraps nothing, it is cut off at the column's edge
+_NARROWEST = 6
+_SHOWN_LENGTHS = {"time": len("2026-12-01 23:59"), "percent": len("100.0%"), "flag": len("FALSE")}
+
+
+def _local(text: str, zone: ZoneInfo) -> datetime:
+    """An ISO 8601 time as a spreadsheet's date cell holds it: in ``zone``, without an offset."""
+    return datetime.fromisoformat(text).astimezone(zone).replace(tzinfo=None)
+
+
+def write_xlsx(columns: Columns, rows: Iterable[Sequence[Any]], sheet: str, zone: ZoneInfo) -> XlsxFile:
+    """An XLSX file written row by row in XlsxWriter's constant-memory mode, typed for people:
+    times as date cells in ``zone`` (its name in their header), booleans as booleans,
+    percentages as percent cells with one decimal, numbers as numbers; a frozen header row
+    with filters, and columns as wide as their widest cell (up to a limit)."""
     descriptor, path = tempfile.mkstemp(suffix=".xlsx")
     os.close(descriptor)
     workbook = xlsxwriter.Workbook(
@@ -192,17 +236,44 @@ def write_xlsx(columns: Columns, rows: Iterable[Sequence[Any]], sheet: str) -> X
         },
     )
     worksheet = workbook.add_worksheet(sheet[:31])
-    bold = workbook.add_format({"bold": True})
-    for column, name in enumerate(columns.names):
-        worksheet.write_string(0, column, spreadsheet_safe(name), bold)  # a name may hold a title
+    bold = workbook.add_format({"bold": True, "bottom": 1})
+    time_format = workbook.add_format({"num_format": XLSX_TIME_FORMAT})
+    percent_format = workbook.add_format({"num_format": XLSX_PERCENT_FORMAT})
+    kinds = dict.fromkeys(range(len(columns.names)), "plain")
+    kinds |= dict.fromkeys(columns.times, "time") | dict.fromkeys(columns.percents, "percent")
+    kinds |= dict.fromkeys(columns.flags, "flag")
+    widths = []
+    for column, label in enumerate(columns.header):
+        shown = spreadsheet_safe(f"{label} ({zone.key})" if kinds[column] == "time" else label)
+        worksheet.write_string(0, column, shown, bold)  # a label may hold a title
+        widths.append(max(len(shown), _SHOWN_LENGTHS.get(kinds[column], 0)))
     write_string, write_number = worksheet.write_string, worksheet.write_number
-    for number_, cells in enumerate(_spreadsheet_rows(columns, rows), start=1):
+    write_boolean, write_datetime = worksheet.write_boolean, worksheet.write_datetime
+    times, percents = frozenset(columns.times), frozenset(columns.percents)
+    last_row = 0
+    for last_row, cells in enumerate(_spreadsheet_rows(columns, rows, flag_words=False), start=1):
         for column, value in enumerate(cells):
             if value is None:
                 continue
-            if value.__class__ is str:
-                write_string(number_, column, value)
+            kind = value.__class__
+            if kind is str:
+                if column in times:
+                    write_datetime(last_row, column, _local(value, zone), time_format)
+                    continue
+                write_string(last_row, column, value)
+                if len(value) > widths[column]:
+                    widths[column] = len(value)
+            elif kind is bool:
+                write_boolean(last_row, column, value)
+            elif column in percents:
+                write_number(last_row, column, value / 100, percent_format)
             else:
-                write_number(number_, column, value)
+                write_number(last_row, column, value)
+                if len(str(value)) > widths[column]:
+                    widths[column] = len(str(value))
+    for column, width in enumerate(widths):
+        worksheet.set_column(column, column, min(max(width, _NARROWEST), _WIDEST) + 2)
+    worksheet.freeze_panes(1, 0)
+    worksheet.autofilter(0, 0, last_row, max(len(columns.names) - 1, 0))
     workbook.close()
     return XlsxFile(path)

@@ -3,9 +3,12 @@
 Four kinds (columns documented in docs/exports.md):
 - ``attempts``: one row per attempt (student, class, quiz, mode, times, score, max, percent);
 - ``gradebook``: one row per student, one column per quiz, the best test percentage;
-- ``answers``: one row per answer, scored, for analysis;
+- ``answers``: one row per answer, scored, for analysis: what the student chose in words (the
+  question type's ``response_text``) beside the stored response;
 - ``assignment_gradebook``: one row per student, one column per assignment of their class, the
   counted attempt's percentage (or ``missed``).
+
+XLSX shows times in ``ExportRequest.time_zone`` (the exporting teacher's); CSV and JSON in UTC.
 
 An export of one assignment (``ExportRequest.assignment``, made by ``assignment_request``) holds
 the attempts under it only: ``attempts`` adds the student's own due time and whether the attempt
@@ -26,8 +29,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from fractions import Fraction
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from quizapp import core
+from quizapp.core.answer_key import response_text
 from quizapp.core.attempts import AttemptMode
 from quizapp.core.scoring import percent, score_question
 from quizapp.db import account_store, attempt_store
@@ -50,6 +55,7 @@ from quizapp.services.export_formats import (
 from quizapp.services.question_source import questions_for
 
 KINDS = ("attempts", "gradebook", "answers", "assignment_gradebook")
+UTC_ZONE = ZoneInfo("UTC")
 MISSED = "missed"  # a gradebook-by-assignment cell: the due time passed with nothing submitted
 ATTEMPT_COLUMNS = Columns(
     (
@@ -67,11 +73,15 @@ ATTEMPT_COLUMNS = Columns(
         "percent",
     ),
     text=(0, 1, 2, 4),
+    times=(7, 8),
+    percents=(11,),
 )
 ASSIGNMENT_ATTEMPT_COLUMNS = Columns(
     (*ATTEMPT_COLUMNS.names, "assignment_id", "assignment_name", "due_at", "late"),
     text=(*ATTEMPT_COLUMNS.text, len(ATTEMPT_COLUMNS.names) + 1),
     flags=(len(ATTEMPT_COLUMNS.names) + 3,),
+    times=(*ATTEMPT_COLUMNS.times, len(ATTEMPT_COLUMNS.names) + 2),
+    percents=ATTEMPT_COLUMNS.percents,
 )
 ASSIGNMENT_GRADE_COLUMNS = Columns(
     (
@@ -94,26 +104,36 @@ ASSIGNMENT_GRADE_COLUMNS = Columns(
     ),
     text=(0, 1, 2, 5),
     flags=(8, 15),
+    times=(7,),
+    percents=(14,),
 )
+_ANSWER_HEAD = (
+    "student_username",
+    "student_name",
+    "class",
+    "quiz_id",
+    "attempt_id",
+    "mode",
+    "question_id",
+    "question_type",
+    "question_version",
+)
+_ANSWER_TAIL = ("correct", "points", "max_points", "answered_at")
+# In a spreadsheet (CSV, XLSX) ``response`` is what the student chose, in words, and
+# ``response_ids`` the stored response (choice ids, JSON); in JSON ``response`` stays the stored
+# response, as it was published for programs, and ``response_text`` holds the words.
 ANSWER_COLUMNS = Columns(
-    (
-        "student_username",
-        "student_name",
-        "class",
-        "quiz_id",
-        "attempt_id",
-        "mode",
-        "question_id",
-        "question_type",
-        "question_version",
-        "response",
-        "correct",
-        "points",
-        "max_points",
-        "answered_at",
-    ),
-    text=(0, 1, 2, 9),
-    flags=(10,),
+    (*_ANSWER_HEAD, "response", "response_text", *_ANSWER_TAIL),
+    text=(0, 1, 2, 9, 10),
+    flags=(11,),
+    times=(14,),
+)
+SPREADSHEET_ANSWER_COLUMNS = Columns(
+    (*_ANSWER_HEAD, "response", "response_ids", *_ANSWER_TAIL),
+    text=ANSWER_COLUMNS.text,
+    flags=ANSWER_COLUMNS.flags,
+    times=ANSWER_COLUMNS.times,
+    ready=True,  # ``answer_row_parts`` makes its cells safe once per distinct answer
 )
 
 
@@ -125,17 +145,22 @@ class ExportRequest:
     bank_slug: str | None = None  # one bank's quiz; None: every quiz
     since: datetime | None = None  # attempts started at or after this time
     assignment: AssignmentRow | None = None  # only the attempts under it (``assignment_request``)
+    time_zone: ZoneInfo = UTC_ZONE  # XLSX's times: the reader's (CSV and JSON are in UTC)
 
 
 def assignment_request(
-    kind: str, export_format: str, row: AssignmentRow, since: datetime | None = None
+    kind: str,
+    export_format: str,
+    row: AssignmentRow,
+    since: datetime | None = None,
+    time_zone: ZoneInfo = UTC_ZONE,
 ) -> ExportRequest:
     """The export of one assignment (the caller checked it is the teacher's): its class, its quiz,
     the attempts under it."""
     classroom = account_store.class_of_teacher(row.class_id, row.teacher_id)
     if classroom is None:  # an assignment's class is its teacher's
         raise assignments.AssignmentNotFound(row.id)
-    return ExportRequest(kind, export_format, (classroom,), row.bank_slug, since, row)
+    return ExportRequest(kind, export_format, (classroom,), row.bank_slug, since, row, time_zone)
 
 
 @dataclass(frozen=True, slots=True)
@@ -270,13 +295,21 @@ def attempt_rows(request: ExportRequest, now: datetime) -> Iterator[tuple[Any, .
 def gradebook(request: ExportRequest) -> tuple[Columns, Iterator[tuple[Any, ...]]]:
     """Columns and rows: one row per student, one column per quiz with the best test percentage."""
     members, attempts = _selected(request)
-    slugs = [b.slug for b in library().catalog.banks if request.bank_slug in (None, b.slug)]
+    banks = [b for b in library().catalog.banks if request.bank_slug in (None, b.slug)]
+    slugs = [b.slug for b in banks]
     tests = [a for a in attempts if a.mode is AttemptMode.TEST]
     best: dict[tuple[int, str], Fraction] = {}
     for scored in _scored_attempts(tests):
         key = (scored.attempt.user_id, scored.attempt.bank_slug)
         best[key] = max(best.get(key, Fraction(-1)), scored.percent)
-    columns = Columns(("student_username", "student_name", "class", *slugs), text=(0, 1, 2))
+    titles = [b.title for b in banks]
+    labels = [f"{b.title} ({b.slug})" if titles.count(b.title) > 1 else b.title for b in banks]
+    columns = Columns(
+        ("student_username", "student_name", "class", *slugs),
+        text=(0, 1, 2),
+        percents=tuple(range(3, 3 + len(slugs))),
+        labels=("student_username", "student_name", "class", *labels),
+    )
 
     def rows() -> Iterator[tuple[Any, ...]]:
         for classroom, student in members:
@@ -341,8 +374,13 @@ def assignment_gradebook(request: ExportRequest, now: datetime) -> tuple[Columns
     for row in rows_of:
         for grade in grades(row, now, request.since):
             cells[(row.id, grade.student.id)] = MISSED if grade.missed else _percent(grade)
-    names = tuple(assignment_column(row, readable=request.format != "json") for row in rows_of)
-    columns = Columns(("student_username", "student_name", "class", *names), text=(0, 1, 2))
+    people = ("student_username", "student_name", "class")
+    columns = Columns(
+        (*people, *(assignment_column(row, readable=False) for row in rows_of)),
+        text=(0, 1, 2),
+        percents=tuple(range(len(people), len(people) + len(rows_of))),
+        labels=(*people, *(assignment_column(row, readable=True) for row in rows_of)),
+    )
 
     def rows() -> Iterator[tuple[Any, ...]]:
         for classroom, student in _members(request.classes):
@@ -359,22 +397,30 @@ def assignment_gradebook(request: ExportRequest, now: datetime) -> tuple[Columns
     return columns, rows()
 
 
-def answer_rows(request: ExportRequest, spreadsheet: bool) -> Iterator[tuple[Any, ...]]:
-    """One row per answer. With ``spreadsheet`` the cells come out safe for one already."""
-    for head, part, answered_at in answer_row_parts(request, spreadsheet):
+def answer_rows(request: ExportRequest) -> Iterator[tuple[Any, ...]]:
+    """One row per answer, its cells as ``answer_columns`` says."""
+    for head, part, answered_at in answer_row_parts(request):
         yield (*head, *part, answered_at)
 
 
-def answer_row_parts(
-    request: ExportRequest, spreadsheet: bool
-) -> Iterator[tuple[tuple[Any, ...], tuple[Any, ...], str]]:
+def answer_columns(export_format: str) -> Columns:
+    """The answers export's columns: a spreadsheet's (CSV, XLSX) name the student's choice in
+    words ``response``; JSON's keep ``response`` as published and add ``response_text``."""
+    return ANSWER_COLUMNS if export_format == "json" else SPREADSHEET_ANSWER_COLUMNS
+
+
+def answer_row_parts(request: ExportRequest) -> Iterator[tuple[tuple[Any, ...], tuple[Any, ...], str]]:
     """Each answer row in three parts: the student's (one tuple per attempt and class), the
     answer's (one tuple per question version and response: many students give the same answer)
     and the time it was given. This export can be a million rows: shared parts are made once.
+
+    In a spreadsheet (CSV, XLSX) the text cells come out safe for one already, and in CSV the
+    booleans as words.
     """
     members, attempts = _selected(request)
+    spreadsheet = request.format != "json"
     cell = spreadsheet_safe if spreadsheet else _same
-    flag: Any = {True: "true", False: "false"} if spreadsheet else {True: True, False: False}
+    flag: Any = {True: "true", False: "false"} if request.format == "csv" else {True: True, False: False}
     prefixes: dict[int, list[tuple[str, str, str]]] = {}
     for classroom, student in members:
         prefixes.setdefault(student.id, []).append(
@@ -399,11 +445,13 @@ def answer_row_parts(
             part = answer_parts.get((question.content_hash, response_json))
             if part is None:
                 scored = scorer(question, response_json)
+                words = response_text(question, json.loads(response_json))  # the database's own JSON
+                shown = (cell(words), cell(response_json)) if spreadsheet else (response_json, words)
                 part = (
                     key,
                     str(question.type),
                     question.content_hash[:12],
-                    cell(response_json),
+                    *shown,
                     flag[scored.correct],
                     scored.shown,
                     number(Fraction(question.points)),
@@ -450,9 +498,7 @@ def export_scores(request: ExportRequest, now: datetime) -> Export:
     elif request.kind == "assignment_gradebook":
         columns, rows = assignment_gradebook(request, now)
     elif request.kind == "answers":
-        spreadsheet = request.format != "json"
-        columns = ANSWER_COLUMNS.for_spreadsheet() if spreadsheet else ANSWER_COLUMNS
-        rows = answer_rows(request, spreadsheet)
+        columns, rows = answer_columns(request.format), answer_rows(request)
     else:
         columns = ATTEMPT_COLUMNS if row is None else ASSIGNMENT_ATTEMPT_COLUMNS
         rows = attempt_rows(request, now)
@@ -462,11 +508,11 @@ def export_scores(request: ExportRequest, now: datetime) -> Export:
     stem = "-".join(filter(None, parts))
     filename = f"{stem}.{request.format}"
     if request.format == "xlsx":
-        chunks = write_xlsx(columns, rows, request.kind).chunks()
+        chunks = write_xlsx(columns, rows, request.kind, request.time_zone).chunks()
     elif request.format == "json":
         chunks = json_chunks(columns, rows)
     elif request.kind == "answers":  # the big one: rows in shared parts, each encoded once
-        chunks = csv_chunks_of_shared_cells(columns, answer_row_parts(request, spreadsheet=True))
+        chunks = csv_chunks_of_shared_cells(columns, answer_row_parts(request))
     else:
         chunks = csv_chunks(columns, rows)
     return Export(filename, CONTENT_TYPES[request.format], chunks)

@@ -7,26 +7,20 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from flask import Flask, current_app
+from flask import Flask
 from flask_login import current_user
 
-from quizapp.core.local_time import TYPED_EXAMPLE, editable, read_typed, shown, time_zone
-from quizapp.services import clock
+from quizapp.core.local_time import TYPED_EXAMPLE, editable, read_typed, shown
+from quizapp.services import accounts, clock
 
 
 def school_zone() -> ZoneInfo:
-    return time_zone(str(current_app.config["TIMEZONE"]))
+    return accounts.zone_of(None)
 
 
 def reader_zone() -> ZoneInfo:
-    """The signed-in person's zone, else the school's."""
-    account = getattr(current_user, "account", None)
-    if account is not None and account.time_zone:
-        try:
-            return time_zone(account.time_zone)
-        except ValueError:  # a zone the system no longer knows: the school's will do
-            pass
-    return school_zone()
+    """The signed-in person's zone, else the school's (the rule: ``accounts.zone_of``)."""
+    return accounts.zone_of(getattr(current_user, "account", None))
 
 
 def local_time(moment: datetime | None) -> str:

@@ -131,6 +131,55 @@ def test_a_bad_since_is_a_clear_400_everywhere(app, as_user, people, since, says
     assert result.exit_code == 2 and says in result.output
 
 
+def _typed_cells(data: bytes) -> list[tuple]:
+    sheet = openpyxl.load_workbook(io.BytesIO(data)).active
+    return [tuple((cell.value, cell.number_format) for cell in row) for row in sheet.iter_rows()]
+
+
+@pytest.mark.parametrize("kind", ["attempts", "gradebook", "answers"])
+def test_the_api_writes_the_workbook_in_the_teachers_zone_as_the_page_does(
+    app, as_user, people, results, tmp_path, kind
+):
+    """XLSX's times are in the exporting teacher's zone (their own, else the school's): the same
+    workbook from the page, the API and the command (``--teacher``, or ``--timezone``)."""
+    from quizapp.services import accounts
+
+    with app.app_context():
+        accounts.set_time_zone(people.teacher, "America/Chicago")
+    page = app.test_client()
+    login(page, "tina")
+    expected = _typed_cells(page.get(f"/classes/{people.class_id}/exports/{kind}.xlsx").data)
+    api = as_user("tina").get(f"/exports/scores?class_id={people.class_id}&kind={kind}&format=xlsx")
+    assert _typed_cells(api.data) == expected
+    chosen = ("--format", "xlsx", "--kind", kind, "--class", str(people.class_id))
+    assert _typed_cells(_command(app, tmp_path, *chosen, "--teacher", "tina")) == expected
+    assert _typed_cells(_command(app, tmp_path, *chosen, "--timezone", "America/Chicago")) == expected
+    in_utc = _typed_cells(_command(app, tmp_path, *chosen))  # no teacher named: the school's zone
+    if kind != "gradebook":  # the gradebook has no times
+        times = [n for n, (value, _) in enumerate(expected[0]) if value.endswith("(America/Chicago)")]
+        assert times and all(in_utc[0][n][0].endswith("(UTC)") for n in times)
+        row = expected[1]
+        assert all(isinstance(row[n][0], datetime) and row[n][1] == "yyyy-mm-dd hh:mm" for n in times)
+        assert in_utc[1][times[-1]][0] - row[times[-1]][0] in (timedelta(hours=6), timedelta(hours=5))
+
+
+def test_the_command_refuses_a_zone_it_does_not_know(app, people):
+    result = app.test_cli_runner().invoke(
+        args=["export-scores", "--format", "csv", "--timezone", "Mars/Base"]
+    )
+    assert result.exit_code == 2 and "--timezone" in result.output
+
+
+def test_the_api_answers_json_keeps_response_for_programs(as_user, results):
+    rows = json.loads(as_user("tina").get(f"/exports/scores?kind=answers&format=json&quiz_id={QUIZ}").data)[
+        "rows"
+    ]
+    assert rows and all(
+        json.loads(row["response"]) is not None for row in rows
+    )  # the stored JSON, as published
+    assert all(isinstance(row["response_text"], str) and row["response_text"] for row in rows)
+
+
 # --- One assignment: ?assignment_id=, the assignment page's links, `flask export-scores --assignment`
 
 

@@ -1,20 +1,33 @@
-"""Score exports: the three kinds, the three formats, spreadsheet safety, and who may export."""
+"""Score exports: the kinds, the three formats, spreadsheet safety, who may export, and files a
+teacher can read (answers in words, typed workbooks in the teacher's zone, gradebooks by title)."""
 
 from __future__ import annotations
 
+import csv
 import io
 import json
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from openpyxl import load_workbook
 
+from quizapp.core.answer_key import full_marks_response
+from quizapp.core.model import QuestionType
+from quizapp.services import accounts
 from quizapp.services.export_formats import (
     Columns,
     csv_chunks,
     csv_chunks_of_shared_cells,
     spreadsheet_safe,
 )
+from tests.helpers.api import ApiClient, token_for
+from tests.helpers.api import answer as answer_by_api
+from tests.helpers.api import start as start_by_api
+from tests.helpers.quizzes import attempt_questions
 from tests.helpers.web import login, read_csv
+
+TITLE = "Kosovar Peacekeepers Sent On First Mission Abroad"  # the bank's title: the gradebook's header
 
 
 def test_attempts_csv(client, people, results):
@@ -49,9 +62,9 @@ def test_gradebook_xlsx_is_safe(client, people, results):
     response = client.get(f"/classes/{people.class_id}/exports/gradebook.xlsx")
     workbook = load_workbook(io.BytesIO(response.get_data()), read_only=True)
     rows = list(workbook.active.iter_rows(values_only=True))
-    assert rows[0] == ("student_username", "student_name", "class", "kosovo-peacekeepers")
+    assert rows[0] == ("student_username", "student_name", "class", TITLE)
     by_user = {row[0]: row for row in rows[1:]}
-    assert by_user["sam"][3] == 8 and by_user["sara"][3] == 0
+    assert by_user["sam"][3] == pytest.approx(0.08) and by_user["sara"][3] == 0  # 8% and 0%
     assert by_user["sara"][1].startswith("'=")  # text, never a formula
 
 
@@ -111,7 +124,7 @@ def test_the_gradebook_command_has_a_column_per_bank_before_any_request_loaded_t
     app.extensions[EXTENSION_KEY] = BankLibrary(Path(app.config["QUESTIONS_DIR"]), 2.0)
     result = app.test_cli_runner().invoke(args=["export-scores", "--format", "csv", "--kind", "gradebook"])
     assert result.exit_code == 0, result.output
-    assert result.output.splitlines()[0] == "\ufeffstudent_username,student_name,class,kosovo-peacekeepers"
+    assert result.output.splitlines()[0] == f"\ufeffstudent_username,student_name,class,{TITLE}"
 
 
 @pytest.mark.parametrize(
@@ -135,7 +148,7 @@ def test_spreadsheet_safe(value, safe):
 def test_answers_csv_is_what_the_plain_csv_writer_writes(app, client, people, results):
     """The answers CSV encodes parts shared by many rows once; the file must not differ for it."""
     from quizapp.db.account_store import all_classes
-    from quizapp.services.score_exports import ANSWER_COLUMNS, ExportRequest, answer_rows
+    from quizapp.services.score_exports import ExportRequest, answer_columns, answer_rows
 
     login(client, "tina")
     response = client.get(f"/classes/{people.class_id}/exports/answers.csv")
@@ -145,14 +158,11 @@ def test_answers_csv_is_what_the_plain_csv_writer_writes(app, client, people, re
         ("sam", "true"),
         ("sam", "false"),
     ]
-    assert all(json.loads(r["response"]) is not None for r in rows)
+    assert all(json.loads(r["response_ids"]) is not None for r in rows)
     with app.test_request_context():
         classes = tuple(c for c in all_classes() if c.id == people.class_id)
-        expected = b"".join(
-            csv_chunks(
-                ANSWER_COLUMNS.for_spreadsheet(), answer_rows(ExportRequest("answers", "csv", classes), True)
-            )
-        )
+        wanted = ExportRequest("answers", "csv", classes)
+        expected = b"".join(csv_chunks(answer_columns("csv"), answer_rows(wanted)))
     assert response.data == expected
 
 
@@ -175,3 +185,195 @@ def test_shared_cell_parts_are_written_like_whole_rows(monkeypatch):
     assert b"".join(csv_chunks_of_shared_cells(columns, rows)) == expected
     with pytest.raises(ValueError, match="made safe"):
         list(csv_chunks_of_shared_cells(Columns(("a",)), rows))
+
+
+# --- Exports a teacher can read: what the student chose, typed workbooks, titled gradebooks ---
+
+BERLIN = ZoneInfo("Europe/Berlin")
+
+
+def _chosen_response(question):
+    """A response the test knows the words of: not always the first choice, nor the file's order."""
+    spec = question.answer
+    match question.type:
+        case QuestionType.SINGLE:
+            return spec.choices[-1].id
+        case QuestionType.MULTIPLE:
+            return [choice.id for choice in spec.choices][::-1][:2]  # the student's order: last first
+        case QuestionType.TRUE_FALSE:
+            return True
+        case QuestionType.ORDERING:
+            return [item.id for item in spec.items][::-1]
+        case QuestionType.MATCHING:
+            rights = [right.id for right in spec.rights]
+            return {left.id: rights[(n + 1) % len(rights)] for n, left in enumerate(spec.lefts)}
+        case QuestionType.NUMERIC:
+            return "1,250"
+        case _:  # short, cloze: typed as the key has it
+            return full_marks_response(question)
+
+
+def _words(question, response) -> str:
+    """What a teacher should read for ``response``, spelled out here rather than asked of the app."""
+    spec = question.answer
+    match question.type:
+        case QuestionType.SINGLE | QuestionType.MULTIPLE:
+            texts = {choice.id: choice.text for choice in spec.choices}
+            return "; ".join(texts[pick] for pick in ([response] if isinstance(response, str) else response))
+        case QuestionType.TRUE_FALSE:
+            return "True" if response else "False"
+        case QuestionType.ORDERING:
+            texts = {item.id: item.text for item in spec.items}
+            return " → ".join(texts[item_id] for item_id in response)
+        case QuestionType.MATCHING:
+            rights = {right.id: right.text for right in spec.rights}
+            return "; ".join(f"{left.text} → {rights[response[left.id]]}" for left in spec.lefts)
+        case QuestionType.CLOZE:
+            return "; ".join(response)
+        case _:
+            return response
+
+
+@pytest.fixture
+def chosen(app, people):
+    """Sam answers every question of a test through the API; the questions by id and the responses."""
+    app.config["API_ANSWER_LIMIT_PER_USER"] = app.config["API_ANSWER_LIMIT_PER_ADDRESS"] = "10000/minute"
+    api = ApiClient(app.test_client(), token_for(app.test_client(), "sam"))
+    attempt = start_by_api(api, "test")
+    questions = {q.id: q for q in attempt_questions(app, attempt["id"])}
+    responses = {key: _chosen_response(question) for key, question in questions.items()}
+    for key, response in responses.items():
+        saved = answer_by_api(api, attempt, key, response)
+        assert saved.status_code == 200, (key, saved.get_json())
+    assert api.post(f"/attempts/{attempt['id']}/submit").status_code == 200
+    with app.app_context():
+        accounts.set_time_zone(people.teacher, "Europe/Berlin")
+    return questions, responses
+
+
+@pytest.mark.ungrouped  # every question, so every type, is asked
+def test_the_answers_csv_says_what_the_student_chose_in_words_and_keeps_the_ids(client, people, chosen):
+    questions, responses = chosen
+    login(client, "tina")
+    rows = read_csv(client.get(f"/classes/{people.class_id}/exports/answers.csv"))
+    assert list(rows[0])[9:11] == ["response", "response_ids"]
+    assert {row["question_id"] for row in rows} == set(questions)
+    types = set()
+    for row in rows:
+        question, given = questions[row["question_id"]], responses[row["question_id"]]
+        assert row["response"] == _words(question, given), row["question_type"]
+        assert json.loads(row["response_ids"]) == given  # for programs: the stored response
+        types.add(row["question_type"])
+    assert types >= {"single", "multiple", "true_false", "ordering", "matching", "numeric", "short", "cloze"}
+    assert row["correct"] in ("true", "false") and row["answered_at"].endswith("+00:00")  # CSV: as before
+
+
+@pytest.mark.ungrouped  # every question, so every type, is asked
+def test_the_answers_json_keeps_response_as_published_and_adds_its_words(client, people, chosen):
+    questions, responses = chosen
+    login(client, "tina")
+    data = json.loads(client.get(f"/classes/{people.class_id}/exports/answers.json").data)
+    assert "response_text" in data["columns"] and "response_ids" not in data["columns"]
+    for row in data["rows"]:
+        question, given = questions[row["question_id"]], responses[row["question_id"]]
+        assert json.loads(row["response"]) == given  # unchanged: the stored response as JSON text
+        assert row["response_text"] == _words(question, given)
+        assert isinstance(row["correct"], bool)
+
+
+@pytest.mark.ungrouped  # every question, so every type, is asked
+def test_the_answers_xlsx_is_typed_in_the_teachers_zone(client, people, chosen):
+    questions, responses = chosen
+    login(client, "tina")
+    data = json.loads(client.get(f"/classes/{people.class_id}/exports/answers.json").data)
+    utc_times = {row["question_id"]: row["answered_at"] for row in data["rows"]}
+    sheet = load_workbook(
+        io.BytesIO(client.get(f"/classes/{people.class_id}/exports/answers.xlsx").data)
+    ).active
+    header = [cell.value for cell in sheet[1]]
+    assert header[9:] == [
+        "response",
+        "response_ids",
+        "correct",
+        "points",
+        "max_points",
+        "answered_at (Europe/Berlin)",
+    ]
+    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == f"A1:O{len(questions) + 1}"
+    for row in sheet.iter_rows(min_row=2):
+        cells = dict(zip(header, row, strict=True))
+        key = cells["question_id"].value
+        assert cells["response"].value == _words(questions[key], responses[key])
+        assert json.loads(cells["response_ids"].value) == responses[key]
+        assert isinstance(cells["correct"].value, bool) and cells["correct"].data_type == "b"
+        assert isinstance(cells["points"].value, int | float) and cells["max_points"].value == 1
+        answered = cells["answered_at (Europe/Berlin)"]
+        assert isinstance(answered.value, datetime) and answered.is_date
+        expected = datetime.fromisoformat(utc_times[key]).astimezone(BERLIN).replace(tzinfo=None)
+        assert abs(answered.value - expected) < timedelta(milliseconds=1)
+    widths = {
+        sheet.cell(1, n).value: sheet.column_dimensions[sheet.cell(1, n).column_letter].width for n in (1, 10)
+    }
+    assert all(width and width >= 8 for width in widths.values())
+
+
+def test_the_attempts_xlsx_has_dates_percentages_and_numbers(client, people, results):
+    with client.application.app_context():
+        accounts.set_time_zone(people.teacher, "Europe/Berlin")
+    login(client, "tina")
+    data = json.loads(client.get(f"/classes/{people.class_id}/exports/attempts.json").data)
+    sheet = load_workbook(
+        io.BytesIO(client.get(f"/classes/{people.class_id}/exports/attempts.xlsx").data)
+    ).active
+    header = [cell.value for cell in sheet[1]]
+    assert header[7:9] == ["started_at (Europe/Berlin)", "submitted_at (Europe/Berlin)"]
+    by_id = {row["attempt_id"]: row for row in data["rows"]}
+    for row in sheet.iter_rows(min_row=2):
+        cells = dict(zip(header, row, strict=True))
+        source = by_id[cells["attempt_id"].value]
+        submitted = cells["submitted_at (Europe/Berlin)"]
+        expected = datetime.fromisoformat(source["submitted_at"]).astimezone(BERLIN).replace(tzinfo=None)
+        assert submitted.is_date and abs(submitted.value - expected) < timedelta(
+            milliseconds=1
+        )  # Excel's precision
+        percent = cells["percent"]
+        assert percent.data_type == "n" and percent.number_format == "0.0%"
+        assert percent.value == pytest.approx(source["percent"] / 100)
+        assert cells["score"].value == source["score"] and cells["max_score"].value == 25
+    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == "A1:L3"
+    assert sheet.column_dimensions["H"].width >= len("started_at (Europe/Berlin)")
+
+
+def test_the_gradebook_is_headed_by_the_quiz_title_in_spreadsheets_and_keyed_by_its_id_in_json(
+    client, people, results
+):
+    login(client, "tina")
+    header = next(
+        csv.reader(io.StringIO(client.get(f"/classes/{people.class_id}/exports/gradebook.csv").text))
+    )
+    assert header == ["\ufeffstudent_username", "student_name", "class", TITLE]
+    sheet = load_workbook(
+        io.BytesIO(client.get(f"/classes/{people.class_id}/exports/gradebook.xlsx").data)
+    ).active
+    assert [cell.value for cell in sheet[1]] == ["student_username", "student_name", "class", TITLE]
+    sam = next(row for row in sheet.iter_rows(min_row=2) if row[0].value == "sam")
+    assert sam[3].value == pytest.approx(0.08) and sam[3].number_format == "0.0%"
+    assert sheet.column_dimensions["D"].width >= len(TITLE)
+    data = json.loads(client.get(f"/classes/{people.class_id}/exports/gradebook.json").data)
+    assert data["columns"][3] == "kosovo-peacekeepers" and data["labels"][3] == TITLE
+    assert {row["student_username"]: row["kosovo-peacekeepers"] for row in data["rows"]} == {
+        "sam": 8,
+        "sara": 0,
+    }
+
+
+def test_two_quizzes_with_one_title_are_told_apart_by_their_ids(app, client, people, results, questions_dir):
+    source = (questions_dir / "kosovo-peacekeepers.yaml").read_text(encoding="utf-8")
+    (questions_dir / "kosovo-copy.yaml").write_text(
+        source.replace("id: kosovo-peacekeepers", "id: kosovo-copy", 1), encoding="utf-8"
+    )
+    login(client, "tina")
+    header = next(
+        csv.reader(io.StringIO(client.get(f"/classes/{people.class_id}/exports/gradebook.csv").text))
+    )
+    assert sorted(header[3:]) == [f"{TITLE} (kosovo-copy)", f"{TITLE} (kosovo-peacekeepers)"]

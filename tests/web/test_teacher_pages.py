@@ -212,3 +212,25 @@ def test_quiz_report_page(client, app, people):
     )
     assert sorted_page.index("Sam Student") < sorted_page.index("Sara Classmate")
     assert 'aria-sort="descending"' in sorted_page
+
+
+def test_the_export_section_links_the_zone_it_uses_and_names_no_repository_file(client, app, people):
+    """The export links say where Excel's time zone is set, with a link the app serves, rather
+    than pointing at a file of the source code (docs/exports.md) a teacher cannot open."""
+    from quizapp.services import assignments
+
+    with app.app_context():
+        [row] = assignments.of_classes([people.class_id], "kosovo-peacekeepers")
+    login(client, "tina")
+    pages = (
+        f"/classes/{people.class_id}",
+        f"/classes/{people.class_id}/quizzes/kosovo-peacekeepers",
+        f"/assignments/{row.id}",
+    )
+    for path in pages:
+        page = client.get(path).get_data(as_text=True)
+        section = page[page.index('aria-labelledby="exports-heading"') :]
+        section = section[: section.index("</section>")]
+        assert "docs/" not in section and ".md" not in section, path
+        assert 'href="/account/password#zone-heading"' in section and "time zone" in section, path
+        assert client.get("/account/password").get_data(as_text=True).count('id="zone-heading"') == 1

@@ -19,6 +19,7 @@ from quizapp.services.export_formats import FORMATS
 from quizapp.services.score_exports import KINDS, assignment_request, export_scores
 from quizapp.web.auth.login import teacher_required
 from quizapp.web.downloads import since_argument, streamed
+from quizapp.web.local_times import reader_zone
 from quizapp.web.teacher.assignments import my_assignment
 
 blueprint = Blueprint("assignment_results", __name__, url_prefix="/assignments")
@@ -50,4 +51,5 @@ def export(assignment_id: int, kind: str, fmt: str) -> WerkzeugResponse:
     row = my_assignment(assignment_id)
     if kind not in KINDS or fmt not in FORMATS:
         abort(404)
-    return streamed(export_scores(assignment_request(kind, fmt, row, since_argument()), clock.now()))
+    wanted = assignment_request(kind, fmt, row, since_argument(), reader_zone())
+    return streamed(export_scores(wanted, clock.now()))

@@ -44,6 +44,7 @@ from quizapp.web.forms import (
     add_error,
     required_data,
 )
+from quizapp.web.local_times import reader_zone
 from quizapp.web.teacher.assignments import class_extras
 
 blueprint = Blueprint("teacher", __name__, url_prefix="/classes")
@@ -337,5 +338,5 @@ def _export(classes: list[ClassInfo], kind: str, fmt: str) -> WerkzeugResponse:
     bank_slug = request.args.get("quiz") or None
     if bank_slug is not None:
         bank_slug = bank_library.bank(bank_slug).slug  # an unknown quiz is "not found"
-    wanted = ExportRequest(kind, fmt, tuple(classes), bank_slug, since_argument())
+    wanted = ExportRequest(kind, fmt, tuple(classes), bank_slug, since_argument(), time_zone=reader_zone())
     return streamed(export_scores(wanted, clock.now()))
