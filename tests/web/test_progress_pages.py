@@ -55,7 +55,8 @@ def test_dashboard_matches_what_the_student_did(client, app, people, monkeypatch
     assert expected > 0 and f"<dt>Cards due now</dt><dd>{expected}</dd>" in page
     today = sum(1 for due in dues if due.date() <= later.date())
     assert re.search(rf"<td>today</td><td>{today}</td>", page)
-    assert page.count('class="chart-svg"') == 3  # scores, due forecast, topics
+    assert page.count('class="chart-svg"') == 2  # scores, due forecast
+    assert page.count('class="chart share-chart"') == 1  # topics
     assert '<title id="forecast-title">Cards due per day</title>' in page
 
 
