@@ -19,7 +19,8 @@ DESKTOP = {"width": 1280, "height": 900}
 
 
 class Auditor:
-    """Screenshots at phone and desktop width, and an axe-core check, of every page visited."""
+    """Screenshots at phone and desktop width, and an axe-core check in the light and the dark
+    theme, of every page visited."""
 
     def __init__(self) -> None:
         self.violations: list[str] = []
@@ -35,16 +36,21 @@ class Auditor:
         if not accessibility:
             return
         page.add_script_tag(path=str(AXE))
-        result = page.evaluate(
-            "async () => JSON.stringify((await axe.run(document, {runOnly: {type: 'tag', values: "
-            "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']}})).violations)"
-        )
-        for violation in json.loads(result):
-            if violation["impact"] in ("serious", "critical"):
-                targets = [node["target"] for node in violation["nodes"]][:3]
-                self.violations.append(
-                    f"{name}: {violation['id']} ({violation['impact']}): {violation['help']} {targets}"
-                )
+        # both themes (style.css's prefers-color-scheme); without motion, so that no colour is
+        # caught halfway through a transition
+        for scheme in ("light", "dark"):
+            page.emulate_media(color_scheme=scheme, reduced_motion="reduce")
+            result = page.evaluate(
+                "async () => JSON.stringify((await axe.run(document, {runOnly: {type: 'tag', values: "
+                "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']}})).violations)"
+            )
+            for violation in json.loads(result):
+                if violation["impact"] in ("serious", "critical"):
+                    targets = [node["target"] for node in violation["nodes"]][:3]
+                    self.violations.append(
+                        f"{name} ({scheme}): {violation['id']} ({violation['impact']}): {violation['help']} {targets}"
+                    )
+        page.emulate_media(color_scheme="light", reduced_motion="no-preference")
 
 
 def click_through(page, target) -> None:
