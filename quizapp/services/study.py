@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 
 from quizapp import core
 from quizapp.core.decks import Queue, StudyCard, question_card_key
-from quizapp.core.learn import pick_questions, record, start
+from quizapp.core.learn import LearnSession, pick_questions, record, start
 from quizapp.core.progress import weakest
 from quizapp.core.scheduling import Grade, grade_for_answer, new_card, preview
 from quizapp.db import study_store
@@ -119,8 +119,9 @@ def own_learn_session(session_id: int, user_id: int) -> LearnState | None:
     return state if state is not None and state.user_id == user_id else None
 
 
-def record_learn_answer(state: LearnState, question_id: str, correct: bool, now: datetime) -> None:
-    """Move the learn session on after an answer, and rate the question's card by it.
+def record_learn_answer(state: LearnState, question_id: str, correct: bool, now: datetime) -> LearnSession:
+    """Move the learn session on after an answer, and rate the question's card by it; the session
+    as it is after the answer (for the feedback page's progress bar).
 
     The card is rated only if the session was still as shown: a reload of the feedback page
     re-sends the answer, and it must not count twice.
@@ -134,3 +135,4 @@ def record_learn_answer(state: LearnState, question_id: str, correct: bool, now:
             now,
             study_store.Source.LEARN,
         )
+    return after

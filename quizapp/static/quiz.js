@@ -2,6 +2,8 @@
 // 1. A countdown next to the printed deadline (the server enforces the deadline).
 // 2. Test answers are saved as soon as they change, and kept in this browser until the
 //    server has them, so a lost connection or a closed tab loses nothing.
+// 3. After a practice answer, the verdict has the focus (autofocus, here for browsers that
+//    ignore it on a heading), so a screen reader reads it and the next Tab is "Next question".
 (function () {
   "use strict";
 
@@ -10,6 +12,11 @@
   window.addEventListener("pageshow", function (event) {
     if (event.persisted) { window.location.reload(); }
   });
+
+  var verdict = document.getElementById("feedback-heading");
+  if (verdict && verdict.hasAttribute("autofocus") && document.activeElement === document.body) {
+    verdict.focus();
+  }
 
   // Deadlines are printed by the server in the reader's chosen zone (their account's, else the
   // school's), with its abbreviation: the device's clock and zone may differ, so they stay.

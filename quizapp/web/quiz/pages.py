@@ -25,7 +25,15 @@ from quizapp.services import accounts, answer_disclosure, assignments, attempts,
 from quizapp.services.attempt_access import Viewed, own_attempt, viewable_attempt
 from quizapp.services.attempts import AttemptClosed, AttemptState
 from quizapp.services.question_source import current_bank
-from quizapp.services.results import attempt_review, quiz_summaries
+from quizapp.services.results import (
+    Progress,
+    QuestionReview,
+    attempt_progress,
+    attempt_review,
+    outcome,
+    quiz_summaries,
+    saved_answers,
+)
 from quizapp.web.forms import ActionForm
 from quizapp.web.local_times import local_time
 from quizapp.web.quiz.answer_forms import answer_form, answer_inputs, response_from, typed_inputs
@@ -142,12 +150,20 @@ def _question_context(current: AttemptState, number: int) -> dict[str, Any]:
         "response": response,
         "answered": answered,
         "answered_numbers": {n for n, key in enumerate(current.question_ids, 1) if key in current.responses},
+        "progress": _progress(current, bank),
         "feedback": attempt_review(question, response, bank) if answered and shown.correctness else None,
         "show_answers": shown.answers,
         "retry_offered": retry is not None and retry.correctness,
         "settings": settings,
         "bank": bank,
     }
+
+
+def _progress(current: AttemptState, bank: core.Bank | None) -> Progress:
+    """The bar above the questions: right so far only where an answered question shows whether
+    it was right (practice with feedback at once; never a test before its submit)."""
+    shown = answer_disclosure.for_attempt(Viewed(current, owner=True), bank, True, clock.now())
+    return attempt_progress(current, shown.correctness)
 
 
 @blueprint.get("/attempts/<int:attempt_id>/questions/<int:number>")
@@ -229,10 +245,14 @@ def review(attempt_id: int) -> Any:
     current = _own_attempt(attempt_id)
     if current.submitted or current.mode is AttemptMode.PRACTICE:
         return redirect(url_for("quiz.attempt", attempt_id=attempt_id))
-    answered = [key in current.responses for key in current.question_ids]
-    answers_from = answer_disclosure.answers_held_until(current, current_bank(current.bank_slug))
+    bank = current_bank(current.bank_slug)
     return render_template(
-        "quiz/review.html", attempt=current, answered=answered, answers_from=answers_from, form=ActionForm()
+        "quiz/review.html",
+        attempt=current,
+        answers=saved_answers(current),
+        progress=_progress(current, bank),
+        answers_from=answer_disclosure.answers_held_until(current, bank),
+        form=ActionForm(),
     )
 
 
@@ -288,14 +308,19 @@ def results(attempt_id: int) -> str | WerkzeugResponse:
     reviews = [attempt_review(q, current.responses.get(q.id), bank) for q in questions]
     missed = 0  # the retry button's count: only where retrying may tell which were missed
     if owner and bank and _retry_shown(bank, current, viewed.studies).correctness:
-        missed = sum(1 for review in reviews if review.check is None or not review.check.correct)
+        missed = sum(1 for review in reviews if review.missed)
     student = accounts.get_account(current.user_id)
     back_to_class = None if owner else accounts.class_of_teacher_for_student(current_user.id, current.user_id)
+    show_all = _show_all(request.args.get("show"), len(reviews))
+    study = _study_next(bank) if owner and bank and shown.correctness else None
     return render_template(
         "quiz/results.html",
         attempt=current,
         score=score,
-        reviews=reviews,
+        reviews=_listed(reviews, show_all),
+        show_all=show_all,
+        outcome=outcome(viewed, bank, reviews, shown.correctness, clock.now()),
+        study=study,
         shown=shown,
         bank=bank,
         student=student,
@@ -304,6 +329,32 @@ def results(attempt_id: int) -> str | WerkzeugResponse:
         back_to_class=back_to_class,
         form=ActionForm(),
     )
+
+
+# A results page longer than this lists the missed questions first, with a switch to all of them.
+LONG_RESULTS = 10
+
+
+def _show_all(asked: str | None, total: int) -> bool:
+    """Whether the results list every question: asked (``?show=all`` or ``?show=missed``, links
+    that work without JavaScript), else only where the list is short."""
+    if asked in ("all", "missed"):
+        return asked == "all"
+    return total <= LONG_RESULTS
+
+
+def _listed(reviews: list[QuestionReview], show_all: bool) -> list[tuple[int, QuestionReview]]:
+    """The questions a results page lists, each with its number in the attempt."""
+    return [(number, review) for number, review in enumerate(reviews, 1) if show_all or review.missed]
+
+
+def _study_next(bank: core.Bank) -> dict[str, bool]:
+    """Which study paths a student's results may lead to now (flashcards by topic, learn mode)."""
+    now, account = clock.now(), current_user.account
+    return {
+        "flashcards": answer_disclosure.for_bank(Path.FLASHCARDS, account, bank, now).answers,
+        "learn": answer_disclosure.for_bank(Path.LEARN, account, bank, now).answers,
+    }
 
 
 @blueprint.get("/quizzes/<bank_slug>/source")

@@ -23,7 +23,7 @@ from quizapp.core.scheduling import Grade, describe_interval
 from quizapp.services import answer_disclosure, assignments, clock
 from quizapp.services import study as studying  # `study` is the study page's view
 from quizapp.services.question_source import questions_for
-from quizapp.services.results import attempt_review
+from quizapp.services.results import attempt_review, learn_progress
 from quizapp.web.forms import ActionForm, NewCardsForm, required_data
 from quizapp.web.quiz.answer_forms import answer_form, answer_inputs, response_from, typed_inputs
 from quizapp.web.quiz.pages import refused
@@ -240,6 +240,7 @@ def learn(session_id: int) -> Any:
         "learned": len(session.learned),
         "total": len(state.items),
         "tries": session.tries.get(question.id, 0),
+        "progress": learn_progress(session, len(state.items)),
     }
     if request.method == "GET":
         return render_template("study/learn.html", inputs=answer_inputs(shown), **context)
@@ -254,7 +255,8 @@ def learn(session_id: int) -> Any:
         else:
             review_ = attempt_review(question, response, bank)
             correct = review_.check is not None and review_.check.correct
-            studying.record_learn_answer(state, question.id, correct, clock.now())
+            after = studying.record_learn_answer(state, question.id, correct, clock.now())
+            context["progress"] = learn_progress(after, len(state.items))
             return render_template("study/learn_feedback.html", review=review_, **context)
     return render_template("study/learn.html", inputs=typed_inputs(form), **context), 422
 
