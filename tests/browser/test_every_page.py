@@ -12,10 +12,9 @@ from __future__ import annotations
 
 import pytest
 
-from tests.helpers.browser import ARTIFACTS, DESKTOP, PHONE, log_in
+from tests.helpers.browser import ARTIFACTS, DESKTOP, PHONE, axe_problems, log_in
 from tests.helpers.page_tour import (
     PageWeights,
-    axe_problems,
     cut_chart_labels,
     fill_classroom,
     sideways_overflow,
@@ -44,9 +43,7 @@ def check_page(page, name: str) -> list[str]:
         if label == "phone":
             page.screenshot(path=str(SCREENSHOTS / f"{name}-phone.png"), full_page=True)
         for scheme in ("light", "dark"):
-            page.emulate_media(color_scheme=scheme)
-            problems += [f"{name} ({label}, {scheme}): axe: {found}" for found in axe_problems(page)]
-        page.emulate_media(color_scheme="light")
+            problems += [f"{name} ({label}, {scheme}): axe: {found}" for found in axe_problems(page, scheme)]
     problems += [
         f"{name}: a table outside a named scroll box: {table}" for table in tables_outside_regions(page)
     ]

@@ -4,14 +4,13 @@ A tour is a list of ``Stop``s walked in order by one logged-in browser page: eac
 stays where the previous stop left it) and may then click its way on (answer a question, open a
 preview), so pages reached only through a form are visited as a person reaches them. Add a page
 by adding a ``Stop`` to ``student_tour``, ``teacher_tour`` or ``visitor_tour``; the checks
-(``sideways_overflow``, ``cut_chart_labels``, ``small_chart_labels``, ``axe_problems``,
-``PageWeights``) work on any page. ``fill_classroom`` gives the pages something to show: several
+(``sideways_overflow``, ``cut_chart_labels``, ``small_chart_labels``, ``PageWeights``, and
+``tests.helpers.browser.axe_problems``) work on any page. ``fill_classroom`` gives the pages something to show: several
 students, tests taken on several days, a practice round, flashcard reviews.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -19,7 +18,7 @@ from datetime import timedelta
 from quizapp.services import clock
 from tests.helpers.answering import answer_shown_question
 from tests.helpers.assignments import add_students, take
-from tests.helpers.browser import AXE, BANK, click_through
+from tests.helpers.browser import BANK, click_through
 from tests.helpers.web import People
 
 QUIZ = "kosovo-peacekeepers"
@@ -229,22 +228,6 @@ def cut_chart_labels(page) -> list[str]:
 
 def small_chart_labels(page, minimum: float = 11) -> list[str]:
     return page.evaluate(SMALL_LABELS, minimum)
-
-
-def axe_problems(page) -> list[str]:
-    """axe-core's serious and critical violations on the page as it is now."""
-    if not page.evaluate("typeof axe !== 'undefined'"):
-        page.add_script_tag(path=str(AXE))
-    result = page.evaluate(
-        "async () => JSON.stringify((await axe.run(document, {runOnly: {type: 'tag', values: "
-        "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']}})).violations)"
-    )
-    return [
-        f"{violation['id']} ({violation['impact']}): {violation['help']} "
-        f"{[node['target'] for node in violation['nodes']][:3]}"
-        for violation in json.loads(result)
-        if violation["impact"] in ("serious", "critical")
-    ]
 
 
 # The page's own HTML (bytes of the body as sent) and the stylesheets and scripts it loaded.
