@@ -52,10 +52,11 @@ def _status(page):
 
 
 def test_ordering_by_mouse_and_by_keyboard_with_announcements(
-    new_page, live_server, people, questions_dir, app
+    new_page, live_server, people, questions_dir, app, auditor
 ):
     page = new_page()
     _start(page, app, questions_dir, live_server, "practice")
+    auditor.look(page, "50-ordering-to-drag")
     assert page.locator("select.position").first.is_hidden()  # the lists give way to the items
     assert sorted(_shown_order(page)) == sorted(CITIES)
     assert "Drag the items into order" in page.locator("fieldset.question .hint").first.inner_text()
@@ -89,9 +90,12 @@ def test_ordering_by_mouse_and_by_keyboard_with_announcements(
     assert page.evaluate("document.activeElement.getAttribute('aria-label')") == "Move down: Canberra"
     click_through(page, page.get_by_role("button", name="Check answer"))
     assert page.locator(".verdict.verdict-right").count() == 1
+    assert auditor.violations == []
 
 
-def test_matching_by_dragging_answers_with_a_live_warning(new_page, live_server, people, questions_dir, app):
+def test_matching_by_dragging_answers_with_a_live_warning(
+    new_page, live_server, people, questions_dir, app, auditor
+):
     page = new_page()
     _start(page, app, questions_dir, live_server, "practice")
     page.goto(page.url.replace("/questions/1", "/questions/2"))
@@ -118,9 +122,11 @@ def test_matching_by_dragging_answers_with_a_live_warning(new_page, live_server,
     assert warning.is_hidden()
     page.get_by_label("Serbia", exact=True).select_option(label="Pristina")
     assert warning.is_visible()
+    auditor.look(page, "51-matching-said-live")
     # said live, the warning is not said again by the server: the answer is checked at once
     click_through(page, page.get_by_role("button", name="Check answer"))
     assert page.locator(".verdict.verdict-partial").count() == 1  # Kosovo and Kuwait right, Serbia not
+    assert auditor.violations == []
 
 
 def test_a_dragged_order_is_autosaved_in_a_test(new_page, live_server, people, questions_dir, app):
@@ -165,7 +171,7 @@ def _animation(page) -> str:
     return page.locator(".flashcard").evaluate("card => getComputedStyle(card).animationName")
 
 
-def test_a_card_turns_over_and_checks_a_typed_answer(new_page, live_server, people):
+def test_a_card_turns_over_and_checks_a_typed_answer(new_page, live_server, people, auditor):
     page = new_page()
     _study(page, live_server)
     assert _animation(page) == "none"  # the front shows at once
@@ -177,6 +183,7 @@ def test_a_card_turns_over_and_checks_a_typed_answer(new_page, live_server, peop
     assert page.evaluate("document.activeElement.id") == "card-back"  # the verdict and answer first
     assert page.locator(".rating.suggested .rating-name").inner_text() == "Good"
     assert page.locator(".rating .rating-when").count() == 4
+    auditor.look(page, "52-card-typed-answer-back")
     page.keyboard.press("3")
     page.locator(".flip-button").wait_for()
     # the student typed last time: the next card's answer box has the focus
@@ -187,6 +194,7 @@ def test_a_card_turns_over_and_checks_a_typed_answer(new_page, live_server, peop
     assert page.locator(".typed-verdict").inner_text().startswith("Not right: you typed “a tank”.")
     assert page.locator(".rating.suggested .rating-name").inner_text() == "Again"
     assert page.evaluate("performance.getEntriesByType('navigation').length") == 1
+    assert auditor.violations == []
 
 
 def test_a_card_turns_at_once_when_motion_is_reduced(new_page, live_server, people):
