@@ -12,9 +12,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from quizapp.core.answer_key import answer_markdown_lines, answer_text
+from quizapp.core.checkers import ResponseError, accept_new_response
 from quizapp.core.model import Bank, Question
 from quizapp.core.question_types import question_type
 from quizapp.core.question_types.base import listed
+from quizapp.core.text_matching import literal_entry, matches_any
 
 REVERSE_SUFFIX = ":reverse"
 DEFAULT_NEW_PER_DAY = 20
@@ -81,6 +83,49 @@ def deck_cards(bank: Bank, tag: str | None = None, reverse: bool = False) -> lis
         if reverse:
             backward.append(StudyCard(f"card:{card.id}{REVERSE_SUFFIX}", card.definition, card.term))
     return forward + backward
+
+
+TYPED_ANSWER_LENGTH = 1000  # the most characters of an answer typed on a card (a short answer's)
+
+
+@dataclass(frozen=True, slots=True)
+class TypedVerdict:
+    """What an answer typed on a card's front came to: right or not, and, when it could not be
+    checked as typed (a number answer with no number in it), why."""
+
+    typed: str
+    correct: bool
+    problem: str = ""
+
+
+def takes_typed_answer(bank: Bank, card: StudyCard) -> bool:
+    """Whether the card offers to type its answer before flipping: a term card either way
+    round, and a question's card whose answer is one text (its type's ``card_typing``); not a
+    reverse question card, whose back is a whole question."""
+    if not card.question_id:
+        return True
+    question = bank.question(card.question_id)
+    if question is None or card.reverse:
+        return False
+    return question_type(question.type).card_typing(question.answer)
+
+
+def typed_verdict(bank: Bank, card: StudyCard, typed: str) -> TypedVerdict | None:
+    """Whether ``typed`` is the card's answer (None: nothing typed, or a card that takes no
+    typed answer). A question's card is checked by the quiz's own rule (``accept_new_response``),
+    so a card accepts what a test accepts; a term card as a short answer is (``matches_any``,
+    typos allowed), its back written out being the one accepted answer."""
+    typed = typed.strip()[:TYPED_ANSWER_LENGTH]
+    if not typed or not takes_typed_answer(bank, card):
+        return None
+    question = bank.question(card.question_id) if card.question_id else None
+    if question is None:
+        return TypedVerdict(typed, matches_any((literal_entry(card.back),), typed, typos=True))
+    try:
+        response = question_type(question.type).card_response(question.answer, typed)
+        return TypedVerdict(typed, accept_new_response(question, response)[1].correct)
+    except ResponseError as error:
+        return TypedVerdict(typed, False, f"{error}.")
 
 
 def deck_tags(bank: Bank) -> list[str]:

@@ -1,4 +1,11 @@
-from quizapp.core.decks import StudyState, build_queue, deck_cards, deck_tags
+from quizapp.core.decks import (
+    StudyState,
+    build_queue,
+    deck_cards,
+    deck_tags,
+    takes_typed_answer,
+    typed_verdict,
+)
 from tests.core.yaml_banks import bank_from
 
 BANK = bank_from("""
@@ -96,3 +103,79 @@ def test_a_plain_answer_is_escaped_on_the_back_and_a_markdown_choice_is_not():
     # a reverse card asks the same answer the other way round
     assert cards["q:s:reverse"].front == cards["q:s"].back
     assert cards["q:ch:reverse"].front == "**bold** choice"
+
+
+TYPING = bank_from("""
+    title: T
+    questions:
+      - {id: short, type: short, prompt: Where?, accept: [Kuwait], reject: [Kuwaiti], typos: true}
+      - {id: count, type: numeric, prompt: How many soldiers?, answer: 32, unit: soldiers}
+      - {id: pick, type: single, prompt: Where from?, choices: [Kuwait, Kosovo, Iraq], answer: Kosovo}
+      - {id: gap, type: cloze, prompt: "From {{1}}", blanks: [[Serbia]]}
+      - {id: gaps, type: cloze, prompt: "{{1}} and {{2}}", blanks: [[a], [b]]}
+      - {id: truth, type: true_false, prompt: First?, answer: true}
+      - {id: order, type: ordering, prompt: Order, items: [x, y]}
+    cards:
+      - {id: star, term: "*args", definition: Any number of arguments}
+""")
+
+
+def _card(key: str, reverse: bool = False):
+    return next(card for card in deck_cards(TYPING, reverse=reverse) if card.key == key)
+
+
+def test_cards_whose_answer_is_one_text_take_a_typed_answer():
+    typed = {card.key for card in deck_cards(TYPING, reverse=True) if takes_typed_answer(TYPING, card)}
+    assert typed == {
+        "q:short",
+        "q:count",
+        "q:pick",
+        "q:gap",
+        "card:star",
+        "card:star:reverse",
+    }  # not two blanks, true/false, an order, nor a reverse question card (its back is a question)
+    assert {"q:short:reverse", "q:pick:reverse"} <= {card.key for card in deck_cards(TYPING, reverse=True)}
+
+
+def test_a_typed_answer_is_checked_by_the_quiz_rule_of_its_question():
+    verdicts = {
+        (key, typed): typed_verdict(TYPING, _card(key), typed)
+        for key, typed in [
+            ("q:short", "kuwiat"),  # a typo the quiz forgives
+            ("q:short", "Kuwaiti"),  # a typo away, but the question rejects it
+            ("q:count", "32 soldiers"),
+            ("q:count", "thirty-two"),  # a number in words, read as the quiz reads it
+            ("q:pick", "kosovo"),
+            ("q:pick", "Kuwait"),
+            ("q:pick", "Paris"),  # none of the choices
+            ("q:gap", "serbia"),
+        ]
+    }
+    assert {pair: verdict.correct for pair, verdict in verdicts.items()} == {
+        ("q:short", "kuwiat"): True,
+        ("q:short", "Kuwaiti"): False,
+        ("q:count", "32 soldiers"): True,
+        ("q:count", "thirty-two"): True,
+        ("q:pick", "kosovo"): True,
+        ("q:pick", "Kuwait"): False,
+        ("q:pick", "Paris"): False,
+        ("q:gap", "serbia"): True,
+    }
+
+
+def test_a_typed_answer_the_quiz_would_refuse_says_why():
+    verdict = typed_verdict(TYPING, _card("q:count"), "  lots  ")
+    assert verdict is not None and (verdict.typed, verdict.correct) == ("lots", False)
+    assert verdict.problem.startswith("Write the answer in digits")
+
+
+def test_a_term_card_matches_its_back_as_written_with_typos():
+    forward, backward = _card("card:star"), _card("card:star:reverse", reverse=True)
+    assert typed_verdict(TYPING, forward, "any number of arguments").correct
+    assert typed_verdict(TYPING, backward, "*args").correct
+    assert not typed_verdict(TYPING, backward, "kwargs").correct  # "*" is no wildcard here
+
+
+def test_nothing_typed_or_no_typing_gives_no_verdict():
+    assert typed_verdict(TYPING, _card("q:short"), "   ") is None
+    assert typed_verdict(TYPING, _card("q:order"), "x, y") is None

@@ -48,7 +48,8 @@ def answer_shown_question(page, bank: core.Bank) -> core.Question:
                 form.get_by_label(f"Blank {number}", exact=True).fill(value)
         case QuestionType.ORDERING:
             for position, item in enumerate(spec.items, start=1):
-                form.get_by_label(item.text, exact=True).select_option(str(position))
+                # with JavaScript the lists are hidden behind the items to drag (reorder.js)
+                form.get_by_label(item.text, exact=True).select_option(str(position), force=True)
         case QuestionType.MATCHING:
             for left, right in spec.pairs:
                 form.get_by_label(left.text, exact=True).select_option(label=right.text)

@@ -7,8 +7,10 @@ for every question of the bank and every kind of answer.
 
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 
+import pytest
 from flask import url_for
 from werkzeug.datastructures import MultiDict
 
@@ -25,7 +27,8 @@ from quizapp.web.quiz.answer_forms import (
 )
 from quizapp.web.templating import layout_url, question_buttons
 from tests.helpers.banks import QUESTIONS
-from tests.helpers.quizzes import wrong_response
+from tests.helpers.quizzes import attempt_questions, start, wrong_response
+from tests.helpers.web import csrf_token
 
 
 class SubmittedFields(HTMLParser):
@@ -174,3 +177,74 @@ def test_nothing_posted_is_no_answer_for_every_question(no_csrf):
     for question in bank_questions():
         shown = present(question, seed=5)
         assert read_back(no_csrf, question, shown, []) is None, question.id
+
+
+def _matching(app, question_id: str = "ceremony-details"):
+    question = next(q for q in bank_questions(app) if q.id == question_id)
+    shown = present(question, seed=1)
+    right = {option.text: option.id for option in shown.rights}
+    left = {item.text: f"match_{item.id}" for item in shown.lefts}
+    return question, shown, right, left
+
+
+def test_one_match_chosen_for_two_items_is_said_once_then_kept(no_csrf):
+    app = no_csrf
+    question, shown, right, left = _matching(app)
+    repeated = [(left["Date"], right["March 9"]), (left["Venue"], right["March 9"])]
+    said = "“March 9” is chosen for both “Date” and “Venue”."
+    with app.test_request_context(method="POST", data=MultiDict(repeated)):
+        form = answer_form(question, shown)
+        assert not form.validate()
+        inputs = typed_inputs(form)
+        html = render_fields(app, inputs, shown)
+    assert inputs.invalid and inputs.warning == said and inputs.form_errors == []  # inline, not a banner
+    assert f"{said} Change one, or send the same answer again to keep it." in html
+    assert html.count(f'<option selected value="{right["March 9"]}">') == 2  # what was chosen stays
+    assert dict(submitted(html).pairs)["keep_answer"] == said
+    # sent again as it is, it is saved; a different repeat is said anew
+    ids = {item.text: item.id for item in shown.lefts}
+    assert read_back(app, question, shown, [*repeated, ("keep_answer", said)]) == {
+        ids["Date"]: right["March 9"],
+        ids["Venue"]: right["March 9"],
+    }
+    other = [(left["City"], right["March 19"]), (left["Venue"], right["March 19"])]
+    with app.test_request_context(method="POST", data=MultiDict([*other, ("keep_answer", said)])):
+        form = answer_form(question, shown)
+        assert not form.validate() and form.warning == "“March 19” is chosen for both “Venue” and “City”."
+
+
+def test_three_items_with_one_match_and_a_saved_repeat(no_csrf):
+    app = no_csrf
+    question, shown, right, left = _matching(app)
+    every = [(name, right["March 9"]) for name in left.values()]
+    with app.test_request_context(method="POST", data=MultiDict(every)):
+        form = answer_form(question, shown)
+        assert not form.validate()
+    assert form.warning == "“March 9” is chosen for “Date”, “Venue” and “City”."
+    # a saved answer that repeats a match was said when saved: shown again, it is sent back unsaid
+    with app.test_request_context():
+        response = {item.id: right["March 9"] for item in shown.lefts}
+        html = render_fields(app, answer_inputs(shown, response), shown)
+    assert "is chosen for" not in html.split('name="keep_answer"')[0]
+    assert read_back(app, question, shown, submitted(html).pairs) == response
+
+
+@pytest.mark.ungrouped  # every question asked, the matching one too
+def test_the_test_page_says_a_repeated_match_once_and_autosave_saves_it(student, app):
+    attempt_id = start(student, "test")
+    questions = attempt_questions(app, attempt_id)
+    number = next(n for n, q in enumerate(questions, 1) if q.id == "ceremony-details")
+    url = f"/attempts/{attempt_id}/questions/{number}"
+    page = student.get(url).get_data(as_text=True)
+    fields = dict(re.findall(r'<label for="(match_\w+)">([^<]+)</label>', page))
+    by_text = {text: name for name, text in fields.items()}
+    march_9 = re.search(r'<option value="(\w+)">March 9</option>', page).group(1)
+    data = {by_text["Date"]: march_9, by_text["City"]: march_9, "csrf_token": csrf_token(page), "go": "next"}
+    refused = student.post(url, data=data)
+    text = refused.get_data(as_text=True)
+    assert refused.status_code == 422
+    assert "“March 9” is chosen for both “Date” and “City”. Change one" in text
+    assert "Please check your answer below." in text
+    assert student.post(url, data=data, headers={"X-Autosave": "1"}).get_json() == {"saved": True}
+    again = student.post(url, data=dict(data, keep_answer="“March 9” is chosen for both “Date” and “City”."))
+    assert again.status_code == 302

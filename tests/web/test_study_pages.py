@@ -55,6 +55,68 @@ def test_flashcard_flow_with_fragments_for_javascript(student):
     assert shown_key(following.get_data(as_text=True)) != key
 
 
+def _flip_typed(student, typed: str, fragment: bool = False) -> tuple[str, str]:
+    page = student.get(f"{DECK}/study").get_data(as_text=True)
+    assert 'name="typed"' in page and "Your answer" in page  # the first card's answer is one text
+    headers = {"X-Fragment": "1"} if fragment else {}
+    data = {"key": shown_key(page), "typed": typed, "csrf_token": csrf_token(page)}
+    flipped = student.post(f"{DECK}/study/flip", data=data, headers=headers)
+    assert flipped.status_code == 200
+    return shown_key(page), flipped.get_data(as_text=True)
+
+
+def _suggested(page: str) -> list[str]:
+    return re.findall(
+        r'class="button rating rating-\d suggested"[^>]*>\s*<span class="rating-name">(\w+)', page
+    )
+
+
+def test_a_typed_answer_is_checked_before_the_back_without_javascript(student):
+    key, right = _flip_typed(student, "  kuwiat ")  # a typo, forgiven as the quiz forgives it
+    assert key == "q:mission-destination"
+    assert "Right: you typed “kuwiat”." in right and "Kuwait" in right.split('id="card-back"')[1]
+    assert _suggested(right) == ["Good"] and "Your typed answer suggests <strong>Good</strong>." in right
+    ratings = re.findall(
+        r'rating-name">(\w+)</span>(?:<span class="visually-hidden"> \(suggested\)</span>)?'
+        r'\s*<span class="rating-when">([^<]+)<',
+        right,
+    )
+    assert [name for name, _ in ratings] == ["Again", "Hard", "Good", "Easy"]
+    assert dict(ratings)["Good"] == "in 10 min"  # the four ratings with their intervals, as without typing
+    _, wrong = _flip_typed(student, "<b>Iraq</b>", fragment=True)
+    assert "<html" not in wrong and "Not right: you typed “&lt;b&gt;Iraq&lt;/b&gt;”. The answer:" in wrong
+    assert _suggested(wrong) == ["Again"]
+    _, untyped = _flip_typed(student, "")
+    assert "you typed" not in untyped and _suggested(untyped) == [] and "suggests" not in untyped
+
+
+def test_a_number_typed_on_a_card_is_read_as_the_quiz_reads_it(student, app):
+    from quizapp.core.decks import deck_cards
+    from quizapp.services.question_source import current_bank
+
+    with app.app_context():
+        cards = deck_cards(current_bank("kosovo-peacekeepers"))
+    page = student.get(f"{DECK}/study").get_data(as_text=True)
+    key = next(card.key for card in cards if card.key == "q:platoon-seen")
+    flipped = student.post(
+        f"{DECK}/study/flip", data={"key": key, "typed": "thirty-two", "csrf_token": csrf_token(page)}
+    ).get_data(as_text=True)
+    assert "Right: you typed “thirty-two”." in flipped
+    refused = student.post(
+        f"{DECK}/study/flip", data={"key": key, "typed": "a platoon", "csrf_token": csrf_token(page)}
+    ).get_data(as_text=True)
+    assert "Not right: you typed “a platoon”. Write the answer in digits" in refused
+
+
+def test_cards_whose_answer_is_a_list_offer_no_typing(student):
+    page = student.get(f"{DECK}/study").get_data(as_text=True)
+    flipped = student.post(
+        f"{DECK}/study/flip",
+        data={"key": "q:sizes-order", "typed": "anything", "csrf_token": csrf_token(page)},
+    ).get_data(as_text=True)
+    assert "you typed" not in flipped and 'id="card-back"' in flipped
+
+
 def test_again_brings_the_card_back_first(student, app, monkeypatch):
     from datetime import timedelta
 

@@ -70,6 +70,9 @@ class QuestionKind(ABC, Generic[Spec]):
     yaml_fields: ClassVar[tuple[str, ...]]  # the question's answer fields in a bank file
     response_shape: ClassVar[str]  # the JSON shape of a response, for API clients
     fields_template: ClassVar[str]  # the template whose ``inputs`` macro draws the answer fields
+    # A script of the app's static folder that enhances those fields where JavaScript runs
+    # (they work without it), loaded only on pages that show them; None for none
+    fields_script: ClassVar[str | None] = None
     # The most characters a typed answer field takes (its maxlength; ``accept`` refuses more);
     # None for a type answered by choosing, not typing
     typed_length: ClassVar[int | None] = None
@@ -217,6 +220,23 @@ class QuestionKind(ABC, Generic[Spec]):
         answer it."""
         return question.prompt
 
+    def card_typing(self, spec: Spec) -> bool:
+        """Whether the question's flashcard offers to type the answer before flipping: only
+        where the answer is one text to recall; not by default (lists, orders, pairs)."""
+        return False
+
+    def card_response(self, spec: Spec, typed: str) -> Response:
+        """The response a text typed on the question's flashcard stands for (None: none of
+        the question's), which the quiz's own rule then checks (``core.decks.typed_verdict``).
+        Asked only where ``card_typing`` says yes."""
+        raise NotImplementedError(f"{self.name} cards take no typed answer")
+
+    def answer_warning(self, shown: StudentQuestion, values: AnyMapping[str, Any]) -> str:
+        """A doubt about an acceptable answer (from the answer fields' ``values``) that the
+        pages voice once before saving it, e.g. one match chosen for two items; "" for none.
+        Not a refusal: the same answer sent again is saved (``quizapp/web/quiz/answer_forms.py``)."""
+        return ""
+
     # The teacher's report (core/statistics.py, services/reports.py)
 
     def tallied_choices(self, spec: Spec) -> tuple[Choice, ...]:
@@ -243,3 +263,10 @@ class OneTypedInput(QuestionKind[Spec]):
 
     def response_from_values(self, shown: StudentQuestion, values: AnyMapping[str, Any]) -> Response:
         return (values.get(self.input_name) or "").strip() or None
+
+    def card_typing(self, spec: Spec) -> bool:
+        return True
+
+    def card_response(self, spec: Spec, typed: str) -> Response:
+        """The typed text, as on the quiz page."""
+        return typed.strip() or None

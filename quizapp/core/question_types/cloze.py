@@ -145,6 +145,13 @@ class Cloze(QuestionKind[ClozeAnswer]):
                 raise ResponseError(problem, blank_input(number))
         return result
 
+    def card_typing(self, spec: ClozeAnswer) -> bool:
+        """A prompt with one blank: its answer is one text (several would need a box each)."""
+        return len(spec.blanks) == 1
+
+    def card_response(self, spec: ClozeAnswer, typed: str) -> Response:
+        return [typed.strip() or None]
+
     def full_marks_response(self, spec: ClozeAnswer) -> Response:
         return [shown_answer(blank.accepted[0]) for blank in spec.blanks]
 

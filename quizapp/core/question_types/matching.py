@@ -27,6 +27,7 @@ class Matching(QuestionKind[MatchingAnswer]):
     yaml_fields = ("pairs", "distractors")
     response_shape = 'an object pairing left ids with right ids, e.g. {"l1": "r2"}'
     fields_template = "quiz/answer_fields/matching.html"
+    fields_script = "reorder.js"  # drag and drop, and keyboard moves
     markdown_answer = True
 
     def read_answer(self, read: FieldReader, mapping: Mapping, prompt: str) -> MatchingAnswer | None:
@@ -149,3 +150,28 @@ class Matching(QuestionKind[MatchingAnswer]):
     def response_from_values(self, shown: StudentQuestion, values: AnyMapping[str, Any]) -> Response:
         chosen = {left.id: values.get(match_input(left.id)) for left in shown.lefts}
         return {left: right for left, right in chosen.items() if right} or None
+
+    def answer_warning(self, shown: StudentQuestion, values: AnyMapping[str, Any]) -> str:
+        """Says which answer is chosen for two items or more: often a slip, but not always
+        wrong (several items may share one answer), so it is said once and not refused.
+        reorder.js says it in the same words as the choices change (and sends it back)."""
+        rights = {right.id: right.text for right in shown.rights}
+        lefts_of: dict[str, list[str]] = {}
+        for left in shown.lefts:
+            chosen = values.get(match_input(left.id))
+            if chosen in rights:
+                lefts_of.setdefault(chosen, []).append(left.text)
+        repeated = [(rights[right_id], lefts) for right_id, lefts in lefts_of.items() if len(lefts) > 1]
+        if not repeated:
+            return ""
+        return " ".join(f"“{right}” is chosen for {_both(lefts)}." for right, lefts in repeated)
+
+
+def _both(texts: list[str]) -> str:
+    """“a” and “b”; “a”, “b” and “c”."""
+    quoted = [f"“{text}”" for text in texts]
+    return (
+        f"both {quoted[0]} and {quoted[1]}"
+        if len(quoted) == 2
+        else f"{', '.join(quoted[:-1])} and {quoted[-1]}"
+    )

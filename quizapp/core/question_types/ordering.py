@@ -33,6 +33,7 @@ class Ordering(QuestionKind[OrderingAnswer]):
     yaml_fields = ("items",)
     response_shape = "a list of item ids, first to last"
     fields_template = "quiz/answer_fields/ordering.html"
+    fields_script = "reorder.js"  # drag and drop, and keyboard moves
     markdown_answer = True
 
     def read_answer(self, read: FieldReader, mapping: Mapping, prompt: str) -> OrderingAnswer | None:

@@ -12,6 +12,7 @@ from quizapp.core.presentation import StudentQuestion
 from quizapp.core.question_types.base import FormData
 from quizapp.core.question_types.choices import ChoiceKind
 from quizapp.core.responses import Check, Response, ResponseError, all_or_nothing
+from quizapp.core.text_matching import literal_entry, matched_entry
 from quizapp.core.yaml_document import Mapping
 
 INPUT = "choice"
@@ -41,6 +42,16 @@ class SingleChoice(ChoiceKind):
         if chosen is None:
             raise ResponseError(f"unknown choice id {response[:40]!r}", INPUT)
         return all_or_nothing(chosen.correct)
+
+    def card_typing(self, spec: ChoiceAnswer) -> bool:
+        return True
+
+    def card_response(self, spec: ChoiceAnswer, typed: str) -> Response:
+        """The choice the typed text is taken for, matched as a short answer is (typos allowed,
+        and a slip taken for the nearest choice), or None for none of them."""
+        texts = tuple(literal_entry(choice.text) for choice in spec.choices)
+        found = matched_entry(texts, typed.strip(), typos=True)
+        return spec.choices[found[1]].id if found else None
 
     def full_marks_response(self, spec: ChoiceAnswer) -> Response:
         return spec.correct_choices[0].id

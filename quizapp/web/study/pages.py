@@ -1,7 +1,9 @@
 """Flashcards with spaced repetition, and learn mode.
 
-Flashcards: the front first; flipping is a form post (or, with JavaScript, a fetch of the
-same post); each rating button says when the card comes back. Learn mode asks the weakest
+Flashcards: the front first, where the student may type the answer; flipping is a form post
+(or, with JavaScript, a fetch of the same post) that shows the back, and whether the typed
+answer is right by the quiz's own rule (``core.decks.typed_verdict``); each rating button says
+when the card comes back, the one a typed answer earns suggested. Learn mode asks the weakest
 questions until each is answered right. Both show answers, so each view asks the disclosure
 rule (``answer_disclosure``) first: students study a bank only when it allows flashcards and
 has no test of theirs in progress; teachers may always try them.
@@ -16,10 +18,19 @@ from flask_login import current_user, login_required
 from werkzeug.wrappers import Response as WerkzeugResponse
 
 from quizapp import core
-from quizapp.core.decks import Queue, StudyCard, deck_cards, deck_tags
+from quizapp.core.decks import (
+    TYPED_ANSWER_LENGTH,
+    Queue,
+    StudyCard,
+    TypedVerdict,
+    deck_cards,
+    deck_tags,
+    takes_typed_answer,
+    typed_verdict,
+)
 from quizapp.core.disclosure import Path, Withheld
 from quizapp.core.question_types import present
-from quizapp.core.scheduling import Grade, describe_interval
+from quizapp.core.scheduling import Grade, describe_interval, grade_for_answer
 from quizapp.services import answer_disclosure, assignments, clock
 from quizapp.services import study as studying  # `study` is the study page's view
 from quizapp.services.question_source import questions_for
@@ -115,6 +126,7 @@ def _study_page(
     reverse: bool,
     card: StudyCard | None,
     show_back: bool,
+    verdict: TypedVerdict | None = None,
 ) -> Any:
     queue = _queue(bank, tag, reverse)
     intervals, reviews = None, 0
@@ -130,6 +142,10 @@ def _study_page(
         tag=tag,
         reverse=reverse,
         show_back=show_back,
+        typing=card is not None and not show_back and takes_typed_answer(bank, card),
+        typed_length=TYPED_ANSWER_LENGTH,
+        verdict=verdict,
+        suggested=grade_for_answer(verdict.correct) if verdict else None,
         intervals=intervals,
         reviews=reviews,
         grades=list(Grade),
@@ -174,7 +190,9 @@ def back_to_study(bank_slug: str) -> WerkzeugResponse:
 def flip(bank_slug: str) -> Any:
     bank = _studyable_bank(bank_slug)
     cards, tag, reverse = _deck(bank)
-    return _study_page(bank, cards, tag, reverse, _posted_card(cards), show_back=True)
+    card = _posted_card(cards)
+    verdict = typed_verdict(bank, card, request.form.get("typed", ""))
+    return _study_page(bank, cards, tag, reverse, card, show_back=True, verdict=verdict)
 
 
 @blueprint.post("/decks/<bank_slug>/study/review")
