@@ -18,6 +18,7 @@ from quizapp.core.disclosure import Path, Withheld
 from quizapp.core.scheduling import Grade
 from quizapp.services import answer_disclosure, assignments, clock, study
 from quizapp.services.bank_library import BankNotFound
+from quizapp.web.local_times import zone_of
 
 blueprint: Blueprint = api_blueprint(
     "Flashcards", __name__, "Cards due now, and their ratings (spaced repetition with FSRS)."
@@ -126,7 +127,7 @@ def due_cards(query: dict[str, Any]) -> dict[str, Any]:
     out: list[dict[str, Any]] = []
     due_count = 0
     for bank in _banks(query.get("quiz_id")):
-        cards, queue = study.study_queue(account.id, bank, now)
+        cards, queue = study.study_queue(account.id, bank, now, zone_of(account))
         due_count += queue.due_count
         by_key = {card.key: card for card in cards}
         wanted = [(key, False) for key in queue.due] + [(key, True) for key in queue.new]

@@ -12,6 +12,7 @@ from quizapp.core.disclosure import Path
 from quizapp.services import answer_disclosure, assignments, attempts, clock, study
 from quizapp.services.export_formats import number
 from quizapp.services.results import quiz_summaries
+from quizapp.web.local_times import zone_of
 
 blueprint = api_blueprint("Progress", __name__, "Your own scores, and the flashcards due.")
 
@@ -54,7 +55,7 @@ def my_progress() -> dict[str, Any]:
         due = new = None
         shown = answer_disclosure.for_bank(Path.FLASHCARDS, account, summary.bank, now, open_tests)
         if summary.bank.slug in studied and shown.answers:
-            _, queue = study.study_queue(account.id, summary.bank, now)
+            _, queue = study.study_queue(account.id, summary.bank, now, zone_of(account))
             due, new = queue.due_count, len(queue.new)
         quizzes.append(
             {

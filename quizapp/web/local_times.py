@@ -5,6 +5,7 @@ and every form reads a typed time through ``typed_time``; the rules are ``core.l
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from flask import Flask, current_app
@@ -20,10 +21,16 @@ def school_zone() -> ZoneInfo:
 
 def reader_zone() -> ZoneInfo:
     """The signed-in person's zone, else the school's."""
-    account = getattr(current_user, "account", None)
-    if account is not None and account.time_zone:
+    return zone_of(getattr(current_user, "account", None))
+
+
+def zone_of(account: Any) -> ZoneInfo:
+    """An account's own zone, else the school's (the API asks it for the token's account):
+    whose days "today", a streak and the daily limit of new cards count."""
+    chosen = getattr(account, "time_zone", None)
+    if chosen:
         try:
-            return time_zone(account.time_zone)
+            return time_zone(chosen)
         except ValueError:  # a zone the system no longer knows: the school's will do
             pass
     return school_zone()

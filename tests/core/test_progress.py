@@ -23,7 +23,7 @@ def test_due_forecast_puts_overdue_cards_on_day_zero():
         now + timedelta(days=1),
         now + timedelta(days=40),
     ]
-    forecast = due_forecast(dues, now, days=30)
+    forecast = due_forecast(dues, now, UTC, days=30)
     assert forecast[:3] == [2, 1, 0] and sum(forecast) == 3
 
 
