@@ -141,7 +141,13 @@ def test_teacher_sees_a_students_dashboard_and_the_class_view(client, app, peopl
     assert "Flashcard mastery" in view and "Questions the class misses most" in view
     # one student answered each question once: too few answers to rank any of the missed four
     assert "4 missed questions are not ranked yet: each has fewer than 5 answers." in view
-    assert "No missed answers yet." not in view and "<th scope=\"col\">Missed</th>" not in view
+    # right after a test, flashcard mastery is 0% (nothing was studied): test accuracy stands beside it
+    rows = re.findall(r"<tr><td>([\w-]+)</td><td>([\d.]+%|–)</td><td>(\d+)</td><td>([\d.]+%)</td></tr>", view)
+    answered = [row for row in rows if row[2] != "0"]
+    assert answered and all(mastery == "0%" for *_, mastery in rows)
+    assert sum(int(row[2]) for row in answered) >= 7  # the 7 answers, each under one topic or more
+    assert any(accuracy not in ("0%", "–") for _, accuracy, _, _ in answered)
+    assert "No missed answers yet." not in view and '<th scope="col">Missed</th>' not in view
     other = app.test_client()
     login(other, "otto")
     assert other.get(f"/classes/{people.class_id}/progress").status_code == 404

@@ -104,8 +104,9 @@ def deck_settings(bank_slug: str) -> Any:
     bank = _studyable_bank(bank_slug)
     form = NewCardsForm()
     if form.validate_on_submit():
-        studying.set_new_cards_per_day(current_user.id, required_data(form.new_cards_per_day.data))
-        flash(f"You will see up to {how_many(form.new_cards_per_day.data, 'new card')} a day.", "success")
+        limit = required_data(form.new_cards_per_day.data)
+        studying.set_new_cards_per_day(current_user.id, limit)
+        flash(f"You will see up to {how_many(limit, 'new card')} a day.", "success")
         return redirect(url_for("study.deck", bank_slug=bank.slug))
     return _deck_page(bank, form), 422
 
