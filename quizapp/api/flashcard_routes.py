@@ -16,7 +16,7 @@ from quizapp.api.token_auth import current_account
 from quizapp.core.decks import StudyCard, deck_cards
 from quizapp.core.disclosure import Path, Withheld
 from quizapp.core.scheduling import Grade
-from quizapp.services import answer_disclosure, assignments, clock, study
+from quizapp.services import accounts, answer_disclosure, assignments, clock, study
 from quizapp.services.bank_library import BankNotFound
 
 blueprint: Blueprint = api_blueprint(
@@ -126,7 +126,7 @@ def due_cards(query: dict[str, Any]) -> dict[str, Any]:
     out: list[dict[str, Any]] = []
     due_count = 0
     for bank in _banks(query.get("quiz_id")):
-        cards, queue = study.study_queue(account.id, bank, now)
+        cards, queue = study.study_queue(account.id, bank, now, accounts.zone_of(account))
         due_count += queue.due_count
         by_key = {card.key: card for card in cards}
         wanted = [(key, False) for key in queue.due] + [(key, True) for key in queue.new]

@@ -9,7 +9,7 @@ from marshmallow import Schema, fields
 from quizapp.api.common import api_blueprint, documented_errors
 from quizapp.api.token_auth import current_account
 from quizapp.core.disclosure import Path
-from quizapp.services import answer_disclosure, assignments, attempts, clock, study
+from quizapp.services import accounts, answer_disclosure, assignments, attempts, clock, study
 from quizapp.services.export_formats import number
 from quizapp.services.results import quiz_summaries
 
@@ -54,7 +54,7 @@ def my_progress() -> dict[str, Any]:
         due = new = None
         shown = answer_disclosure.for_bank(Path.FLASHCARDS, account, summary.bank, now, open_tests)
         if summary.bank.slug in studied and shown.answers:
-            _, queue = study.study_queue(account.id, summary.bank, now)
+            _, queue = study.study_queue(account.id, summary.bank, now, accounts.zone_of(account))
             due, new = queue.due_count, len(queue.new)
         quizzes.append(
             {

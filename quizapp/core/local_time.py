@@ -8,7 +8,7 @@ guessed; one that happens twice (the hour repeated when they go back) is the fir
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 TYPED_EXAMPLE = "2026-12-01 23:59"
@@ -33,6 +33,23 @@ def shown(moment: datetime, zone: ZoneInfo) -> str:
     except OverflowError:  # stored before times were bounded: shown in UTC rather than failing
         local = moment.astimezone(UTC)
     return f"{local:%Y-%m-%d %H:%M} {local.tzname()}"
+
+
+def local_day(moment: datetime, zone: ZoneInfo) -> date:
+    """The date ``moment`` falls on for a person in ``zone``: their "today", their study days."""
+    try:
+        return moment.astimezone(zone).date()
+    except OverflowError:  # stored before times were bounded
+        return moment.astimezone(UTC).date()
+
+
+def day_start(moment: datetime, zone: ZoneInfo) -> datetime:
+    """When the day of ``moment`` began for a person in ``zone`` (their midnight), in UTC: the
+    daily limit of new cards counts from it. A day that skips its midnight (some zones move their
+    clocks then) begins at its first minute."""
+    local = moment.astimezone(zone)
+    midnight = datetime.combine(local.date(), time(0), tzinfo=zone)
+    return midnight.astimezone(UTC)
 
 
 def editable(moment: datetime, zone: ZoneInfo) -> str:

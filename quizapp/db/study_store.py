@@ -10,8 +10,9 @@ import random
 import zlib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time
+from datetime import date, datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from flask import current_app
 from sqlalchemy import func, select
@@ -20,6 +21,7 @@ from sqlalchemy.exc import IntegrityError
 from quizapp import core
 from quizapp.core.decks import Queue, StudyCard, StudyState, build_queue, deck_cards
 from quizapp.core.learn import LearnSession, QuestionMemory
+from quizapp.core.local_time import day_start, local_day
 from quizapp.core.scheduling import (
     Card,
     Grade,
@@ -101,16 +103,22 @@ def study_state(user_id: int, bank_slug: str, now: datetime, keys: Sequence[str]
 
 
 def study_queue(
-    user_id: int, bank: core.Bank, now: datetime, tag: str | None = None, new_reverse: bool = False
+    user_id: int,
+    bank: core.Bank,
+    now: datetime,
+    zone: ZoneInfo,
+    tag: str | None = None,
+    new_reverse: bool = False,
 ) -> tuple[list[StudyCard], Queue]:
-    """A deck (the bank's cards, or one topic's) and what to study in it now, by the daily limit."""
+    """A deck (the bank's cards, or one topic's) and what to study in it now, by the daily limit
+    (of the student's day: ``zone``)."""
     cards = deck_cards(bank, tag, reverse=True)
     keys = None if tag is None else [card.key for card in cards]
     queue = build_queue(
         cards,
         study_state(user_id, bank.slug, now, keys),
         new_cards_per_day(user_id),
-        new_cards_started_today(user_id, now),
+        new_cards_started_today(user_id, now, zone),
         new_reverse=new_reverse,
     )
     return cards, queue
@@ -152,18 +160,15 @@ def studied_keys(user_id: int, bank_slug: str) -> frozenset[str]:
     return known
 
 
-def _day_start(now: datetime) -> datetime:
-    return datetime.combine(now.date(), time(0), tzinfo=now.tzinfo)
-
-
-def new_cards_started_today(user_id: int, now: datetime) -> int:
-    """New flashcards begun today; cards first met in a quiz or learn mode do not count."""
+def new_cards_started_today(user_id: int, now: datetime, zone: ZoneInfo) -> int:
+    """New flashcards begun today, the day of a student in ``zone``; cards first met in a quiz
+    or learn mode do not count."""
     started = db.session.scalar(
         select(func.count())
         .select_from(CardState)
         .where(
             CardState.user_id == user_id,
-            CardState.first_review >= _day_start(now),
+            CardState.first_review >= day_start(now, zone),
             CardState.introduced_by == Source.FLASHCARD,
         )
     )
@@ -306,18 +311,16 @@ def card_summaries(user_ids: Sequence[int]) -> list[CardSummary]:
     return [CardSummary(*row) for row in rows]
 
 
-def study_days(user_id: int, since: date) -> set[date]:
-    """The days (UTC) with at least one rating, since ``since`` (one grouped query)."""
-    day = func.date(ReviewLog.reviewed_at)
-    rows = db.session.execute(
-        select(day)
-        .where(
-            ReviewLog.user_id == user_id,
-            ReviewLog.reviewed_at >= datetime.combine(since, time(0), tzinfo=UTC),
-        )
-        .group_by(day)
+def study_days(user_id: int, since: datetime, zone: ZoneInfo) -> set[date]:
+    """The days with at least one rating since ``since``, the days of a person in ``zone`` (one
+    query for the times of the ratings, each put on its local day here: a database's own date
+    function would give UTC days)."""
+    rows = db.session.scalars(
+        select(ReviewLog.reviewed_at)
+        .where(ReviewLog.user_id == user_id, ReviewLog.reviewed_at >= since)
+        .distinct()
     )
-    return {value if isinstance(value, date) else date.fromisoformat(value) for (value,) in rows}
+    return {local_day(moment, zone) for moment in rows}
 
 
 # --- learn sessions ----------------------------------------------------------------------

@@ -85,6 +85,16 @@ def for_attempt(viewed: Viewed, bank: core.Bank | None, question_answered: bool,
     return rule.disclose(Path.ATTEMPT, settings, viewer, moment, now)
 
 
+def once_submitted(viewed: Viewed, bank: core.Bank | None, now: datetime) -> Disclosure:
+    """What the rule will show the attempt's owner of its answers once it is submitted, as it
+    stands at ``now``: a saved answer's page says when its right answer will be shown (at the
+    finish; after the due time, ``Disclosure.until``; or never). An open attempt is its
+    owner's only one of the bank, so no other test is open then."""
+    moment = replace(moment_of(viewed.attempt, True), submitted=True)
+    viewer = Viewer(teacher=False, studies=viewed.studies)
+    return rule.disclose(Path.ATTEMPT, settings_of(viewed.attempt, bank), viewer, moment, now)
+
+
 def moment_of(attempt: AttemptState, question_answered: bool, owner: bool = True) -> AttemptMoment:
     """Where the attempt stands, for the rule: with the last due time of its assignment's class
     (read with the attempt), which ``after_due`` answers wait for, and the grace after it in

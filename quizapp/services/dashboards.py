@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from fractions import Fraction
+from zoneinfo import ZoneInfo
 
 from quizapp import core
 from quizapp.core import charts
@@ -18,7 +19,17 @@ from quizapp.core.attempts import AttemptMode
 from quizapp.core.decks import deck_cards
 from quizapp.core.disclosure import Path
 from quizapp.core.learn import QuestionMemory
-from quizapp.core.progress import Accuracy, accuracy_by, due_forecast, share, study_streak, weakest
+from quizapp.core.local_time import local_day
+from quizapp.core.progress import (
+    MIN_ANSWERS_TO_RANK,
+    Accuracy,
+    accuracy_by,
+    due_forecast,
+    most_missed,
+    share,
+    study_streak,
+    weakest,
+)
 from quizapp.core.scheduling import MASTERED_STABILITY_DAYS, Grade, retrievability_at
 from quizapp.core.scoring import stored_check
 from quizapp.db import study_store
@@ -27,6 +38,8 @@ from quizapp.services import answer_disclosure, assignments
 from quizapp.services import attempts as attempt_service
 from quizapp.services.attempts import AttemptState
 from quizapp.services.bank_library import library
+
+STREAK_DAYS_READ = 400  # a longer streak shows as 400 days: one query reads no more
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,9 +62,12 @@ class BankProgress:
 
 @dataclass(frozen=True, slots=True)
 class Dashboard:
+    """A student's progress. Days are the reader's (the zone given): "due today" is overdue
+    cards and those due before the reader's midnight, the first column of ``forecast``; the
+    headline and the chart say the same number."""
+
     student: Account
-    due_now: int
-    due_week: int
+    due_week: int  # due today or on the 6 days after it
     streak: int
     banks: tuple[BankProgress, ...]
     topics: dict[str, Accuracy]
@@ -59,6 +75,10 @@ class Dashboard:
     forecast_chart: charts.ColumnChart
     topic_chart: charts.BarList
     forecast_labels: tuple[str, ...] = field(default=())
+
+    @property
+    def due_today(self) -> int:
+        return self.forecast[0]
 
 
 def _answer_results(attempts: Sequence[AttemptState]) -> list[tuple[str, core.Question, Fraction]]:
@@ -79,10 +99,12 @@ def _accuracy(fractions: Sequence[Fraction]) -> Accuracy:
     return Accuracy(sum(fractions, Fraction(0)), len(fractions))
 
 
-def student_dashboard(student: Account, now: datetime) -> Dashboard:
+def student_dashboard(student: Account, now: datetime, zone: ZoneInfo) -> Dashboard:
+    """The student's progress as a reader in ``zone`` counts days (streak, due today, dates)."""
     cards = study_store.card_summaries([student.id])
     attempts = attempt_service.attempts_of(student.id, now)
-    days = study_store.study_days(student.id, now.date() - timedelta(days=400))
+    today = local_day(now, zone)
+    days = study_store.study_days(student.id, now - timedelta(days=STREAK_DAYS_READ), zone)
     # the banks the student may open (before an assignment opens: nothing of it but when)
     visible = [
         (bank, allowed)
@@ -124,7 +146,9 @@ def student_dashboard(student: Account, now: datetime) -> Dashboard:
             if c.key.startswith("q:") and not c.key.endswith(":reverse")
         }
         by_id = {q.id: q for q in bank.questions}
-        line = charts.percent_line([f"{at:%b %d}" for at, _ in scored], [float(p) for _, p in scored])
+        line = charts.percent_line(
+            [f"{local_day(at, zone):%b %d}" for at, _ in scored], [float(p) for _, p in scored]
+        )
         banks.append(
             BankProgress(
                 bank=bank,
@@ -145,13 +169,14 @@ def student_dashboard(student: Account, now: datetime) -> Dashboard:
         (question.tags, fraction) for slug, question, fraction in results if slug not in secret
     )
     cards = [c for c in cards if c.bank_slug in studyable]
-    forecast = due_forecast([c.due for c in cards], now)
-    labels = tuple("today" if n == 0 else f"{(now + timedelta(days=n)):%b %d}" for n in range(len(forecast)))
+    forecast = due_forecast([c.due for c in cards], now, zone)
+    labels = tuple(
+        "today" if n == 0 else f"{(today + timedelta(days=n)):%b %d}" for n in range(len(forecast))
+    )
     return Dashboard(
         student=student,
-        due_now=sum(1 for c in cards if c.due <= now),
-        due_week=sum(1 for c in cards if c.due <= now + timedelta(days=7)),
-        streak=study_streak(days, now.date()),
+        due_week=sum(forecast[:7]),
+        streak=study_streak(days, today),
         banks=tuple(banks),
         topics=topics,
         forecast=tuple(forecast),
@@ -171,10 +196,17 @@ class MissedQuestion:
 
 @dataclass(frozen=True, slots=True)
 class ClassProgress:
+    """A class's weak spots. Mastery is a flashcard measure (a card recalled for weeks to come),
+    so it stays 0% for a class that only takes tests: ``topic_accuracy`` (the points earned in
+    submitted tests) stands beside it."""
+
     students: int
     topic_mastery: dict[str, Fraction]  # average over students of the share of the topic mastered
-    most_missed: tuple[MissedQuestion, ...]
+    topic_accuracy: dict[str, Accuracy]  # of the class's answers in submitted tests, by topic
+    most_missed: tuple[MissedQuestion, ...]  # ranked: ``core.progress.most_missed``
+    not_ranked_yet: int  # missed questions with too few answers to rank
     mastery_chart: charts.BarList
+    min_answers: int = MIN_ANSWERS_TO_RANK
 
 
 def class_progress(students: Sequence[Account], now: datetime) -> ClassProgress:
@@ -201,26 +233,27 @@ def class_progress(students: Sequence[Account], now: datetime) -> ClassProgress:
     earned: dict[tuple[str, str], Fraction] = defaultdict(Fraction)
     counts: dict[tuple[str, str], int] = defaultdict(int)
     questions: dict[tuple[str, str], core.Question] = {}
-    for attempt in attempts:
-        for slug, question, fraction in _answer_results([attempt]):
-            key = (slug, question.id)
-            earned[key] += fraction
-            counts[key] += 1
-            questions[key] = question
+    answered = _answer_results(attempts)
+    for slug, question, fraction in answered:
+        key = (slug, question.id)
+        earned[key] += fraction
+        counts[key] += 1
+        questions[key] = question
+    tests = _answer_results([a for a in attempts if a.mode is AttemptMode.TEST])
+    topic_accuracy = accuracy_by((question.tags, fraction) for _, question, fraction in tests)
     by_slug = {bank.slug: bank for bank in banks}
-    missed = sorted(
-        (
-            MissedQuestion(
-                by_slug[slug],
-                questions[(slug, qid)],
-                counts[(slug, qid)],
-                1 - earned[(slug, qid)] / counts[(slug, qid)],
-            )
-            for slug, qid in counts
-            if slug in by_slug
-        ),
-        key=lambda m: (-m.missed, -m.answers, m.question.id),
+    ranked, not_ranked = most_missed(
+        (key, counts[key], 1 - earned[key] / counts[key]) for key in sorted(counts) if key[0] in by_slug
     )
-    most_missed = tuple(m for m in missed if m.missed > 0)[:10]
     chart = charts.share_bars(list(topic_mastery), [float(v) for v in topic_mastery.values()])
-    return ClassProgress(len(ids), topic_mastery, most_missed, chart)
+    return ClassProgress(
+        students=len(ids),
+        topic_mastery=topic_mastery,
+        topic_accuracy=topic_accuracy,
+        most_missed=tuple(
+            MissedQuestion(by_slug[slug], questions[(slug, qid)], answers, missed)
+            for (slug, qid), answers, missed in ranked
+        ),
+        not_ranked_yet=not_ranked,
+        mastery_chart=chart,
+    )

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from quizapp import core
 from quizapp.core.decks import Queue, StudyCard, question_card_key
@@ -37,11 +38,17 @@ __all__ = [
 
 
 def study_queue(
-    user_id: int, bank: core.Bank, now: datetime, tag: str | None = None, new_reverse: bool = False
+    user_id: int,
+    bank: core.Bank,
+    now: datetime,
+    zone: ZoneInfo,
+    tag: str | None = None,
+    new_reverse: bool = False,
 ) -> tuple[list[StudyCard], Queue]:
     """A deck (the bank's cards, or one topic's) and what to study in it now: the deck page,
-    the study page, the API's due cards and the progress summary all count the same queue."""
-    return study_store.study_queue(user_id, bank, now, tag, new_reverse)
+    the study page, the API's due cards and the progress summary all count the same queue.
+    ``zone`` is the student's: the daily limit of new cards counts from their midnight."""
+    return study_store.study_queue(user_id, bank, now, zone, tag, new_reverse)
 
 
 def new_cards_per_day(user_id: int) -> int:

@@ -76,6 +76,6 @@ def test_teacher_class_progress(new_page, live_server, people, auditor):
     click_through(
         page, page.get_by_role("link", name="Class progress: weak topics and most-missed questions")
     )
-    assert page.get_by_role("img", name="Average mastery by topic").count() == 1
+    assert page.get_by_role("img", name="Flashcard mastery by topic").count() == 1
     auditor.look(page, "46-class-progress")
     assert auditor.violations == []

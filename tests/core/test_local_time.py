@@ -3,7 +3,7 @@ Europe/Belgrade and America/Chicago."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
@@ -98,3 +98,17 @@ def test_a_date_without_a_time_is_refused_not_read_as_midnight(typed):
         "give a time as well as the date: 2026-12-01 08:00, or 2026-12-01 23:59 for the end of the day"
     )
     assert read_typed("2026-12-01 00:00", BELGRADE) == utc(2026, 11, 30, 23, 0)  # midnight, typed: fine
+
+
+def test_a_persons_day_and_its_midnight_are_in_their_zone():
+    from quizapp.core.local_time import day_start, local_day
+
+    chicago = time_zone("America/Chicago")
+    late_evening = datetime(2026, 3, 10, 3, tzinfo=UTC)  # March 9, 22:00 CDT
+    assert local_day(late_evening, chicago) == date(2026, 3, 9)
+    assert local_day(late_evening, time_zone("UTC")) == date(2026, 3, 10)
+    assert day_start(late_evening, chicago) == datetime(2026, 3, 9, 5, tzinfo=UTC)  # midnight CDT
+    # a day whose midnight is skipped (Santiago moves its clocks at 00:00) begins at its first minute
+    santiago = time_zone("America/Santiago")
+    assert day_start(datetime(2026, 9, 6, 12, tzinfo=UTC), santiago) == datetime(2026, 9, 6, 4, tzinfo=UTC)
+    assert f"{datetime(2026, 9, 6, 4, tzinfo=UTC).astimezone(santiago):%H:%M}" == "01:00"

@@ -256,7 +256,7 @@ def test_an_after_due_assignment_shows_the_score_only_until_the_due_time_on_page
     with app.app_context():
         assert db.session.scalar(db.select(db.func.count()).select_from(CardState)) == 0
         sam = assignments.account_store.account_by_username("sam")
-        assert student_dashboard(sam, clock.now).topics == {}  # no accuracy by topic either
+        assert student_dashboard(sam, clock.now, UTC).topics == {}  # no accuracy by topic either
 
     clock.now = DUE + timedelta(seconds=app.config["ANSWER_GRACE_SECONDS"] - 1)  # answers may still come
     withheld_everywhere_but_the_score(
@@ -272,7 +272,7 @@ def test_an_after_due_assignment_shows_the_score_only_until_the_due_time_on_page
     assert [r["correct"] for r in body["results"]] == ["verdict-right" in p for p in _verdicts(page)]
     assert "<mark" in client.get(f"/quizzes/{BANK}/source?q={quoted.id}").get_data(as_text=True)
     with app.app_context():
-        assert student_dashboard(sam, clock.now).topics != {}
+        assert student_dashboard(sam, clock.now, UTC).topics != {}
     retried = client.post(f"/attempts/{attempt_id}/retry", data={"csrf_token": token})
     assert "/attempts/" in retried.location  # the missed questions, to practise
 

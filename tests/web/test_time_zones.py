@@ -3,16 +3,20 @@ QUIZAPP_TIMEZONE), with its abbreviation; everything is stored in UTC."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 
 from quizapp import create_app
 from quizapp.db import assignment_store
 from quizapp.db.base import db
-from quizapp.db.models import Assignment, User
-from tests.helpers.web import csrf_token
+from quizapp.db.database import begin_write
+from quizapp.db.models import Assignment, CardState, User
+from quizapp.services import clock
+from tests.helpers.web import DECK, csrf_token, study_one
 
 DUE = datetime(2026, 3, 29, 1, 30, tzinfo=UTC)  # 03:30 CEST in Belgrade: the night clocks go forward
 
@@ -63,3 +67,49 @@ def test_a_misspelt_school_zone_stops_the_start_saying_so(app):
     config = {key: app.config[key] for key in ("SECRET_KEY", "QUESTIONS_DIR", "SQLALCHEMY_DATABASE_URI")}
     with pytest.raises(ValueError, match="no time zone"):
         create_app(config | {"TESTING": True, "TIMEZONE": "Europe/Belgrad"})
+
+
+CHICAGO = ZoneInfo("America/Chicago")
+
+
+TOMORROW_IN_CHICAGO = clock.now().astimezone(CHICAGO).date() + timedelta(days=1)
+
+
+def chicago_day(hour: int) -> datetime:
+    """Tomorrow in Chicago at ``hour`` o'clock there (25: 01:00 the day after), in UTC: 10:00
+    and 20:00 are one day in Chicago and two in UTC."""
+    start = datetime.combine(TOMORROW_IN_CHICAGO, time(0), tzinfo=CHICAGO)
+    return (start + timedelta(hours=hour)).astimezone(UTC)
+
+
+def progress_numbers(client) -> dict[str, str]:
+    page = client.get("/progress").get_data(as_text=True)
+    return dict(re.findall(r"<dt>([^<]+)</dt><dd>([^<]*)</dd>", page))
+
+
+def test_progress_counts_the_readers_days(student, app, monkeypatch):
+    """A streak, "due today" and the daily limit of new cards count the reader's days: a student
+    in Chicago who studies at 10:00 and 20:00 studied on one day, which UTC splits in two."""
+    token = csrf_token(student.get(DECK).get_data(as_text=True))
+    student.post(f"{DECK}/settings", data={"new_cards_per_day": "1", "csrf_token": token})
+    monkeypatch.setattr(clock, "now", lambda: chicago_day(10))
+    study_one(student)  # the day's one new card
+    monkeypatch.setattr(clock, "now", lambda: chicago_day(20))
+    study_one(student)  # the same card again, due since the morning
+    with app.app_context():  # every card comes back at 01:00 the next night in Chicago
+        begin_write()
+        for card in db.session.scalars(db.select(CardState)):
+            card.due = chicago_day(25)
+        db.session.commit()
+
+    in_utc = progress_numbers(student)  # the school's zone: UTC, where it is tomorrow already
+    assert in_utc["Study streak"] == "2 days" and in_utc["Cards due today"] != "0"
+    assert "<strong>1</strong> new card left today" in student.get(DECK).get_data(as_text=True)
+
+    choose_zone(student, "America/Chicago")
+    in_chicago = progress_numbers(student)
+    assert in_chicago["Study streak"] == "1 day" and in_chicago["Cards due today"] == "0"
+    due = in_utc["Cards due today"]  # the chart's days are the reader's too: tomorrow in Chicago
+    tomorrow = f"{TOMORROW_IN_CHICAGO + timedelta(days=1):%b %d}"
+    assert f"<td>{tomorrow}</td><td>{due}</td>" in student.get("/progress").get_data(as_text=True)
+    assert "<strong>0</strong> new cards left today" in student.get(DECK).get_data(as_text=True)

@@ -9,6 +9,7 @@ from quizapp.services import accounts, clock
 from quizapp.services.dashboards import class_progress, student_dashboard
 from quizapp.web.auth.login import teacher_required
 from quizapp.web.forms import ActionForm
+from quizapp.web.local_times import reader_zone
 
 blueprint = Blueprint("progress", __name__)
 
@@ -16,7 +17,7 @@ blueprint = Blueprint("progress", __name__)
 @blueprint.get("/progress")
 @login_required
 def dashboard() -> str:
-    board = student_dashboard(current_user.account, clock.now())
+    board = student_dashboard(current_user.account, clock.now(), reader_zone())
     return render_template("progress/dashboard.html", board=board, own=True, form=ActionForm())
 
 
@@ -29,7 +30,7 @@ def student_progress(class_id: int, student_id: int) -> str:
     student = accounts.student_of_class(classroom.id, student_id)
     if student is None:
         abort(404)
-    board = student_dashboard(student, clock.now())
+    board = student_dashboard(student, clock.now(), reader_zone())
     return render_template(
         "progress/dashboard.html", board=board, own=False, classroom=classroom, form=ActionForm()
     )

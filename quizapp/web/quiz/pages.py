@@ -137,7 +137,8 @@ def _question_context(current: AttemptState, number: int) -> dict[str, Any]:
     student_question = present(question, current.seed, settings.shuffle_choices)
     response = current.responses.get(question.id)
     answered = question.id in current.responses
-    shown = answer_disclosure.for_attempt(Viewed(current, owner=True), bank, answered, clock.now())
+    viewed = Viewed(current, owner=True)
+    shown = answer_disclosure.for_attempt(viewed, bank, answered, clock.now())
     retry = None
     if bank is not None and current.mode is AttemptMode.PRACTICE:  # may the finish-early hint offer a retry?
         open_tests = answer_disclosure.tests_in_progress([current])  # the one open attempt of the bank
@@ -153,6 +154,10 @@ def _question_context(current: AttemptState, number: int) -> dict[str, Any]:
         "progress": _progress(current, bank),
         "feedback": attempt_review(question, response, bank) if answered and shown.correctness else None,
         "show_answers": shown.answers,
+        # a saved answer whose verdict waits: when the rule will show it
+        "shown_later": None
+        if shown.correctness
+        else answer_disclosure.once_submitted(viewed, bank, clock.now()),
         "retry_offered": retry is not None and retry.correctness,
         "settings": settings,
         "bank": bank,

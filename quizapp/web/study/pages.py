@@ -36,8 +36,10 @@ from quizapp.services import study as studying  # `study` is the study page's vi
 from quizapp.services.question_source import questions_for
 from quizapp.services.results import attempt_review, learn_progress
 from quizapp.web.forms import ActionForm, NewCardsForm, required_data
+from quizapp.web.local_times import reader_zone
 from quizapp.web.quiz.answer_forms import answer_form, answer_inputs, response_from, typed_inputs
 from quizapp.web.quiz.pages import refused
+from quizapp.web.templating import how_many
 
 blueprint = Blueprint("study", __name__)
 
@@ -75,7 +77,7 @@ def _deck(bank: core.Bank) -> tuple[list[StudyCard], str | None, bool]:
 
 
 def _queue(bank: core.Bank, tag: str | None, reverse: bool) -> Queue:
-    return studying.study_queue(current_user.id, bank, clock.now(), tag, reverse)[1]
+    return studying.study_queue(current_user.id, bank, clock.now(), reader_zone(), tag, reverse)[1]
 
 
 @blueprint.get("/decks/<bank_slug>")
@@ -90,7 +92,7 @@ def _deck_rows(bank: core.Bank) -> list[dict[str, Any]]:
     now = clock.now()
     decks = []
     for tag in [None, *deck_tags(bank)]:
-        cards, queue = studying.study_queue(current_user.id, bank, now, tag)
+        cards, queue = studying.study_queue(current_user.id, bank, now, reader_zone(), tag)
         forward = sum(1 for card in cards if not card.reverse)
         decks.append({"tag": tag, "cards": forward, "due": queue.due_count, "new": len(queue.new)})
     return decks
@@ -113,8 +115,9 @@ def deck_settings(bank_slug: str) -> Any:
     bank = _studyable_bank(bank_slug)
     form = NewCardsForm()
     if form.validate_on_submit():
-        studying.set_new_cards_per_day(current_user.id, required_data(form.new_cards_per_day.data))
-        flash(f"You will see up to {form.new_cards_per_day.data} new cards a day.", "success")
+        limit = required_data(form.new_cards_per_day.data)
+        studying.set_new_cards_per_day(current_user.id, limit)
+        flash(f"You will see up to {how_many(limit, 'new card')} a day.", "success")
         return redirect(url_for("study.deck", bank_slug=bank.slug))
     return _deck_page(bank, form), 422
 
