@@ -13,7 +13,7 @@ from quizapp.db import draft_store
 from quizapp.db.draft_store import Draft
 from quizapp.services.bank_files import FILE_NAME
 
-__all__ = ["MAX_DRAFT_BYTES", "Draft", "discard", "drafts_of", "keep", "offered"]
+__all__ = ["MAX_DRAFT_BYTES", "Draft", "discard", "drafts_of", "keep", "offered", "same_text"]
 
 # As much as one request may carry (settings.MAX_CONTENT_LENGTH): a larger text is not kept.
 MAX_DRAFT_BYTES = 2 * 1024 * 1024
@@ -33,16 +33,17 @@ def offered(teacher_id: int, file_name: str, current_text: str | None) -> Draft 
     """The draft to offer when the teacher opens ``file_name`` (now ``current_text``, None when
     it does not exist): none when there is none, or when it says what the file says already."""
     draft = draft_store.draft_of(teacher_id, file_name)
-    if draft is None or _same_text(draft.text, current_text):
+    if draft is None or same_text(draft.text, current_text):
         return None
     return draft
 
 
-def _same_text(draft: str, current: str | None) -> bool:
-    """Browsers send CRLF line ends, and the file ends with a newline: neither is a change."""
+def same_text(text: str, current: str | None) -> bool:
+    """Whether ``text`` (from the editor) says what the file says (``current``; None: there is
+    no file). Browsers send CRLF line ends, and the file ends with a newline: neither is a change."""
     if current is None:
         return False
-    return draft.replace("\r\n", "\n").rstrip("\n") == current.replace("\r\n", "\n").rstrip("\n")
+    return text.replace("\r\n", "\n").rstrip("\n") == current.replace("\r\n", "\n").rstrip("\n")
 
 
 def discard(teacher_id: int, file_name: str) -> None:

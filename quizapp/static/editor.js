@@ -35,6 +35,8 @@
 
   var form = text.form;
   var original = text.value;
+  // shown after a check, a refused save, an import or a restored draft: not the file's text yet
+  var unsavedAtLoad = form.getAttribute("data-unsaved") === "1";
   var sentDraft = text.value;
   var submitting = false;
   var draftTimer = null;
@@ -62,7 +64,7 @@
   });
   form.addEventListener("submit", function () { submitting = true; });
   window.addEventListener("beforeunload", function (event) {
-    if (submitting || text.value === original) { return; }
+    if (submitting || (!unsavedAtLoad && text.value === original)) { return; }
     event.preventDefault();
     event.returnValue = "";  // older browsers ask only when it is set
   });

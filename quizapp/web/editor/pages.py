@@ -81,14 +81,18 @@ def editor_page(
     lint: bool = True,
     draft: Draft | None = None,
     restored: bool = False,
+    draft_outdated: bool = False,
 ) -> Any:
     """The editor with ``text`` as file ``name``; an empty ``version`` means a file not saved yet.
 
     The give-away warnings of ``result`` are worked out only when ``lint`` (a check, a save, an
     import): at 1,000 questions they take half a second, too long for every opening of a bank.
-    ``draft``: the teacher's unsaved draft of the file, offered back (or, ``restored``, shown).
+    ``draft``: the teacher's unsaved draft of the file, offered back (or, ``restored``, shown;
+    ``draft_outdated``: the file was saved since the draft began, so its save is a conflict).
     """
     lines = text.count("\n") + (0 if text.endswith("\n") else 1)
+    path = _folder() / name
+    on_disk = bank_files.read(_folder(), name).text if path.is_file() else None
     return render_template(
         "editor/edit.html",
         name=name,
@@ -105,7 +109,8 @@ def editor_page(
         history=bank_files.history(_folder(), name) if version else [],
         draft=draft,
         restored=restored,
-        draft_outdated=bool(draft and restored and draft.base_version != version),
+        draft_outdated=draft_outdated,
+        unsaved=not bank_drafts.same_text(text, on_disk),  # the script asks before leaving it
     ), status
 
 
@@ -199,6 +204,7 @@ def _open(folder: Path, name: str, exists: bool) -> Any:
             lint=False,
             draft=draft,
             restored=True,
+            draft_outdated=draft.base_version != (current.version if current else ""),
         )
     assert current is not None
     return editor_page(
