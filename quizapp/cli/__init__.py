@@ -209,7 +209,10 @@ def create_class_command(name: str, teacher_username: str) -> None:
     teacher = accounts.account_by_username(teacher_username)
     if teacher is None or not teacher.is_teacher:
         raise click.BadParameter(f"no teacher with username {teacher_username!r}", param_hint="--teacher")
-    classroom = accounts.create_class(teacher.id, name, clock.secure_random())
+    try:
+        classroom = accounts.create_class(teacher.id, name, clock.secure_random())
+    except accounts.ClassNameTaken as taken:
+        raise click.BadParameter(accounts.class_name_taken_message(taken), param_hint="NAME") from None
     click.echo(shown_join_code(classroom.join_code))
 
 

@@ -52,6 +52,11 @@ def served_bank(bank_slug: str, param_hint: str = "BANK_ID") -> core.Bank:
     help="Save as this bank file, e.g. questions/NAME.yaml (never overwrites; default: print the YAML).",
 )
 @click.option(
+    "--title",
+    default="",
+    help="The bank's title (default: the file's own, from its GIFT category or Anki deck, else its name).",
+)
+@click.option(
     "--term-separator",
     metavar="tab|comma|TEXT",
     help="Quizlet: what the export put between term and definition (default: tab).",
@@ -63,12 +68,17 @@ def served_bank(bank_slug: str, param_hint: str = "BANK_ID") -> core.Bank:
 )
 @with_appcontext
 def import_command(
-    source: Path, file_format: str, output: Path | None, term_separator: str | None, row_separator: str | None
+    source: Path,
+    file_format: str,
+    output: Path | None,
+    title: str,
+    term_separator: str | None,
+    row_separator: str | None,
 ) -> None:
     """Make a bank file from SOURCE, exported from Moodle (GIFT, Aiken), Quizlet or Anki."""
     quizlet = _quizlet_separators(file_format, term_separator, row_separator)
     try:
-        result = import_bank(source.read_bytes(), file_format, source.name, quizlet)
+        result = import_bank(source.read_bytes(), file_format, source.name, quizlet, title)
     except ImportFailed as error:
         raise click.ClickException(f"{source}: {error}") from None
     for note in result.skipped:

@@ -88,6 +88,12 @@ def shown_text_problem(text: str, noun: str, max_length: int, empty_hint: str = 
     return None
 
 
+def class_name_key(name: str) -> str:
+    """What makes two class names the same to a teacher: "Geography 10A" and " geography  10a"
+    are one name (case, accents' forms and blanks do not count), so a teacher has one class of it."""
+    return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
+
+
 def new_join_code(rng: random.Random) -> str:
     return "".join(rng.choice(JOIN_CODE_ALPHABET) for _ in range(JOIN_CODE_LENGTH))
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator
+import re
+import sys
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from quizapp.core.accounts import USERNAME_RULE, name_problem, normalize_username, valid_username
@@ -18,6 +20,20 @@ class RosterEntry:
     line: int
     username: str
     display_name: str
+
+
+_LINE_NUMBER = re.compile(r"line (\d+):")
+
+
+def by_line(problems: Iterable[str]) -> list[str]:
+    """Problems of a roster in the order of its lines ("line 3: ..." before "line 12: ..."),
+    whether the reading or the import found them; any without a line come last."""
+
+    def line_of(problem: str) -> int:
+        found = _LINE_NUMBER.match(problem)
+        return int(found.group(1)) if found else sys.maxsize
+
+    return sorted(problems, key=line_of)
 
 
 def parse_roster(text: str) -> tuple[list[RosterEntry], list[str]]:

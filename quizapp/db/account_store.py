@@ -20,6 +20,7 @@ from werkzeug.security import check_password_hash, generate_password_hash
 
 from quizapp.core.accounts import (
     Role,
+    class_name_key,
     new_join_code,
     new_password,
     normalize_join_code,
@@ -28,11 +29,19 @@ from quizapp.core.accounts import (
 from quizapp.core.roster import RosterEntry
 from quizapp.db.base import db
 from quizapp.db.database import begin_write, rows_changed
-from quizapp.db.models import Accommodation, Assignment, Classroom, Enrollment, User
+from quizapp.db.models import Accommodation, Assignment, Classroom, Enrollment, RemovedEnrollment, User
 
 
 class UsernameTaken(Exception):
     pass
+
+
+class ClassNameTaken(Exception):
+    """The teacher has a class of this name already (``core.accounts.class_name_key``)."""
+
+    def __init__(self, existing: ClassInfo) -> None:
+        super().__init__(existing.name)
+        self.existing = existing
 
 
 @dataclass(frozen=True, slots=True)
@@ -274,22 +283,142 @@ def reset_password(student_id: int, rng: random.Random) -> str:
     return password
 
 
-def remove_from_class(class_id: int, student_id: int) -> None:
+def remove_from_class(class_id: int, student_id: int, now: datetime, undo_until: datetime) -> None:
     """Take a student out of a class; the account and its attempts stay. Their accommodations
     there go (the standing one lives on the enrollment; those on the class's assignments are
     deleted with it): rejoining the class starts on its terms, and a leaver's own due time no
-    longer holds back an ``after_due`` test's answers."""
+    longer holds back an ``after_due`` test's answers. Until ``undo_until`` the teacher can
+    ``put_back`` the student as they were: what was deleted is kept in ``removed_enrollments``."""
     begin_write()
+    enrollment = db.session.scalar(
+        db.select(Enrollment).where(Enrollment.class_id == class_id, Enrollment.student_id == student_id)
+    )
+    if enrollment is None:
+        db.session.rollback()
+        return
+    of_the_class = db.select(Assignment.id).where(Assignment.class_id == class_id)
+    accommodations = db.session.scalars(
+        db.select(Accommodation).where(
+            Accommodation.student_id == student_id, Accommodation.assignment_id.in_(of_the_class)
+        )
+    ).all()
+    kept = _kept_enrollment(enrollment, accommodations)
     db.session.execute(
         delete(Enrollment).where(Enrollment.class_id == class_id, Enrollment.student_id == student_id)
     )
-    of_the_class = db.select(Assignment.id).where(Assignment.class_id == class_id)
     db.session.execute(
         delete(Accommodation).where(
             Accommodation.student_id == student_id, Accommodation.assignment_id.in_(of_the_class)
         )
     )
+    db.session.execute(
+        delete(RemovedEnrollment).where(
+            RemovedEnrollment.class_id == class_id, RemovedEnrollment.student_id == student_id
+        )
+    )
+    db.session.add(
+        RemovedEnrollment(
+            class_id=class_id, student_id=student_id, kept=kept, removed_at=now, expires_at=undo_until
+        )
+    )
     db.session.commit()
+
+
+_STANDING = ("extra_time_percent", "extra_time_minutes", "extra_attempts")
+
+
+def _kept_enrollment(enrollment: Enrollment, accommodations: Iterable[Accommodation]) -> dict[str, Any]:
+    """What a removal deletes, as JSON: the enrollment's date and standing accommodation, and
+    the student's accommodations on the class's assignments."""
+    return {
+        "joined_at": enrollment.joined_at.isoformat(),
+        "standing": {name: getattr(enrollment, name) for name in _STANDING},
+        "accommodations": [
+            {
+                "assignment_id": each.assignment_id,
+                **{name: getattr(each, name) for name in _STANDING},
+                "opens_at": each.opens_at.isoformat() if each.opens_at else None,
+                "due_at": each.due_at.isoformat() if each.due_at else None,
+            }
+            for each in accommodations
+        ],
+    }
+
+
+def _moment(value: str | None) -> datetime | None:
+    return datetime.fromisoformat(value) if value else None
+
+
+def put_back(class_id: int, student_id: int, now: datetime) -> bool:
+    """Undo a removal not expired yet: the student is in the class again with their date of
+    joining and their accommodations (on assignments that still exist); False when there is no
+    such removal. A student who joined again meanwhile keeps their enrollment, with what the
+    removal took given back."""
+    begin_write()
+    removal = db.session.scalar(
+        db.select(RemovedEnrollment).where(
+            RemovedEnrollment.class_id == class_id,
+            RemovedEnrollment.student_id == student_id,
+            RemovedEnrollment.expires_at > now,
+        )
+    )
+    if removal is None:
+        db.session.rollback()
+        return False
+    kept = removal.kept
+    enrollment = db.session.scalar(
+        db.select(Enrollment).where(Enrollment.class_id == class_id, Enrollment.student_id == student_id)
+    )
+    if enrollment is None:
+        enrollment = Enrollment(
+            class_id=class_id, student_id=student_id, joined_at=_moment(kept["joined_at"])
+        )
+        db.session.add(enrollment)
+    for name in _STANDING:
+        setattr(enrollment, name, kept["standing"][name])
+    of_the_class = set(db.session.scalars(db.select(Assignment.id).where(Assignment.class_id == class_id)))
+    has_one = set(
+        db.session.scalars(
+            db.select(Accommodation.assignment_id).where(Accommodation.student_id == student_id)
+        )
+    )
+    for each in kept["accommodations"]:
+        if each["assignment_id"] in of_the_class and each["assignment_id"] not in has_one:
+            db.session.add(
+                Accommodation(
+                    assignment_id=each["assignment_id"],
+                    student_id=student_id,
+                    **{name: each[name] for name in _STANDING},
+                    opens_at=_moment(each["opens_at"]),
+                    due_at=_moment(each["due_at"]),
+                )
+            )
+    db.session.delete(removal)
+    db.session.commit()
+    return True
+
+
+@dataclass(frozen=True, slots=True)
+class Removal:
+    student_id: int
+    display_name: str
+    username: str
+    removed_at: datetime
+    undo_until: datetime
+
+
+def removals_of_class(class_id: int, now: datetime) -> list[Removal]:
+    """The class's removals that can still be undone, newest first."""
+    rows = db.session.execute(
+        db.select(RemovedEnrollment, User.display_name, User.username)
+        .join(User, User.id == RemovedEnrollment.student_id)
+        .where(RemovedEnrollment.class_id == class_id, RemovedEnrollment.expires_at > now)
+        .order_by(RemovedEnrollment.removed_at.desc())
+    )
+    return [
+        Removal(removal.student_id, display_name, username, removal.removed_at, removal.expires_at)
+        for removal, display_name, username in rows
+    ]
 
 
 def _class_info(row: Classroom, student_count: int = 0) -> ClassInfo:
@@ -304,8 +433,23 @@ def set_time_zone(user_id: int, name: str | None) -> None:
     db.session.commit()
 
 
+def _refuse_taken_name(teacher_id: int, name: str, renamed_id: int | None = None) -> None:
+    """Raise ``ClassNameTaken`` if another class of the teacher's has this name; under the
+    write lock, so two tabs cannot both make it."""
+    key = class_name_key(name)
+    for row in db.session.scalars(db.select(Classroom).where(Classroom.teacher_id == teacher_id)):
+        if row.id != renamed_id and class_name_key(row.name) == key:
+            existing = _class_info(row)
+            db.session.rollback()  # the write lock goes with it
+            raise ClassNameTaken(existing)
+
+
 def rename_class(class_id: int, name: str) -> None:
+    """Rename the class; raises ``ClassNameTaken`` if its teacher has another of that name."""
     begin_write()
+    teacher_id = db.session.scalar(db.select(Classroom.teacher_id).where(Classroom.id == class_id))
+    if teacher_id is not None:
+        _refuse_taken_name(teacher_id, name, class_id)
     db.session.execute(update(Classroom).where(Classroom.id == class_id).values(name=name.strip()))
     db.session.commit()
 
@@ -318,7 +462,9 @@ def archive_class(class_id: int, archived_at: datetime | None) -> None:
 
 
 def create_class(teacher_id: int, name: str, rng: random.Random) -> ClassInfo:
+    """A new class; raises ``ClassNameTaken`` if the teacher has one of that name already."""
     begin_write()
+    _refuse_taken_name(teacher_id, name)
     for _ in range(10):
         code = new_join_code(rng)
         if db.session.scalar(db.select(Classroom.id).where(Classroom.join_code == code)) is None:

@@ -331,3 +331,56 @@ class RateLimitCounter(Model):
     key: Mapped[str] = mapped_column(String(500), primary_key=True)
     count: Mapped[int]
     expires_at: Mapped[float] = mapped_column(Float)  # seconds since the epoch
+
+
+class BankDraft(Model):
+    """A teacher's last unsaved text of one bank file, so a closed tab loses nothing.
+
+    One row per teacher and file, replaced as they type (the editor sends it after a pause) and
+    deleted by a successful save or when the teacher discards it. ``base_version`` is the file's
+    version the text started from ("" for a file not saved yet).
+    """
+
+    __tablename__ = "bank_drafts"
+    __table_args__ = (UniqueConstraint("teacher_id", "file_name"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    teacher_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    file_name: Mapped[str] = mapped_column(String(100))
+    text: Mapped[str] = mapped_column(Text)
+    base_version: Mapped[str] = mapped_column(String(64), default="")
+    saved_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class PasswordSlip(Model):
+    """A one-time password a teacher made for a student of a class, kept for a few minutes so
+    that the class page can print it on a slip or give it as CSV; deleted once expired.
+
+    One row per class and student: a newer password (a reset) replaces the older one.
+    """
+
+    __tablename__ = "password_slips"
+    __table_args__ = (UniqueConstraint("class_id", "student_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    class_id: Mapped[int] = mapped_column(ForeignKey("classes.id", ondelete="CASCADE"))
+    student_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    password: Mapped[str] = mapped_column(String(100))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+
+
+class RemovedEnrollment(Model):
+    """A student just taken out of a class, with what the removal deleted (``kept``: the date
+    they joined, their standing accommodation and those on the class's assignments), so the
+    teacher can put them back as they were for a few minutes; deleted once expired."""
+
+    __tablename__ = "removed_enrollments"
+    __table_args__ = (UniqueConstraint("class_id", "student_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    class_id: Mapped[int] = mapped_column(ForeignKey("classes.id", ondelete="CASCADE"))
+    student_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    kept: Mapped[dict[str, Any]] = mapped_column(JSON)
+    removed_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)

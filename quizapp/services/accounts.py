@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from flask import current_app
@@ -18,13 +18,22 @@ from flask import current_app
 from quizapp.core.accounts import Role
 from quizapp.core.local_time import time_zone
 from quizapp.core.roster import RosterEntry
-from quizapp.db import account_store
-from quizapp.db.account_store import Account, ClassInfo, RosterOutcome, UsernameTaken
+from quizapp.db import account_store, short_lived_store
+from quizapp.db.account_store import (
+    Account,
+    ClassInfo,
+    ClassNameTaken,
+    Removal,
+    RosterOutcome,
+    UsernameTaken,
+)
 from quizapp.db.database import begin_write
 
 __all__ = [
     "Account",
     "ClassInfo",
+    "ClassNameTaken",
+    "Removal",
     "RosterOutcome",
     "SetupClosed",
     "UnknownJoinCode",
@@ -163,8 +172,19 @@ def reset_password(student_id: int, rng: random.Random) -> str:
 
 
 def create_class(teacher_id: int, name: str, rng: random.Random) -> ClassInfo:
-    """A new class of the teacher's, with a fresh join code to hand to students."""
+    """A new class of the teacher's, with a fresh join code to hand to students; raises
+    ``ClassNameTaken`` when the teacher has a class of that name already (case and blanks aside:
+    ``core.accounts.class_name_key``), archived or not. Pages and ``flask class create`` alike."""
     return account_store.create_class(teacher_id, name, rng)
+
+
+def class_name_taken_message(taken: ClassNameTaken) -> str:
+    """What a teacher is told of a name in use, on the pages and the command line alike."""
+    archived = " (archived)" if taken.existing.archived else ""
+    return (
+        f"You have a class called “{taken.existing.name}”{archived} already: give this one another "
+        "name (for example, add the term or the year)."
+    )
 
 
 def classes_of_teacher(teacher_id: int) -> list[ClassInfo]:
@@ -183,7 +203,8 @@ def class_of_teacher(class_id: int, teacher_id: int) -> ClassInfo | None:
 
 
 def rename_class(teacher_id: int, class_id: int, name: str) -> ClassInfo | None:
-    """Rename one of the teacher's classes; the class as it is now, or None if it is not theirs."""
+    """Rename one of the teacher's classes; the class as it is now, or None if it is not theirs.
+    Raises ``ClassNameTaken`` when another class of theirs has that name (as ``create_class``)."""
     if account_store.class_of_teacher(class_id, teacher_id) is None:
         return None
     account_store.rename_class(class_id, name)
@@ -261,6 +282,24 @@ def import_roster(
     return account_store.import_roster(class_id, teacher_id, entries, rng)
 
 
-def remove_from_class(class_id: int, student_id: int) -> None:
-    """Take a student out of a class; the account and its attempts stay."""
-    account_store.remove_from_class(class_id, student_id)
+# How long a teacher can undo "Remove from class" (and the class page offers it).
+UNDO_REMOVAL = timedelta(minutes=10)
+
+
+def remove_from_class(class_id: int, student_id: int, now: datetime) -> None:
+    """Take a student out of a class; the account and its attempts stay, their accommodations
+    in the class go, and for ``UNDO_REMOVAL`` the teacher can ``put_back`` the student as they
+    were."""
+    account_store.remove_from_class(class_id, student_id, now, now + UNDO_REMOVAL)
+
+
+def put_back(class_id: int, student_id: int, now: datetime) -> bool:
+    """Undo a removal from the class within ``UNDO_REMOVAL``: the student is back with their
+    accommodations; False when the time is up (or there was no such removal)."""
+    return account_store.put_back(class_id, student_id, now)
+
+
+def recent_removals(class_id: int, now: datetime) -> list[Removal]:
+    """The class's removals that can still be undone, newest first; expired ones are deleted."""
+    short_lived_store.delete_expired(now)
+    return account_store.removals_of_class(class_id, now)

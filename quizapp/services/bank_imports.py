@@ -29,6 +29,10 @@ MAX_IMPORT_ITEMS = 5_000  # questions and cards together: a Quizlet list of 2,50
 MAX_IMPORT_LINES = 25_000  # counted before anything is parsed, so a huge file is refused at once
 
 
+# What an import calls text pasted into the upload page, where it would name a file.
+PASTED_TEXT = "the pasted text"
+
+
 class ImportFailed(ValueError):
     """The upload cannot be read at all (not text, too large)."""
 
@@ -41,17 +45,39 @@ class ImportResult:
     skipped: tuple[SourceNote, ...]  # items left out, and why
     changed: tuple[SourceNote, ...]  # items kept with a difference, and what it is
     source_name: str = ""  # the imported file's name: the lines of ``skipped`` and ``changed`` are its
+    source_title: str = ""  # the name the source gives itself ("" for none): the bank's title
 
     @property
     def empty(self) -> bool:
         return not self.questions and not self.cards
 
+    @property
+    def pasted(self) -> bool:
+        """Whether the source is text pasted on the upload page (no file to name)."""
+        return self.source_name == PASTED_TEXT
+
+
+def title_from_file_name(source_name: str) -> str:
+    """A title made of a file's name ("history_9-kosovo.gift": "history 9 kosovo"): offered
+    to the teacher when the file names no title of its own; "" for pasted text."""
+    if source_name == PASTED_TEXT:
+        return ""
+    return " ".join(Path(source_name).stem.replace("_", " ").replace("-", " ").split())
+
 
 def import_bank(
-    data: bytes, file_format: str, source_name: str, quizlet: QuizletSeparators | None = None
+    data: bytes,
+    file_format: str,
+    source_name: str,
+    quizlet: QuizletSeparators | None = None,
+    title: str = "",
 ) -> ImportResult:
     """The bank made from ``data``; ``quizlet`` is what a Quizlet export was written with (its
-    defaults, Tab and New line, when None), from ``quizlet_separators`` (which names a bad choice)."""
+    defaults, Tab and New line, when None), from ``quizlet_separators`` (which names a bad choice).
+
+    Its title: ``title`` if given, else the one the source gives itself (a GIFT category or
+    first-line heading, an Anki deck: ``ImportResult.source_title``), else one made of
+    ``source_name``. The upload page asks the teacher rather than take a file's name."""
     if file_format not in FORMAT_LABELS:
         raise ImportFailed(f"unknown format {file_format!r}; use one of {', '.join(FORMAT_LABELS)}")
     try:
@@ -71,7 +97,12 @@ def import_bank(
             f"it makes {items:,} questions and cards; an import may make at most {MAX_IMPORT_ITEMS:,}: "
             "split it into smaller files"
         )
-    imported.title = Path(source_name).stem.replace("_", " ").replace("-", " ").strip() or imported.title
+    imported.title = (
+        " ".join(title.split())
+        or imported.source_title
+        or title_from_file_name(source_name)
+        or imported.title
+    )
     text = bank_yaml(imported, f"{source_name} ({_format_label(file_format, quizlet)})")
     return ImportResult(
         text,
@@ -80,6 +111,7 @@ def import_bank(
         tuple(imported.skipped),
         tuple(imported.notes),
         source_name,
+        imported.source_title,
     )
 
 

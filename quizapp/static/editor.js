@@ -1,4 +1,6 @@
-// The bank editor: line numbers that follow the text, and problem links that jump to their line.
+// The bank editor: line numbers that follow the text, problem links that jump to their line, a
+// warning before leaving with unsaved changes, and the text kept on the server as a draft after
+// each pause in typing (and as the page goes away), so a closed tab loses nothing.
 (function () {
   "use strict";
   var text = document.getElementById("text");
@@ -30,4 +32,45 @@
     });
   });
   renumber();
+
+  var form = text.form;
+  var original = text.value;
+  // shown after a check, a refused save, an import or a restored draft: not the file's text yet
+  var unsavedAtLoad = form.getAttribute("data-unsaved") === "1";
+  var sentDraft = text.value;
+  var submitting = false;
+  var draftTimer = null;
+  var DRAFT_PAUSE_MS = 1500;
+
+  var draftData = function () {
+    var data = new FormData();
+    data.append("csrf_token", form.elements.csrf_token.value);
+    data.append("version", form.elements.version.value);
+    data.append("text", text.value);
+    return data;
+  };
+  var sendDraft = function () {
+    draftTimer = null;
+    var url = form.getAttribute("data-draft-url");
+    if (!url || text.value === sentDraft) { return; }
+    var sending = text.value;
+    fetch(url, { method: "POST", body: draftData(), credentials: "same-origin" })
+      .then(function (response) { if (response.ok) { sentDraft = sending; } })
+      .catch(function () { /* offline: the next pause tries again */ });
+  };
+  text.addEventListener("input", function () {
+    if (draftTimer !== null) { clearTimeout(draftTimer); }
+    draftTimer = setTimeout(sendDraft, DRAFT_PAUSE_MS);
+  });
+  form.addEventListener("submit", function () { submitting = true; });
+  window.addEventListener("beforeunload", function (event) {
+    if (submitting || (!unsavedAtLoad && text.value === original)) { return; }
+    event.preventDefault();
+    event.returnValue = "";  // older browsers ask only when it is set
+  });
+  window.addEventListener("pagehide", function () {
+    var url = form.getAttribute("data-draft-url");
+    if (submitting || !url || text.value === sentDraft || !navigator.sendBeacon) { return; }
+    navigator.sendBeacon(url, draftData());
+  });
 })();

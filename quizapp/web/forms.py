@@ -282,6 +282,12 @@ class ImportForm(FlaskForm):
     quizlet_row, quizlet_row_custom = _separator_fields(
         "rows", SelectChoice("newline", "New line"), SelectChoice("semicolon", "Semicolon")
     )
+    title = StringField(
+        "Title of the new bank",
+        validators=[Optional(), Length(max=200)],
+        description="Leave it empty to take the title from the file: its category (GIFT) or deck "
+        "(Anki). You are asked for one if the file names none.",
+    )
     file_name = StringField(
         "File name for the new bank",
         validators=BANK_FILE_NAME,

@@ -19,14 +19,18 @@ def test_teacher_imports_a_set_checks_it_and_saves_it(
     teacher.get_by_label("File name for the new bank").fill("kosovo-terms")
     auditor.look(teacher, "60-import-form")
     click_through(teacher, teacher.get_by_role("button", name="Import and check"))
+    title = teacher.get_by_label("Title of the new bank")  # a Quizlet export names no title: asked
+    assert "does not say what the bank is called" in teacher.locator("#title-error").inner_text()
+    assert title.input_value() == "quizlet"  # offered from the file's name
+    title.fill("Kosovo terms")
+    click_through(teacher, teacher.get_by_role("button", name="Import and check"))  # the file was kept
     report = teacher.locator(".import-report").inner_text()
     assert "quizlet.txt line 3: no separator" in report
     assert "quizlet.txt line 4: a line needs both a term and a definition" in report
     assert teacher.locator(".preview").count() == 3
     auditor.look(teacher, "61-import-in-editor")
     assert not (questions_dir / "kosovo-terms.yaml").exists()
-    editor = teacher.get_by_label("Bank file (YAML)")
-    editor.fill(editor.input_value().replace("title: quizlet", "title: Kosovo terms"))
+    assert "\ntitle: Kosovo terms\n" in teacher.get_by_label("Bank file (YAML)").input_value()
     click_through(teacher, teacher.get_by_role("button", name="Save"))
     assert "is saved" in teacher.locator(".flashes").inner_text()
     assert "title: Kosovo terms" in (questions_dir / "kosovo-terms.yaml").read_text(encoding="utf-8")
@@ -99,6 +103,7 @@ def test_without_javascript_the_separators_open_by_hand_and_come_back_open_with_
     term.select_option("custom")
     teacher.get_by_label("Or paste its text here").fill("Pristina :: the capital\n")
     teacher.get_by_label("File name for the new bank").fill("capitals")
+    teacher.get_by_label("Title of the new bank").fill("Capitals")
     click_through(teacher, teacher.get_by_role("button", name="Import and check"))
     assert term.is_visible()  # back unfolded, at the field to fix, with what was chosen
     custom = teacher.get_by_label("Custom separator between term and definition")

@@ -143,3 +143,67 @@ def test_the_upgrade_to_assignments_keeps_serving_every_student_as_before(app, p
     other = again.test_client()
     login(other, "oleg")  # the other class: the bank assigned there too
     assert other.get("/quizzes/kosovo-peacekeepers").status_code == 200
+
+
+TEACHER_FLOW_TABLES = {"bank_drafts", "password_slips", "removed_enrollments"}
+
+
+def test_the_teacher_flow_tables_come_and_go_with_0007_and_keep_one_row_per_pair(app, people):
+    """0007 adds the drafts, the slips and the removals to undo; going back drops them and
+    nothing else; each keeps one row per teacher and file, or per class and student, and goes
+    with its user."""
+    from datetime import UTC, datetime
+
+    import pytest
+    from sqlalchemy.exc import IntegrityError
+
+    from quizapp.db.database import begin_write
+    from quizapp.db.models import BankDraft, PasswordSlip, RemovedEnrollment, User
+
+    now = datetime.now(UTC)
+    with app.app_context():
+        command.downgrade(_alembic_config(), "0006_titles_standing")
+        assert not TEACHER_FLOW_TABLES & set(inspect(db.engine).get_table_names())
+        db.engine.dispose()
+    again = fresh_app(app, upgrade=True)
+    with again.app_context():
+        assert set(inspect(db.engine).get_table_names()) >= TEACHER_FLOW_TABLES
+        assert db.session.execute(text("SELECT count(*) FROM users")).scalar() == 5
+        rows = (
+            lambda: BankDraft(
+                teacher_id=people.teacher, file_name="a.yaml", text="x", base_version="", saved_at=now
+            ),
+            lambda: PasswordSlip(
+                class_id=people.class_id,
+                student_id=people.student,
+                password="a-b-c",
+                created_at=now,
+                expires_at=now,
+            ),
+            lambda: RemovedEnrollment(
+                class_id=people.class_id,
+                student_id=people.student,
+                kept={"a": 1},
+                removed_at=now,
+                expires_at=now,
+            ),
+        )
+        for row in rows:
+            begin_write()
+            db.session.add(row())
+            db.session.commit()
+            begin_write()
+            db.session.add(row())
+            with pytest.raises(IntegrityError):
+                db.session.commit()
+            db.session.rollback()
+        begin_write()
+        db.session.delete(db.session.get(User, people.student))
+        db.session.commit()
+        left = {
+            table: db.session.execute(text(f"SELECT count(*) FROM {table}")).scalar()
+            for table in TEACHER_FLOW_TABLES
+        }
+        assert left == {"bank_drafts": 1, "password_slips": 0, "removed_enrollments": 0}
+        db.session.remove()
+        db.engine.dispose()

@@ -134,12 +134,20 @@ def _walk_as_teacher(app: Any, teacher: Any) -> str:
         tina = account_store.account_by_username("tina")
         join_code = account_store.class_of_teacher(class_id, tina.id).join_code
     _post(teacher, f"{page}/students/{rita.id}/password", page)
+    assert teacher.get(f"{page}/passwords/slips").status_code == 200
+    assert teacher.get(f"{page}/passwords.csv").status_code == 200
+    _post(teacher, f"{page}/students/{rolf.id}/remove", page, confirmed="y")
+    _post(teacher, f"{page}/students/{rolf.id}/put-back", page)  # undone, and removed again
     _post(teacher, f"{page}/students/{rolf.id}/remove", page, confirmed="y")
     _walk_assignments(app, teacher, class_id)
     _post(teacher, "/banks/new", "/banks/new", title="Lock Test", file_name="lock-test")
     edit = teacher.get("/banks/lock-test.yaml/edit").get_data(as_text=True)
     text = re.search(r"<textarea[^>]*>(.*?)</textarea>", edit, re.S).group(1)
     version = re.search(r'name="version" value="([^"]*)"', edit).group(1)
+    draft = {"text": html.unescape(text) + "# a draft\n", "version": version}
+    _post(teacher, "/banks/lock-test.yaml/draft", "/banks/lock-test.yaml/edit", **draft)
+    assert "unsaved draft" in teacher.get("/banks/lock-test.yaml/edit").get_data(as_text=True)
+    _post(teacher, "/banks/lock-test.yaml/draft/discard", "/banks/lock-test.yaml/edit")
     _post(
         teacher,
         "/banks/lock-test.yaml/edit",
@@ -157,6 +165,7 @@ def _walk_as_teacher(app: Any, teacher: Any) -> str:
         "/banks/import",
         file_format="quizlet",
         pasted=pasted,
+        title="Lock import",
         file_name="lock-import",
     )
     _post(teacher, "/logout", "/classes")

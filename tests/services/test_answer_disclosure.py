@@ -191,6 +191,8 @@ TEACHERS_ONLY = {  # answer keys and class data: the role check is the rule (tes
     "Assignments.delete_class_accommodation",
     "editor.banks",
     "editor.edit",
+    "editor.keep_draft",  # the teacher's own text, back to them
+    "editor.discard_draft",
     "editor.new",
     "progress.class_view",
     "teacher.add_student",
@@ -202,6 +204,9 @@ TEACHERS_ONLY = {  # answer keys and class data: the role check is the rule (tes
     "teacher.quiz_report",
     "teacher.quiz_results",
     "teacher.remove_student",
+    "teacher.put_back",
+    "teacher.password_slips_page",
+    "teacher.password_slips_csv",
     "teacher.reset_password",
     "teacher.student",
     "teacher.upload_roster",

@@ -15,7 +15,7 @@ from quizapp.core.model import AnswerVisibility
 from quizapp.db import account_store, assignment_store
 from quizapp.db.base import db
 from quizapp.db.models import Assignment, Attempt, CardState
-from quizapp.services import answer_disclosure, assignments, attempts, bank_library
+from quizapp.services import accounts, answer_disclosure, assignments, attempts, bank_library
 from quizapp.services.assignments import AssignmentTerms, StartRefused
 from quizapp.services.attempt_access import Viewed
 from quizapp.services.bank_library import BankNotFound
@@ -452,7 +452,7 @@ def test_leaving_a_class_takes_the_accommodations_on_its_assignments_with_it(app
     with app.app_context():
         assignments.accommodate(people.teacher, assignment_id, "sam", Accommodation(due_at=T0 + 48 * HOUR))
         assert assignments.assignment(assignment_id).last_due_at == T0 + 48 * HOUR
-        account_store.remove_from_class(people.class_id, people.student)
+        accounts.remove_from_class(people.class_id, people.student, datetime.now(UTC))
         assert assignment_store.accommodations_of([assignment_id]) == {}
         assert assignments.assignment(assignment_id).last_due_at == T0 + HOUR
 

@@ -9,14 +9,15 @@ from tests.core.interchange.samples import SAMPLES
 from tests.core.interchange.test_quizlet import INTEROP
 
 
-def test_an_import_is_a_valid_bank_file_titled_after_its_source():
+def test_an_import_is_a_valid_bank_file_titled_after_its_category():
     result = import_bank((SAMPLES / "moodle-export.gift").read_bytes(), "gift", "history_9-kosovo.gift")
     assert (result.questions, result.cards, len(result.skipped), len(result.changed)) == (11, 0, 3, 2)
     assert result.text.startswith(
         "# Imported from history_9-kosovo.gift (Moodle GIFT). Check it, then save it.\n"
     )
     assert "# Skipped line 50: an essay question" in result.text
-    assert "title: history 9 kosovo\n" in result.text
+    assert "\ntitle: Kosovo peacekeepers\n" in result.text  # its $CATEGORY, not its file's name
+    assert result.source_title == "Kosovo peacekeepers"
     loaded = load_bank_bytes(result.text.encode(), "x.yaml", "x", lambda path: "")
     assert loaded.problems == () and len(loaded.bank.questions) == 11
     truth = next(q for q in loaded.bank.questions if q.id == "first-mission")  # {TRUE#wrong#right}

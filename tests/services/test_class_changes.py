@@ -52,3 +52,30 @@ def test_the_teachers_reads_of_accommodations_and_kept_attempts(app, people, ban
         assert assignments.attempts_under(row.id) == 1
         assert assignments.delete(people.teacher, row.id, clock.now()) == 1
         assert assignments.accommodations_of([row.id]) == {}
+
+
+def test_a_removal_undone_after_the_student_joined_again_gives_back_what_it_took(app, people):
+    """Sam left and joined again with the code (on the class's terms); the teacher's undo gives him
+    back his standing accommodation, and his enrollment stays one."""
+    with app.app_context():
+        assignments.accommodate_in_class(
+            people.teacher, people.class_id, "sam", Accommodation(extra_time_minutes=15)
+        )
+        accounts.remove_from_class(people.class_id, people.student, T0)
+        accounts.join_class(people.student, people.join_code)
+        assert assignments.standing_accommodations([people.class_id]) == []
+        assert accounts.put_back(people.class_id, people.student, T0 + accounts.UNDO_REMOVAL / 2)
+        [standing] = assignments.standing_accommodations([people.class_id])
+        assert (standing.student_id, standing.accommodation.extra_time_minutes) == (people.student, 15)
+        assert [s.username for s in accounts.students_of_class(people.class_id)] == ["sam", "sara"]
+        assert not accounts.put_back(people.class_id, people.student, T0)  # once
+
+
+def test_a_removal_is_undone_only_within_its_minutes_and_only_in_its_class(app, people):
+    with app.app_context():
+        accounts.remove_from_class(people.class_id, people.student, T0)
+        assert not accounts.put_back(people.other_class_id, people.student, T0)
+        assert [r.username for r in accounts.recent_removals(people.class_id, T0)] == ["sam"]
+        assert accounts.recent_removals(people.class_id, T0 + accounts.UNDO_REMOVAL) == []
+        assert not accounts.put_back(people.class_id, people.student, T0 + accounts.UNDO_REMOVAL)
+        assert [s.username for s in accounts.students_of_class(people.class_id)] == ["sara"]

@@ -14,7 +14,7 @@ import pytest
 from quizapp.core.assignments import Accommodation, Accommodations, Refusal
 from quizapp.db import account_store, assignment_store
 from quizapp.db.base import db
-from quizapp.services import assignment_reports, assignments, attempts
+from quizapp.services import accounts, assignment_reports, assignments, attempts
 from quizapp.services.assignments import AssignmentTerms, StartRefused
 from quizapp.services.bank_library import BankNotFound
 from tests.helpers.assignments import add_students, assigned_to_tinas_class_alone
@@ -179,7 +179,7 @@ def test_bad_standing_accommodations_and_other_people_store_nothing(app, people)
 def test_leaving_the_class_takes_the_standing_accommodation_with_it(app, people):
     with app.app_context():
         assignments.accommodate_in_class(people.teacher, people.class_id, "sam", standing(50))
-        account_store.remove_from_class(people.class_id, people.student)
+        accounts.remove_from_class(people.class_id, people.student, datetime.now(UTC))
         account_store.enroll(people.class_id, people.student)
         account_store.commit()
         assert assignments.standing_accommodations([people.class_id]) == []

@@ -69,6 +69,8 @@ ALLOWED: dict[tuple[str, str], set[str]] = {
     ("editor.banks", "GET"): TEACHERS,
     ("editor.edit", "GET"): TEACHERS,
     ("editor.edit", "POST"): TEACHERS,
+    ("editor.keep_draft", "POST"): TEACHERS,  # each teacher's own draft of a shared file
+    ("editor.discard_draft", "POST"): TEACHERS,
     ("editor.new", "GET"): TEACHERS,
     ("editor.new", "POST"): TEACHERS,
     ("transfer.import_bank_page", "GET"): TEACHERS,  # bank files are shared by the school's teachers
@@ -90,6 +92,9 @@ ALLOWED: dict[tuple[str, str], set[str]] = {
     ("progress.class_view", "GET"): {"teacher"},
     ("teacher.reset_password", "POST"): {"teacher"},
     ("teacher.remove_student", "POST"): {"teacher"},
+    ("teacher.put_back", "POST"): {"teacher"},
+    ("teacher.password_slips_page", "GET"): {"teacher"},
+    ("teacher.password_slips_csv", "GET"): {"teacher"},
     # assignments of the teacher's class (another teacher's are "not found")
     ("assignments.new", "GET"): {"teacher"},
     ("assignments.new", "POST"): {"teacher"},

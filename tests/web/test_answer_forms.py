@@ -118,7 +118,7 @@ def test_a_form_that_did_not_validate_shows_what_was_typed_and_what_to_fix(no_cs
         assert not form.validate()
         html = render_fields(app, typed_inputs(form), numeric)
     assert 'value="a dozen"' in html
-    assert 'aria-invalid="true"' in html and 'aria-describedby="number-error"' in html
+    assert 'aria-invalid="true"' in html and 'aria-describedby="answer-error"' in html
     assert "Write the answer in digits" in html
 
     ordering_question = next(q for q in questions if q.type is QuestionType.ORDERING)

@@ -84,7 +84,9 @@ def test_a_new_bank_named_after_a_taken_id_is_refused(client, people, questions_
 def test_an_import_that_would_take_an_id_says_so_and_cannot_be_saved(client, people, questions_dir):
     login(client, "tina")
     (questions_dir / "a-first.yaml").write_text(TAKER.replace(f"id: {BANK}", "id: vocab"), encoding="utf-8")
-    page = upload(client, "quizlet", "vocab", pasted="platoon\ta small army unit\n").get_data(as_text=True)
+    page = upload(client, "quizlet", "vocab", pasted="platoon\ta small army unit\n", title="Vocab").get_data(
+        as_text=True
+    )
     assert "bank id &#39;vocab&#39; (from its file name) is already used by a-first.yaml" in page
     text, version, token = editor_form(page)
     saved = client.post(

@@ -30,7 +30,8 @@ def test_an_upload_opens_in_the_editor_checked_and_is_saved_only_there(teacher, 
     assert not (questions_dir / "moodle-kosovo.yaml").exists()
     text, version, token = editor_form(page)
     assert version == ""
-    edited = text.replace("title: kosovo", "title: Kosovo from Moodle")
+    assert "\ntitle: Kosovo peacekeepers\n" in text  # its GIFT category, not the file name
+    edited = text.replace("title: Kosovo peacekeepers", "title: Kosovo from Moodle")
     saved = teacher.post(
         "/banks/moodle-kosovo.yaml/edit",
         data={"text": edited, "version": version, "action": "save", "csrf_token": token},
@@ -44,7 +45,9 @@ def test_an_upload_opens_in_the_editor_checked_and_is_saved_only_there(teacher, 
 
 
 def test_saving_an_import_over_an_existing_file_is_refused_and_keeps_the_text(teacher, questions_dir):
-    page = upload(teacher, "quizlet", "vocab", pasted="platoon\ta small army unit\n").get_data(as_text=True)
+    page = upload(teacher, "quizlet", "vocab", pasted="platoon\ta small army unit\n", title="Vocab").get_data(
+        as_text=True
+    )
     text, version, token = editor_form(page)
     (questions_dir / "vocab.yaml").write_text("title: made meanwhile\nquestions: []\n", encoding="utf-8")
     response = teacher.post(
@@ -56,17 +59,22 @@ def test_saving_an_import_over_an_existing_file_is_refused_and_keeps_the_text(te
     assert (questions_dir / "vocab.yaml").read_text(encoding="utf-8").startswith("title: made meanwhile")
 
 
-def test_pasted_text_imports_too(teacher):
-    page = upload(teacher, "aiken", "aiken-kosovo", pasted=(SAMPLES / "aiken.txt").read_text()).get_data(
-        as_text=True
+def test_pasted_text_imports_too_and_is_called_the_pasted_text(teacher):
+    """Pasted text is no file: the report does not name one (it said "aiken-kosovo.txt")."""
+    page = upload(
+        teacher, "aiken", "aiken-kosovo", pasted=(SAMPLES / "aiken.txt").read_text(), title="Kosovo"
     )
-    assert "Imported 3 questions from aiken-kosovo.txt" in page
-    assert "aiken-kosovo.txt line 14: ANSWER: E is not one of the options" in page
+    page = page.get_data(as_text=True)
+    assert "Imported 3 questions from the pasted text." in page
+    assert "by line of the pasted text:" in page
+    assert "<li>Line 14: ANSWER: E is not one of the options" in page
+    assert ".txt" not in page.split('id="text"')[0]  # the editor's text names it too, as a comment
+    assert "# Imported from the pasted text (Aiken)." in html.unescape(page)
 
 
 def test_an_anki_tags_column_that_is_no_number_is_reported_not_a_500(teacher):
     for value in ("\u00b2", "9" * 5000):
-        page = upload(teacher, "anki-text", "anki-tags", pasted=f"#tags column:{value}\na\tb\tc\n")
+        page = upload(teacher, "anki-text", "anki-tags", pasted=f"#tags column:{value}\na\tb\tc\n", title="T")
         assert page.status_code == 200
         assert "is no column number (1, 2…): ignored" in page.get_data(as_text=True)
 
@@ -185,7 +193,7 @@ def test_pasted_text_as_large_as_an_upload_may_be_imported(teacher):
         for n in range(2_400)
     )
     assert len(terms.encode()) > 500_000
-    response = upload(teacher, "quizlet", "pasted-list", pasted=terms)
+    response = upload(teacher, "quizlet", "pasted-list", pasted=terms, title="Terms")
     assert response.status_code == 200, response.get_data(as_text=True)[:300]
 
 
@@ -198,7 +206,14 @@ def test_a_request_past_the_size_limit_says_the_limit(teacher):
 def upload_quizlet(teacher, file_name: str, fixture: str, **separators: str):
     """The import form as a teacher fills it for a Quizlet export, with the dialog's separators."""
     token = csrf_token(teacher.get("/banks/import").get_data(as_text=True))
-    data = {"csrf_token": token, "file_format": "quizlet", "file_name": file_name, "pasted": "", **separators}
+    data = {
+        "csrf_token": token,
+        "file_format": "quizlet",
+        "file_name": file_name,
+        "pasted": "",
+        "title": "Terms",
+    }
+    data |= separators
     data["source"] = (io.BytesIO((INTEROP / fixture).read_bytes()), fixture)
     return teacher.post("/banks/import", data=data, content_type="multipart/form-data")
 
@@ -390,5 +405,5 @@ def test_an_import_that_makes_nothing_says_why_in_one_line(teacher, questions_di
 
 
 def test_the_import_message_counts_what_was_made(teacher):
-    words = upload(teacher, "quizlet", "words", b"Pristina\tthe capital\n", source="words.txt")
+    words = upload(teacher, "quizlet", "words", b"Pristina\tthe capital\n", source="words.txt", title="Words")
     assert "Imported 1 question and 1 card from words.txt." in words.get_data(as_text=True)

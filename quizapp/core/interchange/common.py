@@ -26,6 +26,9 @@ class Imported:
     """Questions and cards in the bank file's own field names, and what was skipped (with lines)."""
 
     title: str = "Imported questions"
+    # The name the source gives itself (a GIFT category or heading, an Anki deck); "" when it
+    # gives none: the bank's title then comes from the teacher, who is asked for one.
+    source_title: str = ""
     questions: list[dict[str, Any]] = field(default_factory=list)
     cards: list[dict[str, Any]] = field(default_factory=list)
     skipped: list[SourceNote] = field(default_factory=list)
@@ -53,6 +56,22 @@ class Imported:
     def note(self, line: int, change: str) -> None:
         """Something kept, but not exactly as the source had it (e.g. partial credit)."""
         self.notes.append(SourceNote(line, change))
+
+
+def shared_name(paths: list[list[str]]) -> str:
+    """The name a source's items are filed under, from each item's path of names (a GIFT
+    category, an Anki deck): the last name all paths begin with, else the first path's first
+    name ("" for no path). [History, Kosovo] and [History, Serbia] are "History"; one path
+    [History, Kosovo] is "Kosovo"."""
+    paths = [path for path in paths if path]
+    if not paths:
+        return ""
+    shared: list[str] = []
+    for names in zip(*paths, strict=False):
+        if any(name != names[0] for name in names):
+            break
+        shared.append(names[0])
+    return shared[-1] if shared else paths[0][0]
 
 
 def slug(text: str, words: int = 6) -> str:

@@ -32,7 +32,7 @@ from typing import Any
 
 from quizapp.core.answer_key import format_number
 from quizapp.core.cloze import BLANK, reads_as_blanks
-from quizapp.core.interchange.common import Imported
+from quizapp.core.interchange.common import Imported, shared_name
 from quizapp.core.interchange.html_text import html_to_markdown
 from quizapp.core.markdown_text import markdown_escape
 from quizapp.core.model import (
@@ -186,9 +186,11 @@ def _weighted(text: str) -> tuple[Decimal | None, str]:
 def read_gift(source: str) -> Imported:
     imported = Imported(title="Imported from GIFT")
     category: str | None = None
+    categories: list[list[str]] = []
     for line, block, comments in _blocks(source.lstrip("\ufeff")):
         if block.lstrip().startswith("$CATEGORY:"):
             category = _category_tag(block.split(":", 1)[1])
+            categories.append(_category_names(block.split(":", 1)[1]))
             continue
         changes: list[str] = []
         try:
@@ -209,7 +211,29 @@ def read_gift(source: str) -> Imported:
         imported.add_question(question, idnumber or hint)
         for change in changes:
             imported.note(line, change)
+    imported.source_title = shared_name(categories) or _heading(source)
     return imported
+
+
+def _category_names(path: str) -> list[str]:
+    """The names of a category path, for the bank's title: "$course$/top/Default for History 9"
+    is [History 9] (Moodle's default category of that course, as quizapp writes a bank's title)."""
+    names = [name.replace("//", "/").strip() for name in _CATEGORY_SPLIT.split(path) if name.strip()]
+    names = [name for name in names if name != "top" and not re.fullmatch(r"\$\w+\$", name)]
+    return [_restore(name.removeprefix("Default for ")).strip() for name in names if name != "Default"]
+
+
+_HEADING = re.compile(r"\A\ufeff?[ \t]*//[ \t]*(.+)")
+
+
+def _heading(source: str) -> str:
+    """A comment on the file's first line, as a title ("// Kosovo quiz"); not Moodle's
+    "// question: 12  name: ..." nor a comment of ids and tags."""
+    found = _HEADING.match(source)
+    heading = found.group(1).strip() if found else ""
+    if heading.startswith("question:") or _COMMENT_ID.search(heading) or _COMMENT_TAG.search(heading):
+        return ""
+    return heading[:200]
 
 
 def _category_tag(path: str) -> str | None:

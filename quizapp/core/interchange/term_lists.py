@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from quizapp.core.interchange.anki_notes import AnkiNote, add_anki_note
-from quizapp.core.interchange.common import Imported
+from quizapp.core.interchange.common import Imported, shared_name
 
 _ANKI_HEADER = re.compile(r"^#([a-z ]+):(.*)$")
 _LINE_END = re.compile(r"\r\n|\n|\r")
@@ -84,6 +84,7 @@ def read_anki_text(source: str) -> Imported:
     lines = _LINE_END.split(source.lstrip("\ufeff").removesuffix("\n").removesuffix("\r"))
     headers, body_start = _read_anki_headers(imported, lines)
     special = set(headers.columns.values())
+    decks: list[list[str]] = []
     reader = csv.reader(io.StringIO("\n".join(lines[body_start:])), delimiter=headers.separator)
     first_line = body_start + 1
     try:
@@ -105,8 +106,10 @@ def read_anki_text(source: str) -> Imported:
                 tags=column("tags").split(),
             )
             add_anki_note(imported, note, headers.html)
+            decks.append(_deck_names(note.deck))
     except csv.Error as error:  # e.g. a field longer than the csv module's limit (128 KiB)
         imported.skip(first_line, f"this and the following lines cannot be read ({error})")
+    imported.source_title = shared_name(decks or [_deck_names(headers.deck)])
     if imported.cards and not imported.questions:
         imported.note(
             1,
@@ -114,3 +117,9 @@ def read_anki_text(source: str) -> Imported:
             "needs at least one question: write one in the editor (or shorten some backs in Anki)",
         )
     return imported
+
+
+def _deck_names(deck: str) -> list[str]:
+    """A deck's names, parent first ("Geography::Capitals"); none for Anki's "Default" deck."""
+    names = [name.strip() for name in deck.split("::") if name.strip()]
+    return [] if names == ["Default"] else names

@@ -6,11 +6,13 @@ from pathlib import Path
 from typing import Any
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask_login import current_user
 
 from quizapp import core
 from quizapp.core.bank_loader import bank_files as files_in
 from quizapp.core.question_types import present
-from quizapp.services import bank_files, clock
+from quizapp.services import bank_drafts, bank_files, clock
+from quizapp.services.bank_drafts import Draft
 from quizapp.services.bank_files import BadFileName, Outcome
 from quizapp.services.bank_imports import ImportResult
 from quizapp.services.bank_library import library
@@ -46,7 +48,9 @@ def banks() -> str:
         if folder.is_dir()
         else []
     )
-    return render_template("editor/banks.html", rows=rows)
+    on_disk = {row["name"] for row in rows}
+    unsaved = [draft for draft in bank_drafts.drafts_of(current_user.id) if draft.file_name not in on_disk]
+    return render_template("editor/banks.html", rows=rows, unsaved=unsaved)
 
 
 def _preview(result: core.LoadResult) -> list[Any]:
@@ -75,13 +79,20 @@ def editor_page(
     message: str = "",
     imported: ImportResult | None = None,
     lint: bool = True,
+    draft: Draft | None = None,
+    restored: bool = False,
+    draft_outdated: bool = False,
 ) -> Any:
     """The editor with ``text`` as file ``name``; an empty ``version`` means a file not saved yet.
 
     The give-away warnings of ``result`` are worked out only when ``lint`` (a check, a save, an
     import): at 1,000 questions they take half a second, too long for every opening of a bank.
+    ``draft``: the teacher's unsaved draft of the file, offered back (or, ``restored``, shown;
+    ``draft_outdated``: the file was saved since the draft began, so its save is a conflict).
     """
     lines = text.count("\n") + (0 if text.endswith("\n") else 1)
+    path = _folder() / name
+    on_disk = bank_files.read(_folder(), name).text if path.is_file() else None
     return render_template(
         "editor/edit.html",
         name=name,
@@ -96,6 +107,10 @@ def editor_page(
         imported=imported,
         form=ActionForm(),
         history=bank_files.history(_folder(), name) if version else [],
+        draft=draft,
+        restored=restored,
+        draft_outdated=draft_outdated,
+        unsaved=not bank_drafts.same_text(text, on_disk),  # the script asks before leaving it
     ), status
 
 
@@ -117,26 +132,21 @@ def edit(name: str) -> Any:
     except BadFileName:
         abort(404)
     if request.method == "GET":
-        if not path.exists():
-            abort(404)
-        current = bank_files.read(folder, name)
-        return editor_page(
-            name,
-            current.text,
-            current.version,
-            bank_files.check(folder, name, current.text, library().bank_slugs()),
-            lint=request.args.get("checked") == "1",  # after a save: its warnings
-        )
+        return _open(folder, name, path.exists())
     if not ActionForm().validate_on_submit():
         abort(400)
     text = request.form.get("text", "")
     version = request.form.get("version", "")
     if request.form.get("action") != "save":
+        bank_drafts.keep(current_user.id, name, text, version, clock.now())  # kept without JavaScript too
         result = bank_files.check(folder, name, text, library().bank_slugs())
         message = _check_message(result)
         return editor_page(name, text, version, result, 200 if not result.problems else 422, message)
     saved = bank_files.save(folder, name, text, version or None, clock.now(), library().bank_slugs())
+    if saved.outcome is not Outcome.SAVED:  # the text is shown again below; the draft keeps it too
+        bank_drafts.keep(current_user.id, name, text, version, clock.now())
     if saved.outcome is Outcome.SAVED:
+        bank_drafts.discard(current_user.id, name)
         library().reload()
         library().sync_to_database()
         kept = " The previous one is kept in its history." if version else ""  # a new file had none
@@ -175,6 +185,61 @@ def edit(name: str) -> Any:
         422,
         "Not saved: fix the problems listed below first. Nothing was written.",
     )
+
+
+def _open(folder: Path, name: str, exists: bool) -> Any:
+    """The editor as the teacher opens it: the file, with their unsaved draft offered back
+    (``?draft=restore``: the draft itself). A file not saved yet (an import, a new bank) opens
+    only from its draft."""
+    current = bank_files.read(folder, name) if exists else None
+    draft = bank_drafts.offered(current_user.id, name, current.text if current else None)
+    if current is None and draft is None:
+        abort(404)
+    if draft is not None and (current is None or request.args.get("draft") == "restore"):
+        return editor_page(
+            name,
+            draft.text,
+            draft.base_version,
+            bank_files.check(folder, name, draft.text, library().bank_slugs()),
+            lint=False,
+            draft=draft,
+            restored=True,
+            draft_outdated=draft.base_version != (current.version if current else ""),
+        )
+    assert current is not None
+    return editor_page(
+        name,
+        current.text,
+        current.version,
+        bank_files.check(folder, name, current.text, library().bank_slugs()),
+        lint=request.args.get("checked") == "1",  # after a save: its warnings
+        draft=draft,
+    )
+
+
+@blueprint.post("/<name>/draft")
+@teacher_required
+def keep_draft(name: str) -> Any:
+    """The editor's script sends its text here after a pause in typing: kept as the draft."""
+    if not ActionForm().validate_on_submit():
+        abort(400)
+    if not bank_drafts.keep(
+        current_user.id, name, request.form.get("text", ""), request.form.get("version", ""), clock.now()
+    ):
+        abort(413 if bank_files.FILE_NAME.fullmatch(name) else 404)
+    return "", 204
+
+
+@blueprint.post("/<name>/draft/discard")
+@teacher_required
+def discard_draft(name: str) -> Any:
+    if not ActionForm().validate_on_submit():
+        abort(400)
+    bank_drafts.discard(current_user.id, name)
+    flash("The draft is discarded.", "success")
+    if (_folder() / name).exists() and bank_files.FILE_NAME.fullmatch(name):
+        return redirect(url_for("editor.edit", name=name))
+    return redirect(url_for("editor.banks"))
 
 
 @blueprint.route("/new", methods=["GET", "POST"])

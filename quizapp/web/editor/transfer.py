@@ -10,12 +10,21 @@ from pathlib import Path
 from typing import Any
 
 from flask import Blueprint, Response, abort, current_app, render_template
+from flask_login import current_user
 
 from quizapp import core
 from quizapp.core.interchange.common import SourceNote
-from quizapp.services import bank_files, bank_library, clock
+from quizapp.services import bank_drafts, bank_files, bank_library, clock
 from quizapp.services.bank_exports import FORMATS, export_bank
-from quizapp.services.bank_imports import FORMAT_LABELS, ImportFailed, ImportResult, import_bank, source_text
+from quizapp.services.bank_imports import (
+    FORMAT_LABELS,
+    PASTED_TEXT,
+    ImportFailed,
+    ImportResult,
+    import_bank,
+    source_text,
+    title_from_file_name,
+)
 from quizapp.services.bank_library import library
 from quizapp.web.auth.login import teacher_required
 from quizapp.web.downloads import attachment
@@ -43,20 +52,25 @@ def import_bank_page() -> Any:
             data = uploaded
         else:
             data = required_data(form.pasted.data).encode("utf-8")  # the form requires one of the two
-            source_name = _kept_name(form.pasted_from.data) or f"{form.file_name.data}.txt"
+            source_name = _kept_name(form.pasted_from.data) or PASTED_TEXT
         if (Path(current_app.config["QUESTIONS_DIR"]) / name).exists():
             add_error(form.file_name, "A bank file with this name exists already.")
         else:
             try:
                 file_format = form.file_format.data
                 quizlet = form.quizlet_separators() if file_format == "quizlet" else None
-                result = import_bank(data, file_format, source_name, quizlet)
+                typed_title = (form.title.data or "").strip()
+                result = import_bank(data, file_format, source_name, quizlet, typed_title)
             except ImportFailed as error:
                 add_error(form.source, f"This file cannot be imported: {error}.")
                 uploaded = None  # the file itself is what to fix
             else:
-                if not result.empty:
+                if not result.empty and not typed_title and not result.source_title:
+                    _ask_for_title(form, source_name)
+                elif not result.empty:
                     folder = Path(current_app.config["QUESTIONS_DIR"])
+                    # kept as a draft at once: a tab closed before the first save loses nothing
+                    bank_drafts.keep(current_user.id, name, result.text, "", clock.now())
                     return editor_page(
                         name,
                         result.text,
@@ -66,9 +80,12 @@ def import_bank_page() -> Any:
                         "save: nothing is saved yet.",
                         imported=result,
                     )
-                form.form_errors.append(_nothing_imported(result, source_name, FORMAT_LABELS[file_format]))
-                skipped, skipped_from = result.skipped, source_name
-                show_separators = file_format == "quizlet"  # the likely cause: other separators
+                else:
+                    form.form_errors.append(
+                        _nothing_imported(result, source_name, FORMAT_LABELS[file_format])
+                    )
+                    skipped, skipped_from = result.skipped, source_name
+                    show_separators = file_format == "quizlet"  # the likely cause: other separators
     if uploaded is not None:
         _keep_upload(form, uploaded, source_name)
     return render_template(
@@ -76,8 +93,23 @@ def import_bank_page() -> Any:
         form=form,
         skipped=skipped,
         skipped_from=skipped_from,
+        skipped_from_pasted=skipped_from == PASTED_TEXT,
         show_separators=show_separators,
     ), 422 if form.errors else 200
+
+
+def _ask_for_title(form: ImportForm, source_name: str) -> None:
+    """The source names no title (a Quizlet or Aiken export, GIFT without categories): the form
+    comes back asking for one, offering a title made of the file's name if there is one."""
+    form.title.data = title_from_file_name(source_name)
+    add_error(
+        form.title,
+        f"{source_name[:1].upper()}{source_name[1:]} does not say what the bank is called: give it a "
+        "title (you can change it in the editor too)."
+        if source_name == PASTED_TEXT
+        else f"{source_name} does not say what the bank is called: give it a title (it is filled in "
+        "from the file's name; you can change it in the editor too).",
+    )
 
 
 def _keep_upload(form: ImportForm, data: bytes, source_name: str) -> None:

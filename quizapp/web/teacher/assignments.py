@@ -433,9 +433,13 @@ def rename_class(class_id: int) -> Any:
     else:
         form = RenameClassForm(prefix="rename", name=classroom.name)
     if form.validate_on_submit():
-        accounts.rename_class(current_user.id, classroom.id, required_data(form.name.data))
-        flash(f"{classroom.name} is now called {required_data(form.name.data).strip()}.", "success")
-        return redirect(_class_url(classroom.id))
+        try:
+            accounts.rename_class(current_user.id, classroom.id, required_data(form.name.data))
+        except accounts.ClassNameTaken as taken:
+            add_error(form.name, accounts.class_name_taken_message(taken))
+        else:
+            flash(f"{classroom.name} is now called {required_data(form.name.data).strip()}.", "success")
+            return redirect(_class_url(classroom.id))
     status = 422 if form.errors else 200
     return render_template("teacher/assignments/rename.html", classroom=classroom, form=form), status
 

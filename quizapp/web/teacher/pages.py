@@ -25,16 +25,16 @@ from werkzeug.wrappers import Response as WerkzeugResponse
 
 from quizapp.core.accounts import new_password, shown_join_code
 from quizapp.core.attempts import AttemptMode
-from quizapp.core.roster import parse_roster
-from quizapp.services import accounts, assignments, bank_library, clock, reports
+from quizapp.core.roster import by_line, parse_roster
+from quizapp.services import accounts, assignments, bank_library, clock, password_slips, reports
 from quizapp.services import attempts as attempt_service
-from quizapp.services.accounts import Account, ClassInfo, UsernameTaken
+from quizapp.services.accounts import Account, ClassInfo, ClassNameTaken, UsernameTaken
 from quizapp.services.attempts import AttemptState
 from quizapp.services.bank_library import library
 from quizapp.services.export_formats import FORMATS
 from quizapp.services.score_exports import KINDS, ExportRequest, export_scores
 from quizapp.web.auth.login import teacher_required
-from quizapp.web.downloads import since_argument, streamed
+from quizapp.web.downloads import attachment, since_argument, streamed
 from quizapp.web.forms import (
     ActionForm,
     AddStudentForm,
@@ -63,11 +63,15 @@ def _my_class(class_id: int) -> ClassInfo:
 def classes() -> Any:
     form = ClassForm()
     if form.validate_on_submit():
-        classroom = accounts.create_class(
-            current_user.id, required_data(form.name.data), clock.secure_random()
-        )
-        flash(f"Class created. Its join code is {shown_join_code(classroom.join_code)}.", "success")
-        return redirect(url_for("teacher.class_detail", class_id=classroom.id))
+        try:
+            classroom = accounts.create_class(
+                current_user.id, required_data(form.name.data), clock.secure_random()
+            )
+        except ClassNameTaken as taken:
+            add_error(form.name, accounts.class_name_taken_message(taken))
+        else:
+            flash(f"Class created. Its join code is {shown_join_code(classroom.join_code)}.", "success")
+            return redirect(url_for("teacher.class_detail", class_id=classroom.id))
     return render_template(
         "teacher/classes.html", classes=accounts.classes_of_teacher(current_user.id), form=form
     ), 422 if form.errors else 200
@@ -78,6 +82,7 @@ def _class_page(
 ) -> Any:
     students = accounts.students_of_class(classroom.id)
     banks = library().catalog.banks
+    now = clock.now()
     return render_template(
         "teacher/class.html",
         classroom=classroom,
@@ -86,9 +91,17 @@ def _class_page(
         add_form=add_form,
         roster_form=roster_form,
         action_form=ActionForm(),
+        slips=password_slips.of_class(classroom.id, now),
+        removals=accounts.recent_removals(classroom.id, now),
         **class_extras(classroom, students),
         **extra,
     ), status
+
+
+def _created(classroom: ClassInfo, created: list[tuple[Account, str]]) -> list[tuple[Account, str]]:
+    """New one-time passwords, kept for the class page's printable slips and CSV too."""
+    password_slips.keep(classroom.id, created, clock.now())
+    return created
 
 
 @blueprint.get("/<int:class_id>")
@@ -122,7 +135,7 @@ def add_student(class_id: int) -> Any:
         except UsernameTaken:
             add_error(form.username, "That username is taken.")
         else:
-            created = [(account, password)] if not form.password.data else []
+            created = _created(classroom, [(account, password)]) if not form.password.data else []
             flash(f"{account.display_name} ({account.username}) was added.", "success")
             return _class_page(
                 classroom,
@@ -157,9 +170,9 @@ def upload_roster(class_id: int) -> Any:
                 classroom,
                 AddStudentForm(prefix="add"),
                 RosterForm(prefix="roster", formdata=None),
-                created=outcome.created,
+                created=_created(classroom, outcome.created),
                 enrolled=outcome.enrolled,
-                roster_problems=problems + outcome.errors,
+                roster_problems=by_line(problems + outcome.errors),
             )
     return _class_page(classroom, AddStudentForm(prefix="add"), form, 422)
 
@@ -248,7 +261,7 @@ def reset_password(class_id: int, student_id: int) -> Any:
         classroom,
         AddStudentForm(prefix="add", formdata=None),
         RosterForm(prefix="roster", formdata=None),
-        created=[(account, password)],
+        created=_created(classroom, [(account, password)]),
     )
 
 
@@ -281,13 +294,82 @@ def remove_student(class_id: int, student_id: int) -> Any:
             own=own,
             form=form,
         )
-    accounts.remove_from_class(classroom.id, account.id)
+    accounts.remove_from_class(classroom.id, account.id, clock.now())
+    minutes = int(accounts.UNDO_REMOVAL.total_seconds() // 60)
     flash(
         f"{account.display_name} was removed from {classroom.name}. Their account and results stay; "
-        "they can join again with the join code.",
+        f"they can join again with the join code. For {minutes} minutes you can put them back as they "
+        "were, accommodations included, with “Undo” below.",
         "success",
     )
+    return redirect(url_for("teacher.class_detail", class_id=classroom.id, _anchor="removed"))
+
+
+@blueprint.post("/<int:class_id>/students/<int:student_id>/put-back")
+@teacher_required
+def put_back(class_id: int, student_id: int) -> WerkzeugResponse:
+    """Undo "Remove from class" within its minutes: the student is back, accommodations included."""
+    classroom = _my_class(class_id)
+    if not ActionForm().validate_on_submit():
+        abort(400)
+    removal = next(
+        (
+            each
+            for each in accounts.recent_removals(classroom.id, clock.now())
+            if each.student_id == student_id
+        ),
+        None,
+    )
+    if removal is not None and accounts.put_back(classroom.id, student_id, clock.now()):
+        flash(f"{removal.display_name} is back in {classroom.name}, as before the removal.", "success")
+    else:
+        flash(
+            "Too late to undo that removal: add the student again, or let them join with the code.", "error"
+        )
     return redirect(url_for("teacher.class_detail", class_id=classroom.id))
+
+
+@blueprint.get("/<int:class_id>/passwords/slips")
+@teacher_required
+def password_slips_page(class_id: int) -> WerkzeugResponse:
+    """The one-time passwords made in the last minutes, one cut-out slip per student, to print."""
+    classroom = _my_class(class_id)
+    slips = password_slips.of_class(classroom.id, clock.now())
+    if not slips:
+        return _no_slips(classroom)
+    page = render_template(
+        "teacher/password_slips.html", classroom=classroom, slips=slips, address=_address()
+    )
+    response = WerkzeugResponse(page, content_type="text/html; charset=utf-8")
+    response.headers["Cache-Control"] = "no-store"  # passwords: no copy in any cache
+    return response
+
+
+@blueprint.get("/<int:class_id>/passwords.csv")
+@teacher_required
+def password_slips_csv(class_id: int) -> WerkzeugResponse:
+    classroom = _my_class(class_id)
+    slips = password_slips.of_class(classroom.id, clock.now())
+    if not slips:
+        return _no_slips(classroom)
+    return attachment(
+        password_slips.slips_csv(slips, _address()), "text/csv; charset=utf-8", "one-time-passwords.csv"
+    )
+
+
+def _no_slips(classroom: ClassInfo) -> WerkzeugResponse:
+    minutes = int(password_slips.SLIP_LIFETIME.total_seconds() // 60)
+    flash(
+        f"No one-time passwords to hand out now: they are kept for {minutes} minutes after they are "
+        "made (and until the student uses theirs). Give a student a new one with “New password”.",
+        "info",
+    )
+    return redirect(url_for("teacher.class_detail", class_id=classroom.id))
+
+
+def _address() -> str:
+    """Where students log in, as they type it: the slips and the CSV print it."""
+    return url_for("auth.login", _external=True)
 
 
 @blueprint.get("/<int:class_id>/quizzes/<bank_slug>/report")
