@@ -29,7 +29,15 @@ from quizapp.core.accounts import (
 from quizapp.core.roster import RosterEntry
 from quizapp.db.base import db
 from quizapp.db.database import begin_write, rows_changed
-from quizapp.db.models import Accommodation, Assignment, Classroom, Enrollment, RemovedEnrollment, User
+from quizapp.db.models import (
+    Accommodation,
+    Assignment,
+    Classroom,
+    Enrollment,
+    PasswordSlip,
+    RemovedEnrollment,
+    User,
+)
 
 
 class UsernameTaken(Exception):
@@ -174,7 +182,8 @@ def authenticate(username: str, password: str) -> Account | None:
 
 
 def use_one_time_password(account: Account) -> bool:
-    """Spend the one-time password ``account`` just logged in with: it never works again.
+    """Spend the one-time password ``account`` just logged in with: it never works again, and
+    its slips go with it (``forget_slips_of``).
 
     One statement, so of two logins with it at the same moment only one gets in.
     """
@@ -188,8 +197,17 @@ def use_one_time_password(account: Account) -> bool:
         )
         .values(password_hash=USED_ONCE + User.password_hash)
     )
+    forget_slips_of(account.id)
     db.session.commit()
     return rows_changed(spent) == 1
+
+
+def forget_slips_of(student_id: int) -> None:
+    """Delete the student's one-time password slips in every class (``password_slips`` keeps
+    them in plain text): called, in the same transaction, whenever the password they carry stops
+    being of use, as it is spent, replaced by the student's own or by a newer one-time password
+    (of any teacher, so no class shows an old one). The caller holds the write lock and commits."""
+    db.session.execute(delete(PasswordSlip).where(PasswordSlip.student_id == student_id))
 
 
 _USERS = User.__table__
@@ -233,7 +251,8 @@ def change_password(user_id: int, current: str, new: str) -> Account | None:
 
 def _set_own_password(user_id: int, checked: int, new: str) -> Account | None:
     """Write the user's new password, if the credentials are still those checked (``checked``:
-    their version then); every other session ends. The hash is made before the write lock."""
+    their version then); every other session ends, and any one-time password slip of theirs is
+    deleted. The hash is made before the write lock."""
     password_hash = _hash(new)
     begin_write()
     changed = db.session.execute(
@@ -249,6 +268,7 @@ def _set_own_password(user_id: int, checked: int, new: str) -> Account | None:
     if rows_changed(changed) != 1:
         db.session.rollback()
         return None
+    forget_slips_of(user_id)
     db.session.commit()
     return get_account(user_id)
 
@@ -265,10 +285,12 @@ def choose_own_password(user_id: int, new: str) -> Account | None:
 
 
 def reset_password(student_id: int, rng: random.Random) -> str:
-    """A new one-time password for a student; their sessions end, and they choose their own next."""
+    """A new one-time password for a student; their sessions end, and they choose their own next.
+    Their slips of the older password, in every class, are deleted (``forget_slips_of``)."""
     password = new_password(rng)
     password_hash = _hash(password)
     begin_write()
+    forget_slips_of(student_id)
     db.session.execute(
         db.update(User)
         .where(User.id == student_id)

@@ -337,8 +337,9 @@ class BankDraft(Model):
     """A teacher's last unsaved text of one bank file, so a closed tab loses nothing.
 
     One row per teacher and file, replaced as they type (the editor sends it after a pause) and
-    deleted by a successful save or when the teacher discards it. ``base_version`` is the file's
-    version the text started from ("" for a file not saved yet).
+    deleted by a successful save, when the teacher discards it, when it is 30 days old or when a
+    draft of one more file than the cap (``services.bank_drafts``) crowds it out. ``base_version``
+    is the file's version the text started from ("" for a file not saved yet).
     """
 
     __tablename__ = "bank_drafts"
@@ -354,9 +355,8 @@ class BankDraft(Model):
 
 class PasswordSlip(Model):
     """A one-time password a teacher made for a student of a class, kept for a few minutes so
-    that the class page can print it on a slip or give it as CSV; deleted once expired.
-
-    One row per class and student: a newer password (a reset) replaces the older one.
+    that the class page can print it on a slip or give it as CSV; deleted once expired, or
+    before, in every class, once the password is of no use (``account_store.forget_slips_of``).
     """
 
     __tablename__ = "password_slips"

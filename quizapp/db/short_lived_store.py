@@ -10,7 +10,7 @@ from datetime import datetime
 
 from sqlalchemy import delete
 
-from quizapp.db.account_store import USED_ONCE
+from quizapp.db.account_store import USED_ONCE, forget_slips_of
 from quizapp.db.base import db
 from quizapp.db.database import begin_write
 from quizapp.db.models import Enrollment, PasswordSlip, RemovedEnrollment, User
@@ -26,20 +26,18 @@ class Slip:
 
 
 def keep_slips(class_id: int, passwords: Iterable[tuple[int, str]], now: datetime, until: datetime) -> None:
-    """Keep each (student id, one-time password) of the class until ``until``; a student's newer
-    password replaces the older. Expired slips (of every class) are deleted on the way."""
+    """Keep each (student id, one-time password) of the class until ``until``. A student's
+    slips of an older password, in any class, are deleted first (``forget_slips_of``), and so
+    are expired slips (of every class)."""
     begin_write()
     _delete_expired(now)
     for student_id, password in passwords:
-        row = db.session.scalar(
-            db.select(PasswordSlip).where(
-                PasswordSlip.class_id == class_id, PasswordSlip.student_id == student_id
+        forget_slips_of(student_id)
+        db.session.add(
+            PasswordSlip(
+                class_id=class_id, student_id=student_id, password=password, created_at=now, expires_at=until
             )
         )
-        if row is None:
-            row = PasswordSlip(class_id=class_id, student_id=student_id)
-            db.session.add(row)
-        row.password, row.created_at, row.expires_at = password, now, until
     db.session.commit()
 
 

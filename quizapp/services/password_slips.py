@@ -3,7 +3,9 @@ reset), kept on the server for ``SLIP_LIFETIME`` so that the class page can prin
 cut-out slip per student, or give them as CSV; then deleted.
 
 A slip is shown only while its password is still of use: the student is in the class and has
-not logged in with it (nor been given a newer one).
+not logged in with it (nor been given a newer one). It is deleted, in every class, as soon as
+it is of no use (``account_store.forget_slips_of``: spent, replaced by the student's own or by a
+newer one-time password of any teacher), and expired ones at every login and class page.
 """
 
 from __future__ import annotations

@@ -8,7 +8,8 @@ from sqlalchemy import func
 
 from quizapp.db.base import db
 from quizapp.db.models import BankDraft
-from quizapp.services.bank_drafts import MAX_DRAFT_BYTES
+from quizapp.services.bank_drafts import DRAFT_LIFETIME, MAX_DRAFT_BYTES, MAX_DRAFTS
+from tests.helpers.quizzes import FrozenClock
 from tests.helpers.web import csrf_token, editor_form, login, upload
 
 URL = "/banks/kosovo-peacekeepers.yaml/edit"
@@ -98,3 +99,25 @@ def test_an_import_is_kept_as_a_draft_until_saved_and_the_bank_list_leads_back_t
     assert editor_form(reopened)[:2] == (imported, "")
     assert "the file is not saved yet" in reopened
     assert teacher.get("/banks/never-made.yaml/edit").status_code == 404  # no file and no draft
+
+
+def test_a_teachers_drafts_are_capped_the_oldest_giving_way_and_forgotten_after_thirty_days(
+    teacher, app, monkeypatch
+):
+    clock = FrozenClock(monkeypatch)
+    _, _, token = editor_form(teacher.get(URL).get_data(as_text=True))
+    for number in range(MAX_DRAFTS + 1):  # files that do not exist: a draft of a new bank
+        kept = teacher.post(f"/banks/new{number:02}.yaml/draft", data={"text": "x", "csrf_token": token})
+        assert kept.status_code == 204  # the text being typed is never the one refused
+        clock.advance(seconds=1)
+    listing = teacher.get("/banks").get_data(as_text=True)
+    assert drafts(app) == MAX_DRAFTS
+    assert 'href="/banks/new00.yaml/edit"' not in listing and 'href="/banks/new01.yaml/edit"' in listing
+    assert teacher.get("/banks/new00.yaml/edit").status_code == 404  # no file and no draft any more
+
+    clock.advance(days=DRAFT_LIFETIME.days, seconds=-MAX_DRAFTS)  # new01 was kept 30 days ago
+    assert teacher.get("/banks/new01.yaml/edit").status_code == 200
+    clock.advance(seconds=1)
+    assert teacher.get("/banks/new01.yaml/edit").status_code == 404  # not offered once past
+    assert 'href="/banks/new01.yaml/edit"' not in teacher.get("/banks").get_data(as_text=True)
+    assert drafts(app) == MAX_DRAFTS - 1  # and deleted by the list

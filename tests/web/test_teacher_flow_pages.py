@@ -113,6 +113,50 @@ def test_a_roster_makes_slips_and_other_teachers_see_none(teacher, app, people):
     assert otto.get(f"{class_url(people)}/passwords.csv").status_code == 404
 
 
+def test_every_class_page_that_may_show_passwords_is_kept_from_caches(teacher, people):
+    """After adding a student, a roster or a reset the class page prints one-time passwords."""
+    added = add_student(teacher, people, "zoe", "Zoe Z.")
+    token = csrf_token(teacher.get(class_url(people)).get_data(as_text=True))
+    roster = teacher.post(
+        f"{class_url(people)}/roster",
+        data={"roster-roster": (io.BytesIO(b"ava,Ava A.\n"), "class.csv"), "csrf_token": token},
+        content_type="multipart/form-data",
+    )
+    reset = teacher.post(
+        f"{class_url(people)}/students/{people.classmate}/password", data={"csrf_token": token}
+    )
+    refused = add_student(teacher, people, "zoe", "Zoe again")  # the page again, with the form's error
+    for response in (added, roster, reset, refused, teacher.get(class_url(people))):
+        assert response.headers["Cache-Control"] == "no-store", response.request.path
+        assert response.content_type == "text/html; charset=utf-8"
+    assert "one-time-password" in added.get_data(as_text=True) and refused.status_code == 422
+
+
+def test_a_used_password_leaves_no_slip_stored_and_another_teachers_reset_replaces_this_ones(
+    teacher, app, people
+):
+    with app.app_context():
+        account_store.enroll(people.other_class_id, people.classmate)  # Sara is in Otto's class too
+        db.session.commit()
+    token = csrf_token(teacher.get(class_url(people)).get_data(as_text=True))
+    page = teacher.post(
+        f"{class_url(people)}/students/{people.classmate}/password", data={"csrf_token": token}
+    )
+    tinas = shown_password(page.get_data(as_text=True), "sara")
+
+    otto = app.test_client()
+    login(otto, "otto")
+    other_class = f"/classes/{people.other_class_id}"
+    token = csrf_token(otto.get(other_class).get_data(as_text=True))
+    page = otto.post(f"{other_class}/students/{people.classmate}/password", data={"csrf_token": token})
+    ottos = shown_password(page.get_data(as_text=True), "sara")
+    assert teacher.get(f"{class_url(people)}/passwords/slips").status_code == 302  # Tina's is dead
+    assert tinas not in teacher.get(class_url(people)).get_data(as_text=True)
+
+    login(app.test_client(), "sara", ottos)  # no teacher looks at a class page after this
+    assert rows_of(app, PasswordSlip) == 0
+
+
 # --- remove from class: confirmed first, undone for ten minutes --------------------------------
 
 

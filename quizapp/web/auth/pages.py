@@ -22,7 +22,7 @@ from flask import (
 from flask_login import current_user, login_required, login_user, logout_user
 from werkzeug.wrappers import Response as WerkzeugResponse
 
-from quizapp.services import accounts
+from quizapp.services import accounts, clock
 from quizapp.services.accounts import Account, SetupClosed, UnknownJoinCode, UsernameTaken
 from quizapp.web.auth.login import LoginUser
 from quizapp.web.forms import (
@@ -109,7 +109,7 @@ def login() -> Any:
         # a one-time password is spent here (a second login with it fails); the session then
         # chooses the user's own password before anything else (login.py)
         account = accounts.log_in_on_website(
-            required_data(form.username.data), required_data(form.password.data)
+            required_data(form.username.data), required_data(form.password.data), clock.now()
         )
         if account is not None:
             target = safe_next(request.args.get("next")) or url_for("pages.index")

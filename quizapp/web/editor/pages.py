@@ -49,7 +49,11 @@ def banks() -> str:
         else []
     )
     on_disk = {row["name"] for row in rows}
-    unsaved = [draft for draft in bank_drafts.drafts_of(current_user.id) if draft.file_name not in on_disk]
+    unsaved = [
+        draft
+        for draft in bank_drafts.drafts_of(current_user.id, clock.now())
+        if draft.file_name not in on_disk
+    ]
     return render_template("editor/banks.html", rows=rows, unsaved=unsaved)
 
 
@@ -192,7 +196,7 @@ def _open(folder: Path, name: str, exists: bool) -> Any:
     (``?draft=restore``: the draft itself). A file not saved yet (an import, a new bank) opens
     only from its draft."""
     current = bank_files.read(folder, name) if exists else None
-    draft = bank_drafts.offered(current_user.id, name, current.text if current else None)
+    draft = bank_drafts.offered(current_user.id, name, current.text if current else None, clock.now())
     if current is None and draft is None:
         abort(404)
     if draft is not None and (current is None or request.args.get("draft") == "restore"):

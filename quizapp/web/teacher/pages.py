@@ -79,11 +79,13 @@ def classes() -> Any:
 
 def _class_page(
     classroom: ClassInfo, add_form: AddStudentForm, roster_form: RosterForm, status: int = 200, **extra: Any
-) -> Any:
+) -> WerkzeugResponse:
+    """The class page; never stored by a cache (``_unstored``): after adding students, a roster
+    or a reset it prints their one-time passwords."""
     students = accounts.students_of_class(classroom.id)
     banks = library().catalog.banks
     now = clock.now()
-    return render_template(
+    page = render_template(
         "teacher/class.html",
         classroom=classroom,
         students=students,
@@ -95,7 +97,15 @@ def _class_page(
         removals=accounts.recent_removals(classroom.id, now),
         **class_extras(classroom, students),
         **extra,
-    ), status
+    )
+    return _unstored(page, status)
+
+
+def _unstored(page: str, status: int = 200) -> WerkzeugResponse:
+    """A page that may show one-time passwords: no copy in any cache (nor the browser's history)."""
+    response = WerkzeugResponse(page, status=status, content_type="text/html; charset=utf-8")
+    response.headers["Cache-Control"] = "no-store"
+    return response
 
 
 def _created(classroom: ClassInfo, created: list[tuple[Account, str]]) -> list[tuple[Account, str]]:
@@ -337,12 +347,9 @@ def password_slips_page(class_id: int) -> WerkzeugResponse:
     slips = password_slips.of_class(classroom.id, clock.now())
     if not slips:
         return _no_slips(classroom)
-    page = render_template(
-        "teacher/password_slips.html", classroom=classroom, slips=slips, address=_address()
+    return _unstored(
+        render_template("teacher/password_slips.html", classroom=classroom, slips=slips, address=_address())
     )
-    response = WerkzeugResponse(page, content_type="text/html; charset=utf-8")
-    response.headers["Cache-Control"] = "no-store"  # passwords: no copy in any cache
-    return response
 
 
 @blueprint.get("/<int:class_id>/passwords.csv")
