@@ -47,7 +47,8 @@ def test_learn_mode_and_the_dashboard(new_page, live_server, people, auditor):
     click_through(page, page.get_by_role("button", name="Start learning"))
     auditor.look(page, "43-learn-question")
     click_through(page, page.get_by_role("button", name="Check answer"))  # nothing chosen
-    assert "Answer the question first." in page.locator(".error-summary").inner_text()
+    assert "see what to fix at the answer" in page.locator(".error-summary").inner_text()  # a link down
+    assert page.locator("#answer-error").inner_text() == "Answer the question first."  # said once, there
     page.goto(live_server + "/progress")
     auditor.look(page, "44-dashboard-empty")
     # answer a few practice questions so that there is something to chart

@@ -244,7 +244,7 @@ def test_the_test_page_says_a_repeated_match_once_and_autosave_saves_it(student,
     text = refused.get_data(as_text=True)
     assert refused.status_code == 422
     assert "“March 9” is chosen for both “Date” and “City”. Change one" in text
-    assert "Please check your answer below." in text
+    assert 'href="#answer-warning"' in text  # the banner points to the note, which is said once
     assert student.post(url, data=data, headers={"X-Autosave": "1"}).get_json() == {"saved": True}
     again = student.post(url, data=dict(data, keep_answer="“March 9” is chosen for both “Date” and “City”."))
     assert again.status_code == 302

@@ -42,7 +42,7 @@ def test_the_nav_marks_each_link_with_its_icon_and_keeps_its_words(app, people):
     client = app.test_client()
     login(client, "tina")
     html = client.get("/classes").get_data(as_text=True)
-    nav = html[html.index('<nav aria-label="Main">') : html.index("</nav>")]
+    nav = html[html.index('<nav class="site-nav" aria-label="Main">') : html.index("</nav>")]
     for icon, words in [
         ("classes", "Classes"),
         ("banks", "Banks"),
