@@ -124,7 +124,12 @@ def test_a_slow_client_and_a_large_import_block_no_save(app, questions_dir):
             started = time.monotonic()
             response = teacher.post(
                 f"{server.url}/banks/import",
-                data={"csrf_token": import_token, "file_format": "quizlet", "file_name": "large-import", "title": "Large import"},
+                data={
+                    "csrf_token": import_token,
+                    "file_format": "quizlet",
+                    "file_name": "large-import",
+                    "title": "Large import",
+                },
                 files={"source": ("large.txt", quizlet_text(IMPORT_TERMS), "text/plain")},
                 timeout=300,
             )

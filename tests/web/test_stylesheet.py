@@ -34,7 +34,9 @@ def unbalanced_braces(css: str) -> list[str]:
 
 
 def test_the_check_finds_an_unclosed_block_and_a_stray_brace():
-    assert unbalanced_braces("a { b: c; }\n@keyframes k {\n  0% { x: y; }\n") == ["line 2: '{' is never closed"]
+    assert unbalanced_braces("a { b: c; }\n@keyframes k {\n  0% { x: y; }\n") == [
+        "line 2: '{' is never closed"
+    ]
     assert unbalanced_braces("a { b: c; }\n}\n") == ["line 2: '}' closes no block"]
     assert unbalanced_braces('a::before { content: "{"; } /* } */\n') == []
 
