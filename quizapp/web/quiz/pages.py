@@ -196,7 +196,7 @@ def save(attempt_id: int, number: int) -> Any:
     bank = current_bank(current.bank_slug)
     shuffle = bank.settings.shuffle_choices if bank else True
     asked = questions[number - 1]
-    form = answer_form(asked, present(asked, current.seed, shuffle), warn=not _is_autosave())
+    form = answer_form(asked, present(asked, current.seed, shuffle))
     valid = form.validate_on_submit()
     if valid and current.mode is AttemptMode.PRACTICE and response_from(form) is None:
         form.add_error("Answer the question first, or skip it.")
