@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from tests.helpers.banks import assign_every_bank
-from tests.helpers.browser import click_through, log_in
+from tests.helpers.browser import PHONE, click_through, log_in
 
 DRAG_BANK = """
 title: Drag check
@@ -208,3 +208,22 @@ def test_a_typed_card_answer_without_javascript(new_page, live_server, people):
     assert page.locator(".typed-verdict").inner_text() == "Not right: you typed “Iraq”. The answer:"
     assert "Kuwait" in page.locator("#card-back").inner_text()
     assert page.locator(".rating.suggested .rating-name").inner_text() == "Again"
+
+
+def test_keyboard_hints_show_with_a_keyboard_and_not_on_a_touch_screen(new_page, live_server, people):
+    desktop = new_page()
+    _study(desktop, live_server)
+    assert desktop.locator(".key-hint").is_visible()
+    desktop.get_by_role("button", name="Show the answer").click()
+    desktop.locator(".rating-keyhint").first.wait_for()
+    assert desktop.locator(".rating-keyhint").first.is_visible()
+    phone = new_page(is_mobile=True, has_touch=True)
+    phone.set_viewport_size(PHONE)
+    assert phone.evaluate("matchMedia('(hover: none) and (pointer: coarse)').matches")
+    _study(phone, live_server)
+    assert phone.locator(".key-hint").is_hidden()
+    phone.get_by_role("button", name="Show the answer").click()
+    phone.locator("#card-back").wait_for()
+    assert (
+        phone.locator(".rating-keyhint").count() == 4 and phone.locator(".rating-keyhint").first.is_hidden()
+    )
