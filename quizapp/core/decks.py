@@ -91,7 +91,8 @@ TYPED_ANSWER_LENGTH = 1000  # the most characters of an answer typed on a card (
 @dataclass(frozen=True, slots=True)
 class TypedVerdict:
     """What an answer typed on a card's front came to: right or not, and, when it could not be
-    checked as typed (a number answer with no number in it), why."""
+    checked as typed though it looks like a try at the form asked ("5 thousand" for a number:
+    it has digits), why; words that are simply not the answer ("a platoon") get no format hint."""
 
     typed: str
     correct: bool
@@ -124,8 +125,8 @@ def typed_verdict(bank: Bank, card: StudyCard, typed: str) -> TypedVerdict | Non
     try:
         response = question_type(question.type).card_response(question.answer, typed)
         return TypedVerdict(typed, accept_new_response(question, response)[1].correct)
-    except ResponseError as error:
-        return TypedVerdict(typed, False, f"{error}.")
+    except ResponseError as error:  # why only where it helps: words without a digit are just not it
+        return TypedVerdict(typed, False, f"{error}." if any(char.isdigit() for char in typed) else "")
 
 
 def deck_tags(bank: Bank) -> list[str]:

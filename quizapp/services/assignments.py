@@ -453,6 +453,18 @@ def start_test(
         raise AssignmentNotFound(view.id) from None
 
 
+def retake(account: Account, attempt: AttemptState, now: datetime) -> StudentAssignment | None:
+    """The student's assignment this submitted test was taken under, where it lets them start
+    another now (``start``: the rule ``start_test`` follows, with the attempts taken and the
+    window); None for practice, a teacher's try, or a test they may not take again."""
+    if attempt.mode is not AttemptMode.TEST or attempt.assignment_id is None or account.is_teacher:
+        return None
+    for view in student_assignments(account.id, now, attempt.bank_slug):
+        if view.id == attempt.assignment_id:
+            return view if view.start.allowed else None
+    return None
+
+
 def _chosen(account: Account, bank_slug: str, now: datetime, assignment_id: int | None) -> StudentAssignment:
     if account.is_teacher:  # a teacher trying an assignment of theirs as a student would
         row = assignment_of_teacher(account.id, assignment_id) if assignment_id is not None else None

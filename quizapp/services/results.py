@@ -23,6 +23,7 @@ from quizapp.core.attempts import AttemptMode, AttemptStatus
 from quizapp.core.checkers import Check
 from quizapp.core.learn import LearnSession
 from quizapp.core.passages import Passage, find_passages
+from quizapp.core.question_types import present, question_type
 from quizapp.core.scoring import points_earned, stored_check
 from quizapp.services import answer_disclosure
 from quizapp.services.attempt_access import Viewed
@@ -136,6 +137,7 @@ class SavedAnswer:
     number: int
     question: core.Question
     text: str
+    note: str = ""  # the type's neutral note on it (one match chosen for two items), as at the answer
 
     @property
     def answered(self) -> bool:
@@ -144,9 +146,22 @@ class SavedAnswer:
 
 def saved_answers(attempt: AttemptState) -> list[SavedAnswer]:
     return [
-        SavedAnswer(number, question, response_text(question, attempt.responses.get(question.id)))
+        SavedAnswer(
+            number, question, response_text(question, response), _note(question, response, attempt.seed)
+        )
         for number, question in enumerate(questions_of(attempt), 1)
+        for response in (attempt.responses.get(question.id),)
     ]
+
+
+def _note(question: core.Question, response: Any, seed: int) -> str:
+    """What the answer fields say beside this saved answer (``answer_note``), for the page that
+    lists it: a student without JavaScript sees it there after saving."""
+    if response is None:
+        return ""
+    kind = question_type(question.type)
+    shown = present(question, seed)
+    return kind.answer_note(shown, kind.form_values(shown, response))
 
 
 # --- After a round: the reward ----------------------------------------------------------------

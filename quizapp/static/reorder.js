@@ -155,8 +155,7 @@
 
   var enhanceMatching = function (fieldset, selects) {
     var say = announcer(fieldset);
-    var warning = fieldset.querySelector(".answer-warning");
-    var keep = fieldset.querySelector('input[name="' + warning.getAttribute("data-keep-input") + '"]');
+    var note = fieldset.querySelector(".answer-note");
     var pool = make("ul", "match-pool");
     pool.setAttribute("aria-hidden", "true");  // the lists beside the items do it by keyboard
     Array.prototype.forEach.call(selects[0].options, function (option) {
@@ -179,12 +178,11 @@
         var names = lefts[value];
         var answer = selects[0].querySelector('option[value="' + CSS.escape(value) + '"]').textContent;
         var who = names.length === 2 ? "both " + names.join(" and ") : names.slice(0, -1).join(", ") + " and " + names[names.length - 1];
-        return "“" + answer + "” is chosen for " + who + ".";
+        return "“" + answer + "” is chosen for " + who + " — fine if it fits " + (names.length === 2 ? "both" : "each") + " of them.";
       });
-      // In the server's words (Matching.answer_warning): sent back, they tell it the student saw them.
-      keep.value = said.join(" ");
-      warning.textContent = said.length ? keep.value + " Check that you meant it." : "";
-      warning.hidden = !said.length;
+      // In the server's words (Matching.answer_note): a note, not a question; the answer is saved as it is.
+      note.textContent = said.join(" ");
+      note.hidden = !said.length;
     };
     fieldset.addEventListener("change", function (event) {
       if (event.target.tagName === "SELECT") { checkRepeats(); }

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from tests.helpers.banks import assign_every_bank
-from tests.helpers.browser import click_through, log_in
+from tests.helpers.browser import PHONE, click_through, log_in
 
 DRAG_BANK = """
 title: Drag check
@@ -48,7 +48,7 @@ def _positions(page) -> dict[str, str]:
 
 
 def _status(page):
-    return page.locator("fieldset.question [role=status]:not(.answer-warning)")
+    return page.locator("fieldset.question [role=status]:not(.answer-note)")
 
 
 def test_ordering_by_mouse_and_by_keyboard_with_announcements(
@@ -93,14 +93,14 @@ def test_ordering_by_mouse_and_by_keyboard_with_announcements(
     assert auditor.violations == []
 
 
-def test_matching_by_dragging_answers_with_a_live_warning(
+def test_matching_by_dragging_answers_with_a_live_note(
     new_page, live_server, people, questions_dir, app, auditor
 ):
     page = new_page()
     _start(page, app, questions_dir, live_server, "practice")
     page.goto(page.url.replace("/questions/1", "/questions/2"))
-    warning = page.locator(".answer-warning")
-    assert page.locator(".match-chip").all_inner_texts() and warning.is_hidden()
+    note = page.locator(".answer-note")
+    assert page.locator(".match-chip").all_inner_texts() and note.is_hidden()
 
     def drop(answer: str, country: str) -> None:
         row = page.locator(".pairs li").filter(has=page.locator("label", has_text=re.compile(f"^{country}$")))
@@ -115,15 +115,15 @@ def test_matching_by_dragging_answers_with_a_live_warning(
     drop("Kuwait City", "Kuwait")
     drop("Pristina", "Serbia")
     assert (
-        warning.inner_text()
-        == "“Pristina” is chosen for both “Kosovo” and “Serbia”. Check that you meant it."
+        note.inner_text()
+        == "“Pristina” is chosen for both “Kosovo” and “Serbia” — fine if it fits both of them."
     )
     page.get_by_label("Serbia", exact=True).select_option(label="Belgrade")  # the lists, by keyboard
-    assert warning.is_hidden()
+    assert note.is_hidden()
     page.get_by_label("Serbia", exact=True).select_option(label="Pristina")
-    assert warning.is_visible()
+    assert note.is_visible()
     auditor.look(page, "51-matching-said-live")
-    # said live, the warning is not said again by the server: the answer is checked at once
+    # a note, not a question: the answer is checked at once
     click_through(page, page.get_by_role("button", name="Check answer"))
     assert page.locator(".verdict.verdict-partial").count() == 1  # Kosovo and Kuwait right, Serbia not
     assert auditor.violations == []
@@ -152,13 +152,7 @@ def test_without_javascript_the_lists_still_answer(new_page, live_server, people
     click_through(page, page.get_by_role("link", name="Next question"))
     page.get_by_label("Kosovo", exact=True).select_option(label="Pristina")
     page.get_by_label("Serbia", exact=True).select_option(label="Pristina")
-    click_through(page, page.get_by_role("button", name="Check answer"))  # said once, inline
-    assert page.locator(".verdict").count() == 0
-    assert (
-        "“Pristina” is chosen for both “Kosovo” and “Serbia”." in page.locator(".answer-warning").inner_text()
-    )
-    assert page.get_by_label("Serbia", exact=True).evaluate("s => s.selectedOptions[0].text") == "Pristina"
-    click_through(page, page.get_by_role("button", name="Check answer"))  # sent again: kept
+    click_through(page, page.get_by_role("button", name="Check answer"))  # a repeat is checked at once
     assert page.locator(".verdict.verdict-partial").count() == 1  # Kosovo right, Serbia not, Kuwait blank
 
 
@@ -214,3 +208,22 @@ def test_a_typed_card_answer_without_javascript(new_page, live_server, people):
     assert page.locator(".typed-verdict").inner_text() == "Not right: you typed “Iraq”. The answer:"
     assert "Kuwait" in page.locator("#card-back").inner_text()
     assert page.locator(".rating.suggested .rating-name").inner_text() == "Again"
+
+
+def test_keyboard_hints_show_with_a_keyboard_and_not_on_a_touch_screen(new_page, live_server, people):
+    desktop = new_page()
+    _study(desktop, live_server)
+    assert desktop.locator(".key-hint").is_visible()
+    desktop.get_by_role("button", name="Show the answer").click()
+    desktop.locator(".rating-keyhint").first.wait_for()
+    assert desktop.locator(".rating-keyhint").first.is_visible()
+    phone = new_page(is_mobile=True, has_touch=True)
+    phone.set_viewport_size(PHONE)
+    assert phone.evaluate("matchMedia('(hover: none) and (pointer: coarse)').matches")
+    _study(phone, live_server)
+    assert phone.locator(".key-hint").is_hidden()
+    phone.get_by_role("button", name="Show the answer").click()
+    phone.locator("#card-back").wait_for()
+    assert (
+        phone.locator(".rating-keyhint").count() == 4 and phone.locator(".rating-keyhint").first.is_hidden()
+    )

@@ -163,10 +163,15 @@ def test_a_typed_answer_is_checked_by_the_quiz_rule_of_its_question():
     }
 
 
-def test_a_typed_answer_the_quiz_would_refuse_says_why():
-    verdict = typed_verdict(TYPING, _card("q:count"), "  lots  ")
-    assert verdict is not None and (verdict.typed, verdict.correct) == ("lots", False)
+def test_a_typed_number_the_quiz_would_refuse_says_why():
+    verdict = typed_verdict(TYPING, _card("q:count"), "  5 thousand  ")
+    assert verdict is not None and (verdict.typed, verdict.correct) == ("5 thousand", False)
     assert verdict.problem.startswith("Write the answer in digits")
+
+
+def test_typed_words_that_are_no_number_are_just_not_right():
+    verdict = typed_verdict(TYPING, _card("q:count"), "  lots  ")
+    assert verdict is not None and (verdict.typed, verdict.correct, verdict.problem) == ("lots", False, "")
 
 
 def test_a_term_card_matches_its_back_as_written_with_typos():

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import os
 import re
 from datetime import timedelta
@@ -99,19 +98,7 @@ def answer(client, attempt_id: int, number: int, fields: dict[str, Any], go: str
     data = dict(fields, csrf_token=csrf_token(page.get_data(as_text=True)))
     if go:
         data["go"] = go
-    response = client.post(url, data=data)
-    doubt = _said_doubt(response)
-    if doubt:  # e.g. one match for two items, said once: the student sends the same answer again
-        response = client.post(url, data=dict(data, keep_answer=doubt))
-    return response
-
-
-def _said_doubt(response) -> str:
-    """The doubt about an answer a refused page says and sends back (answer_forms.KEEP_ANSWER)."""
-    if response.status_code != 422:
-        return ""
-    found = re.search(r'name="keep_answer" value="([^"]+)"', response.get_data(as_text=True))
-    return html.unescape(found.group(1)) if found else ""
+    return client.post(url, data=data)
 
 
 def answer_correctly(client, app, attempt_id: int, number: int, go: str | None = None):

@@ -54,5 +54,5 @@ def test_a_message_is_shown_once_at_the_answer_with_a_link_to_it_above(
 def test_a_typed_field_is_described_by_its_message(student, app):
     page = refused(student, app, "numeric", lambda q: {"number": "a dozen"})
     assert 'aria-describedby="answer-error" aria-invalid="true"' in page
-    assert page.count("Write the answer in digits") == 2  # the hint, and the message at the field
+    assert page.count("Write the answer in digits") == 1  # the message at the field replaces the hint
     assert "Write the answer in digits" not in banner(page)

@@ -187,50 +187,41 @@ def _matching(app, question_id: str = "ceremony-details"):
     return question, shown, right, left
 
 
-def test_one_match_chosen_for_two_items_is_said_once_then_kept(no_csrf):
+def test_one_match_chosen_for_two_items_is_saved_with_a_neutral_note(no_csrf):
     app = no_csrf
     question, shown, right, left = _matching(app)
     repeated = [(left["Date"], right["March 9"]), (left["Venue"], right["March 9"])]
-    said = "“March 9” is chosen for both “Date” and “Venue”."
+    said = "“March 9” is chosen for both “Date” and “Venue” — fine if it fits both of them."
     with app.test_request_context(method="POST", data=MultiDict(repeated)):
         form = answer_form(question, shown)
-        assert not form.validate()
+        assert form.validate()  # saved as sent: a repeat may be the right answer
         inputs = typed_inputs(form)
         html = render_fields(app, inputs, shown)
-    assert inputs.invalid and inputs.warning == said and inputs.form_errors == []  # inline, not a banner
-    assert f"{said} Change one, or send the same answer again to keep it." in html
-    assert html.count(f'<option selected value="{right["March 9"]}">') == 2  # what was chosen stays
-    assert dict(submitted(html).pairs)["keep_answer"] == said
-    # sent again as it is, it is saved; a different repeat is said anew
     ids = {item.text: item.id for item in shown.lefts}
-    assert read_back(app, question, shown, [*repeated, ("keep_answer", said)]) == {
-        ids["Date"]: right["March 9"],
-        ids["Venue"]: right["March 9"],
-    }
-    other = [(left["City"], right["March 19"]), (left["Venue"], right["March 19"])]
-    with app.test_request_context(method="POST", data=MultiDict([*other, ("keep_answer", said)])):
-        form = answer_form(question, shown)
-        assert not form.validate() and form.warning == "“March 19” is chosen for both “Venue” and “City”."
+    assert response_from(form) == {ids["Date"]: right["March 9"], ids["Venue"]: right["March 9"]}
+    assert not inputs.invalid and inputs.note == said
+    assert said in html and "Change one" not in html and "keep_answer" not in html
+    assert "Choose a match for each item." in html and "on the left" not in html
 
 
-def test_three_items_with_one_match_and_a_saved_repeat(no_csrf):
+def test_three_items_with_one_match_saved_show_the_note_beside_it(no_csrf):
     app = no_csrf
-    question, shown, right, left = _matching(app)
-    every = [(name, right["March 9"]) for name in left.values()]
-    with app.test_request_context(method="POST", data=MultiDict(every)):
-        form = answer_form(question, shown)
-        assert not form.validate()
-    assert form.warning == "“March 9” is chosen for “Date”, “Venue” and “City”."
-    # a saved answer that repeats a match was said when saved: shown again, it is sent back unsaid
+    question, shown, right, _left = _matching(app)
     with app.test_request_context():
         response = {item.id: right["March 9"] for item in shown.lefts}
-        html = render_fields(app, answer_inputs(shown, response), shown)
-    assert "is chosen for" not in html.split('name="keep_answer"')[0]
+        inputs = answer_inputs(shown, response)
+        html = render_fields(app, inputs, shown)
+    assert inputs.note == "“March 9” is chosen for “Date”, “Venue” and “City” — fine if it fits each of them."
+    assert inputs.note in html
     assert read_back(app, question, shown, submitted(html).pairs) == response
+    with app.test_request_context():  # no repeat: the note is there for the script, hidden and empty
+        distinct = dict(zip((item.id for item in shown.lefts), (o.id for o in shown.rights), strict=False))
+        html = render_fields(app, answer_inputs(shown, distinct), shown)
+    assert '<p class="answer-note" id="answer-note" role="status" hidden></p>' in html
 
 
 @pytest.mark.ungrouped  # every question asked, the matching one too
-def test_the_test_page_says_a_repeated_match_once_and_autosave_saves_it(student, app):
+def test_the_test_page_saves_a_repeated_match_at_once_and_the_review_notes_it(student, app):
     attempt_id = start(student, "test")
     questions = attempt_questions(app, attempt_id)
     number = next(n for n, q in enumerate(questions, 1) if q.id == "ceremony-details")
@@ -239,12 +230,39 @@ def test_the_test_page_says_a_repeated_match_once_and_autosave_saves_it(student,
     fields = dict(re.findall(r'<label for="(match_\w+)">([^<]+)</label>', page))
     by_text = {text: name for name, text in fields.items()}
     march_9 = re.search(r'<option value="(\w+)">March 9</option>', page).group(1)
-    data = {by_text["Date"]: march_9, by_text["City"]: march_9, "csrf_token": csrf_token(page), "go": "next"}
-    refused = student.post(url, data=data)
-    text = refused.get_data(as_text=True)
-    assert refused.status_code == 422
-    assert "“March 9” is chosen for both “Date” and “City”. Change one" in text
-    assert 'href="#answer-warning"' in text  # the banner points to the note, which is said once
+    data = {
+        by_text["Date"]: march_9,
+        by_text["City"]: march_9,
+        "csrf_token": csrf_token(page),
+        "go": "review",
+    }
+    saved = student.post(url, data=data)
+    assert saved.status_code == 302 and saved.headers["Location"].endswith(f"/attempts/{attempt_id}/review")
+    note = "“March 9” is chosen for both “Date” and “City” — fine if it fits both of them."
+    assert note in student.get(saved.headers["Location"]).get_data(as_text=True)  # no JavaScript: said here
+    again = student.get(url).get_data(as_text=True)
+    assert note in again and "error-summary" not in again  # and at the answer, which stays as saved
     assert student.post(url, data=data, headers={"X-Autosave": "1"}).get_json() == {"saved": True}
-    again = student.post(url, data=dict(data, keep_answer="“March 9” is chosen for both “Date” and “City”."))
-    assert again.status_code == 302
+
+
+def test_the_right_answer_that_repeats_a_match_is_saved_and_noted_without_a_hint(no_csrf):
+    """ "Match each party…": Belgrade, Russia and China all "Do not recognize Kosovo"."""
+    app = no_csrf
+    question = next(q for q in bank_questions(app) if q.id == "stances")
+    shown = present(question, seed=3)
+    right = full_marks_response(question)
+    fields = [(f"match_{left}", chosen) for left, chosen in right.items()]
+    with app.test_request_context(method="POST", data=MultiDict(fields)):
+        form = answer_form(question, shown)
+        assert form.validate() and response_from(form) == right
+        note = typed_inputs(form).note
+    assert note == (
+        "“Does not recognize Kosovo” is chosen for “Belgrade”, “Russia” and “China” — fine if it fits each of them."
+    )
+    wrong = {**right, next(iter(right)): right[list(right)[1]]}  # a wrong repeat is noted alike
+    with app.test_request_context():
+        wrong_note = answer_inputs(shown, wrong).note
+    assert (
+        "is chosen for “Most Western nations”, “Belgrade”, “Russia” and “China” — fine if it fits each"
+        in wrong_note
+    )

@@ -148,6 +148,46 @@ def test_a_bad_number_is_refused_and_kept(student, app):
     assert response.status_code == 422
     assert "Write the answer in digits" in page and 'value="5 thousand"' in page
     assert 'aria-invalid="true"' in page
+    assert page.count("Write the answer in digits") == 1  # the error replaces the hint
+    assert 'id="number-hint"' not in page
+    fresh = student.get(f"/attempts/{attempt_id}/questions/{number}").get_data(as_text=True)
+    assert fresh.count("Write the answer in digits") == 1 and 'id="number-hint"' in fresh
+
+
+def _limit_attempts(app, max_attempts: int) -> None:
+    from quizapp.db.database import begin_write
+    from quizapp.db.models import Assignment
+
+    with app.app_context():
+        begin_write()
+        for row in db.session.scalars(db.select(Assignment)):
+            row.max_attempts = max_attempts
+        db.session.commit()
+
+
+def test_test_results_offer_a_retake_while_the_assignment_allows_one(student, app):
+    _limit_attempts(app, 2)
+    first = start(student, "test")
+    submit(student, first)
+    page = student.get(f"/attempts/{first}/results").get_data(as_text=True)
+    assert "Take it again (1 attempt left)</button>" in page
+    assert 'name="mode" value="test"' in page and 'name="assignment" value="' in page
+    second = start(student, "test")  # what the button posts, as the quiz page's does
+    assert second != first
+    submit(student, second)
+    for attempt_id in (first, second):  # none left: no offer, on either results page
+        later = student.get(f"/attempts/{attempt_id}/results").get_data(as_text=True)
+        assert "Take it again" not in later and "Back to the quiz" in later
+
+
+def test_unlimited_tests_offer_a_retake_and_practice_does_not(student, app):
+    attempt_id = start(student, "test")
+    submit(student, attempt_id)
+    page = student.get(f"/attempts/{attempt_id}/results").get_data(as_text=True)
+    assert "Take it again</button>" in page
+    practice = start(student, "practice")
+    submit(student, practice)
+    assert "Take it again" not in student.get(f"/attempts/{practice}/results").get_data(as_text=True)
 
 
 def test_ordering_positions_must_differ(student, app):

@@ -41,7 +41,13 @@ def progress_values(page: str) -> tuple[str, str]:
 
 def listed_numbers(results: str) -> list[int]:
     """The question numbers a results page lists."""
-    return [int(n) for n in re.findall(r'<li class="card" value="(\d+)">', results)]
+    return [int(n) for n in re.findall(r'<li class="card" value="(\d+)"', results)]
+
+
+def named_numbers(results: str) -> list[int]:
+    """The question numbers a results page names on one line only (the unanswered ones)."""
+    listed = re.search(r'<ol class="unanswered-list".*?</ol>', results, re.DOTALL)
+    return [int(n) for n in re.findall(r'<li value="(\d+)">', listed.group(0))] if listed else []
 
 
 # --- The progress bar --------------------------------------------------------------------------
@@ -220,14 +226,31 @@ def test_long_results_list_the_missed_questions_first(student, app):
     )
     assert tally.strip() == "3 right 2 wrong 50 not answered"
     assert "time taken" in page
-    assert listed_numbers(page) == [1, 2, *range(6, 56)]  # missed: wrong or not answered
+    assert listed_numbers(page) == [1, 2]  # missed: the wrong ones in full, the unanswered named
+    assert (
+        named_numbers(page) == list(range(6, 56)) and 'Not answered <span class="muted">(50)</span>' in page
+    )
+    assert f'<a href="{url}?show=all#question-6"><span class="visually-hidden">Question 6: </span>' in page
     assert f'href="{url}?show=all#questions-heading">Show all 55 questions</a>' in page
     every = student.get(url + "?show=all").get_data(as_text=True)
-    assert listed_numbers(every) == list(range(1, 56))
+    assert listed_numbers(every) == list(range(1, 56)) and named_numbers(every) == []
+    assert 'id="question-6"' in every  # where each named one leads
     assert f'href="{url}?show=missed#questions-heading">Show only the missed questions</a>' in every
     assert listed_numbers(student.get(url + "?show=missed").get_data(as_text=True)) == listed_numbers(page)
     assert listed_numbers(student.get(url + "?show=nonsense").get_data(as_text=True)) == listed_numbers(page)
-    assert len(page) < len(every) / 1.05
+    assert len(page) < len(every) / 3  # a round finished early: no passage of the 50 unanswered
+
+
+def test_results_of_a_round_finished_early_name_the_unanswered_on_one_line(student, app):
+    attempt_id = practice_with_misses(student, app, wrong=0, right=2)
+    page = student.get(f"/attempts/{attempt_id}/results").get_data(as_text=True)
+    assert listed_numbers(page) == [] and named_numbers(page) == list(range(3, 56))
+    assert "None: every question was answered right." not in page
+    names = re.findall(
+        r'<li value="\d+"><a [^>]+><span class="visually-hidden">[^<]+</span>([^<]*)</a>', page
+    )
+    assert len(names) == 53 and all(0 < len(html.unescape(name)) <= 80 for name in names)  # shortened
+    assert any(name.endswith("…") for name in names)
 
 
 def test_short_results_list_every_question(student, app, questions_dir):
@@ -321,5 +344,5 @@ def test_a_teacher_sees_the_results_without_the_reward(student, app):
     login(tina, "tina")
     for viewed in (attempt_id, second):
         page = tina.get(f"/attempts/{viewed}/results").get_data(as_text=True)
-        assert page.count('<li class="card"') >= 53  # a teacher's view has the switch too
+        assert page.count('<li class="card"') + len(named_numbers(page)) >= 53  # the switch too
         assert 'class="card reward' not in page and "result-tally" in page

@@ -105,7 +105,12 @@ def test_a_number_typed_on_a_card_is_read_as_the_quiz_reads_it(student, app):
     refused = student.post(
         f"{DECK}/study/flip", data={"key": key, "typed": "a platoon", "csrf_token": csrf_token(page)}
     ).get_data(as_text=True)
-    assert "Not right: you typed “a platoon”. Write the answer in digits" in refused
+    assert "Not right: you typed “a platoon”. The answer:" in refused  # words: no format hint
+    assert "digits" not in refused
+    unreadable = student.post(
+        f"{DECK}/study/flip", data={"key": key, "typed": "5 thousand", "csrf_token": csrf_token(page)}
+    ).get_data(as_text=True)
+    assert "Not right: you typed “5 thousand”. Write the answer in digits" in unreadable  # a try at a number
 
 
 def test_cards_whose_answer_is_a_list_offer_no_typing(student):

@@ -231,10 +231,10 @@ class QuestionKind(ABC, Generic[Spec]):
         Asked only where ``card_typing`` says yes."""
         raise NotImplementedError(f"{self.name} cards take no typed answer")
 
-    def answer_warning(self, shown: StudentQuestion, values: AnyMapping[str, Any]) -> str:
-        """A doubt about an acceptable answer (from the answer fields' ``values``) that the
-        pages voice once before saving it, e.g. one match chosen for two items; "" for none.
-        Not a refusal: the same answer sent again is saved (``quizapp/web/quiz/answer_forms.py``)."""
+    def answer_note(self, shown: StudentQuestion, values: AnyMapping[str, Any]) -> str:
+        """A neutral note about an answer (from the answer fields' ``values``), e.g. that one
+        match is chosen for two items; "" for none. Never a refusal, and never from the key: the
+        answer is saved as sent, and the pages show the note beside it (and on the test's review)."""
         return ""
 
     # The teacher's report (core/statistics.py, services/reports.py)

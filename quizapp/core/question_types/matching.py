@@ -151,24 +151,26 @@ class Matching(QuestionKind[MatchingAnswer]):
         chosen = {left.id: values.get(match_input(left.id)) for left in shown.lefts}
         return {left: right for left, right in chosen.items() if right} or None
 
-    def answer_warning(self, shown: StudentQuestion, values: AnyMapping[str, Any]) -> str:
-        """Says which answer is chosen for two items or more: often a slip, but not always
-        wrong (several items may share one answer), so it is said once and not refused.
-        reorder.js says it in the same words as the choices change (and sends it back)."""
+    def answer_note(self, shown: StudentQuestion, values: AnyMapping[str, Any]) -> str:
+        """Says which answer is chosen for two items or more: a slip sometimes, but often right
+        (several items may share one answer), so it neither refuses nor doubts: it says what the
+        student can see, never what the key says. reorder.js says it in the same words."""
         rights = {right.id: right.text for right in shown.rights}
         lefts_of: dict[str, list[str]] = {}
         for left in shown.lefts:
             chosen = values.get(match_input(left.id))
             if chosen in rights:
                 lefts_of.setdefault(chosen, []).append(left.text)
-        repeated = [(rights[right_id], lefts) for right_id, lefts in lefts_of.items() if len(lefts) > 1]
-        if not repeated:
-            return ""
-        return " ".join(f"“{right}” is chosen for {_both(lefts)}." for right, lefts in repeated)
+        return " ".join(
+            f"“{rights[right_id]}” is chosen for {_all(lefts)} — fine if it fits "
+            f"{'both' if len(lefts) == 2 else 'each'} of them."
+            for right_id, lefts in lefts_of.items()
+            if len(lefts) > 1
+        )
 
 
-def _both(texts: list[str]) -> str:
-    """“a” and “b”; “a”, “b” and “c”."""
+def _all(texts: list[str]) -> str:
+    """both “a” and “b”; “a”, “b” and “c”."""
     quoted = [f"“{text}”" for text in texts]
     return (
         f"both {quoted[0]} and {quoted[1]}"

@@ -21,27 +21,22 @@ from quizapp.core.model import Question
 from quizapp.core.presentation import Option, StudentQuestion
 from quizapp.core.question_types import question_type
 
-KEEP_ANSWER = "keep_answer"  # the hidden input that sends a warning back: "save it as it is"
-
 
 class AnswerForm(FlaskForm):
     """A posted answer to one question. ``validate`` checks the CSRF token and the answer.
 
-    With ``warn``, an acceptable answer the type has a doubt about (``answer_warning``: one
-    match chosen for two items) is sent back once with the doubt beside the fields; posted
-    again with the same doubt (the page sends it in ``KEEP_ANSWER``), it is saved. Autosave
-    does not warn: it saves what is chosen, and the page's script says the doubt as it arises.
+    An acceptable answer is saved as sent: a type's note about it (``answer_note``: one match
+    chosen for two items) is said beside the fields, never asked to be confirmed, since the
+    right answer may be just that.
     """
 
-    def __init__(self, question: Question, shown: StudentQuestion, warn: bool = True) -> None:
+    def __init__(self, question: Question, shown: StudentQuestion) -> None:
         super().__init__()
         self.question = shown
         self._full_question = question
         self._kind = question_type(question.type)
-        self._warn = warn
         self.values: dict[str, Any] = self._kind.typed_values(shown, request.form)
         self.response: Response = None
-        self.warning = ""
         self._answer_errors: dict[str | None, list[str]] = {}
 
     def validate(self, extra_validators: Any = None) -> bool:
@@ -51,10 +46,6 @@ class AnswerForm(FlaskForm):
             self.response, _ = accept_new_response(self._full_question, typed)
         except ResponseError as error:
             self._answer_errors = {error.field: [f"{error}."]}
-            return False
-        warning = self._kind.answer_warning(self.question, self.values) if self._warn else ""
-        if warning and request.form.get(KEEP_ANSWER) != warning:
-            self.warning = warning
             return False
         return valid
 
@@ -67,10 +58,9 @@ class AnswerForm(FlaskForm):
         return {**super().errors, **self._answer_errors}
 
 
-def answer_form(question: Question, shown: StudentQuestion, warn: bool = True) -> AnswerForm:
-    """The form that reads and validates a posted answer to ``question``, shown as ``shown``
-    (``warn``: voice the type's doubts about an acceptable answer once before saving it)."""
-    return AnswerForm(question, shown, warn)
+def answer_form(question: Question, shown: StudentQuestion) -> AnswerForm:
+    """The form that reads and validates a posted answer to ``question``, shown as ``shown``."""
+    return AnswerForm(question, shown)
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,17 +75,11 @@ class AnswerInputs:
     values: Mapping[str, Any] = field(default_factory=dict)
     errors: Mapping[str | None, Sequence[str]] = field(default_factory=dict)
     form_errors: Sequence[str] = ()
-    warning: str = ""  # a doubt about what was typed, said once beside the fields
-    kept: str = ""  # the doubt the KEEP_ANSWER input sends back: said already, or a saved answer's
-
-    @property
-    def keep_answer_input(self) -> str:
-        """The name of the hidden input that sends ``warning`` back."""
-        return KEEP_ANSWER
+    note: str = ""  # the type's neutral note about the answer shown (``answer_note``)
 
     @property
     def invalid(self) -> bool:
-        return bool(self.errors or self.form_errors or self.warning)
+        return bool(self.errors or self.form_errors)
 
     @property
     def messages(self) -> list[str]:
@@ -114,11 +98,10 @@ class AnswerInputs:
 
 
 def answer_inputs(question: StudentQuestion, response: Any = None) -> AnswerInputs:
-    """The inputs showing a saved ``response`` (or nothing yet). A doubt about a saved answer
-    was said when it was saved: it goes with the fields, unsaid, so saving it again is quiet."""
+    """The inputs showing a saved ``response`` (or nothing yet), with the type's note on it."""
     kind = question_type(question.type)
     values = kind.form_values(question, response)
-    return AnswerInputs(values, kept=kind.answer_warning(question, values))
+    return AnswerInputs(values, note=kind.answer_note(question, values))
 
 
 def fields_macro(question: StudentQuestion) -> Any:
@@ -137,7 +120,8 @@ def input_options(question: StudentQuestion) -> tuple[Option, ...]:
 def typed_inputs(form: AnswerForm) -> AnswerInputs:
     """The inputs of a posted form that did not validate: what was typed, and what to fix."""
     errors = form.errors
-    return AnswerInputs(form.values, errors, errors.get(None, []), form.warning, form.warning)
+    note = question_type(form.question.type).answer_note(form.question, form.values)
+    return AnswerInputs(form.values, errors, errors.get(None, []), note)
 
 
 def response_from(form: AnswerForm) -> Any:

@@ -196,7 +196,7 @@ def save(attempt_id: int, number: int) -> Any:
     bank = current_bank(current.bank_slug)
     shuffle = bank.settings.shuffle_choices if bank else True
     asked = questions[number - 1]
-    form = answer_form(asked, present(asked, current.seed, shuffle), warn=not _is_autosave())
+    form = answer_form(asked, present(asked, current.seed, shuffle))
     valid = form.validate_on_submit()
     if valid and current.mode is AttemptMode.PRACTICE and response_from(form) is None:
         form.add_error("Answer the question first, or skip it.")
@@ -317,12 +317,15 @@ def results(attempt_id: int) -> str | WerkzeugResponse:
     student = accounts.get_account(current.user_id)
     back_to_class = None if owner else accounts.class_of_teacher_for_student(current_user.id, current.user_id)
     show_all = _show_all(request.args.get("show"), len(reviews))
+    in_full, unanswered = _listed(reviews, show_all)
     study = _study_next(bank) if owner and bank and shown.correctness else None
+    retake = assignments.retake(current_user.account, current, clock.now()) if owner and bank else None
     return render_template(
         "quiz/results.html",
         attempt=current,
         score=score,
-        reviews=_listed(reviews, show_all),
+        reviews=in_full,
+        unanswered=unanswered,
         show_all=show_all,
         outcome=outcome(viewed, bank, reviews, shown.correctness, clock.now()),
         study=study,
@@ -331,6 +334,7 @@ def results(attempt_id: int) -> str | WerkzeugResponse:
         student=student,
         owner=owner,
         missed=missed,
+        retake=retake,
         back_to_class=back_to_class,
         form=ActionForm(),
     )
@@ -348,9 +352,20 @@ def _show_all(asked: str | None, total: int) -> bool:
     return total <= LONG_RESULTS
 
 
-def _listed(reviews: list[QuestionReview], show_all: bool) -> list[tuple[int, QuestionReview]]:
-    """The questions a results page lists, each with its number in the attempt."""
-    return [(number, review) for number, review in enumerate(reviews, 1) if show_all or review.missed]
+Numbered = list[tuple[int, QuestionReview]]
+
+
+def _listed(reviews: list[QuestionReview], show_all: bool) -> tuple[Numbered, Numbered]:
+    """The questions a results page shows in full, and those it only names on one line, each with
+    its number in the attempt: all in full, or the missed ones, the unanswered of those named
+    only (a round finished early leaves dozens, and each in full is a page of its own on a phone)."""
+    numbered = list(enumerate(reviews, 1))
+    if show_all:
+        return numbered, []
+    missed = [(number, review) for number, review in numbered if review.missed]
+    return [item for item in missed if item[1].check is not None], [
+        item for item in missed if item[1].check is None
+    ]
 
 
 def _study_next(bank: core.Bank) -> dict[str, bool]:
