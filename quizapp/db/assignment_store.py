@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, func, update
+from sqlalchemy import delete, func, union, update
 
 from quizapp.core.assignments import Accommodation, Accommodations, Counted, assignment_name, last_due_at
 from quizapp.core.attempts import AttemptStatus
@@ -26,7 +26,7 @@ from quizapp.core.model import AnswerVisibility
 from quizapp.db.base import db
 from quizapp.db.database import begin_write, rows_changed
 from quizapp.db.models import Accommodation as AccommodationRow
-from quizapp.db.models import Assignment, Attempt, Bank, Classroom, Enrollment, User
+from quizapp.db.models import Assignment, Attempt, Bank, CardState, Classroom, Enrollment, User
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,6 +187,24 @@ def assignments_of_classes(class_ids: Sequence[int], bank_slug: str | None = Non
     if bank_slug is not None:
         query = query.where(Bank.slug == bank_slug)
     return [_row(*found) for found in db.session.execute(_order(query))]
+
+
+def banks_in_use(class_ids: Sequence[int]) -> set[str]:
+    """The slugs of the banks these classes use (one query): assigned to one of them, or
+    attempted or studied by one of their students (``services.assignments.banks_of_classes``)."""
+    if not class_ids:
+        return set()
+    ids = list(class_ids)
+    used = union(
+        db.select(Assignment.bank_id).where(Assignment.class_id.in_(ids)),
+        db.select(Attempt.bank_id)
+        .join(Enrollment, Enrollment.student_id == Attempt.user_id)
+        .where(Enrollment.class_id.in_(ids)),
+        db.select(CardState.bank_id)
+        .join(Enrollment, Enrollment.student_id == CardState.user_id)
+        .where(Enrollment.class_id.in_(ids)),
+    ).subquery()
+    return set(db.session.scalars(db.select(Bank.slug).where(Bank.id.in_(db.select(used.c[0])), Bank.active)))
 
 
 def assignments_of_bank(bank_slug: str) -> list[AssignmentRow]:

@@ -258,6 +258,14 @@ def of_classes(class_ids: Sequence[int], bank_slug: str | None = None) -> list[A
     return assignment_store.assignments_of_classes(class_ids, bank_slug)
 
 
+def banks_of_classes(class_ids: Sequence[int]) -> list[core.Bank]:
+    """The banks these classes use, in the library's order: assigned to one of them, or attempted
+    or studied by one of their students (a bank open to everyone counts once someone used it).
+    A class's gradebook and its progress show these, not every bank imported for the school."""
+    used = assignment_store.banks_in_use(class_ids)
+    return [bank for bank in bank_library.library().catalog.banks if bank.slug in used]
+
+
 def class_views(row: AssignmentRow, now: datetime) -> list[tuple[Account, StudentAssignment]]:
     """Every student of the assignment's class with the assignment as they have it (their
     window, attempts, status): the teacher's table, the gradebook. A few queries in all."""

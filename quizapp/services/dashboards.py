@@ -37,7 +37,6 @@ from quizapp.db.account_store import Account
 from quizapp.services import answer_disclosure, assignments
 from quizapp.services import attempts as attempt_service
 from quizapp.services.attempts import AttemptState
-from quizapp.services.bank_library import library
 
 STREAK_DAYS_READ = 400  # a longer streak shows as 400 days: one query reads no more
 
@@ -209,11 +208,13 @@ class ClassProgress:
     min_answers: int = MIN_ANSWERS_TO_RANK
 
 
-def class_progress(students: Sequence[Account], now: datetime) -> ClassProgress:
+def class_progress(class_id: int, students: Sequence[Account], now: datetime) -> ClassProgress:
+    """The class's progress over the banks it uses (``assignments.banks_of_classes``): a bank
+    imported for the school but never assigned to it nor used adds no topic at 0% mastery."""
     ids = [s.id for s in students]
     cards = study_store.card_summaries(ids)
     attempts = attempt_service.attempts_of_users(ids, now)
-    banks = library().catalog.banks
+    banks = assignments.banks_of_classes([class_id])
     tag_cards: dict[str, list[tuple[str, str]]] = defaultdict(
         list
     )  # tag -> (bank, key) of its question cards

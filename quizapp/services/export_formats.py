@@ -5,10 +5,11 @@ or a carriage return) is prefixed with an apostrophe, as OWASP's CSV-injection g
 (``spreadsheet_safe``, in CSV and XLSX alike); XLSX cells are never formulas. CSV starts with a
 UTF-8 byte-order mark so that Excel reads names with diacritics correctly.
 
-CSV and JSON are for programs too: times are ISO 8601 text in UTC, booleans ``true``/``false``,
-percentages numbers from 0 to 100. XLSX is for people: times are date cells in the reader's zone
-(named in the header), booleans are booleans, percentages are fractions shown as "18.9%", the
-header row stays in view, has filters, and the columns are as wide as what they hold.
+CSV and JSON are for programs too: the header is the published column names, times are ISO 8601
+text in UTC, booleans ``true``/``false``, percentages numbers from 0 to 100. XLSX is for people:
+the header is in words ("Username", "Answered at (Europe/Berlin)"), times are date cells in the
+reader's zone (named in the header), booleans are booleans, percentages are fractions shown as
+"18.9%", the header row stays in view, has filters, and the columns are as wide as what they hold.
 """
 
 from __future__ import annotations
@@ -58,8 +59,9 @@ class Columns:
 
     Rows hold plain values: text, numbers, booleans, None. Knowing the columns lets the writers
     touch only the cells that need it, a million rows at a time. ``names`` are the keys programs
-    read (JSON); ``labels``, if given, the header people read in a spreadsheet (a quiz's title
-    where its JSON key is its id).
+    read (JSON); ``labels``, if given, CSV's header (a quiz's title where its JSON key is its id);
+    ``words``, if given, the header people read in XLSX and JSON's ``labels``, in plain English
+    ("Username" for ``student_username``).
     """
 
     names: tuple[str, ...]
@@ -67,7 +69,8 @@ class Columns:
     flags: tuple[int, ...] = ()  # True, False or None (empty)
     times: tuple[int, ...] = ()  # ISO 8601 text in UTC, or None
     percents: tuple[int, ...] = ()  # numbers from 0 to 100 (or a word such as "missed"), or None
-    labels: tuple[str, ...] | None = None  # the spreadsheets' header; None: the names
+    labels: tuple[str, ...] | None = None  # CSV's header; None: the names
+    words: tuple[str, ...] | None = None  # XLSX's header (and JSON's labels); None: CSV's
     ready: bool = False  # the rows were made for a spreadsheet already (see ``for_spreadsheet``)
 
     def for_spreadsheet(self) -> Columns:
@@ -75,8 +78,14 @@ class Columns:
 
     @property
     def header(self) -> tuple[str, ...]:
-        """The header row of a spreadsheet (CSV or XLSX), before it is made safe."""
+        """CSV's header row, before it is made safe: the names programs read."""
         return self.labels if self.labels is not None else self.names
+
+    @property
+    def header_in_words(self) -> tuple[str, ...]:
+        """XLSX's header row (before the times' zone is added and it is made safe), and JSON's
+        ``labels``: what a teacher reads."""
+        return self.words if self.words is not None else self.header
 
 
 def _spreadsheet_rows(
@@ -170,7 +179,7 @@ def csv_chunks_of_shared_cells(
 
 
 def json_chunks(columns: Columns, rows: Iterable[Sequence[Any]]) -> Iterator[bytes]:
-    """A JSON object with the column names, their labels (the spreadsheets' header: a quiz's
+    """A JSON object with the column names, their labels (XLSX's header, in words: a quiz's
     title for its id) and the rows as objects, streamed. Values are not altered: JSON is read by
     programs, not spreadsheets."""
     names = columns.names
@@ -178,7 +187,7 @@ def json_chunks(columns: Columns, rows: Iterable[Sequence[Any]]) -> Iterator[byt
         b'{"columns": '
         + json.dumps(list(names)).encode()
         + b', "labels": '
-        + json.dumps(list(columns.header), ensure_ascii=False).encode("utf-8")
+        + json.dumps(list(columns.header_in_words), ensure_ascii=False).encode("utf-8")
         + b', "rows": ['
     )
     parts: list[str] = []
@@ -221,7 +230,8 @@ def _local(text: str, zone: ZoneInfo) -> datetime:
 
 def write_xlsx(columns: Columns, rows: Iterable[Sequence[Any]], sheet: str, zone: ZoneInfo) -> XlsxFile:
     """An XLSX file written row by row in XlsxWriter's constant-memory mode, typed for people:
-    times as date cells in ``zone`` (its name in their header), booleans as booleans,
+    a header in words (``Columns.header_in_words``), times as date cells in ``zone`` (its name
+    in their header), booleans as booleans,
     percentages as percent cells with one decimal, numbers as numbers; a frozen header row
     with filters, and columns as wide as their widest cell (up to a limit)."""
     descriptor, path = tempfile.mkstemp(suffix=".xlsx")
@@ -243,7 +253,7 @@ def write_xlsx(columns: Columns, rows: Iterable[Sequence[Any]], sheet: str, zone
     kinds |= dict.fromkeys(columns.times, "time") | dict.fromkeys(columns.percents, "percent")
     kinds |= dict.fromkeys(columns.flags, "flag")
     widths = []
-    for column, label in enumerate(columns.header):
+    for column, label in enumerate(columns.header_in_words):
         shown = spreadsheet_safe(f"{label} ({zone.key})" if kinds[column] == "time" else label)
         worksheet.write_string(0, column, shown, bold)  # a label may hold a title
         widths.append(max(len(shown), _SHOWN_LENGTHS.get(kinds[column], 0)))

@@ -13,12 +13,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime, timedelta
 
+from quizapp.core.file_names import class_file_name_part
 from quizapp.db import short_lived_store
-from quizapp.db.account_store import Account
+from quizapp.db.account_store import Account, ClassInfo
 from quizapp.db.short_lived_store import Slip
 from quizapp.services.export_formats import Columns, csv_chunks
 
-__all__ = ["SLIP_LIFETIME", "Slip", "keep", "of_class", "slips_csv"]
+__all__ = ["SLIP_LIFETIME", "Slip", "csv_file_name", "keep", "of_class", "slips_csv"]
 
 SLIP_LIFETIME = timedelta(minutes=10)
 CSV_COLUMNS = Columns(("name", "username", "one_time_password", "address"), text=(0, 1, 2, 3))
@@ -42,3 +43,8 @@ def slips_csv(slips: Iterable[Slip], address: str) -> bytes:
     cell kept from running as a spreadsheet formula."""
     rows = ((slip.display_name, slip.username, slip.password, address) for slip in slips)
     return b"".join(csv_chunks(CSV_COLUMNS, rows))
+
+
+def csv_file_name(classroom: ClassInfo) -> str:
+    """The slips' CSV file's name, with its class's: "one-time-passwords-history-9b.csv"."""
+    return f"one-time-passwords-{class_file_name_part([(classroom.id, classroom.name)])}.csv"

@@ -2,7 +2,8 @@
 
 Four kinds (columns documented in docs/exports.md):
 - ``attempts``: one row per attempt (student, class, quiz, mode, times, score, max, percent);
-- ``gradebook``: one row per student, one column per quiz, the best test percentage;
+- ``gradebook``: one row per student, one column per quiz the classes use
+  (``assignments.banks_of_classes``), the best test percentage;
 - ``answers``: one row per answer, scored, for analysis: what the student chose in words (the
   question type's ``response_text``) beside the stored response;
 - ``assignment_gradebook``: one row per student, one column per assignment of their class, the
@@ -22,8 +23,6 @@ million answers neither waits for all of them nor holds them in memory.
 from __future__ import annotations
 
 import json
-import re
-import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -34,6 +33,7 @@ from zoneinfo import ZoneInfo
 from quizapp import core
 from quizapp.core.answer_key import response_text
 from quizapp.core.attempts import AttemptMode
+from quizapp.core.file_names import class_file_name_part, file_name_part
 from quizapp.core.scoring import percent, score_question
 from quizapp.db import account_store, attempt_store
 from quizapp.db.account_store import Account, ClassInfo
@@ -41,7 +41,6 @@ from quizapp.db.attempt_store import AttemptSummary
 from quizapp.services import assignments
 from quizapp.services.assignment_reports import Grade, grades
 from quizapp.services.assignments import AssignmentRow
-from quizapp.services.bank_library import library
 from quizapp.services.export_formats import (
     CONTENT_TYPES,
     Columns,
@@ -57,7 +56,55 @@ from quizapp.services.question_source import questions_for
 KINDS = ("attempts", "gradebook", "answers", "assignment_gradebook")
 UTC_ZONE = ZoneInfo("UTC")
 MISSED = "missed"  # a gradebook-by-assignment cell: the due time passed with nothing submitted
-ATTEMPT_COLUMNS = Columns(
+# Each column's heading in XLSX (and JSON's ``labels``), in a teacher's words; CSV's header and
+# JSON's keys stay the names, as published (docs/exports.md). The one place a heading is chosen.
+HEADINGS = {
+    "student_username": "Username",
+    "student_name": "Student",
+    "class": "Class",
+    "quiz_id": "Quiz id",
+    "quiz_title": "Quiz",
+    "mode": "Mode",
+    "attempt_id": "Attempt number",
+    "started_at": "Started at",
+    "submitted_at": "Submitted at",
+    "score": "Points",
+    "max_score": "Out of",
+    "percent": "Percent",
+    "assignment_id": "Assignment number",
+    "assignment_name": "Assignment",
+    "status": "Status",
+    "due_at": "Due at",
+    "accommodated": "Accommodated",
+    "attempts": "Attempts",
+    "attempts_allowed": "Attempts allowed",
+    "counted_attempt_id": "Counted attempt",
+    "late": "Late",
+    "question_id": "Question id",
+    "question_type": "Question type",
+    "question_version": "Question version",
+    "response": "Answer",
+    "response_ids": "Answer ids",
+    "response_text": "Answer",
+    "correct": "Correct",
+    "points": "Points",
+    "max_points": "Out of",
+    "answered_at": "Answered at",
+}
+PEOPLE = ("student_username", "student_name", "class")  # a gradebook's first columns
+
+
+def in_words(names: Sequence[str]) -> tuple[str, ...]:
+    """The columns' headings for people (``HEADINGS``)."""
+    return tuple(HEADINGS[name] for name in names)
+
+
+def _columns(names: tuple[str, ...], **kinds: Any) -> Columns:
+    """Columns named for programs and headed in words for people."""
+    return Columns(names, words=in_words(names), **kinds)
+
+
+ATTEMPT_COLUMNS = _columns(
     (
         "student_username",
         "student_name",
@@ -76,14 +123,14 @@ ATTEMPT_COLUMNS = Columns(
     times=(7, 8),
     percents=(11,),
 )
-ASSIGNMENT_ATTEMPT_COLUMNS = Columns(
+ASSIGNMENT_ATTEMPT_COLUMNS = _columns(
     (*ATTEMPT_COLUMNS.names, "assignment_id", "assignment_name", "due_at", "late"),
     text=(*ATTEMPT_COLUMNS.text, len(ATTEMPT_COLUMNS.names) + 1),
     flags=(len(ATTEMPT_COLUMNS.names) + 3,),
     times=(*ATTEMPT_COLUMNS.times, len(ATTEMPT_COLUMNS.names) + 2),
     percents=ATTEMPT_COLUMNS.percents,
 )
-ASSIGNMENT_GRADE_COLUMNS = Columns(
+ASSIGNMENT_GRADE_COLUMNS = _columns(
     (
         "student_username",
         "student_name",
@@ -120,15 +167,15 @@ _ANSWER_HEAD = (
 )
 _ANSWER_TAIL = ("correct", "points", "max_points", "answered_at")
 # In a spreadsheet (CSV, XLSX) ``response`` is what the student chose, in words, and
-# ``response_ids`` the stored response (choice ids, JSON); in JSON ``response`` stays the stored
-# response, as it was published for programs, and ``response_text`` holds the words.
-ANSWER_COLUMNS = Columns(
+# ``response_ids`` the stored response (CSV: its JSON; XLSX: plain text, ``ids_text``); in JSON
+# ``response`` stays the stored response, as published for programs, ``response_text`` the words.
+ANSWER_COLUMNS = _columns(
     (*_ANSWER_HEAD, "response", "response_text", *_ANSWER_TAIL),
     text=(0, 1, 2, 9, 10),
     flags=(11,),
     times=(14,),
 )
-SPREADSHEET_ANSWER_COLUMNS = Columns(
+SPREADSHEET_ANSWER_COLUMNS = _columns(
     (*_ANSWER_HEAD, "response", "response_ids", *_ANSWER_TAIL),
     text=ANSWER_COLUMNS.text,
     flags=ANSWER_COLUMNS.flags,
@@ -295,7 +342,8 @@ def attempt_rows(request: ExportRequest, now: datetime) -> Iterator[tuple[Any, .
 def gradebook(request: ExportRequest) -> tuple[Columns, Iterator[tuple[Any, ...]]]:
     """Columns and rows: one row per student, one column per quiz with the best test percentage."""
     members, attempts = _selected(request)
-    banks = [b for b in library().catalog.banks if request.bank_slug in (None, b.slug)]
+    used = assignments.banks_of_classes([c.id for c in request.classes])  # not every bank imported
+    banks = [b for b in used if request.bank_slug in (None, b.slug)]
     slugs = [b.slug for b in banks]
     tests = [a for a in attempts if a.mode is AttemptMode.TEST]
     best: dict[tuple[int, str], Fraction] = {}
@@ -305,10 +353,11 @@ def gradebook(request: ExportRequest) -> tuple[Columns, Iterator[tuple[Any, ...]
     titles = [b.title for b in banks]
     labels = [f"{b.title} ({b.slug})" if titles.count(b.title) > 1 else b.title for b in banks]
     columns = Columns(
-        ("student_username", "student_name", "class", *slugs),
+        (*PEOPLE, *slugs),
         text=(0, 1, 2),
         percents=tuple(range(3, 3 + len(slugs))),
-        labels=("student_username", "student_name", "class", *labels),
+        labels=(*PEOPLE, *labels),
+        words=(*in_words(PEOPLE), *labels),
     )
 
     def rows() -> Iterator[tuple[Any, ...]]:
@@ -356,10 +405,36 @@ def assignment_grade_rows(
 
 def assignment_column(row: AssignmentRow, readable: bool) -> str:
     """A gradebook-by-assignment column's name: ``<quiz_id>#<assignment id>`` for programs (JSON);
-    in a spreadsheet (``readable``) the assignment's name before it, so that a test and its retake
-    are told apart: "Retake (kosovo-peacekeepers#12)" (the writers keep it from being a formula)."""
+    in CSV (``readable``) the assignment's name before it, so that a test and its retake are told
+    apart: "Retake (kosovo-peacekeepers#12)" (the writers keep it from being a formula). XLSX
+    heads it in words: ``assignment_headings``."""
     key = f"{row.bank_slug}#{row.id}"
     return f"{row.name} ({key})" if readable else key
+
+
+def _due_words(row: AssignmentRow, zone: ZoneInfo) -> str:
+    due = row.terms.due_at
+    if due is None:
+        return "no due date"
+    local = due.astimezone(zone)
+    return f"due {local:%b} {local.day}, {local.year}"
+
+
+def assignment_headings(rows: Sequence[AssignmentRow], zone: ZoneInfo) -> list[str]:
+    """The assignments' headings for people (XLSX, JSON's ``labels``): each one's name; names
+    that two assignments share get their due date in ``zone`` ("Retake (due Dec 1, 2026)"), and
+    those still alike (the same day) a number in due order ("Retake (due Dec 1, 2026) 2")."""
+    names = [row.name for row in rows]
+    dated = [
+        f"{name} ({_due_words(row, zone)})" if names.count(name) > 1 else name
+        for name, row in zip(names, rows, strict=True)
+    ]
+    seen: dict[str, int] = {}
+    headings = []
+    for heading in dated:
+        seen[heading] = seen.get(heading, 0) + 1
+        headings.append(heading if seen[heading] == 1 else f"{heading} {seen[heading]}")
+    return headings
 
 
 def assignment_gradebook(request: ExportRequest, now: datetime) -> tuple[Columns, Iterator[tuple[Any, ...]]]:
@@ -374,12 +449,12 @@ def assignment_gradebook(request: ExportRequest, now: datetime) -> tuple[Columns
     for row in rows_of:
         for grade in grades(row, now, request.since):
             cells[(row.id, grade.student.id)] = MISSED if grade.missed else _percent(grade)
-    people = ("student_username", "student_name", "class")
     columns = Columns(
-        (*people, *(assignment_column(row, readable=False) for row in rows_of)),
+        (*PEOPLE, *(assignment_column(row, readable=False) for row in rows_of)),
         text=(0, 1, 2),
-        percents=tuple(range(len(people), len(people) + len(rows_of))),
-        labels=(*people, *(assignment_column(row, readable=True) for row in rows_of)),
+        percents=tuple(range(len(PEOPLE), len(PEOPLE) + len(rows_of))),
+        labels=(*PEOPLE, *(assignment_column(row, readable=True) for row in rows_of)),
+        words=(*in_words(PEOPLE), *assignment_headings(rows_of, request.time_zone)),
     )
 
     def rows() -> Iterator[tuple[Any, ...]]:
@@ -446,7 +521,12 @@ def answer_row_parts(request: ExportRequest) -> Iterator[tuple[tuple[Any, ...], 
             if part is None:
                 scored = scorer(question, response_json)
                 words = response_text(question, json.loads(response_json))  # the database's own JSON
-                shown = (cell(words), cell(response_json)) if spreadsheet else (response_json, words)
+                if request.format == "xlsx":  # for people: the ids as plain text
+                    shown = (cell(words), cell(ids_text(json.loads(response_json))))
+                elif spreadsheet:  # CSV: the stored JSON, as published
+                    shown = (cell(words), cell(response_json))
+                else:
+                    shown = (response_json, words)
                 part = (
                     key,
                     str(question.type),
@@ -467,21 +547,17 @@ def _same(text: str) -> str:
     return text
 
 
-FILE_NAME_PART_LENGTH = 40
-
-
-def file_name_part(text: str) -> str:
-    """A title as part of a file name that every system and the Content-Disposition header take:
-    ASCII letters, digits and single dashes, lower case, at most 40 characters of whole words
-    ("Retake (B)" is "retake-b"; a title with no such letter at all gives nothing)."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    part = ""
-    for word in re.findall(r"[a-z0-9]+", ascii_text.lower()):
-        longer = f"{part}-{word}" if part else word
-        if len(longer) > FILE_NAME_PART_LENGTH:  # whole words only, but never nothing
-            return part or word[:FILE_NAME_PART_LENGTH]
-        part = longer
-    return part
+def ids_text(response: Any) -> str:
+    """A stored response as XLSX's ``response_ids`` shows it, plain text for people: choice ids
+    and blanks comma-separated (``c2fa8b57b, c65fbc4a1``), matched pairs as ``left → right``,
+    a typed answer as typed, true or false as ``true``/``false``."""
+    if isinstance(response, bool):
+        return "true" if response else "false"
+    if isinstance(response, list):
+        return ", ".join(ids_text(each) for each in response)
+    if isinstance(response, dict):
+        return ", ".join(f"{ids_text(key)} → {ids_text(value)}" for key, value in response.items())
+    return "" if response is None else str(response)
 
 
 def export_scores(request: ExportRequest, now: datetime) -> Export:
@@ -504,7 +580,8 @@ def export_scores(request: ExportRequest, now: datetime) -> Export:
         rows = attempt_rows(request, now)
     assigned = f"assignment{row.id}" if row is not None else None
     titled = file_name_part(row.title) if row is not None and row.title else None
-    parts = ["quizapp", request.kind, request.bank_slug, assigned, titled, f"{now:%Y%m%d}"]
+    classes = class_file_name_part([(c.id, c.name) for c in request.classes])
+    parts = ["quizapp", request.kind, classes, request.bank_slug, assigned, titled, f"{now:%Y%m%d}"]
     stem = "-".join(filter(None, parts))
     filename = f"{stem}.{request.format}"
     if request.format == "xlsx":

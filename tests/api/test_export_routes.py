@@ -227,7 +227,7 @@ def test_the_page_the_api_and_the_command_give_one_assignment_the_same_workbook(
     page = app.test_client()
     login(page, "tina")
     expected = cells(page.get(f"/assignments/{assignment_id}/exports/gradebook.xlsx").data)
-    assert expected[0][:2] == ("student_username", "student_name") and len(expected) == 3
+    assert expected[0][:2] == ("Username", "Student") and len(expected) == 3
     api = as_user("tina").get(f"/exports/scores?assignment_id={assignment_id}&kind=gradebook&format=xlsx")
     assert cells(api.data) == expected
     command = _command(

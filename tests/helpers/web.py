@@ -117,6 +117,20 @@ def read_csv(response) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO(text[1:])))
 
 
+def column_widths(sheet) -> dict[str, float]:
+    """Each column's set width by letter (openpyxl's sheet), reading a width that XlsxWriter
+    wrote once for a run of columns (``<col min="10" max="11">``) as every one of them has it
+    (``column_dimensions`` gives it to the first column alone); a column without one is left out."""
+    from openpyxl.utils import get_column_letter
+
+    widths = {}
+    for dimension in sheet.column_dimensions.values():
+        if dimension.customWidth and dimension.min and dimension.max:
+            for column in range(dimension.min, dimension.max + 1):
+                widths[get_column_letter(column)] = dimension.width
+    return widths
+
+
 DECK = "/decks/kosovo-peacekeepers"
 
 

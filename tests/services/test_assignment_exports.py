@@ -10,17 +10,18 @@ import json
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from urllib.parse import quote
+from zoneinfo import ZoneInfo
 
 import pytest
 from openpyxl import load_workbook
 
 from quizapp.core.assignments import Counted
+from quizapp.core.file_names import file_name_part
 from quizapp.db.base import db
 from quizapp.db.database import begin_write
 from quizapp.db.models import User
-from quizapp.services import assignments, bank_library
+from quizapp.services import accounts, assignments, bank_library
 from quizapp.services.assignments import AssignmentTerms
-from quizapp.services.score_exports import file_name_part
 from tests.helpers.assignments import (
     BANK,
     accommodate,
@@ -100,7 +101,7 @@ def tina(client, people):
 def test_the_attempts_of_an_assignment_with_each_students_due_time_and_lateness(tina, graded):
     response = tina.get(f"/assignments/{graded.first}/exports/attempts.csv")
     assert response.status_code == 200 and response.mimetype == "text/csv"
-    assert f"attempts-{BANK}-assignment{graded.first}-" in response.headers["Content-Disposition"]
+    assert f"attempts-history-9b-{BANK}-assignment{graded.first}-" in response.headers["Content-Disposition"]
     rows = read_csv(response)
     assert list(rows[0])[-5:] == ["percent", "assignment_id", "assignment_name", "due_at", "late"]
     assert {row["assignment_name"] for row in rows} == {graded.bank_title}  # no title: the quiz's
@@ -190,6 +191,37 @@ def test_the_gradebook_by_assignment_in_json_and_xlsx(tina, people, graded):
     assert "missed" in {cell.value for cell in cells}
 
 
+def test_the_xlsx_gradebook_by_assignment_tells_alike_names_apart_by_due_date_not_by_key(
+    app, tina, people, graded
+):
+    """Teachers read the workbook: an assignment is headed by its name, two of one name by their
+    due dates in the teacher's zone, and a third due the same day by a number; never by its key."""
+    third = add_assignment(app, people, due_at=graded.due + timedelta(minutes=30), max_attempts=None)
+    with app.app_context():
+        accounts.set_time_zone(people.teacher, "America/New_York")
+    due = graded.due.astimezone(ZoneInfo("America/New_York"))
+    day = f"{due:%b} {due.day}, {due.year}"
+    sheet = load_workbook(
+        io.BytesIO(tina.get(f"/classes/{people.class_id}/exports/assignment_gradebook.xlsx").data)
+    ).active
+    header = [cell.value for cell in sheet[1]]
+    assert header == [
+        "Username",
+        "Student",
+        "Class",
+        f"{graded.bank_title} (due {day})",
+        f"{graded.bank_title} (due {day}) 2",
+        f"{graded.bank_title} (no due date)",
+    ]
+    assert all(BANK not in heading for heading in header)
+    data = json.loads(tina.get(f"/classes/{people.class_id}/exports/assignment_gradebook.json").data)
+    assert data["labels"] == header and data["columns"][3:] == [
+        f"{BANK}#{graded.first}",
+        f"{BANK}#{third}",
+        f"{BANK}#{graded.second}",
+    ]
+
+
 @pytest.mark.parametrize("kind", ["attempts", "gradebook", "answers", "assignment_gradebook"])
 def test_every_assignment_export_in_xlsx_is_free_of_formulas(tina, graded, kind):
     response = tina.get(f"/assignments/{graded.first}/exports/{kind}.xlsx")
@@ -228,14 +260,18 @@ def test_a_titled_assignment_names_its_column_its_file_and_its_rows_safely(app, 
     xlsx = tina.get(f"/classes/{people.class_id}/exports/assignment_gradebook.xlsx")
     sheet = load_workbook(io.BytesIO(xlsx.data)).active
     first_row = [cell.value for cell in next(sheet.iter_rows())]
-    assert first_row[-1] == f"'{title} ({BANK}#{graded.second})"
+    assert first_row[-2:] == [graded.bank_title, f"'{title}"]  # by their names: nothing to tell apart
     assert all(cell.data_type != "f" for row in sheet.iter_rows() for cell in row)
     data = json.loads(tina.get(f"/classes/{people.class_id}/exports/assignment_gradebook.json").data)
     assert data["columns"][-1] == f"{BANK}#{graded.second}"  # JSON: the key programs read
+    assert data["labels"][-1] == title  # and the heading people read, as it is (JSON is not run)
     for kind in ("attempts", "gradebook"):
         response = tina.get(f"/assignments/{graded.second}/exports/{kind}.csv")
         disposition = response.headers["Content-Disposition"]
-        assert f"{kind}-{BANK}-assignment{graded.second}-hyperlink-http-evil-retake-unit-3-4-" in disposition
+        assert (
+            f"{kind}-history-9b-{BANK}-assignment{graded.second}-hyperlink-http-evil-retake-unit-3-4-"
+            in disposition
+        )
         assert disposition.isascii() and '"' not in disposition.split('filename="')[1][:-1]
         names = {r["assignment_name"] for r in read_csv(response)}
         assert names <= {"'" + title}, names  # a text cell, neutralized

@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -141,3 +142,23 @@ def test_without_labels_the_header_is_the_names():
     columns = Columns(("a", "b"))
     assert columns.header == ("a", "b")
     assert json.loads(b"".join(json_chunks(columns, iter([(1, 2)]))))["labels"] == ["a", "b"]
+
+
+def test_words_head_xlsx_and_label_json_while_csv_keeps_the_names():
+    """People read XLSX in words; programs read CSV's header and JSON's keys as published."""
+    columns = replace(
+        COLUMNS, words=("Student", "Quiz A: the title", "Submitted at", "Late", "Points", "=Note")
+    )
+    sheet = _sheet(columns)
+    assert [cell.value for cell in sheet[1]] == [
+        "Student",
+        "Quiz A: the title",
+        "Submitted at (Europe/Berlin)",
+        "Late",
+        "Points",
+        "'=Note",  # a heading is made safe as every cell is
+    ]
+    text = b"".join(csv_chunks(columns, iter(ROWS))).decode("utf-8")
+    assert next(csv.reader(io.StringIO(text[1:]))) == list(COLUMNS.labels)
+    data = json.loads(b"".join(json_chunks(columns, iter(ROWS))))
+    assert data["columns"] == list(COLUMNS.names) and data["labels"] == list(columns.words)

@@ -24,8 +24,9 @@ from quizapp.services.export_formats import (
 from tests.helpers.api import ApiClient, token_for
 from tests.helpers.api import answer as answer_by_api
 from tests.helpers.api import start as start_by_api
+from tests.helpers.banks import assign_every_bank
 from tests.helpers.quizzes import attempt_questions
-from tests.helpers.web import login, read_csv
+from tests.helpers.web import column_widths, login, read_csv
 
 TITLE = "Kosovar Peacekeepers Sent On First Mission Abroad"  # the bank's title: the gradebook's header
 
@@ -62,7 +63,7 @@ def test_gradebook_xlsx_is_safe(client, people, results):
     response = client.get(f"/classes/{people.class_id}/exports/gradebook.xlsx")
     workbook = load_workbook(io.BytesIO(response.get_data()), read_only=True)
     rows = list(workbook.active.iter_rows(values_only=True))
-    assert rows[0] == ("student_username", "student_name", "class", TITLE)
+    assert rows[0] == ("Username", "Student", "Class", TITLE)  # XLSX is headed in words
     by_user = {row[0]: row for row in rows[1:]}
     assert by_user["sam"][3] == pytest.approx(0.08) and by_user["sara"][3] == 0  # 8% and 0%
     assert by_user["sara"][1].startswith("'=")  # text, never a formula
@@ -291,30 +292,41 @@ def test_the_answers_xlsx_is_typed_in_the_teachers_zone(client, people, chosen):
         io.BytesIO(client.get(f"/classes/{people.class_id}/exports/answers.xlsx").data)
     ).active
     header = [cell.value for cell in sheet[1]]
+    assert header[:3] == ["Username", "Student", "Class"]
     assert header[9:] == [
-        "response",
-        "response_ids",
-        "correct",
-        "points",
-        "max_points",
-        "answered_at (Europe/Berlin)",
+        "Answer",
+        "Answer ids",
+        "Correct",
+        "Points",
+        "Out of",
+        "Answered at (Europe/Berlin)",
     ]
     assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == f"A1:O{len(questions) + 1}"
     for row in sheet.iter_rows(min_row=2):
         cells = dict(zip(header, row, strict=True))
-        key = cells["question_id"].value
-        assert cells["response"].value == _words(questions[key], responses[key])
-        assert json.loads(cells["response_ids"].value) == responses[key]
-        assert isinstance(cells["correct"].value, bool) and cells["correct"].data_type == "b"
-        assert isinstance(cells["points"].value, int | float) and cells["max_points"].value == 1
-        answered = cells["answered_at (Europe/Berlin)"]
+        key = cells["Question id"].value
+        assert cells["Answer"].value == _words(questions[key], responses[key])
+        shown, expected = cells["Answer ids"].value, _plain_ids(responses[key])  # no JSON quotes, brackets
+        assert sorted(shown.split(", ")) == sorted(expected.split(", "))  # pairs: in the stored order
+        assert isinstance(cells["Correct"].value, bool) and cells["Correct"].data_type == "b"
+        assert isinstance(cells["Points"].value, int | float) and cells["Out of"].value == 1
+        answered = cells["Answered at (Europe/Berlin)"]
         assert isinstance(answered.value, datetime) and answered.is_date
         expected = datetime.fromisoformat(utc_times[key]).astimezone(BERLIN).replace(tzinfo=None)
         assert abs(answered.value - expected) < timedelta(milliseconds=1)
-    widths = {
-        sheet.cell(1, n).value: sheet.column_dimensions[sheet.cell(1, n).column_letter].width for n in (1, 10)
-    }
-    assert all(width and width >= 8 for width in widths.values())
+    widths = column_widths(sheet)
+    assert all(width >= 8 for width in widths.values()) and len(widths) == len(header)
+    longest = max(len("Answer ids"), *(len(_plain_ids(r)) for r in responses.values()))
+    assert widths["K"] >= min(longest, 50)  # as wide as the ids, up to the widest column
+
+
+def _plain_ids(response) -> str:
+    """What a person reads for a stored response: ids, blanks and pairs comma-separated."""
+    if isinstance(response, dict):
+        return ", ".join(f"{left} → {right}" for left, right in response.items())
+    if isinstance(response, list):
+        return ", ".join(map(str, response))
+    return str(response).lower() if isinstance(response, bool) else str(response)
 
 
 def test_the_attempts_xlsx_has_dates_percentages_and_numbers(client, people, results):
@@ -326,22 +338,40 @@ def test_the_attempts_xlsx_has_dates_percentages_and_numbers(client, people, res
         io.BytesIO(client.get(f"/classes/{people.class_id}/exports/attempts.xlsx").data)
     ).active
     header = [cell.value for cell in sheet[1]]
-    assert header[7:9] == ["started_at (Europe/Berlin)", "submitted_at (Europe/Berlin)"]
+    assert header == [
+        "Username",
+        "Student",
+        "Class",
+        "Quiz id",
+        "Quiz",
+        "Mode",
+        "Attempt number",
+        "Started at (Europe/Berlin)",
+        "Submitted at (Europe/Berlin)",
+        "Points",
+        "Out of",
+        "Percent",
+    ]
     by_id = {row["attempt_id"]: row for row in data["rows"]}
     for row in sheet.iter_rows(min_row=2):
         cells = dict(zip(header, row, strict=True))
-        source = by_id[cells["attempt_id"].value]
-        submitted = cells["submitted_at (Europe/Berlin)"]
+        source = by_id[cells["Attempt number"].value]
+        submitted = cells["Submitted at (Europe/Berlin)"]
         expected = datetime.fromisoformat(source["submitted_at"]).astimezone(BERLIN).replace(tzinfo=None)
         assert submitted.is_date and abs(submitted.value - expected) < timedelta(
             milliseconds=1
         )  # Excel's precision
-        percent = cells["percent"]
+        percent = cells["Percent"]
         assert percent.data_type == "n" and percent.number_format == "0.0%"
         assert percent.value == pytest.approx(source["percent"] / 100)
-        assert cells["score"].value == source["score"] and cells["max_score"].value == 25
+        assert cells["Points"].value == source["score"] and cells["Out of"].value == 25
     assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == "A1:L3"
-    assert sheet.column_dimensions["H"].width >= len("started_at (Europe/Berlin)")
+    assert column_widths(sheet)["H"] >= len("Started at (Europe/Berlin)")
+    csv_header = next(
+        csv.reader(io.StringIO(client.get(f"/classes/{people.class_id}/exports/attempts.csv").text))
+    )
+    assert csv_header[0] == "\ufeffstudent_username" and csv_header[1:] == list(data["columns"])[1:]
+    assert data["labels"] == [name.removesuffix(" (Europe/Berlin)") for name in header]  # JSON: both
 
 
 def test_the_gradebook_is_headed_by_the_quiz_title_in_spreadsheets_and_keyed_by_its_id_in_json(
@@ -355,12 +385,17 @@ def test_the_gradebook_is_headed_by_the_quiz_title_in_spreadsheets_and_keyed_by_
     sheet = load_workbook(
         io.BytesIO(client.get(f"/classes/{people.class_id}/exports/gradebook.xlsx").data)
     ).active
-    assert [cell.value for cell in sheet[1]] == ["student_username", "student_name", "class", TITLE]
+    assert [cell.value for cell in sheet[1]] == ["Username", "Student", "Class", TITLE]
     sam = next(row for row in sheet.iter_rows(min_row=2) if row[0].value == "sam")
     assert sam[3].value == pytest.approx(0.08) and sam[3].number_format == "0.0%"
-    assert sheet.column_dimensions["D"].width >= len(TITLE)
+    assert column_widths(sheet)["D"] >= len(TITLE)
     data = json.loads(client.get(f"/classes/{people.class_id}/exports/gradebook.json").data)
-    assert data["columns"][3] == "kosovo-peacekeepers" and data["labels"][3] == TITLE
+    assert data["columns"][3] == "kosovo-peacekeepers" and data["labels"] == [
+        "Username",
+        "Student",
+        "Class",
+        TITLE,
+    ]
     assert {row["student_username"]: row["kosovo-peacekeepers"] for row in data["rows"]} == {
         "sam": 8,
         "sara": 0,
@@ -372,6 +407,7 @@ def test_two_quizzes_with_one_title_are_told_apart_by_their_ids(app, client, peo
     (questions_dir / "kosovo-copy.yaml").write_text(
         source.replace("id: kosovo-peacekeepers", "id: kosovo-copy", 1), encoding="utf-8"
     )
+    assign_every_bank(app)  # the gradebook shows the quizzes the class uses
     login(client, "tina")
     header = next(
         csv.reader(io.StringIO(client.get(f"/classes/{people.class_id}/exports/gradebook.csv").text))

@@ -64,7 +64,9 @@ def test_new_passwords_can_be_printed_as_slips_and_downloaded_for_ten_minutes(
     assert "http://localhost/login" in zoe_slip and passwords["ava"] not in zoe_slip
 
     download = teacher.get(f"{class_url(people)}/passwords.csv")
-    assert download.headers["Content-Disposition"] == 'attachment; filename="one-time-passwords.csv"'
+    assert (
+        download.headers["Content-Disposition"] == 'attachment; filename="one-time-passwords-history-9b.csv"'
+    )
     assert download.headers["Cache-Control"] == "no-store"
     rows = list(csv.reader(io.StringIO(download.get_data(as_text=True).lstrip("\ufeff"))))
     assert rows[0] == ["name", "username", "one_time_password", "address"]

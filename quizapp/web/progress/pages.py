@@ -42,5 +42,5 @@ def class_view(class_id: int) -> str:
     classroom = accounts.class_of_teacher(class_id, current_user.id)
     if classroom is None:
         abort(404)
-    progress = class_progress(accounts.students_of_class(classroom.id), clock.now())
+    progress = class_progress(classroom.id, accounts.students_of_class(classroom.id), clock.now())
     return render_template("progress/class.html", classroom=classroom, progress=progress)

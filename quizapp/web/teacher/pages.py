@@ -360,7 +360,9 @@ def password_slips_csv(class_id: int) -> WerkzeugResponse:
     if not slips:
         return _no_slips(classroom)
     return attachment(
-        password_slips.slips_csv(slips, _address()), "text/csv; charset=utf-8", "one-time-passwords.csv"
+        password_slips.slips_csv(slips, _address()),
+        "text/csv; charset=utf-8",
+        password_slips.csv_file_name(classroom),
     )
 
 
