@@ -164,8 +164,9 @@ def _dummy_hash() -> str:
     return _DUMMY_HASH[method]
 
 
-# Put before the hash of a one-time password once it has been used to log in: it never
-# matches again, but the new password can still be checked against it.
+# Put before the hash of a one-time password by versions that spent it at the first login. A
+# one-time password now works until the user chooses their own, so a marked one still logs in
+# (its user was locked out otherwise); nothing marks one any more.
 USED_ONCE = "used-once:"
 
 
@@ -176,30 +177,35 @@ def authenticate(username: str, password: str) -> Account | None:
     if row is None:
         check_password_hash(_dummy_hash(), password)
         return None
-    used = row.password_hash.startswith(USED_ONCE)
     matches = check_password_hash(row.password_hash.removeprefix(USED_ONCE), password)
-    return account_from_row(row) if matches and not used else None
+    return account_from_row(row) if matches else None
 
 
-def use_one_time_password(account: Account) -> bool:
-    """Spend the one-time password ``account`` just logged in with: it never works again, and
-    its slips go with it (``forget_slips_of``).
+def use_one_time_password(account: Account) -> Account | None:
+    """A login with the one-time password ``account`` was just authenticated with: every other
+    session of the user ends (only the newest login with it is in) and its slips go
+    (``forget_slips_of``: whoever logged in has the password). The password keeps working until
+    the user chooses their own, so a student who leaves before choosing is not locked out.
 
-    One statement, so of two logins with it at the same moment only one gets in.
+    The account as it is now, or None when its credentials changed since they were checked (a
+    newer one-time password, or the user's own, came in between): one statement compares them.
     """
     begin_write()
-    spent = db.session.execute(
+    started = db.session.execute(
         update(User)
         .where(
             User.id == account.id,
             User.must_change_password.is_(True),
-            User.password_hash.not_like(f"{USED_ONCE}%"),
+            User.credentials_version == account.credentials_version,
         )
-        .values(password_hash=USED_ONCE + User.password_hash)
+        .values(session_version=User.session_version + 1)
     )
+    if rows_changed(started) != 1:
+        db.session.rollback()
+        return None
     forget_slips_of(account.id)
     db.session.commit()
-    return rows_changed(spent) == 1
+    return get_account(account.id)
 
 
 def forget_slips_of(student_id: int) -> None:

@@ -66,17 +66,18 @@ def authenticate(username: str, password: str) -> Account | None:
 def log_in_on_website(username: str, password: str, now: datetime) -> Account | None:
     """The account that logs in with these credentials, or None.
 
-    A one-time password (made by a teacher) is spent here: of two logins with it, even at the
-    same moment, only one gets in, and that session must choose its own password first. Each
-    login also deletes expired slips and removals (a read when there are none), so that a
-    password kept for a slip does not outlive its ten minutes until a teacher's next look.
+    A one-time password (made by a teacher) works until its user has chosen their own: each
+    login with it ends the user's other sessions, deletes its slips, and must choose its own
+    password first. Each login also deletes expired slips and removals (a read when there are
+    none), so that a password kept for a slip does not outlive its ten minutes until a teacher's
+    next look.
     """
     account = account_store.authenticate(username, password)
     if account is None:
         return None
     short_lived_store.delete_expired(now)
     if account.must_change_password:
-        return account if account_store.use_one_time_password(account) else None
+        return account_store.use_one_time_password(account)
     return account
 
 

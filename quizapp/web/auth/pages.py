@@ -106,8 +106,8 @@ def login() -> Any:
         return redirect(url_for("pages.index"))
     form = LoginForm()
     if form.validate_on_submit():
-        # a one-time password is spent here (a second login with it fails); the session then
-        # chooses the user's own password before anything else (login.py)
+        # a one-time password works until the user has chosen their own: the session chooses it
+        # before anything else (login.py), and a login with it ends the user's other sessions
         account = accounts.log_in_on_website(
             required_data(form.username.data), required_data(form.password.data), clock.now()
         )
@@ -182,7 +182,7 @@ def change_password() -> Any:
 
 
 def _choose_own_password() -> Any:
-    """The first page after logging in with a one-time password (already spent)."""
+    """The first page after logging in with a one-time password (it works until this is saved)."""
     form = ChooseOwnPasswordForm()
     if form.validate_on_submit():
         account = accounts.choose_own_password(current_user.id, required_data(form.password.data))
