@@ -62,6 +62,7 @@ class Account:
     must_change_password: bool = False
     credentials_version: int = 1
     time_zone: str | None = None  # an IANA name; None: the school's (QUIZAPP_TIMEZONE)
+    time_zone_source: str | None = None  # "browser", "chosen" (account page), None: never set
 
     @property
     def is_teacher(self) -> bool:
@@ -95,6 +96,7 @@ def account_from_row(row: User | Row[*tuple[Any, ...]]) -> Account:
         row.must_change_password,
         row.credentials_version,
         row.time_zone,
+        row.time_zone_source,
     )
 
 
@@ -227,6 +229,7 @@ ACCOUNT_COLUMNS = db.select(
     _USERS.c.must_change_password,
     _USERS.c.credentials_version,
     _USERS.c.time_zone,
+    _USERS.c.time_zone_source,
 )
 _ACCOUNT_BY_ID = ACCOUNT_COLUMNS.where(_USERS.c.id == bindparam("user_id"))
 
@@ -456,8 +459,26 @@ def _class_info(row: Classroom, student_count: int = 0) -> ClassInfo:
 
 
 def set_time_zone(user_id: int, name: str | None) -> None:
+    """The zone the user chose (None: the school's): no browser's zone replaces it."""
     begin_write()
-    db.session.execute(update(User).where(User.id == user_id).values(time_zone=name))
+    db.session.execute(
+        update(User).where(User.id == user_id).values(time_zone=name, time_zone_source=ZONE_CHOSEN)
+    )
+    db.session.commit()
+
+
+ZONE_CHOSEN, ZONE_FROM_BROWSER = "chosen", "browser"
+
+
+def take_browser_zone(user_id: int, name: str) -> None:
+    """Keep the zone the user's browser reports, unless they have a zone set already (checked in
+    the same statement: a zone chosen meanwhile on the account page wins)."""
+    begin_write()
+    db.session.execute(
+        update(User)
+        .where(User.id == user_id, User.time_zone_source.is_(None))
+        .values(time_zone=name, time_zone_source=ZONE_FROM_BROWSER)
+    )
     db.session.commit()
 
 

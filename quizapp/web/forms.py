@@ -97,7 +97,14 @@ def repeat_password_field(label: str) -> PasswordField:
     )
 
 
-class LoginForm(FlaskForm):
+class BrowserZoneForm(FlaskForm):
+    """A form that logs someone in: ``browser_zone.js`` fills in the zone their browser is in,
+    kept for them if they have none (``accounts.take_browser_zone``); empty without JavaScript."""
+
+    browser_zone = HiddenField(validators=[Optional(), Length(max=64)])
+
+
+class LoginForm(BrowserZoneForm):
     username = StringField(
         "Username", validators=[DataRequired(message="Enter your username."), Length(max=40)]
     )
@@ -107,7 +114,7 @@ class LoginForm(FlaskForm):
     submit = SubmitField("Log in")
 
 
-class NewAccountFields(FlaskForm):
+class NewAccountFields(BrowserZoneForm):
     username = StringField(
         "Username", validators=USERNAME, description="Letters, digits, '.', '_' or '-'. You log in with it."
     )
@@ -135,7 +142,7 @@ class SignupForm(NewAccountFields):
     submit = SubmitField("Sign up")
 
 
-class JoinClassForm(FlaskForm):
+class JoinClassForm(BrowserZoneForm):
     join_code = join_code_field()
     submit = SubmitField("Join the class")
 
@@ -164,7 +171,7 @@ class TimeZoneForm(FlaskForm):
     submit = SubmitField("Save time zone")
 
 
-class ChooseOwnPasswordForm(FlaskForm):
+class ChooseOwnPasswordForm(BrowserZoneForm):
     """After logging in with a one-time password (it works until this is saved): the session proves who it is."""
 
     password = new_password_field("Your new password")
