@@ -153,11 +153,11 @@ def set_time_zone(user_id: int, name: str | None) -> None:
 
 
 def take_browser_zone(account: Account, name: str | None) -> None:
-    """Read and show times for someone who has chosen no zone in the one their browser reports
-    (sent at login, sign-up, joining a class), rather than the school's: a student at home abroad
-    sees a due date on their own day. Nothing when they have set a zone (the school's too), or ``name`` is no zone (the
-    same rule as a chosen one: ``core.local_time.time_zone``); they can change it on the account
-    page, which says it came from their browser."""
+    """Read and show times for someone who has set no zone in the one their browser reports (sent
+    at login, sign-up, joining a class), rather than the school's: a student at home abroad sees
+    a due date on their own day. Nothing when they have set one (the school's too), or ``name``
+    is no zone (the rule for a chosen one: ``core.local_time.time_zone``); they can change it on
+    the account page, which says it came from their browser."""
     if account.time_zone_source is not None or not name:
         return
     try:

@@ -172,7 +172,8 @@ class TimeZoneForm(FlaskForm):
 
 
 class ChooseOwnPasswordForm(BrowserZoneForm):
-    """After logging in with a one-time password (it works until this is saved): the session proves who it is."""
+    """After logging in with a one-time password (it works until this is saved): the session
+    proves who it is."""
 
     password = new_password_field("Your new password")
     confirm = repeat_password_field("Repeat the new password")
