@@ -231,7 +231,7 @@ def test_saving_a_new_bank_mentions_no_previous_version(teacher, questions_dir):
     assert "fresh.yaml is saved" in first and "previous one" not in first
     # assigned nowhere: no "students see the new version"
     assert "it is not assigned to any class yet: to give it to one, use" in first
-    assert "students see" not in first
+    assert "students see the new version" not in first
     _, version, token = editor_form(first)
     again = teacher.post(
         "/banks/fresh.yaml/edit",
