@@ -126,8 +126,7 @@ def _who_sees_it(name: str) -> str:
     classes = assignments.bank_reach(slug, clock.now()).classes if slug else 0
     if not classes:
         return (
-            "it is not assigned to any class yet: to give it to one, use “Assign a quiz” on the "
-            "class’s page."
+            "it is not assigned to any class yet: to give it to one, use “Assign a quiz” on the class’s page."
         )
     where = "the class" if classes == 1 else f"the {classes} classes"
     return f"students see the new version in {where} it is assigned to."
