@@ -54,7 +54,7 @@ def create_token(credentials: dict[str, str]) -> dict[str, Any]:
         raise ApiError(
             403,
             "password_change_required",
-            "This password was made for you and works once: log in on the website and choose your own.",
+            "This password was made for you: log in on the website and choose your own.",
         )
     lifetime = timedelta(seconds=int(current_app.config["API_TOKEN_LIFETIME_SECONDS"]))
     issued = tokens.issue_token(account, clock.now(), lifetime)

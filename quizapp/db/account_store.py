@@ -62,6 +62,7 @@ class Account:
     must_change_password: bool = False
     credentials_version: int = 1
     time_zone: str | None = None  # an IANA name; None: the school's (QUIZAPP_TIMEZONE)
+    time_zone_source: str | None = None  # "browser", "chosen" (account page), None: never set
 
     @property
     def is_teacher(self) -> bool:
@@ -95,6 +96,7 @@ def account_from_row(row: User | Row[*tuple[Any, ...]]) -> Account:
         row.must_change_password,
         row.credentials_version,
         row.time_zone,
+        row.time_zone_source,
     )
 
 
@@ -164,8 +166,9 @@ def _dummy_hash() -> str:
     return _DUMMY_HASH[method]
 
 
-# Put before the hash of a one-time password once it has been used to log in: it never
-# matches again, but the new password can still be checked against it.
+# Put before the hash of a one-time password by versions that spent it at the first login. A
+# one-time password now works until the user chooses their own, so a marked one still logs in
+# (its user was locked out otherwise); nothing marks one any more.
 USED_ONCE = "used-once:"
 
 
@@ -176,30 +179,35 @@ def authenticate(username: str, password: str) -> Account | None:
     if row is None:
         check_password_hash(_dummy_hash(), password)
         return None
-    used = row.password_hash.startswith(USED_ONCE)
     matches = check_password_hash(row.password_hash.removeprefix(USED_ONCE), password)
-    return account_from_row(row) if matches and not used else None
+    return account_from_row(row) if matches else None
 
 
-def use_one_time_password(account: Account) -> bool:
-    """Spend the one-time password ``account`` just logged in with: it never works again, and
-    its slips go with it (``forget_slips_of``).
+def use_one_time_password(account: Account) -> Account | None:
+    """A login with the one-time password ``account`` was just authenticated with: every other
+    session of the user ends (only the newest login with it is in) and its slips go
+    (``forget_slips_of``: whoever logged in has the password). The password keeps working until
+    the user chooses their own, so a student who leaves before choosing is not locked out.
 
-    One statement, so of two logins with it at the same moment only one gets in.
+    The account as it is now, or None when its credentials changed since they were checked (a
+    newer one-time password, or the user's own, came in between): one statement compares them.
     """
     begin_write()
-    spent = db.session.execute(
+    started = db.session.execute(
         update(User)
         .where(
             User.id == account.id,
             User.must_change_password.is_(True),
-            User.password_hash.not_like(f"{USED_ONCE}%"),
+            User.credentials_version == account.credentials_version,
         )
-        .values(password_hash=USED_ONCE + User.password_hash)
+        .values(session_version=User.session_version + 1)
     )
+    if rows_changed(started) != 1:
+        db.session.rollback()
+        return None
     forget_slips_of(account.id)
     db.session.commit()
-    return rows_changed(spent) == 1
+    return get_account(account.id)
 
 
 def forget_slips_of(student_id: int) -> None:
@@ -221,6 +229,7 @@ ACCOUNT_COLUMNS = db.select(
     _USERS.c.must_change_password,
     _USERS.c.credentials_version,
     _USERS.c.time_zone,
+    _USERS.c.time_zone_source,
 )
 _ACCOUNT_BY_ID = ACCOUNT_COLUMNS.where(_USERS.c.id == bindparam("user_id"))
 
@@ -450,8 +459,26 @@ def _class_info(row: Classroom, student_count: int = 0) -> ClassInfo:
 
 
 def set_time_zone(user_id: int, name: str | None) -> None:
+    """The zone the user chose (None: the school's): no browser's zone replaces it."""
     begin_write()
-    db.session.execute(update(User).where(User.id == user_id).values(time_zone=name))
+    db.session.execute(
+        update(User).where(User.id == user_id).values(time_zone=name, time_zone_source=ZONE_CHOSEN)
+    )
+    db.session.commit()
+
+
+ZONE_CHOSEN, ZONE_FROM_BROWSER = "chosen", "browser"
+
+
+def take_browser_zone(user_id: int, name: str) -> None:
+    """Keep the zone the user's browser reports, unless they have a zone set already (checked in
+    the same statement: a zone chosen meanwhile on the account page wins)."""
+    begin_write()
+    db.session.execute(
+        update(User)
+        .where(User.id == user_id, User.time_zone_source.is_(None))
+        .values(time_zone=name, time_zone_source=ZONE_FROM_BROWSER)
+    )
     db.session.commit()
 
 

@@ -126,6 +126,8 @@ class User(Model):
     must_change_password: Mapped[bool] = mapped_column(default=False)  # set by someone else
     new_cards_per_day: Mapped[int] = mapped_column(default=20)
     time_zone: Mapped[str | None] = mapped_column(String(64))  # an IANA name; None: the school's
+    # "browser": taken from it at a login; "chosen": on the account page (a zone or the school's)
+    time_zone_source: Mapped[str | None] = mapped_column(String(10))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 

@@ -43,7 +43,7 @@ def keep_slips(class_id: int, passwords: Iterable[tuple[int, str]], now: datetim
 
 def slips_of_class(class_id: int, now: datetime) -> list[Slip]:
     """The class's slips not expired, by name: only of students still in the class whose
-    one-time password is still unused (a spent or replaced one is no use on paper)."""
+    one-time password has not logged in yet (its slips are deleted then, and when it is replaced)."""
     rows = db.session.execute(
         db.select(PasswordSlip, User.display_name, User.username)
         .join(User, User.id == PasswordSlip.student_id)

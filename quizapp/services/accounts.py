@@ -66,17 +66,18 @@ def authenticate(username: str, password: str) -> Account | None:
 def log_in_on_website(username: str, password: str, now: datetime) -> Account | None:
     """The account that logs in with these credentials, or None.
 
-    A one-time password (made by a teacher) is spent here: of two logins with it, even at the
-    same moment, only one gets in, and that session must choose its own password first. Each
-    login also deletes expired slips and removals (a read when there are none), so that a
-    password kept for a slip does not outlive its ten minutes until a teacher's next look.
+    A one-time password (made by a teacher) works until its user has chosen their own: each
+    login with it ends the user's other sessions, deletes its slips, and must choose its own
+    password first. Each login also deletes expired slips and removals (a read when there are
+    none), so that a password kept for a slip does not outlive its ten minutes until a teacher's
+    next look.
     """
     account = account_store.authenticate(username, password)
     if account is None:
         return None
     short_lived_store.delete_expired(now)
     if account.must_change_password:
-        return account if account_store.use_one_time_password(account) else None
+        return account_store.use_one_time_password(account)
     return account
 
 
@@ -149,6 +150,21 @@ def set_time_zone(user_id: int, name: str | None) -> None:
     if name is not None:
         name = time_zone(name).key
     account_store.set_time_zone(user_id, name)
+
+
+def take_browser_zone(account: Account, name: str | None) -> None:
+    """Read and show times for someone who has set no zone in the one their browser reports (sent
+    at login, sign-up, joining a class), rather than the school's: a student at home abroad sees
+    a due date on their own day. Nothing when they have set one (the school's too), or ``name``
+    is no zone (the rule for a chosen one: ``core.local_time.time_zone``); they can change it on
+    the account page, which says it came from their browser."""
+    if account.time_zone_source is not None or not name:
+        return
+    try:
+        key = time_zone(name).key
+    except ValueError:
+        return
+    account_store.take_browser_zone(account.id, key)
 
 
 def zone_of(account: Account | None) -> ZoneInfo:

@@ -13,6 +13,7 @@ import os
 import re
 import secrets
 import stat
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -194,6 +195,29 @@ def _write_atomically(path: Path, data: bytes) -> None:
         os.fsync(directory)
     finally:
         os.close(directory)
+
+
+FALLBACK_NAME = "imported-bank"
+MAX_MADE_NAME = 50  # room for "-2"... within the form's 61 characters
+
+
+def free_file_name(folder: Path, title: str, bank_slugs: Mapping[str, str]) -> str:
+    """A file name (without ".yaml") for a new bank made of its ``title``, for an import that was
+    given none: "The Balkans, 2026" is "the-balkans-2026" (lower-case ASCII letters, digits and
+    '-', as the forms accept), with "-2", "-3"... until no file in ``folder`` and no bank id
+    (``bank_slugs``: a new bank's id is its file's name) has it."""
+    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii")
+    base = "-".join(re.findall(r"[a-z0-9]+", ascii_title.lower()))[:MAX_MADE_NAME].strip("-")
+    base = base or FALLBACK_NAME
+    taken_files = set(bank_slugs.values())
+    for number in range(1, 10_000):
+        name = base if number == 1 else f"{base}-{number}"
+        files = (f"{name}.yaml", f"{name}.yml")
+        if name not in bank_slugs and not any(
+            file in taken_files or (folder / file).exists() for file in files
+        ):
+            return name
+    return f"{base}-{secrets.token_hex(4)}"
 
 
 def history(folder: Path, name: str) -> list[str]:

@@ -97,7 +97,14 @@ def repeat_password_field(label: str) -> PasswordField:
     )
 
 
-class LoginForm(FlaskForm):
+class BrowserZoneForm(FlaskForm):
+    """A form that logs someone in: ``browser_zone.js`` fills in the zone their browser is in,
+    kept for them if they have none (``accounts.take_browser_zone``); empty without JavaScript."""
+
+    browser_zone = HiddenField(validators=[Optional(), Length(max=64)])
+
+
+class LoginForm(BrowserZoneForm):
     username = StringField(
         "Username", validators=[DataRequired(message="Enter your username."), Length(max=40)]
     )
@@ -107,7 +114,7 @@ class LoginForm(FlaskForm):
     submit = SubmitField("Log in")
 
 
-class NewAccountFields(FlaskForm):
+class NewAccountFields(BrowserZoneForm):
     username = StringField(
         "Username", validators=USERNAME, description="Letters, digits, '.', '_' or '-'. You log in with it."
     )
@@ -135,7 +142,7 @@ class SignupForm(NewAccountFields):
     submit = SubmitField("Sign up")
 
 
-class JoinClassForm(FlaskForm):
+class JoinClassForm(BrowserZoneForm):
     join_code = join_code_field()
     submit = SubmitField("Join the class")
 
@@ -164,8 +171,9 @@ class TimeZoneForm(FlaskForm):
     submit = SubmitField("Save time zone")
 
 
-class ChooseOwnPasswordForm(FlaskForm):
-    """After logging in with a one-time password, which is spent: the session proves who it is."""
+class ChooseOwnPasswordForm(BrowserZoneForm):
+    """After logging in with a one-time password (it works until this is saved): the session
+    proves who it is."""
 
     password = new_password_field("Your new password")
     confirm = repeat_password_field("Repeat the new password")
@@ -228,13 +236,11 @@ class NewCardsForm(FlaskForm):
     submit = SubmitField("Save")
 
 
-BANK_FILE_NAME = [
-    DataRequired(message="Choose a file name."),
-    Regexp(
-        r"^[a-z0-9][a-z0-9_-]{0,60}\Z",  # \Z: "$" would let a name end in a line break
-        message="Use lower-case letters, digits, '-' and '_' (no spaces), e.g. balkans-2026.",
-    ),
-]
+BANK_FILE_NAME_RULE = Regexp(
+    r"^[a-z0-9][a-z0-9_-]{0,60}\Z",  # \Z: "$" would let a name end in a line break
+    message="Use lower-case letters, digits, '-' and '_' (no spaces), e.g. balkans-2026.",
+)
+BANK_FILE_NAME = [DataRequired(message="Choose a file name."), BANK_FILE_NAME_RULE]
 
 
 class NewBankForm(FlaskForm):
@@ -269,7 +275,7 @@ class ImportForm(FlaskForm):
         "Format", choices=[SelectChoice(value, label) for value, label in FORMAT_LABELS.items()]
     )
     source = FileField(
-        "File to import",
+        "File to import (required, or paste its text below)",
         description="A text file up to 2 MB: GIFT or Aiken exported from Moodle, a Quizlet export "
         "(any separators), or Anki's Notes in Plain Text.",
     )
@@ -283,15 +289,16 @@ class ImportForm(FlaskForm):
         "rows", SelectChoice("newline", "New line"), SelectChoice("semicolon", "Semicolon")
     )
     title = StringField(
-        "Title of the new bank",
+        "Title of the new bank (optional)",
         validators=[Optional(), Length(max=200)],
         description="Leave it empty to take the title from the file: its category (GIFT) or deck "
         "(Anki). You are asked for one if the file names none.",
     )
     file_name = StringField(
-        "File name for the new bank",
-        validators=BANK_FILE_NAME,
-        description="Saved as questions/NAME.yaml after you check it in the editor.",
+        "File name for the new bank (optional)",
+        validators=[Optional(), BANK_FILE_NAME_RULE],
+        description="Saved as questions/NAME.yaml after you check it in the editor. Leave it empty "
+        "to have one made from the title.",
     )
     submit = SubmitField("Import and check")
 

@@ -1,6 +1,7 @@
-"""Times on pages and in forms, in the reader's time zone: their own (account page), else the
-school's (``QUIZAPP_TIMEZONE``). Every template shows a time through the ``local_time`` filter
-and every form reads a typed time through ``typed_time``; the rules are ``core.local_time``."""
+"""Times on pages and in forms, in the reader's time zone: their own (account page, or their
+browser's, taken at a login), else the school's (``QUIZAPP_TIMEZONE``). Every template shows a
+time through the ``local_time`` filter and every form reads a typed time through
+``typed_time``; the rules are ``core.local_time``."""
 
 from __future__ import annotations
 

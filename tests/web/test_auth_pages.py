@@ -4,6 +4,7 @@ import pytest
 
 from quizapp.db import account_store
 from quizapp.db.base import db
+from quizapp.db.database import begin_write
 from quizapp.db.models import Enrollment, User
 from quizapp.web.auth.pages import safe_next
 from tests.helpers.web import PASSWORD, csrf_token, login
@@ -285,24 +286,41 @@ def one_time_password(app, people) -> str:
         return account_store.reset_password(people.student, random.Random(5))
 
 
-def test_a_one_time_password_works_for_one_login_only(app, people):
+def test_a_one_time_password_works_until_the_student_chooses_their_own(app, people):
+    """A student who closed the tab on "Choose your own password" logs in with the slip again
+    (not "Wrong username or password"); the newer login ends the older session; once chosen,
+    the one-time password is dead."""
     password = one_time_password(app, people)
-    first = app.test_client()
-    login(first, "sam", password)
-    again = post_form(app.test_client(), "/login", {"username": "sam", "password": password})
-    assert again.status_code == 422 and "Wrong username or password." in again.get_data(as_text=True)
+    abandoned = app.test_client()
+    login(abandoned, "sam", password)
+    assert abandoned.get("/").headers["Location"] == "/account/password"
+    again = app.test_client()
+    login(again, "sam", password)
+    assert again.get("/").headers["Location"] == "/account/password"
+    assert abandoned.get("/progress").headers["Location"].startswith("/login")  # that session ended
     api = app.test_client().post("/api/v1/auth/token", json={"username": "sam", "password": password})
-    assert api.status_code == 401
-    # the first session chooses a new password, which works; the one-time one stays dead
+    assert api.status_code == 403
     chosen = post_form(
-        first, "/account/password", {"password": "sams-own-secret", "confirm": "sams-own-secret"}
+        again, "/account/password", {"password": "sams-own-secret", "confirm": "sams-own-secret"}
     )
     assert chosen.headers["Location"] == "/"
-    assert "Your password is saved" in first.get("/").get_data(as_text=True)
-    assert (
-        post_form(app.test_client(), "/login", {"username": "sam", "password": password}).status_code == 422
-    )
+    assert "Your password is saved" in again.get("/").get_data(as_text=True)
+    refused = post_form(app.test_client(), "/login", {"username": "sam", "password": password})
+    assert refused.status_code == 422 and "Wrong username or password." in refused.get_data(as_text=True)
     login(app.test_client(), "sam", "sams-own-secret")
+
+
+def test_a_password_marked_used_by_an_older_version_still_logs_in(app, people):
+    """Students locked out by the old rule (spent at the first login) get in again."""
+    password = one_time_password(app, people)
+    with app.app_context():
+        begin_write()
+        row = db.session.get(User, people.student)
+        row.password_hash = account_store.USED_ONCE + row.password_hash
+        db.session.commit()
+    client = app.test_client()
+    login(client, "sam", password)
+    assert client.get("/").headers["Location"] == "/account/password"
 
 
 def test_after_a_one_time_password_every_page_asks_for_a_new_password_first(app, people):
@@ -320,11 +338,17 @@ def test_after_a_one_time_password_every_page_asks_for_a_new_password_first(app,
     assert client.get("/progress").headers.get("Location") == "/account/password"
 
 
-def test_two_logins_at_once_with_a_one_time_password_let_one_in(app, people):
-    """The password is spent in one statement: the second login finds it spent."""
+def test_a_one_time_login_after_a_newer_password_was_made_is_refused(app, people):
+    """The login's statement compares the credentials checked with those stored: a reset (or the
+    student's own password) between the check and the login wins."""
+    import random
+
     password = one_time_password(app, people)
     with app.app_context():
-        account = account_store.authenticate("sam", password)
-        assert account_store.use_one_time_password(account) is True
-        assert account_store.use_one_time_password(account) is False
-        assert account_store.authenticate("sam", password) is None
+        checked = account_store.authenticate("sam", password)
+        account_store.reset_password(people.student, random.Random(9))
+        assert account_store.use_one_time_password(checked) is None
+        newer = account_store.reset_password(people.student, random.Random(11))
+        fresh = account_store.authenticate("sam", newer)
+        started = account_store.use_one_time_password(fresh)
+        assert started is not None and started.session_version == fresh.session_version + 1

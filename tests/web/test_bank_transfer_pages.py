@@ -407,3 +407,22 @@ def test_an_import_that_makes_nothing_says_why_in_one_line(teacher, questions_di
 def test_the_import_message_counts_what_was_made(teacher):
     words = upload(teacher, "quizlet", "words", b"Pristina\tthe capital\n", source="words.txt", title="Words")
     assert "Imported 1 question and 1 card from words.txt." in words.get_data(as_text=True)
+
+
+def test_pasted_gift_with_a_category_needs_no_file_name_one_is_made_from_its_title(teacher, questions_dir):
+    """The reviewer's case: GIFT pasted, no file name typed; before, "Choose a file name." A name
+    taken by a file (or a bank id) gets "-2"."""
+    form = teacher.get("/banks/import").get_data(as_text=True)
+    assert (
+        "File name for the new bank (optional)" in form and "Only the file, or its text, is required" in form
+    )
+    gift = (SAMPLES / "moodle-export.gift").read_text(encoding="utf-8")
+    (questions_dir / "kosovo-peacekeepers-2.yaml").write_text(
+        "title: taken\nquestions: []\n", encoding="utf-8"
+    )
+    page = upload(teacher, "gift", "", pasted=gift).get_data(as_text=True)
+    assert "Imported 11 questions from the pasted text" in page
+    # "kosovo-peacekeepers" is the sample bank's id and file, "-2" a file: the next one is free
+    assert 'action="/banks/kosovo-peacekeepers-3.yaml/edit"' in page
+    typed = upload(teacher, "gift", "my-kosovo", pasted=gift).get_data(as_text=True)
+    assert 'action="/banks/my-kosovo.yaml/edit"' in typed

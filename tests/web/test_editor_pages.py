@@ -68,7 +68,8 @@ def test_save_writes_keeps_history_and_students_see_it(teacher, app, questions_d
     assert (questions_dir / "kosovo-peacekeepers.yaml").read_text(encoding="utf-8") == edited
     kept = list((questions_dir / ".history" / "kosovo-peacekeepers.yaml").glob("*.yaml"))
     assert len(kept) == 1 and kept[0].read_text(encoding="utf-8") == text
-    assert "is saved" in teacher.get(URL).get_data(as_text=True)
+    saved = teacher.get(URL).get_data(as_text=True)
+    assert "kosovo-peacekeepers.yaml is saved: students see the new version in the 2 classes it is" in saved
     student = app.test_client()
     login(student, "sam")
     deck = student.get("/decks/kosovo-peacekeepers/study").get_data(as_text=True)
@@ -228,6 +229,9 @@ def test_saving_a_new_bank_mentions_no_previous_version(teacher, questions_dir):
     assert created.status_code == 302
     first = teacher.get(created.headers["Location"]).get_data(as_text=True)
     assert "fresh.yaml is saved" in first and "previous one" not in first
+    # assigned nowhere: no "students see the new version"
+    assert "it is not assigned to any class yet: to give it to one, use" in first
+    assert "students see the new version" not in first
     _, version, token = editor_form(first)
     again = teacher.post(
         "/banks/fresh.yaml/edit",

@@ -14,9 +14,9 @@ from quizapp import create_app
 from quizapp.db import assignment_store
 from quizapp.db.base import db
 from quizapp.db.database import begin_write
-from quizapp.db.models import Assignment, CardState, User
+from quizapp.db.models import Assignment, CardState, Classroom, User
 from quizapp.services import clock
-from tests.helpers.web import DECK, csrf_token, study_one
+from tests.helpers.web import DECK, PASSWORD, csrf_token, study_one
 
 DUE = datetime(2026, 3, 29, 1, 30, tzinfo=UTC)  # 03:30 CEST in Belgrade: the night clocks go forward
 
@@ -113,3 +113,98 @@ def test_progress_counts_the_readers_days(student, app, monkeypatch):
     tomorrow = f"{TOMORROW_IN_CHICAGO + timedelta(days=1):%b %d}"
     assert f"<td>{tomorrow}</td><td>{due}</td>" in student.get("/progress").get_data(as_text=True)
     assert "<strong>0</strong> new cards left today" in student.get(DECK).get_data(as_text=True)
+
+
+# --- the browser's zone, for an account that has none ------------------------------------
+
+
+def login_from(client, zone: str, username: str = "sam"):
+    """Log in as a browser in ``zone`` does (``browser_zone.js`` fills the hidden field)."""
+    page = client.get("/login").get_data(as_text=True)
+    assert 'name="browser_zone"' in page and "browser_zone.js" in page
+    return client.post(
+        "/login",
+        data={
+            "username": username,
+            "password": PASSWORD,
+            "browser_zone": zone,
+            "csrf_token": csrf_token(page),
+        },
+    )
+
+
+def stored_zone(app, username: str = "sam") -> tuple[str | None, str | None]:
+    with app.app_context():
+        row = db.session.scalars(db.select(User).where(User.username == username)).one()
+        return row.time_zone, row.time_zone_source
+
+
+def test_an_account_with_no_zone_takes_its_browsers_at_login(client, people, app):
+    set_due(app, DUE)
+    assert login_from(client, "America/New_York").status_code == 302
+    assert stored_zone(app) == ("America/New_York", "browser")
+    assert "Due <strong>2026-03-28 21:30 EDT</strong>" in client.get("/").get_data(as_text=True)
+    account_page = client.get("/account/password").get_data(as_text=True)
+    assert "taken from your browser when you logged in" in account_page
+    assert '<option selected value="America/New_York">' in account_page
+
+
+def test_a_zone_chosen_on_the_account_page_even_the_schools_is_kept_at_later_logins(student, app):
+    assert choose_zone(student, "").status_code == 302  # "the school's", chosen
+    assert "as you chose here" in student.get("/account/password").get_data(as_text=True)
+    fresh = app.test_client()
+    assert login_from(fresh, "Asia/Tokyo").status_code == 302
+    assert stored_zone(app) == (None, "chosen")
+    choose_zone(fresh, "Europe/Belgrade")
+    login_from(app.test_client(), "Asia/Tokyo")
+    assert stored_zone(app) == ("Europe/Belgrade", "chosen")
+
+
+@pytest.mark.parametrize("sent", ["", "Mars/Olympus_Mons", "../../etc/passwd", "x" * 64])
+def test_a_browser_zone_that_is_no_zone_leaves_the_schools(client, people, app, sent):
+    """Without JavaScript the field is empty: the school's zone, as before."""
+    set_due(app, DUE)
+    assert login_from(client, sent).status_code == 302
+    assert stored_zone(app) == (None, None)
+    assert "Due <strong>2026-03-29 01:30 UTC</strong>" in client.get("/").get_data(as_text=True)
+    assert "your browser did not say its own" in client.get("/account/password").get_data(as_text=True)
+
+
+def test_signing_up_and_choosing_ones_password_take_the_browsers_zone_too(client, people, app):
+    import random
+
+    from quizapp.db import account_store
+
+    with app.app_context():
+        one_time = account_store.reset_password(people.student, random.Random(5))
+        code = db.session.get(Classroom, people.class_id).join_code
+    page = client.get("/login").get_data(as_text=True)
+    client.post("/login", data={"username": "sam", "password": one_time, "csrf_token": csrf_token(page)})
+    page = client.get("/account/password").get_data(as_text=True)
+    assert 'name="browser_zone"' in page
+    saved = client.post(
+        "/account/password",
+        data={
+            "password": "sams-own-secret",
+            "confirm": "sams-own-secret",
+            "browser_zone": "Europe/Lisbon",
+            "csrf_token": csrf_token(page),
+        },
+    )
+    assert saved.status_code == 302 and stored_zone(app) == ("Europe/Lisbon", "browser")
+
+    newcomer = app.test_client()
+    page = newcomer.get("/signup").get_data(as_text=True)
+    newcomer.post(
+        "/signup",
+        data={
+            "join_code": code,
+            "username": "nia",
+            "display_name": "Nia N",
+            "password": "nias-own-secret",
+            "confirm": "nias-own-secret",
+            "browser_zone": "Australia/Sydney",
+            "csrf_token": csrf_token(page),
+        },
+    )
+    assert stored_zone(app, "nia") == ("Australia/Sydney", "browser")

@@ -58,7 +58,7 @@ def _choose_own_password_first() -> Any:
         and current_user.account.must_change_password
         and request.endpoint not in PASSWORD_FREE_ENDPOINTS
     ):
-        flash("Welcome! First choose your own password: the one you were given works only once.", "info")
+        flash("Welcome! First choose your own password: the one you were given stops working then.", "info")
         return redirect(url_for("auth.change_password"))
     return None
 

@@ -27,6 +27,7 @@ from quizapp.services.accounts import Account, SetupClosed, UnknownJoinCode, Use
 from quizapp.web.auth.login import LoginUser
 from quizapp.web.forms import (
     SCHOOL_ZONE,
+    BrowserZoneForm,
     ChangePasswordForm,
     ChooseOwnPasswordForm,
     JoinClassForm,
@@ -44,8 +45,11 @@ LOGIN_FAILED = "Wrong username or password."
 MAX_NEXT_LENGTH = 2000
 
 
-def _start_session(account: Account) -> None:
-    """A new session at login: nothing carried over from before, not even the CSRF secret."""
+def _start_session(account: Account, form: BrowserZoneForm | None = None) -> None:
+    """A new session at login: nothing carried over from before, not even the CSRF secret.
+    ``form``: the one logged in with, whose browser's zone the account takes if it has none."""
+    if form is not None:
+        accounts.take_browser_zone(account, form.browser_zone.data)
     session.clear()
     g.pop("csrf_token", None)  # Flask-WTF caches the session's token here for the request
     login_user(LoginUser(account))
@@ -74,7 +78,7 @@ def setup() -> Any:
         except UsernameTaken:
             add_error(form.username, USERNAME_TAKEN)
         else:
-            _start_session(account)
+            _start_session(account, form)
             flash("Welcome! Create a class next, and give its join code to your students.", "success")
             return redirect(url_for("teacher.classes"))
     return render_template("auth/setup.html", form=form), 422 if form.errors else 200
@@ -106,14 +110,14 @@ def login() -> Any:
         return redirect(url_for("pages.index"))
     form = LoginForm()
     if form.validate_on_submit():
-        # a one-time password is spent here (a second login with it fails); the session then
-        # chooses the user's own password before anything else (login.py)
+        # a one-time password works until the user has chosen their own: the session chooses it
+        # before anything else (login.py), and a login with it ends the user's other sessions
         account = accounts.log_in_on_website(
             required_data(form.username.data), required_data(form.password.data), clock.now()
         )
         if account is not None:
             target = safe_next(request.args.get("next")) or url_for("pages.index")
-            _start_session(account)
+            _start_session(account, form)
             return redirect(target)
         form.form_errors.append(LOGIN_FAILED)
     status = 422 if form.errors or form.form_errors else 200
@@ -153,7 +157,7 @@ def signup() -> Any:
         except UsernameTaken:
             add_error(form.username, USERNAME_TAKEN)
         else:
-            _start_session(account)
+            _start_session(account, form)
             flash(f"Welcome to {classroom.name}!", "success")
             return redirect(url_for("pages.index"))
     return render_template("auth/signup.html", form=form), 422 if form.errors else 200
@@ -182,14 +186,14 @@ def change_password() -> Any:
 
 
 def _choose_own_password() -> Any:
-    """The first page after logging in with a one-time password (already spent)."""
+    """The first page after logging in with a one-time password (it works until this is saved)."""
     form = ChooseOwnPasswordForm()
     if form.validate_on_submit():
         account = accounts.choose_own_password(current_user.id, required_data(form.password.data))
         if account is None:
             add_error(form.password, "Choose a password different from the one-time one.")
         else:
-            _start_session(account)  # this session stays; every other one ends
+            _start_session(account, form)  # this session stays; every other one ends
             flash("Your password is saved: log in with it from now on.", "success")
             return redirect(url_for("pages.index"))
     return render_template("auth/password.html", form=form, first=True), 422 if form.errors else 200
@@ -205,10 +209,12 @@ PLACE_ZONE = re.compile(
 def time_zone_form(formdata: Any = None) -> TimeZoneForm:
     """The account page's time-zone choice: the school's zone, then every zone there is."""
     school = str(current_app.config["TIMEZONE"])
-    form = TimeZoneForm(formdata=formdata, time_zone=current_user.account.time_zone or SCHOOL_ZONE)
-    form.time_zone.choices = [(SCHOOL_ZONE, f"The school's: {school}")] + [
-        (name, name) for name in sorted(available_timezones()) if PLACE_ZONE.match(name)
-    ]
+    own = current_user.account.time_zone
+    form = TimeZoneForm(formdata=formdata, time_zone=own or SCHOOL_ZONE)
+    offered = [name for name in sorted(available_timezones()) if PLACE_ZONE.match(name)]
+    if own and own not in offered:  # a browser's zone may be named otherwise ("Etc/GMT-3")
+        offered.insert(0, own)
+    form.time_zone.choices = [(SCHOOL_ZONE, f"The school's: {school}")] + [(name, name) for name in offered]
     return form
 
 
@@ -238,6 +244,7 @@ def join_class() -> Any:
         except UnknownJoinCode:
             add_error(form.join_code, UNKNOWN_JOIN_CODE)
         else:
+            accounts.take_browser_zone(current_user.account, form.browser_zone.data)
             flash(f"You are in {classroom.name}.", "success")
             return redirect(url_for("pages.index"))
     return render_template("auth/join.html", form=form), 422 if form.errors else 200

@@ -11,7 +11,7 @@ from flask_login import current_user
 from quizapp import core
 from quizapp.core.bank_loader import bank_files as files_in
 from quizapp.core.question_types import present
-from quizapp.services import bank_drafts, bank_files, clock
+from quizapp.services import assignments, bank_drafts, bank_files, clock
 from quizapp.services.bank_drafts import Draft
 from quizapp.services.bank_files import BadFileName, Outcome
 from quizapp.services.bank_imports import ImportResult
@@ -118,6 +118,20 @@ def editor_page(
     ), status
 
 
+def _who_sees_it(name: str) -> str:
+    """Who sees a bank just saved: the classes it is assigned to (not archived), or no one yet
+    (a new bank), with the way to assign it."""
+    served = {Path(bank.path).name: bank.slug for bank in library().catalog.banks}
+    slug = served.get(name)
+    classes = assignments.bank_reach(slug, clock.now()).classes if slug else 0
+    if not classes:
+        return (
+            "it is not assigned to any class yet: to give it to one, use “Assign a quiz” on the class’s page."
+        )
+    where = "the class" if classes == 1 else f"the {classes} classes"
+    return f"students see the new version in {where} it is assigned to."
+
+
 def _check_message(result: core.LoadResult) -> str:
     """What "Check without saving" says above the list (problems speak for themselves)."""
     if result.problems:
@@ -154,11 +168,7 @@ def edit(name: str) -> Any:
         library().reload()
         library().sync_to_database()
         kept = " The previous one is kept in its history." if version else ""  # a new file had none
-        flash(
-            f"{name} is saved: students see the new version wherever it is assigned (to give it to a "
-            f"class, use “Assign a quiz” on the class’s page).{kept}",
-            "success",
-        )
+        flash(f"{name} is saved: {_who_sees_it(name)}{kept}", "success")
         return redirect(url_for("editor.edit", name=name, checked=1))
     if saved.outcome is Outcome.EXISTS:
         return editor_page(

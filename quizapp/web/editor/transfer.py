@@ -47,13 +47,14 @@ def import_bank_page() -> Any:
     if upload:
         uploaded, source_name = upload.read(MAX_IMPORT_BYTES + 1), upload.filename or "upload"
     if form.validate_on_submit():
-        name = f"{form.file_name.data}.yaml"
+        folder = Path(current_app.config["QUESTIONS_DIR"])
+        typed_name = form.file_name.data or ""  # else made from the title (``free_file_name``)
         if uploaded is not None:
             data = uploaded
         else:
             data = required_data(form.pasted.data).encode("utf-8")  # the form requires one of the two
             source_name = _kept_name(form.pasted_from.data) or PASTED_TEXT
-        if (Path(current_app.config["QUESTIONS_DIR"]) / name).exists():
+        if typed_name and (folder / f"{typed_name}.yaml").exists():
             add_error(form.file_name, "A bank file with this name exists already.")
         else:
             try:
@@ -68,7 +69,9 @@ def import_bank_page() -> Any:
                 if not result.empty and not typed_title and not result.source_title:
                     _ask_for_title(form, source_name)
                 elif not result.empty:
-                    folder = Path(current_app.config["QUESTIONS_DIR"])
+                    title = typed_title or result.source_title
+                    made = typed_name or bank_files.free_file_name(folder, title, library().bank_slugs())
+                    name = f"{made}.yaml"
                     # kept as a draft at once: a tab closed before the first save loses nothing
                     bank_drafts.keep(current_user.id, name, result.text, "", clock.now())
                     return editor_page(
