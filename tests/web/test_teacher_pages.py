@@ -174,7 +174,7 @@ def test_class_results_table_and_review(client, app, people):
     assert "Sam Student" in page and "Sara Classmate" in page and "Oleg" not in page
     assert "4%" in page  # 1 of 25
     assert f'href="/attempts/{attempt_id}/results"' in page
-    review = client.get(f"/attempts/{attempt_id}/results").get_data(as_text=True)
+    review = client.get(f"/attempts/{attempt_id}/results?show=all").get_data(as_text=True)
     assert "Sam Student (sam)" in review and "Correct answer" in review
     other = app.test_client()
     login(other, "otto")
