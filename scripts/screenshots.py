@@ -25,6 +25,7 @@ import tempfile
 import threading
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -127,7 +128,7 @@ def seed(app) -> dict[str, int | str]:
         for question in attempts.questions_of(practice)[:40]:
             attempts.save_answer(practice, question.id, wrong_or_right(question), now - timedelta(days=3))
         attempts.submit(practice.id, now - timedelta(days=3))
-        cards, _queue = study.study_queue(sam.id, bank, now)
+        cards, _queue = study.study_queue(sam.id, bank, now, ZoneInfo("UTC"))
         for number, card in enumerate(cards[:24]):
             when = now - timedelta(days=6 - number % 6, hours=number)
             grade = (Grade.GOOD, Grade.EASY, Grade.HARD, Grade.AGAIN)[number % 4]
