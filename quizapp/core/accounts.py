@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 import re
 import unicodedata
+from datetime import datetime, timedelta
 from enum import StrEnum
 
 
@@ -18,6 +19,9 @@ USERNAME_RULE = "2 to 40 characters: letters, digits, '.', '_' or '-', starting 
 MIN_PASSWORD_LENGTH = 8
 JOIN_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I/L to misread
 JOIN_CODE_LENGTH = 8
+# A password a teacher made works until its student chooses their own, but no longer than this: a
+# slip left on a desk, or a photo of it, stops opening the account (a reset makes a new one).
+ONE_TIME_PASSWORD_LIFETIME = timedelta(days=7)
 NAME_MAX_LENGTH = 100  # a person's or a class's name; the database columns are as long
 
 
@@ -108,3 +112,9 @@ def new_password(rng: random.Random, words: int = 3) -> str:
     parts = [rng.choice(vocabulary) for _ in range(words)]
     parts.insert(1, str(rng.randrange(10, 100)))
     return "-".join(parts)
+
+
+def one_time_password_expired(made_at: datetime | None, now: datetime) -> bool:
+    """Whether a one-time password made at ``made_at`` is past ``ONE_TIME_PASSWORD_LIFETIME``
+    (None: made before its time was kept, by an older version: it still works)."""
+    return made_at is not None and now - made_at > ONE_TIME_PASSWORD_LIFETIME

@@ -8,8 +8,9 @@ guessed; one that happens twice (the hour repeated when they go back) is the fir
 
 from __future__ import annotations
 
+import functools
 from datetime import UTC, date, datetime, time, timedelta
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 TYPED_EXAMPLE = "2026-12-01 23:59"
 FIRST_YEAR, LAST_YEAR = 1900, 9000  # beyond them a time is a typing slip, and some zones overflow
@@ -17,13 +18,23 @@ FIRST_YEAR, LAST_YEAR = 1900, 9000  # beyond them a time is a typing slip, and s
 
 def time_zone(name: str) -> ZoneInfo:
     """The zone with this IANA name (``Europe/Belgrade``, ``America/Chicago``, ``UTC``);
-    ValueError with a message a person can act on."""
+    ValueError with a message a person can act on. Only the database's zones: not the files
+    that sit beside them ("localtime", the server's own; "posixrules"; "right/UTC", leap-second
+    tables about 27 s off) nor "Factory", which a browser's report could otherwise name."""
+    if name.strip() not in _known_zones():
+        raise ValueError(f"{name[:60]!r} is no time zone: use a name such as Europe/Belgrade or UTC")
     try:
         return ZoneInfo(name.strip())
     except (ZoneInfoNotFoundError, ValueError, OSError):  # ValueError: "../x" or ""; OSError: odd names
         raise ValueError(
             f"{name[:60]!r} is no time zone: use a name such as Europe/Belgrade or UTC"
         ) from None
+
+
+@functools.cache
+def _known_zones() -> frozenset[str]:
+    """The zones' names, read once (the standard library walks the zone files to list them)."""
+    return frozenset(available_timezones()) - {"localtime", "posixrules", "Factory"}
 
 
 def shown(moment: datetime, zone: ZoneInfo) -> str:

@@ -37,6 +37,7 @@ from quizapp.db.models import (
     PasswordSlip,
     RemovedEnrollment,
     User,
+    utcnow,
 )
 
 
@@ -63,6 +64,7 @@ class Account:
     credentials_version: int = 1
     time_zone: str | None = None  # an IANA name; None: the school's (QUIZAPP_TIMEZONE)
     time_zone_source: str | None = None  # "browser", "chosen" (account page), None: never set
+    password_set_at: datetime | None = None  # when the password was written (None: before it was kept)
 
     @property
     def is_teacher(self) -> bool:
@@ -97,6 +99,7 @@ def account_from_row(row: User | Row[*tuple[Any, ...]]) -> Account:
         row.credentials_version,
         row.time_zone,
         row.time_zone_source,
+        row.password_set_at,
     )
 
 
@@ -230,6 +233,7 @@ ACCOUNT_COLUMNS = db.select(
     _USERS.c.credentials_version,
     _USERS.c.time_zone,
     _USERS.c.time_zone_source,
+    _USERS.c.password_set_at,
 )
 _ACCOUNT_BY_ID = ACCOUNT_COLUMNS.where(_USERS.c.id == bindparam("user_id"))
 
@@ -272,6 +276,7 @@ def _set_own_password(user_id: int, checked: int, new: str) -> Account | None:
             session_version=User.session_version + 1,
             credentials_version=User.credentials_version + 1,
             must_change_password=False,
+            password_set_at=utcnow(),
         )
     )
     if rows_changed(changed) != 1:
@@ -308,6 +313,7 @@ def reset_password(student_id: int, rng: random.Random) -> str:
             session_version=User.session_version + 1,
             credentials_version=User.credentials_version + 1,
             must_change_password=True,
+            password_set_at=utcnow(),
         )
     )
     db.session.commit()

@@ -128,6 +128,8 @@ class User(Model):
     time_zone: Mapped[str | None] = mapped_column(String(64))  # an IANA name; None: the school's
     # "browser": taken from it at a login; "chosen": on the account page (a zone or the school's)
     time_zone_source: Mapped[str | None] = mapped_column(String(10))
+    # when password_hash was written (a one-time password's age: core.accounts.ONE_TIME_PASSWORD_LIFETIME)
+    password_set_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=utcnow)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 

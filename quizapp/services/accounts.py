@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 
 from flask import current_app
 
-from quizapp.core.accounts import Role
+from quizapp.core.accounts import Role, one_time_password_expired
 from quizapp.core.local_time import time_zone
 from quizapp.core.roster import RosterEntry
 from quizapp.db import account_store, short_lived_store
@@ -33,6 +33,7 @@ __all__ = [
     "Account",
     "ClassInfo",
     "ClassNameTaken",
+    "OneTimePasswordExpired",
     "Removal",
     "RosterOutcome",
     "SetupClosed",
@@ -63,10 +64,16 @@ def authenticate(username: str, password: str) -> Account | None:
     return account_store.authenticate(username, password)
 
 
-def log_in_on_website(username: str, password: str, now: datetime) -> Account | None:
-    """The account that logs in with these credentials, or None.
+class OneTimePasswordExpired(Exception):
+    """The right one-time password, past ``core.accounts.ONE_TIME_PASSWORD_LIFETIME``: the
+    login page says so (only to someone who typed it), and the teacher makes a new one."""
 
-    A one-time password (made by a teacher) works until its user has chosen their own: each
+
+def log_in_on_website(username: str, password: str, now: datetime) -> Account | None:
+    """The account that logs in with these credentials, or None; ``OneTimePasswordExpired``.
+
+    A one-time password (made by a teacher) works until its user has chosen their own, for at
+    most ``ONE_TIME_PASSWORD_LIFETIME`` (a lost slip does not open the account for ever): each
     login with it ends the user's other sessions, deletes its slips, and must choose its own
     password first. Each login also deletes expired slips and removals (a read when there are
     none), so that a password kept for a slip does not outlive its ten minutes until a teacher's
@@ -77,6 +84,8 @@ def log_in_on_website(username: str, password: str, now: datetime) -> Account | 
         return None
     short_lived_store.delete_expired(now)
     if account.must_change_password:
+        if one_time_password_expired(account.password_set_at, now):
+            raise OneTimePasswordExpired(account.username)
         return account_store.use_one_time_password(account)
     return account
 

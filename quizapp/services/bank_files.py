@@ -14,7 +14,7 @@ import re
 import secrets
 import stat
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
@@ -201,15 +201,19 @@ FALLBACK_NAME = "imported-bank"
 MAX_MADE_NAME = 50  # room for "-2"... within the form's 61 characters
 
 
-def free_file_name(folder: Path, title: str, bank_slugs: Mapping[str, str]) -> str:
+def free_file_name(
+    folder: Path, title: str, bank_slugs: Mapping[str, str], drafted: Collection[str] = ()
+) -> str:
     """A file name (without ".yaml") for a new bank made of its ``title``, for an import that was
     given none: "The Balkans, 2026" is "the-balkans-2026" (lower-case ASCII letters, digits and
-    '-', as the forms accept), with "-2", "-3"... until no file in ``folder`` and no bank id
-    (``bank_slugs``: a new bank's id is its file's name) has it."""
+    '-', as the forms accept), with "-2", "-3"... until no file in ``folder``, no bank id
+    (``bank_slugs``: a new bank's id is its file's name) and none of the teacher's unsaved
+    drafts (``drafted``, file names: a second import of the same title must not replace the
+    first one's draft) has it."""
     ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii")
     base = "-".join(re.findall(r"[a-z0-9]+", ascii_title.lower()))[:MAX_MADE_NAME].strip("-")
     base = base or FALLBACK_NAME
-    taken_files = set(bank_slugs.values())
+    taken_files = set(bank_slugs.values()) | set(drafted)
     for number in range(1, 10_000):
         name = base if number == 1 else f"{base}-{number}"
         files = (f"{name}.yaml", f"{name}.yml")

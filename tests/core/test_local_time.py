@@ -112,3 +112,17 @@ def test_a_persons_day_and_its_midnight_are_in_their_zone():
     santiago = time_zone("America/Santiago")
     assert day_start(datetime(2026, 9, 6, 12, tzinfo=UTC), santiago) == datetime(2026, 9, 6, 4, tzinfo=UTC)
     assert f"{datetime(2026, 9, 6, 4, tzinfo=UTC).astimezone(santiago):%H:%M}" == "01:00"
+
+
+@pytest.mark.parametrize(
+    "name", ["localtime", "posixrules", "Factory", "right/UTC", "posix/UTC", "../etc/passwd", ""]
+)
+def test_only_the_databases_zones_are_time_zones(name):
+    """A browser's report goes through the same rule as a typed zone: the files beside the zones
+    (the server's own "localtime", leap-second "right/" tables) are no zone a person lives in."""
+    with pytest.raises(ValueError, match="is no time zone"):
+        time_zone(name)
+    assert (
+        time_zone(" America/New_York ").key == "America/New_York"
+        and time_zone("Etc/GMT-3").key == "Etc/GMT-3"
+    )

@@ -29,3 +29,4 @@ def test_a_name_in_use_as_a_file_or_a_bank_id_gets_a_number(tmp_path):
     assert free_file_name(tmp_path, "Vocab", {}) == "vocab-3"
     assert free_file_name(tmp_path, "Vocab", {"vocab-3": "other.yaml"}) == "vocab-4"
     assert free_file_name(tmp_path, "Words", {"x": "words.yaml"}) == "words-2"
+    assert free_file_name(tmp_path, "Words", {}, {"words.yaml", "words-2.yaml"}) == "words-3"  # drafts

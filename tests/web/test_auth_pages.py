@@ -1,11 +1,15 @@
 """Accounts: first-run set-up, log in and out, sign-up with a join code, password change."""
 
+from datetime import timedelta
+
 import pytest
 
+from quizapp.core.accounts import ONE_TIME_PASSWORD_LIFETIME
 from quizapp.db import account_store
 from quizapp.db.base import db
 from quizapp.db.database import begin_write
 from quizapp.db.models import Enrollment, User
+from quizapp.services import clock
 from quizapp.web.auth.pages import safe_next
 from tests.helpers.web import PASSWORD, csrf_token, login
 
@@ -352,3 +356,22 @@ def test_a_one_time_login_after_a_newer_password_was_made_is_refused(app, people
         fresh = account_store.authenticate("sam", newer)
         started = account_store.use_one_time_password(fresh)
         assert started is not None and started.session_version == fresh.session_version + 1
+
+
+def test_a_one_time_password_stops_working_after_a_week(app, people, monkeypatch):
+    """A slip lost or photographed does not open the account for ever: after its lifetime the
+    right one-time password is refused, saying why (to whoever typed it, and to nobody else)."""
+    password = one_time_password(app, people)
+    almost = clock.now() + ONE_TIME_PASSWORD_LIFETIME - timedelta(minutes=1)
+    monkeypatch.setattr(clock, "now", lambda: almost)
+    in_time = app.test_client()
+    login(in_time, "sam", password)
+    assert in_time.get("/").headers["Location"] == "/account/password"
+    monkeypatch.setattr(clock, "now", lambda: almost + timedelta(minutes=2))
+    late = post_form(app.test_client(), "/login", {"username": "sam", "password": password})
+    page = late.get_data(as_text=True)
+    assert late.status_code == 422 and "no longer works: ask your teacher for a new one" in page
+    assert "Wrong username or password." not in page
+    wrong = post_form(app.test_client(), "/login", {"username": "sam", "password": "not-the-slip"})
+    assert "Wrong username or password." in wrong.get_data(as_text=True)
+    assert "no longer works" not in wrong.get_data(as_text=True)

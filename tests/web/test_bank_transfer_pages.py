@@ -426,3 +426,18 @@ def test_pasted_gift_with_a_category_needs_no_file_name_one_is_made_from_its_tit
     assert 'action="/banks/kosovo-peacekeepers-3.yaml/edit"' in page
     typed = upload(teacher, "gift", "my-kosovo", pasted=gift).get_data(as_text=True)
     assert 'action="/banks/my-kosovo.yaml/edit"' in typed
+
+
+def test_a_second_import_of_the_same_title_does_not_replace_the_first_ones_draft(teacher):
+    """Both imports are kept as unsaved drafts: the second gets a name of its own (before, it
+    took the first one's and replaced its draft unseen). A typed name is the teacher's choice:
+    importing again under it replaces their own draft, as a corrected import should."""
+    gift = (SAMPLES / "moodle-export.gift").read_text(encoding="utf-8")
+    first = upload(teacher, "gift", "", pasted=gift).get_data(as_text=True)
+    second = upload(teacher, "gift", "", pasted=gift).get_data(as_text=True)
+    assert 'action="/banks/kosovo-peacekeepers-2.yaml/edit"' in first
+    assert 'action="/banks/kosovo-peacekeepers-3.yaml/edit"' in second
+    again = upload(teacher, "gift", "kosovo-peacekeepers-2", pasted=gift)
+    assert again.status_code == 200 and 'action="/banks/kosovo-peacekeepers-2.yaml/edit"' in again.get_data(
+        as_text=True
+    )

@@ -42,6 +42,9 @@ from quizapp.web.login_limits import limit_logins, logged_in
 
 blueprint = Blueprint("auth", __name__)
 LOGIN_FAILED = "Wrong username or password."
+ONE_TIME_PASSWORD_EXPIRED = (
+    "This one-time password is more than a week old and no longer works: ask your teacher for a new one."
+)
 MAX_NEXT_LENGTH = 2000
 
 
@@ -110,16 +113,21 @@ def login() -> Any:
         return redirect(url_for("pages.index"))
     form = LoginForm()
     if form.validate_on_submit():
-        # a one-time password works until the user has chosen their own: the session chooses it
-        # before anything else (login.py), and a login with it ends the user's other sessions
-        account = accounts.log_in_on_website(
-            required_data(form.username.data), required_data(form.password.data), clock.now()
-        )
+        # a one-time password works until the user has chosen their own (a week at most): the
+        # session chooses it before anything else (login.py); a login with it ends the others
+        try:
+            account = accounts.log_in_on_website(
+                required_data(form.username.data), required_data(form.password.data), clock.now()
+            )
+        except accounts.OneTimePasswordExpired:
+            account = None
+            form.form_errors.append(ONE_TIME_PASSWORD_EXPIRED)
         if account is not None:
             target = safe_next(request.args.get("next")) or url_for("pages.index")
             _start_session(account, form)
             return redirect(target)
-        form.form_errors.append(LOGIN_FAILED)
+        if not form.form_errors:
+            form.form_errors.append(LOGIN_FAILED)
     status = 422 if form.errors or form.form_errors else 200
     return render_template("auth/login.html", form=form), status
 

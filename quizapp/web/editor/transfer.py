@@ -54,6 +54,8 @@ def import_bank_page() -> Any:
         else:
             data = required_data(form.pasted.data).encode("utf-8")  # the form requires one of the two
             source_name = _kept_name(form.pasted_from.data) or PASTED_TEXT
+        # a made name passes over the teacher's unsaved drafts too (a typed one is theirs to reuse)
+        drafted = {entry.file_name for entry in bank_drafts.drafts_of(current_user.id, clock.now())}
         if typed_name and (folder / f"{typed_name}.yaml").exists():
             add_error(form.file_name, "A bank file with this name exists already.")
         else:
@@ -70,7 +72,9 @@ def import_bank_page() -> Any:
                     _ask_for_title(form, source_name)
                 elif not result.empty:
                     title = typed_title or result.source_title
-                    made = typed_name or bank_files.free_file_name(folder, title, library().bank_slugs())
+                    made = typed_name or bank_files.free_file_name(
+                        folder, title, library().bank_slugs(), drafted
+                    )
                     name = f"{made}.yaml"
                     # kept as a draft at once: a tab closed before the first save loses nothing
                     bank_drafts.keep(current_user.id, name, result.text, "", clock.now())
