@@ -15,6 +15,7 @@ import tempfile
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import event, insert, select
 
@@ -32,6 +33,8 @@ from quizapp.db.database import begin_write
 from quizapp.db.models import Bank, CardState, ReviewLog
 from quizapp.services.bank_library import library
 from quizapp.services.dashboards import student_dashboard
+
+ZONE = ZoneInfo("UTC")  # the student's day: the school's default
 
 CARDS = 10_000
 LOGS = 100_000
@@ -126,7 +129,7 @@ def main() -> None:
                     cards,
                     study_store.study_state(user_id, bank_slug, now),
                     study_store.new_cards_per_day(user_id),
-                    study_store.new_cards_started_today(user_id, now),
+                    study_store.new_cards_started_today(user_id, now, ZONE),
                 )
                 db.session.rollback()
 
@@ -145,7 +148,7 @@ def main() -> None:
             event.listen(db.engine, "before_cursor_execute", count)
 
             def dashboard() -> None:
-                student_dashboard(account, now)
+                student_dashboard(account, now, ZONE)
                 db.session.rollback()
 
             dashboard()
