@@ -356,7 +356,7 @@ def recall(facts: Sequence[Fact], draft: Draft) -> Recall:
 
 # --- The automatic re-check of a draft's verdict ----------------------------------------------------
 
-_NAME = re.compile(r"\b[A-Z][\w'’.-]*")
+_NAME = re.compile(r"\b[A-Z][\w'.-]*")
 _CAPITALISED_WORDS = (  # words a key may start with that name nothing
     "A An The In On At By To Of For And Or But As It Its He She His Her They Their This That These "
     "Those Who What Where When Which Why How Is Was Were Are Be Has Have Had Not No Yes True False"
@@ -381,11 +381,11 @@ def recheck(question: DraftedQuestion, article_text: str) -> list[str]:
     for quote in quotes:
         if locate_quote(texts, quote) is None:
             problems.append(f"quote not in the article: {quote[:60]!r}")
-    quoted = " ".join(quotes)
+    quoted = unicodedata.normalize("NFC", " ".join(quotes)).translate(_FOLD)
     quoted_numbers = {value for value, _ in reading(quoted).numbers}
-    quoted_words = set(re.findall(r"[\w'’.-]+", quoted)) | set(quoted.split())
+    quoted_words = set(re.findall(r"[\w'.-]+", quoted)) | set(quoted.split())
     for answer in question.answers:
-        for side in answer.split(ARROW.strip()):
+        for side in unicodedata.normalize("NFC", answer).translate(_FOLD).split(ARROW.strip()):
             for value, _ in reading(side).numbers:
                 if value not in quoted_numbers:
                     problems.append(f"{format_number(value)} of the key {side!r} is not in its quote")

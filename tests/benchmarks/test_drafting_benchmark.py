@@ -199,6 +199,8 @@ def test_the_recheck_passes_a_sound_draft():
     quote = "Kosovo’s lightly armed military is expected to have 5,000 troops and 3,000 reservists."
     assert bench.recheck(_question(DraftKind.NUMERIC, ["5000 troops"], quote), ARTICLE) == []
     who = "Kosovo's acting President Vjosa Osmani said."
+    typographic = "Kosovo’s lightly armed military"
+    assert bench.recheck(_question(DraftKind.CLOZE, ["Kosovo's"], typographic), ARTICLE) == []
     assert bench.recheck(_question(DraftKind.ATTRIBUTION, ["Vjosa Osmani"], [who]), ARTICLE) == []
     assert (
         bench.recheck(
