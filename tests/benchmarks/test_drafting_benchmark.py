@@ -143,6 +143,15 @@ def test_a_draft_that_asks_every_fact_recalls_them_all():
         assert bench.recall(facts, draft).missed == []
 
 
+def test_stated_facts_are_the_ones_the_article_writes():
+    text = (ROOT / "questions" / "sources" / "kosovo-peacekeepers.txt").read_text()
+    assert bench.stated(bench.Fact("5000 troops", "x"), text)
+    assert bench.stated(bench.Fact("78 days", "x"), text)  # "a 78-day NATO air campaign"
+    assert bench.stated(bench.Fact("The U.S. Central Command", "x"), text)
+    assert not bench.stated(bench.Fact("8000 people", "x"), text)  # a sum the bank worked out
+    assert not bench.stated(bench.Fact("As a young country", "x"), text)
+
+
 # --- The test articles and their fact lists -------------------------------------------------------
 
 
