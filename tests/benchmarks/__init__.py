@@ -1,0 +1,1 @@
+"""Tests of the benchmark scripts that hold logic of their own (benchmarks/)."""
