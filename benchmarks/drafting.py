@@ -13,11 +13,13 @@ statement the student only judges, not a fact the student gives. A matching draf
   its facts are the full-marks answers of the shipped bank questions/kosovo-peacekeepers.yaml,
   loaded with the app's loader, by question type: single and multiple, each correct choice;
   numeric, the number with its unit ("5000 troops"); short, the first accepted answer; cloze,
-  each blank's first accepted answer; ordering, each item; matching, each pair's left and each
-  its right. True/false questions are skipped (their answer is "true" or "false", no fact).
+  each blank's first accepted answer. True/false, ordering and matching questions have no
+  answer text to recall: their answer is "true" or "false", an order, or pairs of texts that are
+  all on screen (the same rule as the give-away table of docs/question-format.md, "What a
+  question's answer is").
   Facts that read the same once normalised ("Kuwait" asked twice) count once. All of them are
   counted, including those no drafter can find in the text: answers the bank worked out (a sum,
-  a year by arithmetic), paraphrased choices ("As a young country") and matching labels ("Date");
+  a year by arithmetic) and paraphrased choices ("As a young country");
   the figure per question type shows where the misses are, and a second figure (information
   only) counts the facts the article writes word for word (``stated``).
 - Each test article benchmarks/articles/NAME.txt is drafted likewise; its facts are the answers
@@ -77,9 +79,7 @@ from quizapp.core.drafting import Draft, DraftedQuestion, DraftKind, draft_quest
 from quizapp.core.model import (
     ChoiceAnswer,
     ClozeAnswer,
-    MatchingAnswer,
     NumericAnswer,
-    OrderingAnswer,
     TextAnswer,
 )
 from quizapp.core.number_parsing import number_from_words, parse_number
@@ -286,10 +286,6 @@ def bank_facts(bank_path: Path = KOSOVO_BANK) -> list[Fact]:
             texts = list(spec.accepted[:1])
         elif isinstance(spec, ClozeAnswer):
             texts = [blank.accepted[0] for blank in spec.blanks if blank.accepted]
-        elif isinstance(spec, OrderingAnswer):
-            texts = [item.text for item in spec.items]
-        elif isinstance(spec, MatchingAnswer):
-            texts = [side.text for pair in spec.pairs for side in pair]
         facts += [Fact(text, origin, str(question.type)) for text in texts]
     return _unique(facts)
 
