@@ -83,14 +83,23 @@ def find_mentions(sentences: tuple[Sentence, ...]) -> tuple[tuple[Mention, ...],
     people = {name.text for found in names for name in found if kinds.get(name.text) is MentionKind.PERSON}
     surnames = _surnames(people)
     result: list[tuple[Mention, ...]] = []
-    for sentence, found_numbers, found_names in zip(sentences, numbers, names, strict=True):
+    for found_numbers, found_names in zip(numbers, names, strict=True):
         mentions = [_number_mention(number) for number in found_numbers]
         for name in found_names:
             full = surnames.get(name.text, name.text)
             kind = kinds.get(full, MentionKind.NAME)
             key = full.lower() if kind is MentionKind.PERSON else alias_key(full)
             mentions.append(
-                Mention(kind, name.text, name.start, name.end, key, full, role=name.role, possessive=name.possessive)
+                Mention(
+                    kind,
+                    name.text,
+                    name.start,
+                    name.end,
+                    key,
+                    full,
+                    role=name.role,
+                    possessive=name.possessive,
+                )
             )
         result.append(tuple(sorted(mentions, key=lambda mention: mention.start)))
     return tuple(result)
@@ -109,11 +118,23 @@ def _number_mention(number: Number) -> Mention:
         display = f"{number.number_text}%"
     else:
         display = number.text
-    key = f"{kind}:{number.value}:{number.unit}" if number.value is not None else f"{kind}:{number.text.lower()}"
+    key = (
+        f"{kind}:{number.value}:{number.unit}"
+        if number.value is not None
+        else f"{kind}:{number.text.lower()}"
+    )
     return Mention(
-        kind, number.text, number.start, number.end, key, display,
-        number.value, number.unit, number.number_text, number.order,
-    )  # fmt: skip
+        kind,
+        number.text,
+        number.start,
+        number.end,
+        key,
+        display,
+        number.value,
+        number.unit,
+        number.number_text,
+        number.order,
+    )
 
 
 def _lowercase_words(sentences: tuple[Sentence, ...]) -> frozenset[str]:

@@ -102,7 +102,13 @@ def _name(sentence: str, start: int, end: int, lowercase_words: frozenset[str]) 
     while words and words[-1].lower() in FUNCTION_WORDS:
         words, offsets = words[:-1], offsets[:-1]
     titles: list[str] = []
-    while len(words) > 1 and words[0].lower() in TITLES | {"prime", "foreign", "interior", "defense", "defence"}:
+    while len(words) > 1 and words[0].lower() in TITLES | {
+        "prime",
+        "foreign",
+        "interior",
+        "defense",
+        "defence",
+    }:
         titles.append(words[0])
         words, offsets = words[1:], offsets[1:]
         if len(words) > 2 and words[0] == "of":  # "Secretary of State Jane Doe"
@@ -142,7 +148,9 @@ def _adjective(word: str, after: str) -> bool:
     if not following or following.group(1) in FUNCTION_WORDS:
         return False
     lowered = word.lower()
-    return lowered in DEMONYMS or (len(lowered) > 4 and lowered.endswith(DEMONYM_SUFFIXES) and not lowered.endswith("ia"))
+    return lowered in DEMONYMS or (
+        len(lowered) > 4 and lowered.endswith(DEMONYM_SUFFIXES) and not lowered.endswith("ia")
+    )
 
 
 def _role_before(sentence: str, title_start: int, titles: str) -> str:

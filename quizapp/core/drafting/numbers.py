@@ -16,17 +16,21 @@ from quizapp.core.drafting.lexicon import (
     NUMBER_WORDS,
     SCALES,
     UNIT_WORDS,
-    WEEKDAYS,
 )
 
 _WORD_NUMBER = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
-_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
+)
 _DATE = re.compile(
     rf"\b(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:\s+\d{{4}})?"
     rf"|{_MONTH}\s+\d{{4}})(?![\w])"
 )
-_WEEKDAY = re.compile(r"\b(?:on|last|next|this|since|by|until)\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+_WEEKDAY = re.compile(
+    r"\b(?:on|last|next|this|since|by|until)\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+)
 _NUMBER = re.compile(
     r"(?<![\w.,\-/])(?P<currency>[$€£¥])?"
     rf"(?P<number>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|(?i:(?:{_WORD_NUMBER})(?:-(?:one|two|three|four|five|six|seven|eight|nine))?))"
@@ -35,7 +39,9 @@ _NUMBER = re.compile(
 _PERCENT = re.compile(r"\s*(?:%|percent\b|per cent\b)")
 _HYPHEN_UNIT = re.compile(r"-(?P<unit>[a-z]+)(?:-(?P<second>[a-z]+))?\b")
 _WORD = re.compile(r"\s+(?P<word>[a-zA-Z°][a-zA-Z\-]*)")
-_YEAR_BEFORE = re.compile(r"(?i)\b(?:in|since|by|until|till|from|of|after|before|early|late|mid|between|and|to|during|around|through|year|spring|summer|autumn|fall|winter)\s+$")
+_YEAR_BEFORE = re.compile(
+    r"(?i)\b(?:in|since|by|until|till|from|of|after|before|early|late|mid|between|and|to|during|around|through|year|spring|summer|autumn|fall|winter)\s+$"
+)
 
 
 class NumberKind:
@@ -82,7 +88,7 @@ def find_numbers(sentence: str) -> list[Number]:
 
 
 def plural(noun: str) -> str:
-    if noun in UNIT_WORDS.values() or noun.endswith("s") and not noun.endswith("ss"):
+    if noun in UNIT_WORDS.values() or (noun.endswith("s") and not noun.endswith("ss")):
         return noun
     if re.search(r"[^aeiou]y$", noun):
         return noun[:-1] + "ies"
@@ -138,18 +144,42 @@ def _quantity(sentence: str, match: re.Match[str]) -> Number | None:
         return Number(NumberKind.QUANTITY, number_text, start, end, value, CURRENCY[currency], number_text)
     percent = _PERCENT.match(rest)
     if percent:
-        return Number(NumberKind.PERCENT, sentence[start : end + percent.end()], start, end + percent.end(), value, "%", number_text)
+        return Number(
+            NumberKind.PERCENT,
+            sentence[start : end + percent.end()],
+            start,
+            end + percent.end(),
+            value,
+            "%",
+            number_text,
+        )
     hyphen = _HYPHEN_UNIT.match(rest)
     if hyphen and hyphen.group("unit") not in FUNCTION_WORDS:
         unit = plural(hyphen.group("unit"))
-        return Number(NumberKind.QUANTITY, sentence[start : end + hyphen.end()], start, end + hyphen.end(), value, unit, number_text)
+        return Number(
+            NumberKind.QUANTITY,
+            sentence[start : end + hyphen.end()],
+            start,
+            end + hyphen.end(),
+            value,
+            unit,
+            number_text,
+        )
     unit, unit_end = _unit_after(rest)
     if _is_year(raw, sentence[:start], unit):
         return Number(NumberKind.YEAR, raw, start, end, value, "", raw, (int(value), 0, 0))
     if worded and not unit:
         return None  # "two" alone is rarely a fact
     if unit:
-        return Number(NumberKind.QUANTITY, sentence[start : end + unit_end], start, end + unit_end, value, unit, number_text)
+        return Number(
+            NumberKind.QUANTITY,
+            sentence[start : end + unit_end],
+            start,
+            end + unit_end,
+            value,
+            unit,
+            number_text,
+        )
     return Number(NumberKind.QUANTITY, number_text, start, end, value, "", number_text)
 
 
@@ -166,7 +196,9 @@ def _unit_after(rest: str) -> tuple[str, int]:
             return UNIT_WORDS[lowered], word.end()
         if not text[0].islower() or lowered in FUNCTION_WORDS:
             return "", 0
-        if lowered in NUMBER_ADJECTIVES or lowered.endswith(("ed", "ing", "al")) and not lowered.endswith("s"):
+        if lowered in NUMBER_ADJECTIVES or (
+            lowered.endswith(("ed", "ing", "al")) and not lowered.endswith("s")
+        ):
             position = word.end()
             continue
         return lowered, word.end()
