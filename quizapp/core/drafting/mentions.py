@@ -81,6 +81,12 @@ def find_mentions(sentences: tuple[Sentence, ...]) -> tuple[tuple[Mention, ...],
     ]
     kinds = _classify(sentences, names)
     people = {name.text for found in names for name in found if kinds.get(name.text) is MentionKind.PERSON}
+    for found in names:  # "Anna Berg" is a person when "Berg" alone is one
+        for name in found:
+            parts = name.text.split()
+            if len(parts) in {2, 3} and kinds.get(name.text) is MentionKind.NAME and parts[-1] in people:
+                kinds[name.text] = MentionKind.PERSON
+                people.add(name.text)
     surnames = _surnames(people)
     result: list[tuple[Mention, ...]] = []
     for found_numbers, found_names in zip(numbers, names, strict=True):

@@ -94,7 +94,7 @@ def _name(sentence: str, start: int, end: int, lowercase_words: frozenset[str]) 
     while words and (
         words[0].lower() in STARTERS
         or words[0].lower() in FUNCTION_WORDS
-        or (at_start and offsets[0] == start and words[0].lower() in lowercase_words)
+        or (at_start and offsets[0] == start and len(words) == 1 and words[0].lower() in lowercase_words)
         or words[0].lower().rstrip(".") in WEEKDAYS
         or words[0].lower() in MONTHS
     ):

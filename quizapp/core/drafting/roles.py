@@ -58,6 +58,9 @@ def _role_cloze(person: Mention, sentence: Sentence) -> DraftedQuestion:
     unowned = re.sub(r"^[A-Z][\w.\-]*['’]s\s+", "", role)
     unowned = re.sub(r"^(?:a|an|the)\s+", "", unowned)
     accepted.append(unowned)
+    owner = re.match(r"^([A-Z][\w.\-]*)['’]s\s+(.+)$", role)
+    if owner:  # "Kosovo's acting President" is the "acting President of Kosovo"
+        accepted.append(f"{owner.group(2)} of {owner.group(1)}")
     head = role.split()[-1] if person.role and role.split()[-1][0].isupper() else ""
     if head:
         accepted.append(head)
@@ -70,7 +73,7 @@ def _role_cloze(person: Mention, sentence: Sentence) -> DraftedQuestion:
         {"blanks": [accepted]},
         says(sentence.text),
         [(sentence, sentence.text)],
-        (role, unowned),
+        tuple(accepted[:3]),
         0.7,
     )
 
