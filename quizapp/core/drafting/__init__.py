@@ -6,6 +6,7 @@ verbatim. docs/drafting.md says how, and how well (benchmarks/drafting.py).
 """
 
 from quizapp.core.drafting.article import Article, read_article
-from quizapp.core.drafting.drafts import Draft, DraftedQuestion, DraftKind, draft_questions
+from quizapp.core.drafting.drafted import Draft, DraftedQuestion, DraftKind
+from quizapp.core.drafting.drafts import draft_questions
 
 __all__ = ["Article", "Draft", "DraftKind", "DraftedQuestion", "draft_questions", "read_article"]

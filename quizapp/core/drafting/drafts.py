@@ -1,88 +1,106 @@
-"""Drafted questions: what the drafter returns, and the drafter itself.
-
-PLACEHOLDER: ``draft_questions`` below is the first, minimal version (one true/false question
-a sentence that states a number); the rule-based drafter replaces its body, keeping these types.
-"""
+"""The drafter: reads the article (reading.py) and asks each kind of question of it (one module a
+kind), then merges duplicates, drops a draft that shows its own answer, and gives readable,
+unique ids. ``Draft``, ``DraftedQuestion`` and ``DraftKind`` are defined in drafted.py."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from enum import StrEnum
-from typing import Any
+from collections.abc import Callable
 
 from quizapp.core.drafting.article import Article
+from quizapp.core.drafting.attribution import attribution_questions
+from quizapp.core.drafting.choice import choice_questions
+from quizapp.core.drafting.cloze import cloze_questions
+from quizapp.core.drafting.drafted import Draft, DraftedQuestion, DraftKind
+from quizapp.core.drafting.numeric import numeric_questions
+from quizapp.core.drafting.ordering import ordering_questions
+from quizapp.core.drafting.reading import Reading, read
+from quizapp.core.drafting.roles import role_questions
+from quizapp.core.drafting.true_false import true_false_questions
 
+__all__ = ["Draft", "DraftKind", "DraftedQuestion", "draft_questions"]
 
-class DraftKind(StrEnum):
-    """What a draft asks, by how it was drafted (a quote attribution is a single-choice question
-    in the bank, but drafted from reported speech)."""
-
-    NUMERIC = "numeric"
-    CLOZE = "cloze"
-    CHOICE = "choice"
-    TRUE_FALSE = "true_false"
-    ATTRIBUTION = "attribution"
-    ORDERING = "ordering"
-    MATCHING = "matching"
-
-
-@dataclass(frozen=True, slots=True)
-class DraftedQuestion:
-    """One drafted question. ``fields`` are its fields in the bank format, in the order a bank
-    file writes them (id, type, prompt, its type's fields, explanation, source, tags): a bank
-    whose ``source.path`` is the article's text accepts them as they are. ``answers`` are its
-    full-marks answer texts (the correct choice, the number with its unit, each blank's answer;
-    for true/false the true statement; for ordering the items in order; for matching each pair
-    as "left → right"). ``paragraphs`` are the 0-based indexes of the paragraphs its quotes
-    stand in; ``confidence`` runs from 0 (a guess) to 1 (the sentence says it plainly)."""
-
-    kind: DraftKind
-    fields: dict[str, Any] = field(hash=False)
-    answers: tuple[str, ...]
-    paragraphs: tuple[int, ...]
-    confidence: float
-
-    @property
-    def id(self) -> str:
-        return str(self.fields["id"])
-
-
-@dataclass(frozen=True, slots=True)
-class Draft:
-    """The drafted questions, in the article's order, and notes on what could not be drafted."""
-
-    questions: tuple[DraftedQuestion, ...]
-    notes: tuple[str, ...] = ()
-
-    def count_by_kind(self) -> dict[DraftKind, int]:
-        counts: dict[DraftKind, int] = {}
-        for question in self.questions:
-            counts[question.kind] = counts.get(question.kind, 0) + 1
-        return counts
-
-
-_SENTENCE = re.compile(r"[^.!?]+[.!?]+")
-_NUMBER = re.compile(r"\d")
+_BUILDERS: tuple[Callable[[Reading], list[DraftedQuestion]], ...] = (
+    numeric_questions,
+    cloze_questions,
+    choice_questions,
+    true_false_questions,
+    attribution_questions,
+    role_questions,
+    ordering_questions,
+)
 
 
 def draft_questions(article: Article) -> Draft:
-    """The questions drafted from ``article`` (placeholder: see the module's docstring)."""
-    drafted: list[DraftedQuestion] = []
-    for index, paragraph in enumerate(article.paragraphs):
-        for sentence in _SENTENCE.findall(paragraph):
-            sentence = sentence.strip()
-            if not _NUMBER.search(sentence):
-                continue
-            fields: dict[str, Any] = {
-                "id": f"stated-{len(drafted) + 1}",
-                "type": "true_false",
-                "prompt": sentence,
-                "answer": True,
-                "explanation": f'The article says: "{sentence}"',
-                "source": sentence,
-                "tags": [f"paragraph-{index + 1}"],
-            }
-            drafted.append(DraftedQuestion(DraftKind.TRUE_FALSE, fields, (sentence,), (index,), 0.5))
-    notes = () if drafted else ("No sentence of the article states a number.",)
-    return Draft(tuple(drafted), notes)
+    """The questions drafted from ``article``, in the article's order, each quoting it."""
+    if not article.paragraphs:
+        return Draft((), ("The article has no text to draft from.",))
+    reading = read(article)
+    drafted = [q for build in _BUILDERS for q in build(reading)]
+    kept = [q for q in drafted if not _gives_itself_away(q)]
+    merged = _merged(kept)
+    ordered = sorted(merged, key=lambda q: (q.paragraphs[:1], _KIND_ORDER[q.kind]))
+    questions = _unique_ids(ordered)
+    return Draft(tuple(questions), _notes(reading, questions))
+
+
+_KIND_ORDER = {kind: number for number, kind in enumerate(DraftKind)}
+
+
+def _notes(reading: Reading, questions: list[DraftedQuestion]) -> tuple[str, ...]:
+    notes: list[str] = []
+    if not questions:
+        notes.append("No sentence of the article states a name, a number or a date to ask about.")
+    if not any(m.is_name for mentions in reading.mentions for m in mentions):
+        notes.append("The article names no person, place or organisation the drafter recognises.")
+    if not reading.speeches:
+        notes.append("No quotation with its speaker: no quote attribution was drafted.")
+    return tuple(notes)
+
+
+def _words(text: str) -> str:
+    return " " + " ".join(re.findall(r"[a-z0-9]+", text.lower())) + " "
+
+
+def _gives_itself_away(drafted: DraftedQuestion) -> bool:
+    """Whether a prompt or a wrong choice shows the question's own answer."""
+    fields = drafted.fields
+    if drafted.kind in {DraftKind.TRUE_FALSE, DraftKind.ORDERING, DraftKind.MATCHING}:
+        return False
+    shown = _words(str(fields["prompt"]))
+    if drafted.kind is DraftKind.CLOZE:
+        answers = [blank[0] for blank in fields["blanks"]]
+    elif drafted.kind is DraftKind.NUMERIC:
+        answers = [str(fields["answer"]), drafted.answers[0].split()[0]]
+    else:
+        answers = [str(fields["answer"])]
+        wrong = [c for c in fields["choices"] if c != fields["answer"]]
+        shown += _words(" ".join(wrong))
+    return any(_words(answer).strip() and _words(answer) in shown for answer in answers)
+
+
+def _merged(drafted: list[DraftedQuestion]) -> list[DraftedQuestion]:
+    """One question per answer asked the same way (bank type and answers): the most confident."""
+    best: dict[tuple[str, tuple[str, ...]], DraftedQuestion] = {}
+    for question in drafted:
+        key = (str(question.fields["type"]), tuple(sorted(a.lower() for a in question.answers)))
+        if question.kind is DraftKind.CLOZE and question.id.startswith("role-"):
+            key = ("role", key[1])
+        kept = best.get(key)
+        if kept is None or question.confidence > kept.confidence:
+            best[key] = question
+    return list(best.values())
+
+
+def _unique_ids(questions: list[DraftedQuestion]) -> list[DraftedQuestion]:
+    seen: dict[str, int] = {}
+    result: list[DraftedQuestion] = []
+    for question in questions:
+        base = question.id[:60].rstrip("-")
+        seen[base] = seen.get(base, 0) + 1
+        ident = base if seen[base] == 1 else f"{base}-{seen[base]}"
+        fields = {**question.fields, "id": ident}
+        result.append(
+            DraftedQuestion(question.kind, fields, question.answers, question.paragraphs, question.confidence)
+        )
+    return result

@@ -1,0 +1,55 @@
+"""What the drafter returns: drafted questions of the bank format, and the draft they make."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+
+class DraftKind(StrEnum):
+    """What a draft asks, by how it was drafted (a quote attribution is a single-choice question
+    in the bank, but drafted from reported speech)."""
+
+    NUMERIC = "numeric"
+    CLOZE = "cloze"
+    CHOICE = "choice"
+    TRUE_FALSE = "true_false"
+    ATTRIBUTION = "attribution"
+    ORDERING = "ordering"
+    MATCHING = "matching"
+
+
+@dataclass(frozen=True, slots=True)
+class DraftedQuestion:
+    """One drafted question. ``fields`` are its fields in the bank format, in the order a bank
+    file writes them (id, type, prompt, its type's fields, explanation, source, tags): a bank
+    whose ``source.path`` is the article's text accepts them as they are. ``answers`` are its
+    full-marks answer texts (the correct choice, the number with its unit, each blank's answer;
+    for true/false the true statement; for ordering the items in order; for matching each pair
+    as "left → right"). ``paragraphs`` are the 0-based indexes of the paragraphs its quotes
+    stand in; ``confidence`` runs from 0 (a guess) to 1 (the sentence says it plainly)."""
+
+    kind: DraftKind
+    fields: dict[str, Any] = field(hash=False)
+    answers: tuple[str, ...]
+    paragraphs: tuple[int, ...]
+    confidence: float
+
+    @property
+    def id(self) -> str:
+        return str(self.fields["id"])
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """The drafted questions, in the article's order, and notes on what could not be drafted."""
+
+    questions: tuple[DraftedQuestion, ...]
+    notes: tuple[str, ...] = ()
+
+    def count_by_kind(self) -> dict[DraftKind, int]:
+        counts: dict[DraftKind, int] = {}
+        for question in self.questions:
+            counts[question.kind] = counts.get(question.kind, 0) + 1
+        return counts

@@ -1,0 +1,178 @@
+"""Names in a sentence: runs of capitalized words ("U.S. Central Command", "National Guard of
+Iowa", "Vjosa Osmani"), with the title before a person's name and the role it gives
+("Kosovo's acting President Vjosa Osmani": the role "Kosovo's acting President"), or the role of
+an apposition after it ("Jane Doe, a spokeswoman for the agency, said")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from quizapp.core.drafting.lexicon import (
+    DEMONYM_SUFFIXES,
+    DEMONYMS,
+    FUNCTION_WORDS,
+    MONTHS,
+    ROLE_MODIFIERS,
+    ROLE_NOUNS,
+    STARTERS,
+    TITLES,
+    WEEKDAYS,
+)
+
+_CAP = r"(?:[A-Z]\.){2,}|[A-Z][\w\-]*(?:['’][A-Z][\w\-]*)?\.?"
+_CONNECT = r"(?:\s+(?:of|for|de|del|da|van|von|al|bin|la|du|and)(?:\s+the)?)?\s+"
+_CHUNK = re.compile(rf"(?<![\w'’])(?:{_CAP})(?:{_CONNECT}(?:{_CAP}))*")
+_POSSESSIVE = re.compile(r"['’]s?(?!\w)")
+_APPOSITION = re.compile(r",\s+((?:a|an|the|[A-Z][\w.]*['’]s)\s+[^,;:“”\"]{2,90}?)(?=,|\s+said\b|\.$)")
+
+
+@dataclass(frozen=True, slots=True)
+class Name:
+    """A name of a sentence (sentence[start:end] == text); ``role`` is the title or apposition
+    that says what a person is ("" when none), ``possessive`` whether "'s" follows it."""
+
+    text: str
+    start: int
+    end: int
+    role: str
+    titled: bool
+    possessive: bool
+
+
+def find_names(sentence: str, lowercase_words: frozenset[str], taken: list[tuple[int, int]]) -> list[Name]:
+    """The names of ``sentence``; ``lowercase_words`` are the words the article writes in lower
+    case, or capitalized only at a sentence's start (such a word starting a sentence is no name),
+    ``taken`` spans that are dates or numbers."""
+    names: list[Name] = []
+    for match in _CHUNK.finditer(sentence):
+        for start, end in _pieces(sentence, match.start(), match.end(), taken):
+            name = _name(sentence, start, end, lowercase_words)
+            if name is not None:
+                names.append(name)
+    return names
+
+
+def _pieces(sentence: str, start: int, end: int, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The chunk split around dates and numbers, and at " and " unless a known pair."""
+    pieces = [(start, end)]
+    for a, b in taken:
+        split: list[tuple[int, int]] = []
+        for s, e in pieces:
+            if a < e and s < b:
+                split.extend(p for p in ((s, a), (b, e)) if p[1] - p[0] > 0)
+            else:
+                split.append((s, e))
+        pieces = split
+    result: list[tuple[int, int]] = []
+    for s, e in pieces:
+        text = sentence[s:e]
+        position = s
+        for part in re.split(r"(\s+and\s+)", text):
+            if re.fullmatch(r"\s+and\s+", part):
+                position += len(part)
+                continue
+            result.append((position, position + len(part)))
+            position += len(part)
+    return [(s, e) for s, e in (_stripped(sentence, s, e) for s, e in result) if e > s]
+
+
+def _stripped(sentence: str, start: int, end: int) -> tuple[int, int]:
+    text = sentence[start:end]
+    trimmed = text.strip().rstrip(",;:")
+    if trimmed.endswith(".") and not re.search(r"(?:[A-Z]\.){2,}$", trimmed):
+        trimmed = trimmed[:-1]
+    offset = text.find(trimmed)
+    return start + offset, start + offset + len(trimmed)
+
+
+def _name(sentence: str, start: int, end: int, lowercase_words: frozenset[str]) -> Name | None:
+    words = sentence[start:end].split()
+    offsets = _word_offsets(sentence, start, words)
+    at_start = not re.search(r"[\w]", sentence[:start])
+    # Leading words that are no part of a name: "The", "However", a sentence's first common word.
+    while words and (
+        words[0].lower() in STARTERS
+        or words[0].lower() in FUNCTION_WORDS
+        or (at_start and offsets[0] == start and len(words) == 1 and words[0].lower() in lowercase_words)
+        or words[0].lower().rstrip(".") in WEEKDAYS
+        or words[0].lower() in MONTHS
+    ):
+        words, offsets = words[1:], offsets[1:]
+    while words and words[-1].lower() in FUNCTION_WORDS:
+        words, offsets = words[:-1], offsets[:-1]
+    titles: list[str] = []
+    while len(words) > 1 and words[0].lower() in TITLES | {
+        "prime",
+        "foreign",
+        "interior",
+        "defense",
+        "defence",
+    }:
+        titles.append(words[0])
+        words, offsets = words[1:], offsets[1:]
+        if len(words) > 2 and words[0] == "of":  # "Secretary of State Jane Doe"
+            titles.extend(words[:2])
+            words, offsets = words[2:], offsets[2:]
+    if not words:
+        return None
+    begin = offsets[0]
+    finish = offsets[-1] + len(words[-1])
+    text = sentence[begin:finish]
+    possessive = bool(_POSSESSIVE.match(sentence, finish))
+    if len(words) == 1 and _adjective(text, sentence[finish:]):
+        return None
+    if len(words) == 1 and text.lower() in TITLES:
+        return None
+    role = ""
+    if titles:
+        role = _role_before(sentence, offsets[0] - len(" ".join(titles)) - 1, " ".join(titles))
+    else:
+        role = _apposition(sentence, finish)
+    return Name(text, begin, finish, role, bool(titles), possessive)
+
+
+def _word_offsets(sentence: str, start: int, words: list[str]) -> list[int]:
+    offsets: list[int] = []
+    position = start
+    for word in words:
+        position = sentence.index(word, position)
+        offsets.append(position)
+        position += len(word)
+    return offsets
+
+
+def _adjective(word: str, after: str) -> bool:
+    """A single capitalized word used as an adjective: "Serb forces", "Western nations"."""
+    following = re.match(r"\s+([a-z][a-z\-]*)", after)
+    if not following or following.group(1) in FUNCTION_WORDS:
+        return False
+    lowered = word.lower()
+    return lowered in DEMONYMS or (
+        len(lowered) > 4 and lowered.endswith(DEMONYM_SUFFIXES) and not lowered.endswith("ia")
+    )
+
+
+def _role_before(sentence: str, title_start: int, titles: str) -> str:
+    """The title with its lowercase modifiers and an owner before it: "Kosovo's acting President"."""
+    before = sentence[: max(title_start, 0)].rstrip()
+    words: list[str] = []
+    for word in reversed(before.split()):
+        if word.lower() in ROLE_MODIFIERS:
+            words.insert(0, word)
+            continue
+        if re.fullmatch(r"[A-Z][\w\-.]*['’]s", word):
+            words.insert(0, word)
+        break
+    return " ".join([*words, titles])
+
+
+def _apposition(sentence: str, end: int) -> str:
+    found = _APPOSITION.match(sentence, end)
+    if not found:
+        return ""
+    phrase = found.group(1).strip()
+    nouns = {re.sub(r"['’]s$", "", w.lower().strip(",")) for w in phrase.split()[:6]}
+    if not nouns & ROLE_NOUNS or len(phrase.split()) > 12:
+        return ""
+    return phrase

@@ -1,0 +1,82 @@
+"""People and their roles, from titles and appositions ("Kosovo's acting President Vjosa Osmani",
+"Jane Doe, a spokeswoman for the agency,"): a cloze on each person's role, and a matching
+question when the article gives two or more people roles."""
+
+from __future__ import annotations
+
+import re
+
+from quizapp.core.drafting.build import question
+from quizapp.core.drafting.drafted import DraftedQuestion, DraftKind
+from quizapp.core.drafting.mentions import Mention, MentionKind
+from quizapp.core.drafting.reading import Reading
+from quizapp.core.drafting.sentences import Sentence
+from quizapp.core.drafting.wording import literal, says, slug
+
+MAX_PAIRS = 5
+
+
+def role_questions(reading: Reading) -> list[DraftedQuestion]:
+    found = _roles(reading)
+    drafted = [_role_cloze(person, sentence) for person, sentence in found]
+    if len(found) >= 2:
+        pairs = found[:MAX_PAIRS]
+        drafted.append(
+            question(
+                DraftKind.MATCHING,
+                "matching-roles",
+                "Match each person with the role the article gives them.",
+                {"pairs": [{"left": p.display, "right": _capital(p.role)} for p, _ in pairs]},
+                "The article names them so: " + " ".join(f"“{s.text}”" for _, s in pairs),
+                [(s, s.text) for _, s in pairs],
+                tuple(f"{p.display} → {p.role}" for p, _ in pairs),
+                0.7,
+            )
+        )
+    return drafted
+
+
+def _roles(reading: Reading) -> list[tuple[Mention, Sentence]]:
+    found: dict[str, tuple[Mention, Sentence]] = {}
+    roles: set[str] = set()
+    for sentence, mentions in zip(reading.sentences, reading.mentions, strict=True):
+        for mention in mentions:
+            if mention.kind is MentionKind.PERSON and mention.role and mention.key not in found:
+                if (
+                    mention.role.lower() in roles
+                    or mention.display.split()[-1].lower() in mention.role.lower()
+                ):
+                    continue
+                roles.add(mention.role.lower())
+                found[mention.key] = (mention, sentence)
+    return list(found.values())
+
+
+def _role_cloze(person: Mention, sentence: Sentence) -> DraftedQuestion:
+    role = person.role
+    accepted = [role]
+    unowned = re.sub(r"^[A-Z][\w.\-]*['’]s\s+", "", role)
+    unowned = re.sub(r"^(?:a|an|the)\s+", "", unowned)
+    accepted.append(unowned)
+    owner = re.match(r"^([A-Z][\w.\-]*)['’]s\s+(.+)$", role)
+    if owner:  # "Kosovo's acting President" is the "acting President of Kosovo"
+        accepted.append(f"{owner.group(2)} of {owner.group(1)}")
+    head = role.split()[-1] if person.role and role.split()[-1][0].isupper() else ""
+    if head:
+        accepted.append(head)
+    accepted = list(dict.fromkeys(accepted))
+    prompt = f"In the article, {literal(person.display)} is {{{{1}}}}."
+    return question(
+        DraftKind.CLOZE,
+        f"role-{slug(person.display, 3)}",
+        prompt,
+        {"blanks": [accepted]},
+        says(sentence.text),
+        [(sentence, sentence.text)],
+        tuple(accepted[:3]),
+        0.7,
+    )
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]

@@ -1,0 +1,87 @@
+"""True/false questions: a sentence the article states (true), or the same sentence with one
+name or number swapped for another of the same kind from the article (false; the explanation
+quotes the real sentence). Every other eligible sentence is made false, where a swap exists."""
+
+from __future__ import annotations
+
+from quizapp.core.drafting.build import question
+from quizapp.core.drafting.distractors import same_kind
+from quizapp.core.drafting.drafted import DraftedQuestion, DraftKind
+from quizapp.core.drafting.mentions import Mention, MentionKind
+from quizapp.core.drafting.reading import Reading
+from quizapp.core.drafting.wording import literal, says, slug
+
+MIN_WORDS = 6
+MAX_WORDS = 40
+_SWAPPABLE = frozenset(
+    {
+        MentionKind.PERSON,
+        MentionKind.PLACE,
+        MentionKind.ORG,
+        MentionKind.YEAR,
+        MentionKind.NUMBER,
+        MentionKind.PERCENT,
+        MentionKind.DATE,
+    }
+)
+
+
+def true_false_questions(reading: Reading) -> list[DraftedQuestion]:
+    drafted: list[DraftedQuestion] = []
+    for sentence, mentions in zip(reading.sentences, reading.mentions, strict=True):
+        words = len(sentence.text.split())
+        if not mentions or reading.quoted[sentence.index] or not MIN_WORDS <= words <= MAX_WORDS:
+            continue
+        if reading.context(sentence) is not None or not sentence.text.endswith("."):
+            continue
+        swap = _swap(reading, sentence.index, mentions) if len(drafted) % 2 == 0 else None
+        if swap is None:
+            prompt = literal(sentence.text)
+            drafted.append(
+                question(
+                    DraftKind.TRUE_FALSE,
+                    f"true-{slug(sentence.text, 4)}",
+                    prompt,
+                    {"answer": True},
+                    says(sentence.text),
+                    [(sentence, sentence.text)],
+                    (sentence.text,),
+                    0.7,
+                )
+            )
+            continue
+        real, other = swap
+        changed = sentence.text[: real.start] + _as_written(real, other) + sentence.text[real.end :]
+        explanation = f"{says(sentence.text)} It says {real.display}, not {other.display}."
+        drafted.append(
+            question(
+                DraftKind.TRUE_FALSE,
+                f"false-{slug(sentence.text, 4)}",
+                literal(changed),
+                {"answer": False},
+                explanation,
+                [(sentence, sentence.text)],
+                (sentence.text,),
+                0.75,
+            )
+        )
+    return drafted
+
+
+def _swap(reading: Reading, index: int, mentions: tuple[Mention, ...]) -> tuple[Mention, Mention] | None:
+    for mention in mentions:
+        if mention.kind not in _SWAPPABLE or sum(1 for m in mentions if m.key == mention.key) > 1:
+            continue
+        if reading.in_quote(index, mention.start, mention.end):
+            continue
+        others = same_kind(reading, mention, index, limit=1)
+        if others:
+            return mention, others[0]
+    return None
+
+
+def _as_written(real: Mention, other: Mention) -> str:
+    """``other`` written as ``real`` is in its sentence: "3,400-troop" for "5,000-troop"."""
+    if real.kind in {MentionKind.NUMBER, MentionKind.PERCENT} and real.number_text and other.number_text:
+        return real.text.replace(real.number_text, other.number_text, 1)
+    return other.display
