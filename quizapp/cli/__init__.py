@@ -14,6 +14,7 @@ from flask.cli import with_appcontext
 from quizapp import core
 from quizapp.cli.assignment_commands import accommodate_class_command, accommodate_command, assign_command
 from quizapp.cli.bank_commands import export_bank_command, fresh_library, import_command, served_bank
+from quizapp.cli.draft_command import draft_command
 from quizapp.cli.terminal import echo_problem
 from quizapp.core.accounts import (
     USERNAME_RULE,
@@ -42,6 +43,7 @@ def init_app(app: Flask) -> None:
     app.cli.add_command(class_group)
     app.cli.add_command(export_scores_command)
     app.cli.add_command(import_command)
+    app.cli.add_command(draft_command)
     app.cli.add_command(export_bank_command)
     app.cli.add_command(assign_command)
     app.cli.add_command(accommodate_command)
@@ -88,7 +90,9 @@ def check_command(paths: tuple[Path, ...], strict: bool) -> None:
     for bank in catalog.banks:
         counts = bank.count_by_type()
         click.echo(
-            f"ok {bank.slug}: {len(bank.questions)} questions ({describe_counts(counts)}), "
+            f"ok {bank.slug}: {len(bank.questions)} questions"
+            + (f" ({describe_counts(counts)})" if counts else "")
+            + ", "
             f"{len(bank.cards)} cards  [{bank.path}]"
         )
         if bank.drafts:
