@@ -14,7 +14,7 @@ from flask.cli import with_appcontext
 from quizapp import core
 from quizapp.cli.assignment_commands import accommodate_class_command, accommodate_command, assign_command
 from quizapp.cli.bank_commands import export_bank_command, fresh_library, import_command, served_bank
-from quizapp.cli.draft_command import draft_command
+from quizapp.cli.draft_commands import draft_command
 from quizapp.cli.terminal import echo_problem
 from quizapp.core.accounts import (
     USERNAME_RULE,
