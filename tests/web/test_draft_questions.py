@@ -59,3 +59,15 @@ def test_the_editor_preview_shows_drafts_marked(teacher, questions_dir):
     first = page.index("preview-draft")
     assert page.index('class="card preview"') > first  # in the file's order: the drafts come first
     assert page.count('<span class="tag tag-draft">Draft</span>') == 2
+
+
+def test_a_teacher_trying_a_bank_of_drafts_only_gets_no_error(teacher, questions_dir):
+    mark_drafts(questions_dir)
+    page = teacher.get(f"/quizzes/{BANK}")
+    assert page.status_code == 200
+    token = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', page.get_data(as_text=True))[1]
+    for mode in ("test", "practice"):
+        started = teacher.post(f"/quizzes/{BANK}/attempts", data={"mode": mode, "csrf_token": token})
+        assert started.status_code < 500, (mode, started.status_code)
+        if started.status_code == 302:
+            assert teacher.get(started.location).status_code < 500
