@@ -14,6 +14,7 @@ from flask.cli import with_appcontext
 from quizapp import core
 from quizapp.cli.assignment_commands import accommodate_class_command, accommodate_command, assign_command
 from quizapp.cli.bank_commands import export_bank_command, fresh_library, import_command, served_bank
+from quizapp.cli.draft_commands import draft_command
 from quizapp.cli.terminal import echo_problem
 from quizapp.core.accounts import (
     USERNAME_RULE,
@@ -42,6 +43,7 @@ def init_app(app: Flask) -> None:
     app.cli.add_command(class_group)
     app.cli.add_command(export_scores_command)
     app.cli.add_command(import_command)
+    app.cli.add_command(draft_command)
     app.cli.add_command(export_bank_command)
     app.cli.add_command(assign_command)
     app.cli.add_command(accommodate_command)
@@ -53,6 +55,14 @@ def describe_counts(counts: dict[str, int]) -> str:
     return ", ".join(f"{kind.name} {counts[kind.name]}" for kind in question_types() if kind.name in counts)
 
 
+def drafts_note(bank: core.Bank) -> str:
+    """What ``check`` says of a bank's drafts: a note, not a warning (``--strict`` passes)."""
+    note = f"{len(bank.drafts)} draft question(s) not yet reviewed: students do not see them"
+    if not bank.takeable:
+        note += " (every question is a draft: students see nothing of this bank until one is accepted)"
+    return note
+
+
 @click.command("check")
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @click.option("--strict", is_flag=True, help="Exit 1 on warnings too (give-aways), as on problems.")
@@ -62,7 +72,8 @@ def check_command(paths: tuple[Path, ...], strict: bool) -> None:
 
     Prints each problem as FILE:LINE: [question-id] message, each warning (a question's answer
     given away by another question or by a text of the bank, or an allow_giveaway name that
-    silences nothing) as FILE:LINE: [question-id] warning: message, and one line per valid bank.
+    silences nothing) as FILE:LINE: [question-id] warning: message, and one line per valid bank
+    (with a "note:" line under it when it holds drafts, which are no warning).
     Exits 0 when every file is valid, 1 when any has a problem (or, with --strict, a warning: a
     last line says so), 2 on usage errors.
     """
@@ -79,9 +90,13 @@ def check_command(paths: tuple[Path, ...], strict: bool) -> None:
     for bank in catalog.banks:
         counts = bank.count_by_type()
         click.echo(
-            f"ok {bank.slug}: {len(bank.questions)} questions ({describe_counts(counts)}), "
+            f"ok {bank.slug}: {len(bank.questions)} questions"
+            + (f" ({describe_counts(counts)})" if counts else "")
+            + ", "
             f"{len(bank.cards)} cards  [{bank.path}]"
         )
+        if bank.drafts:
+            click.echo(f"note: {bank.path}: {drafts_note(bank)}")
     invalid = len({problem.file for problem in catalog.problems})
     click.echo(
         f"{len(catalog.banks)} valid bank(s), {invalid} file(s) with problems, "

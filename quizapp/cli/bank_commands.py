@@ -89,7 +89,7 @@ def import_command(
         raise click.ClickException(f"{source}: nothing could be imported")
     if output is None:
         folder = Path(current_app.config["QUESTIONS_DIR"])
-        checked = bank_files.check(folder, "imported.yaml", result.text, _bank_slugs(folder))
+        checked = bank_files.check(folder, "imported.yaml", result.text, bank_slugs_of(folder))
         click.echo(result.text, nl=False)
     else:
         checked = _save(output, result.text)
@@ -124,7 +124,7 @@ def _save(output: Path, text: str) -> core.LoadResult:
     if not output.parent.is_dir():
         raise click.BadParameter(f"there is no folder {output.parent}", param_hint="--output")
     try:
-        slugs = _bank_slugs(output.parent)
+        slugs = bank_slugs_of(output.parent)
         saved = bank_files.save(output.parent, output.name, text, None, clock.now(), slugs)
     except BadFileName as error:
         raise click.BadParameter(str(error), param_hint="--output") from None
@@ -133,7 +133,7 @@ def _save(output: Path, text: str) -> core.LoadResult:
     return core.LoadResult(None, saved.problems)
 
 
-def _bank_slugs(folder: Path) -> dict[str, str]:
+def bank_slugs_of(folder: Path) -> dict[str, str]:
     """Which file of ``folder`` holds each bank slug: an import must not take one over."""
     return {bank.slug: Path(bank.path).name for bank in core.load_folder(folder).banks}
 

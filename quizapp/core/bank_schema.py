@@ -57,6 +57,7 @@ COMMON_FIELDS = (
     "points",
     "group",
     "allow_giveaway",
+    "draft",
 )
 CARD_FIELDS = ("id", "term", "definition", "tags")
 MAX_TITLE = 300
@@ -124,7 +125,8 @@ def build_bank(
     source, quotes = _source(read, fields.get("source"), read_source)
     quote_check = quotes if quotes is not None else (_UNCHECKABLE if source and source.path else None)
     questions_node = fields.get("questions")
-    questions = _questions(read, questions_node, bank_node, quote_check)
+    written = _questions(read, questions_node, bank_node, quote_check)
+    questions = tuple(question for question in written if not question.draft)
     cards = _cards(read, fields.get("cards"))
     settings = _settings(read, fields.get("settings"), _test_size(questions_node, questions))
     if problems:
@@ -138,6 +140,7 @@ def build_bank(
         tags=read.texts(fields.get("tags"), "tags"),
         settings=settings,
         questions=questions,
+        drafts=tuple(question for question in written if question.draft),
         cards=cards,
         path=file,
         title_line=_text_line(fields.get("title")),
@@ -199,6 +202,8 @@ def _with_bank_hash(bank: Bank) -> Bank:
         repr(bank.tags),
         repr(bank.cards),
     ] + [q.content_hash for q in bank.questions]
+    if bank.drafts:  # a bank without drafts keeps the hash it had before they existed
+        parts += ["drafts", *(q.content_hash for q in bank.drafts)]
     digest = hashlib.sha256(canonical_json(parts).encode("utf-8")).hexdigest()
     return replace(bank, content_hash=digest)
 
@@ -421,6 +426,7 @@ def _question(
     source_quotes = _source_quotes(read, fields.get("source"), mapping.key_lines.get("source", 0), quotes)
     points = _points(read, fields.get("points"))
     allowed = read.texts(fields.get("allow_giveaway"), "allow_giveaway")
+    draft = read.boolean(fields.get("draft"), "draft", False)
     if answer is None or len(read.problems) > before or not qid or not prompt:
         return None
     return with_content_hash(
@@ -438,6 +444,7 @@ def _question(
             allow_giveaway=allowed,
             allow_giveaway_lines=tuple(line for _, line in _scalar_lines(fields.get("allow_giveaway"))),
             text_lines=_text_lines(mapping, ("prompt", *kind.yaml_fields)),
+            draft=draft,
         )
     )
 

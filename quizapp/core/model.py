@@ -182,6 +182,10 @@ class Question:
     # Where its texts stand in its file (none when read back from storage): layout, not content,
     # so questions that differ only in it compare equal (as their content hashes are)
     text_lines: tuple[TextLine, ...] = field(default=(), compare=False)
+    # ``draft: true`` in its file: drafted (core/drafting), not yet reviewed by a teacher. A bank
+    # keeps its drafts apart (``Bank.drafts``), so no student ever sees one. Not content: a
+    # draft accepted as it is keeps its content hash
+    draft: bool = field(default=False, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -232,6 +236,20 @@ class Bank:
     # Where its other texts students read stand: the source's ``title`` and ``publisher``
     # (fields "source title", "source publisher") and each of its ``tags`` (field "tags")
     text_lines: tuple[TextLine, ...] = field(default=(), compare=False)
+    # The questions written ``draft: true``, not yet reviewed: validated as every question is,
+    # never served (``questions`` holds only the reviewed ones, and is all that pages, the API,
+    # tests and flashcards read); the editor's preview shows them marked "Draft"
+    drafts: tuple[Question, ...] = ()
+
+    @property
+    def takeable(self) -> bool:
+        """Whether students have anything to take: a bank of drafts only has not, and is shown
+        to no student (core/visibility.py's ``bank_access``)."""
+        return bool(self.questions)
+
+    def written_questions(self) -> tuple[Question, ...]:
+        """The reviewed questions and the drafts, in the order of the file."""
+        return tuple(sorted((*self.questions, *self.drafts), key=lambda question: question.line))
 
     def question(self, question_id: str) -> Question | None:
         for question in self.questions:

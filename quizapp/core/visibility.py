@@ -8,6 +8,10 @@ flashcards or learn mode. Before an assignment opens, the student sees when it o
 else; once it is open, they may study the bank (practice, flashcards, learn mode) unless the
 teacher turned study off for that assignment. Teachers see every bank (the services decide
 that by role before asking here).
+
+A bank with nothing for students to take (every question in it a draft not yet reviewed,
+``core.Bank.takeable``) is shown to no student either, whatever the teacher set: it is still
+being written.
 """
 
 from __future__ import annotations
@@ -37,10 +41,16 @@ EVERYTHING = BankAccess(visible=True, opened=True, study=True)
 
 
 def bank_access(
-    published: bool, open_practice: bool, assigned: Sequence[Assigned], now: datetime
+    published: bool,
+    open_practice: bool,
+    assigned: Sequence[Assigned],
+    now: datetime,
+    *,
+    takeable: bool = True,
 ) -> BankAccess:
-    """What a student may do with a bank at ``now``."""
-    if not published:
+    """What a student may do with a bank at ``now``; ``takeable``: whether it has a question that
+    is no draft (a retired bank, whose attempts still show, counts as takeable)."""
+    if not published or not takeable:
         return NONE
     if open_practice:
         return EVERYTHING

@@ -236,8 +236,15 @@ def student_assignments(
     taken: Sequence[AttemptState] | None = None,
 ) -> list[StudentAssignment]:
     """The student's assignments (of one bank, or all), due soonest first. ``taken``: the
-    student's attempts (of that bank, or all), where the caller has read them already."""
-    rows = assignment_store.assignments_of_student(student_id, bank_slug)
+    student's attempts (of that bank, or all), where the caller has read them already. Those of
+    a bank with nothing to take (drafts only: ``core.visibility.bank_access``) are left out, as
+    the database leaves out those of hidden banks."""
+    untakeable = _untakeable()
+    rows = [
+        row
+        for row in assignment_store.assignments_of_student(student_id, bank_slug)
+        if row.bank_slug not in untakeable
+    ]
     if not rows:
         return []
     # their own accommodations and their standing ones, in one query
@@ -326,7 +333,19 @@ def access(account: Account, bank_slug: str, now: datetime) -> BankAccess:
         )
         for each in openings
     ]
-    return bank_access(flags.published, flags.open_practice, assigned, now)
+    return bank_access(flags.published, flags.open_practice, assigned, now, takeable=_takeable(bank_slug))
+
+
+def _takeable(bank_slug: str) -> bool:
+    """Whether the bank has questions students may take: not one of drafts only (a bank no
+    longer in service counts as takeable: its attempts still show their results)."""
+    bank = bank_library.find_bank(bank_slug)
+    return bank is None or bank.takeable
+
+
+def _untakeable() -> set[str]:
+    """The slugs of the banks in service that have nothing to take (drafts only)."""
+    return {bank.slug for bank in bank_library.library().catalog.banks if not bank.takeable}
 
 
 def attempt_access(account: Account, attempt: AttemptState, now: datetime) -> BankAccess:
@@ -400,8 +419,15 @@ def accesses(
         views = student_assignments(account.id, now, taken=taken)
     for view in views:
         views_by_bank[view.assignment.bank_slug].append(view)
+    untakeable = _untakeable()
     found = {
-        slug: bank_access(flag.published, flag.open_practice, _assigned(views_by_bank[slug]), now)
+        slug: bank_access(
+            flag.published,
+            flag.open_practice,
+            _assigned(views_by_bank[slug]),
+            now,
+            takeable=slug not in untakeable,
+        )
         for slug, flag in flags.items()
     }
     return {slug: allowed for slug, allowed in found.items() if allowed.visible}

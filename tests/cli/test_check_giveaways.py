@@ -88,3 +88,17 @@ def test_the_shipped_banks_pass_check_strict(app):
     result = check(app, "--strict")
     assert result.exit_code == 0, result.output
     assert result.output.splitlines()[-1].endswith(", 0 file(s) with problems, 0 warning(s)")
+
+
+def test_check_notes_a_banks_drafts_and_strict_still_passes(app, questions_dir):
+    """Drafts are a note under the bank's line, not a warning: ``--strict`` passes on them."""
+    path = questions_dir / "kosovo-peacekeepers.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text.replace("  - id: mission-unit\n", "  - id: mission-unit\n    draft: true\n", 1), "utf-8"
+    )
+    result = app.test_cli_runner().invoke(args=["check", "--strict", str(path)])
+    assert result.exit_code == 0, result.output
+    assert "ok kosovo-peacekeepers: 54 questions" in result.output
+    assert f"note: {path}: 1 draft question(s) not yet reviewed: students do not see them\n" in result.output
+    assert "0 warning(s)" in result.output

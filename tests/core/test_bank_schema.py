@@ -244,7 +244,7 @@ def test_field_of_another_type_is_unknown():
     )
     assert problems == [
         "bank.yaml:10: [q] unknown field 'choices' in a true_false question (allowed: id, type, prompt, "
-        "explanation, source, tags, points, group, allow_giveaway, answer, feedback)"
+        "explanation, source, tags, points, group, allow_giveaway, draft, answer, feedback)"
     ]
 
 

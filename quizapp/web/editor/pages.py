@@ -58,17 +58,19 @@ def banks() -> str:
 
 
 def _preview(result: core.LoadResult) -> list[Any]:
-    """Each question as students see it (the same form, disabled), when the text is valid."""
+    """Each question as students see it (the same form, disabled), when the text is valid; the
+    drafts too, in their place in the file, marked as drafts (students never see those)."""
     if result.bank is None:
         return []
     shown = []
-    for question in result.bank.questions:
+    for question in result.bank.written_questions():
         student_question = present(question, seed=0, shuffle_choices=False)
         shown.append(
             {
                 "question": student_question,
                 "inputs": answer_inputs(student_question),
                 "answer": core.answer_text(question),
+                "draft": question.draft,
             }
         )
     return shown
