@@ -11,16 +11,16 @@ FILE_NAME_PART_LENGTH = 40
 SEVERAL_CLASSES = "all-classes"
 
 
-def file_name_part(text: str) -> str:
+def file_name_part(text: str, length: int = FILE_NAME_PART_LENGTH) -> str:
     """A title as part of a file name: ASCII letters, digits and single dashes, lower case, at
-    most 40 characters of whole words ("Retake (B)" is "retake-b"; a title with no such letter
-    at all gives nothing)."""
+    most ``length`` characters of whole words ("Retake (B)" is "retake-b"; a title with no such
+    letter at all gives nothing)."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     part = ""
     for word in re.findall(r"[a-z0-9]+", ascii_text.lower()):
         longer = f"{part}-{word}" if part else word
-        if len(longer) > FILE_NAME_PART_LENGTH:  # whole words only, but never nothing
-            return part or word[:FILE_NAME_PART_LENGTH]
+        if len(longer) > length:  # whole words only, but never nothing
+            return part or word[:length]
         part = longer
     return part
 

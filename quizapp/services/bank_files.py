@@ -13,7 +13,6 @@ import os
 import re
 import secrets
 import stat
-import unicodedata
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -22,6 +21,7 @@ from pathlib import Path
 
 from quizapp import core
 from quizapp.core.bank_loader import MAX_BANK_BYTES, folder_source_reader, load_bank_bytes
+from quizapp.core.file_names import file_name_part
 
 FILE_NAME = re.compile(r"[a-z0-9][a-z0-9_-]{0,78}\.ya?ml")
 HISTORY = ".history"
@@ -206,13 +206,11 @@ def free_file_name(
 ) -> str:
     """A file name (without ".yaml") for a new bank made of its ``title``, for an import that was
     given none: "The Balkans, 2026" is "the-balkans-2026" (lower-case ASCII letters, digits and
-    '-', as the forms accept), with "-2", "-3"... until no file in ``folder``, no bank id
-    (``bank_slugs``: a new bank's id is its file's name) and none of the teacher's unsaved
-    drafts (``drafted``, file names: a second import of the same title must not replace the
-    first one's draft) has it."""
-    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii")
-    base = "-".join(re.findall(r"[a-z0-9]+", ascii_title.lower()))[:MAX_MADE_NAME].strip("-")
-    base = base or FALLBACK_NAME
+    '-', as the forms accept; whole words, at most ``MAX_MADE_NAME`` characters), with "-2",
+    "-3"... until no file in ``folder``, no bank id (``bank_slugs``: a new bank's id is its
+    file's name) and none of the teacher's unsaved drafts (``drafted``, file names: a second
+    import of the same title must not replace the first one's draft) has it."""
+    base = file_name_part(title, MAX_MADE_NAME) or FALLBACK_NAME
     taken_files = set(bank_slugs.values()) | set(drafted)
     for number in range(1, 10_000):
         name = base if number == 1 else f"{base}-{number}"
