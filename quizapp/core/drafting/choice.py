@@ -65,7 +65,7 @@ def _choice(reading: Reading, index: int, mention: Mention, wrong: list[Mention]
         prompt,
         {"choices": choices, "answer": right},
         says(sentence.text),
-        [(sentence, source)],
+        [(sentence, source), *reading.introduced(right, sentence)],
         (right,),
         confidence,
     )

@@ -11,6 +11,7 @@ from enum import StrEnum
 
 from quizapp.core.drafting.lexicon import (
     ALIASES,
+    ORG_DESCRIPTORS,
     ORG_WORDS,
     PLACE_ACRONYMS,
     PLACE_NOUNS,
@@ -182,7 +183,10 @@ def _evidence(sentence: str, name: Name) -> tuple[MentionKind, int]:
     lowered = [word.lower().rstrip(".") for word in words]
     if text in PLACE_ACRONYMS or text in PLACES:
         return MentionKind.PLACE, 3
-    if any(word in ORG_WORDS for word in lowered[1:]) or (len(words) == 1 and lowered[0] in ORG_WORDS):
+    if lowered[-1] not in PLACE_WORDS and (
+        any(word in ORG_WORDS for word in lowered[1:])
+        or (lowered[0] in ORG_WORDS and (len(words) == 1 or lowered[1] in {"of", "for"}))
+    ):
         return MentionKind.ORG, 3
     if re.fullmatch(r"[A-Z]{2,6}|(?:[A-Z]\.){2,}", text):
         return MentionKind.ORG, 2
@@ -191,6 +195,8 @@ def _evidence(sentence: str, name: Name) -> tuple[MentionKind, int]:
     if name.role:
         return MentionKind.PERSON, 3
     before = sentence[: name.start]
+    if re.search(r"\b(?:" + "|".join(ORG_DESCRIPTORS) + r")\s+$", before):
+        return MentionKind.ORG, 2
     after = sentence[name.end :]
     verb = r"(?:" + "|".join(SPEECH_VERBS) + r")"
     if re.match(rf"\s+{verb}\b", after) or re.search(rf"\b{verb}\s+$", before):
