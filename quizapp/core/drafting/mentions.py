@@ -18,6 +18,7 @@ from quizapp.core.drafting.lexicon import (
     PLACE_PREPOSITIONS,
     PLACE_WORDS,
     PLACES,
+    ROLE_NOUNS,
     SPEECH_VERBS,
 )
 from quizapp.core.drafting.names import Name, find_names
@@ -119,7 +120,10 @@ def _number_mention(number: Number) -> Mention:
         NumberKind.YEAR: MentionKind.YEAR,
         NumberKind.DATE: MentionKind.DATE,
     }[number.kind]
-    if kind is MentionKind.NUMBER and number.unit:
+    counted = number.text[len(number.number_text) :]
+    if kind is MentionKind.NUMBER and number.unit and re.fullmatch(r"(?: [a-z\-]+){2,3}", counted):
+        display = number.text  # "400 new jobs": the words the article counts with
+    elif kind is MentionKind.NUMBER and number.unit:
         display = f"{number.number_text} {number.unit}"
     elif kind is MentionKind.PERCENT:
         display = f"{number.number_text}%"
@@ -197,6 +201,8 @@ def _evidence(sentence: str, name: Name) -> tuple[MentionKind, int]:
     before = sentence[: name.start]
     if re.search(r"\b(?:" + "|".join(ORG_DESCRIPTORS) + r")\s+$", before):
         return MentionKind.ORG, 2
+    if len(words) > 1 and re.search(r"\b(?:" + "|".join(ROLE_NOUNS) + r")\s+$", before):
+        return MentionKind.PERSON, 2  # "climate scientist Jan Berg"
     after = sentence[name.end :]
     verb = r"(?:" + "|".join(SPEECH_VERBS) + r")"
     if re.match(rf"\s+{verb}\b", after) or re.search(rf"\b{verb}\s+$", before):

@@ -111,3 +111,39 @@ def test_attribution_by_surname_quotes_where_the_full_name_stands() -> None:
     assert quote.fields["answer"] == "Ingrid Solberg"
     assert isinstance(quote.fields["source"], list)
     assert any("Ingrid Solberg" in s for s in quote.fields["source"])
+
+
+def test_numbers_are_asked_as_real_questions() -> None:
+    from quizapp.core.drafting.wording import base_form, number_question, year_question
+
+    def asked(text: str) -> str | None:
+        mentions = find_mentions(split_sentences((text,)))[0]
+        names = frozenset(m.text.split()[0] for m in mentions if m.is_name)
+        number = next(m for m in mentions if m.kind in {"number", "year"})
+        if number.kind == "year":
+            clause = event_clause(text, number)
+            return year_question(text, clause, names) if clause else None
+        return number_question(text, number, names)
+
+    assert asked(
+        "Lifeboat crews had rescued about 300 sailors from the reef by Friday night, officials said."
+    ) == ("How many sailors had lifeboat crews rescued from the reef by Friday night?")
+    assert (
+        asked("About 900 homes were damaged in Olm and nearby farms.")
+        == "How many homes were damaged in Olm?"
+    )
+    assert asked("The Blue Crescent said it opened 12 field hospitals.") == (
+        "How many field hospitals did the Blue Crescent open?"
+    )
+    assert asked("Norland declared independence from Westmark in 1921.") == (
+        "In what year did Norland declare independence from Westmark?"
+    )
+    assert asked("The trial was paid for by a 12 million pound grant.") is None
+    assert [base_form(v) for v in ("declared", "opened", "stopped", "carried", "won", "walks")] == [
+        "declare",
+        "open",
+        "stop",
+        "carry",
+        "win",
+        None,
+    ]
