@@ -503,6 +503,7 @@ TITLES = frozenset(
         "chairwoman",
         "chair",
         "ceo",
+        "executive",
         "coach",
         "lawmaker",
         "minister",

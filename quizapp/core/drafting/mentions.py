@@ -205,6 +205,8 @@ def _evidence(sentence: str, name: Name) -> tuple[MentionKind, int]:
         return MentionKind.PERSON, 2  # "climate scientist Jan Berg"
     after = sentence[name.end :]
     verb = r"(?:" + "|".join(SPEECH_VERBS) + r")"
+    if re.match(r"\s+(?:said|says)\s+(?:it|its)\b", after):
+        return MentionKind.ORG, 2  # "the Red Cross said it had opened ..."
     if re.match(rf"\s+{verb}\b", after) or re.search(rf"\b{verb}\s+$", before):
         return (MentionKind.PERSON, 2) if len(words) > 1 or name.titled else (MentionKind.PERSON, 1)
     if re.search(r"\b(?:" + "|".join(PLACE_NOUNS) + r"),?\s+(?:of\s+)?$", before):

@@ -147,3 +147,10 @@ def test_numbers_are_asked_as_real_questions() -> None:
         "win",
         None,
     ]
+
+
+def test_chief_executive_is_a_title_and_said_it_an_organisation() -> None:
+    assert _names("Chief Executive Ana Moll spoke.") == [("Ana Moll", "Chief Executive")]
+    sentences = split_sentences(("The Blue Crescent said it had opened 12 field hospitals.",))
+    kinds = {m.text: m.kind for m in find_mentions(sentences)[0]}
+    assert kinds["Blue Crescent"] == "organisation"
