@@ -34,7 +34,7 @@ def attribution_questions(reading: Reading) -> list[DraftedQuestion]:
                 f"Who said “{literal(said)}”?",
                 {"choices": choices, "answer": answer},
                 f"The article quotes {answer}: “{sentence.text}”",
-                [(sentence, sentence.text)],
+                [(sentence, sentence.text), *reading.introduced(answer, sentence)],
                 (answer,),
                 speech.confidence,
             )

@@ -51,7 +51,7 @@ def _choice(reading: Reading, index: int, mention: Mention, wrong: list[Mention]
         shown = f"{lead}{literal(gapped(sentence.text, [(mention.start, mention.end)], GAP))}"
         quoted = shown if shown.startswith(("“", '"')) else f"“{shown}”"
         prompt = f"{what} completes the article's sentence? {quoted}"
-        confidence = 0.75
+        confidence = 0.6
     if mention.kind is MentionKind.PLACE and any(m.kind is MentionKind.NAME for m in reading.mentions[index]):
         confidence -= 0.1
     right = mention.display
@@ -65,7 +65,7 @@ def _choice(reading: Reading, index: int, mention: Mention, wrong: list[Mention]
         prompt,
         {"choices": choices, "answer": right},
         says(sentence.text),
-        [(sentence, source)],
+        [(sentence, source), *reading.introduced(right, sentence)],
         (right,),
         confidence,
     )

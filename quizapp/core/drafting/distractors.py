@@ -5,6 +5,9 @@ sharing a word with the answer ("Kosovo" beside "Kosovo Security Force")."""
 
 from __future__ import annotations
 
+import re
+
+from quizapp.core.drafting.lexicon import CAPITALS_AND_CITIES, COUNTRIES
 from quizapp.core.drafting.mentions import Mention, MentionKind
 from quizapp.core.drafting.reading import Reading
 
@@ -15,10 +18,13 @@ def same_kind(reading: Reading, answer: Mention, sentence: int, limit: int = 3) 
     """Up to ``limit`` mentions of other things of ``answer``'s kind (numbers: of its unit)."""
     frame = _frame(reading, sentence, answer)
     chosen: list[Mention] = []
+    sort = place_sort(reading, answer.key) if answer.kind is MentionKind.PLACE else ""
     for key, mention in reading.names.items():
         if len(chosen) == limit:
             break
         if not _same_kind(mention, answer) or key == answer.key:
+            continue
+        if sort and place_sort(reading, key) != sort:
             continue
         if _overlaps(mention.display, answer.display) or any(
             _overlaps(mention.display, c.display) for c in chosen
@@ -66,3 +72,64 @@ def _overlaps(one: str, other: str) -> bool:
     words = {w.lower().strip(".,’'") for w in one.split()} - {"of", "the", "and"}
     others = {w.lower().strip(".,’'") for w in other.split()} - {"of", "the", "and"}
     return bool(words & others) or one.lower() in other.lower() or other.lower() in one.lower()
+
+
+_FEATURES = frozenset(
+    [
+        "sea",
+        "ocean",
+        "river",
+        "mountains",
+        "mountain",
+        "valley",
+        "lake",
+        "bay",
+        "strait",
+        "gulf",
+        "peninsula",
+        "desert",
+        "coast",
+        "plain",
+        "plains",
+        "highlands",
+        "island",
+        "islands",
+    ]
+)
+_AREAS = frozenset(["county", "province", "state", "region", "district", "territory"])
+_COUNTRY_AFTER = re.compile(
+    r"^['’]s\s+(?:government|prime|president|parliament|army|military|economy|capital|central|"
+    r"interior|foreign|national|largest|second)\b"
+)
+_COUNTRY_BEFORE = re.compile(r"\b(?:neighbou?ring|country|nation)\s+$")
+_CITY_BEFORE = re.compile(r"\b(?:town|city|village|capital|port|suburb)(?:,|\s+of)?\s+$")
+_AREA_BEFORE = re.compile(r"\b(?:county|province|state|region|district)(?:,|\s+of)?\s+$")
+
+
+def place_sort(reading: Reading, key: str) -> str:
+    """What sort of place ``key`` names: "country", "city" (a town or village too), "area" (a
+    county, region), "feature" (a river, a sea), from world knowledge or what the article says
+    around it ("the town of Selna", "Tarnovia's government"); "place" when nothing says."""
+    mention = reading.names[key]
+    words = mention.display.lower().split()
+    if mention.display in COUNTRIES:
+        return "country"
+    if mention.display in CAPITALS_AND_CITIES:
+        return "city"
+    if words and words[-1] in _FEATURES:
+        return "feature"
+    if words and words[-1] in _AREAS:
+        return "area"
+    for index in reading.occurrences.get(key, ()):
+        text = reading.sentences[index].text
+        for found in reading.mentions[index]:
+            if found.key != key:
+                continue
+            before, after = text[: found.start], text[found.end :]
+            if _COUNTRY_AFTER.match(after) or _COUNTRY_BEFORE.search(before.lower()):
+                return "country"
+            if _CITY_BEFORE.search(before.lower()):
+                return "city"
+            if _AREA_BEFORE.search(before.lower()):
+                return "area"
+    return "place"

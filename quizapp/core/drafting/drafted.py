@@ -28,7 +28,17 @@ class DraftedQuestion:
     full-marks answer texts (the correct choice, the number with its unit, each blank's answer;
     for true/false the true statement; for ordering the items in order; for matching each pair
     as "left → right"). ``paragraphs`` are the 0-based indexes of the paragraphs its quotes
-    stand in; ``confidence`` runs from 0 (a guess) to 1 (the sentence says it plainly)."""
+    stand in; ``confidence`` runs from 0 (a guess) to 1 (the sentence says it plainly), on one
+    scale for every kind:
+
+    - 0.8–0.9: a real question built cleanly from the sentence's own clause ("How many homes
+      were flooded in X?", "Which organisation called …?"), or a cloze of classified names and
+      numbers;
+    - 0.7–0.75: a stated true/false, a role from a title or apposition, a swapped true/false;
+    - 0.6: the sentence shown with its answer left out ("What number is missing? …"), an
+      ordering of events, a cloze over a name the drafter could not classify;
+    - about 0.1 less when the answer stands inside a quotation, or the speaker of a quote is
+      "he"/"she" of an earlier sentence (0.55)."""
 
     kind: DraftKind
     fields: dict[str, Any] = field(hash=False)

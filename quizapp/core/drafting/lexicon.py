@@ -503,6 +503,7 @@ TITLES = frozenset(
         "chairwoman",
         "chair",
         "ceo",
+        "executive",
         "coach",
         "lawmaker",
         "minister",
@@ -513,6 +514,9 @@ TITLES = frozenset(
         "deputy",
     ]
 )
+
+# Titles that say nothing of a person's role ("Dr. Amara Okafor": her role is elsewhere).
+HONORIFICS = frozenset(["dr.", "dr", "mr.", "mr", "mrs.", "mrs", "ms.", "ms", "prof.", "sir", "dame"])
 
 # Lowercase words that may stand inside a role before a title ("acting President").
 ROLE_MODIFIERS = frozenset(
@@ -623,6 +627,13 @@ ROLE_NOUNS = frozenset(
         "forecaster",
         "epidemiologist",
         "virologist",
+        "investigator",
+        "economist",
+        "historian",
+        "correspondent",
+        "negotiator",
+        "head",
+        "deputy",
         "mp",
         "representative",
     ]
@@ -706,6 +717,39 @@ ORG_WORDS = frozenset(
         "programme",
         "program",
         "mission",
+    ]
+)
+
+# Lowercase nouns right before a name that make it an organisation ("the Indian manufacturer
+# Serengen Biologics", "the journal Nature").
+ORG_DESCRIPTORS = frozenset(
+    [
+        "manufacturer",
+        "maker",
+        "company",
+        "firm",
+        "carmaker",
+        "automaker",
+        "producer",
+        "supplier",
+        "retailer",
+        "insurer",
+        "lender",
+        "bank",
+        "broadcaster",
+        "newspaper",
+        "journal",
+        "magazine",
+        "publisher",
+        "charity",
+        "group",
+        "party",
+        "agency",
+        "union",
+        "developer",
+        "operator",
+        "airline",
+        "club",
     ]
 )
 

@@ -11,12 +11,14 @@ from enum import StrEnum
 
 from quizapp.core.drafting.lexicon import (
     ALIASES,
+    ORG_DESCRIPTORS,
     ORG_WORDS,
     PLACE_ACRONYMS,
     PLACE_NOUNS,
     PLACE_PREPOSITIONS,
     PLACE_WORDS,
     PLACES,
+    ROLE_NOUNS,
     SPEECH_VERBS,
 )
 from quizapp.core.drafting.names import Name, find_names
@@ -118,7 +120,10 @@ def _number_mention(number: Number) -> Mention:
         NumberKind.YEAR: MentionKind.YEAR,
         NumberKind.DATE: MentionKind.DATE,
     }[number.kind]
-    if kind is MentionKind.NUMBER and number.unit:
+    counted = number.text[len(number.number_text) :]
+    if kind is MentionKind.NUMBER and number.unit and re.fullmatch(r"(?: [a-z\-]+){2,3}", counted):
+        display = number.text  # "400 new jobs": the words the article counts with
+    elif kind is MentionKind.NUMBER and number.unit:
         display = f"{number.number_text} {number.unit}"
     elif kind is MentionKind.PERCENT:
         display = f"{number.number_text}%"
@@ -182,7 +187,10 @@ def _evidence(sentence: str, name: Name) -> tuple[MentionKind, int]:
     lowered = [word.lower().rstrip(".") for word in words]
     if text in PLACE_ACRONYMS or text in PLACES:
         return MentionKind.PLACE, 3
-    if any(word in ORG_WORDS for word in lowered[1:]) or (len(words) == 1 and lowered[0] in ORG_WORDS):
+    if lowered[-1] not in PLACE_WORDS and (
+        any(word in ORG_WORDS for word in lowered[1:])
+        or (lowered[0] in ORG_WORDS and (len(words) == 1 or lowered[1] in {"of", "for"}))
+    ):
         return MentionKind.ORG, 3
     if re.fullmatch(r"[A-Z]{2,6}|(?:[A-Z]\.){2,}", text):
         return MentionKind.ORG, 2
@@ -191,8 +199,14 @@ def _evidence(sentence: str, name: Name) -> tuple[MentionKind, int]:
     if name.role:
         return MentionKind.PERSON, 3
     before = sentence[: name.start]
+    if re.search(r"\b(?:" + "|".join(ORG_DESCRIPTORS) + r")\s+$", before):
+        return MentionKind.ORG, 2
+    if len(words) > 1 and re.search(r"\b(?:" + "|".join(ROLE_NOUNS) + r")\s+$", before):
+        return MentionKind.PERSON, 2  # "climate scientist Jan Berg"
     after = sentence[name.end :]
     verb = r"(?:" + "|".join(SPEECH_VERBS) + r")"
+    if re.match(r"\s+(?:said|says)\s+(?:it|its)\b", after):
+        return MentionKind.ORG, 2  # "the Red Cross said it had opened ..."
     if re.match(rf"\s+{verb}\b", after) or re.search(rf"\b{verb}\s+$", before):
         return (MentionKind.PERSON, 2) if len(words) > 1 or name.titled else (MentionKind.PERSON, 1)
     if re.search(r"\b(?:" + "|".join(PLACE_NOUNS) + r"),?\s+(?:of\s+)?$", before):

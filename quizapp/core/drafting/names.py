@@ -12,7 +12,10 @@ from quizapp.core.drafting.lexicon import (
     DEMONYM_SUFFIXES,
     DEMONYMS,
     FUNCTION_WORDS,
+    HONORIFICS,
     MONTHS,
+    ORG_WORDS,
+    PLACES,
     ROLE_MODIFIERS,
     ROLE_NOUNS,
     STARTERS,
@@ -20,11 +23,14 @@ from quizapp.core.drafting.lexicon import (
     WEEKDAYS,
 )
 
-_CAP = r"(?:[A-Z]\.){2,}|[A-Z][\w\-]*(?:['’][A-Z][\w\-]*)?\.?"
+# A capitalized word: "U.S.", "RX-19", "O'Neill", "Metalworkers'" before another capitalized word.
+_CAP = r"(?:[A-Z]\.){2,}|[A-Z][\w\-]*(?:['’][A-Z][\w\-]*)?(?:(?<=s)['’](?=\s+[A-Z]))?\.?"
 _CONNECT = r"(?:\s+(?:of|for|de|del|da|van|von|al|bin|la|du|and)(?:\s+the)?)?\s+"
 _CHUNK = re.compile(rf"(?<![\w'’])(?:{_CAP})(?:{_CONNECT}(?:{_CAP}))*")
 _POSSESSIVE = re.compile(r"['’]s?(?!\w)")
-_APPOSITION = re.compile(r",\s+((?:a|an|the|[A-Z][\w.]*['’]s)\s+[^,;:“”\"]{2,90}?)(?=,|\s+said\b|\.$)")
+_APPOSITION = re.compile(
+    r",\s+((?:(?:a|an|the|[A-Z][\w.]*['’]s)\s+|(?=[a-z]+\s+(?:of|for|at)\s))[^,;:“”\"]{2,90}?)(?=,|\s+said\b|\.$)"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +70,7 @@ def _pieces(sentence: str, start: int, end: int, taken: list[tuple[int, int]]) -
             else:
                 split.append((s, e))
         pieces = split
+    pieces = [piece for s, e in pieces for piece in _split_of(sentence, s, e)]
     result: list[tuple[int, int]] = []
     for s, e in pieces:
         text = sentence[s:e]
@@ -75,6 +82,32 @@ def _pieces(sentence: str, start: int, end: int, taken: list[tuple[int, int]]) -
             result.append((position, position + len(part)))
             position += len(part)
     return [(s, e) for s, e in (_stripped(sentence, s, e) for s, e in result) if e > s]
+
+
+_OF = re.compile(r"\s+(?:of|for)(?:\s+the)?\s+")
+
+
+def _split_of(sentence: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A chunk split at "of": before a title ("National Union of Prime Minister Tomas Reinholt"),
+    or between a name with no organisation word and an organisation ("Marek Novy of the
+    Tarnovian Academy of Sciences"); "University of Bergen" stays whole."""
+    for found in _OF.finditer(sentence, start, end):
+        left = sentence[start : found.start()].split()
+        right = sentence[found.end() : end].split()
+        if not left or not right:
+            continue
+        lowered_left = {w.lower().rstrip(".,") for w in left}
+        lowered_right = [w.lower().rstrip(".,") for w in right]
+        titled = lowered_right[0] in TITLES and len(right) > 1
+        person_org = (
+            not lowered_left & ORG_WORDS
+            and len(left) >= 2
+            and any(w in ORG_WORDS for w in lowered_right)
+            and not lowered_left & TITLES
+        )
+        if titled or person_org:
+            return [(start, found.start()), *_split_of(sentence, found.end(), end)]
+    return [(start, end)]
 
 
 def _stripped(sentence: str, start: int, end: int) -> tuple[int, int]:
@@ -94,26 +127,21 @@ def _name(sentence: str, start: int, end: int, lowercase_words: frozenset[str]) 
     while words and (
         words[0].lower() in STARTERS
         or words[0].lower() in FUNCTION_WORDS
-        or (at_start and offsets[0] == start and len(words) == 1 and words[0].lower() in lowercase_words)
+        or (
+            at_start
+            and offsets[0] == start
+            and words[0].lower() in lowercase_words
+            and (len(words) == 1 or len(words) >= 3 or " ".join(words[1:]) in PLACES)
+        )
         or words[0].lower().rstrip(".") in WEEKDAYS
         or words[0].lower() in MONTHS
     ):
         words, offsets = words[1:], offsets[1:]
     while words and words[-1].lower() in FUNCTION_WORDS:
         words, offsets = words[:-1], offsets[:-1]
-    titles: list[str] = []
-    while len(words) > 1 and words[0].lower() in TITLES | {
-        "prime",
-        "foreign",
-        "interior",
-        "defense",
-        "defence",
-    }:
-        titles.append(words[0])
-        words, offsets = words[1:], offsets[1:]
-        if len(words) > 2 and words[0] == "of":  # "Secretary of State Jane Doe"
-            titles.extend(words[:2])
-            words, offsets = words[2:], offsets[2:]
+    count = _title_words(words)
+    titles = words[:count]
+    words, offsets = words[count:], offsets[count:]
     if not words:
         return None
     begin = offsets[0]
@@ -125,11 +153,32 @@ def _name(sentence: str, start: int, end: int, lowercase_words: frozenset[str]) 
     if len(words) == 1 and text.lower() in TITLES:
         return None
     role = ""
-    if titles:
+    if titles and not all(t.lower() in HONORIFICS for t in titles):
         role = _role_before(sentence, offsets[0] - len(" ".join(titles)) - 1, " ".join(titles))
-    else:
+    if not role:
         role = _apposition(sentence, finish)
     return Name(text, begin, finish, role, bool(titles), possessive)
+
+
+def _title_words(words: list[str]) -> int:
+    """How many of ``words`` are a title before a person's name ("Prime Minister", "Industry
+    Minister", "Secretary of State", "Dr."): the words up to a title word, when one to three
+    capitalized words follow that are no title and no organisation ("Interior Ministry" has no
+    title; "Vice President" none without a name after it)."""
+    for index, word in enumerate(words[:-1]):
+        if word.lower() not in TITLES:
+            continue
+        end = index + 1
+        if words[end] == "of" and end + 2 < len(words):
+            end += 2
+        rest = [w.lower().rstrip(".,") for w in words[end:]]
+        if (
+            1 <= len(rest) <= 3
+            and all(w[:1].isupper() for w in words[end:])
+            and not any(w in TITLES or w in ORG_WORDS or w in FUNCTION_WORDS for w in rest)
+        ):
+            return end
+    return 0
 
 
 def _word_offsets(sentence: str, start: int, words: list[str]) -> list[int]:

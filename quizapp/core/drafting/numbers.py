@@ -201,6 +201,15 @@ def _unit_after(rest: str) -> tuple[str, int]:
         ):
             position = word.end()
             continue
+        second = _WORD.match(rest, word.end())
+        if (
+            second
+            and not lowered.endswith("s")
+            and re.fullmatch(r"[a-z]+s", second.group("word"))
+            and second.group("word") not in FUNCTION_WORDS
+            and second.group("word") not in {"was", "has", "is", "does", "says"}
+        ):  # "18 emergency shelters"
+            return f"{lowered} {second.group('word')}", second.end()
         return lowered, word.end()
     return "", 0
 

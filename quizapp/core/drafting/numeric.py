@@ -6,8 +6,21 @@ from __future__ import annotations
 from quizapp.core.drafting.build import question
 from quizapp.core.drafting.drafted import DraftedQuestion, DraftKind
 from quizapp.core.drafting.mentions import Mention, MentionKind
+from quizapp.core.drafting.ordering import event_clause
 from quizapp.core.drafting.reading import Reading
-from quizapp.core.drafting.wording import GAP, gapped, how_many_question, literal, number_span, says, slug
+from quizapp.core.drafting.wording import (
+    GAP,
+    gapped,
+    literal,
+    number_question,
+    number_span,
+    says,
+    slug,
+    year_question,
+)
+
+CONFIDENCE_QUESTION = 0.85  # a real question built from the sentence's own clause
+CONFIDENCE_GAPPED = 0.6  # the sentence shown with the number left out
 
 
 def numeric_questions(reading: Reading) -> list[DraftedQuestion]:
@@ -24,8 +37,9 @@ def numeric_questions(reading: Reading) -> list[DraftedQuestion]:
 
 def _numeric(reading: Reading, index: int, mention: Mention) -> DraftedQuestion:
     sentence = reading.sentences[index]
-    asked = how_many_question(sentence.text, mention)
-    confidence = 0.85
+    names = frozenset(m.text.split()[0] for m in reading.mentions[index] if m.is_name)
+    asked = _asked(sentence.text, mention, names)
+    confidence = CONFIDENCE_QUESTION
     if asked is None:
         what = {MentionKind.YEAR: "year", MentionKind.PERCENT: "percentage"}.get(mention.kind, "number")
         context = reading.context(sentence)
@@ -36,10 +50,9 @@ def _numeric(reading: Reading, index: int, mention: Mention) -> DraftedQuestion:
             if shown.startswith(("“", '"'))
             else f"What {what} is missing? “{shown}”"
         )
-        confidence = 0.75
+        confidence = CONFIDENCE_GAPPED
     else:
-        prompt = f"According to the article, {asked[0].lower()}{asked[1:]}"
-        prompt = literal(prompt)
+        prompt = literal(f"According to the article, {asked[0].lower()}{asked[1:]}")
     fields: dict[str, object] = {"answer": _plain(mention)}
     if mention.kind is MentionKind.NUMBER and mention.unit:
         fields["unit"] = mention.unit
@@ -60,6 +73,14 @@ def _numeric(reading: Reading, index: int, mention: Mention) -> DraftedQuestion:
         (mention.display,),
         confidence,
     )
+
+
+def _asked(text: str, mention: Mention, names: frozenset[str]) -> str | None:
+    """A real question of the number, when the sentence has a plain shape around it."""
+    if mention.kind is MentionKind.YEAR:
+        clause = event_clause(text, mention)
+        return year_question(text, clause, names) if clause else None
+    return number_question(text, mention, names)
 
 
 def _plain(mention: Mention) -> int | float:

@@ -1,5 +1,9 @@
-"""Ordering questions: events by their years (three or more years, one event each, the years
-left out of the items), and quantities of one unit by size."""
+"""Ordering questions: events by their years (three or more years, one event each), each event
+a short clause the sentence states whole ("Kosovo declared independence from Serbia" of "Kosovo
+declared independence from Serbia in 2008."; "The plant opened" of "The plant, which opened in
+1968, built ..."). A sentence whose event cannot be cut out cleanly gives no item: an item must
+read as a phrase, never as a sentence with holes. Quantities are not ordered (a quantity's item
+would need a noun phrase naming it, which a sentence rarely gives whole)."""
 
 from __future__ import annotations
 
@@ -10,89 +14,68 @@ from quizapp.core.drafting.drafted import DraftedQuestion, DraftKind
 from quizapp.core.drafting.mentions import Mention, MentionKind
 from quizapp.core.drafting.reading import Reading
 from quizapp.core.drafting.sentences import Sentence
-from quizapp.core.drafting.wording import number_span, slug
 
 MIN_ITEMS = 3
 MAX_ITEMS = 5
-MAX_ITEM_WORDS = 16
+MAX_ITEM_WORDS = 12
+_SUBJECT = r"(?P<subject>(?:The\s+)?[A-Z][\w'’\-]*(?:\s+[\w'’\-]+){0,4}?)"
+_RELATIVE = re.compile(rf"^{_SUBJECT},\s+which\s+(?P<verb>[a-z]+(?:\s+[a-z]+){{0,5}}?)\s+in\s+$")
+_SAID = re.compile(r"^(?:The\s+)?[A-Za-z][\w'’]*(?:\s+[\w'’]+){0,3}?\s+said\s+(?:that\s+)?(?=[a-z])")
+_START = re.compile(r"^In\s+$")
 
 
 def ordering_questions(reading: Reading) -> list[DraftedQuestion]:
-    drafted: list[DraftedQuestion] = []
-    years = _years(reading)
-    if len(years) >= MIN_ITEMS:
-        drafted.append(
-            _ordered(
-                reading,
-                years,
-                "Put these events in the order in which they happened, the earliest first.",
-                "ordering-events",
-            )
+    events = _events(reading)
+    if len(events) < MIN_ITEMS:
+        return []
+    items = [item for item, _, _ in events]
+    explanation = " ".join(f"“{sentence.text}”" for _, _, sentence in events)
+    return [
+        question(
+            DraftKind.ORDERING,
+            "ordering-events",
+            "Put these events in order, the earliest first.",
+            {"items": items},
+            f"The article says: {explanation}",
+            [(s, s.text) for _, _, s in events],
+            tuple(items),
+            0.6,
         )
-    by_unit: dict[str, list[tuple[Mention, Sentence]]] = {}
-    for sentence, mentions in zip(reading.sentences, reading.mentions, strict=True):
-        for mention in mentions:
-            if mention.kind is MentionKind.NUMBER and mention.unit and not reading.quoted[sentence.index]:
-                by_unit.setdefault(mention.unit, []).append((mention, sentence))
-    for unit, found in by_unit.items():
-        distinct = {m.value: (m, s) for m, s in reversed(found)}
-        if len(distinct) >= MIN_ITEMS:
-            items = sorted(distinct.values(), key=lambda pair: pair[0].value or 0)[:MAX_ITEMS]
-            drafted.append(
-                _ordered(
-                    reading,
-                    items,
-                    f"Put these {unit} in order, from the fewest to the most.",
-                    f"ordering-{slug(unit, 2)}",
-                )
-            )
-    return drafted
+    ]
 
 
-def _years(reading: Reading) -> list[tuple[Mention, Sentence]]:
-    found: dict[int, tuple[Mention, Sentence]] = {}
-    used: set[int] = set()
+def _events(reading: Reading) -> list[tuple[str, Mention, Sentence]]:
+    found: dict[int, tuple[str, Mention, Sentence]] = {}
     for sentence, mentions in zip(reading.sentences, reading.mentions, strict=True):
         years = [m for m in mentions if m.kind is MentionKind.YEAR]
-        if len(years) != 1 or sentence.index in used or reading.quoted[sentence.index]:
+        if len(years) != 1 or reading.quoted[sentence.index] or reading.context(sentence):
             continue
-        value = years[0].order[0]
-        if value not in found:
-            found[value] = (years[0], sentence)
-            used.add(sentence.index)
+        item = event_clause(sentence.text, years[0])
+        if item and years[0].order[0] not in found:
+            found[years[0].order[0]] = (item, years[0], sentence)
     return [found[year] for year in sorted(found)][:MAX_ITEMS]
 
 
-def _ordered(
-    reading: Reading, items: list[tuple[Mention, Sentence]], prompt: str, ident: str
-) -> DraftedQuestion:
-    texts = [_item(mention, sentence) for mention, sentence in items]
-    explanation = " ".join(f"“{sentence.text}”" for _, sentence in items)
-    return question(
-        DraftKind.ORDERING,
-        ident,
-        prompt,
-        {"items": texts},
-        f"The article says: {explanation}",
-        [(s, s.text) for _, s in items],
-        tuple(texts),
-        0.6,
-    )
-
-
-def _item(mention: Mention, sentence: Sentence) -> str:
-    """The sentence around ``mention`` with the number itself left out."""
-    text = sentence.text
-    if mention.kind is MentionKind.YEAR:
-        before = re.sub(r"\s*\b(?:in|since|by|until|from|of|during)\s*$", "", text[: mention.start])
-        shown = (before + text[mention.end :]).strip()
+def event_clause(text: str, year: Mention) -> str | None:
+    """The event a sentence dates with ``year``, as a short clause, or None."""
+    before, after = text[: year.start], text[year.end :]
+    said = _SAID.match(before)
+    if said:  # "The researchers said a trial would begin in 2025": the event is what was said
+        before = before[said.end() :]
+        before = before[:1].upper() + before[1:]
+    relative = _RELATIVE.match(before)
+    if relative and after.startswith(","):
+        clause = f"{relative['subject']} {relative['verb']}"
+    elif before.endswith(" in ") and "," not in before and re.match(r"\s*[.,]", after):
+        clause = before[: -len(" in ")]
+        if after.strip() not in {".", ""} and not re.match(r",\s+(?:the|a|an|[a-z]+ing)\b", after):
+            return None
+    elif _START.match(before) and after.startswith(", "):
+        clause = re.split(r"[,;]", after[2:], maxsplit=1)[0].rstrip(".")
+        clause = clause[:1].upper() + clause[1:]
     else:
-        start, end = number_span(mention)
-        shown = text[:start] + "…" + text[end:]
-    shown = re.sub(r"\s+([.,;])", r"\1", shown).rstrip(".")
-    words = shown.split()
-    if len(words) > MAX_ITEM_WORDS:
-        centre = len(text[: mention.start].split())
-        first = max(0, min(centre - MAX_ITEM_WORDS // 2, len(words) - MAX_ITEM_WORDS))
-        shown = ("… " if first else "") + " ".join(words[first : first + MAX_ITEM_WORDS]) + " …"
-    return re.sub(r"\b(1[5-9]\d\d|20\d\d)\b", "…", shown)
+        return None
+    clause = clause.strip()
+    if not clause or len(clause.split()) > MAX_ITEM_WORDS or re.search(r"[\d“”\"()]", clause):
+        return None
+    return clause

@@ -55,6 +55,17 @@ class Reading:
     def in_quote(self, sentence: int, start: int, end: int) -> bool:
         return any(a <= start and end <= b for a, b in self.quoted[sentence])
 
+    def introduced(self, display: str, sentence: Sentence) -> list[tuple[Sentence, str]]:
+        """The sentence that writes ``display`` in full (a person's full name, where ``sentence``
+        writes only the surname), as a (sentence, quote) pair to add to a draft's sources; none
+        when ``sentence`` writes it itself."""
+        if display in sentence.text:
+            return []
+        for other in self.sentences:
+            if display in other.text:
+                return [(other, other.text)]
+        return []
+
     def source(self, sentence: Sentence, with_context: bool = False) -> str:
         """The verbatim quote of ``sentence`` (with the sentence before it, when asked and needed)."""
         before = self.context(sentence) if with_context else None

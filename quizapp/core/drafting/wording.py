@@ -9,7 +9,6 @@ from quizapp.core.drafting.mentions import Mention, MentionKind
 
 GAP = "___"
 _MARKDOWN = re.compile(r"([\\`*_\[\]<>#|])")
-_AUX = re.compile(r"\b(is|are|was|were|will|would|has|have|had|could|can|should|may|might)\b")
 
 ASKED = {
     MentionKind.PERSON: ("Who", "Which person"),
@@ -70,45 +69,205 @@ def subject_question(sentence: str, mention: Mention) -> str | None:
     return f"{asked} {rest[:-1]}?"
 
 
-def how_many_question(sentence: str, mention: Mention) -> str | None:
-    """ "How many troops is Kosovo's military expected to have?": the auxiliary before the number
-    moved before its subject; None when the sentence has no such shape."""
-    if (
-        not mention.unit
-        or mention.kind is not MentionKind.NUMBER
-        or mention.text != f"{mention.number_text} {mention.unit}"
+_AUXILIARIES = frozenset(
+    [
+        "is",
+        "are",
+        "was",
+        "were",
+        "will",
+        "would",
+        "has",
+        "have",
+        "had",
+        "could",
+        "can",
+        "should",
+        "may",
+        "might",
+    ]
+)
+_IRREGULAR = {
+    "won": "win",
+    "built": "build",
+    "sent": "send",
+    "rose": "rise",
+    "fell": "fall",
+    "lost": "lose",
+    "took": "take",
+    "gave": "give",
+    "made": "make",
+    "held": "hold",
+    "got": "get",
+    "saw": "see",
+    "paid": "pay",
+    "left": "leave",
+    "led": "lead",
+    "spent": "spend",
+    "sold": "sell",
+    "bought": "buy",
+    "brought": "bring",
+    "kept": "keep",
+    "began": "begin",
+    "drew": "draw",
+    "grew": "grow",
+    "found": "find",
+    "ran": "run",
+    "became": "become",
+    "came": "come",
+    "went": "go",
+    "struck": "strike",
+    "hit": "hit",
+    "cut": "cut",
+    "put": "put",
+    "set": "set",
+    "met": "meet",
+    "wrote": "write",
+    "chose": "choose",
+    "froze": "freeze",
+    "raised": "raise",
+}
+_E_ENDINGS = (
+    *("ated", "ived", "ced", "ized", "ised", "uded", "ured", "ged"),
+    *("osed", "ased", "uted", "ored", "ared", "ired"),
+)
+_SUBJECT_WORD = re.compile(r"[A-Za-z][\w'’\-]*")
+_MODIFIERS = re.compile(
+    r"\s+(?:about|some|nearly|almost|around|roughly|more\s+than|less\s+than|at\s+least|up\s+to|over)\s*$"
+)
+
+
+def base_form(verb: str) -> str | None:
+    """The base form of a past-tense verb ("declared" → "declare", "won" → "win"), or None
+    when ``verb`` is no past tense the rules know."""
+    if verb in _IRREGULAR:
+        return _IRREGULAR[verb]
+    if not verb.endswith("ed") or len(verb) < 5:
+        return None
+    if verb.endswith("ied"):
+        return verb[:-3] + "y"
+    stem = verb[:-2]
+    if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "lsz":
+        return stem[:-1]
+    if verb.endswith(_E_ENDINGS):
+        return verb[:-1]
+    return stem
+
+
+def split_clause(clause: str) -> tuple[str, str, str] | None:
+    """A short clause as (subject, auxiliary or "", the rest from its verb on): "Kosovo declared
+    independence" → ("Kosovo", "", "declared independence"); "The trial would begin" → ("The
+    trial", "would", "begin"). None when no verb is found plainly after a short subject."""
+    words = clause.split()
+    for index in range(1, min(len(words), 8)):
+        word = words[index]
+        previous = words[index - 1].lower()
+        if not _SUBJECT_WORD.fullmatch(word):
+            return None
+        if not word.islower():
+            continue  # a name's word in the subject: "The Red Cross"
+        if previous in {"the", "a", "an", "its", "their", "his", "her"} or previous.endswith("ly"):
+            continue
+        if word in _AUXILIARIES or base_form(word) is not None:
+            subject = " ".join(words[:index])
+            if re.search(r"[,\d“”\"()]|\b(?:said|says|which|who|that)\b", subject):
+                return None
+            if word in _AUXILIARIES:
+                return subject, word, " ".join(words[index + 1 :])
+            return subject, "", " ".join(words[index:])
+    return None
+
+
+def lowered_subject(subject: str, names: frozenset[str]) -> str:
+    """A sentence's subject as it stands inside a question: "The plant" → "the plant"; a name
+    (``names``: the first words of the sentence's names) keeps its capital."""
+    words = subject.split()
+    determiner = words[0].lower() in {"the", "a", "an", "its", "their", "his", "her", "this", "these"}
+    common = len(words) > 1 and words[1][:1].islower()  # "Rescue teams", not "Norland"
+    if re.sub(r"['’]s?$", "", words[0]) in names or not (determiner or common):
+        return subject
+    return subject[:1].lower() + subject[1:]
+
+
+_FRAME = re.compile(
+    r"^(?P<speaker>(?:The\s+)?[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,4})\s+said\s+(?:that\s+)?"
+)
+_PRONOUNS = frozenset(["it", "they", "he", "she"])
+
+
+def unframed(before: str) -> str:
+    """ "The Red Cross said it opened" → "The Red Cross opened": a reporting frame dropped, its
+    speaker standing for the pronoun after it."""
+    found = _FRAME.match(before)
+    if not found:
+        return before
+    rest = before[found.end() :]
+    first, _, tail = rest.partition(" ")
+    if first in _PRONOUNS:
+        return f"{found['speaker']} {tail}"
+    return rest[:1].upper() + rest[1:]
+
+
+def inverted(wh: str, subject: str, aux: str, rest: str) -> str | None:
+    """ "In what year did the plant open", "How many homes had rescuers reached": ``wh`` and the
+    clause asked with do-support or its auxiliary moved; None when the verb has no known base."""
+    if aux:
+        return f"{wh} {aux} {subject} {rest}".strip()
+    verb, _, tail = rest.partition(" ")
+    base = base_form(verb)
+    if base is None:
+        return None
+    return f"{wh} did {subject} {base} {tail}".strip()
+
+
+def short_tail(after: str) -> str:
+    """What follows an asked number, up to the clause's end: "" when it is long or numbered."""
+    tail = re.split(r",|;|\s+and\s+|\s+but\s+", after, maxsplit=1)[0].strip().rstrip(".")
+    if len(tail.split()) > 8 or re.search(r"[\d“”\"]", tail):
+        return ""
+    return tail
+
+
+def number_question(sentence: str, mention: Mention, names: frozenset[str]) -> str | None:
+    """ "How many people had rescue teams pulled from roofs?" or "How many homes were flooded in
+    the town?": a real question of a number with its noun, or None when the sentence has no
+    plain shape around it (a short subject at its start, a verb, the number)."""
+    if mention.kind is not MentionKind.NUMBER or not mention.unit or mention.number_text not in mention.text:
+        return None
+    counted = mention.text[mention.text.index(mention.number_text) + len(mention.number_text) :].strip()
+    if not counted or not re.fullmatch(r"[a-z][a-z\s\-]*", counted):
+        return None
+    if re.search(r"\b(?:a|an|the)\s+$", sentence[: mention.start]):
+        return None  # "a 45 million pound grant": the number describes another noun
+    before = _MODIFIERS.sub("", sentence[: mention.start]).strip()
+    after = sentence[mention.end :]
+    if not before.strip("“\"' ") or re.fullmatch(
+        r"(?:About|Some|Nearly|Almost|Around|More than|Over)", before
     ):
+        # the number is the subject: "About 4,200 homes were flooded in Dravik."
+        found = re.match(r"\s+(is|are|was|were|has|have|had|will)\s+((?:been\s+)?[a-z]+)\b", after)
+        if not found or base_form(found.group(2).split()[-1]) is None:
+            return None
+        tail = short_tail(after[found.end() :])
+        return f"How many {counted} {found.group(1)} {found.group(2)} {tail}".strip() + "?"
+    parts = split_clause(unframed(before))
+    if parts is None:
         return None
-    before = sentence[: mention.start]
-    clause_start = max(before.rfind(", ") + 2 if ", " in before else 0, 0)
-    clause = before[clause_start:]
-    aux = None
-    for found in _AUX.finditer(clause):
-        aux = found
-        break
-    if aux is None:
+    subject, aux, rest = parts
+    if len(rest.split()) > 3:
         return None
-    subject = clause[: aux.start()].strip()
-    between = clause[aux.end() :].strip()
-    if not subject or len(subject.split()) > 10 or re.search(r"[\d“”\"]", subject + between):
+    asked = inverted(f"How many {counted}", lowered_subject(subject, names), aux, rest)
+    if asked is None:
         return None
-    if between.split()[-1:] and between.split()[-1].lower() in {
-        "a",
-        "an",
-        "the",
-        "about",
-        "some",
-        "nearly",
-        "almost",
-    }:
+    return f"{asked} {short_tail(after)}".strip() + "?"
+
+
+def year_question(sentence: str, clause: str, names: frozenset[str]) -> str | None:
+    """ "In what year did Kosovo declare independence from Serbia?" from the event a sentence
+    dates (ordering.event_clause), or None."""
+    parts = split_clause(clause)
+    if parts is None:
         return None
-    first = subject.split()[0]
-    if first.lower() in {"the", "a", "an", "its", "their", "his", "her", "this", "these"}:
-        subject = first.lower() + subject[len(first) :]
-    tail = sentence[mention.end :].strip().rstrip(".")
-    tail_words = tail.split()
-    if tail and (tail.startswith((",", "and ", "but ")) or len(tail_words) > 8 or re.search(r"\d", tail)):
-        tail = ""
-    unit = mention.unit
-    question = f"How many {unit} {aux.group(1)} {subject} {between}".strip()
-    return f"{question} {tail}".strip() + "?"
+    subject, aux, rest = parts
+    asked = inverted("In what year", lowered_subject(subject, names), aux, rest)
+    return f"{asked}?" if asked else None

@@ -23,6 +23,8 @@ Her rival, former Prime Minister Lars Holm, won 41% in the vote, the electoral c
 Observers from Sweden, Finland and Denmark watched the count. Turnout was 71%, up from 2019.
 
 Mikael Stone, a spokesman for the commission, said 2.1 million ballots were cast. The vote was held in 2014 and in 2009 as well.
+
+Norland's government will meet on Friday.
 """
 
 

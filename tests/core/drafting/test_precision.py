@@ -1,0 +1,156 @@
+"""The drafter's precision fixes on invented sentences: whole names, distractors of the answer's
+sort, readable ordering items, attribution sources that name the speaker in full."""
+
+from __future__ import annotations
+
+from quizapp.core.drafting import DraftKind, draft_questions, read_article
+from quizapp.core.drafting.mentions import find_mentions
+from quizapp.core.drafting.names import find_names
+from quizapp.core.drafting.ordering import event_clause
+from quizapp.core.drafting.sentences import split_sentences
+
+
+def _names(text: str) -> list[tuple[str, str]]:
+    lowercase = frozenset({"prices", "geologist"})  # words the article writes in lower case
+    return [(n.text, n.role) for n in find_names(text, lowercase, [])]
+
+
+def test_a_capitalised_run_is_taken_whole() -> None:
+    assert _names("Prices rose, according to the Justice Ministry.") == [("Justice Ministry", "")]
+    assert _names("The Dockworkers' Union and the Blue Crescent met.") == [
+        ("Dockworkers' Union", ""),
+        ("Blue Crescent", ""),
+    ]
+    assert _names("The drug, known as ZK-7, was made by the University of Oslo.") == [
+        ("ZK-7", ""),
+        ("University of Oslo", ""),
+    ]
+
+
+def test_of_splits_a_person_from_an_organisation_and_a_party_from_its_leader() -> None:
+    assert _names("Geologist Ilse Brandt of the Nordic Institute of Soils said so.")[-2:] == [
+        ("Ilse Brandt", ""),
+        ("Nordic Institute of Soils", ""),
+    ]
+    assert _names("The Liberal Union of Prime Minister Paul Rask lost.") == [
+        ("Liberal Union", ""),
+        ("Paul Rask", "Prime Minister"),
+    ]
+
+
+def test_titles_and_appositions_give_roles_but_honorifics_do_not() -> None:
+    assert _names("Trade Minister Ola Vik spoke.") == [("Ola Vik", "Trade Minister")]
+    assert _names("She met Dr. Ada Lunde, the study's chief author, on Monday.") == [
+        ("Ada Lunde", "the study's chief author")
+    ]
+    assert _names("Pal Moe, leader of the Green Front, said no.")[0] == (
+        "Pal Moe",
+        "leader of the Green Front",
+    )
+
+
+def test_a_manufacturer_is_an_organisation() -> None:
+    sentences = split_sentences(("The deal went to the Danish manufacturer Holtex Pharma last week.",))
+    kinds = {m.text: m.kind for m in find_mentions(sentences)[0]}
+    assert kinds["Holtex Pharma"] == "organisation"
+
+
+PLACES = """Floods Hit Valley
+
+By Test Wire
+
+Floods hit the town of Brisk on Monday, and the town of Lunn was cut off.
+
+The village of Oster lost power, and the water reached the Tava River.
+
+Rescuers from Norway reached Brisk on Tuesday, officials said.
+
+Teams from Poland and Portugal arrived later, and the army sent 200 soldiers to Lunn.
+
+The government of Sweden offered 40 boats to help the town of Kell.
+"""
+
+
+def test_place_distractors_are_of_the_answers_sort() -> None:
+    draft = draft_questions(read_article(PLACES))
+    cities = {"Brisk", "Lunn", "Oster", "Kell"}
+    countries = {"Norway", "Poland", "Portugal", "Sweden"}
+    for q in draft.questions:
+        if q.kind is DraftKind.CHOICE and q.fields["answer"] in cities | countries:
+            group = cities if q.fields["answer"] in cities else countries
+            assert set(q.fields["choices"]) <= group, q.fields
+
+
+def test_ordering_items_are_short_clauses_or_nothing() -> None:
+    def clause(text: str) -> str | None:
+        mentions = find_mentions(split_sentences((text,)))[0]
+        return event_clause(text, next(m for m in mentions if m.kind == "year"))
+
+    assert clause("Norland joined the trade union in 1995.") == "Norland joined the trade union"
+    assert clause("The bridge, which opened in 1931, carried 9,000 cars a day.") == "The bridge opened"
+    assert clause("The council said a new school would open in 2027.") == "A new school would open"
+    assert clause("In 1990, the mine closed.") == "The mine closed"
+    assert clause("Sales were 12% higher, the best since the firm listed in 2004.") is None
+
+
+SPEECH = """Port Strike Ends
+
+By Test Wire
+
+Harbour director Ingrid Solberg met the union on Monday in the port of Vik.
+
+Mayor Lars Dahl said the port had lost money, and Knut Aas, a union official, said the strike was over. Eva Lind, a docker, said she was glad.
+
+"We have agreed on pay and we will go back to work," Solberg said after the talks.
+"""
+
+
+def test_attribution_by_surname_quotes_where_the_full_name_stands() -> None:
+    draft = draft_questions(read_article(SPEECH))
+    quote = next(q for q in draft.questions if q.kind is DraftKind.ATTRIBUTION)
+    assert quote.fields["answer"] == "Ingrid Solberg"
+    assert isinstance(quote.fields["source"], list)
+    assert any("Ingrid Solberg" in s for s in quote.fields["source"])
+
+
+def test_numbers_are_asked_as_real_questions() -> None:
+    from quizapp.core.drafting.wording import base_form, number_question, year_question
+
+    def asked(text: str) -> str | None:
+        mentions = find_mentions(split_sentences((text,)))[0]
+        names = frozenset(m.text.split()[0] for m in mentions if m.is_name)
+        number = next(m for m in mentions if m.kind in {"number", "year"})
+        if number.kind == "year":
+            clause = event_clause(text, number)
+            return year_question(text, clause, names) if clause else None
+        return number_question(text, number, names)
+
+    assert asked(
+        "Lifeboat crews had rescued about 300 sailors from the reef by Friday night, officials said."
+    ) == ("How many sailors had lifeboat crews rescued from the reef by Friday night?")
+    assert (
+        asked("About 900 homes were damaged in Olm and nearby farms.")
+        == "How many homes were damaged in Olm?"
+    )
+    assert asked("The Blue Crescent said it opened 12 field hospitals.") == (
+        "How many field hospitals did the Blue Crescent open?"
+    )
+    assert asked("Norland declared independence from Westmark in 1921.") == (
+        "In what year did Norland declare independence from Westmark?"
+    )
+    assert asked("The trial was paid for by a 12 million pound grant.") is None
+    assert [base_form(v) for v in ("declared", "opened", "stopped", "carried", "won", "walks")] == [
+        "declare",
+        "open",
+        "stop",
+        "carry",
+        "win",
+        None,
+    ]
+
+
+def test_chief_executive_is_a_title_and_said_it_an_organisation() -> None:
+    assert _names("Chief Executive Ana Moll spoke.") == [("Ana Moll", "Chief Executive")]
+    sentences = split_sentences(("The Blue Crescent said it had opened 12 field hospitals.",))
+    kinds = {m.text: m.kind for m in find_mentions(sentences)[0]}
+    assert kinds["Blue Crescent"] == "organisation"
