@@ -202,3 +202,11 @@ def yaml_text(document: dict[str, Any]) -> str:
     out: list[str] = []
     _write(document, "", out)
     return "\n".join(out) + "\n"
+
+
+def yaml_lines(value: dict[str, Any] | list[Any], indent: str = "") -> list[str]:
+    """``value`` as block YAML lines (no line breaks) at ``indent``, as ``yaml_text`` writes it:
+    a list item written into a file's ``questions:`` at the indent of its other items."""
+    out: list[str] = []
+    _write(value, indent, out)
+    return out
