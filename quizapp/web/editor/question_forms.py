@@ -36,7 +36,7 @@ FEEDBACK_MARK = "::"  # "an answer :: its feedback", in lists written one entry 
 BLANK_SEPARATOR = "|"  # a blank's answers on one line ("," is part of numbers: "5,000")
 EXTRA_ROWS = 2  # empty rows offered after a list's entries (no script needed to add one)
 
-TYPE_NAMES = {
+TYPE_NAMES: dict[str, str] = {
     QuestionType.SINGLE: "One correct choice",
     QuestionType.MULTIPLE: "Several correct choices",
     QuestionType.TRUE_FALSE: "True or false",
@@ -79,7 +79,11 @@ class QuestionForm(FlaskForm):
     version = HiddenField()  # the file's version when the teacher opened it: a save starts from it
     id = StringField(
         "Id",
-        validators=[Optional(), Length(max=100), Regexp(r"[A-Za-z0-9_.-]*\Z", message="Use letters, digits, '-', '_' and '.'.")],
+        validators=[
+            Optional(),
+            Length(max=100),
+            Regexp(r"[A-Za-z0-9_.-]*\Z", message="Use letters, digits, '-', '_' and '.'."),
+        ],
         description="Unique in the bank, and never changed later: results over time are tied to it.",
     )
     prompt = _area("Question", "What students read. Markdown works: *italic*, **bold**, lists.")
@@ -175,7 +179,12 @@ _FIELDS: dict[str, dict[str, str]] = {
         **{name: name for name in ("answer", "min", "max", "tolerance", "unit")},
         "feedback": "feedback_right",
     },
-    QuestionType.SHORT: {"accept": "accept", "reject": "reject", "typos": "typos", "feedback": "feedback_right"},
+    QuestionType.SHORT: {
+        "accept": "accept",
+        "reject": "reject",
+        "typos": "typos",
+        "feedback": "feedback_right",
+    },
     QuestionType.CLOZE: {"blanks": "blanks", "typos": "typos"},
     QuestionType.ORDERING: {"items": "items"},
     QuestionType.MATCHING: {"pairs": "pairs", "distractors": "distractors"},
@@ -229,8 +238,12 @@ def _feedback(fields: dict[str, Any]) -> dict[str, str]:
 def _blank_row(blank: Any) -> dict[str, Any]:
     if isinstance(blank, dict):
         return {
-            "accept": f" {BLANK_SEPARATOR} ".join(_entry_line(entry) for entry in _listed(blank.get("accept"))),
-            "reject": f" {BLANK_SEPARATOR} ".join(_entry_line(entry) for entry in _listed(blank.get("reject"))),
+            "accept": f" {BLANK_SEPARATOR} ".join(
+                _entry_line(entry) for entry in _listed(blank.get("accept"))
+            ),
+            "reject": f" {BLANK_SEPARATOR} ".join(
+                _entry_line(entry) for entry in _listed(blank.get("reject"))
+            ),
             "typos": blank.get("typos") is True,
         }
     return {"accept": f" {BLANK_SEPARATOR} ".join(_entry_line(entry) for entry in _listed(blank))}
@@ -315,8 +328,8 @@ def _one_or_list(values: list[Any]) -> Any:
 
 def _typed_feedback(form: QuestionForm) -> dict[str, str]:
     feedback = {
-        "right": _clean(getattr(form, "feedback_right").data),
-        "wrong": _clean(getattr(form, "feedback_wrong").data),
+        "right": _clean(form.feedback_right.data),
+        "wrong": _clean(form.feedback_wrong.data),
     }
     return {key: value for key, value in feedback.items() if value}
 
@@ -353,13 +366,19 @@ def _type_fields(type_name: str, form: Any) -> dict[str, Any]:
         if form.answer.data in ("true", "false"):
             typed["answer"] = form.answer.data == "true"
     elif type_name == QuestionType.NUMERIC:
-        typed |= {name: _clean(getattr(form, name).data) for name in ("answer", "min", "max", "tolerance", "unit")}
+        typed |= {
+            name: _clean(getattr(form, name).data) for name in ("answer", "min", "max", "tolerance", "unit")
+        }
     elif type_name == QuestionType.SHORT:
         typed["accept"] = [_typed_entry(line) for line in _typed_lines(form.accept.data)]
         typed["reject"] = [_typed_entry(line) for line in _typed_lines(form.reject.data)]
         typed["typos"] = True if form.typos.data else None
     elif type_name == QuestionType.CLOZE:
-        rows = [row.form for row in form.blanks.entries if _clean(row.form.accept.data) or _clean(row.form.reject.data)]
+        rows = [
+            row.form
+            for row in form.blanks.entries
+            if _clean(row.form.accept.data) or _clean(row.form.reject.data)
+        ]
         typed["blanks"] = [_typed_blank(row) for row in rows]
         typed["typos"] = True if form.typos.data else None
     elif type_name == QuestionType.ORDERING:
@@ -376,7 +395,9 @@ def _type_fields(type_name: str, form: Any) -> dict[str, Any]:
     return typed
 
 
-def fields_from_form(type_name: str, form: QuestionForm, original: dict[str, Any], question_id: str) -> dict[str, Any]:
+def fields_from_form(
+    type_name: str, form: QuestionForm, original: dict[str, Any], question_id: str
+) -> dict[str, Any]:
     """The question's fields as the teacher submitted them: ``question_id`` as its id (for a new
     question, the id typed), the fields the form shows as typed (an empty one left out), and
     those it does not show kept from ``original`` in their places."""

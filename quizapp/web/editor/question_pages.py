@@ -85,7 +85,9 @@ def new(name: str, type_name: str) -> Any:
     return _form_page(name, current, None, {"type": type_name})
 
 
-def _form_page(name: str, current: bank_files.BankFile, question_id: str | None, original: dict[str, Any]) -> Any:
+def _form_page(
+    name: str, current: bank_files.BankFile, question_id: str | None, original: dict[str, Any]
+) -> Any:
     type_name = str(original.get("type") or "")
     form_class = FORMS.get(type_name)
     if form_class is None:  # a type of its own (registered by a plug-in): edited in the file
@@ -113,17 +115,25 @@ def _form_page(name: str, current: bank_files.BankFile, question_id: str | None,
         else:
             text = replace_question(current.text, question_id, fields)
     except QuestionEditError:  # the question is gone from the file since the form was opened
-        return _render(name, form, type_name, question_id, None, current.text, None, status=409, conflict=True)
+        return _render(
+            name, form, type_name, question_id, None, current.text, None, status=409, conflict=True
+        )
     if version != current.version:
         return _render(name, form, type_name, question_id, None, text, new_id, status=409, conflict=True)
     if request.form.get("action") != "save":
         result = bank_files.check(_questions_dir(), name, text, library().bank_slugs())
-        return _render(name, form, type_name, question_id, result, text, new_id, status=422 if result.problems else 200)
+        return _render(
+            name, form, type_name, question_id, result, text, new_id, status=422 if result.problems else 200
+        )
     saved = bank_files.save(_questions_dir(), name, text, version, clock.now(), library().bank_slugs())
     if saved.outcome is Outcome.SAVED:
         library().reload()
         library().sync_to_database()
-        flash(f"The question {new_id} is saved in {name}. The previous version of the file is kept in its history.", "success")
+        flash(
+            f"The question {new_id} is saved in {name}. "
+            "The previous version of the file is kept in its history.",
+            "success",
+        )
         return redirect(url_for("editor.edit", name=name, checked=1, _anchor=f"question-{new_id}"))
     if saved.outcome is Outcome.CONFLICT:
         return _render(name, form, type_name, question_id, None, text, new_id, status=409, conflict=True)
@@ -209,7 +219,16 @@ def _field_of(
     for key, (start, end) in lines.items():
         if key and start <= problem.line <= end and start != first:
             return form_field_of(type_name, key)
-    for key in lines.keys() | {"answer", "answers", "accept", "blanks", "items", "pairs", "choices", "prompt"}:
+    for key in lines.keys() | {
+        "answer",
+        "answers",
+        "accept",
+        "blanks",
+        "items",
+        "pairs",
+        "choices",
+        "prompt",
+    }:
         if key and f"'{key}'" in problem.message and form_field_of(type_name, key):
             return form_field_of(type_name, key)
     for key, (start, end) in lines.items():
