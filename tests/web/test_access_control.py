@@ -73,6 +73,11 @@ ALLOWED: dict[tuple[str, str], set[str]] = {
     ("editor.discard_draft", "POST"): TEACHERS,
     ("editor.new", "GET"): TEACHERS,
     ("editor.new", "POST"): TEACHERS,
+    ("questions.edit", "GET"): TEACHERS,  # one question of a shared bank file, in a form
+    ("questions.edit", "POST"): TEACHERS,
+    ("questions.choose_type", "GET"): TEACHERS,
+    ("questions.new", "GET"): TEACHERS,
+    ("questions.new", "POST"): TEACHERS,
     ("transfer.import_bank_page", "GET"): TEACHERS,  # bank files are shared by the school's teachers
     ("transfer.import_bank_page", "POST"): TEACHERS,
     ("transfer.export", "GET"): TEACHERS,
@@ -183,6 +188,7 @@ def url_values(rule, setting) -> dict:
         "name": "kosovo-peacekeepers.yaml",
         "fmt": "csv",
         "file_format": "gift",
+        "type_name": "short",
         "quiz_id": "kosovo-peacekeepers",
         "question_id": setting["open_question"],
         "card_id": "kosovo-peacekeepers:q:mission-unit",

@@ -196,6 +196,8 @@ def seed(app, people) -> World:
             "bank_slug": [BANK, "nope"],
             "name": [f"{BANK}.yaml", "nope.yaml", BANK, ".yaml"],
             "file_format": ["gift", "apkg", "yaml"],
+            "question_id": ["mission-destination", "ceremony-details", "nope", "-"],
+            "type_name": ["single", "cloze", "matching", "nope"],
             "kind": ["attempts", "gradebook", "answers", "assignment_gradebook", "nope"],
             "fmt": ["csv", "xlsx", "json", "pdf"],
             "filename": ["style.css", "quiz.js", "../quizapp/__init__.py", "nope"],
@@ -414,7 +416,10 @@ def test_before_the_first_teacher_no_page_answers_arbitrary_input_with_a_server_
         name: [1, 999_999]
         for name in ("attempt_id", "number", "session_id", "class_id", "student_id", "assignment_id")
     }
-    names = {name: [BANK, "nope"] for name in ("bank_slug", "name", "file_format", "kind", "fmt")}
+    names = {
+        name: [BANK, "nope"]
+        for name in ("bank_slug", "name", "file_format", "kind", "fmt", "question_id", "type_name")
+    }
     world = World(app, ids | names | {"filename": ["style.css", "nope"]})
     fuzz_every_route(world, Browser(app, None))
 
