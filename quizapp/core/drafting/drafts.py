@@ -18,6 +18,7 @@ from quizapp.core.drafting.phrases import phrase_questions
 from quizapp.core.drafting.reading import Reading, read
 from quizapp.core.drafting.roles import role_questions
 from quizapp.core.drafting.true_false import true_false_questions
+from quizapp.core.drafting.worked import worked_questions
 
 __all__ = ["Draft", "DraftKind", "DraftedQuestion", "draft_questions"]
 
@@ -30,6 +31,7 @@ _BUILDERS: tuple[Callable[[Reading], list[DraftedQuestion]], ...] = (
     role_questions,
     ordering_questions,
     phrase_questions,
+    worked_questions,
 )
 
 
