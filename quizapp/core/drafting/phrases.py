@@ -106,6 +106,19 @@ _CONTRAST = re.compile(
     r"\b(?:but\s+)?(?:(?:we|they|we’re|they’re|we're|they're|it’s|it's)\s+)?(?:are\s+)?also\s+(?P<second>[a-z]+)\b"
 )
 
+# "The 3,400-troop Security Force was turned into a regular army two years ago"
+_BECAME = re.compile(
+    rf"^(?P<subject>The\s+(?:[^,;“”\"]|(?<=\d),(?=\d)){{3,60}}?)\s+(?P<be>was|were)\s+(?P<verb>turned|transformed|converted|made)\s+into\s+"
+    rf"(?P<what>(?:a|an|the)\s+(?:{_LOWER_WORD}\s+){{0,3}}?{_LOWER_WORD})"
+    r"(?P<when>\s+(?:\w+\s+years?\s+ago|last\s+year|in\s+\d{4}))?"
+    r"(?=[,.;]|\s+(?:although|but|and|after|when|while|as|because)\b)"
+)
+
+# "“It’s extremely important because ...”": how the speaker describes it
+_DESCRIBED = re.compile(
+    r"^[“\"](?:It’s|It's|It\s+is|This\s+is)\s+(?P<how>(?:[a-z]+ly\s+)?[a-z]+)\s+because\b"
+)
+
 # "Its leader, Jonas Pekkala, said ..."
 _ITS_ROLE = re.compile(
     r"^(?:Its|Their)\s+(?P<role>(?:[a-z\-]+\s+){0,2}(?:leader|head|chief|chairman|chairwoman|chair|"
@@ -130,6 +143,8 @@ def phrase_questions(reading: Reading) -> list[DraftedQuestion]:
         drafted += _held(reading, sentence)
         drafted += _between(reading, sentence)
         drafted += _aims(reading, sentence)
+        drafted += _became(reading, sentence)
+        drafted += _described(reading, sentence)
     return drafted
 
 
@@ -459,5 +474,49 @@ def _its_role(reading: Reading, sentence: Sentence, text: str) -> list[DraftedQu
             [(sentence, before_and(reading, before, sentence))],
             (answer,),
             CONFIDENCE_QUESTION - 0.05,
+        )
+    ]
+
+
+def _became(reading: Reading, sentence: Sentence) -> list[DraftedQuestion]:
+    found = _BECAME.match(sentence.text)
+    if not found or reading.quoted[sentence.index]:
+        return []
+    pronoun = "It" if found["be"] == "was" else "They"
+    when = (found["when"] or "").strip()
+    subject = "the " + found["subject"][4:]
+    asked = f"What happened to {subject}{' ' + when if when else ''}?"
+    done = f"{found['be']} {found['verb']} into {found['what']}"
+    answer = f"{pronoun} {done}."
+    return [
+        _short(
+            reading,
+            sentence,
+            f"short-became-{slug(found['what'], 3)}",
+            f"According to the article: {asked}",
+            [answer, done, f"{found['verb']} into {found['what']}", _no_determiner(found["what"])],
+            (answer,),
+            CONFIDENCE_CLOZE,
+        )
+    ]
+
+
+def _described(reading: Reading, sentence: Sentence) -> list[DraftedQuestion]:
+    found = _DESCRIBED.match(sentence.text)
+    speech = next((s for s in reading.speeches if s.sentence == sentence.index), None)
+    if not found or speech is None or found["how"].split()[-1] in _STOP_WORDS:
+        return []
+    how = found["how"]
+    reason = sentence.text[found.end() :].split(",")[0].strip()
+    asked = f"How did {speech.speaker_name} describe it, “because {reason} …”?"
+    return [
+        _short(
+            reading,
+            sentence,
+            f"short-described-{slug(how, 2)}",
+            f"According to the article: {asked}",
+            [f"as {how}", how],
+            (f"as {how}",),
+            CONFIDENCE_QUOTE,
         )
     ]

@@ -22,6 +22,10 @@ The city began a 12-week cleaning campaign to clear the canals and plant new tre
 
 The Harbour Party won 31% of the vote. Its leader, Olav Lindqvist, thanked voters.
 
+The 40-member town band was turned into a city orchestra last year, although it kept its name.
+
+“It is deeply moving because the harbour was empty for years,” said Deputy Mayor Kari Holm.
+
 Deputy Mayor Kari Holm and Police Chief Tor Dahl said the festival would run for a week.
 """
 
@@ -95,3 +99,17 @@ def test_nothing_drafted_from_a_phrase_without_its_shape() -> None:
     answers = {a for q in _drafts() for a in q.answers}
     assert "the storm" not in answers
     assert not any(a.startswith("to help") for a in answers)
+
+
+def test_what_a_thing_was_turned_into() -> None:
+    asked = _by_answer("It was turned into a city orchestra.")
+    assert (
+        asked.fields["prompt"]
+        == "According to the article: What happened to the 40-member town band last year?"
+    )
+
+
+def test_how_a_speaker_describes_it() -> None:
+    asked = _by_answer("as deeply moving")
+    assert asked.fields["prompt"].startswith("According to the article: How did Kari Holm describe it,")
+    assert asked.fields["accept"] == ["as deeply moving", "deeply moving"]
