@@ -374,9 +374,27 @@ def _quotes(question: DraftedQuestion) -> list[str]:
     return [str(item.get("quote", "")) if isinstance(item, dict) else str(item) for item in listed]
 
 
+_SUM = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*([+−-])\s*(\d[\d,]*(?:\.\d+)?)\s*=\s*(\d[\d,]*(?:\.\d+)?)")
+
+
+def worked_out(explanation: str, stated: set[Any]) -> set[Any]:
+    """The numbers an explanation works out soundly ("1999 + 22 = 2021"): each sum or difference
+    whose arithmetic is right and whose terms are stated in the quotes or worked out before it."""
+    known = set(stated)
+    found: set[Any] = set()
+    for one, sign, other, result in _SUM.findall(explanation):
+        a, b, c = (reading(text).numbers[0][0] for text in (one, other, result))
+        right = a + b == c if sign == "+" else a - b == c
+        if right and a in known and b in known:
+            known.add(c)
+            found.add(c)
+    return found
+
+
 def recheck(question: DraftedQuestion, article_text: str) -> list[str]:
     """What a sound check finds wrong in a draft: a quote not verbatim in the article (the bank's
-    own rule), a number or a capitalised name of its key that none of its quotes states."""
+    own rule), a number or a capitalised name of its key that none of its quotes states nor its
+    explanation works out from them (``worked_out``)."""
     problems: list[str] = []
     texts = paragraphs(article_text)
     quotes = _quotes(question)
@@ -387,6 +405,7 @@ def recheck(question: DraftedQuestion, article_text: str) -> list[str]:
             problems.append(f"quote not in the article: {quote[:60]!r}")
     quoted = unicodedata.normalize("NFC", " ".join(quotes)).translate(_FOLD)
     quoted_numbers = {value for value, _ in reading(quoted).numbers}
+    quoted_numbers |= worked_out(str(question.fields.get("explanation", "")), quoted_numbers)
     quoted_words = set(re.findall(r"[\w'.-]+", quoted)) | set(quoted.split())
     for answer in question.answers:
         for side in unicodedata.normalize("NFC", answer).translate(_FOLD).split(ARROW.strip()):

@@ -15,6 +15,7 @@ BANK_TYPE = {
     DraftKind.TRUE_FALSE: "true_false",
     DraftKind.ORDERING: "ordering",
     DraftKind.MATCHING: "matching",
+    DraftKind.SHORT: "short",
 }
 
 

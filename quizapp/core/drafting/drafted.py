@@ -18,6 +18,7 @@ class DraftKind(StrEnum):
     ATTRIBUTION = "attribution"
     ORDERING = "ordering"
     MATCHING = "matching"
+    SHORT = "short"  # a typed answer: a phrase of the sentence (phrases.py)
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,9 +14,11 @@ from quizapp.core.drafting.cloze import cloze_questions
 from quizapp.core.drafting.drafted import Draft, DraftedQuestion, DraftKind
 from quizapp.core.drafting.numeric import numeric_questions
 from quizapp.core.drafting.ordering import ordering_questions
+from quizapp.core.drafting.phrases import phrase_questions
 from quizapp.core.drafting.reading import Reading, read
 from quizapp.core.drafting.roles import role_questions
 from quizapp.core.drafting.true_false import true_false_questions
+from quizapp.core.drafting.worked import worked_questions
 
 __all__ = ["Draft", "DraftKind", "DraftedQuestion", "draft_questions"]
 
@@ -28,6 +30,8 @@ _BUILDERS: tuple[Callable[[Reading], list[DraftedQuestion]], ...] = (
     attribution_questions,
     role_questions,
     ordering_questions,
+    phrase_questions,
+    worked_questions,
 )
 
 
@@ -70,6 +74,8 @@ def _gives_itself_away(drafted: DraftedQuestion) -> bool:
     shown = _words(str(fields["prompt"]))
     if drafted.kind is DraftKind.CLOZE:
         answers = [blank[0] for blank in fields["blanks"]]
+    elif drafted.kind is DraftKind.SHORT:
+        answers = [str(a) for a in fields["accept"]]
     elif drafted.kind is DraftKind.NUMERIC:
         answers = [str(fields["answer"]), drafted.answers[0].split()[0]]
     else:

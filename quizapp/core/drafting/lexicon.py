@@ -1442,3 +1442,55 @@ ALIASES = (
 
 # Words a question's frame leaves out when it compares sentences.
 FRAME_STOPWORDS = FUNCTION_WORDS | frozenset(["said", "says", "told", "according", "also", "would", "could"])
+
+# Plural nouns for people: two counts of them stated together ("5,000 troops and 3,000
+# reservists") make a total worth asking (worked.py); boats and helicopters do not.
+PEOPLE_NOUNS = frozenset(
+    [
+        "troops",
+        "soldiers",
+        "reservists",
+        "officers",
+        "police",
+        "policemen",
+        "sailors",
+        "marines",
+        "pilots",
+        "workers",
+        "employees",
+        "staff",
+        "people",
+        "adults",
+        "children",
+        "students",
+        "pupils",
+        "teachers",
+        "doctors",
+        "nurses",
+        "patients",
+        "volunteers",
+        "residents",
+        "citizens",
+        "voters",
+        "members",
+        "delegates",
+        "refugees",
+        "migrants",
+        "civilians",
+        "passengers",
+        "visitors",
+        "tourists",
+        "fans",
+        "players",
+        "athletes",
+        "men",
+        "women",
+        "boys",
+        "girls",
+        "farmers",
+        "miners",
+        "engineers",
+        "scientists",
+        "researchers",
+    ]
+)

@@ -203,6 +203,8 @@ def _evidence(sentence: str, name: Name) -> tuple[MentionKind, int]:
         return MentionKind.ORG, 2
     if len(words) > 1 and re.search(r"\b(?:" + "|".join(ROLE_NOUNS) + r")\s+$", before):
         return MentionKind.PERSON, 2  # "climate scientist Jan Berg"
+    if len(words) > 1 and re.search(r"\b(?:" + "|".join(ROLE_NOUNS) + r"),\s+$", before):
+        return MentionKind.PERSON, 2  # "Its leader, Jonas Pekkala,"
     after = sentence[name.end :]
     verb = r"(?:" + "|".join(SPEECH_VERBS) + r")"
     if re.match(r"\s+(?:said|says)\s+(?:it|its)\b", after):
