@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from quizapp.core.drafting.lexicon import CAPITALS_AND_CITIES, COUNTRIES
+from quizapp.core.drafting.lexicon import AREA_WORDS, CAPITALS_AND_CITIES, COUNTRIES, NATURAL_FEATURES
 from quizapp.core.drafting.mentions import Mention, MentionKind
 from quizapp.core.drafting.reading import Reading
 
@@ -74,29 +74,6 @@ def _overlaps(one: str, other: str) -> bool:
     return bool(words & others) or one.lower() in other.lower() or other.lower() in one.lower()
 
 
-_FEATURES = frozenset(
-    [
-        "sea",
-        "ocean",
-        "river",
-        "mountains",
-        "mountain",
-        "valley",
-        "lake",
-        "bay",
-        "strait",
-        "gulf",
-        "peninsula",
-        "desert",
-        "coast",
-        "plain",
-        "plains",
-        "highlands",
-        "island",
-        "islands",
-    ]
-)
-_AREAS = frozenset(["county", "province", "state", "region", "district", "territory"])
 _COUNTRY_AFTER = re.compile(
     r"^['’]s\s+(?:government|prime|president|parliament|army|military|economy|capital|central|"
     r"interior|foreign|national|largest|second)\b"
@@ -116,9 +93,9 @@ def place_sort(reading: Reading, key: str) -> str:
         return "country"
     if mention.display in CAPITALS_AND_CITIES:
         return "city"
-    if words and words[-1] in _FEATURES:
+    if words and words[-1] in NATURAL_FEATURES:
         return "feature"
-    if words and words[-1] in _AREAS:
+    if words and words[-1] in AREA_WORDS:
         return "area"
     for index in reading.occurrences.get(key, ()):
         text = reading.sentences[index].text

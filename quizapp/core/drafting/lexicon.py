@@ -756,17 +756,9 @@ ORG_DESCRIPTORS = frozenset(
 # Acronyms that name places, not organisations.
 PLACE_ACRONYMS = frozenset({"U.S.", "US", "USA", "U.S.A.", "UK", "U.K.", "UAE", "DRC", "PRC"})
 
-# Last words that make a name a place.
-PLACE_WORDS = frozenset(
-    [
-        "city",
-        "county",
-        "province",
-        "state",
-        "region",
-        "district",
-        "island",
-        "islands",
+# Last words of a natural feature's name (a river, a sea, an island): a sort of place.
+NATURAL_FEATURES = frozenset(
+    {
         "sea",
         "ocean",
         "river",
@@ -783,21 +775,45 @@ PLACE_WORDS = frozenset(
         "plain",
         "plains",
         "highlands",
+        "island",
+        "islands",
+    }
+)
+
+# Last words of an area's name within a country (a county, a region): a sort of place.
+AREA_WORDS = frozenset(
+    {
+        "county",
+        "province",
+        "state",
+        "region",
+        "district",
         "territory",
-        "republic",
-        "kingdom",
-        "emirates",
-        "street",
-        "avenue",
-        "square",
-        "airport",
-        "port",
-        "harbor",
-        "harbour",
-        "park",
-        "village",
-        "town",
-    ]
+    }
+)
+
+# Last words that make a name a place.
+PLACE_WORDS = (
+    NATURAL_FEATURES
+    | AREA_WORDS
+    | frozenset(
+        {
+            "city",
+            "republic",
+            "kingdom",
+            "emirates",
+            "street",
+            "avenue",
+            "square",
+            "airport",
+            "port",
+            "harbor",
+            "harbour",
+            "park",
+            "village",
+            "town",
+        }
+    )
 )
 
 # Lowercase nouns after which ", Name" is a place ("the capital, Pristina").
