@@ -44,7 +44,7 @@ def draft_questions(article: Article) -> Draft:
     kept = [q for q in drafted if not _gives_itself_away(q)]
     merged = _merged(kept)
     ordered = sorted(merged, key=lambda q: (q.paragraphs[:1], _KIND_ORDER[q.kind]))
-    questions = _unique_ids(ordered)
+    questions = _grouped(_unique_ids(ordered))
     return Draft(tuple(questions), _notes(reading, questions))
 
 
@@ -96,6 +96,49 @@ def _merged(drafted: list[DraftedQuestion]) -> list[DraftedQuestion]:
         if kept is None or question.confidence > kept.confidence:
             best[key] = question
     return list(best.values())
+
+
+def _grouped(questions: list[DraftedQuestion]) -> list[DraftedQuestion]:
+    """Drafts that quote the same passage, or ask the same answer, give each other away (a cloze
+    shows the sentence a numeric question hides a number of): each such set gets a ``group``
+    ("sentence-1", "sentence-2"... in the article's order), so that a test asks one of them. A
+    draft quoting several passages joins by its first only: joined by each, groups would chain
+    across the article into one. (``check`` warns of the give-aways left, once drafts are accepted.)"""
+    parent = list(range(len(questions)))
+
+    def root(index: int) -> int:
+        while parent[index] != index:
+            parent[index] = parent[parent[index]]
+            index = parent[index]
+        return index
+
+    first_of: dict[str, int] = {}
+    for index, question in enumerate(questions):
+        quotes = question.fields["source"]
+        keys = [f"quote:{quotes if isinstance(quotes, str) else quotes[0]}"]  # a list: by its first
+        if question.kind is not DraftKind.TRUE_FALSE:
+            keys.append("answers:" + "|".join(sorted(a.lower() for a in question.answers)))
+        for key in keys:
+            other = first_of.setdefault(key, index)
+            parent[root(index)] = root(other)
+    members: dict[int, list[int]] = {}
+    for index in range(len(questions)):
+        members.setdefault(root(index), []).append(index)
+    names: dict[int, str] = {}
+    groups = sorted((m for m in members.values() if len(m) > 1), key=lambda m: m[0])
+    for number, group in enumerate(groups, start=1):
+        for index in group:
+            names[index] = f"sentence-{number}"
+    result = []
+    for index, question in enumerate(questions):
+        if index not in names:
+            result.append(question)
+            continue
+        fields = {**question.fields, "group": names[index]}
+        result.append(
+            DraftedQuestion(question.kind, fields, question.answers, question.paragraphs, question.confidence)
+        )
+    return result
 
 
 def _unique_ids(questions: list[DraftedQuestion]) -> list[DraftedQuestion]:
