@@ -236,3 +236,23 @@ def test_a_short_form_of_a_longer_name_is_not_swapped_as_a_place() -> None:
         for m in ms
     }
     assert kinds["Holmvik"] == "name"
+
+
+AGENCY = """Harbour Party Wins
+
+Source: Coastal News Agency (CNA)
+
+VESTA, May 2 (CNA) - The Harbour Party won 40% of the vote, the Election Board said.
+
+The Green League came second with 22%, and the Farmers' Union third.
+
+The Harbour Party will need the Green League to govern, the Election Board said.
+"""
+
+
+def test_the_agency_of_the_credit_line_is_no_wrong_answer() -> None:
+    draft = draft_questions(read_article(AGENCY))
+    for q in draft.questions:
+        assert "CNA" not in q.fields.get("choices", []), q.fields
+        if q.kind is DraftKind.TRUE_FALSE:
+            assert "CNA" not in q.fields["prompt"].replace("(CNA)", ""), q.fields["prompt"]
