@@ -256,3 +256,24 @@ def test_the_agency_of_the_credit_line_is_no_wrong_answer() -> None:
         assert "CNA" not in q.fields.get("choices", []), q.fields
         if q.kind is DraftKind.TRUE_FALSE:
             assert "CNA" not in q.fields["prompt"].replace("(CNA)", ""), q.fields["prompt"]
+
+
+DENIED = """Envoys Meet
+
+By Test Wire
+
+No details were given on the talks in Peru, officials in Lima said on Monday.
+
+The pact was signed by Norway in 1990 but not by Chile, officials said.
+
+Envoys from Chile and Peru met in Oslo on Friday, officials said.
+"""
+
+
+def test_no_name_is_swapped_after_a_negation() -> None:
+    # "No details were given on the talks in Chile" is as true, by the article, as the real one.
+    draft = draft_questions(read_article(DENIED))
+    for q in draft.questions:
+        if q.kind is DraftKind.TRUE_FALSE and not q.fields["answer"]:
+            assert not q.fields["prompt"].startswith("No details"), q.fields["prompt"]
+            assert "but not by" not in q.fields["prompt"] or "but not by Chile" in q.fields["prompt"]
