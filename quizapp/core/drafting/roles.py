@@ -62,8 +62,9 @@ def _role_cloze(person: Mention, sentence: Sentence) -> DraftedQuestion:
     owner = re.match(r"^([A-Z][\w.\-]*)['’]s\s+(.+)$", role)
     if owner:  # "Kosovo's acting President" is the "acting President of Kosovo"
         accepted.append(f"{owner.group(2)} of {owner.group(1)}")
-    last = role.split()[-1]
-    head = last if last[0].isupper() and last.lower() in TITLES else ""
+    *before, last = role.split()
+    compound = any(word.lower() in TITLES for word in before)  # "Prime Minister", "Chief ... Officer"
+    head = last if last[0].isupper() and last.lower() in TITLES and not compound else ""
     if head:  # "Interior Minister" is a "Minister"; "... at Aldenburg University" no "University"
         accepted.append(head)
     accepted = list(dict.fromkeys(accepted))

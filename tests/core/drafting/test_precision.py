@@ -170,6 +170,8 @@ By Test Wire
 "The harbour needs money," said Ola Strand, a historian at Vesta College.
 
 Harbour Minister Siri Dahl said the port would reopen in May.
+
+Chief Financial Officer Ivar Lunde said the port had lost money.
 """
 
 
@@ -184,7 +186,8 @@ def test_a_role_accepts_its_title_word_alone_but_not_a_name_in_it() -> None:
         "a historian at Vesta College",
         "historian at Vesta College",
     ]
-    assert "Minister" in roles["In the article, Siri Dahl is {{1}}."]
+    assert roles["In the article, Siri Dahl is {{1}}."] == ["Harbour Minister", "Minister"]
+    assert roles["In the article, Ivar Lunde is {{1}}."] == ["Chief Financial Officer"]  # no "Officer"
 
 
 LISTS = """Trade Talks
