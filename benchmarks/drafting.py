@@ -52,9 +52,12 @@ the median of --repeat runs, against the target.
 Precision is judged by hand (--sample N prints N drafts an article, seeded, reproducibly), and
 re-checked automatically where a check is sound (``recheck``): every quote stands verbatim in
 the article (the bank's own rule, passages.locate_quote), and every number and capitalised name
-of a draft's key stands in its quotes.
+of a draft's key stands in its quotes. The verdicts on 40 drafts an article (seed 18) are kept in
+benchmarks/articles/judged-drafts.yaml; ``judged_precision`` counts them per article, and
+tests/benchmarks/test_judged_drafts.py re-checks the good ones where it can.
 
---check exits with 1 when a target is missed (recall, speed) or a draft fails the re-check.
+--check exits with 1 when a target is missed (recall, speed, judged precision) or a draft fails
+the re-check.
 """
 
 from __future__ import annotations
@@ -90,6 +93,8 @@ ROOT = Path(__file__).resolve().parent.parent
 ARTICLES = ROOT / "benchmarks" / "articles"
 KOSOVO_BANK = ROOT / "questions" / "kosovo-peacekeepers.yaml"
 KOSOVO_TEXT = ROOT / "questions" / "sources" / "kosovo-peacekeepers.txt"
+JUDGED = ARTICLES / "judged-drafts.yaml"
+PRECISION_TARGET = 0.90
 RECALL_TARGET = 0.80
 SPEED_TARGETS = ((1_000, 2.0), (10_000, 10.0))  # (words, seconds)
 EXTRA_WORDS = 3
@@ -582,6 +587,45 @@ def report_samples(runs: Sequence[ArticleRun], count: int, seed: int) -> None:
             print("\n".join(describe(question)))
 
 
+# --- Precision, judged by hand -------------------------------------------------------------------
+
+
+def article_texts() -> dict[str, str]:
+    """Each benchmark article's text by name, as the drafter reads it (``Article.text``)."""
+    named = {"kosovo-peacekeepers": KOSOVO_TEXT}
+    for path in article_fact_lists():
+        article, _ = fact_list(path)
+        named[article.stem] = article
+    return {name: read_article(path.read_text(encoding="utf-8")).text for name, path in named.items()}
+
+
+def judged_drafts(path: Path = JUDGED) -> list[dict[str, Any]]:
+    """The drafts judged by hand (``--sample 40``, seed 18), with their verdicts."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return list(data["drafts"])
+
+
+def judged_precision(path: Path = JUDGED) -> dict[str, tuple[int, int]]:
+    """Per article (and "all"): (good, judged) of the drafts judged by hand."""
+    counts: dict[str, tuple[int, int]] = {}
+    for entry in judged_drafts(path):
+        for name in (str(entry["article"]), "all"):
+            good, total = counts.get(name, (0, 0))
+            counts[name] = (good + (entry["verdict"] == "good"), total + 1)
+    return counts
+
+
+def report_judged(path: Path = JUDGED) -> bool:
+    counts = judged_precision(path)
+    print(f"Precision, judged by hand ({path.relative_to(ROOT)}; target {PRECISION_TARGET:.0%} an article):")
+    ok = True
+    for name, (good, total) in sorted(counts.items(), key=lambda item: item[0] == "all"):
+        share = good / total if total else 0.0
+        ok = ok and (name == "all" or share >= PRECISION_TARGET)
+        print(f"  {name}: {good}/{total} ({share:.0%})")
+    return ok
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--check", action="store_true", help="exit 1 when a target is missed")
@@ -594,9 +638,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     recall_ok = report_recall(runs, args.matches)
     recheck_ok = report_recheck(runs)
     speed_ok = report_speed(args.repeat)
+    precision_ok = report_judged()
     if args.sample:
         report_samples(runs, args.sample, args.seed)
-    if args.check and not (recall_ok and recheck_ok and speed_ok):
+    if args.check and not (recall_ok and recheck_ok and speed_ok and precision_ok):
         print("A target is missed (--check).")
         return 1
     return 0

@@ -4,6 +4,8 @@ nearly every sentence names)."""
 
 from __future__ import annotations
 
+import re
+
 from quizapp.core.drafting.build import question
 from quizapp.core.drafting.drafted import DraftedQuestion, DraftKind
 from quizapp.core.drafting.mentions import Mention, MentionKind
@@ -11,6 +13,7 @@ from quizapp.core.drafting.reading import Reading
 from quizapp.core.drafting.wording import literal, number_span, says, slug
 
 MAX_BLANKS = 3
+_AND = re.compile(r",?\s+(?:and|or|nor)\s+|,\s+|\s*/\s*")
 MAX_WORDS = 45
 MIN_WORDS = 5
 _PRIORITY = {
@@ -81,8 +84,20 @@ def _blanks(text: str, mentions: tuple[Mention, ...], common: frozenset[str]) ->
         and sum(1 for other in mentions if other.key == m.key) == 1
         and text.lower().count(m.display.lower()) <= 1
     ]
+    candidates = [m for m in candidates if not _coordinated(text, m, candidates)]
     candidates.sort(key=lambda m: (_PRIORITY[m.kind], m.start))
     return sorted(candidates[:MAX_BLANKS], key=lambda m: m.start)
+
+
+def _coordinated(text: str, mention: Mention, candidates: list[Mention]) -> bool:
+    """Whether ``mention`` follows another candidate of its kind in a list ("Russia and China",
+    "Kenya, Malawi and Burkina Faso"): the two would fit either blank, so only the first is one."""
+    return any(
+        other.kind is mention.kind
+        and other.end <= mention.start
+        and _AND.fullmatch(text[other.end : mention.start]) is not None
+        for other in candidates
+    )
 
 
 def _span(mention: Mention) -> tuple[int, int]:

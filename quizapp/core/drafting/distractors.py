@@ -22,7 +22,7 @@ def same_kind(reading: Reading, answer: Mention, sentence: int, limit: int = 3) 
     for key, mention in reading.names.items():
         if len(chosen) == limit:
             break
-        if not _same_kind(mention, answer) or key == answer.key:
+        if not _same_kind(mention, answer) or key == answer.key or _credited(reading, mention):
             continue
         if sort and place_sort(reading, key) != sort:
             continue
@@ -34,6 +34,13 @@ def same_kind(reading: Reading, answer: Mention, sentence: int, limit: int = 3) 
             continue
         chosen.append(mention)
     return chosen
+
+
+def _credited(reading: Reading, mention: Mention) -> bool:
+    """Whether the credit line names ``mention`` ("Source: Meridian News Service (MNS)"): the
+    agency reporting the story, a poor wrong answer for what the story tells."""
+    byline = reading.article.byline
+    return bool(byline) and re.search(rf"(?<!\w){re.escape(mention.display)}(?!\w)", byline) is not None
 
 
 def _same_kind(mention: Mention, answer: Mention) -> bool:

@@ -472,6 +472,7 @@ TITLES = frozenset(
         "adm.",
         "commander",
         "chief",
+        "officer",
         "director",
         "professor",
         "prof.",

@@ -178,7 +178,18 @@ def _classify(sentences: tuple[Sentence, ...], names: list[list[Name]]) -> dict[
             score = strength * 10 + rank[kind]
             if best is None or score > best[0]:
                 kinds[name.text] = (score, kind)
-    return {text: kind for text, (_, kind) in kinds.items()}
+    longer = [text for text in kinds if " " in text]
+    return {
+        text: MentionKind.NAME if score < 20 and _short_form(text, longer) else kind
+        for text, (score, kind) in kinds.items()
+    }
+
+
+def _short_form(text: str, longer: list[str]) -> bool:
+    """A single word that begins a longer name of the article ("Nordvik" beside "Nordvik
+    Motors") and has only weak evidence of its own ("shares in Nordvik") may be that name's
+    short form: its kind is not known, so it is neither swapped nor offered as a wrong answer."""
+    return " " not in text and text not in PLACES and any(name.startswith(text + " ") for name in longer)
 
 
 def _evidence(sentence: str, name: Name) -> tuple[MentionKind, int]:

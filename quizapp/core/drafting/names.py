@@ -132,6 +132,7 @@ def _name(sentence: str, start: int, end: int, lowercase_words: frozenset[str]) 
             and offsets[0] == start
             and words[0].lower() in lowercase_words
             and (len(words) == 1 or len(words) >= 3 or " ".join(words[1:]) in PLACES)
+            and not (len(words) >= 3 and words[1].lower() in TITLES)  # "Industry Minister Ann Lee"
         )
         or words[0].lower().rstrip(".") in WEEKDAYS
         or words[0].lower() in MONTHS

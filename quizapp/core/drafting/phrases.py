@@ -10,8 +10,8 @@ the phrase's plain shape in the sentence:
 - the sides of a war or clash ("a war between A and B" → "Who fought the war?");
 - the aims of a campaign, plan or effort ("a campaign to do X and do Y" → "What was the
   campaign meant to do?", either aim accepted);
-- the items of a list after "in the presence of", "attended by", "including" or "such as", one
-  blank an item;
+- the items of a list after "in the presence of", "attended by", "including" or "such as", a
+  cloze an item with the one item blanked (the items would fit each other's blanks);
 - the contrasting word of a quotation ("not just importing ..., also exporting ...");
 - a person named in an apposition after "Its leader," or another role, asked by the
   organisation the sentence before names ("Who is the leader of the Green Party?").
@@ -405,9 +405,17 @@ def _list(reading: Reading, sentence: Sentence) -> list[DraftedQuestion]:
     named = [any(m.start <= a and b <= m.end for m in names) for a, b in spans]
     if all(named):
         return []  # a list of names: the cloze of names asks them
-    accepted = [[text[a:b], _no_determiner(text[a:b])] for a, b in spans]
-    ident = f"cloze-list-{slug(text[spans[0][0] : spans[0][1]], 3)}"
-    return [_cloze(reading, sentence, ident, spans, accepted)]
+    # One item blanked a draft: the items of a list would fit each other's blanks.
+    return [
+        _cloze(
+            reading,
+            sentence,
+            f"cloze-list-{slug(text[a:b], 3)}",
+            [(a, b)],
+            [[text[a:b], _no_determiner(text[a:b])]],
+        )
+        for a, b in spans
+    ]
 
 
 def _contrast(reading: Reading, sentence: Sentence) -> list[DraftedQuestion]:

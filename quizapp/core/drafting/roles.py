@@ -8,6 +8,7 @@ import re
 
 from quizapp.core.drafting.build import question
 from quizapp.core.drafting.drafted import DraftedQuestion, DraftKind
+from quizapp.core.drafting.lexicon import TITLES
 from quizapp.core.drafting.mentions import Mention, MentionKind
 from quizapp.core.drafting.reading import Reading
 from quizapp.core.drafting.sentences import Sentence
@@ -61,8 +62,10 @@ def _role_cloze(person: Mention, sentence: Sentence) -> DraftedQuestion:
     owner = re.match(r"^([A-Z][\w.\-]*)['’]s\s+(.+)$", role)
     if owner:  # "Kosovo's acting President" is the "acting President of Kosovo"
         accepted.append(f"{owner.group(2)} of {owner.group(1)}")
-    head = role.split()[-1] if person.role and role.split()[-1][0].isupper() else ""
-    if head:
+    *before, last = role.split()
+    compound = any(word.lower() in TITLES for word in before)  # "Prime Minister", "Chief ... Officer"
+    head = last if last[0].isupper() and last.lower() in TITLES and not compound else ""
+    if head:  # "Interior Minister" is a "Minister"; "... at Aldenburg University" no "University"
         accepted.append(head)
     accepted = list(dict.fromkeys(accepted))
     prompt = f"In the article, {literal(person.display)} is {{{{1}}}}."

@@ -4,6 +4,8 @@ quotes the real sentence). Every other eligible sentence is made false, where a 
 
 from __future__ import annotations
 
+import re
+
 from quizapp.core.drafting.build import question
 from quizapp.core.drafting.distractors import same_kind
 from quizapp.core.drafting.drafted import DraftedQuestion, DraftKind
@@ -11,6 +13,7 @@ from quizapp.core.drafting.mentions import Mention, MentionKind
 from quizapp.core.drafting.reading import Reading
 from quizapp.core.drafting.wording import literal, says, slug
 
+_NEGATION = re.compile(r"(?i)\b(?:no|not|never|nor|neither|without|none)\b|n['’]t\b")
 MIN_WORDS = 6
 MAX_WORDS = 40
 _SWAPPABLE = frozenset(
@@ -74,6 +77,8 @@ def _swap(reading: Reading, index: int, mentions: tuple[Mention, ...]) -> tuple[
             continue
         if reading.in_quote(index, mention.start, mention.end):
             continue
+        if _NEGATION.search(reading.sentences[index].text[: mention.start]):
+            continue  # "No details were given on X", "not by X": with Y for X, as true as before
         others = same_kind(reading, mention, index, limit=1)
         if others:
             return mention, others[0]
