@@ -205,6 +205,16 @@ def question_lines(text: str, question_id: str) -> tuple[int, int]:
     return text.count("\n", 0, item.start) + 1, text.count("\n", 0, item.end - 1) + 1
 
 
+def field_lines(text: str, question_id: str) -> dict[str, tuple[int, int]]:
+    """Each field of the question: the first and last line (1-based) it is written on, so that a
+    problem reported at a line can be shown beside the field that holds it."""
+    item = _find(text, question_id)
+    return {
+        key: (text.count("\n", 0, start) + 1, text.count("\n", 0, max(start, end - 1)) + 1)
+        for key, (start, end) in item.fields.items()
+    }
+
+
 def question_fields(text: str, question_id: str) -> dict[str, Any]:
     """The question's fields as plain data, in file order: texts as written (a number is the text
     it was written as: "5,000", "010"), ``None`` for an empty value, ``True``/``False`` for the

@@ -57,7 +57,7 @@ def banks() -> str:
     return render_template("editor/banks.html", rows=rows, unsaved=unsaved)
 
 
-def _preview(result: core.LoadResult) -> list[Any]:
+def preview_items(result: core.LoadResult) -> list[Any]:
     """Each question as students see it (the same form, disabled), when the text is valid; the
     drafts too, in their place in the file, marked as drafts (students never see those)."""
     if result.bank is None:
@@ -107,7 +107,7 @@ def editor_page(
         result=result,
         warnings=result.warnings if result and lint else (),
         linted=lint,
-        preview=_preview(result) if result else [],
+        preview=preview_items(result) if result else [],
         lines=max(lines, 1),
         message=message,
         imported=imported,
