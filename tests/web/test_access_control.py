@@ -73,10 +73,20 @@ ALLOWED: dict[tuple[str, str], set[str]] = {
     ("editor.discard_draft", "POST"): TEACHERS,
     ("editor.new", "GET"): TEACHERS,
     ("editor.new", "POST"): TEACHERS,
+    ("questions.edit", "GET"): TEACHERS,  # one question of a shared bank file, in a form
+    ("questions.edit", "POST"): TEACHERS,
+    ("questions.choose_type", "GET"): TEACHERS,
+    ("questions.new", "GET"): TEACHERS,
+    ("questions.new", "POST"): TEACHERS,
     ("transfer.import_bank_page", "GET"): TEACHERS,  # bank files are shared by the school's teachers
     ("transfer.import_bank_page", "POST"): TEACHERS,
     ("transfer.export", "GET"): TEACHERS,
     ("transfer.answer_key", "GET"): TEACHERS,
+    ("review.from_article", "GET"): TEACHERS,  # a new bank from an article, and its review
+    ("review.from_article", "POST"): TEACHERS,
+    ("review.review", "GET"): TEACHERS,
+    ("review.decide", "POST"): TEACHERS,
+    ("review.accept_all", "POST"): TEACHERS,
     ("study.deck", "GET"): READS_THE_BANK,
     ("study.deck_settings", "POST"): READS_THE_BANK,
     ("study.study", "GET"): READS_THE_BANK,
@@ -183,6 +193,7 @@ def url_values(rule, setting) -> dict:
         "name": "kosovo-peacekeepers.yaml",
         "fmt": "csv",
         "file_format": "gift",
+        "type_name": "short",
         "quiz_id": "kosovo-peacekeepers",
         "question_id": setting["open_question"],
         "card_id": "kosovo-peacekeepers:q:mission-unit",
@@ -193,6 +204,7 @@ def url_values(rule, setting) -> dict:
             if deletes_by_api
             else setting["assignment"]
         ),
+        "action": "accept",  # a draft reviewed (the page's version is not sent: a conflict, nothing changed)
         "username": "sam",  # an accommodation: the classmate may have left the class by then
     }
     return {name: candidates[name] for name in rule.arguments}
