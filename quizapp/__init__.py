@@ -49,7 +49,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     from quizapp.web.auth import login as auth
     from quizapp.web.auth import pages as auth_pages
     from quizapp.web.editor import pages as editor_pages
-    from quizapp.web.editor import question_pages
+    from quizapp.web.editor import question_pages, review_pages
     from quizapp.web.editor import transfer as bank_transfer_pages
     from quizapp.web.progress import pages as progress_pages
     from quizapp.web.quiz import pages as quiz_pages
@@ -81,6 +81,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
         progress_pages,
         editor_pages,
         question_pages,
+        review_pages,
         bank_transfer_pages,
         health,
     ):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 _QUOTES = {
@@ -75,6 +75,18 @@ def find_passages(source_text: str, quotes: Sequence[str]) -> tuple[Passage, ...
             index, span = found
             spans.setdefault(index, []).append(span)
     return tuple(Passage(index, _parts(texts[index], spans[index])) for index in sorted(spans))
+
+
+def questions_per_paragraph(source_text: str, quotes_of_questions: Iterable[Sequence[str]]) -> list[int]:
+    """How many questions quote each paragraph of the source (in ``paragraphs``' order), from each
+    question's quotes: a question quoting a paragraph twice counts once there, and a question
+    quoting several paragraphs counts in each (the class report's heat map, the review page's
+    coverage)."""
+    counts = [0] * len(paragraphs(source_text))
+    for quotes in quotes_of_questions:
+        for passage in find_passages(source_text, quotes):
+            counts[passage.paragraph] += 1
+    return counts
 
 
 def locate_quote(texts: Sequence[str], quote: str) -> tuple[int, tuple[int, int]] | None:

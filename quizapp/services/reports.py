@@ -9,7 +9,7 @@ from fractions import Fraction
 from quizapp import core
 from quizapp.core import charts
 from quizapp.core.attempts import AttemptMode
-from quizapp.core.passages import find_passages, paragraphs
+from quizapp.core.passages import find_passages, paragraphs, questions_per_paragraph
 from quizapp.core.question_types import question_type
 from quizapp.core.scoring import score_question
 from quizapp.core.statistics import (
@@ -140,13 +140,10 @@ def _heatmap(bank: core.Bank, answered: Sequence[tuple[core.Question, Fraction]]
     for question, fraction in answered:
         for paragraph in where.get(question.id, ()):
             fractions.setdefault(paragraph, []).append(fraction)
-    quoted: dict[int, int] = {}
-    for quoted_paragraphs in where.values():
-        for paragraph in quoted_paragraphs:
-            quoted[paragraph] = quoted.get(paragraph, 0) + 1
+    quoted = questions_per_paragraph(
+        bank.source_text, (question.source_quotes for question in bank.questions)
+    )
     return tuple(
-        Paragraph(
-            text, miss_rate(fractions.get(index, [])), len(fractions.get(index, [])), quoted.get(index, 0)
-        )
+        Paragraph(text, miss_rate(fractions.get(index, [])), len(fractions.get(index, [])), quoted[index])
         for index, text in enumerate(paragraphs(bank.source_text))
     )

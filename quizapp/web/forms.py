@@ -257,6 +257,29 @@ class NewBankForm(FlaskForm):
     submit = SubmitField("Create the bank")
 
 
+class ArticleForm(FlaskForm):
+    """An article to draft a bank from: a file, or its text pasted (docs/drafting-input.md)."""
+
+    source = FileField(
+        "Article file (or paste its text below)",
+        description="A .txt or .md file, or a web page saved from the browser (.html), up to 2 MB.",
+    )
+    pasted = TextAreaField("Or paste the article's text here", render_kw={"rows": 12})
+    title = StringField(
+        "Title of the new bank (optional)",
+        validators=[Optional(), Length(max=200)],
+        description="Leave it empty to take the article's own title.",
+    )
+    submit = SubmitField("Draft the questions")
+
+    def validate(self, extra_validators: Any = None) -> bool:
+        valid = super().validate(extra_validators)
+        if not self.source.data and not (self.pasted.data or "").strip():
+            add_error(self.pasted, "Choose the article's file, or paste its text here.")
+            return False
+        return valid
+
+
 def _separator_fields(between: str, *named: SelectChoice) -> tuple[SelectField, StringField]:
     """A Quizlet separator as its export dialog offers it: the ``named`` choices (the first is
     Quizlet's default) or "Custom", and the text for a custom one."""

@@ -3,8 +3,8 @@ input refused with a message and nothing written."""
 
 from pathlib import Path
 
-from quizapp.cli import draft_commands
 from quizapp.core.drafting import Draft
+from quizapp.services import article_drafting
 from tests.helpers.banks import QUESTIONS
 
 ARTICLES = Path(__file__).resolve().parents[1] / "data" / "articles"
@@ -97,7 +97,7 @@ def test_an_article_with_nothing_to_draft_writes_nothing_and_says_why(app, quest
     """The drafter's notes are printed; with no draft at all no bank is written (a bank needs a question)."""
     before = files_in(questions_dir)
     said = "No sentence of the article states a number, a name or a date."
-    monkeypatch.setattr(draft_commands, "draft_questions", lambda article: Draft((), (said,)))
+    monkeypatch.setattr(article_drafting, "draft_questions", lambda article: Draft((), (said,)))
     result = app.test_cli_runner().invoke(args=["draft", str(KOSOVO)])
     assert result.exit_code == 1, result.output
     assert f"note: {said}\n" in result.output

@@ -169,6 +169,8 @@ def teacher_tour(classroom: Classroom) -> list[Stop]:
         Stop("bank-preview", f"/banks/{QUIZ}.yaml/edit", click("Check without saving")),
         Stop("bank-new", "/banks/new"),
         Stop("bank-import", "/banks/import"),
+        Stop("bank-from-article", "/banks/from-article"),
+        Stop("bank-review", f"/banks/{QUIZ}.yaml/review"),
         Stop("answer-key", f"/banks/{QUIZ}/answer-key"),
         Stop("bank-visibility", f"/banks/{QUIZ}/visibility"),
         Stop("teacher-account", "/account/password"),

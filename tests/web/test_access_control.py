@@ -82,6 +82,11 @@ ALLOWED: dict[tuple[str, str], set[str]] = {
     ("transfer.import_bank_page", "POST"): TEACHERS,
     ("transfer.export", "GET"): TEACHERS,
     ("transfer.answer_key", "GET"): TEACHERS,
+    ("review.from_article", "GET"): TEACHERS,  # a new bank from an article, and its review
+    ("review.from_article", "POST"): TEACHERS,
+    ("review.review", "GET"): TEACHERS,
+    ("review.decide", "POST"): TEACHERS,
+    ("review.accept_all", "POST"): TEACHERS,
     ("study.deck", "GET"): READS_THE_BANK,
     ("study.deck_settings", "POST"): READS_THE_BANK,
     ("study.study", "GET"): READS_THE_BANK,
@@ -199,6 +204,7 @@ def url_values(rule, setting) -> dict:
             if deletes_by_api
             else setting["assignment"]
         ),
+        "action": "accept",  # a draft reviewed (the page's version is not sent: a conflict, nothing changed)
         "username": "sam",  # an accommodation: the classmate may have left the class by then
     }
     return {name: candidates[name] for name in rule.arguments}

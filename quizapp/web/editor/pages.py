@@ -27,6 +27,17 @@ def _folder() -> Path:
     return Path(current_app.config["QUESTIONS_DIR"])
 
 
+def saved_file(name: str) -> bank_files.BankFile:
+    """The bank file ``name`` as saved (404 for a name outside the folder, or no such file)."""
+    try:
+        exists = bank_files.checked_path(_folder(), name).is_file()
+    except BadFileName:
+        exists = False
+    if not exists:
+        abort(404)
+    return bank_files.read(_folder(), name)
+
+
 def _problems_by_file() -> dict[str, list[core.Problem]]:
     found: dict[str, list[core.Problem]] = {}
     for problem in library().catalog.problems:

@@ -134,6 +134,8 @@ def _form_page(
             "The previous version of the file is kept in its history.",
             "success",
         )
+        if _back_to_review(name):  # opened from the review page: back to its card there
+            return redirect(url_for("review.review", name=name, _anchor=f"question-{new_id}"))
         return redirect(url_for("editor.edit", name=name, checked=1, _anchor=f"question-{new_id}"))
     if saved.outcome is Outcome.CONFLICT:
         return _render(name, form, type_name, question_id, None, text, new_id, status=409, conflict=True)
@@ -185,9 +187,15 @@ def _render(
         checked=result is not None and not problems and request.method == "POST",
         conflict=conflict,
         article=article,
-        action_url=request.path,
+        action_url=request.full_path if _back_to_review(name) else request.path,
     )
     return page, status
+
+
+def _back_to_review(name: str) -> bool:
+    """Whether the form was opened from the file's review page (``?back=`` its address, nothing
+    else: a form never sends a teacher elsewhere)."""
+    return request.args.get("back") == url_for("review.review", name=name)
 
 
 def _flat(errors: Any) -> list[str]:
