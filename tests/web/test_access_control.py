@@ -204,7 +204,6 @@ def url_values(rule, setting) -> dict:
             if deletes_by_api
             else setting["assignment"]
         ),
-        "action": "accept",  # a draft reviewed (the page's version is not sent: a conflict, nothing changed)
         "username": "sam",  # an accommodation: the classmate may have left the class by then
     }
     return {name: candidates[name] for name in rule.arguments}
@@ -286,6 +285,7 @@ def test_every_route_for_every_role(app, with_assignments, role):
                     "rating": "3",
                     "reviews": "0",
                     "new_cards_per_day": "20",
+                    "decision": "accept",  # a draft reviewed (no version sent: a conflict, nothing changed)
                 },
             )
         if rule.endpoint == "auth.logout":  # the session ended: carry on as the same role

@@ -48,8 +48,8 @@ def version_of(page: str) -> str:
 def decide(client, name: str, question_id: str, action: str, page: str | None = None):
     page = page or page_of(client, name)
     return client.post(
-        f"/banks/{name}/review/{question_id}/{action}",
-        data={"csrf_token": csrf_token(page), "version": version_of(page)},
+        f"/banks/{name}/review/{question_id}",
+        data={"csrf_token": csrf_token(page), "version": version_of(page), "decision": action},
     )
 
 
@@ -154,12 +154,12 @@ def test_csrf_is_required(teacher, questions_dir, app):
     before = (questions_dir / name).read_text(encoding="utf-8")
     page = page_of(teacher, name)
     first = question_ids(before)[0]
-    for url in (
-        f"/banks/{name}/review/{first}/accept",
-        f"/banks/{name}/review/{first}/reject",
-        f"/banks/{name}/review/accept-all",
+    for url, decision in (
+        (f"/banks/{name}/review/{first}", "accept"),
+        (f"/banks/{name}/review/{first}", "reject"),
+        (f"/banks/{name}/review/accept-all", ""),
     ):
-        assert teacher.post(url, data={"version": version_of(page)}).status_code == 400
+        assert teacher.post(url, data={"version": version_of(page), "decision": decision}).status_code == 400
     assert (questions_dir / name).read_text(encoding="utf-8") == before
     assert teacher.post(FROM_ARTICLE, data={"pasted": "x"}).status_code in (400, 422)
 

@@ -33,6 +33,10 @@ from quizapp.web.forms import ActionForm, ArticleForm, add_error
 blueprint = Blueprint("review", __name__, url_prefix="/banks")
 
 MOST_SHADES = 3  # paragraphs quoted by 0, 1, 2, 3 or more accepted questions: four shades
+# Drafts shown in full (as students see them, with their passage and explanation), the first in
+# the file's order; later drafts and accepted questions are shown in short (prompt and answer),
+# so that a bank of a hundred drafts stays a page a phone loads (under 150 KB, tests/browser).
+FULL_CARDS = 12
 
 
 def _folder() -> Path:
@@ -92,6 +96,7 @@ class Card:
     item: dict[str, Any]  # as the editor's preview shows it (``preview_items``)
     question: core.Question  # as written: its key, quotes and explanation
     passages: tuple[Passage, ...]
+    full: bool  # shown as students see it, or in short (``FULL_CARDS``)
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,9 +124,11 @@ def _page(name: str, current: bank_files.BankFile, message: str = "", status: in
     coverage: list[Covered] = []
     if bank is not None:
         source = bank.source_text or ""
+        full = {question.id for question in bank.drafts[:FULL_CARDS]}
         for item, question in zip(preview_items(result), bank.written_questions(), strict=True):
-            passages = find_passages(source, question.source_quotes) if source else ()
-            cards.append(Card(item, question, passages))
+            shown_in_full = question.id in full
+            passages = find_passages(source, question.source_quotes) if source and shown_in_full else ()
+            cards.append(Card(item, question, passages, shown_in_full))
         if source:
             counts = questions_per_paragraph(source, (q.source_quotes for q in bank.questions))
             coverage = [Covered(text, count) for text, count in zip(paragraphs(source), counts, strict=True)]
@@ -136,6 +143,7 @@ def _page(name: str, current: bank_files.BankFile, message: str = "", status: in
         coverage=coverage,
         accepted=len(bank.questions) if bank else 0,
         drafts=len(bank.drafts) if bank else 0,
+        full_cards=FULL_CARDS,
         quiz_slug=served.slug if served is not None and served.questions else None,
         message=message,
         form=ActionForm(),
@@ -153,12 +161,14 @@ def _next_anchor(text: str, question_id: str, remaining: set[str]) -> str:
     return "review-top"
 
 
-@blueprint.post("/<name>/review/<question_id>/<action>")
+@blueprint.post("/<name>/review/<question_id>")
 @teacher_required
-def decide(name: str, question_id: str, action: str) -> Any:
-    if action not in ("accept", "reject"):
-        abort(404)
+def decide(name: str, question_id: str) -> Any:
+    """A card's one form: its Accept or its Reject button (``decision``)."""
     if not ActionForm().validate_on_submit():
+        abort(400)
+    action = request.form.get("decision", "")
+    if action not in ("accept", "reject"):
         abort(400)
     current = saved_file(name)
     if request.form.get("version", "") != current.version:
