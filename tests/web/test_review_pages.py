@@ -223,3 +223,38 @@ def test_the_question_form_goes_back_to_the_review_page(teacher, questions_dir):
         f"/banks/{name}/questions/{first}/edit", query_string={"back": "https://evil.example/"}
     )
     assert "evil.example" not in elsewhere.get_data(as_text=True)
+
+
+GIVING_AWAY = """\
+title: Independence
+source:
+  title: Kosovo
+  path: sources/kosovo-peacekeepers.txt
+questions:
+  - id: independence-year
+    draft: true
+    type: numeric
+    prompt: In what year did Kosovo declare independence?
+    answer: 2008
+    source: Kosovo declared independence from Serbia in 2008.
+  - id: independence-statement
+    draft: true
+    type: true_false
+    prompt: Kosovo declared independence in 2008.
+    answer: true
+    source: Kosovo declared independence from Serbia in 2008.
+"""
+
+
+def test_accepting_says_who_sees_it_and_give_aways_among_accepted_questions_are_shown(teacher, questions_dir):
+    (questions_dir / "independence.yaml").write_text(GIVING_AWAY, encoding="utf-8")
+    page = page_of(teacher, "independence.yaml")
+    assert "warning-summary" not in page  # drafts give nothing away: students see none of them
+    response = decide(teacher, "independence.yaml", "independence-year", "accept", page)
+    followed = teacher.get(response.headers["Location"]).get_data(as_text=True)
+    assert "Accepted independence-year: it is not assigned to any class yet" in html.unescape(followed)
+    assert "students see it now" not in followed
+    decide(teacher, "independence.yaml", "independence-statement", "accept")
+    page = html.unescape(page_of(teacher, "independence.yaml"))
+    assert "1 warning among the accepted questions" in page
+    assert 'href="#question-independence-statement"' in page and "2008" in page

@@ -131,7 +131,7 @@ def editor_page(
     ), status
 
 
-def _who_sees_it(name: str) -> str:
+def who_sees_it(name: str) -> str:
     """Who sees a bank just saved: the classes it is assigned to (not archived), or no one yet
     (a new bank), with the way to assign it."""
     served = {Path(bank.path).name: bank.slug for bank in library().catalog.banks}
@@ -181,7 +181,7 @@ def edit(name: str) -> Any:
         library().reload()
         library().sync_to_database()
         kept = " The previous one is kept in its history." if version else ""  # a new file had none
-        flash(f"{name} is saved: {_who_sees_it(name)}{kept}", "success")
+        flash(f"{name} is saved: {who_sees_it(name)}{kept}", "success")
         return redirect(url_for("editor.edit", name=name, checked=1))
     if saved.outcome is Outcome.EXISTS:
         return editor_page(

@@ -27,7 +27,7 @@ from quizapp.services.article_files import MAX_ARTICLE_BYTES, article_from_paste
 from quizapp.services.bank_files import Outcome
 from quizapp.services.bank_library import library
 from quizapp.web.auth.login import teacher_required
-from quizapp.web.editor.pages import preview_items, saved_file
+from quizapp.web.editor.pages import preview_items, saved_file, who_sees_it
 from quizapp.web.forms import ActionForm, ArticleForm, add_error
 
 blueprint = Blueprint("review", __name__, url_prefix="/banks")
@@ -78,7 +78,7 @@ def from_article() -> Any:
             library().sync_to_database()
             flash(
                 f"Drafted {drafted.questions} questions ({drafted.described_counts()}) into "
-                f"{drafted.file_name}. Students see none of them until you accept it.",
+                f"{drafted.file_name}. Students see none of them until you accept them.",
                 "success",
             )
             return redirect(url_for("review.review", name=drafted.file_name))
@@ -145,6 +145,7 @@ def _page(name: str, current: bank_files.BankFile, message: str = "", status: in
         drafts=len(bank.drafts) if bank else 0,
         full_cards=FULL_CARDS,
         quiz_slug=served.slug if served is not None and served.questions else None,
+        warnings=result.warnings,  # give-aways among the accepted questions, as `check` warns
         message=message,
         form=ActionForm(),
     )
@@ -224,9 +225,9 @@ def _save(
     library().reload()
     library().sync_to_database()
     said = {
-        "accept": f"Accepted {question_id}: students see it now.",
+        "accept": f"Accepted {question_id}: {who_sees_it(name)}",
         "reject": f"Rejected {question_id}: it is removed from {name}.",
-        "accept-all": f"Accepted {count} drafts: students see them now.",
+        "accept-all": f"Accepted {count} drafts: {who_sees_it(name)}",
     }[action]
     flash(f"{said} The previous version of the file is kept in its history.", "success")
     return redirect(url_for("review.review", name=name, _anchor=anchor))
