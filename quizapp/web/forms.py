@@ -277,6 +277,13 @@ class ArticleForm(FlaskForm):
         if not self.source.data and not (self.pasted.data or "").strip():
             add_error(self.pasted, "Choose the article's file, or paste its text here.")
             return False
+        if self.source.data and (self.pasted.data or "").strip():  # which one was meant?
+            add_error(
+                self.pasted,
+                "Choose a file or paste a text, not both: empty this box to draft from the file "
+                "(choose it again), or leave the file out to draft from this text.",
+            )
+            return False
         return valid
 
 

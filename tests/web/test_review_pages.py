@@ -258,3 +258,31 @@ def test_accepting_says_who_sees_it_and_give_aways_among_accepted_questions_are_
     page = html.unescape(page_of(teacher, "independence.yaml"))
     assert "1 warning among the accepted questions" in page
     assert 'href="#question-independence-statement"' in page and "2008" in page
+
+
+def test_a_file_and_a_pasted_text_at_once_are_refused_and_the_text_kept(teacher, questions_dir):
+    before = files_in(questions_dir)
+    token = csrf_token(teacher.get(FROM_ARTICLE).get_data(as_text=True))
+    pasted = KOSOVO.read_text(encoding="utf-8")
+    data = {
+        "csrf_token": token,
+        "pasted": pasted,
+        "source": (io.BytesIO(pasted.encode("utf-8")), "kosovo.txt"),
+    }
+    response = teacher.post(FROM_ARTICLE, data=data, content_type="multipart/form-data")
+    page = html.unescape(response.get_data(as_text=True))
+    assert response.status_code == 422 and "not both" in page
+    assert "Kosovo has sent an army platoon to Kuwait" in page  # the pasted text is kept
+    assert files_in(questions_dir) == before
+
+
+def test_the_title_and_the_credit_line_are_not_paragraphs_to_test(teacher, questions_dir):
+    page = html.unescape(page_of(teacher, drafted(teacher, questions_dir)))
+    headings = re.findall(
+        r'class="coverage coverage-heading">([^<]*)<span class="coverage-note">([^<]*)<', page
+    )
+    assert [(text.strip(), note) for text, note in headings] == [
+        ("Kosovar Peacekeepers Sent On First Mission Abroad", "the title"),
+        ("Source: RFE/RL (Radio Free Europe/Radio Liberty), with reporting by AP", "the credit line"),
+    ]
+    assert len(coverage(page)) == 12  # the body's paragraphs, each shaded

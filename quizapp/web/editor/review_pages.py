@@ -105,10 +105,21 @@ class Covered:
 
     text: str
     questions: int
+    heading: str = ""  # "the title", "the credit line": lines of the text file, not the article's body
 
     @property
     def level(self) -> int:
         return min(self.questions, MOST_SHADES)
+
+
+def _heading(index: int, text: str, title: str) -> str:
+    """The title and the "Source: ..." line that a drafted bank's text file starts with (as
+    ``Article.text`` writes them), so that they are not shown as paragraphs not tested yet."""
+    if index == 0 and title and " ".join(text.split()) == " ".join(title.split()):
+        return "the title"
+    if index <= 1 and text.startswith("Source: "):
+        return "the credit line"
+    return ""
 
 
 @blueprint.get("/<name>/review")
@@ -131,7 +142,11 @@ def _page(name: str, current: bank_files.BankFile, message: str = "", status: in
             cards.append(Card(item, question, passages, shown_in_full))
         if source:
             counts = questions_per_paragraph(source, (q.source_quotes for q in bank.questions))
-            coverage = [Covered(text, count) for text, count in zip(paragraphs(source), counts, strict=True)]
+            title = bank.source.title if bank.source else ""
+            coverage = [
+                Covered(text, count, _heading(index, text, title))
+                for index, (text, count) in enumerate(zip(paragraphs(source), counts, strict=True))
+            ]
     served = next((b for b in library().catalog.banks if Path(b.path).name == name), None)
     page = render_template(
         "editor/review.html",
