@@ -216,6 +216,10 @@ def _field_lines(text: str, question_id: str | None) -> dict[str, tuple[int, int
         return {}
 
 
+# Fields a problem's message may name ("'choices'") when its line is not the field's own
+_NAMED_FIELDS = frozenset(("answer", "answers", "accept", "blanks", "items", "pairs", "choices", "prompt"))
+
+
 def _field_of(
     problem: core.Problem, type_name: str, question_id: str | None, lines: dict[str, tuple[int, int]]
 ) -> str | None:
@@ -227,16 +231,7 @@ def _field_of(
     for key, (start, end) in lines.items():
         if key and start <= problem.line <= end and start != first:
             return form_field_of(type_name, key)
-    for key in lines.keys() | {
-        "answer",
-        "answers",
-        "accept",
-        "blanks",
-        "items",
-        "pairs",
-        "choices",
-        "prompt",
-    }:
+    for key in lines.keys() | _NAMED_FIELDS:
         if key and f"'{key}'" in problem.message and form_field_of(type_name, key):
             return form_field_of(type_name, key)
     for key, (start, end) in lines.items():
