@@ -185,10 +185,18 @@ def _newline(text: str) -> str:
     return "\r\n" if "\r\n" in text else "\n"
 
 
+class UnwritableField(QuestionEditError):
+    """A field whose name is no plain word ('x-note', '1'): written by hand, it cannot be written
+    back; the file has a problem about it, to fix in the editor."""
+
+
 def _written(fields: dict[str, Any], indent: str, newline: str) -> str:
     if not fields:
         raise QuestionEditError("a question needs at least one field")
-    return newline.join(yaml_lines([fields], indent)) + newline
+    try:
+        return newline.join(yaml_lines([fields], indent)) + newline
+    except ValueError as error:  # a key the bank format has no such word for (yaml_lines says which)
+        raise UnwritableField(str(error)) from None
 
 
 # --- public ---------------------------------------------------------------------------------------

@@ -233,3 +233,18 @@ def test_only_teachers_may_edit_and_csrf_is_enforced(app, student, questions_dir
     assert other.get(url("no-such-question")).status_code == 404
     assert other.get("/banks/no-such.yaml/questions/x/edit").status_code == 404
     assert other.get("/banks/..%2Fsecret.yaml/questions/x/edit").status_code == 404
+
+
+def test_a_field_the_form_cannot_write_back_is_a_clear_problem_not_an_error(teacher, questions_dir):
+    odd = (
+        "title: Odd\nquestions:\n  - id: a\n    type: short\n    prompt: P\n    accept: [x]\n"
+        '    "x-note": hello\n'
+    )
+    (questions_dir / "odd.yaml").write_text(odd, encoding="utf-8")
+    page = teacher.get("/banks/odd.yaml/questions/a/edit").get_data(as_text=True)
+    response = teacher.post(
+        "/banks/odd.yaml/questions/a/edit", data={**form_data(page), "prompt": "P2", "action": "save"}
+    )
+    assert response.status_code == 422
+    assert "rename or remove that field in the editor" in html.unescape(response.get_data(as_text=True))
+    assert (questions_dir / "odd.yaml").read_text(encoding="utf-8") == odd

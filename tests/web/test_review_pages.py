@@ -127,7 +127,7 @@ def test_accept_all_remaining(teacher, questions_dir):
     name = drafted(teacher, questions_dir)
     page = page_of(teacher, name)
     response = teacher.post(
-        f"/banks/{name}/review/accept-all", data={"csrf_token": csrf_token(page), "version": version_of(page)}
+        f"/banks/{name}/accept-drafts", data={"csrf_token": csrf_token(page), "version": version_of(page)}
     )
     assert response.status_code == 302
     text = (questions_dir / name).read_text(encoding="utf-8")
@@ -157,7 +157,7 @@ def test_csrf_is_required(teacher, questions_dir, app):
     for url, decision in (
         (f"/banks/{name}/review/{first}", "accept"),
         (f"/banks/{name}/review/{first}", "reject"),
-        (f"/banks/{name}/review/accept-all", ""),
+        (f"/banks/{name}/accept-drafts", ""),
     ):
         assert teacher.post(url, data={"version": version_of(page), "decision": decision}).status_code == 400
     assert (questions_dir / name).read_text(encoding="utf-8") == before
@@ -286,3 +286,12 @@ def test_the_title_and_the_credit_line_are_not_paragraphs_to_test(teacher, quest
         ("Source: RFE/RL (Radio Free Europe/Radio Liberty), with reporting by AP", "the credit line"),
     ]
     assert len(coverage(page)) == 12  # the body's paragraphs, each shaded
+
+
+def test_a_question_named_like_a_route_is_rejected_not_every_draft_accepted(teacher, questions_dir):
+    text = GIVING_AWAY.replace("id: independence-year", "id: accept-all")
+    (questions_dir / "independence.yaml").write_text(text, encoding="utf-8")
+    decide(teacher, "independence.yaml", "accept-all", "reject")
+    after = (questions_dir / "independence.yaml").read_text(encoding="utf-8")
+    assert question_ids(after) == ["independence-statement"]
+    assert "draft: true" in after  # the other draft is still a draft

@@ -18,6 +18,7 @@ from quizapp import core
 from quizapp.core.passages import paragraphs
 from quizapp.core.question_edit import (
     QuestionEditError,
+    UnwritableField,
     append_question,
     field_lines,
     question_fields,
@@ -114,6 +115,13 @@ def _form_page(
             text = append_question(current.text, fields)
         else:
             text = replace_question(current.text, question_id, fields)
+    except UnwritableField as error:  # a field written by hand that the form cannot write back
+        unwritable = core.Problem(
+            name, 1, f"{error}: rename or remove that field in the editor, then use the form", question_id
+        )
+        return _render(
+            name, form, type_name, question_id, core.LoadResult(None, (unwritable,)), current.text, None, 422
+        )
     except QuestionEditError:  # the question is gone from the file since the form was opened
         return _render(
             name, form, type_name, question_id, None, current.text, None, status=409, conflict=True

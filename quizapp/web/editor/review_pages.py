@@ -200,7 +200,7 @@ def decide(name: str, question_id: str) -> Any:
     return _save(name, current, text, action, question_id, _next_anchor(current.text, question_id, drafts))
 
 
-@blueprint.post("/<name>/review/accept-all")
+@blueprint.post("/<name>/accept-drafts")  # not under review/: a question may be named accept-all
 @teacher_required
 def accept_all(name: str) -> Any:
     if not ActionForm().validate_on_submit():
