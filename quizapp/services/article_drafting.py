@@ -9,6 +9,7 @@ anything is refused it raises ``DraftingFailed`` and nothing stays written.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -86,32 +87,38 @@ def draft_bank(
         raise DraftingFailed("nothing could be drafted from this article", "article", notes)
     if not folder.is_dir():
         raise DraftingFailed(f"there is no folder {folder}", "file", notes)
-    bank_slug = _bank_slug(bank_slug, title, folder, bank_slugs, notes)
-    name = file_name or f"{bank_files.free_file_name(folder, bank_slug, bank_slugs)}.yaml"
-    if (folder / name).exists():
-        raise DraftingFailed(f"{folder / name} exists already: choose another name", "file", notes)
-    source = _free_source(folder, Path(name).stem, notes)
-    text = drafted_bank_text(
-        article,
-        draft.questions,
-        bank_slug=bank_slug,
-        title=title,
-        source_path=source.relative_to(folder).as_posix(),
-        drafted_from=drafted_from,
-        drafted_at=now,
-    )
-    source.parent.mkdir(exist_ok=True)
-    source.write_text(article.text, encoding="utf-8")
-    try:
-        saved = bank_files.save(folder, name, text, None, now, bank_slugs)
-    except BadFileName as error:
-        source.unlink()
-        raise DraftingFailed(str(error), "file", notes) from None
-    if saved.outcome is not Outcome.SAVED:
-        source.unlink()
-        if saved.outcome is Outcome.EXISTS:
+    wanted_slug = bank_slug
+    for _attempt in range(_ATTEMPTS):  # another teacher may take the same names meanwhile
+        bank_slug = _bank_slug(wanted_slug, title, folder, bank_slugs, notes)
+        name = file_name or f"{bank_files.free_file_name(folder, bank_slug, bank_slugs)}.yaml"
+        if (folder / name).exists():
             raise DraftingFailed(f"{folder / name} exists already: choose another name", "file", notes)
-        raise DraftingFailed(f"{folder / name}: the drafted bank was refused", "bank", notes, saved.problems)
+        source = _new_source(folder, Path(name).stem, article.text, notes)
+        text = drafted_bank_text(
+            article,
+            draft.questions,
+            bank_slug=bank_slug,
+            title=title,
+            source_path=source.relative_to(folder).as_posix(),
+            drafted_from=drafted_from,
+            drafted_at=now,
+        )
+        try:
+            saved = bank_files.save(folder, name, text, None, now, bank_slugs)
+        except BadFileName as error:
+            source.unlink()
+            raise DraftingFailed(str(error), "file", notes) from None
+        if saved.outcome is Outcome.SAVED:
+            break
+        source.unlink()  # the one this call made, no other
+        if saved.outcome is not Outcome.EXISTS:
+            raise DraftingFailed(
+                f"{folder / name}: the drafted bank was refused", "bank", notes, saved.problems
+            )
+        if file_name:
+            raise DraftingFailed(f"{folder / name} exists already: choose another name", "file", notes)
+    else:
+        raise DraftingFailed(f"no free file name for this bank in {folder}", "file", notes)
     return DraftedBank(folder, name, bank_slug, source, draft.count_by_kind(), notes)
 
 
@@ -139,13 +146,24 @@ def _bank_slug(
     return wanted
 
 
-def _free_source(folder: Path, stem: str, notes: tuple[str, ...]) -> Path:
-    """sources/STEM.txt in ``folder``, or STEM-2.txt... if that file exists (never overwritten)."""
+def _new_source(folder: Path, stem: str, text: str, notes: tuple[str, ...]) -> Path:
+    """The article's text written as a new file sources/STEM.txt of ``folder`` (STEM-2.txt...
+    if that name is taken): created exclusively, so that it never replaces a file, not one made
+    by another request meanwhile, nor writes through a link planted under that name."""
+    (folder / SOURCES).mkdir(exist_ok=True)
+    data = text.encode("utf-8")
     for number in range(1, 1000):
         path = folder / SOURCES / (f"{stem}.txt" if number == 1 else f"{stem}-{number}.txt")
-        if not path.exists():
-            return path
+        try:
+            descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o666)
+        except FileExistsError:
+            continue
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(data)
+        return path
     raise DraftingFailed(f"no free name for the article's text in {folder / SOURCES}", "file", notes)
 
+
+_ATTEMPTS = 5  # names tried when other requests take them meanwhile
 
 __all__ = ["PASTED", "SOURCES", "DraftedBank", "DraftingFailed", "draft_bank"]

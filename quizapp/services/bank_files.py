@@ -152,7 +152,10 @@ def save(
         return SaveResult(Outcome.INVALID, result.problems)
     if current is not None:
         _keep_history(folder, name, current, now)
-    _write_atomically(path, data)
+    try:
+        _write_atomically(path, data, new=expected_version is None)
+    except FileExistsError:  # made by another request since it was looked for: never replaced
+        return SaveResult(Outcome.EXISTS)
     return SaveResult(Outcome.SAVED, version=version_of(data))
 
 
@@ -164,8 +167,11 @@ def _keep_history(folder: Path, name: str, data: bytes, now: datetime) -> None:
     _write_atomically(history / f"{stamp}.yaml", data)
 
 
-def _write_atomically(path: Path, data: bytes) -> None:
+def _write_atomically(path: Path, data: bytes, new: bool = False) -> None:
     """Readers see the old file or the new one, never half of one; a crash leaves the old one.
+    A ``new`` file is linked into place, which fails (FileExistsError) if a file of that name
+    appeared meanwhile, where a rename would replace it: two teachers saving a new bank of one
+    name at once, the second is told the name is taken.
 
     The file keeps the permissions it had; a new one gets those the process's umask gives any
     file it creates (0644 under umask 022, 0600 under 077), as an editor would make it. Neither is
@@ -186,7 +192,11 @@ def _write_atomically(path: Path, data: bytes) -> None:
             if wanted != made:
                 os.fchmod(handle.fileno(), wanted)
             os.fsync(handle.fileno())
-        os.replace(temporary, path)
+        if new:
+            os.link(temporary, path)
+            temporary.unlink()
+        else:
+            os.replace(temporary, path)
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
