@@ -68,11 +68,22 @@ def article_from_paste(text: str) -> Article:
     return pasted_article(text)
 
 
+# The most tags a saved page may have: trafilatura took 7.5 s for 10,000 tags in one paragraph
+# and a minute for 20,000 (the attack review); a saved news page has a few thousand.
+MAX_HTML_TAGS = 12_000
+
+
 def html_article(html: str, name: str = "the page") -> Article:
     """The article of a saved web page: its main text (trafilatura), its title, and its byline
     from the page's site name and author. ``ArticleRefused`` when the page has no main text (a
     page of menus and scripts, a search result, a page that needs JavaScript)."""
     import trafilatura  # here, not at the top: it takes half a second to import, for this alone
+
+    if html.count("<") > MAX_HTML_TAGS:  # trafilatura's time grows faster than the tags
+        raise ArticleRefused(
+            f"{name} has more than {MAX_HTML_TAGS:,} tags, too many to find its article in: copy "
+            "the article's text and paste it"
+        )
 
     document: Any = trafilatura.bare_extraction(
         html,

@@ -83,3 +83,13 @@ def test_empty_and_too_short_texts_are_refused():
         pasted_article("Kosovo sent 32 soldiers to Kuwait in March 2026.")
     article = pasted_article(KOSOVO.read_text(encoding="utf-8"))
     assert article.title == "Kosovar Peacekeepers Sent On First Mission Abroad"
+
+
+def test_an_article_longer_than_the_drafter_reads_is_refused_with_the_limit():
+    from quizapp.core.drafting.article_input import MAX_WORDS
+
+    body = KOSOVO.read_text(encoding="utf-8").split("\n\n", 2)[2]
+    long_text = "A long report\n\n" + "\n\n".join([body] * (MAX_WORDS // 200 + 5))
+    with pytest.raises(ArticleRefused, match=f"up to {MAX_WORDS:,} words"):
+        pasted_article(long_text)
+    assert pasted_article("A report\n\n" + body).word_count < MAX_WORDS  # the article itself is read

@@ -76,3 +76,17 @@ def test_binary_empty_and_unknown_files_are_refused(tmp_path):
         ArticleRefused, match=r"ending in .txt, .text, .md, .markdown, .html, .htm, not '.pdf'"
     ):
         article_from_upload("report.pdf", b"%PDF-1.7")
+
+
+def test_a_page_of_too_many_tags_is_refused_before_extraction(monkeypatch):
+    import trafilatura
+
+    from quizapp.services.article_files import MAX_HTML_TAGS
+
+    def not_called(*args, **kwargs):
+        raise AssertionError("trafilatura was given the page")
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", not_called)
+    page = "<html><body><p>" + "<i>word</i> " * (MAX_HTML_TAGS // 2 + 1) + "</p></body></html>"
+    with pytest.raises(ArticleRefused, match="too many to find its article in"):
+        article_from_upload("heavy.html", page.encode())

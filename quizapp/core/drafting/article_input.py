@@ -16,6 +16,10 @@ from markdown_it.token import Token
 from quizapp.core.drafting.article import Article, read_article
 
 MIN_WORDS = 40  # fewer is a paragraph, not an article: too little to draft a bank from
+# The longest article drafted: the drafter's time grows faster than the text where sentences are
+# long or full of numbers (benchmarks/drafting.py measures 10,000 words of news), and one request
+# must not hold a worker for minutes. A book chapter is drafted a part at a time.
+MAX_WORDS = 12_000
 # The share of words of an English text that are among the very common words below: about 40%
 # in news reports (the Kosovo article: 44%); under 2% in French, German or Albanian prose
 MIN_ENGLISH_SHARE = 0.15
@@ -202,6 +206,11 @@ def checked_article(article: Article, what: str = "the text") -> Article:
         raise ArticleRefused(
             f"{what} has {words} word(s): too short to draft a bank from "
             f"(at least {MIN_WORDS} words, a few paragraphs of an article)"
+        )
+    if words > MAX_WORDS:
+        raise ArticleRefused(
+            f"{what} has {words:,} words: the drafter reads articles of up to {MAX_WORDS:,} words; "
+            "draft a long text a part at a time"
         )
     body = " ".join(article.paragraphs)
     if len(_WORD.findall(body)) >= _JUDGED_FROM_WORDS and english_share(body) < MIN_ENGLISH_SHARE:
