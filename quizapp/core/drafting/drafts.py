@@ -12,6 +12,8 @@ from quizapp.core.drafting.attribution import attribution_questions
 from quizapp.core.drafting.choice import choice_questions
 from quizapp.core.drafting.cloze import cloze_questions
 from quizapp.core.drafting.drafted import Draft, DraftedQuestion, DraftKind
+from quizapp.core.drafting.lexicon import FUNCTION_WORDS
+from quizapp.core.drafting.mentions import MentionKind
 from quizapp.core.drafting.numeric import numeric_questions
 from quizapp.core.drafting.ordering import ordering_questions
 from quizapp.core.drafting.phrases import phrase_questions
@@ -44,8 +46,84 @@ def draft_questions(article: Article) -> Draft:
     kept = [q for q in drafted if not _gives_itself_away(q)]
     merged = _merged(kept)
     ordered = sorted(merged, key=lambda q: (q.paragraphs[:1], _KIND_ORDER[q.kind]))
-    questions = _grouped(_unique_ids(ordered))
+    questions = _tagged(reading, _grouped(_unique_ids(ordered)))
     return Draft(tuple(questions), _notes(reading, questions))
+
+
+_TOPIC_KINDS = (MentionKind.PERSON, MentionKind.PLACE, MentionKind.ORG)
+_NOT_TOPIC = frozenset(
+    {"a", "an", "the", "this", "that", "these", "those", "its", "his", "her", "their", "our"}
+)
+
+
+def paragraph_topics(reading: Reading) -> dict[int, str]:
+    """Each paragraph's topic, a tag students read: the first person, place or organisation its
+    first sentence names (else the paragraph names), lower-cased ("kosovo security force"); else
+    the first noun phrase of its first sentence; never "paragraph-N"."""
+    topics: dict[int, str] = {}
+    for sentence, mentions in zip(reading.sentences, reading.mentions, strict=True):
+        if sentence.paragraph in topics:
+            continue
+        in_paragraph = [
+            m
+            for s, ms in zip(reading.sentences, reading.mentions, strict=True)
+            if s.paragraph == sentence.paragraph
+            for m in ms
+            if m.kind in _TOPIC_KINDS and not reading.in_quote(s.index, m.start, m.end)
+        ]
+        named = [m for m in mentions if m.kind in _TOPIC_KINDS] or in_paragraph
+        topic = named[0].display if named else _noun_phrase(sentence.text)
+        if topic:
+            topics[sentence.paragraph] = topic.lower()
+    return topics
+
+
+def _noun_phrase(text: str) -> str:
+    """The first run of plain words of ``text`` that is no function word ("emergency shelters")."""
+    run: list[str] = []
+    for word in re.findall(r"[A-Za-z][A-Za-z\-]*|\S", text):
+        lowered = word.lower()
+        if lowered.isalpha() and lowered not in FUNCTION_WORDS and lowered not in _NOT_TOPIC:
+            run.append(lowered)
+            if len(run) == 3:
+                break
+        elif run:
+            break
+    return " ".join(run)
+
+
+def _tagged(reading: Reading, questions: list[DraftedQuestion]) -> list[DraftedQuestion]:
+    """Each draft tagged by its paragraphs' topics, leaving out a topic that would show one of
+    its answers (a tag whose words are all in an answer, or an answer whose words are all in
+    the tag): students see tags as topics."""
+    topics = paragraph_topics(reading)
+    result = []
+    for question in questions:
+        answers = [_words(answer) for answer in question.answers]
+        if question.kind is DraftKind.TRUE_FALSE:
+            answers = []
+        tags: list[str] = []
+        for paragraph in question.paragraphs:
+            topic = topics.get(paragraph)
+            if not topic or topic in tags:
+                continue
+            shown = _words(topic)
+            if any(_shares_answer(shown, answer) for answer in answers):
+                continue
+            tags.append(topic)
+        fields = {**question.fields, "tags": tags}
+        if not tags:
+            del fields["tags"]
+        result.append(
+            DraftedQuestion(question.kind, fields, question.answers, question.paragraphs, question.confidence)
+        )
+    return result
+
+
+def _shares_answer(tag: str, answer: str) -> bool:
+    tag_words = set(tag.split())
+    answer_words = set(answer.split()) - FUNCTION_WORDS
+    return bool(answer_words) and (answer_words <= tag_words or tag_words <= answer_words or tag in answer)
 
 
 _KIND_ORDER = {kind: number for number, kind in enumerate(DraftKind)}

@@ -7,7 +7,7 @@ import re
 
 from quizapp.core.drafting.mentions import Mention, MentionKind
 
-GAP = "___"
+GAP = "(blank)"  # needs no Markdown escape; reads as "blank" on a screen reader and in the form
 _MARKDOWN = re.compile(r"([\\`*_\[\]<>#|])")
 
 ASKED = {
@@ -27,14 +27,15 @@ def literal(text: str) -> str:
 
 
 def gapped(text: str, spans: list[tuple[int, int]], gap: str = GAP) -> str:
-    """``text`` with each span replaced by ``gap`` (spans in order, not overlapping)."""
+    """``text`` with each span replaced by ``gap`` (spans in order, not overlapping), the text
+    made literal for Markdown (the gap is written as it is: it needs no escape)."""
     out: list[str] = []
     position = 0
     for start, end in spans:
-        out.append(text[position:start])
+        out.append(literal(text[position:start]))
         out.append(gap)
         position = end
-    out.append(text[position:])
+    out.append(literal(text[position:]))
     return "".join(out)
 
 

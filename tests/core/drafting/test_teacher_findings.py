@@ -1,0 +1,107 @@
+"""What a teacher found drafting from their own articles (invented sentences here): readable
+topic tags that never show an answer, large amounts with their scale in the unit, the wire
+dateline never asked nor shown, and gaps written without Markdown escapes."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime
+from pathlib import Path
+
+from quizapp.core.bank_loader import load_bank_bytes
+from quizapp.core.drafting import Article, DraftKind, draft_questions, read_article
+from quizapp.core.drafting.bank_text import drafted_bank_text
+from quizapp.core.drafting.sentences import sentence_spans
+
+KOSOVO = Path(__file__).parents[3] / "questions" / "sources" / "kosovo-peacekeepers.txt"
+
+HARBOUR = """Harbour Dredging Finished Late
+
+Source: Coastal Wire Service (CWS)
+
+KESTREL BAY, Oct 14 (CWS) - The Kestrel Bay Port Authority finished dredging the harbour on Monday, two years late, after the work cost 312 million dollars.
+
+Lucia Brandt, a captain who has sailed from the port since 1998, said ships still wait for the tide. “We were promised a wider channel and got a deeper bill,” she said.
+
+The Marine Workers Union said 1,400 dockers had lost shifts during the work, which began in 2019.
+
+Mayor Tomas Reyes said the city would ask for a further 2.5 billion dollars to build a new quay by 2030.
+"""
+
+
+def _draft(text: str = HARBOUR) -> list:  # type: ignore[type-arg]
+    return list(draft_questions(read_article(text)).questions)
+
+
+def test_tags_are_readable_topics_never_paragraph_numbers() -> None:
+    tags = {tag for q in _draft() for tag in q.fields.get("tags", [])}
+    assert tags and not any(tag.startswith("paragraph-") for tag in tags)
+    assert "kestrel bay port authority" in tags or "lucia brandt" in tags
+    assert all(tag == tag.lower() for tag in tags)
+
+
+def test_a_tag_never_shows_its_drafts_answer() -> None:
+    for article in (HARBOUR, KOSOVO.read_text(encoding="utf-8")):
+        for question in _draft(article):
+            if question.kind is DraftKind.TRUE_FALSE:
+                continue
+            for tag in question.fields.get("tags", []):
+                for answer in question.answers:
+                    words = set(re.findall(r"[a-z0-9]+", answer.lower()))
+                    assert not words <= set(tag.split()), (question.id, tag, answer)
+                    assert tag not in answer.lower(), (question.id, tag, answer)
+
+
+def _accepted_bank_warnings(article: Article) -> list[str]:
+    """The drafted bank file with every draft accepted (its ``draft: true`` lines removed),
+    loaded: its give-away warnings."""
+    text = drafted_bank_text(
+        article,
+        draft_questions(article).questions,
+        bank_slug="drafted",
+        title="Drafted",
+        source_path="sources/article.txt",
+        drafted_from="a test",
+        drafted_at=datetime(2026, 1, 1, tzinfo=UTC),
+    )
+    accepted = "".join(line for line in text.splitlines(keepends=True) if line.strip() != "draft: true")
+    assert accepted != text
+    result = load_bank_bytes(accepted.encode(), "drafted.yaml", "drafted", lambda _p: article.text)
+    assert result.bank is not None, result.problems
+    return [problem.message for problem in result.warnings]
+
+
+def test_accepted_drafts_give_no_answer_away_by_a_tag() -> None:
+    for text in (HARBOUR, KOSOVO.read_text(encoding="utf-8")):
+        warnings = _accepted_bank_warnings(read_article(text))
+        assert not [w for w in warnings if "tag" in w], warnings
+
+
+def test_large_amounts_keep_their_scale_in_the_unit() -> None:
+    numeric = [q for q in _draft() if q.kind is DraftKind.NUMERIC]
+    by_unit = {q.fields.get("unit"): q for q in numeric}
+    assert by_unit["million dollars"].fields["answer"] == 312
+    assert by_unit["billion dollars"].fields["answer"] == 2.5
+    assert "312 million dollars" in by_unit["million dollars"].answers
+    for question in numeric:
+        assert question.fields["answer"] < 1_000_000
+
+
+def test_the_wire_dateline_is_never_asked_nor_shown() -> None:
+    paragraph = "KESTREL BAY, Oct 14 (CWS) - The port reopened on Monday."
+    assert [paragraph[a:b] for a, b in sentence_spans(paragraph, first=True)] == [
+        "The port reopened on Monday."
+    ]
+    assert sentence_spans("PRISTINA, Kosovo (AP) — “We are ready,” she said.", first=True)[0][0] > 0
+    assert sentence_spans("NATO - the alliance met.", first=True) == [(0, 24)]
+    for question in _draft():
+        shown = " ".join(str(v) for k, v in question.fields.items() if k not in {"source", "explanation"})
+        assert "KESTREL BAY" not in shown and "CWS" not in shown and "Oct 14" not in shown, question.fields
+        assert "CWS" not in " ".join(question.answers)
+
+
+def test_gaps_need_no_markdown_escape() -> None:
+    gapped = [q for q in _draft() if "(blank)" in str(q.fields["prompt"])]
+    assert gapped
+    for question in _draft():
+        assert "\\_" not in str(question.fields["prompt"])
