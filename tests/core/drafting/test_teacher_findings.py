@@ -11,6 +11,8 @@ from pathlib import Path
 from quizapp.core.bank_loader import load_bank_bytes
 from quizapp.core.drafting import Article, DraftKind, draft_questions, read_article
 from quizapp.core.drafting.bank_text import drafted_bank_text
+from quizapp.core.drafting.names import find_names
+from quizapp.core.drafting.reading import read
 from quizapp.core.drafting.sentences import sentence_spans
 
 KOSOVO = Path(__file__).parents[3] / "questions" / "sources" / "kosovo-peacekeepers.txt"
@@ -105,3 +107,59 @@ def test_gaps_need_no_markdown_escape() -> None:
     assert gapped
     for question in _draft():
         assert "\\_" not in str(question.fields["prompt"])
+
+
+def test_names_with_and_or_ampersand_are_taken_whole() -> None:
+    sentence = (
+        "Ada Obi, director of the National Commission for Museums and Monuments, met Halvorsen & Price."
+    )
+    names = [n.text for n in find_names(sentence, frozenset(), [])]
+    assert "National Commission for Museums and Monuments" in names
+    assert "Halvorsen & Price" in names
+    listed = [
+        n.text for n in find_names("Observers from Sweden, Finland and Denmark met NATO.", frozenset(), [])
+    ]
+    assert {"Finland", "Denmark"} <= set(listed)
+    joined = [n.text for n in find_names("The Ministry of Trade and Industry and NATO met.", frozenset(), [])]
+    assert joined == ["Ministry of Trade and Industry", "NATO"]
+
+
+def test_she_said_after_a_quote_is_the_person_named_before() -> None:
+    quotes = [q for q in _draft() if q.kind is DraftKind.ATTRIBUTION]
+    assert [q.fields["answer"] for q in quotes] == ["Lucia Brandt"]
+    assert "wider channel" in quotes[0].fields["prompt"]
+    assert len(quotes[0].fields["choices"]) >= 3
+    # a "she said" in another paragraph than the last person named gets no speaker
+    other = read(
+        read_article(
+            "Headline\n\nAna Lee spoke on Monday in Vesta.\n\n“We will build it all again,” she said."
+        )
+    )
+    assert other.speeches == ()
+
+
+BENIN = """Bronzes Return Home
+
+By Test Wire
+
+Germany returned 20 bronzes to Nigeria on Tuesday, officials in Abuja said.
+
+The bronzes were taken from Benin City in 1897, said Ada Obi, a curator in Lagos.
+
+The old kingdom of Benin lay in what is now southern Nigeria, not in the modern state of Benin.
+
+The museum in Berlin held 500 objects, the German culture minister Claudia Roth said in Berlin.
+"""
+
+
+def test_a_false_statement_never_swaps_in_a_related_name() -> None:
+    reading = read(read_article(BENIN))
+    for question in draft_questions(read_article(BENIN)).questions:
+        if question.kind is not DraftKind.TRUE_FALSE or question.fields["answer"] is not False:
+            continue
+        explanation = str(question.fields["explanation"])
+        real, swapped = re.search(r"It says (.+), not (.+)\.$", explanation).groups()  # type: ignore[union-attr]
+        for name in ("Benin", "Benin City"):
+            assert not (swapped == name and real in {"Benin", "Benin City"} - {name}), explanation
+        names = [m.display for m in reading.names.values() if m.is_name and m.display != swapped]
+        assert not any(swapped in n or n in swapped for n in names), explanation
