@@ -46,7 +46,7 @@ def draft_questions(article: Article) -> Draft:
     kept = [q for q in drafted if not _gives_itself_away(q)]
     merged = _merged(kept)
     ordered = sorted(merged, key=lambda q: (q.paragraphs[:1], _KIND_ORDER[q.kind]))
-    questions = _tagged(reading, _grouped(_unique_ids(ordered)))
+    questions = _tagged(reading, _trimmed(_grouped(_unique_ids(ordered))))
     return Draft(tuple(questions), _notes(reading, questions))
 
 
@@ -217,6 +217,63 @@ def _grouped(questions: list[DraftedQuestion]) -> list[DraftedQuestion]:
             DraftedQuestion(question.kind, fields, question.answers, question.paragraphs, question.confidence)
         )
     return result
+
+
+PER_GROUP = 2  # drafts kept of a group (drafts that give each other away): a test asks one
+
+
+def _trimmed(questions: list[DraftedQuestion]) -> list[DraftedQuestion]:
+    """At most ``PER_GROUP`` drafts a group, the most confident of different kinds first (one
+    year asked as a number, a cloze, a choice and a false statement is one question, four
+    times); a group left with one draft is no group."""
+    members: dict[str, list[DraftedQuestion]] = {}
+    for question in questions:
+        if "group" in question.fields:
+            members.setdefault(str(question.fields["group"]), []).append(question)
+    kept_ids: set[str] = set()
+    for drafts in members.values():
+        kept_ids.update(q.id for q in _kept_of_group(drafts))
+    result = []
+    for question in questions:
+        group = question.fields.get("group")
+        if group is None:
+            result.append(question)
+        elif question.id in kept_ids:
+            fields = dict(question.fields)
+            if sum(1 for q in members[str(group)] if q.id in kept_ids) == 1:
+                del fields["group"]
+            kept = DraftedQuestion(
+                question.kind, fields, question.answers, question.paragraphs, question.confidence
+            )
+            result.append(kept)
+    return result
+
+
+def _kept_of_group(group: list[DraftedQuestion]) -> list[DraftedQuestion]:
+    """The most confident drafts of different kinds, ``PER_GROUP`` of them, and then any that
+    asks an answer none of those asks (a fact the article states is not lost)."""
+    chosen: list[DraftedQuestion] = []
+    covered: set[str] = set()
+
+    def new(question: DraftedQuestion) -> set[str]:
+        if question.kind is DraftKind.TRUE_FALSE:
+            return set()
+        return {_words(answer) for answer in question.answers} - covered
+
+    left = sorted(group, key=lambda q: -q.confidence)
+    while left:
+        kinds = {q.kind for q in chosen}
+        if len(chosen) < PER_GROUP:
+            best = max(left, key=lambda q: (q.kind not in kinds, len(new(q)) > 0, q.confidence))
+        else:
+            adding = [q for q in left if new(q)]
+            if not adding:
+                break
+            best = max(adding, key=lambda q: (len(new(q)), q.confidence))
+        covered |= new(best)
+        chosen.append(best)
+        left.remove(best)
+    return chosen
 
 
 def _unique_ids(questions: list[DraftedQuestion]) -> list[DraftedQuestion]:

@@ -11,6 +11,7 @@ from pathlib import Path
 from quizapp.core.bank_loader import load_bank_bytes
 from quizapp.core.drafting import Article, DraftKind, draft_questions, read_article
 from quizapp.core.drafting.bank_text import drafted_bank_text
+from quizapp.core.drafting.drafts import PER_GROUP
 from quizapp.core.drafting.names import find_names
 from quizapp.core.drafting.reading import read
 from quizapp.core.drafting.sentences import sentence_spans
@@ -163,3 +164,32 @@ def test_a_false_statement_never_swaps_in_a_related_name() -> None:
             assert not (swapped == name and real in {"Benin", "Benin City"} - {name}), explanation
         names = [m.display for m in reading.names.values() if m.is_name and m.display != swapped]
         assert not any(swapped in n or n in swapped for n in names), explanation
+
+
+YEAR = """Bridge Opens
+
+By Test Wire
+
+The Aldmoor Bridge opened in 2019 after the city spent 40 million euros on it, the mayor Ruth Gale said.
+
+Engineers from Norland and Vesta built it, said Omar Haddad, the chief engineer.
+
+The old ferry, which ran from 1950, carried 300 passengers a day, said Lena Fisk of the ferry company.
+"""
+
+
+def test_a_group_keeps_two_drafts_and_those_asking_other_facts() -> None:
+    drafts = draft_questions(read_article(YEAR)).questions
+    groups: dict[str, list] = {}  # type: ignore[type-arg]
+    for question in drafts:
+        if "group" in question.fields:
+            groups.setdefault(str(question.fields["group"]), []).append(question)
+    assert groups
+    for members in groups.values():
+        assert len(members) >= 2
+        answers = [{a.lower() for a in q.answers} for q in members if q.kind is not DraftKind.TRUE_FALSE]
+        own = [a - set().union(*(b for b in answers if b is not a)) for a in answers]
+        redundant = sum(1 for q in members if q.kind is DraftKind.TRUE_FALSE) + sum(1 for a in own if not a)
+        assert redundant <= PER_GROUP, [(q.kind, q.answers) for q in members]
+    years = [q for q in drafts if any("2019" in a for a in q.answers) and q.kind is not DraftKind.TRUE_FALSE]
+    assert 1 <= len(years) <= PER_GROUP
