@@ -8,7 +8,7 @@ import re
 
 from quizapp.core.drafting.build import question
 from quizapp.core.drafting.drafted import DraftedQuestion, DraftKind
-from quizapp.core.drafting.lexicon import TITLES
+from quizapp.core.drafting.lexicon import ROLE_NOUNS, TITLES
 from quizapp.core.drafting.mentions import Mention, MentionKind
 from quizapp.core.drafting.reading import Reading
 from quizapp.core.drafting.sentences import Sentence
@@ -19,7 +19,8 @@ MAX_PAIRS = 5
 
 def role_questions(reading: Reading) -> list[DraftedQuestion]:
     found = _roles(reading)
-    drafted = [_role_cloze(person, sentence) for person, sentence in found]
+    others = [m.role.lower() for m in reading.names.values() if m.kind is MentionKind.PERSON and m.role]
+    drafted = [_role_cloze(person, sentence, others) for person, sentence in found]
     if len(found) >= 2:
         pairs = found[:MAX_PAIRS]
         drafted.append(
@@ -53,7 +54,22 @@ def _roles(reading: Reading) -> list[tuple[Mention, Sentence]]:
     return list(found.values())
 
 
-def _role_cloze(person: Mention, sentence: Sentence) -> DraftedQuestion:
+def role_head(role: str, others: list[str]) -> str:
+    """The word that says what a long role is ("director" of "director of Nigeria's National
+    Commission for Museums and Monuments"), when none of the ``others`` (the roles the article
+    gives other people) has it: a short answer that names no one else; "" when none or ambiguous."""
+    for word in re.findall(r"[A-Za-z][\w\-]*", role):
+        lowered = str(word).lower()
+        if word[0].isupper():
+            continue  # a capitalised title is the role's name ("Chief Financial Officer"), no head
+        if lowered in ROLE_NOUNS or lowered in TITLES:
+            if any(re.search(rf"\b{re.escape(lowered)}\b", other) for other in others):
+                return ""
+            return lowered
+    return ""
+
+
+def _role_cloze(person: Mention, sentence: Sentence, roles: list[str]) -> DraftedQuestion:
     role = person.role
     accepted = [role]
     unowned = re.sub(r"^[A-Z][\w.\-]*['’]s\s+", "", role)
@@ -67,6 +83,10 @@ def _role_cloze(person: Mention, sentence: Sentence) -> DraftedQuestion:
     head = last if last[0].isupper() and last.lower() in TITLES and not compound else ""
     if head:  # "Interior Minister" is a "Minister"; "... at Aldenburg University" no "University"
         accepted.append(head)
+    others = [other for other in roles if other != role.lower()]
+    short = role_head(unowned, others) if len(unowned.split()) > 2 else ""
+    if short and short not in {a.lower() for a in accepted}:
+        accepted.append(short)
     accepted = list(dict.fromkeys(accepted))
     prompt = f"In the article, {literal(person.display)} is {{{{1}}}}."
     return question(

@@ -14,6 +14,7 @@ from quizapp.core.drafting.bank_text import drafted_bank_text
 from quizapp.core.drafting.drafts import PER_GROUP
 from quizapp.core.drafting.names import find_names
 from quizapp.core.drafting.reading import read
+from quizapp.core.drafting.roles import role_head
 from quizapp.core.drafting.sentences import sentence_spans
 
 KOSOVO = Path(__file__).parents[3] / "questions" / "sources" / "kosovo-peacekeepers.txt"
@@ -193,3 +194,28 @@ def test_a_group_keeps_two_drafts_and_those_asking_other_facts() -> None:
         assert redundant <= PER_GROUP, [(q.kind, q.answers) for q in members]
     years = [q for q in drafts if any("2019" in a for a in q.answers) and q.kind is not DraftKind.TRUE_FALSE]
     assert 1 <= len(years) <= PER_GROUP
+
+
+ROLES = """Bronzes Return
+
+By Test Wire
+
+Germany returned 20 bronzes to Nigeria on Tuesday, said Abba Tijani, director of Nigeria's National Commission for Museums and Monuments.
+
+Lucia Brandt, a captain who has sailed from the port since 1998, said ships still wait for the tide.
+
+Omar Haddad, a director of the Berlin Museum of Asian Art, said the rest would follow in 2026.
+"""
+
+
+def test_a_long_role_also_accepts_its_head_when_no_one_else_has_it() -> None:
+    roles = {
+        q.id: q.fields["blanks"][0]
+        for q in draft_questions(read_article(ROLES)).questions
+        if q.id.startswith("role-")
+    }
+    assert "captain" in roles["role-lucia-brandt"]
+    assert "director" not in roles["role-abba-tijani"]  # two directors: "director" names either
+    assert "director" not in roles.get("role-omar-haddad", [])
+    assert role_head("captain who has sailed from the port", ["director of the museum"]) == "captain"
+    assert role_head("director of the commission", ["a director of the museum"]) == ""
