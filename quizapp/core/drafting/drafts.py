@@ -12,7 +12,7 @@ from quizapp.core.drafting.attribution import attribution_questions
 from quizapp.core.drafting.choice import choice_questions
 from quizapp.core.drafting.cloze import cloze_questions
 from quizapp.core.drafting.drafted import Draft, DraftedQuestion, DraftKind
-from quizapp.core.drafting.lexicon import FUNCTION_WORDS
+from quizapp.core.drafting.lexicon import FUNCTION_WORDS, SPEECH_VERBS, TITLES
 from quizapp.core.drafting.mentions import MentionKind
 from quizapp.core.drafting.numeric import numeric_questions
 from quizapp.core.drafting.ordering import ordering_questions
@@ -20,6 +20,7 @@ from quizapp.core.drafting.phrases import phrase_questions
 from quizapp.core.drafting.reading import Reading, read
 from quizapp.core.drafting.roles import role_questions
 from quizapp.core.drafting.true_false import true_false_questions
+from quizapp.core.drafting.wording import AUXILIARIES, base_form
 from quizapp.core.drafting.worked import worked_questions
 
 __all__ = ["Draft", "DraftKind", "DraftedQuestion", "draft_questions"]
@@ -53,14 +54,16 @@ def draft_questions(article: Article) -> Draft:
 _TOPIC_KINDS = (MentionKind.PERSON, MentionKind.PLACE, MentionKind.ORG)
 _NOT_TOPIC = frozenset(
     {"a", "an", "the", "this", "that", "these", "those", "its", "his", "her", "their", "our"}
+    | {"never", "not", "no", "also", "still", "today", "tonight", "yesterday", "now"}
 )
 
 
-def paragraph_topics(reading: Reading) -> dict[int, str]:
-    """Each paragraph's topic, a tag students read: the first person, place or organisation its
-    first sentence names (else the paragraph names), lower-cased ("kosovo security force"); else
-    the first noun phrase of its first sentence; never "paragraph-N"."""
-    topics: dict[int, str] = {}
+def paragraph_topics(reading: Reading) -> dict[int, tuple[str, ...]]:
+    """Each paragraph's topics, tags students read, best first: the first person, place or
+    organisation its first sentence names (else the paragraph names), lower-cased ("kosovo
+    security force"), then the first noun phrase of its first sentence ("emergency shelters");
+    never "paragraph-N"."""
+    topics: dict[int, tuple[str, ...]] = {}
     for sentence, mentions in zip(reading.sentences, reading.mentions, strict=True):
         if sentence.paragraph in topics:
             continue
@@ -72,30 +75,48 @@ def paragraph_topics(reading: Reading) -> dict[int, str]:
             if m.kind in _TOPIC_KINDS and not reading.in_quote(s.index, m.start, m.end)
         ]
         named = [m for m in mentions if m.kind in _TOPIC_KINDS] or in_paragraph
-        topic = named[0].display if named else _noun_phrase(sentence.text)
-        if topic:
-            topics[sentence.paragraph] = topic.lower()
+        found = [named[0].display.lower()] if named else []
+        opening = next(
+            (m for m in mentions if m.start <= len(sentence.text) - len(sentence.text.lstrip("“\"‘'"))), None
+        )
+        phrase = _noun_phrase(sentence.text, opening is None or not opening.is_name)
+        if phrase and phrase not in found:
+            found.append(phrase)
+        topics[sentence.paragraph] = tuple(found)
     return topics
 
 
-def _noun_phrase(text: str) -> str:
-    """The first run of plain words of ``text`` that is no function word ("emergency shelters")."""
+_NOT_NOUNS = frozenset(
+    {"first", "second", "third", "last", "next", "high", "low", "former", "new", "old", "seen", "done"}
+)
+
+
+def _noun_phrase(text: str, plain_start: bool = True) -> str:
+    """The first run of plain lower-case words of ``text`` before a verb, no function word, an
+    adverb nor a name ("emergency shelters" of "About 18 emergency shelters were opened"), or "";
+    its first word is read in lower case when ``plain_start`` (it begins no name)."""
     run: list[str] = []
-    for word in re.findall(r"[A-Za-z][A-Za-z\-]*|\S", text):
-        lowered = word.lower()
-        if lowered.isalpha() and lowered not in FUNCTION_WORDS and lowered not in _NOT_TOPIC:
-            run.append(lowered)
-            if len(run) == 3:
-                break
-        elif run:
-            break
-    return " ".join(run)
+    for number, written in enumerate(re.findall(r"[A-Za-z][\w'’\-]*|\S", text.lstrip("“\"‘'"))):
+        word = written.lower() if number == 0 and plain_start else written
+        verb = word in SPEECH_VERBS or word in AUXILIARIES or base_form(word) is not None
+        plain = word.isalpha() and word.islower() and not word.endswith("ly")
+        title = number == 0 and word in TITLES  # "Prime Minister ..." begins a name
+        if plain and not verb and not title and word not in FUNCTION_WORDS and word not in _NOT_TOPIC:
+            run.append(word)
+            if len(run) < 3:
+                continue
+        while run and (run[-1] in _NOT_NOUNS or run[-1].endswith(("ed", "ing"))):
+            run.pop()  # "children aged", "finished dredging": no noun ends them
+        if run:
+            return " ".join(run)
+    return ""
 
 
 def _tagged(reading: Reading, questions: list[DraftedQuestion]) -> list[DraftedQuestion]:
-    """Each draft tagged by its paragraphs' topics, leaving out a topic that would show one of
-    its answers (a tag whose words are all in an answer, or an answer whose words are all in
-    the tag): students see tags as topics."""
+    """Each draft tagged by its paragraphs' topics: the best topic that does not show one of its
+    answers (a topic whose words are all in an answer, or an answer whose words are all in the
+    topic): students see tags as topics. A paragraph whose every topic would show one is left
+    out of the draft's tags."""
     topics = paragraph_topics(reading)
     result = []
     for question in questions:
@@ -104,13 +125,13 @@ def _tagged(reading: Reading, questions: list[DraftedQuestion]) -> list[DraftedQ
             answers = []
         tags: list[str] = []
         for paragraph in question.paragraphs:
-            topic = topics.get(paragraph)
-            if not topic or topic in tags:
-                continue
-            shown = _words(topic)
-            if any(_shares_answer(shown, answer) for answer in answers):
-                continue
-            tags.append(topic)
+            fitting = [
+                topic
+                for topic in topics.get(paragraph, ())
+                if not any(_shares_answer(_words(topic), answer) for answer in answers)
+            ]
+            if fitting and fitting[0] not in tags:
+                tags.append(fitting[0])
         fields = {**question.fields, "tags": tags}
         if not tags:
             del fields["tags"]

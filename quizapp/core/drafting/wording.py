@@ -70,7 +70,7 @@ def subject_question(sentence: str, mention: Mention) -> str | None:
     return f"{asked} {rest[:-1]}?"
 
 
-_AUXILIARIES = frozenset(
+AUXILIARIES = frozenset(
     [
         "is",
         "are",
@@ -169,11 +169,11 @@ def split_clause(clause: str) -> tuple[str, str, str] | None:
             continue  # a name's word in the subject: "The Red Cross"
         if previous in {"the", "a", "an", "its", "their", "his", "her"} or previous.endswith("ly"):
             continue
-        if word in _AUXILIARIES or base_form(word) is not None:
+        if word in AUXILIARIES or base_form(word) is not None:
             subject = " ".join(words[:index])
             if re.search(r"[,\d“”\"()]|\b(?:said|says|which|who|that)\b", subject):
                 return None
-            if word in _AUXILIARIES:
+            if word in AUXILIARIES:
                 return subject, word, " ".join(words[index + 1 :])
             return subject, "", " ".join(words[index:])
     return None

@@ -11,7 +11,7 @@ from pathlib import Path
 from quizapp.core.bank_loader import load_bank_bytes
 from quizapp.core.drafting import Article, DraftKind, draft_questions, read_article
 from quizapp.core.drafting.bank_text import drafted_bank_text
-from quizapp.core.drafting.drafts import PER_GROUP
+from quizapp.core.drafting.drafts import PER_GROUP, _noun_phrase, paragraph_topics
 from quizapp.core.drafting.names import find_names
 from quizapp.core.drafting.reading import read
 from quizapp.core.drafting.roles import role_head
@@ -219,3 +219,13 @@ def test_a_long_role_also_accepts_its_head_when_no_one_else_has_it() -> None:
     assert "director" not in roles.get("role-omar-haddad", [])
     assert role_head("captain who has sailed from the port", ["director of the museum"]) == "captain"
     assert role_head("director of the commission", ["a director of the museum"]) == ""
+
+
+def test_a_draft_asking_the_main_name_gets_the_paragraphs_next_topic() -> None:
+    topics = paragraph_topics(read(read_article(HARBOUR)))
+    assert topics[0] == ("kestrel bay port authority", "harbour")
+    asking = [q for q in _draft() if "Kestrel Bay Port Authority" in q.answers]
+    assert asking and all(q.fields.get("tags") == ["harbour"] for q in asking)
+    assert _noun_phrase("About 18 emergency shelters were opened in Vesta.") == "emergency shelters"
+    assert _noun_phrase("Prime Minister Ana Lee said the dikes held.") == "dikes"  # no "prime"
+    assert _noun_phrase("Children aged 5 to 17 months received three doses.") == "children"
