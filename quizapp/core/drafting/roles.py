@@ -20,7 +20,10 @@ MAX_PAIRS = 5
 def role_questions(reading: Reading) -> list[DraftedQuestion]:
     found = _roles(reading)
     others = [m.role.lower() for m in reading.names.values() if m.kind is MentionKind.PERSON and m.role]
-    drafted = [_role_cloze(person, sentence, others) for person, sentence in found]
+    drafted = [
+        _role_choice(person, sentence, found) or _role_cloze(person, sentence, others)
+        for person, sentence in found
+    ]
     if len(found) >= 2:
         pairs = found[:MAX_PAIRS]
         drafted.append(
@@ -97,6 +100,35 @@ def _role_cloze(person: Mention, sentence: Sentence, roles: list[str]) -> Drafte
         says(sentence.text),
         [(sentence, sentence.text)],
         tuple(accepted[:3]),
+        0.7,
+    )
+
+
+MIN_CHOICE_WORDS = 4  # a role this long, with no short head to accept, is asked as a choice
+
+
+def _role_choice(
+    person: Mention, sentence: Sentence, found: list[tuple[Mention, Sentence]]
+) -> DraftedQuestion | None:
+    """A long role whose head word would not name this person alone ("director of …" where
+    another person is a director too) asked as a single choice among the other people's roles:
+    typed in full, it would be refused for any small slip."""
+    role = person.role
+    unowned = re.sub(r"^(?:a|an|the)\s+", "", role)
+    others = [p.role for p, _ in found if p.key != person.key]
+    if len(unowned.split()) < MIN_CHOICE_WORDS or len(others) < 2:
+        return None
+    if role_head(unowned, [o.lower() for o in others]):
+        return None
+    choices = [_capital(role), *(_capital(o) for o in others[:3])]
+    return question(
+        DraftKind.CHOICE,
+        f"role-{slug(person.display, 3)}",
+        f"What does the article say {literal(person.display)} is?",
+        {"choices": choices, "answer": choices[0]},
+        says(sentence.text),
+        [(sentence, sentence.text)],
+        (role,),
         0.7,
     )
 
