@@ -132,6 +132,21 @@ def test_numeric_exact_in_every_spelling(response):
     assert check(question, response).correct
 
 
+@pytest.mark.parametrize("response", ["312", "312 million", "312 million dollars"])
+def test_numeric_unit_with_its_scale_may_be_written_by_the_scale_alone(response):
+    question = question_from(
+        "id: q\ntype: numeric\nprompt: How many million dollars?\nanswer: 312\nunit: million dollars"
+    )
+    assert check(question, response).correct
+
+
+def test_numeric_unit_with_its_scale_still_refuses_other_words():
+    question = question_from(
+        "id: q\ntype: numeric\nprompt: How many million dollars?\nanswer: 312\nunit: million dollars"
+    )
+    assert not check(question, "312 dollars").correct
+
+
 @pytest.mark.parametrize(
     ("spec", "response", "ok"),
     [

@@ -1,7 +1,10 @@
 """Quote attribution: "Who said “…”?" from a direct quotation and its speaker, with the other
-people of the article as the wrong choices (at least two of them)."""
+people of the article as the wrong choices (at least two of them; with one other person, the
+organisations the article reports as saying something make up the choices)."""
 
 from __future__ import annotations
+
+import re
 
 from quizapp.core.drafting.build import question
 from quizapp.core.drafting.drafted import DraftedQuestion, DraftKind
@@ -17,6 +20,8 @@ def attribution_questions(reading: Reading) -> list[DraftedQuestion]:
     people = [reading.names[key] for key in reading.kind_keys(MentionKind.PERSON)]
     for speech in reading.speeches:
         others = [p.display for p in people if p.key != speech.speaker]
+        if len(others) == 1:
+            others += _speaking_organisations(reading)
         if len(others) < 2:
             continue
         words = speech.words.split()
@@ -40,3 +45,14 @@ def attribution_questions(reading: Reading) -> list[DraftedQuestion]:
             )
         )
     return drafted
+
+
+def _speaking_organisations(reading: Reading) -> list[str]:
+    """The organisations the article reports as saying something ("the union said")."""
+    found: list[str] = []
+    for sentence, mentions in zip(reading.sentences, reading.mentions, strict=True):
+        for mention in mentions:
+            after = sentence.text[mention.end : mention.end + 12]
+            if mention.kind is MentionKind.ORG and re.match(r"\s+(?:said|says|told)\b", after):
+                found.append(mention.display)
+    return list(dict.fromkeys(found))

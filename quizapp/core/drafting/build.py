@@ -36,5 +36,5 @@ def question(
     fields.update(answer_fields)
     fields["explanation"] = explanation
     fields["source"] = quotes[0] if len(quotes) == 1 else quotes
-    fields["tags"] = [f"paragraph-{number + 1}" for number in paragraphs]
+    fields["tags"] = []  # the paragraphs' topics, given once all drafts are made (drafts.py)
     return DraftedQuestion(kind, fields, answers, paragraphs, round(confidence, 2))

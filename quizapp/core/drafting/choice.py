@@ -48,7 +48,7 @@ def _choice(reading: Reading, index: int, mention: Mention, wrong: list[Mention]
     else:
         lead = f"{literal(context.text)} " if context else ""
         what = ASKED[mention.kind][1]
-        shown = f"{lead}{literal(gapped(sentence.text, [(mention.start, mention.end)], GAP))}"
+        shown = f"{lead}{gapped(sentence.text, [(mention.start, mention.end)], GAP)}"
         quoted = shown if shown.startswith(("“", '"')) else f"“{shown}”"
         prompt = f"{what} completes the article's sentence? {quoted}"
         confidence = 0.6

@@ -25,7 +25,7 @@ from quizapp.core.drafting.lexicon import (
 
 # A capitalized word: "U.S.", "RX-19", "O'Neill", "Metalworkers'" before another capitalized word.
 _CAP = r"(?:[A-Z]\.){2,}|[A-Z][\w\-]*(?:['’][A-Z][\w\-]*)?(?:(?<=s)['’](?=\s+[A-Z]))?\.?"
-_CONNECT = r"(?:\s+(?:of|for|de|del|da|van|von|al|bin|la|du|and)(?:\s+the)?)?\s+"
+_CONNECT = r"(?:\s+(?:of|for|de|del|da|van|von|al|bin|la|du|and|&)(?:\s+the)?)?\s+"
 _CHUNK = re.compile(rf"(?<![\w'’])(?:{_CAP})(?:{_CONNECT}(?:{_CAP}))*")
 _POSSESSIVE = re.compile(r"['’]s?(?!\w)")
 _APPOSITION = re.compile(
@@ -75,13 +75,29 @@ def _pieces(sentence: str, start: int, end: int, taken: list[tuple[int, int]]) -
     for s, e in pieces:
         text = sentence[s:e]
         position = s
-        for part in re.split(r"(\s+and\s+)", text):
+        parts = re.split(r"(\s+and\s+)", text)
+        joined = False  # the part before this one was joined to the name before it
+        for index, part in enumerate(parts):
             if re.fullmatch(r"\s+and\s+", part):
-                position += len(part)
-                continue
-            result.append((position, position + len(part)))
+                joined = _and_inside(parts[index - 1], parts[index + 1]) and not joined
+                if joined:
+                    result[-1] = (result[-1][0], position + len(part) + len(parts[index + 1]))
+            elif not (index and joined):
+                result.append((position, position + len(part)))
             position += len(part)
     return [(s, e) for s, e in (_stripped(sentence, s, e) for s, e in result) if e > s]
+
+
+def _and_inside(left: str, right: str) -> bool:
+    """Whether "and" joins two words of one organisation's name ("National Commission for
+    Museums and Monuments", "Ministry of Trade and Industry"): an organisation word, then "of" or
+    "for" before it, and after it capitalised words with no organisation word of their own."""
+    words = left.lower().split()
+    if not any(w in {"of", "for"} for w in words) or not right or right.lower().startswith("the "):
+        return False
+    before_of = words[: max(i for i, w in enumerate(words) if w in {"of", "for"})]
+    right_words = [w.lower().rstrip(".,") for w in right.split()]
+    return bool(set(before_of) & ORG_WORDS) and not set(right_words) & ORG_WORDS and len(right_words) <= 2
 
 
 _OF = re.compile(r"\s+(?:of|for)(?:\s+the)?\s+")

@@ -3,8 +3,12 @@ campaign", "65%"), or a year ("in 2008"), asked with the number left out."""
 
 from __future__ import annotations
 
+import dataclasses
+import re
+
 from quizapp.core.drafting.build import question
 from quizapp.core.drafting.drafted import DraftedQuestion, DraftKind
+from quizapp.core.drafting.lexicon import SCALES
 from quizapp.core.drafting.mentions import Mention, MentionKind
 from quizapp.core.drafting.ordering import event_clause
 from quizapp.core.drafting.reading import Reading
@@ -35,8 +39,9 @@ def numeric_questions(reading: Reading) -> list[DraftedQuestion]:
     return drafted
 
 
-def _numeric(reading: Reading, index: int, mention: Mention) -> DraftedQuestion:
+def _numeric(reading: Reading, index: int, written: Mention) -> DraftedQuestion:
     sentence = reading.sentences[index]
+    mention = scaled(written)
     names = frozenset(m.text.split()[0] for m in reading.mentions[index] if m.is_name)
     asked = _asked(sentence.text, mention, names)
     confidence = CONFIDENCE_QUESTION
@@ -44,7 +49,7 @@ def _numeric(reading: Reading, index: int, mention: Mention) -> DraftedQuestion:
         what = {MentionKind.YEAR: "year", MentionKind.PERCENT: "percentage"}.get(mention.kind, "number")
         context = reading.context(sentence)
         lead = f"{literal(context.text)} " if context else ""
-        shown = f"{lead}{literal(gapped(sentence.text, [number_span(mention)], GAP))}"
+        shown = f"{lead}{gapped(sentence.text, [number_span(mention)], GAP)}"
         prompt = (
             f"What {what} is missing? {shown}"
             if shown.startswith(("“", '"'))
@@ -81,6 +86,25 @@ def _asked(text: str, mention: Mention, names: frozenset[str]) -> str | None:
         clause = event_clause(text, mention)
         return year_question(text, clause, names) if clause else None
     return number_question(text, mention, names)
+
+
+_SCALE = re.compile(r"^(?P<digits>[$€£¥]?[\d.,]+)\s+(?P<scale>thousand|million|billion|trillion)$")
+
+
+def scaled(mention: Mention) -> Mention:
+    """A large amount asked with its scale in the unit, as students write it: "312 million
+    dollars" is 312 "million dollars" ("$3 million" is 3 "million dollars"), not 312000000."""
+    found = _SCALE.match(mention.number_text)
+    if mention.kind is not MentionKind.NUMBER or not mention.unit or mention.value is None or not found:
+        return mention
+    scale = found["scale"]
+    value = mention.value / SCALES[scale]
+    digits = found["digits"]
+    text = mention.text
+    if digits[0] in "$€£¥":  # "$3 million": the currency's unit follows the scale
+        text = f"{text} {mention.unit}"
+    unit = f"{scale} {mention.unit}"
+    return dataclasses.replace(mention, value=value, unit=unit, number_text=digits, text=text)
 
 
 def _plain(mention: Mention) -> int | float:

@@ -132,6 +132,8 @@ def _speeches(
     found: list[Speech] = []
     last_person: Mention | None = None
     for sentence, sentence_mentions, spans in zip(sentences, mentions, quoted, strict=True):
+        if sentence.index and sentences[sentence.index - 1].paragraph != sentence.paragraph:
+            last_person = None  # "she said" names a person of the same paragraph only
         people = [m for m in sentence_mentions if m.kind is MentionKind.PERSON and not _inside(m, spans)]
         for start, end in spans:
             words = sentence.text[start + 1 : end - 1].strip().rstrip(",")

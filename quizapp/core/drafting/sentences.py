@@ -11,6 +11,15 @@ from quizapp.core.drafting.lexicon import ABBREVIATIONS, STARTERS
 
 _END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])")
 _OPEN = "“"
+# A wire dateline: the city in capitals (", Country" may follow), an optional date, an optional
+# (AGENCY), then a dash: "KESTREL BAY, Oct 14 (CWS) - ", "PRISTINA, Kosovo (AP) — ".
+_DATELINE = re.compile(
+    r"[A-Z][A-Z.'’\-]*(?:\s+[A-Z][A-Z.'’\-]*)*"
+    r"(?:,\s+[A-Z][a-z]+\.?(?:\s+[A-Z][a-z]+)*)?"
+    r"(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?)?"
+    r"(?:\s+\([A-Za-z&/.\- ]{1,40}\))?"
+    r"\s+[-—–]\s+(?=[A-Z“\"‘'])"
+)
 _CLOSE = "”"
 
 
@@ -25,8 +34,9 @@ class Sentence:
     text: str
 
 
-def sentence_spans(paragraph: str) -> list[tuple[int, int]]:
-    """The (start, end) of each sentence of ``paragraph``, without surrounding spaces."""
+def sentence_spans(paragraph: str, first: bool = False) -> list[tuple[int, int]]:
+    """The (start, end) of each sentence of ``paragraph``, without surrounding spaces; the
+    article's ``first`` paragraph without its wire dateline."""
     spans: list[tuple[int, int]] = []
     start = 0
     for found in _END.finditer(paragraph):
@@ -36,13 +46,25 @@ def sentence_spans(paragraph: str) -> list[tuple[int, int]]:
         spans.append((start, end))
         start = end
     spans.append((start, len(paragraph)))
+    dateline = dateline_end(paragraph) if first else 0
+    if dateline and spans[0][1] > dateline:
+        spans[0] = (dateline, spans[0][1])
     return [_trimmed(paragraph, a, b) for a, b in spans if paragraph[a:b].strip()]
+
+
+def dateline_end(paragraph: str) -> int:
+    """Where a wire dateline at the start of ``paragraph`` ends ("KESTREL BAY, Oct 14 (CWS) - "),
+    or 0: no sentence includes it, so no question asks about it nor shows it."""
+    found = _DATELINE.match(paragraph)
+    if found is None or not re.search(r"[A-Z]{2}", found.group(0).split(",")[0]):
+        return 0
+    return found.end()
 
 
 def split_sentences(paragraphs: tuple[str, ...]) -> tuple[Sentence, ...]:
     sentences: list[Sentence] = []
     for number, paragraph in enumerate(paragraphs):
-        for start, end in sentence_spans(paragraph):
+        for start, end in sentence_spans(paragraph, first=number == 0):
             sentences.append(Sentence(number, len(sentences), start, end, paragraph[start:end]))
     return tuple(sentences)
 

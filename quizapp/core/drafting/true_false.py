@@ -79,10 +79,32 @@ def _swap(reading: Reading, index: int, mentions: tuple[Mention, ...]) -> tuple[
             continue
         if _NEGATION.search(reading.sentences[index].text[: mention.start]):
             continue  # "No details were given on X", "not by X": with Y for X, as true as before
-        others = same_kind(reading, mention, index, limit=1)
+        others = [o for o in same_kind(reading, mention, index, limit=5) if not _related(reading, mention, o)]
         if others:
             return mention, others[0]
     return None
+
+
+def _words_of(text: str) -> set[str]:
+    return set(re.findall(r"[a-z0-9]+", text.lower())) - {"of", "the", "and", "for"}
+
+
+def _related(reading: Reading, real: Mention, other: Mention) -> bool:
+    """Whether a name swapped in could still make the sentence true: it shares a word with the
+    real one, or it contains, or stands in, another name of the article ("Benin" and "Benin
+    City", "Edo" and "Edo State")."""
+    if not real.is_name:
+        return False
+    if _words_of(real.display) & _words_of(other.display):
+        return True
+    swapped = _words_of(other.display)
+    for key, mention in reading.names.items():
+        if key == other.key or not mention.is_name:
+            continue
+        words = _words_of(mention.display)
+        if words and (words <= swapped or swapped <= words):
+            return True
+    return False
 
 
 def _as_written(real: Mention, other: Mention) -> str:

@@ -7,7 +7,7 @@ import re
 
 from quizapp.core.drafting.mentions import Mention, MentionKind
 
-GAP = "___"
+GAP = "(blank)"  # needs no Markdown escape; reads as "blank" on a screen reader and in the form
 _MARKDOWN = re.compile(r"([\\`*_\[\]<>#|])")
 
 ASKED = {
@@ -27,14 +27,15 @@ def literal(text: str) -> str:
 
 
 def gapped(text: str, spans: list[tuple[int, int]], gap: str = GAP) -> str:
-    """``text`` with each span replaced by ``gap`` (spans in order, not overlapping)."""
+    """``text`` with each span replaced by ``gap`` (spans in order, not overlapping), the text
+    made literal for Markdown (the gap is written as it is: it needs no escape)."""
     out: list[str] = []
     position = 0
     for start, end in spans:
-        out.append(text[position:start])
+        out.append(literal(text[position:start]))
         out.append(gap)
         position = end
-    out.append(text[position:])
+    out.append(literal(text[position:]))
     return "".join(out)
 
 
@@ -69,7 +70,7 @@ def subject_question(sentence: str, mention: Mention) -> str | None:
     return f"{asked} {rest[:-1]}?"
 
 
-_AUXILIARIES = frozenset(
+AUXILIARIES = frozenset(
     [
         "is",
         "are",
@@ -168,11 +169,11 @@ def split_clause(clause: str) -> tuple[str, str, str] | None:
             continue  # a name's word in the subject: "The Red Cross"
         if previous in {"the", "a", "an", "its", "their", "his", "her"} or previous.endswith("ly"):
             continue
-        if word in _AUXILIARIES or base_form(word) is not None:
+        if word in AUXILIARIES or base_form(word) is not None:
             subject = " ".join(words[:index])
             if re.search(r"[,\d“”\"()]|\b(?:said|says|which|who|that)\b", subject):
                 return None
-            if word in _AUXILIARIES:
+            if word in AUXILIARIES:
                 return subject, word, " ".join(words[index + 1 :])
             return subject, "", " ".join(words[index:])
     return None

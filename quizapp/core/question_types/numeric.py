@@ -32,15 +32,21 @@ def number_hint(unit: str, what: str = "the answer") -> str:
     return f"Write {what} in digits, for example 250 or 1,250{after}"
 
 
+_SCALES = frozenset({"thousand", "million", "billion", "trillion"})
+
+
 def without_unit(text: str, unit: str) -> str:
     """ "5000 troops" is 5000 when the question's unit is "troops"; so are "1 troop", "5000 troops."
-    when it is "troops" or "days" (one unit, written as people write it before a noun)."""
+    when it is "troops" or "days" (one unit, written as people write it before a noun). A unit
+    that begins with its scale ("million dollars") may be written by its scale alone: "312
+    million" is 312 when the unit is "million dollars"."""
     stripped = text.strip()
     if not unit:
         return stripped
     stripped = stripped.removesuffix(".").rstrip()  # "9 years." ends a sentence, as "2008." does
     singular = unit[:-1] if len(unit) > 3 and unit.endswith("s") else unit
-    for written in dict.fromkeys((unit, singular)):
+    scale = unit.split()[0] if len(unit.split()) > 1 and unit.split()[0].casefold() in _SCALES else unit
+    for written in dict.fromkeys((unit, singular, scale)):  # "312 million" of "million dollars"
         if stripped.casefold().endswith(written.casefold()):
             return stripped[: -len(written)].rstrip().removesuffix("-")
     return stripped

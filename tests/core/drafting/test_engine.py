@@ -71,8 +71,8 @@ def test_every_kind_is_drafted_and_ids_are_unique() -> None:
 
 def test_numeric_keeps_the_unit_and_hides_the_number() -> None:
     numeric = [q for q in _draft().questions if q.kind is DraftKind.NUMERIC]
-    ballots = next(q for q in numeric if q.fields.get("unit") == "ballots")
-    assert ballots.fields["answer"] == 2100000
+    ballots = next(q for q in numeric if q.fields.get("unit") == "million ballots")
+    assert ballots.fields["answer"] == 2.1  # the scale in the unit, as students write it
     assert "2.1" not in ballots.fields["prompt"]
 
 
