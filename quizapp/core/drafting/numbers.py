@@ -67,6 +67,11 @@ class Number:
     order: tuple[int, int, int] = (0, 0, 0)  # year, month, day: how a date sorts
 
 
+# The most digits of a number asked about: 15 reach the trillions (and Python refuses to write a
+# number of more than 4,300 digits as text).
+MAX_DIGITS = 15
+
+
 def find_numbers(sentence: str) -> list[Number]:
     """The numbers of ``sentence`` in its order, none inside another."""
     found: list[Number] = []
@@ -81,6 +86,8 @@ def find_numbers(sentence: str) -> list[Number]:
     for match in _NUMBER.finditer(sentence):
         if any(a < match.end() and match.start() < b for a, b in taken):
             continue
+        if sum(char.isdigit() for char in match.group("number")) > MAX_DIGITS:
+            continue  # no count a student types: a serial number, or a page of digits
         number = _quantity(sentence, match)
         if number is not None:
             found.append(number)

@@ -229,3 +229,21 @@ def test_a_draft_asking_the_main_name_gets_the_paragraphs_next_topic() -> None:
     assert _noun_phrase("About 18 emergency shelters were opened in Vesta.") == "emergency shelters"
     assert _noun_phrase("Prime Minister Ana Lee said the dikes held.") == "dikes"  # no "prime"
     assert _noun_phrase("Children aged 5 to 17 months received three doses.") == "children"
+
+
+def test_a_number_of_more_digits_than_a_count_has_is_not_asked():
+    from quizapp.core.drafting import draft_questions, read_article
+
+    text = (
+        "Big numbers\n\nThe count was " + "9" * 5000 + " sheep in the valley of Tarn, officials said on"
+        " Monday.\n\nThe mayor, Anna Berg, said the town of Tarn had 4,000 people and 300 farms in 2020."
+    )
+    drafted = draft_questions(read_article(text))
+    answers = " ".join(  # (a true/false draft's answer is its statement, a sentence of the article)
+        answer
+        for question in drafted.questions
+        if question.kind != "true_false"
+        for answer in question.answers
+    )
+    assert "99999" not in answers
+    assert "4,000" in answers or "4000" in answers  # the other numbers are still asked
