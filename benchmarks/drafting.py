@@ -576,7 +576,19 @@ def report_speed(repeat: int) -> bool:
             f"ratio to target {seconds / target:.3f}  [{len(draft.questions)} drafts]"
         )
         ok = ok and seconds < target
-    return ok
+    # Not news: 10,000 words of nothing but numbers of one unit, where each question's wrong
+    # answers could be looked for among all the others (distractors.MOST_CANDIDATES bounds it)
+    numbers = " ".join(
+        f"In {1900 + n % 120}, {n * 7} soldiers and {n}% of the {n} troops went to the border."
+        for n in range(780)
+    )
+    seconds, draft = time_drafting(f"Numbers\n\n{numbers}", repeat)
+    target = SPEED_TARGETS[-1][1]
+    print(
+        f"  10,000 words of numbers only ({len(numbers.split()):,}): {seconds:.3f} s, target "
+        f"{target:g} s, ratio to target {seconds / target:.3f}  [{len(draft.questions)} drafts]"
+    )
+    return ok and seconds < target
 
 
 def report_samples(runs: Sequence[ArticleRun], count: int, seed: int) -> None:

@@ -12,6 +12,11 @@ from quizapp.core.drafting.mentions import Mention, MentionKind
 from quizapp.core.drafting.reading import Reading
 
 FRAME_OVERLAP = 0.5  # share of the question's words another sentence must repeat to make it true
+# Candidates of the answer's kind looked at for one question, at most: in an article of hundreds
+# of numbers of one unit, looking at each (and at the sentences that mention it) for every question
+# grew with the square of the article (10,400 words of numbers took 14 s, the attack review). The
+# first ones in the article's order are as good wrong answers as any; a news article has fewer.
+MOST_CANDIDATES = 40
 
 
 def same_kind(reading: Reading, answer: Mention, sentence: int, limit: int = 3) -> list[Mention]:
@@ -19,10 +24,14 @@ def same_kind(reading: Reading, answer: Mention, sentence: int, limit: int = 3) 
     frame = _frame(reading, sentence, answer)
     chosen: list[Mention] = []
     sort = place_sort(reading, answer.key) if answer.kind is MentionKind.PLACE else ""
+    looked_at = 0
     for key, mention in reading.names.items():
-        if len(chosen) == limit:
+        if len(chosen) == limit or looked_at == MOST_CANDIDATES:
             break
-        if not _same_kind(mention, answer) or key == answer.key or _credited(reading, mention):
+        if not _same_kind(mention, answer) or key == answer.key:
+            continue
+        looked_at += 1
+        if _credited(reading, mention):
             continue
         if sort and place_sort(reading, key) != sort:
             continue
