@@ -6,22 +6,14 @@ capitals, regions and US states are places; demonyms are adjectives ("Serb force
 
 from __future__ import annotations
 
-# Words that start a sentence capitalized without being a name.
-STARTERS = frozenset(
+# Personal pronouns and their possessives: never a name, a unit, nor a sentence's subject to ask.
+PRONOUNS = frozenset(
     [
-        "a",
-        "an",
-        "the",
-        "this",
-        "that",
-        "these",
-        "those",
-        "there",
-        "their",
-        "they",
-        "them",
         "it",
         "its",
+        "they",
+        "them",
+        "their",
         "he",
         "she",
         "his",
@@ -31,9 +23,23 @@ STARTERS = frozenset(
         "you",
         "your",
         "i",
-        "my",
         "me",
+        "my",
         "us",
+    ]
+)
+
+# Words that start a sentence capitalized without being a name.
+STARTERS = PRONOUNS | frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "this",
+        "that",
+        "these",
+        "those",
+        "there",
         "however",
         "but",
         "and",
@@ -129,7 +135,7 @@ PRONOUN_STARTS = frozenset(
 )
 
 # Function words never used as a unit after a number.
-FUNCTION_WORDS = frozenset(
+FUNCTION_WORDS = PRONOUNS | frozenset(
     [
         "a",
         "an",
@@ -185,22 +191,6 @@ FUNCTION_WORDS = frozenset(
         "where",
         "why",
         "how",
-        "it",
-        "its",
-        "they",
-        "them",
-        "their",
-        "he",
-        "she",
-        "his",
-        "her",
-        "we",
-        "our",
-        "you",
-        "your",
-        "i",
-        "me",
-        "my",
         "per",
         "into",
         "onto",
