@@ -210,3 +210,22 @@ def test_errors():
         append_question("title: T\nquestions: []\n", {"id": "x"})
     with pytest.raises(QuestionEditError, match="no question"):
         remove_question("- a\n- b\n", "a")
+
+
+def test_removing_a_field_of_each_question_at_once_is_removing_it_from_each_in_turn():
+    from quizapp.core.question_edit import question_ids, remove_field, remove_field_of_each
+
+    text = (
+        "title: T\nquestions:\n"
+        "  - id: a\n    draft: true\n    type: short\n    prompt: A\n    accept: [x]\n"
+        "  # a comment kept\n"
+        "  - {id: b, draft: true, type: short, prompt: B, accept: [y]}\n"
+        "  - draft: true\n    id: c\n    type: short\n    prompt: C\n    accept: [z]\n"
+        "  - id: d\n    type: short\n    prompt: D\n    accept: [w]\n"
+    )
+    one_by_one = text
+    for question_id in ("a", "b", "c", "d"):
+        one_by_one = remove_field(one_by_one, question_id, "draft")
+    assert remove_field_of_each(text, question_ids(text), "draft") == one_by_one
+    assert "draft" not in one_by_one and "# a comment kept" in one_by_one
+    assert remove_field_of_each(text, ["c"], "draft") == remove_field(text, "c", "draft")

@@ -295,3 +295,15 @@ def test_a_question_named_like_a_route_is_rejected_not_every_draft_accepted(teac
     after = (questions_dir / "independence.yaml").read_text(encoding="utf-8")
     assert question_ids(after) == ["independence-statement"]
     assert "draft: true" in after  # the other draft is still a draft
+
+
+def test_accepting_an_accepted_question_saves_nothing(teacher, questions_dir):
+    (questions_dir / "independence.yaml").write_text(GIVING_AWAY, encoding="utf-8")
+    decide(teacher, "independence.yaml", "independence-year", "accept")
+    after_one = (questions_dir / "independence.yaml").read_text(encoding="utf-8")
+    history = sorted((questions_dir / ".history").rglob("*.yaml"))
+    response = decide(teacher, "independence.yaml", "independence-year", "accept")
+    assert response.status_code == 302
+    assert "accepted already" in teacher.get(response.headers["Location"]).get_data(as_text=True)
+    assert (questions_dir / "independence.yaml").read_text(encoding="utf-8") == after_one
+    assert sorted((questions_dir / ".history").rglob("*.yaml")) == history  # no copy kept

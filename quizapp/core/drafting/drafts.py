@@ -38,6 +38,11 @@ _BUILDERS: tuple[Callable[[Reading], list[DraftedQuestion]], ...] = (
 )
 
 
+# The most drafts of one article: a page of 800 words of news gives about 50; a text of numbers
+# only gave 1,800, which no teacher reviews and whose review page weighed 3 MB (the attack review).
+MOST_DRAFTS = 150
+
+
 def draft_questions(article: Article) -> Draft:
     """The questions drafted from ``article``, in the article's order, each quoting it."""
     if not article.paragraphs:
@@ -48,7 +53,18 @@ def draft_questions(article: Article) -> Draft:
     merged = _merged(kept)
     ordered = sorted(merged, key=lambda q: (q.paragraphs[:1], _KIND_ORDER[q.kind]))
     questions = _tagged(reading, _trimmed(_grouped(_unique_ids(ordered))))
-    return Draft(tuple(questions), _notes(reading, questions))
+    notes = _notes(reading, questions)
+    if len(questions) > MOST_DRAFTS:  # the most confident, in the article's order
+        most_confident = set(
+            sorted(range(len(questions)), key=lambda n: -questions[n].confidence)[:MOST_DRAFTS]
+        )
+        left_out = len(questions) - MOST_DRAFTS
+        questions = [question for number, question in enumerate(questions) if number in most_confident]
+        notes += (
+            f"{left_out} more drafts were left out: a bank is drafted with {MOST_DRAFTS} at most, the "
+            "most confident. Draft a long text a part at a time.",
+        )
+    return Draft(tuple(questions), notes)
 
 
 _TOPIC_KINDS = (MentionKind.PERSON, MentionKind.PLACE, MentionKind.ORG)

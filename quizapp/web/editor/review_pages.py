@@ -20,7 +20,13 @@ from flask import Blueprint, abort, current_app, flash, redirect, render_templat
 from quizapp import core
 from quizapp.core.drafting.article_input import ArticleRefused
 from quizapp.core.passages import Passage, find_passages, paragraphs, questions_per_paragraph
-from quizapp.core.question_edit import QuestionEditError, question_ids, remove_field, remove_question
+from quizapp.core.question_edit import (
+    QuestionEditError,
+    question_ids,
+    remove_field,
+    remove_field_of_each,
+    remove_question,
+)
 from quizapp.services import bank_files, clock
 from quizapp.services.article_drafting import PASTED, DraftingFailed, draft_bank
 from quizapp.services.article_files import MAX_ARTICLE_BYTES, article_from_paste, article_from_upload
@@ -196,6 +202,9 @@ def decide(name: str, question_id: str) -> Any:
             text = remove_question(current.text, question_id)
     except QuestionEditError:
         return _conflict(name, current)
+    if text == current.text:  # accepted already (another tab): nothing to save, no history copy
+        flash(f"{question_id} is accepted already.", "info")
+        return redirect(url_for("review.review", name=name, _anchor=f"question-{question_id}"))
     drafts = _draft_ids(name, current)
     return _save(name, current, text, action, question_id, _next_anchor(current.text, question_id, drafts))
 
@@ -209,9 +218,7 @@ def accept_all(name: str) -> Any:
     if request.form.get("version", "") != current.version:
         return _conflict(name, current)
     drafts = _draft_ids(name, current)
-    text = current.text
-    for question_id in drafts:
-        text = remove_field(text, question_id, "draft")
+    text = remove_field_of_each(current.text, drafts, "draft")
     return _save(name, current, text, "accept-all", "", "review-top", len(drafts))
 
 

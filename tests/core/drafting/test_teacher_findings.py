@@ -247,3 +247,18 @@ def test_a_number_of_more_digits_than_a_count_has_is_not_asked():
     )
     assert "99999" not in answers
     assert "4,000" in answers or "4000" in answers  # the other numbers are still asked
+
+
+def test_a_text_of_numbers_only_is_drafted_to_the_most_drafts_a_bank_takes():
+    from quizapp.core.drafting import draft_questions, read_article
+    from quizapp.core.drafting.drafts import MOST_DRAFTS
+
+    numbers = " ".join(
+        f"In {1900 + n % 120}, {n * 7} soldiers and {n}% of the {n} troops went to the border."
+        for n in range(120)
+    )
+    drafted = draft_questions(read_article(f"Numbers\n\n{numbers}"))
+    assert len(drafted.questions) == MOST_DRAFTS
+    assert any("more drafts were left out" in note for note in drafted.notes)
+    order = [question.paragraphs for question in drafted.questions]
+    assert order == sorted(order)  # still in the article's order
