@@ -23,7 +23,7 @@ from quizapp.core.accounts import Role
 from quizapp.core.answer_key import full_marks_response
 from quizapp.db import account_store, bank_store, study_store
 from quizapp.services.question_source import current_bank, questions_for
-from tests.helpers.banks import assign_every_bank
+from tests.helpers.banks import QUESTIONS, assign_every_bank
 from tests.helpers.quizzes import attempt_questions, form_fields, wrong_response
 from tests.helpers.web import PASSWORD, csrf_token
 
@@ -168,8 +168,33 @@ def _walk_as_teacher(app: Any, teacher: Any) -> str:
         title="Lock import",
         file_name="lock-import",
     )
+    _walk_question_forms_and_drafting(teacher)
     _post(teacher, "/logout", "/classes")
     return join_code
+
+
+def _walk_question_forms_and_drafting(teacher: Any) -> None:
+    """A question added and edited in the form; a bank drafted from an article, one draft
+    accepted, then all the others (issue 18)."""
+    from tests.web.test_question_form import form_data
+
+    new = "/banks/lock-test.yaml/questions/new/short"
+    fields = {**form_data(teacher.get(new).get_data(as_text=True)), "id": "lock-q", "prompt": "P?"}
+    _post(teacher, new, new, **{**fields, "accept": "yes", "action": "save"})
+    edit = "/banks/lock-test.yaml/questions/lock-q/edit"
+    fields = form_data(teacher.get(edit).get_data(as_text=True))
+    _post(teacher, edit, edit, **{**fields, "prompt": "P, edited?", "action": "save"})
+    article = (QUESTIONS / "sources" / "kosovo-peacekeepers.txt").read_text(encoding="utf-8")
+    _post(teacher, "/banks/from-article", "/banks/from-article", pasted=article, title="Lock draft")
+    review = "/banks/lock-draft.yaml/review"
+    page = teacher.get(review).get_data(as_text=True)
+    first = re.search(r'action="/banks/lock-draft.yaml/review/([^"]+)"', page).group(1)
+    version = re.search(r'name="version" value="([^"]*)"', page).group(1)
+    _post(teacher, f"{review}/{first}", review, version=version, decision="accept")
+    version = re.search(r'name="version" value="([^"]*)"', teacher.get(review).get_data(as_text=True)).group(
+        1
+    )
+    _post(teacher, "/banks/lock-draft.yaml/accept-drafts", review, version=version)
 
 
 def _walk_assignments(app: Any, teacher: Any, class_id: int) -> None:

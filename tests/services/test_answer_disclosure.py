@@ -194,6 +194,13 @@ TEACHERS_ONLY = {  # answer keys and class data: the role check is the rule (tes
     "editor.keep_draft",  # the teacher's own text, back to them
     "editor.discard_draft",
     "editor.new",
+    "questions.edit",  # a question of a bank file, in a form (issue 18)
+    "questions.new",
+    "questions.choose_type",
+    "review.from_article",  # drafting a bank from an article, and reviewing its drafts
+    "review.review",
+    "review.decide",
+    "review.accept_all",
     "progress.class_view",
     "teacher.add_student",
     "teacher.back_to_class",
