@@ -38,7 +38,11 @@ def pages_of(client, start_urls: list[str], limit: int = 60) -> dict[str, str]:
         found[url] = page
         for link in re.findall(r'href="(/[^"#]*)"', page):
             link = html.unescape(link)
-            if not re.search(r"static|export|\.(csv|xlsx|json|apkg|txt)\b|study\?|reverse=", link):
+            # a bank's question forms are one page of one kind, a link a question: their "Add a
+            # question" form stands for them, so that a crawl reaches every kind of page
+            if not re.search(
+                r"static|export|\.(csv|xlsx|json|apkg|txt)\b|study\?|reverse=|/questions/[^/]+/edit", link
+            ):
                 todo.append(link)
     return found
 

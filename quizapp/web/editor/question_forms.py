@@ -106,6 +106,7 @@ class _Feedback:
 
 class ChoiceForm(QuestionForm):
     choices = FieldList(FormField(ChoiceRow), min_entries=0, max_entries=100)
+    right_choices = "the right answer"  # what the form asks to tick, said by each type's form
 
 
 class SingleForm(ChoiceForm):
@@ -115,7 +116,7 @@ class SingleForm(ChoiceForm):
 
 
 class MultipleForm(ChoiceForm):
-    pass
+    right_choices = "each right answer"
 
 
 class TrueFalseForm(QuestionForm, _Feedback):
