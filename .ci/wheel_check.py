@@ -104,9 +104,11 @@ def start(venv: Path, elsewhere: Path, data: Path, port: int) -> subprocess.Pope
         if server.poll() is not None:
             raise SystemExit(f"the installed app stopped at start (exit {server.returncode})")
         try:
-            requests.get(f"http://127.0.0.1:{port}/healthz", timeout=2)
+            requests.get(f"http://127.0.0.1:{port}/healthz", timeout=5)
             return server
-        except requests.ConnectionError:
+        except (requests.ConnectionError, requests.Timeout):
+            # Refused before gunicorn listens; a read timeout while its worker still imports the
+            # app (the socket takes the request, nobody answers it yet on a loaded machine).
             time.sleep(0.3)
     server.terminate()
     raise SystemExit("the installed app did not answer within 60 s")
