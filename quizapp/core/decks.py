@@ -116,14 +116,20 @@ def typed_verdict(bank: Bank, card: StudyCard, typed: str) -> TypedVerdict | Non
     typed answer). A question's card is checked by the quiz's own rule (``accept_new_response``),
     so a card accepts what a test accepts; a term card as a short answer is (``matches_any``,
     typos allowed), its back written out being the one accepted answer."""
-    typed = typed.strip()[:TYPED_ANSWER_LENGTH]
+    whole = typed.strip()
+    if len(whole) > TYPED_ANSWER_LENGTH:
+        # one character more than any typed field takes, ending as the text does (not in a space
+        # the rule trims): the quiz's rule refuses it as the test does (cut to the field, "Kuwait"
+        # and 995 spaces was right here), reading no more of it than that
+        whole = whole[:TYPED_ANSWER_LENGTH] + whole[-1]
+    typed = whole[:TYPED_ANSWER_LENGTH]  # what the card shows back (its field's length)
     if not typed or not takes_typed_answer(bank, card):
         return None
     question = bank.question(card.question_id) if card.question_id else None
     if question is None:
         return TypedVerdict(typed, matches_any((literal_entry(card.back),), typed, typos=True))
     try:
-        response = question_type(question.type).card_response(question.answer, typed)
+        response = question_type(question.type).card_response(question.answer, whole)
         return TypedVerdict(typed, accept_new_response(question, response)[1].correct)
     except ResponseError as error:  # why only where it helps: words without a digit are just not it
         return TypedVerdict(typed, False, f"{error}." if any(char.isdigit() for char in typed) else "")

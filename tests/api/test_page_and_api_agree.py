@@ -1,5 +1,7 @@
 """The test page and the API accept and refuse the same answers, for every question type: both
-go through one rule (``core.checkers.accept_new_response``), and store the same response."""
+go through one rule (``core.checkers.accept_new_response``), and store the same response (a
+typed answer trimmed by that rule, not by the page alone: the API stored "  3000  " as sent,
+and refused a short answer of 1,000 characters between two spaces that the page took)."""
 
 from __future__ import annotations
 
@@ -55,8 +57,10 @@ def cases(question: Question) -> list[tuple[str, Any, dict[str, Any], bool]]:
             ]
         case QuestionType.NUMERIC:
             unit = f" {spec.unit}" if spec.unit else ""
+            padded = f"{' ' * 99}{right}{unit}  "  # longer than its field only before it is trimmed
             table += [
                 ("with its unit", f"{right}{unit}", {"number": f"{right}{unit}"}, ACCEPTED),
+                ("between spaces", padded, {"number": padded}, ACCEPTED),
                 ("in words", "thirty-two", {"number": "thirty-two"}, ACCEPTED),
                 ("digits and words", "32 thousand", {"number": "32 thousand"}, REFUSED),
                 ("another word after it", f"{right} apples", {"number": f"{right} apples"}, REFUSED),
@@ -74,14 +78,23 @@ def cases(question: Question) -> list[tuple[str, Any, dict[str, Any], bool]]:
         case QuestionType.SHORT:
             table += [
                 ("as long as its field", "x" * 1000, {"text": "x" * 1000}, ACCEPTED),
+                ("between spaces", f"  {right}  ", {"text": f"  {right}  "}, ACCEPTED),
+                (
+                    "longer than its field before it is trimmed",
+                    f"{right}{' ' * 1000}",
+                    {"text": f"{right}{' ' * 1000}"},
+                    ACCEPTED,
+                ),
                 ("longer than its field", "x" * 1001, {"text": "x" * 1001}, REFUSED),
             ]
         case QuestionType.CLOZE:
             some = [right[0]] + [""] * (len(right) - 1)
             long = ["x" * 201, *right[1:]]
+            padded = [f"{' ' * 200}{right[0]} ", *right[1:]]  # longer than its field before trimming
             table += [
                 ("some blanks", some, form_fields(question, some), ACCEPTED),
                 ("a blank longer than its field", long, form_fields(question, long), REFUSED),
+                ("a blank between spaces", padded, form_fields(question, padded), ACCEPTED),
             ]
         case QuestionType.ORDERING:
             table += [("one item placed", right[:1], {f"position_{right[0]}": "1"}, REFUSED)]

@@ -1,3 +1,6 @@
+import pytest
+
+from quizapp.core.checkers import ResponseError, accept_new_response
 from quizapp.core.decks import (
     StudyState,
     build_queue,
@@ -184,3 +187,14 @@ def test_a_term_card_matches_its_back_as_written_with_typos():
 def test_nothing_typed_or_no_typing_gives_no_verdict():
     assert typed_verdict(TYPING, _card("q:short"), "   ") is None
     assert typed_verdict(TYPING, _card("q:order"), "x, y") is None
+
+
+def test_a_card_refuses_what_the_quiz_refuses_however_long():
+    """The card's typed text is checked whole by the quiz's rule: cut to the field's 1,000
+    characters first, "Kuwait", 995 spaces and more words was right on the card and too long
+    for the test."""
+    typed = "Kuwait" + " " * 995 + "and more words"
+    with pytest.raises(ResponseError):
+        accept_new_response(TYPING.question("short"), typed)
+    verdict = typed_verdict(TYPING, _card("q:short"), typed)
+    assert verdict is not None and not verdict.correct

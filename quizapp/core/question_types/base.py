@@ -262,7 +262,13 @@ class OneTypedInput(QuestionKind[Spec]):
         return {self.input_name: form.get(self.input_name)}
 
     def response_from_values(self, shown: StudentQuestion, values: AnyMapping[str, Any]) -> Response:
-        return (values.get(self.input_name) or "").strip() or None
+        """The text as typed: ``canonical`` trims it, for the page and the API alike."""
+        return values.get(self.input_name) or None
+
+    def canonical(self, response: Response) -> Response:
+        """Typed text without the spaces around it, from the page or the API alike (one rule:
+        the API kept "  3000  " as sent, and refused 1,000 characters between two spaces)."""
+        return response.strip() if isinstance(response, str) else response
 
     def card_typing(self, spec: Spec) -> bool:
         return True

@@ -135,6 +135,12 @@ class Cloze(QuestionKind[ClozeAnswer]):
         )
         return Check(Fraction(sum(parts), count), parts)
 
+    def canonical(self, response: Response) -> Response:
+        """Each blank's text without the spaces around it (the page's and the API's alike)."""
+        if isinstance(response, list):
+            return [given.strip() if isinstance(given, str) else given for given in response]
+        return response
+
     def accept(self, spec: ClozeAnswer, response: Response) -> Check:
         result = self.check(spec, response)
         for number, given in enumerate(response, start=1):
@@ -204,5 +210,5 @@ class Cloze(QuestionKind[ClozeAnswer]):
         return {blank_input(n): form.get(blank_input(n)) for n in range(1, shown.blanks + 1)}
 
     def response_from_values(self, shown: StudentQuestion, values: AnyMapping[str, Any]) -> Response:
-        blanks = [(values.get(blank_input(n)) or "").strip() for n in range(1, shown.blanks + 1)]
-        return blanks if any(blanks) else None
+        """The blanks as typed: ``canonical`` trims them, for the page and the API alike."""
+        return [values.get(blank_input(n)) or "" for n in range(1, shown.blanks + 1)]

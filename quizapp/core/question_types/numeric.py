@@ -201,7 +201,7 @@ class Numeric(OneTypedInput[NumericAnswer]):
             return _decimal_text(response)
         if isinstance(response, int) and not isinstance(response, bool):
             return str(response)
-        return response
+        return super().canonical(response)
 
     def check(self, spec: NumericAnswer, response: Response) -> Check:
         """Right when any fair reading of the response is within the tolerance or range."""
