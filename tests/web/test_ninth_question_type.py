@@ -6,6 +6,7 @@ it."""
 
 from __future__ import annotations
 
+import html
 import io
 import re
 import sqlite3
@@ -114,3 +115,13 @@ def test_a_bank_with_a_registered_type_is_exported(app, client, people, tmp_path
     with closing(sqlite3.connect(tmp_path / "collection.anki2")) as collection:
         fields = [row[0] for row in collection.execute("SELECT flds FROM notes")]
     assert any("Pristina tomorrow" in note and "Maybe" in note for note in fields)
+
+
+def test_the_answer_key_names_a_registered_type_by_its_label(client, people):
+    """The teacher's answer key says what kind of question each is in the type's own words."""
+    login(client, "tina")
+    key = client.get(f"/banks/{BANK}/answer-key")
+    assert key.status_code == 200
+    page = html.unescape(key.get_data(as_text=True))
+    assert "Yes, no or maybe · 1 point · <code>weather</code>" in page
+    assert "Single choice · 1 point · <code>capital</code>" in page

@@ -116,10 +116,14 @@ def test_coverage_counts_accepted_questions_only(teacher, questions_dir):
     name = drafted(teacher, questions_dir)
     page = page_of(teacher, name)
     assert sum(coverage(page)) == 0 and "not tested yet" in page
-    first = question_ids((questions_dir / name).read_text(encoding="utf-8"))[0]
+    assert "The quiz page" not in page  # drafts only: no quiz to open yet
+    text = (questions_dir / name).read_text(encoding="utf-8")
+    first = question_ids(text)[0]
     decide(teacher, name, first, "accept", page)
     page = page_of(teacher, name)
     assert sum(coverage(page)) >= 1 and "tested by 1 accepted question" in page
+    bank_slug = re.search(r"^id: (\S+)$", text, re.M).group(1)
+    assert f'href="/quizzes/{bank_slug}">The quiz page</a>' in page
     assert "coverage coverage-1" in page
 
 

@@ -191,16 +191,16 @@ def new(class_id: int) -> Any:
     _describe(form, chosen)
     terms = _terms_checked(form)
     if terms is not None:
-        quiz = required_data(form.quiz.data)
+        bank_slug = required_data(form.quiz.data)  # the form's field and ?quiz= say "quiz", as teachers do
         try:
-            assignment_id = assignments.create(current_user.id, classroom.id, quiz, terms)
+            assignment_id = assignments.create(current_user.id, classroom.id, bank_slug, terms)
         except BankNotFound:
             add_error(form.quiz, "That quiz is no longer in service: choose another.")
         except ValueError as error:  # the terms changed meaning in between: say it as the service does
             form.form_errors.append(str(error))
         else:
             created = assignments.assignment_of_teacher(current_user.id, assignment_id)
-            name = created.name if created else quiz
+            name = created.name if created else bank_slug
             flash(f"“{name}” is assigned to {classroom.name}.", "success")
             _warn(terms)
             return redirect(_saved_url(assignment_id))
