@@ -20,6 +20,7 @@ T = TypeVar("T")
 class AttemptMode(StrEnum):
     PRACTICE = "practice"  # one question at a time, feedback as the bank allows, no time limit
     TEST = "test"  # graded; may be timed; feedback after submitting
+    LIVE = "live"  # a live classroom quiz's answers, kept when it ends (services/live.py)
 
 
 class AttemptStatus(StrEnum):
