@@ -73,53 +73,53 @@ def new(bank_slug: str) -> Any:
         except (live.LiveRefused, LiveRuleError) as error:
             flash(f"{str(error)[:1].upper()}{str(error)[1:]}.", "error")
             return redirect(url_for("live.new", bank_slug=bank.slug))
-        return redirect(url_for("live.host", session_id=created.id))
+        return redirect(url_for("live.host", live_id=created.id))
     return render_template(
         "live/new.html", bank=bank, form=ActionForm(), default_seconds=live.DEFAULT_SECONDS
     )
 
 
-def _host_fragment(session_id: int) -> tuple[int, object, float | None, str]:
-    found, view = live.host_state(current_user.account, session_id, clock.now())
+def _host_fragment(live_id: int) -> tuple[int, object, float | None, str]:
+    found, view = live.host_state(current_user.account, live_id, clock.now())
     html = render_template("live/_host_state.html", found=found, view=view, form=ActionForm())
     time_up = None if view.paused or view.remaining is None else view.remaining.total_seconds()
     return view.seq, (view.answered_count, len(view.names)), time_up, html
 
 
-@blueprint.get("/host/<int:session_id>")
+@blueprint.get("/host/<int:live_id>")
 @role_required(Role.TEACHER)
-def host(session_id: int) -> str:
+def host(live_id: int) -> str:
     try:
-        found, view = live.host_state(current_user.account, session_id, clock.now())
+        found, view = live.host_state(current_user.account, live_id, clock.now())
     except live.NotFound:
         abort(404)
     return render_template("live/host.html", found=found, view=view, form=ActionForm())
 
 
-@blueprint.post("/host/<int:session_id>/<action>")
+@blueprint.post("/host/<int:live_id>/<action>")
 @role_required(Role.TEACHER)
-def host_action(session_id: int, action: str) -> WerkzeugResponse:
+def host_action(live_id: int, action: str) -> WerkzeugResponse:
     if action not in HOST_ACTIONS:
         abort(404)
     if not ActionForm().validate_on_submit():
         abort(400)
     try:
-        live.act(current_user.account, session_id, action, clock.now())
+        live.act(current_user.account, live_id, action, clock.now())
     except live.NotFound:
         abort(404)
     except LiveRuleError as error:
         flash(f"{str(error)[:1].upper()}{str(error)[1:]}.", "error")
-    return redirect(url_for("live.host", session_id=session_id))
+    return redirect(url_for("live.host", live_id=live_id))
 
 
-@blueprint.get("/host/<int:session_id>/events")
+@blueprint.get("/host/<int:live_id>/events")
 @role_required(Role.TEACHER)
-def host_events(session_id: int) -> WerkzeugResponse:
+def host_events(live_id: int) -> WerkzeugResponse:
     try:
-        live.for_host(current_user.account, session_id)
+        live.for_host(current_user.account, live_id)
     except live.NotFound:
         abort(404)
-    return stream(session_id, lambda: _host_fragment(session_id), poll=1.0)
+    return stream(live_id, lambda: _host_fragment(live_id), poll=1.0)
 
 
 # --- Players ---------------------------------------------------------------------------------
@@ -147,11 +147,11 @@ def join() -> Any:
     except live.WrongPin:
         count_wrong_pin()
         return _join_again(
-            "No live quiz has that PIN: check it with your teacher.", guest, pin, nickname, 404
+            "No live quiz has that PIN: check it with your teacher.", guest, pin, nickname, 422
         )
     except live.LiveRefused as error:
         return _join_again(f"{str(error)[:1].upper()}{str(error)[1:]}.", guest, pin, nickname, 403)
-    return redirect(url_for("live.play", session_id=found.id))
+    return redirect(url_for("live.play", live_id=found.id))
 
 
 def _join_again(message: str, guest: bool, pin: str, nickname: str, status: int) -> tuple[str, int]:
@@ -161,9 +161,9 @@ def _join_again(message: str, guest: bool, pin: str, nickname: str, status: int)
     return page, status
 
 
-def _player(session_id: int) -> live.PlayerRow:
-    token = session.get(GUESTS, {}).get(str(session_id))
-    found = live.player_of(session_id, _account(), token)
+def _player(live_id: int) -> live.PlayerRow:
+    token = session.get(GUESTS, {}).get(str(live_id))
+    found = live.player_of(live_id, _account(), token)
     if found is None:
         abort(404)
     return found
@@ -174,57 +174,60 @@ def _player_fragment(player: live.PlayerRow, inputs: Any = None) -> tuple[int, o
     if inputs is None and view.question is not None:
         inputs = answer_inputs(view.question)
     html = render_template(
-        "live/_player_state.html", view=view, inputs=inputs, form=ActionForm(), session_id=player.session_id
+        "live/_player_state.html", view=view, inputs=inputs, form=ActionForm(), live_id=player.session_id
     )
     time_up = None if view.paused or view.remaining is None else view.remaining.total_seconds()
     return view.seq, None, time_up, html
 
 
-@blueprint.get("/<int:session_id>")
-def play(session_id: int) -> str:
-    player = _player(session_id)
+@blueprint.get("/<int:live_id>")
+def play(live_id: int) -> str:
+    player = _player(live_id)
     view = live.player_state(player, clock.now())
     inputs = answer_inputs(view.question) if view.question is not None else None
     return render_template(
-        "live/play.html", view=view, inputs=inputs, form=ActionForm(), session_id=session_id
+        "live/play.html", view=view, inputs=inputs, form=ActionForm(), live_id=live_id
     )
 
 
-@blueprint.post("/<int:session_id>/answer")
-def answer(session_id: int) -> Any:
-    player = _player(session_id)
+@blueprint.post("/<int:live_id>/answer")
+def answer(live_id: int) -> Any:
+    player = _player(live_id)
     now = clock.now()
-    found = live.current(session_id, now)
+    found = live.current(live_id, now)
     try:
         index = int(request.form.get("question", ""))
     except ValueError:
-        abort(400)
-    if found is None or not 0 <= index < len(found.items):
+        index = -1
+    if found is None:
         abort(404)
+    if not 0 <= index < len(found.items):
+        flash("That question is not open.", "error")
+        return redirect(url_for("live.play", live_id=live_id))
     view = live.player_state(player, now)
     question = live.question_at(found, index)
     if view.question is None or view.question.id != question.id or view.number != index + 1:
         flash("That question is closed.", "error")
-        return redirect(url_for("live.play", session_id=session_id))
+        return redirect(url_for("live.play", live_id=live_id))
     form = answer_form(question, view.question)
     if not form.validate():
         return render_template(
-            "live/play.html", view=view, inputs=typed_inputs(form), form=ActionForm(), session_id=session_id
+            "live/play.html", view=view, inputs=typed_inputs(form), form=ActionForm(), live_id=live_id
         ), 422
     try:
         done = live.answer(player, index, response_from(form), now)
     except LiveRuleError as error:
         flash(f"{str(error)[:1].upper()}{str(error)[1:]}: your answer was not counted.", "error")
-        return play(session_id), 409
+        return play(live_id), 409
     except ResponseError as error:
         flash(f"{error}.", "error")
-        return redirect(url_for("live.play", session_id=session_id))
+        return redirect(url_for("live.play", live_id=live_id))
     if not done.stored:
         flash("You had answered this question already: your first answer counts.", "info")
-    return redirect(url_for("live.play", session_id=session_id))
+    return redirect(url_for("live.play", live_id=live_id))
 
 
-@blueprint.get("/<int:session_id>/events")
-def play_events(session_id: int) -> WerkzeugResponse:
-    player = _player(session_id)
-    return stream(session_id, lambda: _player_fragment(player))
+@blueprint.get("/<int:live_id>/events")
+def play_events(live_id: int) -> WerkzeugResponse:
+    player = _player(live_id)
+    return stream(live_id, lambda: _player_fragment(player))
