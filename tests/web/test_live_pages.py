@@ -166,7 +166,7 @@ def test_a_reconnect_with_last_event_id_gets_the_current_state_at_once(app, live
     with app.app_context():
         seq = live_store.read_session(quiz["id"]).state.seq
     assert re.search(rf"^id: {seq}$", text, re.M) and "event: state" in text
-    assert "data-phase=\"revealed\"" in text and "No answer this time" in text
+    assert 'data-phase="revealed"' in text and "No answer this time" in text
 
 
 def test_the_page_works_without_javascript(live_quiz):

@@ -185,9 +185,7 @@ def play(live_id: int) -> str:
     player = _player(live_id)
     view = live.player_state(player, clock.now())
     inputs = answer_inputs(view.question) if view.question is not None else None
-    return render_template(
-        "live/play.html", view=view, inputs=inputs, form=ActionForm(), live_id=live_id
-    )
+    return render_template("live/play.html", view=view, inputs=inputs, form=ActionForm(), live_id=live_id)
 
 
 @blueprint.post("/<int:live_id>/answer")

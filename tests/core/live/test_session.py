@@ -43,7 +43,12 @@ def test_the_happy_path_to_the_podium_raises_seq_at_every_change():
 )
 def test_an_action_that_does_not_apply_says_why(action, phase, reason):
     state = live.new_session(3, 20)
-    steps = {Phase.LOBBY: (), Phase.OPEN: ("start",), Phase.REVEALED: ("start", "reveal"), Phase.FINISHED: ("end",)}
+    steps = {
+        Phase.LOBBY: (),
+        Phase.OPEN: ("start",),
+        Phase.REVEALED: ("start", "reveal"),
+        Phase.FINISHED: ("end",),
+    }
     for step in steps[phase]:
         state = live.ACTIONS[step](state, T0)
     with pytest.raises(LiveRuleError, match=reason):
