@@ -191,3 +191,38 @@ def test_the_podium_ends_the_session_and_frees_the_pin(app, live_quiz):
     assert "Podium" in page and "Sam Student" in page and "Missed most" in page
     again = post(quiz["sam"], "/live", pin=quiz["pin"])
     assert again.status_code == 422
+
+
+def test_a_students_live_attempt_shows_in_their_pages_the_class_results_and_exports(app, people, live_quiz):
+    quiz = live_quiz()
+    act(quiz, "start")
+    answer(quiz["sam"], quiz, 0, text="CENTCOM")
+    act(quiz, "reveal")
+    act(quiz, "end")
+    with app.app_context():
+        from quizapp.services import attempts, clock
+
+        [attempt] = attempts.attempts_of(people.student, clock.now(), BANK)
+    assert attempt.mode.value == "live"
+    sam, host = quiz["sam"], quiz["host"]
+    results = sam.get(f"/attempts/{attempt.id}/results")
+    assert results.status_code == 200 and "Live" in results.get_data(as_text=True)
+    assert sam.get("/progress").status_code == 200
+    classes = f"/classes/{people.class_id}"
+    pages = [
+        f"{classes}/quizzes/{BANK}",
+        f"{classes}/quizzes/{BANK}/report",
+        f"{classes}/students/{people.student}",
+        f"{classes}/students/{people.student}/progress",
+        f"{classes}/progress",
+        f"/attempts/{attempt.id}/results",
+    ]
+    for page in pages:
+        assert host.get(page).status_code == 200, page
+    for kind in ("attempts", "gradebook", "answers", "assignment_gradebook"):
+        for fmt in ("csv", "xlsx", "json"):
+            exported = host.get(f"{classes}/exports/{kind}.{fmt}")
+            assert exported.status_code == 200, (kind, fmt)
+            exported.get_data()
+    rows = host.get(f"{classes}/exports/attempts.csv").get_data(as_text=True)
+    assert ",live," in rows

@@ -27,9 +27,16 @@ def _normalised(text: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
 
 
-def histogram(question: Question, responses: Sequence[Response]) -> tuple[Bar, ...]:
+def histogram(
+    question: Question, responses: Sequence[Response], shown_order: Sequence[str] = ()
+) -> tuple[Bar, ...]:
+    """The bars of ``question``'s answers; choices in ``shown_order`` (the ids in the order the
+    class saw them), else as written."""
     kind = question_type(question.type)
     choices = kind.tallied_choices(question.answer)
+    if shown_order:
+        position = {choice_id: n for n, choice_id in enumerate(shown_order)}
+        choices = tuple(sorted(choices, key=lambda choice: position.get(choice.id, len(position))))
     if choices:
         picks: Counter[str] = Counter()
         for response in responses:

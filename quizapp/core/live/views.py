@@ -127,12 +127,13 @@ def _reveal(session: Session, index: int) -> Reveal:
     question = session.questions[index]
     kind = question_type(question.type)
     given = [a for a in session.answers if a.index == index]
+    shown = present(question, session.seed, session.bank.settings.shuffle_choices)
     return Reveal(
         question=question,
         answer_lines=tuple(kind.answer_lines(question.answer)),
         explanation=question.explanation,
         passages=find_passages(session.bank.source_text, question.source_quotes),
-        histogram=histogram(question, [a.response for a in given]),
+        histogram=histogram(question, [a.response for a in given], [option.id for option in shown.choices]),
         answered=len(given),
         right=sum(1 for a in given if a.correct),
     )
