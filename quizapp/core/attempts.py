@@ -23,6 +23,10 @@ class AttemptMode(StrEnum):
     LIVE = "live"  # a live classroom quiz's answers, kept when it ends (services/live.py)
 
 
+# The modes a student starts (pages and API); a live attempt is written by its live quiz's end
+STARTABLE_MODES = (AttemptMode.PRACTICE, AttemptMode.TEST)
+
+
 class AttemptStatus(StrEnum):
     IN_PROGRESS = "in_progress"
     SUBMITTED = "submitted"

@@ -226,3 +226,15 @@ def test_a_students_live_attempt_shows_in_their_pages_the_class_results_and_expo
             exported.get_data()
     rows = host.get(f"{classes}/exports/attempts.csv").get_data(as_text=True)
     assert ",live," in rows
+
+
+def test_no_one_starts_a_live_attempt_from_a_quiz_page_or_the_api(app, people):
+    from tests.helpers.api import ApiClient, token_for
+
+    sam = app.test_client()
+    login(sam, "sam")
+    started = post(sam, f"/quizzes/{BANK}/attempts", f"/quizzes/{BANK}", mode="live")
+    assert started.status_code == 400
+    api = ApiClient(app.test_client(), token_for(app.test_client(), "sam"))
+    refused = api.post(f"/quizzes/{BANK}/attempts", json={"mode": "live"})
+    assert refused.status_code == 400 and "mode" in refused.get_data(as_text=True)
