@@ -30,7 +30,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     )
     from quizapp import api, cli, settings
     from quizapp.extensions import csrf
-    from quizapp.services import bank_library, storage
+    from quizapp.services import bank_library, live_signals, storage
     from quizapp.web import (
         error_pages,
         health,
@@ -51,6 +51,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     from quizapp.web.editor import pages as editor_pages
     from quizapp.web.editor import question_pages, review_pages
     from quizapp.web.editor import transfer as bank_transfer_pages
+    from quizapp.web.live import pages as live_pages
     from quizapp.web.progress import pages as progress_pages
     from quizapp.web.quiz import pages as quiz_pages
     from quizapp.web.study import pages as study_pages
@@ -66,6 +67,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     auth.init_app(app)
     login_limits.init_app(app)
     bank_library.init_app(app)
+    live_signals.init_app(app)
     web_security.init_app(app)
     request_log.init_app(app)
     templating.init_app(app)
@@ -83,6 +85,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
         question_pages,
         review_pages,
         bank_transfer_pages,
+        live_pages,
         health,
     ):
         app.register_blueprint(module.blueprint)

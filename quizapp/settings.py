@@ -61,6 +61,15 @@ class Defaults:
     LOGIN_SLOWDOWN_AFTER_FAILURES = 3  # per account and address; then waits of 1, 2, 4... s
     LOGIN_SLOWDOWN_MAX_SECONDS = 300
     LOGIN_DEVICE_COOKIE_DAYS = 180
+    # Live quizzes (docs/live.md): how event streams learn of a change ("database": this
+    # process's signal plus a read of the session every LIVE_POLL_SECONDS, for several workers
+    # or servers; "memory": this process alone), how long one stream lasts before the browser
+    # reconnects, the grace for answers after a question's time, and wrong PINs per address
+    LIVE_SIGNALS = "database"
+    LIVE_POLL_SECONDS = 1.0
+    LIVE_STREAM_SECONDS = 45
+    LIVE_ANSWER_GRACE_SECONDS = 1
+    LIVE_WRONG_PIN_LIMIT_PER_ADDRESS = "10 per minute; 60 per hour"
     REQUEST_LOG = True  # one line per request, with its time (request_log.py)
     LOG_FORMAT = "text"  # or "json"
     # The JSON API (docs/api.md)

@@ -119,6 +119,7 @@ def app(tmp_path: Path, questions_dir: Path, postgres_url: str | None):
         "UPGRADE_SCHEMA_ON_START": True,  # PostgreSQL too: each test starts from an empty database
         "LOGIN_LIMIT_PER_ADDRESS": "1000 per minute",  # tests log in often; limits have their own tests
         "PASSWORD_HASH_METHOD": "pbkdf2:sha256:1000",  # fast in tests; scrypt by default
+        "LIVE_STREAM_SECONDS": 0,  # a live event stream sends the current state, then ends
     }
     if postgres_url:
         engine = create_engine(postgres_url)

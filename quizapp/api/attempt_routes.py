@@ -19,7 +19,7 @@ from quizapp.api.common import WholeNumber, api_blueprint, documented_errors
 from quizapp.api.errors import ApiError
 from quizapp.api.token_auth import current_account
 from quizapp.core.answer_key import full_marks_response
-from quizapp.core.attempts import AttemptMode, AttemptStatus
+from quizapp.core.attempts import STARTABLE_MODES, AttemptMode, AttemptStatus
 from quizapp.core.checkers import ResponseError, accept_new_response
 from quizapp.core.disclosure import Disclosure, Withheld
 from quizapp.core.passages import Passage
@@ -39,6 +39,7 @@ blueprint = api_blueprint(
 )
 
 MODES = [mode.value for mode in AttemptMode]
+STARTABLE = [mode.value for mode in STARTABLE_MODES]  # "live" attempts come from live quizzes
 RESPONSE_DOC = (
     "The answer, shaped by the question's type: "
     + "; ".join(f"{kind.name}: {kind.response_shape}" for kind in question_types())
@@ -169,7 +170,7 @@ class AttemptSchema(Schema):
 
 
 class StartSchema(Schema):
-    mode = fields.String(required=True, validate=validate.OneOf(MODES))
+    mode = fields.String(required=True, validate=validate.OneOf(STARTABLE))
     assignment_id = WholeNumber(
         load_default=None,
         allow_none=True,

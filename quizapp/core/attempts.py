@@ -20,6 +20,11 @@ T = TypeVar("T")
 class AttemptMode(StrEnum):
     PRACTICE = "practice"  # one question at a time, feedback as the bank allows, no time limit
     TEST = "test"  # graded; may be timed; feedback after submitting
+    LIVE = "live"  # a live classroom quiz's answers, kept when it ends (services/live.py)
+
+
+# The modes a student starts (pages and API); a live attempt is written by its live quiz's end
+STARTABLE_MODES = (AttemptMode.PRACTICE, AttemptMode.TEST)
 
 
 class AttemptStatus(StrEnum):

@@ -535,3 +535,45 @@ def clear_answer(attempt_id: int, question_key: str, cutoff: datetime) -> None:
         raise AttemptClosed(attempt_id)
     _run(delete(_ANSWERS).where(_ANSWERS.c.attempt_id == attempt_id, _ANSWERS.c.question_key == question_key))
     db.session.commit()
+
+
+def insert_closed_attempt(
+    user_id: int,
+    bank_slug: str,
+    mode: AttemptMode,
+    seed: int,
+    items: Items,
+    started_at: datetime,
+    submitted_at: datetime,
+    responses: Sequence[tuple[str, Any, datetime]],
+) -> int:
+    """A finished attempt written at once with its answers ((question key, response, answered
+    at)): a live quiz's, kept when the session ends. It is never open, so it does not meet the
+    unique index on open attempts (a practice round of the bank open meanwhile stays open).
+    ``LookupError``: no such bank in the database."""
+    bank_id = _run(db.select(_BANKS.c.id).where(_BANKS.c.slug == bank_slug)).scalar()
+    if bank_id is None:
+        raise LookupError(bank_slug)
+    begin_write()
+    values = {
+        "user_id": user_id,
+        "bank_id": bank_id,
+        "mode": mode.value,
+        "status": AttemptStatus.SUBMITTED.value,
+        "closed_by": ClosedBy.STUDENT.value,
+        "seed": seed,
+        "items": [list(item) for item in items],
+        "started_at": started_at,
+        "deadline": None,
+        "submitted_at": submitted_at,
+        "feeds_memory_at_once": False,
+    }
+    attempt_id = int(_run(insert(_ATTEMPTS).returning(_ATTEMPTS.c.id), values).scalar_one())
+    if responses:
+        rows = [
+            {"attempt_id": attempt_id, "question_key": key, "response": response, "answered_at": at}
+            for key, response, at in responses
+        ]
+        db.session.connection().execute(insert(_ANSWERS), rows)
+    db.session.commit()
+    return attempt_id

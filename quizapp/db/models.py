@@ -388,3 +388,82 @@ class RemovedEnrollment(Model):
     kept: Mapped[dict[str, Any]] = mapped_column(JSON)
     removed_at: Mapped[datetime] = mapped_column(UTCDateTime)
     expires_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+
+
+class LiveSession(Model):
+    """A live classroom quiz (docs/live.md): its host, bank, the questions it asks
+    ([[question id, content hash]], in order) and its state (``core.live.session.LiveState``),
+    changed only by a conditional UPDATE on ``seq`` (``db/live_store.py``). The PIN is unique
+    among active sessions; an ended one frees it."""
+
+    __tablename__ = "live_sessions"
+    __table_args__ = (
+        Index(
+            "uq_live_sessions_active_pin",
+            "pin",
+            unique=True,
+            sqlite_where=text("active"),
+            postgresql_where=text("active"),
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    pin: Mapped[str] = mapped_column(String(6))
+    active: Mapped[bool] = mapped_column(default=True)  # False once ended: the PIN is dead
+    host_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    bank_slug: Mapped[str] = mapped_column(String(80))
+    items: Mapped[list[list[str]]] = mapped_column(JSON)
+    seed: Mapped[int] = mapped_column(BigInteger)
+    seconds_per_question: Mapped[int] = mapped_column()
+    allow_guests: Mapped[bool] = mapped_column(default=False)
+    phase: Mapped[str] = mapped_column(String(10))
+    current_index: Mapped[int] = mapped_column(default=-1)
+    seq: Mapped[int] = mapped_column(default=0)
+    deadline: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    paused_remaining_ms: Mapped[int | None] = mapped_column()
+    skipped: Mapped[list[int]] = mapped_column(JSON)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    results_kept: Mapped[bool] = mapped_column(default=False)  # the students' attempts are written
+
+
+class LivePlayer(Model):
+    """Who joined a live session: a student (``user_id``) or a guest (a nickname, and a random
+    ``token`` kept in the guest's session cookie). Deleted with the session."""
+
+    __tablename__ = "live_players"
+    __table_args__ = (
+        UniqueConstraint("session_id", "user_id"),
+        Index(
+            "uq_live_players_guest_nickname",
+            "session_id",
+            "nickname",
+            unique=True,
+            sqlite_where=text("user_id IS NULL"),
+            postgresql_where=text("user_id IS NULL"),
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("live_sessions.id", ondelete="CASCADE"))
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    nickname: Mapped[str] = mapped_column(String(40))
+    token: Mapped[str | None] = mapped_column(String(64), unique=True)
+    joined_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class LiveAnswer(Model):
+    """A player's answer to one question of a live session: one per player and question (a
+    double tap counts once), with when it arrived and the points it earned."""
+
+    __tablename__ = "live_answers"
+    __table_args__ = (UniqueConstraint("player_id", "question_index"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("live_sessions.id", ondelete="CASCADE"), index=True)
+    player_id: Mapped[int] = mapped_column(ForeignKey("live_players.id", ondelete="CASCADE"))
+    question_index: Mapped[int] = mapped_column()
+    response: Mapped[Any] = mapped_column(JSON)
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    points: Mapped[int] = mapped_column()
+    correct: Mapped[bool] = mapped_column()

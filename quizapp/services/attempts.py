@@ -38,6 +38,7 @@ __all__ = [
     "Started",
     "attempts_of",
     "attempts_of_users",
+    "feed_memory_of_closed",
     "feeds_no_memory",
     "get",
     "open_attempt",
@@ -218,6 +219,11 @@ def submit(attempt_id: int, now: datetime) -> bool:
     if closed is not None:
         _feed_memory(attempt_id, now, closing=True)
     return closed is not None
+
+
+def feed_memory_of_closed(attempt_id: int, now: datetime) -> None:
+    """Feed the flashcards with an attempt written closed (a live quiz's, ``services/live.py``)."""
+    _feed_memory(attempt_id, now, closing=True)
 
 
 def feeds_no_memory(attempt: AttemptState) -> bool:

@@ -106,13 +106,34 @@ def _remember_device_of_new_session(response: Response) -> Response:
     return response
 
 
-def too_many(seconds: float) -> Response:
+def too_many(seconds: float, what: str = "login attempts") -> Response:
     """429 in the usual shape (a page, or the API's JSON), with Retry-After."""
     wait = max(1, math.ceil(seconds))
-    error = TooManyRequests(description=f"too many login attempts; try again in {wait} s")
+    error = TooManyRequests(description=f"too many {what}; try again in {wait} s")
     response = current_app.make_response(current_app.handle_http_exception(error))
     response.headers["Retry-After"] = str(wait)
     return response
+
+
+def _pin_key() -> tuple[str, ...]:
+    return _key("live-pin", get_remote_address() or "")
+
+
+def wrong_pin_wait() -> float | None:
+    """Seconds before this address may type a live quiz's PIN again (None: it may now): wrong
+    PINs are limited per address (``LIVE_WRONG_PIN_LIMIT_PER_ADDRESS``), so that guessing
+    one of the million takes days, while a classroom behind one address has room for typos."""
+    key = _pin_key()
+    for item in _limits("LIVE_WRONG_PIN_LIMIT_PER_ADDRESS"):
+        if not _room_left(item, key):
+            return max(1.0, _reset_in(item, key))
+    return None
+
+
+def count_wrong_pin() -> None:
+    key = _pin_key()
+    for item in _limits("LIVE_WRONG_PIN_LIMIT_PER_ADDRESS"):
+        _hit(item, key)
 
 
 @dataclass

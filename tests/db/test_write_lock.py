@@ -320,6 +320,24 @@ def _walk_the_api(app: Any, client: Any) -> None:
     call("DELETE", path, headers=teacher)
 
 
+def _walk_live(app: Any) -> None:
+    """A live quiz: the teacher opens one; Ana joins, answers, the teacher reveals and ends it
+    (which keeps Ana's answers as an attempt)."""
+    teacher, student = app.test_client(), app.test_client()
+    _post(teacher, "/login", "/login", username="tina", password=PASSWORD)
+    new = f"/live/new/{QUIZ}"
+    created = _post(teacher, new, new, pick="chosen", question="mission-request", seconds="30")
+    live_id = _id_in(created)
+    host = f"/live/host/{live_id}"
+    pin = re.search(r'class="live-pin"[^>]*>(\d{3}) (\d{3})<', teacher.get(host).get_data(as_text=True))
+    _post(student, "/login", "/login", username="ana", password="another-long-password")
+    _post(student, "/live", "/live", pin="".join(pin.groups()))
+    _post(teacher, f"{host}/start", host)
+    _post(student, f"/live/{live_id}/answer", f"/live/{live_id}", question="0", text="CENTCOM")
+    _post(teacher, f"{host}/reveal", host)
+    _post(teacher, f"{host}/end", host)
+
+
 def test_no_request_holds_the_write_lock_while_it_reads_renders_or_answers(sqlite_app, monkeypatch):
     """Every route that writes, walked: the lock is free while each reads its body, renders
     its page and builds its answer (before: held by every POST from its first query)."""
@@ -336,6 +354,7 @@ def test_no_request_holds_the_write_lock_while_it_reads_renders_or_answers(sqlit
     assign_every_bank(app)
     _walk_as_student(app, app.test_client(), join_code)
     _walk_the_api(app, app.test_client())
+    _walk_live(app)
     # the first teacher's set-up (once, before any student exists) checks that no teacher
     # exists and creates one in one write, so two set-ups at once cannot both succeed
     first_run = ("POST", "auth.setup", "hashing a password")

@@ -228,7 +228,17 @@ TEACHERS_ONLY = {  # answer keys and class data: the role check is the rule (tes
     "assignments.bank_visibility",
     "assignment_results.assignment",  # statuses and scores; an attempt's answers are quiz.results'
     "assignment_results.export",
+    "live.host_home",  # a live quiz's projector view and controls: its host's alone
+    "live.new",
+    "live.host",
+    "live.host_action",
+    "live.host_events",
 }
+# A live quiz's player shows each answer once the host reveals it, by a rule of its own:
+# ``core.live.views.player_view`` (nothing of an answer before its reveal; tested on the page
+# and the stream by tests/web/test_live_pages.py). A bank that never shows its answers cannot
+# be hosted, and a student with a test of the bank open cannot join (services/live.py).
+LIVE_REVEALS = {"live.play", "live.answer", "live.play_events"}
 NO_ANSWER_MATERIAL = {
     "pages.index",
     "quiz.quiz",
@@ -254,12 +264,13 @@ NO_ANSWER_MATERIAL = {
     "Progress.my_progress",  # scores and card counts only
     "Assignments.list_classes",  # names, join codes, counts
     "Assignments.list_assignments",  # windows, attempt counts, the counted score
+    "live.join",  # the PIN form
 }
 
 
 def test_every_route_is_accounted_for(app):
     endpoints = {rule_.endpoint for rule_ in app.url_map.iter_rules()}
-    listed = ASKS_THE_RULE | TEACHERS_ONLY | NO_ANSWER_MATERIAL
+    listed = ASKS_THE_RULE | TEACHERS_ONLY | LIVE_REVEALS | NO_ANSWER_MATERIAL
     assert endpoints - listed == set(), "a new route: say in this file whether it can show answers"
     assert listed - endpoints == set(), "a route in this file no longer exists"
 

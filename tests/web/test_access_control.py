@@ -123,6 +123,19 @@ ALLOWED: dict[tuple[str, str], set[str]] = {
     ("assignments.archive_class", "POST"): {"teacher"},
     ("assignments.bank_visibility", "GET"): TEACHERS,  # banks are the school's teachers'
     ("assignments.bank_visibility", "POST"): TEACHERS,
+    # live quizzes: teachers host (a session is its host's alone); anyone may type a PIN; the
+    # session's players (the student joined it) play
+    ("live.host_home", "GET"): TEACHERS,
+    ("live.new", "GET"): TEACHERS,
+    ("live.new", "POST"): TEACHERS,
+    ("live.host", "GET"): {"teacher"},
+    ("live.host_action", "POST"): {"teacher"},
+    ("live.host_events", "GET"): {"teacher"},
+    ("live.join", "GET"): EVERYONE,
+    ("live.join", "POST"): EVERYONE,  # a wrong PIN is a form error for everyone
+    ("live.play", "GET"): {"student"},
+    ("live.answer", "POST"): {"student"},
+    ("live.play_events", "GET"): {"student"},
     # the JSON API (token, not cookie): the same rules as the pages
     ("health.healthz", "GET"): EVERYONE,  # load balancers ask it; it says nothing secret
     ("api-docs.openapi_json", "GET"): EVERYONE,
@@ -205,6 +218,8 @@ def url_values(rule, setting) -> dict:
             else setting["assignment"]
         ),
         "username": "sam",  # an accommodation: the classmate may have left the class by then
+        "live_id": setting["live"],
+        "action": "pause",  # in the lobby: refused with a message, the session unchanged
     }
     return {name: candidates[name] for name in rule.arguments}
 
@@ -253,7 +268,27 @@ def with_assignments(app, setting):
         later = AssignmentTerms(opens_at=clock.now() + timedelta(days=60))
         spare = assignments.create(people.teacher, people.class_id, "kosovo-peacekeepers", later)
         api_spare = assignments.create(people.teacher, people.class_id, "kosovo-peacekeepers", later)
-    return setting | {"assignment": assigned.id, "spare_assignment": spare, "api_spare_assignment": api_spare}
+        live_session = _live_session(people)
+    return setting | {
+        "assignment": assigned.id,
+        "spare_assignment": spare,
+        "api_spare_assignment": api_spare,
+        "live": live_session,
+    }
+
+
+def _live_session(people) -> int:
+    """A live quiz the teacher hosts, in its lobby, with the student in it (written straight to
+    the table: the student has a test of the bank open here, which would refuse the join)."""
+    import random
+
+    from quizapp.db import account_store, live_store
+    from quizapp.services import clock, live
+
+    host = account_store.get_account(people.teacher)
+    created = live.create(host, "kosovo-peacekeepers", clock.now(), 1, random.Random(5))
+    live_store.add_player(created.id, people.student, "Sam", None, clock.now())
+    return created.id
 
 
 @pytest.mark.parametrize("role", ROLES)

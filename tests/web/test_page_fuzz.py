@@ -185,6 +185,7 @@ def seed(app, people) -> World:
 
         tinas = [row.id for row in assignments.of_classes([people.class_id])]
         ottos = [row.id for row in assignments.of_classes([people.other_class_id])]
+        live_id = _live_quiz(people)
     return World(
         app,
         {
@@ -202,8 +203,25 @@ def seed(app, people) -> World:
             "fmt": ["csv", "xlsx", "json", "pdf"],
             "filename": ["style.css", "quiz.js", "../quizapp/__init__.py", "nope"],
             "assignment_id": [*tinas, *ottos, missing, 0, MAX_ROW_ID + 1],
+            "live_id": [live_id, missing],
+            "action": ["start", "next", "reveal", "pause", "resume", "skip", "end", "nope"],
         },
     )
+
+
+def _live_quiz(people) -> int:
+    """A live quiz Tina hosts, its first question open, with Sam in it (added straight to the
+    table: his open test would refuse the join) and guests allowed."""
+    import random
+
+    from quizapp.db import account_store, live_store
+    from quizapp.services import clock, live
+
+    tina = account_store.get_account(people.teacher)
+    hosted = live.create(tina, BANK, clock.now(), 1, random.Random(3), allow_guests=True)
+    live_store.add_player(hosted.id, people.student, "Sam", None, clock.now())
+    live.act(tina, hosted.id, "start", clock.now())
+    return hosted.id
 
 
 def _read(html: str, url: str) -> PageReader:
@@ -414,13 +432,21 @@ def test_before_the_first_teacher_no_page_answers_arbitrary_input_with_a_server_
     app.config.update(UNLIMITED)
     ids = {
         name: [1, 999_999]
-        for name in ("attempt_id", "number", "session_id", "class_id", "student_id", "assignment_id")
+        for name in (
+            "attempt_id",
+            "number",
+            "session_id",
+            "class_id",
+            "student_id",
+            "assignment_id",
+            "live_id",
+        )
     }
     names = {
         name: [BANK, "nope"]
         for name in ("bank_slug", "name", "file_format", "kind", "fmt", "question_id", "type_name")
     }
-    world = World(app, ids | names | {"filename": ["style.css", "nope"]})
+    world = World(app, ids | names | {"filename": ["style.css", "nope"], "action": ["start", "nope"]})
     fuzz_every_route(world, Browser(app, None))
 
 

@@ -17,7 +17,7 @@ from flask_login import current_user, login_required
 from werkzeug.wrappers import Response as WerkzeugResponse
 
 from quizapp import core
-from quizapp.core.attempts import AttemptMode, draw_questions
+from quizapp.core.attempts import STARTABLE_MODES, AttemptMode, draw_questions
 from quizapp.core.disclosure import Disclosure, Path, Withheld
 from quizapp.core.passages import Passage, find_passages, paragraphs
 from quizapp.core.question_types import present
@@ -91,7 +91,7 @@ def start(bank_slug: str) -> WerkzeugResponse:
     bank = assignments.visible_bank(current_user.account, bank_slug, now)
     form = ActionForm()
     mode_name = request.form.get("mode", "")
-    if not form.validate_on_submit() or mode_name not in {m.value for m in AttemptMode}:
+    if not form.validate_on_submit() or mode_name not in {m.value for m in STARTABLE_MODES}:
         abort(400)
     mode = AttemptMode(mode_name)
     try:

@@ -1,0 +1,355 @@
+"""Live classroom quizzes, for pages, API and commands alike (docs/live.md): create a session,
+join it, answer, the host's actions, what a player or the host sees, and the results kept when
+it ends.
+
+The rules are ``core.live`` (states and actions, points, what each may see); the statements
+``db/live_store.py``; the signal that wakes the event streams ``services/live_signals.py``.
+Answers are judged only by ``core.checkers.accept_new_response``, as on the quiz pages. Each
+student's answers become an attempt of mode ``live`` when the session ends, which counts in
+their progress and flashcards like quiz answers; a guest keeps nothing but the session's own
+results.
+"""
+
+from __future__ import annotations
+
+import random
+import secrets
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from flask import current_app
+
+from quizapp import core
+from quizapp.core.attempts import AttemptMode, draw_questions
+from quizapp.core.checkers import ResponseError, accept_new_response
+from quizapp.core.live import session as rules
+from quizapp.core.live.pin import clean_pin, new_pin
+from quizapp.core.live.points import live_points
+from quizapp.core.live.session import LiveRuleError, LiveState, Phase
+from quizapp.core.live.views import HostView, LiveAnswer, PlayerView, Session, host_view, player_view
+from quizapp.core.model import AnswerVisibility
+from quizapp.db import attempt_store, live_store
+from quizapp.db.account_store import Account
+from quizapp.db.live_store import PlayerRow, SessionRow
+from quizapp.services import accounts, answer_disclosure, attempts, bank_library
+from quizapp.services.live_signals import signals
+from quizapp.services.question_source import questions_for
+
+__all__ = [
+    "LiveRefused",
+    "LiveRuleError",
+    "NotFound",
+    "PlayerRow",
+    "SessionRow",
+    "WrongPin",
+    "act",
+    "answer",
+    "create",
+    "current",
+    "for_host",
+    "host_state",
+    "join_guest",
+    "join_student",
+    "player_of",
+    "player_state",
+]
+
+DEFAULT_SECONDS = 20
+MAX_NICKNAME = 24
+
+
+class LiveRefused(Exception):
+    """Not allowed, with the reason for the person (a student of another class, guests off...)."""
+
+
+class NotFound(LookupError):
+    """No such session, or not one this person may see or control (the host's alone)."""
+
+
+class WrongPin(LookupError):
+    """No active session has this PIN (counted against the address by the pages)."""
+
+
+def grace() -> timedelta:
+    """How late after a question's time an answer still counts (network delay)."""
+    return timedelta(seconds=float(current_app.config["LIVE_ANSWER_GRACE_SECONDS"]))
+
+
+# --- Create and host -----------------------------------------------------------------------
+
+
+def create(
+    host: Account,
+    bank_slug: str,
+    now: datetime,
+    seed: int,
+    rng: random.Random,
+    question_ids: Sequence[str] | None = None,
+    test_draw: bool = False,
+    allow_guests: bool = False,
+    seconds_per_question: int = DEFAULT_SECONDS,
+) -> SessionRow:
+    """A session in its lobby, hosted by ``host`` (a teacher): the questions chosen (in the
+    bank's order), a test draw of the bank (``test_draw``), or all its reviewed questions.
+    ``LiveRefused``: a bank that never shows its answers (a live quiz reveals each one)."""
+    if not host.is_teacher:
+        raise LiveRefused("only teachers host live quizzes")
+    bank = bank_library.bank(bank_slug)
+    if bank.settings.show_answers is AnswerVisibility.NEVER:
+        raise LiveRefused("this quiz never shows its answers, and a live quiz reveals each one")
+    if question_ids:
+        wanted = set(question_ids)
+        ids = [q.id for q in bank.questions if q.id in wanted]
+        if len(ids) != len(wanted):
+            raise LiveRefused("some of the questions chosen are not in this quiz")
+    elif test_draw:
+        ids = draw_questions(bank, seed, AttemptMode.TEST)
+    else:
+        ids = [q.id for q in bank.questions]
+    hashes = {q.id: q.content_hash for q in bank.questions}
+    state = rules.new_session(len(ids), seconds_per_question)
+    items = [(key, hashes[key]) for key in ids]
+    return live_store.create_session(
+        host.id, bank.slug, items, seed, allow_guests, state, now, lambda: new_pin(rng)
+    )
+
+
+def for_host(host: Account, session_id: int) -> SessionRow:
+    """The session if ``host`` hosts it; else ``NotFound`` (only the host controls it)."""
+    found = live_store.read_session(session_id)
+    if found is None or found.host_id != host.id:
+        raise NotFound(session_id)
+    return found
+
+
+def sessions_of(host: Account) -> list[SessionRow]:
+    return live_store.sessions_of_host(host.id)
+
+
+def _changed(session_id: int, old: LiveState, new: LiveState, now: datetime) -> bool:
+    if not live_store.change_state(session_id, old.seq, new, now):
+        return False
+    signals().publish(session_id, new.seq)
+    if new.phase is Phase.FINISHED:
+        keep_results(session_id, now)
+    return True
+
+
+def current(session_id: int, now: datetime) -> SessionRow | None:
+    """The session as of ``now``: an open question whose time is up is revealed first (by
+    whichever request sees it first; the others read the result)."""
+    found = live_store.read_session(session_id)
+    if found is None:
+        return None
+    settled = rules.settle(found.state, now)
+    if settled is not found.state:
+        _changed(session_id, found.state, settled, now)
+        found = live_store.read_session(session_id)
+    return found
+
+
+def act(host: Account, session_id: int, action: str, now: datetime) -> SessionRow:
+    """One of the host's actions (``core.live.session.ACTIONS``: start, next, reveal, pause,
+    resume, skip, end). ``LiveRuleError`` says why it does not apply now, also when another
+    click changed the session first; ``NotFound`` for anyone but the host."""
+    for_host(host, session_id)
+    change = rules.ACTIONS.get(action)
+    if change is None:
+        raise LiveRuleError(f"no action {action!r}")
+    found = current(session_id, now)
+    assert found is not None
+    new = change(found.state, now)
+    if not _changed(session_id, found.state, new, now):
+        raise LiveRuleError("the session changed meanwhile: look again")
+    latest = live_store.read_session(session_id)
+    assert latest is not None
+    return latest
+
+
+# --- Join ----------------------------------------------------------------------------------
+
+
+def _active(pin: str) -> SessionRow:
+    cleaned = clean_pin(pin)
+    found = live_store.active_session_by_pin(cleaned) if cleaned else None
+    if found is None:
+        raise WrongPin(pin)
+    return found
+
+
+def join_student(account: Account, pin: str, now: datetime) -> tuple[SessionRow, PlayerRow]:
+    """A logged-in student joins (or rejoins) by PIN: only a student of one of the host's
+    classes, and one with no test of the bank open (the reveals would show its answers)."""
+    found = _active(pin)
+    if account.is_teacher:
+        raise LiveRefused("teachers host live quizzes; students join them")
+    if not accounts.teacher_teaches(found.host_id, account.id):
+        raise LiveRefused("this live quiz is for another class")
+    if answer_disclosure.test_in_progress(account.id, found.bank_slug, now):
+        raise LiveRefused("finish your open test of this quiz first")
+    player = live_store.add_player(found.id, account.id, account.display_name or account.username, None, now)
+    if player is None:
+        raise WrongPin(pin)
+    return found, player
+
+
+def clean_nickname(typed: str) -> str | None:
+    nickname = " ".join(typed.split())
+    return nickname if 0 < len(nickname) <= MAX_NICKNAME and nickname.isprintable() else None
+
+
+def join_guest(
+    pin: str, nickname: str, now: datetime, new_token: Callable[[], str] = lambda: secrets.token_urlsafe(32)
+) -> tuple[SessionRow, PlayerRow]:
+    """A guest joins by PIN with a nickname, if the session allows guests; the token returned
+    (``PlayerRow.token``) is who they are from now on (kept in their session cookie)."""
+    found = _active(pin)
+    if not found.allow_guests:
+        raise LiveRefused("this live quiz is for students who are logged in: log in first")
+    name = clean_nickname(nickname)
+    if name is None:
+        raise LiveRefused(f"choose a nickname of 1 to {MAX_NICKNAME} characters")
+    player = live_store.add_player(found.id, None, name, new_token(), now)
+    if player is None:
+        raise LiveRefused("that nickname is taken in this quiz: choose another")
+    return found, player
+
+
+def player_of(session_id: int, account: Account | None, guest_token: str | None) -> PlayerRow | None:
+    """The player this person is in the session: their account's, else their guest token's."""
+    if account is not None:
+        found = live_store.player_of_user(session_id, account.id)
+        if found is not None:
+            return found
+    if guest_token:
+        return live_store.player_by_token(session_id, guest_token)
+    return None
+
+
+# --- Answer --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Answered:
+    stored: bool  # False: this player had answered already (a double tap counts once)
+
+
+def question_at(found: SessionRow, index: int) -> core.Question:
+    return questions_for(found.bank_slug, [found.items[index]])[0]
+
+
+def answer(player: PlayerRow, question_index: int, response: Any, now: datetime) -> Answered:
+    """The player's answer to the question at ``question_index``: judged by the quiz's own
+    checker, earning points by how fast it came. ``LiveRuleError``: that question is not open
+    (not yet, paused, revealed, time up); ``ResponseError``: the answer must be fixed first."""
+    found = current(player.session_id, now)
+    if found is None:
+        raise NotFound(player.session_id)
+    refusal = rules.answer_refusal(found.state, question_index, now, grace())
+    if refusal is not None:
+        raise LiveRuleError(refusal)
+    question = question_at(found, question_index)
+    stored, check = accept_new_response(question, response)
+    if stored is None:
+        raise ResponseError("Choose or type an answer first")
+    points = live_points(check.fraction, found.state.elapsed(now), found.state.limit)
+    cutoff = now - grace()
+    written = live_store.store_answer(
+        found.id, player.id, question_index, stored, now, cutoff, points, check.correct
+    )
+    if not written:
+        again = live_store.read_session(found.id)
+        if again is not None and (refusal := rules.answer_refusal(again.state, question_index, now, grace())):
+            raise LiveRuleError(refusal)  # closed meanwhile (a reveal came first)
+        return Answered(stored=False)
+    return Answered(stored=True)
+
+
+# --- What each sees ------------------------------------------------------------------------
+
+
+def snapshot(found: SessionRow) -> Session:
+    """Everything the views are made from, read now (three queries)."""
+    bank = bank_library.find_bank(found.bank_slug)
+    questions = tuple(questions_for(found.bank_slug, found.items))
+    players = live_store.players(found.id)
+    names = _names(players)
+    given = [
+        LiveAnswer(a.player_id, a.question_index, a.response, a.points, a.correct)
+        for a in live_store.answers(found.id)
+    ]
+    if bank is None:  # retired meanwhile: the questions asked are still stored
+        bank = core.Bank(found.bank_slug, found.bank_slug, questions)
+    return Session(found.state, bank, questions, names, given, found.seed)
+
+
+def _names(players: Sequence[PlayerRow]) -> dict[int, str]:
+    accounts_named = live_store.user_names([p.user_id for p in players if p.user_id is not None])
+    return {p.id: accounts_named.get(p.user_id, p.nickname) if p.user_id else p.nickname for p in players}
+
+
+def player_state(player: PlayerRow, now: datetime) -> PlayerView:
+    found = current(player.session_id, now)
+    if found is None:
+        raise NotFound(player.session_id)
+    return player_view(snapshot(found), player.id, now)
+
+
+def host_state(host: Account, session_id: int, now: datetime) -> tuple[SessionRow, HostView]:
+    for_host(host, session_id)
+    found = current(session_id, now)
+    assert found is not None
+    return found, host_view(snapshot(found), now)
+
+
+def wait_for_change(session_id: int, after_seq: int, timeout: float) -> bool:
+    """True as soon as the session is past ``after_seq``; False after ``timeout`` seconds."""
+    return signals().wait(session_id, after_seq, timeout)
+
+
+def release() -> None:
+    """Give the database connection back while a stream waits (it may wait for a minute)."""
+    live_store.release()
+
+
+# --- Results -------------------------------------------------------------------------------
+
+
+def keep_results(session_id: int, now: datetime) -> int:
+    """At the end: each student's answers to the questions that counted become an attempt of
+    mode ``live`` (submitted as the session ends), which feeds their progress and flashcards
+    like quiz answers. Guests keep nothing. Once per session; how many attempts were written."""
+    found = live_store.read_session(session_id)
+    if (
+        found is None
+        or found.state.phase is not Phase.FINISHED
+        or not live_store.mark_results_kept(session_id)
+    ):
+        return 0
+    counted = set(found.state.counted)
+    players = {p.id: p for p in live_store.players(session_id) if p.user_id is not None}
+    by_player: dict[int, list[tuple[str, Any, datetime]]] = {pid: [] for pid in players}
+    for given in live_store.answers(session_id):
+        if given.player_id in players and given.question_index in counted:
+            key = found.items[given.question_index][0]
+            by_player[given.player_id].append((key, given.response, given.received_at))
+    items = tuple(found.items[i] for i in sorted(counted))
+    written = 0
+    for pid, responses in by_player.items():
+        user_id = players[pid].user_id
+        assert user_id is not None
+        attempt_id = attempt_store.insert_closed_attempt(
+            user_id,
+            found.bank_slug,
+            AttemptMode.LIVE,
+            found.seed,
+            items,
+            players[pid].joined_at,
+            now,
+            responses,
+        )
+        attempts.feed_memory_of_closed(attempt_id, now)
+        written += 1
+    return written

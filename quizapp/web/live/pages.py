@@ -1,0 +1,231 @@
+"""Live quiz pages (docs/live.md). Thin: read the request, call ``services.live``, render.
+
+Host (teachers; only the session's own host, anyone else gets 404): start a session from a
+bank, the projector view and its buttons (POST forms), its event stream. Players: ``/live``
+(the PIN, and a nickname for a guest), the phone view, the answer form (a POST that works
+without JavaScript), the event stream. Who a player is comes from their login or, for a guest,
+the token in their session cookie, never from the form: no one can answer for another.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, session, url_for
+from flask_login import current_user
+from werkzeug.wrappers import Response as WerkzeugResponse
+
+from quizapp.core.accounts import Role
+from quizapp.core.live.session import LiveRuleError
+from quizapp.core.responses import ResponseError
+from quizapp.services import bank_library, clock, live
+from quizapp.web.auth.login import role_required
+from quizapp.web.forms import ActionForm
+from quizapp.web.live.events import stream
+from quizapp.web.login_limits import count_wrong_pin, too_many, wrong_pin_wait
+from quizapp.web.quiz.answer_forms import answer_form, answer_inputs, response_from, typed_inputs
+
+blueprint = Blueprint("live", __name__, url_prefix="/live")
+GUESTS = "live_guests"  # session cookie: {session id: guest token}
+HOST_ACTIONS = ("start", "next", "reveal", "pause", "resume", "skip", "end")
+
+
+def _account() -> Any:
+    return current_user.account if current_user.is_authenticated else None
+
+
+# --- Host ------------------------------------------------------------------------------------
+
+
+@blueprint.get("/host")
+@role_required(Role.TEACHER)
+def host_home() -> str:
+    return render_template(
+        "live/host_home.html", banks=bank_library.summaries(), sessions=live.sessions_of(current_user.account)
+    )
+
+
+@blueprint.route("/new/<bank_slug>", methods=["GET", "POST"])
+@role_required(Role.TEACHER)
+def new(bank_slug: str) -> Any:
+    bank = bank_library.bank(bank_slug)
+    if request.method == "POST":
+        if not ActionForm().validate_on_submit():
+            abort(400)
+        form = request.form
+        chosen = form.getlist("question") if form.get("pick") == "chosen" else None
+        try:
+            seconds = int(form.get("seconds", live.DEFAULT_SECONDS))
+        except ValueError:
+            seconds = 0
+        try:
+            created = live.create(
+                current_user.account,
+                bank.slug,
+                clock.now(),
+                clock.new_seed(),
+                clock.secure_random(),
+                question_ids=chosen if chosen is not None else None,
+                test_draw=form.get("pick") == "draw",
+                allow_guests=form.get("allow_guests") == "1",
+                seconds_per_question=seconds,
+            )
+        except (live.LiveRefused, LiveRuleError) as error:
+            flash(f"{str(error)[:1].upper()}{str(error)[1:]}.", "error")
+            return redirect(url_for("live.new", bank_slug=bank.slug))
+        return redirect(url_for("live.host", live_id=created.id))
+    return render_template(
+        "live/new.html", bank=bank, form=ActionForm(), default_seconds=live.DEFAULT_SECONDS
+    )
+
+
+def _host_fragment(live_id: int) -> tuple[int, object, float | None, str]:
+    found, view = live.host_state(current_user.account, live_id, clock.now())
+    html = render_template("live/_host_state.html", found=found, view=view, form=ActionForm())
+    time_up = None if view.paused or view.remaining is None else view.remaining.total_seconds()
+    return view.seq, (view.answered_count, len(view.names)), time_up, html
+
+
+@blueprint.get("/host/<int:live_id>")
+@role_required(Role.TEACHER)
+def host(live_id: int) -> str:
+    try:
+        found, view = live.host_state(current_user.account, live_id, clock.now())
+    except live.NotFound:
+        abort(404)
+    return render_template("live/host.html", found=found, view=view, form=ActionForm())
+
+
+@blueprint.post("/host/<int:live_id>/<action>")
+@role_required(Role.TEACHER)
+def host_action(live_id: int, action: str) -> WerkzeugResponse:
+    if action not in HOST_ACTIONS:
+        abort(404)
+    if not ActionForm().validate_on_submit():
+        abort(400)
+    try:
+        live.act(current_user.account, live_id, action, clock.now())
+    except live.NotFound:
+        abort(404)
+    except LiveRuleError as error:
+        flash(f"{str(error)[:1].upper()}{str(error)[1:]}.", "error")
+    return redirect(url_for("live.host", live_id=live_id))
+
+
+@blueprint.get("/host/<int:live_id>/events")
+@role_required(Role.TEACHER)
+def host_events(live_id: int) -> WerkzeugResponse:
+    try:
+        live.for_host(current_user.account, live_id)
+    except live.NotFound:
+        abort(404)
+    return stream(live_id, lambda: _host_fragment(live_id), poll=1.0)
+
+
+# --- Players ---------------------------------------------------------------------------------
+
+
+@blueprint.route("", methods=["GET", "POST"])
+def join() -> Any:
+    guest = not current_user.is_authenticated
+    if request.method == "GET":
+        return render_template("live/join.html", form=ActionForm(), guest=guest, pin="", nickname="")
+    if not ActionForm().validate_on_submit():
+        abort(400)
+    wait = wrong_pin_wait()
+    if wait is not None:
+        return too_many(wait, "wrong PINs")
+    pin, nickname = request.form.get("pin", ""), request.form.get("nickname", "")
+    try:
+        if guest:
+            found, player = live.join_guest(pin, nickname, clock.now())
+            guests = dict(session.get(GUESTS, {}))
+            guests[str(found.id)] = player.token
+            session[GUESTS] = guests
+        else:
+            found, player = live.join_student(current_user.account, pin, clock.now())
+    except live.WrongPin:
+        count_wrong_pin()
+        return _join_again(
+            "No live quiz has that PIN: check it with your teacher.", guest, pin, nickname, 422
+        )
+    except live.LiveRefused as error:
+        return _join_again(f"{str(error)[:1].upper()}{str(error)[1:]}.", guest, pin, nickname, 403)
+    return redirect(url_for("live.play", live_id=found.id))
+
+
+def _join_again(message: str, guest: bool, pin: str, nickname: str, status: int) -> tuple[str, int]:
+    page = render_template(
+        "live/join.html", form=ActionForm(), guest=guest, pin=pin, nickname=nickname, error=message
+    )
+    return page, status
+
+
+def _player(live_id: int) -> live.PlayerRow:
+    token = session.get(GUESTS, {}).get(str(live_id))
+    found = live.player_of(live_id, _account(), token)
+    if found is None:
+        abort(404)
+    return found
+
+
+def _player_fragment(player: live.PlayerRow, inputs: Any = None) -> tuple[int, object, float | None, str]:
+    view = live.player_state(player, clock.now())
+    if inputs is None and view.question is not None:
+        inputs = answer_inputs(view.question)
+    html = render_template(
+        "live/_player_state.html", view=view, inputs=inputs, form=ActionForm(), live_id=player.session_id
+    )
+    time_up = None if view.paused or view.remaining is None else view.remaining.total_seconds()
+    return view.seq, None, time_up, html
+
+
+@blueprint.get("/<int:live_id>")
+def play(live_id: int) -> str:
+    player = _player(live_id)
+    view = live.player_state(player, clock.now())
+    inputs = answer_inputs(view.question) if view.question is not None else None
+    return render_template("live/play.html", view=view, inputs=inputs, form=ActionForm(), live_id=live_id)
+
+
+@blueprint.post("/<int:live_id>/answer")
+def answer(live_id: int) -> Any:
+    player = _player(live_id)
+    now = clock.now()
+    found = live.current(live_id, now)
+    try:
+        index = int(request.form.get("question", ""))
+    except ValueError:
+        index = -1
+    if found is None:
+        abort(404)
+    if not 0 <= index < len(found.items):
+        flash("That question is not open.", "error")
+        return redirect(url_for("live.play", live_id=live_id))
+    view = live.player_state(player, now)
+    question = live.question_at(found, index)
+    if view.question is None or view.question.id != question.id or view.number != index + 1:
+        flash("That question is closed.", "error")
+        return redirect(url_for("live.play", live_id=live_id))
+    form = answer_form(question, view.question)
+    if not form.validate():
+        return render_template(
+            "live/play.html", view=view, inputs=typed_inputs(form), form=ActionForm(), live_id=live_id
+        ), 422
+    try:
+        done = live.answer(player, index, response_from(form), now)
+    except LiveRuleError as error:
+        flash(f"{str(error)[:1].upper()}{str(error)[1:]}: your answer was not counted.", "error")
+        return play(live_id), 409
+    except ResponseError as error:
+        flash(f"{error}.", "error")
+        return redirect(url_for("live.play", live_id=live_id))
+    if not done.stored:
+        flash("You had answered this question already: your first answer counts.", "info")
+    return redirect(url_for("live.play", live_id=live_id))
+
+
+@blueprint.get("/<int:live_id>/events")
+def play_events(live_id: int) -> WerkzeugResponse:
+    player = _player(live_id)
+    return stream(live_id, lambda: _player_fragment(player))

@@ -1,0 +1,195 @@
+"""Live quizzes' use cases (services/live.py): who may join, answers only while a question is
+open and once per player, points, what players see, and the attempts kept at the end."""
+
+from __future__ import annotations
+
+import random
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from quizapp.core.attempts import AttemptMode
+from quizapp.core.checkers import accept_new_response
+from quizapp.core.decks import question_card_key
+from quizapp.core.live.session import LiveRuleError, Phase
+from quizapp.core.question_types import question_type
+from quizapp.db import account_store, live_store
+from quizapp.services import attempts, live, study
+
+T0 = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
+BANK = "kosovo-peacekeepers"
+
+
+def right(question):
+    return question_type(question.type).full_marks_response(question.answer)
+
+
+def wrong(question):
+    """A response of the right shape that earns nothing (for a choice question: a wrong choice)."""
+    kind = question_type(question.type)
+    choices = kind.tallied_choices(question.answer)
+    wrong_choices = [c.id for c in choices if not c.correct]
+    if wrong_choices:
+        return wrong_choices[0] if isinstance(right(question), str) else [wrong_choices[0]]
+    raise AssertionError(f"pick a choice question, not {question.type}")
+
+
+@pytest.fixture
+def hosted(app, people, bank):
+    """Tina hosts a live quiz of three choice questions; Sam and Sara joined."""
+    choice_ids = [q.id for q in bank.questions if question_type(q.type).tallied_choices(q.answer)][:3]
+    with app.app_context():
+        tina = account_store.get_account(people.teacher)
+        created = live.create(
+            tina, BANK, T0, 42, random.Random(1), question_ids=choice_ids, seconds_per_question=20
+        )
+        sam = account_store.get_account(people.student)
+        sara = account_store.get_account(people.classmate)
+        _, sam_player = live.join_student(sam, created.pin, T0)
+        _, sara_player = live.join_student(sara, created.pin, T0)
+    return {"id": created.id, "pin": created.pin, "tina": tina, "sam": sam_player, "sara": sara_player}
+
+
+def question(app, session_id, index):
+    with app.app_context():
+        found = live_store.read_session(session_id)
+        return live.question_at(found, index)
+
+
+def test_a_student_of_another_class_and_a_teacher_cannot_join(app, people, hosted):
+    with app.app_context():
+        oleg = account_store.get_account(people.other_student)
+        with pytest.raises(live.LiveRefused, match="another class"):
+            live.join_student(oleg, hosted["pin"], T0)
+        otto = account_store.get_account(people.other_teacher)
+        with pytest.raises(live.LiveRefused):
+            live.join_student(otto, hosted["pin"], T0)
+
+
+def test_guests_only_when_the_session_allows_them(app, people, bank):
+    with app.app_context():
+        tina = account_store.get_account(people.teacher)
+        closed = live.create(tina, BANK, T0, 1, random.Random(2))
+        with pytest.raises(live.LiveRefused, match="logged in"):
+            live.join_guest(closed.pin, "Zed", T0)
+        opened = live.create(tina, BANK, T0, 1, random.Random(3), allow_guests=True)
+        _, zed = live.join_guest(opened.pin, "  Zed  ", T0)
+        assert zed.nickname == "Zed" and zed.user_id is None and zed.token
+        with pytest.raises(live.LiveRefused, match="taken"):
+            live.join_guest(opened.pin, "Zed", T0)
+
+
+def test_a_wrong_pin_and_an_ended_sessions_pin_find_nothing(app, people, hosted):
+    with app.app_context():
+        sam = account_store.get_account(people.student)
+        wrong_pin = "000000" if hosted["pin"] != "000000" else "000001"
+        with pytest.raises(live.WrongPin):
+            live.join_student(sam, wrong_pin, T0)
+        live.act(hosted["tina"], hosted["id"], "end", T0)
+        with pytest.raises(live.WrongPin):
+            live.join_student(sam, hosted["pin"], T0)
+
+
+def test_only_the_host_controls_the_session(app, people, hosted):
+    with app.app_context():
+        otto = account_store.get_account(people.other_teacher)
+        with pytest.raises(live.NotFound):
+            live.act(otto, hosted["id"], "start", T0)
+        assert live_store.read_session(hosted["id"]).state.phase is Phase.LOBBY
+
+
+def test_answers_only_while_open_once_per_player_and_judged_by_the_checkers(app, hosted):
+    session_id, sam = hosted["id"], hosted["sam"]
+    first = question(app, session_id, 0)
+    with app.app_context():
+        with pytest.raises(LiveRuleError, match="not open yet"):
+            live.answer(sam, 0, right(first), T0)
+        live.act(hosted["tina"], session_id, "start", T0)
+        assert live.answer(sam, 0, right(first), T0 + timedelta(seconds=5)).stored
+        assert not live.answer(sam, 0, wrong(first), T0 + timedelta(seconds=6)).stored  # double tap
+        live.answer(hosted["sara"], 0, wrong(first), T0 + timedelta(seconds=7))
+        live.act(hosted["tina"], session_id, "reveal", T0 + timedelta(seconds=8))
+        with pytest.raises(LiveRuleError, match="closed"):
+            live.answer(hosted["sara"], 0, right(first), T0 + timedelta(seconds=9))
+        given = {a.player_id: a for a in live_store.answers(session_id)}
+    assert len(given) == 2
+    # the same verdict as the quiz's own checker; points by speed: 5 s of 20
+    assert given[sam.id].correct is accept_new_response(first, right(first))[1].correct is True
+    assert given[sam.id].points == round(1000 * (1 - 5 / 20 / 2))
+    assert (given[hosted["sara"].id].correct, given[hosted["sara"].id].points) == (False, 0)
+
+
+def test_time_up_reveals_the_question_and_refuses_later_answers(app, hosted):
+    session_id = hosted["id"]
+    first = question(app, session_id, 0)
+    with app.app_context():
+        live.act(hosted["tina"], session_id, "start", T0)
+        late = T0 + timedelta(seconds=20) + live.grace() + timedelta(milliseconds=1)
+        with pytest.raises(LiveRuleError):
+            live.answer(hosted["sam"], 0, right(first), late)
+        assert live.current(session_id, late).state.phase is Phase.REVEALED
+
+
+def test_a_paused_question_keeps_its_time_and_takes_no_answers(app, hosted):
+    session_id = hosted["id"]
+    first = question(app, session_id, 0)
+    with app.app_context():
+        live.act(hosted["tina"], session_id, "start", T0)
+        live.act(hosted["tina"], session_id, "pause", T0 + timedelta(seconds=4))
+        with pytest.raises(LiveRuleError, match="paused"):
+            live.answer(hosted["sam"], 0, right(first), T0 + timedelta(seconds=5))
+        later = T0 + timedelta(minutes=5)
+        assert live.current(session_id, later).state.remaining(later) == timedelta(seconds=16)
+        live.act(hosted["tina"], session_id, "resume", later)
+        assert live.answer(hosted["sam"], 0, right(first), later + timedelta(seconds=2)).stored
+        given = live_store.answers(session_id)[0]
+    assert given.points == round(1000 * (1 - 6 / 20 / 2))  # 4 s before the pause, 2 after
+
+
+def test_two_racing_host_clicks_change_the_state_once(app, hosted):
+    with app.app_context():
+        found = live_store.read_session(hosted["id"])
+        live.act(hosted["tina"], hosted["id"], "start", T0)
+        stale = live_store.change_state(hosted["id"], found.state.seq, found.state, T0)
+        assert stale is False
+        assert live_store.read_session(hosted["id"]).state.seq == found.state.seq + 1
+
+
+def test_a_player_sees_no_answer_before_the_reveal(app, hosted):
+    session_id = hosted["id"]
+    first = question(app, session_id, 0)
+    with app.app_context():
+        live.act(hosted["tina"], session_id, "start", T0)
+        live.answer(hosted["sam"], 0, right(first), T0 + timedelta(seconds=1))
+        before = live.player_state(hosted["sam"], T0 + timedelta(seconds=2))
+        assert before.answered and before.reveal is None and before.verdict is None
+        assert before.standing.points == 0  # the open question's points are not shown yet
+        live.act(hosted["tina"], session_id, "reveal", T0 + timedelta(seconds=3))
+        after = live.player_state(hosted["sam"], T0 + timedelta(seconds=3))
+    assert after.verdict.correct and after.reveal.answer_lines
+    assert after.standing.points == after.verdict.points > 0 and after.standing.place == 1
+
+
+def test_the_end_keeps_each_students_answers_as_a_live_attempt(app, people, hosted):
+    session_id = hosted["id"]
+    tina = hosted["tina"]
+    first, second = question(app, session_id, 0), question(app, session_id, 1)
+    with app.app_context():
+        live.act(tina, session_id, "start", T0)
+        live.answer(hosted["sam"], 0, right(first), T0 + timedelta(seconds=2))
+        live.act(tina, session_id, "reveal", T0 + timedelta(seconds=3))
+        live.act(tina, session_id, "next", T0 + timedelta(seconds=4))
+        live.answer(hosted["sam"], 1, wrong(second), T0 + timedelta(seconds=5))
+        live.act(tina, session_id, "skip", T0 + timedelta(seconds=6))  # question 2 does not count
+        live.act(tina, session_id, "end", T0 + timedelta(seconds=7))
+        assert live.keep_results(session_id, T0 + timedelta(seconds=8)) == 0  # once only
+        mine = attempts.attempts_of(people.student, T0 + timedelta(seconds=9), BANK)
+        sara = attempts.attempts_of(people.classmate, T0 + timedelta(seconds=9), BANK)
+        memory = study.memory_of(people.student, BANK, [question_card_key(first.id)])
+        (attempt,) = mine
+        assert attempt.mode is AttemptMode.LIVE and attempt.submitted
+        # question 2 was answered, then skipped: neither it nor question 3 (never asked) is in it
+        assert attempt.question_ids == [first.id] and second.id not in attempt.responses
+        assert attempts.score_of(attempt).points == 1
+        assert len(sara) == 1 and attempts.score_of(sara[0]).points == 0  # joined, answered nothing
+    assert list(memory) == [question_card_key(first.id)]  # the answer fed the flashcards

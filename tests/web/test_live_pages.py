@@ -1,0 +1,240 @@
+"""Live quiz pages (web/live/): joining, who may control and answer, what a player's page and
+event stream show before and after the reveal, and a reconnect that resumes."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from quizapp.db import live_store
+from tests.helpers.web import csrf_token, login
+
+BANK = "kosovo-peacekeepers"
+SHORT = "mission-request"  # a short answer: "U.S. Central Command"
+CHOICE = "mission-request-choice"  # after SHORT in the file
+EXPLANATION = "following a request from the U.S. Central Command"
+
+
+def post(client, url, page="/live", **data):
+    token = csrf_token(client.get(page).get_data(as_text=True))
+    return client.post(url, data={"csrf_token": token, **data})
+
+
+@pytest.fixture
+def live_quiz(app, people):
+    """Tina hosts a live quiz of a short and a choice question; Sam joined."""
+
+    def make(allow_guests: bool = False):
+        host = app.test_client()
+        login(host, "tina")
+        data = {"pick": "chosen", "question": [SHORT, CHOICE], "seconds": "30"}
+        if allow_guests:
+            data["allow_guests"] = "1"
+        created = post(host, f"/live/new/{BANK}", f"/live/new/{BANK}", **data)
+        assert created.status_code == 302, created.get_data(as_text=True)
+        live_id = int(created.headers["Location"].rsplit("/", 1)[1])
+        with app.app_context():
+            pin = live_store.read_session(live_id).pin
+        sam = app.test_client()
+        login(sam, "sam")
+        joined = post(sam, "/live", pin=pin)
+        assert joined.headers["Location"].endswith(f"/live/{live_id}")
+        return {"id": live_id, "pin": pin, "host": host, "sam": sam}
+
+    return make
+
+
+def act(quiz, action):
+    host, live_id = quiz["host"], quiz["id"]
+    return post(host, f"/live/host/{live_id}/{action}", f"/live/host/{live_id}")
+
+
+def answer(client, quiz, index, **fields):
+    page = f"/live/{quiz['id']}"
+    return post(client, f"/live/{quiz['id']}/answer", page, question=str(index), **fields)
+
+
+def test_the_host_sees_the_pin_and_who_joined(live_quiz):
+    quiz = live_quiz()
+    page = quiz["host"].get(f"/live/host/{quiz['id']}").get_data(as_text=True)
+    assert f"{quiz['pin'][:3]} {quiz['pin'][3:]}" in page and "Sam Student" in page and "1 player" in page
+
+
+def test_a_student_of_another_class_is_refused(app, live_quiz):
+    quiz = live_quiz()
+    oleg = app.test_client()
+    login(oleg, "oleg")
+    refused = post(oleg, "/live", pin=quiz["pin"])
+    assert refused.status_code == 403 and "another class" in refused.get_data(as_text=True)
+    assert oleg.get(f"/live/{quiz['id']}").status_code == 404
+
+
+def test_a_guest_is_refused_unless_the_session_allows_guests(app, live_quiz):
+    closed = live_quiz()
+    guest = app.test_client()
+    assert post(guest, "/live", pin=closed["pin"], nickname="Zed").status_code == 403
+    opened = live_quiz(allow_guests=True)
+    joined = post(guest, "/live", pin=opened["pin"], nickname="Zed")
+    assert joined.headers["Location"].endswith(f"/live/{opened['id']}")
+    assert "You're in!" in guest.get(f"/live/{opened['id']}").get_data(as_text=True)
+    assert app.test_client().get(f"/live/{opened['id']}").status_code == 404  # another browser is no one
+
+
+def test_only_the_host_controls_the_session(app, live_quiz):
+    quiz = live_quiz()
+    otto = app.test_client()
+    login(otto, "otto")
+    assert otto.get(f"/live/host/{quiz['id']}").status_code == 404
+    assert post(otto, f"/live/host/{quiz['id']}/start", "/live/host").status_code == 404
+    assert post(quiz["sam"], f"/live/host/{quiz['id']}/start").status_code == 403
+    with app.app_context():
+        assert live_store.read_session(quiz["id"]).state.seq == 0
+
+
+def test_a_wrong_pin_is_limited_per_address(app, live_quiz):
+    quiz = live_quiz()
+    app.config["LIVE_WRONG_PIN_LIMIT_PER_ADDRESS"] = "3 per minute"
+    wrong = "000000" if quiz["pin"] != "000000" else "000001"
+    statuses = [post(quiz["sam"], "/live", pin=wrong).status_code for _ in range(4)]
+    assert statuses == [422, 422, 422, 429]
+    assert post(quiz["sam"], "/live", pin=quiz["pin"]).status_code == 429  # even the right one, for a while
+
+
+def test_nothing_of_the_answer_before_the_reveal_in_the_page_or_the_stream(app, live_quiz):
+    quiz = live_quiz()
+    act(quiz, "start")
+    for round_ in range(2):  # before the player answers, and after
+        page = quiz["sam"].get(f"/live/{quiz['id']}").get_data(as_text=True)
+        stream = quiz["sam"].get(f"/live/{quiz['id']}/events").get_data(as_text=True)
+        assert round_ == 1 or ("At whose request" in page and "At whose request" in stream)
+        for text in (page, stream):
+            assert "Central Command" not in text and EXPLANATION not in text and "<mark>" not in text
+            assert "live-histogram" not in text
+        answer(quiz["sam"], quiz, 0, text="CENTCOM")
+    assert "Answer received" in page
+    act(quiz, "reveal")
+    page = quiz["sam"].get(f"/live/{quiz['id']}").get_data(as_text=True)
+    assert "Right!" in page and "U.S. Central Command" in page and EXPLANATION in page and "<mark>" in page
+
+
+def test_an_answer_after_the_reveal_is_refused(app, live_quiz):
+    quiz = live_quiz()
+    act(quiz, "start")
+    act(quiz, "reveal")
+    refused = answer(quiz["sam"], quiz, 0, text="CENTCOM")
+    assert refused.status_code == 409 and "not counted" in refused.get_data(as_text=True)
+    with app.app_context():
+        assert live_store.answers(quiz["id"]) == []
+
+
+def test_a_double_tap_counts_once(app, live_quiz):
+    quiz = live_quiz()
+    act(quiz, "start")
+    answer(quiz["sam"], quiz, 0, text="NATO")
+    again = answer(quiz["sam"], quiz, 0, text="CENTCOM")
+    assert again.status_code == 302
+    with app.app_context():
+        [given] = live_store.answers(quiz["id"])
+    assert given.response == "NATO" and not given.correct
+
+
+def test_a_player_cannot_answer_for_another(app, live_quiz):
+    quiz = live_quiz()
+    sara = app.test_client()
+    login(sara, "sara")
+    post(sara, "/live", pin=quiz["pin"])
+    with app.app_context():
+        sam_player = live_store.players(quiz["id"])[0]
+    act(quiz, "start")
+    answer(sara, quiz, 0, text="NATO", player=str(sam_player.id), player_id=str(sam_player.id))
+    with app.app_context():
+        [given] = live_store.answers(quiz["id"])
+    assert given.player_id != sam_player.id  # counted as Sara's: who answers is the login, not the form
+    stranger = app.test_client()
+    refused = post(stranger, f"/live/{quiz['id']}/answer", "/live", question="0", text="NATO")
+    assert refused.status_code == 404
+
+
+def test_a_reconnect_with_last_event_id_gets_the_current_state_at_once(app, live_quiz):
+    quiz = live_quiz()
+    act(quiz, "start")
+    act(quiz, "reveal")
+    response = quiz["sam"].get(f"/live/{quiz['id']}/events", headers={"Last-Event-ID": "0"})
+    assert response.mimetype == "text/event-stream"
+    text = response.get_data(as_text=True)
+    with app.app_context():
+        seq = live_store.read_session(quiz["id"]).state.seq
+    assert re.search(rf"^id: {seq}$", text, re.M) and "event: state" in text
+    assert 'data-phase="revealed"' in text and "No answer this time" in text
+
+
+def test_the_page_works_without_javascript(live_quiz):
+    quiz = live_quiz()
+    lobby = quiz["sam"].get(f"/live/{quiz['id']}").get_data(as_text=True)
+    assert 'http-equiv="refresh"' in lobby and ">Refresh</a>" in lobby
+    act(quiz, "start")
+    question = quiz["sam"].get(f"/live/{quiz['id']}").get_data(as_text=True)
+    assert 'http-equiv="refresh"' not in question  # no refresh while the player types
+    assert 'method="post"' in question and 'name="text"' in question
+
+
+def test_the_podium_ends_the_session_and_frees_the_pin(app, live_quiz):
+    quiz = live_quiz()
+    act(quiz, "start")
+    answer(quiz["sam"], quiz, 0, text="CENTCOM")
+    act(quiz, "reveal")
+    act(quiz, "next")
+    act(quiz, "reveal")
+    act(quiz, "next")
+    page = quiz["host"].get(f"/live/host/{quiz['id']}").get_data(as_text=True)
+    assert "Podium" in page and "Sam Student" in page and "Missed most" in page
+    again = post(quiz["sam"], "/live", pin=quiz["pin"])
+    assert again.status_code == 422
+
+
+def test_a_students_live_attempt_shows_in_their_pages_the_class_results_and_exports(app, people, live_quiz):
+    quiz = live_quiz()
+    act(quiz, "start")
+    answer(quiz["sam"], quiz, 0, text="CENTCOM")
+    act(quiz, "reveal")
+    act(quiz, "end")
+    with app.app_context():
+        from quizapp.services import attempts, clock
+
+        [attempt] = attempts.attempts_of(people.student, clock.now(), BANK)
+    assert attempt.mode.value == "live"
+    sam, host = quiz["sam"], quiz["host"]
+    results = sam.get(f"/attempts/{attempt.id}/results")
+    assert results.status_code == 200 and "Live" in results.get_data(as_text=True)
+    assert sam.get("/progress").status_code == 200
+    classes = f"/classes/{people.class_id}"
+    pages = [
+        f"{classes}/quizzes/{BANK}",
+        f"{classes}/quizzes/{BANK}/report",
+        f"{classes}/students/{people.student}",
+        f"{classes}/students/{people.student}/progress",
+        f"{classes}/progress",
+        f"/attempts/{attempt.id}/results",
+    ]
+    for page in pages:
+        assert host.get(page).status_code == 200, page
+    for kind in ("attempts", "gradebook", "answers", "assignment_gradebook"):
+        for fmt in ("csv", "xlsx", "json"):
+            exported = host.get(f"{classes}/exports/{kind}.{fmt}")
+            assert exported.status_code == 200, (kind, fmt)
+            exported.get_data()
+    rows = host.get(f"{classes}/exports/attempts.csv").get_data(as_text=True)
+    assert ",live," in rows
+
+
+def test_no_one_starts_a_live_attempt_from_a_quiz_page_or_the_api(app, people):
+    from tests.helpers.api import ApiClient, token_for
+
+    sam = app.test_client()
+    login(sam, "sam")
+    started = post(sam, f"/quizzes/{BANK}/attempts", f"/quizzes/{BANK}", mode="live")
+    assert started.status_code == 400
+    api = ApiClient(app.test_client(), token_for(app.test_client(), "sam"))
+    refused = api.post(f"/quizzes/{BANK}/attempts", json={"mode": "live"})
+    assert refused.status_code == 400 and "mode" in refused.get_data(as_text=True)
