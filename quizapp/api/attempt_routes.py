@@ -406,7 +406,7 @@ def put_answer(body: dict[str, Any], attempt_id: int, question_id: str) -> dict[
     if attempt.submitted:
         raise _closed(attempt_id)
     try:
-        response, outcome = accept_new_response(question, body["response"])
+        response = accept_new_response(question, body["response"])[0]
     except ResponseError as error:
         shape = question_type(question.type).response_shape
         why = "" if str(error) == f"expected {shape}" else f": {error}"  # not the shape twice
@@ -417,15 +417,15 @@ def put_answer(body: dict[str, Any], attempt_id: int, question_id: str) -> dict[
             {"expected": shape},
         ) from None
     practice = attempt.mode is AttemptMode.PRACTICE
-    if practice and not outcome.answered:
-        raise ApiError(
-            400, "answer_required", "Practice takes an answer: send one, or move on to the next question."
-        )
     now = clock.now()
     try:
         attempts.save_answer(attempt, question_id, response, now)
     except AttemptClosed:
         raise _closed(attempt_id) from None
+    except attempts.AnswerRequired:
+        raise ApiError(
+            400, "answer_required", "Practice takes an answer: send one, or move on to the next question."
+        ) from None
     if not practice:
         return {"saved": True, "question_id": question_id}
     saved = attempts.get(attempt_id, now)

@@ -14,9 +14,9 @@ from quizapp.api.common import api_blueprint, documented_errors
 from quizapp.api.errors import ApiError
 from quizapp.api.token_auth import current_account
 from quizapp.core.decks import StudyCard, deck_cards
-from quizapp.core.disclosure import Path, Withheld
+from quizapp.core.disclosure import Withheld
 from quizapp.core.scheduling import Grade
-from quizapp.services import accounts, answer_disclosure, assignments, clock, study
+from quizapp.services import accounts, assignments, clock, study
 from quizapp.services.bank_library import BankNotFound
 
 blueprint: Blueprint = api_blueprint(
@@ -82,24 +82,20 @@ def _banks(bank_slug: str | None) -> list[core.Bank]:
     """The banks whose cards the caller may study now (the disclosure rule decides)."""
     account, now = current_account(), clock.now()
     if bank_slug is None:
-        return [
-            bank
-            for bank, allowed in assignments.visible_banks(account, now)
-            if allowed.study and answer_disclosure.for_bank(Path.FLASHCARDS, account, bank, now).answers
-        ]
+        return study.flashcard_banks(account, assignments.visible_banks(account, now), now)
+    not_found = ApiError(404, "quiz_not_found", f"There is no quiz {bank_slug[:80]!r} to study.")
     try:
-        bank: core.Bank | None = assignments.study_bank(account, bank_slug, now)
+        bank, shown = study.open_to_study(account, bank_slug, now)
     except BankNotFound:
-        bank = None
-    shown = answer_disclosure.for_bank(Path.FLASHCARDS, account, bank, now) if bank else None
-    if shown is not None and shown.withheld is Withheld.TEST_IN_PROGRESS:
+        raise not_found from None
+    if shown.withheld is Withheld.TEST_IN_PROGRESS:
         raise ApiError(
             409,
             "test_in_progress",
             "You have a test of this quiz in progress: its cards are back after you submit it.",
         )
-    if bank is None or shown is None or not shown.answers:
-        raise ApiError(404, "quiz_not_found", f"There is no quiz {bank_slug[:80]!r} to study.")
+    if not shown.answers:
+        raise not_found
     return [bank]
 
 

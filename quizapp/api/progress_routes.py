@@ -8,7 +8,6 @@ from marshmallow import Schema, fields
 
 from quizapp.api.common import api_blueprint, documented_errors
 from quizapp.api.token_auth import current_account
-from quizapp.core.disclosure import Path
 from quizapp.services import accounts, answer_disclosure, assignments, attempts, clock, study
 from quizapp.services.export_formats import number
 from quizapp.services.results import quiz_summaries
@@ -46,14 +45,13 @@ def my_progress() -> dict[str, Any]:
     now = clock.now()
     visible = [(bank, allowed) for bank, allowed in assignments.visible_banks(account, now) if allowed.opened]
     banks = [bank for bank, _ in visible]
-    studied = {bank.slug for bank, allowed in visible if allowed.study}
     mine = attempts.attempts_of(account.id, now)
     open_tests = answer_disclosure.tests_in_progress(mine)
+    with_cards = {bank.slug for bank in study.flashcard_banks(account, visible, now, open_tests)}
     quizzes = []
     for summary in quiz_summaries(banks, mine):
         due = new = None
-        shown = answer_disclosure.for_bank(Path.FLASHCARDS, account, summary.bank, now, open_tests)
-        if summary.bank.slug in studied and shown.answers:
+        if summary.bank.slug in with_cards:
             _, queue = study.study_queue(account.id, summary.bank, now, accounts.zone_of(account))
             due, new = queue.due_count, len(queue.new)
         quizzes.append(

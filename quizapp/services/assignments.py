@@ -239,12 +239,8 @@ def student_assignments(
     student's attempts (of that bank, or all), where the caller has read them already. Those of
     a bank with nothing to take (drafts only: ``core.visibility.bank_access``) are left out, as
     the database leaves out those of hidden banks."""
-    untakeable = _untakeable()
-    rows = [
-        row
-        for row in assignment_store.assignments_of_student(student_id, bank_slug)
-        if row.bank_slug not in untakeable
-    ]
+    found = assignment_store.assignments_of_student(student_id, bank_slug)
+    rows = [row for row in found if _takeable(row.bank_slug)]
     if not rows:
         return []
     # their own accommodations and their standing ones, in one query
@@ -312,18 +308,20 @@ def counted_attempt(view: StudentAssignment) -> Counted | None:
 # --- Who sees which bank -------------------------------------------------------------------
 
 
-def _assigned(views: Sequence[StudentAssignment]) -> list[Assigned]:
-    return [Assigned(view.window.opens_at, view.assignment.terms.study) for view in views]
+def _decided(bank_slug: str, flags: BankFlags, assigned: Sequence[Assigned], now: datetime) -> BankAccess:
+    """The one decision of what a student may do with a bank (``core.visibility.bank_access``),
+    from its flags and the student's assignments of it: ``access`` reads them for one bank,
+    ``accesses`` for all (tests/services/test_bank_access_agrees.py holds the two to one answer)."""
+    return bank_access(flags.published, flags.open_practice, assigned, now, takeable=_takeable(bank_slug))
 
 
 def access(account: Account, bank_slug: str, now: datetime) -> BankAccess:
-    """What the account may do with the bank now (teachers: everything)."""
+    """What the account may do with the bank now (teachers: everything). One query, for the
+    pages of one bank (every page of an attempt asks it); ``accesses`` reads every bank's."""
     if account.is_teacher:
         return FULL_ACCESS
     facts = assignment_store.visibility_facts(account.id, bank_slug)
-    if facts is None:
-        return bank_access(False, False, [], now)
-    flags, openings = facts
+    flags, openings = facts or (BankFlags(published=False), [])  # None: no bank has this id
     # a standing accommodation has no dates (core.assignments.applying): only an own one moves
     # an opening
     assigned = [
@@ -333,19 +331,15 @@ def access(account: Account, bank_slug: str, now: datetime) -> BankAccess:
         )
         for each in openings
     ]
-    return bank_access(flags.published, flags.open_practice, assigned, now, takeable=_takeable(bank_slug))
+    return _decided(bank_slug, flags, assigned, now)
 
 
 def _takeable(bank_slug: str) -> bool:
     """Whether the bank has questions students may take: not one of drafts only (a bank no
-    longer in service counts as takeable: its attempts still show their results)."""
+    longer in service counts as takeable: its attempts still show their results). The one rule
+    of ``access``, ``accesses`` and ``student_assignments``."""
     bank = bank_library.find_bank(bank_slug)
     return bank is None or bank.takeable
-
-
-def _untakeable() -> set[str]:
-    """The slugs of the banks in service that have nothing to take (drafts only)."""
-    return {bank.slug for bank in bank_library.library().catalog.banks if not bank.takeable}
 
 
 def attempt_access(account: Account, attempt: AttemptState, now: datetime) -> BankAccess:
@@ -419,14 +413,12 @@ def accesses(
         views = student_assignments(account.id, now, taken=taken)
     for view in views:
         views_by_bank[view.assignment.bank_slug].append(view)
-    untakeable = _untakeable()
     found = {
-        slug: bank_access(
-            flag.published,
-            flag.open_practice,
-            _assigned(views_by_bank[slug]),
+        slug: _decided(
+            slug,
+            flag,
+            [Assigned(view.window.opens_at, view.assignment.terms.study) for view in views_by_bank[slug]],
             now,
-            takeable=slug not in untakeable,
         )
         for slug, flag in flags.items()
     }

@@ -30,6 +30,7 @@ from quizapp.db.attempt_store import AttemptClosed, AttemptState, AttemptSummary
 from quizapp.services.question_source import questions_for
 
 __all__ = [
+    "AnswerRequired",
     "AssignedStart",
     "AttemptClosed",
     "AttemptState",
@@ -185,14 +186,19 @@ def start(
 # --- Answer and submit ---------------------------------------------------------------------
 
 
+class AnswerRequired(Exception):
+    """A blank answer sent in practice, which takes an answer (the first one stands): the student
+    answers, or moves on to the next question. Refused here for the page and the API alike."""
+
+
 def save_answer(attempt: AttemptState, question_key: str, response: Any, now: datetime) -> bool:
     """Store (or replace, or with a blank response clear) one answer of an open attempt.
 
     One statement: the answer is written only if the attempt still takes answers, so an answer
     is never stored after a submit or past the deadline. Raises ``AttemptClosed`` when it no
     longer does, ``KeyError`` when the question is not part of it. In practice the first answer
-    to a question is final (a blank one changes nothing): returns False when one was there
-    already. A practice answer feeds the flashcard memory model at once if the round was started
+    to a question is final: returns False when one was there already; a blank one is refused
+    (``AnswerRequired``). A practice answer feeds the flashcard memory model at once if the round was started
     so (``feeds_memory_at_once``: the bank showed practice correctness at once), else when the
     round closes.
     """
@@ -201,8 +207,9 @@ def save_answer(attempt: AttemptState, question_key: str, response: Any, now: da
     practice = attempt.mode is AttemptMode.PRACTICE
     cutoff = now - grace()
     if is_blank(response):
-        if not practice:
-            attempt_store.clear_answer(attempt.id, question_key, cutoff)
+        if practice:
+            raise AnswerRequired(question_key)
+        attempt_store.clear_answer(attempt.id, question_key, cutoff)
         return True
     written = attempt_store.store_answer(
         attempt.id, question_key, response, now, cutoff, first_stands=practice

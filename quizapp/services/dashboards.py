@@ -34,7 +34,7 @@ from quizapp.core.scheduling import MASTERED_STABILITY_DAYS, Grade, retrievabili
 from quizapp.core.scoring import stored_check
 from quizapp.db import study_store
 from quizapp.db.account_store import Account
-from quizapp.services import answer_disclosure, assignments
+from quizapp.services import answer_disclosure, assignments, study
 from quizapp.services import attempts as attempt_service
 from quizapp.services.attempts import AttemptState
 
@@ -111,7 +111,6 @@ def student_dashboard(student: Account, now: datetime, zone: ZoneInfo) -> Dashbo
         if allowed.opened
     ]
     catalog = [bank for bank, _ in visible]
-    may_study = {bank.slug for bank, allowed in visible if allowed.study}
     # Weakest questions and topic accuracy tell which answers were right: only from banks that
     # show it now (the disclosure rule). Cards count only where flashcards are allowed.
     open_tests = answer_disclosure.tests_in_progress(attempts)
@@ -120,12 +119,7 @@ def student_dashboard(student: Account, now: datetime, zone: ZoneInfo) -> Dashbo
         for bank in catalog
         if not answer_disclosure.for_bank(Path.PROGRESS, student, bank, now, open_tests).correctness
     }
-    studyable = {
-        bank.slug
-        for bank in catalog
-        if bank.slug in may_study
-        and answer_disclosure.for_bank(Path.FLASHCARDS, student, bank, now, open_tests).answers
-    }
+    studyable = {bank.slug for bank in study.flashcard_banks(student, visible, now, open_tests)}
     # a test under an assignment that keeps its answers back (never, or until the due time)
     # tells nothing of them, even here
     results = _answer_results([a for a in attempts if not answer_disclosure.held_back(a, now)])

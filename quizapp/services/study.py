@@ -14,18 +14,24 @@ from zoneinfo import ZoneInfo
 
 from quizapp import core
 from quizapp.core.decks import Queue, StudyCard, question_card_key
+from quizapp.core.disclosure import Disclosure, Path
 from quizapp.core.learn import LearnSession, pick_questions, record, start
 from quizapp.core.progress import weakest
 from quizapp.core.scheduling import Grade, grade_for_answer, new_card, preview
+from quizapp.core.visibility import BankAccess
 from quizapp.db import study_store
+from quizapp.db.account_store import Account
 from quizapp.db.study_store import CardMemory, LearnState
+from quizapp.services import answer_disclosure, assignments
 
 __all__ = [
     "CardMemory",
     "LearnState",
     "card_memory",
+    "flashcard_banks",
     "memory_of",
     "new_cards_per_day",
+    "open_to_study",
     "own_learn_session",
     "rate_flashcard",
     "rating_preview",
@@ -35,6 +41,36 @@ __all__ = [
     "study_queue",
     "weakest_questions",
 ]
+
+
+def flashcard_banks(
+    account: Account,
+    visible: Iterable[tuple[core.Bank, BankAccess]],
+    now: datetime,
+    open_tests: frozenset[str] | None = None,
+) -> list[core.Bank]:
+    """Of the banks the account may see (``assignments.visible_banks``), those whose flashcards
+    count for it now: it may study the bank (``BankAccess.study``, from its assignments) and the
+    disclosure rule shows the cards' answers (the bank has flashcards, no test of it is in
+    progress). The API's due cards and progress, and the progress page, count these alone.
+    ``open_tests``: as for ``answer_disclosure.for_bank`` (a query per bank without it)."""
+
+    def shown(bank: core.Bank) -> bool:
+        return answer_disclosure.for_bank(Path.FLASHCARDS, account, bank, now, open_tests).answers
+
+    return [bank for bank, allowed in visible if allowed.study and shown(bank)]
+
+
+def open_to_study(
+    account: Account, bank_slug: str, now: datetime, path: Path = Path.FLASHCARDS
+) -> tuple[core.Bank, Disclosure]:
+    """One bank to study on ``path`` (flashcards, learn mode), by the rule of ``flashcard_banks``:
+    the bank if the account may study it (``BankNotFound`` otherwise), and what the disclosure
+    rule shows of it; it is open to study where that shows ``answers``, and ``withheld`` says
+    why not (a test in progress: back once it is submitted). The study pages and the API's due
+    cards of one quiz ask here."""
+    bank = assignments.study_bank(account, bank_slug, now)
+    return bank, answer_disclosure.for_bank(path, account, bank, now)
 
 
 def study_queue(

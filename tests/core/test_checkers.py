@@ -5,7 +5,7 @@ import pytest
 
 from quizapp.core import QuestionType, ResponseError, check
 from quizapp.core.answer_key import full_marks_response
-from quizapp.core.question_types import question_types
+from quizapp.core.question_types import question_type, question_types
 from tests.core.yaml_banks import question_from
 
 SINGLE = question_from("""
@@ -455,3 +455,39 @@ def test_a_slip_never_makes_another_blanks_answer_right():
     assert check(question, ["importing", "emporting"]).parts == (True, False)
     alone = question_from("id: q\ntype: cloze\nprompt: 'also {{1}}'\ntypos: true\nblanks: [[exporting]]")
     assert check(alone, ["emporting"]).correct
+
+
+# --- Text longer than its field is refused before it is read (a request may hold 2 MB) ---
+
+TYPED = {
+    "numeric": question_from("id: q\ntype: numeric\nprompt: How many?\nanswer: 32\nunit: soldiers"),
+    "short": question_from("id: q\ntype: short\nprompt: Where?\naccept: [Kuwait]"),
+}
+
+
+@pytest.mark.parametrize(("name", "limit", "char"), [("numeric", 100, "3"), ("short", 1000, "x")])
+def test_a_typed_answer_longer_than_its_field_is_refused_with_the_length_message(name, limit, char):
+    """ "32 " 70,000 times took a worker 23 seconds as a numeric answer: the words after the
+    number were looked for in every prefix of the text before its length was refused."""
+    from quizapp.core.checkers import accept_new_response
+
+    question = TYPED[name]
+    with pytest.raises(ResponseError, match=rf"^Write at most {limit} characters$") as refused:
+        accept_new_response(question, "32 " * 70_000)
+    assert refused.value.field == question_type(question.type).input_name
+    assert accept_new_response(question, char * limit)[0] == char * limit  # as long as the field: read
+
+
+def test_a_cloze_blank_longer_than_its_field_is_refused_with_the_length_message():
+    from quizapp.core.checkers import accept_new_response
+
+    question = question_from(
+        "id: q\ntype: cloze\nprompt: '{{1}} troops in {{2}}'\nblanks: [['5,000'], [Kosovo]]"
+    )
+    with pytest.raises(ResponseError, match=r"^Write at most 200 characters in blank 1$") as refused:
+        accept_new_response(question, ["32 " * 70_000, "Kosovo"])
+    assert refused.value.field == "blank_1"
+    with pytest.raises(ResponseError, match=r"^Write at most 200 characters in blank 2$"):
+        accept_new_response(question, ["5,000", "x" * 201])
+    with pytest.raises(ResponseError, match=r"^expected a list of 2 strings"):  # the wrong shape
+        accept_new_response(question, ["5,000", "Kosovo", "x" * 201])

@@ -166,6 +166,24 @@ def test_a_typed_answer_is_checked_by_the_quiz_rule_of_its_question():
     }
 
 
+@pytest.mark.parametrize(
+    ("key", "typed"),
+    [
+        ("q:short", "Kuwait"),
+        ("q:count", "32"),
+        ("q:pick", "Kosovo"),
+        ("q:gap", "Serbia"),
+        ("card:star", "any number of arguments"),
+    ],
+)
+def test_spaces_around_a_typed_answer_change_nothing_on_any_card(key, typed):
+    """Trimmed once, by the card (``typed_verdict``) and then by the quiz's rule (each type's
+    ``canonical``): padding, tabs and new lines around the text are no part of the answer."""
+    padded = typed_verdict(TYPING, _card(key), f" \t {typed} \n ")
+    assert padded == typed_verdict(TYPING, _card(key), typed)
+    assert padded is not None and (padded.typed, padded.correct) == (typed, True)
+
+
 def test_a_typed_number_the_quiz_would_refuse_says_why():
     verdict = typed_verdict(TYPING, _card("q:count"), "  5 thousand  ")
     assert verdict is not None and (verdict.typed, verdict.correct) == ("5 thousand", False)

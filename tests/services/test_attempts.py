@@ -86,3 +86,20 @@ def test_each_practice_answer_feeds_the_memory_once_even_if_the_bank_changes_mid
         assert attempts.submit(practice.attempt.id, clock.now())
         memory = study_store.memory_of(people.student, BANK, [f"q:{first}"])
         assert memory[f"q:{first}"].reviews == 1
+
+
+@pytest.mark.parametrize("blank", [None, "", "   ", [None], {}])
+def test_practice_refuses_a_blank_answer_a_test_clears_the_one_given(app, people, bank, blank):
+    """The one rule behind the page's "Answer the question first" and the API's answer_required."""
+    with app.app_context():
+        practice = attempts.start(people.student, bank, AttemptMode.PRACTICE, clock.now(), seed=1).attempt
+        with pytest.raises(attempts.AnswerRequired):
+            attempts.save_answer(practice, practice.question_ids[0], blank, clock.now())
+        assert attempts.get(practice.id, clock.now()).responses == {}
+        attempts.submit(practice.id, clock.now())
+
+        test = attempts.start(people.student, bank, AttemptMode.TEST, clock.now(), seed=2).attempt
+        first = test.question_ids[0]
+        assert attempts.save_answer(test, first, "an answer", clock.now())
+        assert attempts.save_answer(test, first, blank, clock.now())
+        assert first not in attempts.get(test.id, clock.now()).responses

@@ -33,6 +33,18 @@ def format_number(value: Decimal) -> str:
     return format(value.normalize(), "f")
 
 
+def too_long(limit: int) -> str:
+    """The message for a typed text longer than its field (the field's ``maxlength``)."""
+    return f"Write at most {limit} characters"
+
+
+def refuse_too_long(text: Response, limit: int, field: str, where: str = "") -> None:
+    """Refuses (``ResponseError``) a typed text longer than its field, before anything else reads
+    it: a request may hold 2 MB, and reading that as a number took a worker 23 seconds."""
+    if isinstance(text, str) and len(text) > limit:
+        raise ResponseError(f"{too_long(limit)}{where}", field)
+
+
 def listed(lines: list[str]) -> str:
     """Lines as a Markdown list (a flashcard's options, a multi-line answer)."""
     return "\n".join(f"- {line}" for line in lines)
@@ -227,8 +239,8 @@ class QuestionKind(ABC, Generic[Spec]):
 
     def card_response(self, spec: Spec, typed: str) -> Response:
         """The response a text typed on the question's flashcard stands for (None: none of
-        the question's), which the quiz's own rule then checks (``core.decks.typed_verdict``).
-        Asked only where ``card_typing`` says yes."""
+        the question's), which the quiz's own rule then checks (``core.decks.typed_verdict``,
+        which trims ``typed`` and never passes it blank). Asked only where ``card_typing`` says yes."""
         raise NotImplementedError(f"{self.name} cards take no typed answer")
 
     def answer_note(self, shown: StudentQuestion, values: AnyMapping[str, Any]) -> str:
@@ -254,6 +266,7 @@ class OneTypedInput(QuestionKind[Spec]):
     ``input_name``, whose trimmed text is the response; left blank, there is none."""
 
     input_name: ClassVar[str]
+    typed_length: ClassVar[int]
 
     def form_values(self, shown: StudentQuestion, response: Response) -> dict[str, Any]:
         return {self.input_name: response}
@@ -270,9 +283,19 @@ class OneTypedInput(QuestionKind[Spec]):
         the API kept "  3000  " as sent, and refused 1,000 characters between two spaces)."""
         return response.strip() if isinstance(response, str) else response
 
+    def accept(self, spec: Spec, response: Response) -> Check:
+        """Text longer than the field is refused first, whatever the type: its own rule
+        (``accept_typed``) then reads text of a bounded length only."""
+        refuse_too_long(response, self.typed_length, self.input_name)
+        return self.accept_typed(spec, response)
+
+    def accept_typed(self, spec: Spec, response: Response) -> Check:
+        """``accept`` for a response no longer than the field; ``check`` by default."""
+        return self.check(spec, response)
+
     def card_typing(self, spec: Spec) -> bool:
         return True
 
     def card_response(self, spec: Spec, typed: str) -> Response:
-        """The typed text, as on the quiz page."""
-        return typed.strip() or None
+        """The typed text, as on the quiz page (where ``canonical`` trims it)."""
+        return typed

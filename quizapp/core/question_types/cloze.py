@@ -11,14 +11,13 @@ from quizapp.core.cloze import BLANK, MAX_BLANK_DIGITS, blanks_in_text, misplace
 from quizapp.core.field_reader import FieldReader
 from quizapp.core.model import ClozeAnswer, Question, QuestionType, TextAnswer
 from quizapp.core.presentation import StudentQuestion
-from quizapp.core.question_types.base import FormData, QuestionKind
+from quizapp.core.question_types.base import FormData, QuestionKind, refuse_too_long
 from quizapp.core.question_types.short import (
     entry_feedback,
     number_problem,
     read_text_answer,
     text_from_dict,
     text_to_dict,
-    too_long,
     with_feedback,
     written_answers,
 )
@@ -142,10 +141,13 @@ class Cloze(QuestionKind[ClozeAnswer]):
         return response
 
     def accept(self, spec: ClozeAnswer, response: Response) -> Check:
+        """Each blank longer than its field is refused before the blanks are read (as a typed
+        answer's text: ``OneTypedInput.accept``), then a number blank holding no number."""
+        if isinstance(response, list):  # a list of the wrong length is refused by ``check``
+            for number, given in enumerate(response[: len(spec.blanks)], start=1):
+                refuse_too_long(given, MAX_LENGTH, blank_input(number), f" in blank {number}")
         result = self.check(spec, response)
         for number, given in enumerate(response, start=1):
-            if given and len(given) > MAX_LENGTH:
-                raise ResponseError(f"{too_long(MAX_LENGTH)} in blank {number}", blank_input(number))
             problem = number_problem(spec.blanks[number - 1], given, f"blank {number}") if given else None
             if problem:
                 raise ResponseError(problem, blank_input(number))
@@ -156,7 +158,7 @@ class Cloze(QuestionKind[ClozeAnswer]):
         return len(spec.blanks) == 1
 
     def card_response(self, spec: ClozeAnswer, typed: str) -> Response:
-        return [typed.strip() or None]
+        return [typed]
 
     def full_marks_response(self, spec: ClozeAnswer) -> Response:
         return [shown_answer(blank.accepted[0]) for blank in spec.blanks]

@@ -217,7 +217,7 @@ class Numeric(OneTypedInput[NumericAnswer]):
             readings = (value,) if value.is_finite() else ()
         return all_or_nothing(any(numeric_matches(spec, value) for value in readings))
 
-    def accept(self, spec: NumericAnswer, response: Response) -> Check:
+    def accept_typed(self, spec: NumericAnswer, response: Response) -> Check:
         """Also refuses an answer with no number in it (or NaN): a stored one only scores 0."""
         result = self.check(spec, response)
         if isinstance(response, str):

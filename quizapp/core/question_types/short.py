@@ -103,10 +103,6 @@ def number_problem(spec: TextAnswer, response: str, what: str = "the answer") ->
     return refusal(response, "", what)
 
 
-def too_long(limit: int) -> str:
-    return f"Write at most {limit} characters"
-
-
 class ShortAnswer(OneTypedInput[TextAnswer]):
     input_name = INPUT
     typed_length = MAX_LENGTH
@@ -134,9 +130,7 @@ class ShortAnswer(OneTypedInput[TextAnswer]):
             raise ResponseError("expected the answer as a string")
         return all_or_nothing(matches_any(spec.accepted, response, spec.typos, spec.rejected))
 
-    def accept(self, spec: TextAnswer, response: Response) -> Check:
-        if isinstance(response, str) and len(response) > MAX_LENGTH:
-            raise ResponseError(too_long(MAX_LENGTH), INPUT)
+    def accept_typed(self, spec: TextAnswer, response: Response) -> Check:
         result = self.check(spec, response)
         problem = number_problem(spec, response) if isinstance(response, str) else None
         if problem:

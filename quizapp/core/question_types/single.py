@@ -50,7 +50,7 @@ class SingleChoice(ChoiceKind):
         """The choice the typed text is taken for, matched as a short answer is (typos allowed,
         and a slip taken for the nearest choice), or None for none of them."""
         texts = tuple(literal_entry(choice.text) for choice in spec.choices)
-        found = matched_entry(texts, typed.strip(), typos=True)
+        found = matched_entry(texts, typed, typos=True)
         return spec.choices[found[1]].id if found else None
 
     def full_marks_response(self, spec: ChoiceAnswer) -> Response:

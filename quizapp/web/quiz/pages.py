@@ -197,18 +197,17 @@ def save(attempt_id: int, number: int) -> Any:
     shuffle = bank.settings.shuffle_choices if bank else True
     asked = questions[number - 1]
     form = answer_form(asked, present(asked, current.seed, shuffle))
-    valid = form.validate_on_submit()
-    if valid and current.mode is AttemptMode.PRACTICE and response_from(form) is None:
-        form.add_error("Answer the question first, or skip it.")
-        valid = False
-    if valid:
+    if form.validate_on_submit():
         try:
             attempts.save_answer(current, form.question.id, response_from(form), clock.now())
         except AttemptClosed:
             return _closed_response(attempt_id)
-        if _is_autosave():
-            return jsonify(saved=True)
-        return redirect(_after_save(current, number, len(questions)))
+        except attempts.AnswerRequired:
+            form.add_error("Answer the question first, or skip it.")
+        else:
+            if _is_autosave():
+                return jsonify(saved=True)
+            return redirect(_after_save(current, number, len(questions)))
     if _is_autosave():
         return jsonify(saved=False, errors=form.errors), 422
     context = _question_context(_own_attempt(attempt_id), number)  # shown again, with what was typed

@@ -44,10 +44,11 @@ from quizapp.web.templating import how_many
 blueprint = Blueprint("study", __name__)
 
 
-def _open_to_study(bank: core.Bank, path: Path) -> core.Bank:
-    """The bank, if the current user may study it on ``path`` now; else not found (the bank
-    keeps its answers from students) or back to the quiz page (a test of it is in progress)."""
-    shown = answer_disclosure.for_bank(path, current_user.account, bank, clock.now())
+def _open_to_study(bank_slug: str, path: Path) -> core.Bank:
+    """The bank, if the current user may study it on ``path`` now (``services.study``); else
+    not found (not theirs to study, or it keeps its answers from students) or back to the quiz
+    page (a test of it is in progress)."""
+    bank, shown = studying.open_to_study(current_user.account, bank_slug, clock.now(), path)
     if shown.withheld is Withheld.TEST_IN_PROGRESS:
         abort(refused(bank, shown))
     if not shown.answers:
@@ -61,7 +62,7 @@ def _study_bank(bank_slug: str) -> core.Bank:
 
 
 def _studyable_bank(bank_slug: str) -> core.Bank:
-    return _open_to_study(_study_bank(bank_slug), Path.FLASHCARDS)
+    return _open_to_study(bank_slug, Path.FLASHCARDS)
 
 
 def _deck_options() -> tuple[str | None, bool]:
@@ -227,7 +228,7 @@ def review(bank_slug: str) -> Any:
 @blueprint.post("/learn/<bank_slug>")
 @login_required
 def learn_start(bank_slug: str) -> WerkzeugResponse:
-    bank = _open_to_study(_study_bank(bank_slug), Path.LEARN)
+    bank = _open_to_study(bank_slug, Path.LEARN)
     if not ActionForm().validate_on_submit():
         abort(400)
     session_id = studying.start_learn_session(current_user.id, bank, clock.now(), clock.new_seed())
@@ -245,7 +246,7 @@ def _own_learn_session(session_id: int) -> studying.LearnState:
 @login_required
 def learn(session_id: int) -> Any:
     state = _own_learn_session(session_id)
-    bank = _open_to_study(_study_bank(state.bank_slug), Path.LEARN)  # a session from before a test
+    bank = _open_to_study(state.bank_slug, Path.LEARN)  # a session from before a test
     questions = {q.id: q for q in questions_for(state.bank_slug, state.items)}
     session = state.session
     current_id = session.current
