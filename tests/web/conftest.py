@@ -18,9 +18,11 @@ from quizapp.db.base import db
 from quizapp.services import attempts, clock
 from quizapp.services.bank_library import library
 from quizapp.services.question_source import current_bank
+from quizapp.web.editor.question_forms import register_form, unregister_form
 from quizapp.web.request_log import logger
 from tests.helpers.web import PASSWORD, login
 from tests.web.yes_no_maybe import YesNoMaybe
+from tests.web.yes_no_maybe_form import YesNoMaybeForm
 
 
 @pytest.fixture
@@ -64,6 +66,14 @@ def toy_type():
     yield kind
     unregister(kind.name)
     assert kind.name not in {registered.name for registered in question_types()}
+
+
+@pytest.fixture
+def toy_form(toy_type):
+    """The ninth type's question form, registered for the test only."""
+    register_form(toy_type.name, YesNoMaybeForm)
+    yield YesNoMaybeForm
+    unregister_form(toy_type.name)
 
 
 @pytest.fixture
