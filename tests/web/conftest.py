@@ -15,7 +15,7 @@ from quizapp.core.attempts import AttemptMode
 from quizapp.core.question_types import question_types, register, unregister
 from quizapp.db import account_store, assignment_store, study_store
 from quizapp.db.base import db
-from quizapp.services import attempts, clock
+from quizapp.services import assignments, attempts, clock
 from quizapp.services.bank_library import library
 from quizapp.services.question_source import current_bank
 from quizapp.web.editor.question_forms import register_form, unregister_form
@@ -130,3 +130,27 @@ def lines():
     logger.addHandler(handler)
     yield records
     logger.removeHandler(handler)
+
+
+@pytest.fixture
+def bank_title(app, people) -> str:
+    with app.app_context():
+        return assignments.of_classes([people.class_id])[0].bank_title
+
+
+@pytest.fixture
+def with_assignments(app, setting):
+    """The setting, with the teacher's class's assignment of the bank and spare ones to delete, on
+    the page and through the API (they open in two months, so it opens nothing early for the student before the window)."""
+    from datetime import timedelta
+
+    from quizapp.services import assignments, clock
+    from quizapp.services.assignments import AssignmentTerms
+
+    people = setting["people"]
+    with app.app_context():
+        [assigned] = assignments.of_classes([people.class_id])
+        later = AssignmentTerms(opens_at=clock.now() + timedelta(days=60))
+        spare = assignments.create(people.teacher, people.class_id, "kosovo-peacekeepers", later)
+        api_spare = assignments.create(people.teacher, people.class_id, "kosovo-peacekeepers", later)
+    return setting | {"assignment": assigned.id, "spare_assignment": spare, "api_spare_assignment": api_spare}
