@@ -27,7 +27,7 @@ from quizapp.core.question_edit import (
 )
 from quizapp.services import bank_files, clock
 from quizapp.services.bank_files import BadFileName, Outcome
-from quizapp.services.bank_library import library
+from quizapp.services.bank_library import library, served_by_file
 from quizapp.web.auth.login import teacher_required
 from quizapp.web.editor.pages import preview_items
 from quizapp.web.editor.question_forms import (
@@ -180,7 +180,7 @@ def _render(
             notes.setdefault(field_name, []).append(problem.message)
     preview = [item for item in preview_items(result) if item["question"].id == shown_id] if result else []
     warnings = [w for w in (result.warnings if result and result.bank else ()) if w.question_id == shown_id]
-    bank = next((b for b in library().catalog.banks if Path(b.path).name == name), None)
+    bank = served_by_file(name)
     article = paragraphs(bank.source_text) if bank and bank.source_text else []
     page = render_template(
         "editor/question.html",
