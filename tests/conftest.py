@@ -20,12 +20,14 @@ from quizapp.db.base import db
 from quizapp.db.database import begin_write
 from quizapp.db.models import User
 from quizapp.extensions import limiter
+from tests.helpers.assignments import assigned_to_tinas_class_alone
 from tests.helpers.banks import (
     ARTICLE_BANK,
     QUESTIONS,
     assert_untouched,
     assign_every_bank,
     copy_banks,
+    copy_banks_with_quotes,
     snapshot,
 )
 from tests.helpers.quizzes import (
@@ -89,7 +91,8 @@ def questions_dir(request: pytest.FixtureRequest, tmp_path: Path) -> Path:
     """The test's own copy of the banks it uses (tests/helpers/banks.py), which it may change.
 
     Marked ``only_bank(slug, yaml_text)``, the folder holds that one bank instead (a toy type's);
-    marked ``ungrouped``, the article's bank without its groups, so that a test asks every question.
+    marked ``ungrouped``, the article's bank without its groups, so that a test asks every question;
+    marked ``with_quotes``, the banks and ``QUOTES_BANK``, a question quoting two paragraphs.
     """
     folder = tmp_path / "questions"
     only_bank = request.node.get_closest_marker("only_bank")
@@ -98,6 +101,8 @@ def questions_dir(request: pytest.FixtureRequest, tmp_path: Path) -> Path:
         folder.mkdir()
         (folder / f"{slug}.yaml").write_text(text, encoding="utf-8")
         return folder
+    if request.node.get_closest_marker("with_quotes"):
+        return copy_banks_with_quotes(folder)
     copy_banks(folder)
     if request.node.get_closest_marker("ungrouped"):
         bank = folder / ARTICLE_BANK.name
@@ -184,3 +189,9 @@ def results(app, people):
     login(other, "sara")
     submit(other, start(other, "test"))
     return attempt_id
+
+
+@pytest.fixture
+def assign(app, people):
+    """The bank assigned to the student's class alone, on these terms; its id."""
+    return lambda **terms: assigned_to_tinas_class_alone(app, people, **terms)

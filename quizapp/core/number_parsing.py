@@ -1,4 +1,4 @@
-"""Reading numbers the way people type them: "5,000", "5 000", "5000", "5000.0", "1,5", and in
+"""Reading numbers the way people type them: "5,000", "5 000", "5000", "5000.0", "1,5", "$3", and in
 English words up to MAX_WORD_NUMBER: "nine", "twenty-two", "five thousand" (docs/scoring.md)."""
 
 from __future__ import annotations
@@ -40,13 +40,17 @@ def parse_number(text: str) -> Decimal | None:
 
 
 _DOT_GROUPED = re.compile(r"[+-]?\d{1,3}(\.\d{3})+")
+CURRENCY_SIGNS = "$€£¥"  # before a number, as articles write amounts ("$3"): the drafter's too
+_CURRENCY_SIGN = re.compile(rf"^\s*[{re.escape(CURRENCY_SIGNS)}]\s*(?=\d)")
 
 
 def number_readings(text: str) -> tuple[Decimal, ...]:
     """Every way ``text`` may fairly be read: "5.000" is 5 in English and 5000 in much of Europe;
-    "nine" is 9. The one reading of a typed number, for numeric questions and for the numbers of
-    short answers and cloze blanks alike."""
+    "nine" is 9; "$3" is 3 (a currency sign before the number, as the drafter reads amounts). The
+    one reading of a typed number, for numeric questions and for the numbers of short answers and
+    cloze blanks alike."""
     readings = []
+    text = _CURRENCY_SIGN.sub("", text, count=1)
     first = parse_number(text)
     if first is not None:
         readings.append(first)

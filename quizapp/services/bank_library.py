@@ -191,6 +191,18 @@ def bank(bank_slug: str) -> core.Bank:
     return found
 
 
+def banks_by_file() -> dict[str, core.Bank]:
+    """The bank each file serves, by the file's name (a file that serves none is not in it: not
+    valid yet, or its id is served by another file)."""
+    return {Path(bank.path).name: bank for bank in library().catalog.banks}
+
+
+def served_by_file(file_name: str) -> core.Bank | None:
+    """The bank the file ``file_name`` serves, or None (the editor's pages ask of the file they
+    edit)."""
+    return banks_by_file().get(file_name)
+
+
 def summaries() -> list[BankSummary]:
     """The banks in service with their question counts, as the home pages list them (read from
     the database, where the counts are kept, rather than counted in every request)."""

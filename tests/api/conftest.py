@@ -8,7 +8,7 @@ from schemathesis.config import SchemathesisConfig
 from schemathesis.config._checks import POSITIVE_DATA_ACCEPTANCE_EXPECTED_STATUSES
 
 from tests.helpers.api import CROSS_FIELD_OPERATIONS, QUIZ, ApiClient, Tokens, token_for
-from tests.helpers.quizzes import attempt_questions, start
+from tests.helpers.quizzes import FrozenClock, attempt_questions, start
 from tests.helpers.web import login
 
 
@@ -78,3 +78,44 @@ def one_test(client, people, as_user, app):
     api = as_user("sam")
     assert api.post(f"/quizzes/{QUIZ}/attempts", json={"mode": "test"}).get_json()["id"] == attempt_id
     return client, api, attempt_id, attempt_questions(app, attempt_id)
+
+
+@pytest.fixture
+def clock(monkeypatch):
+    return FrozenClock(monkeypatch)
+
+
+@pytest.fixture
+def tina(as_user):
+    return as_user("tina")
+
+
+@pytest.fixture
+def sam(as_user):
+    return as_user("sam")
+
+
+@pytest.fixture
+def assign_by_api(tina, people):
+    """Replace the fixture's assignments of Tina's class with one made through the API."""
+
+    def make(**terms):
+        for row in tina.get("/assignments").get_json()["assignments"]:
+            assert tina.delete(f"/assignments/{row['id']}").status_code == 204
+        response = tina.post(f"/classes/{people.class_id}/assignments", json={"quiz_id": QUIZ, **terms})
+        assert response.status_code == 201, response.get_json()
+        created = response.get_json()
+        assert isinstance(created.pop("warnings"), list)  # about this save only: not listed later
+        return created
+
+    return make
+
+
+@pytest.fixture
+def assignment_id(app, people, results) -> int:
+    """The assignment of Tina's class that Sam's and Sara's tests were taken under."""
+    with app.app_context():
+        from quizapp.services import assignments
+
+        [row] = assignments.of_classes([people.class_id], QUIZ)
+    return row.id

@@ -14,7 +14,7 @@ from quizapp.db import account_store
 from quizapp.db.base import db
 from quizapp.db.models import Assignment, Attempt
 from tests.helpers.api import QUIZ, answer, bank_questions, error_of
-from tests.helpers.quizzes import FrozenClock, any_token
+from tests.helpers.quizzes import any_token
 from tests.helpers.web import login
 
 HOUR = timedelta(hours=1)
@@ -23,37 +23,6 @@ BANK_MINUTES = 30  # the article bank's own time limit
 
 def iso(moment: datetime) -> str:
     return moment.isoformat()
-
-
-@pytest.fixture
-def clock(monkeypatch):
-    return FrozenClock(monkeypatch)
-
-
-@pytest.fixture
-def tina(as_user):
-    return as_user("tina")
-
-
-@pytest.fixture
-def sam(as_user):
-    return as_user("sam")
-
-
-@pytest.fixture
-def assign(tina, people):
-    """Replace the fixture's assignments of Tina's class with one made through the API."""
-
-    def make(**terms):
-        for row in tina.get("/assignments").get_json()["assignments"]:
-            assert tina.delete(f"/assignments/{row['id']}").status_code == 204
-        response = tina.post(f"/classes/{people.class_id}/assignments", json={"quiz_id": QUIZ, **terms})
-        assert response.status_code == 201, response.get_json()
-        created = response.get_json()
-        assert isinstance(created.pop("warnings"), list)  # about this save only: not listed later
-        return created
-
-    return make
 
 
 def stored_assignments(app) -> int:
@@ -109,8 +78,8 @@ def test_classes_need_a_token(client):
 # --- POST /classes/{id}/assignments ------------------------------------------------------------
 
 
-def test_a_new_assignment_takes_the_defaults_the_issue_names(assign, people):
-    created = assign()
+def test_a_new_assignment_takes_the_defaults_the_issue_names(assign_by_api, people):
+    created = assign_by_api()
     assert created["quiz_id"] == QUIZ and created["class_id"] == people.class_id
     assert created["class_name"] == "History 9B" and created["quiz_title"]
     assert created["name"] == created["quiz_title"]  # no title: it goes by the quiz's
@@ -134,8 +103,8 @@ def test_a_new_assignment_takes_the_defaults_the_issue_names(assign, people):
     assert created["created_at"].endswith("+00:00")
 
 
-def test_every_term_is_taken_and_times_come_back_in_utc(assign):
-    created = assign(
+def test_every_term_is_taken_and_times_come_back_in_utc(assign_by_api):
+    created = assign_by_api(
         opens_at="2026-12-01T09:00:00+01:00",
         due_at="2026-12-08T08:00:00Z",
         time_limit_minutes=0,
@@ -153,8 +122,8 @@ def test_every_term_is_taken_and_times_come_back_in_utc(assign):
     assert created["counted"] == "last" and created["show_answers"] == "never"
 
 
-def test_answers_after_the_due_time_are_taken_with_a_due_time_and_study_off(assign, tina):
-    created = assign(
+def test_answers_after_the_due_time_are_taken_with_a_due_time_and_study_off(assign_by_api, tina):
+    created = assign_by_api(
         show_answers="after_due", due_at="2026-12-08T23:59:00+01:00", study=False, ends_at_close=True
     )
     assert (created["show_answers"], created["study"]) == ("after_due", False)
@@ -169,9 +138,9 @@ def test_answers_after_the_due_time_are_taken_with_a_due_time_and_study_off(assi
     assert again.status_code == 200 and again.get_json()["show_answers"] == "after_due"
 
 
-def test_a_whole_number_written_with_a_fraction_is_taken(assign):
+def test_a_whole_number_written_with_a_fraction_is_taken(assign_by_api):
     # 2.0 is an integer to JSON Schema, so clients made from the OpenAPI document may send it
-    assert assign(max_attempts=2.0, time_limit_minutes=45.0)["max_attempts"] == 2
+    assert assign_by_api(max_attempts=2.0, time_limit_minutes=45.0)["max_attempts"] == 2
 
 
 def test_the_documented_time_limit_bounds_are_the_services(tina, people, app):
@@ -304,8 +273,8 @@ def test_students_get_403_on_every_teachers_route(sam, tina, people, app):
 # --- GET /assignments ------------------------------------------------------------------------
 
 
-def test_a_teacher_lists_the_assignments_of_their_classes_and_may_name_one(as_user, people, assign):
-    created = assign(max_attempts=3)
+def test_a_teacher_lists_the_assignments_of_their_classes_and_may_name_one(as_user, people, assign_by_api):
+    created = assign_by_api(max_attempts=3)
     tina, otto = as_user("tina"), as_user("otto")
     assert mine(tina) == [created]
     response = tina.get(f"/assignments?class_id={people.class_id}")
@@ -318,9 +287,11 @@ def test_a_teacher_lists_the_assignments_of_their_classes_and_may_name_one(as_us
     assert tina.get("/assignments?colour=red").status_code == 400
 
 
-def test_a_student_sees_their_window_limits_and_status(sam, as_user, assign, clock):
+def test_a_student_sees_their_window_limits_and_status(sam, as_user, assign_by_api, clock):
     now = clock.now
-    created = assign(opens_at=iso(now + HOUR), due_at=iso(now + 3 * HOUR), max_attempts=2, counted="last")
+    created = assign_by_api(
+        opens_at=iso(now + HOUR), due_at=iso(now + 3 * HOUR), max_attempts=2, counted="last"
+    )
     assert all(row["class_name"] == "Civics 10A" for row in mine(as_user("oleg")))  # not Tina's class
     [seen] = mine(sam)
     assert seen == {
@@ -357,8 +328,8 @@ def test_a_student_sees_their_window_limits_and_status(sam, as_user, assign, clo
     assert (seen["status"], seen["may_start"], seen["refusal"]) == ("missed", False, "closed")
 
 
-def test_a_submitted_test_shows_the_counted_score(sam, assign, app):
-    created = assign(max_attempts=None, counted="best")
+def test_a_submitted_test_shows_the_counted_score(sam, assign_by_api, app):
+    created = assign_by_api(max_attempts=None, counted="best")
     attempt = sam.post(f"/quizzes/{QUIZ}/attempts", json={"mode": "test"}).get_json()
     questions = bank_questions(app)
     first = questions[attempt["questions"][0]["id"]]
@@ -385,8 +356,10 @@ def test_a_student_may_name_one_of_their_classes_only(sam, people):
     assert response.status_code == 404 and error_of(response)["code"] == "class_not_found"
 
 
-def test_a_title_is_taken_kept_clean_named_and_refused_in_the_services_words(tina, sam, assign, people, app):
-    created = assign(title="  Retake  ", due_at="2099-12-08T08:00:00Z")
+def test_a_title_is_taken_kept_clean_named_and_refused_in_the_services_words(
+    tina, sam, assign_by_api, people, app
+):
+    created = assign_by_api(title="  Retake  ", due_at="2099-12-08T08:00:00Z")
     assert (created["title"], created["name"]) == ("Retake", "Retake")
     [seen] = mine(sam)
     assert (seen["title"], seen["name"], seen["quiz_title"]) == ("Retake", "Retake", created["quiz_title"])
@@ -432,8 +405,8 @@ def test_a_due_time_already_past_is_saved_with_a_warning(tina, people, clock):
 # --- PATCH /assignments/{id} ----------------------------------------------------------------
 
 
-def test_a_change_names_only_what_changes(tina, assign):
-    created = assign(max_attempts=3, due_at=LATER)
+def test_a_change_names_only_what_changes(tina, assign_by_api):
+    created = assign_by_api(max_attempts=3, due_at=LATER)
     response = tina.call("PATCH", f"/assignments/{created['id']}", json={"late": True, "counted": "first"})
     assert response.status_code == 200
     changed = response.get_json()
@@ -447,8 +420,8 @@ def test_a_change_names_only_what_changes(tina, assign):
     assert cleared.get_json()["due_at"] is None and cleared.get_json()["max_attempts"] == 3
 
 
-def test_a_change_while_attempts_run_says_they_keep_their_deadline(tina, sam, assign):
-    created = assign(time_limit_minutes=20)
+def test_a_change_while_attempts_run_says_they_keep_their_deadline(tina, sam, assign_by_api):
+    created = assign_by_api(time_limit_minutes=20)
     attempt = sam.post(f"/quizzes/{QUIZ}/attempts", json={"mode": "test"}).get_json()
     response = tina.call("PATCH", f"/assignments/{created['id']}", json={"time_limit_minutes": 5})
     assert response.get_json()["running_attempts_keep_their_deadline"] is True
@@ -456,8 +429,8 @@ def test_a_change_while_attempts_run_says_they_keep_their_deadline(tina, sam, as
     assert sam.get(f"/attempts/{attempt['id']}").get_json()["deadline"] == attempt["deadline"]
 
 
-def test_a_change_the_service_refuses_is_400_and_changes_nothing(tina, assign):
-    created = assign(opens_at=T, due_at=LATER)
+def test_a_change_the_service_refuses_is_400_and_changes_nothing(tina, assign_by_api):
+    created = assign_by_api(opens_at=T, due_at=LATER)
     path = f"/assignments/{created['id']}"
     for body, code in [
         ({"due_at": "2026-11-30T08:00:00+00:00"}, "invalid_assignment"),  # before the opening
@@ -471,8 +444,8 @@ def test_a_change_the_service_refuses_is_400_and_changes_nothing(tina, assign):
     assert [row for row in mine(tina) if row["id"] == created["id"]] == [created]
 
 
-def test_another_teachers_or_an_unknown_assignment_is_404(as_user, assign):
-    created = assign()
+def test_another_teachers_or_an_unknown_assignment_is_404(as_user, assign_by_api):
+    created = assign_by_api()
     otto = as_user("otto")
     for method, path, body in [
         ("PATCH", f"/assignments/{created['id']}", {"max_attempts": 5}),
@@ -487,8 +460,8 @@ def test_another_teachers_or_an_unknown_assignment_is_404(as_user, assign):
     assert mine(as_user("tina")) == [created]
 
 
-def test_a_patch_body_must_be_json(tina, assign):
-    created = assign()
+def test_a_patch_body_must_be_json(tina, assign_by_api):
+    created = assign_by_api()
     response = tina.call("PATCH", f"/assignments/{created['id']}", data="max_attempts=5")
     assert response.status_code == 415 and error_of(response)["code"] == "unsupported_media_type"
 
@@ -496,8 +469,8 @@ def test_a_patch_body_must_be_json(tina, assign):
 # --- DELETE /assignments/{id} ---------------------------------------------------------------
 
 
-def test_deleting_an_assignment_keeps_its_attempts(tina, sam, assign):
-    created = assign()
+def test_deleting_an_assignment_keeps_its_attempts(tina, sam, assign_by_api):
+    created = assign_by_api()
     attempt = sam.post(f"/quizzes/{QUIZ}/attempts", json={"mode": "test"}).get_json()
     sam.post(f"/attempts/{attempt['id']}/submit")
     response = tina.delete(f"/assignments/{created['id']}")
@@ -508,15 +481,15 @@ def test_deleting_an_assignment_keeps_its_attempts(tina, sam, assign):
     assert sam.get(f"/attempts/{attempt['id']}").status_code == 404
     again = tina.delete(f"/assignments/{created['id']}")
     assert again.status_code == 404 and error_of(again)["code"] == "assignment_not_found"
-    assign()  # ...until it is assigned again
+    assign_by_api()  # ...until it is assigned again
     assert sam.get(f"/attempts/{attempt['id']}").status_code == 200
 
 
 # --- Accommodations --------------------------------------------------------------------------
 
 
-def test_an_accommodation_changes_the_students_window_and_is_taken_away(tina, sam, as_user, assign):
-    created = assign(time_limit_minutes=20, max_attempts=1, due_at=LATER)
+def test_an_accommodation_changes_the_students_window_and_is_taken_away(tina, sam, as_user, assign_by_api):
+    created = assign_by_api(time_limit_minutes=20, max_attempts=1, due_at=LATER)
     path = f"/assignments/{created['id']}/accommodations/sam"
     response = tina.put(
         path,
@@ -570,8 +543,10 @@ def test_an_accommodation_changes_the_students_window_and_is_taken_away(tina, sa
         ({"opens_at": LATER, "due_at": T}, "the due time must come after the opening time"),
     ],
 )
-def test_an_accommodation_the_service_refuses_is_400_and_nothing_is_stored(tina, sam, assign, body, problem):
-    created = assign()
+def test_an_accommodation_the_service_refuses_is_400_and_nothing_is_stored(
+    tina, sam, assign_by_api, body, problem
+):
+    created = assign_by_api()
     response = tina.put(f"/assignments/{created['id']}/accommodations/sam", json=body)
     assert response.status_code == 400
     error = error_of(response)
@@ -579,8 +554,8 @@ def test_an_accommodation_the_service_refuses_is_400_and_nothing_is_stored(tina,
     assert mine(sam)[0]["accommodated"] is False
 
 
-def test_an_accommodation_time_without_an_offset_is_400(tina, assign):
-    created = assign()
+def test_an_accommodation_time_without_an_offset_is_400(tina, assign_by_api):
+    created = assign_by_api()
     response = tina.put(
         f"/assignments/{created['id']}/accommodations/sam", json={"due_at": "2026-12-01T08:00"}
     )
@@ -589,8 +564,8 @@ def test_an_accommodation_time_without_an_offset_is_400(tina, assign):
 
 
 @pytest.mark.parametrize("username", ["oleg", "nobody", "tina"])
-def test_an_accommodation_for_someone_not_in_the_class_is_404(tina, assign, username):
-    created = assign()
+def test_an_accommodation_for_someone_not_in_the_class_is_404(tina, assign_by_api, username):
+    created = assign_by_api()
     for method in ("PUT", "DELETE"):
         response = tina.call(
             method, f"/assignments/{created['id']}/accommodations/{username}", json={"extra_attempts": 1}
@@ -606,7 +581,7 @@ def class_accommodations(api, class_id: int) -> list[dict]:
     return next(c for c in classes if c["id"] == class_id)["accommodations"]
 
 
-def test_a_class_accommodation_applies_to_every_test_of_the_class(tina, sam, as_user, assign, people):
+def test_a_class_accommodation_applies_to_every_test_of_the_class(tina, sam, as_user, assign_by_api, people):
     path = f"/classes/{people.class_id}/students/sam/accommodation"
     response = tina.put(path, json={"extra_time_percent": 50, "extra_attempts": 1})
     assert response.status_code == 200
@@ -621,7 +596,7 @@ def test_a_class_accommodation_applies_to_every_test_of_the_class(tina, sam, as_
         {"username": "sam", "extra_time_percent": 50, "extra_time_minutes": 0, "extra_attempts": 1}
     ]
     assert "accommodations" not in sam.get("/classes").get_json()["classes"][0]  # teachers only
-    created = assign(time_limit_minutes=20, max_attempts=1)  # made after it was set
+    created = assign_by_api(time_limit_minutes=20, max_attempts=1)  # made after it was set
     [seen] = mine(sam)
     assert seen["accommodated"] is True
     assert (seen["time_limit_seconds"], seen["max_attempts"]) == (30 * 60, 2)
@@ -711,8 +686,10 @@ def page_start(client, app) -> tuple[int, str]:
     ],
     ids=["before-it-opens", "after-it-is-due"],
 )
-def test_the_page_and_the_api_refuse_a_start_alike(client, app, sam, assign, clock, window, refusal, words):
-    assign(**{key: iso(clock.now + hours * HOUR) for key, hours in window.items()})
+def test_the_page_and_the_api_refuse_a_start_alike(
+    client, app, sam, assign_by_api, clock, window, refusal, words
+):
+    assign_by_api(**{key: iso(clock.now + hours * HOUR) for key, hours in window.items()})
     login(client, "sam")
     api = sam.post(f"/quizzes/{QUIZ}/attempts", json={"mode": "test"})
     assert api.status_code == 409
@@ -726,8 +703,8 @@ def test_the_page_and_the_api_refuse_a_start_alike(client, app, sam, assign, clo
         assert db.session.scalars(db.select(Attempt).where(Attempt.user_id == seen_student(app))).all() == []
 
 
-def test_an_assignment_id_written_with_a_fraction_names_it_when_whole(sam, assign):
-    created = assign()
+def test_an_assignment_id_written_with_a_fraction_names_it_when_whole(sam, assign_by_api):
+    created = assign_by_api()
     # 17.0 is an integer to JSON Schema (schemathesis sends such); 17.5 names no assignment
     half = sam.post(f"/quizzes/{QUIZ}/attempts", json={"mode": "test", "assignment_id": created["id"] + 0.5})
     assert half.status_code == 400 and "assignment_id" in error_of(half)["details"]["fields"]

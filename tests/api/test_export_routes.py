@@ -183,16 +183,6 @@ def test_the_api_answers_json_keeps_response_for_programs(as_user, results):
 # --- One assignment: ?assignment_id=, the assignment page's links, `flask export-scores --assignment`
 
 
-@pytest.fixture
-def assignment_id(app, people, results) -> int:
-    """The assignment of Tina's class that Sam's and Sara's tests were taken under."""
-    with app.app_context():
-        from quizapp.services import assignments
-
-        [row] = assignments.of_classes([people.class_id], QUIZ)
-    return row.id
-
-
 def _command(app, tmp_path, *args: str) -> bytes:
     output = tmp_path / "export"
     result = app.test_cli_runner().invoke(args=["export-scores", *args, "-o", str(output)])

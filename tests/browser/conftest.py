@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from werkzeug.serving import make_server
 
+from tests.helpers.banks import assign_every_bank
 from tests.helpers.browser import CHROMIUM, CHROMIUM_ARGS, DESKTOP, Auditor, browser_unavailable
 
 
@@ -59,3 +60,22 @@ def new_page(browser):
     yield make
     for context in contexts:
         context.close()
+
+
+FOUR_QUESTIONS = """
+title: Four questions
+settings: {shuffle_questions: false, shuffle_choices: false, show_answers: immediately}
+questions:
+  - {id: where, type: single, prompt: Where was the platoon sent?, choices: [Iraq, Kuwait], answer: Kuwait,
+     explanation: The article opens with it.}
+  - {id: who, type: short, prompt: Which alliance ran the air campaign?, accept: [NATO], tags: [history]}
+  - {id: when, type: short, prompt: In which year did Kosovo declare independence?, accept: ["2008"], tags: [history]}
+  - {id: how-many, type: numeric, prompt: How many soldiers lined up?, answer: 32, tags: [mission]}
+"""
+
+
+@pytest.fixture
+def four_questions(questions_dir, app):
+    (questions_dir / "four-questions.yaml").write_text(FOUR_QUESTIONS)
+    assign_every_bank(app)
+    return "/quizzes/four-questions"

@@ -5,13 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from tests.helpers.banks import PARAGRAPH_OF_IOWA, PARAGRAPH_OF_KUWAIT, QUOTES_BANK, copy_banks_with_quotes
+from tests.helpers.banks import PARAGRAPH_OF_IOWA, PARAGRAPH_OF_KUWAIT, QUOTES_BANK
 from tests.helpers.browser import PHONE, click_through, log_in
 
-
-@pytest.fixture
-def questions_dir(tmp_path):
-    return copy_banks_with_quotes(tmp_path / "questions")
+pytestmark = pytest.mark.with_quotes  # the banks with QUOTES_BANK (tests/conftest.py)
 
 
 def fits_a_phone(page) -> bool:

@@ -7,19 +7,7 @@ from __future__ import annotations
 import pytest
 
 from tests.helpers.answering import answer_shown_question
-from tests.helpers.banks import assign_every_bank
 from tests.helpers.browser import BANK, DESKTOP, PHONE, click_through, log_in
-
-FOUR_QUESTIONS = """
-title: Four questions
-settings: {shuffle_questions: false, shuffle_choices: false, show_answers: immediately}
-questions:
-  - {id: where, type: single, prompt: Where was the platoon sent?, choices: [Iraq, Kuwait], answer: Kuwait,
-     explanation: The article opens with it.}
-  - {id: who, type: short, prompt: Which alliance ran the air campaign?, accept: [NATO], tags: [history]}
-  - {id: when, type: short, prompt: In which year did Kosovo declare independence?, accept: ["2008"], tags: [history]}
-  - {id: how-many, type: numeric, prompt: How many soldiers lined up?, answer: 32, tags: [mission]}
-"""
 
 
 def focused(page) -> dict:
@@ -27,13 +15,6 @@ def focused(page) -> dict:
         "({id: document.activeElement.id, tag: document.activeElement.tagName,"
         " text: document.activeElement.textContent.trim()})"
     )
-
-
-@pytest.fixture
-def four_questions(questions_dir, app):
-    (questions_dir / "four-questions.yaml").write_text(FOUR_QUESTIONS)
-    assign_every_bank(app)
-    return "/quizzes/four-questions"
 
 
 @pytest.mark.parametrize("javascript", [True, False], ids=["with-js", "without-js"])

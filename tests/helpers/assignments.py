@@ -4,6 +4,7 @@ assignment at a given time (through the services, so the clock is the test's).""
 from __future__ import annotations
 
 import itertools
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from quizapp.core.accounts import Role
@@ -99,3 +100,21 @@ def percent_of(app, attempt_id: int, now: datetime) -> float:
     """The attempt's score in percent, as the services compute it."""
     with app.app_context():
         return float(attempts.score_of(attempts.get(attempt_id, now)).percent)
+
+
+HOUR = timedelta(hours=1)
+EVIL = '=HYPERLINK("http://evil";"Sara")'  # a display name a spreadsheet would run
+
+
+@dataclass(frozen=True)
+class Graded:
+    first: int  # assignment: due two hours after t0, late work accepted, two attempts, best counts
+    second: int  # assignment: no due time, unlimited attempts
+    due: datetime
+    mia_due: datetime
+    sam_early: int  # 1 question right, on time
+    sam_late: int  # all right, late
+    sara_first: int  # all right, on time
+    sara_second: int  # under the second assignment
+    t0: datetime
+    bank_title: str

@@ -7,95 +7,25 @@ from __future__ import annotations
 
 import io
 import json
-from dataclasses import dataclass, replace
-from datetime import datetime, timedelta
+from datetime import timedelta
 from urllib.parse import quote
 from zoneinfo import ZoneInfo
 
 import pytest
 from openpyxl import load_workbook
 
-from quizapp.core.assignments import Counted
 from quizapp.core.file_names import file_name_part
-from quizapp.db.base import db
-from quizapp.db.database import begin_write
-from quizapp.db.models import User
-from quizapp.services import accounts, assignments, bank_library
+from quizapp.services import accounts, assignments
 from quizapp.services.assignments import AssignmentTerms
 from tests.helpers.assignments import (
     BANK,
-    accommodate,
+    EVIL,
+    HOUR,
     add_assignment,
-    add_students,
     percent_of,
-    replace_assignments,
     take,
 )
-from tests.helpers.quizzes import FrozenClock
-from tests.helpers.web import login, read_csv
-
-HOUR = timedelta(hours=1)
-EVIL = '=HYPERLINK("http://evil";"Sara")'
-
-
-@dataclass(frozen=True)
-class Graded:
-    first: int  # assignment: due two hours after t0, late work accepted, two attempts, best counts
-    second: int  # assignment: no due time, unlimited attempts
-    due: datetime
-    mia_due: datetime
-    sam_early: int  # 1 question right, on time
-    sam_late: int  # all right, late
-    sara_first: int  # all right, on time
-    sara_second: int  # under the second assignment
-    t0: datetime
-    bank_title: str
-
-
-@pytest.fixture
-def graded(app, people, monkeypatch) -> Graded:
-    """Five hours after t0: Sam took the first assignment on time and late, Sara on time (and the
-    second assignment), Nina missed it, Mia's own due time is still ahead."""
-    frozen = FrozenClock(monkeypatch)
-    t0 = frozen.now - 5 * HOUR
-    due, mia_due = t0 + 2 * HOUR, t0 + 10 * HOUR
-    first = replace_assignments(
-        app, people, due_at=due, accept_late=True, max_attempts=2, counted=Counted.BEST
-    )
-    second = add_assignment(app, people, max_attempts=None)
-    add_students(app, people.class_id, "Nina", "Mia")
-    accommodate(app, people, first, "mia", due_at=mia_due)
-    with app.app_context():
-        begin_write()
-        db.session.get(User, people.classmate).display_name = EVIL
-        db.session.commit()
-    graded = Graded(
-        first=first,
-        second=second,
-        due=due,
-        mia_due=mia_due,
-        sam_early=take(app, "sam", t0, correct=1, assignment_id=first),
-        sam_late=take(app, "sam", t0 + 3 * HOUR, assignment_id=first),
-        sara_first=take(app, "sara", t0, assignment_id=first),
-        sara_second=take(app, "sara", t0 + HOUR, correct=2, assignment_id=second),
-        t0=t0,
-        bank_title=bank_title(app),
-    )
-    with app.app_context():  # late work closes again after Sam's late attempt: Nina has missed it
-        row = assignments.assignment(first)
-        assignments.update(people.teacher, first, replace(row.terms, accept_late=False))
-    return graded
-
-
-def bank_title(app) -> str:
-    with app.app_context():
-        return bank_library.bank(BANK).title
-
-
-@pytest.fixture
-def tina(client, people):
-    login(client, "tina")
-    return client
+from tests.helpers.web import read_csv
 
 
 def test_the_attempts_of_an_assignment_with_each_students_due_time_and_lateness(tina, graded):

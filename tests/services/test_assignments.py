@@ -19,17 +19,10 @@ from quizapp.services import accounts, answer_disclosure, assignments, attempts,
 from quizapp.services.assignments import AssignmentTerms, StartRefused
 from quizapp.services.attempt_access import Viewed
 from quizapp.services.bank_library import BankNotFound
-from tests.helpers.assignments import assigned_to_tinas_class_alone
 
 BANK = "kosovo-peacekeepers"
 T0 = datetime(2026, 12, 1, 8, 0, tzinfo=UTC)
 HOUR = timedelta(hours=1)
-
-
-@pytest.fixture
-def assign(app, people):
-    """The bank assigned to the student's class alone, on these terms; its id."""
-    return lambda **terms: assigned_to_tinas_class_alone(app, people, **terms)
 
 
 def account(username: str):

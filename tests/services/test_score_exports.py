@@ -12,7 +12,6 @@ from zoneinfo import ZoneInfo
 import pytest
 from openpyxl import load_workbook
 
-from quizapp.core.answer_key import full_marks_response
 from quizapp.core.model import QuestionType
 from quizapp.services import accounts
 from quizapp.services.export_formats import (
@@ -21,11 +20,7 @@ from quizapp.services.export_formats import (
     csv_chunks_of_shared_cells,
     spreadsheet_safe,
 )
-from tests.helpers.api import ApiClient, token_for
-from tests.helpers.api import answer as answer_by_api
-from tests.helpers.api import start as start_by_api
 from tests.helpers.banks import assign_every_bank
-from tests.helpers.quizzes import attempt_questions
 from tests.helpers.web import column_widths, login, read_csv
 
 TITLE = "Kosovar Peacekeepers Sent On First Mission Abroad"  # the bank's title: the gradebook's header
@@ -193,27 +188,6 @@ def test_shared_cell_parts_are_written_like_whole_rows(monkeypatch):
 BERLIN = ZoneInfo("Europe/Berlin")
 
 
-def _chosen_response(question):
-    """A response the test knows the words of: not always the first choice, nor the file's order."""
-    spec = question.answer
-    match question.type:
-        case QuestionType.SINGLE:
-            return spec.choices[-1].id
-        case QuestionType.MULTIPLE:
-            return [choice.id for choice in spec.choices][::-1][:2]  # the student's order: last first
-        case QuestionType.TRUE_FALSE:
-            return True
-        case QuestionType.ORDERING:
-            return [item.id for item in spec.items][::-1]
-        case QuestionType.MATCHING:
-            rights = [right.id for right in spec.rights]
-            return {left.id: rights[(n + 1) % len(rights)] for n, left in enumerate(spec.lefts)}
-        case QuestionType.NUMERIC:
-            return "1,250"
-        case _:  # short, cloze: typed as the key has it
-            return full_marks_response(question)
-
-
 def _words(question, response) -> str:
     """What a teacher should read for ``response``, spelled out here rather than asked of the app."""
     spec = question.answer
@@ -233,23 +207,6 @@ def _words(question, response) -> str:
             return "; ".join(response)
         case _:
             return response
-
-
-@pytest.fixture
-def chosen(app, people):
-    """Sam answers every question of a test through the API; the questions by id and the responses."""
-    app.config["API_ANSWER_LIMIT_PER_USER"] = app.config["API_ANSWER_LIMIT_PER_ADDRESS"] = "10000/minute"
-    api = ApiClient(app.test_client(), token_for(app.test_client(), "sam"))
-    attempt = start_by_api(api, "test")
-    questions = {q.id: q for q in attempt_questions(app, attempt["id"])}
-    responses = {key: _chosen_response(question) for key, question in questions.items()}
-    for key, response in responses.items():
-        saved = answer_by_api(api, attempt, key, response)
-        assert saved.status_code == 200, (key, saved.get_json())
-    assert api.post(f"/attempts/{attempt['id']}/submit").status_code == 200
-    with app.app_context():
-        accounts.set_time_zone(people.teacher, "Europe/Berlin")
-    return questions, responses
 
 
 @pytest.mark.ungrouped  # every question, so every type, is asked

@@ -15,12 +15,14 @@ from quizapp.core.attempts import AttemptMode
 from quizapp.core.question_types import question_types, register, unregister
 from quizapp.db import account_store, assignment_store, study_store
 from quizapp.db.base import db
-from quizapp.services import attempts, clock
+from quizapp.services import assignments, attempts, clock
 from quizapp.services.bank_library import library
 from quizapp.services.question_source import current_bank
+from quizapp.web.editor.question_forms import register_form, unregister_form
 from quizapp.web.request_log import logger
 from tests.helpers.web import PASSWORD, login
 from tests.web.yes_no_maybe import YesNoMaybe
+from tests.web.yes_no_maybe_form import YesNoMaybeForm
 
 
 @pytest.fixture
@@ -64,6 +66,14 @@ def toy_type():
     yield kind
     unregister(kind.name)
     assert kind.name not in {registered.name for registered in question_types()}
+
+
+@pytest.fixture
+def toy_form(toy_type):
+    """The ninth type's question form, registered for the test only."""
+    register_form(toy_type.name, YesNoMaybeForm)
+    yield YesNoMaybeForm
+    unregister_form(toy_type.name)
 
 
 @pytest.fixture
@@ -120,3 +130,47 @@ def lines():
     logger.addHandler(handler)
     yield records
     logger.removeHandler(handler)
+
+
+@pytest.fixture
+def bank_title(app, people) -> str:
+    with app.app_context():
+        return assignments.of_classes([people.class_id])[0].bank_title
+
+
+@pytest.fixture
+def with_assignments(app, setting):
+    """The setting, with the teacher's class's assignment of the bank and spare ones to delete, on
+    the page and through the API (they open in two months, so it opens nothing early for the student before the window)."""
+    from datetime import timedelta
+
+    from quizapp.services import assignments, clock
+    from quizapp.services.assignments import AssignmentTerms
+
+    people = setting["people"]
+    with app.app_context():
+        [assigned] = assignments.of_classes([people.class_id])
+        later = AssignmentTerms(opens_at=clock.now() + timedelta(days=60))
+        spare = assignments.create(people.teacher, people.class_id, "kosovo-peacekeepers", later)
+        api_spare = assignments.create(people.teacher, people.class_id, "kosovo-peacekeepers", later)
+        live_session = _live_session(people)
+    return setting | {
+        "assignment": assigned.id,
+        "spare_assignment": spare,
+        "api_spare_assignment": api_spare,
+        "live": live_session,
+    }
+
+
+def _live_session(people) -> int:
+    """A live quiz the teacher hosts, in its lobby, with the student in it (written straight to
+    the table: the student has a test of the bank open here, which would refuse the join)."""
+    import random
+
+    from quizapp.db import account_store, live_store
+    from quizapp.services import clock, live
+
+    host = account_store.get_account(people.teacher)
+    created = live.create(host, "kosovo-peacekeepers", clock.now(), 1, random.Random(5))
+    live_store.add_player(created.id, people.student, "Sam", None, clock.now())
+    return created.id

@@ -253,44 +253,6 @@ def api_call(app, endpoint: str, method: str, url: str, role: str):
     return response
 
 
-@pytest.fixture
-def with_assignments(app, setting):
-    """The setting, with the teacher's class's assignment of the bank and spare ones to delete, on
-    the page and through the API (they open in two months, so it opens nothing early for the student before the window)."""
-    from datetime import timedelta
-
-    from quizapp.services import assignments, clock
-    from quizapp.services.assignments import AssignmentTerms
-
-    people = setting["people"]
-    with app.app_context():
-        [assigned] = assignments.of_classes([people.class_id])
-        later = AssignmentTerms(opens_at=clock.now() + timedelta(days=60))
-        spare = assignments.create(people.teacher, people.class_id, "kosovo-peacekeepers", later)
-        api_spare = assignments.create(people.teacher, people.class_id, "kosovo-peacekeepers", later)
-        live_session = _live_session(people)
-    return setting | {
-        "assignment": assigned.id,
-        "spare_assignment": spare,
-        "api_spare_assignment": api_spare,
-        "live": live_session,
-    }
-
-
-def _live_session(people) -> int:
-    """A live quiz the teacher hosts, in its lobby, with the student in it (written straight to
-    the table: the student has a test of the bank open here, which would refuse the join)."""
-    import random
-
-    from quizapp.db import account_store, live_store
-    from quizapp.services import clock, live
-
-    host = account_store.get_account(people.teacher)
-    created = live.create(host, "kosovo-peacekeepers", clock.now(), 1, random.Random(5))
-    live_store.add_player(created.id, people.student, "Sam", None, clock.now())
-    return created.id
-
-
 @pytest.mark.parametrize("role", ROLES)
 def test_every_route_for_every_role(app, with_assignments, role):
     setting = with_assignments

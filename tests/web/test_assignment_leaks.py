@@ -18,7 +18,6 @@ from quizapp.services import assignments
 from quizapp.services.assignments import AssignmentTerms, BankFlags
 from quizapp.services.dashboards import student_dashboard
 from tests.helpers.api import ApiClient, token_for
-from tests.helpers.assignments import assigned_to_tinas_class_alone
 from tests.helpers.quizzes import (
     FrozenClock,
     answer,
@@ -31,12 +30,6 @@ from tests.helpers.quizzes import (
 from tests.helpers.web import csrf_token, login
 
 BANK = "kosovo-peacekeepers"
-
-
-@pytest.fixture
-def assign(app, people):
-    """The bank assigned to the student's class alone, on these terms; its id."""
-    return lambda **terms: assigned_to_tinas_class_alone(app, people, **terms)
 
 
 def take_a_test_all_wrong(client, app) -> int:

@@ -54,12 +54,6 @@ def post_form(client, url: str, **fields):
     return client.post(url, data={"csrf_token": token, **fields})
 
 
-@pytest.fixture
-def bank_title(app, people) -> str:
-    with app.app_context():
-        return assignments.of_classes([people.class_id])[0].bank_title
-
-
 NEW = {
     "quiz": BANK,
     "opens_at": "2026-12-01 08:00",

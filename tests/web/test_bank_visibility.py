@@ -5,22 +5,13 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-import pytest
-
 from quizapp.db import account_store
 from quizapp.services import assignments
 from tests.helpers.api import ApiClient, token_for
-from tests.helpers.assignments import assigned_to_tinas_class_alone
 from tests.helpers.web import csrf_token, login
 
 BANK = "kosovo-peacekeepers"
 LATER = datetime(2099, 1, 1, 9, 0, tzinfo=UTC)
-
-
-@pytest.fixture
-def only_history(app, people):
-    """The bank assigned to the student's class alone, on these terms; its id."""
-    return lambda **terms: assigned_to_tinas_class_alone(app, people, **terms)
 
 
 def student_pages(client) -> dict[str, int]:
@@ -52,8 +43,8 @@ def api_view(app, username: str) -> dict[str, object]:
     }
 
 
-def test_a_student_of_another_class_finds_the_bank_nowhere(app, client, only_history):
-    only_history()
+def test_a_student_of_another_class_finds_the_bank_nowhere(app, client, assign):
+    assign()
     login(client, "oleg")
     assert set(student_pages(client).values()) == {404}
     home = client.get("/").get_data(as_text=True)
@@ -61,8 +52,8 @@ def test_a_student_of_another_class_finds_the_bank_nowhere(app, client, only_his
     assert api_view(app, "oleg") == {"listed": [], "start": 404, "cards": 404, "progress": []}
 
 
-def test_before_the_window_opens_only_the_opening_time_shows(app, client, only_history):
-    only_history(opens_at=LATER)
+def test_before_the_window_opens_only_the_opening_time_shows(app, client, assign):
+    assign(opens_at=LATER)
     login(client, "sam")
     page = client.get(f"/quizzes/{BANK}").get_data(as_text=True)
     assert "opens at <strong>2099-01-01 09:00 UTC</strong>" in page
@@ -78,8 +69,8 @@ def test_before_the_window_opens_only_the_opening_time_shows(app, client, only_h
     assert view["listed"] == [] and view["start"] == 404 and view["cards"] == 404
 
 
-def test_study_off_leaves_the_test_and_nothing_else(app, client, only_history):
-    only_history(study=False)
+def test_study_off_leaves_the_test_and_nothing_else(app, client, assign):
+    assign(study=False)
     login(client, "sam")
     page = client.get(f"/quizzes/{BANK}").get_data(as_text=True)
     assert "Start the test" in page and "Start practice" not in page and "Flashcards" not in page
@@ -88,10 +79,8 @@ def test_study_off_leaves_the_test_and_nothing_else(app, client, only_history):
     assert set(pages.values()) == {404}
 
 
-def test_a_hidden_bank_is_gone_for_students_and_open_practice_shows_it_to_all(
-    app, client, only_history, people
-):
-    only_history()
+def test_a_hidden_bank_is_gone_for_students_and_open_practice_shows_it_to_all(app, client, assign, people):
+    assign()
     with app.app_context():
         assignments.set_bank_flags(BANK, assignments.BankFlags(published=False), datetime.now(UTC))
     login(client, "sam")
@@ -110,10 +99,8 @@ def test_a_hidden_bank_is_gone_for_students_and_open_practice_shows_it_to_all(
     ).get_data(as_text=True)
 
 
-def test_an_archived_class_is_hidden_from_its_students_and_takes_no_one_new(
-    app, client, only_history, people
-):
-    only_history(due_at=datetime.now(UTC) + timedelta(days=3))
+def test_an_archived_class_is_hidden_from_its_students_and_takes_no_one_new(app, client, assign, people):
+    assign(due_at=datetime.now(UTC) + timedelta(days=3))
     with app.app_context():
         account_store.archive_class(people.class_id, datetime.now(UTC))
     login(client, "sam")

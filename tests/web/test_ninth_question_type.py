@@ -15,11 +15,12 @@ from contextlib import closing
 
 import pytest
 
+from quizapp.core.question_edit import question_fields
 from quizapp.core.question_types import question_type
 from tests.helpers.api import ApiClient, token_for
 from tests.helpers.banks import open_for_practice
 from tests.helpers.quizzes import answer, start, submit
-from tests.helpers.web import login, read_csv
+from tests.helpers.web import csrf_token, login, read_csv
 
 BANK = "toy"
 BANK_YAML = """\
@@ -125,3 +126,49 @@ def test_the_answer_key_names_a_registered_type_by_its_label(client, people):
     page = html.unescape(key.get_data(as_text=True))
     assert "Yes, no or maybe · 1 point · <code>weather</code>" in page
     assert "Single choice · 1 point · <code>capital</code>" in page
+
+
+def test_a_type_with_no_form_is_edited_in_the_files_text(client, people):
+    """The question form knows no type it was not given a form for: "New question" does not offer
+    it, and its questions open the bank's text editor, saying why."""
+    login(client, "tina")
+    choices = client.get(f"/banks/{BANK}.yaml/questions/new").get_data(as_text=True)
+    assert "Single choice" in choices and "Yes, no or maybe" not in choices
+    assert client.get(f"/banks/{BANK}.yaml/questions/new/yes_no_maybe").status_code == 404
+    opened = client.get(f"/banks/{BANK}.yaml/questions/weather/edit")
+    assert opened.status_code == 302 and opened.location.endswith(f"/banks/{BANK}.yaml/edit")
+    editor = html.unescape(client.get(opened.location).get_data(as_text=True))
+    assert "Questions of the type 'yes_no_maybe' are edited in the file's text." in editor
+
+
+def test_a_registered_form_edits_and_adds_the_types_questions(client, people, questions_dir, toy_form):
+    """A form registered for the type's name (``register_form``) is offered under the type's label,
+    shows a question's answer, and writes what the teacher ticks into the file."""
+    login(client, "tina")
+    path = questions_dir / f"{BANK}.yaml"
+    choices = client.get(f"/banks/{BANK}.yaml/questions/new").get_data(as_text=True)
+    assert f'href="/banks/{BANK}.yaml/questions/new/yes_no_maybe">Yes, no or maybe</a>' in choices
+    edit = f"/banks/{BANK}.yaml/questions/weather/edit"
+    page = client.get(edit).get_data(as_text=True)
+    assert "Yes, no or maybe. Saving writes this question" in page
+    assert re.search(r'<input checked[^>]*value="maybe"|<input[^>]*value="maybe"[^>]*checked', page)
+    form = {
+        "csrf_token": csrf_token(page),
+        "version": re.search(r'name="version"[^>]*value="([^"]*)"', page).group(1),
+        "prompt": "Will it rain in Pristina tomorrow?",
+        "answer": "no",
+        "action": "save",
+    }
+    assert client.post(edit, data=form).status_code == 302
+    assert question_fields(path.read_text(encoding="utf-8"), "weather")["answer"] == "no"
+    new = f"/banks/{BANK}.yaml/questions/new/yes_no_maybe"
+    page = client.get(new).get_data(as_text=True)
+    form |= {"csrf_token": csrf_token(page), "id": "snow", "prompt": "Will it snow?", "answer": "yes"}
+    form["version"] = re.search(r'name="version"[^>]*value="([^"]*)"', page).group(1)
+    assert client.post(new, data=form).status_code == 302
+    assert question_fields(path.read_text(encoding="utf-8"), "snow") == {
+        "id": "snow",
+        "type": "yes_no_maybe",
+        "prompt": "Will it snow?",
+        "answer": "yes",
+    }

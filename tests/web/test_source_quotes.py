@@ -13,19 +13,15 @@ from tests.helpers.banks import (
     PARAGRAPH_OF_KUWAIT,
     PARAGRAPH_OF_THE_WAR,
     QUOTES_BANK,
-    copy_banks_with_quotes,
 )
 from tests.helpers.quizzes import answer, start, submit
 from tests.helpers.web import login
 
+pytestmark = pytest.mark.with_quotes  # the banks with QUOTES_BANK (tests/conftest.py)
+
 KUWAIT = "Kosovo has sent an army platoon to Kuwait"
 IOWA = "under the command of the National Guard of Iowa"
 WAR_END, INDEPENDENCE = "that ended in 1999", "Kosovo declared independence from Serbia in 2008."
-
-
-@pytest.fixture
-def questions_dir(tmp_path):
-    return copy_banks_with_quotes(tmp_path / "questions")
 
 
 def passage_of(page: str) -> str:

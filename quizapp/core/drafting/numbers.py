@@ -17,6 +17,7 @@ from quizapp.core.drafting.lexicon import (
     SCALES,
     UNIT_WORDS,
 )
+from quizapp.core.number_parsing import CURRENCY_SIGNS
 
 _WORD_NUMBER = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 _MONTH = (
@@ -32,7 +33,7 @@ _WEEKDAY = re.compile(
     r"\b(?:on|last|next|this|since|by|until)\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
 )
 _NUMBER = re.compile(
-    r"(?<![\w.,\-/])(?P<currency>[$€£¥])?"
+    rf"(?<![\w.,\-/])(?P<currency>[{re.escape(CURRENCY_SIGNS)}])?"
     rf"(?P<number>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|(?i:(?:{_WORD_NUMBER})(?:-(?:one|two|three|four|five|six|seven|eight|nine))?))"
     r"(?:\s+(?P<scale>thousand|million|billion|trillion))?(?![\w])"
 )

@@ -15,7 +15,7 @@ from quizapp.services import assignments, bank_drafts, bank_files, clock
 from quizapp.services.bank_drafts import Draft
 from quizapp.services.bank_files import BadFileName, Outcome
 from quizapp.services.bank_imports import ImportResult
-from quizapp.services.bank_library import library
+from quizapp.services.bank_library import banks_by_file, library, served_by_file
 from quizapp.web.auth.login import teacher_required
 from quizapp.web.forms import ActionForm, NewBankForm, add_error, required_data
 from quizapp.web.quiz.answer_forms import answer_inputs
@@ -50,7 +50,7 @@ def _problems_by_file() -> dict[str, list[core.Problem]]:
 def banks() -> str:
     folder = _folder()
     problems = _problems_by_file()
-    served = {Path(bank.path).name: bank for bank in library().catalog.banks}
+    served = banks_by_file()
     rows = (
         [
             {"name": path.name, "bank": served.get(path.name), "problems": problems.get(path.name, [])}
@@ -134,8 +134,8 @@ def editor_page(
 def who_sees_it(name: str) -> str:
     """Who sees a bank just saved: the classes it is assigned to (not archived), or no one yet
     (a new bank), with the way to assign it."""
-    served = {Path(bank.path).name: bank.slug for bank in library().catalog.banks}
-    slug = served.get(name)
+    bank = served_by_file(name)
+    slug = bank.slug if bank else None
     classes = assignments.bank_reach(slug, clock.now()).classes if slug else 0
     if not classes:
         return (

@@ -27,17 +27,18 @@ from quizapp.core.question_edit import (
 )
 from quizapp.services import bank_files, clock
 from quizapp.services.bank_files import BadFileName, Outcome
-from quizapp.services.bank_library import library
+from quizapp.services.bank_library import library, served_by_file
 from quizapp.web.auth.login import teacher_required
 from quizapp.web.editor.pages import preview_items
 from quizapp.web.editor.question_forms import (
-    FORMS,
-    TYPE_NAMES,
     QuestionForm,
     add_empty_rows,
     fields_from_form,
     form_field_of,
+    form_for,
     initial_data,
+    offered_types,
+    type_label,
 )
 
 blueprint = Blueprint("questions", __name__, url_prefix="/banks")
@@ -74,14 +75,14 @@ def edit(name: str, question_id: str) -> Any:
 @teacher_required
 def choose_type(name: str) -> Any:
     _file(name)
-    return render_template("editor/question_types.html", name=name, types=TYPE_NAMES)
+    return render_template("editor/question_types.html", name=name, types=offered_types())
 
 
 @blueprint.route("/<name>/questions/new/<type_name>", methods=["GET", "POST"])
 @teacher_required
 def new(name: str, type_name: str) -> Any:
     current = _file(name)
-    if type_name not in FORMS:
+    if form_for(type_name) is None:
         abort(404)
     return _form_page(name, current, None, {"type": type_name})
 
@@ -90,12 +91,12 @@ def _form_page(
     name: str, current: bank_files.BankFile, question_id: str | None, original: dict[str, Any]
 ) -> Any:
     type_name = str(original.get("type") or "")
-    form_class = FORMS.get(type_name)
-    if form_class is None:  # a type of its own (registered by a plug-in): edited in the file
+    form_class = form_for(type_name)
+    if form_class is None:  # a type with no form registered: edited in the file
         flash(f"Questions of the type '{type_name}' are edited in the file's text.", "info")
         return redirect(url_for("editor.edit", name=name))
     if request.method == "GET":
-        form = form_class(data=initial_data(type_name, original) | {"version": current.version})
+        form = form_class(data=initial_data(form_class, original) | {"version": current.version})
         add_empty_rows(form)
         result = bank_files.check(_questions_dir(), name, current.text, library().bank_slugs())
         return _render(name, form, type_name, question_id, result, current.text, question_id)
@@ -179,14 +180,14 @@ def _render(
             notes.setdefault(field_name, []).append(problem.message)
     preview = [item for item in preview_items(result) if item["question"].id == shown_id] if result else []
     warnings = [w for w in (result.warnings if result and result.bank else ()) if w.question_id == shown_id]
-    bank = next((b for b in library().catalog.banks if Path(b.path).name == name), None)
+    bank = served_by_file(name)
     article = paragraphs(bank.source_text) if bank and bank.source_text else []
     page = render_template(
         "editor/question.html",
         name=name,
         form=form,
         type_name=type_name,
-        type_label=TYPE_NAMES.get(type_name, type_name),
+        type_label=type_label(type_name),
         question_id=question_id,
         notes=notes,
         others=others,

@@ -31,7 +31,7 @@ from quizapp.services import bank_files, clock
 from quizapp.services.article_drafting import PASTED, DraftingFailed, draft_bank
 from quizapp.services.article_files import MAX_ARTICLE_BYTES, article_from_paste, article_from_upload
 from quizapp.services.bank_files import Outcome
-from quizapp.services.bank_library import library
+from quizapp.services.bank_library import library, served_by_file
 from quizapp.web.auth.login import teacher_required
 from quizapp.web.editor.pages import preview_items, saved_file, who_sees_it
 from quizapp.web.forms import ActionForm, ArticleForm, add_error
@@ -153,7 +153,7 @@ def _page(name: str, current: bank_files.BankFile, message: str = "", status: in
                 Covered(text, count, _heading(index, text, title))
                 for index, (text, count) in enumerate(zip(paragraphs(source), counts, strict=True))
             ]
-    served = next((b for b in library().catalog.banks if Path(b.path).name == name), None)
+    served = served_by_file(name)
     page = render_template(
         "editor/review.html",
         name=name,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, render_template
+from flask import Blueprint, render_template
 from flask_login import current_user, login_required
 
 from quizapp.services import accounts, clock
@@ -10,6 +10,7 @@ from quizapp.services.dashboards import class_progress, student_dashboard
 from quizapp.web.auth.login import teacher_required
 from quizapp.web.forms import ActionForm
 from quizapp.web.local_times import reader_zone
+from quizapp.web.teaching import my_class, my_student
 
 blueprint = Blueprint("progress", __name__)
 
@@ -24,12 +25,8 @@ def dashboard() -> str:
 @blueprint.get("/classes/<int:class_id>/students/<int:student_id>/progress")
 @teacher_required
 def student_progress(class_id: int, student_id: int) -> str:
-    classroom = accounts.class_of_teacher(class_id, current_user.id)
-    if classroom is None:
-        abort(404)
-    student = accounts.student_of_class(classroom.id, student_id)
-    if student is None:
-        abort(404)
+    classroom = my_class(class_id)
+    student = my_student(classroom.id, student_id)
     board = student_dashboard(student, clock.now(), reader_zone())
     return render_template(
         "progress/dashboard.html", board=board, own=False, classroom=classroom, form=ActionForm()
@@ -39,8 +36,6 @@ def student_progress(class_id: int, student_id: int) -> str:
 @blueprint.get("/classes/<int:class_id>/progress")
 @teacher_required
 def class_view(class_id: int) -> str:
-    classroom = accounts.class_of_teacher(class_id, current_user.id)
-    if classroom is None:
-        abort(404)
+    classroom = my_class(class_id)
     progress = class_progress(classroom.id, accounts.students_of_class(classroom.id), clock.now())
     return render_template("progress/class.html", classroom=classroom, progress=progress)

@@ -46,15 +46,9 @@ from quizapp.web.teacher.assignment_forms import (
     place_problems,
     sentence,
 )
+from quizapp.web.teaching import my_class, my_student
 
 blueprint = Blueprint("assignments", __name__)
-
-
-def _my_class(class_id: int) -> ClassInfo:
-    classroom = accounts.class_of_teacher(class_id, current_user.id)
-    if classroom is None:
-        abort(404)
-    return classroom
 
 
 def my_assignment(assignment_id: int) -> AssignmentRow:
@@ -172,7 +166,7 @@ def _terms_checked(form: AssignmentForm) -> assignments.AssignmentTerms | None:
 @blueprint.route("/classes/<int:class_id>/assignments/new", methods=["GET", "POST"])
 @teacher_required
 def new(class_id: int) -> Any:
-    classroom = _my_class(class_id)
+    classroom = my_class(class_id)
     banks = library().catalog.banks
     hidden = {summary.slug for summary in bank_library.summaries() if not summary.published}
     if request.method == "POST":
@@ -218,7 +212,7 @@ def _saved_url(assignment_id: int) -> str:
 @teacher_required
 def edit(assignment_id: int) -> Any:
     row = my_assignment(assignment_id)
-    classroom = _my_class(row.class_id)
+    classroom = my_class(row.class_id)
     if request.method == "POST":
         form = AssignmentForm()
     else:
@@ -288,7 +282,7 @@ def _accommodation_form(student: Account, accommodation: Any, posted: bool = Fal
 def _accommodations_page(
     row: AssignmentRow, posted: AccommodationForm | None = None, student_id: int = 0
 ) -> Any:
-    classroom = _my_class(row.class_id)
+    classroom = my_class(row.class_id)
     students = []
     for student, view in assignments.class_views(row, clock.now()):
         own, standing = view.accommodations.own, view.accommodations.standing
@@ -327,9 +321,7 @@ def accommodate(assignment_id: int, student_id: int) -> Any:
     """Set or remove one student's accommodation (a reload of the page after a refused form
     lands on the accommodations page)."""
     row = my_assignment(assignment_id)
-    student = accounts.student_of_class(row.class_id, student_id)
-    if student is None:
-        abort(404)
+    student = my_student(row.class_id, student_id)
     back = url_for("assignments.accommodations", assignment_id=row.id, _anchor=f"student-{student.id}")
     if request.method == "GET":
         return redirect(back)
@@ -379,10 +371,8 @@ def _standing_of(class_id: int, student_id: int) -> Accommodation | None:
 def standing_accommodation(class_id: int, student_id: int) -> Any:
     """Set or remove a student's standing accommodation: extra time and attempts on every test
     of the class on which they have no accommodation of their own."""
-    classroom = _my_class(class_id)
-    student = accounts.student_of_class(classroom.id, student_id)
-    if student is None:
-        abort(404)
+    classroom = my_class(class_id)
+    student = my_student(classroom.id, student_id)
     current = _standing_of(classroom.id, student.id)
     if request.method == "POST":
         form = StandingAccommodationForm()
@@ -427,7 +417,7 @@ def standing_accommodation(class_id: int, student_id: int) -> Any:
 @blueprint.route("/classes/<int:class_id>/rename", methods=["GET", "POST"])
 @teacher_required
 def rename_class(class_id: int) -> Any:
-    classroom = _my_class(class_id)
+    classroom = my_class(class_id)
     if request.method == "POST":
         form = RenameClassForm(prefix="rename")
     else:
@@ -460,7 +450,7 @@ def _archive_page(classroom: ClassInfo) -> str:
 def archive_class(class_id: int) -> Any:
     """Archive the class (the form's ``archive`` ticked, once ``confirmed`` on the page that
     says whom it takes the class from) or bring it back (no confirmation: nothing is lost)."""
-    classroom = _my_class(class_id)
+    classroom = my_class(class_id)
     if request.method == "GET":
         return _archive_page(classroom) if not classroom.archived else redirect(_class_url(classroom.id))
     form = ArchiveClassForm()

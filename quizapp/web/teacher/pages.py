@@ -1,6 +1,6 @@
 """Teachers: classes, students (one by one or from a roster), and class results per quiz.
 
-Every class is looked up with ``class_of_teacher``: another teacher's class is "not found".
+Every class and student is looked up with ``web/teaching.py``: another teacher's is "not found".
 """
 
 from __future__ import annotations
@@ -46,16 +46,10 @@ from quizapp.web.forms import (
 )
 from quizapp.web.local_times import reader_zone
 from quizapp.web.teacher.assignments import class_extras
+from quizapp.web.teaching import my_class, my_student
 
 blueprint = Blueprint("teacher", __name__, url_prefix="/classes")
 MAX_ROSTER_BYTES = 256 * 1024
-
-
-def _my_class(class_id: int) -> ClassInfo:
-    classroom = accounts.class_of_teacher(class_id, current_user.id)
-    if classroom is None:
-        abort(404)
-    return classroom
 
 
 @blueprint.route("", methods=["GET", "POST"])
@@ -117,7 +111,7 @@ def _created(classroom: ClassInfo, created: list[tuple[Account, str]]) -> list[t
 @blueprint.get("/<int:class_id>")
 @teacher_required
 def class_detail(class_id: int) -> Any:
-    return _class_page(_my_class(class_id), AddStudentForm(prefix="add"), RosterForm(prefix="roster"))
+    return _class_page(my_class(class_id), AddStudentForm(prefix="add"), RosterForm(prefix="roster"))
 
 
 @blueprint.get("/<int:class_id>/students")
@@ -125,13 +119,13 @@ def class_detail(class_id: int) -> Any:
 @teacher_required
 def back_to_class(class_id: int) -> WerkzeugResponse:
     """A reload of a page shown after a form post lands on the class page."""
-    return redirect(url_for("teacher.class_detail", class_id=_my_class(class_id).id))
+    return redirect(url_for("teacher.class_detail", class_id=my_class(class_id).id))
 
 
 @blueprint.post("/<int:class_id>/students")
 @teacher_required
 def add_student(class_id: int) -> Any:
-    classroom = _my_class(class_id)
+    classroom = my_class(class_id)
     form = AddStudentForm(prefix="add")
     if form.validate_on_submit():
         password = form.password.data or new_password(clock.secure_random())
@@ -159,7 +153,7 @@ def add_student(class_id: int) -> Any:
 @blueprint.post("/<int:class_id>/roster")
 @teacher_required
 def upload_roster(class_id: int) -> Any:
-    classroom = _my_class(class_id)
+    classroom = my_class(class_id)
     form = RosterForm(prefix="roster")
     if form.validate_on_submit():
         data = form.roster.data.read(MAX_ROSTER_BYTES + 1)
@@ -211,7 +205,7 @@ class StudentResults:
 @blueprint.get("/<int:class_id>/quizzes/<bank_slug>")
 @teacher_required
 def quiz_results(class_id: int, bank_slug: str) -> str:
-    classroom = _my_class(class_id)
+    classroom = my_class(class_id)
     bank = bank_library.bank(bank_slug)
     students = accounts.students_of_class(classroom.id)
     attempts = attempt_service.attempts_of_users([s.id for s in students], clock.now(), bank.slug)
@@ -247,19 +241,12 @@ def quiz_results(class_id: int, bank_slug: str) -> str:
     )
 
 
-def _my_student(classroom: ClassInfo, student_id: int) -> Account:
-    student = accounts.student_of_class(classroom.id, student_id)
-    if student is None:
-        abort(404)
-    return student
-
-
 @blueprint.post("/<int:class_id>/students/<int:student_id>/password")
 @teacher_required
 def reset_password(class_id: int, student_id: int) -> Any:
     """A new one-time password for a student who forgot theirs."""
-    classroom = _my_class(class_id)
-    account = _my_student(classroom, student_id)
+    classroom = my_class(class_id)
+    account = my_student(classroom.id, student_id)
     if not ActionForm().validate_on_submit():
         abort(400)
     password = accounts.reset_password(account.id, clock.secure_random())
@@ -279,8 +266,8 @@ def reset_password(class_id: int, student_id: int) -> Any:
 @teacher_required
 def remove_student(class_id: int, student_id: int) -> Any:
     """Take a student out of the class, once confirmed: their accommodations there go with them."""
-    classroom = _my_class(class_id)
-    account = _my_student(classroom, student_id)
+    classroom = my_class(class_id)
+    account = my_student(classroom.id, student_id)
     form = RemoveStudentForm()
     if not form.validate_on_submit():
         abort(400)
@@ -319,7 +306,7 @@ def remove_student(class_id: int, student_id: int) -> Any:
 @teacher_required
 def put_back(class_id: int, student_id: int) -> WerkzeugResponse:
     """Undo "Remove from class" within its minutes: the student is back, accommodations included."""
-    classroom = _my_class(class_id)
+    classroom = my_class(class_id)
     if not ActionForm().validate_on_submit():
         abort(400)
     removal = next(
@@ -343,7 +330,7 @@ def put_back(class_id: int, student_id: int) -> WerkzeugResponse:
 @teacher_required
 def password_slips_page(class_id: int) -> WerkzeugResponse:
     """The one-time passwords made in the last minutes, one cut-out slip per student, to print."""
-    classroom = _my_class(class_id)
+    classroom = my_class(class_id)
     slips = password_slips.of_class(classroom.id, clock.now())
     if not slips:
         return _no_slips(classroom)
@@ -355,7 +342,7 @@ def password_slips_page(class_id: int) -> WerkzeugResponse:
 @blueprint.get("/<int:class_id>/passwords.csv")
 @teacher_required
 def password_slips_csv(class_id: int) -> WerkzeugResponse:
-    classroom = _my_class(class_id)
+    classroom = my_class(class_id)
     slips = password_slips.of_class(classroom.id, clock.now())
     if not slips:
         return _no_slips(classroom)
@@ -385,7 +372,7 @@ def _address() -> str:
 @teacher_required
 def quiz_report(class_id: int, bank_slug: str) -> str:
     """Score distribution, item analysis and the article heatmap of a quiz in a class."""
-    classroom = _my_class(class_id)
+    classroom = my_class(class_id)
     bank = bank_library.bank(bank_slug)
     students = accounts.students_of_class(classroom.id)
     attempts = attempt_service.attempts_of_users([s.id for s in students], clock.now(), bank.slug)
@@ -396,8 +383,8 @@ def quiz_report(class_id: int, bank_slug: str) -> str:
 @blueprint.get("/<int:class_id>/students/<int:student_id>")
 @teacher_required
 def student(class_id: int, student_id: int) -> str:
-    classroom = _my_class(class_id)
-    account = _my_student(classroom, student_id)
+    classroom = my_class(class_id)
+    account = my_student(classroom.id, student_id)
     attempts = [a for a in attempt_service.attempts_of(student_id, clock.now()) if a.submitted]
     scores = {a.id: attempt_service.score_of(a) for a in attempts}
     return render_template(
@@ -413,7 +400,7 @@ def student(class_id: int, student_id: int) -> str:
 @teacher_required
 def export_class(class_id: int, kind: str, fmt: str) -> WerkzeugResponse:
     """Scores of one class, for a gradebook or for analysis (see docs/exports.md)."""
-    return _export([_my_class(class_id)], kind, fmt)
+    return _export([my_class(class_id)], kind, fmt)
 
 
 @blueprint.get("/exports/<kind>.<fmt>")

@@ -8,59 +8,16 @@ import hashlib
 from pathlib import Path
 
 import pytest
-from anki.collection import Collection
 
 from quizapp.core.decks import deck_cards
 from quizapp.core.interchange.term_lists import read_anki_text
 from quizapp.core.model import QuestionType
 from tests.core.interchange.samples import bank_of
+from tests.helpers.anki_collections import NOTES, build_collection
+
 
 # (note type, deck, fields, tags); the deck "Default" is Anki's own, which gives no topic.
 # A Basic note is front (asked) -> back (typed), as Anki asks it.
-NOTES = [
-    (
-        "Basic",
-        "Kosovo::History",
-        ["1999. the year <b>the war</b> ended: which war?", "the Kosovo_War"],
-        ["war"],
-    ),
-    ("Basic", "Geography", ['# of troops sent <img src="map.png"> [sound:anthem.mp3]', "5,000"], []),
-    (
-        "Cloze",
-        "Geography",
-        [
-            "{{c1::Pristina::capital}} is the capital; {{c2::Kosovo}} declared independence in {{c2::2008}}.",
-            "*not* bold",
-        ],
-        ["kosovo"],
-    ),
-    ("Cloze", "Kosovo::History", ["The war ended in {{c1::1999}}.", ""], []),
-    ("Basic", "Default", ["Kosovo's acting President", "Vjosa Osmani<br>(since 2019)"], ["people"]),
-    (
-        "Basic",
-        "Geography",
-        [
-            "Why did Kosovo send a platoon to Kuwait?",
-            "For its first mission abroad, alongside the Iowa National Guard's soldiers",
-        ],
-        [],
-    ),
-]
-
-
-def _build_collection(path: Path):
-    collection = Collection(str(path))
-    guids = []
-    for notetype, deck, fields, tags in NOTES:
-        note = collection.new_note(collection.models.by_name(notetype))
-        for index, text in enumerate(fields):
-            note.fields[index] = text
-        note.tags = tags
-        collection.add_note(note, collection.decks.id(deck))
-        guids.append(note.guid)
-    return collection, guids
-
-
 def _export(collection, path: Path, *, html: bool, columns: bool = True) -> str:
     collection.export_note_csv(
         out_path=str(path),
@@ -72,14 +29,6 @@ def _export(collection, path: Path, *, html: bool, columns: bool = True) -> str:
         with_guid=columns,
     )
     return path.read_text(encoding="utf-8")
-
-
-@pytest.fixture(scope="module")
-def anki(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("anki")
-    collection, guids = _build_collection(folder / "collection.anki2")
-    yield collection, guids, folder
-    collection.close()
 
 
 def _id(guid: str) -> str:
@@ -193,7 +142,7 @@ def test_each_note_of_a_real_anki_export_becomes_what_it_was(anki, html):
 def test_a_newer_export_keeps_every_id(tmp_path):
     """The ids come from the GUIDs: an edited note keeps its question's id, so results stay
     connected when the deck is imported again."""
-    collection, guids = _build_collection(tmp_path / "collection.anki2")
+    collection, guids = build_collection(tmp_path / "collection.anki2")
     folder = tmp_path
     before = read_anki_text(_export(collection, folder / "before.txt", html=True))
     [note] = [note for note in map(collection.get_note, collection.find_notes("")) if note.guid == guids[1]]
@@ -213,7 +162,7 @@ def test_a_back_edited_too_long_to_type_turns_its_question_into_a_flashcard(tmp_
     ``card-anki-<hex>``, the same hex), every other note keeps its id, and the change is
     reported; the study history of the question does not carry over to the flashcard (another
     card key), as a short answer nobody can type is no longer asked."""
-    collection, guids = _build_collection(tmp_path / "collection.anki2")
+    collection, guids = build_collection(tmp_path / "collection.anki2")
     before = read_anki_text(_export(collection, tmp_path / "before.txt", html=True))
     [note] = [note for note in map(collection.get_note, collection.find_notes("")) if note.guid == guids[1]]
     long_back = "about 5,000, from thirty-nine countries, under the NATO-led KFOR"
