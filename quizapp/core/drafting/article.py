@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 _BYLINE = re.compile(r"(?i)^(?:source|by|from)\s*:?\s+(?P<credit>.+)$")
 _MAX_TITLE = 200
+_CREDIT = "Source: "
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,7 +26,7 @@ class Article:
         against this text, and its paragraphs are the ones ``paragraphs`` lists."""
         head = [self.title] if self.title else []
         if self.byline:
-            head.append(f"Source: {self.byline}")
+            head.append(f"{_CREDIT}{self.byline}")
         return "\n\n".join([*head, *self.paragraphs]) + "\n"
 
     @property
@@ -42,7 +43,12 @@ def read_article(text: str) -> Article:
     blocks = [" ".join(block.split()) for block in re.split(separator, text.strip())]
     blocks = [block for block in blocks if block]
     title = ""
-    if len(blocks) > 1 and len(blocks[0]) <= _MAX_TITLE and not blocks[0].endswith((".", "?", "!")):
+    if (
+        len(blocks) > 1
+        and len(blocks[0]) <= _MAX_TITLE
+        and not blocks[0].endswith((".", "?", "!"))
+        and not _BYLINE.match(blocks[0])  # a text that starts with its credit line has no title
+    ):
         title = blocks.pop(0)
     byline = ""
     for index, block in enumerate(blocks[:2]):
@@ -52,3 +58,14 @@ def read_article(text: str) -> Article:
             del blocks[index]
             break
     return Article(title=title, byline=byline, paragraphs=tuple(blocks))
+
+
+def heading_of(index: int, paragraph: str, title: str) -> str:
+    """What the ``index``-th paragraph of a source text is when it is not the body: "the title"
+    or "the credit line", as ``Article.text`` writes them first (else ""), so that a page does
+    not count them among the paragraphs that questions should ask about."""
+    if index == 0 and title and " ".join(paragraph.split()) == " ".join(title.split()):
+        return "the title"
+    if index <= 1 and paragraph.startswith(_CREDIT):
+        return "the credit line"
+    return ""

@@ -18,6 +18,7 @@ from typing import Any
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 
 from quizapp import core
+from quizapp.core.drafting.article import heading_of
 from quizapp.core.drafting.article_input import ArticleRefused
 from quizapp.core.passages import Passage, find_passages, paragraphs, questions_per_paragraph
 from quizapp.core.question_edit import (
@@ -118,16 +119,6 @@ class Covered:
         return min(self.questions, MOST_SHADES)
 
 
-def _heading(index: int, text: str, title: str) -> str:
-    """The title and the "Source: ..." line that a drafted bank's text file starts with (as
-    ``Article.text`` writes them), so that they are not shown as paragraphs not tested yet."""
-    if index == 0 and title and " ".join(text.split()) == " ".join(title.split()):
-        return "the title"
-    if index <= 1 and text.startswith("Source: "):
-        return "the credit line"
-    return ""
-
-
 @blueprint.get("/<name>/review")
 @teacher_required
 def review(name: str) -> Any:
@@ -150,7 +141,7 @@ def _page(name: str, current: bank_files.BankFile, message: str = "", status: in
             counts = questions_per_paragraph(source, (q.source_quotes for q in bank.questions))
             title = bank.source.title if bank.source else ""
             coverage = [
-                Covered(text, count, _heading(index, text, title))
+                Covered(text, count, heading_of(index, text, title))
                 for index, (text, count) in enumerate(zip(paragraphs(source), counts, strict=True))
             ]
     served = served_by_file(name)
