@@ -56,6 +56,7 @@ def assert_untouched(before: dict[str, tuple[int, int]], folder: Path | None = N
 
 
 PROBE_BANK = "disclosure-probe"  # a bank of every question type, for the answer-disclosure tests
+DRAFTS_ONLY_BANK = "drafts-only"  # a bank whose every question is `draft: true`
 
 
 def probe_bank(visibility: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 import pytest
@@ -30,7 +31,7 @@ from tests.helpers.assignments import (
     replace_assignments,
     take,
 )
-from tests.helpers.banks import PROBE_BANK, QUESTIONS, assign_every_bank, probe_bank
+from tests.helpers.banks import DRAFTS_ONLY_BANK, PROBE_BANK, QUESTIONS, assign_every_bank, probe_bank
 from tests.helpers.quizzes import FrozenClock, attempt_questions
 from tests.helpers.web import login
 
@@ -143,3 +144,22 @@ def chosen(app, people):
     with app.app_context():
         accounts.set_time_zone(people.teacher, "Europe/Berlin")
     return questions, responses
+
+
+@pytest.fixture
+def with_probe(app, people, questions_dir):
+    """The article (flashcards on) and a probe bank that keeps its answers (no flashcards)."""
+    (questions_dir / f"{PROBE_BANK}.yaml").write_text(probe_bank("never"), encoding="utf-8")
+    assign_every_bank(app)
+
+
+@pytest.fixture
+def banks_with_drafts(app, people, questions_dir):
+    """The article, the probe bank, and a bank of drafts only, all assigned to every class."""
+    (questions_dir / f"{PROBE_BANK}.yaml").write_text(probe_bank("after_submit"), encoding="utf-8")
+    questions, cards = probe_bank("after_submit").split("\ncards:")
+    drafts = re.sub(r"(\n  - id: \w+\n)", r"\1    draft: true\n", questions) + "\ncards:" + cards
+    (questions_dir / f"{DRAFTS_ONLY_BANK}.yaml").write_text(
+        drafts.replace(PROBE_BANK, DRAFTS_ONLY_BANK, 1), encoding="utf-8"
+    )
+    assign_every_bank(app)

@@ -5,7 +5,6 @@ case, at times before and after the openings."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
@@ -23,11 +22,10 @@ from tests.helpers.assignments import (
     assigned_to_tinas_class_alone,
     clear_tinas_class,
 )
-from tests.helpers.banks import PROBE_BANK, assign_every_bank, probe_bank
+from tests.helpers.banks import DRAFTS_ONLY_BANK as DRAFTS
 
 T = datetime(2030, 3, 1, 12, tzinfo=UTC)
 TIMES = (T - timedelta(days=3), T, T + timedelta(days=2))  # before, at and after the opening
-DRAFTS = "drafts-only"
 
 
 def _flags(slug: str, **flags) -> Callable:
@@ -104,16 +102,6 @@ SCENARIOS: dict[str, tuple[Callable, dict[datetime, BankAccess]]] = {
 }
 
 
-@pytest.fixture
-def banks(app, people, questions_dir):
-    """The article, the probe bank, and a bank of drafts only, all assigned to every class."""
-    (questions_dir / f"{PROBE_BANK}.yaml").write_text(probe_bank("after_submit"), encoding="utf-8")
-    questions, cards = probe_bank("after_submit").split("\ncards:")
-    drafts = re.sub(r"(\n  - id: \w+\n)", r"\1    draft: true\n", questions) + "\ncards:" + cards
-    (questions_dir / f"{DRAFTS}.yaml").write_text(drafts.replace(PROBE_BANK, DRAFTS, 1), encoding="utf-8")
-    assign_every_bank(app)
-
-
 def _both(app, username: str, when: datetime) -> dict[str, BankAccess]:
     """Every bank's access both ways (and an unknown id's), asserting they agree."""
     with app.app_context():
@@ -130,7 +118,7 @@ def _both(app, username: str, when: datetime) -> dict[str, BankAccess]:
 
 
 @pytest.mark.parametrize("scenario", list(SCENARIOS))
-def test_one_bank_and_every_bank_give_the_same_access(app, people, banks, scenario):
+def test_one_bank_and_every_bank_give_the_same_access(app, people, banks_with_drafts, scenario):
     arrange, expected = SCENARIOS[scenario]
     arrange(app, people)
     for when in TIMES:

@@ -6,15 +6,13 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-import pytest
-
 from quizapp.core.attempts import AttemptMode
 from quizapp.core.disclosure import Withheld
 from quizapp.db import account_store
 from quizapp.services import assignments, attempts, bank_library, study
 from quizapp.services.bank_library import BankNotFound
 from tests.helpers.assignments import BANK, replace_assignments
-from tests.helpers.banks import PROBE_BANK, assign_every_bank, probe_bank
+from tests.helpers.banks import PROBE_BANK
 
 
 def _counted(app, username: str) -> tuple[set[str], dict[str, Withheld | str | None]]:
@@ -34,13 +32,6 @@ def _counted(app, username: str) -> tuple[set[str], dict[str, Withheld | str | N
             else:
                 one[bank.slug] = None if shown.answers else shown.withheld
         return counted, one
-
-
-@pytest.fixture
-def with_probe(app, people, questions_dir):
-    """The article (flashcards on) and a probe bank that keeps its answers (no flashcards)."""
-    (questions_dir / f"{PROBE_BANK}.yaml").write_text(probe_bank("never"), encoding="utf-8")
-    assign_every_bank(app)
 
 
 def test_cards_count_where_the_student_may_study_and_the_answers_are_shown(app, people, with_probe):
