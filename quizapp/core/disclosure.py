@@ -150,7 +150,8 @@ def disclose(
 
 def _studying(path: Path, attempt: AttemptMoment | None) -> bool:
     """Whether the path is one of studying the bank: the study paths, and a practice round's
-    answers (its feedback, its results, its source passages)."""
+    answers (its feedback, its results, its source passages). A test's and a live quiz's answers
+    are not: a live quiz revealed them to the whole class as it went."""
     if path in (Path.ATTEMPT, Path.SOURCE):
         return attempt is not None and attempt.mode is AttemptMode.PRACTICE
     return path is not Path.PROGRESS
