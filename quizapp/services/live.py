@@ -29,7 +29,16 @@ from quizapp.core.live import session as rules
 from quizapp.core.live.pin import clean_pin, new_pin
 from quizapp.core.live.points import live_points
 from quizapp.core.live.session import LiveRuleError, LiveState, Phase
-from quizapp.core.live.views import HostView, LiveAnswer, PlayerView, Session, host_view, player_view
+from quizapp.core.live.views import (
+    HostView,
+    LiveAnswer,
+    PlayerView,
+    Report,
+    Session,
+    host_view,
+    player_view,
+    report,
+)
 from quizapp.core.model import AnswerVisibility
 from quizapp.db import attempt_store, live_store
 from quizapp.db.account_store import Account
@@ -55,6 +64,7 @@ __all__ = [
     "join_student",
     "player_of",
     "player_state",
+    "session_report",
 ]
 
 DEFAULT_SECONDS = 20
@@ -153,8 +163,9 @@ def for_host(host: Account, session_id: int) -> SessionRow:
     return found
 
 
-def sessions_of(host: Account) -> list[SessionRow]:
-    return live_store.sessions_of_host(host.id)
+def sessions_of(host: Account, limit: int = 20) -> list[SessionRow]:
+    """The host's sessions, newest first."""
+    return live_store.sessions_of_host(host.id, limit)
 
 
 def _changed(session_id: int, old: LiveState, new: LiveState, now: datetime) -> bool:
@@ -340,6 +351,16 @@ def host_state(host: Account, session_id: int, now: datetime) -> tuple[SessionRo
     found = current(session_id, now)
     assert found is not None
     return found, host_view(snapshot(found), now)
+
+
+def session_report(host: Account, session_id: int, now: datetime) -> tuple[SessionRow, Session, Report]:
+    """The host's report of a session (``NotFound`` for anyone else): each question's histogram,
+    right answer and how many got it right, the questions missed most, the standings."""
+    for_host(host, session_id)
+    found = current(session_id, now)
+    assert found is not None
+    shot = snapshot(found)
+    return found, shot, report(shot)
 
 
 def wait_for_change(session_id: int, after_seq: int, timeout: float) -> bool:
