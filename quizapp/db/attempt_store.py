@@ -546,11 +546,13 @@ def insert_closed_attempt(
     started_at: datetime,
     submitted_at: datetime,
     responses: Sequence[tuple[str, Any, datetime]],
+    commit: bool = True,
 ) -> int:
     """A finished attempt written at once with its answers ((question key, response, answered
     at)): a live quiz's, kept when the session ends. It is never open, so it does not meet the
     unique index on open attempts (a practice round of the bank open meanwhile stays open).
-    ``LookupError``: no such bank in the database."""
+    ``commit=False``: left in the caller's writing transaction (a session's attempts are
+    written together). ``LookupError``: no such bank in the database."""
     bank_id = _run(db.select(_BANKS.c.id).where(_BANKS.c.slug == bank_slug)).scalar()
     if bank_id is None:
         raise LookupError(bank_slug)
@@ -575,5 +577,6 @@ def insert_closed_attempt(
             for key, response, at in responses
         ]
         db.session.connection().execute(insert(_ANSWERS), rows)
-    db.session.commit()
+    if commit:
+        db.session.commit()
     return attempt_id

@@ -192,16 +192,27 @@ def change_state(session_id: int, old_seq: int, new: LiveState, now: datetime) -
     return result.rowcount == 1
 
 
-def mark_results_kept(session_id: int) -> bool:
-    """Note that the students' attempts were written; True only for the call that did."""
+def mark_results_kept(session_id: int, commit: bool = True) -> bool:
+    """Note that the students' attempts were written; True only for the call that did.
+    ``commit=False``: in the caller's writing transaction, with the attempts themselves
+    (``commit`` or ``rollback`` below end it): the flag and the attempts stand or fall together."""
     begin_write()
     result = _run(
         update(_SESSIONS)
         .where(_SESSIONS.c.id == session_id, _SESSIONS.c.results_kept.is_(False))
         .values(results_kept=True)
     )
-    db.session.commit()
+    if commit or result.rowcount != 1:
+        db.session.commit()
     return result.rowcount == 1
+
+
+def commit() -> None:
+    db.session.commit()
+
+
+def rollback() -> None:
+    db.session.rollback()
 
 
 def _player(row: Any) -> PlayerRow:

@@ -24,16 +24,26 @@ from flask import current_app
 from quizapp import core
 from quizapp.core.attempts import AttemptMode, draw_questions
 from quizapp.core.checkers import ResponseError, accept_new_response
+from quizapp.core.disclosure import for_tests, stricter
 from quizapp.core.live import session as rules
 from quizapp.core.live.pin import clean_pin, new_pin
 from quizapp.core.live.points import live_points
 from quizapp.core.live.session import LiveRuleError, LiveState, Phase
-from quizapp.core.live.views import HostView, LiveAnswer, PlayerView, Session, host_view, player_view
+from quizapp.core.live.views import (
+    HostView,
+    LiveAnswer,
+    PlayerView,
+    Report,
+    Session,
+    host_view,
+    player_view,
+    report,
+)
 from quizapp.core.model import AnswerVisibility
 from quizapp.db import attempt_store, live_store
 from quizapp.db.account_store import Account
 from quizapp.db.live_store import PlayerRow, SessionRow
-from quizapp.services import accounts, answer_disclosure, attempts, bank_library
+from quizapp.services import accounts, answer_disclosure, assignments, attempts, bank_library
 from quizapp.services.live_signals import signals
 from quizapp.services.question_source import questions_for
 
@@ -54,6 +64,7 @@ __all__ = [
     "join_student",
     "player_of",
     "player_state",
+    "session_report",
 ]
 
 DEFAULT_SECONDS = 20
@@ -99,6 +110,13 @@ def create(
     bank = bank_library.bank(bank_slug)
     if bank.settings.show_answers is AnswerVisibility.NEVER:
         raise LiveRefused("this quiz never shows its answers, and a live quiz reveals each one")
+    active = [c.id for c in accounts.classes_of_teacher(host.id) if not c.archived]
+    for row in assignments.of_classes(active, bank.slug):
+        reason = _holds_back(bank, row.terms.show_answers, row.terms.study, row.last_due_at, now)
+        if reason:
+            raise LiveRefused(
+                f"{row.class_name}'s assignment of this quiz {reason}, and a live quiz reveals every answer"
+            )
     if question_ids:
         wanted = set(question_ids)
         ids = [q.id for q in bank.questions if q.id in wanted]
@@ -116,6 +134,27 @@ def create(
     )
 
 
+def _holds_back(
+    bank: core.Bank,
+    assigned: AnswerVisibility | None,
+    study: bool,
+    last_due_at: datetime | None,
+    now: datetime,
+) -> str | None:
+    """Why an assignment keeps the bank's answers from its class at ``now`` (None: it does not):
+    its tests show them never, or after a due time not yet passed, or it has study off. A live
+    quiz reveals each answer, its verdict and the class's right answers, so it must not run for
+    them (docs/live.md: a teacher who held the answers back expects them kept back)."""
+    shown = for_tests(stricter(bank.settings.show_answers, assigned))
+    if shown is AnswerVisibility.NEVER:
+        return "never shows its answers"
+    if shown is AnswerVisibility.AFTER_DUE and (last_due_at is None or now < last_due_at + attempts.grace()):
+        return "keeps its answers back until after its due time"
+    if not study:
+        return "has study off"
+    return None
+
+
 def for_host(host: Account, session_id: int) -> SessionRow:
     """The session if ``host`` hosts it; else ``NotFound`` (only the host controls it)."""
     found = live_store.read_session(session_id)
@@ -124,8 +163,9 @@ def for_host(host: Account, session_id: int) -> SessionRow:
     return found
 
 
-def sessions_of(host: Account) -> list[SessionRow]:
-    return live_store.sessions_of_host(host.id)
+def sessions_of(host: Account, limit: int = 20) -> list[SessionRow]:
+    """The host's sessions, newest first."""
+    return live_store.sessions_of_host(host.id, limit)
 
 
 def _changed(session_id: int, old: LiveState, new: LiveState, now: datetime) -> bool:
@@ -146,6 +186,9 @@ def current(session_id: int, now: datetime) -> SessionRow | None:
     settled = rules.settle(found.state, now)
     if settled is not found.state:
         _changed(session_id, found.state, settled, now)
+        found = live_store.read_session(session_id)
+    elif found.state.phase is Phase.FINISHED and not found.results_kept:
+        keep_results(session_id, now)  # the end's own try failed part-way (nothing of it stayed)
         found = live_store.read_session(session_id)
     return found
 
@@ -185,10 +228,16 @@ def join_student(account: Account, pin: str, now: datetime) -> tuple[SessionRow,
     found = _active(pin)
     if account.is_teacher:
         raise LiveRefused("teachers host live quizzes; students join them")
-    if not accounts.teacher_teaches(found.host_id, account.id):
+    if not accounts.teacher_teaches(found.host_id, account.id, active_only=True):
         raise LiveRefused("this live quiz is for another class")
     if answer_disclosure.test_in_progress(account.id, found.bank_slug, now):
         raise LiveRefused("finish your open test of this quiz first")
+    bank = bank_library.find_bank(found.bank_slug)
+    for view in assignments.student_assignments(account.id, now, found.bank_slug) if bank else ():
+        assert bank is not None
+        row = view.assignment
+        if _holds_back(bank, row.terms.show_answers, row.terms.study, row.last_due_at, now):
+            raise LiveRefused("your class's assignment of this quiz keeps its answers back for now")
     player = live_store.add_player(found.id, account.id, account.display_name or account.username, None, now)
     if player is None:
         raise WrongPin(pin)
@@ -304,6 +353,16 @@ def host_state(host: Account, session_id: int, now: datetime) -> tuple[SessionRo
     return found, host_view(snapshot(found), now)
 
 
+def session_report(host: Account, session_id: int, now: datetime) -> tuple[SessionRow, Session, Report]:
+    """The host's report of a session (``NotFound`` for anyone else): each question's histogram,
+    right answer and how many got it right, the questions missed most, the standings."""
+    for_host(host, session_id)
+    found = current(session_id, now)
+    assert found is not None
+    shot = snapshot(found)
+    return found, shot, report(shot)
+
+
 def wait_for_change(session_id: int, after_seq: int, timeout: float) -> bool:
     """True as soon as the session is past ``after_seq``; False after ``timeout`` seconds."""
     return signals().wait(session_id, after_seq, timeout)
@@ -320,36 +379,43 @@ def release() -> None:
 def keep_results(session_id: int, now: datetime) -> int:
     """At the end: each student's answers to the questions that counted become an attempt of
     mode ``live`` (submitted as the session ends), which feeds their progress and flashcards
-    like quiz answers. Guests keep nothing. Once per session; how many attempts were written."""
+    like quiz answers. Guests keep nothing. Once per session: the attempts and the session's
+    "results kept" flag are written in one transaction, so a failure part-way leaves none of
+    them (and ``current`` tries again); how many attempts were written."""
     found = live_store.read_session(session_id)
-    if (
-        found is None
-        or found.state.phase is not Phase.FINISHED
-        or not live_store.mark_results_kept(session_id)
-    ):
+    if found is None or found.state.phase is not Phase.FINISHED or found.results_kept:
         return 0
     counted = set(found.state.counted)
-    players = {p.id: p for p in live_store.players(session_id) if p.user_id is not None}
-    by_player: dict[int, list[tuple[str, Any, datetime]]] = {pid: [] for pid in players}
+    students = {p.id: (p.user_id, p.joined_at) for p in live_store.players(session_id) if p.user_id}
+    by_player: dict[int, list[tuple[str, Any, datetime]]] = {pid: [] for pid in students}
     for given in live_store.answers(session_id):
-        if given.player_id in players and given.question_index in counted:
+        if given.player_id in students and given.question_index in counted:
             key = found.items[given.question_index][0]
             by_player[given.player_id].append((key, given.response, given.received_at))
     items = tuple(found.items[i] for i in sorted(counted))
-    written = 0
-    for pid, responses in by_player.items():
-        user_id = players[pid].user_id
-        assert user_id is not None
-        attempt_id = attempt_store.insert_closed_attempt(
-            user_id,
-            found.bank_slug,
-            AttemptMode.LIVE,
-            found.seed,
-            items,
-            players[pid].joined_at,
-            now,
-            responses,
-        )
+    try:
+        if not live_store.mark_results_kept(session_id, commit=False):
+            return 0  # another request kept them first
+        written = [
+            attempt_store.insert_closed_attempt(
+                user_id,
+                found.bank_slug,
+                AttemptMode.LIVE,
+                found.seed,
+                items,
+                joined,
+                now,
+                by_player[pid],
+                commit=False,
+            )
+            for pid, (user_id, joined) in students.items()
+        ]
+        live_store.commit()
+    except BaseException:
+        live_store.rollback()
+        raise
+    # Flashcards are fed after the commit, each student's in its own transaction: a failure
+    # here loses that student's flashcard reviews, never their attempt.
+    for attempt_id in written:
         attempts.feed_memory_of_closed(attempt_id, now)
-        written += 1
-    return written
+    return len(written)

@@ -1,11 +1,15 @@
 // Live quizzes (docs/live.md): follow the session's event stream and swap in each state the
-// server renders; tick the countdown between states. Without JavaScript the pages refresh
-// themselves (a <meta> refresh) or by their Refresh link, and every answer is a form post.
+// server renders; tick the countdown between states. On a phone, a new state moves the focus
+// to its [data-focus] element and says its [data-announce] text in the page's status region;
+// on the projector, keys act as the host's buttons (listed on the page). Without JavaScript the
+// pages refresh themselves (a <meta> refresh) or by their Refresh link, and every answer and
+// host action is a form post.
 (function () {
   "use strict";
   var container = document.getElementById("live-state");
   if (!container || !window.EventSource) { return; }
   var announcer = document.getElementById("live-announce");
+  var host = container.getAttribute("data-role") === "host";
   var timer = null;
 
   function tick() {
@@ -21,8 +25,16 @@
   }
 
   function announce() {
-    var status = container.querySelector(".live-status, .live-verdict");
-    if (announcer && status) { announcer.textContent = status.textContent.trim(); }
+    var said = container.querySelectorAll("[data-announce]");
+    if (!announcer || !said.length) { return; }
+    announcer.textContent = Array.prototype.map.call(said, function (node) {
+      return node.textContent.replace(/\s+/g, " ").trim();
+    }).join(". ");
+  }
+
+  function focusState() {
+    var target = container.querySelector("[data-focus]");
+    if (target && !host) { target.focus({ preventScroll: false }); }
   }
 
   var refresh = document.querySelector(".live-refresh");
@@ -39,7 +51,41 @@
     if (sameState && typing) { return; } // a count changed: keep what is being typed
     container.replaceChildren(next);
     tick();
-    if (!sameState) { announce(); }
+    if (!sameState) { announce(); focusState(); }
   });
+
+  // One tap sends the answer: a second tap while it is on its way sends nothing more.
+  container.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (form.getAttribute("data-sent")) { event.preventDefault(); return; }
+    form.setAttribute("data-sent", "1");
+  });
+
+  if (host) {
+    var keys = document.getElementById("live-keys");
+    if (keys) { keys.hidden = false; }
+    container.classList.add("live-keyed"); // each button shows its key
+    var actions = { n: ["start", "next"], " ": ["start", "next"], r: ["reveal"], p: ["pause", "resume"], s: ["skip"], e: ["end"] };
+    document.addEventListener("keydown", function (event) {
+      if (event.altKey || event.ctrlKey || event.metaKey || event.defaultPrevented) { return; }
+      var target = event.target;
+      var tag = target && target.tagName;
+      if (tag === "INPUT" || tag === "TEXTAREA" || tag === "SELECT" || (target && target.isContentEditable)) { return; }
+      if (event.key === " " && (tag === "BUTTON" || tag === "A")) { return; } // the focused control's own
+      var wanted = actions[event.key.toLowerCase()];
+      if (!wanted) { return; }
+      for (var i = 0; i < wanted.length; i += 1) {
+        var button = container.querySelector('button[data-action="' + wanted[i] + '"]');
+        if (button) {
+          event.preventDefault();
+          if (wanted[i] === "end" && !window.confirm("End the live quiz now?")) { return; }
+          button.click();
+          return;
+        }
+      }
+    });
+  } else {
+    focusState();
+  }
   tick();
 })();

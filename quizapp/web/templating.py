@@ -18,7 +18,7 @@ from quizapp.core.question_types import question_type
 from quizapp.core.question_types.cloze import blank_input
 from quizapp.services import clock
 from quizapp.services.rendering import cloze_html, markdown_html, markdown_inline
-from quizapp.web.quiz.answer_forms import AnswerInputs, fields_macro, input_options
+from quizapp.web.quiz.answer_forms import AnswerInputs, fields_macro, input_options, one_tap_input
 
 
 def percent(value: Fraction | None) -> str:
@@ -176,6 +176,7 @@ def init_app(app: Flask) -> None:
     app.add_template_filter(minutes_left, "minutes_left")
     app.add_template_global(cloze_inputs, "cloze_inputs")
     app.add_template_global(input_options, "input_options")
+    app.add_template_global(one_tap_input, "one_tap_input")
     app.add_template_global(fields_macro, "fields_macro")
     app.add_template_global(question_buttons, "question_buttons")
     app.add_template_global(layout_url, "layout_url")

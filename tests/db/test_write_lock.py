@@ -336,6 +336,8 @@ def _walk_live(app: Any) -> None:
     _post(student, f"/live/{live_id}/answer", f"/live/{live_id}", question="0", text="CENTCOM")
     _post(teacher, f"{host}/reveal", host)
     _post(teacher, f"{host}/end", host)
+    for page in ("/live/results", f"/live/results/{live_id}"):  # read only, or keep the results once
+        assert teacher.get(page).status_code == 200
 
 
 def test_no_request_holds_the_write_lock_while_it_reads_renders_or_answers(sqlite_app, monkeypatch):

@@ -174,7 +174,17 @@ def teacher_tour(classroom: Classroom) -> list[Stop]:
         Stop("answer-key", f"/banks/{QUIZ}/answer-key"),
         Stop("bank-visibility", f"/banks/{QUIZ}/visibility"),
         Stop("teacher-account", "/account/password"),
+        Stop("live-quizzes", "/live/host"),
+        Stop("live-new", f"/live/new/{QUIZ}"),
+        Stop("live-lobby", f"/live/new/{QUIZ}", click("Open the lobby")),  # the join address, PIN, QR
+        Stop("live-results", "/live/results"),
+        Stop("live-report", None, open_first_report),
     ]
+
+
+def open_first_report(page) -> None:
+    """Open the report of the newest live quiz listed on the results page."""
+    click_through(page, page.locator(".live-sessions tbody a").first)
 
 
 def walk(page, base: str, stop: Stop) -> None:

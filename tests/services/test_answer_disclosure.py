@@ -233,6 +233,8 @@ TEACHERS_ONLY = {  # answer keys and class data: the role check is the rule (tes
     "live.host",
     "live.host_action",
     "live.host_events",
+    "live.results",
+    "live.report",  # each question's right answer and histogram: the host's alone
 }
 # A live quiz's player shows each answer once the host reveals it, by a rule of its own:
 # ``core.live.views.player_view`` (nothing of an answer before its reveal; tested on the page

@@ -12,9 +12,12 @@ from quizapp.core.attempts import AttemptMode
 from quizapp.core.checkers import accept_new_response
 from quizapp.core.decks import question_card_key
 from quizapp.core.live.session import LiveRuleError, Phase
+from quizapp.core.model import AnswerVisibility
 from quizapp.core.question_types import question_type
-from quizapp.db import account_store, live_store
-from quizapp.services import attempts, live, study
+from quizapp.db import account_store, attempt_store, live_store
+from quizapp.db.base import db
+from quizapp.services import accounts, attempts, live, study
+from tests.helpers.assignments import replace_assignments
 
 T0 = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 BANK = "kosovo-peacekeepers"
@@ -193,3 +196,84 @@ def test_the_end_keeps_each_students_answers_as_a_live_attempt(app, people, host
         assert attempts.score_of(attempt).points == 1
         assert len(sara) == 1 and attempts.score_of(sara[0]).points == 0  # joined, answered nothing
     assert list(memory) == [question_card_key(first.id)]  # the answer fed the flashcards
+
+
+HELD_BACK = {"study": False}  # as an assignment must be to keep its answers back
+DUE = T0 + timedelta(days=1)
+
+
+@pytest.mark.parametrize(
+    ("terms", "reason"),
+    [
+        ({"show_answers": AnswerVisibility.NEVER, **HELD_BACK}, "never shows its answers"),
+        (
+            {"show_answers": AnswerVisibility.AFTER_DUE, "due_at": DUE, "ends_at_close": True, **HELD_BACK},
+            "keeps its answers back until after its due time",
+        ),
+        ({"study": False}, "has study off"),
+    ],
+)
+def test_a_bank_whose_assignment_holds_its_answers_back_is_not_hosted(app, people, terms, reason):
+    replace_assignments(app, people, **terms)
+    with app.app_context():
+        tina = account_store.get_account(people.teacher)
+        with pytest.raises(live.LiveRefused, match=f"History 9B's assignment of this quiz {reason}"):
+            live.create(tina, BANK, T0, 1, random.Random(5))
+        # an archived class's assignment holds nothing back: its students join nothing new
+        accounts.archive_class(people.teacher, people.class_id, T0)
+        db.session.commit()
+        assert live.create(tina, BANK, T0, 1, random.Random(5)).active
+
+
+def test_a_student_whose_assignment_holds_the_answers_back_since_the_lobby_opened_cannot_join(
+    app, people, hosted
+):
+    replace_assignments(app, people, study=False)
+    with app.app_context():
+        sam = account_store.get_account(people.student)
+        with pytest.raises(live.LiveRefused, match="keeps its answers back"):
+            live.join_student(sam, hosted["pin"], T0)
+
+
+def test_a_student_of_an_archived_class_cannot_join(app, people, bank):
+    with app.app_context():
+        tina = account_store.get_account(people.teacher)
+        created = live.create(tina, BANK, T0, 1, random.Random(6))
+        accounts.archive_class(people.teacher, people.class_id, T0)
+        db.session.commit()
+        sam = account_store.get_account(people.student)
+        with pytest.raises(live.LiveRefused, match="another class"):
+            live.join_student(sam, created.pin, T0)
+
+
+def test_a_failure_part_way_through_the_results_leaves_none_and_they_are_kept_later(
+    app, people, hosted, monkeypatch
+):
+    session_id, tina = hosted["id"], hosted["tina"]
+    first = question(app, session_id, 0)
+    real = attempt_store.insert_closed_attempt
+    calls = []
+
+    def fails_on_the_second(*args, **kwargs):
+        calls.append(args[0])
+        if len(calls) == 2:
+            raise RuntimeError("the server died")
+        return real(*args, **kwargs)
+
+    with app.app_context():
+        live.act(tina, session_id, "start", T0)
+        live.answer(hosted["sam"], 0, right(first), T0 + timedelta(seconds=2))
+        live.act(tina, session_id, "reveal", T0 + timedelta(seconds=3))
+        monkeypatch.setattr(attempt_store, "insert_closed_attempt", fails_on_the_second)
+        with pytest.raises(RuntimeError):
+            live.act(tina, session_id, "end", T0 + timedelta(seconds=4))
+        db.session.rollback()
+        found = live_store.read_session(session_id)
+        assert found.state.phase is Phase.FINISHED and not found.results_kept
+        later = T0 + timedelta(seconds=9)
+        assert attempts.attempts_of(people.student, later, BANK) == []  # the first one did not stay
+        monkeypatch.setattr(attempt_store, "insert_closed_attempt", real)
+        assert live.current(session_id, later).results_kept  # the next look keeps them
+        (kept,) = attempts.attempts_of(people.student, later, BANK)
+        assert kept.mode is AttemptMode.LIVE and attempts.score_of(kept).points == 1
+        assert len(attempts.attempts_of(people.classmate, later, BANK)) == 1

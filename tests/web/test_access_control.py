@@ -131,6 +131,8 @@ ALLOWED: dict[tuple[str, str], set[str]] = {
     ("live.host", "GET"): {"teacher"},
     ("live.host_action", "POST"): {"teacher"},
     ("live.host_events", "GET"): {"teacher"},
+    ("live.results", "GET"): TEACHERS,  # each teacher's own sessions
+    ("live.report", "GET"): {"teacher"},
     ("live.join", "GET"): EVERYONE,
     ("live.join", "POST"): EVERYONE,  # a wrong PIN is a form error for everyone
     ("live.play", "GET"): {"student"},

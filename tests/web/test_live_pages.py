@@ -238,3 +238,54 @@ def test_no_one_starts_a_live_attempt_from_a_quiz_page_or_the_api(app, people):
     api = ApiClient(app.test_client(), token_for(app.test_client(), "sam"))
     refused = api.post(f"/quizzes/{BANK}/attempts", json={"mode": "live"})
     assert refused.status_code == 400 and "mode" in refused.get_data(as_text=True)
+
+
+def test_the_lobby_shows_a_qr_code_of_the_join_address_that_fills_the_pin_in(live_quiz):
+    quiz = live_quiz()
+    page = quiz["host"].get(f"/live/host/{quiz['id']}").get_data(as_text=True)
+    qr = re.search(
+        r'<div class="live-qr" role="img"[^>]*>(<svg[^>]*class="live-qr-code".*?</svg>)</div>', page
+    )
+    assert qr and 'class="live-qr-line"' in qr.group(1) and "style=" not in qr.group(1)
+    joining = quiz["sam"].get(f"/live?pin={quiz['pin']}").get_data(as_text=True)
+    assert f'name="pin" required type="text" value="{quiz["pin"]}"' in joining
+
+
+def test_a_choice_question_is_answered_by_one_tap_on_its_option_button(app, live_quiz):
+    quiz = live_quiz()
+    act(quiz, "start")
+    act(quiz, "skip")  # to the choice question
+    page = quiz["sam"].get(f"/live/{quiz['id']}").get_data(as_text=True)
+    buttons = re.findall(r'<button type="submit" class="live-tap" name="choice" value="([^"]+)">', page)
+    assert len(buttons) >= 3 and "Send answer" not in page
+    sent = answer(quiz["sam"], quiz, 1, choice=buttons[0])
+    assert sent.status_code == 302
+    assert "Answer received" in quiz["sam"].get(f"/live/{quiz['id']}").get_data(as_text=True)
+    with app.app_context():
+        (given,) = live_store.answers(quiz["id"])
+    assert given.question_index == 1 and given.response == buttons[0]
+
+
+def test_the_results_are_the_hosts_alone_and_show_each_questions_histogram(app, live_quiz):
+    quiz = live_quiz()
+    act(quiz, "start")
+    act(quiz, "skip")
+    page = quiz["sam"].get(f"/live/{quiz['id']}").get_data(as_text=True)
+    first = re.search(r'name="choice" value="([^"]+)"', page).group(1)
+    answer(quiz["sam"], quiz, 1, choice=first)
+    act(quiz, "reveal")
+    act(quiz, "next")  # the last question: the podium
+    end = quiz["host"].get(f"/live/host/{quiz['id']}").get_data(as_text=True)
+    assert f'href="/live/results/{quiz["id"]}"' in end
+    listed = quiz["host"].get("/live/results").get_data(as_text=True)
+    assert f'href="/live/results/{quiz["id"]}"' in listed
+    report = quiz["host"].get(f"/live/results/{quiz['id']}").get_data(as_text=True)
+    assert "Sam Student" in report and "Skipped: it does not count." in report
+    counts = re.findall(r'<span class="live-bar-count">(\d+)</span>', report)
+    assert sorted(map(int, counts))[-1] == 1 and sum(map(int, counts)) == 1  # Sam's one answer
+    assert re.search(r"<strong>[01] of 1 player right</strong>", report)
+    otto = app.test_client()
+    login(otto, "otto")
+    assert otto.get(f"/live/results/{quiz['id']}").status_code == 404
+    assert f"/live/results/{quiz['id']}" not in otto.get("/live/results").get_data(as_text=True)
+    assert quiz["sam"].get(f"/live/results/{quiz['id']}").status_code in (302, 403)

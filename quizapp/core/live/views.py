@@ -216,3 +216,45 @@ def host_view(session: Session, now: datetime) -> HostView:
         podium=tuple(s for s in ranked if s.place <= PODIUM_PLACES)[:PODIUM_PLACES] if finished else (),
         most_missed=most_missed(session) if finished else (),
     )
+
+
+@dataclass(frozen=True, slots=True)
+class ReportRow:
+    """One question of a session's report: its answer material and how the class answered, if
+    it counted (revealed, not skipped); else ``reveal`` is None and ``asked`` says whether the
+    class saw it (skipped or ended while open) or never did."""
+
+    number: int
+    question: Question
+    reveal: Reveal | None
+    asked: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """A teacher's report of a session: every question in order, the questions missed most
+    and the standings (over the questions that counted)."""
+
+    rows: tuple[ReportRow, ...]
+    most_missed: tuple[Missed, ...]
+    standings: tuple[Standing, ...]
+    players: int
+
+
+def report(session: Session) -> Report:
+    state = session.state
+    counted = set(state.counted)
+    return Report(
+        rows=tuple(
+            ReportRow(
+                index + 1,
+                question,
+                _reveal(session, index) if index in counted else None,
+                index <= state.index,
+            )
+            for index, question in enumerate(session.questions)
+        ),
+        most_missed=most_missed(session),
+        standings=ranking(session),
+        players=len(session.names),
+    )

@@ -85,6 +85,9 @@ class QuestionKind(ABC, Generic[Spec]):
     # A script of the app's static folder that enhances those fields where JavaScript runs
     # (they work without it), loaded only on pages that show them; None for none
     fields_script: ClassVar[str | None] = None
+    # The input whose one value, an option's id (``options``), is the whole answer: a live quiz's
+    # phone shows each option as a button that sends it at one tap. None: several picks or typing
+    one_tap_input: ClassVar[str | None] = None
     # The most characters a typed answer field takes (its maxlength; ``accept`` refuses more);
     # None for a type answered by choosing, not typing
     typed_length: ClassVar[int | None] = None

@@ -24,6 +24,7 @@ class SingleChoice(ChoiceKind):
     yaml_fields = ("choices", "answer")
     response_shape = 'one choice id as a string, e.g. "c1a2b3"'
     fields_template = "quiz/answer_fields/single.html"
+    one_tap_input = INPUT
     reversible = True
 
     def read_answer(self, read: FieldReader, mapping: Mapping, prompt: str) -> ChoiceAnswer | None:

@@ -23,6 +23,7 @@ class TrueFalse(QuestionKind[TrueFalseAnswer]):
     yaml_fields = ("answer", "feedback")
     response_shape = "true or false"
     fields_template = "quiz/answer_fields/true_false.html"
+    one_tap_input = INPUT
 
     def read_answer(self, read: FieldReader, mapping: Mapping, prompt: str) -> TrueFalseAnswer | None:
         node = mapping.entries.get("answer")

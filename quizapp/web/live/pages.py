@@ -22,12 +22,15 @@ from quizapp.services import bank_library, clock, live
 from quizapp.web.auth.login import role_required
 from quizapp.web.forms import ActionForm
 from quizapp.web.live.events import stream
+from quizapp.web.live.qr import qr_svg
 from quizapp.web.login_limits import count_wrong_pin, too_many, wrong_pin_wait
 from quizapp.web.quiz.answer_forms import answer_form, answer_inputs, response_from, typed_inputs
 
 blueprint = Blueprint("live", __name__, url_prefix="/live")
 GUESTS = "live_guests"  # session cookie: {session id: guest token}
 HOST_ACTIONS = ("start", "next", "reveal", "pause", "resume", "skip", "end")
+RESULTS_LISTED = 100  # the host's newest sessions on the results page
+blueprint.add_app_template_global(qr_svg, "live_qr")
 
 
 def _account() -> Any:
@@ -112,6 +115,27 @@ def host_action(live_id: int, action: str) -> WerkzeugResponse:
     return redirect(url_for("live.host", live_id=live_id))
 
 
+@blueprint.get("/results")
+@role_required(Role.TEACHER)
+def results() -> str:
+    """The host's past live quizzes, each linked to its report."""
+    sessions = live.sessions_of(current_user.account, RESULTS_LISTED)
+    titles = {bank.slug: bank.title for bank in bank_library.summaries()}
+    return render_template("live/results.html", sessions=sessions, titles=titles)
+
+
+@blueprint.get("/results/<int:live_id>")
+@role_required(Role.TEACHER)
+def report(live_id: int) -> str:
+    """One session's report: per question its histogram, right answer and how many got it
+    right; the questions missed most; the final standings. The host's alone."""
+    try:
+        found, shot, made = live.session_report(current_user.account, live_id, clock.now())
+    except live.NotFound:
+        abort(404)
+    return render_template("live/report.html", found=found, bank=shot.bank, report=made)
+
+
 @blueprint.get("/host/<int:live_id>/events")
 @role_required(Role.TEACHER)
 def host_events(live_id: int) -> WerkzeugResponse:
@@ -128,8 +152,9 @@ def host_events(live_id: int) -> WerkzeugResponse:
 @blueprint.route("", methods=["GET", "POST"])
 def join() -> Any:
     guest = not current_user.is_authenticated
-    if request.method == "GET":
-        return render_template("live/join.html", form=ActionForm(), guest=guest, pin="", nickname="")
+    if request.method == "GET":  # ?pin= from the projector's QR code fills the PIN in
+        pin = "".join(ch for ch in request.args.get("pin", "")[:7] if ch.isdigit())
+        return render_template("live/join.html", form=ActionForm(), guest=guest, pin=pin, nickname="")
     if not ActionForm().validate_on_submit():
         abort(400)
     wait = wrong_pin_wait()

@@ -117,6 +117,12 @@ def input_options(question: StudentQuestion) -> tuple[Option, ...]:
     return question_type(question.type).options(question)
 
 
+def one_tap_input(question: StudentQuestion) -> str | None:
+    """The input an option's button answers with at one tap (single choice, true or false), or
+    None: the question needs its answer fields."""
+    return question_type(question.type).one_tap_input
+
+
 def typed_inputs(form: AnswerForm) -> AnswerInputs:
     """The inputs of a posted form that did not validate: what was typed, and what to fix."""
     errors = form.errors
