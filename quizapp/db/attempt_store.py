@@ -456,6 +456,19 @@ def _none_left(user_id: int, assigned: Assigned) -> bool:
     return int(_run(count).scalar_one()) >= assigned.max_attempts
 
 
+def overdue_attempt_ids(user_ids: Sequence[int], cutoff: datetime) -> list[int]:
+    """The open attempts of these students whose deadline is before ``cutoff`` (the moment less
+    the grace: ``core.attempts.is_overdue``), for a bulk read that does not load them (exports)."""
+    if not user_ids:
+        return []
+    statement = db.select(_ATTEMPTS.c.id).where(
+        _ATTEMPTS.c.user_id.in_(list(user_ids)),
+        _ATTEMPTS.c.status == AttemptStatus.IN_PROGRESS.value,
+        _ATTEMPTS.c.deadline < cutoff,
+    )
+    return list(_run(statement).scalars())
+
+
 def close_overdue(attempt_ids: Sequence[int]) -> list[int]:
     """Close these attempts as of their deadline, if still open; the ids this call closed."""
     begin_write()  # ends the read transaction; the UPDATE re-checks the status itself

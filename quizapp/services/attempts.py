@@ -39,6 +39,7 @@ __all__ = [
     "Started",
     "attempts_of",
     "attempts_of_users",
+    "close_overdue_of",
     "feed_memory_of_closed",
     "feeds_no_memory",
     "get",
@@ -65,9 +66,22 @@ def _closed_overdue(attempts: Sequence[AttemptState], now: datetime) -> bool:
     overdue = [a.id for a in attempts if is_overdue(a.status, a.deadline, now, grace())]
     if not overdue:
         return False
+    _close(overdue, now)
+    return True
+
+
+def _close(overdue: Sequence[int], now: datetime) -> None:
     for attempt_id in attempt_store.close_overdue(overdue):  # only the request that closed one
         _feed_memory(attempt_id, now, closing=True)
-    return True
+
+
+def close_overdue_of(user_ids: Sequence[int], now: datetime) -> None:
+    """Close these students' overdue attempts without reading them, for the bulk reads that
+    take submitted attempts straight from the database (score exports): an attempt whose time
+    ran out is then in the export as on the results pages, which close it as they read it."""
+    overdue = attempt_store.overdue_attempt_ids(user_ids, now - grace())
+    if overdue:
+        _close(overdue, now)
 
 
 def get(attempt_id: int, now: datetime, responses: bool = True) -> AttemptState | None:

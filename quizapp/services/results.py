@@ -68,36 +68,52 @@ def attempt_review(question: core.Question, response: Any, bank: core.Bank | Non
 
 @dataclass(frozen=True, slots=True)
 class QuizSummary:
+    """One student's record at one quiz: the student's quiz page, the API's progress and the
+    teacher's class results read it alike. Tests make the scores; practice rounds and live
+    quizzes (docs/live.md: not tests) are counted beside them."""
+
     bank: core.Bank
     open_attempt: AttemptState | None
-    tests: int  # submitted tests
+    test_attempts: tuple[AttemptState, ...]  # submitted tests, newest first
+    test_percents: tuple[Fraction, ...]  # theirs, in that order
     practices: int  # submitted practice rounds
-    best_percent: Fraction | None
-    last_percent: Fraction | None
-    last_attempt: AttemptState | None
+    live: int  # live quizzes taken (attempts of mode live)
+
+    @property
+    def tests(self) -> int:
+        return len(self.test_attempts)
+
+    @property
+    def best_percent(self) -> Fraction | None:
+        return max(self.test_percents) if self.test_percents else None
+
+    @property
+    def last_percent(self) -> Fraction | None:
+        return self.test_percents[0] if self.test_percents else None
+
+    @property
+    def last_attempt(self) -> AttemptState | None:
+        return self.test_attempts[0] if self.test_attempts else None
+
+
+def quiz_summary(bank: core.Bank, attempts: Sequence[AttemptState]) -> QuizSummary:
+    """A student's record at ``bank`` from their attempts (newest first; others' banks ignored)."""
+    mine = [a for a in attempts if a.bank_slug == bank.slug]
+    submitted = [a for a in mine if a.submitted]
+    tests = tuple(a for a in submitted if a.mode is AttemptMode.TEST)
+    return QuizSummary(
+        bank=bank,
+        open_attempt=next((a for a in mine if a.status is AttemptStatus.IN_PROGRESS), None),
+        test_attempts=tests,
+        test_percents=tuple(score_of(a).percent for a in tests),
+        practices=sum(1 for a in submitted if a.mode is AttemptMode.PRACTICE),
+        live=sum(1 for a in submitted if a.mode is AttemptMode.LIVE),
+    )
 
 
 def quiz_summaries(banks: Sequence[core.Bank], attempts: Sequence[AttemptState]) -> list[QuizSummary]:
     """Per bank: the open attempt, and best and last test score (``attempts`` newest first)."""
-    summaries = []
-    for bank in banks:
-        mine = [a for a in attempts if a.bank_slug == bank.slug]
-        open_attempt = next((a for a in mine if a.status is AttemptStatus.IN_PROGRESS), None)
-        tests = [a for a in mine if a.submitted and a.mode is AttemptMode.TEST]
-        practices = [a for a in mine if a.submitted and a.mode is AttemptMode.PRACTICE]
-        percents = [score_of(a).percent for a in tests]
-        summaries.append(
-            QuizSummary(
-                bank=bank,
-                open_attempt=open_attempt,
-                tests=len(tests),
-                practices=len(practices),
-                best_percent=max(percents) if percents else None,
-                last_percent=percents[0] if percents else None,
-                last_attempt=tests[0] if tests else None,
-            )
-        )
-    return summaries
+    return [quiz_summary(bank, attempts) for bank in banks]
 
 
 # --- On the way through a round -------------------------------------------------------------

@@ -39,6 +39,7 @@ from quizapp.db import account_store, attempt_store
 from quizapp.db.account_store import Account, ClassInfo
 from quizapp.db.attempt_store import AttemptSummary
 from quizapp.services import assignments
+from quizapp.services import attempts as attempt_service
 from quizapp.services.assignment_reports import Grade, grades
 from quizapp.services.assignments import AssignmentRow
 from quizapp.services.export_formats import (
@@ -565,7 +566,10 @@ def export_scores(request: ExportRequest, now: datetime) -> Export:
     command; the pages and the API send it with ``quizapp.web.downloads.streamed``).
 
     Rows hold plain values (text, numbers, booleans); the writers make text spreadsheet-safe.
+    An attempt whose time ran out is closed first, as the results pages close it when they read
+    it: else it would be missing here until someone opened a page.
     """
+    attempt_service.close_overdue_of(sorted({student.id for _, student in _members(request.classes)}), now)
     row = request.assignment
     if request.kind == "gradebook" and row is not None:
         columns, rows = ASSIGNMENT_GRADE_COLUMNS, assignment_grade_rows(row, request, now)

@@ -17,7 +17,9 @@ from quizapp.core.question_types import question_type
 from quizapp.db import account_store, attempt_store, live_store
 from quizapp.db.base import db
 from quizapp.services import accounts, attempts, live, study
+from tests.helpers.api import ApiClient, token_for
 from tests.helpers.assignments import replace_assignments
+from tests.helpers.web import login
 
 T0 = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 BANK = "kosovo-peacekeepers"
@@ -277,3 +279,28 @@ def test_a_failure_part_way_through_the_results_leaves_none_and_they_are_kept_la
         (kept,) = attempts.attempts_of(people.student, later, BANK)
         assert kept.mode is AttemptMode.LIVE and attempts.score_of(kept).points == 1
         assert len(attempts.attempts_of(people.classmate, later, BANK)) == 1
+
+
+def test_a_live_attempt_is_shown_beside_the_tests_and_scored_with_none_of_them(app, people, hosted):
+    """docs/live.md: a live attempt shows in the student's attempts and the teacher's class
+    results, but is not a test. The class results page, the student's quiz page and the API's
+    progress read one record (services.results.quiz_summary): a live round, no test score."""
+    session_id, tina = hosted["id"], hosted["tina"]
+    with app.app_context():
+        live.act(tina, session_id, "start", T0)
+        live.answer(hosted["sam"], 0, right(question(app, session_id, 0)), T0 + timedelta(seconds=2))
+        live.act(tina, session_id, "end", T0 + timedelta(seconds=7))
+        (attempt,) = attempts.attempts_of(people.student, T0 + timedelta(seconds=9), BANK)
+    teacher, student = app.test_client(), app.test_client()
+    login(teacher, "tina")
+    login(student, "sam")
+    results = teacher.get(f"/classes/{people.class_id}/quizzes/{BANK}").get_data(as_text=True)
+    sam_row = next(row for row in results.split("<tr>") if "(sam)" in row)
+    assert '<span class="tag">1 live</span>' in sam_row
+    assert "test of" not in sam_row  # no test link, no best or last score from it
+    quiz_page = student.get(f"/quizzes/{BANK}").get_data(as_text=True)
+    assert f"/attempts/{attempt.id}/results" in quiz_page
+    assert "<dt>Tests</dt><dd>0</dd>" in quiz_page
+    progress = ApiClient(app.test_client(), token_for(app.test_client(), "sam")).get("/me/progress")
+    [mine] = [q for q in progress.get_json()["quizzes"] if q["quiz_id"] == BANK]
+    assert mine["tests"] == 0 and mine["best_percent"] is None

@@ -20,7 +20,9 @@ from quizapp.services.export_formats import (
     csv_chunks_of_shared_cells,
     spreadsheet_safe,
 )
+from tests.helpers.api import ApiClient, token_for
 from tests.helpers.banks import assign_every_bank
+from tests.helpers.quizzes import FrozenClock, answer_correctly, start
 from tests.helpers.web import column_widths, login, read_csv
 
 TITLE = "Kosovar Peacekeepers Sent On First Mission Abroad"  # the bank's title: the gradebook's header
@@ -370,3 +372,43 @@ def test_two_quizzes_with_one_title_are_told_apart_by_their_ids(app, client, peo
         csv.reader(io.StringIO(client.get(f"/classes/{people.class_id}/exports/gradebook.csv").text))
     )
     assert sorted(header[3:]) == [f"{TITLE} (kosovo-copy)", f"{TITLE} (kosovo-peacekeepers)"]
+
+
+def _exported_attempts(app, people, how: str) -> dict[str, dict[str, str]]:
+    """The class's attempts export, by attempt id, through the page, the API or the command."""
+    if how == "page":
+        tina = app.test_client()
+        login(tina, "tina")
+        rows = read_csv(tina.get(f"/classes/{people.class_id}/exports/attempts.csv"))
+    elif how == "api":
+        api = ApiClient(app.test_client(), token_for(app.test_client(), "tina"))
+        rows = read_csv(api.get(f"/exports/scores?class_id={people.class_id}"))
+    else:
+        result = app.test_cli_runner().invoke(
+            args=["export-scores", "--format", "csv", "--class", "History 9B"]
+        )
+        assert result.exit_code == 0, result.output
+        rows = list(csv.DictReader(io.StringIO(result.output.lstrip("\ufeff"))))
+    return {row["attempt_id"]: row for row in rows}
+
+
+@pytest.mark.parametrize("how", ["page", "api", "command"])
+def test_a_test_whose_time_ran_out_is_exported_as_the_results_page_shows_it(
+    app, people, assign, monkeypatch, how
+):
+    """Nobody opened a page since Sam's time ran out: the attempt is still open in the database.
+    The results pages close it as they read it; the export (each front end) counts it alike."""
+    frozen = FrozenClock(monkeypatch)
+    assign(time_limit_minutes=10)
+    sam = app.test_client()
+    login(sam, "sam")
+    attempt_id = start(sam, "test")
+    answer_correctly(sam, app, attempt_id, 1)
+    frozen.advance(minutes=11)
+    exported = _exported_attempts(app, people, how)
+    assert str(attempt_id) in exported, exported
+    tina = app.test_client()
+    login(tina, "tina")
+    page = tina.get(f"/classes/{people.class_id}/students/{people.student}").get_data(as_text=True)
+    assert f"/attempts/{attempt_id}/results" in page
+    assert f"{exported[str(attempt_id)]['percent']}%" in page

@@ -24,7 +24,6 @@ from flask_login import current_user
 from werkzeug.wrappers import Response as WerkzeugResponse
 
 from quizapp.core.accounts import new_password, shown_join_code
-from quizapp.core.attempts import AttemptMode
 from quizapp.core.roster import by_line, parse_roster
 from quizapp.services import accounts, assignments, bank_library, clock, password_slips, reports
 from quizapp.services import attempts as attempt_service
@@ -32,6 +31,7 @@ from quizapp.services.accounts import Account, ClassInfo, ClassNameTaken, Userna
 from quizapp.services.attempts import AttemptState
 from quizapp.services.bank_library import library
 from quizapp.services.export_formats import FORMATS
+from quizapp.services.results import quiz_summary
 from quizapp.services.score_exports import KINDS, ExportRequest, export_scores
 from quizapp.web.auth.login import teacher_required
 from quizapp.web.downloads import attachment, since_argument, streamed
@@ -187,6 +187,7 @@ class StudentResults:
     tests: list[AttemptState]  # submitted tests, newest first
     percents: list[Fraction]
     practices: int
+    live: int  # live quizzes: shown, not scored with the tests (docs/live.md)
     open_attempt: AttemptState | None
 
     @property
@@ -211,15 +212,15 @@ def quiz_results(class_id: int, bank_slug: str) -> str:
     attempts = attempt_service.attempts_of_users([s.id for s in students], clock.now(), bank.slug)
     rows = []
     for student in students:
-        mine = [a for a in attempts if a.user_id == student.id]
-        tests = [a for a in mine if a.submitted and a.mode is AttemptMode.TEST]
+        summary = quiz_summary(bank, [a for a in attempts if a.user_id == student.id])
         rows.append(
             StudentResults(
                 student=student,
-                tests=tests,
-                percents=[attempt_service.score_of(a).percent for a in tests],
-                practices=sum(1 for a in mine if a.submitted and a.mode is AttemptMode.PRACTICE),
-                open_attempt=next((a for a in mine if not a.submitted), None),
+                tests=list(summary.test_attempts),
+                percents=list(summary.test_percents),
+                practices=summary.practices,
+                live=summary.live,
+                open_attempt=summary.open_attempt,
             )
         )
     sort = request.args.get("sort", "name")
