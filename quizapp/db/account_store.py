@@ -593,17 +593,17 @@ def classes_of_student(student_id: int) -> list[ClassInfo]:
     return [_class_info(c) for c in rows]
 
 
-def teacher_teaches(teacher_id: int, student_id: int) -> bool:
-    """Whether the student is in one of the teacher's classes."""
-    return (
-        db.session.scalar(
-            db.select(Enrollment.id)
-            .join(Classroom, Classroom.id == Enrollment.class_id)
-            .where(Classroom.teacher_id == teacher_id, Enrollment.student_id == student_id)
-            .limit(1)
-        )
-        is not None
+def teacher_teaches(teacher_id: int, student_id: int, archived_too: bool = True) -> bool:
+    """Whether the student is in one of the teacher's classes (``archived_too=False``: one
+    that is not archived, as its students see them)."""
+    query = (
+        db.select(Enrollment.id)
+        .join(Classroom, Classroom.id == Enrollment.class_id)
+        .where(Classroom.teacher_id == teacher_id, Enrollment.student_id == student_id)
     )
+    if not archived_too:
+        query = query.where(Classroom.archived_at.is_(None))
+    return db.session.scalar(query.limit(1)) is not None
 
 
 def class_of_teacher_for_student(teacher_id: int, student_id: int) -> ClassInfo | None:

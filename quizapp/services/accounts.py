@@ -270,9 +270,10 @@ def class_of_teacher_for_student(teacher_id: int, student_id: int) -> ClassInfo 
     return account_store.class_of_teacher_for_student(teacher_id, student_id)
 
 
-def teacher_teaches(teacher_id: int, student_id: int) -> bool:
-    """Whether the student is in one of the teacher's classes (who may see whose results)."""
-    return account_store.teacher_teaches(teacher_id, student_id)
+def teacher_teaches(teacher_id: int, student_id: int, archived_too: bool = True) -> bool:
+    """Whether the student is in one of the teacher's classes (who may see whose results);
+    ``archived_too=False``: in one that is not archived (who may join a live quiz)."""
+    return account_store.teacher_teaches(teacher_id, student_id, archived_too)
 
 
 # --- students of a class -----------------------------------------------------------------
