@@ -68,6 +68,7 @@ class Defaults:
     LIVE_SIGNALS = "database"
     LIVE_POLL_SECONDS = 1.0
     LIVE_STREAM_SECONDS = 45
+    LIVE_STREAMS_PER_VIEWER = 3  # open event streams of one player (or host) per process
     LIVE_ANSWER_GRACE_SECONDS = 1
     LIVE_WRONG_PIN_LIMIT_PER_ADDRESS = "10 per minute; 60 per hour"
     REQUEST_LOG = True  # one line per request, with its time (request_log.py)

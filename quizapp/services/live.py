@@ -69,6 +69,7 @@ __all__ = [
 
 DEFAULT_SECONDS = 20
 MAX_NICKNAME = 24
+OPEN_TEST = "finish your open test of this quiz first"
 
 
 class LiveRefused(Exception):
@@ -231,7 +232,7 @@ def join_student(account: Account, pin: str, now: datetime) -> tuple[SessionRow,
     if not accounts.teacher_teaches(found.host_id, account.id, active_only=True):
         raise LiveRefused("this live quiz is for another class")
     if answer_disclosure.test_in_progress(account.id, found.bank_slug, now):
-        raise LiveRefused("finish your open test of this quiz first")
+        raise LiveRefused(OPEN_TEST)
     bank = bank_library.find_bank(found.bank_slug)
     for view in assignments.student_assignments(account.id, now, found.bank_slug) if bank else ():
         assert bank is not None
@@ -260,7 +261,9 @@ def join_guest(
     name = clean_nickname(nickname)
     if name is None:
         raise LiveRefused(f"choose a nickname of 1 to {MAX_NICKNAME} characters")
-    player = live_store.add_player(found.id, None, name, new_token(), now)
+    names = {known.casefold() for known in _names(live_store.players(found.id)).values()}
+    taken = name.casefold() in names  # no one takes a player's name, not even in other case
+    player = None if taken else live_store.add_player(found.id, None, name, new_token(), now)
     if player is None:
         raise LiveRefused("that nickname is taken in this quiz: choose another")
     return found, player
@@ -340,9 +343,14 @@ def _names(players: Sequence[PlayerRow]) -> dict[int, str]:
 
 
 def player_state(player: PlayerRow, now: datetime) -> PlayerView:
+    """What the player sees now. ``LiveRefused`` while the student has a test of the bank
+    open (opened after joining: the reveals would show its answers, as at joining)."""
     found = current(player.session_id, now)
     if found is None:
         raise NotFound(player.session_id)
+    user_id = player.user_id
+    if user_id is not None and answer_disclosure.test_in_progress(user_id, found.bank_slug, now):
+        raise LiveRefused(OPEN_TEST)
     return player_view(snapshot(found), player.id, now)
 
 

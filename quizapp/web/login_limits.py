@@ -122,18 +122,28 @@ def _pin_key() -> tuple[str, ...]:
 def wrong_pin_wait() -> float | None:
     """Seconds before this address may type a live quiz's PIN again (None: it may now): wrong
     PINs are limited per address (``LIVE_WRONG_PIN_LIMIT_PER_ADDRESS``), so that guessing
-    one of the million takes days, while a classroom behind one address has room for typos."""
+    one of the million takes days, while a classroom behind one address has room for typos.
+
+    The try is counted as a wrong PIN before the PIN is looked up, in one atomic step per
+    limit, so that guesses sent at once cannot all pass a check made before any of them was
+    counted; ``not_a_wrong_pin`` gives it back when the PIN was found."""
     key = _pin_key()
+    counted: list[RateLimitItem] = []
     for item in _limits("LIVE_WRONG_PIN_LIMIT_PER_ADDRESS"):
-        if not _room_left(item, key):
-            return max(1.0, _reset_in(item, key))
+        counted.append(item)
+        if not _hit(item, key):
+            wait = max(1.0, _reset_in(item, key))
+            for each in counted:  # a refused try is no guess
+                _give_back(each, key)
+            return wait
     return None
 
 
-def count_wrong_pin() -> None:
+def not_a_wrong_pin() -> None:
+    """The PIN counted by ``wrong_pin_wait`` was a session's: give its count back."""
     key = _pin_key()
     for item in _limits("LIVE_WRONG_PIN_LIMIT_PER_ADDRESS"):
-        _hit(item, key)
+        _give_back(item, key)
 
 
 @dataclass

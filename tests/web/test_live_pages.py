@@ -289,3 +289,141 @@ def test_the_results_are_the_hosts_alone_and_show_each_questions_histogram(app, 
     assert otto.get(f"/live/results/{quiz['id']}").status_code == 404
     assert f"/live/results/{quiz['id']}" not in otto.get("/live/results").get_data(as_text=True)
     assert quiz["sam"].get(f"/live/results/{quiz['id']}").status_code in (302, 403)
+
+
+# --- Attacks (issue 19's rules, tried from the outside) ----------------------------------------
+
+
+def test_racing_wrong_pins_cannot_pass_the_limit_together(app, live_quiz, monkeypatch):
+    """Guesses sent at once all used to pass the check before any was counted."""
+    import contextlib
+    import threading
+
+    from quizapp.services import live
+
+    quiz = live_quiz()
+    app.config["LIVE_WRONG_PIN_LIMIT_PER_ADDRESS"] = "3 per minute"
+    wrong = "000000" if quiz["pin"] != "000000" else "000001"
+    together = threading.Barrier(6)
+    looked_up = live._active
+
+    def slow_lookup(pin):
+        with contextlib.suppress(threading.BrokenBarrierError):
+            together.wait(timeout=3)  # every guess is past the limit's check before one is looked up
+        return looked_up(pin)
+
+    monkeypatch.setattr(live, "_active", slow_lookup)
+    guessers = [app.test_client() for _ in range(6)]
+    pages = [csrf_token(c.get("/live").get_data(as_text=True)) for c in guessers]
+    statuses: list[int] = []
+
+    def guess(client, token):
+        statuses.append(
+            client.post("/live", data={"csrf_token": token, "pin": wrong, "nickname": "x"}).status_code
+        )
+
+    threads = [threading.Thread(target=guess, args=pair) for pair in zip(guessers, pages, strict=True)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(statuses) == [422, 422, 422, 429, 429, 429]
+
+
+def test_a_student_of_an_archived_class_only_is_refused(app, people, live_quiz):
+    from quizapp.db import account_store
+    from quizapp.db.base import db
+    from quizapp.db.database import begin_write
+    from quizapp.services import clock
+
+    quiz = live_quiz()
+    with app.app_context():
+        begin_write()
+        account_store.archive_class(people.class_id, clock.now())
+        db.session.commit()
+    sara = app.test_client()
+    login(sara, "sara")
+    refused = post(sara, "/live", pin=quiz["pin"])
+    assert refused.status_code == 403 and "another class" in refused.get_data(as_text=True)
+
+
+def test_a_guest_cannot_take_a_players_name(app, live_quiz):
+    quiz = live_quiz(allow_guests=True)
+    guest = app.test_client()
+    for name in ("Sam Student", "  sam   STUDENT "):
+        refused = post(guest, "/live", pin=quiz["pin"], nickname=name)
+        assert refused.status_code == 403 and "taken" in refused.get_data(as_text=True)
+    assert post(guest, "/live", pin=quiz["pin"], nickname="Zed").status_code == 302
+    other = app.test_client()
+    assert post(other, "/live", pin=quiz["pin"], nickname="ZED").status_code == 403
+
+
+def test_a_guests_nickname_is_text_everywhere(app, live_quiz):
+    quiz = live_quiz(allow_guests=True)
+    guest = app.test_client()
+    nickname = "<img src=x onerror=a()>"
+    assert post(guest, "/live", pin=quiz["pin"], nickname=nickname).status_code == 302
+    for page in (
+        quiz["host"].get(f"/live/host/{quiz['id']}").get_data(as_text=True),
+        quiz["host"].get(f"/live/host/{quiz['id']}/events").get_data(as_text=True),
+    ):
+        assert "<img src=x" not in page and "&lt;img src=x onerror=a()&gt;" in page
+    for name in ("", "   ", "x" * 25, "a\u200bb"):
+        assert post(app.test_client(), "/live", pin=quiz["pin"], nickname=name).status_code == 403
+
+
+def test_a_test_opened_after_joining_shows_no_reveal(app, live_quiz):
+    """A student may not join while a test of the bank is open; opening one after joining
+    must not let the reveals show its answers either."""
+    quiz = live_quiz()
+    sam = quiz["sam"]
+    page = sam.get(f"/quizzes/{BANK}").get_data(as_text=True)
+    started = sam.post(f"/quizzes/{BANK}/attempts", data={"mode": "test", "csrf_token": csrf_token(page)})
+    assert started.status_code == 302
+    act(quiz, "start")
+    act(quiz, "reveal")
+    for url in (f"/live/{quiz['id']}", f"/live/{quiz['id']}/events"):
+        response = sam.get(url)
+        text = response.get_data(as_text=True)
+        assert "Central Command" not in text and EXPLANATION not in text, url
+        assert "open test" in text, url
+
+
+def test_one_viewer_cannot_hold_many_streams(app, live_quiz):
+    """Each open stream holds a worker thread: past LIVE_STREAMS_PER_VIEWER, one player's (or
+    host's) further streams send the state and end at once, asking to reconnect later."""
+    import threading
+    import time
+
+    quiz = live_quiz()
+    app.config.update(LIVE_STREAM_SECONDS=5, LIVE_STREAMS_PER_VIEWER=2)
+    player_url, host_url = f"/live/{quiz['id']}/events", f"/live/host/{quiz['id']}/events"
+    release = threading.Event()
+    opened = threading.Semaphore(0)
+
+    def hold(client, url):  # a stream in its own thread (as a server runs it), read once, then held
+        response = client.get(url, buffered=False)
+        next(iter(response.response))
+        opened.release()
+        release.wait(10)
+        response.close()
+
+    holders = [
+        threading.Thread(target=hold, args=(quiz[who], url))
+        for who, url in (("sam", player_url), ("sam", player_url), ("host", host_url), ("host", host_url))
+    ]
+    for thread in holders:
+        thread.start()
+    try:
+        for _ in holders:
+            assert opened.acquire(timeout=10)
+        for who, url in (("sam", player_url), ("host", host_url)):
+            began = time.monotonic()
+            extra = quiz[who].get(url).get_data(as_text=True)
+            assert time.monotonic() - began < 2 and "event: state" in extra and "retry: 10000" in extra
+    finally:
+        release.set()
+        for thread in holders:
+            thread.join()
+    app.config["LIVE_STREAM_SECONDS"] = 0
+    assert "retry: 1000\n" in quiz["sam"].get(player_url).get_data(as_text=True)  # the places came back

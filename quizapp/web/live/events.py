@@ -9,7 +9,9 @@ reconnects by itself (``retry:``). Between waits it holds no database connection
 
 from __future__ import annotations
 
+import threading
 import time
+from collections import Counter
 from collections.abc import Callable, Iterator
 
 from flask import Response, current_app, stream_with_context
@@ -17,6 +19,28 @@ from flask import Response, current_app, stream_with_context
 from quizapp.services import live
 
 RETRY_MS = 1000
+BUSY_RETRY_MS = 10_000  # a viewer past LIVE_STREAMS_PER_VIEWER comes back after this
+
+_places = threading.Lock()
+_open: Counter[str] = Counter()  # this process's open streams per viewer
+
+
+def _take_place(viewer: str) -> bool:
+    """One more open stream for ``viewer``, if it holds fewer than LIVE_STREAMS_PER_VIEWER:
+    each holds a worker thread, so one client opening many (tabs, a script) would starve the
+    app's other pages. Counted per process, as threads are."""
+    with _places:
+        if _open[viewer] >= int(current_app.config["LIVE_STREAMS_PER_VIEWER"]):
+            return False
+        _open[viewer] += 1
+        return True
+
+
+def _give_place(viewer: str) -> None:
+    with _places:
+        _open[viewer] -= 1
+        if _open[viewer] <= 0:
+            del _open[viewer]
 
 
 def frame(seq: int, html: str) -> str:
@@ -28,16 +52,37 @@ def frame(seq: int, html: str) -> str:
 def stream(
     session_id: int,
     render: Callable[[], tuple[int, object, float | None, str]],
+    viewer: str,
     poll: float | None = None,
 ) -> Response:
     """The event stream of one viewer. ``render`` gives (seq, what changes the page, seconds
-    until the open question's time is up or None, HTML); ``poll``: re-render that often even
-    without a signal (the host's counts of answers and players change without a new seq)."""
+    until the open question's time is up or None, HTML); ``viewer`` names who watches, for
+    LIVE_STREAMS_PER_VIEWER (past it, the current state is sent and the stream ends, asking to
+    come back after BUSY_RETRY_MS); ``poll``: re-render that often even without a signal (the
+    host's counts of answers and players change without a new seq). A render refused
+    (``LiveRefused``: a player who opened a test of the bank) ends the stream."""
     lifetime = float(current_app.config["LIVE_STREAM_SECONDS"])
 
     def events() -> Iterator[str]:
+        try:
+            seq, shown, time_up, html = render()
+        except live.LiveRefused:
+            live.release()
+            return
+        if not _take_place(viewer):
+            yield f"retry: {BUSY_RETRY_MS}\n\n" + frame(seq, html)
+            live.release()
+            return
+        try:
+            yield from follow(seq, shown, time_up, html)
+        except live.LiveRefused:
+            pass
+        finally:
+            _give_place(viewer)
+            live.release()
+
+    def follow(seq: int, shown: object, time_up: float | None, html: str) -> Iterator[str]:
         end = time.monotonic() + lifetime
-        seq, shown, time_up, html = render()
         yield f"retry: {RETRY_MS}\n\n" + frame(seq, html)
         while (left := end - time.monotonic()) > 0:
             waits = [left] + ([time_up + 0.05] if time_up is not None else []) + ([poll] if poll else [])
@@ -47,7 +92,6 @@ def stream(
             if (new_seq, new_shown) != (seq, shown):
                 seq, shown = new_seq, new_shown
                 yield frame(seq, html)
-        live.release()
 
     response = Response(stream_with_context(events()), mimetype="text/event-stream")
     response.headers["Cache-Control"] = "no-store"

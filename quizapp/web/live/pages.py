@@ -23,7 +23,7 @@ from quizapp.web.auth.login import role_required
 from quizapp.web.forms import ActionForm
 from quizapp.web.live.events import stream
 from quizapp.web.live.qr import qr_svg
-from quizapp.web.login_limits import count_wrong_pin, too_many, wrong_pin_wait
+from quizapp.web.login_limits import not_a_wrong_pin, too_many, wrong_pin_wait
 from quizapp.web.quiz.answer_forms import answer_form, answer_inputs, response_from, typed_inputs
 
 blueprint = Blueprint("live", __name__, url_prefix="/live")
@@ -143,7 +143,7 @@ def host_events(live_id: int) -> WerkzeugResponse:
         live.for_host(current_user.account, live_id)
     except live.NotFound:
         abort(404)
-    return stream(live_id, lambda: _host_fragment(live_id), poll=1.0)
+    return stream(live_id, lambda: _host_fragment(live_id), viewer=f"host-{live_id}", poll=1.0)
 
 
 # --- Players ---------------------------------------------------------------------------------
@@ -169,13 +169,14 @@ def join() -> Any:
             session[GUESTS] = guests
         else:
             found, player = live.join_student(current_user.account, pin, clock.now())
-    except live.WrongPin:
-        count_wrong_pin()
+    except live.WrongPin:  # counted by wrong_pin_wait
         return _join_again(
             "No live quiz has that PIN: check it with your teacher.", guest, pin, nickname, 422
         )
     except live.LiveRefused as error:
+        not_a_wrong_pin()
         return _join_again(f"{str(error)[:1].upper()}{str(error)[1:]}.", guest, pin, nickname, 403)
+    not_a_wrong_pin()
     return redirect(url_for("live.play", live_id=found.id))
 
 
@@ -205,10 +206,19 @@ def _player_fragment(player: live.PlayerRow, inputs: Any = None) -> tuple[int, o
     return view.seq, None, time_up, html
 
 
+def _refused(error: live.LiveRefused) -> tuple[str, int]:
+    """A player who may not see the session now (a test of its bank open): the join page
+    says why; they rejoin with the PIN once it is done."""
+    return _join_again(f"{str(error)[:1].upper()}{str(error)[1:]}.", False, "", "", 403)
+
+
 @blueprint.get("/<int:live_id>")
-def play(live_id: int) -> str:
+def play(live_id: int) -> Any:
     player = _player(live_id)
-    view = live.player_state(player, clock.now())
+    try:
+        view = live.player_state(player, clock.now())
+    except live.LiveRefused as error:
+        return _refused(error)
     inputs = answer_inputs(view.question) if view.question is not None else None
     return render_template("live/play.html", view=view, inputs=inputs, form=ActionForm(), live_id=live_id)
 
@@ -227,7 +237,10 @@ def answer(live_id: int) -> Any:
     if not 0 <= index < len(found.items):
         flash("That question is not open.", "error")
         return redirect(url_for("live.play", live_id=live_id))
-    view = live.player_state(player, now)
+    try:
+        view = live.player_state(player, now)
+    except live.LiveRefused as error:
+        return _refused(error)
     question = live.question_at(found, index)
     if view.question is None or view.question.id != question.id or view.number != index + 1:
         flash("That question is closed.", "error")
@@ -251,6 +264,10 @@ def answer(live_id: int) -> Any:
 
 
 @blueprint.get("/<int:live_id>/events")
-def play_events(live_id: int) -> WerkzeugResponse:
+def play_events(live_id: int) -> Any:
     player = _player(live_id)
-    return stream(live_id, lambda: _player_fragment(player))
+    try:
+        live.player_state(player, clock.now())
+    except live.LiveRefused as error:
+        return _refused(error)
+    return stream(live_id, lambda: _player_fragment(player), viewer=f"player-{player.id}")
