@@ -60,7 +60,8 @@ def fresh_database(admin_url: str) -> tuple[str, str]:
     ) as connection:  # fmt: skip
         connection.execute(f'DROP DATABASE IF EXISTS "{name}"')
         connection.execute(f'CREATE DATABASE "{name}"')
-    return admin.set(drivername="postgresql+psycopg", database=name).render_as_string(hide_password=False), name
+    url = admin.set(drivername="postgresql+psycopg", database=name)
+    return url.render_as_string(hide_password=False), name
 
 
 def drop_database(admin_url: str, name: str) -> None:
@@ -176,12 +177,13 @@ def report(result: dict) -> str:
         )
     p50, p99, top = quantiles(every)
     lines.append(
-        f"  all     {len(every):5} receipts  p50 {p50 * 1000:6.0f} ms  p99 {p99 * 1000:6.0f} ms  max {top * 1000:6.0f} ms"
-        f"  (p99 / 500 ms target: {p99 / TARGET_P99:.2f})"
+        f"  all     {len(every):5} receipts  p50 {p50 * 1000:6.0f} ms  p99 {p99 * 1000:6.0f} ms  "
+        f"max {top * 1000:6.0f} ms  (p99 / 500 ms target: {p99 / TARGET_P99:.2f})"
     )
-    once = all(result["stored"].get(i) == (n, n) for i in range(result["questions"]))
+    stored = [result["stored"].get(i) for i in range(result["questions"])]
+    once = all(rows == (n, n) for rows in stored)
     lines.append(
-        f"  missed {result['missed']}; answers stored per question {[result['stored'].get(i) for i in range(result['questions'])]}"
+        f"  missed {result['missed']}; answers stored per question {stored}"
         f" (rows, players): each of {n} once: {'yes' if once else 'NO'}; answers not acknowledged "
         f"{result['unanswered']}; 5xx {result['server_errors']}; stream reconnects {result['reconnects']}"
     )
@@ -194,7 +196,9 @@ def main() -> None:
     parser.add_argument("--questions", type=int, default=3, choices=range(1, len(SHORT_QUESTIONS) + 1))
     parser.add_argument(
         "--postgres",
-        default=os.environ.get("QUIZAPP_CI_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"),
+        default=os.environ.get(
+            "QUIZAPP_CI_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
+        ),
         help="a PostgreSQL server where a fresh database is made and dropped",
     )
     options = parser.parse_args()
