@@ -63,9 +63,12 @@ class Defaults:
     LOGIN_DEVICE_COOKIE_DAYS = 180
     # Live quizzes (docs/live.md): how event streams learn of a change ("database": this
     # process's signal plus a read of the session every LIVE_POLL_SECONDS, for several workers
-    # or servers; "memory": this process alone), how long one stream lasts before the browser
+    # or servers; "memory": this process alone; "redis://HOST:6379/0": Redis pub/sub on
+    # LIVE_SIGNALS_CHANNEL, one channel per database, for several servers without the poll's
+    # delay, and the poll while Redis is down), how long one stream lasts before the browser
     # reconnects, the grace for answers after a question's time, and wrong PINs per address
     LIVE_SIGNALS = "database"
+    LIVE_SIGNALS_CHANNEL = "quizapp:live"
     LIVE_POLL_SECONDS = 1.0
     LIVE_STREAM_SECONDS = 45
     LIVE_STREAMS_PER_VIEWER = 3  # open event streams of one player (or host) per process

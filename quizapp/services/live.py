@@ -172,7 +172,7 @@ def sessions_of(host: Account, limit: int = 20) -> list[SessionRow]:
 def _changed(session_id: int, old: LiveState, new: LiveState, now: datetime) -> bool:
     if not live_store.change_state(session_id, old.seq, new, now):
         return False
-    signals().publish(session_id, new.seq)
+    signals().publish(session_id, new.seq, ended=new.phase is Phase.FINISHED)
     if new.phase is Phase.FINISHED:
         keep_results(session_id, now)
     return True
@@ -374,6 +374,12 @@ def session_report(host: Account, session_id: int, now: datetime) -> tuple[Sessi
 def wait_for_change(session_id: int, after_seq: int, timeout: float) -> bool:
     """True as soon as the session is past ``after_seq``; False after ``timeout`` seconds."""
     return signals().wait(session_id, after_seq, timeout)
+
+
+def signal_trouble() -> str | None:
+    """What the host is told while changes reach the other servers only by the poll (Redis
+    down), else None."""
+    return signals().trouble()
 
 
 def release() -> None:

@@ -73,6 +73,7 @@ class Gunicorn:
             except requests.RequestException:
                 pass
             time.sleep(0.1)
+        self.kill()  # not left running behind the failure
         raise AssertionError("gunicorn did not become healthy")
 
     def kill(self) -> None:

@@ -84,9 +84,12 @@ def new(bank_slug: str) -> Any:
 
 def _host_fragment(live_id: int) -> tuple[int, object, float | None, str]:
     found, view = live.host_state(current_user.account, live_id, clock.now())
-    html = render_template("live/_host_state.html", found=found, view=view, form=ActionForm())
+    trouble = live.signal_trouble()
+    html = render_template(
+        "live/_host_state.html", found=found, view=view, form=ActionForm(), trouble=trouble
+    )
     time_up = None if view.paused or view.remaining is None else view.remaining.total_seconds()
-    return view.seq, (view.answered_count, len(view.names)), time_up, html
+    return view.seq, (view.answered_count, len(view.names), trouble), time_up, html
 
 
 @blueprint.get("/host/<int:live_id>")
@@ -96,7 +99,9 @@ def host(live_id: int) -> str:
         found, view = live.host_state(current_user.account, live_id, clock.now())
     except live.NotFound:
         abort(404)
-    return render_template("live/host.html", found=found, view=view, form=ActionForm())
+    return render_template(
+        "live/host.html", found=found, view=view, form=ActionForm(), trouble=live.signal_trouble()
+    )
 
 
 @blueprint.post("/host/<int:live_id>/<action>")
