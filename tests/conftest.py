@@ -39,6 +39,7 @@ from tests.helpers.quizzes import (
     submit,
     wrong_response,
 )
+from tests.helpers.redis_server import RedisServer
 from tests.helpers.web import PASSWORD, People, login
 
 
@@ -195,3 +196,13 @@ def results(app, people):
 def assign(app, people):
     """The bank assigned to the student's class alone, on these terms; its id."""
     return lambda **terms: assigned_to_tinas_class_alone(app, people, **terms)
+
+
+@pytest.fixture
+def redis_server():
+    """A Redis server of the test's own on a free port (a test may stop and start it)."""
+    server = RedisServer().start()
+    try:
+        yield server
+    finally:
+        server.stop()

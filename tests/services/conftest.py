@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import re
 from dataclasses import replace
 
@@ -11,10 +12,12 @@ from quizapp.core.answer_key import full_marks_response
 from quizapp.core.assignments import Counted
 from quizapp.core.bank_loader import load_bank_file
 from quizapp.core.model import QuestionType
+from quizapp.core.question_types import question_type
+from quizapp.db import account_store
 from quizapp.db.base import db
 from quizapp.db.database import begin_write
 from quizapp.db.models import User
-from quizapp.services import accounts, assignments, bank_library
+from quizapp.services import accounts, assignments, bank_library, live
 from quizapp.services.bank_library import library
 from quizapp.services.question_source import current_bank
 from tests.helpers.api import ApiClient, token_for
@@ -32,6 +35,7 @@ from tests.helpers.assignments import (
     take,
 )
 from tests.helpers.banks import DRAFTS_ONLY_BANK, PROBE_BANK, QUESTIONS, assign_every_bank, probe_bank
+from tests.helpers.live import LIVE_BANK, LIVE_T0
 from tests.helpers.quizzes import FrozenClock, attempt_questions
 from tests.helpers.web import login
 
@@ -163,3 +167,19 @@ def banks_with_drafts(app, people, questions_dir):
         drafts.replace(PROBE_BANK, DRAFTS_ONLY_BANK, 1), encoding="utf-8"
     )
     assign_every_bank(app)
+
+
+@pytest.fixture
+def hosted(app, people, bank):
+    """Tina hosts a live quiz of three choice questions; Sam and Sara joined."""
+    choice_ids = [q.id for q in bank.questions if question_type(q.type).tallied_choices(q.answer)][:3]
+    with app.app_context():
+        tina = account_store.get_account(people.teacher)
+        created = live.create(
+            tina, LIVE_BANK, LIVE_T0, 42, random.Random(1), question_ids=choice_ids, seconds_per_question=20
+        )
+        sam = account_store.get_account(people.student)
+        sara = account_store.get_account(people.classmate)
+        _, sam_player = live.join_student(sam, created.pin, LIVE_T0)
+        _, sara_player = live.join_student(sara, created.pin, LIVE_T0)
+    return {"id": created.id, "pin": created.pin, "tina": tina, "sam": sam_player, "sara": sara_player}

@@ -4,7 +4,7 @@ open and once per player, points, what players see, and the attempts kept at the
 from __future__ import annotations
 
 import random
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 import pytest
 
@@ -19,10 +19,10 @@ from quizapp.db.base import db
 from quizapp.services import accounts, attempts, live, study
 from tests.helpers.api import ApiClient, token_for
 from tests.helpers.assignments import replace_assignments
+from tests.helpers.live import LIVE_BANK, LIVE_T0
 from tests.helpers.web import login
 
-T0 = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
-BANK = "kosovo-peacekeepers"
+T0, BANK = LIVE_T0, LIVE_BANK
 
 
 def right(question):
@@ -37,22 +37,6 @@ def wrong(question):
     if wrong_choices:
         return wrong_choices[0] if isinstance(right(question), str) else [wrong_choices[0]]
     raise AssertionError(f"pick a choice question, not {question.type}")
-
-
-@pytest.fixture
-def hosted(app, people, bank):
-    """Tina hosts a live quiz of three choice questions; Sam and Sara joined."""
-    choice_ids = [q.id for q in bank.questions if question_type(q.type).tallied_choices(q.answer)][:3]
-    with app.app_context():
-        tina = account_store.get_account(people.teacher)
-        created = live.create(
-            tina, BANK, T0, 42, random.Random(1), question_ids=choice_ids, seconds_per_question=20
-        )
-        sam = account_store.get_account(people.student)
-        sara = account_store.get_account(people.classmate)
-        _, sam_player = live.join_student(sam, created.pin, T0)
-        _, sara_player = live.join_student(sara, created.pin, T0)
-    return {"id": created.id, "pin": created.pin, "tina": tina, "sam": sam_player, "sara": sara_player}
 
 
 def question(app, session_id, index):

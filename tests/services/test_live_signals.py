@@ -10,16 +10,6 @@ import time
 import pytest
 
 from quizapp.services.live_signals import SLOWER, MemorySignals, RedisSignals, _make
-from tests.helpers.redis_server import RedisServer
-
-
-@pytest.fixture
-def redis_server():
-    server = RedisServer().start()
-    try:
-        yield server
-    finally:
-        server.stop()
 
 
 def test_an_ended_session_is_forgotten_once_no_one_waits():

@@ -6,13 +6,17 @@ import os
 import subprocess
 import sys
 import time
+import uuid
 from pathlib import Path
 
 import pytest
 import requests
 
+from quizapp.core.accounts import Role
+from quizapp.db import account_store
 from tests.helpers.banks import PROJECT_ROOT
-from tests.helpers.live_servers import EXAMPLE_PASSWORD, free_port
+from tests.helpers.live_clients import Player
+from tests.helpers.live_servers import EXAMPLE_PASSWORD, PASSWORD, Gunicorn, free_port, server_env
 
 
 @pytest.fixture
@@ -77,3 +81,31 @@ def flask_run_server(tmp_path: Path, questions_dir: Path):
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+@pytest.fixture
+def two_servers(app, questions_dir, redis_server):
+    with app.app_context():
+        account_store.create_user("teacher", "Teacher", PASSWORD, Role.TEACHER)
+        account_store.commit()
+    env = server_env(
+        app.config["SQLALCHEMY_DATABASE_URI"],
+        questions_dir,
+        QUIZAPP_LIVE_SIGNALS=redis_server.url,
+        QUIZAPP_LIVE_SIGNALS_CHANNEL=f"test:{uuid.uuid4().hex}",
+        QUIZAPP_LIVE_POLL_SECONDS="0.5",
+        QUIZAPP_LIVE_STREAM_SECONDS="30",
+        QUIZAPP_THREADS="16",
+    )
+    servers = [Gunicorn(env, workers=2).start(), Gunicorn(env, workers=2).start()]
+    players: list[Player] = []
+    try:
+        yield servers, players
+    finally:
+        for player in players:
+            player.stop.set()
+        for server in servers:  # at once: a graceful stop would wait for each open stream
+            if server.process.poll() is None:
+                server.kill()
+        for player in players:
+            player.close()

@@ -6,56 +6,13 @@ session goes on by the database poll, and the host is told while changes cannot 
 
 from __future__ import annotations
 
-import uuid
-
-import pytest
 from sqlalchemy import text
 
-from quizapp.core.accounts import Role
-from quizapp.db import account_store
 from quizapp.db.base import db
 from tests.helpers.live_clients import SHORT_QUESTIONS, Host, Player, wait_until
-from tests.helpers.live_servers import PASSWORD, Gunicorn, server_env
-from tests.helpers.redis_server import RedisServer
+from tests.helpers.live_servers import PASSWORD
 
 SLOWER = "message service is down"
-
-
-@pytest.fixture
-def redis_server():
-    server = RedisServer().start()
-    try:
-        yield server
-    finally:
-        server.stop()
-
-
-@pytest.fixture
-def two_servers(app, questions_dir, redis_server):
-    with app.app_context():
-        account_store.create_user("teacher", "Teacher", PASSWORD, Role.TEACHER)
-        account_store.commit()
-    env = server_env(
-        app.config["SQLALCHEMY_DATABASE_URI"],
-        questions_dir,
-        QUIZAPP_LIVE_SIGNALS=redis_server.url,
-        QUIZAPP_LIVE_SIGNALS_CHANNEL=f"test:{uuid.uuid4().hex}",
-        QUIZAPP_LIVE_POLL_SECONDS="0.5",
-        QUIZAPP_LIVE_STREAM_SECONDS="30",
-        QUIZAPP_THREADS="16",
-    )
-    servers = [Gunicorn(env, workers=2).start(), Gunicorn(env, workers=2).start()]
-    players: list[Player] = []
-    try:
-        yield servers, players
-    finally:
-        for player in players:
-            player.stop.set()
-        for server in servers:  # at once: a graceful stop would wait for each open stream
-            if server.process.poll() is None:
-                server.kill()
-        for player in players:
-            player.close()
 
 
 def join(players: list[Player], servers, pin: str, count: int) -> list[Player]:

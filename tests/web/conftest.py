@@ -13,13 +13,14 @@ from quizapp.core.accounts import Role
 from quizapp.core.assignments import Accommodation
 from quizapp.core.attempts import AttemptMode
 from quizapp.core.question_types import question_types, register, unregister
-from quizapp.db import account_store, assignment_store, study_store
+from quizapp.db import account_store, assignment_store, live_store, study_store
 from quizapp.db.base import db
 from quizapp.services import assignments, attempts, clock
 from quizapp.services.bank_library import library
 from quizapp.services.question_source import current_bank
 from quizapp.web.editor.question_forms import register_form, unregister_form
 from quizapp.web.request_log import logger
+from tests.helpers.live import LIVE_BANK, LIVE_CHOICE, LIVE_SHORT, post_form
 from tests.helpers.web import PASSWORD, login
 from tests.web.yes_no_maybe import YesNoMaybe
 from tests.web.yes_no_maybe_form import YesNoMaybeForm
@@ -174,3 +175,27 @@ def _live_session(people) -> int:
     created = live.create(host, "kosovo-peacekeepers", clock.now(), 1, random.Random(5))
     live_store.add_player(created.id, people.student, "Sam", None, clock.now())
     return created.id
+
+
+@pytest.fixture
+def live_quiz(app, people):
+    """Tina hosts a live quiz of a short and a choice question; Sam joined."""
+
+    def make(allow_guests: bool = False):
+        host = app.test_client()
+        login(host, "tina")
+        data = {"pick": "chosen", "question": [LIVE_SHORT, LIVE_CHOICE], "seconds": "30"}
+        if allow_guests:
+            data["allow_guests"] = "1"
+        created = post_form(host, f"/live/new/{LIVE_BANK}", f"/live/new/{LIVE_BANK}", **data)
+        assert created.status_code == 302, created.get_data(as_text=True)
+        live_id = int(created.headers["Location"].rsplit("/", 1)[1])
+        with app.app_context():
+            pin = live_store.read_session(live_id).pin
+        sam = app.test_client()
+        login(sam, "sam")
+        joined = post_form(sam, "/live", pin=pin)
+        assert joined.headers["Location"].endswith(f"/live/{live_id}")
+        return {"id": live_id, "pin": pin, "host": host, "sam": sam}
+
+    return make

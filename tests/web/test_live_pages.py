@@ -5,44 +5,15 @@ from __future__ import annotations
 
 import re
 
-import pytest
-
 from quizapp.db import live_store
+from tests.helpers.live import LIVE_BANK, LIVE_CHOICE, LIVE_SHORT, post_form
 from tests.helpers.web import csrf_token, login
 
-BANK = "kosovo-peacekeepers"
-SHORT = "mission-request"  # a short answer: "U.S. Central Command"
-CHOICE = "mission-request-choice"  # after SHORT in the file
+BANK, SHORT, CHOICE = LIVE_BANK, LIVE_SHORT, LIVE_CHOICE
 EXPLANATION = "following a request from the U.S. Central Command"
 
 
-def post(client, url, page="/live", **data):
-    token = csrf_token(client.get(page).get_data(as_text=True))
-    return client.post(url, data={"csrf_token": token, **data})
-
-
-@pytest.fixture
-def live_quiz(app, people):
-    """Tina hosts a live quiz of a short and a choice question; Sam joined."""
-
-    def make(allow_guests: bool = False):
-        host = app.test_client()
-        login(host, "tina")
-        data = {"pick": "chosen", "question": [SHORT, CHOICE], "seconds": "30"}
-        if allow_guests:
-            data["allow_guests"] = "1"
-        created = post(host, f"/live/new/{BANK}", f"/live/new/{BANK}", **data)
-        assert created.status_code == 302, created.get_data(as_text=True)
-        live_id = int(created.headers["Location"].rsplit("/", 1)[1])
-        with app.app_context():
-            pin = live_store.read_session(live_id).pin
-        sam = app.test_client()
-        login(sam, "sam")
-        joined = post(sam, "/live", pin=pin)
-        assert joined.headers["Location"].endswith(f"/live/{live_id}")
-        return {"id": live_id, "pin": pin, "host": host, "sam": sam}
-
-    return make
+post = post_form
 
 
 def act(quiz, action):
