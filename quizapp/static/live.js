@@ -48,7 +48,10 @@
     if (!next) { return; }
     var sameState = current && current.getAttribute("data-seq") === next.getAttribute("data-seq");
     var typing = container.contains(document.activeElement) && document.activeElement.form;
-    if (sameState && typing) { return; } // a count changed: keep what is being typed
+    // The same state again (the stream's first event, or the host's counts): a phone keeps its
+    // page, which may hold a refused answer's message and what was typed; the projector takes
+    // the new counts unless a field of it is being typed in.
+    if (sameState && (!host || typing)) { return; }
     container.replaceChildren(next);
     tick();
     if (!sameState) { announce(); focusState(); }

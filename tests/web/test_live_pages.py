@@ -398,3 +398,32 @@ def test_one_viewer_cannot_hold_many_streams(app, live_quiz):
             thread.join()
     app.config["LIVE_STREAM_SECONDS"] = 0
     assert "retry: 1000\n" in quiz["sam"].get(player_url).get_data(as_text=True)  # the places came back
+
+
+def test_the_picker_starts_unticked_names_each_type_and_refuses_none_ticked(app, people):
+    """A teacher who wants three of 55 questions ticks three (not unticks 52), sees which are
+    typed, and one who ticks none is told so, not given every question."""
+    host = app.test_client()
+    login(host, "tina")
+    page = host.get(f"/live/new/{BANK}").get_data(as_text=True)
+    boxes = re.findall(r'<input[^>]*name="question"[^>]*>', page)
+    assert boxes and not any("checked" in box for box in boxes)
+    assert (
+        '<span class="live-type">Number</span>' in page
+        and '<span class="live-type">Short answer</span>' in page
+    )
+    refused = post(host, f"/live/new/{BANK}", f"/live/new/{BANK}", pick="chosen", seconds="30")
+    assert refused.status_code == 302 and refused.headers["Location"].endswith(f"/live/new/{BANK}")
+    assert "Tick at least one question" in host.get(f"/live/new/{BANK}").get_data(as_text=True)
+    with app.app_context():
+        assert live_store.read_session(1) is None  # no session was made
+
+
+def test_a_reveal_no_one_answered_says_so(live_quiz):
+    quiz = live_quiz()
+    act(quiz, "start")
+    act(quiz, "reveal")
+    projector = quiz["host"].get(f"/live/host/{quiz['id']}").get_data(as_text=True)
+    assert "no answers" in projector and "0 of 0" not in projector
+    assert "No one answered this question." in projector
+    assert "No one answered this question." in quiz["sam"].get(f"/live/{quiz['id']}").get_data(as_text=True)

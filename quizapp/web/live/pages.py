@@ -57,6 +57,9 @@ def new(bank_slug: str) -> Any:
             abort(400)
         form = request.form
         chosen = form.getlist("question") if form.get("pick") == "chosen" else None
+        if chosen == []:  # none ticked: not "all of them" (the service's reading of no list)
+            flash("Tick at least one question, or choose all of them.", "error")
+            return redirect(url_for("live.new", bank_slug=bank.slug))
         try:
             seconds = int(form.get("seconds", live.DEFAULT_SECONDS))
         except ValueError:
