@@ -14,7 +14,10 @@ the target is p99 < 500 ms at 200 players), those missed, the answers stored per
 (or 10 s) before the next click, as a teacher waits for the class.
 
 The players run in this process (Python threads) on the same machine as the servers, the
-database and Redis: the delays include the clients' own share of the CPU. One run, no repeat.
+database and Redis: the delays include the clients' own share of the CPU, printed for each class
+beside the app servers' (CPU seconds of this process and of the gunicorn processes, from
+/proc). ``--first-port N``: the servers listen on N, N+1, N+2 (Redis, A, B) instead of any free
+port (a shared machine's agreed range). One run, no repeat.
 """
 
 from __future__ import annotations
@@ -42,6 +45,7 @@ from quizapp import create_app  # noqa: E402
 from quizapp.core.accounts import Role  # noqa: E402
 from quizapp.db import account_store  # noqa: E402
 from quizapp.db.base import db  # noqa: E402
+from tests.helpers import live_servers, redis_server  # noqa: E402
 from tests.helpers.live_clients import SHORT_QUESTIONS, Host, Player, wait_until  # noqa: E402
 from tests.helpers.live_servers import Gunicorn, server_env  # noqa: E402
 from tests.helpers.redis_server import RedisServer  # noqa: E402
@@ -110,7 +114,23 @@ def answers_per_question(app, live_id: int) -> dict[int, tuple[int, int]]:
         return found
 
 
+def cpu_seconds(groups: list[int]) -> float:
+    """User and system CPU seconds of every live process in these process groups (/proc)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # gone meanwhile
+        if int(fields[2]) in groups:  # fields[2] is the process group (the 5th field of stat)
+            total += int(fields[11]) + int(fields[12])
+    return total / tick
+
+
 def run_class(app, servers: list[Gunicorn], players_count: int, questions: int) -> dict:
+    groups = [server.process.pid for server in servers if server.process is not None]
+    client_before, servers_before, wall_before = time.process_time(), cpu_seconds(groups), time.monotonic()
     host = Host(servers[0].url, "host", PASSWORD).open(SHORT_QUESTIONS[:questions], seconds=300)
     players: list[Player] = []
     with ThreadPoolExecutor(16) as pool:
@@ -151,7 +171,13 @@ def run_class(app, servers: list[Gunicorn], players_count: int, questions: int) 
         for player in players:
             player.close()
     statuses = answer_statuses + [s for p in players for s in p.statuses]
+    cpu = {
+        "clients": time.process_time() - client_before,
+        "servers": cpu_seconds(groups) - servers_before,
+        "wall": time.monotonic() - wall_before,
+    }
     return {
+        "cpu": cpu,
         "players": players_count,
         "delays": delays,
         "missed": missed,
@@ -187,6 +213,12 @@ def report(result: dict) -> str:
         f" (rows, players): each of {n} once: {'yes' if once else 'NO'}; answers not acknowledged "
         f"{result['unanswered']}; 5xx {result['server_errors']}; stream reconnects {result['reconnects']}"
     )
+    cpu = result["cpu"]
+    share = cpu["clients"] / (cpu["clients"] + cpu["servers"])
+    lines.append(
+        f"  CPU over {cpu['wall']:.1f} s: clients (this process) {cpu['clients']:.1f} s, app servers "
+        f"{cpu['servers']:.1f} s; the clients' share: {share:.0%}"
+    )
     return "\n".join(lines)
 
 
@@ -201,7 +233,11 @@ def main() -> None:
         ),
         help="a PostgreSQL server where a fresh database is made and dropped",
     )
+    parser.add_argument("--first-port", type=int, help="listen on this port and the next two, not any")
     options = parser.parse_args()
+    if options.first_port:
+        ports = iter(range(options.first_port, options.first_port + 3))
+        live_servers.free_port = redis_server.free_port = lambda: next(ports)
     started = time.monotonic()
     database_url, name = fresh_database(options.postgres)
     redis = RedisServer().start()

@@ -159,6 +159,44 @@ def test_a_player_sees_no_answer_before_the_reveal(app, hosted):
     assert after.standing.points == after.verdict.points > 0 and after.standing.place == 1
 
 
+def test_streams_woken_by_a_change_share_one_read_yet_each_player_sees_only_their_own(app, hosted):
+    """The shared snapshot (``live.SharedSnapshots``) serves every woken stream of the session
+    at that seq; ``player_view`` still gives each player their own verdict, points and place,
+    and nothing of an answer while the question is open."""
+    session_id, sam, sara = hosted["id"], hosted["sam"], hosted["sara"]
+    first = question(app, session_id, 0)
+    with app.app_context():
+        live.act(hosted["tina"], session_id, "start", T0)
+        live.answer(sam, 0, right(first), T0 + timedelta(seconds=1))
+        live.answer(sara, 0, wrong(first), T0 + timedelta(seconds=2))
+        opened = [live.player_state(p, T0 + timedelta(seconds=2), after_change=True) for p in (sam, sara)]
+        assert [v.reveal for v in opened] == [None, None] and [v.verdict for v in opened] == [None, None]
+        assert [v.standing.points for v in opened] == [0, 0]
+        live.act(hosted["tina"], session_id, "reveal", T0 + timedelta(seconds=3))
+        views = {
+            p.id: live.player_state(p, T0 + timedelta(seconds=3), after_change=True) for p in (sam, sara)
+        }
+        shared = live.shared_snapshots().get(live_store.read_session(session_id), 0.0)
+    sams, saras = views[sam.id], views[sara.id]
+    assert sams.reveal is saras.reveal  # made once, for both
+    assert sams.verdict.correct and sams.verdict.points > 0 and sams.standing.player_id == sam.id
+    assert sams.standing.place == 1 and sams.standing.points == sams.verdict.points
+    assert not saras.verdict.correct and saras.verdict.answered and saras.verdict.points == 0
+    assert saras.standing.player_id == sara.id and saras.standing.place == 2 and saras.standing.points == 0
+    assert saras.verdict.response_text != sams.verdict.response_text  # each sees their own answer
+    assert shared[0].state.seq == sams.seq  # the snapshot kept is of the revealed state
+
+
+def test_a_shared_snapshot_serves_only_its_own_seq(app, hosted):
+    session_id, sam = hosted["id"], hosted["sam"]
+    with app.app_context():
+        lobby = live.player_state(sam, T0, after_change=True)
+        live.act(hosted["tina"], session_id, "start", T0)
+        opened = live.player_state(sam, T0, after_change=True)
+    assert lobby.phase is Phase.LOBBY and opened.phase is Phase.OPEN and opened.seq == lobby.seq + 1
+    assert opened.question is not None
+
+
 def test_the_end_keeps_each_students_answers_as_a_live_attempt(app, people, hosted):
     session_id = hosted["id"]
     tina = hosted["tina"]

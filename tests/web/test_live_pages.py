@@ -427,3 +427,38 @@ def test_a_reveal_no_one_answered_says_so(live_quiz):
     assert "no answers" in projector and "0 of 0" not in projector
     assert "No one answered this question." in projector
     assert "No one answered this question." in quiz["sam"].get(f"/live/{quiz['id']}").get_data(as_text=True)
+
+
+def test_streams_woken_by_a_change_each_send_their_own_players_verdict_and_score(app, live_quiz):
+    """The fragments a change's woken streams render from one shared read of the session
+    (``services.live.SharedSnapshots``): each player's has their own verdict, answer, name and
+    place, never another's; and while the question is open, nothing of the answer."""
+    from quizapp.web.live.pages import player_fragment
+
+    quiz = live_quiz(allow_guests=True)
+    guest = app.test_client()
+    assert post(guest, "/live", pin=quiz["pin"], nickname="Zed").status_code == 302
+    act(quiz, "start")
+    answer(quiz["sam"], quiz, 0, text="CENTCOM")
+    answer(guest, quiz, 0, text="NATO")
+
+    def fragments() -> dict[str, str]:
+        with app.test_request_context(f"/live/{quiz['id']}/events"):
+            players = live_store.players(quiz["id"])
+            return {p.nickname: player_fragment(p, after_change=True)[3] for p in players}
+
+    for html in fragments().values():
+        assert "Central Command" not in html and EXPLANATION not in html and "live-histogram" not in html
+    act(quiz, "reveal")
+    by_name = fragments()
+    sams, zeds = by_name["Sam Student"], by_name["Zed"]
+    assert "Right!" in sams and "Sam Student ·" in sams and "place 1 of 2" in sams
+    assert "Not right. You answered: NATO" in zeds and "Zed · 0 points · place 2 of 2" in zeds
+    assert (
+        "Zed" not in sams
+        and "You answered" not in sams
+        and "Sam Student" not in zeds
+        and "Right!" not in zeds
+    )
+    for html in (sams, zeds):  # the answer material and the class's histogram, the same for both
+        assert "U.S. Central Command" in html and "live-histogram" in html and ">NATO<" in html

@@ -9,7 +9,7 @@ type gives some). Standings rank by points, most first; equal points share a pla
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import timedelta
 from fractions import Fraction
@@ -41,7 +41,3 @@ def standings(names: Mapping[int, str], points: Mapping[int, int]) -> tuple[Stan
         place = ranked[-1].place if ranked and ranked[-1].points == earned else position
         ranked.append(Standing(pid, names[pid], earned, place))
     return tuple(ranked)
-
-
-def place_of(ranked: Sequence[Standing], player_id: int) -> Standing | None:
-    return next((s for s in ranked if s.player_id == player_id), None)

@@ -51,12 +51,14 @@ def frame(seq: int, html: str) -> str:
 
 def stream(
     session_id: int,
-    render: Callable[[], tuple[int, object, float | None, str]],
+    render: Callable[[bool], tuple[int, object, float | None, str]],
     viewer: str,
     poll: float | None = None,
 ) -> Response:
-    """The event stream of one viewer. ``render`` gives (seq, what changes the page, seconds
-    until the open question's time is up or None, HTML); ``viewer`` names who watches, for
+    """The event stream of one viewer. ``render(after_change)`` gives (seq, what changes the
+    page, seconds until the open question's time is up or None, HTML); ``after_change`` is
+    False for the first event (read afresh) and True after a wait (a change may have woken the
+    whole class: ``services.live.SharedSnapshots``); ``viewer`` names who watches, for
     LIVE_STREAMS_PER_VIEWER (past it, the current state is sent and the stream ends, asking to
     come back after BUSY_RETRY_MS); ``poll``: re-render that often even without a signal (the
     host's counts of answers and players change without a new seq). A render refused
@@ -65,7 +67,7 @@ def stream(
 
     def events() -> Iterator[str]:
         try:
-            seq, shown, time_up, html = render()
+            seq, shown, time_up, html = render(False)
         except live.LiveRefused:
             live.release()
             return
@@ -88,7 +90,7 @@ def stream(
             waits = [left] + ([time_up + 0.05] if time_up is not None else []) + ([poll] if poll else [])
             live.release()
             live.wait_for_change(session_id, seq, max(min(waits), 0.0))
-            new_seq, new_shown, time_up, html = render()
+            new_seq, new_shown, time_up, html = render(True)
             if (new_seq, new_shown) != (seq, shown):
                 seq, shown = new_seq, new_shown
                 yield frame(seq, html)

@@ -151,7 +151,8 @@ def host_events(live_id: int) -> WerkzeugResponse:
         live.for_host(current_user.account, live_id)
     except live.NotFound:
         abort(404)
-    return stream(live_id, lambda: _host_fragment(live_id), viewer=f"host-{live_id}", poll=1.0)
+    # the host's counts change without a new seq: always read afresh
+    return stream(live_id, lambda _after_change: _host_fragment(live_id), viewer=f"host-{live_id}", poll=1.0)
 
 
 # --- Players ---------------------------------------------------------------------------------
@@ -203,13 +204,13 @@ def _player(live_id: int) -> live.PlayerRow:
     return found
 
 
-def _player_fragment(player: live.PlayerRow, inputs: Any = None) -> tuple[int, object, float | None, str]:
-    view = live.player_state(player, clock.now())
-    if inputs is None and view.question is not None:
-        inputs = answer_inputs(view.question)
-    html = render_template(
-        "live/_player_state.html", view=view, inputs=inputs, form=ActionForm(), live_id=player.session_id
-    )
+def player_fragment(
+    player: live.PlayerRow, after_change: bool = False
+) -> tuple[int, object, float | None, str]:
+    """What a player's event stream sends: (seq, None, seconds until time is up, HTML)."""
+    view = live.player_state(player, clock.now(), after_change)
+    inputs = answer_inputs(view.question) if view.question is not None else None
+    html = render_template("live/_player_state.html", view=view, inputs=inputs, live_id=player.session_id)
     time_up = None if view.paused or view.remaining is None else view.remaining.total_seconds()
     return view.seq, None, time_up, html
 
@@ -278,4 +279,6 @@ def play_events(live_id: int) -> Any:
         live.player_state(player, clock.now())
     except live.LiveRefused as error:
         return _refused(error)
-    return stream(live_id, lambda: _player_fragment(player), viewer=f"player-{player.id}")
+    return stream(
+        live_id, lambda after_change: player_fragment(player, after_change), viewer=f"player-{player.id}"
+    )
