@@ -37,6 +37,22 @@
     if (target && !host) { target.focus({ preventScroll: false }); }
   }
 
+  // How the user last acted, kept across the answer's page load: after a tap or click the
+  // focus moved to a new state draws no ring (the browser shows one after a load whatever the
+  // input); after a key it does. A first page guesses from the pointer (a phone's is coarse).
+  var MODALITY = "live-input";
+  function modality(kind) {
+    container.classList.toggle("live-pointer", kind === "pointer");
+    try { window.sessionStorage.setItem(MODALITY, kind); } catch (e) { /* storage off: this page only */ }
+  }
+  var stored = null;
+  try { stored = window.sessionStorage.getItem(MODALITY); } catch (e) { stored = null; }
+  modality(stored || (window.matchMedia && window.matchMedia("(pointer: coarse)").matches ? "pointer" : "keyboard"));
+  document.addEventListener("pointerdown", function () { modality("pointer"); }, true);
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Unidentified" && !event.isComposing) { modality("keyboard"); } // not a phone's on-screen keys
+  }, true);
+
   var refresh = document.querySelector(".live-refresh");
   if (refresh) { refresh.hidden = true; }
   var source = new EventSource(container.getAttribute("data-events"));

@@ -19,7 +19,9 @@ PLAYERS = 30
 PROJECTOR = {"width": 1366, "height": 768}
 SHOTS = ARTIFACTS / "live"
 HISTOGRAM = """() => Array.from(document.querySelectorAll('.live-histogram li'), (li) => [
-  li.querySelector('.live-bar-label').textContent.replace('Right answer: ', '').trim(),
+  Array.from(li.querySelector('.live-bar-label').childNodes)
+    .filter((node) => !(node.classList && node.classList.contains('live-key')))
+    .map((node) => node.textContent).join('').replace('Right answer: ', '').trim(),
   Number(li.querySelector('.live-bar-count').textContent)])"""
 
 

@@ -4,7 +4,8 @@ event arrives; the projector's lobby keeps the PIN and address clear of the QR c
 
 from __future__ import annotations
 
-from tests.browser.test_live_classroom import sign_in_and_join
+from tests.browser.test_live_classroom import PROJECTOR, SHOTS, shoot, sign_in_and_join
+from tests.helpers.assignments import add_students
 from tests.helpers.browser import PHONE
 from tests.helpers.web import csrf_token
 
@@ -76,3 +77,95 @@ def test_the_lobby_keeps_the_pin_and_address_clear_of_the_qr_code_on_a_wide_scre
             assert pin_fits and address_fits, (size, boxes)
     finally:
         context.close()
+
+
+REVEALED = "mission-destination"  # four options, a two-line passage, a line of explanation
+
+
+def test_the_reveal_fits_a_projector_with_lettered_bars_the_leaderboard_and_next(
+    app, people, live_server, browser
+):
+    """At 1366x768 the whole reveal (the bars, the answer, the passage, the top 5 and Next) is on
+    the screen; each bar has its option's letter as the question showed it; at 390 px nothing
+    runs off the side. Screenshots go to test-artifacts/screenshots/live/reveal-*.png."""
+    app.config["LIVE_STREAM_SECONDS"] = 10
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    add_students(app, people.class_id, "Ada", "Bo", "Cy", "Di", "Ed")
+    host_context = browser.new_context(viewport=PROJECTOR)
+    contexts = [host_context]
+    try:
+        host = host_context.new_page()
+        host.goto(host_session(host_context, live_server, REVEALED))
+        pin = host.locator(".live-pin").inner_text().replace(" ", "")
+        phones = []
+        for username in ("sam", "sara", "ada", "bo", "cy", "di", "ed"):
+            context = browser.new_context(viewport=PHONE)
+            contexts.append(context)
+            sign_in_and_join(context, live_server, username, pin)
+            phones.append(context)
+        with host.expect_navigation():
+            host.keyboard.press("n")
+        asked = host.locator(".live-options li").all_inner_texts()
+        assert len(asked) == 4
+        for n, context in enumerate(phones[:4]):
+            phone = context.new_page()
+            phone.goto(host.url.replace("/live/host/", "/live/"))
+            with phone.expect_navigation():
+                phone.locator(".live-tap").nth(n % 4).click()
+            assert "Your answer is in" in phone.locator(".live-received").inner_text()
+        with host.expect_navigation():
+            host.keyboard.press("r")
+        bars = host.locator(".live-histogram li .live-bar-label").all_inner_texts()
+        assert [" ".join(bar.split()).replace("Right answer: ", "") for bar in bars] == [
+            " ".join(option.split()) for option in asked
+        ]  # "A Europe's youngest..." on both
+        assert host.locator(".live-leaderboard li").count() == 5
+        for size in (PROJECTOR, {"width": 1920, "height": 1080}):
+            host.set_viewport_size(size)
+            bottoms = host.evaluate(
+                "() => ['.live-leaderboard', 'button[data-action=next]', '.live-histogram', '.live-passage:last-of-type', '.live-explanation']"
+                ".map((s) => document.querySelector(s).getBoundingClientRect().bottom)"
+            )
+            shoot(host, f"reveal-{size['width']}x{size['height']}", size)
+            assert max(bottoms) <= size["height"], (size, bottoms)
+        host.set_viewport_size(PHONE)
+        assert host.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth")
+        shoot(host, "reveal-390", PHONE)
+    finally:
+        for context in contexts:
+            context.close()
+
+
+def test_a_tap_moves_the_focus_without_a_ring_and_a_key_with_one(app, people, live_server, browser):
+    """The state's focus after an answer: no ring on a touch screen, the ring for a keyboard."""
+    host_context = browser.new_context(viewport=PROJECTOR)
+    touch = browser.new_context(viewport=PHONE, has_touch=True, is_mobile=True)
+    keys = browser.new_context(viewport=PHONE)
+    try:
+        host = host_context.new_page()
+        host.goto(host_session(host_context, live_server, REVEALED))
+        pin = host.locator(".live-pin").inner_text().replace(" ", "")
+        sign_in_and_join(touch, live_server, "sam", pin)
+        sign_in_and_join(keys, live_server, "sara", pin)
+        with host.expect_navigation():
+            host.keyboard.press("n")
+        ring = (
+            "() => [document.activeElement.className, getComputedStyle(document.activeElement).outlineStyle]"
+        )
+        phone = touch.new_page()
+        phone.goto(host.url.replace("/live/host/", "/live/"))
+        with phone.expect_navigation():
+            phone.locator(".live-tap").first.tap()
+        phone.wait_for_function("() => document.activeElement.matches('[data-focus]')")
+        assert phone.evaluate(ring) == ["live-status live-received", "none"]
+        typist = keys.new_page()
+        typist.goto(host.url.replace("/live/host/", "/live/"))
+        typist.wait_for_function("() => document.activeElement.matches('[data-focus]')")
+        typist.keyboard.press("Tab")
+        with typist.expect_navigation():
+            typist.keyboard.press("Enter")
+        typist.wait_for_function("() => document.activeElement.matches('[data-focus]')")
+        assert typist.evaluate(ring) == ["live-status live-received", "solid"]
+    finally:
+        for context in (host_context, touch, keys):
+            context.close()

@@ -15,6 +15,13 @@ from quizapp.core.responses import Response
 from quizapp.core.scoring import stored_check
 
 MAX_TYPED_BARS = 8  # more different typed answers go in one "other answers" bar
+LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
+def option_letter(position: int) -> str:
+    """The letter of the option shown at ``position`` (0-based): A, B, C... The projector's
+    options, the phones' buttons and the reveal's bars all take theirs from here, so they agree."""
+    return LETTERS[position] if 0 <= position < len(LETTERS) else ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,6 +29,7 @@ class Bar:
     label: str
     count: int
     correct: bool
+    letter: str = ""  # a shown choice's letter (option_letter); typed answers have none
 
 
 def _normalised(text: str) -> str:
@@ -35,15 +43,18 @@ def histogram(
     class saw them), else as written."""
     kind = question_type(question.type)
     choices = kind.tallied_choices(question.answer)
+    position = {choice_id: n for n, choice_id in enumerate(shown_order)}
     if shown_order:
-        position = {choice_id: n for n, choice_id in enumerate(shown_order)}
         choices = tuple(sorted(choices, key=lambda choice: position.get(choice.id, len(position))))
     if choices:
         picks: Counter[str] = Counter()
         for response in responses:
             if response is not None:
                 picks.update(kind.picked(question.answer, response))
-        return tuple(Bar(choice.text, picks[choice.id], choice.correct) for choice in choices)
+        return tuple(
+            Bar(choice.text, picks[choice.id], choice.correct, option_letter(position.get(choice.id, -1)))
+            for choice in choices
+        )
     groups: Counter[tuple[bool, str]] = Counter()
     labels: dict[tuple[bool, str], str] = {}
     # each different response is checked once: a class types the same few answers, and every

@@ -3,8 +3,8 @@
 An answer earns ``round(MAX_POINTS x fraction x (1 - elapsed / limit / 2))``: a right answer
 given at once earns 1000, one given as time runs out 500; ``fraction`` is the existing score
 fraction of the answer (``core.scoring``: 1 right, 0 wrong, partial credit where the question
-type gives some). Standings rank by points, most first; equal points share a place ("1, 1,
-3"), listed by name.
+type gives some). Standings rank by points, most first; equal points share a place and the next
+place skips as many ("1, 2, 2, 2, 5": competition ranking), listed by name.
 """
 
 from __future__ import annotations

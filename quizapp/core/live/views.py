@@ -140,7 +140,8 @@ def _reveal(session: Session, index: int) -> Reveal:
 
 
 def ranking(session: Session) -> tuple[Standing, ...]:
-    """Standings over the questions that count so far (revealed, not skipped)."""
+    """Standings over the questions that count so far (revealed, not skipped): the one ranking
+    the leaderboard, the podium, each phone's place and the report all read."""
     counted = set(session.state.counted)
     totals: dict[int, int] = {}
     for answer in session.answers:
@@ -214,15 +215,25 @@ def player_view(
 
 
 def most_missed(session: Session) -> tuple[Missed, ...]:
-    """The counted questions the most players missed (wrong or no answer), most first."""
+    """The counted questions the most players missed (wrong or no answer), most first. A
+    question no one answered is left out: it tells nothing of what the class knows (the time was
+    too short, the phones were away), and ranking it "missed by everyone" hid the real misses."""
     players = len(session.names)
     rows = []
     for index in session.state.counted:
-        right = sum(1 for a in session.answers if a.index == index and a.correct)
-        if players - right > 0:
+        given = [a for a in session.answers if a.index == index]
+        right = sum(1 for a in given if a.correct)
+        if given and players - right > 0:
             rows.append(Missed(index + 1, session.questions[index], players - right, players))
     rows.sort(key=lambda row: (-row.missed, row.number))
     return tuple(rows[:MOST_MISSED])
+
+
+def podium(ranked: Sequence[Standing]) -> tuple[Standing, ...]:
+    """Everyone on places 1 to 3 who scored: ties share a place (1, 2, 2, 2), so a podium may
+    hold more than three; a player with no points is not on it (a class that scored nothing
+    would all stand on place 1)."""
+    return tuple(s for s in ranked if s.place <= PODIUM_PLACES and s.points > 0)
 
 
 def host_view(session: Session, now: datetime) -> HostView:
@@ -242,7 +253,7 @@ def host_view(session: Session, now: datetime) -> HostView:
         names=tuple(session.names.values()),
         reveal=_reveal(session, state.index) if revealed else None,
         leaderboard=ranked[:LEADERBOARD_SIZE] if revealed or finished else (),
-        podium=tuple(s for s in ranked if s.place <= PODIUM_PLACES)[:PODIUM_PLACES] if finished else (),
+        podium=podium(ranked) if finished else (),
         most_missed=most_missed(session) if finished else (),
     )
 

@@ -16,6 +16,7 @@ from flask_login import current_user
 from werkzeug.wrappers import Response as WerkzeugResponse
 
 from quizapp.core.accounts import Role
+from quizapp.core.live.histogram import option_letter
 from quizapp.core.live.session import LiveRuleError
 from quizapp.core.responses import ResponseError
 from quizapp.services import bank_library, clock, live
@@ -31,6 +32,7 @@ GUESTS = "live_guests"  # session cookie: {session id: guest token}
 HOST_ACTIONS = ("start", "next", "reveal", "pause", "resume", "skip", "end")
 RESULTS_LISTED = 100  # the host's newest sessions on the results page
 blueprint.add_app_template_global(qr_svg, "live_qr")
+blueprint.add_app_template_global(option_letter, "option_letter")
 
 
 def _account() -> Any:
