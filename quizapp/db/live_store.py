@@ -6,7 +6,7 @@ Two writes race in a live quiz, and each is one guarded statement:
   writes the new state only if ``seq`` is still the one the action was computed from;
 - an answer against a reveal: ``store_answer`` share-locks the session row on PostgreSQL
   (SQLite's write lock, taken by ``begin_write``, already serializes it) and inserts only while
-  that question is open and running, as ``core.live.session.answer_refusal`` says; a second
+  the session is at the ``seq`` that ``core.live.session.answer_refusal`` judged; a second
   answer of the same player to the same question meets the UNIQUE constraint and is not stored.
 """
 
@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import CursorResult, Executable, and_, func, insert, literal, or_, select, update
+from sqlalchemy import CursorResult, Executable, and_, func, insert, literal, select, update
 from sqlalchemy.exc import IntegrityError
 
 from quizapp.core.live.session import LiveState, Phase
@@ -278,33 +278,27 @@ def answer_count(session_id: int, question_index: int) -> int:
 
 def store_answer(
     session_id: int,
+    seq: int,
     player_id: int,
     question_index: int,
     response: Any,
     received_at: datetime,
-    cutoff: datetime,
     points: int,
     correct: bool,
-) -> bool:
-    """Store a player's answer if that question is open, running and not past ``cutoff`` (its
-    deadline plus the grace, as ``answer_refusal`` says), and the player has none to it yet.
-    False when it was not stored."""
+) -> bool | None:
+    """Store a player's answer if the session is still active at ``seq``, the state that
+    ``core.live.session.answer_refusal`` let it count in (the rule is there alone), and the
+    player has none to it yet. True: stored; False: not (answered already, or not a player of
+    the session); None: the state changed meanwhile (judge it again)."""
     begin_write()
-    open_now = (
+    same_state = (
         select(_SESSIONS.c.id)
-        .where(
-            _SESSIONS.c.id == session_id,
-            _SESSIONS.c.active,
-            _SESSIONS.c.phase == Phase.OPEN.value,
-            _SESSIONS.c.current_index == question_index,
-            _SESSIONS.c.paused_remaining_ms.is_(None),
-            or_(_SESSIONS.c.deadline.is_(None), _SESSIONS.c.deadline >= cutoff),
-        )
+        .where(_SESSIONS.c.id == session_id, _SESSIONS.c.active, _SESSIONS.c.seq == seq)
         .with_for_update(read=True)
     )
-    if _run(open_now).scalar() is None:
+    if _run(same_state).scalar() is None:
         db.session.rollback()
-        return False
+        return None
     statement = insert(_ANSWERS).from_select(
         ["session_id", "player_id", "question_index", "response", "received_at", "points", "correct"],
         select(

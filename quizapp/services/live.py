@@ -70,6 +70,7 @@ __all__ = [
 DEFAULT_SECONDS = 20
 MAX_NICKNAME = 24
 OPEN_TEST = "finish your open test of this quiz first"
+ANSWER_TRIES = 3  # judged again after a state change that came between the judging and the write
 
 
 class LiveRefused(Exception):
@@ -184,7 +185,7 @@ def current(session_id: int, now: datetime) -> SessionRow | None:
     found = live_store.read_session(session_id)
     if found is None:
         return None
-    settled = rules.settle(found.state, now)
+    settled = rules.settle(found.state, now, grace())
     if settled is not found.state:
         _changed(session_id, found.state, settled, now)
         found = live_store.read_session(session_id)
@@ -297,26 +298,24 @@ def answer(player: PlayerRow, question_index: int, response: Any, now: datetime)
     checker, earning points by how fast it came. ``LiveRuleError``: that question is not open
     (not yet, paused, revealed, time up); ``ResponseError``: the answer must be fixed first."""
     found = current(player.session_id, now)
-    if found is None:
-        raise NotFound(player.session_id)
-    refusal = rules.answer_refusal(found.state, question_index, now, grace())
-    if refusal is not None:
-        raise LiveRuleError(refusal)
-    question = question_at(found, question_index)
-    stored, check = accept_new_response(question, response)
-    if stored is None:
-        raise ResponseError("Choose or type an answer first")
-    points = live_points(check.fraction, found.state.elapsed(now), found.state.limit)
-    cutoff = now - grace()
-    written = live_store.store_answer(
-        found.id, player.id, question_index, stored, now, cutoff, points, check.correct
-    )
-    if not written:
-        again = live_store.read_session(found.id)
-        if again is not None and (refusal := rules.answer_refusal(again.state, question_index, now, grace())):
-            raise LiveRuleError(refusal)  # closed meanwhile (a reveal came first)
-        return Answered(stored=False)
-    return Answered(stored=True)
+    for _ in range(ANSWER_TRIES):
+        if found is None:
+            raise NotFound(player.session_id)
+        refusal = rules.answer_refusal(found.state, question_index, now, grace())
+        if refusal is not None:
+            raise LiveRuleError(refusal)
+        question = question_at(found, question_index)
+        stored, check = accept_new_response(question, response)
+        if stored is None:
+            raise ResponseError("Choose or type an answer first")
+        points = live_points(check.fraction, found.state.elapsed(now), found.state.limit)
+        written = live_store.store_answer(
+            found.id, found.state.seq, player.id, question_index, stored, now, points, check.correct
+        )
+        if written is not None:
+            return Answered(stored=written)
+        found = current(player.session_id, now)  # the state changed meanwhile: judge it again
+    raise LiveRuleError("the session changed meanwhile: send your answer again")
 
 
 # --- What each sees ------------------------------------------------------------------------

@@ -119,6 +119,24 @@ def test_time_up_reveals_the_question_and_refuses_later_answers(app, hosted):
         assert live.current(session_id, late).state.phase is Phase.REVEALED
 
 
+def test_an_answer_arriving_in_the_grace_counts_even_after_another_look_at_the_session(app, hosted):
+    """The host's stream looks at the deadline itself; an answer sent just before it arrives
+    after that look and still counts (docs/live.md: the grace), one arriving after the grace not."""
+    session_id = hosted["id"]
+    first = question(app, session_id, 0)
+    deadline = T0 + timedelta(seconds=20)
+    with app.app_context():
+        live.act(hosted["tina"], session_id, "start", T0)
+        assert live.current(session_id, deadline).state.phase is Phase.OPEN
+        in_grace = deadline + live.grace() - timedelta(milliseconds=1)
+        assert live.answer(hosted["sam"], 0, right(first), in_grace).stored
+        with pytest.raises(LiveRuleError, match="time is up|closed"):
+            live.answer(hosted["sara"], 0, right(first), deadline + live.grace())
+        assert live.current(session_id, deadline + live.grace()).state.phase is Phase.REVEALED
+        (given,) = live_store.answers(session_id)
+    assert given.points == 500  # as time runs out: the grace earns nothing more
+
+
 def test_a_paused_question_keeps_its_time_and_takes_no_answers(app, hosted):
     session_id = hosted["id"]
     first = question(app, session_id, 0)

@@ -88,8 +88,16 @@ def _host_fragment(live_id: int) -> tuple[int, object, float | None, str]:
     html = render_template(
         "live/_host_state.html", found=found, view=view, form=ActionForm(), trouble=trouble
     )
-    time_up = None if view.paused or view.remaining is None else view.remaining.total_seconds()
+    time_up = _closes_in(view.paused, view.remaining)
     return view.seq, (view.answered_count, len(view.names), trouble), time_up, html
+
+
+def _closes_in(paused: bool, remaining: Any) -> float | None:
+    """Seconds until the open question is revealed by itself (its time, then the answers'
+    grace): when a stream should look again without a signal."""
+    if paused or remaining is None:
+        return None
+    return float((remaining + live.grace()).total_seconds())
 
 
 @blueprint.get("/host/<int:live_id>")
@@ -207,7 +215,7 @@ def _player_fragment(player: live.PlayerRow, inputs: Any = None) -> tuple[int, o
     html = render_template(
         "live/_player_state.html", view=view, inputs=inputs, form=ActionForm(), live_id=player.session_id
     )
-    time_up = None if view.paused or view.remaining is None else view.remaining.total_seconds()
+    time_up = _closes_in(view.paused, view.remaining)
     return view.seq, None, time_up, html
 
 
