@@ -406,6 +406,7 @@ def keep_results(session_id: int, now: datetime) -> int:
             key = found.items[given.question_index][0]
             by_player[given.player_id].append((key, given.response, given.received_at))
     items = tuple(found.items[i] for i in sorted(counted))
+    ended = found.ended_at or now  # a later look (the end's own try failed) dates them at the end
     try:
         if not live_store.mark_results_kept(session_id, commit=False):
             return 0  # another request kept them first
@@ -417,7 +418,7 @@ def keep_results(session_id: int, now: datetime) -> int:
                 found.seed,
                 items,
                 joined,
-                now,
+                ended,
                 by_player[pid],
                 commit=False,
             )
@@ -430,5 +431,5 @@ def keep_results(session_id: int, now: datetime) -> int:
     # Flashcards are fed after the commit, each student's in its own transaction: a failure
     # here loses that student's flashcard reviews, never their attempt.
     for attempt_id in written:
-        attempts.feed_memory_of_closed(attempt_id, now)
+        attempts.feed_memory_of_closed(attempt_id, ended)
     return len(written)

@@ -4,6 +4,8 @@ open and once per player, points, what players see, and the attempts kept at the
 from __future__ import annotations
 
 import random
+import threading
+import time
 from datetime import timedelta
 
 import pytest
@@ -281,6 +283,67 @@ def test_a_failure_part_way_through_the_results_leaves_none_and_they_are_kept_la
         (kept,) = attempts.attempts_of(people.student, later, BANK)
         assert kept.mode is AttemptMode.LIVE and attempts.score_of(kept).points == 1
         assert len(attempts.attempts_of(people.classmate, later, BANK)) == 1
+
+
+def test_results_lost_by_a_crash_are_kept_once_by_racing_later_looks_and_dated_at_the_end(
+    app, people, hosted, monkeypatch
+):
+    """The end saved FINISHED, then died before the attempts: the host's page and a player's
+    page looking at once (two threads, each its own connection) write them exactly once, as
+    submitted when the session ended, not when someone looked."""
+    session_id, tina = hosted["id"], hosted["tina"]
+    first = question(app, session_id, 0)
+    real = attempt_store.insert_closed_attempt
+    ended_at = T0 + timedelta(seconds=4)
+
+    def dies(*args, **kwargs):
+        raise RuntimeError("the server died")
+
+    def slow(*args, **kwargs):
+        time.sleep(0.05)  # both looks are inside keep_results at once
+        return real(*args, **kwargs)
+
+    with app.app_context():
+        live.act(tina, session_id, "start", T0)
+        live.answer(hosted["sam"], 0, right(first), T0 + timedelta(seconds=2))
+        live.act(tina, session_id, "reveal", T0 + timedelta(seconds=3))
+        monkeypatch.setattr(attempt_store, "insert_closed_attempt", dies)
+        with pytest.raises(RuntimeError):
+            live.act(tina, session_id, "end", ended_at)
+        db.session.rollback()
+        monkeypatch.setattr(attempt_store, "insert_closed_attempt", slow)
+        db.session.remove()
+    later = T0 + timedelta(minutes=5)
+    barrier = threading.Barrier(4)
+    failures = []
+
+    def look(how):
+        with app.app_context():
+            try:
+                barrier.wait()
+                how()
+            except Exception as error:  # reported below, with the thread's own traceback lost
+                failures.append(error)
+            finally:
+                db.session.remove()
+
+    looks = [
+        lambda: live.host_state(tina, session_id, later),
+        lambda: live.player_state(hosted["sam"], later),
+        lambda: live.session_report(tina, session_id, later),
+        lambda: live.current(session_id, later),
+    ]
+    threads = [threading.Thread(target=look, args=(how,)) for how in looks]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert failures == []
+    with app.app_context():
+        assert live_store.read_session(session_id).results_kept
+        (kept,) = attempts.attempts_of(people.student, later, BANK)
+        assert len(attempts.attempts_of(people.classmate, later, BANK)) == 1
+        assert kept.submitted_at == ended_at and attempts.score_of(kept).points == 1
 
 
 def test_a_live_attempt_is_shown_beside_the_tests_and_scored_with_none_of_them(app, people, hosted):
