@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import random
 import secrets
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -64,12 +64,14 @@ __all__ = [
     "join_student",
     "player_of",
     "player_state",
+    "remove_player",
     "session_report",
 ]
 
 DEFAULT_SECONDS = 20
 MAX_NICKNAME = 24
 OPEN_TEST = "finish your open test of this quiz first"
+REMOVED = "the host removed you from this live quiz"
 ANSWER_TRIES = 3  # judged again after a state change that came between the judging and the write
 
 
@@ -88,6 +90,12 @@ class WrongPin(LookupError):
 def grace() -> timedelta:
     """How late after a question's time an answer still counts (network delay)."""
     return timedelta(seconds=float(current_app.config["LIVE_ANSWER_GRACE_SECONDS"]))
+
+
+def lifetime() -> timedelta:
+    """How long after it opened a session still going ends by itself (a lobby left open, a
+    quiz abandoned): its PIN is freed and no one joins it by a typo days later."""
+    return timedelta(hours=float(current_app.config["LIVE_SESSION_HOURS"]))
 
 
 # --- Create and host -----------------------------------------------------------------------
@@ -128,6 +136,8 @@ def create(
         ids = draw_questions(bank, seed, AttemptMode.TEST)
     else:
         ids = [q.id for q in bank.questions]
+    for stale in live_store.active_sessions_opened_before(now - lifetime()):
+        current(stale, now)  # ends it: its PIN is free again, its guests' tokens cleared
     hashes = {q.id: q.content_hash for q in bank.questions}
     state = rules.new_session(len(ids), seconds_per_question)
     items = [(key, hashes[key]) for key in ids]
@@ -180,14 +190,16 @@ def _changed(session_id: int, old: LiveState, new: LiveState, now: datetime) -> 
 
 
 def current(session_id: int, now: datetime) -> SessionRow | None:
-    """The session as of ``now``: an open question whose time is up is revealed first (by
-    whichever request sees it first; the others read the result)."""
+    """The session as of ``now``: an open question whose time (and grace) is up is revealed
+    first, a session past its hours (``lifetime``) ended (by whichever request sees it first;
+    the others read the result)."""
     found = live_store.read_session(session_id)
     if found is None:
         return None
-    settled = rules.settle(found.state, now, grace())
+    expires = found.created_at + lifetime()
+    settled = rules.settle(found.state, now, grace(), expires)
     if settled is not found.state:
-        _changed(session_id, found.state, settled, now)
+        _changed(session_id, found.state, settled, min(now, expires))
         found = live_store.read_session(session_id)
     elif found.state.phase is Phase.FINISHED and not found.results_kept:
         keep_results(session_id, now)  # the end's own try failed part-way (nothing of it stayed)
@@ -213,13 +225,26 @@ def act(host: Account, session_id: int, action: str, now: datetime) -> SessionRo
     return latest
 
 
+def remove_player(host: Account, session_id: int, player_id: int, now: datetime) -> None:
+    """The host removes a player from the session (a prank name, someone who is not in the
+    class): their answers go, their page says so, and they cannot join it again (a guest's
+    cookie with a new nickname neither). ``LiveRuleError``: not a player, or the quiz ended."""
+    for_host(host, session_id)
+    seq = live_store.remove_player(session_id, player_id, now)
+    if seq is None:
+        raise LiveRuleError("that player is not in this live quiz, or it has ended")
+    signals().publish(session_id, seq)
+
+
 # --- Join ----------------------------------------------------------------------------------
 
 
-def _active(pin: str) -> SessionRow:
+def _active(pin: str, now: datetime) -> SessionRow:
     cleaned = clean_pin(pin)
     found = live_store.active_session_by_pin(cleaned) if cleaned else None
-    if found is None:
+    if found is not None:
+        found = current(found.id, now)  # past its hours: ended now
+    if found is None or not found.active:
         raise WrongPin(pin)
     return found
 
@@ -227,7 +252,7 @@ def _active(pin: str) -> SessionRow:
 def join_student(account: Account, pin: str, now: datetime) -> tuple[SessionRow, PlayerRow]:
     """A logged-in student joins (or rejoins) by PIN: only a student of one of the host's
     classes, and one with no test of the bank open (the reveals would show its answers)."""
-    found = _active(pin)
+    found = _active(pin, now)
     if account.is_teacher:
         raise LiveRefused("teachers host live quizzes; students join them")
     if not accounts.teacher_teaches(found.host_id, account.id, active_only=True):
@@ -243,6 +268,8 @@ def join_student(account: Account, pin: str, now: datetime) -> tuple[SessionRow,
     player = live_store.add_player(found.id, account.id, account.display_name or account.username, None, now)
     if player is None:
         raise WrongPin(pin)
+    if player.removed:
+        raise LiveRefused(REMOVED)
     return found, player
 
 
@@ -252,13 +279,25 @@ def clean_nickname(typed: str) -> str | None:
 
 
 def join_guest(
-    pin: str, nickname: str, now: datetime, new_token: Callable[[], str] = lambda: secrets.token_urlsafe(32)
+    pin: str,
+    nickname: str,
+    now: datetime,
+    held: Iterable[str] = (),
+    new_token: Callable[[], str] = lambda: secrets.token_urlsafe(32),
 ) -> tuple[SessionRow, PlayerRow]:
     """A guest joins by PIN with a nickname, if the session allows guests; the token returned
-    (``PlayerRow.token``) is who they are from now on (kept in their session cookie)."""
-    found = _active(pin)
+    (``PlayerRow.token``) is who they are from now on (kept in their session cookie). ``held``:
+    the tokens their cookie holds already; one of this session's makes this a rejoin as that
+    player (no new nickname), and one the host removed refuses them."""
+    found = _active(pin, now)
     if not found.allow_guests:
         raise LiveRefused("this live quiz is for students who are logged in: log in first")
+    for token in held:
+        known = live_store.player_by_token(found.id, token)
+        if known is not None:
+            if known.removed:
+                raise LiveRefused(REMOVED)
+            return found, known
     name = clean_nickname(nickname)
     if name is None:
         raise LiveRefused(f"choose a nickname of 1 to {MAX_NICKNAME} characters")
@@ -343,14 +382,18 @@ def _names(players: Sequence[PlayerRow]) -> dict[int, str]:
 
 def player_state(player: PlayerRow, now: datetime) -> PlayerView:
     """What the player sees now. ``LiveRefused`` while the student has a test of the bank
-    open (opened after joining: the reveals would show its answers, as at joining)."""
+    open (opened after joining: the reveals would show its answers, as at joining), and for a
+    player the host removed."""
     found = current(player.session_id, now)
     if found is None:
         raise NotFound(player.session_id)
     user_id = player.user_id
     if user_id is not None and answer_disclosure.test_in_progress(user_id, found.bank_slug, now):
         raise LiveRefused(OPEN_TEST)
-    return player_view(snapshot(found), player.id, now)
+    shot = snapshot(found)
+    if player.id not in shot.names:  # removed by the host (the players read are the others)
+        raise LiveRefused(REMOVED)
+    return player_view(shot, player.id, now)
 
 
 def host_state(host: Account, session_id: int, now: datetime) -> tuple[SessionRow, HostView]:

@@ -132,7 +132,7 @@ def test_an_answer_arriving_in_the_grace_counts_even_after_another_look_at_the_s
         assert live.current(session_id, deadline).state.phase is Phase.OPEN
         in_grace = deadline + live.grace() - timedelta(milliseconds=1)
         assert live.answer(hosted["sam"], 0, right(first), in_grace).stored
-        with pytest.raises(LiveRuleError, match="time is up|closed"):
+        with pytest.raises(LiveRuleError, match=r"time is up|closed"):
             live.answer(hosted["sara"], 0, right(first), deadline + live.grace())
         assert live.current(session_id, deadline + live.grace()).state.phase is Phase.REVEALED
         (given,) = live_store.answers(session_id)
@@ -369,3 +369,53 @@ def test_a_live_attempt_is_shown_beside_the_tests_and_scored_with_none_of_them(a
     progress = ApiClient(app.test_client(), token_for(app.test_client(), "sam")).get("/me/progress")
     [mine] = [q for q in progress.get_json()["quizzes"] if q["quiz_id"] == BANK]
     assert mine["tests"] == 0 and mine["best_percent"] is None
+
+
+def test_a_removed_student_loses_their_answers_sees_nothing_and_cannot_join_again(app, people, hosted):
+    session_id, tina, sam = hosted["id"], hosted["tina"], hosted["sam"]
+    first = question(app, session_id, 0)
+    with app.app_context():
+        live.act(tina, session_id, "start", T0)
+        live.answer(sam, 0, right(first), T0 + timedelta(seconds=2))
+        seq = live_store.read_session(session_id).state.seq
+        with pytest.raises(live.NotFound):
+            live.remove_player(account_store.get_account(people.student), session_id, sam.id, T0)
+        live.remove_player(tina, session_id, sam.id, T0 + timedelta(seconds=3))
+        assert live_store.read_session(session_id).state.seq == seq + 1  # every stream looks again
+        assert live_store.answers(session_id) == []
+        with pytest.raises(live.LiveRefused, match="removed you"):
+            live.player_state(sam, T0 + timedelta(seconds=4))
+        assert not live.answer(sam, 0, right(first), T0 + timedelta(seconds=4)).stored
+        with pytest.raises(live.LiveRefused, match="removed you"):
+            live.join_student(account_store.get_account(people.student), hosted["pin"], T0)
+        with pytest.raises(LiveRuleError):  # once is enough
+            live.remove_player(tina, session_id, sam.id, T0)
+        live.act(tina, session_id, "end", T0 + timedelta(seconds=5))
+        later = T0 + timedelta(minutes=1)
+        assert attempts.attempts_of(people.student, later, BANK) == []  # removed: keeps nothing
+        assert len(attempts.attempts_of(people.classmate, later, BANK)) == 1
+        assert "Sam Student" not in live.host_state(tina, session_id, later)[1].names
+
+
+def test_a_session_left_going_ends_by_itself_hours_after_it_opened_and_frees_its_pin(app, people, hosted):
+    """A lobby (or a quiz) the teacher walked away from does not keep its PIN, and no one joins
+    it next week by a typo: LIVE_SESSION_HOURS after it was opened it ends, as **End** does."""
+    session_id, pin = hosted["id"], hosted["pin"]
+    hours = timedelta(hours=app.config["LIVE_SESSION_HOURS"])
+    with app.app_context():
+        sam = account_store.get_account(people.student)
+        created_at = live_store.read_session(session_id).created_at
+        assert live.current(session_id, created_at + hours - timedelta(seconds=1)).active
+        with pytest.raises(live.WrongPin):
+            live.join_student(sam, pin, created_at + hours)
+        found = live_store.read_session(session_id)
+        assert found.state.phase is Phase.FINISHED and not found.active and found.results_kept
+        assert found.ended_at == created_at + hours
+
+
+def test_opening_a_lobby_ends_every_session_left_going_past_its_hours(app, people, hosted):
+    session_id = hosted["id"]
+    later = T0 + timedelta(hours=app.config["LIVE_SESSION_HOURS"], minutes=1)
+    with app.app_context():
+        live.create(hosted["tina"], BANK, later, 7, random.Random(3))
+        assert live_store.read_session(session_id).state.phase is Phase.FINISHED

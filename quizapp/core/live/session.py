@@ -1,10 +1,11 @@
 """The states of a live session and the host's actions on them.
 
-lobby -> question open -> revealed -> question open (the next) ... -> finished. An open question
-may be paused (its remaining time frozen) and resumed, skipped (it closes without counting and
-the next opens) or revealed at once; it is revealed by itself when its time and the answers'
-grace are up (``settle``, ``closes_at``). The host may end the session from any state. Each action is a pure function of
-the old state and ``now``; it raises ``LiveRuleError`` naming why it cannot apply. Every change
+lobby -> question open -> revealed -> question open (the next) ... -> finished. An open
+question may be paused (its remaining time frozen) and resumed, skipped (it closes without
+counting and the next opens) or revealed at once; it is revealed by itself when its time and
+the answers' grace are up (``settle``, ``closes_at``), and ends by itself hours after it opened.
+The host may end the session from any state. Each action is a pure function of the old state
+and ``now``; it raises ``LiveRuleError`` naming why it cannot apply. Every change
 raises ``seq`` by one: it is the SSE event id, and a conditional UPDATE on it makes two racing
 host clicks change the state once.
 """
@@ -154,9 +155,15 @@ def closes_at(state: LiveState, grace: timedelta) -> datetime | None:
     return state.deadline + grace
 
 
-def settle(state: LiveState, now: datetime, grace: timedelta) -> LiveState:
+def settle(
+    state: LiveState, now: datetime, grace: timedelta, expires_at: datetime | None = None
+) -> LiveState:
     """The state as of ``now``: a running question is revealed by itself once it closes
-    (``closes_at``), never earlier, so that an answer still within the grace is taken."""
+    (``closes_at``), never earlier, so that an answer still within the grace is taken; a
+    session still going at ``expires_at`` (hours after it opened: left in its lobby, or
+    abandoned) ends by itself, as ``end`` ends it."""
+    if expires_at is not None and now >= expires_at and state.phase is not Phase.FINISHED:
+        return end(state, expires_at)
     closes = closes_at(state, grace)
     if closes is not None and now >= closes:
         return reveal(state, now)
