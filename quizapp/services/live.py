@@ -175,9 +175,19 @@ def for_host(host: Account, session_id: int) -> SessionRow:
     return found
 
 
-def sessions_of(host: Account, limit: int = 20) -> list[SessionRow]:
-    """The host's sessions, newest first."""
-    return live_store.sessions_of_host(host.id, limit)
+def sessions_of(host: Account, now: datetime, limit: int = 20) -> list[SessionRow]:
+    """The host's sessions, newest first, each as of ``now``: one past its hours is ended and
+    one whose results a crash left unwritten gets them (a look at the list is a look at each)."""
+    found = live_store.sessions_of_host(host.id, limit)
+    if not any(_behind(row, now) for row in found):
+        return found
+    return [current(row.id, now) or row if _behind(row, now) else row for row in found]
+
+
+def _behind(row: SessionRow, now: datetime) -> bool:
+    if row.state.phase is Phase.FINISHED:
+        return not row.results_kept
+    return now >= row.created_at + lifetime()
 
 
 def _changed(session_id: int, old: LiveState, new: LiveState, now: datetime) -> bool:

@@ -54,7 +54,9 @@ def _account() -> Any:
 @role_required(Role.TEACHER)
 def host_home() -> str:
     return render_template(
-        "live/host_home.html", banks=bank_library.summaries(), sessions=live.sessions_of(current_user.account)
+        "live/host_home.html",
+        banks=bank_library.summaries(),
+        sessions=live.sessions_of(current_user.account, clock.now()),
     )
 
 
@@ -157,7 +159,7 @@ def remove_player(live_id: int, player_id: int) -> WerkzeugResponse:
 @role_required(Role.TEACHER)
 def results() -> str:
     """The host's past live quizzes, each linked to its report."""
-    sessions = live.sessions_of(current_user.account, RESULTS_LISTED)
+    sessions = live.sessions_of(current_user.account, clock.now(), RESULTS_LISTED)
     titles = {bank.slug: bank.title for bank in bank_library.summaries()}
     return render_template("live/results.html", sessions=sessions, titles=titles)
 
