@@ -258,6 +258,9 @@ def main() -> None:
                 QUIZAPP_THREADS=str(threads),
                 QUIZAPP_LIVE_STREAM_SECONDS="120",
                 QUIZAPP_LIVE_WRONG_PIN_LIMIT_PER_ADDRESS="100000 per minute",
+                QUIZAPP_LIVE_GUEST_JOIN_LIMIT_PER_SESSION="100000 per hour",  # every guest from here
+                QUIZAPP_LIVE_GUEST_JOIN_LIMIT_PER_ADDRESS="100000 per hour",
+                QUIZAPP_LIVE_STREAMS_PER_PROCESS=str(threads - 10),
             )
             servers = [Gunicorn(env, workers=2).start(), Gunicorn(env, workers=2).start()]
             print(

@@ -72,8 +72,13 @@ class Defaults:
     LIVE_POLL_SECONDS = 1.0
     LIVE_STREAM_SECONDS = 45
     LIVE_STREAMS_PER_VIEWER = 3  # open event streams of one player (or host) per process
+    LIVE_STREAMS_PER_PROCESS = 100  # all open event streams of a process: below QUIZAPP_THREADS - 10
     LIVE_ANSWER_GRACE_SECONDS = 1
     LIVE_WRONG_PIN_LIMIT_PER_ADDRESS = "10 per minute; 60 per hour"
+    # guests joining (each a new viewer) per address: into one session, and into any
+    LIVE_GUEST_JOIN_LIMIT_PER_SESSION = "40 per hour"
+    LIVE_GUEST_JOIN_LIMIT_PER_ADDRESS = "120 per hour"
+    LIVE_SESSION_HOURS = 6  # a session still going that long after it opened ends by itself
     REQUEST_LOG = True  # one line per request, with its time (request_log.py)
     LOG_FORMAT = "text"  # or "json"
     # The JSON API (docs/api.md)

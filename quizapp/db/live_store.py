@@ -6,7 +6,7 @@ Two writes race in a live quiz, and each is one guarded statement:
   writes the new state only if ``seq`` is still the one the action was computed from;
 - an answer against a reveal: ``store_answer`` share-locks the session row on PostgreSQL
   (SQLite's write lock, taken by ``begin_write``, already serializes it) and inserts only while
-  that question is open and running, as ``core.live.session.answer_refusal`` says; a second
+  the session is at the ``seq`` that ``core.live.session.answer_refusal`` judged; a second
   answer of the same player to the same question meets the UNIQUE constraint and is not stored.
 """
 
@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import CursorResult, Executable, and_, func, insert, literal, or_, select, update
+from sqlalchemy import CursorResult, Executable, and_, delete, func, insert, literal, select, update
 from sqlalchemy.exc import IntegrityError
 
 from quizapp.core.live.session import LiveState, Phase
@@ -60,6 +60,7 @@ class PlayerRow:
     nickname: str
     token: str | None
     joined_at: datetime
+    removed: bool = False  # by the host: out of the session for good
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,6 +166,12 @@ def active_session_by_pin(pin: str) -> SessionRow | None:
     return _session(row) if row else None
 
 
+def active_sessions_opened_before(moment: datetime) -> list[int]:
+    """Sessions still going that were opened before ``moment`` (to end: past their hours)."""
+    rows = _run(select(_SESSIONS.c.id).where(_SESSIONS.c.active, _SESSIONS.c.created_at < moment))
+    return [row.id for row in rows]
+
+
 def sessions_of_host(host_id: int, limit: int = 20) -> list[SessionRow]:
     rows = _run(
         select(_SESSIONS).where(_SESSIONS.c.host_id == host_id).order_by(_SESSIONS.c.id.desc()).limit(limit)
@@ -180,7 +187,8 @@ def seq_of(session_id: int) -> int | None:
 
 def change_state(session_id: int, old_seq: int, new: LiveState, now: datetime) -> bool:
     """Write ``new`` if the session is still at ``old_seq`` (False: another change came first).
-    A finished state ends the session: it is no longer active, and its PIN is free."""
+    A finished state ends the session: it is no longer active, its PIN is free, and its guests'
+    tokens are cleared in the same transaction (their nicknames and answers stay for the results)."""
     begin_write()
     values = _state_values(new)
     if new.phase is Phase.FINISHED:
@@ -188,6 +196,8 @@ def change_state(session_id: int, old_seq: int, new: LiveState, now: datetime) -
     result = _run(
         update(_SESSIONS).where(_SESSIONS.c.id == session_id, _SESSIONS.c.seq == old_seq).values(**values)
     )
+    if new.phase is Phase.FINISHED and result.rowcount == 1:  # guests keep nothing: not even who they were
+        _run(update(_PLAYERS).where(_PLAYERS.c.session_id == session_id).values(token=None))
     db.session.commit()
     return result.rowcount == 1
 
@@ -216,13 +226,56 @@ def rollback() -> None:
 
 
 def _player(row: Any) -> PlayerRow:
-    return PlayerRow(row.id, row.session_id, row.user_id, row.nickname, row.token, row.joined_at)
+    return PlayerRow(
+        row.id,
+        row.session_id,
+        row.user_id,
+        row.nickname,
+        row.token,
+        row.joined_at,
+        row.removed_at is not None,
+    )
 
 
 def players(session_id: int) -> list[PlayerRow]:
-    """Everyone who joined, in the order they did."""
-    rows = _run(select(_PLAYERS).where(_PLAYERS.c.session_id == session_id).order_by(_PLAYERS.c.id))
+    """Everyone who joined and was not removed, in the order they joined."""
+    rows = _run(
+        select(_PLAYERS)
+        .where(_PLAYERS.c.session_id == session_id, _PLAYERS.c.removed_at.is_(None))
+        .order_by(_PLAYERS.c.id)
+    )
     return [_player(row) for row in rows]
+
+
+def remove_player(session_id: int, player_id: int, now: datetime) -> int | None:
+    """The host removes a player from an active session: marked (their row stays, so that
+    their cookie or login cannot join again), their answers deleted, and the session's ``seq``
+    raised so that every stream looks again (the removed player's ends). The session row is
+    locked first, as ``store_answer`` share-locks it: an answer being stored meanwhile is
+    either in before (and deleted) or refused after. The new seq; None: no such player, or
+    the session ended."""
+    begin_write()
+    active = select(_SESSIONS.c.seq).where(_SESSIONS.c.id == session_id, _SESSIONS.c.active).with_for_update()
+    seq = _run(active).scalar()
+    marked = None
+    if seq is not None:
+        marked = _run(
+            update(_PLAYERS)
+            .where(
+                _PLAYERS.c.id == player_id,
+                _PLAYERS.c.session_id == session_id,
+                _PLAYERS.c.removed_at.is_(None),
+            )
+            .values(removed_at=now)
+        )
+    if seq is None or marked is None or marked.rowcount != 1:
+        db.session.rollback()
+        return None
+    new_seq = int(seq) + 1
+    _run(delete(_ANSWERS).where(_ANSWERS.c.player_id == player_id))
+    _run(update(_SESSIONS).where(_SESSIONS.c.id == session_id).values(seq=new_seq))
+    db.session.commit()
+    return new_seq
 
 
 def player_of_user(session_id: int, user_id: int) -> PlayerRow | None:
@@ -278,33 +331,27 @@ def answer_count(session_id: int, question_index: int) -> int:
 
 def store_answer(
     session_id: int,
+    seq: int,
     player_id: int,
     question_index: int,
     response: Any,
     received_at: datetime,
-    cutoff: datetime,
     points: int,
     correct: bool,
-) -> bool:
-    """Store a player's answer if that question is open, running and not past ``cutoff`` (its
-    deadline plus the grace, as ``answer_refusal`` says), and the player has none to it yet.
-    False when it was not stored."""
+) -> bool | None:
+    """Store a player's answer if the session is still active at ``seq``, the state that
+    ``core.live.session.answer_refusal`` let it count in (the rule is there alone), and the
+    player has none to it yet. True: stored; False: not (answered already, or not a player of
+    the session); None: the state changed meanwhile (judge it again)."""
     begin_write()
-    open_now = (
+    same_state = (
         select(_SESSIONS.c.id)
-        .where(
-            _SESSIONS.c.id == session_id,
-            _SESSIONS.c.active,
-            _SESSIONS.c.phase == Phase.OPEN.value,
-            _SESSIONS.c.current_index == question_index,
-            _SESSIONS.c.paused_remaining_ms.is_(None),
-            or_(_SESSIONS.c.deadline.is_(None), _SESSIONS.c.deadline >= cutoff),
-        )
+        .where(_SESSIONS.c.id == session_id, _SESSIONS.c.active, _SESSIONS.c.seq == seq)
         .with_for_update(read=True)
     )
-    if _run(open_now).scalar() is None:
+    if _run(same_state).scalar() is None:
         db.session.rollback()
-        return False
+        return None
     statement = insert(_ANSWERS).from_select(
         ["session_id", "player_id", "question_index", "response", "received_at", "points", "correct"],
         select(
@@ -315,7 +362,13 @@ def store_answer(
             literal(received_at, _ANSWERS.c.received_at.type),
             literal(points),
             literal(correct),
-        ).where(and_(_PLAYERS.c.id == player_id, _PLAYERS.c.session_id == session_id)),
+        ).where(
+            and_(
+                _PLAYERS.c.id == player_id,
+                _PLAYERS.c.session_id == session_id,
+                _PLAYERS.c.removed_at.is_(None),
+            )
+        ),
     )
     try:
         written = _run(statement.returning(_ANSWERS.c.id)).first() is not None

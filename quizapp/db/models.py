@@ -429,7 +429,8 @@ class LiveSession(Model):
 
 class LivePlayer(Model):
     """Who joined a live session: a student (``user_id``) or a guest (a nickname, and a random
-    ``token`` kept in the guest's session cookie). Deleted with the session."""
+    ``token`` kept in the guest's session cookie, cleared when the session ends). Deleted with
+    the session; one the host removed stays, marked, so that they cannot join it again."""
 
     __tablename__ = "live_players"
     __table_args__ = (
@@ -450,6 +451,7 @@ class LivePlayer(Model):
     nickname: Mapped[str] = mapped_column(String(40))
     token: Mapped[str | None] = mapped_column(String(64), unique=True)
     joined_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    removed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)  # by the host: out for good
 
 
 class LiveAnswer(Model):

@@ -16,7 +16,7 @@ import random
 import secrets
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -68,6 +68,7 @@ __all__ = [
     "join_student",
     "player_of",
     "player_state",
+    "remove_player",
     "session_report",
 ]
 
@@ -75,6 +76,8 @@ DEFAULT_SECONDS = 20
 MAX_NICKNAME = 24
 OPEN_TEST = "finish your open test of this quiz first"
 SNAPSHOTS_KEY = "quizapp_live_snapshots"
+REMOVED = "the host removed you from this live quiz"
+ANSWER_TRIES = 3  # judged again after a state change that came between the judging and the write
 
 
 class LiveRefused(Exception):
@@ -92,6 +95,12 @@ class WrongPin(LookupError):
 def grace() -> timedelta:
     """How late after a question's time an answer still counts (network delay)."""
     return timedelta(seconds=float(current_app.config["LIVE_ANSWER_GRACE_SECONDS"]))
+
+
+def lifetime() -> timedelta:
+    """How long after it opened a session still going ends by itself (a lobby left open, a
+    quiz abandoned): its PIN is freed and no one joins it by a typo days later."""
+    return timedelta(hours=float(current_app.config["LIVE_SESSION_HOURS"]))
 
 
 # --- Create and host -----------------------------------------------------------------------
@@ -132,6 +141,8 @@ def create(
         ids = draw_questions(bank, seed, AttemptMode.TEST)
     else:
         ids = [q.id for q in bank.questions]
+    for stale in live_store.active_sessions_opened_before(now - lifetime()):
+        current(stale, now)  # ends it: its PIN is free again, its guests' tokens cleared
     hashes = {q.id: q.content_hash for q in bank.questions}
     state = rules.new_session(len(ids), seconds_per_question)
     items = [(key, hashes[key]) for key in ids]
@@ -169,9 +180,19 @@ def for_host(host: Account, session_id: int) -> SessionRow:
     return found
 
 
-def sessions_of(host: Account, limit: int = 20) -> list[SessionRow]:
-    """The host's sessions, newest first."""
-    return live_store.sessions_of_host(host.id, limit)
+def sessions_of(host: Account, now: datetime, limit: int = 20) -> list[SessionRow]:
+    """The host's sessions, newest first, each as of ``now``: one past its hours is ended and
+    one whose results a crash left unwritten gets them (a look at the list is a look at each)."""
+    found = live_store.sessions_of_host(host.id, limit)
+    if not any(_behind(row, now) for row in found):
+        return found
+    return [current(row.id, now) or row if _behind(row, now) else row for row in found]
+
+
+def _behind(row: SessionRow, now: datetime) -> bool:
+    if row.state.phase is Phase.FINISHED:
+        return not row.results_kept
+    return now >= row.created_at + lifetime()
 
 
 def _changed(session_id: int, old: LiveState, new: LiveState, now: datetime) -> bool:
@@ -184,14 +205,16 @@ def _changed(session_id: int, old: LiveState, new: LiveState, now: datetime) -> 
 
 
 def current(session_id: int, now: datetime) -> SessionRow | None:
-    """The session as of ``now``: an open question whose time is up is revealed first (by
-    whichever request sees it first; the others read the result)."""
+    """The session as of ``now``: an open question whose time (and grace) is up is revealed
+    first, a session past its hours (``lifetime``) ended (by whichever request sees it first;
+    the others read the result)."""
     found = live_store.read_session(session_id)
     if found is None:
         return None
-    settled = rules.settle(found.state, now)
+    expires = found.created_at + lifetime()
+    settled = rules.settle(found.state, now, grace(), expires)
     if settled is not found.state:
-        _changed(session_id, found.state, settled, now)
+        _changed(session_id, found.state, settled, min(now, expires))
         found = live_store.read_session(session_id)
     elif found.state.phase is Phase.FINISHED and not found.results_kept:
         keep_results(session_id, now)  # the end's own try failed part-way (nothing of it stayed)
@@ -217,13 +240,26 @@ def act(host: Account, session_id: int, action: str, now: datetime) -> SessionRo
     return latest
 
 
+def remove_player(host: Account, session_id: int, player_id: int, now: datetime) -> None:
+    """The host removes a player from the session (a prank name, someone who is not in the
+    class): their answers go, their page says so, and they cannot join it again (a guest's
+    cookie with a new nickname neither). ``LiveRuleError``: not a player, or the quiz ended."""
+    for_host(host, session_id)
+    seq = live_store.remove_player(session_id, player_id, now)
+    if seq is None:
+        raise LiveRuleError("that player is not in this live quiz, or it has ended")
+    signals().publish(session_id, seq)
+
+
 # --- Join ----------------------------------------------------------------------------------
 
 
-def _active(pin: str) -> SessionRow:
+def _active(pin: str, now: datetime) -> SessionRow:
     cleaned = clean_pin(pin)
     found = live_store.active_session_by_pin(cleaned) if cleaned else None
-    if found is None:
+    if found is not None:
+        found = current(found.id, now)  # past its hours: ended now
+    if found is None or not found.active:
         raise WrongPin(pin)
     return found
 
@@ -231,7 +267,7 @@ def _active(pin: str) -> SessionRow:
 def join_student(account: Account, pin: str, now: datetime) -> tuple[SessionRow, PlayerRow]:
     """A logged-in student joins (or rejoins) by PIN: only a student of one of the host's
     classes, and one with no test of the bank open (the reveals would show its answers)."""
-    found = _active(pin)
+    found = _active(pin, now)
     if account.is_teacher:
         raise LiveRefused("teachers host live quizzes; students join them")
     if not accounts.teacher_teaches(found.host_id, account.id, active_only=True):
@@ -247,6 +283,8 @@ def join_student(account: Account, pin: str, now: datetime) -> tuple[SessionRow,
     player = live_store.add_player(found.id, account.id, account.display_name or account.username, None, now)
     if player is None:
         raise WrongPin(pin)
+    if player.removed:
+        raise LiveRefused(REMOVED)
     return found, player
 
 
@@ -256,13 +294,25 @@ def clean_nickname(typed: str) -> str | None:
 
 
 def join_guest(
-    pin: str, nickname: str, now: datetime, new_token: Callable[[], str] = lambda: secrets.token_urlsafe(32)
+    pin: str,
+    nickname: str,
+    now: datetime,
+    held: Iterable[str] = (),
+    new_token: Callable[[], str] = lambda: secrets.token_urlsafe(32),
 ) -> tuple[SessionRow, PlayerRow]:
     """A guest joins by PIN with a nickname, if the session allows guests; the token returned
-    (``PlayerRow.token``) is who they are from now on (kept in their session cookie)."""
-    found = _active(pin)
+    (``PlayerRow.token``) is who they are from now on (kept in their session cookie). ``held``:
+    the tokens their cookie holds already; one of this session's makes this a rejoin as that
+    player (no new nickname), and one the host removed refuses them."""
+    found = _active(pin, now)
     if not found.allow_guests:
         raise LiveRefused("this live quiz is for students who are logged in: log in first")
+    for token in held:
+        known = live_store.player_by_token(found.id, token)
+        if known is not None:
+            if known.removed:
+                raise LiveRefused(REMOVED)
+            return found, known
     name = clean_nickname(nickname)
     if name is None:
         raise LiveRefused(f"choose a nickname of 1 to {MAX_NICKNAME} characters")
@@ -302,26 +352,24 @@ def answer(player: PlayerRow, question_index: int, response: Any, now: datetime)
     checker, earning points by how fast it came. ``LiveRuleError``: that question is not open
     (not yet, paused, revealed, time up); ``ResponseError``: the answer must be fixed first."""
     found = current(player.session_id, now)
-    if found is None:
-        raise NotFound(player.session_id)
-    refusal = rules.answer_refusal(found.state, question_index, now, grace())
-    if refusal is not None:
-        raise LiveRuleError(refusal)
-    question = question_at(found, question_index)
-    stored, check = accept_new_response(question, response)
-    if stored is None:
-        raise ResponseError("Choose or type an answer first")
-    points = live_points(check.fraction, found.state.elapsed(now), found.state.limit)
-    cutoff = now - grace()
-    written = live_store.store_answer(
-        found.id, player.id, question_index, stored, now, cutoff, points, check.correct
-    )
-    if not written:
-        again = live_store.read_session(found.id)
-        if again is not None and (refusal := rules.answer_refusal(again.state, question_index, now, grace())):
-            raise LiveRuleError(refusal)  # closed meanwhile (a reveal came first)
-        return Answered(stored=False)
-    return Answered(stored=True)
+    for _ in range(ANSWER_TRIES):
+        if found is None:
+            raise NotFound(player.session_id)
+        refusal = rules.answer_refusal(found.state, question_index, now, grace())
+        if refusal is not None:
+            raise LiveRuleError(refusal)
+        question = question_at(found, question_index)
+        stored, check = accept_new_response(question, response)
+        if stored is None:
+            raise ResponseError("Choose or type an answer first")
+        points = live_points(check.fraction, found.state.elapsed(now), found.state.limit)
+        written = live_store.store_answer(
+            found.id, found.state.seq, player.id, question_index, stored, now, points, check.correct
+        )
+        if written is not None:
+            return Answered(stored=written)
+        found = current(player.session_id, now)  # the state changed meanwhile: judge it again
+    raise LiveRuleError("the session changed meanwhile: send your answer again")
 
 
 # --- What each sees ------------------------------------------------------------------------
@@ -349,10 +397,11 @@ def _names(players: Sequence[PlayerRow]) -> dict[int, str]:
 
 def player_state(player: PlayerRow, now: datetime, after_change: bool = False) -> PlayerView:
     """What the player sees now. ``LiveRefused`` while the student has a test of the bank
-    open (opened after joining: the reveals would show its answers, as at joining).
-    ``after_change``: for an event stream a change just woke, which shares the process's one
-    read of the session at that state with the other streams it woke (``SharedSnapshots``);
-    pages and a stream's first event read afresh (the player's own answer of a moment ago)."""
+    open (opened after joining: the reveals would show its answers, as at joining), and for a
+    player the host removed. ``after_change``: for an event stream a change just woke, which
+    shares the process's one read of the session at that state with the other streams it woke
+    (``SharedSnapshots``); pages and a stream's first event read afresh (the player's own answer
+    of a moment ago)."""
     found = current(player.session_id, now)
     if found is None:
         raise NotFound(player.session_id)
@@ -361,8 +410,11 @@ def player_state(player: PlayerRow, now: datetime, after_change: bool = False) -
         raise LiveRefused(OPEN_TEST)
     if after_change:
         shot, shared = shared_snapshots().get(found, time.monotonic())
-        return player_view(shot, player.id, now, shared)
-    return player_view(snapshot(found), player.id, now)
+    else:
+        shot, shared = snapshot(found), None
+    if player.id not in shot.names:  # removed by the host (the players read are the others)
+        raise LiveRefused(REMOVED)
+    return player_view(shot, player.id, now, shared)
 
 
 SHARED_SECONDS = 2.0  # a shared snapshot serves the streams woken within this time of its read
@@ -467,6 +519,7 @@ def keep_results(session_id: int, now: datetime) -> int:
             key = found.items[given.question_index][0]
             by_player[given.player_id].append((key, given.response, given.received_at))
     items = tuple(found.items[i] for i in sorted(counted))
+    ended = found.ended_at or now  # a later look (the end's own try failed) dates them at the end
     try:
         if not live_store.mark_results_kept(session_id, commit=False):
             return 0  # another request kept them first
@@ -478,7 +531,7 @@ def keep_results(session_id: int, now: datetime) -> int:
                 found.seed,
                 items,
                 joined,
-                now,
+                ended,
                 by_player[pid],
                 commit=False,
             )
@@ -491,5 +544,5 @@ def keep_results(session_id: int, now: datetime) -> int:
     # Flashcards are fed after the commit, each student's in its own transaction: a failure
     # here loses that student's flashcard reviews, never their attempt.
     for attempt_id in written:
-        attempts.feed_memory_of_closed(attempt_id, now)
+        attempts.feed_memory_of_closed(attempt_id, ended)
     return len(written)

@@ -127,23 +127,55 @@ def wrong_pin_wait() -> float | None:
     The try is counted as a wrong PIN before the PIN is looked up, in one atomic step per
     limit, so that guesses sent at once cannot all pass a check made before any of them was
     counted; ``not_a_wrong_pin`` gives it back when the PIN was found."""
-    key = _pin_key()
-    counted: list[RateLimitItem] = []
-    for item in _limits("LIVE_WRONG_PIN_LIMIT_PER_ADDRESS"):
-        counted.append(item)
-        if not _hit(item, key):
-            wait = max(1.0, _reset_in(item, key))
-            for each in counted:  # a refused try is no guess
-                _give_back(each, key)
-            return wait
-    return None
+    return _reserve([("LIVE_WRONG_PIN_LIMIT_PER_ADDRESS", _pin_key())])
 
 
 def not_a_wrong_pin() -> None:
     """The PIN counted by ``wrong_pin_wait`` was a session's: give its count back."""
-    key = _pin_key()
-    for item in _limits("LIVE_WRONG_PIN_LIMIT_PER_ADDRESS"):
-        _give_back(item, key)
+    _unreserve([("LIVE_WRONG_PIN_LIMIT_PER_ADDRESS", _pin_key())])
+
+
+def _guest_keys(pin: str) -> list[tuple[str, tuple[str, ...]]]:
+    address = get_remote_address() or ""
+    return [
+        ("LIVE_GUEST_JOIN_LIMIT_PER_SESSION", _key("live-guest", address, pin)),
+        ("LIVE_GUEST_JOIN_LIMIT_PER_ADDRESS", _key("live-guest", address)),
+    ]
+
+
+def guest_join_wait(pin: str) -> float | None:
+    """Seconds before this address may join as a guest again (None: it may now). Each guest
+    is a new viewer with its own event streams, so one person typing nickname after nickname
+    could take a worker's threads: guests are limited per address into the session of this
+    PIN (``LIVE_GUEST_JOIN_LIMIT_PER_SESSION``, room for a class behind one address) and into
+    any (``LIVE_GUEST_JOIN_LIMIT_PER_ADDRESS``). Counted before joining, as wrong PINs are;
+    ``not_a_guest_join`` gives it back when no one joined."""
+    return _reserve(_guest_keys(pin))
+
+
+def not_a_guest_join(pin: str) -> None:
+    _unreserve(_guest_keys(pin))
+
+
+def _reserve(limits: list[tuple[str, tuple[str, ...]]]) -> float | None:
+    """Count one under every limit (setting, key), each in one atomic step; if one is over,
+    give back what was counted and return the seconds to wait."""
+    counted: list[tuple[RateLimitItem, tuple[str, ...]]] = []
+    for setting, key in limits:
+        for item in _limits(setting):
+            counted.append((item, key))
+            if not _hit(item, key):
+                wait = max(1.0, _reset_in(item, key))
+                for each, its_key in counted:  # a refused try counts for nothing
+                    _give_back(each, its_key)
+                return wait
+    return None
+
+
+def _unreserve(limits: list[tuple[str, tuple[str, ...]]]) -> None:
+    for setting, key in limits:
+        for item in _limits(setting):
+            _give_back(item, key)
 
 
 @dataclass

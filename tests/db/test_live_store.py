@@ -51,29 +51,27 @@ def test_a_state_computed_from_an_old_seq_is_not_written(app, people):
     assert stored == started  # deadline, seq and phase read back as written
 
 
-def test_an_answer_is_stored_once_and_only_while_its_question_runs(app, people):
+def test_an_answer_is_stored_once_and_only_in_the_state_it_was_judged_in(app, people):
+    """The rule is core's (``answer_refusal``); the store writes only while the session is
+    still at the seq judged, so that a reveal or pause in between refuses it."""
     with app.app_context():
         found = new_session(people, iter(["444444"]))
         player = live_store.add_player(found.id, people.student, "Sam", None, T0)
         other = live_store.add_player(found.id, people.classmate, "Sara", None, T0)
 
-        def store(who, index=0, at=T0 + timedelta(seconds=2)):
-            return live_store.store_answer(
-                found.id, who.id, index, "x", at, at - timedelta(seconds=1), 900, True
-            )
+        def store(who, seq, index=0, at=T0 + timedelta(seconds=2)):
+            return live_store.store_answer(found.id, seq, who.id, index, "x", at, 900, True)
 
-        assert not store(player)  # the lobby
         started = rules.start(found.state, T0)
         live_store.change_state(found.id, found.state.seq, started, T0)
-        assert not store(player, index=1)  # not the open question
-        assert store(player) and not store(player)  # a double tap counts once
-        assert not store(player, at=T0 + timedelta(seconds=30))  # past the deadline and the grace
+        assert store(player, found.state.seq) is None  # judged in the lobby: the state changed
+        assert store(player, started.seq) is True and store(player, started.seq) is False  # a double tap
         paused = rules.pause(started, T0 + timedelta(seconds=3))
         live_store.change_state(found.id, started.seq, paused, T0)
-        assert not store(other)
-        revealed = rules.reveal(paused, T0)
-        live_store.change_state(found.id, paused.seq, revealed, T0)
-        assert not store(other)
+        assert store(other, started.seq) is None
+        ended = rules.end(paused, T0)
+        live_store.change_state(found.id, paused.seq, ended, T0)
+        assert store(other, ended.seq) is None  # no longer active
         assert [(a.player_id, a.points) for a in live_store.answers(found.id)] == [(player.id, 900)]
 
 

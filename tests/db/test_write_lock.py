@@ -21,7 +21,7 @@ from flask import before_render_template, has_request_context, request
 
 from quizapp.core.accounts import Role
 from quizapp.core.answer_key import full_marks_response
-from quizapp.db import account_store, bank_store, study_store
+from quizapp.db import account_store, bank_store, live_store, study_store
 from quizapp.services.question_source import current_bank, questions_for
 from tests.helpers.banks import QUESTIONS, assign_every_bank
 from tests.helpers.quizzes import attempt_questions, form_fields, wrong_response
@@ -321,17 +321,24 @@ def _walk_the_api(app: Any, client: Any) -> None:
 
 
 def _walk_live(app: Any) -> None:
-    """A live quiz: the teacher opens one; Ana joins, answers, the teacher reveals and ends it
-    (which keeps Ana's answers as an attempt)."""
+    """A live quiz: the teacher opens one; Ana and a guest join, the teacher removes the guest;
+    Ana answers, the teacher reveals and ends it (which keeps Ana's answers as an attempt)."""
     teacher, student = app.test_client(), app.test_client()
     _post(teacher, "/login", "/login", username="tina", password=PASSWORD)
     new = f"/live/new/{QUIZ}"
-    created = _post(teacher, new, new, pick="chosen", question="mission-request", seconds="30")
+    created = _post(
+        teacher, new, new, pick="chosen", question="mission-request", seconds="30", allow_guests="1"
+    )
     live_id = _id_in(created)
     host = f"/live/host/{live_id}"
     pin = re.search(r'class="live-pin"[^>]*>(\d{3}) (\d{3})<', teacher.get(host).get_data(as_text=True))
     _post(student, "/login", "/login", username="ana", password="another-long-password")
     _post(student, "/live", "/live", pin="".join(pin.groups()))
+    guest = app.test_client()
+    _post(guest, "/live", "/live", pin="".join(pin.groups()), nickname="Prank")
+    with app.app_context():
+        (prank,) = [p for p in live_store.players(live_id) if p.user_id is None]
+    _post(teacher, f"{host}/players/{prank.id}/remove", host)
     _post(teacher, f"{host}/start", host)
     _post(student, f"/live/{live_id}/answer", f"/live/{live_id}", question="0", text="CENTCOM")
     _post(teacher, f"{host}/reveal", host)

@@ -232,6 +232,7 @@ TEACHERS_ONLY = {  # answer keys and class data: the role check is the rule (tes
     "live.new",
     "live.host",
     "live.host_action",
+    "live.remove_player",
     "live.host_events",
     "live.results",
     "live.report",  # each question's right answer and histogram: the host's alone

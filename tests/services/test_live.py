@@ -4,6 +4,8 @@ open and once per player, points, what players see, and the attempts kept at the
 from __future__ import annotations
 
 import random
+import threading
+import time
 from datetime import timedelta
 
 import pytest
@@ -117,6 +119,24 @@ def test_time_up_reveals_the_question_and_refuses_later_answers(app, hosted):
         with pytest.raises(LiveRuleError):
             live.answer(hosted["sam"], 0, right(first), late)
         assert live.current(session_id, late).state.phase is Phase.REVEALED
+
+
+def test_an_answer_arriving_in_the_grace_counts_even_after_another_look_at_the_session(app, hosted):
+    """The host's stream looks at the deadline itself; an answer sent just before it arrives
+    after that look and still counts (docs/live.md: the grace), one arriving after the grace not."""
+    session_id = hosted["id"]
+    first = question(app, session_id, 0)
+    deadline = T0 + timedelta(seconds=20)
+    with app.app_context():
+        live.act(hosted["tina"], session_id, "start", T0)
+        assert live.current(session_id, deadline).state.phase is Phase.OPEN
+        in_grace = deadline + live.grace() - timedelta(milliseconds=1)
+        assert live.answer(hosted["sam"], 0, right(first), in_grace).stored
+        with pytest.raises(LiveRuleError, match=r"time is up|closed"):
+            live.answer(hosted["sara"], 0, right(first), deadline + live.grace())
+        assert live.current(session_id, deadline + live.grace()).state.phase is Phase.REVEALED
+        (given,) = live_store.answers(session_id)
+    assert given.points == 500  # as time runs out: the grace earns nothing more
 
 
 def test_a_paused_question_keeps_its_time_and_takes_no_answers(app, hosted):
@@ -297,10 +317,72 @@ def test_a_failure_part_way_through_the_results_leaves_none_and_they_are_kept_la
         later = T0 + timedelta(seconds=9)
         assert attempts.attempts_of(people.student, later, BANK) == []  # the first one did not stay
         monkeypatch.setattr(attempt_store, "insert_closed_attempt", real)
-        assert live.current(session_id, later).results_kept  # the next look keeps them
+        (listed,) = live.sessions_of(tina, later)  # the list of results is a look too
+        assert listed.results_kept and live.current(session_id, later).results_kept
         (kept,) = attempts.attempts_of(people.student, later, BANK)
         assert kept.mode is AttemptMode.LIVE and attempts.score_of(kept).points == 1
         assert len(attempts.attempts_of(people.classmate, later, BANK)) == 1
+
+
+def test_results_lost_by_a_crash_are_kept_once_by_racing_later_looks_and_dated_at_the_end(
+    app, people, hosted, monkeypatch
+):
+    """The end saved FINISHED, then died before the attempts: the host's page and a player's
+    page looking at once (two threads, each its own connection) write them exactly once, as
+    submitted when the session ended, not when someone looked."""
+    session_id, tina = hosted["id"], hosted["tina"]
+    first = question(app, session_id, 0)
+    real = attempt_store.insert_closed_attempt
+    ended_at = T0 + timedelta(seconds=4)
+
+    def dies(*args, **kwargs):
+        raise RuntimeError("the server died")
+
+    def slow(*args, **kwargs):
+        time.sleep(0.05)  # both looks are inside keep_results at once
+        return real(*args, **kwargs)
+
+    with app.app_context():
+        live.act(tina, session_id, "start", T0)
+        live.answer(hosted["sam"], 0, right(first), T0 + timedelta(seconds=2))
+        live.act(tina, session_id, "reveal", T0 + timedelta(seconds=3))
+        monkeypatch.setattr(attempt_store, "insert_closed_attempt", dies)
+        with pytest.raises(RuntimeError):
+            live.act(tina, session_id, "end", ended_at)
+        db.session.rollback()
+        monkeypatch.setattr(attempt_store, "insert_closed_attempt", slow)
+        db.session.remove()
+    later = T0 + timedelta(minutes=5)
+    barrier = threading.Barrier(4)
+    failures = []
+
+    def look(how):
+        with app.app_context():
+            try:
+                barrier.wait()
+                how()
+            except Exception as error:  # reported below, with the thread's own traceback lost
+                failures.append(error)
+            finally:
+                db.session.remove()
+
+    looks = [
+        lambda: live.host_state(tina, session_id, later),
+        lambda: live.player_state(hosted["sam"], later),
+        lambda: live.session_report(tina, session_id, later),
+        lambda: live.current(session_id, later),
+    ]
+    threads = [threading.Thread(target=look, args=(how,)) for how in looks]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert failures == []
+    with app.app_context():
+        assert live_store.read_session(session_id).results_kept
+        (kept,) = attempts.attempts_of(people.student, later, BANK)
+        assert len(attempts.attempts_of(people.classmate, later, BANK)) == 1
+        assert kept.submitted_at == ended_at and attempts.score_of(kept).points == 1
 
 
 def test_a_live_attempt_is_shown_beside_the_tests_and_scored_with_none_of_them(app, people, hosted):
@@ -326,3 +408,53 @@ def test_a_live_attempt_is_shown_beside_the_tests_and_scored_with_none_of_them(a
     progress = ApiClient(app.test_client(), token_for(app.test_client(), "sam")).get("/me/progress")
     [mine] = [q for q in progress.get_json()["quizzes"] if q["quiz_id"] == BANK]
     assert mine["tests"] == 0 and mine["best_percent"] is None
+
+
+def test_a_removed_student_loses_their_answers_sees_nothing_and_cannot_join_again(app, people, hosted):
+    session_id, tina, sam = hosted["id"], hosted["tina"], hosted["sam"]
+    first = question(app, session_id, 0)
+    with app.app_context():
+        live.act(tina, session_id, "start", T0)
+        live.answer(sam, 0, right(first), T0 + timedelta(seconds=2))
+        seq = live_store.read_session(session_id).state.seq
+        with pytest.raises(live.NotFound):
+            live.remove_player(account_store.get_account(people.student), session_id, sam.id, T0)
+        live.remove_player(tina, session_id, sam.id, T0 + timedelta(seconds=3))
+        assert live_store.read_session(session_id).state.seq == seq + 1  # every stream looks again
+        assert live_store.answers(session_id) == []
+        with pytest.raises(live.LiveRefused, match="removed you"):
+            live.player_state(sam, T0 + timedelta(seconds=4))
+        assert not live.answer(sam, 0, right(first), T0 + timedelta(seconds=4)).stored
+        with pytest.raises(live.LiveRefused, match="removed you"):
+            live.join_student(account_store.get_account(people.student), hosted["pin"], T0)
+        with pytest.raises(LiveRuleError):  # once is enough
+            live.remove_player(tina, session_id, sam.id, T0)
+        live.act(tina, session_id, "end", T0 + timedelta(seconds=5))
+        later = T0 + timedelta(minutes=1)
+        assert attempts.attempts_of(people.student, later, BANK) == []  # removed: keeps nothing
+        assert len(attempts.attempts_of(people.classmate, later, BANK)) == 1
+        assert "Sam Student" not in live.host_state(tina, session_id, later)[1].names
+
+
+def test_a_session_left_going_ends_by_itself_hours_after_it_opened_and_frees_its_pin(app, people, hosted):
+    """A lobby (or a quiz) the teacher walked away from does not keep its PIN, and no one joins
+    it next week by a typo: LIVE_SESSION_HOURS after it was opened it ends, as **End** does."""
+    session_id, pin = hosted["id"], hosted["pin"]
+    hours = timedelta(hours=app.config["LIVE_SESSION_HOURS"])
+    with app.app_context():
+        sam = account_store.get_account(people.student)
+        created_at = live_store.read_session(session_id).created_at
+        assert live.current(session_id, created_at + hours - timedelta(seconds=1)).active
+        with pytest.raises(live.WrongPin):
+            live.join_student(sam, pin, created_at + hours)
+        found = live_store.read_session(session_id)
+        assert found.state.phase is Phase.FINISHED and not found.active and found.results_kept
+        assert found.ended_at == created_at + hours
+
+
+def test_opening_a_lobby_ends_every_session_left_going_past_its_hours(app, people, hosted):
+    session_id = hosted["id"]
+    later = T0 + timedelta(hours=app.config["LIVE_SESSION_HOURS"], minutes=1)
+    with app.app_context():
+        live.create(hosted["tina"], BANK, later, 7, random.Random(3))
+        assert live_store.read_session(session_id).state.phase is Phase.FINISHED

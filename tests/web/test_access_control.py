@@ -130,6 +130,7 @@ ALLOWED: dict[tuple[str, str], set[str]] = {
     ("live.new", "POST"): TEACHERS,
     ("live.host", "GET"): {"teacher"},
     ("live.host_action", "POST"): {"teacher"},
+    ("live.remove_player", "POST"): {"teacher"},
     ("live.host_events", "GET"): {"teacher"},
     ("live.results", "GET"): TEACHERS,  # each teacher's own sessions
     ("live.report", "GET"): {"teacher"},
@@ -222,6 +223,7 @@ def url_values(rule, setting) -> dict:
         "username": "sam",  # an accommodation: the classmate may have left the class by then
         "live_id": setting["live"],
         "action": "pause",  # in the lobby: refused with a message, the session unchanged
+        "player_id": 999_999,  # no such player: the host is told so, the session unchanged
     }
     return {name: candidates[name] for name in rule.arguments}
 

@@ -279,10 +279,10 @@ def test_racing_wrong_pins_cannot_pass_the_limit_together(app, live_quiz, monkey
     together = threading.Barrier(6)
     looked_up = live._active
 
-    def slow_lookup(pin):
+    def slow_lookup(pin, now):
         with contextlib.suppress(threading.BrokenBarrierError):
             together.wait(timeout=3)  # every guess is past the limit's check before one is looked up
-        return looked_up(pin)
+        return looked_up(pin, now)
 
     monkeypatch.setattr(live, "_active", slow_lookup)
     guessers = [app.test_client() for _ in range(6)]
@@ -463,3 +463,114 @@ def test_streams_woken_by_a_change_each_send_their_own_players_verdict_and_score
     )
     for html in (sams, zeds):  # the answer material and the class's histogram, the same for both
         assert "U.S. Central Command" in html and "live-histogram" in html and ">NATO<" in html
+
+
+def test_guests_joining_are_limited_per_address_per_session_and_overall(app, live_quiz):
+    """Each guest is a new viewer with streams of their own: one address cannot add guest
+    after guest (LIVE_GUEST_JOIN_LIMIT_PER_SESSION, then _PER_ADDRESS across sessions)."""
+    app.config.update(
+        LIVE_GUEST_JOIN_LIMIT_PER_SESSION="2 per hour", LIVE_GUEST_JOIN_LIMIT_PER_ADDRESS="3 per hour"
+    )
+    first, second = live_quiz(allow_guests=True), live_quiz(allow_guests=True)
+    joins = [
+        post(app.test_client(), "/live", pin=first["pin"], nickname=f"G{n}").status_code for n in range(3)
+    ]
+    assert joins[:2] == [302, 302] and joins[2] == 429
+    too_long = post(app.test_client(), "/live", pin=second["pin"], nickname="x" * 25)
+    assert too_long.status_code == 403  # refused joins are given back: this one does not count
+    assert post(app.test_client(), "/live", pin=second["pin"], nickname="H").status_code == 302
+    refused = post(app.test_client(), "/live", pin=second["pin"], nickname="I")
+    assert refused.status_code == 429 and int(refused.headers["Retry-After"]) > 0  # 3 in all
+    with app.app_context():
+        assert len(live_store.players(first["id"])) == 3 and len(live_store.players(second["id"])) == 2
+
+
+def test_a_guest_who_joins_again_with_the_same_cookie_is_the_same_player(app, live_quiz):
+    quiz = live_quiz(allow_guests=True)
+    guest = app.test_client()
+    assert post(guest, "/live", pin=quiz["pin"], nickname="Zed").status_code == 302
+    assert post(guest, "/live", pin=quiz["pin"], nickname="Zed two").status_code == 302
+    with app.app_context():
+        assert [p.nickname for p in live_store.players(quiz["id"])] == ["Sam Student", "Zed"]
+
+
+def test_the_live_streams_of_a_process_are_capped_for_all_viewers_together(app, live_quiz):
+    """Many guests are many viewers: past LIVE_STREAMS_PER_PROCESS, a further player's stream
+    sends the state and ends at once, asking to come back later, so the pages keep threads;
+    the projector's is not refused (its own per-viewer limit holds it)."""
+    import threading
+    import time
+
+    quiz = live_quiz(allow_guests=True)
+    guests = [app.test_client() for _ in range(3)]
+    for n, guest in enumerate(guests):
+        assert post(guest, "/live", pin=quiz["pin"], nickname=f"G{n}").status_code == 302
+    app.config.update(LIVE_STREAM_SECONDS=5, LIVE_STREAMS_PER_PROCESS=2)
+    url = f"/live/{quiz['id']}/events"
+    release, opened = threading.Event(), threading.Semaphore(0)
+
+    def hold(client):
+        response = client.get(url, buffered=False)
+        next(iter(response.response))
+        opened.release()
+        release.wait(10)
+        response.close()
+
+    holders = [threading.Thread(target=hold, args=(guest,)) for guest in guests[:2]]
+    for thread in holders:
+        thread.start()
+    try:
+        for _ in holders:
+            assert opened.acquire(timeout=10)
+        began = time.monotonic()
+        extra = guests[2].get(url).get_data(as_text=True)
+        assert time.monotonic() - began < 2 and "event: state" in extra and "retry: 10000" in extra
+        host = quiz["host"].get(f"/live/host/{quiz['id']}/events").get_data(as_text=True)
+        assert "retry: 1000\n" in host  # the projector always gets its place
+    finally:
+        release.set()
+        for thread in holders:
+            thread.join()
+    app.config["LIVE_STREAM_SECONDS"] = 0
+    assert "retry: 1000\n" in guests[2].get(url).get_data(as_text=True)  # the places came back
+
+
+def test_the_host_removes_a_player_who_cannot_come_back_under_a_new_nickname(app, live_quiz):
+    quiz = live_quiz(allow_guests=True)
+    live_id, host = quiz["id"], quiz["host"]
+    prank, other = app.test_client(), app.test_client()
+    assert post(prank, "/live", pin=quiz["pin"], nickname="Rude name").status_code == 302
+    assert post(other, "/live", pin=quiz["pin"], nickname="Zed").status_code == 302
+    page = host.get(f"/live/host/{live_id}").get_data(as_text=True)
+    with app.app_context():
+        prank_id = next(p.id for p in live_store.players(live_id) if p.nickname == "Rude name")
+    remove = f"/live/host/{live_id}/players/{prank_id}/remove"
+    assert f'action="{remove}"' in page and 'aria-label="Remove Rude name"' in page
+    assert host.post(remove).status_code == 400  # no CSRF token
+    assert post(quiz["sam"], remove, f"/live/{live_id}").status_code == 403  # only the host
+    assert post(host, remove, f"/live/host/{live_id}").status_code == 302
+    assert "Rude name" not in host.get(f"/live/host/{live_id}").get_data(as_text=True)
+    shown = prank.get(f"/live/{live_id}")
+    assert shown.status_code == 403 and "removed you" in shown.get_data(as_text=True)
+    stream = prank.get(f"/live/{live_id}/events").get_data(as_text=True)
+    assert "removed you" in stream and "retry: 3600000" in stream
+    again = post(prank, "/live", pin=quiz["pin"], nickname="Nice name")
+    assert again.status_code == 403 and "removed you" in again.get_data(as_text=True)
+    assert "You're in!" in other.get(f"/live/{live_id}").get_data(as_text=True)  # the others play on
+    with app.app_context():
+        assert [p.nickname for p in live_store.players(live_id)] == ["Sam Student", "Zed"]
+
+
+def test_a_guests_cookie_after_the_end_leads_to_a_friendly_page_and_keeps_no_token(app, live_quiz):
+    quiz = live_quiz(allow_guests=True)
+    guest = app.test_client()
+    assert post(guest, "/live", pin=quiz["pin"], nickname="Zed").status_code == 302
+    act(quiz, "end")
+    with app.app_context():
+        (zed,) = [p for p in live_store.players(quiz["id"]) if p.user_id is None]
+    assert (zed.nickname, zed.token) == ("Zed", None)  # the nickname stays for the results
+    stream = guest.get(f"/live/{quiz['id']}/events")
+    assert stream.status_code == 200 and "has ended" in stream.get_data(as_text=True)
+    page = guest.get(f"/live/{quiz['id']}")
+    assert page.status_code == 200 and "This live quiz has ended" in page.get_data(as_text=True)
+    assert app.test_client().get(f"/live/{quiz['id']}").status_code == 404  # no cookie: as before

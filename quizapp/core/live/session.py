@@ -1,10 +1,11 @@
 """The states of a live session and the host's actions on them.
 
-lobby -> question open -> revealed -> question open (the next) ... -> finished. An open question
-may be paused (its remaining time frozen) and resumed, skipped (it closes without counting and
-the next opens) or revealed at once; it is revealed by itself when its time is up
-(``settle``). The host may end the session from any state. Each action is a pure function of
-the old state and ``now``; it raises ``LiveRuleError`` naming why it cannot apply. Every change
+lobby -> question open -> revealed -> question open (the next) ... -> finished. An open
+question may be paused (its remaining time frozen) and resumed, skipped (it closes without
+counting and the next opens) or revealed at once; it is revealed by itself when its time and
+the answers' grace are up (``settle``, ``closes_at``), and ends by itself hours after it opened.
+The host may end the session from any state. Each action is a pure function of the old state
+and ``now``; it raises ``LiveRuleError`` naming why it cannot apply. Every change
 raises ``seq`` by one: it is the SSE event id, and a conditional UPDATE on it makes two racing
 host clicks change the state once.
 """
@@ -145,9 +146,26 @@ def end(state: LiveState, now: datetime) -> LiveState:
     return _changed(state, phase=Phase.FINISHED, deadline=None, paused_remaining=None, skipped=skipped)
 
 
-def settle(state: LiveState, now: datetime) -> LiveState:
-    """The state as of ``now``: a running question whose time is up is revealed by itself."""
-    if state.phase is Phase.OPEN and state.deadline is not None and now >= state.deadline:
+def closes_at(state: LiveState, grace: timedelta) -> datetime | None:
+    """When the open, running question stops taking answers and is revealed by itself: its
+    deadline plus ``grace`` (the network's delay: an answer sent just before the deadline
+    arrives a moment after it). None: no question is running (lobby, paused, revealed, ended)."""
+    if state.phase is not Phase.OPEN or state.deadline is None:
+        return None
+    return state.deadline + grace
+
+
+def settle(
+    state: LiveState, now: datetime, grace: timedelta, expires_at: datetime | None = None
+) -> LiveState:
+    """The state as of ``now``: a running question is revealed by itself once it closes
+    (``closes_at``), never earlier, so that an answer still within the grace is taken; a
+    session still going at ``expires_at`` (hours after it opened: left in its lobby, or
+    abandoned) ends by itself, as ``end`` ends it."""
+    if expires_at is not None and now >= expires_at and state.phase is not Phase.FINISHED:
+        return end(state, expires_at)
+    closes = closes_at(state, grace)
+    if closes is not None and now >= closes:
         return reveal(state, now)
     return state
 
@@ -163,9 +181,12 @@ ACTIONS = {
 }
 
 
-def answer_refusal(state: LiveState, index: int, now: datetime, grace: timedelta) -> str | None:
-    """Why an answer to question ``index`` given at ``now`` cannot count (None: it counts).
-    ``grace`` absorbs the network delay after the deadline, as for tests."""
+def answer_refusal(state: LiveState, index: int, received: datetime, grace: timedelta) -> str | None:
+    """The one rule of when an answer counts (docs/live.md): why an answer to question
+    ``index`` received at ``received`` cannot count in ``state`` (None: it counts). It counts
+    while that question is open and running and until ``closes_at``: received up to ``grace``
+    after the deadline, if the question was still open when the deadline passed (not paused,
+    not revealed). Nothing counts after the reveal, which comes at ``closes_at`` by itself."""
     if state.phase is Phase.FINISHED:
         return "the quiz has ended"
     if state.phase is Phase.LOBBY or index > state.index:
@@ -174,7 +195,8 @@ def answer_refusal(state: LiveState, index: int, now: datetime, grace: timedelta
         return "that question is closed"
     if state.paused:
         return "the question is paused"
-    assert state.deadline is not None
-    if now > state.deadline + grace:
+    closes = closes_at(state, grace)
+    assert closes is not None
+    if received >= closes:
         return "time is up"
     return None

@@ -99,6 +99,7 @@ class HostView:
     leaderboard: tuple[Standing, ...]
     podium: tuple[Standing, ...]
     most_missed: tuple[Missed, ...]
+    players: tuple[tuple[int, str], ...] = ()  # (player id, name), as ``names``: to remove one
 
 
 @dataclass(frozen=True, slots=True)
@@ -255,6 +256,7 @@ def host_view(session: Session, now: datetime) -> HostView:
         leaderboard=ranked[:LEADERBOARD_SIZE] if revealed or finished else (),
         podium=podium(ranked) if finished else (),
         most_missed=most_missed(session) if finished else (),
+        players=tuple(session.names.items()),
     )
 
 

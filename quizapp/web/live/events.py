@@ -28,10 +28,15 @@ _open: Counter[str] = Counter()  # this process's open streams per viewer
 def _take_place(viewer: str) -> bool:
     """One more open stream for ``viewer``, if it holds fewer than LIVE_STREAMS_PER_VIEWER:
     each holds a worker thread, so one client opening many (tabs, a script) would starve the
-    app's other pages. Counted per process, as threads are."""
+    app's other pages; and, for a player, if the process holds fewer than
+    LIVE_STREAMS_PER_PROCESS in all (many guests; the projector always gets its place).
+    Counted per process, as threads are."""
+    in_all = int(current_app.config["LIVE_STREAMS_PER_PROCESS"])
     with _places:
         if _open[viewer] >= int(current_app.config["LIVE_STREAMS_PER_VIEWER"]):
             return False
+        if not viewer.startswith("host-") and _open.total() >= in_all:
+            return False  # all players together: the app's other pages keep their threads
         _open[viewer] += 1
         return True
 

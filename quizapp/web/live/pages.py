@@ -17,20 +17,30 @@ from werkzeug.wrappers import Response as WerkzeugResponse
 
 from quizapp.core.accounts import Role
 from quizapp.core.live.histogram import option_letter
-from quizapp.core.live.session import LiveRuleError
+from quizapp.core.live.pin import clean_pin
+from quizapp.core.live.session import LiveRuleError, Phase
 from quizapp.core.responses import ResponseError
 from quizapp.services import bank_library, clock, live
 from quizapp.web.auth.login import role_required
 from quizapp.web.forms import ActionForm
-from quizapp.web.live.events import stream
+from quizapp.web.live.events import frame, stream
 from quizapp.web.live.qr import qr_svg
-from quizapp.web.login_limits import not_a_wrong_pin, too_many, wrong_pin_wait
+from quizapp.web.login_limits import (
+    guest_join_wait,
+    not_a_guest_join,
+    not_a_wrong_pin,
+    too_many,
+    wrong_pin_wait,
+)
 from quizapp.web.quiz.answer_forms import answer_form, answer_inputs, response_from, typed_inputs
 
 blueprint = Blueprint("live", __name__, url_prefix="/live")
 GUESTS = "live_guests"  # session cookie: {session id: guest token}
+GUESTS_KEPT = 10  # sessions a guest's cookie remembers (an ended one: its "has ended" page)
 HOST_ACTIONS = ("start", "next", "reveal", "pause", "resume", "skip", "end")
 RESULTS_LISTED = 100  # the host's newest sessions on the results page
+GONE_RETRY_MS = 3_600_000  # a stream that has nothing more to say: come back in an hour
+ENDED = "This live quiz has ended. Thank you for playing!"
 blueprint.add_app_template_global(qr_svg, "live_qr")
 blueprint.add_app_template_global(option_letter, "option_letter")
 
@@ -46,7 +56,9 @@ def _account() -> Any:
 @role_required(Role.TEACHER)
 def host_home() -> str:
     return render_template(
-        "live/host_home.html", banks=bank_library.summaries(), sessions=live.sessions_of(current_user.account)
+        "live/host_home.html",
+        banks=bank_library.summaries(),
+        sessions=live.sessions_of(current_user.account, clock.now()),
     )
 
 
@@ -93,8 +105,16 @@ def _host_fragment(live_id: int) -> tuple[int, object, float | None, str]:
     html = render_template(
         "live/_host_state.html", found=found, view=view, form=ActionForm(), trouble=trouble
     )
-    time_up = None if view.paused or view.remaining is None else view.remaining.total_seconds()
+    time_up = _closes_in(view.paused, view.remaining)
     return view.seq, (view.answered_count, len(view.names), trouble), time_up, html
+
+
+def _closes_in(paused: bool, remaining: Any) -> float | None:
+    """Seconds until the open question is revealed by itself (its time, then the answers'
+    grace): when a stream should look again without a signal."""
+    if paused or remaining is None:
+        return None
+    return float((remaining + live.grace()).total_seconds())
 
 
 @blueprint.get("/host/<int:live_id>")
@@ -125,11 +145,26 @@ def host_action(live_id: int, action: str) -> WerkzeugResponse:
     return redirect(url_for("live.host", live_id=live_id))
 
 
+@blueprint.post("/host/<int:live_id>/players/<int:player_id>/remove")
+@role_required(Role.TEACHER)
+def remove_player(live_id: int, player_id: int) -> WerkzeugResponse:
+    """The host removes a player (the projector's list of players): out for good."""
+    if not ActionForm().validate_on_submit():
+        abort(400)
+    try:
+        live.remove_player(current_user.account, live_id, player_id, clock.now())
+    except live.NotFound:
+        abort(404)
+    except LiveRuleError as error:
+        flash(f"{str(error)[:1].upper()}{str(error)[1:]}.", "error")
+    return redirect(url_for("live.host", live_id=live_id))
+
+
 @blueprint.get("/results")
 @role_required(Role.TEACHER)
 def results() -> str:
     """The host's past live quizzes, each linked to its report."""
-    sessions = live.sessions_of(current_user.account, RESULTS_LISTED)
+    sessions = live.sessions_of(current_user.account, clock.now(), RESULTS_LISTED)
     titles = {bank.slug: bank.title for bank in bank_library.summaries()}
     return render_template("live/results.html", sessions=sessions, titles=titles)
 
@@ -172,20 +207,29 @@ def join() -> Any:
     if wait is not None:
         return too_many(wait, "wrong PINs")
     pin, nickname = request.form.get("pin", ""), request.form.get("nickname", "")
+    guest_key = clean_pin(pin) or ""
+    if guest and (wait := guest_join_wait(guest_key)) is not None:
+        not_a_wrong_pin()  # not looked up
+        return too_many(wait, "guests joining from this address")
     try:
         if guest:
-            found, player = live.join_guest(pin, nickname, clock.now())
             guests = dict(session.get(GUESTS, {}))
-            guests[str(found.id)] = player.token
-            session[GUESTS] = guests
+            found, player = live.join_guest(pin, nickname, clock.now(), held=guests.values())
+            guests.pop(str(found.id), None)
+            guests[str(found.id)] = player.token  # the newest last; the cookie keeps a few
+            session[GUESTS] = dict(list(guests.items())[-GUESTS_KEPT:])
         else:
             found, player = live.join_student(current_user.account, pin, clock.now())
     except live.WrongPin:  # counted by wrong_pin_wait
+        if guest:
+            not_a_guest_join(guest_key)
         return _join_again(
             "No live quiz has that PIN: check it with your teacher.", guest, pin, nickname, 422
         )
     except live.LiveRefused as error:
         not_a_wrong_pin()
+        if guest:
+            not_a_guest_join(guest_key)
         return _join_again(f"{str(error)[:1].upper()}{str(error)[1:]}.", guest, pin, nickname, 403)
     not_a_wrong_pin()
     return redirect(url_for("live.play", live_id=found.id))
@@ -198,12 +242,31 @@ def _join_again(message: str, guest: bool, pin: str, nickname: str, status: int)
     return page, status
 
 
-def _player(live_id: int) -> live.PlayerRow:
+def _player(live_id: int) -> live.PlayerRow | None:
     token = session.get(GUESTS, {}).get(str(live_id))
-    found = live.player_of(live_id, _account(), token)
-    if found is None:
+    return live.player_of(live_id, _account(), token)
+
+
+def _no_player(live_id: int, events: bool = False) -> Any:
+    """No player of this session here: a guest whose cookie names it after it ended (its
+    tokens were cleared) is told so, kindly (page or stream); anyone else gets 404. The look
+    keeps the session's results if its end could not."""
+    known = str(live_id) in session.get(GUESTS, {})
+    found = live.current(live_id, clock.now()) if known else None
+    if found is None or found.state.phase is not Phase.FINISHED:
         abort(404)
-    return found
+    return _gone(ENDED, 200, events)
+
+
+def _gone(message: str, status: int, events: bool) -> Any:
+    """The end of the road for this viewer (the quiz ended, they were removed, a test of the
+    bank is open): a page, or for a stream one last event and a long ``retry``."""
+    if not events:
+        return render_template("live/gone.html", message=message), status
+    html = render_template("live/_gone.html", message=message)
+    response = WerkzeugResponse(f"retry: {GONE_RETRY_MS}\n\n" + frame(0, html), mimetype="text/event-stream")
+    response.headers["Cache-Control"] = "no-store"
+    return response
 
 
 def player_fragment(
@@ -213,7 +276,8 @@ def player_fragment(
     view = live.player_state(player, clock.now(), after_change)
     inputs = answer_inputs(view.question) if view.question is not None else None
     html = render_template("live/_player_state.html", view=view, inputs=inputs, live_id=player.session_id)
-    time_up = None if view.paused or view.remaining is None else view.remaining.total_seconds()
+    time_up = _closes_in(view.paused, view.remaining)
+    return view.seq, None, time_up, html
     return view.seq, None, time_up, html
 
 
@@ -226,6 +290,8 @@ def _refused(error: live.LiveRefused) -> tuple[str, int]:
 @blueprint.get("/<int:live_id>")
 def play(live_id: int) -> Any:
     player = _player(live_id)
+    if player is None:
+        return _no_player(live_id)
     try:
         view = live.player_state(player, clock.now())
     except live.LiveRefused as error:
@@ -237,6 +303,8 @@ def play(live_id: int) -> Any:
 @blueprint.post("/<int:live_id>/answer")
 def answer(live_id: int) -> Any:
     player = _player(live_id)
+    if player is None:
+        return _no_player(live_id)
     now = clock.now()
     found = live.current(live_id, now)
     try:
@@ -277,10 +345,27 @@ def answer(live_id: int) -> Any:
 @blueprint.get("/<int:live_id>/events")
 def play_events(live_id: int) -> Any:
     player = _player(live_id)
+    if player is None:
+        return _no_player(live_id, events=True)
     try:
         live.player_state(player, clock.now())
     except live.LiveRefused as error:
-        return _refused(error)
-    return stream(
-        live_id, lambda after_change: player_fragment(player, after_change), viewer=f"player-{player.id}"
-    )
+        return _gone(_sentence(error), 403, events=True)
+    refusals: list[live.LiveRefused] = []
+
+    def render(after_change: bool) -> tuple[int, object, float | None, str]:
+        """The player's state; once refused (removed meanwhile, a test opened), that is sent
+        as the last event and the next render ends the stream."""
+        if refusals:
+            raise refusals[0]
+        try:
+            return player_fragment(player, after_change)
+        except live.LiveRefused as error:
+            refusals.append(error)
+            return -1, None, 0.0, render_template("live/_gone.html", message=_sentence(error))
+
+    return stream(live_id, render, viewer=f"player-{player.id}")
+
+
+def _sentence(error: Exception) -> str:
+    return f"{str(error)[:1].upper()}{str(error)[1:]}."

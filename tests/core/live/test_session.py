@@ -12,6 +12,7 @@ from quizapp.core.live.session import LiveRuleError, Phase
 T0 = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 S = timedelta(seconds=1)
 GRACE = timedelta(seconds=1)
+MS = timedelta(milliseconds=1)
 
 
 def started(count=3, seconds=20):
@@ -60,14 +61,38 @@ def test_a_paused_question_keeps_its_remaining_time():
     assert state.paused and state.remaining(T0 + 500 * S) == 15 * S
     resumed = live.resume(state, T0 + 100 * S)
     assert resumed.deadline == T0 + 115 * S and resumed.elapsed(T0 + 102 * S) == 7 * S
-    assert live.settle(state, T0 + 500 * S) is state  # paused: time does not run out
+    assert live.settle(state, T0 + 500 * S, GRACE) is state  # paused: time does not run out
 
 
-def test_time_up_reveals_the_question_by_itself():
+def test_time_up_reveals_the_question_by_itself_once_the_grace_is_over_too():
     state = started()
-    assert live.settle(state, T0 + 19 * S) is state
-    revealed = live.settle(state, T0 + 20 * S)
+    assert live.settle(state, T0 + 20 * S, GRACE) is state  # the deadline: answers still arrive
+    assert live.settle(state, T0 + 21 * S - MS, GRACE) is state
+    revealed = live.settle(state, T0 + 21 * S, GRACE)
     assert revealed.phase is Phase.REVEALED and revealed.seq == state.seq + 1
+    assert live.closes_at(state, GRACE) == T0 + 21 * S
+
+
+@pytest.mark.parametrize(
+    ("after_deadline", "counts"), [(-MS, True), (0 * S, True), (GRACE - MS, True), (GRACE, False)]
+)
+def test_an_answer_received_within_the_grace_after_the_deadline_counts_and_not_later(after_deadline, counts):
+    state = started()
+    received = state.deadline + after_deadline
+    settled = live.settle(state, received, GRACE)  # what a request arriving then sees first
+    refusal = live.answer_refusal(settled, 0, received, GRACE)
+    assert (refusal is None) is counts
+    assert (settled.phase is Phase.OPEN) is counts  # refused only once the reveal has come
+
+
+def test_no_answer_counts_after_a_reveal_even_within_the_grace():
+    state = live.reveal(started(), T0 + 20 * S + MS)
+    assert "closed" in live.answer_refusal(state, 0, T0 + 20 * S + 2 * MS, GRACE)
+
+
+def test_a_question_paused_before_its_deadline_takes_no_answer_in_the_grace():
+    state = live.pause(started(), T0 + 20 * S - MS)
+    assert "paused" in live.answer_refusal(state, 0, T0 + 20 * S + MS, GRACE)
 
 
 def test_skip_closes_a_question_without_counting_it_and_opens_the_next():
@@ -92,8 +117,8 @@ def test_ending_during_a_question_does_not_count_it():
         ((), 0, 0, "not open yet"),
         (("start",), 0, 5, None),
         (("start",), 1, 5, "not open yet"),
-        (("start",), 0, 21, None),  # within the grace
-        (("start",), 0, 22, "time is up"),
+        (("start",), 0, 20.999, None),  # within the grace
+        (("start",), 0, 21, "time is up"),
         (("start", "pause"), 0, 5, "paused"),
         (("start", "reveal"), 0, 5, "closed"),
         (("start", "reveal", "next"), 0, 5, "closed"),
