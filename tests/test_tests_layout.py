@@ -25,7 +25,8 @@ def _fixtures_in(path: Path) -> list[str]:
 
 
 def test_fixtures_are_defined_in_conftest_files_only():
-    misplaced = [found for path in sorted(TESTS.rglob("test_*.py")) for found in _fixtures_in(path)]
+    modules = [path for path in sorted(TESTS.rglob("*.py")) if path.name != "conftest.py"]
+    misplaced = [found for path in modules for found in _fixtures_in(path)]
     assert misplaced == [], "move these fixtures to their folder's conftest.py"
 
 

@@ -55,12 +55,3 @@ class RedisServer:
         if self.process is not None and self.process.poll() is None:
             self.process.kill()
             self.process.wait(timeout=10)
-
-
-@pytest.fixture
-def redis_server():
-    server = RedisServer().start()
-    try:
-        yield server
-    finally:
-        server.stop()

@@ -9,6 +9,7 @@ the token in their session cookie, never from the form: no one can answer for an
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, session, url_for
@@ -134,25 +135,25 @@ def host(live_id: int) -> str:
 def host_action(live_id: int, action: str) -> WerkzeugResponse:
     if action not in HOST_ACTIONS:
         abort(404)
-    if not ActionForm().validate_on_submit():
-        abort(400)
-    try:
-        live.act(current_user.account, live_id, action, clock.now())
-    except live.NotFound:
-        abort(404)
-    except LiveRuleError as error:
-        flash(f"{str(error)[:1].upper()}{str(error)[1:]}.", "error")
-    return redirect(url_for("live.host", live_id=live_id))
+    return _as_host(live_id, lambda: live.act(current_user.account, live_id, action, clock.now()))
 
 
 @blueprint.post("/host/<int:live_id>/players/<int:player_id>/remove")
 @role_required(Role.TEACHER)
 def remove_player(live_id: int, player_id: int) -> WerkzeugResponse:
     """The host removes a player (the projector's list of players): out for good."""
+    return _as_host(
+        live_id, lambda: live.remove_player(current_user.account, live_id, player_id, clock.now())
+    )
+
+
+def _as_host(live_id: int, change: Callable[[], object]) -> WerkzeugResponse:
+    """A host's form (CSRF checked) makes ``change``; a rule it would break (the session moved
+    on meanwhile, no question is open) is said on the projector, which it goes back to."""
     if not ActionForm().validate_on_submit():
         abort(400)
     try:
-        live.remove_player(current_user.account, live_id, player_id, clock.now())
+        change()
     except live.NotFound:
         abort(404)
     except LiveRuleError as error:
