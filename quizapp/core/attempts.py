@@ -37,6 +37,13 @@ class ClosedBy(StrEnum):
     DEADLINE = "deadline"
 
 
+def is_test_score(mode: AttemptMode, submitted: bool) -> bool:
+    """Whether an attempt's score counts among test scores: the best and last scores, the
+    gradebook, the class report and accuracy on tests are made of submitted tests alone;
+    practice rounds and live quizzes are shown beside them, never among them (docs/live.md)."""
+    return submitted and mode is AttemptMode.TEST
+
+
 def seeded_shuffle(items: Sequence[T], seed: int, salt: str) -> list[T]:
     """``items`` in an order fixed by ``seed`` and ``salt`` (e.g. a question id)."""
     shuffled = list(items)

@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 
 from quizapp import core
 from quizapp.core import charts
-from quizapp.core.attempts import AttemptMode
+from quizapp.core.attempts import is_test_score
 from quizapp.core.decks import deck_cards
 from quizapp.core.disclosure import Path
 from quizapp.core.learn import QuestionMemory
@@ -126,9 +126,7 @@ def student_dashboard(student: Account, now: datetime, zone: ZoneInfo) -> Dashbo
     banks = []
     for bank in catalog:
         mine = [c for c in cards if c.bank_slug == bank.slug]
-        tests = [
-            a for a in attempts if a.bank_slug == bank.slug and a.submitted and a.mode is AttemptMode.TEST
-        ]
+        tests = [a for a in attempts if a.bank_slug == bank.slug and is_test_score(a.mode, a.submitted)]
         scored = [(a.started_at, attempt_service.score_of(a).percent) for a in reversed(tests)]
         deck = {card.key for card in deck_cards(bank)} if bank.slug in studyable else set()
         memory = {
@@ -234,7 +232,7 @@ def class_progress(class_id: int, students: Sequence[Account], now: datetime) ->
         earned[key] += fraction
         counts[key] += 1
         questions[key] = question
-    tests = _answer_results([a for a in attempts if a.mode is AttemptMode.TEST])
+    tests = _answer_results([a for a in attempts if is_test_score(a.mode, a.submitted)])
     topic_accuracy = accuracy_by((question.tags, fraction) for _, question, fraction in tests)
     by_slug = {bank.slug: bank for bank in banks}
     ranked, not_ranked = most_missed(

@@ -8,7 +8,7 @@ from fractions import Fraction
 
 from quizapp import core
 from quizapp.core import charts
-from quizapp.core.attempts import AttemptMode
+from quizapp.core.attempts import is_test_score
 from quizapp.core.passages import find_passages, paragraphs, questions_per_paragraph
 from quizapp.core.question_types import question_type
 from quizapp.core.scoring import score_question
@@ -76,7 +76,7 @@ def _result(
 def quiz_report(bank: core.Bank, students: Sequence[Account], attempts: Sequence[AttemptState]) -> Report:
     """From the class's submitted tests of ``bank``."""
     ids = {s.id for s in students}
-    tests = [a for a in attempts if a.submitted and a.mode is AttemptMode.TEST and a.user_id in ids]
+    tests = [a for a in attempts if is_test_score(a.mode, a.submitted) and a.user_id in ids]
     results, answered, percents = [], [], []
     seen: dict[str, core.Question] = {}
     for attempt in tests:

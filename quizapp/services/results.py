@@ -19,7 +19,7 @@ from quizapp.core.answer_key import (
     response_lines,
     response_text,
 )
-from quizapp.core.attempts import AttemptMode, AttemptStatus
+from quizapp.core.attempts import AttemptMode, AttemptStatus, is_test_score
 from quizapp.core.checkers import Check
 from quizapp.core.learn import LearnSession
 from quizapp.core.passages import Passage, find_passages
@@ -100,7 +100,7 @@ def quiz_summary(bank: core.Bank, attempts: Sequence[AttemptState]) -> QuizSumma
     """A student's record at ``bank`` from their attempts (newest first; others' banks ignored)."""
     mine = [a for a in attempts if a.bank_slug == bank.slug]
     submitted = [a for a in mine if a.submitted]
-    tests = tuple(a for a in submitted if a.mode is AttemptMode.TEST)
+    tests = tuple(a for a in submitted if is_test_score(a.mode, a.submitted))
     return QuizSummary(
         bank=bank,
         open_attempt=next((a for a in mine if a.status is AttemptStatus.IN_PROGRESS), None),

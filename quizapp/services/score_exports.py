@@ -32,7 +32,7 @@ from zoneinfo import ZoneInfo
 
 from quizapp import core
 from quizapp.core.answer_key import response_text
-from quizapp.core.attempts import AttemptMode
+from quizapp.core.attempts import is_test_score
 from quizapp.core.file_names import class_file_name_part, file_name_part
 from quizapp.core.scoring import percent, score_question
 from quizapp.db import account_store, attempt_store
@@ -346,7 +346,7 @@ def gradebook(request: ExportRequest) -> tuple[Columns, Iterator[tuple[Any, ...]
     used = assignments.banks_of_classes([c.id for c in request.classes])  # not every bank imported
     banks = [b for b in used if request.bank_slug in (None, b.slug)]
     slugs = [b.slug for b in banks]
-    tests = [a for a in attempts if a.mode is AttemptMode.TEST]
+    tests = [a for a in attempts if is_test_score(a.mode, submitted=True)]  # exports read submitted ones
     best: dict[tuple[int, str], Fraction] = {}
     for scored in _scored_attempts(tests):
         key = (scored.attempt.user_id, scored.attempt.bank_slug)

@@ -9,6 +9,7 @@ from quizapp.core.attempts import (
     deadline_for,
     draw_questions,
     is_overdue,
+    is_test_score,
     seeded_shuffle,
 )
 from tests.core.yaml_banks import bank_from
@@ -99,3 +100,13 @@ def test_deadline_only_for_timed_tests():
 def test_accepting_answers_and_overdue(status, deadline, now, accepts, overdue):
     assert accepts_answers(status, deadline, now, GRACE) is accepts
     assert is_overdue(status, deadline, now, GRACE) is overdue
+
+
+def test_only_submitted_tests_are_test_scores():
+    """Practice and live rounds are shown beside test scores, never among them; an open test is
+    not scored yet."""
+    assert is_test_score(AttemptMode.TEST, submitted=True)
+    assert not is_test_score(AttemptMode.TEST, submitted=False)
+    for mode in AttemptMode:
+        if mode is not AttemptMode.TEST:
+            assert not is_test_score(mode, submitted=True)
