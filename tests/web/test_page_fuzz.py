@@ -185,7 +185,7 @@ def seed(app, people) -> World:
 
         tinas = [row.id for row in assignments.of_classes([people.class_id])]
         ottos = [row.id for row in assignments.of_classes([people.other_class_id])]
-        live_id = _live_quiz(people)
+        live_id, player_id = _live_quiz(people)
     return World(
         app,
         {
@@ -204,14 +204,15 @@ def seed(app, people) -> World:
             "filename": ["style.css", "quiz.js", "../quizapp/__init__.py", "nope"],
             "assignment_id": [*tinas, *ottos, missing, 0, MAX_ROW_ID + 1],
             "live_id": [live_id, missing],
+            "player_id": [player_id, missing],
             "action": ["start", "next", "reveal", "pause", "resume", "skip", "end", "nope"],
         },
     )
 
 
-def _live_quiz(people) -> int:
+def _live_quiz(people) -> tuple[int, int]:
     """A live quiz Tina hosts, its first question open, with Sam in it (added straight to the
-    table: his open test would refuse the join) and guests allowed."""
+    table: his open test would refuse the join) and guests allowed: its id and Sam's player id."""
     import random
 
     from quizapp.db import account_store, live_store
@@ -219,9 +220,10 @@ def _live_quiz(people) -> int:
 
     tina = account_store.get_account(people.teacher)
     hosted = live.create(tina, BANK, clock.now(), 1, random.Random(3), allow_guests=True)
-    live_store.add_player(hosted.id, people.student, "Sam", None, clock.now())
+    sam = live_store.add_player(hosted.id, people.student, "Sam", None, clock.now())
+    assert sam is not None
     live.act(tina, hosted.id, "start", clock.now())
-    return hosted.id
+    return hosted.id, sam.id
 
 
 def _read(html: str, url: str) -> PageReader:
@@ -440,6 +442,7 @@ def test_before_the_first_teacher_no_page_answers_arbitrary_input_with_a_server_
             "student_id",
             "assignment_id",
             "live_id",
+            "player_id",
         )
     }
     names = {
