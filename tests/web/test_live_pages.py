@@ -413,9 +413,13 @@ def test_the_picker_starts_unticked_names_each_type_and_refuses_none_ticked(app,
         '<span class="live-type">Number</span>' in page
         and '<span class="live-type">Short answer</span>' in page
     )
-    refused = post(host, f"/live/new/{BANK}", f"/live/new/{BANK}", pick="chosen", seconds="30")
-    assert refused.status_code == 302 and refused.headers["Location"].endswith(f"/live/new/{BANK}")
-    assert "Tick at least one question" in host.get(f"/live/new/{BANK}").get_data(as_text=True)
+    refused = post(
+        host, f"/live/new/{BANK}", f"/live/new/{BANK}", pick="chosen", seconds="45", allow_guests="1"
+    )
+    again = refused.get_data(as_text=True)
+    assert refused.status_code == 422 and "Tick at least one question" in again
+    assert re.search(r'<input checked id="pick-chosen"', again)  # what was chosen is kept
+    assert 'value="45"' in again and re.search(r'<input checked id="allow_guests"', again)
     with app.app_context():
         assert live_store.read_session(1) is None  # no session was made
 
@@ -574,3 +578,22 @@ def test_a_guests_cookie_after_the_end_leads_to_a_friendly_page_and_keeps_no_tok
     page = guest.get(f"/live/{quiz['id']}")
     assert page.status_code == 200 and "This live quiz has ended" in page.get_data(as_text=True)
     assert app.test_client().get(f"/live/{quiz['id']}").status_code == 404  # no cookie: as before
+
+
+def test_a_refused_lobby_keeps_the_questions_ticked_and_says_why(app, people):
+    """Seconds out of range: the form comes back with its ticks, its seconds and the rule."""
+    host = app.test_client()
+    login(host, "tina")
+    ticked = [SHORT, CHOICE]
+    refused = post(
+        host, f"/live/new/{BANK}", f"/live/new/{BANK}", pick="chosen", question=ticked, seconds="abc"
+    )
+    page = refused.get_data(as_text=True)
+    assert refused.status_code == 422 and 'role="alert"' in page
+    for question_id in ticked:
+        assert re.search(
+            rf'<input checked id="q-\d+" name="question" type="checkbox" value="{question_id}"', page
+        )
+    assert len(re.findall(r'<input checked id="q-', page)) == 2 and 'value="abc"' in page
+    with app.app_context():
+        assert live_store.read_session(1) is None

@@ -67,37 +67,47 @@ def host_home() -> str:
 @role_required(Role.TEACHER)
 def new(bank_slug: str) -> Any:
     bank = bank_library.bank(bank_slug)
-    if request.method == "POST":
-        if not ActionForm().validate_on_submit():
-            abort(400)
-        form = request.form
-        chosen = form.getlist("question") if form.get("pick") == "chosen" else None
-        if chosen == []:  # none ticked: not "all of them" (the service's reading of no list)
-            flash("Tick at least one question, or choose all of them.", "error")
-            return redirect(url_for("live.new", bank_slug=bank.slug))
-        try:
-            seconds = int(form.get("seconds", live.DEFAULT_SECONDS))
-        except ValueError:
-            seconds = 0
-        try:
-            created = live.create(
-                current_user.account,
-                bank.slug,
-                clock.now(),
-                clock.new_seed(),
-                clock.secure_random(),
-                question_ids=chosen if chosen is not None else None,
-                test_draw=form.get("pick") == "draw",
-                allow_guests=form.get("allow_guests") == "1",
-                seconds_per_question=seconds,
-            )
-        except (live.LiveRefused, LiveRuleError) as error:
-            flash(f"{str(error)[:1].upper()}{str(error)[1:]}.", "error")
-            return redirect(url_for("live.new", bank_slug=bank.slug))
-        return redirect(url_for("live.host", live_id=created.id))
-    return render_template(
-        "live/new.html", bank=bank, form=ActionForm(), default_seconds=live.DEFAULT_SECONDS
-    )
+    if request.method == "GET":
+        return _new_page(
+            bank, {"pick": "all", "question": [], "seconds": str(live.DEFAULT_SECONDS), "allow_guests": False}
+        )
+    if not ActionForm().validate_on_submit():
+        abort(400)
+    form = request.form
+    chosen = form.getlist("question") if form.get("pick") == "chosen" else None
+    kept = {
+        "pick": form.get("pick", "all"),
+        "question": form.getlist("question"),
+        "seconds": form.get("seconds", ""),
+        "allow_guests": form.get("allow_guests") == "1",
+    }
+    if chosen == []:  # none ticked: not "all of them" (the service's reading of no list)
+        return _new_page(bank, kept, "Tick at least one question, or choose all of them.")
+    try:
+        seconds = int(form.get("seconds", live.DEFAULT_SECONDS))
+    except ValueError:
+        seconds = 0  # refused by the rule below, with its message
+    try:
+        created = live.create(
+            current_user.account,
+            bank.slug,
+            clock.now(),
+            clock.new_seed(),
+            clock.secure_random(),
+            question_ids=chosen,
+            test_draw=form.get("pick") == "draw",
+            allow_guests=form.get("allow_guests") == "1",
+            seconds_per_question=seconds,
+        )
+    except (live.LiveRefused, LiveRuleError) as error:
+        return _new_page(bank, kept, _sentence(error))
+    return redirect(url_for("live.host", live_id=created.id))
+
+
+def _new_page(bank: Any, kept: dict[str, Any], error: str = "") -> tuple[str, int]:
+    """The lobby's form; refused, it comes back with what the teacher chose and why (422)."""
+    page = render_template("live/new.html", bank=bank, form=ActionForm(), kept=kept, error=error)
+    return page, 422 if error else 200
 
 
 def _host_fragment(live_id: int) -> tuple[int, object, float | None, str]:
@@ -157,7 +167,7 @@ def _as_host(live_id: int, change: Callable[[], object]) -> WerkzeugResponse:
     except live.NotFound:
         abort(404)
     except LiveRuleError as error:
-        flash(f"{str(error)[:1].upper()}{str(error)[1:]}.", "error")
+        flash(_sentence(error), "error")
     return redirect(url_for("live.host", live_id=live_id))
 
 
@@ -231,7 +241,7 @@ def join() -> Any:
         not_a_wrong_pin()
         if guest:
             not_a_guest_join(guest_key)
-        return _join_again(f"{str(error)[:1].upper()}{str(error)[1:]}.", guest, pin, nickname, 403)
+        return _join_again(_sentence(error), guest, pin, nickname, 403)
     not_a_wrong_pin()
     return redirect(url_for("live.play", live_id=found.id))
 
@@ -285,7 +295,7 @@ def player_fragment(
 def _refused(error: live.LiveRefused) -> tuple[str, int]:
     """A player who may not see the session now (a test of its bank open): the join page
     says why; they rejoin with the PIN once it is done."""
-    return _join_again(f"{str(error)[:1].upper()}{str(error)[1:]}.", False, "", "", 403)
+    return _join_again(_sentence(error), False, "", "", 403)
 
 
 @blueprint.get("/<int:live_id>")
@@ -333,7 +343,7 @@ def answer(live_id: int) -> Any:
     try:
         done = live.answer(player, index, response_from(form), now)
     except LiveRuleError as error:
-        flash(f"{str(error)[:1].upper()}{str(error)[1:]}: your answer was not counted.", "error")
+        flash(f"{_sentence(error)[:-1]}: your answer was not counted.", "error")
         return play(live_id), 409
     except ResponseError as error:
         flash(f"{error}.", "error")
@@ -369,4 +379,5 @@ def play_events(live_id: int) -> Any:
 
 
 def _sentence(error: Exception) -> str:
+    """A service's refusal ("the session changed meanwhile") as a sentence on a page."""
     return f"{str(error)[:1].upper()}{str(error)[1:]}."
